@@ -1,0 +1,1 @@
+"""What every pipeline stage shares: identifiers, scripts, regions, errors."""

@@ -1,0 +1,21 @@
+"""One exception tree for ukimet. Every message names what failed, why, and what to do about it."""
+
+from __future__ import annotations
+
+
+class UkimetError(Exception):
+    """Base of every error ukimet raises on purpose; the CLI prints these as one clean line."""
+
+    def __init__(self, what: str, why: str, fix: str) -> None:
+        self.what = what
+        self.why = why
+        self.fix = fix
+        super().__init__(f"{what}: {why}. {fix}")
+
+
+class ConfigError(UkimetError):
+    """A setting, option or configuration file has a value ukimet cannot use."""
+
+
+class SinkError(UkimetError):
+    """A database or file that generated data is written to refused it or could not be reached."""

@@ -1,0 +1,134 @@
+"""Kazakhstan's individual (IIN) and business (BIN) identification numbers.
+
+Both are 12 digits whose last digit is a mod-11 check digit over the first eleven: first with weights 1..11,
+and if that gives 10, with weights 3,4,5,6,7,8,9,10,11,1,2; if that gives 10 too, the eleven digits are never
+issued. An IIN starts with the date of birth (YYMMDD) and a digit for century and sex; a BIN with the year and
+month of registration, the entity type (4-6) and the unit kind (0-3). An IIN's 5th digit is 0-3 and a BIN's 4-6,
+so the two never collide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+_W1 = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+_W2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
+
+Sex = Literal["M", "F"]
+
+# 7th IIN digit: (century start, sex)
+_CENTURY_SEX: dict[int, tuple[int, Sex]] = {
+    1: (1800, "M"), 2: (1800, "F"), 3: (1900, "M"), 4: (1900, "F"), 5: (2000, "M"), 6: (2000, "F"),
+}
+_CENTURY_SEX_DIGIT = {value: key for key, value in _CENTURY_SEX.items()}
+
+
+def check_digit(first_eleven: str) -> int | None:
+    """The check digit for eleven digits, or None when no number with these digits is ever issued."""
+    digits = [int(c) for c in first_eleven]
+    for weights in (_W1, _W2):
+        c = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
+        if c != 10:
+            return c
+    return None
+
+
+def has_valid_check_digit(number: str) -> bool:
+    """True when ``number`` is 12 digits and its last digit is the check digit of the first eleven."""
+    if len(number) != 12 or not number.isdigit():
+        return False
+    return check_digit(number[:11]) == int(number[11])
+
+
+@dataclass(frozen=True)
+class IinInfo:
+    """What an IIN itself says about its holder."""
+
+    birth_date: dt.date
+    sex: Sex
+
+
+def decode_iin(iin: str) -> IinInfo | None:
+    """Date of birth and sex encoded in a valid IIN, or None when the number is not a valid IIN."""
+    if not has_valid_check_digit(iin):
+        return None
+    century_sex = _CENTURY_SEX.get(int(iin[6]))
+    if century_sex is None:
+        return None
+    century, sex = century_sex
+    try:
+        born = dt.date(century + int(iin[0:2]), int(iin[2:4]), int(iin[4:6]))
+    except ValueError:
+        return None
+    return IinInfo(born, sex)
+
+
+def is_valid_iin(iin: str) -> bool:
+    """True for a 12-digit IIN with a correct check digit that encodes a real date and a sex."""
+    return decode_iin(iin) is not None
+
+
+def iin_prefix(birth_date: dt.date, sex: Sex) -> str:
+    """The first seven digits of every IIN for a person born on ``birth_date`` of ``sex``."""
+    century = birth_date.year // 100 * 100
+    digit = _CENTURY_SEX_DIGIT.get((century, sex))
+    if digit is None:
+        raise ValueError(f"IINs encode births in 1800-2099, not {birth_date.isoformat()}")
+    return f"{birth_date:%y%m%d}{digit}"
+
+
+def make_number(first_eleven: str) -> str | None:
+    """The full 12-digit number for eleven digits, or None when those digits are never issued."""
+    c = check_digit(first_eleven)
+    return None if c is None else first_eleven + str(c)
+
+
+BinEntity = Literal[4, 5, 6]
+"""4 resident legal entity, 5 non-resident legal entity, 6 joint individual entrepreneurship."""
+
+
+def bin_prefix(registered: dt.date, entity: BinEntity = 4, unit: int = 0) -> str:
+    """The first six digits of a BIN: registration year and month, entity type, unit (0 head office, 1 branch,
+    2 representative office, 3 farm)."""
+    if unit not in (0, 1, 2, 3):
+        raise ValueError(f"BIN unit kind is 0-3, not {unit}")
+    return f"{registered:%y%m}{entity}{unit}"
+
+
+def is_valid_bin(number: str) -> bool:
+    """True for a 12-digit BIN: valid check digit, a real month, entity type 4-6 and unit kind 0-3."""
+    if not has_valid_check_digit(number):
+        return False
+    return 1 <= int(number[2:4]) <= 12 and number[4] in "456" and number[5] in "0123"
+
+
+class NumberIssuer:
+    """Issues distinct, valid IINs and BINs: a serial counter per prefix, skipping serials never issued.
+
+    Memory grows with the number of distinct prefixes (days of birth x sex, months of registration), not with
+    the number of people, so it streams to a national population.
+    """
+
+    def __init__(self) -> None:
+        self._next_serial: dict[str, int] = {}
+
+    def _issue(self, prefix: str, serial_digits: int) -> str:
+        serial = self._next_serial.get(prefix, 0)
+        limit = 10**serial_digits
+        while serial < limit:
+            number = make_number(f"{prefix}{serial:0{serial_digits}d}")
+            serial += 1
+            if number is not None:
+                self._next_serial[prefix] = serial
+                return number
+        raise OverflowError(f"all {limit} serials for prefix {prefix} are used")
+
+    def iin(self, birth_date: dt.date, sex: Sex) -> str:
+        """A new IIN for a person born on ``birth_date`` of ``sex``."""
+        return self._issue(iin_prefix(birth_date, sex), 4)
+
+    def bin(self, registered: dt.date, entity: BinEntity = 4, unit: int = 0) -> str:
+        """A new BIN for an organisation registered in ``registered``'s month."""
+        return self._issue(bin_prefix(registered, entity, unit), 5)

@@ -1,0 +1,99 @@
+"""The scripts a Kazakh name is written in, as data: Kazakh Cyrillic, Russian-letter Cyrillic, the official 2021
+Latin alphabet, passport Latin and informal Latin. Each conversion is the letter table plus one function."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+KAZAKH_ONLY_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
+
+
+@dataclass(frozen=True)
+class Letter:
+    cyrillic: str
+    russian: str
+    latin_2021_upper: str
+    latin_2021_lower: str
+    passport: str
+    informal: tuple[str, ...]
+
+
+@cache
+def letters() -> dict[str, Letter]:
+    """The letter table, keyed by the upper-case Cyrillic letter."""
+    text = resources.files("ukimet.core").joinpath("data/kazakh_scripts.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {
+        row["cyrillic"]: Letter(
+            row["cyrillic"], row["russian"], row["latin_2021_upper"], row["latin_2021_lower"], row["passport"],
+            tuple(row["informal"].split("|")) if row["informal"] else ("",),
+        )
+        for row in rows
+    }
+
+
+@cache
+def _russian_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for upper, letter in letters().items():
+        table[ord(upper)] = letter.russian
+        table[ord(upper.lower())] = letter.russian.lower()
+    return table
+
+
+def has_kazakh_letters(text: str) -> bool:
+    """True when ``text`` has a letter that only the Kazakh alphabet has (ә, ғ, қ, ң, ө, ұ, ү, һ, і)."""
+    return any(c in KAZAKH_ONLY_LETTERS for c in text)
+
+
+def to_russian_letters(text: str) -> str:
+    """Kazakh-only letters replaced by the Russian ones legacy systems use: Нұрсұлтан -> Нурсултан."""
+    return text.translate(_russian_table())
+
+
+def _per_word(text: str, convert: Callable[[str, bool], str]) -> str:
+    """Convert letter by letter; ``convert(letter, upper)`` gets the letter and whether it is upper case. A word
+    written all in capitals stays all in capitals."""
+    words = text.split(" ")
+    out = []
+    for word in words:
+        converted = "".join(convert(c, c.isupper()) for c in word)
+        out.append(converted.upper() if len(word) > 1 and word.isupper() else converted)
+    return " ".join(out)
+
+
+def to_latin_2021(text: str) -> str:
+    """The official 2021 Kazakh Latin alphabet: Шыңғыс -> Şyñğys."""
+    table = letters()
+
+    def convert(c: str, upper: bool) -> str:
+        letter = table.get(c.upper())
+        if letter is None:
+            return c
+        return letter.latin_2021_upper if upper else letter.latin_2021_lower
+
+    return _per_word(text, convert)
+
+
+def to_passport_latin(text: str) -> str:
+    """Passport Latin, in capitals as passports print it: Жұмабаев -> ZHUMABAEV."""
+    table = letters()
+    return "".join(table[c].passport if c in table else c for c in text.upper())
+
+
+def to_informal_latin(text: str, choose: Callable[[Sequence[str]], str]) -> str:
+    """Latin as people type it without a standard; ``choose`` picks one of a letter's usual spellings."""
+    table = letters()
+
+    def convert(c: str, upper: bool) -> str:
+        letter = table.get(c.upper())
+        if letter is None:
+            return c
+        spelling = choose(letter.informal)
+        return spelling[:1].upper() + spelling[1:] if upper else spelling
+
+    return _per_word(text, convert)
