@@ -1,0 +1,221 @@
+"""Build a synthetic country: stream the society chunk by chunk through every agency's emitter, its faults
+and its sink, and write the ground truth and a manifest of what was built."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import shutil
+import time
+import zlib
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ukimet import __version__
+from ukimet.core.errors import ConfigError
+from ukimet.core.ids import NumberIssuer
+from ukimet.synth.agencies import AGENCIES, Context, Emitter, Keys
+from ukimet.synth.assets import Assets
+from ukimet.synth.config import FaultRates, SynthConfig
+from ukimet.synth.economy import Economy
+from ukimet.synth.faults import FaultInjector
+from ukimet.synth.model import Chunk
+from ukimet.synth.population import PopulationBuilder
+from ukimet.synth.schema import Record, Source, Table
+from ukimet.synth.sinks import CsvSink, ExcelSink, MySQLSink, PostgresSink, Row, Sink, SQLiteSink
+from ukimet.synth.truth import TruthWriter
+from ukimet.synth.welfare import Welfare, assign_disability
+
+MANIFEST = "manifest.json"
+Progress = Callable[[int], None]
+"""Called with the number of persons just finished."""
+
+
+@dataclass
+class SourceReport:
+    code: str
+    title_en: str
+    title_ru: str
+    title_kk: str
+    platform: str
+    written_to: str
+    location: str
+    column_language: str
+    encoding: str
+    date_format: str | None
+    rates: dict[str, float]
+    tables: dict[str, int] = field(default_factory=dict)
+    """Table name -> rows written."""
+    faults: dict[str, int] = field(default_factory=dict)
+    """Fault -> records it was applied to."""
+
+
+@dataclass
+class Manifest:
+    generator: str
+    persons: int
+    seed: int
+    reference_date: str
+    fault_scale: float
+    households: int = 0
+    families: int = 0
+    companies: int = 0
+    deceased: int = 0
+    planted: dict[str, int] = field(default_factory=dict)
+    sources: list[SourceReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def load(cls, directory: Path) -> Manifest:
+        data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+        sources = [SourceReport(**s) for s in data.pop("sources")]
+        return cls(**data, sources=sources)
+
+
+def _sink(source: Source, config: SynthConfig, out: Path) -> tuple[str, Sink]:
+    schema = f"{config.schema_prefix}{source.code}"
+    if source.platform == "postgres" and config.postgres_url:
+        return "postgres", PostgresSink(source, config.postgres_url, schema)
+    if source.platform == "mysql" and config.mysql_url:
+        return "mysql", MySQLSink(source, config.mysql_url, schema)
+    if source.platform == "csv":
+        return "csv", CsvSink(source, out / "exports" / f"{source.code}.csv")
+    if source.platform == "xlsx":
+        return "xlsx", ExcelSink(source, out / "exports" / f"{source.code}.xlsx")
+    return "sqlite", SQLiteSink(source, out / "agencies" / f"{source.code}.sqlite")
+
+
+def _prepare(out: Path) -> None:
+    """Refuse to write into a folder that holds anything but an earlier synthetic country."""
+    if out.exists() and any(out.iterdir()):
+        if not (out / MANIFEST).exists():
+            raise ConfigError(
+                str(out), "the folder is not empty and holds no synthetic country (no manifest.json)",
+                "give an empty or new folder: ukimet never overwrites files it did not write",
+            )
+        for sub in ("agencies", "exports", "truth"):
+            shutil.rmtree(out / sub, ignore_errors=True)
+        (out / MANIFEST).unlink()
+    out.mkdir(parents=True, exist_ok=True)
+
+
+class _SourceWriter:
+    """One agency source: its faults, keys, sink and report."""
+
+    def __init__(self, source: Source, emit: Emitter, config: SynthConfig, out: Path) -> None:
+        self.source = source
+        self.emit = emit
+        rates = config.rates_for(source.code, source.rates)
+        # each source draws its faults from its own stream, so one source's changes leave the others alone
+        self.injector = FaultInjector(random.Random(config.seed * 1_000_003 + zlib.crc32(source.code.encode())),
+                                      source, rates)
+        self.keys = Keys()
+        kind, self.sink = _sink(source, config, out)
+        self.report = SourceReport(
+            source.code, source.title_en, source.title_ru, source.title_kk, source.platform, kind,
+            self.sink.location, source.column_language, source.encoding, source.date_format,
+            {k: v for k, v in asdict(rates).items() if v},
+            {t.name: 0 for t in source.tables},
+        )
+
+    def write_chunk(self, ctx: Context, truth: TruthWriter) -> None:
+        ctx.keys = self.keys
+        rows: dict[str, list[Row]] = defaultdict(list)
+        for record in self.emit(ctx):
+            table = self.source.table(record.table)
+            for values in self._faulted(table, record, truth):
+                rows[table.name].append(tuple(values.get(c) for c in table.column_names))
+        for name, table_rows in rows.items():
+            self.sink.write(self.source.table(name), table_rows)
+            self.report.tables[name] += len(table_rows)
+
+    def _faulted(self, table: Table, record: Record, truth: TruthWriter) -> list[dict[str, Any]]:
+        values = record.values
+        if table.key not in values:
+            values[table.key] = self.keys.next(table.name)
+        clean = dict(values) if table.dedupable else None
+        versions = [(values, self.injector.apply(table, values))]
+        if clean is not None and self.injector.roll("duplicate"):
+            clean[table.key] = self.keys.next(table.name)
+            log = self.injector.apply(table, clean)
+            versions.append((clean, [*log, ("duplicate", table.key)]))
+        for version, log in versions:
+            key = version[table.key]
+            truth.record(self.source.code, table.name, key, record.parties)
+            for fault, column in log:
+                truth.fault(self.source.code, table.name, key, fault, column)
+                self.report.faults[fault] = self.report.faults.get(fault, 0) + 1
+        return [v for v, _ in versions]
+
+
+def build_country(config: SynthConfig, out: Path, progress: Progress | None = None) -> Manifest:
+    """Generate ``config.persons`` people and every agency source into ``out`` (and the configured servers)."""
+    started = time.perf_counter()
+    _prepare(out)
+    rng = random.Random(config.seed)
+    agency_rng = random.Random(config.seed + 1)
+    issuer = NumberIssuer()
+    population = PopulationBuilder(rng, issuer, config.reference_date)
+    economy = Economy(rng, issuer, population)
+    welfare = Welfare(rng, config.reference_date)
+    assets = Assets(rng, population)
+    writers = [_SourceWriter(source, emit, config, out) for source, emit in AGENCIES]
+    truth = TruthWriter(out / "truth")
+    manifest = Manifest(__version__, config.persons, config.seed, config.reference_date.isoformat(),
+                        config.fault_scale)
+    created: list[_SourceWriter] = []
+    try:
+        for writer in writers:
+            writer.sink.create()
+            created.append(writer)
+        done, index = 0, 0
+        while done < config.persons:
+            chunk = Chunk(index)
+            target = min(config.chunk_persons, config.persons - done)
+            while len(chunk.people) < target:
+                population.build(chunk, target - len(chunk.people))
+            assign_disability(rng, chunk, config.reference_date)
+            economy.add_companies(chunk)
+            economy.assign_work(chunk)
+            welfare.assign(chunk)
+            assets.assign(chunk)
+            ctx = Context.of(chunk, config.reference_date, agency_rng)
+            for writer in writers:
+                writer.write_chunk(ctx, truth)
+            truth.chunk(chunk)
+            _tally(manifest, chunk, config.reference_date)
+            done += len(chunk.people)
+            index += 1
+            if progress:
+                progress(len(chunk.people))
+        for writer in writers:
+            writer.sink.close()
+        truth.close(s.source for s in writers)
+    except BaseException:
+        for writer in created:
+            writer.sink.abort()
+        truth.abort()
+        raise
+    manifest.sources = [w.report for w in writers]
+    manifest.seconds = round(time.perf_counter() - started, 2)
+    (out / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
+    return manifest
+
+
+def _tally(manifest: Manifest, chunk: Chunk, ref: dt.date) -> None:
+    manifest.households += len(chunk.households)
+    manifest.families += len({p.family for p in chunk.people})
+    manifest.companies += len(chunk.companies)
+    manifest.deceased += sum(1 for p in chunk.people if not p.alive(ref))
+    for planted in chunk.planted:
+        manifest.planted[planted.kind] = manifest.planted.get(planted.kind, 0) + 1
+
+
+__all__ = ["MANIFEST", "FaultRates", "Manifest", "SourceReport", "build_country"]

@@ -1,0 +1,115 @@
+"""The ground truth, written apart from every agency source: who each record really is, every fault applied,
+the cases planted for later apps to find, and the semantic type of every column. Parquet, streamed per chunk."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ukimet.synth.model import Chunk
+from ukimet.synth.schema import Source
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "persons": pa.schema([
+        ("person_id", pa.int64()), ("iin", pa.string()), ("sex", pa.string()), ("birth_date", pa.date32()),
+        ("surname", pa.string()), ("first_name", pa.string()), ("patronymic", pa.string()),
+        ("maiden_surname", pa.string()), ("ethnicity", pa.string()), ("region", pa.string()),
+        ("household_id", pa.int64()), ("family_id", pa.int64()), ("father_id", pa.int64()),
+        ("mother_id", pa.int64()), ("spouse_id", pa.int64()), ("death_date", pa.date32()),
+        ("status", pa.string()), ("disability_group", pa.int8()), ("employer_bin", pa.string()),
+        ("monthly_wage", pa.int64()), ("pension", pa.int64()), ("phone", pa.string()),
+    ]),
+    "households": pa.schema([
+        ("household_id", pa.int64()), ("region", pa.string()), ("dwelling_id", pa.int64()),
+        ("previous_dwelling_id", pa.int64()), ("moved_on", pa.date32()), ("members", pa.int32()),
+        ("owned", pa.bool_()),
+    ]),
+    "companies": pa.schema([
+        ("bin", pa.string()), ("name_ru", pa.string()), ("sector", pa.string()), ("region", pa.string()),
+        ("registered", pa.date32()), ("director_id", pa.int64()), ("status", pa.string()),
+    ]),
+    "records": pa.schema([
+        ("source", pa.string()), ("table", pa.string()), ("record_key", pa.string()), ("party", pa.string()),
+        ("person_id", pa.int64()), ("company_bin", pa.string()),
+    ]),
+    "faults": pa.schema([
+        ("source", pa.string()), ("table", pa.string()), ("record_key", pa.string()), ("fault", pa.string()),
+        ("column", pa.string()),
+    ]),
+    "planted": pa.schema([("kind", pa.string()), ("subject", pa.string()), ("detail", pa.string())]),
+}
+
+
+class TruthWriter:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+        self.writers = {
+            name: pq.ParquetWriter(directory / f"{name}.parquet.partial", schema, compression="zstd")
+            for name, schema in SCHEMAS.items()
+        }
+        self.records: dict[str, list[Any]] = {name: [] for name in SCHEMAS["records"].names}
+        self.faults: dict[str, list[Any]] = {name: [] for name in SCHEMAS["faults"].names}
+
+    def record(self, source: str, table: str, key: Any, parties: dict[str, int | str]) -> None:
+        for party, who in parties.items():
+            person, company = (who, None) if isinstance(who, int) else (None, who)
+            for column, value in zip(self.records, (source, table, str(key), party, person, company), strict=True):
+                self.records[column].append(value)
+
+    def fault(self, source: str, table: str, key: Any, fault: str, column: str) -> None:
+        for name, value in zip(self.faults, (source, table, str(key), fault, column), strict=True):
+            self.faults[name].append(value)
+
+    def _write(self, name: str, columns: dict[str, list[Any]]) -> None:
+        self.writers[name].write_table(pa.Table.from_pydict(columns, schema=SCHEMAS[name]))
+
+    def _write_rows(self, name: str, rows: Iterable[tuple[Any, ...]]) -> None:
+        names = SCHEMAS[name].names
+        columns: dict[str, list[Any]] = {n: [] for n in names}
+        for row in rows:
+            for n, value in zip(names, row, strict=True):
+                columns[n].append(value)
+        self._write(name, columns)
+
+    def chunk(self, chunk: Chunk) -> None:
+        self._write_rows("persons", (
+            (p.pid, p.iin, p.sex, p.birth, p.surname, p.first, p.patronymic, p.maiden_surname, p.ethnicity,
+             p.region, p.household, p.family, p.father, p.mother, p.spouse, p.death, p.status, p.disability_group,
+             p.employer, p.monthly_wage, p.pension, p.phone)
+            for p in chunk.people
+        ))
+        self._write_rows("households", (
+            (h.hid, h.region, h.dwelling.did, h.previous.did, h.moved_on, len(h.members), h.owned)
+            for h in chunk.households
+        ))
+        self._write_rows("companies", (
+            (c.bin, c.name_ru, c.sector, c.region, c.registered, c.director, c.status) for c in chunk.companies
+        ))
+        self._write_rows("planted", ((p.kind, p.subject, p.detail) for p in chunk.planted))
+        self._write("records", self.records)
+        self._write("faults", self.faults)
+        self.records = {name: [] for name in self.records}
+        self.faults = {name: [] for name in self.faults}
+
+    def close(self, sources: Iterable[Source]) -> None:
+        for name, writer in self.writers.items():
+            writer.close()
+            (self.directory / f"{name}.parquet.partial").replace(self.directory / f"{name}.parquet")
+        with (self.directory / "columns.csv").open("w", encoding="utf-8", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["source", "table", "column", "semantic_type", "sensitivity", "party"])
+            for source in sources:
+                for table in source.tables:
+                    for c in table.columns:
+                        out.writerow([source.code, table.name, c.name, c.role, c.sensitivity(), c.party])
+
+    def abort(self) -> None:
+        for name, writer in self.writers.items():
+            writer.close()
+            (self.directory / f"{name}.parquet.partial").unlink(missing_ok=True)
