@@ -52,6 +52,8 @@ class SourceReport:
     """Table name -> rows written."""
     faults: dict[str, int] = field(default_factory=dict)
     """Fault -> records it was applied to."""
+    faulted_records: int = 0
+    """Records with at least one fault (a duplicate counts only if it has faults of its own)."""
 
 
 @dataclass
@@ -92,14 +94,18 @@ def _sink(source: Source, config: SynthConfig, out: Path) -> tuple[str, Sink]:
     return "sqlite", SQLiteSink(source, out / "agencies" / f"{source.code}.sqlite")
 
 
+def check_output_folder(out: Path) -> None:
+    """Refuse a folder that holds anything but an earlier synthetic country."""
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MANIFEST).exists())):
+        raise ConfigError(
+            str(out), "it is not empty and holds no synthetic country (no manifest.json)",
+            "give an empty or new folder: ukimet never overwrites files it did not write",
+        )
+
+
 def _prepare(out: Path) -> None:
-    """Refuse to write into a folder that holds anything but an earlier synthetic country."""
-    if out.exists() and any(out.iterdir()):
-        if not (out / MANIFEST).exists():
-            raise ConfigError(
-                str(out), "the folder is not empty and holds no synthetic country (no manifest.json)",
-                "give an empty or new folder: ukimet never overwrites files it did not write",
-            )
+    check_output_folder(out)
+    if (out / MANIFEST).exists():
         for sub in ("agencies", "exports", "truth"):
             shutil.rmtree(out / sub, ignore_errors=True)
         (out / MANIFEST).unlink()
@@ -152,6 +158,8 @@ class _SourceWriter:
             for fault, column in log:
                 truth.fault(self.source.code, table.name, key, fault, column)
                 self.report.faults[fault] = self.report.faults.get(fault, 0) + 1
+            if any(fault != "duplicate" for fault, _ in log):
+                self.report.faulted_records += 1
         return [v for v, _ in versions]
 
 
@@ -218,4 +226,4 @@ def _tally(manifest: Manifest, chunk: Chunk, ref: dt.date) -> None:
         manifest.planted[planted.kind] = manifest.planted.get(planted.kind, 0) + 1
 
 
-__all__ = ["MANIFEST", "FaultRates", "Manifest", "SourceReport", "build_country"]
+__all__ = ["MANIFEST", "FaultRates", "Manifest", "SourceReport", "build_country", "check_output_folder"]

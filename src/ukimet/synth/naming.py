@@ -75,7 +75,10 @@ def pools() -> NamePools:
         )
         return _Pool(tuple(v for v, _ in entries), (eras[0], eras[1], eras[2]))
 
-    first = {(eth, sex): pool(entries) for (eth, sex, kind), entries in grouped.items() if kind == "first"}
+    first: dict[tuple[str, Sex], _Pool] = {
+        (eth, "M" if sex == "M" else "F"): pool(entries)
+        for (eth, sex, kind), entries in grouped.items() if kind == "first"
+    }
     surname = {eth: pool(e) for (eth, _, kind), e in grouped.items() if kind in ("surname", "root")}
     # Kazakh surnames are built from ancestors' names: the root pool plus the older men's given names
     kazakh_roots = grouped[("kazakh", "M", "root")] + [

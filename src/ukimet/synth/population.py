@@ -280,7 +280,8 @@ class PopulationBuilder:
         husband = self._adult(chunk, hh, family, "M", h_birth, eth)
         w_birth = self._spouse_birth(h_birth)
         wife = self._adult(chunk, hh, family, "F", w_birth, self._wife_ethnicity(region, eth))
-        self._marry(chunk, husband, wife, _days(self.rng, _plus_years(w_birth, 19), min(self.ref, _plus_years(w_birth, 34))))
+        wed = _days(self.rng, _plus_years(w_birth, 19), min(self.ref, _plus_years(w_birth, 34)))
+        self._marry(chunk, husband, wife, wed)
 
     def _family(self, chunk: Chunk, region: str, eth: str, kind: str, room: int) -> None:
         rng = self.rng

@@ -4,7 +4,6 @@ and a father), so faults and the ground truth are applied generically."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 

@@ -14,8 +14,13 @@ import pyarrow.parquet as pq
 from ukimet.synth.model import Chunk
 from ukimet.synth.schema import Source
 
+
+def _schema(*fields: tuple[str, pa.DataType]) -> pa.Schema:
+    return pa.schema([pa.field(name, kind) for name, kind in fields])
+
+
 SCHEMAS: dict[str, pa.Schema] = {
-    "persons": pa.schema([
+    "persons": _schema(
         ("person_id", pa.int64()), ("iin", pa.string()), ("sex", pa.string()), ("birth_date", pa.date32()),
         ("surname", pa.string()), ("first_name", pa.string()), ("patronymic", pa.string()),
         ("maiden_surname", pa.string()), ("ethnicity", pa.string()), ("region", pa.string()),
@@ -23,25 +28,25 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("mother_id", pa.int64()), ("spouse_id", pa.int64()), ("death_date", pa.date32()),
         ("status", pa.string()), ("disability_group", pa.int8()), ("employer_bin", pa.string()),
         ("monthly_wage", pa.int64()), ("pension", pa.int64()), ("phone", pa.string()),
-    ]),
-    "households": pa.schema([
+    ),
+    "households": _schema(
         ("household_id", pa.int64()), ("region", pa.string()), ("dwelling_id", pa.int64()),
         ("previous_dwelling_id", pa.int64()), ("moved_on", pa.date32()), ("members", pa.int32()),
         ("owned", pa.bool_()),
-    ]),
-    "companies": pa.schema([
+    ),
+    "companies": _schema(
         ("bin", pa.string()), ("name_ru", pa.string()), ("sector", pa.string()), ("region", pa.string()),
         ("registered", pa.date32()), ("director_id", pa.int64()), ("status", pa.string()),
-    ]),
-    "records": pa.schema([
+    ),
+    "records": _schema(
         ("source", pa.string()), ("table", pa.string()), ("record_key", pa.string()), ("party", pa.string()),
         ("person_id", pa.int64()), ("company_bin", pa.string()),
-    ]),
-    "faults": pa.schema([
+    ),
+    "faults": _schema(
         ("source", pa.string()), ("table", pa.string()), ("record_key", pa.string()), ("fault", pa.string()),
         ("column", pa.string()),
-    ]),
-    "planted": pa.schema([("kind", pa.string()), ("subject", pa.string()), ("detail", pa.string())]),
+    ),
+    "planted": _schema(("kind", pa.string()), ("subject", pa.string()), ("detail", pa.string())),
 }
 
 

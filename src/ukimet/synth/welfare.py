@@ -83,9 +83,8 @@ class Welfare:
                             person.birth + dt.timedelta(days=548))
             father = people.get(person.father or -1)
             if age_now < 18 and any(p is not None and p.death is not None for p in (mother, father)):
-                self._grant(chunk, person, "survivor", max(p.death for p in (mother, father)  # type: ignore[type-var]
-                                                           if p is not None and p.death is not None),
-                            int(BENEFITS["survivor"][0] * MRP))
+                lost = max(p.death for p in (mother, father) if p is not None and p.death is not None)
+                self._grant(chunk, person, "survivor", lost, int(BENEFITS["survivor"][0] * MRP))
         self._family_benefits(chunk, hh, living, people)
 
     def _family_benefits(self, chunk: Chunk, hh: Household, living: list[Person],

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ukimet.synth.agencies.common import Context, date, integer, text
 from ukimet.synth.config import FaultRates
-from ukimet.synth.schema import Column, Record, Source, Table
+from ukimet.synth.schema import Record, Source, Table
 
 _SEX = {"M": "М", "F": "Ж"}
 _NATIONALITY = {"kazakh": "казах", "russian": "русский", "uzbek": "узбек", "ukrainian": "украинец",

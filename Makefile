@@ -1,0 +1,34 @@
+# ukimet: two commands do all the set-up on a fresh machine with Python >= 3.11:
+#   make demo   build the environment, then run the demo on the embedded default
+#   make test   build the environment, then run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test check bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/ukimet demo
+
+# pytest exits 5 when it collects no test: that is a failure of the suite, said plainly
+test: $(STAMP)
+	$(BIN)/pytest -n 2 -q; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "no tests were collected: the suite is empty or misconfigured"; fi; \
+	exit $$status
+
+check: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_synth.py
+
+clean:
+	rm -rf $(VENV) demo-country .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The ``ukimet`` command line."""

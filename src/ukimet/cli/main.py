@@ -1,0 +1,60 @@
+"""``ukimet``: the command line. Each command is a thin layer over a package's Python API; errors ukimet
+raises on purpose are printed as one clean line (what, why, fix) and exit with status 2."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from ukimet import __version__
+from ukimet.core.errors import UkimetError
+
+app = typer.Typer(
+    name="ukimet", no_args_is_help=True, add_completion=False,
+    help="ukimet: link agency databases, govern every access, score families. Kazakh / Russian / English.",
+)
+console = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def clean_errors(func: F) -> F:
+    """Turn a UkimetError into one line on stderr and exit status 2, with no traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UkimetError as exc:
+            message = f"[bold red]error:[/] {exc.what}: {exc.why}.\n[bold]fix:[/] {exc.fix}"
+            console.print(message, highlight=False, soft_wrap=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ukimet {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """ukimet: an open, self-hosted government data platform."""
+
+
+def _register() -> None:
+    from ukimet.cli import demo, synth
+
+    synth.register(app)
+    demo.register(app)
+
+
+_register()

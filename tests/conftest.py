@@ -1,0 +1,74 @@
+"""Shared fixtures: one synthetic country built once per test session, and the real database servers."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from ukimet.synth import Manifest, SynthConfig, build_country
+
+COUNTRY_PERSONS = 20_000
+POSTGRES_URL = os.environ.get("UKIMET_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+MYSQL_URL = os.environ.get("UKIMET_TEST_MYSQL", "mysql://root@127.0.0.1:3306/test")
+
+
+@pytest.fixture(scope="session")
+def country(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Manifest]:
+    """A 20,000-person country with the default fault rates, built once."""
+    out = tmp_path_factory.mktemp("country")
+    return out, build_country(SynthConfig(persons=COUNTRY_PERSONS, seed=7), out)
+
+
+def read_table(path: Path, table: str) -> list[sqlite3.Row]:
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    try:
+        return db.execute(f'SELECT * FROM "{table}"').fetchall()
+    finally:
+        db.close()
+
+
+def truth(out: Path, name: str) -> list[dict[str, Any]]:
+    return pq.read_table(out / "truth" / f"{name}.parquet").to_pylist()
+
+
+def _postgres_reason() -> str | None:
+    try:
+        import psycopg
+
+        psycopg.connect(POSTGRES_URL, connect_timeout=3).close()
+    except Exception as exc:  # any failure means: no server to test against here
+        return f"no PostgreSQL at {POSTGRES_URL} ({type(exc).__name__}); set UKIMET_TEST_POSTGRES to test the sink"
+    return None
+
+
+def _mysql_reason() -> str | None:
+    try:
+        import pymysql
+
+        pymysql.connect(host="127.0.0.1", port=3306, user="root", password="", connect_timeout=3).close()
+    except Exception as exc:
+        return f"no MariaDB/MySQL at {MYSQL_URL} ({type(exc).__name__}); set UKIMET_TEST_MYSQL to test the sink"
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    reason = _postgres_reason()
+    if reason:
+        pytest.skip(reason)
+    yield POSTGRES_URL
+
+
+@pytest.fixture(scope="session")
+def mysql_url() -> Iterator[str]:
+    reason = _mysql_reason()
+    if reason:
+        pytest.skip(reason)
+    yield MYSQL_URL
