@@ -134,10 +134,12 @@ class _SourceWriter:
     def write_chunk(self, ctx: Context, truth: TruthWriter) -> None:
         ctx.keys = self.keys
         rows: dict[str, list[Row]] = defaultdict(list)
+        tables = {t.name: t for t in self.source.tables}
         for record in self.emit(ctx):
-            table = self.source.table(record.table)
+            table = tables[record.table]
+            names = table.column_names
             for values in self._faulted(table, record, truth):
-                rows[table.name].append(tuple(values.get(c) for c in table.column_names))
+                rows[table.name].append(tuple([values.get(c) for c in names]))
         for name, table_rows in rows.items():
             self.sink.write(self.source.table(name), table_rows)
             self.report.tables[name] += len(table_rows)

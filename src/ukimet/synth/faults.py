@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 from typing import Any
 
 from ukimet.core.scripts import (
@@ -14,6 +15,7 @@ from ukimet.core.scripts import (
     to_passport_latin,
     to_russian_letters,
 )
+from ukimet.core.errors import ConfigError
 from ukimet.synth.config import FaultRates
 from ukimet.synth.model import Dwelling
 from ukimet.synth.schema import DATE_ROLES, NAME_ROLES, Source, Stale, Table
@@ -29,61 +31,88 @@ FaultLog = list[tuple[str, str]]
 """(fault, column) pairs applied to one record."""
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """The columns of one table that each fault can touch, worked out once."""
+
+    names: tuple[str, ...]
+    full_names: tuple[str, ...]
+    iins: tuple[str, ...]
+    places: tuple[tuple[str, bool], ...]
+    """(column, is it the address itself rather than its region code)."""
+    dates: tuple[str, ...]
+
+
 class FaultInjector:
     def __init__(self, rng: random.Random, source: Source, rates: FaultRates) -> None:
         self.rng = rng
         self.source = source
         self.rates = rates
+        self._plans: dict[str, _Plan] = {}
         script_total = sum(getattr(rates, f) for f in SCRIPT_FAULTS)
         if script_total > 1.0 + 1e-9:
-            from ukimet.core.errors import ConfigError
-
             raise ConfigError(
                 f"fault rates of {source.code}", f"the script faults ({', '.join(SCRIPT_FAULTS)}) add up to "
                 f"{script_total:.2f}; a record is written in one script", "make them add up to at most 1",
             )
 
     # --- the faults ------------------------------------------------------------------------------------
+    def _plan(self, table: Table) -> _Plan:
+        plan = self._plans.get(table.name)
+        if plan is None:
+            plan = self._plans[table.name] = _Plan(
+                names=tuple(c.name for c in table.columns if c.role in NAME_ROLES),
+                full_names=tuple(c.name for c in table.columns if c.role == "full_name"),
+                iins=tuple(c.name for c in table.columns if c.role == "iin"),
+                places=tuple((c.name, c.role == "address") for c in table.columns if c.role in ("address", "region")),
+                dates=tuple(c.name for c in table.columns if c.role in DATE_ROLES) if self.source.date_format else (),
+            )
+        return plan
+
     def apply(self, table: Table, values: dict[str, Any]) -> FaultLog:
         """Apply faults to ``values`` in place (addresses and dates are also resolved here) and return them."""
         log: FaultLog = []
         rng, rates = self.rng, self.rates
-        names = [c for c in table.columns if c.role in NAME_ROLES and values.get(c.name)]
+        plan = self._plan(table)
+        names = [c for c in plan.names if values.get(c)]
         if names:
             self._script(names, values, log)
             if rng.random() < rates.upper_case:
                 for c in names:
-                    values[c.name] = values[c.name].upper()
-                log.append(("upper_case", names[0].name))
+                    values[c] = values[c].upper()
+                log.append(("upper_case", names[0]))
             if rng.random() < rates.typo:
                 column = rng.choice(names)
-                values[column.name] = self._typo(values[column.name])
-                log.append(("typo", column.name))
-            for c in names:
-                if c.role == "full_name" and rng.random() < rates.swapped_name_order:
-                    values[c.name] = self._swap(values[c.name])
-                    log.append(("swapped_name_order", c.name))
-        resolved: dict[int, tuple[Dwelling, bool]] = {}
-        for c in table.columns:
-            value = values.get(c.name)
-            if c.role == "iin" and value:
+                values[column] = self._typo(values[column])
+                log.append(("typo", column))
+            for c in plan.full_names:
+                if values.get(c) and rng.random() < rates.swapped_name_order:
+                    values[c] = self._swap(values[c])
+                    log.append(("swapped_name_order", c))
+        for c in plan.iins:
+            value = values.get(c)
+            if value:
                 r = rng.random()
                 if r < rates.missing_iin:
-                    values[c.name] = None
-                    log.append(("missing_iin", c.name))
+                    values[c] = None
+                    log.append(("missing_iin", c))
                 elif r < rates.missing_iin + rates.mistyped_iin:
-                    values[c.name] = self._mistype(value)
-                    log.append(("mistyped_iin", c.name))
-            elif isinstance(value, Stale):
+                    values[c] = self._mistype(value)
+                    log.append(("mistyped_iin", c))
+        resolved: dict[int, tuple[Dwelling, bool]] = {}
+        for c, is_address in plan.places:
+            value = values.get(c)
+            if isinstance(value, Stale):
                 # columns sharing one Stale (address and its KATO code) are resolved together
                 if id(value) not in resolved:
                     stale = rng.random() < rates.stale_address
                     resolved[id(value)] = (value.previous if stale else value.current, stale)
                 dwelling, stale = resolved[id(value)]
-                values[c.name] = self.address(dwelling) if c.role == "address" else dwelling.kato
-                if stale and c.role == "address":
-                    log.append(("stale_address", c.name))
-        self._dates(table, values, log)
+                values[c] = self.address(dwelling) if is_address else dwelling.kato
+                if stale and is_address:
+                    log.append(("stale_address", c))
+        if plan.dates:
+            self._dates(plan.dates, values, log)
         if self.source.legacy_russian_letters:
             for key, value in values.items():
                 if isinstance(value, str):
@@ -93,7 +122,7 @@ class FaultInjector:
     def address(self, dwelling: Dwelling) -> str:
         return dwelling.address_kk() if self.source.address_language == "kk" else dwelling.address_ru()
 
-    def _script(self, names: list[Any], values: dict[str, Any], log: FaultLog) -> None:
+    def _script(self, names: list[str], values: dict[str, Any], log: FaultLog) -> None:
         r = self.rng.random()
         threshold = 0.0
         for fault in SCRIPT_FAULTS:
@@ -102,7 +131,7 @@ class FaultInjector:
                 break
         else:
             return
-        texts = [values[c.name] for c in names]
+        texts = [values[c] for c in names]
         if fault == "russian_letters":
             if not any(has_kazakh_letters(t) for t in texts):
                 return
@@ -118,8 +147,8 @@ class FaultInjector:
                 return to_informal_latin(text, choose)
 
         for c in names:
-            values[c.name] = convert(values[c.name])
-        log.append((fault, names[0].name))
+            values[c] = convert(values[c])
+        log.append((fault, names[0]))
 
     def _typo(self, text: str) -> str:
         rng = self.rng
@@ -156,18 +185,16 @@ class FaultInjector:
         digit = str((int(iin[i]) + rng.randint(1, 9)) % 10)
         return iin[:i] + digit + iin[i + 1:]
 
-    def _dates(self, table: Table, values: dict[str, Any], log: FaultLog) -> None:
-        fmt = self.source.date_format
-        if fmt is None:
-            return
-        dates = [c for c in table.columns if c.role in DATE_ROLES and isinstance(values.get(c.name), dt.date)]
+    def _dates(self, columns: tuple[str, ...], values: dict[str, Any], log: FaultLog) -> None:
+        dates = [c for c in columns if isinstance(values.get(c), dt.date)]
         if not dates:
             return
+        fmt = self.source.date_format or "%Y-%m-%d"
         if self.rng.random() < self.rates.alt_date_format:
             fmt = self.rng.choice([f for f in ALT_DATE_FORMATS if f != fmt])
-            log.append(("alt_date_format", dates[0].name))
+            log.append(("alt_date_format", dates[0]))
         for c in dates:
-            values[c.name] = values[c.name].strftime(fmt)
+            values[c] = values[c].strftime(fmt)
 
     def roll(self, fault: str) -> bool:
         return self.rng.random() < float(getattr(self.rates, fault))

@@ -5,6 +5,7 @@ and a father), so faults and the ground truth are applied generically."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from ukimet.synth.config import FaultRates
@@ -47,7 +48,7 @@ class Table:
     dedupable: bool = False
     """Whether a person can be entered twice here (a register of people, not of events about them)."""
 
-    @property
+    @cached_property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 

@@ -58,29 +58,26 @@ class TruthWriter:
             name: pq.ParquetWriter(directory / f"{name}.parquet.partial", schema, compression="zstd")
             for name, schema in SCHEMAS.items()
         }
-        self.records: dict[str, list[Any]] = {name: [] for name in SCHEMAS["records"].names}
-        self.faults: dict[str, list[Any]] = {name: [] for name in SCHEMAS["faults"].names}
+        self.records: list[tuple[Any, ...]] = []
+        self.faults: list[tuple[Any, ...]] = []
 
     def record(self, source: str, table: str, key: Any, parties: dict[str, int | str]) -> None:
         for party, who in parties.items():
-            person, company = (who, None) if isinstance(who, int) else (None, who)
-            for column, value in zip(self.records, (source, table, str(key), party, person, company), strict=True):
-                self.records[column].append(value)
+            if isinstance(who, int):
+                self.records.append((source, table, str(key), party, who, None))
+            else:
+                self.records.append((source, table, str(key), party, None, who))
 
     def fault(self, source: str, table: str, key: Any, fault: str, column: str) -> None:
-        for name, value in zip(self.faults, (source, table, str(key), fault, column), strict=True):
-            self.faults[name].append(value)
+        self.faults.append((source, table, str(key), fault, column))
 
     def _write(self, name: str, columns: dict[str, list[Any]]) -> None:
         self.writers[name].write_table(pa.Table.from_pydict(columns, schema=SCHEMAS[name]))
 
     def _write_rows(self, name: str, rows: Iterable[tuple[Any, ...]]) -> None:
         names = SCHEMAS[name].names
-        columns: dict[str, list[Any]] = {n: [] for n in names}
-        for row in rows:
-            for n, value in zip(names, row, strict=True):
-                columns[n].append(value)
-        self._write(name, columns)
+        columns = list(zip(*rows, strict=True)) or [() for _ in names]
+        self._write(name, {n: list(values) for n, values in zip(names, columns, strict=True)})
 
     def chunk(self, chunk: Chunk) -> None:
         self._write_rows("persons", (
@@ -97,10 +94,10 @@ class TruthWriter:
             (c.bin, c.name_ru, c.sector, c.region, c.registered, c.director, c.status) for c in chunk.companies
         ))
         self._write_rows("planted", ((p.kind, p.subject, p.detail) for p in chunk.planted))
-        self._write("records", self.records)
-        self._write("faults", self.faults)
-        self.records = {name: [] for name in self.records}
-        self.faults = {name: [] for name in self.faults}
+        self._write_rows("records", self.records)
+        self._write_rows("faults", self.faults)
+        self.records = []
+        self.faults = []
 
     def close(self, sources: Iterable[Source]) -> None:
         for name, writer in self.writers.items():
