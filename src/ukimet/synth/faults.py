@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from ukimet.core.errors import ConfigError
 from ukimet.core.scripts import (
     has_kazakh_letters,
     to_informal_latin,
@@ -15,7 +16,6 @@ from ukimet.core.scripts import (
     to_passport_latin,
     to_russian_letters,
 )
-from ukimet.core.errors import ConfigError
 from ukimet.synth.config import FaultRates
 from ukimet.synth.model import Dwelling
 from ukimet.synth.schema import DATE_ROLES, NAME_ROLES, Source, Stale, Table
