@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pyarrow.parquet as pq
 import pytest
@@ -38,24 +39,29 @@ def truth(out: Path, name: str) -> list[dict[str, Any]]:
     return pq.read_table(out / "truth" / f"{name}.parquet").to_pylist()
 
 
-def _postgres_reason() -> str | None:
+def _unreachable(what: str, url: str, variable: str, connect: Callable[[], Any]) -> str | None:
+    """Why the server cannot be tested here, or None when it answers."""
     try:
-        import psycopg
-
-        psycopg.connect(POSTGRES_URL, connect_timeout=3).close()
+        connect().close()
     except Exception as exc:  # any failure means: no server to test against here
-        return f"no PostgreSQL at {POSTGRES_URL} ({type(exc).__name__}); set UKIMET_TEST_POSTGRES to test the sink"
+        return f"no {what} at {url} ({type(exc).__name__}); set {variable} to test against one"
     return None
+
+
+def _postgres_reason() -> str | None:
+    import psycopg
+
+    return _unreachable("PostgreSQL", POSTGRES_URL, "UKIMET_TEST_POSTGRES",
+                        lambda: psycopg.connect(POSTGRES_URL, connect_timeout=3))
 
 
 def _mysql_reason() -> str | None:
-    try:
-        import pymysql
+    import pymysql
 
-        pymysql.connect(host="127.0.0.1", port=3306, user="root", password="", connect_timeout=3).close()
-    except Exception as exc:
-        return f"no MariaDB/MySQL at {MYSQL_URL} ({type(exc).__name__}); set UKIMET_TEST_MYSQL to test the sink"
-    return None
+    parts = urlsplit(MYSQL_URL)
+    return _unreachable("MariaDB/MySQL", MYSQL_URL, "UKIMET_TEST_MYSQL", lambda: pymysql.connect(
+        host=parts.hostname, port=parts.port or 3306, user=parts.username or "root", password=parts.password or "",
+        connect_timeout=3))
 
 
 @pytest.fixture(scope="session")

@@ -63,16 +63,47 @@ def _ddl(dialect: str, source: Source, table: Table, quote: str, qualified: str,
     return f"CREATE TABLE {qualified} ({', '.join(col(c) for c in table.columns)}{key})"
 
 
-class SQLiteSink:
+class _FileSink:
+    """A file written under a temporary name and renamed when complete, so a reader never sees half of it."""
+
     def __init__(self, source: Source, path: Path) -> None:
         self.source = source
         self.path = path
         self.location = str(path)
         self._tmp = path.with_name(path.name + ".partial")
 
-    def create(self) -> None:
+    def _start(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._tmp.unlink(missing_ok=True)
+
+    def _finish(self) -> None:
+        self._tmp.replace(self.path)
+
+    def _discard(self) -> None:
+        self._tmp.unlink(missing_ok=True)
+
+
+class _ServerSink:
+    """A database server: everything is written in one transaction, committed at the end or rolled back."""
+
+    db: Any
+
+    def close(self) -> None:
+        self._before_commit()
+        self.db.commit()
+        self.db.close()
+
+    def _before_commit(self) -> None:
+        """Work to do once all rows are in (such as adding keys)."""
+
+    def abort(self) -> None:
+        self.db.rollback()
+        self.db.close()
+
+
+class SQLiteSink(_FileSink):
+    def create(self) -> None:
+        self._start()
         self.db = sqlite3.connect(self._tmp)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
@@ -86,14 +117,14 @@ class SQLiteSink:
     def close(self) -> None:
         self.db.commit()
         self.db.close()
-        self._tmp.replace(self.path)
+        self._finish()
 
     def abort(self) -> None:
         self.db.close()
-        self._tmp.unlink(missing_ok=True)
+        self._discard()
 
 
-class PostgresSink:
+class PostgresSink(_ServerSink):
     """One schema per agency, loaded with COPY in one transaction; primary keys added after the load."""
 
     def __init__(self, source: Source, url: str, schema: str) -> None:
@@ -127,20 +158,14 @@ class PostgresSink:
             for row in rows:
                 copy.write_row(row)
 
-    def close(self) -> None:
+    def _before_commit(self) -> None:
         with self.db.cursor() as cur:
             for table in self.source.tables:
                 cur.execute(f'ALTER TABLE {self._name(table)} ADD PRIMARY KEY ("{table.key}")')
                 cur.execute(f"ANALYZE {self._name(table)}")
-        self.db.commit()
-        self.db.close()
-
-    def abort(self) -> None:
-        self.db.rollback()
-        self.db.close()
 
 
-class MySQLSink:
+class MySQLSink(_ServerSink):
     """One database per agency; rows inserted in batches, committed once at the end."""
 
     def __init__(self, source: Source, url: str, database: str) -> None:
@@ -180,28 +205,17 @@ class MySQLSink:
             for start in range(0, len(rows), 5000):
                 cur.executemany(sql, rows[start:start + 5000])
 
-    def close(self) -> None:
-        self.db.commit()
-        self.db.close()
 
-    def abort(self) -> None:
-        self.db.rollback()
-        self.db.close()
-
-
-class CsvSink:
+class CsvSink(_FileSink):
     """A semicolon-separated export with a header, in the source's code page."""
 
     def __init__(self, source: Source, path: Path) -> None:
         if len(source.tables) != 1:
             raise ValueError(f"a CSV export holds one table; {source.code} has {len(source.tables)}")
-        self.source = source
-        self.path = path
-        self.location = str(path)
-        self._tmp = path.with_name(path.name + ".partial")
+        super().__init__(source, path)
 
     def create(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._start()
         self.file = self._tmp.open("w", encoding=self.source.encoding, newline="")
         self.writer = csv.writer(self.file, delimiter=";", lineterminator="\r\n")
         self.writer.writerow(self.source.tables[0].column_names)
@@ -211,26 +225,20 @@ class CsvSink:
 
     def close(self) -> None:
         self.file.close()
-        self._tmp.replace(self.path)
+        self._finish()
 
     def abort(self) -> None:
         self.file.close()
-        self._tmp.unlink(missing_ok=True)
+        self._discard()
 
 
-class ExcelSink:
+class ExcelSink(_FileSink):
     """An .xlsx workbook, a sheet per table (continued on a new sheet past Excel's row limit)."""
-
-    def __init__(self, source: Source, path: Path) -> None:
-        self.source = source
-        self.path = path
-        self.location = str(path)
-        self._tmp = path.with_name(path.name + ".partial")
 
     def create(self) -> None:
         from openpyxl import Workbook
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._start()
         self.book = Workbook(write_only=True)
         self.sheets: dict[str, tuple[Any, int]] = {}
         for table in self.source.tables:
@@ -253,7 +261,7 @@ class ExcelSink:
     def close(self) -> None:
         with self._tmp.open("wb") as f:
             self.book.save(f)
-        self._tmp.replace(self.path)
+        self._finish()
 
     def abort(self) -> None:
-        self._tmp.unlink(missing_ok=True)
+        self._discard()
