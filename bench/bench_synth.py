@@ -72,7 +72,9 @@ def _child(tool: str, persons: int) -> None:
 
 def _trial(tool: str, persons: int) -> dict[str, Any]:
     done = subprocess.run([sys.executable, __file__, "--child", tool, "--persons", str(persons)],
-                          check=True, capture_output=True, text=True)
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{tool} failed on {persons:,} persons:\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 

@@ -19,6 +19,8 @@ def test_synth_builds_a_country_and_prints_a_summary(tmp_path: Path) -> None:
     assert "Planted cases" in result.output
     manifest = json.loads((tmp_path / "kz" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["persons"] == 1500 and manifest["seed"] == 3
+    assert (tmp_path / "kz" / "overview.png").read_bytes().startswith(b"\x89PNG")
+    assert b"<svg" in (tmp_path / "kz" / "overview.svg").read_bytes()[:500]
 
 
 def test_synth_rebuilds_its_own_folder_but_never_overwrites_foreign_files(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from rich.table import Table
 
 from ukimet.synth import Manifest, SynthConfig, build_country, load_fault_file
 from ukimet.synth.country import check_output_folder
+from ukimet.synth.overview import draw_overview
 
 out_console = Console()
 
@@ -32,6 +33,8 @@ def run_synth(config: SynthConfig, out: Path) -> Manifest:
         task = progress.add_task("persons", total=config.persons)
         manifest = build_country(config, out, lambda n: progress.advance(task, n))
     print_summary(manifest, out)
+    charts = draw_overview(out, manifest)
+    out_console.print(f"Overview chart: {', '.join(str(p) for p in charts)}")
     return manifest
 
 

@@ -119,9 +119,10 @@ class _SourceWriter:
         self.source = source
         self.emit = emit
         rates = config.rates_for(source.code, source.rates)
-        # each source draws its faults from its own stream, so one source's changes leave the others alone
-        self.injector = FaultInjector(random.Random(config.seed * 1_000_003 + zlib.crc32(source.code.encode())),
-                                      source, rates)
+        # each source draws from its own streams, so a change to one source leaves the others' data alone
+        stream = config.seed * 1_000_003 + zlib.crc32(source.code.encode())
+        self.injector = FaultInjector(random.Random(stream), source, rates)
+        self.rng = random.Random(stream + 1)
         self.keys = Keys()
         kind, self.sink = _sink(source, config, out)
         self.report = SourceReport(
@@ -133,6 +134,7 @@ class _SourceWriter:
 
     def write_chunk(self, ctx: Context, truth: TruthWriter) -> None:
         ctx.keys = self.keys
+        ctx.rng = self.rng
         rows: dict[str, list[Row]] = defaultdict(list)
         tables = {t.name: t for t in self.source.tables}
         for record in self.emit(ctx):
@@ -170,7 +172,6 @@ def build_country(config: SynthConfig, out: Path, progress: Progress | None = No
     started = time.perf_counter()
     _prepare(out)
     rng = random.Random(config.seed)
-    agency_rng = random.Random(config.seed + 1)
     issuer = NumberIssuer()
     population = PopulationBuilder(rng, issuer, config.reference_date)
     economy = Economy(rng, issuer, population)
@@ -196,7 +197,7 @@ def build_country(config: SynthConfig, out: Path, progress: Progress | None = No
             economy.assign_work(chunk)
             welfare.assign(chunk)
             assets.assign(chunk)
-            ctx = Context.of(chunk, config.reference_date, agency_rng)
+            ctx = Context.of(chunk, config.reference_date)
             for writer in writers:
                 writer.write_chunk(ctx, truth)
             truth.chunk(chunk)

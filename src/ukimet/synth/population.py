@@ -15,7 +15,13 @@ from ukimet.synth.model import Chunk, Dwelling, Household, Marriage, Person
 from ukimet.synth.params import DEATHS_WITHIN_YEARS, EMAIL_DOMAINS, MOBILE_CODES, MORTALITY, places, societies
 
 HOUSEHOLD_KINDS = ("single", "couple", "family", "single_parent", "extended")
-HOUSEHOLD_CUM_WEIGHTS = (0.13, 0.24, 0.71, 0.81, 1.0)
+HOUSEHOLD_CUM_WEIGHTS = (0.15, 0.31, 0.73, 0.81, 1.0)
+# Age bands (youngest, oldest) of people living alone and of couples without children at home, with weights:
+# young adults, the middle-aged whose children have left, and the elderly.
+SINGLE_AGES = (((19, 40), 0.40), ((45, 64), 0.24), ((64, 95), 0.36))
+COUPLE_AGES = (((22, 36), 0.25), ((45, 64), 0.42), ((64, 90), 0.33))
+LEAVES_HOME = ((18, 0.25), (19, 0.35), (20, 0.45), (21, 0.55), (22, 0.65), (23, 0.75), (24, 0.85))
+"""Probability that a child of this age no longer lives with the parents (and so is not in their household)."""
 MIN_SIZE = {"single": 1, "couple": 2, "family": 3, "single_parent": 2, "extended": 4}
 TWIN_RATE = 0.015
 REMARRIED_RATE = 0.10
@@ -53,13 +59,17 @@ class PopulationBuilder:
         self.pools = naming.pools()
         self.societies = societies()
         self.places = places()
-        codes = list(self.societies)
-        self.region_codes = codes
-        self.region_cum = list(_cum([self.societies[c].region.population for c in codes]))
+        self.region_codes = list(self.societies)
+        # regions are drawn per household; households in the south are larger, so each region's weight is its
+        # population divided by the mean size of its households so far, which keeps persons on the official shares
+        self.region_persons = dict.fromkeys(self.region_codes, 0)
+        self.region_households = dict.fromkeys(self.region_codes, 0)
         self.next_pid = 0
         self.next_hid = 0
         self.next_fid = 0
         self.next_did = 0
+        self.region_cum: list[float] = []
+        self._reweigh()
 
     # --- ids -------------------------------------------------------------------------------------------
     def _fid(self) -> int:
@@ -168,6 +178,15 @@ class PopulationBuilder:
         chunk.households.append(hh)
         return hh
 
+    def _reweigh(self) -> None:
+        self.reweighed_at = self.next_hid
+        prior_size, prior_weight = 3.0, 20
+        self.region_cum = _cum([
+            self.societies[c].region.population * (self.region_households[c] + prior_weight)
+            / (self.region_persons[c] + prior_size * prior_weight)
+            for c in self.region_codes
+        ])
+
     def _region(self) -> str:
         return self.rng.choices(self.region_codes, cum_weights=self.region_cum)[0]
 
@@ -219,7 +238,9 @@ class PopulationBuilder:
         kids: list[Person] = []
         birth = first_birth
         while len(kids) < count and birth < self.ref:
-            if self.ref - birth <= dt.timedelta(days=int(24 * 365.25)):
+            age = (self.ref - birth).days // 365
+            left = 1.0 if age > 24 else dict(LEAVES_HOME).get(age, 0.0)
+            if rng.random() >= left:
                 kids.append(self._child(chunk, hh, family, birth, father, mother))
                 if rng.random() < TWIN_RATE and len(kids) < count:
                     kids.append(self._child(chunk, hh, family, birth, father, mother))
@@ -246,7 +267,7 @@ class PopulationBuilder:
             kind = "couple" if room >= 2 else "single"
         region = self._region()
         eth = self._ethnicity(region)
-        start = len(chunk.people)
+        start, households_before = len(chunk.people), len(chunk.households)
         if kind == "single":
             self._single(chunk, region, eth)
         elif kind == "couple":
@@ -255,14 +276,22 @@ class PopulationBuilder:
             self._family(chunk, region, eth, kind, room)
         for person in chunk.people[start:]:
             self._contacts(person)
+            self.region_persons[person.region] += 1
+        for hh in chunk.households[households_before:]:
+            self.region_households[hh.region] += 1
+        if self.next_hid - self.reweighed_at >= 500:
+            self._reweigh()
         self._deaths(chunk.people[start:])
 
     def _single(self, chunk: Chunk, region: str, eth: str) -> Person:
         hh = self._household(chunk, region, 1)
-        young = self.rng.random() < 0.65
-        birth = self._birth(19, 40) if young else self._birth(60, 92)
-        sex: Sex = "M" if self.rng.random() < (0.55 if young else 0.3) else "F"
+        low, high = self._ages(SINGLE_AGES)
+        birth = self._birth(low, high)
+        sex: Sex = "M" if self.rng.random() < (0.55 if high <= 45 else 0.3) else "F"
         return self._adult(chunk, hh, self._fid(), sex, birth, eth)
+
+    def _ages(self, bands: tuple[tuple[tuple[int, int], float], ...]) -> tuple[int, int]:
+        return self.rng.choices([b for b, _ in bands], weights=[w for _, w in bands])[0]
 
     def _spouse_birth(self, husband_birth: dt.date) -> dt.date:
         """A wife's birth date: on average 2.5 years after her husband's, and an adult on the reference date."""
@@ -275,8 +304,8 @@ class PopulationBuilder:
     def _couple(self, chunk: Chunk, region: str, eth: str) -> None:
         hh = self._household(chunk, region, 2)
         family = self._fid()
-        young = self.rng.random() < 0.6
-        h_birth = self._birth(22, 36) if young else self._birth(55, 85)
+        low, high = self._ages(COUPLE_AGES)
+        h_birth = self._birth(low, high)
         husband = self._adult(chunk, hh, family, "M", h_birth, eth)
         w_birth = self._spouse_birth(h_birth)
         wife = self._adult(chunk, hh, family, "F", w_birth, self._wife_ethnicity(region, eth))
@@ -288,7 +317,8 @@ class PopulationBuilder:
         count = self._children_count(region)
         hh = self._household(chunk, region, count + 2)
         family = self._fid()
-        m_birth = self._birth(20, 56)
+        m_age = rng.triangular(20, 55, 34)
+        m_birth = self._birth(m_age, m_age)
         first_birth = _plus_years(m_birth, rng.uniform(19, 31))
         wife = self._adult(chunk, hh, family, "F", m_birth, self._wife_ethnicity(region, eth))
         lineage, grandfather_name = None, None
@@ -384,7 +414,7 @@ def _plus_years(day: dt.date, years: float) -> dt.date:
     return day + dt.timedelta(days=int(years * 365.25))
 
 
-def _cum(weights: list[int]) -> list[float]:
+def _cum(weights: list[float]) -> list[float]:
     total = 0.0
     out = []
     for w in weights:

@@ -23,17 +23,19 @@ class Keys:
 
 @dataclass
 class Context:
+    """What an emitter reads: the chunk, with lookups, and the keys and random stream of its own source."""
+
     chunk: Chunk
     ref: dt.date
-    rng: random.Random
     people: dict[int, Person]
     households: dict[int, Household]
     keys: Keys = field(default_factory=Keys)
     """The keys of the source being emitted; an emitter that must refer to a key takes it from here."""
+    rng: random.Random = field(default_factory=lambda: random.Random(0))
 
     @classmethod
-    def of(cls, chunk: Chunk, ref: dt.date, rng: random.Random) -> Context:
-        return cls(chunk, ref, rng, chunk.by_pid(), {h.hid: h for h in chunk.households})
+    def of(cls, chunk: Chunk, ref: dt.date) -> Context:
+        return cls(chunk, ref, chunk.by_pid(), {h.hid: h for h in chunk.households})
 
     def address(self, person: Person) -> Stale:
         hh = self.households[person.household]
