@@ -11,7 +11,7 @@ from tests.conftest import read_table, truth
 from ukimet.core.errors import ConfigError
 from ukimet.core.ids import has_valid_check_digit
 from ukimet.core.scripts import has_kazakh_letters
-from ukimet.synth import SynthConfig, build_country, load_fault_file
+from ukimet.synth import Manifest, SynthConfig, build_country, load_fault_file
 from ukimet.synth.config import FaultRates
 
 PERSONS = 6_000
@@ -95,3 +95,15 @@ def test_unknown_fault_names_and_impossible_rates_are_refused_with_the_fix(tmp_p
     scripts.write_text("[default]\nrussian_letters = 0.7\nlatin_2021 = 0.6\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="add up to"):
         build_country(SynthConfig(persons=100, fault_overrides=load_fault_file(scripts)), tmp_path / "d")
+
+
+def test_every_source_gets_each_fault_at_its_configured_rate(country: tuple[Path, Manifest]) -> None:
+    _, manifest = country
+    checked = 0
+    for source in manifest.sources:
+        for fault, observed in source.observed_rates().items():
+            trials = source.opportunities[fault]
+            rate = source.rates.get(fault, 0.0)
+            assert _within(source.faults.get(fault, 0), trials, rate), (source.code, fault, observed, rate)
+            checked += rate > 0 and trials > 0
+    assert checked > 60

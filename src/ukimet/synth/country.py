@@ -54,6 +54,12 @@ class SourceReport:
     """Fault -> records it was applied to."""
     faulted_records: int = 0
     """Records with at least one fault (a duplicate counts only if it has faults of its own)."""
+    opportunities: dict[str, int] = field(default_factory=dict)
+    """Fault -> records that could have had it; faults / opportunities is the observed rate."""
+
+    def observed_rates(self) -> dict[str, float]:
+        """Per fault with opportunities, the share of them that got the fault (compare with ``rates``)."""
+        return {fault: self.faults.get(fault, 0) / n for fault, n in sorted(self.opportunities.items()) if n}
 
 
 @dataclass
@@ -214,6 +220,8 @@ def build_country(config: SynthConfig, out: Path, progress: Progress | None = No
             writer.sink.abort()
         truth.abort()
         raise
+    for writer in writers:
+        writer.report.opportunities = dict(sorted(writer.injector.opportunities.items()))
     manifest.sources = [w.report for w in writers]
     manifest.seconds = round(time.perf_counter() - started, 2)
     (out / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")

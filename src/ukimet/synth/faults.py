@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,8 @@ class FaultInjector:
         self.source = source
         self.rates = rates
         self._plans: dict[str, _Plan] = {}
+        self.opportunities: Counter[str] = Counter()
+        """Per fault, how many times a record could have had it: applied / opportunities is its observed rate."""
         script_total = sum(getattr(rates, f) for f in SCRIPT_FAULTS)
         if script_total > 1.0 + 1e-9:
             raise ConfigError(
@@ -74,8 +77,10 @@ class FaultInjector:
         log: FaultLog = []
         rng, rates = self.rng, self.rates
         plan = self._plan(table)
+        chances = self.opportunities
         names = [c for c in plan.names if values.get(c)]
         if names:
+            chances.update(("latin_2021", "passport_latin", "informal_latin", "upper_case", "typo"))
             self._script(names, values, log)
             if rng.random() < rates.upper_case:
                 for c in names:
@@ -86,12 +91,16 @@ class FaultInjector:
                 values[column] = self._typo(values[column])
                 log.append(("typo", column))
             for c in plan.full_names:
-                if values.get(c) and rng.random() < rates.swapped_name_order:
+                if not values.get(c):
+                    continue
+                chances["swapped_name_order"] += 1
+                if rng.random() < rates.swapped_name_order:
                     values[c] = self._swap(values[c])
                     log.append(("swapped_name_order", c))
         for c in plan.iins:
             value = values.get(c)
             if value:
+                chances.update(("missing_iin", "mistyped_iin"))
                 r = rng.random()
                 if r < rates.missing_iin:
                     values[c] = None
@@ -105,6 +114,7 @@ class FaultInjector:
             if isinstance(value, Stale):
                 # columns sharing one Stale (address and its KATO code) are resolved together
                 if id(value) not in resolved:
+                    chances["stale_address"] += 1
                     stale = rng.random() < rates.stale_address
                     resolved[id(value)] = (value.previous if stale else value.current, stale)
                 dwelling, stale = resolved[id(value)]
@@ -123,6 +133,10 @@ class FaultInjector:
         return dwelling.address_kk() if self.source.address_language == "kk" else dwelling.address_ru()
 
     def _script(self, names: list[str], values: dict[str, Any], log: FaultLog) -> None:
+        # only a name with Kazakh letters can lose them: those records are this fault's opportunities
+        kazakh = any(has_kazakh_letters(values[c]) for c in names)
+        if kazakh:
+            self.opportunities["russian_letters"] += 1
         r = self.rng.random()
         threshold = 0.0
         for fault in SCRIPT_FAULTS:
@@ -131,9 +145,8 @@ class FaultInjector:
                 break
         else:
             return
-        texts = [values[c] for c in names]
         if fault == "russian_letters":
-            if not any(has_kazakh_letters(t) for t in texts):
+            if not kazakh:
                 return
             convert = to_russian_letters
         elif fault == "latin_2021":
@@ -189,6 +202,7 @@ class FaultInjector:
         dates = [c for c in columns if isinstance(values.get(c), dt.date)]
         if not dates:
             return
+        self.opportunities["alt_date_format"] += 1
         fmt = self.source.date_format or "%Y-%m-%d"
         if self.rng.random() < self.rates.alt_date_format:
             fmt = self.rng.choice([f for f in ALT_DATE_FORMATS if f != fmt])
@@ -197,4 +211,5 @@ class FaultInjector:
             values[c] = values[c].strftime(fmt)
 
     def roll(self, fault: str) -> bool:
+        self.opportunities[fault] += 1
         return self.rng.random() < float(getattr(self.rates, fault))
