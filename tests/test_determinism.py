@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from ukimet.synth import SynthConfig, build_country
 
@@ -46,3 +47,26 @@ def test_chunk_size_does_not_leak_into_identifiers(tmp_path: Path) -> None:
 def _build(out: Path, seed: int, chunk: int = 20_000) -> Path:
     build_country(SynthConfig(persons=2_000, seed=seed, chunk_persons=chunk), out)
     return out
+
+
+@pytest.mark.parametrize(("persons", "chunk"), [(1, 100), (2, 100), (3, 100), (7, 100), (101, 100), (997, 100)])
+def test_exactly_the_persons_asked_for_whatever_the_chunking(tmp_path: Path, persons: int, chunk: int) -> None:
+    manifest = build_country(SynthConfig(persons=persons, seed=persons, chunk_persons=chunk), tmp_path)
+    assert pq.read_table(tmp_path / "truth" / "persons.parquet").num_rows == persons == manifest.persons
+
+
+def test_a_household_never_takes_more_people_than_the_room_left() -> None:
+    import datetime as dt
+    import random
+
+    from ukimet.core.ids import NumberIssuer
+    from ukimet.synth.model import Chunk
+    from ukimet.synth.population import PopulationBuilder
+
+    builder = PopulationBuilder(random.Random(3), NumberIssuer(), dt.date(2026, 1, 1))
+    chunk = Chunk(0)
+    for attempt in range(3000):
+        room = 1 + attempt % 6
+        before = len(chunk.people)
+        builder.build(chunk, room)
+        assert 1 <= len(chunk.people) - before <= room

@@ -70,6 +70,8 @@ class PopulationBuilder:
         self.next_did = 0
         self.region_cum: list[float] = []
         self._reweigh()
+        self._limit = 0
+        """Children are not born into a household past this many people in the chunk (its size budget)."""
 
     # --- ids -------------------------------------------------------------------------------------------
     def _fid(self) -> int:
@@ -237,12 +239,12 @@ class PopulationBuilder:
         rng = self.rng
         kids: list[Person] = []
         birth = first_birth
-        while len(kids) < count and birth < self.ref:
+        while len(kids) < count and birth < self.ref and len(chunk.people) < self._limit:
             age = (self.ref - birth).days // 365
             left = 1.0 if age > 24 else dict(LEAVES_HOME).get(age, 0.0)
             if rng.random() >= left:
                 kids.append(self._child(chunk, hh, family, birth, father, mother))
-                if rng.random() < TWIN_RATE and len(kids) < count:
+                if rng.random() < TWIN_RATE and len(kids) < count and len(chunk.people) < self._limit:
                     kids.append(self._child(chunk, hh, family, birth, father, mother))
             birth += dt.timedelta(days=rng.randint(420, 1700))
         return kids
@@ -262,6 +264,7 @@ class PopulationBuilder:
     def build(self, chunk: Chunk, room: int) -> None:
         """Add one household (and any ex-spouse living apart) with at most ``room`` people to ``chunk``."""
         rng = self.rng
+        self._limit = len(chunk.people) + room
         kind = rng.choices(HOUSEHOLD_KINDS, cum_weights=HOUSEHOLD_CUM_WEIGHTS)[0]
         if MIN_SIZE[kind] > room:
             kind = "couple" if room >= 2 else "single"
