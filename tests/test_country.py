@@ -216,3 +216,18 @@ def test_columns_carry_their_semantic_type_and_sensitivity_in_the_truth(country:
                      "phone", "email", "address", "region", "money", "date"):
         assert types[semantic] > 0, semantic
     assert {c["sensitivity"] for c in columns} == {"personal", "special", "public"}
+
+
+def test_parents_are_older_than_their_children_and_linked_across_three_generations(country: Country) -> None:
+    out, _ = country
+    persons = {p["person_id"]: p for p in truth(out, "persons")}
+    with_grandparents = 0
+    for p in persons.values():
+        for parent_id in (p["father_id"], p["mother_id"]):
+            if parent_id is not None:
+                parent = persons[parent_id]
+                age_at_birth = (p["birth_date"] - parent["birth_date"]).days / 365.25
+                assert 15 <= age_at_birth <= 60, (parent, p)
+        father = persons.get(p["father_id"]) if p["father_id"] is not None else None
+        with_grandparents += father is not None and father["father_id"] is not None
+    assert with_grandparents > 100

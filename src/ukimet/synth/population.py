@@ -324,14 +324,19 @@ class PopulationBuilder:
         m_birth = self._birth(m_age, m_age)
         first_birth = _plus_years(m_birth, rng.uniform(19, 31))
         wife = self._adult(chunk, hh, family, "F", m_birth, self._wife_ethnicity(region, eth))
+        h_birth = self._spouse_birth(m_birth) - dt.timedelta(days=int(5 * 365.25))
+        h_birth = max(h_birth, m_birth - dt.timedelta(days=int(12 * 365.25)))
         lineage, grandfather_name = None, None
+        grandparents: tuple[Person, Person | None] | None = None
         if kind == "extended":
-            lineage, grandfather_name = self._grandparents(chunk, hh, region, eth, m_birth)
+            grandparents = self._grandparents(chunk, hh, eth, h_birth)
+            lineage, grandfather_name = grandparents[0].lineage, grandparents[0].first
         husband = None
         if kind != "single_parent" or rng.random() < 0.15:
-            h_birth = self._spouse_birth(m_birth) - dt.timedelta(days=int(5 * 365.25))
-            h_birth = max(h_birth, m_birth - dt.timedelta(days=int(12 * 365.25)))
             husband = self._adult(chunk, hh, family, "M", h_birth, eth, lineage, grandfather_name)
+            if grandparents is not None:
+                husband.father = grandparents[0].pid
+                husband.mother = grandparents[1].pid if grandparents[1] else None
         wed = _days(rng, _plus_years(m_birth, 18), min(first_birth, self.ref))
         reserved = len(hh.members) + (1 if kind == "single_parent" else 0)
         count = max(1, min(count, room - reserved))
@@ -370,18 +375,20 @@ class PopulationBuilder:
         birth = wife.birth - dt.timedelta(days=self.rng.randint(-300, 2500))
         return self._adult(chunk, hh, self._fid(), "M", birth, eth)
 
-    def _grandparents(self, chunk: Chunk, hh: Household, region: str, eth: str,
-                      m_birth: dt.date) -> tuple[str, str]:
-        """The husband's parents living with the family; returns the lineage and the grandfather's first name,
-        which the husband's patronymic (and maybe surname) is built from."""
+    def _grandparents(self, chunk: Chunk, hh: Household, eth: str,
+                      son_birth: dt.date) -> tuple[Person, Person | None]:
+        """The husband's parents living with the family (the grandmother may have died or live elsewhere). The
+        husband's lineage and patronymic come from the grandfather."""
         rng = self.rng
         family = self._fid()
-        g_birth = m_birth - dt.timedelta(days=int(rng.uniform(24, 36) * 365.25))
+        g_birth = son_birth - dt.timedelta(days=int(rng.uniform(21, 36) * 365.25))
         grandfather = self._adult(chunk, hh, family, "M", g_birth, eth)
-        if rng.random() < 0.75:
-            grandmother = self._adult(chunk, hh, family, "F", self._spouse_birth(g_birth), eth)
-            self._marry(chunk, grandfather, grandmother, _plus_years(grandmother.birth, rng.uniform(19, 26)))
-        return grandfather.lineage, grandfather.first
+        if rng.random() >= 0.75:
+            return grandfather, None
+        born = min(self._spouse_birth(g_birth), son_birth - dt.timedelta(days=int(18 * 365.25)))
+        grandmother = self._adult(chunk, hh, family, "F", born, eth)
+        self._marry(chunk, grandfather, grandmother, _plus_years(grandmother.birth, rng.uniform(19, 26)))
+        return grandfather, grandmother
 
     # --- finishing touches -----------------------------------------------------------------------------
     def _contacts(self, person: Person) -> None:
