@@ -45,13 +45,13 @@ def print_summary(manifest: Manifest, out: Path) -> None:
                           ("faulted", "right")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for s in manifest.sources:
-        where = s.location
-        if s.written_to in ("sqlite", "csv", "xlsx"):
-            where = str(Path(s.location).relative_to(out)) if Path(s.location).is_relative_to(out) else s.location
         rows = sum(s.tables.values())
-        table.add_row(s.code, f"{s.written_to}: {where}", str(len(s.tables)), f"{rows:,}",
+        table.add_row(s.code, f"{s.written_to}: {s.label}", str(len(s.tables)), f"{rows:,}",
                       f"{s.faulted_records / max(rows, 1):.1%}")
     out_console.print(table)
+    servers = sorted({s.location.rsplit(" ", 2)[0] for s in manifest.sources if s.written_to in ("postgres", "mysql")})
+    for server in servers:
+        out_console.print(f"Server: {server}")
     out_console.print(
         f"{manifest.households:,} households, {manifest.families:,} families, {manifest.companies:,} companies, "
         f"{manifest.deceased:,} deceased in the registries' memory."

@@ -44,6 +44,7 @@ class SourceReport:
     platform: str
     written_to: str
     location: str
+    label: str
     column_language: str
     encoding: str
     date_format: str | None
@@ -133,7 +134,7 @@ class _SourceWriter:
         kind, self.sink = _sink(source, config, out)
         self.report = SourceReport(
             source.code, source.title_en, source.title_ru, source.title_kk, source.platform, kind,
-            self.sink.location, source.column_language, source.encoding, source.date_format,
+            self.sink.location, self.sink.label, source.column_language, source.encoding, source.date_format,
             {k: v for k, v in asdict(rates).items() if v},
             {t.name: 0 for t in source.tables},
         )

@@ -40,6 +40,9 @@ def redact(url: str) -> str:
 
 class Sink(Protocol):
     location: str
+    """Where the source is, in full (a path, or a server URL without password and the schema)."""
+    label: str
+    """The short name of the place: file name, schema or database."""
 
     def create(self) -> None: ...
 
@@ -70,6 +73,7 @@ class _FileSink:
         self.source = source
         self.path = path
         self.location = str(path)
+        self.label = f"{path.parent.name}/{path.name}"
         self._tmp = path.with_name(path.name + ".partial")
 
     def _start(self) -> None:
@@ -132,6 +136,7 @@ class PostgresSink(_ServerSink):
         self.url = url
         self.schema = schema
         self.location = f"{redact(url)} schema {schema}"
+        self.label = f"schema {schema}"
 
     def create(self) -> None:
         import psycopg
@@ -173,6 +178,7 @@ class MySQLSink(_ServerSink):
         self.url = url
         self.database = database
         self.location = f"{redact(url)} database {database}"
+        self.label = f"database {database}"
 
     def create(self) -> None:
         import pymysql
