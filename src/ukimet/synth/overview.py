@@ -45,7 +45,7 @@ def draw_overview(out: Path, manifest: Manifest) -> list[Path]:
     pyramid.set_title("Living population by age")
     pyramid.set_xlabel("persons (men left, women right)")
     pyramid.xaxis.set_major_formatter(lambda x, _: f"{abs(int(x)):,}")
-    pyramid.legend(loc="lower right")
+    pyramid.legend(loc="upper right")
 
     observed = {code: n / persons.num_rows for code, n in Counter(persons["region"].to_pylist()).items()}
     total = sum(r.population for r in regions())
