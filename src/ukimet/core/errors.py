@@ -19,3 +19,11 @@ class ConfigError(UkimetError):
 
 class SinkError(UkimetError):
     """A database or file that generated data is written to refused it or could not be reached."""
+
+
+class SourceError(UkimetError):
+    """An agency source cannot be reached, read or understood."""
+
+
+class StoreError(UkimetError):
+    """The integrated store refused an operation."""

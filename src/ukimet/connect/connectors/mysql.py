@@ -1,0 +1,89 @@
+"""MariaDB / MySQL: introspection through information_schema (PyMySQL), rows through ConnectorX straight into
+Arrow record batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import pyarrow as pa
+
+from ukimet.connect.connectors.base import ColumnInfo, TableInfo, updated_column
+from ukimet.core.errors import SourceError
+
+
+def _ident(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+class MySQLConnector:
+    def __init__(self, name: str, url: str, database: str | None, password: str | None) -> None:
+        self.name = name
+        self.url = url
+        parts = urlsplit(url)
+        self.host = parts.hostname or "127.0.0.1"
+        self.port = parts.port or 3306
+        self.user = parts.username or "root"
+        self.password = password or ""
+        self.database = database or parts.path.lstrip("/") or None
+        if not self.database:
+            raise SourceError(f"source {name}", "no database named", "give it in the URL or with --schema")
+
+    def _pymysql(self) -> Any:
+        import pymysql
+
+        try:
+            return pymysql.connect(host=self.host, port=self.port, user=self.user, password=self.password,
+                                   database=self.database, charset="utf8mb4", connect_timeout=10)
+        except pymysql.err.OperationalError as exc:
+            raise SourceError(
+                f"source {self.name} (MariaDB/MySQL at {self.url})", f"cannot connect: {exc.args[-1]}",
+                "check that the server runs, the host, port, database and user are right, and the password "
+                "variable or secret is set",
+            ) from None
+
+    def test(self) -> str:
+        db = self._pymysql()
+        with db.cursor() as cur:
+            cur.execute("SELECT version()")
+            version = cur.fetchone()[0]
+            cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = %s", (self.database,))
+            found = cur.fetchone()[0]
+        db.close()
+        return f"MariaDB/MySQL {version}, database {self.database}: {found} tables"
+
+    def tables(self) -> list[TableInfo]:
+        db = self._pymysql()
+        out = []
+        with db.cursor() as cur:
+            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
+                        "ORDER BY table_name", (self.database,))
+            for (table,) in cur.fetchall():
+                cur.execute("SELECT column_name, data_type, is_nullable, column_key FROM information_schema.columns "
+                            "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
+                            (self.database, table))
+                rows = cur.fetchall()
+                columns = tuple(ColumnInfo(n, t.lower(), nullable == "YES") for n, t, nullable, _ in rows)
+                key = tuple(n for n, _, _, k in rows if k == "PRI")
+                cur.execute(f"SELECT count(*) FROM {_ident(table)}")
+                out.append(TableInfo(table, columns, cur.fetchone()[0], key, updated_column(columns)))
+        db.close()
+        return out
+
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
+        import connectorx as cx
+
+        sql = f"SELECT * FROM {_ident(table.name)}"
+        if since is not None and table.updated_column:
+            sql += f" WHERE {_ident(table.updated_column)} > '{since.replace(chr(39), '')}'"
+        url = (f"mysql://{quote(self.user, safe='')}:{quote(self.password, safe='')}@{self.host}:{self.port}/"
+               f"{self.database}")
+        try:
+            reader = cx.read_sql(url, sql, return_type="arrow_stream", batch_size=batch_rows)
+        except RuntimeError as exc:
+            message = str(exc).replace(self.password, "***") if self.password else str(exc)
+            raise SourceError(f"source {self.name} (MariaDB/MySQL at {self.url})",
+                              f"reading {table.name} failed: {message}",
+                              "check the server and the user's rights on the table") from None
+        yield from reader

@@ -1,0 +1,98 @@
+"""PostgreSQL: introspection through information_schema, rows through ADBC straight into Arrow (a driver that
+pip installs with its native library: nothing is downloaded at run time)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import pyarrow as pa
+
+from ukimet.connect.connectors.base import ColumnInfo, TableInfo, updated_column
+from ukimet.core.errors import SourceError
+
+
+def _with_password(url: str, password: str | None) -> str:
+    parts = urlsplit(url.replace("postgres://", "postgresql://", 1))
+    if password is None:
+        return urlunsplit(parts)
+    user = quote(parts.username or "", safe="")
+    netloc = f"{user}:{quote(password, safe='')}@{parts.hostname}{f':{parts.port}' if parts.port else ''}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class PostgresConnector:
+    def __init__(self, name: str, url: str, schema: str | None, password: str | None) -> None:
+        self.name = name
+        self.url = url
+        self.schema = schema or "public"
+        self._dsn = _with_password(url, password)
+
+    def _psycopg(self) -> Any:
+        import psycopg
+
+        try:
+            return psycopg.connect(self._dsn, connect_timeout=10)
+        except psycopg.OperationalError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise SourceError(
+                f"source {self.name} (PostgreSQL at {self.url})", f"cannot connect: {first}",
+                "check that the server runs, the host, port, database and user are right, and the password "
+                "variable or secret is set",
+            ) from None
+
+    def test(self) -> str:
+        with self._psycopg() as db:
+            version = db.execute("SHOW server_version").fetchone()[0]
+            found = db.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = %s",
+                               (self.schema,)).fetchone()[0]
+        if not found:
+            raise SourceError(f"source {self.name}", f"schema {self.schema!r} has no tables",
+                              "check --schema, or the user's rights to see the tables")
+        return f"PostgreSQL {version}, schema {self.schema}: {found} tables"
+
+    def tables(self) -> list[TableInfo]:
+        with self._psycopg() as db:
+            names = [r[0] for r in db.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
+                "AND table_type IN ('BASE TABLE', 'VIEW') ORDER BY table_name", (self.schema,))]
+            out = []
+            for table in names:
+                columns = tuple(ColumnInfo(n, t.lower(), nullable == "YES") for n, t, nullable in db.execute(
+                    "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+                    "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position", (self.schema, table)))
+                key = tuple(r[0] for r in db.execute(
+                    "SELECT k.column_name FROM information_schema.table_constraints c "
+                    "JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name "
+                    "AND k.table_schema = c.table_schema AND k.table_name = c.table_name "
+                    "WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = %s AND c.table_name = %s "
+                    "ORDER BY k.ordinal_position", (self.schema, table)))
+                rows = db.execute(f"SELECT count(*) FROM {_ident(self.schema)}.{_ident(table)}").fetchone()[0]
+                out.append(TableInfo(table, columns, rows, key, updated_column(columns)))
+        return out
+
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
+        import adbc_driver_postgresql.dbapi as adbc
+
+        sql = f"SELECT * FROM {_ident(self.schema)}.{_ident(table.name)}"
+        params: tuple[Any, ...] = ()
+        if since is not None and table.updated_column:
+            kind = next(c.data_type for c in table.columns if c.name == table.updated_column)
+            sql += f" WHERE {_ident(table.updated_column)} > CAST($1 AS {kind})"
+            params = (since,)
+        try:
+            conn = adbc.connect(self._dsn)
+        except Exception as exc:
+            raise SourceError(f"source {self.name} (PostgreSQL at {self.url})", f"cannot connect: {exc}",
+                              "check that the server runs and the credentials") from None
+        with conn, conn.cursor() as cur:
+            cur.adbc_statement.set_options(**{"adbc.postgresql.batch_size_hint_bytes": str(16 << 20)})
+            cur.execute(sql, params or None)
+            reader = cur.fetch_record_batch()
+            for batch in reader:
+                yield from (batch.slice(i, batch_rows) for i in range(0, batch.num_rows, batch_rows))

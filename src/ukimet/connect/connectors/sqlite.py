@@ -1,0 +1,62 @@
+"""SQLite files: tables, declared column types and keys from the file itself; rows as Arrow batches of text,
+because SQLite does not enforce its declared types: the sync applies them and quarantines what does not fit."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+
+from ukimet.connect.connectors.base import ColumnInfo, TableInfo, text_batch, updated_column
+from ukimet.core.errors import SourceError
+
+
+class SQLiteConnector:
+    def __init__(self, name: str, path: str) -> None:
+        self.name = name
+        self.path = Path(path)
+
+    def _open(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            raise SourceError(f"source {self.name}", f"{self.path} does not exist",
+                              "check the path or re-add the source")
+        try:
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise SourceError(f"source {self.name}", f"{self.path} is not a SQLite database ({exc})",
+                              "check that the file is a SQLite database") from None
+        return db
+
+    def test(self) -> str:
+        with self._open() as db:
+            count = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        return f"SQLite {sqlite3.sqlite_version}, {self.path.name}: {count} tables"
+
+    def tables(self) -> list[TableInfo]:
+        out = []
+        with self._open() as db:
+            names = [r[0] for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name")]
+            for table in names:
+                info = db.execute(f'PRAGMA table_info("{table}")').fetchall()
+                columns = tuple(ColumnInfo(r[1], (r[2] or "text").lower(), not r[3]) for r in info)
+                key = tuple(r[1] for r in sorted(info, key=lambda r: r[5]) if r[5])
+                rows = db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                out.append(TableInfo(table, columns, rows, key, updated_column(columns)))
+        return out
+
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
+        names = ", ".join(f'"{c}"' for c in table.column_names)
+        sql = f'SELECT {names} FROM "{table.name}"'
+        params: tuple[str, ...] = ()
+        if since is not None and table.updated_column:
+            sql += f' WHERE "{table.updated_column}" > ?'
+            params = (since,)
+        with self._open() as db:
+            cursor = db.execute(sql, params)
+            while rows := cursor.fetchmany(batch_rows):
+                yield text_batch(table.column_names, rows)

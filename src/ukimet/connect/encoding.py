@@ -1,0 +1,100 @@
+"""How a CSV export is written: its code page, delimiter and header.
+
+KZ-1048 and Windows-1251 share every Russian letter and differ only where KZ-1048 puts the Kazakh ones, so a
+KZ-1048 file read as Windows-1251 turns Нұрсұлтан into Нўрсўлтан. Each candidate decoding is scored by the
+letters it produces: Kazakh and Russian letters count for it, letters of other Cyrillic alphabets (ў, ї, є, ѕ,
+Ј ...) that a wrong guess produces count against it. On a tie (text with Russian letters only, identical in
+both) Windows-1251 wins, as the more common page."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from ukimet.core.errors import SourceError
+
+SAMPLE_BYTES = 1 << 20
+CANDIDATES = ("cp1251", "kz1048", "cp866")
+"""Tried in this order when the file is not UTF-8; on equal scores the first wins."""
+_RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_FOREIGN = set("ђѓљњћџўЎјЈґҐєЄїЇѕЅЂЃЉЊЋЏ¤¦§©«¬®°±µ¶·»")
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    encoding: str
+    delimiter: str
+    header: bool
+    confidence: float
+    """How sure the encoding guess is: 1 when only one candidate decodes sensibly."""
+
+
+def _score(text: str) -> float:
+    good = sum(1 for c in text if c in _RUSSIAN or c in _KAZAKH)
+    bad = sum(1 for c in text if c in _FOREIGN)
+    return good - 20 * bad
+
+
+def detect_encoding(sample: bytes) -> tuple[str, float]:
+    """The code page of ``sample`` and a confidence between 0 and 1."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", 1.0
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8", 1.0
+    except UnicodeDecodeError:
+        pass
+    scores: dict[str, float] = {}
+    for encoding in CANDIDATES:
+        try:
+            scores[encoding] = _score(sample.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    if not scores:
+        raise SourceError("CSV file", "it is not UTF-8, Windows-1251, KZ-1048 or CP866",
+                          "convert it to UTF-8 or name its encoding with --encoding")
+    best = max(scores, key=lambda e: (scores[e], -CANDIDATES.index(e)))
+    others = [v for e, v in scores.items() if e != best]
+    margin = scores[best] - max(others, default=float("-inf"))
+    confidence = 1.0 if margin == float("inf") or margin > 50 else 0.5 + min(margin, 50) / 100
+    return best, confidence
+
+
+def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
+    """Encoding, delimiter and header of the CSV file at ``path``."""
+    with path.open("rb") as f:
+        raw = f.read(SAMPLE_BYTES)
+    if encoding is None:
+        encoding, confidence = detect_encoding(raw)
+    else:
+        confidence = 1.0
+    text = raw.decode(encoding, errors="ignore")
+    lines = text.splitlines()[:50]
+    sample = "\n".join(lines)
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
+    except csv.Error:
+        delimiter = max(";,\t|", key=lambda d: sum(line.count(d) for line in lines))
+    header = _has_header(lines, delimiter)
+    return CsvDialect(encoding, delimiter, header, confidence)
+
+
+def _has_header(lines: list[str], delimiter: str) -> bool:
+    """A header row has no numbers and no empty cells, and its cells are unlike the column values below."""
+    rows = list(csv.reader(lines[:20], delimiter=delimiter))
+    if len(rows) < 2:
+        return True
+    first = rows[0]
+    if any(not cell.strip() for cell in first) or len(set(first)) != len(first):
+        return False
+    if any(cell.strip().replace(".", "").replace("-", "").isdigit() for cell in first):
+        return False
+    body = rows[1:]
+    numeric_below = sum(
+        1 for i in range(len(first))
+        if any(i < len(r) and r[i].strip().replace(".", "").replace("-", "").isdigit() for r in body)
+    )
+    return numeric_below > 0 or not any(first == r for r in body)

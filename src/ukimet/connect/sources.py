@@ -1,0 +1,96 @@
+"""The registry of agency sources: what each is, where it is, and how its password is referenced."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from sqlalchemy import Engine, delete, insert, select
+
+from ukimet.core.errors import SourceError
+from ukimet.core.metadata import catalog_columns, catalog_tables, sources
+
+Kind = Literal["postgres", "mysql", "sqlite", "csv", "excel", "parquet"]
+KINDS: tuple[Kind, ...] = ("postgres", "mysql", "sqlite", "csv", "excel", "parquet")
+SERVER_KINDS = ("postgres", "mysql")
+_SCHEMES = {"postgres": ("postgresql", "postgres"), "mysql": ("mysql", "mariadb")}
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    name: str
+    kind: Kind
+    location: str
+    """A server URL without password, or a file or folder path."""
+    schema: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    password_env: str | None = None
+    password_secret: str | None = None
+
+    def validate(self) -> None:
+        """Refuse a spec that cannot work, naming the fix; run when a source is added."""
+        if not self.name.replace("_", "").isalnum() or not self.name[:1].isalpha():
+            raise SourceError(
+                f"source name {self.name!r}", "it must start with a letter and hold only letters, digits and _",
+                "choose a name such as gbdfl or tax_2025",
+            )
+        if self.kind not in KINDS:
+            raise SourceError(f"source {self.name}", f"unknown kind {self.kind!r}", f"use one of {', '.join(KINDS)}")
+        if self.kind in SERVER_KINDS:
+            parts = urlsplit(self.location)
+            if parts.scheme.split("+")[0] not in _SCHEMES[self.kind]:
+                raise SourceError(
+                    f"source {self.name}", f"{self.kind} needs a {_SCHEMES[self.kind][0]}:// URL",
+                    f"write it as {_SCHEMES[self.kind][0]}://user@host:port/database",
+                )
+            if parts.password:
+                raise SourceError(
+                    f"source {self.name}", "the URL contains a password, which would be stored in the catalog",
+                    "remove it from the URL and pass --password-env VARIABLE or --password-secret KEY",
+                )
+        elif not Path(self.location).exists():
+            raise SourceError(f"source {self.name}", f"{self.location} does not exist", "check the path")
+
+
+def add_source(engine: Engine, spec: SourceSpec) -> None:
+    spec.validate()
+    with engine.begin() as db:
+        if db.execute(select(sources.c.name).where(sources.c.name == spec.name)).first():
+            raise SourceError(
+                f"source {spec.name}", "a source with this name exists",
+                f"remove it first: ukimet source remove {spec.name}",
+            )
+        db.execute(insert(sources).values(
+            name=spec.name, kind=spec.kind, location=spec.location, schema_name=spec.schema, options=spec.options,
+            password_env=spec.password_env, password_secret=spec.password_secret, added_at=dt.datetime.now(dt.UTC),
+        ))
+
+
+def get_source(engine: Engine, name: str) -> SourceSpec:
+    with engine.connect() as db:
+        row = db.execute(select(sources).where(sources.c.name == name)).mappings().first()
+    if row is None:
+        known = ", ".join(s.name for s in list_sources(engine)) or "none yet"
+        raise SourceError(f"source {name}", "no such source", f"known sources: {known}; add one with ukimet source add")
+    return _spec(row)
+
+
+def list_sources(engine: Engine) -> list[SourceSpec]:
+    with engine.connect() as db:
+        return [_spec(row) for row in db.execute(select(sources).order_by(sources.c.name)).mappings()]
+
+
+def remove_source(engine: Engine, name: str) -> None:
+    get_source(engine, name)
+    with engine.begin() as db:
+        for table in (catalog_columns, catalog_tables):
+            db.execute(delete(table).where(table.c.source == name))
+        db.execute(delete(sources).where(sources.c.name == name))
+
+
+def _spec(row: Any) -> SourceSpec:
+    return SourceSpec(row["name"], row["kind"], row["location"], row["schema_name"], dict(row["options"] or {}),
+                      row["password_env"], row["password_secret"])

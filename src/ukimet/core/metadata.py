@@ -1,0 +1,132 @@
+"""The metadata store: sources, catalog, classification overrides, profiles, sync runs and lineage. SQLite by
+default, PostgreSQL when configured, always through SQLAlchemy. It never holds citizen data: that lives in the
+integrated store behind the gateway."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import make_url
+
+from ukimet.core.settings import Settings
+
+metadata = MetaData()
+
+sources = Table(
+    "sources", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("location", Text, nullable=False, doc="URL without password, or file path"),
+    Column("schema_name", String(128), doc="PostgreSQL schema or MySQL database to read"),
+    Column("options", JSON, nullable=False, default=dict),
+    Column("password_env", String(128), doc="environment variable holding the password"),
+    Column("password_secret", String(128), doc="key in the secrets file holding the password"),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+catalog_tables = Table(
+    "catalog_tables", metadata,
+    Column("source", String(64), primary_key=True),
+    Column("table_name", String(256), primary_key=True),
+    Column("row_count", Integer),
+    Column("primary_key", JSON, nullable=False, default=list),
+    Column("updated_column", String(256)),
+    Column("introspected_at", DateTime(timezone=True), nullable=False),
+)
+
+catalog_columns = Table(
+    "catalog_columns", metadata,
+    Column("source", String(64), primary_key=True),
+    Column("table_name", String(256), primary_key=True),
+    Column("column_name", String(256), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("data_type", String(64), nullable=False),
+    Column("nullable", Integer, nullable=False, default=1),
+    Column("semantic_type", String(32)),
+    Column("confidence", Float),
+    Column("sensitivity", String(16)),
+    Column("labelled_by", String(16), doc="auto or user"),
+    Column("evidence", Text),
+)
+
+overrides = Table(
+    "column_overrides", metadata,
+    Column("source", String(64), primary_key=True),
+    Column("table_name", String(256), primary_key=True),
+    Column("column_name", String(256), primary_key=True),
+    Column("semantic_type", String(32)),
+    Column("sensitivity", String(16)),
+    Column("set_by", String(128), nullable=False),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+)
+
+profiles = Table(
+    "profiles", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(64), nullable=False, index=True),
+    Column("table_name", String(256), nullable=False),
+    Column("column_name", String(256), doc="empty for table-level metrics"),
+    Column("metrics", JSON, nullable=False),
+    Column("profiled_at", DateTime(timezone=True), nullable=False),
+)
+
+sync_runs = Table(
+    "sync_runs", metadata,
+    Column("run_id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(64), nullable=False, index=True),
+    Column("mode", String(16), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("status", String(16), nullable=False, doc="running, done, failed"),
+    Column("pid", Integer, doc="process that ran it: a running run whose process is gone was interrupted"),
+    Column("error", Text),
+)
+
+lineage = Table(
+    "lineage", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, nullable=False, index=True),
+    Column("source", String(64), nullable=False),
+    Column("source_table", String(256), nullable=False),
+    Column("store_table", String(512), nullable=False),
+    Column("mode", String(16), nullable=False),
+    Column("rows_read", Integer, nullable=False, default=0),
+    Column("rows_written", Integer, nullable=False, default=0),
+    Column("rows_quarantined", Integer, nullable=False, default=0),
+    Column("inserted", Integer), Column("updated", Integer), Column("deleted", Integer),
+    Column("watermark", Text, doc="highest updated-at value synced, for the next incremental run"),
+    Column("drift", JSON, doc="columns added, dropped, retyped since the previous sync"),
+    Column("finished_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def connect_metadata(config: Settings) -> Engine:
+    """An engine on the metadata store, with its tables created if missing."""
+    url = make_url(config.resolved_metadata_url())
+    if url.drivername.startswith("sqlite") and url.database:
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    if url.password is None and os.environ.get("UKIMET_METADATA_PASSWORD"):
+        url = url.set(password=os.environ["UKIMET_METADATA_PASSWORD"])
+    engine = create_engine(url, future=True)
+    if url.drivername.startswith("sqlite"):
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
+            dbapi_connection.execute("PRAGMA busy_timeout=10000")
+    metadata.create_all(engine)
+    return engine

@@ -1,0 +1,53 @@
+"""Every setting of ukimet, declared once with its default and its meaning. Override with environment variables
+(``UKIMET_HOME``, ``UKIMET_METADATA_URL`` ...) or a ``ukimet.toml`` in the home folder."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="UKIMET_", extra="forbid")
+
+    home: Path = Field(Path(".ukimet"), description="Folder for the metadata store, the integrated store and logs.")
+    metadata_url: str | None = Field(
+        None, description="SQLAlchemy URL of the metadata store (catalog, runs, lineage); default SQLite in home. "
+        "For PostgreSQL: postgresql+psycopg://user@host/db, the password from UKIMET_METADATA_PASSWORD.")
+    store_path: Path | None = Field(None, description="The integrated store (DuckDB file); default home/store.duckdb.")
+    secrets_file: Path | None = Field(
+        None, description="TOML file of source credentials, kept outside the repository (default "
+        "~/.config/ukimet/secrets.toml).")
+    sync_batch_rows: int = Field(100_000, description="Rows per batch read from a source during sync.")
+    profile_top_values: int = Field(5, description="Top values kept per non-personal column when profiling.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        import os
+
+        home = Path(os.environ.get("UKIMET_HOME", ".ukimet"))
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=home / "ukimet.toml")
+        return init_settings, env_settings, toml
+
+    def resolved_store_path(self) -> Path:
+        return self.store_path or self.home / "store.duckdb"
+
+    def resolved_metadata_url(self) -> str:
+        return self.metadata_url or f"sqlite:///{self.home / 'metadata.sqlite'}"
+
+    def resolved_secrets_file(self) -> Path:
+        return self.secrets_file or Path.home() / ".config" / "ukimet" / "secrets.toml"
+
+
+@cache
+def settings(**overrides: Any) -> Settings:
+    """The settings in force (cached); tests pass overrides."""
+    return Settings(**overrides)
