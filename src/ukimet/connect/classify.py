@@ -1,0 +1,196 @@
+"""What a column means: a semantic type with a confidence, from the column's name (Kazakh, Russian or English,
+in Cyrillic or Latin letters) and from its values (IIN/BIN check digits, date formats, name morphology, phone and
+e-mail patterns), and a sensitivity label. The name vocabulary and value tests are data; ``classify_column`` is
+the one function that weighs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ukimet.core.ids import decode_iin, is_valid_bin
+
+SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
+                  "email", "address", "region", "money", "date", "text", "other")
+PERSONAL = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "phone", "email",
+                      "address"})
+
+# Name fragments per type, matched against the lower-cased column name split on _ and spaces (whole words) or,
+# for the longer fragments, as substrings. Kazakh, Russian and English, in Cyrillic and Latin spellings.
+NAME_WORDS: dict[str, tuple[str, ...]] = {
+    "iin": ("iin", "иин", "жсн", "jsn", "zhsn", "iin_fl"),
+    "bin": ("bin", "бин", "бсн", "bsn"),
+    "surname": ("familiya", "фамилия", "тегі", "tegi", "surname", "last_name", "lastname", "family_name"),
+    "first_name": ("imya", "имя", "аты", "aty", "first_name", "firstname", "given_name", "name"),
+    "patronymic": ("otchestvo", "отчество", "әкесінің_аты", "akesinin_aty", "patronymic", "middle_name"),
+    "full_name": ("fio", "фио", "аты_жөні", "aty_joni", "full_name", "fullname", "employee_name", "holder_name",
+                  "naimenovanie"),
+    "birth_date": ("data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
+                   "birth_date", "birthdate", "dob", "date_of_birth"),
+    "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender"),
+    "phone": ("telefon", "телефон", "phone", "mobile", "tel", "ұялы"),
+    "email": ("email", "e_mail", "почта", "пошта"),
+    "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address"),
+    "region": ("kato", "като", "oblys", "облыс", "region", "область", "регион", "тіркеу_орны", "oblast"),
+    "money": ("summa", "сумма", "dohod", "доход", "amount", "amount_kzt", "salary", "income", "charge", "debt",
+              "ipn", "налог", "wage", "зарплата", "monthly_charge", "жалақы"),
+    "date": ("data", "дата", "date", "күні", "kuni", "_on", "_at", "since", "period", "период"),
+    "text": ("cause", "причина", "description", "описание", "comment", "комментарий", "себебі", "note"),
+}
+SPECIAL_CONTEXT = ("disab", "инвалид", "мүгедек", "diagnos", "диагноз", "mse", "мсэ", "мәс")
+"""A table about disability or diagnoses: its non-identifying columns are special-category data."""
+IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
+                         "email", "address"})
+
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d", "%d-%m-%Y", "%d.%m.%y", "%Y-%m-%dT%H:%M:%S",
+                "%Y-%m-%d %H:%M:%S")
+_PHONE = re.compile(r"^(\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$")
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
+_WORD = re.compile(r"^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіÄäĞğÑñÖöŪūÜüŞşİı'-]+$")
+_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+SURNAME_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "енко", "ov", "ev", "in", "ova", "eva",
+                   "ina", "ұлы", "қызы", "улы", "кызы", "uly", "kyzy", "ұly", "qyzy")
+PATRONYMIC_ENDINGS = ("ович", "евич", "овна", "евна", "ич", "ична", "ұлы", "қызы", "улы", "кызы", "ovich",
+                      "evich", "ovna", "evna", "uly", "kyzy", "qyzy", "ūly")
+ADDRESS_MARKERS = ("ул.", "көшесі", "д.", "кв.", "г.", "қ.", "пр.", "даңғылы", "пәтер", "үй", "с.", "а.", "str",
+                   "street", "көш.")
+SEX_VALUES = {"м", "ж", "m", "f", "1", "2", "ер", "әйел", "муж", "жен", "male", "female", "ер адам"}
+
+
+@dataclass(frozen=True)
+class Classification:
+    semantic_type: str
+    confidence: float
+    sensitivity: str
+    evidence: str
+
+
+def _name_hits(column: str) -> dict[str, float]:
+    name = column.lower().strip()
+    words = set(re.split(r"[_\s.]+", name))
+    hits: dict[str, float] = {}
+    for kind, fragments in NAME_WORDS.items():
+        for fragment in fragments:
+            exact = fragment == name
+            word = fragment in words
+            inside = len(fragment) >= 4 and fragment in name
+            suffix = fragment.startswith("_") and name.endswith(fragment)
+            if exact or word or inside or suffix:
+                # the longest matching fragment wins: аты_жөні (full name) over its word аты (first name)
+                strength = (1.0 if exact else 0.8 if word or inside else 0.5) + len(fragment) / 1000
+                hits[kind] = max(hits.get(kind, 0.0), strength)
+    if "name" in words and ("full" in words or "holder" in words or "employee" in words):
+        hits.pop("first_name", None)
+    return hits
+
+
+def _share(values: Sequence[str], test: object) -> float:
+    check = test if callable(test) else None
+    assert check is not None
+    return sum(1 for v in values if check(v)) / len(values) if values else 0.0
+
+
+def _is_date(value: str) -> bool:
+    for fmt in DATE_FORMATS:
+        try:
+            dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def _words(value: str) -> list[str]:
+    return [w for w in value.replace(",", " ").split() if w]
+
+
+def _value_scores(values: Sequence[str]) -> dict[str, float]:
+    """Share of values that look like each type."""
+    v = [x.strip() for x in values if x and x.strip()]
+    if not v:
+        return {}
+    lower = [x.lower() for x in v]
+    single = [x for x in v if _WORD.match(x) and x[0].isupper()]
+    scores = {
+        "iin": _share(v, lambda x: len(x) == 12 and x.isdigit() and decode_iin(x) is not None),
+        "bin": _share(v, lambda x: len(x) == 12 and x.isdigit() and is_valid_bin(x)),
+        "phone": _share(v, lambda x: bool(_PHONE.match(x))),
+        "email": _share(v, lambda x: bool(_EMAIL.match(x))),
+        "date": _share(v, _is_date),
+        "sex": _share(lower, lambda x: x in SEX_VALUES) if len(set(lower)) <= 4 else 0.0,
+        "money": _share(v, lambda x: bool(_NUMBER.match(x))),
+        "address": _share(lower, lambda x: sum(m in x for m in ADDRESS_MARKERS) >= 2 and any(c.isdigit() for c in x)),
+    }
+    if single:
+        share_single = len(single) / len(v)
+        sur = sum(1 for x in single if x.lower().endswith(SURNAME_ENDINGS)) / len(single)
+        pat = sum(1 for x in single if x.lower().endswith(PATRONYMIC_ENDINGS)) / len(single)
+        scores["patronymic"] = share_single * pat
+        scores["surname"] = share_single * max(0.0, sur - pat)
+        scores["first_name"] = share_single * max(0.0, 1 - sur - pat)
+    multi = [x for x in v if 2 <= len(_words(x)) <= 4 and all(_WORD.match(w) and w[0].isupper() for w in _words(x))]
+    scores["full_name"] = len(multi) / len(v)
+    scores["text"] = _share(v, lambda x: len(_words(x)) >= 2 and not any(c.isdigit() for c in x))
+    return scores
+
+
+def classify_column(source: str, table: str, column: str, data_type: str, values: Sequence[str]) -> Classification:
+    """The semantic type of one column, with its confidence, sensitivity and the evidence for it."""
+    names = _name_hits(column)
+    scores = _value_scores(values)
+    numeric_type = any(t in data_type for t in ("int", "numeric", "decimal", "double", "real", "float"))
+    date_type = data_type in ("date",) or data_type.startswith("timestamp")
+    evidence = []
+
+    def pick(kind: str, confidence: float, why: str) -> Classification:
+        return Classification(kind, round(min(confidence, 1.0), 2), _sensitivity(source, table, column, kind), why)
+
+    # values that prove themselves: check digits and strict patterns
+    for kind in ("iin", "bin", "email", "phone"):
+        if scores.get(kind, 0) >= 0.8:
+            return pick(kind, 0.6 + 0.4 * scores[kind], f"{scores[kind]:.0%} of values are valid {kind}")
+    # a key or identifier column is "other", whatever its values look like
+    lowered = column.lower()
+    if lowered in ("id", "ид", "№", "номер") or lowered.endswith(("_id", "_key", "_kody", "_code", "_nomiri")):
+        return pick("other", 0.8, "identifier or code column")
+    if date_type or scores.get("date", 0) >= 0.9:
+        share = 1.0 if date_type else scores["date"]
+        kind = "birth_date" if names.get("birth_date") else "date"
+        return pick(kind, 0.5 + 0.5 * share, f"{'DATE type' if date_type else f'{share:.0%} parse as dates'}"
+                    + (", name says birth" if kind == "birth_date" else ""))
+    if scores.get("sex", 0) >= 0.95 and names.get("sex", 0) > 0:
+        return pick("sex", 0.95, "two-valued sex codes and the name says so")
+    for kind, strength in sorted(names.items(), key=lambda kv: -kv[1]):
+        evidence.append(f"name suggests {kind}")
+        if kind in ("surname", "first_name", "patronymic", "full_name"):
+            value_support = max(scores.get(k, 0.0) for k in ("surname", "first_name", "patronymic", "full_name"))
+            if value_support >= 0.5 or not values:
+                return pick(kind, 0.5 + 0.4 * strength + 0.1 * value_support, f"name and values are {kind}")
+            continue
+        if kind == "money" and (numeric_type or scores.get("money", 0) >= 0.9):
+            return pick("money", 0.6 + 0.3 * strength, "amount column with numeric values")
+        if kind in ("address", "region", "text", "sex"):
+            return pick(kind, 0.5 + 0.4 * strength, f"name says {kind}")
+        if kind in ("iin", "bin", "phone", "email", "birth_date") and (not values or scores.get(kind, 0) >= 0.5):
+            return pick(kind, 0.4 + 0.4 * strength, f"name says {kind}; too few values to confirm")
+    if scores.get("address", 0) >= 0.6:
+        return pick("address", 0.5 + 0.4 * scores["address"], f"{scores['address']:.0%} of values look like addresses")
+    # names read from the values alone
+    name_kinds = {k: scores.get(k, 0.0) for k in ("full_name", "patronymic", "surname")}
+    best = max(name_kinds, key=lambda k: name_kinds[k])
+    if name_kinds[best] >= 0.7:
+        return pick(best, 0.4 + 0.4 * name_kinds[best], f"{name_kinds[best]:.0%} of values look like {best}")
+    if scores.get("text", 0) >= 0.8:
+        return pick("text", 0.5, "free text in words")
+    return pick("other", 0.5, "; ".join(evidence) or "no evidence for a specific type")
+
+
+def _sensitivity(source: str, table: str, column: str, kind: str) -> str:
+    context = f"{source} {table}".lower()
+    lowered = column.lower()
+    identifier = lowered.endswith(("_id", "id")) or lowered in ("№", "номер")
+    if any(t in context for t in SPECIAL_CONTEXT) and kind not in IDENTIFYING and not identifier:
+        return "special"
+    return "personal" if kind in PERSONAL else "public"
