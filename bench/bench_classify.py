@@ -18,7 +18,7 @@ from typing import Any
 
 from ukimet.connect.classify import classify_column
 from ukimet.connect.connectors import open_connector
-from ukimet.connect.sources import SourceSpec
+from ukimet.connect.sources import Kind, SourceSpec
 from ukimet.core.settings import Settings
 
 RESULTS = Path(__file__).parent / "results" / "classify.json"
@@ -28,7 +28,7 @@ SAMPLE_ROWS = 1000
 def country_sources(country: Path) -> list[SourceSpec]:
     specs = [SourceSpec(p.stem, "sqlite", str(p)) for p in sorted((country / "agencies").glob("*.sqlite"))]
     for path in sorted((country / "exports").iterdir()):
-        kind = "excel" if path.suffix == ".xlsx" else "csv"
+        kind: Kind = "excel" if path.suffix == ".xlsx" else "csv"
         specs.append(SourceSpec(path.stem, kind, str(path)))
     return specs
 
@@ -66,7 +66,7 @@ def score(truth: dict[tuple[str, str], tuple[str, str]],
     fp: collections.Counter[str] = collections.Counter()
     fn: collections.Counter[str] = collections.Counter()
     errors = []
-    for key, (kind, sensitivity) in truth.items():
+    for key, (kind, _sensitivity) in truth.items():
         guess = predicted.get(key, ("missing", ""))[0]
         if guess == kind:
             tp[kind] += 1
@@ -74,7 +74,7 @@ def score(truth: dict[tuple[str, str], tuple[str, str]],
             fp[guess] += 1
             fn[kind] += 1
             errors.append({"column": "/".join(key), "truth": kind, "predicted": guess})
-    per_type = {}
+    per_type: dict[str, dict[str, Any]] = {}
     for kind in sorted(set(tp) | set(fn)):
         precision = tp[kind] / max(tp[kind] + fp[kind], 1)
         recall = tp[kind] / max(tp[kind] + fn[kind], 1)
