@@ -111,6 +111,7 @@ lineage = Table(
     Column("inserted", Integer), Column("updated", Integer), Column("deleted", Integer),
     Column("watermark", Text, doc="highest updated-at value synced, for the next incremental run"),
     Column("drift", JSON, doc="columns added, dropped, retyped since the previous sync"),
+    Column("state", String(16), nullable=False, doc="staged (complete, not yet visible) or published"),
     Column("finished_at", DateTime(timezone=True), nullable=False),
 )
 

@@ -1,0 +1,108 @@
+"""The catalog: every source's tables and columns with types, row counts, keys and the meaning of each column,
+kept in the metadata store. A user's label on a column overrides the classifier and survives every refresh."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, and_, delete, insert, select
+
+from ukimet.connect.classify import SEMANTIC_TYPES, classify_column
+from ukimet.connect.connectors import Connector, TableInfo
+from ukimet.connect.sources import SourceSpec
+from ukimet.core.errors import SourceError
+from ukimet.core.metadata import catalog_columns, catalog_tables, overrides
+
+SAMPLE_ROWS = 1000
+SENSITIVITIES = ("personal", "special", "public")
+
+
+@dataclass(frozen=True)
+class CatalogColumn:
+    table: str
+    column: str
+    data_type: str
+    semantic_type: str
+    confidence: float
+    sensitivity: str
+    labelled_by: str
+    evidence: str
+
+
+def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector) -> list[TableInfo]:
+    """Introspect ``spec``, classify each column on a sample of its values, and store the result."""
+    tables = connector.tables()
+    now = dt.datetime.now(dt.UTC)
+    with engine.connect() as db:
+        kept = {(r.table_name, r.column_name): r for r in db.execute(
+            select(overrides).where(overrides.c.source == spec.name))}
+    rows_t, rows_c = [], []
+    for table in tables:
+        batch = next(iter(connector.read(table, SAMPLE_ROWS)), None)
+        rows_t.append({"source": spec.name, "table_name": table.name, "row_count": table.row_count,
+                       "primary_key": list(table.primary_key), "updated_column": table.updated_column,
+                       "introspected_at": now})
+        for position, column in enumerate(table.columns):
+            values = [] if batch is None else [str(v) for v in batch.column(column.name).to_pylist() if v is not None]
+            result = classify_column(spec.name, table.name, column.name, column.data_type, values)
+            override = kept.get((table.name, column.name))
+            rows_c.append({
+                "source": spec.name, "table_name": table.name, "column_name": column.name, "position": position,
+                "data_type": column.data_type, "nullable": int(column.nullable),
+                "semantic_type": (override.semantic_type if override and override.semantic_type
+                                  else result.semantic_type),
+                "confidence": 1.0 if override else result.confidence,
+                "sensitivity": override.sensitivity if override and override.sensitivity else result.sensitivity,
+                "labelled_by": "user" if override else "auto",
+                "evidence": f"set by {override.set_by}" if override else result.evidence,
+            })
+    with engine.begin() as db:
+        for table_ in (catalog_columns, catalog_tables):
+            db.execute(delete(table_).where(table_.c.source == spec.name))
+        if rows_t:
+            db.execute(insert(catalog_tables), rows_t)
+        if rows_c:
+            db.execute(insert(catalog_columns), rows_c)
+    return tables
+
+
+def columns_of(engine: Engine, source: str, table: str | None = None) -> list[CatalogColumn]:
+    condition = catalog_columns.c.source == source
+    if table is not None:
+        condition = and_(condition, catalog_columns.c.table_name == table)
+    with engine.connect() as db:
+        rows = db.execute(select(catalog_columns).where(condition)
+                          .order_by(catalog_columns.c.table_name, catalog_columns.c.position)).mappings().all()
+    return [CatalogColumn(r["table_name"], r["column_name"], r["data_type"], r["semantic_type"], r["confidence"],
+                          r["sensitivity"], r["labelled_by"], r["evidence"] or "") for r in rows]
+
+
+def set_label(engine: Engine, source: str, table: str, column: str, user: str,
+              semantic_type: str | None = None, sensitivity: str | None = None) -> None:
+    """Override the classifier for one column; kept across catalog refreshes and syncs."""
+    if semantic_type is not None and semantic_type not in SEMANTIC_TYPES:
+        raise SourceError(f"label {semantic_type!r}", "not a semantic type", f"use one of {', '.join(SEMANTIC_TYPES)}")
+    if sensitivity is not None and sensitivity not in SENSITIVITIES:
+        raise SourceError(f"sensitivity {sensitivity!r}", "not a sensitivity", f"use one of {', '.join(SENSITIVITIES)}")
+    known = {(c.table, c.column) for c in columns_of(engine, source, table)}
+    if (table, column) not in known:
+        raise SourceError(f"column {source}.{table}.{column}", "not in the catalog",
+                          f"list the columns with: ukimet catalog {source}")
+    key = and_(overrides.c.source == source, overrides.c.table_name == table, overrides.c.column_name == column)
+    with engine.begin() as db:
+        previous = db.execute(select(overrides).where(key)).mappings().first()
+        db.execute(delete(overrides).where(key))
+        db.execute(insert(overrides).values(
+            source=source, table_name=table, column_name=column,
+            semantic_type=semantic_type or (previous["semantic_type"] if previous else None),
+            sensitivity=sensitivity or (previous["sensitivity"] if previous else None),
+            set_by=user, set_at=dt.datetime.now(dt.UTC)))
+        values = {"labelled_by": "user", "confidence": 1.0, "evidence": f"set by {user}"}
+        if semantic_type:
+            values["semantic_type"] = semantic_type
+        if sensitivity:
+            values["sensitivity"] = sensitivity
+        db.execute(catalog_columns.update().where(and_(
+            catalog_columns.c.source == source, catalog_columns.c.table_name == table,
+            catalog_columns.c.column_name == column)).values(**values))

@@ -1,0 +1,319 @@
+"""Sync agency sources into the integrated store.
+
+Rules, stated once:
+- Each table is read into a staging table under the run's own name, typed, diffed against the current snapshot,
+  and only when every table of the source is staged are they all published in one transaction: readers see the
+  previous snapshot until the new one is complete, and a killed sync leaves it untouched.
+- Staged tables are durable: a run that was interrupted is resumed by the next one, which keeps what it staged.
+- Incremental: a table with an updated-at column and a key is read from the last watermark and merged by key
+  (such a source cannot show deletes: run ``--full`` from time to time); every other table is read whole and
+  compared by key and row hash, so inserts, updates and deletes are all seen.
+- Schema drift (columns added, dropped, retyped) is detected against the previous snapshot, reported in the run
+  and its lineage, and the store follows the source; an incremental table with drift is reloaded in full.
+- Values that do not fit a column's declared type are quarantined with their reason, never dropped.
+- One failing source does not stop the others; its run is recorded as failed with the reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+from sqlalchemy import Engine, and_, insert, select, update
+
+from ukimet.connect.catalog import refresh_catalog
+from ukimet.connect.connectors import Connector, TableInfo, open_connector
+from ukimet.connect.sources import SourceSpec, get_source, list_sources
+from ukimet.core.errors import UkimetError
+from ukimet.core.metadata import lineage, sync_runs
+from ukimet.core.settings import Settings
+from ukimet.sync.store import QUARANTINE_SCHEMA, ident, open_store, store_tables
+
+Progress = Callable[[str, str, int, int | None], None]
+"""(source, table, rows read so far, rows expected or None)."""
+
+TEXT_KINDS = ("sqlite",)
+"""Sources whose values arrive as text while the source declares types: the sync applies the declared types."""
+_DECLARED = (("int", "BIGINT"), ("real", "DOUBLE"), ("floa", "DOUBLE"), ("doub", "DOUBLE"), ("numeric", "DOUBLE"),
+             ("decimal", "DOUBLE"), ("timestamp", "TIMESTAMP"), ("datetime", "TIMESTAMP"), ("date", "DATE"),
+             ("bool", "BOOLEAN"))
+
+
+def declared_type(source_type: str) -> str | None:
+    """The store type for a column declared as ``source_type`` in a source that keeps values as text."""
+    lowered = source_type.lower()
+    return next((store for marker, store in _DECLARED if marker in lowered), None)
+
+
+@dataclass
+class TableResult:
+    table: str
+    store_table: str
+    mode: str
+    rows_read: int = 0
+    rows_written: int = 0
+    rows_quarantined: int = 0
+    inserted: int | None = None
+    updated: int | None = None
+    deleted: int | None = None
+    drift: dict[str, Any] = field(default_factory=dict)
+    watermark: str | None = None
+
+
+@dataclass
+class SourceResult:
+    source: str
+    run_id: int
+    status: str
+    tables: list[TableResult] = field(default_factory=list)
+    error: str | None = None
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _q(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+class Syncer:
+    def __init__(self, engine: Engine, config: Settings, progress: Progress | None = None) -> None:
+        self.engine = engine
+        self.config = config
+        self.progress = progress
+
+    def sync(self, names: list[str] | None = None, full: bool = False) -> list[SourceResult]:
+        """Sync the named sources (all when None), each on its own: a failure is recorded and the rest go on."""
+        specs = [get_source(self.engine, n) for n in names] if names else list_sources(self.engine)
+        con = open_store(self.config.resolved_store_path())
+        try:
+            return [self._guarded(con, spec, full) for spec in specs]
+        finally:
+            con.close()
+
+    def _guarded(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, full: bool) -> SourceResult:
+        run_id = self._start_run(spec, "full" if full else "auto")
+        try:
+            tables = self._sync_source(con, spec, run_id, full)
+        except Exception as exc:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")  # a publish cut short: the previous snapshot stays
+            message = str(exc) if isinstance(exc, UkimetError) else f"{type(exc).__name__}: {exc}"
+            self._finish_run(run_id, "failed", message)
+            return SourceResult(spec.name, run_id, "failed", error=message)
+        self._finish_run(run_id, "done", None)
+        return SourceResult(spec.name, run_id, "done", tables)
+
+    # --- run bookkeeping -------------------------------------------------------------------------------
+    def _start_run(self, spec: SourceSpec, mode: str) -> int:
+        with self.engine.begin() as db:
+            for row in db.execute(select(sync_runs.c.run_id, sync_runs.c.pid).where(
+                    and_(sync_runs.c.source == spec.name, sync_runs.c.status == "running"))):
+                if not _alive(row.pid):
+                    db.execute(update(sync_runs).where(sync_runs.c.run_id == row.run_id).values(
+                        status="interrupted", finished_at=dt.datetime.now(dt.UTC)))
+            result = db.execute(insert(sync_runs).values(
+                source=spec.name, mode=mode, started_at=dt.datetime.now(dt.UTC), status="running", pid=os.getpid()))
+            run_id = result.inserted_primary_key
+            assert run_id is not None
+            return int(run_id[0])
+
+    def _finish_run(self, run_id: int, status: str, error: str | None) -> None:
+        with self.engine.begin() as db:
+            db.execute(update(sync_runs).where(sync_runs.c.run_id == run_id).values(
+                status=status, error=error, finished_at=dt.datetime.now(dt.UTC)))
+
+    def _last_published(self, source: str, table: str) -> Any:
+        with self.engine.connect() as db:
+            return db.execute(select(lineage).where(and_(
+                lineage.c.source == source, lineage.c.source_table == table, lineage.c.state == "published"))
+                .order_by(lineage.c.id.desc()).limit(1)).mappings().first()
+
+    def _resumable(self, con: duckdb.DuckDBPyConnection, source: str) -> tuple[int | None, dict[str, Any]]:
+        """Tables the last interrupted run of ``source`` had completely staged, by table."""
+        with self.engine.connect() as db:
+            last = db.execute(select(sync_runs.c.run_id, sync_runs.c.status).where(sync_runs.c.source == source)
+                              .order_by(sync_runs.c.run_id.desc()).offset(1).limit(1)).first()
+            if last is None or last.status != "interrupted":
+                return None, {}
+            staged = db.execute(select(lineage).where(and_(lineage.c.run_id == last.run_id,
+                                                           lineage.c.state == "staged"))).mappings().all()
+        present = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", [source]).fetchall()}
+        kept = {r["source_table"]: r for r in staged if f"__new_{last.run_id}_{r['source_table']}" in present}
+        return last.run_id, kept
+
+    # --- one source -------------------------------------------------------------------------------------
+    def _sync_source(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, run_id: int,
+                     full: bool) -> list[TableResult]:
+        connector = open_connector(spec, self.config)
+        tables = refresh_catalog(self.engine, spec, connector)
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(spec.name)}")
+        old_run, resumable = self._resumable(con, spec.name)
+        self._drop_leftovers(con, spec.name, keep_run=old_run)
+        results = []
+        for table in tables:
+            staged = resumable.get(table.name)
+            if staged is not None:
+                con.execute(f"ALTER TABLE {ident(spec.name)}.{ident(f'__new_{old_run}_{table.name}')} "
+                            f"RENAME TO {ident(f'__new_{run_id}_{table.name}')}")
+                result = TableResult(table.name, f"{spec.name}.{table.name}", "resumed", staged["rows_read"],
+                                     staged["rows_written"], staged["rows_quarantined"], staged["inserted"],
+                                     staged["updated"], staged["deleted"], staged["drift"] or {}, staged["watermark"])
+            else:
+                result = self._stage(con, spec, connector, table, run_id, full)
+            self._record(spec.name, run_id, result, "staged")
+            results.append(result)
+        self._publish(con, spec.name, run_id, results)
+        self._drop_leftovers(con, spec.name, keep_run=None)
+        return results
+
+    def _drop_leftovers(self, con: duckdb.DuckDBPyConnection, source: str, keep_run: int | None) -> None:
+        for (name,) in con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND "
+                                   "(table_name LIKE '\\_\\_raw\\_%' ESCAPE '\\' OR table_name LIKE '\\_\\_new\\_%' "
+                                   "ESCAPE '\\')", [source]).fetchall():
+            if keep_run is not None and name.startswith(f"__new_{keep_run}_"):
+                continue
+            con.execute(f"DROP TABLE IF EXISTS {ident(source)}.{ident(name)}")
+
+    def _record(self, source: str, run_id: int, result: TableResult, state: str) -> None:
+        with self.engine.begin() as db:
+            db.execute(insert(lineage).values(
+                run_id=run_id, source=source, source_table=result.table, store_table=result.store_table,
+                mode=result.mode, rows_read=result.rows_read, rows_written=result.rows_written,
+                rows_quarantined=result.rows_quarantined, inserted=result.inserted, updated=result.updated,
+                deleted=result.deleted, watermark=result.watermark, drift=result.drift, state=state,
+                finished_at=dt.datetime.now(dt.UTC)))
+
+    def _publish(self, con: duckdb.DuckDBPyConnection, source: str, run_id: int, results: list[TableResult]) -> None:
+        """Make every staged table of the source visible at once."""
+        con.execute("BEGIN TRANSACTION")
+        for result in results:
+            target = f"{ident(source)}.{ident(result.table)}"
+            con.execute(f"DROP TABLE IF EXISTS {target}")
+            con.execute(f"ALTER TABLE {ident(source)}.{ident(f'__new_{run_id}_{result.table}')} "
+                        f"RENAME TO {ident(result.table)}")
+        con.execute("COMMIT")
+        with self.engine.begin() as db:
+            db.execute(update(lineage).where(lineage.c.run_id == run_id).values(state="published"))
+
+    # --- one table --------------------------------------------------------------------------------------
+    def _stage(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, connector: Connector, table: TableInfo,
+               run_id: int, full: bool) -> TableResult:
+        schema = ident(spec.name)
+        raw = f"{schema}.{ident(f'__raw_{run_id}_{table.name}')}"
+        new = f"{schema}.{ident(f'__new_{run_id}_{table.name}')}"
+        current = f"{schema}.{ident(table.name)}"
+        previous_columns = store_tables(con, spec.name).get(table.name)
+        previous = self._last_published(spec.name, table.name)
+        key = list(table.primary_key)
+        incremental = bool(
+            not full and table.updated_column and key and previous_columns and previous is not None
+            and previous["watermark"] and list(previous_columns) == list(table.column_names))
+        since = previous["watermark"] if incremental and previous is not None else None
+        result = TableResult(table.name, f"{spec.name}.{table.name}", "incremental" if incremental else "full")
+
+        con.execute(f"DROP TABLE IF EXISTS {raw}")
+        created = False
+        for batch in connector.read(table, self.config.sync_batch_rows, since):
+            con.register("_ukimet_batch", batch)
+            con.execute(f"{'INSERT INTO' if created else 'CREATE TABLE'} {raw} "
+                        f"{'' if created else 'AS '}SELECT * FROM _ukimet_batch")
+            con.unregister("_ukimet_batch")
+            created = True
+            result.rows_read += batch.num_rows
+            if self.progress:
+                self.progress(spec.name, table.name, result.rows_read, None if since else table.row_count)
+        if not created:
+            columns = ", ".join(f"{ident(c)} VARCHAR" for c in table.column_names)
+            con.execute(f"CREATE TABLE {raw} ({columns})")
+
+        casts = {c.name: t for c in table.columns if spec.kind in TEXT_KINDS and (t := declared_type(c.data_type))}
+        bad = " OR ".join(f"({ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL)"
+                          for c, t in casts.items()) or "FALSE"
+        if casts:
+            result.rows_quarantined = self._quarantine(con, spec.name, table, raw, casts, bad, run_id)
+        select_list = ", ".join(f"TRY_CAST({ident(c)} AS {casts[c]}) AS {ident(c)}" if c in casts else ident(c)
+                                for c in table.column_names)
+        fresh = f"SELECT {select_list} FROM {raw} WHERE NOT ({bad})"
+        if incremental:
+            keys = ", ".join(ident(k) for k in key)
+            con.execute(f"CREATE TABLE {new} AS SELECT * FROM {current} WHERE ({keys}) NOT IN "
+                        f"(SELECT ({keys}) FROM ({fresh})) UNION ALL BY NAME {fresh}")
+        else:
+            con.execute(f"CREATE TABLE {new} AS {fresh}")
+        con.execute(f"DROP TABLE {raw}")
+        result.rows_written = con.execute(f"SELECT count(*) FROM {new}").fetchone()[0]  # type: ignore[index]
+        if previous_columns is not None:
+            self._compare(con, result, current, new, key, previous_columns, incremental)
+        if table.updated_column:
+            mark = con.execute(f"SELECT CAST(max({ident(table.updated_column)}) AS VARCHAR) FROM {new}").fetchone()
+            result.watermark = mark[0] if mark else None
+        return result
+
+    def _quarantine(self, con: duckdb.DuckDBPyConnection, source: str, table: TableInfo, raw: str,
+                    casts: dict[str, str], bad: str, run_id: int) -> int:
+        target = f"{ident(QUARANTINE_SCHEMA)}.{ident(f'{source}__{table.name}')}"
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(QUARANTINE_SCHEMA)}")
+        columns = ", ".join(f"{ident(c)} VARCHAR" for c in table.column_names)
+        con.execute(f"CREATE TABLE IF NOT EXISTS {target} ({columns}, _reason VARCHAR, _run_id BIGINT, "
+                    f"_quarantined_at TIMESTAMP)")
+        have = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
+            [QUARANTINE_SCHEMA, f"{source}__{table.name}"]).fetchall()}
+        for column in table.column_names:
+            if column not in have:
+                con.execute(f"ALTER TABLE {target} ADD COLUMN {ident(column)} VARCHAR")
+        reasons = ", ".join(
+            f"CASE WHEN {ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL THEN "
+            f"{_q(c + ': ')} || CAST({ident(c)} AS VARCHAR) || {_q(f' is not a valid {t}')} END"
+            for c, t in casts.items())
+        values = ", ".join(f"CAST({ident(c)} AS VARCHAR)" for c in table.column_names)
+        names = ", ".join(ident(c) for c in table.column_names)
+        con.execute(f"INSERT INTO {target} ({names}, _reason, _run_id, _quarantined_at) SELECT {values}, "
+                    f"concat_ws('; ', {reasons}), {run_id}, now() FROM {raw} WHERE {bad}")
+        count = con.execute(f"SELECT count(*) FROM {target} WHERE _run_id = {run_id}").fetchone()
+        return int(count[0]) if count else 0
+
+    def _compare(self, con: duckdb.DuckDBPyConnection, result: TableResult, current: str, new: str,
+                 key: list[str], previous_columns: dict[str, str], incremental: bool) -> None:
+        now = {r[0]: r[1] for r in con.execute(f"DESCRIBE {new}").fetchall()}
+        added = [c for c in now if c not in previous_columns]
+        dropped = [c for c in previous_columns if c not in now]
+        retyped = {c: f"{previous_columns[c]} -> {now[c]}" for c in now if c in previous_columns
+                   and previous_columns[c] != now[c]}
+        if added or dropped or retyped:
+            result.drift = {"added": added, "dropped": dropped, "retyped": retyped}
+        common = [c for c in now if c in previous_columns and c not in retyped]
+        row = ", ".join(ident(c) for c in common) or "1"
+        if key and all(k in common for k in key):
+            keys = " AND ".join(f"o.{ident(k)} IS NOT DISTINCT FROM n.{ident(k)}" for k in key)
+            counts = con.execute(
+                f"SELECT (SELECT count(*) FROM {new} n WHERE NOT EXISTS (SELECT 1 FROM {current} o WHERE {keys})), "
+                f"(SELECT count(*) FROM {current} o WHERE NOT EXISTS (SELECT 1 FROM {new} n WHERE {keys})), "
+                f"(SELECT count(*) FROM {new} n JOIN {current} o ON {keys} "
+                f"WHERE hash({', '.join('n.' + ident(c) for c in common)}) <> "
+                f"hash({', '.join('o.' + ident(c) for c in common)}))").fetchone()
+        else:
+            counts = con.execute(
+                f"SELECT (SELECT count(*) FROM (SELECT {row} FROM {new} EXCEPT ALL SELECT {row} FROM {current})), "
+                f"(SELECT count(*) FROM (SELECT {row} FROM {current} EXCEPT ALL SELECT {row} FROM {new})), NULL"
+            ).fetchone()
+        if counts is not None:
+            result.inserted, result.deleted, result.updated = counts[0], counts[1], counts[2]
+        if incremental:
+            result.deleted = None  # an updated-at source cannot show deletes

@@ -1,0 +1,37 @@
+"""The integrated store: one DuckDB file, a schema per source, a table per source table. Opened with extension
+auto-install and auto-load switched off: nothing is ever downloaded at run time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from ukimet.core.errors import StoreError
+
+QUARANTINE_SCHEMA = "_quarantine"
+LOCKED_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+
+
+def ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def open_store(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=dict(LOCKED_CONFIG))
+    except duckdb.IOException as exc:
+        raise StoreError(f"integrated store {path}", f"cannot open it ({str(exc).splitlines()[0]})",
+                         "another ukimet sync may be running: wait for it, or check the file's permissions") from None
+
+
+def store_tables(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, dict[str, str]]:
+    """Published tables of ``source`` in the store: table -> {column: type}."""
+    rows = con.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = ? "
+        "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY table_name, ordinal_position", [source]).fetchall()
+    out: dict[str, dict[str, str]] = {}
+    for table, column, kind in rows:
+        out.setdefault(table, {})[column] = kind
+    return out
