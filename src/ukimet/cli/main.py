@@ -51,10 +51,15 @@ def main(
 
 
 def _register() -> None:
-    from ukimet.cli import demo, synth
+    from ukimet.cli import demo, source, sync, synth
 
     synth.register(app)
+    source.register(app)
+    sync.register(app)
     demo.register(app)
 
 
 _register()
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,111 @@
+"""``ukimet source add|list|test|remove``, ``ukimet catalog`` and ``ukimet label``: register agency sources and
+see (and correct) what ukimet understood of their columns."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Engine
+
+from ukimet.connect.catalog import columns_of, refresh_catalog, set_label
+from ukimet.connect.connectors import open_connector
+from ukimet.connect.sources import KINDS, SERVER_KINDS, SourceSpec, add_source, get_source, list_sources, remove_source
+from ukimet.core.metadata import connect_metadata
+from ukimet.core.settings import Settings
+
+out = Console()
+source_app = typer.Typer(help="Register agency sources: PostgreSQL, MariaDB/MySQL, SQLite, CSV, Excel, Parquet.",
+                         no_args_is_help=True)
+
+
+def _engine() -> Engine:
+    return connect_metadata(Settings())
+
+
+@source_app.command("add")
+def add(
+    name: str = typer.Argument(..., help="A short name: letters, digits and _ (e.g. gbdfl)."),
+    kind: str = typer.Option(..., "--kind", help=f"One of: {', '.join(KINDS)}."),
+    url: str = typer.Option(None, "--url", help="Server URL without password (postgresql://user@host:port/db)."),
+    path: Path = typer.Option(None, "--path", help="File or folder of a SQLite, CSV, Excel or Parquet source."),
+    schema: str = typer.Option(None, "--schema", help="PostgreSQL schema or MySQL database to read."),
+    password_env: str = typer.Option(None, "--password-env", help="Environment variable that holds the password."),
+    password_secret: str = typer.Option(None, "--password-secret", help="Key of the password in the secrets file."),
+    encoding: str = typer.Option(None, "--encoding", help="CSV code page, when detection should be overruled."),
+    delimiter: str = typer.Option(None, "--delimiter", help="CSV delimiter, when sniffing should be overruled."),
+) -> None:
+    """Register a source, test it, and catalog its tables and columns."""
+    from ukimet.core.errors import SourceError
+
+    location = url if kind in SERVER_KINDS else (str(path) if path else None)
+    if not location:
+        raise SourceError(f"source {name}", f"a {kind} source needs {'--url' if kind in SERVER_KINDS else '--path'}",
+                          "give where the source is")
+    options = {k: v for k, v in (("encoding", encoding), ("delimiter", delimiter)) if v}
+    spec = SourceSpec(name, kind, location, schema, options, password_env, password_secret)  # type: ignore[arg-type]
+    spec.validate()
+    engine = _engine()
+    connector = open_connector(spec, Settings())
+    out.print(f"[green]connected[/]: {connector.test()}")
+    add_source(engine, spec)
+    tables = refresh_catalog(engine, spec, connector)
+    out.print(f"source [bold]{name}[/] added: {len(tables)} tables, "
+              f"{sum(t.row_count or 0 for t in tables):,} rows; see them with: ukimet catalog {name}")
+
+
+@source_app.command("list")
+def list_() -> None:
+    """The registered sources (passwords are never shown: only where they are referenced)."""
+    table = Table("name", "kind", "location", "schema", "password from")
+    for spec in list_sources(_engine()):
+        ref = f"env {spec.password_env}" if spec.password_env else (
+            f"secret {spec.password_secret}" if spec.password_secret else "-")
+        table.add_row(spec.name, spec.kind, spec.location, spec.schema or "-", ref)
+    out.print(table)
+
+
+@source_app.command("test")
+def test(name: str) -> None:
+    """Connect to a source and say what is there."""
+    out.print(f"[green]ok[/]: {open_connector(get_source(_engine(), name), Settings()).test()}")
+
+
+@source_app.command("remove")
+def remove(name: str) -> None:
+    """Forget a source and its catalog (the store keeps its synced tables)."""
+    remove_source(_engine(), name)
+    out.print(f"source {name} removed")
+
+
+def catalog(source: str = typer.Argument(...), table: str = typer.Option(None, "--table")) -> None:
+    """The columns of a source with their types, meaning, confidence and sensitivity."""
+    view = Table("table", "column", "type", "meaning", "conf.", "sensitivity", "by", title=f"catalog of {source}")
+    for c in columns_of(_engine(), source, table):
+        view.add_row(c.table, c.column, c.data_type, c.semantic_type, f"{c.confidence:.2f}", c.sensitivity,
+                     c.labelled_by)
+    out.print(view)
+
+
+def label(
+    source: str, table: str, column: str,
+    semantic_type: str = typer.Option(None, "--type", help="The column's meaning (iin, surname, ...)."),
+    sensitivity: str = typer.Option(None, "--sensitivity", help="personal, special or public."),
+) -> None:
+    """Correct what ukimet understood of a column; the label is kept across catalog refreshes and syncs."""
+    set_label(_engine(), source, table, column, getpass.getuser(), semantic_type, sensitivity)
+    out.print(f"{source}.{table}.{column} labelled")
+
+
+def register(app: typer.Typer) -> None:
+    from ukimet.cli.main import clean_errors
+
+    for command in source_app.registered_commands:
+        if command.callback is not None:
+            command.callback = clean_errors(command.callback)
+    app.add_typer(source_app, name="source")
+    app.command("catalog")(clean_errors(catalog))
+    app.command("label")(clean_errors(label))

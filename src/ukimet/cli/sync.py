@@ -1,0 +1,57 @@
+"""``ukimet sync [SOURCE...]``: bring the integrated store up to date, a progress bar per source table."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ukimet.core.metadata import connect_metadata
+from ukimet.core.settings import Settings
+from ukimet.sync.engine import Syncer
+
+out = Console()
+
+
+def sync(
+    sources: list[str] = typer.Argument(None, help="Sources to sync; all when none are named."),
+    full: bool = typer.Option(False, "--full", help="Read every table whole, even where a watermark allows less."),
+) -> None:
+    """Sync agency sources into the integrated store; a failing source does not stop the others."""
+    config = Settings()
+    engine = connect_metadata(config)
+    tasks: dict[tuple[str, str], TaskID] = {}
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("rows"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True)) as progress:
+        def report(source: str, table: str, done: int, total: int | None) -> None:
+            key = (source, table)
+            if key not in tasks:
+                tasks[key] = progress.add_task(f"{source}.{table}", total=total)
+            progress.update(tasks[key], completed=done)
+
+        results = Syncer(engine, config, report).sync(sources or None, full=full)
+    view = Table("source", "table", "mode", "read", "written", "quarantined", "+ / ~ / -", "drift",
+                 title="sync")
+    for result in results:
+        if result.status != "done":
+            view.add_row(result.source, "[red]failed[/]", "", "", "", "", "", result.error or "")
+            continue
+        for t in result.tables:
+            changes = "/".join("?" if v is None else f"{v:,}" for v in (t.inserted, t.updated, t.deleted))
+            drift = "; ".join(f"{k}: {v}" for k, v in t.drift.items() if v)
+            view.add_row(result.source, t.table, t.mode, f"{t.rows_read:,}", f"{t.rows_written:,}",
+                         f"{t.rows_quarantined:,}", changes, drift or "-")
+    out.print(view)
+    failed = [r for r in results if r.status != "done"]
+    for result in failed:
+        Console(stderr=True).print(f"[bold red]error:[/] {result.error}", soft_wrap=True, highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    from ukimet.cli.main import clean_errors
+
+    app.command("sync")(clean_errors(sync))

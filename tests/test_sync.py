@@ -1,0 +1,193 @@
+"""Sync, as the data engineer relies on it: against the real PostgreSQL and MariaDB on the machine."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import duckdb
+import pytest
+from sqlalchemy import Engine, select
+
+from ukimet.connect.sources import SourceSpec, add_source
+from ukimet.core.metadata import connect_metadata, lineage, sync_runs
+from ukimet.core.settings import Settings
+from ukimet.sync.engine import Syncer
+
+SCHEMA = "ukimet_sync_test"
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> tuple[Settings, Engine]:
+    config = Settings(home=tmp_path / "home")
+    return config, connect_metadata(config)
+
+
+def _store(config: Settings) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(config.resolved_store_path()), read_only=True)
+
+
+@pytest.fixture
+def pg(postgres_url: str) -> Iterator[object]:
+    import psycopg
+
+    db = psycopg.connect(postgres_url, autocommit=True)
+    db.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+    db.execute(f"CREATE SCHEMA {SCHEMA}")
+    db.execute(f"CREATE TABLE {SCHEMA}.persons (id int PRIMARY KEY, iin text, familiya text, born date)")
+    db.execute(f"INSERT INTO {SCHEMA}.persons SELECT g, lpad(g::text, 12, '0'), 'Нұрсұлтанов', "
+               f"date '1990-01-01' + g FROM generate_series(1, 1000) g")
+    yield db
+    db.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+    db.close()
+
+
+@pytest.mark.postgres
+def test_incremental_sync_sees_inserts_updates_and_deletes(home, pg, postgres_url: str) -> None:
+    config, engine = home
+    add_source(engine, SourceSpec("reg", "postgres", postgres_url, SCHEMA))
+    first = Syncer(engine, config).sync(["reg"])[0]
+    assert first.status == "done" and first.tables[0].rows_written == 1000
+    pg.execute(f"INSERT INTO {SCHEMA}.persons VALUES (1001, '000000001001', 'Жаңа', '2001-01-01')")
+    pg.execute(f"UPDATE {SCHEMA}.persons SET familiya = 'Өзгерген' WHERE id IN (5, 6)")
+    pg.execute(f"DELETE FROM {SCHEMA}.persons WHERE id IN (7, 8, 9)")
+    second = Syncer(engine, config).sync(["reg"])[0].tables[0]
+    assert (second.inserted, second.updated, second.deleted) == (1, 2, 3)
+    with _store(config) as store:
+        assert store.execute("SELECT count(*) FROM reg.persons").fetchone() == (998,)
+        assert store.execute("SELECT familiya FROM reg.persons WHERE id = 5").fetchone() == ("Өзгерген",)
+
+
+@pytest.mark.postgres
+def test_added_and_retyped_columns_are_reported(home, pg, postgres_url: str) -> None:
+    config, engine = home
+    add_source(engine, SourceSpec("reg", "postgres", postgres_url, SCHEMA))
+    Syncer(engine, config).sync(["reg"])
+    pg.execute(f"ALTER TABLE {SCHEMA}.persons ADD COLUMN phone text")
+    pg.execute(f"ALTER TABLE {SCHEMA}.persons ALTER COLUMN iin TYPE bigint USING iin::bigint")
+    drift = Syncer(engine, config).sync(["reg"])[0].tables[0].drift
+    assert drift["added"] == ["phone"]
+    assert "iin" in drift["retyped"] and "BIGINT" in drift["retyped"]["iin"]
+    with engine.connect() as db:
+        recorded = db.execute(select(lineage.c.drift).order_by(lineage.c.id.desc()).limit(1)).scalar_one()
+    assert recorded["added"] == ["phone"]
+
+
+@pytest.mark.mysql
+def test_mariadb_source_syncs_with_kazakh_letters(home, mysql_url: str) -> None:
+    import pymysql
+
+    parts = urlsplit(mysql_url)
+    db = pymysql.connect(host=parts.hostname, port=parts.port or 3306, user=parts.username or "root", password="",
+                         charset="utf8mb4", autocommit=True)
+    with db.cursor() as cur:
+        cur.execute(f"DROP DATABASE IF EXISTS {SCHEMA}")
+        cur.execute(f"CREATE DATABASE {SCHEMA} CHARACTER SET utf8mb4")
+        cur.execute(f"CREATE TABLE {SCHEMA}.taxpayers (id INT PRIMARY KEY, fio VARCHAR(200), income DECIMAL(14,2))")
+        cur.executemany(f"INSERT INTO {SCHEMA}.taxpayers VALUES (%s, %s, %s)",
+                        [(i, f"Әбдірахманов Нұрлан {i}", 1000.5 * i) for i in range(1, 501)])
+    try:
+        config, engine = home
+        add_source(engine, SourceSpec("tax", "mysql", f"mysql://{parts.username}@{parts.hostname}:{parts.port}/"
+                                      f"{SCHEMA}"))
+        result = Syncer(engine, config).sync(["tax"])[0]
+        assert result.status == "done", result.error
+        with _store(config) as store:
+            assert store.execute("SELECT count(*), min(fio) FROM tax.taxpayers").fetchone() == (
+                500, "Әбдірахманов Нұрлан 1")
+        with db.cursor() as cur:
+            cur.execute(f"DELETE FROM {SCHEMA}.taxpayers WHERE id > 490")
+        assert Syncer(engine, config).sync(["tax"])[0].tables[0].deleted == 10
+    finally:
+        with db.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS {SCHEMA}")
+        db.close()
+
+
+def test_a_row_with_an_impossible_date_is_quarantined_with_its_reason(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "civil.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE births (id INTEGER PRIMARY KEY, child TEXT, born DATE)")
+        db.executemany("INSERT INTO births VALUES (?, ?, ?)",
+                       [(1, "Айша", "2024-02-29"), (2, "Алихан", "2023-02-30"), (3, "Әмір", "2025-01-15")])
+    add_source(engine, SourceSpec("civil", "sqlite", str(path)))
+    result = Syncer(engine, config).sync(["civil"])[0].tables[0]
+    assert (result.rows_read, result.rows_written, result.rows_quarantined) == (3, 2, 1)
+    with _store(config) as store:
+        bad = store.execute('SELECT child, born, _reason FROM _quarantine."civil__births"').fetchall()
+        assert bad == [("Алихан", "2023-02-30", "born: 2023-02-30 is not a valid DATE")]
+        assert store.execute("SELECT typeof(born) FROM civil.births LIMIT 1").fetchone() == ("DATE",)
+
+
+def test_an_unreachable_source_fails_alone_naming_itself_and_what_to_check(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "ok.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+        db.execute("INSERT INTO t VALUES (1, 'a')")
+    add_source(engine, SourceSpec("down", "postgres", "postgresql://nobody@127.0.0.1:1/nowhere"))
+    add_source(engine, SourceSpec("fine", "sqlite", str(path)))
+    results = {r.source: r for r in Syncer(engine, config).sync()}
+    assert results["fine"].status == "done"
+    assert results["down"].status == "failed"
+    error = results["down"].error or ""
+    assert "source down" in error and "check that the server runs" in error
+
+
+def test_a_kz1048_csv_keeps_its_kazakh_letters_and_a_windows_1251_one_is_not_taken_for_it(home, tmp_path) -> None:
+    config, engine = home
+    kz = tmp_path / "kz.csv"
+    kz.write_bytes("ЖСН;Тегі\n871008401427;Нұрсұлтанов\n760212350620;Әбішев\n".encode("kz1048"))
+    ru = tmp_path / "ru.csv"
+    ru.write_bytes("ИИН;Фамилия\n871008401427;Нурсултанов\n760212350620;Иванов\n".encode("cp1251"))
+    add_source(engine, SourceSpec("kz", "csv", str(kz)))
+    add_source(engine, SourceSpec("ru", "csv", str(ru)))
+    assert all(r.status == "done" for r in Syncer(engine, config).sync())
+    with _store(config) as store:
+        assert store.execute('SELECT "Тегі" FROM kz.kz ORDER BY 1').fetchall() == [("Нұрсұлтанов",), ("Әбішев",)]
+        assert store.execute('SELECT "Фамилия" FROM ru.ru ORDER BY 1').fetchall() == [("Иванов",), ("Нурсултанов",)]
+    from ukimet.connect.encoding import sniff
+
+    assert sniff(kz).encoding == "kz1048" and sniff(ru).encoding == "cp1251"
+
+
+@pytest.mark.postgres
+def test_a_sync_killed_midway_leaves_the_previous_snapshot_and_the_next_run_completes(home, pg, postgres_url) -> None:
+    config, engine = home
+    add_source(engine, SourceSpec("reg", "postgres", postgres_url, SCHEMA))
+    Syncer(engine, config).sync(["reg"])
+    pg.execute(f"CREATE TABLE {SCHEMA}.big (id int PRIMARY KEY, payload text)")
+    pg.execute(f"INSERT INTO {SCHEMA}.big SELECT g, repeat('ә', 200) FROM generate_series(1, 1500000) g")
+    env = {**os.environ, "UKIMET_HOME": str(config.home), "UKIMET_SYNC_BATCH_ROWS": "20000"}
+    child = subprocess.Popen([sys.executable, "-m", "ukimet.cli.main", "sync", "reg"], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    store_file = config.resolved_store_path()
+    deadline = time.time() + 60
+    while time.time() < deadline and not _reading_big(store_file, store_file.with_suffix(".duckdb.wal")):
+        time.sleep(0.2)
+    time.sleep(1.0)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    with _store(config) as store:
+        assert store.execute("SELECT count(*) FROM reg.persons").fetchone() == (1000,)
+        assert "big" not in {r[0] for r in store.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'reg'").fetchall()}
+    result = Syncer(engine, config).sync(["reg"])[0]
+    assert result.status == "done", result.error
+    with engine.connect() as db:
+        statuses = [r[0] for r in db.execute(select(sync_runs.c.status).order_by(sync_runs.c.run_id))]
+    assert statuses == ["done", "interrupted", "done"]
+    with _store(config) as store:
+        assert store.execute("SELECT count(*) FROM reg.big").fetchone() == (1_500_000,)
+
+
+def _reading_big(store: Path, wal: Path) -> bool:
+    return wal.exists() and wal.stat().st_size > 5_000_000
