@@ -191,3 +191,35 @@ def test_a_sync_killed_midway_leaves_the_previous_snapshot_and_the_next_run_comp
 
 def _reading_big(store: Path, wal: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 5_000_000
+
+
+def test_profile_measures_quality_and_never_shows_personal_values(home, tmp_path: Path) -> None:
+    from sqlalchemy import func
+
+    from ukimet.core.metadata import profiles
+    from ukimet.sync.profile import profile_source
+    from ukimet.sync.store import open_store
+
+    config, engine = home
+    path = tmp_path / "people.sqlite"
+    rows = [(i, "871008401427" if i % 4 else "871008401428", "Нұрсұлтанов" if i % 2 else "ИВАНОВ",
+             "ер" if i % 3 else "әйел") for i in range(1, 101)]
+    rows.append((101, None, "Әбішев", "ер"))
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, iin TEXT, familiya TEXT, pol TEXT)")
+        db.executemany("INSERT INTO people VALUES (?, ?, ?, ?)", rows)
+    add_source(engine, SourceSpec("people", "sqlite", str(path)))
+    Syncer(engine, config).sync(["people"])
+    con = open_store(config.resolved_store_path(), read_only=True)
+    table = profile_source(con, engine, "people")[0]
+    con.close()
+    columns = {c.column: c for c in table.columns}
+    assert columns["iin"].semantic_type == "iin"
+    assert columns["iin"].completeness == round(100 / 101, 4)
+    assert columns["iin"].validity == 0.75
+    assert columns["iin"].top_values is None and columns["familiya"].top_values is None
+    assert dict(columns["familiya"].patterns) == {"Aa": 51, "A": 50}
+    assert columns["pol"].top_values == [("ер", 68), ("әйел", 33)]
+    assert table.rows == 101
+    with engine.connect() as db:
+        assert db.execute(select(func.count()).select_from(profiles)).scalar_one() == 5

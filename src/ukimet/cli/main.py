@@ -51,11 +51,12 @@ def main(
 
 
 def _register() -> None:
-    from ukimet.cli import demo, source, sync, synth
+    from ukimet.cli import demo, profile, source, sync, synth
 
     synth.register(app)
     source.register(app)
     sync.register(app)
+    profile.register(app)
     demo.register(app)
 
 

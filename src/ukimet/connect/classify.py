@@ -46,8 +46,8 @@ IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_nam
 
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d", "%d-%m-%Y", "%d.%m.%y", "%Y-%m-%dT%H:%M:%S",
                 "%Y-%m-%d %H:%M:%S")
-_PHONE = re.compile(r"^(\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$")
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
+PHONE = re.compile(r"^(\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$")
+EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _WORD = re.compile(r"^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіÄäĞğÑñÖöŪūÜüŞşİı'-]+$")
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 SURNAME_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "енко", "ov", "ev", "in", "ova", "eva",
@@ -116,8 +116,8 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
     scores = {
         "iin": _share(v, lambda x: len(x) == 12 and x.isdigit() and decode_iin(x) is not None),
         "bin": _share(v, lambda x: len(x) == 12 and x.isdigit() and is_valid_bin(x)),
-        "phone": _share(v, lambda x: bool(_PHONE.match(x))),
-        "email": _share(v, lambda x: bool(_EMAIL.match(x))),
+        "phone": _share(v, lambda x: bool(PHONE.match(x))),
+        "email": _share(v, lambda x: bool(EMAIL.match(x))),
         "date": _share(v, _is_date),
         "sex": _share(lower, lambda x: x in SEX_VALUES) if len(set(lower)) <= 4 else 0.0,
         "money": _share(v, lambda x: bool(_NUMBER.match(x))),
