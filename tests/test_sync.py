@@ -202,7 +202,8 @@ def test_profile_measures_quality_and_never_shows_personal_values(home, tmp_path
 
     config, engine = home
     path = tmp_path / "people.sqlite"
-    rows = [(i, "871008401427" if i % 4 else "871008401428", "Нұрсұлтанов" if i % 2 else "ИВАНОВ",
+    rows: list[tuple[int, str | None, str, str]] = [(i, "871008401427" if i % 4 else "871008401428",
+             "Нұрсұлтанов" if i % 2 else "ИВАНОВ",
              "ер" if i % 3 else "әйел") for i in range(1, 101)]
     rows.append((101, None, "Әбішев", "ер"))
     with sqlite3.connect(path) as db:
