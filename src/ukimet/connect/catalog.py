@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, and_, delete, insert, select
 
-from ukimet.connect.classify import SEMANTIC_TYPES, classify_column
+from ukimet.connect.classify import SEMANTIC_TYPES, Classification, classify_column
 from ukimet.connect.connectors import Connector, TableInfo
 from ukimet.connect.sources import SourceSpec
 from ukimet.core.errors import SourceError
@@ -30,22 +30,34 @@ class CatalogColumn:
     evidence: str
 
 
-def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector) -> list[TableInfo]:
-    """Introspect ``spec``, classify each column on a sample of its values, and store the result."""
+def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector, reuse: bool = False) -> list[TableInfo]:
+    """Introspect ``spec``, classify each column on a sample of its values, and store the result. With ``reuse``
+    (as a sync does), a column already catalogued with the same type keeps its classification unsampled."""
     tables = connector.tables()
     now = dt.datetime.now(dt.UTC)
     with engine.connect() as db:
         kept = {(r.table_name, r.column_name): r for r in db.execute(
             select(overrides).where(overrides.c.source == spec.name))}
+        known = {(r.table_name, r.column_name): r for r in db.execute(
+            select(catalog_columns).where(catalog_columns.c.source == spec.name))} if reuse else {}
     rows_t, rows_c = [], []
     for table in tables:
-        batch = next(iter(connector.read(table, SAMPLE_ROWS)), None)
+        unchanged = all(
+            (table.name, c.name) in known and known[(table.name, c.name)].data_type == c.data_type
+            for c in table.columns)
+        batch = None if unchanged else next(iter(connector.read(table, SAMPLE_ROWS, limit=SAMPLE_ROWS)), None)
         rows_t.append({"source": spec.name, "table_name": table.name, "row_count": table.row_count,
                        "primary_key": list(table.primary_key), "updated_column": table.updated_column,
                        "introspected_at": now})
         for position, column in enumerate(table.columns):
-            values = [] if batch is None else [str(v) for v in batch.column(column.name).to_pylist() if v is not None]
-            result = classify_column(spec.name, table.name, column.name, column.data_type, values)
+            previous = known.get((table.name, column.name)) if unchanged else None
+            if previous is not None:
+                result = Classification(previous.semantic_type, previous.confidence, previous.sensitivity,
+                                        previous.evidence or "")
+            else:
+                values = [] if batch is None else [
+                    str(v) for v in batch.column(column.name).to_pylist() if v is not None]
+                result = classify_column(spec.name, table.name, column.name, column.data_type, values)
             override = kept.get((table.name, column.name))
             rows_c.append({
                 "source": spec.name, "table_name": table.name, "column_name": column.name, "position": position,

@@ -92,7 +92,12 @@ def _share(values: Sequence[str], test: object) -> float:
     return sum(1 for v in values if check(v)) / len(values) if values else 0.0
 
 
+_DATE_SHAPE = re.compile(r"^\d{1,4}[./-]?\d{1,2}[./-]?\d{2,4}([ T]\d\d:\d\d(:\d\d)?)?$")
+
+
 def _is_date(value: str) -> bool:
+    if not _DATE_SHAPE.match(value):
+        return False
     for fmt in DATE_FORMATS:
         try:
             dt.datetime.strptime(value, fmt)

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 from sqlalchemy import Engine, and_, insert, select, update
 
 from ukimet.connect.catalog import refresh_catalog
@@ -72,6 +75,21 @@ class SourceResult:
     status: str
     tables: list[TableResult] = field(default_factory=list)
     error: str | None = None
+
+
+class _OneAtATime:
+    """An iterator that DuckDB's worker threads may pull from, one at a time."""
+
+    def __init__(self, inner: Iterator[pa.RecordBatch]) -> None:
+        self.inner = inner
+        self.lock = threading.Lock()
+
+    def __iter__(self) -> _OneAtATime:
+        return self
+
+    def __next__(self) -> pa.RecordBatch:
+        with self.lock:
+            return next(self.inner)
 
 
 def _alive(pid: int | None) -> bool:
@@ -161,7 +179,7 @@ class Syncer:
     def _sync_source(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, run_id: int,
                      full: bool) -> list[TableResult]:
         connector = open_connector(spec, self.config)
-        tables = refresh_catalog(self.engine, spec, connector)
+        tables = refresh_catalog(self.engine, spec, connector, reuse=True)
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(spec.name)}")
         old_run, resumable = self._resumable(con, spec.name)
         self._drop_leftovers(con, spec.name, keep_run=old_run)
@@ -228,19 +246,24 @@ class Syncer:
         result = TableResult(table.name, f"{spec.name}.{table.name}", "incremental" if incremental else "full")
 
         con.execute(f"DROP TABLE IF EXISTS {raw}")
-        created = False
-        for batch in connector.read(table, self.config.sync_batch_rows, since):
-            con.register("_ukimet_batch", batch)
-            con.execute(f"{'INSERT INTO' if created else 'CREATE TABLE'} {raw} "
-                        f"{'' if created else 'AS '}SELECT * FROM _ukimet_batch")
-            con.unregister("_ukimet_batch")
-            created = True
-            result.rows_read += batch.num_rows
-            if self.progress:
-                self.progress(spec.name, table.name, result.rows_read, None if since else table.row_count)
-        if not created:
+        batches = iter(connector.read(table, self.config.sync_batch_rows, since))
+        first = next(batches, None)
+        if first is None:
             columns = ", ".join(f"{ident(c)} VARCHAR" for c in table.column_names)
             con.execute(f"CREATE TABLE {raw} ({columns})")
+        else:
+            def counted() -> Iterator[pa.RecordBatch]:
+                for batch in itertools.chain([first], batches):
+                    result.rows_read += batch.num_rows
+                    if self.progress:
+                        self.progress(spec.name, table.name, result.rows_read, None if since else table.row_count)
+                    yield batch
+
+            # one statement over the whole stream: DuckDB loads it in its own pipeline, batch after batch
+            stream = pa.RecordBatchReader.from_batches(first.schema, _OneAtATime(counted()))
+            con.register("_ukimet_stream", stream)
+            con.execute(f"CREATE TABLE {raw} AS SELECT * FROM _ukimet_stream")
+            con.unregister("_ukimet_stream")
 
         casts = {c.name: t for c in table.columns if spec.kind in TEXT_KINDS and (t := declared_type(c.data_type))}
         bad = " OR ".join(f"({ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL)"
@@ -254,9 +277,13 @@ class Syncer:
             keys = ", ".join(ident(k) for k in key)
             con.execute(f"CREATE TABLE {new} AS SELECT * FROM {current} WHERE ({keys}) NOT IN "
                         f"(SELECT ({keys}) FROM ({fresh})) UNION ALL BY NAME {fresh}")
-        else:
+            con.execute(f"DROP TABLE {raw}")
+        elif casts:
             con.execute(f"CREATE TABLE {new} AS {fresh}")
-        con.execute(f"DROP TABLE {raw}")
+            con.execute(f"DROP TABLE {raw}")
+        else:
+            # typed rows that need nothing more: the staged table becomes the new snapshot as it is
+            con.execute(f"ALTER TABLE {raw} RENAME TO {ident(f'__new_{run_id}_{table.name}')}")
         result.rows_written = con.execute(f"SELECT count(*) FROM {new}").fetchone()[0]  # type: ignore[index]
         if previous_columns is not None:
             self._compare(con, result, current, new, key, previous_columns, incremental)

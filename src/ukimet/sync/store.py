@@ -20,10 +20,12 @@ def ident(name: str) -> str:
 def open_store(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return duckdb.connect(str(path), read_only=read_only, config=dict(LOCKED_CONFIG))
+        con = duckdb.connect(str(path), read_only=read_only, config=dict(LOCKED_CONFIG))
     except duckdb.IOException as exc:
         raise StoreError(f"integrated store {path}", f"cannot open it ({str(exc).splitlines()[0]})",
                          "another ukimet sync may be running: wait for it, or check the file's permissions") from None
+    con.execute("SET enable_progress_bar = false")  # ukimet draws its own progress
+    return con
 
 
 def store_tables(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, dict[str, str]]:

@@ -62,6 +62,8 @@ class Connector(Protocol):
     def tables(self) -> list[TableInfo]:
         ...
 
-    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
-        """The table's rows; with ``since``, only rows whose updated column is later than it."""
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
+             limit: int | None = None) -> Iterator[pa.RecordBatch]:
+        """The table's rows; with ``since``, only rows whose updated column is later than it; with ``limit``, at
+        most that many (a sample)."""
         ...

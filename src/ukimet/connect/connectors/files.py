@@ -58,7 +58,8 @@ class CsvConnector:
                                   "header": str(header)}))
         return out
 
-    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
+             limit: int | None = None) -> Iterator[pa.RecordBatch]:
         path = Path(table.options["file"])
         header = table.options["header"] == "True"
         names = list(table.column_names)
@@ -70,8 +71,14 @@ class CsvConnector:
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
                                                  strings_can_be_null=True),
         )
+        left = limit
         for batch in reader:
+            if left is not None:
+                batch = batch.slice(0, left)
+                left -= batch.num_rows
             yield from (batch.slice(i, batch_rows) for i in range(0, batch.num_rows, batch_rows))
+            if left == 0:
+                return
 
 
 class ExcelConnector:
@@ -101,7 +108,8 @@ class ExcelConnector:
                                  {"file": str(path), "sheet": title}))
         return out
 
-    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
+             limit: int | None = None) -> Iterator[pa.RecordBatch]:
         from openpyxl import load_workbook
 
         book = load_workbook(table.options["file"], read_only=True, data_only=True)
@@ -109,7 +117,9 @@ class ExcelConnector:
         next(rows, None)
         batch: list[tuple[object, ...]] = []
         width = len(table.columns)
-        for row in rows:
+        for count, row in enumerate(rows):
+            if limit is not None and count >= limit:
+                break
             batch.append(tuple(row[:width]) + (None,) * (width - len(row)))
             if len(batch) == batch_rows:
                 yield text_batch(table.column_names, batch)
@@ -135,5 +145,13 @@ class ParquetConnector:
                                  meta.metadata.num_rows, (), None, {"file": str(path)}))
         return out
 
-    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
-        yield from pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows)
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
+             limit: int | None = None) -> Iterator[pa.RecordBatch]:
+        left = limit
+        for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
+            if left is not None:
+                batch = batch.slice(0, left)
+                left -= batch.num_rows
+            yield batch
+            if left == 0:
+                return

@@ -71,12 +71,15 @@ class MySQLConnector:
         db.close()
         return out
 
-    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
+             limit: int | None = None) -> Iterator[pa.RecordBatch]:
         import connectorx as cx
 
         sql = f"SELECT * FROM {_ident(table.name)}"
         if since is not None and table.updated_column:
             sql += f" WHERE {_ident(table.updated_column)} > '{since.replace(chr(39), '')}'"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         url = (f"mysql://{quote(self.user, safe='')}:{quote(self.password, safe='')}@{self.host}:{self.port}/"
                f"{self.database}")
         try:

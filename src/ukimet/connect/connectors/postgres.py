@@ -1,5 +1,6 @@
-"""PostgreSQL: introspection through information_schema, rows through ADBC straight into Arrow (a driver that
-pip installs with its native library: nothing is downloaded at run time)."""
+"""PostgreSQL: introspection through information_schema (psycopg), rows through ConnectorX, which reads the binary
+COPY stream in Rust straight into Arrow record batches (numeric as decimal, dates as dates). It installs from PyPI
+with its native library: nothing is downloaded at run time. ADBC was measured too and was slower here."""
 
 from __future__ import annotations
 
@@ -76,23 +77,21 @@ class PostgresConnector:
                 out.append(TableInfo(table, columns, rows, key, updated_column(columns)))
         return out
 
-    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
-        import adbc_driver_postgresql.dbapi as adbc
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
+             limit: int | None = None) -> Iterator[pa.RecordBatch]:
+        import connectorx as cx
 
         sql = f"SELECT * FROM {_ident(self.schema)}.{_ident(table.name)}"
-        params: tuple[Any, ...] = ()
         if since is not None and table.updated_column:
             kind = next(c.data_type for c in table.columns if c.name == table.updated_column)
-            sql += f" WHERE {_ident(table.updated_column)} > CAST($1 AS {kind})"
-            params = (since,)
+            literal = "'" + since.replace("'", "''") + "'"
+            sql += f" WHERE {_ident(table.updated_column)} > CAST({literal} AS {kind})"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         try:
-            conn = adbc.connect(self._dsn)
-        except Exception as exc:
-            raise SourceError(f"source {self.name} (PostgreSQL at {self.url})", f"cannot connect: {exc}",
-                              "check that the server runs and the credentials") from None
-        with conn, conn.cursor() as cur:
-            cur.adbc_statement.set_options(**{"adbc.postgresql.batch_size_hint_bytes": str(16 << 20)})
-            cur.execute(sql, params or None)
-            reader = cur.fetch_record_batch()
-            for batch in reader:
-                yield from (batch.slice(i, batch_rows) for i in range(0, batch.num_rows, batch_rows))
+            reader = cx.read_sql(self._dsn, sql, return_type="arrow_stream", batch_size=batch_rows)
+        except RuntimeError as exc:
+            message = str(exc).replace(self._dsn, self.url)
+            raise SourceError(f"source {self.name} (PostgreSQL at {self.url})", f"reading {table.name} failed: "
+                              f"{message}", "check the server and the user's rights on the table") from None
+        yield from reader

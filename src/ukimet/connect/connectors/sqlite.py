@@ -23,7 +23,8 @@ class SQLiteConnector:
             raise SourceError(f"source {self.name}", f"{self.path} does not exist",
                               "check the path or re-add the source")
         try:
-            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            # the sync's reader may be pulled from another thread than the one that opened it (never two at once)
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise SourceError(f"source {self.name}", f"{self.path} is not a SQLite database ({exc})",
@@ -49,13 +50,16 @@ class SQLiteConnector:
                 out.append(TableInfo(table, columns, rows, key, updated_column(columns)))
         return out
 
-    def read(self, table: TableInfo, batch_rows: int, since: str | None = None) -> Iterator[pa.RecordBatch]:
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
+             limit: int | None = None) -> Iterator[pa.RecordBatch]:
         names = ", ".join(f'"{c}"' for c in table.column_names)
         sql = f'SELECT {names} FROM "{table.name}"'
         params: tuple[str, ...] = ()
         if since is not None and table.updated_column:
             sql += f' WHERE "{table.updated_column}" > ?'
             params = (since,)
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         with self._open() as db:
             cursor = db.execute(sql, params)
             while rows := cursor.fetchmany(batch_rows):
