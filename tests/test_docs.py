@@ -29,3 +29,19 @@ def test_every_fault_kind_is_documented() -> None:
 def test_every_source_is_documented() -> None:
     missing = [s.code for s, _ in AGENCIES if f"| `{s.code}` |" not in README]
     assert not missing, f"document these sources in README.md: {missing}"
+
+
+def test_every_command_is_documented() -> None:
+    group = typer.main.get_command(app)
+    names = set(group.commands)  # type: ignore[attr-defined]
+    source = group.commands["source"]  # type: ignore[attr-defined]
+    names |= {f"source {n}" for n in source.commands}
+    missing = sorted(n for n in names if f"ukimet {n}" not in README)
+    assert not missing, f"document these commands in README.md: {missing}"
+
+
+def test_every_setting_is_documented() -> None:
+    from ukimet.core.settings import Settings
+
+    missing = [name for name in Settings.model_fields if f"`{name}`" not in README]
+    assert not missing, f"document these settings in README.md: {missing}"
