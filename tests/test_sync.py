@@ -8,8 +8,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
@@ -21,7 +24,7 @@ from ukimet.core.metadata import connect_metadata, lineage, sync_runs
 from ukimet.core.settings import Settings
 from ukimet.sync.engine import Syncer
 
-SCHEMA = "ukimet_sync_test"
+SCHEMA_PREFIX = "ukimet_sync_test"
 
 
 @pytest.fixture
@@ -34,30 +37,40 @@ def _store(config: Settings) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(config.resolved_store_path()), read_only=True)
 
 
+@dataclass
+class Agency:
+    """A PostgreSQL schema of this test's own (tests run in parallel), with a 1,000-row persons table."""
+
+    db: Any
+    schema: str
+
+    def execute(self, sql: str) -> None:
+        self.db.execute(sql.replace("{S}", self.schema))
+
+
 @pytest.fixture
-def pg(postgres_url: str) -> Iterator[object]:
+def pg(postgres_url: str) -> Iterator[Agency]:
     import psycopg
 
-    db = psycopg.connect(postgres_url, autocommit=True)
-    db.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-    db.execute(f"CREATE SCHEMA {SCHEMA}")
-    db.execute(f"CREATE TABLE {SCHEMA}.persons (id int PRIMARY KEY, iin text, familiya text, born date)")
-    db.execute(f"INSERT INTO {SCHEMA}.persons SELECT g, lpad(g::text, 12, '0'), 'Нұрсұлтанов', "
-               f"date '1990-01-01' + g FROM generate_series(1, 1000) g")
-    yield db
-    db.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-    db.close()
+    agency = Agency(psycopg.connect(postgres_url, autocommit=True), f"{SCHEMA_PREFIX}_{uuid.uuid4().hex[:8]}")
+    agency.execute("CREATE SCHEMA {S}")
+    agency.execute("CREATE TABLE {S}.persons (id int PRIMARY KEY, iin text, familiya text, born date)")
+    agency.execute("INSERT INTO {S}.persons SELECT g, lpad(g::text, 12, '0'), 'Нұрсұлтанов', "
+                   "date '1990-01-01' + g FROM generate_series(1, 1000) g")
+    yield agency
+    agency.execute("DROP SCHEMA IF EXISTS {S} CASCADE")
+    agency.db.close()
 
 
 @pytest.mark.postgres
 def test_incremental_sync_sees_inserts_updates_and_deletes(home, pg, postgres_url: str) -> None:
     config, engine = home
-    add_source(engine, SourceSpec("reg", "postgres", postgres_url, SCHEMA))
+    add_source(engine, SourceSpec("reg", "postgres", postgres_url, pg.schema))
     first = Syncer(engine, config).sync(["reg"])[0]
     assert first.status == "done" and first.tables[0].rows_written == 1000
-    pg.execute(f"INSERT INTO {SCHEMA}.persons VALUES (1001, '000000001001', 'Жаңа', '2001-01-01')")
-    pg.execute(f"UPDATE {SCHEMA}.persons SET familiya = 'Өзгерген' WHERE id IN (5, 6)")
-    pg.execute(f"DELETE FROM {SCHEMA}.persons WHERE id IN (7, 8, 9)")
+    pg.execute("INSERT INTO {S}.persons VALUES (1001, '000000001001', 'Жаңа', '2001-01-01')")
+    pg.execute("UPDATE {S}.persons SET familiya = 'Өзгерген' WHERE id IN (5, 6)")
+    pg.execute("DELETE FROM {S}.persons WHERE id IN (7, 8, 9)")
     second = Syncer(engine, config).sync(["reg"])[0].tables[0]
     assert (second.inserted, second.updated, second.deleted) == (1, 2, 3)
     with _store(config) as store:
@@ -68,10 +81,10 @@ def test_incremental_sync_sees_inserts_updates_and_deletes(home, pg, postgres_ur
 @pytest.mark.postgres
 def test_added_and_retyped_columns_are_reported(home, pg, postgres_url: str) -> None:
     config, engine = home
-    add_source(engine, SourceSpec("reg", "postgres", postgres_url, SCHEMA))
+    add_source(engine, SourceSpec("reg", "postgres", postgres_url, pg.schema))
     Syncer(engine, config).sync(["reg"])
-    pg.execute(f"ALTER TABLE {SCHEMA}.persons ADD COLUMN phone text")
-    pg.execute(f"ALTER TABLE {SCHEMA}.persons ALTER COLUMN iin TYPE bigint USING iin::bigint")
+    pg.execute("ALTER TABLE {S}.persons ADD COLUMN phone text")
+    pg.execute("ALTER TABLE {S}.persons ALTER COLUMN iin TYPE bigint USING iin::bigint")
     drift = Syncer(engine, config).sync(["reg"])[0].tables[0].drift
     assert drift["added"] == ["phone"]
     assert "iin" in drift["retyped"] and "BIGINT" in drift["retyped"]["iin"]
@@ -84,6 +97,7 @@ def test_added_and_retyped_columns_are_reported(home, pg, postgres_url: str) -> 
 def test_mariadb_source_syncs_with_kazakh_letters(home, mysql_url: str) -> None:
     import pymysql
 
+    SCHEMA = f"{SCHEMA_PREFIX}_{uuid.uuid4().hex[:8]}"  # noqa: N806
     parts = urlsplit(mysql_url)
     db = pymysql.connect(host=parts.hostname, port=parts.port or 3306, user=parts.username or "root", password="",
                          charset="utf8mb4", autocommit=True)
@@ -162,11 +176,11 @@ def test_a_kz1048_csv_keeps_its_kazakh_letters_and_a_windows_1251_one_is_not_tak
 @pytest.mark.postgres
 def test_a_sync_killed_midway_leaves_the_previous_snapshot_and_the_next_run_completes(home, pg, postgres_url) -> None:
     config, engine = home
-    add_source(engine, SourceSpec("reg", "postgres", postgres_url, SCHEMA))
+    add_source(engine, SourceSpec("reg", "postgres", postgres_url, pg.schema))
     Syncer(engine, config).sync(["reg"])
     # a source table that takes about six seconds to read, so the kill lands while it is being read
-    pg.execute(f"CREATE VIEW {SCHEMA}.big AS SELECT g AS id, repeat('ә', 50) AS payload, "
-               f"(CASE WHEN g % 1000 = 0 THEN pg_sleep(0.05) END)::text AS pause FROM generate_series(1, 120000) g")
+    pg.execute("CREATE VIEW {S}.big AS SELECT g AS id, repeat('ә', 50) AS payload, "
+               "(CASE WHEN g % 1000 = 0 THEN pg_sleep(0.05) END)::text AS pause FROM generate_series(1, 120000) g")
     env = {**os.environ, "UKIMET_HOME": str(config.home), "UKIMET_SYNC_BATCH_ROWS": "1000"}
     child = subprocess.Popen([sys.executable, "-m", "ukimet.cli.main", "sync", "reg"], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -226,3 +240,50 @@ def test_profile_measures_quality_and_never_shows_personal_values(home, tmp_path
     assert table.rows == 101
     with engine.connect() as db:
         assert db.execute(select(func.count()).select_from(profiles)).scalar_one() == 5
+
+
+@pytest.mark.postgres
+def test_the_run_after_an_interrupted_one_keeps_the_tables_it_had_staged(home, pg, postgres_url) -> None:
+    config, engine = home
+    # tables are synced in name order: "persons" is staged, then "zz_slow" is being read when the kill lands
+    pg.execute("CREATE VIEW {S}.zz_slow AS SELECT g AS id, (CASE WHEN g % 1000 = 0 THEN pg_sleep(0.05) "
+               "END)::text AS pause FROM generate_series(1, 120000) g")
+    add_source(engine, SourceSpec("reg", "postgres", postgres_url, pg.schema))
+    env = {**os.environ, "UKIMET_HOME": str(config.home), "UKIMET_SYNC_BATCH_ROWS": "1000"}
+    child = subprocess.Popen([sys.executable, "-m", "ukimet.cli.main", "sync", "reg"], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and not _staged(engine, "persons"):
+        time.sleep(0.1)
+    time.sleep(1.0)
+    assert child.poll() is None, "the sync ended before it could be killed"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    result = Syncer(engine, config).sync(["reg"])[0]
+    assert result.status == "done", result.error
+    modes = {t.table: t.mode for t in result.tables}
+    assert modes == {"persons": "resumed", "zz_slow": "full"}
+    with _store(config) as store:
+        assert store.execute("SELECT count(*) FROM reg.persons").fetchone() == (1000,)
+
+
+def _staged(engine: Engine, table: str) -> bool:
+    with engine.connect() as db:
+        return db.execute(select(lineage.c.id).where(lineage.c.source_table == table)).first() is not None
+
+
+def test_a_table_gone_from_the_source_is_kept_and_reported(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "two.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE a (id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TABLE b (id INTEGER PRIMARY KEY)")
+        db.execute("INSERT INTO b VALUES (1)")
+    add_source(engine, SourceSpec("two", "sqlite", str(path)))
+    Syncer(engine, config).sync()
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE b")
+    result = Syncer(engine, config).sync()[0]
+    assert result.gone == ["b"]
+    with _store(config) as store:
+        assert store.execute("SELECT count(*) FROM two.b").fetchone() == (1,)

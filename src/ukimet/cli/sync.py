@@ -38,6 +38,8 @@ def sync(
         if result.status != "done":
             view.add_row(result.source, "[red]failed[/]", "", "", "", "", "", result.error or "")
             continue
+        for name in result.gone:
+            view.add_row(result.source, name, "[yellow]gone[/]", "", "", "", "", "no longer in the source; kept")
         for t in result.tables:
             changes = "/".join("?" if v is None else f"{v:,}" for v in (t.inserted, t.updated, t.deleted))
             drift = "; ".join(f"{k}: {v}" for k, v in t.drift.items() if v)

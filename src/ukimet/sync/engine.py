@@ -9,7 +9,8 @@ Rules, stated once:
   (such a source cannot show deletes: run ``--full`` from time to time); every other table is read whole and
   compared by key and row hash, so inserts, updates and deletes are all seen.
 - Schema drift (columns added, dropped, retyped) is detected against the previous snapshot, reported in the run
-  and its lineage, and the store follows the source; an incremental table with drift is reloaded in full.
+  and its lineage, and the store follows the source; an incremental table with drift is reloaded in full. A table
+  gone from the source stays in the store, as last synced, and is reported on every run until it is dropped.
 - Values that do not fit a column's declared type are quarantined with their reason, never dropped.
 - One failing source does not stop the others; its run is recorded as failed with the reason.
 """
@@ -75,6 +76,8 @@ class SourceResult:
     status: str
     tables: list[TableResult] = field(default_factory=list)
     error: str | None = None
+    gone: list[str] = field(default_factory=list)
+    """Tables in the store that the source no longer has (kept as last synced)."""
 
 
 class _OneAtATime:
@@ -127,6 +130,7 @@ class Syncer:
         run_id = self._start_run(spec, "full" if full else "auto")
         try:
             tables = self._sync_source(con, spec, run_id, full)
+            gone = sorted(set(store_tables(con, spec.name)) - {t.table for t in tables})
         except Exception as exc:
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")  # a publish cut short: the previous snapshot stays
@@ -134,7 +138,7 @@ class Syncer:
             self._finish_run(run_id, "failed", message)
             return SourceResult(spec.name, run_id, "failed", error=message)
         self._finish_run(run_id, "done", None)
-        return SourceResult(spec.name, run_id, "done", tables)
+        return SourceResult(spec.name, run_id, "done", tables, gone=gone)
 
     # --- run bookkeeping -------------------------------------------------------------------------------
     def _start_run(self, spec: SourceSpec, mode: str) -> int:

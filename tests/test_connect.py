@@ -1,0 +1,137 @@
+"""Sources, credentials, catalog and labels: what a data engineer registers and what ukimet keeps of it."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select, text
+from typer.testing import CliRunner
+
+from ukimet.cli.main import app
+from ukimet.connect.catalog import columns_of, refresh_catalog, set_label
+from ukimet.connect.connectors import open_connector
+from ukimet.connect.credentials import resolve_password
+from ukimet.connect.sources import SourceSpec, add_source, list_sources
+from ukimet.core.errors import SourceError
+from ukimet.core.metadata import connect_metadata, sources
+from ukimet.core.settings import Settings
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> tuple[Settings, Engine]:
+    config = Settings(home=tmp_path / "home", secrets_file=tmp_path / "secrets.toml")
+    return config, connect_metadata(config)
+
+
+def _sqlite(path: Path) -> Path:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE fl (id INTEGER PRIMARY KEY, iin TEXT, familiya TEXT, data_rozhd DATE)")
+        db.executemany("INSERT INTO fl VALUES (?, ?, ?, ?)", [
+            (1, "871008401427", "Нұрсұлтанов", "1987-10-08"), (2, "760212350620", "Әбішев", "1976-02-12")])
+    return path
+
+
+def test_a_url_with_a_password_is_refused_before_anything_is_stored(home) -> None:
+    _, engine = home
+    with pytest.raises(SourceError, match="--password-env"):
+        add_source(engine, SourceSpec("reg", "postgres", "postgresql://reader:s3cret@127.0.0.1:5432/test"))
+    assert list_sources(engine) == []
+
+
+def test_passwords_are_referenced_never_stored(home, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                postgres_url: str) -> None:
+    import psycopg
+
+    config, engine = home
+    schema = f"ukimet_credentials_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute(f"CREATE SCHEMA {schema}")
+        db.execute(f"CREATE TABLE {schema}.probe (id int)")
+    try:
+        monkeypatch.setenv("REG_PASSWORD", "s3cret-from-env")
+        add_source(engine, SourceSpec("reg", "postgres", postgres_url, schema, password_env="REG_PASSWORD"))
+        config.resolved_secrets_file().write_text('tax = "s3cret-from-file"\n', encoding="utf-8")
+        add_source(engine, SourceSpec("tax", "postgres", postgres_url, schema, password_secret="tax"))
+        assert resolve_password("tax", None, "tax", config.resolved_secrets_file()) == "s3cret-from-file"
+        assert "PostgreSQL" in open_connector(list_sources(engine)[0], config).test()
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            db.execute(f"DROP SCHEMA {schema} CASCADE")
+    with engine.connect() as db:
+        stored = repr(db.execute(select(sources)).all())
+    assert "s3cret" not in stored and "REG_PASSWORD" in stored
+    assert "s3cret" not in Path(str(engine.url.database)).read_bytes().decode("utf-8", "ignore")
+
+
+def test_a_missing_password_names_where_it_was_expected(home, monkeypatch: pytest.MonkeyPatch) -> None:
+    config, _ = home
+    monkeypatch.delenv("NOPE_PASSWORD", raising=False)
+    with pytest.raises(SourceError, match="export NOPE_PASSWORD"):
+        resolve_password("reg", "NOPE_PASSWORD", None, config.resolved_secrets_file())
+    with pytest.raises(SourceError, match="does not exist"):
+        resolve_password("reg", None, "reg", config.resolved_secrets_file())
+
+
+def test_a_users_label_survives_every_catalog_refresh(home, tmp_path: Path) -> None:
+    config, engine = home
+    spec = SourceSpec("reg", "sqlite", str(_sqlite(tmp_path / "reg.sqlite")))
+    add_source(engine, spec)
+    refresh_catalog(engine, spec, open_connector(spec, config))
+    auto = {c.column: c for c in columns_of(engine, "reg")}
+    assert (auto["iin"].semantic_type, auto["familiya"].semantic_type) == ("iin", "surname")
+    assert auto["data_rozhd"].semantic_type == "birth_date" and auto["iin"].sensitivity == "personal"
+    set_label(engine, "reg", "fl", "familiya", "analyst", semantic_type="full_name", sensitivity="special")
+    for _ in range(2):
+        refresh_catalog(engine, spec, open_connector(spec, config))
+    kept = {c.column: c for c in columns_of(engine, "reg")}["familiya"]
+    assert (kept.semantic_type, kept.sensitivity, kept.labelled_by) == ("full_name", "special", "user")
+    with pytest.raises(SourceError, match="not a semantic type"):
+        set_label(engine, "reg", "fl", "familiya", "analyst", semantic_type="nickname")
+
+
+def test_the_metadata_store_can_live_in_postgresql(postgres_url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute("DROP SCHEMA IF EXISTS ukimet_meta_test CASCADE")
+        db.execute("CREATE SCHEMA ukimet_meta_test")
+    try:
+        url = postgres_url.replace("postgresql://", "postgresql+psycopg://")
+        url += "?options=-csearch_path%3Dukimet_meta_test"
+        engine = connect_metadata(Settings(metadata_url=url))
+        with engine.connect() as db:
+            tables = {r[0] for r in db.execute(text(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'ukimet_meta_test'"))}
+        assert {"sources", "catalog_columns", "sync_runs", "lineage", "profiles"} <= tables
+        engine.dispose()
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            db.execute("DROP SCHEMA IF EXISTS ukimet_meta_test CASCADE")
+
+
+def test_the_command_line_from_source_add_to_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UKIMET_HOME", str(tmp_path / "home"))
+    path = _sqlite(tmp_path / "reg.sqlite")
+    steps = [
+        ["source", "add", "reg", "--kind", "sqlite", "--path", str(path)],
+        ["source", "list"], ["source", "test", "reg"], ["catalog", "reg"],
+        ["label", "reg", "fl", "familiya", "--type", "surname"],
+        ["sync"], ["profile", "reg"],
+    ]
+    outputs = []
+    for step in steps:
+        result = runner.invoke(app, step)
+        assert result.exit_code == 0, (step, result.output)
+        outputs.append(result.output)
+    assert "1 tables, 2 rows" in outputs[0]
+    assert "birth_date" in outputs[3]
+    assert "hidden:" in outputs[6] and "Нұрсұлтанов" not in outputs[6]
+    again = runner.invoke(app, ["source", "add", "reg", "--kind", "sqlite", "--path", str(path)])
+    assert again.exit_code == 2 and "remove it first" in again.output
+    missing = runner.invoke(app, ["sync", "nope"])
+    assert missing.exit_code == 2 and "known sources: reg" in missing.output
