@@ -33,7 +33,7 @@ class CatalogColumn:
 def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector, reuse: bool = False) -> list[TableInfo]:
     """Introspect ``spec``, classify each column on a sample of its values, and store the result. With ``reuse``
     (as a sync does), a column already catalogued with the same type keeps its classification unsampled."""
-    tables = connector.tables()
+    tables = connector.tables(exact=not reuse)
     now = dt.datetime.now(dt.UTC)
     with engine.connect() as db:
         kept = {(r.table_name, r.column_name): r for r in db.execute(

@@ -59,7 +59,9 @@ class Connector(Protocol):
         """Connect and return a one-line description (server version, file kind); raise SourceError if not."""
         ...
 
-    def tables(self) -> list[TableInfo]:
+    def tables(self, exact: bool = True) -> list[TableInfo]:
+        """The tables with their columns and keys; row counts exact, or the server's estimate when not
+        ``exact`` (a sync counts the rows it reads anyway)."""
         ...
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,

@@ -44,7 +44,7 @@ class CsvConnector:
             described.append(f"{path.name} ({encoding}, delimiter {delimiter!r}, {with_header})")
         return "CSV: " + "; ".join(described)
 
-    def tables(self) -> list[TableInfo]:
+    def tables(self, exact: bool = True) -> list[TableInfo]:
         out = []
         for path in self.files:
             encoding, delimiter, header = self._dialect(path)
@@ -97,7 +97,7 @@ class ExcelConnector:
     def test(self) -> str:
         return "Excel: " + ", ".join(f"{p.name} [{title}]" for p, title, _ in self._sheets())
 
-    def tables(self) -> list[TableInfo]:
+    def tables(self, exact: bool = True) -> list[TableInfo]:
         out = []
         for path, title, sheet in self._sheets():
             rows = sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
@@ -136,7 +136,7 @@ class ParquetConnector:
     def test(self) -> str:
         return "Parquet: " + ", ".join(p.name for p in self.files)
 
-    def tables(self) -> list[TableInfo]:
+    def tables(self, exact: bool = True) -> list[TableInfo]:
         out = []
         for path in self.files:
             meta = pq.ParquetFile(path)

@@ -53,21 +53,23 @@ class MySQLConnector:
         db.close()
         return f"MariaDB/MySQL {version}, database {self.database}: {found} tables"
 
-    def tables(self) -> list[TableInfo]:
+    def tables(self, exact: bool = True) -> list[TableInfo]:
         db = self._pymysql()
         out = []
         with db.cursor() as cur:
-            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
+            cur.execute("SELECT table_name, table_rows FROM information_schema.tables WHERE table_schema = %s "
                         "ORDER BY table_name", (self.database,))
-            for (table,) in cur.fetchall():
+            for table, estimate in cur.fetchall():
                 cur.execute("SELECT column_name, data_type, is_nullable, column_key FROM information_schema.columns "
                             "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
                             (self.database, table))
                 rows = cur.fetchall()
                 columns = tuple(ColumnInfo(n, t.lower(), nullable == "YES") for n, t, nullable, _ in rows)
                 key = tuple(n for n, _, _, k in rows if k == "PRI")
-                cur.execute(f"SELECT count(*) FROM {_ident(table)}")
-                out.append(TableInfo(table, columns, cur.fetchone()[0], key, updated_column(columns)))
+                if exact:
+                    cur.execute(f"SELECT count(*) FROM {_ident(table)}")
+                    estimate = cur.fetchone()[0]
+                out.append(TableInfo(table, columns, estimate, key, updated_column(columns)))
         db.close()
         return out
 

@@ -57,7 +57,7 @@ class PostgresConnector:
                               "check --schema, or the user's rights to see the tables")
         return f"PostgreSQL {version}, schema {self.schema}: {found} tables"
 
-    def tables(self) -> list[TableInfo]:
+    def tables(self, exact: bool = True) -> list[TableInfo]:
         with self._psycopg() as db:
             names = [r[0] for r in db.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
@@ -73,7 +73,13 @@ class PostgresConnector:
                     "AND k.table_schema = c.table_schema AND k.table_name = c.table_name "
                     "WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = %s AND c.table_name = %s "
                     "ORDER BY k.ordinal_position", (self.schema, table)))
-                rows = db.execute(f"SELECT count(*) FROM {_ident(self.schema)}.{_ident(table)}").fetchone()[0]
+                if exact:
+                    rows = db.execute(f"SELECT count(*) FROM {_ident(self.schema)}.{_ident(table)}").fetchone()[0]
+                else:
+                    estimate = db.execute(
+                        "SELECT c.reltuples::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        "WHERE n.nspname = %s AND c.relname = %s", (self.schema, table)).fetchone()
+                    rows = estimate[0] if estimate and estimate[0] >= 0 else None
                 out.append(TableInfo(table, columns, rows, key, updated_column(columns)))
         return out
 

@@ -36,7 +36,7 @@ class SQLiteConnector:
             count = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         return f"SQLite {sqlite3.sqlite_version}, {self.path.name}: {count} tables"
 
-    def tables(self) -> list[TableInfo]:
+    def tables(self, exact: bool = True) -> list[TableInfo]:
         out = []
         with self._open() as db:
             names = [r[0] for r in db.execute(
