@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,16 +181,7 @@ def test_a_sync_killed_midway_leaves_the_previous_snapshot_and_the_next_run_comp
     # a source table that takes about six seconds to read, so the kill lands while it is being read
     pg.execute("CREATE VIEW {S}.big AS SELECT g AS id, repeat('ә', 50) AS payload, "
                "(CASE WHEN g % 1000 = 0 THEN pg_sleep(0.05) END)::text AS pause FROM generate_series(1, 120000) g")
-    env = {**os.environ, "UKIMET_HOME": str(config.home), "UKIMET_SYNC_BATCH_ROWS": "1000"}
-    child = subprocess.Popen([sys.executable, "-m", "ukimet.cli.main", "sync", "reg"], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while time.time() < deadline and not _running(engine):
-        time.sleep(0.1)
-    time.sleep(2.0)
-    assert child.poll() is None, "the sync ended before it could be killed"
-    child.send_signal(signal.SIGKILL)
-    child.wait()
+    _kill_sync_midway(config, lambda: _running(engine), settle=2.0)
     with _store(config) as store:
         assert store.execute("SELECT count(*) FROM reg.persons").fetchone() == (1000,)
         assert "big" not in {r[0] for r in store.execute(
@@ -202,6 +193,20 @@ def test_a_sync_killed_midway_leaves_the_previous_snapshot_and_the_next_run_comp
     assert statuses == ["done", "interrupted", "done"]
     with _store(config) as store:
         assert store.execute("SELECT count(*) FROM reg.big").fetchone() == (120_000,)
+
+
+def _kill_sync_midway(config: Settings, ready: Callable[[], bool], settle: float) -> None:
+    """Run `ukimet sync reg` in its own process and SIGKILL it once ``ready()`` holds and ``settle`` s have passed."""
+    env = {**os.environ, "UKIMET_HOME": str(config.home), "UKIMET_SYNC_BATCH_ROWS": "1000"}
+    child = subprocess.Popen([sys.executable, "-m", "ukimet.cli.main", "sync", "reg"], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and not ready():
+        time.sleep(0.1)
+    time.sleep(settle)
+    assert child.poll() is None, "the sync ended before it could be killed"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
 
 
 def _running(engine: Engine) -> bool:
@@ -249,16 +254,7 @@ def test_the_run_after_an_interrupted_one_keeps_the_tables_it_had_staged(home, p
     pg.execute("CREATE VIEW {S}.zz_slow AS SELECT g AS id, (CASE WHEN g % 1000 = 0 THEN pg_sleep(0.05) "
                "END)::text AS pause FROM generate_series(1, 120000) g")
     add_source(engine, SourceSpec("reg", "postgres", postgres_url, pg.schema))
-    env = {**os.environ, "UKIMET_HOME": str(config.home), "UKIMET_SYNC_BATCH_ROWS": "1000"}
-    child = subprocess.Popen([sys.executable, "-m", "ukimet.cli.main", "sync", "reg"], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while time.time() < deadline and not _staged(engine, "persons"):
-        time.sleep(0.1)
-    time.sleep(1.0)
-    assert child.poll() is None, "the sync ended before it could be killed"
-    child.send_signal(signal.SIGKILL)
-    child.wait()
+    _kill_sync_midway(config, lambda: _staged(engine, "persons"), settle=1.0)
     result = Syncer(engine, config).sync(["reg"])[0]
     assert result.status == "done", result.error
     modes = {t.table: t.mode for t in result.tables}

@@ -95,7 +95,8 @@ def _share(values: Sequence[str], test: object) -> float:
 _DATE_SHAPE = re.compile(r"^\d{1,4}[./-]?\d{1,2}[./-]?\d{2,4}([ T]\d\d:\d\d(:\d\d)?)?$")
 
 
-def _is_date(value: str) -> bool:
+def is_date(value: str) -> bool:
+    """True when ``value`` is a date in one of the formats agencies use."""
     if not _DATE_SHAPE.match(value):
         return False
     for fmt in DATE_FORMATS:
@@ -123,7 +124,7 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         "bin": _share(v, lambda x: len(x) == 12 and x.isdigit() and is_valid_bin(x)),
         "phone": _share(v, lambda x: bool(PHONE.match(x))),
         "email": _share(v, lambda x: bool(EMAIL.match(x))),
-        "date": _share(v, _is_date),
+        "date": _share(v, is_date),
         "sex": _share(lower, lambda x: x in SEX_VALUES) if len(set(lower)) <= 4 else 0.0,
         "money": _share(v, lambda x: bool(_NUMBER.match(x))),
         "address": _share(lower, lambda x: sum(m in x for m in ADDRESS_MARKERS) >= 2 and any(c.isdigit() for c in x)),

@@ -14,7 +14,7 @@ import duckdb
 from sqlalchemy import Engine, insert
 
 from ukimet.connect.catalog import CatalogColumn, columns_of
-from ukimet.connect.classify import DATE_FORMATS, EMAIL, PHONE
+from ukimet.connect.classify import EMAIL, PHONE, is_date
 from ukimet.core.errors import StoreError
 from ukimet.core.ids import decode_iin, is_valid_bin
 from ukimet.core.metadata import profiles
@@ -24,21 +24,11 @@ SAMPLE = 100_000
 """Values read per column to check validity: enough for a rate to two decimals."""
 
 
-def _date(value: str) -> bool:
-    for fmt in DATE_FORMATS:
-        try:
-            dt.datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        return True
-    return False
-
-
 VALIDITY: dict[str, Callable[[str], bool]] = {
     "iin": lambda v: decode_iin(v) is not None,
     "bin": is_valid_bin,
-    "birth_date": lambda v: _date(v),
-    "date": lambda v: _date(v),
+    "birth_date": is_date,
+    "date": is_date,
     "phone": lambda v: bool(PHONE.match(v)),
     "email": lambda v: bool(EMAIL.match(v)),
 }
