@@ -1,24 +1,63 @@
-"""``ukimet demo``: the README's main command. Today it builds the synthetic country on the embedded default
-and prints what was built; each pipeline stage extends it until it ends in the web app."""
+"""``ukimet demo``: the README's main command, the whole pipeline on one machine with the embedded defaults.
+Today: synthetic country -> every agency source registered and catalogued -> synced into the integrated store.
+Each later stage extends it (link, analytics) until it ends in the web app."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import typer
+from rich.console import Console
+from sqlalchemy import Engine
+
+from ukimet.connect.catalog import refresh_catalog
+from ukimet.connect.connectors import open_connector
+from ukimet.connect.sources import Kind, SourceSpec, add_source, list_sources
+from ukimet.core.settings import Settings
+from ukimet.synth import Manifest
+
+out = Console()
+_KINDS: dict[str, Kind] = {"sqlite": "sqlite", "csv": "csv", "xlsx": "excel"}
+
+
+def register_country(engine: Engine, config: Settings, manifest: Manifest) -> int:
+    """Register every file-based source of a synthetic country that is not registered yet; return how many."""
+    known = {s.name for s in list_sources(engine)}
+    added = 0
+    for report in manifest.sources:
+        kind = _KINDS.get(report.written_to)
+        if kind is None or report.code in known:
+            continue
+        spec = SourceSpec(report.code, kind, report.location)
+        add_source(engine, spec)
+        refresh_catalog(engine, spec, open_connector(spec, config))
+        added += 1
+    return added
 
 
 def register(app: typer.Typer) -> None:
     from ukimet.cli.main import clean_errors
+    from ukimet.cli.sync import run_sync
     from ukimet.cli.synth import run_synth
+    from ukimet.core.metadata import connect_metadata
     from ukimet.synth import SynthConfig
 
     @app.command()
     @clean_errors
     def demo(
-        out: Path = typer.Option(Path("demo-country"), "--out", help="Folder for the demo country."),
+        folder: Path = typer.Option(Path("demo-country"), "--out", help="Folder for the demo country and store."),
         persons: int = typer.Option(50_000, "--persons", "-n", help="How many persons live in the country."),
         seed: int = typer.Option(1, "--seed"),
     ) -> None:
-        """Run the whole demo on one machine: synthetic country (-> sync -> link -> analytics -> web, to come)."""
-        run_synth(SynthConfig(persons=persons, seed=seed), out)
+        """Run the whole demo on one machine: synthetic country -> sources -> sync (-> link, analytics, web)."""
+        manifest = run_synth(SynthConfig(persons=persons, seed=seed), folder)
+        config = Settings(home=folder / ".ukimet")
+        engine = connect_metadata(config)
+        out.print(f"\n[bold]Registering the agency sources[/] ({register_country(engine, config, manifest)} new)")
+        results = run_sync(engine, config, None)
+        done = sum(1 for r in results if r.status == "done")
+        out.print(f"\n{done} of {len(results)} sources synced into {config.resolved_store_path()}.")
+        out.print(f"Look around:  export UKIMET_HOME={config.home}\n"
+                  "              ukimet source list;  ukimet catalog gbdfl;  ukimet profile gbdfl")
+        if done != len(results):
+            raise typer.Exit(1)

@@ -6,10 +6,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy import Engine
 
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
-from ukimet.sync.engine import Syncer
+from ukimet.sync.engine import SourceResult, Syncer
 
 out = Console()
 
@@ -20,7 +21,13 @@ def sync(
 ) -> None:
     """Sync agency sources into the integrated store; a failing source does not stop the others."""
     config = Settings()
-    engine = connect_metadata(config)
+    results = run_sync(connect_metadata(config), config, sources or None, full)
+    if any(r.status != "done" for r in results):
+        raise typer.Exit(1)
+
+
+def run_sync(engine: Engine, config: Settings, sources: list[str] | None, full: bool = False) -> list[SourceResult]:
+    """Sync with a progress bar per table, then print what happened; failures are printed with their reason."""
     tasks: dict[tuple[str, str], TaskID] = {}
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("rows"),
                TimeElapsedColumn())
@@ -31,7 +38,7 @@ def sync(
                 tasks[key] = progress.add_task(f"{source}.{table}", total=total)
             progress.update(tasks[key], completed=done)
 
-        results = Syncer(engine, config, report).sync(sources or None, full=full)
+        results = Syncer(engine, config, report).sync(sources, full=full)
     view = Table("source", "table", "mode", "read", "written", "quarantined", "+ / ~ / -", "drift",
                  title="sync")
     for result in results:
@@ -41,7 +48,9 @@ def sync(
         for name in result.gone:
             view.add_row(result.source, name, "[yellow]gone[/]", "", "", "", "", "no longer in the source; kept")
         for t in result.tables:
-            changes = "/".join("?" if v is None else f"{v:,}" for v in (t.inserted, t.updated, t.deleted))
+            counts = (t.inserted, t.updated, t.deleted)
+            changes = "first sync" if all(v is None for v in counts) else "/".join(
+                "?" if v is None else f"{v:,}" for v in counts)
             drift = "; ".join(f"{k}: {v}" for k, v in t.drift.items() if v)
             view.add_row(result.source, t.table, t.mode, f"{t.rows_read:,}", f"{t.rows_written:,}",
                          f"{t.rows_quarantined:,}", changes, drift or "-")
@@ -49,8 +58,7 @@ def sync(
     failed = [r for r in results if r.status != "done"]
     for result in failed:
         Console(stderr=True).print(f"[bold red]error:[/] {result.error}", soft_wrap=True, highlight=False)
-    if failed:
-        raise typer.Exit(1)
+    return results
 
 
 def register(app: typer.Typer) -> None:
