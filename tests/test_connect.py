@@ -135,3 +135,22 @@ def test_the_command_line_from_source_add_to_profile(tmp_path: Path, monkeypatch
     assert again.exit_code == 2 and "remove it first" in again.output
     missing = runner.invoke(app, ["sync", "nope"])
     assert missing.exit_code == 2 and "known sources: reg" in missing.output
+
+
+def test_failing_server_calls_never_show_the_password(home, monkeypatch: pytest.MonkeyPatch,
+                                                      postgres_url: str) -> None:
+    from ukimet.connect.connectors.base import ColumnInfo, TableInfo
+
+    config, _ = home
+    monkeypatch.setenv("DOWN_PASSWORD", "p@ss w0rd!")
+    down = SourceSpec("down", "postgres", "postgresql://reader@127.0.0.1:1/nowhere", password_env="DOWN_PASSWORD")
+    with pytest.raises(SourceError) as caught:
+        open_connector(down, config).test()
+    assert "p@ss" not in str(caught.value) and "w0rd" not in str(caught.value)
+    # a read that fails on the server (a table that is not there) reports without the connection string
+    up = SourceSpec("up", "postgres", postgres_url, "public", password_env="DOWN_PASSWORD")
+    missing = TableInfo("no_such_table_here", (ColumnInfo("id", "integer"),), None)
+    with pytest.raises(SourceError) as caught:
+        next(iter(open_connector(up, config).read(missing, 10)))
+    assert "no_such_table_here" in str(caught.value)
+    assert "p@ss" not in str(caught.value) and "w0rd" not in str(caught.value)

@@ -33,6 +33,7 @@ class PostgresConnector:
         self.url = url
         self.schema = schema or "public"
         self._dsn = _with_password(url, password)
+        self._secrets = [v for v in (password, quote(password or "", safe="")) if v]
 
     def _psycopg(self) -> Any:
         import psycopg
@@ -98,6 +99,8 @@ class PostgresConnector:
             reader = cx.read_sql(self._dsn, sql, return_type="arrow_stream", batch_size=batch_rows)
         except RuntimeError as exc:
             message = str(exc).replace(self._dsn, self.url)
+            for secret in self._secrets:
+                message = message.replace(secret, "***")
             raise SourceError(f"source {self.name} (PostgreSQL at {self.url})", f"reading {table.name} failed: "
                               f"{message}", "check the server and the user's rights on the table") from None
         yield from reader
