@@ -1,0 +1,39 @@
+"""Dates as agencies write them: ISO, dotted, slashed, compact, two-digit years, with or without a time, and
+Excel serial numbers. One function, ``parse_date``; None when a value is not a date (never a guess)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%y")
+_TIME = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+TWO_DIGIT_PIVOT = 30
+"""A two-digit year above this is 19xx, else 20xx (d.m.y forms in registries of living people)."""
+
+
+def parse_date(value: object) -> dt.date | None:
+    """The date ``value`` stands for, or None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _TIME.sub("", str(value).strip())
+    if not text:
+        return None
+    if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial day number such as 45321
+        return EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
+    for fmt in FORMATS:
+        try:
+            parsed = dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        if fmt.endswith("%y") and parsed.year % 100 > TWO_DIGIT_PIVOT:
+            parsed = parsed.replace(year=1900 + parsed.year % 100)
+        elif fmt.endswith("%y"):
+            parsed = parsed.replace(year=2000 + parsed.year % 100)
+        return parsed
+    return None

@@ -1,0 +1,69 @@
+"""IINs and BINs as linkage evidence. A valid IIN carries its holder's date of birth and sex; an IIN that fails
+its check digit is a likely typo of a real one: it is kept as weak evidence (digits still mostly agree), never as
+a match on its own and never as a fresh identity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ukimet.core.ids import decode_iin, has_valid_check_digit, is_valid_bin
+
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def normalise_number(value: object) -> str | None:
+    """12 digits from what agencies write: spaces, dashes, a leading apostrophe, a float from a spreadsheet
+    (8.71008401427E+11), a number that lost its leading zero."""
+    if value is None:
+        return None
+    text = str(value).strip().lstrip("'")
+    if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", text):
+        text = f"{float(text):.0f}"
+    elif re.fullmatch(r"\d+\.0+", text):
+        text = text.split(".")[0]
+    digits = _NOT_DIGIT.sub("", text)
+    if not digits or len(digits) > 12:
+        return None
+    # a spreadsheet drops the leading zero of IINs of people born in 2000-2009: 11 digits get it back
+    return digits.zfill(12) if len(digits) >= 11 else None
+
+
+@dataclass(frozen=True)
+class IinEvidence:
+    number: str | None
+    """The 12 digits, or None when the value holds none."""
+    valid: bool
+    """Check digit right and a real date encoded: the number identifies one person."""
+    birth_date: dt.date | None
+    sex: str | None
+    likely_typo: bool
+    """12 digits that fail the check: a mistyped IIN, to compare digit by digit, never to trust alone."""
+
+
+def iin_evidence(value: object) -> IinEvidence:
+    number = normalise_number(value)
+    if number is None:
+        return IinEvidence(None, False, None, None, False)
+    info = decode_iin(number)
+    if info is not None:
+        return IinEvidence(number, True, info.birth_date, info.sex, False)
+    return IinEvidence(number, False, None, None, not has_valid_check_digit(number))
+
+
+def bin_evidence(value: object) -> tuple[str | None, bool]:
+    """The BIN's 12 digits and whether it is valid."""
+    number = normalise_number(value)
+    return number, number is not None and is_valid_bin(number)
+
+
+def digits_agree(a: str, b: str) -> int:
+    """How many of the 12 positions agree, counting a swap of two neighbouring digits as one error."""
+    if len(a) != len(b):
+        return 0
+    same = sum(x == y for x, y in zip(a, b, strict=True))
+    for i in range(len(a) - 1):
+        if a[i] != b[i] and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:] and a[:i] == b[:i]:
+            return len(a) - 1
+    return same

@@ -1,0 +1,163 @@
+"""Names as evidence. A Kazakh name is the same name in Kazakh Cyrillic, Russian-letter Cyrillic, the 2021 Latin
+alphabet, passport Latin and informal Latin: ``name_key`` folds all of them into one comparable form. Surname
+endings (-ов/-ова, -ұлы/-қызы ...) and patronymics are split off as separate evidence, and a full-name field is
+split into its parts whatever order it was written in."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from ukimet.core.scripts import letters
+
+# Cyrillic letter -> its comparable Latin form. Kazakh letters fall together with their Russian look-alikes
+# (agencies swap them), soft and hard signs vanish, and Ж/Й/И/І/Ы meet their usual Latin spellings.
+_CYRILLIC = {
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "j", "з": "z",
+    "и": "i", "й": "i", "і": "i", "ы": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o",
+    "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+}
+# Latin spellings of the same sounds, applied to the text before Cyrillic letters are folded: the 2021 letters
+# (Ş, Ñ, Ğ ...), passport digraphs (ZH, KH, SHCH) and informal habits (x, q, w, y for и/ы, c for ц).
+_LATIN_LETTERS = {"ş": "sh", "ç": "ch", "ñ": "n", "ğ": "g", "ä": "a", "ö": "o", "ü": "u", "ū": "u", "ı": "i"}
+_LATIN = ((re.compile(r"([aou])e(?!v)"), r"\1"),  # informal ä/ö/ü as ae/oe/ue (Saersen, Guelmira), not in -aev
+          (re.compile(r"ng(?=[^aeiouy]|$)"), "n"),  # informal ng for ң before a consonant (Ingkar)
+          (re.compile(r"(?<=[aeiouy])j"), "y"),  # j after a vowel is й or the glide of я/ю (Ajbek, Rajana)
+          (re.compile(r"(?<=[bcdfghklmnprstvz])io"), "e"),  # io for ё (Artiom, Soloviov)
+          (re.compile(r"s?shch|sch"), "sh"), (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"),
+          (re.compile(r"gh"), "g"), (re.compile(r"y(?=[au])"), "i"),
+          (re.compile(r"\by[oe]|(?<=[bcdfghklmnprstvz])yo|(?<=[aeiou])ye"), "e"),  # е/ё as ye/yo: Yerlan, -ayev
+          (re.compile(r"x"), "h"), (re.compile(r"q"), "k"), (re.compile(r"w"), "u"),
+          (re.compile(r"c(?!h)"), "ts"), (re.compile(r"y"), "i"))
+_KEEP = re.compile(r"[^a-z]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@cache
+def _check_table() -> None:
+    """The Cyrillic table must cover every letter of the Kazakh alphabet (the shared letter table)."""
+    missing = [c for c in letters() if c.lower() not in _CYRILLIC]
+    if missing:
+        raise RuntimeError(f"name_key has no folding for {missing}")
+
+
+def _fold(text: str) -> str:
+    """The name in the comparable alphabet, doubled letters kept."""
+    _check_table()
+    latin = "".join(_LATIN_LETTERS.get(c, c) for c in text.lower())
+    latin = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
+    for pattern, canonical in _LATIN:
+        latin = pattern.sub(canonical, latin)
+    return _KEEP.sub("", "".join(_CYRILLIC.get(c, c) for c in latin))
+
+
+def _collapse(folded: str) -> str:
+    return _DOUBLE.sub(r"\1", folded)  # doubled letters are spelling noise: Хасан / Хассан
+
+
+def name_key(text: str) -> str:
+    """One comparable form of a name in any script: Нұрсұлтан, Нурсултан, NURSULTAN, Nūrsūltan -> nursultan."""
+    return _collapse(_fold(text))
+
+
+# Endings in the comparable alphabet, longest first, with the sex they tell of.
+RUSSIAN_SURNAME_ENDINGS = (("skaia", "F"), ("ski", "M"), ("ova", "F"), ("eva", "F"), ("ina", "F"), ("ov", "M"),
+                           ("ev", "M"), ("in", "M"))
+KAZAKH_ENDINGS = (("kizi", "F"), ("uli", "M"))
+"""-ұлы / -қызы: a patronymic, or (since 1996) a surname built from the father's name."""
+SURNAME_ENDINGS = KAZAKH_ENDINGS + RUSSIAN_SURNAME_ENDINGS
+RUSSIAN_PATRONYMIC_ENDINGS = (("ovna", "F"), ("evna", "F"), ("ichna", "F"), ("ovich", "M"), ("evich", "M"))
+PATRONYMIC_ENDINGS = RUSSIAN_PATRONYMIC_ENDINGS + KAZAKH_ENDINGS + (("ich", "M"),)
+
+
+@dataclass(frozen=True)
+class NamePart:
+    key: str
+    """The whole name, folded."""
+    stem: str
+    """The name without its ending: Ахметова -> ahmet, Серікқызы -> serik."""
+    ending: str | None
+    sex: str | None
+    """The sex the ending tells of, if any."""
+
+
+def _ending(folded: str, endings: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    for ending, sex in endings:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 2:
+            return ending, sex
+    return None
+
+
+def _split(text: str, endings: tuple[tuple[str, str], ...]) -> NamePart:
+    # the ending is found before doubled letters are merged: Серік+қызы folds to serikkizi, stem serik
+    folded = _fold(text)
+    found = _ending(folded, endings)
+    if found is None:
+        return NamePart(_collapse(folded), _collapse(folded), None, None)
+    ending, sex = found
+    return NamePart(_collapse(folded), _collapse(folded[: -len(ending)]), ending, sex)
+
+
+def surname(text: str) -> NamePart:
+    """A surname's stem and ending: Ахметова and AKHMETOV share the stem ahmet; the ending is sex evidence."""
+    return _split(text, SURNAME_ENDINGS)
+
+
+def patronymic(text: str) -> NamePart:
+    """A patronymic's stem is (close to) the father's name: Серікович, Серікұлы, SERIKOVNA -> serik."""
+    return _split(text, PATRONYMIC_ENDINGS)
+
+
+@dataclass(frozen=True)
+class FullName:
+    surname: str | None
+    first: str | None
+    patronymic: str | None
+
+
+ROLES = ("surname", "first", "patronymic")
+ORDER_PRIOR = {("surname", "first", "patronymic"): 0.5, ("first", "patronymic", "surname"): 0.3,
+               ("first", "surname", "patronymic"): 0.2}
+"""How often agencies write each order: the tie-breaker when endings say nothing."""
+
+
+def _role_score(folded: str, role: str) -> float:
+    """How well a word fits a role, from its ending alone."""
+    russian_patronymic = _ending(folded, RUSSIAN_PATRONYMIC_ENDINGS) is not None
+    kazakh = _ending(folded, KAZAKH_ENDINGS) is not None
+    russian_surname = _ending(folded, RUSSIAN_SURNAME_ENDINGS) is not None and not russian_patronymic
+    if role == "patronymic":
+        return 3.0 if russian_patronymic else 1.5 if kazakh else -1.0
+    if role == "surname":
+        return 2.0 if russian_surname else 1.0 if kazakh else 0.0
+    return -3.0 if russian_patronymic else -1.0 if russian_surname or kazakh else 0.5
+
+
+def split_full_name(text: str) -> FullName:
+    """Surname, first name and patronymic from one field, whatever the order: every assignment of roles to the
+    words is scored by how their endings fit the roles (-ович/-овна a patronymic, -ов/-ова a surname, -ұлы/-қызы
+    either), with the usual orders as tie-breakers, and the best one wins. Words past the third join the
+    surname (double surnames)."""
+    words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
+    if not words:
+        return FullName(None, None, None)
+    if len(words) == 1:
+        return FullName(words[0], None, None)
+    head, extra = words[:3], words[3:]
+    folded = [_fold(w) for w in head]
+    best: tuple[float, tuple[str, ...]] | None = None
+    for roles in itertools.permutations(ROLES, len(head)):
+        score = sum(_role_score(f, r) for f, r in zip(folded, roles, strict=True))
+        prior = ORDER_PRIOR.get((roles[0], roles[1], roles[-1]), 0.0) if len(head) == 3 else 0.0
+        score += prior if len(head) == 3 else (0.3 if roles[0] == "surname" else 0.0)
+        if best is None or score > best[0]:
+            best = (score, roles)
+    assert best is not None
+    picked = dict(zip(best[1], head, strict=True))
+    if extra and "surname" in picked:
+        picked["surname"] = " ".join([picked["surname"], *extra])
+    return FullName(picked.get("surname"), picked.get("first"), picked.get("patronymic"))
