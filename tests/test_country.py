@@ -231,3 +231,13 @@ def test_parents_are_older_than_their_children_and_linked_across_three_generatio
         father = persons.get(p["father_id"]) if p["father_id"] is not None else None
         with_grandparents += father is not None and father["father_id"] is not None
     assert with_grandparents > 100
+
+
+def test_nobody_is_born_or_dies_after_the_day_the_country_is_observed(country: Country) -> None:
+    out, manifest = country
+    today = dt.date.fromisoformat(manifest.reference_date)
+    persons = truth(out, "persons")
+    assert max(p["birth_date"] for p in persons) < today
+    deaths = [p for p in persons if p["death_date"] is not None]
+    assert deaths and max(p["death_date"] for p in deaths) < today
+    assert all(p["death_date"] >= p["birth_date"] for p in deaths)

@@ -40,6 +40,9 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "text": ("cause", "причина", "description", "описание", "comment", "комментарий", "себебі", "note"),
 }
 SPECIAL_CONTEXT = ("disab", "инвалид", "мүгедек", "diagnos", "диагноз", "mse", "мсэ", "мәс")
+SPECIAL_COLUMNS = ("natsional", "национальн", "ұлты", "ulty", "nationality", "ethnic", "этнич", "religi", "религи",
+                   "діні", "dini", "diagnos", "диагноз", "health_status", "здоровья", "денсаулық")
+"""Columns that are special-category data wherever they appear: ethnic origin, religion, health."""
 """A table about disability or diagnoses: its non-identifying columns are special-category data."""
 IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                          "email", "address"})
@@ -196,6 +199,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
 def _sensitivity(source: str, table: str, column: str, kind: str) -> str:
     context = f"{source} {table}".lower()
     lowered = column.lower()
+    if any(t in lowered for t in SPECIAL_COLUMNS):
+        return "special"
     identifier = lowered.endswith(("_id", "id")) or lowered in ("№", "номер")
     if any(t in context for t in SPECIAL_CONTEXT) and kind not in IDENTIFYING and not identifier:
         return "special"

@@ -357,8 +357,10 @@ class PopulationBuilder:
             # widowed: the father died within the registry's memory
             self._marry(chunk, husband, wife, wed)
             kids = self._children(chunk, hh, family, husband, wife, count, first_birth)
-            last_birth = max((k.birth for k in kids), default=first_birth)
-            husband.death = _days(rng, max(last_birth, self.ref - dt.timedelta(days=4 * 365)), self.ref)
+            # he died after his last child was born (or, with none born yet, after the wedding), and before today
+            since = max((k.birth for k in kids), default=min(wed, self.ref - dt.timedelta(days=2)))
+            yesterday = self.ref - dt.timedelta(days=1)
+            husband.death = _days(rng, min(max(since, self.ref - dt.timedelta(days=4 * 365)), yesterday), yesterday)
             return
         if rng.random() < 0.7 and room - len(hh.members) > count:
             ex = self._ex_husband(chunk, region, eth, wife, wed)

@@ -21,7 +21,7 @@ SOURCE = Source(
         Table("fl_persons", (
             integer("id_fl", "id"), text("iin", "iin"), text("familiya", "surname"), text("imya", "first_name"),
             text("otchestvo", "patronymic"), date("data_rozhdeniya", "birth_date"), text("pol", "sex"),
-            text("natsionalnost"), text("status"), date("data_smerti"), text("telefon", "phone"),
+            text("natsionalnost", special=True), text("status"), date("data_smerti"), text("telefon", "phone"),
         ), key="id_fl", dedupable=True),
         Table("fl_addresses", (
             integer("id_adr", "id"), integer("id_fl"), text("iin", "iin"), text("kato", "region"),
