@@ -90,6 +90,14 @@ def columns_of(engine: Engine, source: str, table: str | None = None) -> list[Ca
                           r["sensitivity"], r["labelled_by"], r["evidence"] or "") for r in rows]
 
 
+def table_keys(engine: Engine, source: str) -> dict[str, list[str]]:
+    """Each catalogued table's primary key columns (empty when it has none)."""
+    with engine.connect() as db:
+        rows = db.execute(select(catalog_tables.c.table_name, catalog_tables.c.primary_key)
+                          .where(catalog_tables.c.source == source)).all()
+    return {table: list(key or []) for table, key in rows}
+
+
 def set_label(engine: Engine, source: str, table: str, column: str, user: str,
               semantic_type: str | None = None, sensitivity: str | None = None) -> None:
     """Override the classifier for one column; kept across catalog refreshes and syncs."""

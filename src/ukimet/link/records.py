@@ -1,0 +1,160 @@
+"""Person records for linkage, found with no configuration: every synced table whose catalog shows identity
+columns (IIN, names, date of birth, sex) yields one record per row and per party it describes. A birth record
+describes a child, a mother and a father: identity columns are grouped into parties by the word their names
+start with (бала_, ана_, әке_ ...) whenever a table has more than one IIN or name column of a kind.
+
+The raw values are standardised once per distinct value in Python (``names``, ``identifiers``, ``dates``) and
+joined back in DuckDB, so a million records cost as much as their few thousand distinct names."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+from sqlalchemy import Engine
+
+from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
+from ukimet.connect.sources import list_sources
+from ukimet.link.dates import parse_date
+from ukimet.link.identifiers import iin_evidence
+from ukimet.link.names import name_key, patronymic, split_full_name, surname
+from ukimet.sync.store import ident, store_tables
+
+IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
+SCHEMA = "link"
+_SEX = {"м": "M", "m": "M", "1": "M", "ер": "M", "муж": "M", "male": "M",
+        "ж": "F", "f": "F", "2": "F", "әйел": "F", "жен": "F", "female": "F"}
+
+
+@dataclass(frozen=True)
+class Party:
+    source: str
+    table: str
+    party: str
+    columns: dict[str, str]
+    """semantic type -> column"""
+    key: tuple[str, ...]
+
+
+def _party_of(column: str) -> str:
+    return re.split(r"[_\s]", column.lower(), maxsplit=1)[0]
+
+
+def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...]) -> list[Party]:
+    by_table: dict[str, list[CatalogColumn]] = defaultdict(list)
+    for c in columns:
+        by_table[c.table].append(c)
+    out = []
+    for table, cols in by_table.items():
+        identity = [c for c in cols if c.semantic_type in IDENTITY]
+        counts: dict[str, int] = defaultdict(int)
+        for c in identity:
+            counts[c.semantic_type] += 1
+        if not any(c.semantic_type in ("iin", "surname", "full_name") for c in identity):
+            continue
+        if max(counts.values()) <= 1:
+            out.append(Party("", table, "subject", {c.semantic_type: c.column for c in identity}, key))
+            continue
+        grouped: dict[str, dict[str, str]] = defaultdict(dict)
+        for c in identity:
+            party = _party_of(c.column)
+            if c.semantic_type in grouped[party]:
+                party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
+            grouped[party].setdefault(c.semantic_type, c.column)
+        for name, found in grouped.items():
+            if any(t in found for t in ("iin", "surname", "full_name")):
+                out.append(Party("", table, name, found, key))
+    return out
+
+
+def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] | None = None) -> int:
+    """Build ``link.person_records`` from the store; return how many records it holds."""
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+    selects = []
+    for spec in list_sources(engine):
+        if sources and spec.name not in sources:
+            continue
+        synced = store_tables(con, spec.name)
+        keys = table_keys(engine, spec.name)
+        for party in parties(columns_of(engine, spec.name), ()):
+            if party.table not in synced:
+                continue
+            table = f"{ident(spec.name)}.{ident(party.table)}"
+            key = keys.get(party.table) or []
+            record_key = ("concat_ws('|', " + ", ".join(f"CAST({ident(k)} AS VARCHAR)" for k in key) + ")"
+                          if key else "CAST(rowid AS VARCHAR)")
+            fields = ", ".join(
+                f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else f"NULL::VARCHAR AS {t}"
+                for t in IDENTITY)
+            selects.append(f"SELECT '{spec.name}' AS source, '{party.table}' AS source_table, "
+                           f"'{party.party}' AS party, {record_key} AS record_key, {fields} FROM {table}")
+    if not selects:
+        con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records (source VARCHAR)")
+        return 0
+    con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records AS " + " UNION ALL ".join(selects))
+    _standardise(con)
+    count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()
+    return int(count[0]) if count else 0
+
+
+def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> list[str]:
+    return [r[0] for r in con.execute(
+        f"SELECT DISTINCT {column} FROM {SCHEMA}.raw_records WHERE {column} IS NOT NULL").fetchall()]
+
+
+def _mapping(con: duckdb.DuckDBPyConnection, name: str, rows: dict[str, list[Any]],
+             types: list[tuple[str, pa.DataType]]) -> None:
+    """A temporary table mapping each distinct raw value to its standardised forms."""
+    con.register(f"_map_{name}", pa.table(rows, schema=pa.schema([pa.field(n, t) for n, t in types])))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE map_{name} AS SELECT * FROM _map_{name}")
+    con.unregister(f"_map_{name}")
+
+
+def _standardise(con: duckdb.DuckDBPyConnection) -> None:
+    iins = _distinct(con, "iin")
+    evidence = [iin_evidence(v) for v in iins]
+    _mapping(con, "iin", {"raw": iins, "number": [e.number for e in evidence], "valid": [e.valid for e in evidence],
+                          "iin_birth": [e.birth_date for e in evidence], "iin_sex": [e.sex for e in evidence]},
+             [("raw", pa.string()), ("number", pa.string()), ("valid", pa.bool_()),
+                        ("iin_birth", pa.date32()), ("iin_sex", pa.string())])
+    fulls = _distinct(con, "full_name")
+    split = [split_full_name(v) for v in fulls]
+    _mapping(con, "full", {"raw": fulls, "f_surname": [s.surname for s in split], "f_first": [s.first for s in split],
+                           "f_patronymic": [s.patronymic for s in split]},
+             [("raw", pa.string()), ("f_surname", pa.string()), ("f_first", pa.string()),
+                        ("f_patronymic", pa.string())])
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE named AS SELECT r.*, coalesce(r.surname, f.f_surname) AS sur,
+        coalesce(r.first_name, f.f_first) AS fst, coalesce(r.patronymic, f.f_patronymic) AS pat
+        FROM {SCHEMA}.raw_records r LEFT JOIN map_full f ON f.raw = r.full_name""")
+    names = [r[0] for r in con.execute(
+        "SELECT DISTINCT v FROM (SELECT sur AS v FROM named UNION SELECT fst FROM named UNION SELECT pat FROM named) "
+        "WHERE v IS NOT NULL").fetchall()]
+    _mapping(con, "name", {"raw": names, "key": [name_key(n) for n in names],
+                           "surname_stem": [surname(n).stem for n in names],
+                           "surname_sex": [surname(n).sex for n in names],
+                           "father": [patronymic(n).stem for n in names]},
+             [("raw", pa.string()), ("key", pa.string()), ("surname_stem", pa.string()),
+                        ("surname_sex", pa.string()), ("father", pa.string())])
+    dates = _distinct(con, "birth_date")
+    _mapping(con, "date", {"raw": dates, "day": [parse_date(d) for d in dates]},
+             [("raw", pa.string()), ("day", pa.date32())])
+    sexes = _distinct(con, "sex")
+    _mapping(con, "sex", {"raw": sexes, "code": [_SEX.get(s.strip().lower()) for s in sexes]},
+             [("raw", pa.string()), ("code", pa.string())])
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
+        row_number() OVER () AS record_id, n.source, n.source_table, n.party, n.record_key,
+        i.number AS iin, coalesce(i.valid, false) AS iin_valid, n.iin IS NOT NULL AND NOT coalesce(i.valid, false)
+            AS iin_suspect,
+        s.key AS surname_key, s.surname_stem, f.key AS first_key, p.father AS father_key,
+        coalesce(d.day, i.iin_birth) AS birth_date, coalesce(x.code, i.iin_sex, s.surname_sex) AS sex,
+        n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw
+        FROM named n
+        LEFT JOIN map_iin i ON i.raw = n.iin LEFT JOIN map_name s ON s.raw = n.sur
+        LEFT JOIN map_name f ON f.raw = n.fst LEFT JOIN map_name p ON p.raw = n.pat
+        LEFT JOIN map_date d ON d.raw = n.birth_date LEFT JOIN map_sex x ON x.raw = n.sex
+        WHERE n.iin IS NOT NULL OR n.sur IS NOT NULL""")
