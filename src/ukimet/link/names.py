@@ -26,7 +26,8 @@ _CYRILLIC = {
 _LATIN_LETTERS = {"ş": "sh", "ç": "ch", "ñ": "n", "ğ": "g", "ä": "a", "ö": "o", "ü": "u", "ū": "u", "ı": "i"}
 _LATIN = ((re.compile(r"([aou])e(?!v)"), r"\1"),  # informal ä/ö/ü as ae/oe/ue (Saersen, Guelmira), not in -aev
           (re.compile(r"ng(?=[^aeiouy]|$)"), "n"),  # informal ng for ң before a consonant (Ingkar)
-          (re.compile(r"(?<=[aeiouy])j"), "y"),  # j after a vowel is й or the glide of я/ю (Ajbek, Rajana)
+          # j before a vowel is ж (the 2021 J: Arujan); after a vowel and before a consonant it is й (Ajbek, Sergej)
+          (re.compile(r"(?<=[aeiouy])j(?=[^aeiouy]|$)"), "y"),
           (re.compile(r"(?<=[bcdfghklmnprstvz])io"), "e"),  # io for ё (Artiom, Soloviov)
           (re.compile(r"s?shch|sch"), "sh"), (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"),
           (re.compile(r"gh"), "g"), (re.compile(r"y(?=[au])"), "i"),

@@ -1,0 +1,82 @@
+"""Pairwise precision, recall and F1 of ukimet's linkage on a synthetic country, against its ground truth.
+
+    python bench/eval_link.py --persons 5000
+
+Splink is not run here yet (the comparison against it is still to be built)."""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import tempfile
+import time
+from itertools import combinations
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from ukimet.cli.demo import register_country
+from ukimet.core.metadata import connect_metadata
+from ukimet.core.settings import Settings
+from ukimet.link.engine import link
+from ukimet.link.records import extract
+from ukimet.sync.engine import Syncer
+from ukimet.sync.store import open_store
+from ukimet.synth import SynthConfig, build_country
+
+# the synthetic country's column prefixes -> its truth's party names (evaluation only)
+PARTIES = {"бала": "child", "ана": "mother", "әке": "father", "күйеуі": "husband", "әйелі": "wife",
+           "iin_rodstvennika": "relative", "iin": "subject"}
+
+
+def pairs_of(groups: dict[object, list[int]]) -> set[tuple[int, int]]:
+    return {(a, b) if a < b else (b, a) for members in groups.values() for a, b in combinations(members, 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--persons", type=int, default=5000)
+    parser.add_argument("--threshold", type=float, default=6.0)
+    args = parser.parse_args()
+    out = Path(tempfile.mkdtemp(prefix="ukimet-link-"))
+    manifest = build_country(SynthConfig(persons=args.persons, seed=3), out)
+    config = Settings(home=out / ".ukimet")
+    engine = connect_metadata(config)
+    register_country(engine, config, manifest)
+    Syncer(engine, config).sync()
+    con = open_store(config.resolved_store_path())
+    started = time.perf_counter()
+    extract(con, engine)
+    stats = link(con, args.threshold)
+    seconds = time.perf_counter() - started
+    truth: dict[tuple[str, str, str, str], int] = {}
+    for r in pq.read_table(out / "truth" / "records.parquet").to_pylist():
+        if r["person_id"] is not None:
+            truth[(r["source"], r["table"], r["record_key"], r["party"])] = r["person_id"]
+    records = con.execute("SELECT r.record_id, r.source, r.source_table, r.record_key, r.party, e.entity_id FROM "
+                          "link.person_records r JOIN link.entities e USING (record_id)").fetchall()
+    true_groups: dict[object, list[int]] = collections.defaultdict(list)
+    found_groups: dict[object, list[int]] = collections.defaultdict(list)
+    for record_id, source, table, key, party, entity in records:
+        party_name = PARTIES.get(party, party)
+        person = truth.get((source, table, key, party_name))
+        if person is None and party == "subject":
+            person = next((truth[k] for k in ((source, table, key, p) for p in ("subject", "owner"))
+                           if k in truth), None)
+        if person is None:
+            continue
+        true_groups[person].append(record_id)
+        found_groups[entity].append(record_id)
+    true_pairs, found_pairs = pairs_of(true_groups), pairs_of(found_groups)
+    hit = len(true_pairs & found_pairs)
+    precision = hit / max(len(found_pairs), 1)
+    recall = hit / max(len(true_pairs), 1)
+    report = {"persons": args.persons, "records": len(records), **stats, "seconds": round(seconds, 1),
+              "precision": round(precision, 4), "recall": round(recall, 4),
+              "f1": round(2 * precision * recall / max(precision + recall, 1e-9), 4)}
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
