@@ -38,7 +38,8 @@ def prepare_postgres(rows: int) -> None:
             return
         db.execute(f"DROP TABLE IF EXISTS {SCHEMA}.persons")
         db.execute(f"""CREATE TABLE {SCHEMA}.persons AS SELECT g AS id,
-            lpad((g::bigint * 7919 % 999999999999)::text, 12, '0') AS iin, 'Нұрсұлтанов' || (g % 997) AS familiya, 'Әлихан' || (g % 89) AS imya,
+            lpad((g::bigint * 7919 % 999999999999)::text, 12, '0') AS iin,
+            'Нұрсұлтанов' || (g % 997) AS familiya, 'Әлихан' || (g % 89) AS imya,
             date '1940-01-01' + (g % 30000) AS data_rozhd, ((g * 31) % 1000000)::numeric(14, 2) AS summa
             FROM generate_series(1, {rows}) g""")
         db.execute(f"ALTER TABLE {SCHEMA}.persons ADD PRIMARY KEY (id)")
