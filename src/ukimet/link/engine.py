@@ -7,6 +7,8 @@ constrained clustering.
   without labels by expectation-maximisation over the candidate pairs.
 - Clustering merges pairs from the strongest down and never puts two different valid IINs in one entity; a
   pair whose valid IINs differ is never a match, whatever else agrees (twins, namesakes).
+- Records whose standardised evidence is identical (a pension contribution per month, say) are one profile:
+  pairs are formed between profiles, and every record takes its profile's entity.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from dataclasses import dataclass, field
 import duckdb
 
 SCHEMA = "link"
+NODES = f"{SCHEMA}.profiles"
+"""What is paired and clustered: distinct standardised profiles, not raw records."""
+EVIDENCE = ("iin", "iin_valid", "surname_key", "surname_stem", "first_key", "father_key", "birth_date", "sex")
 MAX_BLOCK = 400
 """Blocks larger than this are skipped by a rule: a name shared by thousands says nothing."""
 BLOCKING = (
@@ -73,8 +78,8 @@ def _vectors(con: duckdb.DuckDBPyConnection, pairs: str, out: str) -> None:
     levels = ", ".join(f"({sql}) AS {name}" for name, sql in LEVELS.items())
     con.execute(f"""CREATE OR REPLACE TEMP TABLE {out} AS SELECT p.l_id, p.r_id, l.iin_valid AND r.iin_valid
         AND l.iin <> r.iin AS conflict, {levels} FROM {pairs} p
-        JOIN {SCHEMA}.person_records l ON l.record_id = p.l_id
-        JOIN {SCHEMA}.person_records r ON r.record_id = p.r_id""")
+        JOIN {NODES} l ON l.record_id = p.l_id
+        JOIN {NODES} r ON r.record_id = p.r_id""")
 
 
 def candidate_pairs(con: duckdb.DuckDBPyConnection) -> int:
@@ -84,9 +89,9 @@ def candidate_pairs(con: duckdb.DuckDBPyConnection) -> int:
         small = " AND ".join(f"{k} IS NOT NULL" for k in keys)
         group = ", ".join(keys)
         rules.append(f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM
-            (SELECT * FROM {SCHEMA}.person_records WHERE {small} AND ({group}) IN (SELECT ({group}) FROM
-             {SCHEMA}.person_records WHERE {small} GROUP BY {group} HAVING count(*) <= {MAX_BLOCK})) l
-            JOIN {SCHEMA}.person_records r ON {rule} AND l.record_id < r.record_id""")
+            (SELECT * FROM {NODES} WHERE {small} AND ({group}) IN (SELECT ({group}) FROM
+             {NODES} WHERE {small} GROUP BY {group} HAVING count(*) <= {MAX_BLOCK})) l
+            JOIN {NODES} r ON {rule} AND l.record_id < r.record_id""")
     con.execute(f"CREATE OR REPLACE TEMP TABLE pairs AS SELECT DISTINCT * FROM ({' UNION ALL '.join(rules)})")
     _vectors(con, "pairs", "vectors")
     count = con.execute("SELECT count(*) FROM vectors").fetchone()
@@ -97,9 +102,9 @@ def estimate_u(con: duckdb.DuckDBPyConnection, sample: int = 200_000, seed: int 
     """Level frequencies among random pairs: almost all non-matches."""
     con.execute(f"SELECT setseed({(seed % 1000) / 1000})")
     con.execute(f"""CREATE OR REPLACE TEMP TABLE random_pairs AS SELECT a.record_id AS l_id, b.record_id AS r_id
-        FROM (SELECT record_id, row_number() OVER () AS n FROM (SELECT record_id FROM {SCHEMA}.person_records
+        FROM (SELECT record_id, row_number() OVER () AS n FROM (SELECT record_id FROM {NODES}
               ORDER BY random() LIMIT {sample})) a
-        JOIN (SELECT record_id, row_number() OVER () AS n FROM (SELECT record_id FROM {SCHEMA}.person_records
+        JOIN (SELECT record_id, row_number() OVER () AS n FROM (SELECT record_id FROM {NODES}
               ORDER BY random() LIMIT {sample})) b ON a.n = b.n AND a.record_id <> b.record_id""")
     _vectors(con, "random_pairs", "random_vectors")
     return {name: _shares(con, "random_vectors", name, smoothing=1.0) for name in FIELDS}
@@ -149,8 +154,8 @@ def score(con: duckdb.DuckDBPyConnection, model: Model) -> None:
 
 def cluster(con: duckdb.DuckDBPyConnection, threshold: float) -> int:
     """Merge pairs above ``threshold`` (a match weight), strongest first, never joining two valid IINs."""
-    valid = dict(con.execute(f"SELECT record_id, iin FROM {SCHEMA}.person_records WHERE iin_valid").fetchall())
-    ids = [r[0] for r in con.execute(f"SELECT record_id FROM {SCHEMA}.person_records").fetchall()]
+    valid = dict(con.execute(f"SELECT record_id, iin FROM {NODES} WHERE iin_valid").fetchall())
+    ids = [r[0] for r in con.execute(f"SELECT record_id FROM {NODES}").fetchall()]
     parent = {i: i for i in ids}
     iins: dict[int, str | None] = {i: valid.get(i) for i in ids}
 
@@ -182,15 +187,31 @@ def _store_entities(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[int, in
     table = pa.table({"record_id": pa.array([r[0] for r in rows], pa.int64()),
                       "entity_id": pa.array([r[1] for r in rows], pa.int64())})
     con.register("_entities", table)
-    con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.entities AS SELECT * FROM _entities")
+    con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.profile_entities AS SELECT * FROM _entities")
     con.unregister("_entities")
 
 
+def profiles(con: duckdb.DuckDBPyConnection) -> int:
+    """Collapse records with identical evidence into profiles; keep which profile each record is."""
+    fields = ", ".join(EVIDENCE)
+    con.execute(f"""CREATE OR REPLACE TABLE {NODES} AS SELECT row_number() OVER (ORDER BY first_record) AS record_id,
+        * FROM (SELECT {fields}, min(record_id) AS first_record, count(*) AS records
+                FROM {SCHEMA}.person_records GROUP BY ALL)""")
+    same = " AND ".join(f"r.{f} IS NOT DISTINCT FROM p.{f}" for f in EVIDENCE)
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.record_profiles AS SELECT r.record_id, p.record_id AS profile_id
+        FROM {SCHEMA}.person_records r JOIN {NODES} p ON {same}""")
+    count = con.execute(f"SELECT count(*) FROM {NODES}").fetchone()
+    return int(count[0]) if count else 0
+
+
 def link(con: duckdb.DuckDBPyConnection, threshold: float = 6.0) -> dict[str, float]:
-    """Link ``link.person_records`` into ``link.entities``; return what happened."""
+    """Link ``link.person_records`` into ``link.entities`` (record_id, entity_id); return what happened."""
+    nodes = profiles(con)
     pairs = candidate_pairs(con)
     u = estimate_u(con)
     model = estimate_m(con, u)
     score(con, model)
     entities = cluster(con, threshold)
-    return {"candidate_pairs": pairs, "entities": entities, "prior": model.prior}
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.entities AS SELECT rp.record_id, e.entity_id
+        FROM {SCHEMA}.record_profiles rp JOIN {SCHEMA}.profile_entities e ON e.record_id = rp.profile_id""")
+    return {"profiles": nodes, "candidate_pairs": pairs, "entities": entities, "prior": model.prior}
