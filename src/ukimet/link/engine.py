@@ -147,7 +147,7 @@ def estimate_m(con: duckdb.DuckDBPyConnection, u: dict[str, dict[int, float]], i
 def score(con: duckdb.DuckDBPyConnection, model: Model) -> None:
     terms = " + ".join(
         f"CASE {name} " + " ".join(f"WHEN {lvl} THEN {model.weight(name, lvl)}" for lvl in model.m[name])
-        + " ELSE 0 END" for name in FIELDS)
+        + " ELSE 0 END" for name in FIELDS if model.m.get(name)) or "0"
     con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.pair_scores AS SELECT l_id, r_id, conflict, "
                 f"{', '.join(FIELDS)}, CASE WHEN conflict THEN -99.0 ELSE {terms} END AS weight FROM vectors")
 
