@@ -2,7 +2,8 @@
 
     python bench/eval_link.py --persons 5000
 
-Splink is not run here yet (the comparison against it is still to be built)."""
+Splink is not run here yet (the comparison against it is still to be built). Writes
+bench/results/link_synthetic.json."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from ukimet.sync.engine import Syncer
 from ukimet.sync.store import open_store
 from ukimet.synth import SynthConfig, build_country
 
+RESULTS = Path(__file__).parent / "results" / "link_synthetic.json"
 # the synthetic country's column prefixes -> its truth's party names (evaluation only)
 PARTIES = {"бала": "child", "ана": "mother", "әке": "father", "күйеуі": "husband", "әйелі": "wife",
            "iin_rodstvennika": "relative", "iin": "subject"}
@@ -75,6 +77,8 @@ def main() -> None:
     report = {"persons": args.persons, "records": len(records), **stats, "seconds": round(seconds, 1),
               "precision": round(precision, 4), "recall": round(recall, 4),
               "f1": round(2 * precision * recall / max(precision + recall, 1e-9), 4)}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(json.dumps(report, indent=2))
 
 
