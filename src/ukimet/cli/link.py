@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -17,10 +18,22 @@ out = Console()
 
 
 def link(
-    sources: list[str] = typer.Argument(None, help="Sources whose records to link; all synced ones when none."),
+    sources: list[str] = typer.Argument(None, help="Sources to link (all synced ones when none); or, with --out, "
+                                                   "CSV, Parquet or Excel files."),
     threshold: float = typer.Option(6.0, "--threshold", help="Match weight (log2 odds) a pair needs to be merged."),
+    out_file: Path = typer.Option(None, "--out", help="Link the files given instead of the store, and write "
+                                                      "source,record_id,entity_id to this CSV."),
 ) -> None:
-    """Link person records across the synced sources into entities (link.entities in the store)."""
+    """Link person records across the synced sources into entities (link.entities in the store), or link
+    standalone files: ukimet link a.csv b.parquet --out clusters.csv."""
+    if out_file is not None:
+        from ukimet.link.files import link_files, write_clusters
+
+        with out.status("reading, classifying and linking the files ..."):
+            rows = link_files([Path(s) for s in sources or []], threshold)
+        write_clusters(rows, out_file)
+        out.print(f"{len(rows):,} records, {len({e for _, _, e in rows}):,} entities -> {out_file}")
+        return
     config = Settings()
     engine = connect_metadata(config)
     con = open_store(config.resolved_store_path())

@@ -1,0 +1,97 @@
+"""Linkage over standalone files, for anyone's data: each CSV, Parquet or Excel file is registered, catalogued
+(columns detected by the classifier), synced and linked in a private temporary workspace, and every record gets
+an entity id: ``source`` (the file name without extension), ``record_id`` (the file's ``record_id`` column, else
+its row number counting from 1) and ``entity_id``."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from ukimet.connect.catalog import refresh_catalog
+from ukimet.connect.connectors import open_connector
+from ukimet.connect.sources import Kind, SourceSpec, add_source
+from ukimet.core.errors import SourceError
+from ukimet.core.metadata import connect_metadata
+from ukimet.core.settings import Settings
+from ukimet.link.engine import link
+from ukimet.link.records import extract
+from ukimet.sync.engine import Syncer
+from ukimet.sync.store import ident, open_store
+
+KINDS: dict[str, Kind] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".xlsx": "excel"}
+
+
+def _source_name(path: Path, taken: set[str]) -> str:
+    name = re.sub(r"\W", "_", path.stem).strip("_") or "file"
+    name = name if name[0].isalpha() else f"f_{name}"
+    base, n = name, 2
+    while name in taken:
+        name, n = f"{base}_{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def link_files(paths: Sequence[Path], threshold: float = 6.0) -> list[tuple[str, str, int]]:
+    """(source, record_id, entity_id) for every record of every file."""
+    for path in paths:
+        if path.suffix.lower() not in KINDS:
+            raise SourceError(str(path), f"unknown file kind {path.suffix!r}",
+                              f"give CSV, Parquet or Excel files ({', '.join(sorted(KINDS))})")
+        if not path.exists():
+            raise SourceError(str(path), "the file does not exist", "check the path")
+    with tempfile.TemporaryDirectory(prefix="ukimet-link-") as workspace:
+        config = Settings(home=Path(workspace))
+        engine = connect_metadata(config)
+        taken: set[str] = set()
+        sources = {}
+        for path in paths:
+            spec = SourceSpec(_source_name(path, taken), KINDS[path.suffix.lower()], str(path))
+            add_source(engine, spec)
+            refresh_catalog(engine, spec, open_connector(spec, config))
+            sources[spec.name] = path
+        failed = [r for r in Syncer(engine, config).sync() if r.status != "done"]
+        if failed:
+            raise SourceError(f"file {sources[failed[0].source]}", failed[0].error or "it could not be read",
+                              "check that the file is readable and well-formed")
+        con = open_store(config.resolved_store_path())
+        try:
+            extract(con, engine)
+            link(con, threshold)
+            out: list[tuple[str, str, int]] = []
+            for name in sources:
+                table = con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
+                                    "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' LIMIT 1", [name]).fetchone()
+                if table is None:
+                    continue
+                columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                                     "WHERE table_schema = ? AND table_name = ?",
+                                                     [name, table[0]]).fetchall()}
+                record_id = "CAST(t.record_id AS VARCHAR)" if "record_id" in columns else \
+                    "CAST(t.rowid + 1 AS VARCHAR)"
+                # one row per record: its first party (a file of people describes one person per row)
+                out += con.execute(f"""SELECT '{name}', {record_id}, min(e.entity_id)
+                    FROM {ident(name)}.{ident(table[0])} t
+                    LEFT JOIN link.person_records p ON p.source = ? AND p.record_key = CAST(t.rowid AS VARCHAR)
+                    LEFT JOIN link.entities e ON e.record_id = p.record_id
+                    GROUP BY t.rowid, {record_id} ORDER BY t.rowid""", [name]).fetchall()
+        finally:
+            con.close()
+    # records with no person evidence at all are entities of their own
+    next_id = max((e for _, _, e in out if e is not None), default=0) + 1
+    result = []
+    for source, record, entity in out:
+        if entity is None:
+            entity, next_id = next_id, next_id + 1
+        result.append((source, record, int(entity)))
+    return result
+
+
+def write_clusters(rows: Sequence[tuple[str, str, int]], out: Path) -> None:
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["source", "record_id", "entity_id"])
+        writer.writerows(rows)

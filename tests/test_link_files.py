@@ -1,0 +1,67 @@
+"""`ukimet link FILE... --out clusters.csv` on anyone's files: columns detected, records clustered."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.conftest import truth
+from ukimet.cli.main import app
+from ukimet.synth import SynthConfig, build_country
+
+
+def _export(db: Path, query: str, out: Path, encoding: str = "utf-8") -> None:
+    with sqlite3.connect(db) as con:
+        cursor = con.execute(query)
+        names = [d[0] for d in cursor.description]
+        with out.open("w", encoding=encoding, newline="") as f:
+            writer = csv.writer(f, delimiter=";")
+            writer.writerow(names)
+            writer.writerows(cursor.fetchall())
+
+
+def test_two_agency_files_link_into_their_people(tmp_path: Path) -> None:
+    country = tmp_path / "country"
+    build_country(SynthConfig(persons=1200, seed=5), country)
+    registry, clinic = tmp_path / "registry.csv", tmp_path / "clinic.csv"
+    _export(country / "agencies" / "gbdfl.sqlite", "SELECT id_fl AS record_id, iin, familiya, imya, otchestvo, "
+            "data_rozhdeniya FROM fl_persons", registry)
+    _export(country / "agencies" / "health.sqlite", "SELECT iin AS жсн, surname AS тегі, name AS аты, "
+            "patronymic, dob FROM patients", clinic)
+    clusters = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", str(registry), str(clinic), "--out", str(clusters)])
+    assert result.exit_code == 0, result.output
+    with clusters.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and set(rows[0]) == {"source", "record_id", "entity_id"}
+    assert {r["source"] for r in rows} == {"registry", "clinic"}
+
+    owners = {(r["source"], r["record_key"]): r["person_id"] for r in truth(country, "records")
+              if r["party"] == "subject" and r["table"] in ("fl_persons", "patients")}
+    clinic_keys = [r["record_key"] for r in truth(country, "records")
+                   if r["source"] == "health" and r["table"] == "patients"]
+    person = {}
+    for r in rows:
+        if r["source"] == "registry":
+            person[r["source"], r["record_id"]] = owners[("gbdfl", r["record_id"])]
+        else:  # no record_id column: the row number, in the file's (and the truth's) order
+            person[r["source"], r["record_id"]] = owners[("health", clinic_keys[int(r["record_id"]) - 1])]
+    entity = {(r["source"], r["record_id"]): r["entity_id"] for r in rows}
+    registry_entity = {person[k]: e for k, e in entity.items() if k[0] == "registry"}
+    clinic_rows = [k for k in entity if k[0] == "clinic"]
+    joined = sum(1 for k in clinic_rows if registry_entity.get(person[k]) == entity[k])
+    assert joined / len(clinic_rows) >= 0.97, joined / len(clinic_rows)
+    by_entity: dict[str, set[int]] = {}
+    for k, e in entity.items():
+        by_entity.setdefault(e, set()).add(person[k])
+    assert sum(1 for people in by_entity.values() if len(people) > 1) <= 0.005 * len(by_entity)
+
+
+def test_unknown_file_kinds_are_refused_with_the_fix(tmp_path: Path) -> None:
+    odd = tmp_path / "people.docx"
+    odd.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["link", str(odd), "--out", str(tmp_path / "c.csv")])
+    assert result.exit_code == 2 and "give CSV, Parquet or Excel files" in result.output
