@@ -114,3 +114,20 @@ def test_pairwise_quality_on_the_synthetic_country(linked) -> None:
     precision = len(true_pairs & found_pairs) / len(found_pairs)
     recall = len(true_pairs & found_pairs) / len(true_pairs)
     assert precision >= 0.995 and recall >= 0.98, (precision, recall)
+
+
+def test_linking_the_same_data_again_gives_the_same_entity_ids(linked) -> None:
+    from ukimet.core.metadata import connect_metadata as metadata
+
+    config = Settings(home=linked["out"] / ".ukimet")
+    con = open_store(config.resolved_store_path())
+    try:
+        before = dict(con.execute("SELECT concat_ws('/', source, source_table, party, record_key), entity_id FROM "
+                                  "link.person_records JOIN link.entities USING (record_id)").fetchall())
+        extract(con, metadata(config))
+        link(con)
+        after = dict(con.execute("SELECT concat_ws('/', source, source_table, party, record_key), entity_id FROM "
+                                 "link.person_records JOIN link.entities USING (record_id)").fetchall())
+    finally:
+        con.close()
+    assert before == after

@@ -212,6 +212,15 @@ def link(con: duckdb.DuckDBPyConnection, threshold: float = 6.0) -> dict[str, fl
     model = estimate_m(con, u)
     score(con, model)
     entities = cluster(con, threshold)
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.entities AS SELECT rp.record_id, e.entity_id
-        FROM {SCHEMA}.record_profiles rp JOIN {SCHEMA}.profile_entities e ON e.record_id = rp.profile_id""")
+    # an entity's id comes from its smallest member's own identity (source, table, party, key), not from
+    # internal numbering: the same data linked again gives the same ids
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.entities AS
+        WITH members AS (SELECT rp.record_id, e.entity_id AS cluster, concat_ws('/', r.source, r.source_table,
+                             r.party, r.record_key) AS identity
+                         FROM {SCHEMA}.record_profiles rp
+                         JOIN {SCHEMA}.profile_entities e ON e.record_id = rp.profile_id
+                         JOIN {SCHEMA}.person_records r ON r.record_id = rp.record_id),
+             named AS (SELECT cluster, CAST(hash(min(identity)) >> 1 AS BIGINT) AS entity_id FROM members
+                       GROUP BY cluster)
+        SELECT m.record_id, n.entity_id FROM members m JOIN named n USING (cluster)""")
     return {"profiles": nodes, "candidate_pairs": pairs, "entities": entities, "prior": model.prior}
