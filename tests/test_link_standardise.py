@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_table, truth
-from ukimet.link.dates import parse_date
+from ukimet.core.dates import parse_date
 from ukimet.link.identifiers import digits_agree, iin_evidence
 from ukimet.link.names import name_key, patronymic, split_full_name, surname
 from ukimet.synth import SynthConfig, build_country

@@ -5,11 +5,11 @@ the one function that weighs them."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ukimet.core.dates import parse_date
 from ukimet.core.ids import decode_iin, is_valid_bin
 
 SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
@@ -47,8 +47,6 @@ SPECIAL_COLUMNS = ("natsional", "национальн", "ұлты", "ulty", "nat
 IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                          "email", "address"})
 
-DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d", "%d-%m-%Y", "%d.%m.%y", "%Y-%m-%dT%H:%M:%S",
-                "%Y-%m-%d %H:%M:%S")
 PHONE = re.compile(r"^(\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$")
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _WORD = re.compile(r"^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіÄäĞğÑñÖöŪūÜüŞşİı'-]+$")
@@ -59,7 +57,10 @@ PATRONYMIC_ENDINGS = ("ович", "евич", "овна", "евна", "ич", "�
                       "evich", "ovna", "evna", "uly", "kyzy", "qyzy", "ūly")
 ADDRESS_MARKERS = ("ул.", "көшесі", "д.", "кв.", "г.", "қ.", "пр.", "даңғылы", "пәтер", "үй", "с.", "а.", "str",
                    "street", "көш.")
-SEX_VALUES = {"м", "ж", "m", "f", "1", "2", "ер", "әйел", "муж", "жен", "male", "female", "ер адам"}
+SEX_CODES = {"м": "M", "m": "M", "1": "M", "ер": "M", "ер адам": "M", "муж": "M", "male": "M",
+             "ж": "F", "f": "F", "2": "F", "әйел": "F", "жен": "F", "female": "F"}
+"""How agencies write sex, lower-cased, and what it means."""
+SEX_VALUES = frozenset(SEX_CODES)
 
 
 @dataclass(frozen=True)
@@ -89,26 +90,13 @@ def _name_hits(column: str) -> dict[str, float]:
     return hits
 
 
-def _share(values: Sequence[str], test: object) -> float:
-    check = test if callable(test) else None
-    assert check is not None
-    return sum(1 for v in values if check(v)) / len(values) if values else 0.0
-
-
-_DATE_SHAPE = re.compile(r"^\d{1,4}[./-]?\d{1,2}[./-]?\d{2,4}([ T]\d\d:\d\d(:\d\d)?)?$")
+def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
 
 
 def is_date(value: str) -> bool:
-    """True when ``value`` is a date in one of the formats agencies use."""
-    if not _DATE_SHAPE.match(value):
-        return False
-    for fmt in DATE_FORMATS:
-        try:
-            dt.datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        return True
-    return False
+    """True when ``value`` is a date in one of the formats agencies use (not an Excel day number)."""
+    return parse_date(value, serials=False) is not None
 
 
 def _words(value: str) -> list[str]:

@@ -19,16 +19,15 @@ import pyarrow as pa
 from sqlalchemy import Engine
 
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
+from ukimet.connect.classify import SEX_CODES
 from ukimet.connect.sources import list_sources
-from ukimet.link.dates import parse_date
+from ukimet.core.dates import parse_date
 from ukimet.link.identifiers import iin_evidence
 from ukimet.link.names import name_key, patronymic, split_full_name, surname
 from ukimet.sync.store import ident, store_tables
 
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
 SCHEMA = "link"
-_SEX = {"м": "M", "m": "M", "1": "M", "ер": "M", "муж": "M", "male": "M",
-        "ж": "F", "f": "F", "2": "F", "әйел": "F", "жен": "F", "female": "F"}
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ def _standardise(con: duckdb.DuckDBPyConnection) -> None:
     _mapping(con, "date", {"raw": dates, "day": [parse_date(d) for d in dates]},
              [("raw", pa.string()), ("day", pa.date32())])
     sexes = _distinct(con, "sex")
-    _mapping(con, "sex", {"raw": sexes, "code": [_SEX.get(s.strip().lower()) for s in sexes]},
+    _mapping(con, "sex", {"raw": sexes, "code": [SEX_CODES.get(s.strip().lower()) for s in sexes]},
              [("raw", pa.string()), ("code", pa.string())])
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
         row_number() OVER () AS record_id, n.source, n.source_table, n.party, n.record_key,

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 from ukimet.core.ids import Sex
 
@@ -46,15 +47,6 @@ class NamePools:
     """Explicit (male, female) patronymics for fathers' names the rules would get wrong."""
 
 
-def _cumulative(weights: list[float]) -> tuple[float, ...]:
-    total = 0.0
-    out = []
-    for w in weights:
-        total += w
-        out.append(total)
-    return tuple(out)
-
-
 @cache
 def pools() -> NamePools:
     text = resources.files("ukimet.synth").joinpath("data/names.csv").read_text(encoding="utf-8")
@@ -70,7 +62,7 @@ def pools() -> NamePools:
     def pool(entries: list[tuple[str, tuple[float, float, float]]]) -> _Pool:
         # an era with no weight at all falls back to equal weights rather than failing
         eras = tuple(
-            _cumulative([w[era] for _, w in entries] if any(w[era] for _, w in entries) else [1.0] * len(entries))
+            tuple(accumulate([w[era] for _, w in entries] if any(w[era] for _, w in entries) else [1.0] * len(entries)))
             for era in range(3)
         )
         return _Pool(tuple(v for v, _ in entries), (eras[0], eras[1], eras[2]))

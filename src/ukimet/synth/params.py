@@ -7,6 +7,7 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 from ukimet.core.regions import Region, regions
 from ukimet.synth.naming import ETHNICITIES
@@ -33,13 +34,9 @@ def societies() -> dict[str, RegionSociety]:
     by_code = {r.code: r for r in regions()}
     out = {}
     for row in _rows("regions_society.csv"):
-        total = 0.0
-        cum = []
-        for eth in ETHNICITIES:
-            total += float(row[eth])
-            cum.append(total)
+        cum = tuple(accumulate(float(row[eth]) for eth in ETHNICITIES))
         out[row["code"]] = RegionSociety(
-            by_code[row["code"]], tuple(cum), int(row["median_wage"]), float(row["children_mean"]),
+            by_code[row["code"]], cum, int(row["median_wage"]), float(row["children_mean"]),
             float(row["urban"]), row["plate"],
         )
     missing = set(by_code) - set(out)

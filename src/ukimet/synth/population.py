@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import random
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ukimet.core.ids import NumberIssuer, Sex
 from ukimet.core.scripts import to_passport_latin
@@ -183,11 +184,11 @@ class PopulationBuilder:
     def _reweigh(self) -> None:
         self.reweighed_at = self.next_hid
         prior_size, prior_weight = 3.0, 20
-        self.region_cum = _cum([
+        self.region_cum = list(accumulate([
             self.societies[c].region.population * (self.region_households[c] + prior_weight)
             / (self.region_persons[c] + prior_size * prior_weight)
             for c in self.region_codes
-        ])
+        ]))
 
     def _region(self) -> str:
         return self.rng.choices(self.region_codes, cum_weights=self.region_cum)[0]
@@ -425,11 +426,3 @@ class PopulationBuilder:
 def _plus_years(day: dt.date, years: float) -> dt.date:
     return day + dt.timedelta(days=int(years * 365.25))
 
-
-def _cum(weights: list[float]) -> list[float]:
-    total = 0.0
-    out = []
-    for w in weights:
-        total += w
-        out.append(total)
-    return out
