@@ -187,6 +187,7 @@ class Syncer:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(spec.name)}")
         old_run, resumable = self._resumable(con, spec.name)
         self._drop_leftovers(con, spec.name, keep_run=old_run)
+        published = store_tables(con, spec.name)
         results = []
         for table in tables:
             staged = resumable.get(table.name)
@@ -197,7 +198,7 @@ class Syncer:
                                      staged["rows_written"], staged["rows_quarantined"], staged["inserted"],
                                      staged["updated"], staged["deleted"], staged["drift"] or {}, staged["watermark"])
             else:
-                result = self._stage(con, spec, connector, table, run_id, full)
+                result = self._stage(con, spec, connector, table, run_id, full, published.get(table.name))
             self._record(spec.name, run_id, result, "staged")
             results.append(result)
         self._publish(con, spec.name, run_id, results)
@@ -235,12 +236,12 @@ class Syncer:
 
     # --- one table --------------------------------------------------------------------------------------
     def _stage(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, connector: Connector, table: TableInfo,
-               run_id: int, full: bool) -> TableResult:
+               run_id: int, full: bool, previous_columns: dict[str, str] | None) -> TableResult:
+        """Stage one table; ``previous_columns`` are its columns in the published snapshot, if any."""
         schema = ident(spec.name)
         raw = f"{schema}.{ident(f'__raw_{run_id}_{table.name}')}"
         new = f"{schema}.{ident(f'__new_{run_id}_{table.name}')}"
         current = f"{schema}.{ident(table.name)}"
-        previous_columns = store_tables(con, spec.name).get(table.name)
         previous = self._last_published(spec.name, table.name)
         key = list(table.primary_key)
         incremental = bool(
