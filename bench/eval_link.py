@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 from ukimet.cli.demo import register_country
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
-from ukimet.link.engine import link
+from ukimet.link.api import link_records as link
 from ukimet.link.records import extract
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import open_store
@@ -39,7 +39,7 @@ def pairs_of(groups: dict[object, list[int]]) -> set[tuple[int, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--persons", type=int, default=5000)
-    parser.add_argument("--threshold", type=float, default=6.0)
+    parser.add_argument("--threshold", type=float, default=0.0)
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="ukimet-link-"))
     manifest = build_country(SynthConfig(persons=args.persons, seed=3), out)

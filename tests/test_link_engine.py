@@ -13,7 +13,7 @@ from tests.conftest import truth
 from ukimet.cli.demo import register_country
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
-from ukimet.link.engine import link
+from ukimet.link.api import link_records as link
 from ukimet.link.records import extract
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import open_store

@@ -1,4 +1,5 @@
-"""``ukimet link``: one identity per person across every synced source (the store's ``link`` schema)."""
+"""``ukimet link`` and its companions: one identity per person across every synced source (the store's ``link``
+schema), the model it used, why two records are or are not one person, and the clerical review queue."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
-from ukimet.link.engine import link as run_link
+from ukimet.link.api import Engine, link_records
+from ukimet.link.engine import THRESHOLD
+from ukimet.link.model import Model
 from ukimet.link.records import extract
 from ukimet.sync.store import open_store
 
@@ -20,39 +24,126 @@ out = Console()
 def link(
     sources: list[str] = typer.Argument(None, help="Sources to link (all synced ones when none); or, with --out, "
                                                    "CSV, Parquet or Excel files."),
-    threshold: float = typer.Option(6.0, "--threshold", help="Match weight (log2 odds) a pair needs to be merged."),
+    threshold: float = typer.Option(
+        THRESHOLD, "--threshold",
+        help="Match weight a pair needs to be merged: log2 of the odds of a match, prior included (0 = even odds)."),
     out_file: Path = typer.Option(None, "--out", help="Link the files given instead of the store, and write "
                                                       "source,record_id,entity_id to this CSV."),
+    engine: str = typer.Option("duckdb", "--engine", help="Where the SQL runs: duckdb, or spark (local mode)."),
+    model_file: Path = typer.Option(None, "--model", help="Use this model (JSON from ukimet link-model --json) "
+                                                          "instead of estimating one."),
 ) -> None:
     """Link person records across the synced sources into entities (link.entities in the store), or link
     standalone files: ukimet link a.csv b.parquet --out clusters.csv."""
+    chosen: Engine = "spark" if engine == "spark" else "duckdb"
+    if engine not in ("duckdb", "spark"):
+        raise typer.BadParameter(f"unknown engine {engine!r}: use duckdb or spark", param_hint="--engine")
+    model = Model.from_json(model_file) if model_file else None
     if out_file is not None:
         from ukimet.link.files import link_files, write_clusters
 
         with out.status("reading, classifying and linking the files ..."):
-            rows = link_files([Path(s) for s in sources or []], threshold)
+            rows = link_files([Path(s) for s in sources or []], threshold, chosen)
         write_clusters(rows, out_file)
         out.print(f"{len(rows):,} records, {len({e for _, _, e in rows}):,} entities -> {out_file}")
         return
     config = Settings()
-    engine = connect_metadata(config)
     con = open_store(config.resolved_store_path())
     try:
         with out.status("finding person records in the store ..."):
             started = time.perf_counter()
-            records = extract(con, engine, sources or None)
+            records = extract(con, connect_metadata(config), sources or None)
         out.print(f"{records:,} person records from the catalogued sources ({time.perf_counter() - started:.1f} s)")
-        with out.status("blocking, comparing, estimating weights, clustering ..."):
+        with out.status(f"blocking, comparing, estimating weights, clustering on {chosen} ..."):
             started = time.perf_counter()
-            stats = run_link(con, threshold)
+            stats = link_records(con, threshold, chosen, model)
         out.print(f"{int(stats['profiles']):,} distinct profiles, {int(stats['candidate_pairs']):,} candidate pairs, "
                   f"{int(stats['entities']):,} entities ({time.perf_counter() - started:.1f} s). "
-                  "Tables: link.person_records, link.pair_scores, link.entities")
+                  "Tables: link.person_records, link.pair_scores, link.entities, link.golden, link.families")
     finally:
         con.close()
+
+
+def show_model(as_json: bool = typer.Option(False, "--json", help="Print JSON to edit and pass to --model.")) -> None:
+    """The model of the last run: per field and level of agreement, m, u and the match weight."""
+    con = open_store(Settings().resolved_store_path(), read_only=True)
+    try:
+        model = Model.from_rows(con.execute("SELECT field, level, m, u FROM link.model").fetchall())
+    finally:
+        con.close()
+    if as_json:
+        print(model.to_json())
+        return
+    table = Table("field", "level", "meaning", "m", "u", "weight", title=f"prior match share {model.prior:.4f}")
+    for row in model.rows():
+        table.add_row(row["field"], str(row["level"]), row["meaning"], f"{row['m']:.4f}", f"{row['u']:.6f}",
+                      f"{row['weight']:+.2f}")
+    out.print(table)
+
+
+def explain(left: str = typer.Argument(..., help="A record identity: source/table/party/key."),
+            right: str = typer.Argument(..., help="Another record identity.")) -> None:
+    """Why two records are, or are not, one person: each field's contribution to the match weight."""
+    from ukimet.link.explain import explain as run
+
+    con = open_store(Settings().resolved_store_path())
+    try:
+        result = run(con, left, right)
+    finally:
+        con.close()
+    table = Table("field", "agreement", "weight")
+    for part in result.contributions:
+        table.add_row(part.field, part.meaning, f"{part.weight:+.2f}")
+    table.add_row("total", "", f"{result.weight:+.2f}")
+    out.print(table)
+    verdict = "never one person: two different valid IINs" if result.conflict else \
+        f"match probability {result.probability:.4f}"
+    out.print(f"{verdict}; {'one entity' if result.same_entity else 'different entities'} in the last run")
+
+
+def review(threshold: float = typer.Option(THRESHOLD, "--threshold"), limit: int = typer.Option(20, "--limit"),
+           margin: float = typer.Option(4.0, "--margin", help="How far from the threshold a pair may be.")) -> None:
+    """The uncertain pairs, closest to the threshold first, for a clerk to decide (ukimet link-decide)."""
+    from ukimet.link.review import queue
+
+    con = open_store(Settings().resolved_store_path())
+    try:
+        pairs = queue(con, threshold, margin, limit)
+    finally:
+        con.close()
+    if not pairs:
+        out.print("nothing to review: every candidate pair is clearly a match or clearly not")
+        return
+    table = Table("weight", "left record", "left: surname, name, patronymic, born, IIN", "right record",
+                  "right: surname, name, patronymic, born, IIN")
+    for p in pairs:
+        table.add_row(f"{p.weight:+.1f}", p.left, " | ".join(v or "-" for v in p.left_shown), p.right,
+                      " | ".join(v or "-" for v in p.right_shown))
+    out.print(table)
+
+
+def decide(left: str = typer.Argument(...), right: str = typer.Argument(...),
+           decision: str = typer.Argument(..., help="same or different"),
+           reviewer: str = typer.Option(..., "--reviewer", help="Who decided (kept with the decision)."),
+           note: str = typer.Option(None, "--note")) -> None:
+    """Record a clerk's decision about two records; the next ukimet link honours it."""
+    from ukimet.link.review import decide as record
+
+    if decision not in ("same", "different"):
+        raise typer.BadParameter("say 'same' or 'different'", param_hint="DECISION")
+    con = open_store(Settings().resolved_store_path())
+    try:
+        record(con, left, right, "same" if decision == "same" else "different", reviewer, note)
+    finally:
+        con.close()
+    out.print(f"recorded: {left} and {right} are {decision}; run ukimet link to apply it")
 
 
 def register(app: typer.Typer) -> None:
     from ukimet.cli.main import clean_errors
 
     app.command("link")(clean_errors(link))
+    app.command("link-model")(clean_errors(show_model))
+    app.command("link-explain")(clean_errors(explain))
+    app.command("link-review")(clean_errors(review))
+    app.command("link-decide")(clean_errors(decide))

@@ -109,7 +109,8 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
     if not v:
         return {}
     lower = [x.lower() for x in v]
-    single = [x for x in v if _WORD.match(x) and x[0].isupper()]
+    # names: single words of letters; some agencies (and FEBRL) write them in lower case
+    single = [x for x in v if _WORD.match(x)]
     scores = {
         "iin": _share(v, lambda x: len(x) == 12 and x.isdigit() and decode_iin(x) is not None),
         "bin": _share(v, lambda x: len(x) == 12 and x.isdigit() and is_valid_bin(x)),
@@ -127,6 +128,7 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         scores["patronymic"] = share_single * pat
         scores["surname"] = share_single * max(0.0, sur - pat)
         scores["first_name"] = share_single * max(0.0, 1 - sur - pat)
+        scores["capitalised"] = sum(1 for x in single if x[0].isupper()) / len(v)
     multi = [x for x in v if 2 <= len(_words(x)) <= 4 and all(_WORD.match(w) and w[0].isupper() for w in _words(x))]
     scores["full_name"] = len(multi) / len(v)
     scores["text"] = _share(v, lambda x: len(_words(x)) >= 2 and not any(c.isdigit() for c in x))
@@ -175,7 +177,11 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     if scores.get("address", 0) >= 0.6:
         return pick("address", 0.5 + 0.4 * scores["address"], f"{scores['address']:.0%} of values look like addresses")
     # names read from the values alone
-    name_kinds = {k: scores.get(k, 0.0) for k in ("full_name", "patronymic", "surname")}
+    # (a column is read as names from its values alone only when they are capitalised like names: lower-case
+    # codes such as 'active'/'inactive' end like surnames too)
+    capitalised = scores.get("capitalised", 0.0)
+    name_kinds = {"full_name": scores.get("full_name", 0.0), "patronymic": min(scores.get("patronymic", 0.0),
+                  capitalised), "surname": min(scores.get("surname", 0.0), capitalised)}
     best = max(name_kinds, key=lambda k: name_kinds[k])
     if name_kinds[best] >= 0.7:
         return pick(best, 0.4 + 0.4 * name_kinds[best], f"{name_kinds[best]:.0%} of values look like {best}")

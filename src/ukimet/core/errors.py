@@ -27,3 +27,7 @@ class SourceError(UkimetError):
 
 class StoreError(UkimetError):
     """The integrated store refused an operation."""
+
+
+class LinkError(UkimetError):
+    """Linkage cannot run on what it was given: no person evidence, an unknown engine, a bad model override."""

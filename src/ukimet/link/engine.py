@@ -1,163 +1,227 @@
-"""Linkage of person records, in SQL on DuckDB: blocking, comparison vectors, Fellegi-Sunter weights and
-constrained clustering.
+"""Linkage of person records in SQL, on DuckDB or Spark (``backend``): blocking, comparison vectors,
+Fellegi-Sunter weights with term-frequency adjustment, and constrained clustering.
 
-- Candidate pairs come from several blocking rules (same IIN; same birth date and surname stem; same birth date
-  and first name; same surname, first name and father's name), so one bad field never hides a match.
-- Each pair gets a comparison level per field; match weights are log2(m/u): u from random pairs, m estimated
-  without labels by expectation-maximisation over the candidate pairs.
-- Clustering merges pairs from the strongest down and never puts two different valid IINs in one entity; a
-  pair whose valid IINs differ is never a match, whatever else agrees (twins, namesakes).
 - Records whose standardised evidence is identical (a pension contribution per month, say) are one profile:
   pairs are formed between profiles, and every record takes its profile's entity.
+- Candidate pairs come from several blocking rules (same IIN; same date of birth; the surname stem, first and
+  father's name; phonetic name keys with the birth year; surname and first name in either order; address, phone
+  or e-mail with the first name), so one bad field never hides a match. A block larger than ``MAX_BLOCK``
+  says nothing and is skipped by its rule.
+- Each pair gets a comparison level per field; match weights are log2(m/u): u from a deterministic sample of
+  random pairs, m estimated without labels by expectation-maximisation. Agreement on a rare surname or first name
+  weighs more than on a common one (term-frequency adjustment).
+- Clustering merges pairs from the strongest down and never puts two different valid IINs in one entity (twins,
+  namesakes); a clerk's review decisions are honoured (``review``).
+- Entity ids come from each cluster's smallest member identity: the same data linked again gets the same ids.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
 from dataclasses import dataclass, field
 
-import duckdb
+import pyarrow as pa
 
-SCHEMA = "link"
-NODES = f"{SCHEMA}.profiles"
+from ukimet.link.backend import Backend
+from ukimet.link.model import FIELDS, LEVELS, TF_FIELDS, TOP, Model
+
+NODES = "link.profiles"
 """What is paired and clustered: distinct standardised profiles, not raw records."""
-EVIDENCE = ("iin", "iin_valid", "surname_key", "surname_stem", "first_key", "father_key", "birth_date", "sex")
+EVIDENCE = ("iin", "iin_valid", "surname_key", "surname_stem", "first_key", "father_key", "birth_date", "sex",
+            "surname_sound", "first_sound", "address_key", "phone_key", "email_key")
+SWAPPED = {"surname_key": "first_key", "surname_stem": "first_key", "first_key": "surname_key"}
+"""When one record has surname and first name the other way round (a common slip, and the usual reading of
+a full name written first-name-first), its names are compared crosswise."""
 MAX_BLOCK = 400
-"""Blocks larger than this are skipped by a rule: a name shared by thousands says nothing."""
-BLOCKING = (
-    "l.iin = r.iin",
-    "l.birth_date = r.birth_date AND l.surname_stem = r.surname_stem",
-    "l.birth_date = r.birth_date AND l.first_key = r.first_key",
-    "l.surname_stem = r.surname_stem AND l.first_key = r.first_key AND l.father_key = r.father_key",
+BLOCKS: tuple[tuple[str, ...], ...] = (
+    ("iin",),
+    ("birth_date",),
+    ("surname_stem", "first_key", "father_key"),
+    ("surname_sound", "first_sound", "birth_year"),
+    ("address_key", "first_key"),
+    ("phone_key", "first_sound"),
+    ("email_key",),
+    ("name_pair",),
 )
-BLOCK_KEYS = (("iin",), ("birth_date", "surname_stem"), ("birth_date", "first_key"),
-              ("surname_stem", "first_key", "father_key"))
-
-# field -> SQL giving the level (0 = no information; higher = stronger agreement; 1 = disagreement)
-LEVELS: dict[str, str] = {
-    "iin": """CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
-        WHEN l.iin = r.iin THEN 4
-        WHEN l.iin_valid AND r.iin_valid THEN 1
-        WHEN levenshtein(l.iin, r.iin) <= 1 OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
-        ELSE 2 END""",
-    "birth_date": """CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
-        WHEN l.birth_date = r.birth_date THEN 3
-        WHEN year(l.birth_date) = year(r.birth_date) AND (month(l.birth_date) = month(r.birth_date)
-             OR day(l.birth_date) = day(r.birth_date)) THEN 2 ELSE 1 END""",
-    "surname": """CASE WHEN l.surname_key IS NULL OR r.surname_key IS NULL THEN 0
-        WHEN l.surname_key = r.surname_key THEN 4
-        WHEN l.surname_stem = r.surname_stem THEN 3
-        WHEN jaro_winkler_similarity(l.surname_stem, r.surname_stem) >= 0.9 THEN 2 ELSE 1 END""",
-    "first": """CASE WHEN l.first_key IS NULL OR r.first_key IS NULL THEN 0
-        WHEN l.first_key = r.first_key THEN 3
-        WHEN jaro_winkler_similarity(l.first_key, r.first_key) >= 0.9 THEN 2 ELSE 1 END""",
-    "father": """CASE WHEN l.father_key IS NULL OR r.father_key IS NULL THEN 0
-        WHEN l.father_key = r.father_key THEN 3
-        WHEN jaro_winkler_similarity(l.father_key, r.father_key) >= 0.88 THEN 2 ELSE 1 END""",
-    "sex": """CASE WHEN l.sex IS NULL OR r.sex IS NULL THEN 0 WHEN l.sex = r.sex THEN 2 ELSE 1 END""",
-}
-FIELDS = tuple(LEVELS)
+"""Blocking rules: a pair is a candidate when it agrees on every key of at least one rule."""
+CONFLICT = "l.iin_valid AND r.iin_valid AND l.iin <> r.iin"
+U_SAMPLE = 200_000
+THRESHOLD = 0.0
+"""Merge pairs whose match weight (log2 odds, the prior included) is at least this: even odds."""
+IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
+"""A record's own identity, independent of numbering: source/table/party/key."""
 
 
-@dataclass
-class Model:
-    """Per field and level, m = P(level | match) and u = P(level | non-match); and the prior match share."""
-
-    m: dict[str, dict[int, float]] = field(default_factory=dict)
-    u: dict[str, dict[int, float]] = field(default_factory=dict)
-    prior: float = 0.01
-
-    def weight(self, name: str, level: int) -> float:
-        if level == 0:
-            return 0.0
-        return math.log2(self.m[name].get(level, 1e-6) / self.u[name].get(level, 1e-6))
-
-
-def _vectors(con: duckdb.DuckDBPyConnection, pairs: str, out: str) -> None:
-    levels = ", ".join(f"({sql}) AS {name}" for name, sql in LEVELS.items())
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE {out} AS SELECT p.l_id, p.r_id, l.iin_valid AND r.iin_valid
-        AND l.iin <> r.iin AS conflict, {levels} FROM {pairs} p
-        JOIN {NODES} l ON l.record_id = p.l_id
-        JOIN {NODES} r ON r.record_id = p.r_id""")
+def profiles(db: Backend) -> int:
+    """Collapse records with identical evidence into profiles; keep which profile each record is."""
+    fields = ", ".join(EVIDENCE)
+    db.create(NODES, f"""SELECT row_number() OVER (ORDER BY first_record) AS record_id, *,
+        year(birth_date) AS birth_year,
+        CASE WHEN surname_key < first_key THEN concat(surname_key, ' ', first_key)
+             ELSE concat(first_key, ' ', surname_key) END AS name_pair
+        FROM (SELECT {fields}, min(record_id) AS first_record, count(*) AS records
+        FROM link.person_records GROUP BY {fields}) grouped""")
+    same = " AND ".join(f"r.{f} IS NOT DISTINCT FROM p.{f}" for f in EVIDENCE)
+    db.create("link.record_profiles", f"""SELECT r.record_id, p.record_id AS profile_id
+        FROM link.person_records r JOIN {NODES} p ON {same}""")
+    return db.count(NODES)
 
 
-def candidate_pairs(con: duckdb.DuckDBPyConnection) -> int:
-    """All pairs any blocking rule proposes, once each."""
+def _sides(sql: str) -> str:
+    """Level SQL over the aligned columns: l.x -> l_x, r.x -> r_x."""
+    return re.sub(r"\b([lr])\.(\w+)", r"\1_\2", sql)
+
+
+def vectors(db: Backend, pairs: str, out: str) -> None:
+    """Each pair's comparison level per field, names aligned crosswise where they were written swapped."""
+    levels = ", ".join(f"({_sides(sql)}) AS {name}" for name, sql in LEVELS.items())
+    values = ", ".join(f"l_{column} AS {name}_value" for name, column in TF_FIELDS.items())
+    joined = ", ".join(f"l.{c} AS l_{c}, r.{c} AS r_{c}" for c in EVIDENCE)
+    swapped = ("l_surname_key <> l_first_key AND l_surname_key = r_first_key AND l_first_key = r_surname_key "
+               "AND NOT (l_surname_key = r_surname_key)")
+    aligned = ", ".join(f"CASE WHEN names_swapped THEN r_{SWAPPED[c]} ELSE r_{c} END AS r_{c}" if c in SWAPPED
+                        else f"r_{c}" for c in EVIDENCE)
+    db.create(out, f"""SELECT l_id, r_id, {_sides(CONFLICT)} AS conflict, names_swapped, {levels}, {values}
+        FROM (SELECT l_id, r_id, names_swapped, {', '.join(f'l_{c}' for c in EVIDENCE)}, {aligned}
+              FROM (SELECT *, coalesce({swapped}, false) AS names_swapped
+                    FROM (SELECT p.l_id, p.r_id, {joined} FROM {pairs} p
+                          JOIN {NODES} l ON l.record_id = p.l_id
+                          JOIN {NODES} r ON r.record_id = p.r_id) joined) flagged) aligned""")
+
+
+def candidate_pairs(db: Backend) -> int:
+    """All pairs any blocking rule proposes, once each, with their comparison vectors."""
     rules = []
-    for rule, keys in zip(BLOCKING, BLOCK_KEYS, strict=True):
-        small = " AND ".join(f"{k} IS NOT NULL" for k in keys)
+    for n, keys in enumerate(BLOCKS):
+        present = " AND ".join(f"{k} IS NOT NULL" for k in keys)
         group = ", ".join(keys)
-        rules.append(f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM
-            (SELECT * FROM {NODES} WHERE {small} AND ({group}) IN (SELECT ({group}) FROM
-             {NODES} WHERE {small} GROUP BY {group} HAVING count(*) <= {MAX_BLOCK})) l
-            JOIN {NODES} r ON {rule} AND l.record_id < r.record_id""")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE pairs AS SELECT DISTINCT * FROM ({' UNION ALL '.join(rules)})")
-    _vectors(con, "pairs", "vectors")
-    count = con.execute("SELECT count(*) FROM vectors").fetchone()
-    return int(count[0]) if count else 0
+        db.create(f"blocks_{n}", f"SELECT {group} FROM {NODES} WHERE {present} GROUP BY {group} "
+                                 f"HAVING count(*) BETWEEN 2 AND {MAX_BLOCK}")
+        on_block = " AND ".join(f"l.{k} = b.{k}" for k in keys)
+        same = " AND ".join(f"r.{k} = l.{k}" for k in keys)
+        rules.append(f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM {NODES} l
+            JOIN blocks_{n} b ON {on_block} JOIN {NODES} r ON {same} AND l.record_id < r.record_id""")
+    db.create("pairs", f"SELECT DISTINCT l_id, r_id FROM ({' UNION ALL '.join(rules)}) proposed")
+    vectors(db, "pairs", "vectors")
+    return db.count("vectors")
 
 
-def estimate_u(con: duckdb.DuckDBPyConnection, sample: int = 200_000, seed: int = 42) -> dict[str, dict[int, float]]:
-    """Level frequencies among random pairs: almost all non-matches."""
-    con.execute(f"SELECT setseed({(seed % 1000) / 1000})")
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE random_pairs AS SELECT a.record_id AS l_id, b.record_id AS r_id
-        FROM (SELECT record_id, row_number() OVER () AS n FROM (SELECT record_id FROM {NODES}
-              ORDER BY random() LIMIT {sample})) a
-        JOIN (SELECT record_id, row_number() OVER () AS n FROM (SELECT record_id FROM {NODES}
-              ORDER BY random() LIMIT {sample})) b ON a.n = b.n AND a.record_id <> b.record_id""")
-    _vectors(con, "random_pairs", "random_vectors")
-    return {name: _shares(con, "random_vectors", name, smoothing=1.0) for name in FIELDS}
+def estimate_u(db: Backend, nodes: int, sample: int = U_SAMPLE) -> dict[str, dict[int, float]]:
+    """Level frequencies among random pairs (almost all non-matches). The sample is a fixed arithmetic
+    scramble of profile numbers, so every engine draws the same pairs and estimates the same u."""
+    db.create("random_pairs", f"""SELECT l_id, r_id FROM (SELECT 1 + (k * 7919) % {nodes} AS l_id,
+        1 + (k * 104729 + 17) % {nodes} AS r_id FROM (SELECT record_id AS k FROM {NODES}
+        WHERE record_id <= {sample}) ks) drawn WHERE l_id <> r_id""")
+    vectors(db, "random_pairs", "random_vectors")
+    return {name: _shares(db, "random_vectors", name, smoothing=1.0) for name in FIELDS}
 
 
-def _shares(con: duckdb.DuckDBPyConnection, table: str, name: str, smoothing: float = 0.0) -> dict[int, float]:
-    rows = con.execute(f"SELECT {name}, count(*) FROM {table} WHERE {name} > 0 GROUP BY 1").fetchall()
-    total = sum(float(n) for _, n in rows) + smoothing * 4
-    return {int(level): (float(n) + smoothing) / total for level, n in rows} if total else {}
+def _shares(db: Backend, table: str, name: str, smoothing: float = 0.0) -> dict[int, float]:
+    counts: dict[int, int] = dict(db.fetch(f"SELECT {name}, count(*) FROM {table} WHERE {name} > 0 GROUP BY {name}"))
+    if not counts:
+        return {}
+    total = sum(float(n) for n in counts.values()) + smoothing * TOP[name]
+    levels = range(1, TOP[name] + 1) if smoothing else sorted(counts)
+    return {lvl: (float(counts.get(lvl, 0)) + smoothing) / total for lvl in levels}
 
 
-TOP = {"iin": 4, "birth_date": 3, "surname": 4, "first": 3, "father": 3, "sex": 2}
-
-
-def estimate_m(con: duckdb.DuckDBPyConnection, u: dict[str, dict[int, float]], iterations: int = 20) -> Model:
+def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, iterations: int = 25) -> Model:
     """Expectation-maximisation without labels, over the distinct patterns of levels the candidate pairs show
-    (a few hundred, with their counts), starting from 'the strongest level means a match'."""
+    (a few hundred, with their counts), starting from 'the strongest level means a match'. The prior is the
+    match share among all pairs of profiles, not among the candidates: blocking on names gathers namesakes, and
+    a prior taken inside the blocks would call them matches and teach the model that dates of birth and
+    addresses often disagree within one person."""
     names = ", ".join(FIELDS)
-    patterns = con.execute(f"SELECT {names}, count(*) FROM vectors WHERE NOT conflict GROUP BY ALL").fetchall()
+    patterns = sorted(db.fetch(f"SELECT {names}, count(*) FROM vectors WHERE NOT conflict GROUP BY {names}"))
+    universe = max(nodes * (nodes - 1) / 2, 1.0)
+    candidates = sum(float(p[-1]) for p in patterns)
     model = Model({n: {lvl: (0.8 if lvl == TOP[n] else 0.2 / (TOP[n] - 1)) for lvl in range(1, TOP[n] + 1)}
-                   for n in FIELDS}, u, prior=0.3)
+                   for n in FIELDS}, u, prior=min(0.5, max(candidates / 2 / universe, 1e-12)))
     for _ in range(iterations):
         logit = math.log2(model.prior / (1 - model.prior))
         expected: dict[str, dict[int, float]] = {n: {} for n in FIELDS}
-        matches = total = 0.0
+        matches = 0.0
         for *levels, count in patterns:
             weight = logit + sum(model.weight(n, lvl) for n, lvl in zip(FIELDS, levels, strict=True))
             p = 1 / (1 + 2 ** -max(min(weight, 60), -60))
             matches += p * count
-            total += count
             for n, lvl in zip(FIELDS, levels, strict=True):
                 if lvl:
                     expected[n][lvl] = expected[n].get(lvl, 0.0) + p * count
-        model.prior = min(max(matches / max(total, 1), 1e-4), 0.999)
+        model.prior = min(max(matches / universe, 1e-12), 0.5)
         model.m = {n: {lvl: (v + 0.5) / (sum(expected[n].values()) + 0.5 * TOP[n])
-                       for lvl, v in expected[n].items()} for n in FIELDS}
+                       for lvl, v in sorted(expected[n].items())} for n in FIELDS}
     return model
 
 
-def score(con: duckdb.DuckDBPyConnection, model: Model) -> None:
-    terms = " + ".join(
-        f"CASE {name} " + " ".join(f"WHEN {lvl} THEN {model.weight(name, lvl)}" for lvl in model.m[name])
-        + " ELSE 0 END" for name in FIELDS if model.m.get(name)) or "0"
-    con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.pair_scores AS SELECT l_id, r_id, conflict, "
-                f"{', '.join(FIELDS)}, CASE WHEN conflict THEN -99.0 ELSE {terms} END AS weight FROM vectors")
+def term_frequencies(db: Backend) -> None:
+    """How common each surname and first name is among the profiles (``link.tf_<field>``)."""
+    for name, column in TF_FIELDS.items():
+        db.create(f"link.tf_{name}", f"""SELECT {column} AS value, count(*) / sum(count(*)) OVER () AS share
+            FROM {NODES} WHERE {column} IS NOT NULL GROUP BY {column}""")
 
 
-def cluster(con: duckdb.DuckDBPyConnection, threshold: float) -> int:
-    """Merge pairs above ``threshold`` (a match weight), strongest first, never joining two valid IINs."""
-    valid = dict(con.execute(f"SELECT record_id, iin FROM {NODES} WHERE iin_valid").fetchall())
-    ids = [r[0] for r in con.execute(f"SELECT record_id FROM {NODES}").fetchall()]
+def weight_sql(model: Model, name: str) -> str:
+    """The SQL for one field's weight in a pair: the level's log2(m/u), plus, for an exact name agreement, how
+    much rarer (or commoner) this name is than the average agreeing name."""
+    cases = " ".join(f"WHEN {lvl} THEN {model.weight(name, lvl)!r}" for lvl in sorted(model.m.get(name, {})))
+    base = f"CASE {name} {cases} ELSE 0.0 END" if cases else "0.0"
+    if name in TF_FIELDS and TOP[name] in model.u.get(name, {}):
+        u_exact = model.u[name][TOP[name]]
+        return (f"{base} + CASE WHEN {name} = {TOP[name]} AND tf_{name}.share IS NOT NULL "
+                f"THEN log2({u_exact!r} / greatest(tf_{name}.share, {model.tf_floor!r})) ELSE 0.0 END")
+    return base
+
+
+def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.pair_scores") -> None:
+    """Each candidate pair's weight per field (``w_<field>``) and in total (``weight``)."""
+    joins = " ".join(f"LEFT JOIN link.tf_{n} tf_{n} ON tf_{n}.value = v.{n}_value" for n in TF_FIELDS)
+    weights = ", ".join(f"{weight_sql(model, n)} AS w_{n}" for n in FIELDS)
+    total = " + ".join(f"w_{n}" for n in FIELDS)
+    prior = math.log2(model.prior / (1 - model.prior))
+    db.create(out, f"""SELECT l_id, r_id, conflict, {', '.join(FIELDS)}, {', '.join(f'w_{n}' for n in FIELDS)},
+        CASE WHEN conflict THEN -99.0 ELSE {prior!r} + {total} END AS weight
+        FROM (SELECT v.*, {weights} FROM {vectors} v {joins}) weighed""")
+
+
+@dataclass
+class Decisions:
+    """A clerk's review decisions, as pairs of record identities (source/table/party/key, stable across runs):
+    must be one entity / must stay apart."""
+
+    same: list[tuple[str, str]] = field(default_factory=list)
+    apart: list[tuple[str, str]] = field(default_factory=list)
+
+    def profile_pairs(self, db: Backend) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+        """The decisions as pairs of this run's profiles (decisions about records no longer present drop out)."""
+        if not self.same and not self.apart:
+            return [], set()
+        pairs = [(a, b, True) for a, b in self.same] + [(a, b, False) for a, b in self.apart]
+        db.put("decided", pa.table({"l": [p[0] for p in pairs], "r": [p[1] for p in pairs],
+                                    "same": [p[2] for p in pairs]}))
+        db.create("record_identity", f"""SELECT rp.profile_id, {IDENTITY} AS identity FROM link.person_records r
+            JOIN link.record_profiles rp ON rp.record_id = r.record_id""")
+        rows = db.fetch("""SELECT a.profile_id, b.profile_id, d.same FROM decided d
+            JOIN record_identity a ON a.identity = d.l JOIN record_identity b ON b.identity = d.r
+            ORDER BY 1, 2""")
+        return ([(int(a), int(b)) for a, b, same in rows if same],
+                {(int(a), int(b)) for a, b, same in rows if not same})
+
+
+def cluster(db: Backend, threshold: float, decisions: Decisions | None = None) -> int:
+    """Merge pairs at or above ``threshold`` (a match weight), strongest first; never join two valid IINs, nor
+    two profiles a clerk said are different people."""
+    same, different = (decisions or Decisions()).profile_pairs(db)
+    valid: dict[int, str] = dict(db.fetch(f"SELECT record_id, iin FROM {NODES} WHERE iin_valid"))
+    ids = [int(r[0]) for r in db.fetch(f"SELECT record_id FROM {NODES} ORDER BY record_id")]
     parent = {i: i for i in ids}
     iins: dict[int, str | None] = {i: valid.get(i) for i in ids}
+    apart: dict[int, set[int]] = {}
+    for a, b in different:
+        apart.setdefault(a, set()).add(b)
+        apart.setdefault(b, set()).add(a)
+    members: dict[int, set[int]] = {i: {i} for i in apart}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -165,62 +229,54 @@ def cluster(con: duckdb.DuckDBPyConnection, threshold: float) -> int:
             i = parent[i]
         return i
 
-    edges = con.execute(f"SELECT l_id, r_id FROM {SCHEMA}.pair_scores WHERE weight >= {threshold} "
-                        "ORDER BY weight DESC, l_id, r_id").fetchall()
-    for left, right in edges:
-        a, b = root(left), root(right)
+    edges = db.fetch(f"SELECT l_id, r_id FROM link.pair_scores WHERE weight >= {threshold!r} "
+                     "ORDER BY weight DESC, l_id, r_id")
+    for left, right in [*same, *edges]:
+        a, b = root(int(left)), root(int(right))
         if a == b:
             continue
         if iins[a] is not None and iins[b] is not None and iins[a] != iins[b]:
             continue  # two different valid IINs are never one person
+        if apart and (apart.get(a, set()) & members.get(b, {b}) or apart.get(b, set()) & members.get(a, {a})):
+            continue  # a clerk said these are different people
         keep, gone = (a, b) if a < b else (b, a)
         parent[gone] = keep
         iins[keep] = iins[keep] or iins[gone]
+        if apart:
+            apart[keep] = apart.get(keep, set()) | apart.pop(gone, set())
+            members[keep] = members.get(keep, {keep}) | members.pop(gone, {gone})
     rows = [(i, root(i)) for i in ids]
-    _store_entities(con, rows)
+    db.put("link.profile_entities", pa.table({"record_id": pa.array([r[0] for r in rows], pa.int64()),
+                                              "entity_id": pa.array([r[1] for r in rows], pa.int64())}))
     return len({e for _, e in rows})
 
 
-def _store_entities(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[int, int]]) -> None:
-    import pyarrow as pa
-
-    table = pa.table({"record_id": pa.array([r[0] for r in rows], pa.int64()),
-                      "entity_id": pa.array([r[1] for r in rows], pa.int64())})
-    con.register("_entities", table)
-    con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.profile_entities AS SELECT * FROM _entities")
-    con.unregister("_entities")
-
-
-def profiles(con: duckdb.DuckDBPyConnection) -> int:
-    """Collapse records with identical evidence into profiles; keep which profile each record is."""
-    fields = ", ".join(EVIDENCE)
-    con.execute(f"""CREATE OR REPLACE TABLE {NODES} AS SELECT row_number() OVER (ORDER BY first_record) AS record_id,
-        * FROM (SELECT {fields}, min(record_id) AS first_record, count(*) AS records
-                FROM {SCHEMA}.person_records GROUP BY ALL)""")
-    same = " AND ".join(f"r.{f} IS NOT DISTINCT FROM p.{f}" for f in EVIDENCE)
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.record_profiles AS SELECT r.record_id, p.record_id AS profile_id
-        FROM {SCHEMA}.person_records r JOIN {NODES} p ON {same}""")
-    count = con.execute(f"SELECT count(*) FROM {NODES}").fetchone()
-    return int(count[0]) if count else 0
+def name_entities(db: Backend) -> None:
+    """``link.entities`` (record_id, entity_id): a cluster's id is a hash of its smallest member's identity."""
+    db.create("link.entities", f"""WITH members AS (SELECT rp.record_id, e.entity_id AS cluster,
+            {IDENTITY} AS identity FROM link.record_profiles rp
+            JOIN link.profile_entities e ON e.record_id = rp.profile_id
+            JOIN link.person_records r ON r.record_id = rp.record_id),
+        named AS (SELECT cluster, left(md5(min(identity)), 16) AS entity_id FROM members GROUP BY cluster)
+        SELECT m.record_id, n.entity_id FROM members m JOIN named n ON n.cluster = m.cluster""")
 
 
-def link(con: duckdb.DuckDBPyConnection, threshold: float = 6.0) -> dict[str, float]:
-    """Link ``link.person_records`` into ``link.entities`` (record_id, entity_id); return what happened."""
-    nodes = profiles(con)
-    pairs = candidate_pairs(con)
-    u = estimate_u(con)
-    model = estimate_m(con, u)
-    score(con, model)
-    entities = cluster(con, threshold)
-    # an entity's id comes from its smallest member's own identity (source, table, party, key), not from
-    # internal numbering: the same data linked again gives the same ids
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.entities AS
-        WITH members AS (SELECT rp.record_id, e.entity_id AS cluster, concat_ws('/', r.source, r.source_table,
-                             r.party, r.record_key) AS identity
-                         FROM {SCHEMA}.record_profiles rp
-                         JOIN {SCHEMA}.profile_entities e ON e.record_id = rp.profile_id
-                         JOIN {SCHEMA}.person_records r ON r.record_id = rp.record_id),
-             named AS (SELECT cluster, CAST(hash(min(identity)) >> 1 AS BIGINT) AS entity_id FROM members
-                       GROUP BY cluster)
-        SELECT m.record_id, n.entity_id FROM members m JOIN named n USING (cluster)""")
+def store_model(db: Backend, model: Model) -> None:
+    db.put("link.model", model.to_arrow())
+
+
+def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
+         decisions: Decisions | None = None) -> dict[str, float]:
+    """Link ``link.person_records`` into ``link.entities`` (record_id, entity_id); return what happened. With
+    ``model`` its m and u are used as given (a reviewed or hand-edited model) instead of being estimated."""
+    nodes = profiles(db)
+    pairs = candidate_pairs(db)
+    if model is None:
+        u = estimate_u(db, nodes)
+        model = estimate_m(db, u, nodes)
+    store_model(db, model)
+    term_frequencies(db)
+    score(db, model)
+    entities = cluster(db, threshold, decisions)
+    name_entities(db)
     return {"profiles": nodes, "candidate_pairs": pairs, "entities": entities, "prior": model.prior}

@@ -6,6 +6,7 @@ its row number counting from 1) and ``entity_id``."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import tempfile
 from collections.abc import Sequence
@@ -17,7 +18,8 @@ from ukimet.connect.sources import Kind, SourceSpec, add_source
 from ukimet.core.errors import SourceError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
-from ukimet.link.engine import link
+from ukimet.link.api import Engine, link_records
+from ukimet.link.engine import THRESHOLD
 from ukimet.link.records import extract
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import ident, open_store
@@ -35,7 +37,8 @@ def _source_name(path: Path, taken: set[str]) -> str:
     return name
 
 
-def link_files(paths: Sequence[Path], threshold: float = 6.0) -> list[tuple[str, str, int]]:
+def link_files(paths: Sequence[Path], threshold: float = THRESHOLD,
+               engine: Engine = "duckdb") -> list[tuple[str, str, str]]:
     """(source, record_id, entity_id) for every record of every file."""
     for path in paths:
         if path.suffix.lower() not in KINDS:
@@ -45,23 +48,23 @@ def link_files(paths: Sequence[Path], threshold: float = 6.0) -> list[tuple[str,
             raise SourceError(str(path), "the file does not exist", "check the path")
     with tempfile.TemporaryDirectory(prefix="ukimet-link-") as workspace:
         config = Settings(home=Path(workspace))
-        engine = connect_metadata(config)
+        metadata = connect_metadata(config)
         taken: set[str] = set()
         sources = {}
         for path in paths:
             spec = SourceSpec(_source_name(path, taken), KINDS[path.suffix.lower()], str(path))
-            add_source(engine, spec)
-            refresh_catalog(engine, spec, open_connector(spec, config))
+            add_source(metadata, spec)
+            refresh_catalog(metadata, spec, open_connector(spec, config))
             sources[spec.name] = path
-        failed = [r for r in Syncer(engine, config).sync() if r.status != "done"]
+        failed = [r for r in Syncer(metadata, config).sync() if r.status != "done"]
         if failed:
             raise SourceError(f"file {sources[failed[0].source]}", failed[0].error or "it could not be read",
                               "check that the file is readable and well-formed")
         con = open_store(config.resolved_store_path())
         try:
-            extract(con, engine)
-            link(con, threshold)
-            out: list[tuple[str, str, int]] = []
+            extract(con, metadata)
+            link_records(con, threshold, engine)
+            out: list[tuple[str, str, str | None]] = []
             for name in sources:
                 table = con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
                                     "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' LIMIT 1", [name]).fetchone()
@@ -81,16 +84,11 @@ def link_files(paths: Sequence[Path], threshold: float = 6.0) -> list[tuple[str,
         finally:
             con.close()
     # records with no person evidence at all are entities of their own
-    next_id = max((e for _, _, e in out if e is not None), default=0) + 1
-    result = []
-    for source, record, entity in out:
-        if entity is None:
-            entity, next_id = next_id, next_id + 1
-        result.append((source, record, int(entity)))
-    return result
+    return [(source, record, entity or "r" + hashlib.md5(f"{source}/{record}".encode()).hexdigest()[:15])
+            for source, record, entity in out]
 
 
-def write_clusters(rows: Sequence[tuple[str, str, int]], out: Path) -> None:
+def write_clusters(rows: Sequence[tuple[str, str, str]], out: Path) -> None:
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["source", "record_id", "entity_id"])

@@ -162,3 +162,20 @@ def split_full_name(text: str) -> FullName:
     if extra and "surname" in picked:
         picked["surname"] = " ".join([picked["surname"], *extra])
     return FullName(picked.get("surname"), picked.get("first"), picked.get("patronymic"))
+
+
+_SOUNDS = str.maketrans({"p": "b", "f": "b", "v": "b", "t": "d", "g": "k", "h": "k", "q": "k", "z": "s", "j": "s",
+                         "c": "s", "x": "k", "w": "b", "y": ""})
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def sound_key(text: str) -> str:
+    """A phonetic key for blocking: the folded name's first letter, then its consonants with voiced and unvoiced
+    pairs merged and vowels dropped (Ержан, Erzhan, Yerjan, Erzan -> ersn). Catches typos that change letters,
+    not only scripts; too coarse to compare on, fine to find candidates."""
+    key = name_key(text)
+    if not key:
+        return ""
+    head = key[0].translate(_SOUNDS) or key[0]
+    rest = _VOWELS.sub("", key[1:].replace("sh", "s").replace("ch", "s").replace("ts", "s")).translate(_SOUNDS)
+    return _DOUBLE.sub(r"\1", head + rest)

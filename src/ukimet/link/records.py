@@ -22,11 +22,15 @@ from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import SEX_CODES
 from ukimet.connect.sources import list_sources
 from ukimet.core.dates import parse_date
+from ukimet.core.errors import LinkError
+from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
-from ukimet.link.names import name_key, patronymic, split_full_name, surname
+from ukimet.link.names import name_key, patronymic, sound_key, split_full_name, surname
 from ukimet.sync.store import ident, store_tables
 
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
+CONTACT = ("address", "phone", "email")
+"""Weaker evidence, taken from tables that describe one person per row (all address columns joined)."""
 SCHEMA = "link"
 
 
@@ -38,6 +42,8 @@ class Party:
     columns: dict[str, str]
     """semantic type -> column"""
     key: tuple[str, ...]
+    address: tuple[str, ...] = ()
+    """the address columns, in table order (address_1, address_2, suburb ...)"""
 
 
 def _party_of(column: str) -> str:
@@ -57,7 +63,12 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...]) -> list[Part
         if not any(c.semantic_type in ("iin", "surname", "full_name") for c in identity):
             continue
         if max(counts.values()) <= 1:
-            out.append(Party("", table, "subject", {c.semantic_type: c.column for c in identity}, key))
+            found = {c.semantic_type: c.column for c in identity}
+            for c in cols:
+                if c.semantic_type in ("phone", "email"):
+                    found.setdefault(c.semantic_type, c.column)
+            address = tuple(c.column for c in cols if c.semantic_type == "address")
+            out.append(Party("", table, "subject", found, key, address))
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
         for c in identity:
@@ -89,12 +100,15 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
                           if key else "CAST(rowid AS VARCHAR)")
             fields = ", ".join(
                 f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else f"NULL::VARCHAR AS {t}"
-                for t in IDENTITY)
+                for t in (*IDENTITY, "phone", "email"))
+            address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
+                       if party.address else "NULL::VARCHAR")
             selects.append(f"SELECT '{spec.name}' AS source, '{party.table}' AS source_table, "
-                           f"'{party.party}' AS party, {record_key} AS record_key, {fields} FROM {table}")
+                           f"'{party.party}' AS party, {record_key} AS record_key, {fields}, "
+                           f"{address} AS address FROM {table}")
     if not selects:
-        con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records (source VARCHAR)")
-        return 0
+        raise LinkError("the sources", "no synced table has person identity columns (IIN, names, date of birth)",
+                        "check the catalog (ukimet catalog) and label the identity columns (ukimet label)")
     con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records AS " + " UNION ALL ".join(selects))
     _standardise(con)
     count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()
@@ -112,6 +126,17 @@ def _mapping(con: duckdb.DuckDBPyConnection, name: str, rows: dict[str, list[Any
     con.register(f"_map_{name}", pa.table(rows, schema=pa.schema([pa.field(n, t) for n, t in types])))
     con.execute(f"CREATE OR REPLACE TEMP TABLE map_{name} AS SELECT * FROM _map_{name}")
     con.unregister(f"_map_{name}")
+
+
+def _contact_map(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, list[Any]], list[tuple[str, pa.DataType]]]:
+    kinds, raws, keys = [], [], []
+    for kind, fold in (("address", address_key), ("phone", phone_key), ("email", email_key)):
+        for value in _distinct(con, kind):
+            kinds.append(kind)
+            raws.append(value)
+            keys.append(fold(value))
+    return ({"kind": kinds, "raw": raws, "key": keys},
+            [("kind", pa.string()), ("raw", pa.string()), ("key", pa.string())])
 
 
 def _standardise(con: duckdb.DuckDBPyConnection) -> None:
@@ -136,24 +161,31 @@ def _standardise(con: duckdb.DuckDBPyConnection) -> None:
     _mapping(con, "name", {"raw": names, "key": [name_key(n) for n in names],
                            "surname_stem": [surname(n).stem for n in names],
                            "surname_sex": [surname(n).sex for n in names],
-                           "father": [patronymic(n).stem for n in names]},
+                           "father": [patronymic(n).stem for n in names],
+                           "sound": [sound_key(n) or None for n in names]},
              [("raw", pa.string()), ("key", pa.string()), ("surname_stem", pa.string()),
-                        ("surname_sex", pa.string()), ("father", pa.string())])
+              ("surname_sex", pa.string()), ("father", pa.string()), ("sound", pa.string())])
     dates = _distinct(con, "birth_date")
     _mapping(con, "date", {"raw": dates, "day": [parse_date(d) for d in dates]},
              [("raw", pa.string()), ("day", pa.date32())])
     sexes = _distinct(con, "sex")
     _mapping(con, "sex", {"raw": sexes, "code": [SEX_CODES.get(s.strip().lower()) for s in sexes]},
              [("raw", pa.string()), ("code", pa.string())])
+    _mapping(con, "contact", *_contact_map(con))
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
         row_number() OVER () AS record_id, n.source, n.source_table, n.party, n.record_key,
         i.number AS iin, coalesce(i.valid, false) AS iin_valid, n.iin IS NOT NULL AND NOT coalesce(i.valid, false)
             AS iin_suspect,
         s.key AS surname_key, s.surname_stem, f.key AS first_key, p.father AS father_key,
         coalesce(d.day, i.iin_birth) AS birth_date, coalesce(x.code, i.iin_sex, s.surname_sex) AS sex,
+        s.sound AS surname_sound, f.sound AS first_sound,
+        ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
         n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw
         FROM named n
         LEFT JOIN map_iin i ON i.raw = n.iin LEFT JOIN map_name s ON s.raw = n.sur
         LEFT JOIN map_name f ON f.raw = n.fst LEFT JOIN map_name p ON p.raw = n.pat
         LEFT JOIN map_date d ON d.raw = n.birth_date LEFT JOIN map_sex x ON x.raw = n.sex
-        WHERE n.iin IS NOT NULL OR n.sur IS NOT NULL""")
+        LEFT JOIN map_contact ca ON ca.kind = 'address' AND ca.raw = n.address
+        LEFT JOIN map_contact cp ON cp.kind = 'phone' AND cp.raw = n.phone
+        LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email
+        WHERE n.iin IS NOT NULL OR n.sur IS NOT NULL OR (n.fst IS NOT NULL AND n.birth_date IS NOT NULL)""")

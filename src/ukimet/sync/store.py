@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from ukimet.core.errors import StoreError
 
@@ -37,3 +38,11 @@ def store_tables(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, dict[
     for table, column, kind in rows:
         out.setdefault(table, {})[column] = kind
     return out
+
+
+def query_arrow(con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
+    """A query's result as an Arrow table, on DuckDB 1.x (arrow) and 2.x (to_arrow_table)."""
+    relation = con.sql(sql)
+    fetch = getattr(relation, "to_arrow_table", None) or getattr(relation, "arrow")  # noqa: B009
+    table: pa.Table = fetch()
+    return table

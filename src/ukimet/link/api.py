@@ -1,0 +1,59 @@
+"""The Python API of linkage: one call links the person records in the store, on DuckDB or on Spark.
+
+    from ukimet.link import link_store
+    stats = link_store(Settings())                 # extract, link, results in the store's link schema
+    stats = link_store(Settings(), engine="spark")  # the same SQL on Spark (local mode unless a session is given)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+import duckdb
+
+from ukimet.core.errors import LinkError
+from ukimet.core.metadata import connect_metadata
+from ukimet.core.settings import Settings
+from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
+from ukimet.link.engine import THRESHOLD, link
+from ukimet.link.model import Model
+from ukimet.link.records import extract
+from ukimet.link.review import decisions
+from ukimet.sync.store import open_store
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+Engine = Literal["duckdb", "spark"]
+RESULTS = ("link.profiles", "link.record_profiles", "link.pair_scores", "link.entities", "link.model",
+           "link.tf_surname", "link.tf_first")
+"""The tables a run leaves in the store, whichever engine computed them."""
+
+
+def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, engine: Engine = "duckdb",
+                 model: Model | None = None, spark: SparkSession | None = None) -> dict[str, float]:
+    """Link ``link.person_records`` (already extracted into the store ``con``); results land in the store."""
+    store = DuckDBBackend(con)
+    if engine == "duckdb":
+        return link(store, threshold, model, decisions(store))
+    if engine != "spark":
+        raise LinkError(f"engine {engine!r}", "ukimet links on duckdb or spark", "use --engine duckdb or spark")
+    db: Backend = SparkBackend(spark or local_spark())
+    db.put("link.person_records", store.arrow("SELECT * FROM link.person_records"))
+    stats = link(db, threshold, model, decisions(store))
+    for table in RESULTS:
+        store.put(table, db.arrow(f"SELECT * FROM {table}"))
+    return stats
+
+
+def link_store(config: Settings | None = None, sources: list[str] | None = None, threshold: float = THRESHOLD,
+               engine: Engine = "duckdb", model: Model | None = None) -> dict[str, float]:
+    """Find every person record in the synced sources and link them into entities (``link.entities``)."""
+    config = config or Settings()
+    con = open_store(config.resolved_store_path())
+    try:
+        records = extract(con, connect_metadata(config), sources)
+        stats = link_records(con, threshold, engine, model)
+    finally:
+        con.close()
+    return {"records": records, **stats}

@@ -1,0 +1,139 @@
+"""The linkage model: which fields are compared, the levels of agreement each can show, and per level the
+probabilities m = P(level | same person) and u = P(level | different people). Built with no configuration from
+the standardised evidence; stored in the store (``link.model``) after every run, printable, and overridable from
+a JSON file a reviewer edited (``ukimet link --model FILE``)."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from ukimet.core.errors import LinkError
+
+# field -> SQL giving the level of agreement of a pair l, r (0 = no information; 1 = disagreement; higher =
+# stronger agreement), in DuckDB's SQL (translated for Spark)
+LEVELS: dict[str, str] = {
+    "iin": """CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
+        WHEN l.iin = r.iin THEN 4
+        WHEN l.iin_valid AND r.iin_valid THEN 1
+        WHEN levenshtein(l.iin, r.iin) <= 1 OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
+        ELSE 2 END""",
+    "birth_date": """CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
+        WHEN l.birth_date = r.birth_date THEN 3
+        WHEN year(l.birth_date) = year(r.birth_date) AND (month(l.birth_date) = month(r.birth_date)
+             OR day(l.birth_date) = day(r.birth_date)) THEN 2 ELSE 1 END""",
+    "surname": """CASE WHEN l.surname_key IS NULL OR r.surname_key IS NULL THEN 0
+        WHEN l.surname_key = r.surname_key THEN 4
+        WHEN l.surname_stem = r.surname_stem THEN 3
+        WHEN jaro_winkler_similarity(l.surname_stem, r.surname_stem) >= 0.9 THEN 2 ELSE 1 END""",
+    "first": """CASE WHEN l.first_key IS NULL OR r.first_key IS NULL THEN 0
+        WHEN l.first_key = r.first_key THEN 3
+        WHEN jaro_winkler_similarity(l.first_key, r.first_key) >= 0.9 THEN 2 ELSE 1 END""",
+    "father": """CASE WHEN l.father_key IS NULL OR r.father_key IS NULL THEN 0
+        WHEN l.father_key = r.father_key THEN 3
+        WHEN jaro_winkler_similarity(l.father_key, r.father_key) >= 0.88 THEN 2 ELSE 1 END""",
+    "sex": """CASE WHEN l.sex IS NULL OR r.sex IS NULL THEN 0 WHEN l.sex = r.sex THEN 2 ELSE 1 END""",
+    "address": """CASE WHEN l.address_key IS NULL OR r.address_key IS NULL THEN 0
+        WHEN l.address_key = r.address_key THEN 3
+        WHEN jaro_winkler_similarity(l.address_key, r.address_key) >= 0.88 THEN 2 ELSE 1 END""",
+    "phone": """CASE WHEN l.phone_key IS NULL OR r.phone_key IS NULL THEN 0
+        WHEN l.phone_key = r.phone_key THEN 2 ELSE 1 END""",
+    "email": """CASE WHEN l.email_key IS NULL OR r.email_key IS NULL THEN 0
+        WHEN l.email_key = r.email_key THEN 2 ELSE 1 END""",
+}
+FIELDS = tuple(LEVELS)
+TOP = {"iin": 4, "birth_date": 3, "surname": 4, "first": 3, "father": 3, "sex": 2, "address": 3, "phone": 2,
+       "email": 2}
+"""The strongest level of each field."""
+LEVEL_NAMES: dict[str, dict[int, str]] = {
+    "iin": {0: "missing", 1: "two different valid IINs", 2: "different", 3: "one digit apart", 4: "same IIN"},
+    "birth_date": {0: "missing", 1: "different", 2: "same year, month or day", 3: "same date"},
+    "surname": {0: "missing", 1: "different", 2: "similar", 3: "same stem, other ending", 4: "same surname"},
+    "first": {0: "missing", 1: "different", 2: "similar", 3: "same name"},
+    "father": {0: "missing", 1: "different", 2: "similar", 3: "same father's name"},
+    "sex": {0: "missing", 1: "different", 2: "same"},
+    "address": {0: "missing", 1: "different", 2: "similar", 3: "same address"},
+    "phone": {0: "missing", 1: "different", 2: "same phone"},
+    "email": {0: "missing", 1: "different", 2: "same e-mail"},
+}
+TF_FIELDS = {"surname": "surname_key", "first": "first_key"}
+"""Fields whose exact agreement is weighed by how common the value is."""
+
+
+@dataclass
+class Model:
+    """Per field and level, m = P(level | match) and u = P(level | non-match); and the prior match share."""
+
+    m: dict[str, dict[int, float]] = field(default_factory=dict)
+    u: dict[str, dict[int, float]] = field(default_factory=dict)
+    prior: float = 0.01
+    tf_floor: float = 1e-5
+    """The smallest name frequency the term-frequency adjustment believes (caps a unique name's bonus)."""
+
+    def weight(self, name: str, level: int) -> float:
+        """log2(m/u) of one level; 0 for 'no information'."""
+        if level == 0:
+            return 0.0
+        return math.log2(self.m[name].get(level, 1e-6) / self.u[name].get(level, 1e-6))
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per field and level, with its meaning and weight: what ``ukimet link --show-model`` prints."""
+        return [{"field": n, "level": lvl, "meaning": LEVEL_NAMES[n][lvl], "m": self.m[n].get(lvl),
+                 "u": self.u.get(n, {}).get(lvl), "weight": self.weight(n, lvl)}
+                for n in FIELDS if self.m.get(n) for lvl in sorted(self.m[n])]
+
+    def to_arrow(self) -> pa.Table:
+        rows = self.rows()
+        return pa.table({"field": [r["field"] for r in rows] + ["_prior"],
+                         "level": pa.array([r["level"] for r in rows] + [0], pa.int32()),
+                         "m": pa.array([r["m"] for r in rows] + [self.prior], pa.float64()),
+                         "u": pa.array([r["u"] for r in rows] + [self.tf_floor], pa.float64())})
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, int, float | None, float | None]]) -> Model:
+        model = cls()
+        for name, level, m, u in rows:
+            if name == "_prior":
+                model.prior, model.tf_floor = float(m or 0.01), float(u or 1e-5)
+                continue
+            if m is not None:
+                model.m.setdefault(name, {})[int(level)] = float(m)
+            if u is not None:
+                model.u.setdefault(name, {})[int(level)] = float(u)
+        return model
+
+    def to_json(self) -> str:
+        return json.dumps({"prior": self.prior, "tf_floor": self.tf_floor,
+                           "fields": {n: {str(lvl): {"meaning": LEVEL_NAMES[n][lvl], "m": self.m[n].get(lvl),
+                                                     "u": self.u.get(n, {}).get(lvl)} for lvl in sorted(self.m[n])}
+                                      for n in FIELDS if self.m.get(n)}}, indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, path: Path) -> Model:
+        """A model from a JSON file in the format ``to_json`` writes; every probability checked."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            model = cls(prior=float(data["prior"]), tf_floor=float(data.get("tf_floor", 1e-5)))
+            for name, levels in data["fields"].items():
+                if name not in LEVELS:
+                    raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
+                for level, values in levels.items():
+                    lvl = int(level)
+                    if lvl not in LEVEL_NAMES[name] or lvl == 0:
+                        raise ValueError(f"{name} has no level {lvl}")
+                    for kind in ("m", "u"):
+                        p = float(values[kind])
+                        if not 0 < p <= 1:
+                            raise ValueError(f"{name} level {lvl}: {kind} = {p} is not a probability in (0, 1]")
+                    model.m.setdefault(name, {})[lvl] = float(values["m"])
+                    model.u.setdefault(name, {})[lvl] = float(values["u"])
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise LinkError(f"model file {path}", str(error),
+                            "start from the model ukimet wrote (ukimet link --show-model --json > model.json)"
+                            ) from error
+        return model

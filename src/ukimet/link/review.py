@@ -1,0 +1,81 @@
+"""Clerical review: the candidate pairs the model is least sure of, queued for a person to decide; decisions are
+kept in the store (``link.review_decisions``, by record identity, so they survive reruns) and the next run
+honours them: 'same person' pairs are merged first, 'different people' pairs are never merged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+import duckdb
+
+from ukimet.core.errors import LinkError
+from ukimet.link.backend import DuckDBBackend
+from ukimet.link.engine import THRESHOLD, Decisions
+
+DECISIONS = "link.review_decisions"
+Decision = Literal["same", "different"]
+SHOWN = ("surname_raw", "first_raw", "patronymic_raw", "birth_date", "iin")
+
+
+def _ensure(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE SCHEMA IF NOT EXISTS link")
+    con.execute(f"""CREATE TABLE IF NOT EXISTS {DECISIONS} (left_record VARCHAR NOT NULL, right_record VARCHAR NOT NULL,
+        decision VARCHAR NOT NULL CHECK (decision IN ('same', 'different')), reviewer VARCHAR NOT NULL,
+        note VARCHAR, decided_at TIMESTAMP NOT NULL, PRIMARY KEY (left_record, right_record))""")
+
+
+@dataclass(frozen=True)
+class ReviewPair:
+    left: str
+    """record identity: source/table/party/key"""
+    right: str
+    weight: float
+    left_shown: tuple[str | None, ...]
+    """surname, first name, patronymic, birth date, IIN as the record has them"""
+    right_shown: tuple[str | None, ...]
+
+
+def queue(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, margin: float = 4.0,
+          limit: int = 50) -> list[ReviewPair]:
+    """Undecided pairs whose weight is within ``margin`` of the threshold, closest first."""
+    _ensure(con)
+    shown = ", ".join(f"CAST({c} AS VARCHAR)" for c in SHOWN)
+    rows = con.execute(f"""WITH first AS (SELECT p.record_id AS profile_id,
+            concat_ws('/', r.source, r.source_table, r.party, r.record_key) AS identity, {shown}
+            FROM link.profiles p JOIN link.person_records r ON r.record_id = p.first_record)
+        SELECT a.identity, b.identity, s.weight, a.* EXCLUDE (profile_id, identity), b.* EXCLUDE (profile_id, identity)
+        FROM link.pair_scores s JOIN first a ON a.profile_id = s.l_id JOIN first b ON b.profile_id = s.r_id
+        WHERE NOT s.conflict AND abs(s.weight - ?) <= ?
+          AND NOT EXISTS (SELECT 1 FROM {DECISIONS} d WHERE (d.left_record, d.right_record) IN
+                          ((a.identity, b.identity), (b.identity, a.identity)))
+        ORDER BY abs(s.weight - ?), a.identity, b.identity LIMIT ?""",
+                       [threshold, margin, threshold, limit]).fetchall()
+    n = len(SHOWN)
+    return [ReviewPair(r[0], r[1], float(r[2]), tuple(r[3:3 + n]), tuple(r[3 + n:3 + 2 * n])) for r in rows]
+
+
+def decide(con: duckdb.DuckDBPyConnection, left: str, right: str, decision: Decision, reviewer: str,
+           note: str | None = None) -> None:
+    """Record a decision about two records (by identity); a later decision on the same pair replaces it."""
+    if decision not in ("same", "different"):
+        raise LinkError(f"decision {decision!r}", "a decision is 'same' or 'different'", "use one of those")
+    _ensure(con)
+    known = {r[0] for r in con.execute(
+        "SELECT concat_ws('/', source, source_table, party, record_key) FROM link.person_records WHERE "
+        "concat_ws('/', source, source_table, party, record_key) IN (?, ?)", [left, right]).fetchall()}
+    missing = [x for x in (left, right) if x not in known]
+    if missing:
+        raise LinkError(f"record {missing[0]}", "no linked record has this identity",
+                        "copy identities from ukimet link review (source/table/party/key)")
+    a, b = sorted((left, right))
+    con.execute(f"INSERT OR REPLACE INTO {DECISIONS} VALUES (?, ?, ?, ?, ?, ?)",
+                [a, b, decision, reviewer, note, dt.datetime.now(dt.UTC).replace(tzinfo=None)])
+
+
+def decisions(store: DuckDBBackend) -> Decisions:
+    """Every recorded decision, for the next run."""
+    _ensure(store.con)
+    rows = store.fetch(f"SELECT left_record, right_record, decision FROM {DECISIONS} ORDER BY 1, 2")
+    return Decisions([(a, b) for a, b, d in rows if d == "same"], [(a, b) for a, b, d in rows if d == "different"])

@@ -1,0 +1,68 @@
+"""The same linkage SQL on Spark (local mode) gives exactly the DuckDB result: the same candidate pairs with the
+same weights, the same model and the same entities."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from typing import Any
+
+import pytest
+
+from ukimet.cli.demo import register_country
+from ukimet.core.metadata import connect_metadata
+from ukimet.core.settings import Settings
+from ukimet.link.api import link_records
+from ukimet.link.records import extract
+from ukimet.sync.engine import Syncer
+from ukimet.sync.store import open_store
+from ukimet.synth import SynthConfig, build_country
+
+pyspark = pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'ukimet[spark]')")
+
+
+def _java() -> bool:
+    java = shutil.which("java")
+    return java is not None and subprocess.run([java, "-version"], capture_output=True).returncode == 0
+
+
+pytestmark = pytest.mark.skipif(not _java(), reason="Spark needs a Java runtime (apt-get install default-jre)")
+
+HARD = {"mistyped_iin": 0.3, "latin_2021": 0.25, "passport_latin": 0.25, "swapped_name_order": 0.2}
+IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
+
+
+def _results(con: Any) -> dict[str, Any]:
+    return {
+        "entities": dict(con.execute(f"SELECT {IDENTITY}, e.entity_id FROM link.person_records r "
+                                     "JOIN link.entities e USING (record_id)").fetchall()),
+        "pairs": con.execute("SELECT l_id, r_id, conflict, round(weight, 9) FROM link.pair_scores "
+                             "ORDER BY l_id, r_id").fetchall(),
+        "model": con.execute("SELECT field, level, round(m, 12), round(u, 12) FROM link.model "
+                             "ORDER BY field, level").fetchall(),
+    }
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    out = tmp_path_factory.mktemp("spark")
+    manifest = build_country(SynthConfig(persons=600, seed=13, fault_overrides={"enbek": HARD}), out)
+    config = Settings(home=out / ".ukimet")
+    engine = connect_metadata(config)
+    register_country(engine, config, manifest)
+    Syncer(engine, config).sync()
+    con = open_store(config.resolved_store_path())
+    extract(con, engine)
+    yield con
+    con.close()
+
+
+def test_spark_and_duckdb_link_identically(store: Any) -> None:
+    link_records(store, engine="duckdb")
+    on_duckdb = _results(store)
+    link_records(store, engine="spark")
+    on_spark = _results(store)
+    assert len(on_duckdb["pairs"]) > 1000 and len(set(on_duckdb["entities"].values())) > 300
+    assert on_spark["model"] == on_duckdb["model"]
+    assert on_spark["pairs"] == on_duckdb["pairs"]
+    assert on_spark["entities"] == on_duckdb["entities"]
