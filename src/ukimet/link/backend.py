@@ -43,6 +43,10 @@ class Backend(ABC):
     def arrow(self, sql: str) -> pa.Table:
         """A query's result as Arrow (to bring results back into the store)."""
 
+    @abstractmethod
+    def columns(self, table: str) -> list[str]:
+        """The column names of a table."""
+
     def count(self, table: str) -> int:
         rows = self.fetch(f"SELECT count(*) FROM {table}")
         return int(rows[0][0]) if rows else 0
@@ -61,6 +65,9 @@ class DuckDBBackend(Backend):
 
     def fetch(self, sql: str) -> list[Row]:
         return self.con.execute(sql).fetchall()
+
+    def columns(self, table: str) -> list[str]:
+        return [str(r[0]) for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
 
     def put(self, table: str, data: pa.Table) -> None:
         self.con.register("_put", data)
@@ -120,6 +127,9 @@ class SparkBackend(Backend):
 
     def fetch(self, sql: str) -> list[Row]:
         return [tuple(r) for r in self.spark.sql(self.translate(sql)).collect()]
+
+    def columns(self, table: str) -> list[str]:
+        return list(self.spark.table(table.replace(".", "_")).columns)
 
     def put(self, table: str, data: pa.Table) -> None:
         frame = self.spark.createDataFrame(data).localCheckpoint()

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from ukimet.core.errors import LinkError
 from ukimet.link.backend import Backend
-from ukimet.link.model import FIELDS, LEVELS, TF_FIELDS, TOP, Model
+from ukimet.link.model import EXTRA, FIELDS, TF_FIELDS, Model, level_sql, top
 
 NODES = "link.profiles"
 """What is paired and clustered: distinct standardised profiles, not raw records."""
@@ -45,6 +46,31 @@ BLOCKS: tuple[tuple[str, ...], ...] = (
     ("name_pair",),
 )
 """Blocking rules: a pair is a candidate when it agrees on every key of at least one rule."""
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one run compares: the built-in evidence plus any further attributes the records carry (x_...)."""
+
+    extras: tuple[str, ...] = ()
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        return EVIDENCE + self.extras
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return FIELDS + self.extras
+
+    @property
+    def blocks(self) -> tuple[tuple[str, ...], ...]:
+        return BLOCKS + tuple((x,) for x in self.extras)
+
+    @classmethod
+    def of(cls, db: Backend, table: str = "link.person_records") -> Spec:
+        return cls(tuple(c for c in db.columns(table) if c.startswith(EXTRA)))
+
+
 CONFLICT = "l.iin_valid AND r.iin_valid AND l.iin <> r.iin"
 U_SAMPLE = 200_000
 THRESHOLD = 0.0
@@ -53,16 +79,16 @@ IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
 """A record's own identity, independent of numbering: source/table/party/key."""
 
 
-def profiles(db: Backend) -> int:
+def profiles(db: Backend, spec: Spec) -> int:
     """Collapse records with identical evidence into profiles; keep which profile each record is."""
-    fields = ", ".join(EVIDENCE)
+    fields = ", ".join(spec.evidence)
     db.create(NODES, f"""SELECT row_number() OVER (ORDER BY first_record) AS record_id, *,
         year(birth_date) AS birth_year,
         CASE WHEN surname_key < first_key THEN concat(surname_key, ' ', first_key)
              ELSE concat(first_key, ' ', surname_key) END AS name_pair
         FROM (SELECT {fields}, min(record_id) AS first_record, count(*) AS records
         FROM link.person_records GROUP BY {fields}) grouped""")
-    same = " AND ".join(f"r.{f} IS NOT DISTINCT FROM p.{f}" for f in EVIDENCE)
+    same = " AND ".join(f"r.{f} IS NOT DISTINCT FROM p.{f}" for f in spec.evidence)
     db.create("link.record_profiles", f"""SELECT r.record_id, p.record_id AS profile_id
         FROM link.person_records r JOIN {NODES} p ON {same}""")
     return db.count(NODES)
@@ -73,27 +99,27 @@ def _sides(sql: str) -> str:
     return re.sub(r"\b([lr])\.(\w+)", r"\1_\2", sql)
 
 
-def vectors(db: Backend, pairs: str, out: str) -> None:
+def vectors(db: Backend, pairs: str, out: str, spec: Spec) -> None:
     """Each pair's comparison level per field, names aligned crosswise where they were written swapped."""
-    levels = ", ".join(f"({_sides(sql)}) AS {name}" for name, sql in LEVELS.items())
+    levels = ", ".join(f"({_sides(level_sql(name))}) AS {name}" for name in spec.fields)
     values = ", ".join(f"l_{column} AS {name}_value" for name, column in TF_FIELDS.items())
-    joined = ", ".join(f"l.{c} AS l_{c}, r.{c} AS r_{c}" for c in EVIDENCE)
+    joined = ", ".join(f"l.{c} AS l_{c}, r.{c} AS r_{c}" for c in spec.evidence)
     swapped = ("l_surname_key <> l_first_key AND l_surname_key = r_first_key AND l_first_key = r_surname_key "
                "AND NOT (l_surname_key = r_surname_key)")
     aligned = ", ".join(f"CASE WHEN names_swapped THEN r_{SWAPPED[c]} ELSE r_{c} END AS r_{c}" if c in SWAPPED
-                        else f"r_{c}" for c in EVIDENCE)
+                        else f"r_{c}" for c in spec.evidence)
     db.create(out, f"""SELECT l_id, r_id, {_sides(CONFLICT)} AS conflict, names_swapped, {levels}, {values}
-        FROM (SELECT l_id, r_id, names_swapped, {', '.join(f'l_{c}' for c in EVIDENCE)}, {aligned}
+        FROM (SELECT l_id, r_id, names_swapped, {', '.join(f'l_{c}' for c in spec.evidence)}, {aligned}
               FROM (SELECT *, coalesce({swapped}, false) AS names_swapped
                     FROM (SELECT p.l_id, p.r_id, {joined} FROM {pairs} p
                           JOIN {NODES} l ON l.record_id = p.l_id
                           JOIN {NODES} r ON r.record_id = p.r_id) joined) flagged) aligned""")
 
 
-def candidate_pairs(db: Backend) -> int:
+def candidate_pairs(db: Backend, spec: Spec) -> int:
     """All pairs any blocking rule proposes, once each, with their comparison vectors."""
     rules = []
-    for n, keys in enumerate(BLOCKS):
+    for n, keys in enumerate(spec.blocks):
         present = " AND ".join(f"{k} IS NOT NULL" for k in keys)
         group = ", ".join(keys)
         db.create(f"blocks_{n}", f"SELECT {group} FROM {NODES} WHERE {present} GROUP BY {group} "
@@ -103,55 +129,56 @@ def candidate_pairs(db: Backend) -> int:
         rules.append(f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM {NODES} l
             JOIN blocks_{n} b ON {on_block} JOIN {NODES} r ON {same} AND l.record_id < r.record_id""")
     db.create("pairs", f"SELECT DISTINCT l_id, r_id FROM ({' UNION ALL '.join(rules)}) proposed")
-    vectors(db, "pairs", "vectors")
+    vectors(db, "pairs", "vectors", spec)
     return db.count("vectors")
 
 
-def estimate_u(db: Backend, nodes: int, sample: int = U_SAMPLE) -> dict[str, dict[int, float]]:
+def estimate_u(db: Backend, nodes: int, spec: Spec, sample: int = U_SAMPLE) -> dict[str, dict[int, float]]:
     """Level frequencies among random pairs (almost all non-matches). The sample is a fixed arithmetic
     scramble of profile numbers, so every engine draws the same pairs and estimates the same u."""
     db.create("random_pairs", f"""SELECT l_id, r_id FROM (SELECT 1 + (k * 7919) % {nodes} AS l_id,
         1 + (k * 104729 + 17) % {nodes} AS r_id FROM (SELECT record_id AS k FROM {NODES}
         WHERE record_id <= {sample}) ks) drawn WHERE l_id <> r_id""")
-    vectors(db, "random_pairs", "random_vectors")
-    return {name: _shares(db, "random_vectors", name, smoothing=1.0) for name in FIELDS}
+    vectors(db, "random_pairs", "random_vectors", spec)
+    return {name: _shares(db, "random_vectors", name, smoothing=1.0) for name in spec.fields}
 
 
 def _shares(db: Backend, table: str, name: str, smoothing: float = 0.0) -> dict[int, float]:
     counts: dict[int, int] = dict(db.fetch(f"SELECT {name}, count(*) FROM {table} WHERE {name} > 0 GROUP BY {name}"))
     if not counts:
         return {}
-    total = sum(float(n) for n in counts.values()) + smoothing * TOP[name]
-    levels = range(1, TOP[name] + 1) if smoothing else sorted(counts)
+    total = sum(float(n) for n in counts.values()) + smoothing * top(name)
+    levels = range(1, top(name) + 1) if smoothing else sorted(counts)
     return {lvl: (float(counts.get(lvl, 0)) + smoothing) / total for lvl in levels}
 
 
-def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, iterations: int = 25) -> Model:
+def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Spec, iterations: int = 25) -> Model:
     """Expectation-maximisation without labels, over the distinct patterns of levels the candidate pairs show
     (a few hundred, with their counts), starting from 'the strongest level means a match'. The prior is the
     match share among all pairs of profiles, not among the candidates: blocking on names gathers namesakes, and
     a prior taken inside the blocks would call them matches and teach the model that dates of birth and
     addresses often disagree within one person."""
-    names = ", ".join(FIELDS)
+    fields = spec.fields
+    names = ", ".join(fields)
     patterns = sorted(db.fetch(f"SELECT {names}, count(*) FROM vectors WHERE NOT conflict GROUP BY {names}"))
     universe = max(nodes * (nodes - 1) / 2, 1.0)
     candidates = sum(float(p[-1]) for p in patterns)
-    model = Model({n: {lvl: (0.8 if lvl == TOP[n] else 0.2 / (TOP[n] - 1)) for lvl in range(1, TOP[n] + 1)}
-                   for n in FIELDS}, u, prior=min(0.5, max(candidates / 2 / universe, 1e-12)))
+    model = Model({n: {lvl: (0.8 if lvl == top(n) else 0.2 / (top(n) - 1)) for lvl in range(1, top(n) + 1)}
+                   for n in fields}, u, prior=min(0.5, max(candidates / 2 / universe, 1e-12)), fields=fields)
     for _ in range(iterations):
         logit = math.log2(model.prior / (1 - model.prior))
-        expected: dict[str, dict[int, float]] = {n: {} for n in FIELDS}
+        expected: dict[str, dict[int, float]] = {n: {} for n in fields}
         matches = 0.0
         for *levels, count in patterns:
-            weight = logit + sum(model.weight(n, lvl) for n, lvl in zip(FIELDS, levels, strict=True))
+            weight = logit + sum(model.weight(n, lvl) for n, lvl in zip(fields, levels, strict=True))
             p = 1 / (1 + 2 ** -max(min(weight, 60), -60))
             matches += p * count
-            for n, lvl in zip(FIELDS, levels, strict=True):
+            for n, lvl in zip(fields, levels, strict=True):
                 if lvl:
                     expected[n][lvl] = expected[n].get(lvl, 0.0) + p * count
         model.prior = min(max(matches / universe, 1e-12), 0.5)
-        model.m = {n: {lvl: (v + 0.5) / (sum(expected[n].values()) + 0.5 * TOP[n])
-                       for lvl, v in sorted(expected[n].items())} for n in FIELDS}
+        model.m = {n: {lvl: (v + 0.5) / (sum(expected[n].values()) + 0.5 * top(n))
+                       for lvl, v in sorted(expected[n].items())} for n in fields}
     return model
 
 
@@ -165,11 +192,12 @@ def term_frequencies(db: Backend) -> None:
 def weight_sql(model: Model, name: str) -> str:
     """The SQL for one field's weight in a pair: the level's log2(m/u), plus, for an exact name agreement, how
     much rarer (or commoner) this name is than the average agreeing name."""
-    cases = " ".join(f"WHEN {lvl} THEN {model.weight(name, lvl)!r}" for lvl in sorted(model.m.get(name, {})))
+    cases = " ".join(f"WHEN {lvl} THEN CAST({model.weight(name, lvl)!r} AS DOUBLE)"
+                     for lvl in sorted(model.m.get(name, {})))
     base = f"CASE {name} {cases} ELSE 0.0 END" if cases else "0.0"
-    if name in TF_FIELDS and TOP[name] in model.u.get(name, {}):
-        u_exact = model.u[name][TOP[name]]
-        return (f"{base} + CASE WHEN {name} = {TOP[name]} AND tf_{name}.share IS NOT NULL "
+    if name in TF_FIELDS and top(name) in model.u.get(name, {}):
+        u_exact = model.u[name][top(name)]
+        return (f"{base} + CASE WHEN {name} = {top(name)} AND tf_{name}.share IS NOT NULL "
                 f"THEN log2({u_exact!r} / greatest(tf_{name}.share, {model.tf_floor!r})) ELSE 0.0 END")
     return base
 
@@ -177,10 +205,11 @@ def weight_sql(model: Model, name: str) -> str:
 def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.pair_scores") -> None:
     """Each candidate pair's weight per field (``w_<field>``) and in total (``weight``)."""
     joins = " ".join(f"LEFT JOIN link.tf_{n} tf_{n} ON tf_{n}.value = v.{n}_value" for n in TF_FIELDS)
-    weights = ", ".join(f"{weight_sql(model, n)} AS w_{n}" for n in FIELDS)
-    total = " + ".join(f"w_{n}" for n in FIELDS)
+    fields = model.fields
+    weights = ", ".join(f"{weight_sql(model, n)} AS w_{n}" for n in fields)
+    total = " + ".join(f"w_{n}" for n in fields)
     prior = math.log2(model.prior / (1 - model.prior))
-    db.create(out, f"""SELECT l_id, r_id, conflict, {', '.join(FIELDS)}, {', '.join(f'w_{n}' for n in FIELDS)},
+    db.create(out, f"""SELECT l_id, r_id, conflict, {', '.join(fields)}, {', '.join(f'w_{n}' for n in fields)},
         CASE WHEN conflict THEN -99.0 ELSE {prior!r} + {total} END AS weight
         FROM (SELECT v.*, {weights} FROM {vectors} v {joins}) weighed""")
 
@@ -269,11 +298,15 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
          decisions: Decisions | None = None) -> dict[str, float]:
     """Link ``link.person_records`` into ``link.entities`` (record_id, entity_id); return what happened. With
     ``model`` its m and u are used as given (a reviewed or hand-edited model) instead of being estimated."""
-    nodes = profiles(db)
-    pairs = candidate_pairs(db)
+    spec = Spec.of(db)
+    nodes = profiles(db, spec)
+    pairs = candidate_pairs(db, spec)
     if model is None:
-        u = estimate_u(db, nodes)
-        model = estimate_m(db, u, nodes)
+        u = estimate_u(db, nodes, spec)
+        model = estimate_m(db, u, nodes, spec)
+    elif set(model.fields) != set(spec.fields):
+        raise LinkError("the model given", f"it compares {', '.join(model.fields)} but the records have "
+                        f"{', '.join(spec.fields)}", "write a model for these records (ukimet link-model --json)")
     store_model(db, model)
     term_frequencies(db)
     score(db, model)

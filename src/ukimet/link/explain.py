@@ -10,8 +10,8 @@ import pyarrow as pa
 
 from ukimet.core.errors import LinkError
 from ukimet.link.backend import DuckDBBackend
-from ukimet.link.engine import IDENTITY, score, vectors
-from ukimet.link.model import FIELDS, LEVEL_NAMES, Model
+from ukimet.link.engine import IDENTITY, Spec, score, vectors
+from ukimet.link.model import Model, meaning
 
 
 @dataclass(frozen=True)
@@ -53,14 +53,14 @@ def explain(con: duckdb.DuckDBPyConnection, left: str, right: str) -> Explanatio
     (a, entity_a), (b, entity_b) = _profile(con, left), _profile(con, right)
     db = DuckDBBackend(con)
     db.put("asked_pair", pa.table({"l_id": pa.array([a], pa.int64()), "r_id": pa.array([b], pa.int64())}))
-    vectors(db, "asked_pair", "asked_vector")
+    vectors(db, "asked_pair", "asked_vector", Spec.of(db))
     score(db, model, "asked_vector", "asked_score")
-    columns = ", ".join(f"{n}, w_{n}" for n in FIELDS)
+    columns = ", ".join(f"{n}, w_{n}" for n in model.fields)
     row = con.execute(f"SELECT conflict, weight, {columns} FROM asked_score").fetchone()
     assert row is not None
     conflict, weight = bool(row[0]), float(row[1])
-    parts = tuple(Contribution(n, int(row[2 + 2 * i]), LEVEL_NAMES[n][int(row[2 + 2 * i])], float(row[3 + 2 * i]))
-                  for i, n in enumerate(FIELDS))
+    parts = tuple(Contribution(n, int(row[2 + 2 * i]), meaning(n, int(row[2 + 2 * i])), float(row[3 + 2 * i]))
+                  for i, n in enumerate(model.fields))
     if a == b:  # identical evidence: one profile, compared with itself
         weight = sum(p.weight for p in parts)
     odds = 2 ** max(min(weight, 60), -60) * model.prior / (1 - model.prior)

@@ -62,7 +62,7 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD,
                               "check that the file is readable and well-formed")
         con = open_store(config.resolved_store_path())
         try:
-            extract(con, metadata)
+            extract(con, metadata, extras=True)
             link_records(con, threshold, engine)
             out: list[tuple[str, str, str | None]] = []
             for name in sources:

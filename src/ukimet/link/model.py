@@ -63,6 +63,25 @@ LEVEL_NAMES: dict[str, dict[int, str]] = {
 }
 TF_FIELDS = {"surname": "surname_key", "first": "first_key"}
 """Fields whose exact agreement is weighed by how common the value is."""
+EXTRA = "x_"
+"""Prefix of further attributes compared as they are (postcode, document number ...: linking files, every
+non-key column the files have)."""
+EXTRA_LEVELS = """CASE WHEN l.{c} IS NULL OR r.{c} IS NULL THEN 0 WHEN l.{c} = r.{c} THEN 3
+        WHEN jaro_winkler_similarity(l.{c}, r.{c}) >= 0.9 THEN 2 ELSE 1 END"""
+EXTRA_NAMES = {0: "missing", 1: "different", 2: "similar", 3: "same"}
+
+
+def level_sql(name: str) -> str:
+    return LEVELS[name] if name in LEVELS else EXTRA_LEVELS.format(c=name)
+
+
+def top(name: str) -> int:
+    """The strongest level of a field."""
+    return TOP.get(name, 3)
+
+
+def meaning(name: str, level: int) -> str:
+    return LEVEL_NAMES.get(name, EXTRA_NAMES)[level]
 
 
 @dataclass
@@ -72,6 +91,8 @@ class Model:
     m: dict[str, dict[int, float]] = field(default_factory=dict)
     u: dict[str, dict[int, float]] = field(default_factory=dict)
     prior: float = 0.01
+    fields: tuple[str, ...] = FIELDS
+    """The fields compared, in order: the built-in ones and any further attributes (x_...)."""
     tf_floor: float = 1e-5
     """The smallest name frequency the term-frequency adjustment believes (caps a unique name's bonus)."""
 
@@ -83,9 +104,9 @@ class Model:
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per field and level, with its meaning and weight: what ``ukimet link --show-model`` prints."""
-        return [{"field": n, "level": lvl, "meaning": LEVEL_NAMES[n][lvl], "m": self.m[n].get(lvl),
+        return [{"field": n, "level": lvl, "meaning": meaning(n, lvl), "m": self.m[n].get(lvl),
                  "u": self.u.get(n, {}).get(lvl), "weight": self.weight(n, lvl)}
-                for n in FIELDS if self.m.get(n) for lvl in sorted(self.m[n])]
+                for n in self.fields if self.m.get(n) for lvl in sorted(self.m[n])]
 
     def to_arrow(self) -> pa.Table:
         rows = self.rows()
@@ -101,6 +122,8 @@ class Model:
             if name == "_prior":
                 model.prior, model.tf_floor = float(m or 0.01), float(u or 1e-5)
                 continue
+            if name not in model.fields:
+                model.fields = (*model.fields, name)
             if m is not None:
                 model.m.setdefault(name, {})[int(level)] = float(m)
             if u is not None:
@@ -109,9 +132,9 @@ class Model:
 
     def to_json(self) -> str:
         return json.dumps({"prior": self.prior, "tf_floor": self.tf_floor,
-                           "fields": {n: {str(lvl): {"meaning": LEVEL_NAMES[n][lvl], "m": self.m[n].get(lvl),
+                           "fields": {n: {str(lvl): {"meaning": meaning(n, lvl), "m": self.m[n].get(lvl),
                                                      "u": self.u.get(n, {}).get(lvl)} for lvl in sorted(self.m[n])}
-                                      for n in FIELDS if self.m.get(n)}}, indent=2, ensure_ascii=False)
+                                      for n in self.fields if self.m.get(n)}}, indent=2, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, path: Path) -> Model:
@@ -120,11 +143,13 @@ class Model:
             data = json.loads(path.read_text(encoding="utf-8"))
             model = cls(prior=float(data["prior"]), tf_floor=float(data.get("tf_floor", 1e-5)))
             for name, levels in data["fields"].items():
-                if name not in LEVELS:
-                    raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)}")
+                if name not in LEVELS and not name.startswith(EXTRA):
+                    raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)} and x_<column>")
+                if name not in model.fields:
+                    model.fields = (*model.fields, name)
                 for level, values in levels.items():
                     lvl = int(level)
-                    if lvl not in LEVEL_NAMES[name] or lvl == 0:
+                    if not 1 <= lvl <= top(name):
                         raise ValueError(f"{name} has no level {lvl}")
                     for kind in ("m", "u"):
                         p = float(values[kind])

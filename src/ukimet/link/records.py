@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
@@ -44,13 +44,24 @@ class Party:
     key: tuple[str, ...]
     address: tuple[str, ...] = ()
     """the address columns, in table order (address_1, address_2, suburb ...)"""
+    extras: tuple[str, ...] = ()
+    """further attributes compared as they are (linking files: postcode, document number ...)"""
 
 
 def _party_of(column: str) -> str:
     return re.split(r"[_\s]", column.lower(), maxsplit=1)[0]
 
 
-def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...]) -> list[Party]:
+EXTRA_TYPES = ("other", "region", "text")
+NOT_EVIDENCE = frozenset({"id", "record_id", "row_id", "rowid"})
+"""Record numbers, not attributes of a person."""
+
+
+def extra_name(column: str) -> str:
+    return "x_" + (re.sub(r"\W+", "_", column.lower()).strip("_") or "column")
+
+
+def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool = False) -> list[Party]:
     by_table: dict[str, list[CatalogColumn]] = defaultdict(list)
     for c in columns:
         by_table[c.table].append(c)
@@ -68,7 +79,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...]) -> list[Part
                 if c.semantic_type in ("phone", "email"):
                     found.setdefault(c.semantic_type, c.column)
             address = tuple(c.column for c in cols if c.semantic_type == "address")
-            out.append(Party("", table, "subject", found, key, address))
+            further = tuple(c.column for c in cols if extras and c.semantic_type in EXTRA_TYPES
+                            and c.column.lower() not in NOT_EVIDENCE and c.column not in key)
+            out.append(Party("", table, "subject", found, key, address, further))
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
         for c in identity:
@@ -82,35 +95,44 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...]) -> list[Part
     return out
 
 
-def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] | None = None) -> int:
-    """Build ``link.person_records`` from the store; return how many records it holds."""
+def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] | None = None,
+            extras: bool = False) -> int:
+    """Build ``link.person_records`` from the store; return how many records it holds. With ``extras``, every
+    other non-key column of a one-person-per-row table is kept as a further attribute (x_<column>), compared
+    where the same column name appears: what linking standalone files wants."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-    selects = []
+    found: list[tuple[str, Party, list[str]]] = []
     for spec in list_sources(engine):
         if sources and spec.name not in sources:
             continue
         synced = store_tables(con, spec.name)
         keys = table_keys(engine, spec.name)
-        for party in parties(columns_of(engine, spec.name), ()):
-            if party.table not in synced:
-                continue
-            table = f"{ident(spec.name)}.{ident(party.table)}"
-            key = keys.get(party.table) or []
-            record_key = ("concat_ws('|', " + ", ".join(f"CAST({ident(k)} AS VARCHAR)" for k in key) + ")"
-                          if key else "CAST(rowid AS VARCHAR)")
-            fields = ", ".join(
-                f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else f"NULL::VARCHAR AS {t}"
-                for t in (*IDENTITY, "phone", "email"))
-            address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
-                       if party.address else "NULL::VARCHAR")
-            selects.append(f"SELECT '{spec.name}' AS source, '{party.table}' AS source_table, "
-                           f"'{party.party}' AS party, {record_key} AS record_key, {fields}, "
-                           f"{address} AS address FROM {table}")
+        for party in parties(columns_of(engine, spec.name), (), extras):
+            if party.table in synced:
+                key = keys.get(party.table) or []
+                found.append((spec.name, replace(party, extras=tuple(c for c in party.extras if c not in key)), key))
+    names = sorted({extra_name(c) for _, party, _ in found for c in party.extras})
+    selects = []
+    for source, party, key in found:
+        table = f"{ident(source)}.{ident(party.table)}"
+        record_key = ("concat_ws('|', " + ", ".join(f"CAST({ident(k)} AS VARCHAR)" for k in key) + ")"
+                      if key else "CAST(rowid AS VARCHAR)")
+        fields = ", ".join(
+            f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else f"NULL::VARCHAR AS {t}"
+            for t in (*IDENTITY, "phone", "email"))
+        address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
+                   if party.address else "NULL::VARCHAR")
+        mine = {extra_name(c): c for c in party.extras}
+        further = "".join(f", nullif(lower(trim(CAST({ident(mine[n])} AS VARCHAR))), '') AS {n}" if n in mine
+                          else f", NULL::VARCHAR AS {n}" for n in names)
+        selects.append(f"SELECT '{source}' AS source, '{party.table}' AS source_table, "
+                       f"'{party.party}' AS party, {record_key} AS record_key, {fields}, "
+                       f"{address} AS address{further} FROM {table}")
     if not selects:
         raise LinkError("the sources", "no synced table has person identity columns (IIN, names, date of birth)",
                         "check the catalog (ukimet catalog) and label the identity columns (ukimet label)")
     con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records AS " + " UNION ALL ".join(selects))
-    _standardise(con)
+    _standardise(con, names)
     count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()
     return int(count[0]) if count else 0
 
@@ -139,7 +161,7 @@ def _contact_map(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, list[Any]], 
             [("kind", pa.string()), ("raw", pa.string()), ("key", pa.string())])
 
 
-def _standardise(con: duckdb.DuckDBPyConnection) -> None:
+def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
     iins = _distinct(con, "iin")
     evidence = [iin_evidence(v) for v in iins]
     _mapping(con, "iin", {"raw": iins, "number": [e.number for e in evidence], "valid": [e.valid for e in evidence],
@@ -180,7 +202,8 @@ def _standardise(con: duckdb.DuckDBPyConnection) -> None:
         coalesce(d.day, i.iin_birth) AS birth_date, coalesce(x.code, i.iin_sex, s.surname_sex) AS sex,
         s.sound AS surname_sound, f.sound AS first_sound,
         ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
-        n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw
+        n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw, n.address AS address_raw
+        {"".join(f", n.{x}" for x in extras)}
         FROM named n
         LEFT JOIN map_iin i ON i.raw = n.iin LEFT JOIN map_name s ON s.raw = n.sur
         LEFT JOIN map_name f ON f.raw = n.fst LEFT JOIN map_name p ON p.raw = n.pat
@@ -188,4 +211,4 @@ def _standardise(con: duckdb.DuckDBPyConnection) -> None:
         LEFT JOIN map_contact ca ON ca.kind = 'address' AND ca.raw = n.address
         LEFT JOIN map_contact cp ON cp.kind = 'phone' AND cp.raw = n.phone
         LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email
-        WHERE n.iin IS NOT NULL OR n.sur IS NOT NULL OR (n.fst IS NOT NULL AND n.birth_date IS NOT NULL)""")
+        WHERE coalesce(n.iin, n.sur, n.fst, n.birth_date) IS NOT NULL""")

@@ -3,6 +3,7 @@ auto-install and auto-load switched off: nothing is ever downloaded at run time.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import duckdb
@@ -42,7 +43,10 @@ def store_tables(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, dict[
 
 def query_arrow(con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
     """A query's result as an Arrow table, on DuckDB 1.x (arrow) and 2.x (to_arrow_table)."""
-    relation = con.sql(sql)
-    fetch = getattr(relation, "to_arrow_table", None) or getattr(relation, "arrow")  # noqa: B009
-    table: pa.Table = fetch()
+    # through execute(), not sql(): DuckDB 2 refuses sql() while an earlier execute() result is unfinished
+    result = con.execute(sql)
+    fetch = getattr(result, "to_arrow_table", None) or getattr(result, "fetch_arrow_table")  # noqa: B009
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")  # one copy: fine here
+        table: pa.Table = fetch()
     return table
