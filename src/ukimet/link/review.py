@@ -41,7 +41,7 @@ def queue(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, margin: 
           limit: int = 50) -> list[ReviewPair]:
     """Undecided pairs whose weight is within ``margin`` of the threshold, closest first."""
     _ensure(con)
-    shown = ", ".join(f"CAST({c} AS VARCHAR)" for c in SHOWN)
+    shown = ", ".join(f"CAST(r.{c} AS VARCHAR) AS shown_{c}" for c in SHOWN)
     rows = con.execute(f"""WITH first AS (SELECT p.record_id AS profile_id,
             concat_ws('/', r.source, r.source_table, r.party, r.record_key) AS identity, {shown}
             FROM link.profiles p JOIN link.person_records r ON r.record_id = p.first_record)
