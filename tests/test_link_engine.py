@@ -131,3 +131,33 @@ def test_linking_the_same_data_again_gives_the_same_entity_ids(linked) -> None:
     finally:
         con.close()
     assert before == after
+
+
+def test_a_golden_record_holds_each_persons_true_values_with_their_source(linked) -> None:
+    from ukimet.link.golden import golden_record
+    from ukimet.link.names import name_key
+
+    persons = {p["person_id"]: p for p in truth(linked["out"], "persons")}
+    entity_person = collections.Counter((linked["entity_of"][r], p) for r, p in linked["person_of"].items())
+    owner: dict[str, int] = {}
+    for (entity, person), n in entity_person.most_common():
+        owner.setdefault(entity, person)
+    config = Settings(home=linked["out"] / ".ukimet")
+    con = open_store(config.resolved_store_path(), read_only=True)
+    try:
+        checked = right_iin = right_name = right_birth = 0
+        for entity, person in sorted(owner.items())[:400]:
+            golden = golden_record(con, entity)
+            if "iin" not in golden or "surname" not in golden:
+                continue
+            true = persons[person]
+            checked += 1
+            right_iin += golden["iin"].value == true["iin"]
+            right_name += name_key(golden["surname"].value) == name_key(true["surname"])
+            right_birth += golden["birth_date"].value == str(true["birth_date"])
+            assert golden["iin"].source and 1 <= golden["iin"].support <= golden["iin"].records
+    finally:
+        con.close()
+    assert checked >= 300
+    assert right_iin / checked >= 0.99 and right_birth / checked >= 0.98, (right_iin, right_birth, checked)
+    assert right_name / checked >= 0.9, (right_name, checked)

@@ -16,6 +16,7 @@ from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
 from ukimet.link.engine import THRESHOLD, link
+from ukimet.link.golden import build_golden
 from ukimet.link.model import Model
 from ukimet.link.records import extract
 from ukimet.link.review import decisions
@@ -34,15 +35,17 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
                  model: Model | None = None, spark: SparkSession | None = None) -> dict[str, float]:
     """Link ``link.person_records`` (already extracted into the store ``con``); results land in the store."""
     store = DuckDBBackend(con)
-    if engine == "duckdb":
-        return link(store, threshold, model, decisions(store))
-    if engine != "spark":
+    if engine not in ("duckdb", "spark"):
         raise LinkError(f"engine {engine!r}", "ukimet links on duckdb or spark", "use --engine duckdb or spark")
-    db: Backend = SparkBackend(spark or local_spark())
-    db.put("link.person_records", store.arrow("SELECT * FROM link.person_records"))
-    stats = link(db, threshold, model, decisions(store))
-    for table in RESULTS:
-        store.put(table, db.arrow(f"SELECT * FROM {table}"))
+    if engine == "duckdb":
+        stats = link(store, threshold, model, decisions(store))
+    else:
+        db: Backend = SparkBackend(spark or local_spark())
+        db.put("link.person_records", store.arrow("SELECT * FROM link.person_records"))
+        stats = link(db, threshold, model, decisions(store))
+        for table in RESULTS:
+            store.put(table, db.arrow(f"SELECT * FROM {table}"))
+    build_golden(con)
     return stats
 
 

@@ -1,0 +1,63 @@
+"""Golden records: per linked person, the best value of each attribute and the source it came from.
+
+The best value is the one most records of the person support once standardised (so АХМЕТОВ, Ахметов and
+Akhmetov support each other), written the way most of those records write it; ties go to the value more
+sources agree on, then to the alphabetically first. Every value keeps its support (records) and the number of
+sources behind it, so a caseworker sees how sure it is. Only valid IINs are candidates for the IIN."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+GOLDEN = "link.golden"
+# attribute -> (standardised key, value shown, condition)
+ATTRIBUTES: dict[str, tuple[str, str, str]] = {
+    "iin": ("iin", "iin", "iin_valid"),
+    "surname": ("surname_key", "surname_raw", "surname_raw IS NOT NULL"),
+    "first_name": ("first_key", "first_raw", "first_raw IS NOT NULL"),
+    "patronymic": ("father_key", "patronymic_raw", "patronymic_raw IS NOT NULL"),
+    "birth_date": ("CAST(birth_date AS VARCHAR)", "CAST(birth_date AS VARCHAR)", "birth_date IS NOT NULL"),
+    "sex": ("sex", "sex", "sex IS NOT NULL"),
+    "address": ("address_key", "address_raw", "address_raw IS NOT NULL"),
+    "phone": ("phone_key", "phone_key", "phone_key IS NOT NULL"),
+}
+
+
+def build_golden(con: duckdb.DuckDBPyConnection) -> int:
+    """``link.golden`` (entity_id, attribute, value, source, support, sources, records) from the last run."""
+    values = " UNION ALL ".join(
+        f"SELECT e.entity_id, '{name}' AS attribute, {key} AS key, {shown} AS value, p.source "
+        f"FROM link.person_records p JOIN link.entities e USING (record_id) WHERE {condition}"
+        for name, (key, shown, condition) in ATTRIBUTES.items())
+    con.execute(f"""CREATE OR REPLACE TABLE {GOLDEN} AS
+        WITH v AS ({values}),
+        keyed AS (SELECT *, count(*) OVER (PARTITION BY entity_id, attribute, key) AS support,
+                  count(DISTINCT source) OVER (PARTITION BY entity_id, attribute, key) AS sources,
+                  count(*) OVER (PARTITION BY entity_id, attribute) AS records FROM v),
+        written AS (SELECT entity_id, attribute, key, value, support, sources, records, count(*) AS spelled,
+                    min(source) AS source FROM keyed GROUP BY ALL),
+        ranked AS (SELECT *, row_number() OVER (PARTITION BY entity_id, attribute
+                   ORDER BY support DESC, sources DESC, spelled DESC, value) AS rank FROM written)
+        SELECT entity_id, attribute, value, source, support, sources, records FROM ranked WHERE rank = 1""")
+    row = con.execute(f"SELECT count(DISTINCT entity_id) FROM {GOLDEN}").fetchone()
+    return int(row[0]) if row else 0
+
+
+@dataclass(frozen=True)
+class GoldenValue:
+    value: str
+    source: str
+    """a source that writes the value this way"""
+    support: int
+    """records of the person that agree with it (standardised)"""
+    records: int
+    """records of the person that have the attribute at all"""
+
+
+def golden_record(con: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, GoldenValue]:
+    """The best value of every attribute of one linked person."""
+    rows = con.execute(f"SELECT attribute, value, source, support, records FROM {GOLDEN} WHERE entity_id = ?",
+                       [entity_id]).fetchall()
+    return {a: GoldenValue(str(v), str(s), int(n), int(t)) for a, v, s, n, t in rows}
