@@ -140,7 +140,7 @@ def test_a_golden_record_holds_each_persons_true_values_with_their_source(linked
     persons = {p["person_id"]: p for p in truth(linked["out"], "persons")}
     entity_person = collections.Counter((linked["entity_of"][r], p) for r, p in linked["person_of"].items())
     owner: dict[str, int] = {}
-    for (entity, person), n in entity_person.most_common():
+    for (entity, person), _ in entity_person.most_common():
         owner.setdefault(entity, person)
     config = Settings(home=linked["out"] / ".ukimet")
     con = open_store(config.resolved_store_path(), read_only=True)

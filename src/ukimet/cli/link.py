@@ -32,6 +32,8 @@ def link(
     engine: str = typer.Option("duckdb", "--engine", help="Where the SQL runs: duckdb, or spark (local mode)."),
     model_file: Path = typer.Option(None, "--model", help="Use this model (JSON from ukimet link-model --json) "
                                                           "instead of estimating one."),
+    new: bool = typer.Option(False, "--new", help="Link only the records new since the last run, with its model; "
+                                                  "existing entities keep their ids."),
 ) -> None:
     """Link person records across the synced sources into entities (link.entities in the store), or link
     standalone files: ukimet link a.csv b.parquet --out clusters.csv."""
@@ -56,7 +58,9 @@ def link(
         out.print(f"{records:,} person records from the catalogued sources ({time.perf_counter() - started:.1f} s)")
         with out.status(f"blocking, comparing, estimating weights, clustering on {chosen} ..."):
             started = time.perf_counter()
-            stats = link_records(con, threshold, chosen, model)
+            stats = link_records(con, threshold, chosen, model, incremental=new)
+        if new:
+            out.print(f"{int(stats['new_profiles']):,} new profiles linked with the stored model")
         out.print(f"{int(stats['profiles']):,} distinct profiles, {int(stats['candidate_pairs']):,} candidate pairs, "
                   f"{int(stats['entities']):,} entities ({time.perf_counter() - started:.1f} s). "
                   "Tables: link.person_records, link.pair_scores, link.entities, link.golden, link.families")

@@ -8,10 +8,17 @@ import datetime as dt
 import re
 
 FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%y")
+_DIGITS = {"%Y": r"\d{4}", "%m": r"\d{1,2}", "%d": r"\d{1,2}", "%y": r"\d{2}"}
+_SHAPES = tuple((re.compile(r"^\d{8}$" if f == "%Y%m%d" else
+                            "^" + re.sub(r"%[Ymdy]", lambda m: _DIGITS[m.group()], re.escape(f)) + "$"), f)
+                for f in FORMATS)
+"""Each format's shape: only the formats a value is shaped like are tried (strptime is slow to fail)."""
 _SHAPE = re.compile(r"^\d{1,4}[./-]?\d{1,2}[./-]?\d{2,4}$")
 """Digits and separators only: anything else is no date, without trying every format."""
 _TIME = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+YEARS = range(1850, 2101)
+"""A date outside these years is a number that happens to parse (a 7-digit document number), not a date."""
 TWO_DIGIT_PIVOT = 30
 """A two-digit year above this is 19xx, else 20xx (d.m.y forms in registries of living people)."""
 
@@ -32,7 +39,9 @@ def parse_date(value: object, serials: bool = True) -> dt.date | None:
         return EXCEL_EPOCH + dt.timedelta(days=int(float(text))) if serials else None
     if not _SHAPE.match(text):
         return None
-    for fmt in FORMATS:
+    for shape, fmt in _SHAPES:
+        if not shape.match(text):
+            continue
         try:
             parsed = dt.datetime.strptime(text, fmt).date()
         except ValueError:
@@ -41,5 +50,5 @@ def parse_date(value: object, serials: bool = True) -> dt.date | None:
             parsed = parsed.replace(year=1900 + parsed.year % 100)
         elif fmt.endswith("%y"):
             parsed = parsed.replace(year=2000 + parsed.year % 100)
-        return parsed
+        return parsed if parsed.year in YEARS else None
     return None

@@ -15,7 +15,7 @@ from ukimet.core.errors import LinkError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
-from ukimet.link.engine import THRESHOLD, link
+from ukimet.link.engine import THRESHOLD, link, link_new
 from ukimet.link.golden import build_golden
 from ukimet.link.model import Model
 from ukimet.link.records import extract
@@ -26,18 +26,22 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 Engine = Literal["duckdb", "spark"]
-RESULTS = ("link.profiles", "link.record_profiles", "link.pair_scores", "link.entities", "link.model",
-           "link.tf_surname", "link.tf_first")
+RESULTS = ("link.profiles", "link.record_profiles", "link.pair_scores", "link.entities", "link.identities",
+           "link.model", "link.tf_surname", "link.tf_first")
 """The tables a run leaves in the store, whichever engine computed them."""
 
 
 def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, engine: Engine = "duckdb",
-                 model: Model | None = None, spark: SparkSession | None = None) -> dict[str, float]:
-    """Link ``link.person_records`` (already extracted into the store ``con``); results land in the store."""
+                 model: Model | None = None, spark: SparkSession | None = None,
+                 incremental: bool = False) -> dict[str, float]:
+    """Link ``link.person_records`` (already extracted into the store ``con``); results land in the store. With
+    ``incremental``, only records new since the last run are linked, with the stored model (DuckDB)."""
     store = DuckDBBackend(con)
     if engine not in ("duckdb", "spark"):
         raise LinkError(f"engine {engine!r}", "ukimet links on duckdb or spark", "use --engine duckdb or spark")
-    if engine == "duckdb":
+    if incremental:
+        stats = link_new(store, threshold, decisions(store))
+    elif engine == "duckdb":
         stats = link(store, threshold, model, decisions(store))
     else:
         db: Backend = SparkBackend(spark or local_spark())
@@ -50,13 +54,13 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
 
 
 def link_store(config: Settings | None = None, sources: list[str] | None = None, threshold: float = THRESHOLD,
-               engine: Engine = "duckdb", model: Model | None = None) -> dict[str, float]:
+               engine: Engine = "duckdb", model: Model | None = None, incremental: bool = False) -> dict[str, float]:
     """Find every person record in the synced sources and link them into entities (``link.entities``)."""
     config = config or Settings()
     con = open_store(config.resolved_store_path())
     try:
         records = extract(con, connect_metadata(config), sources)
-        stats = link_records(con, threshold, engine, model)
+        stats = link_records(con, threshold, engine, model, incremental=incremental)
     finally:
         con.close()
     return {"records": records, **stats}

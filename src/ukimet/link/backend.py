@@ -47,6 +47,10 @@ class Backend(ABC):
     def columns(self, table: str) -> list[str]:
         """The column names of a table."""
 
+    @abstractmethod
+    def tables(self) -> list[str]:
+        """The kept tables (link.x)."""
+
     def count(self, table: str) -> int:
         rows = self.fetch(f"SELECT count(*) FROM {table}")
         return int(rows[0][0]) if rows else 0
@@ -68,6 +72,10 @@ class DuckDBBackend(Backend):
 
     def columns(self, table: str) -> list[str]:
         return [str(r[0]) for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+
+    def tables(self) -> list[str]:
+        return [f"link.{r[0]}" for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'link'").fetchall()]
 
     def put(self, table: str, data: pa.Table) -> None:
         self.con.register("_put", data)
@@ -130,6 +138,9 @@ class SparkBackend(Backend):
 
     def columns(self, table: str) -> list[str]:
         return list(self.spark.table(table.replace(".", "_")).columns)
+
+    def tables(self) -> list[str]:
+        return [f"link.{t.name[5:]}" for t in self.spark.catalog.listTables() if t.name.startswith("link_")]
 
     def put(self, table: str, data: pa.Table) -> None:
         frame = self.spark.createDataFrame(data).localCheckpoint()

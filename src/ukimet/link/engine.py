@@ -21,6 +21,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyarrow as pa
 
 from ukimet.core.errors import LinkError
@@ -116,9 +117,12 @@ def vectors(db: Backend, pairs: str, out: str, spec: Spec) -> None:
                           JOIN {NODES} r ON r.record_id = p.r_id) joined) flagged) aligned""")
 
 
-def candidate_pairs(db: Backend, spec: Spec) -> int:
-    """All pairs any blocking rule proposes, once each, with their comparison vectors."""
+def candidate_pairs(db: Backend, spec: Spec, touching: str | None = None) -> int:
+    """All pairs any blocking rule proposes, once each, with their comparison vectors; with ``touching`` (a
+    table of profile ids: the new ones) only pairs that involve one of them."""
     rules = []
+    only = (f" WHERE l.record_id IN (SELECT record_id FROM {touching}) OR r.record_id IN "
+            f"(SELECT record_id FROM {touching})" if touching else "")
     for n, keys in enumerate(spec.blocks):
         present = " AND ".join(f"{k} IS NOT NULL" for k in keys)
         group = ", ".join(keys)
@@ -127,7 +131,7 @@ def candidate_pairs(db: Backend, spec: Spec) -> int:
         on_block = " AND ".join(f"l.{k} = b.{k}" for k in keys)
         same = " AND ".join(f"r.{k} = l.{k}" for k in keys)
         rules.append(f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM {NODES} l
-            JOIN blocks_{n} b ON {on_block} JOIN {NODES} r ON {same} AND l.record_id < r.record_id""")
+            JOIN blocks_{n} b ON {on_block} JOIN {NODES} r ON {same} AND l.record_id < r.record_id{only}""")
     db.create("pairs", f"SELECT DISTINCT l_id, r_id FROM ({' UNION ALL '.join(rules)}) proposed")
     vectors(db, "pairs", "vectors", spec)
     return db.count("vectors")
@@ -165,20 +169,28 @@ def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Sp
     candidates = sum(float(p[-1]) for p in patterns)
     model = Model({n: {lvl: (0.8 if lvl == top(n) else 0.2 / (top(n) - 1)) for lvl in range(1, top(n) + 1)}
                    for n in fields}, u, prior=min(0.5, max(candidates / 2 / universe, 1e-12)), fields=fields)
+    if not patterns:
+        return model
+    levels = np.array([p[:-1] for p in patterns], dtype=np.int64)
+    counts = np.array([float(p[-1]) for p in patterns])
+    width = max(top(n) for n in fields) + 1
+    seen = [np.bincount(levels[:, f], minlength=width) > 0 for f in range(len(fields))]
+    columns = np.arange(len(fields))
     for _ in range(iterations):
-        logit = math.log2(model.prior / (1 - model.prior))
-        expected: dict[str, dict[int, float]] = {n: {} for n in fields}
-        matches = 0.0
-        for *levels, count in patterns:
-            weight = logit + sum(model.weight(n, lvl) for n, lvl in zip(fields, levels, strict=True))
-            p = 1 / (1 + 2 ** -max(min(weight, 60), -60))
-            matches += p * count
-            for n, lvl in zip(fields, levels, strict=True):
-                if lvl:
-                    expected[n][lvl] = expected[n].get(lvl, 0.0) + p * count
-        model.prior = min(max(matches / universe, 1e-12), 0.5)
-        model.m = {n: {lvl: (v + 0.5) / (sum(expected[n].values()) + 0.5 * top(n))
-                       for lvl, v in sorted(expected[n].items())} for n in fields}
+        table = np.zeros((len(fields), width))
+        for f, n in enumerate(fields):
+            for lvl in range(1, top(n) + 1):
+                table[f, lvl] = model.weight(n, lvl)
+        weight = math.log2(model.prior / (1 - model.prior)) + table[columns, levels].sum(axis=1)
+        expected = counts / (1 + np.exp2(-np.clip(weight, -60, 60)))
+        model.prior = min(max(float(expected.sum()) / universe, 1e-12), 0.5)
+        m: dict[str, dict[int, float]] = {}
+        for f, n in enumerate(fields):
+            by_level = np.bincount(levels[:, f], weights=expected, minlength=width)
+            present = [lvl for lvl in range(1, width) if seen[f][lvl]]
+            total = float(sum(by_level[lvl] for lvl in present))
+            m[n] = {lvl: (float(by_level[lvl]) + 0.5) / (total + 0.5 * top(n)) for lvl in present}
+        model.m = m
     return model
 
 
@@ -238,10 +250,13 @@ class Decisions:
                 {(int(a), int(b)) for a, b, same in rows if not same})
 
 
-def cluster(db: Backend, threshold: float, decisions: Decisions | None = None) -> int:
+def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
+            known: dict[int, str] | None = None) -> int:
     """Merge pairs at or above ``threshold`` (a match weight), strongest first; never join two valid IINs, nor
-    two profiles a clerk said are different people."""
+    two profiles a clerk said are different people. ``known`` (incremental runs) maps profiles to the entities
+    they already belong to: those stay together, and two existing entities are never merged."""
     same, different = (decisions or Decisions()).profile_pairs(db)
+    known = known or {}
     valid: dict[int, str] = dict(db.fetch(f"SELECT record_id, iin FROM {NODES} WHERE iin_valid"))
     ids = [int(r[0]) for r in db.fetch(f"SELECT record_id FROM {NODES} ORDER BY record_id")]
     parent = {i: i for i in ids}
@@ -251,6 +266,7 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None) -
         apart.setdefault(a, set()).add(b)
         apart.setdefault(b, set()).add(a)
     members: dict[int, set[int]] = {i: {i} for i in apart}
+    anchor: dict[int, str] = {}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -258,12 +274,20 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None) -
             i = parent[i]
         return i
 
+    first_of: dict[str, int] = {}
+    for profile, entity in sorted(known.items()):
+        a = root(first_of.setdefault(entity, profile))
+        parent[profile] = a
+        anchor[a] = entity
+        iins[a] = iins[a] or iins[profile]
     edges = db.fetch(f"SELECT l_id, r_id FROM link.pair_scores WHERE weight >= {threshold!r} "
                      "ORDER BY weight DESC, l_id, r_id")
     for left, right in [*same, *edges]:
         a, b = root(int(left)), root(int(right))
         if a == b:
             continue
+        if a in anchor and b in anchor:
+            continue  # two existing entities: only a full run may merge them
         if iins[a] is not None and iins[b] is not None and iins[a] != iins[b]:
             continue  # two different valid IINs are never one person
         if apart and (apart.get(a, set()) & members.get(b, {b}) or apart.get(b, set()) & members.get(a, {a})):
@@ -271,23 +295,32 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None) -
         keep, gone = (a, b) if a < b else (b, a)
         parent[gone] = keep
         iins[keep] = iins[keep] or iins[gone]
+        if gone in anchor:
+            anchor[keep] = anchor.pop(gone)
         if apart:
             apart[keep] = apart.get(keep, set()) | apart.pop(gone, set())
             members[keep] = members.get(keep, {keep}) | members.pop(gone, {gone})
     rows = [(i, root(i)) for i in ids]
     db.put("link.profile_entities", pa.table({"record_id": pa.array([r[0] for r in rows], pa.int64()),
-                                              "entity_id": pa.array([r[1] for r in rows], pa.int64())}))
+                                              "entity_id": pa.array([r[1] for r in rows], pa.int64()),
+                                              "known": pa.array([anchor.get(r[1]) for r in rows], pa.string())}))
     return len({e for _, e in rows})
 
 
-def name_entities(db: Backend) -> None:
-    """``link.entities`` (record_id, entity_id): a cluster's id is a hash of its smallest member's identity."""
+def name_entities(db: Backend, clusters: str = "link.profile_entities") -> None:
+    """``link.entities`` (record_id, entity_id): a cluster keeps the id of the existing entity it continues
+    (``known``, incremental runs), else gets a hash of its smallest member's identity. ``link.identities`` keeps
+    identity -> entity for the next incremental run."""
     db.create("link.entities", f"""WITH members AS (SELECT rp.record_id, e.entity_id AS cluster,
             {IDENTITY} AS identity FROM link.record_profiles rp
-            JOIN link.profile_entities e ON e.record_id = rp.profile_id
+            JOIN {clusters} e ON e.record_id = rp.profile_id
             JOIN link.person_records r ON r.record_id = rp.record_id),
-        named AS (SELECT cluster, left(md5(min(identity)), 16) AS entity_id FROM members GROUP BY cluster)
+        continued AS (SELECT e.entity_id AS cluster, max(e.known) AS known FROM {clusters} e GROUP BY e.entity_id),
+        named AS (SELECT m.cluster, coalesce(max(c.known), left(md5(min(m.identity)), 16)) AS entity_id
+                  FROM members m JOIN continued c ON c.cluster = m.cluster GROUP BY m.cluster)
         SELECT m.record_id, n.entity_id FROM members m JOIN named n ON n.cluster = m.cluster""")
+    db.create("link.identities", f"""SELECT {IDENTITY} AS identity, e.entity_id FROM link.person_records r
+        JOIN link.entities e ON e.record_id = r.record_id""")
 
 
 def store_model(db: Backend, model: Model) -> None:
@@ -313,3 +346,34 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
     entities = cluster(db, threshold, decisions)
     name_entities(db)
     return {"profiles": nodes, "candidate_pairs": pairs, "entities": entities, "prior": model.prior}
+
+
+def link_new(db: Backend, threshold: float = THRESHOLD, decisions: Decisions | None = None) -> dict[str, float]:
+    """Link the records that are new since the last run (their identities are not in ``link.identities``)
+    without a full rerun: the stored model scores only the pairs that involve a new profile; a new record joins
+    the existing entity it matches, or starts a new one; existing entities keep their ids and are never merged
+    with each other here (a full run may do that)."""
+    if "identities" not in {t.split(".")[-1] for t in db.tables()}:
+        raise LinkError("incremental linkage", "there is no earlier run to add to",
+                        "run a full ukimet link first")
+    model = Model.from_rows([(str(f), int(lvl), m, u) for f, lvl, m, u in
+                             db.fetch("SELECT field, level, m, u FROM link.model")])
+    spec = Spec(tuple(f for f in model.fields if f.startswith(EXTRA)))
+    if set(Spec.of(db).fields) != set(model.fields):
+        raise LinkError("incremental linkage", "the records now carry other fields than the stored model",
+                        "run a full ukimet link")
+    nodes = profiles(db, spec)
+    db.create("profile_known", f"""SELECT rp.profile_id, min(i.entity_id) AS entity_id
+        FROM link.record_profiles rp JOIN link.person_records r ON r.record_id = rp.record_id
+        JOIN link.identities i ON i.identity = {IDENTITY} GROUP BY rp.profile_id""")
+    db.create("new_profiles", f"""SELECT record_id FROM {NODES} WHERE record_id NOT IN
+        (SELECT profile_id FROM profile_known)""")
+    new = db.count("new_profiles")
+    pairs = candidate_pairs(db, spec, touching="new_profiles")
+    term_frequencies(db)
+    score(db, model)
+    known = {int(p): str(e) for p, e in db.fetch("SELECT profile_id, entity_id FROM profile_known")}
+    entities = cluster(db, threshold, decisions, known)
+    name_entities(db)
+    return {"profiles": nodes, "new_profiles": new, "candidate_pairs": pairs, "entities": entities,
+            "prior": model.prior}

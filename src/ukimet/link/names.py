@@ -9,7 +9,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ukimet.core.scripts import letters
 
@@ -46,6 +46,7 @@ def _check_table() -> None:
         raise RuntimeError(f"name_key has no folding for {missing}")
 
 
+@lru_cache(maxsize=1 << 18)
 def _fold(text: str) -> str:
     """The name in the comparable alphabet, doubled letters kept."""
     _check_table()
