@@ -131,7 +131,7 @@ def test_the_command_line_from_source_add_to_profile(tmp_path: Path, monkeypatch
     assert "1 tables, 2 rows" in outputs[0]
     assert "birth_date" in outputs[3]
     assert "hidden:" in outputs[6] and "Нұрсұлтанов" not in outputs[6]
-    assert "2 person records" in outputs[7] and "2 entities" in outputs[7]
+    assert "2 person records" in outputs[7] and "2 persons" in outputs[7]
     again = runner.invoke(app, ["source", "add", "reg", "--kind", "sqlite", "--path", str(path)])
     assert again.exit_code == 2 and "remove it first" in again.output
     missing = runner.invoke(app, ["sync", "nope"])

@@ -14,6 +14,7 @@ from ukimet.cli.demo import register_country
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.api import link_records as link
+from ukimet.link.companies import build_companies
 from ukimet.link.records import extract
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import open_store
@@ -36,6 +37,7 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     con = open_store(config.resolved_store_path())
     extract(con, engine)
     link(con)
+    build_companies(con, engine)
     rows = con.execute("SELECT r.record_id, r.source, r.source_table, r.record_key, r.party, r.iin, r.iin_valid, "
                        "e.entity_id FROM link.person_records r JOIN link.entities e USING (record_id)").fetchall()
     con.close()
@@ -161,3 +163,64 @@ def test_a_golden_record_holds_each_persons_true_values_with_their_source(linked
     assert checked >= 300
     assert right_iin / checked >= 0.99 and right_birth / checked >= 0.98, (right_iin, right_birth, checked)
     assert right_name / checked >= 0.9, (right_name, checked)
+
+
+def _pairwise(found: dict[int, str], true: dict[int, int]) -> tuple[float, float]:
+    def pairs(groups: dict[object, list[int]]) -> set[tuple[int, int]]:
+        return {(a, b) for members in groups.values() for a, b in combinations(sorted(members), 2)}
+
+    by_found: dict[object, list[int]] = collections.defaultdict(list)
+    by_true: dict[object, list[int]] = collections.defaultdict(list)
+    for person in found.keys() & true.keys():
+        by_found[found[person]].append(person)
+        by_true[true[person]].append(person)
+    hit = pairs(by_found) & pairs(by_true)
+    return len(hit) / max(len(pairs(by_found)), 1), len(hit) / max(len(pairs(by_true)), 1)
+
+
+def _per_person(linked, table: str, column: str) -> dict[int, str]:
+    """The linked family or household of each true person (through the person's registry record)."""
+    config = Settings(home=linked["out"] / ".ukimet")
+    con = open_store(config.resolved_store_path(), read_only=True)
+    try:
+        of_entity = dict(con.execute(f"SELECT entity_id, {column} FROM link.{table}").fetchall())
+    finally:
+        con.close()
+    out = {}
+    for row in linked["rows"]:
+        if row[1] == "gbdfl" and row[2] == "fl_persons" and row[0] in linked["person_of"]:
+            entity = linked["entity_of"][row[0]]
+            if entity in of_entity:
+                out[linked["person_of"][row[0]]] = of_entity[entity]
+    return out
+
+
+def test_families_come_from_civil_registry_relations(linked) -> None:
+    persons = truth(linked["out"], "persons")
+    alive = {p["person_id"] for p in persons if p.get("death_date") is None}
+    true = {p["person_id"]: p["family_id"] for p in persons if p["person_id"] in alive}
+    precision, recall = _pairwise(_per_person(linked, "families", "family_id"), true)
+    assert precision >= 0.9 and recall >= 0.85, (precision, recall)
+
+
+def test_households_are_people_at_one_address(linked) -> None:
+    persons = truth(linked["out"], "persons")
+    true = {p["person_id"]: p["household_id"] for p in persons if p.get("death_date") is None}
+    precision, recall = _pairwise(_per_person(linked, "households", "household_id"), true)
+    assert precision >= 0.8 and recall >= 0.8, (precision, recall)
+
+
+def test_companies_are_linked_by_bin_across_agencies(linked) -> None:
+    config = Settings(home=linked["out"] / ".ukimet")
+    con = open_store(config.resolved_store_path(), read_only=True)
+    try:
+        found = {(s, t, k): c for s, t, k, c in con.execute(
+            "SELECT source, source_table, record_key, company_id FROM link.company_records").fetchall()}
+        named = con.execute("SELECT count(*) FROM link.companies WHERE name IS NOT NULL AND sources >= 2").fetchone()
+    finally:
+        con.close()
+    expected = [(r["source"], r["table"], r["record_key"], r["company_bin"]) for r in truth(linked["out"], "records")
+                if r["company_bin"] is not None and r["party"] != "founder_company"]
+    right = sum(found.get((s, t, k)) == b for s, t, k, b in expected)
+    assert len(expected) > 1000 and right / len(expected) >= 0.999, (right, len(expected))
+    assert named is not None and named[0] > 20  # registry names joined to the pension fund's and tax office's employers

@@ -13,6 +13,7 @@ from rich.table import Table
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.api import Engine, link_records
+from ukimet.link.companies import build_companies
 from ukimet.link.engine import THRESHOLD
 from ukimet.link.model import Model
 from ukimet.link.records import extract
@@ -52,18 +53,23 @@ def link(
     config = Settings()
     con = open_store(config.resolved_store_path())
     try:
+        metadata = connect_metadata(config)
         with out.status("finding person records in the store ..."):
             started = time.perf_counter()
-            records = extract(con, connect_metadata(config), sources or None)
+            records = extract(con, metadata, sources or None)
         out.print(f"{records:,} person records from the catalogued sources ({time.perf_counter() - started:.1f} s)")
         with out.status(f"blocking, comparing, estimating weights, clustering on {chosen} ..."):
             started = time.perf_counter()
             stats = link_records(con, threshold, chosen, model, incremental=new)
         if new:
             out.print(f"{int(stats['new_profiles']):,} new profiles linked with the stored model")
+        with out.status("linking companies by BIN, name and address ..."):
+            companies = build_companies(con, metadata)
         out.print(f"{int(stats['profiles']):,} distinct profiles, {int(stats['candidate_pairs']):,} candidate pairs, "
-                  f"{int(stats['entities']):,} entities ({time.perf_counter() - started:.1f} s). "
-                  "Tables: link.person_records, link.pair_scores, link.entities, link.golden, link.families")
+                  f"{int(stats['entities']):,} persons, {int(stats['families']):,} families, "
+                  f"{int(stats['households']):,} households, {companies:,} companies "
+                  f"({time.perf_counter() - started:.1f} s). Tables in the store's link schema: person_records, "
+                  "pair_scores, entities, golden, relations, families, households, company_records, companies")
     finally:
         con.close()
 

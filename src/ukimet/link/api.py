@@ -15,7 +15,9 @@ from ukimet.core.errors import LinkError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
+from ukimet.link.companies import build_companies
 from ukimet.link.engine import THRESHOLD, link, link_new
+from ukimet.link.families import build_families, build_households, build_relations
 from ukimet.link.golden import build_golden
 from ukimet.link.model import Model
 from ukimet.link.records import extract
@@ -50,6 +52,9 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
         for table in RESULTS:
             store.put(table, db.arrow(f"SELECT * FROM {table}"))
     build_golden(con)
+    build_relations(con)
+    stats["families"] = build_families(con)
+    stats["households"] = build_households(con)
     return stats
 
 
@@ -59,8 +64,10 @@ def link_store(config: Settings | None = None, sources: list[str] | None = None,
     config = config or Settings()
     con = open_store(config.resolved_store_path())
     try:
-        records = extract(con, connect_metadata(config), sources)
+        metadata = connect_metadata(config)
+        records = extract(con, metadata, sources)
         stats = link_records(con, threshold, engine, model, incremental=incremental)
+        stats["companies"] = build_companies(con, metadata)
     finally:
         con.close()
     return {"records": records, **stats}

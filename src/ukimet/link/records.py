@@ -46,13 +46,19 @@ class Party:
     """the address columns, in table order (address_1, address_2, suburb ...)"""
     extras: tuple[str, ...] = ()
     """further attributes compared as they are (linking files: postcode, document number ...)"""
+    relation: str | None = None
+    """in a table of relatives, the column saying how they are related (отец, мать, супруг(а) ...)"""
 
 
-def _party_of(column: str) -> str:
+def party_of(column: str) -> str:
     return re.split(r"[_\s]", column.lower(), maxsplit=1)[0]
 
 
 EXTRA_TYPES = ("other", "region", "text")
+RELATION_COLUMNS = ("svyaz", "связ", "relation", "туыс", "rodstv", "родств", "kinship")
+"""Words naming the column that says how two people in a row are related."""
+_ID = re.compile(r"^(id|ид|№)([_\s]|$)|[_\s](id|ид)$")
+"""A record number (id_svyazi), not the relation it numbers."""
 NOT_EVIDENCE = frozenset({"id", "record_id", "row_id", "rowid"})
 """Record numbers, not attributes of a person."""
 
@@ -85,13 +91,15 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
         for c in identity:
-            party = _party_of(c.column)
+            party = party_of(c.column)
             if c.semantic_type in grouped[party]:
                 party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
             grouped[party].setdefault(c.semantic_type, c.column)
+        relation = next((c.column for c in cols if c.semantic_type not in IDENTITY and not _ID.search(c.column.lower())
+                         and any(w in c.column.lower() for w in RELATION_COLUMNS)), None)
         for name, found in grouped.items():
             if any(t in found for t in ("iin", "surname", "full_name")):
-                out.append(Party("", table, name, found, key))
+                out.append(Party("", table, name, found, key, relation=relation))
     return out
 
 
@@ -125,9 +133,10 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         mine = {extra_name(c): c for c in party.extras}
         further = "".join(f", nullif(lower(trim(CAST({ident(mine[n])} AS VARCHAR))), '') AS {n}" if n in mine
                           else f", NULL::VARCHAR AS {n}" for n in names)
+        relation = f"CAST({ident(party.relation)} AS VARCHAR)" if party.relation else "NULL::VARCHAR"
         selects.append(f"SELECT '{source}' AS source, '{party.table}' AS source_table, "
                        f"'{party.party}' AS party, {record_key} AS record_key, {fields}, "
-                       f"{address} AS address{further} FROM {table}")
+                       f"{address} AS address, {relation} AS relation{further} FROM {table}")
     if not selects:
         raise LinkError("the sources", "no synced table has person identity columns (IIN, names, date of birth)",
                         "check the catalog (ukimet catalog) and label the identity columns (ukimet label)")
@@ -202,7 +211,8 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
         coalesce(d.day, i.iin_birth) AS birth_date, coalesce(x.code, i.iin_sex, s.surname_sex) AS sex,
         s.sound AS surname_sound, f.sound AS first_sound,
         ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
-        n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw, n.address AS address_raw
+        n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw, n.address AS address_raw,
+        n.relation AS relation_raw
         {"".join(f", n.{x}" for x in extras)}
         FROM named n
         LEFT JOIN map_iin i ON i.raw = n.iin LEFT JOIN map_name s ON s.raw = n.sur
