@@ -4,6 +4,7 @@ Each later stage extends it (link, analytics) until it ends in the web app."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import typer
@@ -40,6 +41,9 @@ def register(app: typer.Typer) -> None:
     from ukimet.cli.sync import run_sync
     from ukimet.cli.synth import run_synth
     from ukimet.core.metadata import connect_metadata
+    from ukimet.link.api import link_store
+    from ukimet.link.chart import draw_linkage
+    from ukimet.sync.store import open_store
     from ukimet.synth import SynthConfig
 
     @app.command()
@@ -49,7 +53,7 @@ def register(app: typer.Typer) -> None:
         persons: int = typer.Option(50_000, "--persons", "-n", help="How many persons live in the country."),
         seed: int = typer.Option(1, "--seed"),
     ) -> None:
-        """Run the whole demo on one machine: synthetic country -> sources -> sync (-> link, analytics, web)."""
+        """Run the whole demo on one machine: synthetic country -> sources -> sync -> link (-> analytics, web)."""
         manifest = run_synth(SynthConfig(persons=persons, seed=seed), folder)
         config = Settings(home=folder / ".ukimet")
         engine = connect_metadata(config)
@@ -57,7 +61,19 @@ def register(app: typer.Typer) -> None:
         results = run_sync(engine, config, None)
         done = sum(1 for r in results if r.status == "done")
         out.print(f"\n{done} of {len(results)} sources synced into {config.resolved_store_path()}.")
-        out.print(f"Look around:  export UKIMET_HOME={config.home}\n"
-                  "              ukimet source list;  ukimet catalog gbdfl;  ukimet profile gbdfl")
         if done != len(results):
             raise typer.Exit(1)
+        with out.status("linking persons, families, households and companies across the agencies ..."):
+            started = time.perf_counter()
+            stats = link_store(config)
+        out.print(f"\n[bold]Linked[/] {int(stats['records']):,} person records into {int(stats['entities']):,} "
+                  f"persons, {int(stats['families']):,} families, {int(stats['households']):,} households and "
+                  f"{int(stats['companies']):,} companies ({time.perf_counter() - started:.0f} s)")
+        con = open_store(config.resolved_store_path(), read_only=True)
+        try:
+            charts = draw_linkage(con, folder)
+        finally:
+            con.close()
+        out.print(f"Linkage chart: {charts[0]}")
+        out.print(f"Look around:  export UKIMET_HOME={config.home}\n"
+                  "              ukimet source list;  ukimet catalog gbdfl;  ukimet link-model;  ukimet link-review")
