@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -78,3 +79,32 @@ def mysql_url() -> Iterator[str]:
     if reason:
         pytest.skip(reason)
     yield MYSQL_URL
+
+
+@dataclass
+class SyncedCountry:
+    """A synthetic country whose sources are registered, catalogued and synced into its store."""
+
+    out: Path
+    manifest: Manifest
+    config: Any
+    engine: Any
+
+    def store(self) -> Any:
+        from ukimet.sync.store import open_store
+
+        return open_store(self.config.resolved_store_path())
+
+
+def synced_country(out: Path, synth: SynthConfig) -> SyncedCountry:
+    from ukimet.cli.demo import register_country
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
+    from ukimet.sync.engine import Syncer
+
+    manifest = build_country(synth, out)
+    config = Settings(home=out / ".ukimet")
+    engine = connect_metadata(config)
+    register_country(engine, config, manifest)
+    Syncer(engine, config).sync()
+    return SyncedCountry(out, manifest, config, engine)

@@ -9,16 +9,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import truth
-from ukimet.cli.demo import register_country
-from ukimet.core.metadata import connect_metadata
+from tests.conftest import synced_country, truth
 from ukimet.core.settings import Settings
 from ukimet.link.api import link_records as link
 from ukimet.link.companies import build_companies
 from ukimet.link.records import extract
-from ukimet.sync.engine import Syncer
 from ukimet.sync.store import open_store
-from ukimet.synth import SynthConfig, build_country
+from ukimet.synth import SynthConfig
 
 PARTIES = {"бала": "child", "ана": "mother", "әке": "father", "күйеуі": "husband", "әйелі": "wife",
            "iin_rodstvennika": "relative", "iin": "subject"}
@@ -29,12 +26,9 @@ HARD = {"mistyped_iin": 0.3, "latin_2021": 0.25, "passport_latin": 0.25, "inform
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("linked")
-    manifest = build_country(SynthConfig(persons=2500, seed=41, fault_overrides={"enbek": HARD}), out)
-    config = Settings(home=out / ".ukimet")
-    engine = connect_metadata(config)
-    register_country(engine, config, manifest)
-    Syncer(engine, config).sync()
-    con = open_store(config.resolved_store_path())
+    country = synced_country(out, SynthConfig(persons=2500, seed=41, fault_overrides={"enbek": HARD}))
+    engine = country.engine
+    con = country.store()
     extract(con, engine)
     link(con)
     build_companies(con, engine)

@@ -8,16 +8,11 @@ from itertools import combinations
 
 import pytest
 
-from tests.conftest import truth
-from ukimet.cli.demo import register_country
+from tests.conftest import synced_country, truth
 from ukimet.core.errors import LinkError
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
 from ukimet.link.api import link_records
 from ukimet.link.records import extract
-from ukimet.sync.engine import Syncer
-from ukimet.sync.store import open_store
-from ukimet.synth import SynthConfig, build_country
+from ukimet.synth import SynthConfig
 
 IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
 LATE = ["enbek", "health"]
@@ -30,12 +25,9 @@ def _entities(con) -> dict[str, str]:
 
 
 def test_new_records_join_their_people_and_old_ids_stay(tmp_path) -> None:
-    manifest = build_country(SynthConfig(persons=900, seed=31), tmp_path)
-    config = Settings(home=tmp_path / ".ukimet")
-    engine = connect_metadata(config)
-    register_country(engine, config, manifest)
-    Syncer(engine, config).sync()
-    con = open_store(config.resolved_store_path())
+    country = synced_country(tmp_path, SynthConfig(persons=900, seed=31))
+    engine, manifest = country.engine, country.manifest
+    con = country.store()
     try:
         with pytest.raises(LinkError, match="no earlier run"):
             extract(con, engine)

@@ -11,36 +11,29 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from ukimet.cli.demo import register_country
+from tests.conftest import synced_country
 from ukimet.cli.main import app
 from ukimet.core.errors import LinkError
-from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.api import link_records
 from ukimet.link.explain import explain
 from ukimet.link.model import Model
 from ukimet.link.records import extract
 from ukimet.link.review import decide, queue
-from ukimet.sync.engine import Syncer
 from ukimet.sync.store import open_store
-from ukimet.synth import SynthConfig, build_country
+from ukimet.synth import SynthConfig
 
 IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
 
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("review")
-    manifest = build_country(SynthConfig(persons=500, seed=23), out)
-    config = Settings(home=out / ".ukimet")
-    engine = connect_metadata(config)
-    register_country(engine, config, manifest)
-    Syncer(engine, config).sync()
-    con = open_store(config.resolved_store_path())
-    extract(con, engine)
+    country = synced_country(tmp_path_factory.mktemp("review"), SynthConfig(persons=500, seed=23))
+    con = country.store()
+    extract(con, country.engine)
     link_records(con)
     con.close()
-    return out / ".ukimet"
+    return Path(country.config.home)
 
 
 @pytest.fixture()

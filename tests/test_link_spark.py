@@ -9,14 +9,10 @@ from typing import Any
 
 import pytest
 
-from ukimet.cli.demo import register_country
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
+from tests.conftest import synced_country
 from ukimet.link.api import link_records
 from ukimet.link.records import extract
-from ukimet.sync.engine import Syncer
-from ukimet.sync.store import open_store
-from ukimet.synth import SynthConfig, build_country
+from ukimet.synth import SynthConfig
 
 pyspark = pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'ukimet[spark]')")
 
@@ -45,14 +41,10 @@ def _results(con: Any) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    out = tmp_path_factory.mktemp("spark")
-    manifest = build_country(SynthConfig(persons=600, seed=13, fault_overrides={"enbek": HARD}), out)
-    config = Settings(home=out / ".ukimet")
-    engine = connect_metadata(config)
-    register_country(engine, config, manifest)
-    Syncer(engine, config).sync()
-    con = open_store(config.resolved_store_path())
-    extract(con, engine)
+    country = synced_country(tmp_path_factory.mktemp("spark"),
+                             SynthConfig(persons=600, seed=13, fault_overrides={"enbek": HARD}))
+    con = country.store()
+    extract(con, country.engine)
     yield con
     con.close()
 
