@@ -2,7 +2,7 @@
 
     python bench/eval_link.py --persons 5000
 
-Splink is not run here yet (the comparison against it is still to be built). Writes
+Quality only, on any size; bench/bench_link.py compares time, memory and quality with Splink. Writes
 bench/results/link_synthetic.json."""
 
 from __future__ import annotations

@@ -74,6 +74,8 @@ class Spec:
 
 CONFLICT = "l.iin_valid AND r.iin_valid AND l.iin <> r.iin"
 U_SAMPLE = 200_000
+MIN_SELECTIVITY = 0.1
+"""A further attribute blocks on its own only when at least this share of its values are distinct."""
 THRESHOLD = 0.0
 """Merge pairs whose match weight (log2 odds, the prior included) is at least this: even odds."""
 IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
@@ -117,6 +119,12 @@ def vectors(db: Backend, pairs: str, out: str, spec: Spec) -> None:
                           JOIN {NODES} r ON r.record_id = p.r_id) joined) flagged) aligned""")
 
 
+def _selectivity(db: Backend, column: str) -> float:
+    """Distinct values per filled value of a profile column: 1.0 for an identifier, near 0 for a category."""
+    row = db.fetch(f"SELECT count(DISTINCT {column}), count({column}) FROM {NODES}")
+    return float(row[0][0]) / float(row[0][1]) if row and row[0][1] else 0.0
+
+
 def candidate_pairs(db: Backend, spec: Spec, touching: str | None = None) -> int:
     """All pairs any blocking rule proposes, once each, with their comparison vectors; with ``touching`` (a
     table of profile ids: the new ones) only pairs that involve one of them."""
@@ -124,6 +132,8 @@ def candidate_pairs(db: Backend, spec: Spec, touching: str | None = None) -> int
     only = (f" WHERE l.record_id IN (SELECT record_id FROM {touching}) OR r.record_id IN "
             f"(SELECT record_id FROM {touching})" if touching else "")
     for n, keys in enumerate(spec.blocks):
+        if len(keys) == 1 and keys[0].startswith(EXTRA) and _selectivity(db, keys[0]) < MIN_SELECTIVITY:
+            continue  # a state or a house number alone gathers crowds, not candidates (still compared)
         present = " AND ".join(f"{k} IS NOT NULL" for k in keys)
         group = ", ".join(keys)
         db.create(f"blocks_{n}", f"SELECT {group} FROM {NODES} WHERE {present} GROUP BY {group} "
