@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Literal
 
 import duckdb
@@ -41,6 +42,7 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
     store = DuckDBBackend(con)
     if engine not in ("duckdb", "spark"):
         raise LinkError(f"engine {engine!r}", "ukimet links on duckdb or spark", "use --engine duckdb or spark")
+    started = time.perf_counter()
     if incremental:
         stats = link_new(store, threshold, decisions(store))
     elif engine == "duckdb":
@@ -51,6 +53,7 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
         stats = link(db, threshold, model, decisions(store))
         for table in RESULTS:
             store.put(table, db.arrow(f"SELECT * FROM {table}"))
+    stats["link_seconds"] = time.perf_counter() - started
     build_golden(con)
     build_relations(con)
     stats["families"] = build_families(con)

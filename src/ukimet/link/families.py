@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from functools import cache
 
 import duckdb
 import pyarrow as pa
@@ -37,16 +38,19 @@ RELATION_VALUES: dict[str, tuple[str, ...]] = {
 DIVORCE_WORDS = ("ажырасу", "развод", "divorce", "rastorj", "razvod")
 
 
-def _folded(words: tuple[str, ...]) -> set[str]:
-    return {name_key(w) for w in words}
+@cache
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name_key(w) for w in words)
 
 
+@cache
 def role_of(party: str) -> str | None:
     """The family role a record's party plays (from its column prefix), if it names one."""
     key = name_key(party)
     return next((role for role, words in ROLE_WORDS.items() if key in _folded(words)), None)
 
 
+@cache
 def relation_of(value: str | None) -> str | None:
     """father / mother / spouse from a registry's relation column."""
     if not value:

@@ -33,13 +33,15 @@ def build_golden(con: duckdb.DuckDBPyConnection) -> int:
         for name, (key, shown, condition) in ATTRIBUTES.items())
     con.execute(f"""CREATE OR REPLACE TABLE {GOLDEN} AS
         WITH v AS ({values}),
-        keyed AS (SELECT *, count(*) OVER (PARTITION BY entity_id, attribute, key) AS support,
-                  count(DISTINCT source) OVER (PARTITION BY entity_id, attribute, key) AS sources,
-                  count(*) OVER (PARTITION BY entity_id, attribute) AS records FROM v),
-        written AS (SELECT entity_id, attribute, key, value, support, sources, records, count(*) AS spelled,
-                    min(source) AS source FROM keyed GROUP BY ALL),
-        ranked AS (SELECT *, row_number() OVER (PARTITION BY entity_id, attribute
-                   ORDER BY support DESC, sources DESC, spelled DESC, value) AS rank FROM written)
+        written AS (SELECT entity_id, attribute, key, value, count(*) AS spelled, min(source) AS source
+                    FROM v GROUP BY ALL),
+        keyed AS (SELECT entity_id, attribute, key, count(*) AS support, count(DISTINCT source) AS sources
+                  FROM v GROUP BY ALL),
+        totals AS (SELECT entity_id, attribute, count(*) AS records FROM v GROUP BY ALL),
+        ranked AS (SELECT w.*, k.support, k.sources, t.records, row_number() OVER (PARTITION BY w.entity_id,
+                   w.attribute ORDER BY k.support DESC, k.sources DESC, w.spelled DESC, w.value) AS rank
+                   FROM written w JOIN keyed k USING (entity_id, attribute, key)
+                   JOIN totals t USING (entity_id, attribute))
         SELECT entity_id, attribute, value, source, support, sources, records FROM ranked WHERE rank = 1""")
     row = con.execute(f"SELECT count(DISTINCT entity_id) FROM {GOLDEN}").fetchone()
     return int(row[0]) if row else 0
