@@ -51,13 +51,14 @@ def main(
 
 
 def _register() -> None:
-    from ukimet.cli import demo, link, profile, source, sync, synth
+    from ukimet.cli import demo, gateway, link, profile, source, sync, synth
 
     synth.register(app)
     source.register(app)
     sync.register(app)
     profile.register(app)
     link.register(app)
+    gateway.register(app)
     demo.register(app)
 
 

@@ -31,3 +31,7 @@ class StoreError(UkimetError):
 
 class LinkError(UkimetError):
     """Linkage cannot run on what it was given: no person evidence, an unknown engine, a bad model override."""
+
+
+class PolicyError(UkimetError):
+    """The gateway refuses a query or an access: not understood, not allowed by policy, or over a limit."""

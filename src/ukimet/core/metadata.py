@@ -115,6 +115,48 @@ lineage = Table(
     Column("finished_at", DateTime(timezone=True), nullable=False),
 )
 
+users = Table(
+    "users", metadata,
+    Column("name", String(128), primary_key=True),
+    Column("role", String(64), nullable=False),
+    Column("organisation", String(256), nullable=False),
+    Column("attributes", JSON, nullable=False, default=dict, doc="what row filters read, e.g. region"),
+    Column("iin", String(12), doc="a citizen's own IIN (the data tracker shows that person's accesses)"),
+    Column("password_hash", Text, doc="argon2id; NULL for accounts that sign in through OIDC or tokens only"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_name", String(128), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True)),
+)
+audit_entries = Table(
+    "audit_entries", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False, doc="UTC, ISO 8601"),
+    Column("user_name", String(128), nullable=False),
+    Column("organisation", String(256), nullable=False),
+    Column("role", String(64), nullable=False),
+    Column("purpose", Text),
+    Column("action", String(32), nullable=False, doc="query, person_view, policy_change, refused ..."),
+    Column("query", Text, nullable=False),
+    Column("rewritten", Text),
+    Column("rows", Integer, nullable=False),
+    Column("persons", JSON, nullable=False, doc="keyed hashes of the IINs of the persons the access touched"),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+audit_checkpoints = Table(
+    "audit_checkpoints", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False, doc="the last entry the checkpoint covers"),
+    Column("hash", String(64), nullable=False),
+    Column("signature", String(128), nullable=False, doc="Ed25519 over seq and hash, hex"),
+    Column("public_key", String(64), nullable=False, doc="the signer's key, hex"),
+    Column("at", String(32), nullable=False),
+)
+
 
 def connect_metadata(config: Settings) -> Engine:
     """An engine on the metadata store, with its tables created if missing."""

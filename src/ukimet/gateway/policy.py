@@ -1,0 +1,131 @@
+"""Policies as data: what each role may see. A policy file (TOML) declares, per role, a mask for each column
+sensitivity (and optionally per semantic type or per column), a row filter by the user's attributes, whether
+person-level results need a declared purpose, the small-cell threshold for aggregates, forbidden combinations of
+column kinds, and export limits. Unknown keys or values are refused with the valid ones named.
+
+    [roles.analyst]
+    masks = { personal = "partial", special = "hide" }
+    semantic_masks = { iin = "pseudonym", birth_date = "year" }
+    row_filter = "region"          # rows of tables with a region column: only the user's region
+    purpose_for_person_level = true
+    small_cell = 10
+    forbidden = [["special", "address"]]
+    max_rows_per_query = 1000
+    max_rows_per_day = 20000
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ukimet.core.errors import ConfigError
+
+MASKS = ("show", "hide", "partial", "pseudonym", "year")
+"""show: as stored; hide: NULL; partial: most of it hidden (an IIN keeps its last 3 digits, a name its first
+letter); pseudonym: a keyed hash per project that cannot be joined across projects; year: a date reduced to its
+year."""
+SENSITIVITIES = ("public", "personal", "special")
+KEYS = {"masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level", "small_cell",
+        "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day", "may_query"}
+
+
+@dataclass(frozen=True)
+class RolePolicy:
+    name: str
+    masks: dict[str, str] = field(default_factory=lambda: {"public": "show", "personal": "hide", "special": "hide"})
+    semantic_masks: dict[str, str] = field(default_factory=dict)
+    column_masks: dict[str, str] = field(default_factory=dict)
+    """source.table.column -> mask: the most specific rule wins"""
+    row_filter: str | None = None
+    """a user attribute (region) that rows of tables with a column of that semantic type must match"""
+    purpose_for_person_level: bool = True
+    small_cell: int = 10
+    forbidden: tuple[frozenset[str], ...] = ()
+    """sets of column kinds (a sensitivity or a semantic type) one query may not combine"""
+    max_rows_per_query: int = 1000
+    max_rows_per_day: int = 20_000
+    max_persons_per_day: int = 500
+    may_query: bool = True
+
+    def mask_for(self, column: str, semantic_type: str | None, sensitivity: str | None) -> str:
+        """The mask of one column (source.table.column): column rule, else semantic type, else sensitivity;
+        a column whose sensitivity is unknown is treated as special (fail closed)."""
+        if column in self.column_masks:
+            return self.column_masks[column]
+        if semantic_type and semantic_type in self.semantic_masks:
+            return self.semantic_masks[semantic_type]
+        return self.masks.get(sensitivity or "special", "hide")
+
+
+@dataclass(frozen=True)
+class Policy:
+    roles: dict[str, RolePolicy]
+    version: str = "built-in"
+
+    def role(self, name: str) -> RolePolicy:
+        if name not in self.roles:
+            raise ConfigError(f"role {name!r}", f"the policy has no such role (roles: {', '.join(sorted(self.roles))})",
+                              "add the role to the policy file or give the user an existing role")
+        return self.roles[name]
+
+
+DEFAULT = Policy({
+    "analyst": RolePolicy("analyst", masks={"public": "show", "personal": "partial", "special": "hide"},
+                          semantic_masks={"iin": "pseudonym", "birth_date": "year"}, row_filter="region"),
+    "social_worker": RolePolicy("social_worker", masks={"public": "show", "personal": "show", "special": "partial"},
+                                forbidden=(frozenset({"special", "address"}),), max_rows_per_query=200),
+    "auditor": RolePolicy("auditor", masks={"public": "show", "personal": "hide", "special": "hide"},
+                          max_rows_per_query=100),
+    "admin": RolePolicy("admin", masks={"public": "show", "personal": "hide", "special": "hide"}, may_query=True),
+    "citizen": RolePolicy("citizen", may_query=False),
+})
+"""The policy until an administrator loads one: analysts see pseudonyms and years, social workers names with
+purpose, nobody sees special categories in clear by default."""
+
+
+def _check(where: str, value: Any, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ConfigError(where, f"{value!r} is not one of {', '.join(allowed)}", "use one of those values")
+    return str(value)
+
+
+def parse_policy(text: str, version: str) -> Policy:
+    """A policy from TOML text; every key and value checked."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError("policy file", f"it is not valid TOML ({error})", "fix the syntax") from error
+    roles = {}
+    for name, spec in (data.get("roles") or {}).items():
+        unknown = set(spec) - KEYS
+        if unknown:
+            raise ConfigError(f"policy role {name!r}", f"unknown keys {sorted(unknown)}", f"use {sorted(KEYS)}")
+        masks = {k: _check(f"role {name} masks.{k}", v, MASKS) for k, v in (spec.get("masks") or {}).items()}
+        for k in masks:
+            _check(f"role {name} masks", k, SENSITIVITIES)
+        roles[name] = RolePolicy(
+            name,
+            masks={**{"public": "show", "personal": "hide", "special": "hide"}, **masks},
+            semantic_masks={k: _check(f"role {name} semantic_masks.{k}", v, MASKS)
+                            for k, v in (spec.get("semantic_masks") or {}).items()},
+            column_masks={k: _check(f"role {name} column_masks.{k}", v, MASKS)
+                          for k, v in (spec.get("column_masks") or {}).items()},
+            row_filter=spec.get("row_filter"),
+            purpose_for_person_level=bool(spec.get("purpose_for_person_level", True)),
+            small_cell=int(spec.get("small_cell", 10)),
+            forbidden=tuple(frozenset(group) for group in spec.get("forbidden", [])),
+            max_rows_per_query=int(spec.get("max_rows_per_query", 1000)),
+            max_rows_per_day=int(spec.get("max_rows_per_day", 20_000)),
+            max_persons_per_day=int(spec.get("max_persons_per_day", 500)),
+            may_query=bool(spec.get("may_query", True)),
+        )
+    if not roles:
+        raise ConfigError("policy file", "it declares no [roles.<name>] table", "declare at least one role")
+    return Policy(roles, version)
+
+
+def load_policy(path: Path) -> Policy:
+    return parse_policy(path.read_text(encoding="utf-8"), version=path.name)

@@ -1,0 +1,143 @@
+"""Policy applied by rewriting: every catalogued table a query reads is replaced by a view of it that the user's
+role may see: masked columns (hidden, partial, pseudonym, year) and only the rows the role's filter lets through.
+Whatever the query then does (aliases through CTEs and subqueries, UNION, joins, window functions, predicates and
+aggregates) it only ever touches masked values: a masked column cannot be re-aliased, compared or counted back
+into its clear value.
+
+Without a declared purpose a query must be an aggregate: its cells are counted, those under the role's
+small-cell threshold are dropped, and counts are rounded to a multiple of 5 so that two overlapping aggregates
+cannot be differenced down to one person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from ukimet.core.errors import PolicyError
+from ukimet.gateway.guard import Catalog, ColumnInfo
+from ukimet.gateway.policy import RolePolicy
+
+PSEUDONYM = "ukimet_pseudonym"
+"""The keyed-hash function the engine registers (its key never appears in SQL or in the audit log)."""
+CELL = "__ukimet_cell"
+ROUNDING = 5
+IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "phone", "email", "address"})
+
+
+@dataclass
+class User:
+    name: str
+    role: str
+    organisation: str = ""
+    attributes: dict[str, str] = field(default_factory=dict)
+    """what row filters read: region (a KATO prefix or region name) ..."""
+
+
+def _text(column: exp.Expr) -> exp.Expr:
+    return exp.cast(column, "VARCHAR")
+
+
+def masked(column: str, info: ColumnInfo, mask: str) -> exp.Expr:
+    """The SQL that shows ``column`` under ``mask``."""
+    ref = exp.column(column, quoted=True)
+    is_date = info.data_type.upper().startswith(("DATE", "TIMESTAMP"))
+    if mask == "show":
+        return ref
+    if mask == "hide":
+        return exp.cast(exp.null(), info.data_type or "VARCHAR")
+    if mask == "pseudonym":
+        return exp.Anonymous(this=PSEUDONYM, expressions=[_text(ref)])
+    if mask == "year" or (mask == "partial" and (is_date or info.semantic_type == "birth_date")):
+        day = ref if is_date else exp.TryCast(this=ref, to=exp.DataType.build("DATE"))
+        return exp.func("YEAR", day)
+    # partial: an identifier keeps its last 3 characters, anything else its first letter
+    if info.semantic_type in ("iin", "bin", "phone") or info.data_type.upper().startswith(("INT", "DECIMAL")):
+        keep = exp.func("RIGHT", _text(ref), exp.Literal.number(3))
+        hidden = exp.Sub(this=exp.func("LENGTH", _text(ref)), expression=exp.Literal.number(3))
+        stars = exp.func("REPEAT", exp.Literal.string("*"), exp.func("GREATEST", hidden, exp.Literal.number(0)))
+        return exp.func("CONCAT", stars, keep)
+    return exp.func("CONCAT", exp.func("LEFT", _text(ref), exp.Literal.number(1)), exp.Literal.string("***"))
+
+
+def _row_filter(table: tuple[str, str], columns: dict[str, ColumnInfo], role: RolePolicy,
+                user: User) -> exp.Expr | None:
+    if role.row_filter is None:
+        return None
+    keyed = [c for c, info in columns.items() if info.semantic_type == role.row_filter]
+    if not keyed:
+        raise PolicyError("query refused", f"{table[0]}.{table[1]} has no {role.row_filter} column, and the role "
+                      f"{role.name!r} sees only rows of its {role.row_filter}",
+                      "ask for aggregates over tables that carry the region, or a role without the row filter")
+    value = user.attributes.get(role.row_filter)
+    if not value:
+        return exp.false()  # a user without the attribute sees no rows (fail closed)
+    return exp.or_(*[exp.Like(this=_text(exp.column(c, quoted=True)), expression=exp.Literal.string(f"{value}%"))
+                     for c in keyed])
+
+
+def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User) -> exp.Query:
+    """Replace every catalogued table with the view of it the role may see."""
+    tree = tree.copy()
+    for table in list(tree.find_all(exp.Table)):
+        key = (table.db.lower(), table.name.lower())
+        if key not in catalog:
+            continue  # a CTE
+        columns = catalog[key]
+        shown = [exp.alias_(masked(c, info, role.mask_for(f"{key[0]}.{key[1]}.{c}", info.semantic_type,
+                                                          info.sensitivity)), c, quoted=True)
+                 for c, info in columns.items()]
+        view = exp.select(*shown).from_(exp.table_(key[1], db=key[0], quoted=True))
+        condition = _row_filter(key, columns, role, user)
+        if condition is not None:
+            view = view.where(condition)
+        alias = table.args.get("alias") or exp.TableAlias(this=exp.to_identifier(key[1], quoted=True))
+        table.replace(exp.Subquery(this=view, alias=alias))
+    return tree
+
+
+def _is_aggregate(select: exp.Select) -> bool:
+    groups = {g.sql() for g in (select.args.get("group") or exp.Group()).expressions}
+    for projection in select.expressions:
+        inner = projection.this if isinstance(projection, exp.Alias) else projection
+        if inner.find(exp.AggFunc) is None and inner.sql() not in groups:
+            return False
+    return bool(select.expressions)
+
+
+def aggregates_only(tree: exp.Query, role: RolePolicy) -> exp.Query:
+    """Without a purpose: refuse anything but an aggregate; drop small cells; round counts."""
+    if not isinstance(tree, exp.Select) or not _is_aggregate(tree):
+        raise PolicyError("query refused", "without a declared purpose only aggregates may be read (every output a "
+                      "count, sum, average ... or a GROUP BY key)",
+                      "aggregate the query, or declare a purpose for person-level access (--purpose)")
+    if tree.args.get("having") is not None or tree.find(exp.Window) is not None:
+        raise PolicyError("query refused", "HAVING and window functions over aggregates are not allowed without a "
+                      "purpose (they can single out small groups)", "drop them, or declare a purpose")
+    names = [p.alias_or_name for p in tree.expressions]
+    for projection in tree.expressions:
+        inner = projection.this if isinstance(projection, exp.Alias) else projection
+        if isinstance(inner, exp.Count):
+            steps = exp.func("ROUND", exp.Div(this=inner.copy(), expression=exp.Literal.number(ROUNDING)))
+            rounded = exp.Mul(this=steps, expression=exp.Literal.number(ROUNDING))
+            inner.replace(exp.cast(rounded, "BIGINT"))
+    counted = tree.copy()
+    counted.select(exp.alias_(exp.Count(this=exp.Star()), CELL, quoted=True), copy=False)
+    outer = exp.select(*[exp.column(n, quoted=True) for n in names]).from_(counted.subquery("cells"))
+    return outer.where(exp.GTE(this=exp.column(CELL, quoted=True), expression=exp.Literal.number(role.small_cell)))
+
+
+def referenced_kinds(tree: exp.Query, catalog: Catalog) -> set[str]:
+    """Every sensitivity and semantic type of the catalogued columns a (qualified) query touches."""
+    aliases: dict[str, tuple[str, str]] = {}
+    for table in tree.find_all(exp.Table):
+        key = (table.db.lower(), table.name.lower())
+        if key in catalog:
+            aliases[table.alias_or_name.lower()] = key
+    kinds: set[str] = set()
+    for column in tree.find_all(exp.Column):
+        source = aliases.get(column.table.lower())
+        info = catalog.get(source, {}).get(column.name.lower()) if source else None
+        if info is not None:
+            kinds |= {k for k in (info.sensitivity, info.semantic_type) if k}
+    return kinds

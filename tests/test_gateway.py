@@ -1,0 +1,268 @@
+"""The gateway as a specification: what it refuses, what a rewritten query returns under each role, and that
+the audit log notices any tampering. A small registry (two regions, names, IINs, diagnoses, incomes) is synced
+into a real store; every query runs on the locked-down DuckDB engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, insert, select, update
+
+from ukimet.connect.catalog import refresh_catalog, set_label
+from ukimet.connect.connectors import open_connector
+from ukimet.connect.sources import SourceSpec, add_source
+from ukimet.core.errors import PolicyError
+from ukimet.core.ids import NumberIssuer
+from ukimet.core.metadata import audit_entries, connect_metadata
+from ukimet.core.settings import Settings
+from ukimet.gateway import audit
+from ukimet.gateway.api import Gateway
+from ukimet.gateway.rewrite import User
+from ukimet.sync.engine import Syncer
+
+SURNAMES = ["Ахметов", "Сейтқали", "Нұрланова", "Жұмабаев", "Ким", "Иванова", "Оспанов", "Әбдірахманова"]
+ANALYST = User("aigerim", "analyst", "Akimat of Shymkent", {"region": "79"})
+WORKER = User("dana", "social_worker", "Ministry of Labour")
+AUDITOR = User("bolat", "auditor", "Data protection agency")
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    out = tmp_path_factory.mktemp("gateway")
+    issuer = NumberIssuer()
+    rows = []
+    for n in range(60):
+        born = dt.date(1950 + n % 50, 1 + n % 12, 1 + n % 28)
+        iin = issuer.iin(born, "M" if n % 2 else "F")
+        region = "790100100" if n < 40 else "750000000"
+        rows.append((n + 1, iin, SURNAMES[n % len(SURNAMES)], born.isoformat(), region,
+                     "J45 астма" if n % 5 == 0 else None, 100_000 + 1_000 * n))
+    path = out / "registry.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE persons (id INTEGER PRIMARY KEY, iin TEXT, familiya TEXT, data_rozhdeniya TEXT, "
+                    "kato TEXT, diagnoz TEXT, dohod INTEGER)")
+        con.executemany("INSERT INTO persons VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    config = Settings(home=out / ".ukimet")
+    engine = connect_metadata(config)
+    spec = SourceSpec("reg", "sqlite", str(path))
+    add_source(engine, spec)
+    refresh_catalog(engine, spec, open_connector(spec, config))
+    set_label(engine, "reg", "persons", "diagnoz", "test", semantic_type="text", sensitivity="special")
+    set_label(engine, "reg", "persons", "kato", "test", semantic_type="region")
+    Syncer(engine, config).sync()
+    return {"config": config, "rows": rows, "iins": {r[1] for r in rows}, "surnames": set(SURNAMES),
+            "gateway": Gateway(config)}
+
+
+def _cells(result: Any) -> set[str]:
+    return {str(v) for row in result.rows for v in row if v is not None}
+
+
+# --- refused: every way around the gateway someone might try ------------------------------------------------
+FILE_READS = [f"SELECT * FROM {fn}('/etc/passwd')" for fn in (
+    "read_csv", "read_csv_auto", "read_parquet", "parquet_scan", "read_json", "read_json_auto", "read_ndjson",
+    "read_text", "read_blob", "glob", "sniff_csv", "read_xlsx", "read_json_objects", "parquet_metadata",
+    "parquet_schema", "ReAd_CsV", "READ_PARQUET", '"read_csv"')] + [
+    "SELECT * FROM '/etc/passwd'", "SELECT * FROM 'data.csv'", "SELECT * FROM \"/etc/passwd\"",
+    "FROM read_csv('/etc/passwd')", "SELECT * FROM reg.persons, read_csv('/etc/hosts')",
+    "SELECT * FROM reg.persons WHERE iin IN (SELECT column0 FROM read_csv('/tmp/x.csv'))",
+    "SELECT (SELECT count(*) FROM read_text('/etc/shadow'))", "SELECT * FROM glob('/home/*')",
+    "WITH f AS (SELECT * FROM read_csv('/etc/passwd')) SELECT * FROM f",
+    "SELECT * FROM reg.persons UNION ALL SELECT * FROM read_csv('/etc/passwd')",
+    "SELECT * FROM read_csv(['/etc/passwd', '/etc/hosts'])", "SELECT * FROM query_table('reg.persons')",
+    "SELECT * FROM query('SELECT 1')",
+]
+STATEMENTS = [
+    "ATTACH '/tmp/other.duckdb' AS other", "ATTACH 'postgres:dbname=test' AS pg (TYPE postgres)",
+    "DETACH reg", "COPY reg.persons TO '/tmp/out.csv'", "COPY (SELECT * FROM reg.persons) TO '/tmp/out.parquet'",
+    "COPY reg.persons FROM '/tmp/in.csv'", "EXPORT DATABASE '/tmp/dump'", "IMPORT DATABASE '/tmp/dump'",
+    "PRAGMA database_list", "PRAGMA enable_external_access", "SET enable_external_access = true",
+    "SET threads = 1", "RESET threads", "INSTALL httpfs", "LOAD httpfs", "FORCE INSTALL httpfs",
+    "CALL pragma_version()", "CREATE TABLE x AS SELECT * FROM reg.persons", "CREATE VIEW v AS SELECT 1",
+    "CREATE MACRO m(a) AS a", "INSERT INTO reg.persons VALUES (1)", "UPDATE reg.persons SET iin = '1'",
+    "DELETE FROM reg.persons", "DROP TABLE reg.persons", "ALTER TABLE reg.persons ADD COLUMN x INT",
+    "CHECKPOINT", "VACUUM", "USE reg", "DESCRIBE reg.persons", "SHOW TABLES", "SUMMARIZE reg.persons",
+    "EXPLAIN SELECT * FROM reg.persons", "SELECT 1; SELECT 2", "SELECT count(*) FROM reg.persons; DROP TABLE x",
+    "SELECT 1; ATTACH '/tmp/x' AS y", "BEGIN TRANSACTION", "COMMIT", "CREATE SECRET s (TYPE s3, KEY_ID 'a')",
+    "SELECT count(*) FROM reg.persons /* ; */ ; COPY reg.persons TO '/tmp/x'",
+]
+SYSTEM = [
+    "SELECT * FROM information_schema.tables", "SELECT * FROM information_schema.columns",
+    "SELECT * FROM duckdb_tables()", "SELECT * FROM duckdb_settings()", "SELECT * FROM duckdb_extensions()",
+    "SELECT * FROM duckdb_secrets()", "SELECT * FROM duckdb_databases()", "SELECT * FROM pragma_table_info('x')",
+    "SELECT * FROM pg_catalog.pg_tables", "SELECT * FROM sqlite_master", "SELECT * FROM duckdb_functions()",
+    "SELECT * FROM link.person_records", "SELECT * FROM _quarantine.reg__persons", "SELECT * FROM main.secret",
+    "SELECT * FROM other.db.table", "SELECT * FROM persons", "SELECT * FROM reg.nope",
+    "SELECT nope FROM reg.persons", "SELECT * FROM range(10)", "SELECT * FROM generate_series(1, 10)",
+    "SELECT * FROM reg.persons AT (VERSION => 1)",
+]
+FUNCTIONS = [
+    "SELECT getenv('HOME')", "SELECT current_setting('threads')", "SELECT count(*) FROM reg.persons WHERE "
+    "getenv('HOME') IS NOT NULL", "SELECT version()", "SELECT current_user", "SELECT txid_current()",
+    "SELECT pg_sleep(10)", "SELECT read_blob('/etc/passwd')", "SELECT count(*) FROM reg.persons GROUP BY "
+    "current_setting('memory_limit')", "SELECT load_extension('x')", "SELECT ukimet_pseudonym(iin) FROM reg.persons",
+    "SELECT setseed(0.1)", "SELECT nextval('s')", "SELECT currval('s')", "SELECT hash_file('/etc/passwd')",
+    "SELECT $1", "SELECT ?", "SELECT * FROM reg.persons WHERE iin = getvariable('x')",
+    "SELECT json_extract(read_text('/etc/passwd'), '$')",
+]
+NOT_SQL = ["", "   ", "SELEC * FROM reg.persons", "SELECT FROM WHERE", "DROP", "'; DROP TABLE reg.persons; --",
+           "SELECT * FROM reg.persons WHERE", "\\d reg.persons"]
+REFUSED = FILE_READS + STATEMENTS + SYSTEM + FUNCTIONS + NOT_SQL
+
+
+@pytest.mark.parametrize("sql", REFUSED)
+def test_a_way_around_the_gateway_is_refused(registry: dict[str, Any], sql: str) -> None:
+    with pytest.raises(PolicyError):
+        registry["gateway"].query(WORKER, sql, purpose="test of the bypass corpus")
+
+
+# --- neutralised: the query runs, but never shows a protected value ------------------------------------------
+NEUTRALISED = [
+    "SELECT iin FROM reg.persons", "SELECT iin AS x FROM reg.persons", "SELECT * FROM reg.persons",
+    "SELECT p.* FROM reg.persons p", "WITH a AS (SELECT iin AS hidden FROM reg.persons) SELECT hidden FROM a",
+    "WITH a AS (SELECT * FROM reg.persons), b AS (SELECT iin AS z FROM a) SELECT z FROM b",
+    "SELECT x FROM (SELECT iin AS x FROM reg.persons) s", "SELECT (SELECT max(iin) FROM reg.persons)",
+    "SELECT familiya FROM reg.persons UNION SELECT iin FROM reg.persons",
+    "SELECT 'a' AS k UNION ALL SELECT iin FROM reg.persons", "SELECT max(iin) OVER () FROM reg.persons",
+    "SELECT first_value(familiya) OVER (ORDER BY id) FROM reg.persons", "SELECT string_agg(iin, ',') FROM reg.persons",
+    "SELECT list(familiya) FROM reg.persons", "SELECT lower(familiya) FROM reg.persons",
+    "SELECT concat(iin, '') FROM reg.persons", "SELECT substr(iin, 1, 6) FROM reg.persons",
+    "SELECT CAST(iin AS BIGINT) FROM reg.persons", "SELECT upper(diagnoz) FROM reg.persons",
+    "SELECT a.iin FROM reg.persons a JOIN reg.persons b ON a.iin = b.iin",
+    "SELECT count(*) FROM reg.persons WHERE familiya = 'Ахметов'",
+    "SELECT count(*) FROM reg.persons WHERE diagnoz LIKE 'J45%'",
+    "SELECT familiya, count(*) FROM reg.persons GROUP BY familiya", "SELECT min(familiya), max(familiya) FROM "
+    "reg.persons", "SELECT \"IIN\" FROM reg.persons", "SELECT IIN FROM REG.PERSONS",
+    "SELECT iin FROM reg.persons -- comment", "/* x */ SELECT iin FROM reg.persons",
+    "SELECT t.c FROM (SELECT familiya AS c FROM reg.persons) AS t(c)", "SELECT * FROM unnest([1, 2])",
+    "SELECT * FROM reg.persons, LATERAL (SELECT iin AS again) l",
+    "SELECT u FROM reg.persons, unnest([iin, familiya]) AS t(u)",
+]
+
+
+@pytest.mark.parametrize("sql", NEUTRALISED)
+def test_a_protected_value_never_comes_back_whatever_the_query(registry: dict[str, Any], sql: str) -> None:
+    try:
+        result = registry["gateway"].query(ANALYST, sql, purpose="test: masked values only")
+    except PolicyError:
+        return  # refusing is as good as masking (a pseudonym cast to a number fails, for one)
+    cells = _cells(result)
+    assert not cells & registry["iins"], "a clear IIN leaked"
+    assert not cells & registry["surnames"], "a clear surname leaked"
+    assert not any("астма" in c or "J45" in c for c in cells), "a diagnosis leaked"
+    assert not any(iin[:6] in c for c in cells for iin in registry["iins"]), "part of an IIN leaked"
+
+
+def test_the_corpus_is_large() -> None:
+    assert len(REFUSED) + len(NEUTRALISED) >= 100
+
+
+# --- what each role gets (input -> expected rows) -------------------------------------------------------------
+def test_an_analyst_sees_only_aggregates_of_their_region_without_small_cells(registry: dict[str, Any]) -> None:
+    gateway = registry["gateway"]
+    total = gateway.query(ANALYST, "SELECT count(*) AS n FROM reg.persons")
+    assert total.rows == [(40,)]  # 40 rows in region 79, rounded to 5
+    by_name = gateway.query(ANALYST, "SELECT familiya, count(*) AS n FROM reg.persons GROUP BY familiya")
+    assert by_name.rows == []  # 8 surnames of 5 each: every cell under 10, all suppressed
+    with pytest.raises(PolicyError, match="only aggregates"):
+        gateway.query(ANALYST, "SELECT iin FROM reg.persons")
+
+
+def test_a_social_worker_with_a_purpose_sees_names_and_partial_diagnoses(registry: dict[str, Any]) -> None:
+    result = registry["gateway"].query(WORKER, "SELECT iin, familiya, diagnoz FROM reg.persons ORDER BY id LIMIT 6",
+                                       purpose="case 2026/17: birth allowance")
+    first = registry["rows"][0]
+    assert result.rows[0][:2] == (first[1], first[2])
+    assert result.rows[0][2] == "J***" and result.rows[1][2] is None
+    assert len(result.rows) == 6
+
+
+def test_an_analyst_with_a_purpose_gets_pseudonyms_that_differ_by_project(registry: dict[str, Any]) -> None:
+    one = registry["gateway"].query(ANALYST, "SELECT iin FROM reg.persons ORDER BY id LIMIT 3", purpose="study A")
+    other = Gateway(registry["config"], project="another")
+    two = other.query(ANALYST, "SELECT iin FROM reg.persons ORDER BY id LIMIT 3", purpose="study B")
+    assert all(str(v).startswith("p") and len(str(v)) == 16 for row in one.rows for v in row)
+    assert {r[0] for r in one.rows}.isdisjoint({r[0] for r in two.rows})
+
+
+def test_forbidden_combinations_and_export_limits(registry: dict[str, Any]) -> None:
+    gateway = registry["gateway"]
+    with pytest.raises(PolicyError, match="may not query"):
+        gateway.query(User("asel", "citizen", "-"), "SELECT count(*) FROM reg.persons")
+    result = gateway.query(AUDITOR, "SELECT id FROM reg.persons", purpose="spot check")
+    assert len(result.rows) == 60 and not result.truncated
+
+
+# --- the audit log -------------------------------------------------------------------------------------------
+def test_every_query_and_every_refusal_is_an_entry_that_names_the_persons(registry: dict[str, Any]) -> None:
+    gateway = registry["gateway"]
+    before = len(audit.entries(gateway.metadata, limit=10_000))
+    result = gateway.query(WORKER, "SELECT iin FROM reg.persons ORDER BY id LIMIT 2", purpose="case 5")
+    with pytest.raises(PolicyError):
+        gateway.query(WORKER, "PRAGMA version", purpose="x")
+    latest = audit.entries(gateway.metadata, limit=2)
+    assert len(audit.entries(gateway.metadata, limit=10_000)) == before + 2
+    assert latest[0]["action"] == "refused" and latest[1]["seq"] == result.audit_seq
+    assert latest[1]["purpose"] == "case 5" and latest[1]["rows"] == 2 and "reg" in latest[1]["rewritten"]
+    touched = audit.entries(gateway.metadata, person=registry["rows"][0][1], limit=1000)
+    assert any(e["seq"] == result.audit_seq for e in touched)
+
+
+def _tamper(tmp_path: Path, change: Any) -> audit.Verdict:
+    config = Settings(home=tmp_path)
+    engine = connect_metadata(config)
+    for n in range(6):
+        audit.append(engine, audit.Access("u", "org", "analyst", None, "query", f"SELECT {n}", None, n, []))
+    audit.checkpoint(engine, tmp_path / "key")
+    for n in range(6, 9):
+        audit.append(engine, audit.Access("u", "org", "analyst", None, "query", f"SELECT {n}", None, n, []))
+    assert audit.verify(engine).ok
+    with engine.begin() as con:
+        change(con)
+    return audit.verify(engine)
+
+
+@pytest.mark.parametrize(("change", "first_bad"), [
+    (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 4).values(rows=0)), 4),
+    (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 8).values(purpose="x")), 8),
+    (lambda con: con.execute(delete(audit_entries).where(audit_entries.c.seq == 3)), 3),
+    (lambda con: con.execute(delete(audit_entries).where(audit_entries.c.seq >= 5)), 5),
+    (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 2).values(seq=100)), 2),
+], ids=["edited", "edited-after-checkpoint", "deleted", "tail-deleted-back-to-before-the-checkpoint", "moved"])
+def test_tampering_with_the_log_is_detected_and_located(tmp_path: Path, change: Any, first_bad: int) -> None:
+    verdict = _tamper(tmp_path, change)
+    assert not verdict.ok and verdict.first_bad == first_bad, verdict
+
+
+def test_a_rewritten_chain_fails_its_signed_checkpoint(tmp_path: Path) -> None:
+    def rewrite_everything(con: Any) -> None:
+        # an administrator recomputes every hash after editing entry 2: the chain is consistent again, but it no
+        # longer matches what the checkpoint signed
+        rows = [dict(r._mapping) for r in con.execute(select(audit_entries).order_by(audit_entries.c.seq))]
+        rows[1]["rows"] = 999
+        prev = audit.GENESIS
+        con.execute(delete(audit_entries))
+        for row in rows:
+            row["prev_hash"], row["hash"] = prev, audit.entry_hash(prev, row)
+            prev = row["hash"]
+            con.execute(insert(audit_entries).values(**row))
+
+    verdict = _tamper(tmp_path, rewrite_everything)
+    assert not verdict.ok and "checkpoint" in verdict.reason and verdict.first_bad == 6
+
+
+def test_no_entry_no_result(registry: dict[str, Any], tmp_path: Path) -> None:
+    gateway = Gateway(registry["config"])
+    with gateway.metadata.begin() as con:
+        con.exec_driver_sql("CREATE TRIGGER no_audit BEFORE INSERT ON audit_entries BEGIN "
+                            "SELECT RAISE(ABORT, 'disk full'); END")
+    try:
+        with pytest.raises(PolicyError, match="audit log"):
+            gateway.query(WORKER, "SELECT iin FROM reg.persons LIMIT 1", purpose="case 9")
+    finally:
+        with gateway.metadata.begin() as con:
+            con.exec_driver_sql("DROP TRIGGER no_audit")
