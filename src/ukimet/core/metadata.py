@@ -136,7 +136,7 @@ audit_entries = Table(
     "audit_entries", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),
     Column("at", String(32), nullable=False, doc="UTC, ISO 8601"),
-    Column("user_name", String(128), nullable=False),
+    Column("user_name", String(128), nullable=False, index=True),
     Column("organisation", String(256), nullable=False),
     Column("role", String(64), nullable=False),
     Column("purpose", Text),
@@ -171,5 +171,6 @@ def connect_metadata(config: Settings) -> Engine:
         def _pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
             dbapi_connection.execute("PRAGMA journal_mode=WAL")
             dbapi_connection.execute("PRAGMA busy_timeout=10000")
+            dbapi_connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across crashes of ukimet
     metadata.create_all(engine)
     return engine

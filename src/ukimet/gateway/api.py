@@ -10,18 +10,20 @@ before the result is handed out (no entry, no result). Refused queries are audit
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
 from sqlalchemy import select
 from sqlglot import exp
-from sqlglot.errors import SqlglotError
-from sqlglot.lineage import lineage
+from sqlglot.schema import MappingSchema
 
 from ukimet.core.errors import PolicyError
+from ukimet.core.ids import decode_iin
 from ukimet.core.metadata import catalog_columns, connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.gateway import audit
@@ -54,7 +56,7 @@ def load_catalog(config: Settings) -> Catalog:
                 catalog_columns.c.semantic_type, catalog_columns.c.sensitivity)):
             known[(source.lower(), table.lower(), column.lower())] = (kind, sensitivity)
     sources = {s for s, _, _ in known}
-    store = duckdb.connect(str(config.resolved_store_path()), read_only=True, config=dict(LOCKED_CONFIG))
+    store = duckdb.connect(str(config.resolved_store_path()), read_only=True, config=dict(ENGINE_CONFIG))
     try:
         rows = store.execute("SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
                              "ORDER BY table_schema, table_name, ordinal_position").fetchall()
@@ -77,8 +79,16 @@ class Gateway:
         self.metadata = connect_metadata(self.config)
         self.policy = policy or DEFAULT
         self.catalog = load_catalog(self.config)
+        self.schema = MappingSchema(schema_of(self.catalog), dialect="duckdb")
         self.project = project
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._views: dict[tuple[str, ...], exp.Select] = {}
+        self._usage: dict[tuple[str, str], tuple[int, set[str]]] = {}
+        """(user, day) -> rows read and persons touched, read from the log once, then kept up to date here (a
+        second process serving the same users keeps its own count: run one gateway process per installation)"""
         self._key = hashlib.sha256(f"{self._secret()}:{project}".encode()).digest()
+        # one function per key: gateways of several projects can share the engine, each with its own pseudonyms
+        self._pseudonym = f"{PSEUDONYM}_{hashlib.sha256(self._key).hexdigest()[:12]}"
 
     def _secret(self) -> str:
         """The pseudonym secret of this installation (a file beside the store, created once, mode 0600)."""
@@ -94,13 +104,25 @@ class Gateway:
         return path.read_text().strip()
 
     def _engine(self) -> duckdb.DuckDBPyConnection:
+        """The locked-down connection, opened once per gateway (read-only: queries cannot change the store)."""
+        if self._connection is None:
+            self._connection = self._open()
+        return self._connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(str(self.config.resolved_store_path()), read_only=True, config=dict(ENGINE_CONFIG))
         key = self._key
 
         def pseudonym(value: str | None) -> str | None:
             return None if value is None else "p" + hmac.new(key, value.encode(), hashlib.sha256).hexdigest()[:15]
 
-        con.create_function(PSEUDONYM, pseudonym, ["VARCHAR"], "VARCHAR")
+        with contextlib.suppress(duckdb.CatalogException):  # registered by a gateway with the same key already
+            con.create_function(self._pseudonym, pseudonym, ["VARCHAR"], "VARCHAR")
         return con
 
     def _refused(self, user: User, sql: str, purpose: str | None, error: PolicyError) -> PolicyError:
@@ -108,35 +130,28 @@ class Gateway:
                                                  sql, f"-- refused: {error.why}", 0, []))
         return error
 
-    def _iin_outputs(self, tree: exp.Query) -> list[str]:
-        """Output columns that carry an IIN from a catalogued table (to know which persons a result touched)."""
-        found = []
-        for name in tree.named_selects:
-            try:
-                node = lineage(name, tree, schema=schema_of(self.catalog), dialect="duckdb")
-            except (SqlglotError, KeyError, ValueError):
-                continue
-            for leaf in node.walk():
-                if isinstance(leaf.source, exp.Table):
-                    info = self.catalog.get((leaf.source.db.lower(), leaf.source.name.lower()), {}).get(
-                        leaf.name.split(".")[-1].strip('"').lower())
-                    if info is not None and info.semantic_type == "iin":
-                        found.append(name)
-                        break
-        return found
+    def _persons(self, con: duckdb.DuckDBPyConnection, tree: exp.Query, user: User, role: RolePolicy,
+                 rows: list[tuple[Any, ...]]) -> list[str]:
+        """Which persons a person-level result touched: every valid IIN in its cells, hashed. When the role
+        does not see IINs in clear, the same query runs again with IIN columns left clear (and nothing else) to
+        find them. Never shown; only the hashes reach the audit log."""
+        iin_masks = {role.mask_for(f"{t[0]}.{t[1]}.{c}", i.semantic_type, i.sensitivity)
+                     for t, cols in self.catalog.items() for c, i in cols.items() if i.semantic_type == "iin"}
+        if iin_masks - {"show"}:
+            clear = replace(role, semantic_masks={**role.semantic_masks, "iin": "show"}, column_masks={})
+            shadow = secure_views(tree, self.catalog, clear, user, self._pseudonym, self._views)
+            shadow = shadow.limit(role.max_rows_per_query)
+            rows = con.execute(shadow.sql(dialect="duckdb")).fetchall()
+        found = {v for row in rows for v in row
+                 if isinstance(v, str) and len(v) == 12 and v.isdigit() and decode_iin(v) is not None}
+        return sorted(audit.person_hash(v) for v in found)
 
-    def _persons(self, con: duckdb.DuckDBPyConnection, tree: exp.Query, user: User, role: RolePolicy) -> list[str]:
-        outputs = self._iin_outputs(tree)
-        if not outputs:
-            return []
-        clear = RolePolicy(role.name, masks={"public": "show", "personal": "show", "special": "show"},
-                           row_filter=role.row_filter)
-        shadow = secure_views(tree, self.catalog, clear, user)
-        inner = shadow.subquery("touched")
-        sql = (exp.select(*[exp.column(o, quoted=True) for o in outputs]).from_(inner)
-               .limit(role.max_rows_per_query).sql(dialect="duckdb"))
-        values = {str(v) for row in con.execute(sql).fetchall() for v in row if v is not None}
-        return sorted(audit.person_hash(v) for v in values)
+    def _used_today(self, user: str) -> tuple[int, set[str]]:
+        day = dt.datetime.now(dt.UTC).date().isoformat()
+        if (user, day) not in self._usage:
+            self._usage = {k: v for k, v in self._usage.items() if k[1] == day}
+            self._usage[(user, day)] = audit.used_today(self.metadata, user)
+        return self._usage[(user, day)]
 
     def query(self, user: User, sql: str, purpose: str | None = None) -> Result:
         """Run ``sql`` as ``user``; with ``purpose`` (text, case or legal basis) person-level rows are allowed."""
@@ -146,28 +161,28 @@ class Gateway:
             if not role.may_query:
                 raise PolicyError("query refused", f"the role {role.name!r} may not query",
                                   "use the role's own screens")
-            tree = check(sql, self.catalog)
+            tree = check(sql, self.catalog, self.schema)
             kinds = referenced_kinds(tree, self.catalog)
             for combination in role.forbidden:
                 if combination <= kinds:
                     raise PolicyError("query refused", f"the role {role.name!r} may not combine "
                                       f"{' and '.join(sorted(combination))} in one query", "query them separately")
-            secured = secure_views(tree, self.catalog, role, user)
+            secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views)
             if purpose is None and role.purpose_for_person_level:
                 secured = aggregates_only(secured, role)
-            done_rows, done_persons = audit.rows_today(self.metadata, user.name)
+            done_rows, done_persons = self._used_today(user.name)
             if done_rows >= role.max_rows_per_day:
                 raise PolicyError("query refused", f"{user.name} has read {done_rows} rows today, the daily limit "
                                   f"of the role {role.name!r}", "wait until tomorrow or ask the security officer")
         except PolicyError as error:
             raise self._refused(user, sql, purpose, error) from None
         rewritten = secured.sql(dialect="duckdb")
-        con = self._engine()
+        con = self._engine().cursor()
         try:
             cursor = con.execute(rewritten)
             columns = [d[0] for d in cursor.description or []]
             rows = cursor.fetchmany(role.max_rows_per_query + 1)
-            persons = self._persons(con, tree, user, role) if purpose else []
+            persons = self._persons(con, tree, user, role, rows) if purpose else []
         except duckdb.Error as error:
             raise self._refused(user, sql, purpose, PolicyError(
                 "query", f"the engine refused it ({str(error).splitlines()[0]})", "check the query")) from None
@@ -175,11 +190,13 @@ class Gateway:
             con.close()
         truncated = len(rows) > role.max_rows_per_query
         rows = rows[:role.max_rows_per_query]
-        if done_persons + len(persons) > role.max_persons_per_day:
+        if len(done_persons | set(persons)) > role.max_persons_per_day:
             audit.append(self.metadata, audit.Access(user.name, user.organisation, user.role, purpose, "blocked",
                                                      sql, rewritten, 0, persons))
             raise PolicyError("query refused", f"it would take {user.name} past {role.max_persons_per_day} persons "
                               "today: bulk access is blocked and reported", "ask the security officer")
         seq = audit.append(self.metadata, audit.Access(user.name, user.organisation, user.role, purpose, "query",
                                                        sql, rewritten, len(rows), persons))
+        self._usage[(user.name, dt.datetime.now(dt.UTC).date().isoformat())] = (done_rows + len(rows),
+                                                                              done_persons | set(persons))
         return Result(columns, rows, rewritten, seq, truncated)

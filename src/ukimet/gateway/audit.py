@@ -165,12 +165,12 @@ def entries(engine: Engine, user: str | None = None, person: str | None = None,
     return rows[:limit]
 
 
-def rows_today(engine: Engine, user: str) -> tuple[int, int]:
-    """Rows and distinct persons a user has read today (UTC): for the daily export limits."""
+def used_today(engine: Engine, user: str) -> tuple[int, set[str]]:
+    """Rows and the persons a user has read today (UTC): for the daily export limits."""
     day = dt.datetime.now(dt.UTC).date().isoformat()
     with engine.connect() as con:
         found = con.execute(select(func.coalesce(func.sum(audit_entries.c.rows), 0))
                             .where(audit_entries.c.user_name == user, audit_entries.c.at >= day)).scalar()
         persons = con.execute(select(audit_entries.c.persons)
                               .where(audit_entries.c.user_name == user, audit_entries.c.at >= day)).fetchall()
-    return int(found or 0), len({p for (listed,) in persons for p in (listed or [])})
+    return int(found or 0), {p for (listed,) in persons for p in (listed or [])}

@@ -12,6 +12,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import OptimizeError, SqlglotError
 from sqlglot.optimizer.qualify import qualify
+from sqlglot.schema import MappingSchema
 
 from ukimet.core.errors import PolicyError
 
@@ -91,8 +92,9 @@ def schema_of(catalog: Catalog) -> dict[str, object]:
     return dict(out)
 
 
-def check(sql: str, catalog: Catalog) -> exp.Query:
-    """The query, parsed, checked and qualified (every column bound to its table, stars expanded)."""
+def check(sql: str, catalog: Catalog, schema: MappingSchema | None = None) -> exp.Query:
+    """The query, parsed, checked and qualified (every column bound to its table, stars expanded). ``schema``:
+    the catalog as sqlglot's schema, built once by the caller (building it is most of the cost)."""
     try:
         statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
     except (SqlglotError, ValueError) as error:
@@ -106,7 +108,8 @@ def check(sql: str, catalog: Catalog) -> exp.Query:
     for node in tree.walk():
         _check_node(node, ctes, catalog)
     try:
-        qualified = qualify(tree, schema=schema_of(catalog), dialect="duckdb", validate_qualify_columns=True,
+        qualified = qualify(tree, schema=schema or MappingSchema(schema_of(catalog), dialect="duckdb"),
+                            dialect="duckdb", validate_qualify_columns=True,
                             quote_identifiers=True, identify=True)
     except (OptimizeError, ValueError, KeyError) as error:
         raise _refuse(f"it could not be resolved against the catalog ({error})",

@@ -38,7 +38,7 @@ def _text(column: exp.Expr) -> exp.Expr:
     return exp.cast(column, "VARCHAR")
 
 
-def masked(column: str, info: ColumnInfo, mask: str) -> exp.Expr:
+def masked(column: str, info: ColumnInfo, mask: str, pseudonym: str = PSEUDONYM) -> exp.Expr:
     """The SQL that shows ``column`` under ``mask``."""
     ref = exp.column(column, quoted=True)
     is_date = info.data_type.upper().startswith(("DATE", "TIMESTAMP"))
@@ -47,7 +47,7 @@ def masked(column: str, info: ColumnInfo, mask: str) -> exp.Expr:
     if mask == "hide":
         return exp.cast(exp.null(), info.data_type or "VARCHAR")
     if mask == "pseudonym":
-        return exp.Anonymous(this=PSEUDONYM, expressions=[_text(ref)])
+        return exp.Anonymous(this=pseudonym, expressions=[_text(ref)])
     if mask == "year" or (mask == "partial" and (is_date or info.semantic_type == "birth_date")):
         day = ref if is_date else exp.TryCast(this=ref, to=exp.DataType.build("DATE"))
         return exp.func("YEAR", day)
@@ -76,22 +76,31 @@ def _row_filter(table: tuple[str, str], columns: dict[str, ColumnInfo], role: Ro
                      for c in keyed])
 
 
-def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User) -> exp.Query:
-    """Replace every catalogued table with the view of it the role may see."""
+def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User,
+                 pseudonym: str = PSEUDONYM, cache: dict[tuple[str, ...], exp.Select] | None = None) -> exp.Query:
+    """Replace every catalogued table with the view of it the role may see (``pseudonym``: the name of the
+    engine's keyed-hash function for this project; ``cache``: views built before, by table, role and user
+    attributes)."""
     tree = tree.copy()
     for table in list(tree.find_all(exp.Table)):
         key = (table.db.lower(), table.name.lower())
         if key not in catalog:
             continue  # a CTE
+        alias = table.args.get("alias") or exp.TableAlias(this=exp.to_identifier(key[1], quoted=True))
+        cached = (*key, repr(role), repr(sorted(user.attributes.items())), pseudonym)
+        if cache is not None and cached in cache:
+            table.replace(exp.Subquery(this=cache[cached].copy(), alias=alias))
+            continue
         columns = catalog[key]
         shown = [exp.alias_(masked(c, info, role.mask_for(f"{key[0]}.{key[1]}.{c}", info.semantic_type,
-                                                          info.sensitivity)), c, quoted=True)
+                                                          info.sensitivity), pseudonym), c, quoted=True)
                  for c, info in columns.items()]
         view = exp.select(*shown).from_(exp.table_(key[1], db=key[0], quoted=True))
         condition = _row_filter(key, columns, role, user)
         if condition is not None:
             view = view.where(condition)
-        alias = table.args.get("alias") or exp.TableAlias(this=exp.to_identifier(key[1], quoted=True))
+        if cache is not None:
+            cache[cached] = view.copy()
         table.replace(exp.Subquery(this=view, alias=alias))
     return tree
 
