@@ -266,3 +266,40 @@ def test_no_entry_no_result(registry: dict[str, Any], tmp_path: Path) -> None:
     finally:
         with gateway.metadata.begin() as con:
             con.exec_driver_sql("DROP TRIGGER no_audit")
+
+
+def test_the_command_line_from_user_to_tracker(registry: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from ukimet.cli.main import app
+    from ukimet.gateway.users import authenticate, issue_token, user_of_token
+
+    monkeypatch.setenv("UKIMET_HOME", str(registry["config"].home))
+    runner = CliRunner()
+    citizen_iin = registry["rows"][0][1]
+    steps = [
+        (["user", "add", "erlan", "--role", "social_worker", "--org", "Ministry of Labour", "--password-stdin"],
+         "s3cret-pass\n"),
+        (["user", "add", "asel", "--role", "citizen", "--org", "-", "--iin", citizen_iin], None),
+        (["query", "--as", "erlan", "--purpose", "case 77", "--show-sql",
+          "SELECT iin, familiya FROM reg.persons ORDER BY id LIMIT 1"], None),
+        (["audit", "checkpoint"], None), (["audit", "verify"], None), (["audit", "show", "--user", "erlan"], None),
+        (["tracker", "--as", "asel"], None), (["user", "list"], None),
+    ]
+    outputs = []
+    for args, given in steps:
+        result = runner.invoke(app, args, input=given)
+        assert result.exit_code == 0, (args, result.output)
+        outputs.append(result.output)
+    assert citizen_iin in outputs[2] and "audit entry" in outputs[2]
+    assert "verified" in outputs[4]
+    seen = audit.entries(connect_metadata(registry["config"]), person=citizen_iin, limit=1000)
+    assert any(e["organisation"] == "Ministry of Labour" and e["purpose"] == "case 77" for e in seen)
+    assert "Ministry" in outputs[6] and "UNPROVEN" not in outputs[6]
+    refused = runner.invoke(app, ["query", "--as", "erlan", "--purpose", "x", "COPY reg.persons TO '/tmp/x'"])
+    assert refused.exit_code == 2 and "not a query" in refused.output
+    engine = connect_metadata(registry["config"])
+    assert authenticate(engine, "erlan", "s3cret-pass").role == "social_worker"
+    with pytest.raises(PolicyError, match="wrong"):
+        authenticate(engine, "erlan", "guess")
+    assert user_of_token(engine, issue_token(engine, "erlan")).name == "erlan"
