@@ -17,14 +17,11 @@ from pathlib import Path
 
 import duckdb
 
-from ukimet.cli.demo import register_country
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
+from ukimet.cli.demo import synced_country
 from ukimet.gateway.api import ENGINE_CONFIG, Gateway
 from ukimet.gateway.policy import DEFAULT, Policy
 from ukimet.gateway.rewrite import User
-from ukimet.sync.engine import Syncer
-from ukimet.synth import SynthConfig, build_country
+from ukimet.synth import SynthConfig
 
 RESULTS = Path(__file__).parent / "results" / "gateway.json"
 WORKER = User("bench", "social_worker", "Ministry of Labour")
@@ -42,11 +39,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=15)
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="ukimet-gateway-"))
-    manifest = build_country(SynthConfig(persons=args.persons, seed=5), out)
-    config = Settings(home=out / ".ukimet")
-    engine = connect_metadata(config)
-    register_country(engine, config, manifest)
-    Syncer(engine, config).sync()
+    config, _engine, _manifest = synced_country(out, SynthConfig(persons=args.persons, seed=5))
     # the benchmark's user reads far more than a day's allowance: lift the limits, keep every other rule
     worker = replace(DEFAULT.roles["social_worker"], max_rows_per_day=10**9, max_persons_per_day=10**9)
     gateway = Gateway(config, Policy({**DEFAULT.roles, "social_worker": worker}))

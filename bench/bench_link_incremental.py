@@ -20,14 +20,11 @@ from pathlib import Path
 
 import duckdb
 
-from ukimet.cli.demo import register_country
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
+from ukimet.cli.demo import synced_country
 from ukimet.link.api import link_records
 from ukimet.link.records import extract
-from ukimet.sync.engine import Syncer
 from ukimet.sync.store import open_store
-from ukimet.synth import SynthConfig, build_country
+from ukimet.synth import SynthConfig
 
 RESULTS = Path(__file__).parent / "results" / "link_incremental.json"
 LATE = ("enbek", "health")
@@ -55,11 +52,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="ukimet-incremental-"))
-    manifest = build_country(SynthConfig(persons=args.persons, seed=11), out)
-    config = Settings(home=out / ".ukimet")
-    engine = connect_metadata(config)
-    register_country(engine, config, manifest)
-    Syncer(engine, config).sync()
+    config, engine, manifest = synced_country(out, SynthConfig(persons=args.persons, seed=11))
     con = open_store(config.resolved_store_path())
     early = [s.code for s in manifest.sources if s.code not in LATE]
     incremental, full, incremental_link, full_link = [], [], [], []

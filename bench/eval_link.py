@@ -17,14 +17,11 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from ukimet.cli.demo import register_country
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
+from ukimet.cli.demo import synced_country
 from ukimet.link.api import link_records as link
 from ukimet.link.records import extract
-from ukimet.sync.engine import Syncer
 from ukimet.sync.store import open_store
-from ukimet.synth import SynthConfig, build_country
+from ukimet.synth import SynthConfig
 
 RESULTS = Path(__file__).parent / "results" / "link_synthetic.json"
 # the synthetic country's column prefixes -> its truth's party names (evaluation only)
@@ -42,11 +39,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.0)
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="ukimet-link-"))
-    manifest = build_country(SynthConfig(persons=args.persons, seed=3), out)
-    config = Settings(home=out / ".ukimet")
-    engine = connect_metadata(config)
-    register_country(engine, config, manifest)
-    Syncer(engine, config).sync()
+    config, engine, _manifest = synced_country(out, SynthConfig(persons=args.persons, seed=3))
     con = open_store(config.resolved_store_path())
     started = time.perf_counter()
     extract(con, engine)

@@ -97,14 +97,7 @@ class SyncedCountry:
 
 
 def synced_country(out: Path, synth: SynthConfig) -> SyncedCountry:
-    from ukimet.cli.demo import register_country
-    from ukimet.core.metadata import connect_metadata
-    from ukimet.core.settings import Settings
-    from ukimet.sync.engine import Syncer
+    from ukimet.cli.demo import synced_country as build
 
-    manifest = build_country(synth, out)
-    config = Settings(home=out / ".ukimet")
-    engine = connect_metadata(config)
-    register_country(engine, config, manifest)
-    Syncer(engine, config).sync()
+    config, engine, manifest = build(out, synth)
     return SyncedCountry(out, manifest, config, engine)

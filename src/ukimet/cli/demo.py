@@ -15,7 +15,7 @@ from ukimet.connect.catalog import refresh_catalog
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.sources import Kind, SourceSpec, add_source, list_sources
 from ukimet.core.settings import Settings
-from ukimet.synth import Manifest
+from ukimet.synth import Manifest, SynthConfig
 
 out = Console()
 _KINDS: dict[str, Kind] = {"sqlite": "sqlite", "csv": "csv", "xlsx": "excel"}
@@ -36,6 +36,21 @@ def register_country(engine: Engine, config: Settings, manifest: Manifest) -> in
     return added
 
 
+def synced_country(out: Path, synth: SynthConfig) -> tuple[Settings, Engine, Manifest]:
+    """A synthetic country built into ``out``, its sources registered and synced into its store, quietly: what
+    the tests and benchmarks start from."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.sync.engine import Syncer
+    from ukimet.synth import build_country
+
+    manifest = build_country(synth, out)
+    config = Settings(home=out / ".ukimet")
+    engine = connect_metadata(config)
+    register_country(engine, config, manifest)
+    Syncer(engine, config).sync()
+    return config, engine, manifest
+
+
 def register(app: typer.Typer) -> None:
     from ukimet.cli.main import clean_errors
     from ukimet.cli.sync import run_sync
@@ -44,7 +59,6 @@ def register(app: typer.Typer) -> None:
     from ukimet.link.api import link_store
     from ukimet.link.chart import draw_linkage
     from ukimet.sync.store import open_store
-    from ukimet.synth import SynthConfig
 
     @app.command()
     @clean_errors
