@@ -101,3 +101,14 @@ def synced_country(out: Path, synth: SynthConfig) -> SyncedCountry:
 
     config, engine, manifest = build(out, synth)
     return SyncedCountry(out, manifest, config, engine)
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The gateway's small registry (tests/gateway_registry.py), synced, with a gateway on it; one per module."""
+    from ukimet.gateway.api import Gateway
+
+    from .gateway_registry import build_registry
+
+    built = build_registry(tmp_path_factory.mktemp("gateway"))
+    return {**built, "gateway": Gateway(built["config"])}

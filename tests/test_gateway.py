@@ -4,58 +4,20 @@ into a real store; every query runs on the locked-down DuckDB engine."""
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import delete, insert, select, update
 
-from ukimet.connect.catalog import refresh_catalog, set_label
-from ukimet.connect.connectors import open_connector
-from ukimet.connect.sources import SourceSpec, add_source
 from ukimet.core.errors import PolicyError
-from ukimet.core.ids import NumberIssuer
 from ukimet.core.metadata import audit_entries, connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.gateway import audit
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
-from ukimet.sync.engine import Syncer
 
-SURNAMES = ["Ахметов", "Сейтқали", "Нұрланова", "Жұмабаев", "Ким", "Иванова", "Оспанов", "Әбдірахманова"]
-ANALYST = User("aigerim", "analyst", "Akimat of Shymkent", {"region": "79"})
-WORKER = User("dana", "social_worker", "Ministry of Labour")
-AUDITOR = User("bolat", "auditor", "Data protection agency")
-
-
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("gateway")
-    issuer = NumberIssuer()
-    rows = []
-    for n in range(60):
-        born = dt.date(1950 + n % 50, 1 + n % 12, 1 + n % 28)
-        iin = issuer.iin(born, "M" if n % 2 else "F")
-        region = "790100100" if n < 40 else "750000000"
-        rows.append((n + 1, iin, SURNAMES[n % len(SURNAMES)], born.isoformat(), region,
-                     "J45 астма" if n % 5 == 0 else None, 100_000 + 1_000 * n))
-    path = out / "registry.sqlite"
-    with sqlite3.connect(path) as con:
-        con.execute("CREATE TABLE persons (id INTEGER PRIMARY KEY, iin TEXT, familiya TEXT, data_rozhdeniya TEXT, "
-                    "kato TEXT, diagnoz TEXT, dohod INTEGER)")
-        con.executemany("INSERT INTO persons VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    config = Settings(home=out / ".ukimet")
-    engine = connect_metadata(config)
-    spec = SourceSpec("reg", "sqlite", str(path))
-    add_source(engine, spec)
-    refresh_catalog(engine, spec, open_connector(spec, config))
-    set_label(engine, "reg", "persons", "diagnoz", "test", semantic_type="text", sensitivity="special")
-    set_label(engine, "reg", "persons", "kato", "test", semantic_type="region")
-    Syncer(engine, config).sync()
-    return {"config": config, "rows": rows, "iins": {r[1] for r in rows}, "surnames": set(SURNAMES),
-            "gateway": Gateway(config)}
+from .gateway_registry import ANALYST, AUDITOR, WORKER
 
 
 def _cells(result: Any) -> set[str]:

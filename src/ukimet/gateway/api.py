@@ -27,9 +27,10 @@ from ukimet.core.ids import decode_iin
 from ukimet.core.metadata import catalog_columns, connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.gateway import audit
+from ukimet.gateway.disclosure import aggregates_only
 from ukimet.gateway.guard import Catalog, ColumnInfo, check, schema_of
 from ukimet.gateway.policy import DEFAULT, Policy, RolePolicy
-from ukimet.gateway.rewrite import PSEUDONYM, User, aggregates_only, referenced_kinds, secure_views
+from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
 from ukimet.sync.store import LOCKED_CONFIG
 
 ENGINE_CONFIG = {**LOCKED_CONFIG, "enable_external_access": "false", "lock_configuration": "true"}
@@ -169,7 +170,7 @@ class Gateway:
                                       f"{' and '.join(sorted(combination))} in one query", "query them separately")
             secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views)
             if purpose is None and role.purpose_for_person_level:
-                secured = aggregates_only(secured, role)
+                secured = aggregates_only(tree, secured, self.catalog, role)
             done_rows, done_persons = self._used_today(user.name)
             if done_rows >= role.max_rows_per_day:
                 raise PolicyError("query refused", f"{user.name} has read {done_rows} rows today, the daily limit "

@@ -28,7 +28,7 @@ MASKS = ("show", "hide", "partial", "pseudonym", "year")
 letter); pseudonym: a keyed hash per project that cannot be joined across projects; year: a date reduced to its
 year."""
 SENSITIVITIES = ("public", "personal", "special")
-KEYS = {"masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level", "small_cell",
+KEYS = {"masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level", "small_cell", "noise",
         "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day", "may_query"}
 
 
@@ -43,6 +43,8 @@ class RolePolicy:
     """a user attribute (region) that rows of tables with a column of that semantic type must match"""
     purpose_for_person_level: bool = True
     small_cell: int = 10
+    noise: float = 0.01
+    """how far aggregates other than counts are perturbed (a factor within 1 +/- noise), against differencing"""
     forbidden: tuple[frozenset[str], ...] = ()
     """sets of column kinds (a sensitivity or a semantic type) one query may not combine"""
     max_rows_per_query: int = 1000
@@ -116,6 +118,7 @@ def parse_policy(text: str, version: str) -> Policy:
             row_filter=spec.get("row_filter"),
             purpose_for_person_level=bool(spec.get("purpose_for_person_level", True)),
             small_cell=int(spec.get("small_cell", 10)),
+            noise=float(spec.get("noise", 0.01)),
             forbidden=tuple(frozenset(group) for group in spec.get("forbidden", [])),
             max_rows_per_query=int(spec.get("max_rows_per_query", 1000)),
             max_rows_per_day=int(spec.get("max_rows_per_day", 20_000)),

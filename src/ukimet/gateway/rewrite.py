@@ -2,11 +2,7 @@
 role may see: masked columns (hidden, partial, pseudonym, year) and only the rows the role's filter lets through.
 Whatever the query then does (aliases through CTEs and subqueries, UNION, joins, window functions, predicates and
 aggregates) it only ever touches masked values: a masked column cannot be re-aliased, compared or counted back
-into its clear value.
-
-Without a declared purpose a query must be an aggregate: its cells are counted, those under the role's
-small-cell threshold are dropped, and counts are rounded to a multiple of 5 so that two overlapping aggregates
-cannot be differenced down to one person."""
+into its clear value. Queries without a purpose are further held to protected aggregates (see disclosure)."""
 
 from __future__ import annotations
 
@@ -20,9 +16,6 @@ from ukimet.gateway.policy import RolePolicy
 
 PSEUDONYM = "ukimet_pseudonym"
 """The keyed-hash function the engine registers (its key never appears in SQL or in the audit log)."""
-CELL = "__ukimet_cell"
-ROUNDING = 5
-IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "phone", "email", "address"})
 
 
 @dataclass
@@ -103,37 +96,6 @@ def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User
             cache[cached] = view.copy()
         table.replace(exp.Subquery(this=view, alias=alias))
     return tree
-
-
-def _is_aggregate(select: exp.Select) -> bool:
-    groups = {g.sql() for g in (select.args.get("group") or exp.Group()).expressions}
-    for projection in select.expressions:
-        inner = projection.this if isinstance(projection, exp.Alias) else projection
-        if inner.find(exp.AggFunc) is None and inner.sql() not in groups:
-            return False
-    return bool(select.expressions)
-
-
-def aggregates_only(tree: exp.Query, role: RolePolicy) -> exp.Query:
-    """Without a purpose: refuse anything but an aggregate; drop small cells; round counts."""
-    if not isinstance(tree, exp.Select) or not _is_aggregate(tree):
-        raise PolicyError("query refused", "without a declared purpose only aggregates may be read (every output a "
-                      "count, sum, average ... or a GROUP BY key)",
-                      "aggregate the query, or declare a purpose for person-level access (--purpose)")
-    if tree.args.get("having") is not None or tree.find(exp.Window) is not None:
-        raise PolicyError("query refused", "HAVING and window functions over aggregates are not allowed without a "
-                      "purpose (they can single out small groups)", "drop them, or declare a purpose")
-    names = [p.alias_or_name for p in tree.expressions]
-    for projection in tree.expressions:
-        inner = projection.this if isinstance(projection, exp.Alias) else projection
-        if isinstance(inner, exp.Count):
-            steps = exp.func("ROUND", exp.Div(this=inner.copy(), expression=exp.Literal.number(ROUNDING)))
-            rounded = exp.Mul(this=steps, expression=exp.Literal.number(ROUNDING))
-            inner.replace(exp.cast(rounded, "BIGINT"))
-    counted = tree.copy()
-    counted.select(exp.alias_(exp.Count(this=exp.Star()), CELL, quoted=True), copy=False)
-    outer = exp.select(*[exp.column(n, quoted=True) for n in names]).from_(counted.subquery("cells"))
-    return outer.where(exp.GTE(this=exp.column(CELL, quoted=True), expression=exp.Literal.number(role.small_cell)))
 
 
 def referenced_kinds(tree: exp.Query, catalog: Catalog) -> set[str]:
