@@ -27,7 +27,8 @@ FREQUENT = 0
 
 def build_registry(out: Path) -> dict[str, Any]:
     issuer = NumberIssuer()
-    rows, payments = [], []
+    rows: list[tuple[Any, ...]] = []
+    payments: list[tuple[Any, ...]] = []
     for n in range(60):
         born = dt.date(1950 + n % 50, 1 + n % 12, 1 + n % 28)
         iin = issuer.iin(born, "M" if n % 2 else "F")

@@ -4,16 +4,11 @@ into a real store; every query runs on the locked-down DuckDB engine."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, insert, select, update
 
 from ukimet.core.errors import PolicyError
-from ukimet.core.metadata import audit_entries, connect_metadata
-from ukimet.core.settings import Settings
-from ukimet.gateway import audit
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
 
@@ -159,109 +154,3 @@ def test_forbidden_combinations_and_export_limits(registry: dict[str, Any]) -> N
     assert len(result.rows) == 60 and not result.truncated
 
 
-# --- the audit log -------------------------------------------------------------------------------------------
-def test_every_query_and_every_refusal_is_an_entry_that_names_the_persons(registry: dict[str, Any]) -> None:
-    gateway = registry["gateway"]
-    before = len(audit.entries(gateway.metadata, limit=10_000))
-    result = gateway.query(WORKER, "SELECT iin FROM reg.persons ORDER BY id LIMIT 2", purpose="case 5")
-    with pytest.raises(PolicyError):
-        gateway.query(WORKER, "PRAGMA version", purpose="x")
-    latest = audit.entries(gateway.metadata, limit=2)
-    assert len(audit.entries(gateway.metadata, limit=10_000)) == before + 2
-    assert latest[0]["action"] == "refused" and latest[1]["seq"] == result.audit_seq
-    assert latest[1]["purpose"] == "case 5" and latest[1]["rows"] == 2 and "reg" in latest[1]["rewritten"]
-    touched = audit.entries(gateway.metadata, person=registry["rows"][0][1], limit=1000)
-    assert any(e["seq"] == result.audit_seq for e in touched)
-
-
-def _tamper(tmp_path: Path, change: Any) -> audit.Verdict:
-    config = Settings(home=tmp_path)
-    engine = connect_metadata(config)
-    for n in range(6):
-        audit.append(engine, audit.Access("u", "org", "analyst", None, "query", f"SELECT {n}", None, n, []))
-    audit.checkpoint(engine, tmp_path / "key")
-    for n in range(6, 9):
-        audit.append(engine, audit.Access("u", "org", "analyst", None, "query", f"SELECT {n}", None, n, []))
-    assert audit.verify(engine).ok
-    with engine.begin() as con:
-        change(con)
-    return audit.verify(engine)
-
-
-@pytest.mark.parametrize(("change", "first_bad"), [
-    (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 4).values(rows=0)), 4),
-    (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 8).values(purpose="x")), 8),
-    (lambda con: con.execute(delete(audit_entries).where(audit_entries.c.seq == 3)), 3),
-    (lambda con: con.execute(delete(audit_entries).where(audit_entries.c.seq >= 5)), 5),
-    (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 2).values(seq=100)), 2),
-], ids=["edited", "edited-after-checkpoint", "deleted", "tail-deleted-back-to-before-the-checkpoint", "moved"])
-def test_tampering_with_the_log_is_detected_and_located(tmp_path: Path, change: Any, first_bad: int) -> None:
-    verdict = _tamper(tmp_path, change)
-    assert not verdict.ok and verdict.first_bad == first_bad, verdict
-
-
-def test_a_rewritten_chain_fails_its_signed_checkpoint(tmp_path: Path) -> None:
-    def rewrite_everything(con: Any) -> None:
-        # an administrator recomputes every hash after editing entry 2: the chain is consistent again, but it no
-        # longer matches what the checkpoint signed
-        rows = [dict(r._mapping) for r in con.execute(select(audit_entries).order_by(audit_entries.c.seq))]
-        rows[1]["rows"] = 999
-        prev = audit.GENESIS
-        con.execute(delete(audit_entries))
-        for row in rows:
-            row["prev_hash"], row["hash"] = prev, audit.entry_hash(prev, row)
-            prev = row["hash"]
-            con.execute(insert(audit_entries).values(**row))
-
-    verdict = _tamper(tmp_path, rewrite_everything)
-    assert not verdict.ok and "checkpoint" in verdict.reason and verdict.first_bad == 6
-
-
-def test_no_entry_no_result(registry: dict[str, Any], tmp_path: Path) -> None:
-    gateway = Gateway(registry["config"])
-    with gateway.metadata.begin() as con:
-        con.exec_driver_sql("CREATE TRIGGER no_audit BEFORE INSERT ON audit_entries BEGIN "
-                            "SELECT RAISE(ABORT, 'disk full'); END")
-    try:
-        with pytest.raises(PolicyError, match="audit log"):
-            gateway.query(WORKER, "SELECT iin FROM reg.persons LIMIT 1", purpose="case 9")
-    finally:
-        with gateway.metadata.begin() as con:
-            con.exec_driver_sql("DROP TRIGGER no_audit")
-
-
-def test_the_command_line_from_user_to_tracker(registry: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
-    from typer.testing import CliRunner
-
-    from ukimet.cli.main import app
-    from ukimet.gateway.users import authenticate, issue_token, user_of_token
-
-    monkeypatch.setenv("UKIMET_HOME", str(registry["config"].home))
-    runner = CliRunner()
-    citizen_iin = registry["rows"][0][1]
-    steps = [
-        (["user", "add", "erlan", "--role", "social_worker", "--org", "Ministry of Labour", "--password-stdin"],
-         "s3cret-pass\n"),
-        (["user", "add", "asel", "--role", "citizen", "--org", "-", "--iin", citizen_iin], None),
-        (["query", "--as", "erlan", "--purpose", "case 77", "--show-sql",
-          "SELECT iin, familiya FROM reg.persons ORDER BY id LIMIT 1"], None),
-        (["audit", "checkpoint"], None), (["audit", "verify"], None), (["audit", "show", "--user", "erlan"], None),
-        (["tracker", "--as", "asel"], None), (["user", "list"], None),
-    ]
-    outputs = []
-    for args, given in steps:
-        result = runner.invoke(app, args, input=given)
-        assert result.exit_code == 0, (args, result.output)
-        outputs.append(result.output)
-    assert citizen_iin in outputs[2] and "audit entry" in outputs[2]
-    assert "verified" in outputs[4]
-    seen = audit.entries(connect_metadata(registry["config"]), person=citizen_iin, limit=1000)
-    assert any(e["organisation"] == "Ministry of Labour" and e["purpose"] == "case 77" for e in seen)
-    assert "Ministry" in outputs[6] and "UNPROVEN" not in outputs[6]
-    refused = runner.invoke(app, ["query", "--as", "erlan", "--purpose", "x", "COPY reg.persons TO '/tmp/x'"])
-    assert refused.exit_code == 2 and "not a query" in refused.output
-    engine = connect_metadata(registry["config"])
-    assert authenticate(engine, "erlan", "s3cret-pass").role == "social_worker"
-    with pytest.raises(PolicyError, match="wrong"):
-        authenticate(engine, "erlan", "guess")
-    assert user_of_token(engine, issue_token(engine, "erlan")).name == "erlan"

@@ -63,7 +63,8 @@ def test_a_cell_of_many_rows_but_one_person_is_suppressed(registry: dict[str, An
     frequent = registry["rows"][FREQUENT][1]
     paid = sum(1 for p in registry["payments"] if p[1] == frequent)
     assert paid >= 10
-    result = registry["gateway"].query(WORKER, f"SELECT count(*), sum(summa) FROM reg.payments WHERE iin = '{frequent}'")
+    sql = f"SELECT count(*), sum(summa) FROM reg.payments WHERE iin = '{frequent}'"
+    result = registry["gateway"].query(WORKER, sql)
     assert result.rows == []
 
 

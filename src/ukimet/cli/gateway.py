@@ -4,6 +4,7 @@ line. Every query runs through the gateway as a named user and lands in the audi
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -87,7 +88,7 @@ def audit_verify(trusted_key: list[str] = typer.Option(None, "--trusted-key",
                                                        help="Accept checkpoints signed only by these public keys.")
                  ) -> None:
     """Recompute the hash chain and check every signed checkpoint; name the first bad entry."""
-    verdict = audit.verify(connect_metadata(Settings()), set(trusted_key) if trusted_key else None)
+    verdict = _log().verify(set(trusted_key) if trusted_key else None)
     if verdict.ok:
         out.print(f"[green]verified[/]: {verdict.entries} entries, {verdict.checkpoints} checkpoints")
         return
@@ -98,8 +99,7 @@ def audit_verify(trusted_key: list[str] = typer.Option(None, "--trusted-key",
 @audit_app.command("checkpoint")
 def audit_checkpoint() -> None:
     """Sign the chain up to its last entry with the installation's Ed25519 key."""
-    config = Settings()
-    seq = audit.checkpoint(connect_metadata(config), config.home / "audit_signing.key")
+    seq = _log().checkpoint()
     out.print("the log is empty" if seq is None else f"checkpoint signed at entry {seq}")
 
 
@@ -107,28 +107,67 @@ def audit_checkpoint() -> None:
 def audit_show(user: str = typer.Option(None, "--user"), limit: int = typer.Option(20, "--limit")) -> None:
     """The newest entries: who, organisation, role, when, purpose, action, rows, persons, query."""
     table = Table("seq", "at", "user", "organisation", "role", "purpose", "action", "rows", "persons", "query")
-    for e in audit.entries(connect_metadata(Settings()), user=user, limit=limit):
+    for e in _log().entries(user=user, limit=limit):
         table.add_row(str(e["seq"]), e["at"][:19], e["user_name"], e["organisation"], e["role"], e["purpose"] or "",
                       e["action"], str(e["rows"]), str(len(e["persons"] or [])), e["query"][:60])
     out.print(table)
 
 
-def tracker(as_user: str = typer.Option(..., "--as", help="The citizen's own account.")) -> None:
-    """A citizen's data tracker: every access to their records, each proved part of the verified log."""
-    from ukimet.core.errors import PolicyError
-    from ukimet.gateway.users import citizen_iin
+def tracker(as_user: str = typer.Option(..., "--as", help="The citizen's own account."),
+            as_json: bool = typer.Option(False, "--json", help="Print the accesses with their proofs as JSON.")
+            ) -> None:
+    """A citizen's data tracker: every access to their records, each with a proof that it is in the signed log.
+    Signs in with the account's password (asked for, or read from standard input)."""
+    import json
 
-    engine = connect_metadata(Settings())
-    iin = citizen_iin(engine, as_user)
-    if not iin:
-        raise PolicyError(f"user {as_user!r}", "it is not a citizen account", "create it with --iin")
-    verdict = audit.verify(engine)
-    table = Table("when", "organisation", "role", "purpose", "entry", "proof")
-    for e in audit.entries(engine, person=iin, limit=1000):
-        proof = "in the verified chain" if verdict.ok else f"UNPROVEN: {verdict.reason}"
-        table.add_row(e["at"][:19], e["organisation"], e["role"], e["purpose"] or "", f"{e['seq']} {e['hash'][:12]}",
-                      proof)
+    from ukimet.gateway.tracker import my_accesses
+    from ukimet.gateway.users import authenticate
+
+    log = _log()
+    password = typer.prompt("password", hide_input=True) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    report = my_accesses(log, authenticate(log.engine, as_user, password))
+    if as_json:
+        print(json.dumps({"verified": report.verified, "reason": report.reason, "public_key": report.public_key,
+                          "accesses": [{**{k: v for k, v in vars(a).items() if k != "proof"},
+                                        "proof": a.proof.to_json() if a.proof else None} for a in report.accesses]},
+                         ensure_ascii=False, indent=1))
+        return
+    table = Table("when", "organisation", "role", "civil servant", "purpose", "entry", "proof")
+    for a in report.accesses:
+        proof = f"signed at {a.proof.tree_size}" if a.proof else f"UNPROVEN: {report.reason}"
+        table.add_row(a.at[:19], a.organisation, a.role, a.user_name, a.purpose or "",
+                      f"{a.seq} {a.action}", proof)
     out.print(table)
+    out.print(f"{len(report.accesses)} accesses; " + ("every one proved in the signed log (public key "
+              f"{report.public_key[:16]}...)" if report.verified else f"[bold red]the log does not verify[/]: "
+              f"{report.reason}"))
+
+
+@audit_app.command("prove")
+def audit_prove(file: Path = typer.Argument(..., help="A proof (JSON) from `ukimet tracker --json`."),
+                trusted_key: list[str] = typer.Option(None, "--trusted-key")) -> None:
+    """Check an inclusion proof, offline: the entry is in the log the checkpoint signed."""
+    import json
+
+    data = json.loads(file.read_text(encoding="utf-8"))
+    proofs = [a["proof"] for a in data["accesses"]] if "accesses" in data else [data]
+    for proof in proofs:
+        why = audit.check_proof(proof, set(trusted_key) if trusted_key else None)
+        if why:
+            out.print(f"[bold red]NOT PROVED[/]: entry {proof['header']['seq']}: {why}")
+            raise typer.Exit(1)
+    out.print(f"[green]proved[/]: {len(proofs)} entries are in the signed log")
+
+
+@audit_app.command("key")
+def audit_key() -> None:
+    """Print the public key that signs checkpoints (give it to auditors: audit verify --trusted-key)."""
+    print(_log().public_key())
+
+
+def _log() -> audit.AuditLog:
+    config = Settings()
+    return audit.AuditLog(connect_metadata(config), config)
 
 
 def register(app: typer.Typer) -> None:

@@ -151,8 +151,9 @@ audit_entries = Table(
 audit_checkpoints = Table(
     "audit_checkpoints", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False, doc="the last entry the checkpoint covers"),
-    Column("hash", String(64), nullable=False),
-    Column("signature", String(128), nullable=False, doc="Ed25519 over seq and hash, hex"),
+    Column("hash", String(64), nullable=False, doc="the chain's head at seq"),
+    Column("root", String(64), nullable=False, doc="Merkle root (RFC 6962) over the entry hashes 1..seq"),
+    Column("signature", String(128), nullable=False, doc="Ed25519 over seq, head and root, hex"),
     Column("public_key", String(64), nullable=False, doc="the signer's key, hex"),
     Column("at", String(32), nullable=False),
 )
@@ -173,4 +174,27 @@ def connect_metadata(config: Settings) -> Engine:
             dbapi_connection.execute("PRAGMA busy_timeout=10000")
             dbapi_connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across crashes of ukimet
     metadata.create_all(engine)
+    _append_only(engine)
     return engine
+
+
+APPEND_ONLY = ("audit_entries", "audit_checkpoints")
+_GUARDS = {
+    "sqlite": ["CREATE TRIGGER IF NOT EXISTS {t}_no_{op} BEFORE {op} ON {t} "
+               "BEGIN SELECT RAISE(ABORT, '{t} is append-only'); END"],
+    "postgresql": ["CREATE OR REPLACE FUNCTION ukimet_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                   "$$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$",
+                   "CREATE OR REPLACE TRIGGER {t}_no_{op} BEFORE {op} ON {t} "
+                   "FOR EACH ROW EXECUTE FUNCTION ukimet_append_only()"],
+}
+
+
+def _append_only(engine: Engine) -> None:
+    """The audit tables refuse UPDATE and DELETE: only a database superuser who drops the triggers can change
+    them, and the hash chain and signed checkpoints still show it."""
+    statements = _GUARDS.get(engine.dialect.name, [])
+    with engine.begin() as con:
+        for table in APPEND_ONLY:
+            for op in ("update", "delete"):
+                for sql in statements:
+                    con.exec_driver_sql(sql.format(t=table, op=op))

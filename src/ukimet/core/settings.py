@@ -23,6 +23,11 @@ class Settings(BaseSettings):
         None, description="TOML file of source credentials, kept outside the repository (default "
         "~/.config/ukimet/secrets.toml).")
     sync_batch_rows: int = Field(100_000, description="Rows per batch read from a source during sync.")
+    audit_checkpoint_every: int = Field(
+        100, description="Sign an audit checkpoint after every N entries (0: only by `ukimet audit checkpoint`).")
+    audit_signing_key: Path | None = Field(
+        None, description="Ed25519 key that signs audit checkpoints; default home/keys/audit_signing.key. Keep it "
+        "where the policy administrator cannot read it, and give auditors its public key (`ukimet audit key`).")
     profile_top_values: int = Field(5, description="Top values kept per non-personal column when profiling.")
 
     @classmethod

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import hmac
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 import duckdb
@@ -29,6 +30,8 @@ from ukimet.core.settings import Settings
 from ukimet.gateway import audit
 from ukimet.gateway.disclosure import aggregates_only
 from ukimet.gateway.guard import Catalog, ColumnInfo, check, schema_of
+from ukimet.gateway.keys import installation_secret
+from ukimet.gateway.persons import with_persons
 from ukimet.gateway.policy import DEFAULT, Policy, RolePolicy
 from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
 from ukimet.sync.store import LOCKED_CONFIG
@@ -87,22 +90,10 @@ class Gateway:
         self._usage: dict[tuple[str, str], tuple[int, set[str]]] = {}
         """(user, day) -> rows read and persons touched, read from the log once, then kept up to date here (a
         second process serving the same users keeps its own count: run one gateway process per installation)"""
-        self._key = hashlib.sha256(f"{self._secret()}:{project}".encode()).digest()
+        self.audit = audit.AuditLog(self.metadata, self.config)
+        self._key = hmac.new(installation_secret(self.config, "pseudonym"), project.encode(), hashlib.sha256).digest()
         # one function per key: gateways of several projects can share the engine, each with its own pseudonyms
         self._pseudonym = f"{PSEUDONYM}_{hashlib.sha256(self._key).hexdigest()[:12]}"
-
-    def _secret(self) -> str:
-        """The pseudonym secret of this installation (a file beside the store, created once, mode 0600)."""
-        path = self.config.home / "pseudonym.key"
-        if not path.exists():
-            import os
-            import secrets
-
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as f:
-                f.write(secrets.token_hex(32))
-        return path.read_text().strip()
 
     def _engine(self) -> duckdb.DuckDBPyConnection:
         """The locked-down connection, opened once per gateway (read-only: queries cannot change the store)."""
@@ -127,8 +118,8 @@ class Gateway:
         return con
 
     def _refused(self, user: User, sql: str, purpose: str | None, error: PolicyError) -> PolicyError:
-        audit.append(self.metadata, audit.Access(user.name, user.organisation, user.role, purpose, "refused",
-                                                 sql, f"-- refused: {error.why}", 0, []))
+        self.audit.append(audit.Access(user.name, user.organisation, user.role, purpose, "refused", sql,
+                                       f"-- refused: {error.why}", 0, []))
         return error
 
     def _persons(self, con: duckdb.DuckDBPyConnection, tree: exp.Query, user: User, role: RolePolicy,
@@ -145,13 +136,13 @@ class Gateway:
             rows = con.execute(shadow.sql(dialect="duckdb")).fetchall()
         found = {v for row in rows for v in row
                  if isinstance(v, str) and len(v) == 12 and v.isdigit() and decode_iin(v) is not None}
-        return sorted(audit.person_hash(v) for v in found)
+        return sorted(self.audit.person(v) for v in found)
 
     def _used_today(self, user: str) -> tuple[int, set[str]]:
         day = dt.datetime.now(dt.UTC).date().isoformat()
         if (user, day) not in self._usage:
             self._usage = {k: v for k, v in self._usage.items() if k[1] == day}
-            self._usage[(user, day)] = audit.used_today(self.metadata, user)
+            self._usage[(user, day)] = self.audit.used_today(user)
         return self._usage[(user, day)]
 
     def query(self, user: User, sql: str, purpose: str | None = None) -> Result:
@@ -168,8 +159,11 @@ class Gateway:
                 if combination <= kinds:
                     raise PolicyError("query refused", f"the role {role.name!r} may not combine "
                                       f"{' and '.join(sorted(combination))} in one query", "query them separately")
-            secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views)
-            if purpose is None and role.purpose_for_person_level:
+            person_level = purpose is not None or not role.purpose_for_person_level
+            secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views,
+                                   persons=person_level)
+            traced = with_persons(secured) if person_level else None
+            if not person_level:
                 secured = aggregates_only(tree, secured, self.catalog, role)
             done_rows, done_persons = self._used_today(user.name)
             if done_rows >= role.max_rows_per_day:
@@ -177,27 +171,43 @@ class Gateway:
                                   f"of the role {role.name!r}", "wait until tomorrow or ask the security officer")
         except PolicyError as error:
             raise self._refused(user, sql, purpose, error) from None
-        rewritten = secured.sql(dialect="duckdb")
-        con = self._engine().cursor()
-        try:
-            cursor = con.execute(rewritten)
-            columns = [d[0] for d in cursor.description or []]
-            rows = cursor.fetchmany(role.max_rows_per_query + 1)
-            persons = self._persons(con, tree, user, role, rows) if purpose else []
-        except duckdb.Error as error:
-            raise self._refused(user, sql, purpose, PolicyError(
-                "query", f"the engine refused it ({str(error).splitlines()[0]})", "check the query")) from None
-        finally:
-            con.close()
-        truncated = len(rows) > role.max_rows_per_query
-        rows = rows[:role.max_rows_per_query]
-        if len(done_persons | set(persons)) > role.max_persons_per_day:
-            audit.append(self.metadata, audit.Access(user.name, user.organisation, user.role, purpose, "blocked",
-                                                     sql, rewritten, 0, persons))
-            raise PolicyError("query refused", f"it would take {user.name} past {role.max_persons_per_day} persons "
-                              "today: bulk access is blocked and reported", "ask the security officer")
-        seq = audit.append(self.metadata, audit.Access(user.name, user.organisation, user.role, purpose, "query",
-                                                       sql, rewritten, len(rows), persons))
+        rewritten = (traced or secured).sql(dialect="duckdb")
+        access = partial(audit.Access, user.name, user.organisation, user.role, purpose)
+        with self.audit.recording() as record:  # no log, no query: the lock is taken before the query runs
+            con = self._engine().cursor()
+            try:
+                cursor = con.execute(rewritten)
+                columns = [d[0] for d in cursor.description or []]
+                rows = cursor.fetchmany(role.max_rows_per_query + 1)
+                if traced is not None:  # the hidden last column: the clear IINs behind each row
+                    columns = columns[:-1]
+                    iins = {v for row in rows for v in (row[-1] or []) if v}
+                    rows = [row[:-1] for row in rows]
+                    if isinstance(secured, exp.SetOperation) and secured.args.get("distinct"):
+                        rows = list(dict.fromkeys(rows))
+                    persons = sorted({self.audit.person(v) for v in iins})
+                else:
+                    persons = self._persons(con, tree, user, role, rows) if person_level else []
+            except duckdb.Error as error:
+                why = PolicyError("query", f"the engine refused it ({str(error).splitlines()[0]})", "check the query")
+                record(access("refused", sql, f"-- refused: {why.why}", 0, []))
+                failure: PolicyError | None = why
+            else:
+                failure = None
+            finally:
+                con.close()
+            if failure is None:
+                truncated = len(rows) > role.max_rows_per_query
+                rows = rows[:role.max_rows_per_query]
+                if len(done_persons | set(persons)) > role.max_persons_per_day:
+                    record(access("blocked", sql, rewritten, 0, persons))
+                    failure = PolicyError("query refused", f"it would take {user.name} past "
+                                          f"{role.max_persons_per_day} persons today: bulk access is blocked and "
+                                          "reported", "ask the security officer")
+                else:
+                    seq = record(access("query", sql, rewritten, len(rows), persons))
+        if failure is not None:
+            raise failure
         self._usage[(user.name, dt.datetime.now(dt.UTC).date().isoformat())] = (done_rows + len(rows),
                                                                               done_persons | set(persons))
         return Result(columns, rows, rewritten, seq, truncated)

@@ -1,41 +1,63 @@
-"""The audit log: one entry per access (who, organisation, role, when, purpose, query, rewritten query, rows,
-persons touched), each entry's hash covering the previous one's, and signed checkpoints (Ed25519) over the
-chain. ``verify`` detects an edited, deleted, inserted or reordered entry and names the first bad one; a
-checkpoint signed with a key the database's administrator does not hold proves the log up to it.
+"""The audit log: one entry per access (who, organisation, role, when, purpose, action, query, rewritten query,
+rows, persons touched). Each entry's hash covers the previous one's (a chain), and signed checkpoints (Ed25519)
+commit to the chain's head and to a Merkle tree over all entries up to it, so that
 
-Persons are kept as hashes of their IINs (the citizen's tracker finds them; the log itself holds no IIN)."""
+- ``verify`` detects an edited, deleted, inserted or reordered entry and names the first bad one, and a chain
+  rewritten from some point on no longer matches the checkpoints signed before;
+- an inclusion proof shows one entry is in the signed log without revealing the others (the citizen's tracker);
+- the store refuses UPDATE and DELETE on the log (append-only triggers), so changing it takes a database
+  superuser, and the chain and the signatures still show what they did.
+
+An entry's hash covers digests of its query, rewritten query and persons, so that a proof can show who, when
+and why without showing the query text. Persons are kept as keyed hashes of their IINs: the log holds no IIN,
+and without the installation's key the hashes cannot be recomputed from the small space of possible IINs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
-import os
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
-from sqlalchemy import Engine, func, insert, select
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from ukimet.core.errors import PolicyError
 from ukimet.core.metadata import audit_checkpoints, audit_entries
+from ukimet.core.settings import Settings
+from ukimet.gateway import merkle
+from ukimet.gateway.keys import installation_secret
 
 GENESIS = "0" * 64
-FIELDS = ("seq", "at", "user_name", "organisation", "role", "purpose", "action", "query", "rewritten", "rows",
-          "persons")
+HEADER = ("seq", "at", "user_name", "organisation", "role", "purpose", "action", "rows")
+DIGESTED = ("query", "rewritten", "persons")
 
 
-def person_hash(iin: str) -> str:
-    """How the log names a person: a hash of the IIN (the tracker computes the same from the citizen's IIN)."""
-    return hashlib.sha256(f"ukimet-person:{iin.strip()}".encode()).hexdigest()
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def header(entry: dict[str, Any]) -> dict[str, Any]:
+    """What an entry's hash covers: its fields, with the query, rewritten query and persons as digests."""
+    return {**{k: entry[k] for k in HEADER}, **{f"{k}_sha256": _digest(entry[k]) for k in DIGESTED}}
 
 
 def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
-    body = json.dumps({k: entry[k] for k in FIELDS}, sort_keys=True, ensure_ascii=False, default=str)
+    """The entry's hash from the previous entry's hash and its header (or the entry itself)."""
+    fields = entry if "query_sha256" in entry else header(entry)
+    body = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
+
+
+def _signed(seq: int, head: str, root: str) -> bytes:
+    return f"ukimet-audit-checkpoint:{seq}:{head}:{root}".encode()
 
 
 @dataclass(frozen=True)
@@ -45,63 +67,12 @@ class Access:
     role: str
     purpose: str | None
     action: str
+    """query, refused, blocked, view, policy, purpose, tracker ..."""
     query: str
     rewritten: str | None
     rows: int
     persons: list[str]
-    """person hashes"""
-
-
-def append(engine: Engine, access: Access) -> int:
-    """Write one entry (in one transaction, chained to the last); its sequence number. Raises if it cannot be
-    written: the caller must then not hand out the result."""
-    try:
-        with engine.begin() as con:
-            last = con.execute(select(audit_entries.c.seq, audit_entries.c.hash)
-                               .order_by(audit_entries.c.seq.desc()).limit(1)).first()
-            seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-            entry = {"seq": seq, "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
-                     "user_name": access.user_name, "organisation": access.organisation, "role": access.role,
-                     "purpose": access.purpose, "action": access.action, "query": access.query,
-                     "rewritten": access.rewritten, "rows": access.rows, "persons": sorted(access.persons)}
-            con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=entry_hash(prev, entry)))
-    except Exception as error:  # any failure to record means the access must not happen
-        raise PolicyError("audit log", f"the entry could not be written ({error})",
-                          "the access was not carried out; check the metadata store") from error
-    return int(seq)
-
-
-def _key(path: Path) -> Ed25519PrivateKey:
-    if path.exists():
-        return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(path.read_text().strip()))
-    key = Ed25519PrivateKey.generate()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()).hex()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(raw)
-    return key
-
-
-def _public_hex(key: Ed25519PrivateKey) -> str:
-    return str(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex())
-
-
-def checkpoint(engine: Engine, key_path: Path) -> int | None:
-    """Sign the chain up to its last entry; the sequence number covered (None for an empty log)."""
-    key = _key(key_path)
-    with engine.begin() as con:
-        last = con.execute(select(audit_entries.c.seq, audit_entries.c.hash)
-                           .order_by(audit_entries.c.seq.desc()).limit(1)).first()
-        if last is None:
-            return None
-        done = con.execute(select(audit_checkpoints.c.seq).where(audit_checkpoints.c.seq == last[0])).first()
-        if done is None:
-            signature = key.sign(f"{last[0]}:{last[1]}".encode()).hex()
-            con.execute(insert(audit_checkpoints).values(seq=last[0], hash=last[1], signature=signature,
-                                                         public_key=_public_hex(key),
-                                                         at=dt.datetime.now(dt.UTC).isoformat()))
-    return int(last[0])
+    """keyed person hashes (AuditLog.person)"""
 
 
 @dataclass(frozen=True)
@@ -114,63 +85,238 @@ class Verdict:
     reason: str
 
 
-def verify(engine: Engine, trusted_keys: set[str] | None = None) -> Verdict:
-    """Recompute the chain and check every checkpoint. ``trusted_keys`` (hex public keys): checkpoints signed
-    by any other key are rejected; by default the keys the checkpoints carry are believed."""
-    with engine.connect() as con:
-        rows = [dict(r._mapping) for r in con.execute(select(audit_entries).order_by(audit_entries.c.seq))]
-        points = [dict(r._mapping) for r in con.execute(select(audit_checkpoints).order_by(audit_checkpoints.c.seq))]
-    prev, hashes = GENESIS, {}
-    for expected, row in enumerate(rows, start=1):
-        if row["seq"] != expected:
-            return Verdict(False, len(rows), len(points), expected,
-                           f"entry {expected} is missing (the next one is {row['seq']}): deleted")
-        if row["prev_hash"] != prev:
-            return Verdict(False, len(rows), len(points), row["seq"],
-                           f"entry {row['seq']} does not follow entry {expected - 1}: inserted, deleted or reordered")
-        if entry_hash(prev, row) != row["hash"]:
-            return Verdict(False, len(rows), len(points), row["seq"], f"entry {row['seq']} was edited")
-        prev = hashes[row["seq"]] = row["hash"]
-    for point in points:
+@dataclass(frozen=True)
+class Proof:
+    """That one entry is in the log a checkpoint signed: checkable by anyone with the signer's public key."""
+
+    header: dict[str, Any]
+    prev_hash: str
+    entry_hash: str
+    tree_size: int
+    path: list[str]
+    root: str
+    head: str
+    """the chain's hash at the checkpoint"""
+    signature: str
+    public_key: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def check_proof(proof: Proof | dict[str, Any], trusted_keys: set[str] | None = None) -> str | None:
+    """None when the proof holds, else what is wrong with it."""
+    p = proof if isinstance(proof, Proof) else Proof(**proof)
+    if entry_hash(p.prev_hash, p.header) != p.entry_hash:
+        return "the entry does not match its hash"
+    index = int(p.header["seq"]) - 1
+    if not merkle.verify_inclusion(merkle.leaf_hash(p.entry_hash), index, p.tree_size,
+                                   [bytes.fromhex(h) for h in p.path], bytes.fromhex(p.root)):
+        return "the entry is not in the signed tree"
+    if trusted_keys is not None and p.public_key not in trusted_keys:
+        return "the checkpoint is signed by an untrusted key"
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(p.public_key)).verify(
+            bytes.fromhex(p.signature), _signed(p.tree_size, p.head, p.root))
+    except (InvalidSignature, ValueError):
+        return "the checkpoint's signature is bad"
+    return None
+
+
+def _lock(con: Connection) -> None:
+    """Take the log's write lock before anything runs: appends are serialised, and a log that cannot be
+    written stops the access before it starts."""
+    if con.dialect.name == "postgresql":
+        con.execute(text("SELECT pg_advisory_xact_lock(7294816301)"))
+    else:  # an empty write begins SQLite's write transaction (and fails now if the file cannot be written)
+        con.execute(text("UPDATE audit_entries SET seq = seq WHERE 1 = 0"))
+
+
+class AuditLog:
+    """The log of one installation (its metadata store, its person key and checkpoint signing key)."""
+
+    def __init__(self, engine: Engine, config: Settings) -> None:
+        self.engine = engine
+        self.config = config
+        self._person_key = installation_secret(config, "person")
+
+    def person(self, iin: str) -> str:
+        """How the log names a person: a keyed hash of the IIN (the tracker computes the same for a citizen)."""
+        return hmac.new(self._person_key, f"ukimet-person:{iin.strip()}".encode(), hashlib.sha256).hexdigest()
+
+    @contextmanager
+    def recording(self) -> Iterator[Callable[[Access], int]]:
+        """The log locked for one access: run it inside, then record it with the function given. If the lock
+        cannot be taken the access does not start; if the entry cannot be written or committed the block fails
+        and the caller hands nothing out."""
+        def failed(stage: str, error: Exception) -> PolicyError:
+            return PolicyError("audit log", f"{stage} ({str(error).splitlines()[0]})",
+                               "the access was not carried out; check the metadata store")
+
+        try:
+            con = self.engine.connect()
+        except Exception as error:
+            raise failed("it cannot be reached", error) from error
+        written: list[int] = []
+
+        def record(access: Access) -> int:
+            try:
+                written.append(self._insert(con, access))
+            except Exception as error:
+                raise failed("the entry could not be written", error) from error
+            return written[-1]
+
+        try:
+            with con.begin():
+                try:
+                    _lock(con)
+                except Exception as error:  # nothing may run while the log cannot be written
+                    raise failed("it cannot be written", error) from error
+                yield record
+        except PolicyError:
+            raise
+        except Exception as error:
+            if not written:
+                raise
+            raise failed("the entry could not be committed", error) from error
+        finally:
+            con.close()
+        every = self.config.audit_checkpoint_every
+        if written and every and written[-1] % every == 0:
+            self.checkpoint()
+
+    def append(self, access: Access) -> int:
+        """Write one entry on its own; its sequence number."""
+        with self.recording() as record:
+            return record(access)
+
+    def _insert(self, con: Connection, access: Access) -> int:
+        last = con.execute(select(audit_entries.c.seq, audit_entries.c.hash)
+                           .order_by(audit_entries.c.seq.desc()).limit(1)).first()
+        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        entry = {"seq": seq, "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+                 "user_name": access.user_name, "organisation": access.organisation, "role": access.role,
+                 "purpose": access.purpose, "action": access.action, "query": access.query,
+                 "rewritten": access.rewritten, "rows": access.rows, "persons": sorted(access.persons)}
+        con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=entry_hash(prev, entry)))
+        return int(seq)
+
+    # --- checkpoints and verification -----------------------------------------------------------------------
+    def _signing_key(self) -> Ed25519PrivateKey:
+        path = self.config.audit_signing_key or None
+        raw = installation_secret(self.config, "audit_signing", path=path, size=32)
+        return Ed25519PrivateKey.from_private_bytes(raw)
+
+    def public_key(self) -> str:
+        return str(self._signing_key().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex())
+
+    def checkpoint(self) -> int | None:
+        """Sign the chain's head and the Merkle root over every entry; the sequence number covered."""
+        key = self._signing_key()
+        with self.engine.begin() as con:
+            _lock(con)
+            hashes = [h for (h,) in con.execute(select(audit_entries.c.hash).order_by(audit_entries.c.seq))]
+            if not hashes:
+                return None
+            seq = len(hashes)
+            if con.execute(select(audit_checkpoints.c.seq).where(audit_checkpoints.c.seq == seq)).first() is None:
+                root = merkle.root([merkle.leaf_hash(h) for h in hashes]).hex()
+                con.execute(insert(audit_checkpoints).values(
+                    seq=seq, hash=hashes[-1], root=root, signature=key.sign(_signed(seq, hashes[-1], root)).hex(),
+                    public_key=self.public_key(), at=dt.datetime.now(dt.UTC).isoformat()))
+        return seq
+
+    def verify(self, trusted_keys: set[str] | None = None) -> Verdict:
+        """Recompute the chain and the tree, check every checkpoint. ``trusted_keys`` (hex public keys):
+        checkpoints signed by any other key are rejected; by default the keys the checkpoints carry are
+        believed."""
+        with self.engine.connect() as con:
+            rows = [dict(r._mapping) for r in con.execute(select(audit_entries).order_by(audit_entries.c.seq))]
+            points = {r.seq: dict(r._mapping) for r in con.execute(select(audit_checkpoints))}
+
+        def bad(seq: int, why: str) -> Verdict:
+            return Verdict(False, len(rows), len(points), seq, why)
+
+        prev, tree = GENESIS, merkle.Accumulator()
+        for expected, row in enumerate(rows, start=1):
+            if row["seq"] != expected:
+                return bad(expected, f"entry {expected} is missing (the next one is {row['seq']}): deleted")
+            if row["prev_hash"] != prev:
+                return bad(expected, f"entry {expected} does not follow entry {expected - 1}: inserted, deleted "
+                                     "or reordered")
+            if entry_hash(prev, row) != row["hash"]:
+                return bad(expected, f"entry {expected} was edited")
+            prev = row["hash"]
+            tree.add(merkle.leaf_hash(prev))
+            point = points.get(expected)
+            if point is not None:
+                why = self._check_point(point, prev, tree.root().hex(), trusted_keys)
+                if why:
+                    return bad(expected, why)
+        beyond = [seq for seq in points if seq > len(rows)]
+        if beyond:
+            return bad(len(rows) + 1, f"entries {len(rows) + 1} to {max(beyond)}, which a signed checkpoint covers, "
+                                      "are missing")
+        return Verdict(True, len(rows), len(points), None, "the chain and every checkpoint verify")
+
+    @staticmethod
+    def _check_point(point: dict[str, Any], head: str, root: str, trusted_keys: set[str] | None) -> str | None:
+        seq = point["seq"]
         try:
             Ed25519PublicKey.from_public_bytes(bytes.fromhex(point["public_key"])).verify(
-                bytes.fromhex(point["signature"]), f"{point['seq']}:{point['hash']}".encode())
+                bytes.fromhex(point["signature"]), _signed(seq, point["hash"], point["root"]))
         except (InvalidSignature, ValueError):
-            return Verdict(False, len(rows), len(points), point["seq"],
-                           f"the checkpoint at entry {point['seq']} has a bad signature")
+            return f"the checkpoint at entry {seq} has a bad signature"
         if trusted_keys is not None and point["public_key"] not in trusted_keys:
-            return Verdict(False, len(rows), len(points), point["seq"],
-                           f"the checkpoint at entry {point['seq']} is signed by an untrusted key")
-        if point["seq"] > len(rows):
-            return Verdict(False, len(rows), len(points), len(rows) + 1,
-                           f"entries {len(rows) + 1} to {point['seq']}, which a signed checkpoint covers, are missing")
-        if hashes.get(point["seq"]) != point["hash"]:
-            return Verdict(False, len(rows), len(points), point["seq"],
-                           f"the log no longer matches the checkpoint signed at entry {point['seq']}: "
-                           "entries up to it were changed, removed or rewritten")
-    return Verdict(True, len(rows), len(points), None, "the chain and every checkpoint verify")
+            return f"the checkpoint at entry {seq} is signed by an untrusted key"
+        if point["hash"] != head or point["root"] != root:
+            return (f"the log no longer matches the checkpoint signed at entry {seq}: entries up to it were "
+                    "changed, removed or rewritten")
+        return None
 
+    # --- reading --------------------------------------------------------------------------------------------
+    def entries(self, user: str | None = None, person_iin: str | None = None, since: int = 0,
+                limit: int = 50) -> list[dict[str, Any]]:
+        """The newest entries, optionally of one user or touching one person (by IIN)."""
+        query = select(audit_entries).where(audit_entries.c.seq > since).order_by(audit_entries.c.seq.desc())
+        if user:
+            query = query.where(audit_entries.c.user_name == user)
+        wanted = self.person(person_iin) if person_iin else None
+        found: list[dict[str, Any]] = []
+        with self.engine.connect() as con:
+            for r in con.execute(query):
+                if wanted is None or wanted in (r.persons or []):
+                    found.append(dict(r._mapping))
+                    if len(found) >= limit:
+                        break
+        return found
 
-def entries(engine: Engine, user: str | None = None, person: str | None = None,
-            limit: int = 50) -> list[dict[str, Any]]:
-    """The newest entries, optionally of one user or touching one person (by IIN)."""
-    query = select(audit_entries).order_by(audit_entries.c.seq.desc())
-    if user:
-        query = query.where(audit_entries.c.user_name == user)
-    with engine.connect() as con:
-        rows = [dict(r._mapping) for r in con.execute(query)]
-    if person:
-        wanted = person_hash(person)
-        rows = [r for r in rows if wanted in (r["persons"] or [])]
-    return rows[:limit]
+    def proofs(self, seqs: list[int]) -> dict[int, Proof]:
+        """Inclusion proofs of entries against the newest checkpoint (signed now when entries came after it)."""
+        if not seqs:
+            return {}
+        self.checkpoint()
+        with self.engine.connect() as con:
+            point = con.execute(select(audit_checkpoints).order_by(audit_checkpoints.c.seq.desc()).limit(1)).first()
+            if point is None:
+                return {}
+            rows = [dict(r._mapping) for r in con.execute(
+                select(audit_entries).where(audit_entries.c.seq <= point.seq).order_by(audit_entries.c.seq))]
+        tree = merkle.Tree([merkle.leaf_hash(r["hash"]) for r in rows])
+        return {seq: Proof(header(rows[seq - 1]), rows[seq - 1]["prev_hash"], rows[seq - 1]["hash"], point.seq,
+                           [h.hex() for h in tree.proof(seq - 1)], point.root, point.hash, point.signature,
+                           point.public_key)
+                for seq in seqs if seq <= point.seq}
 
+    def used_today(self, user: str) -> tuple[int, set[str]]:
+        """Rows and the persons a user has read today (UTC): for the daily export limits."""
+        day = dt.datetime.now(dt.UTC).date().isoformat()
+        with self.engine.connect() as con:
+            found = con.execute(select(func.coalesce(func.sum(audit_entries.c.rows), 0))
+                                .where(audit_entries.c.user_name == user, audit_entries.c.at >= day,
+                                       audit_entries.c.action.in_(("query", "view")))).scalar()
+            persons = con.execute(select(audit_entries.c.persons)
+                                  .where(audit_entries.c.user_name == user, audit_entries.c.at >= day,
+                                         audit_entries.c.action.in_(("query", "view")))).fetchall()
+        return int(found or 0), {p for (listed,) in persons for p in (listed or [])}
 
-def used_today(engine: Engine, user: str) -> tuple[int, set[str]]:
-    """Rows and the persons a user has read today (UTC): for the daily export limits."""
-    day = dt.datetime.now(dt.UTC).date().isoformat()
-    with engine.connect() as con:
-        found = con.execute(select(func.coalesce(func.sum(audit_entries.c.rows), 0))
-                            .where(audit_entries.c.user_name == user, audit_entries.c.at >= day)).scalar()
-        persons = con.execute(select(audit_entries.c.persons)
-                              .where(audit_entries.c.user_name == user, audit_entries.c.at >= day)).fetchall()
-    return int(found or 0), {p for (listed,) in persons for p in (listed or [])}

@@ -17,7 +17,8 @@ def _projection(select: exp.Expr, name: str, position: int | None) -> exp.Expr |
         return None
     for index, projection in enumerate(select.expressions):
         if projection.alias_or_name == name or index == position:
-            return projection
+            found: exp.Expr = projection
+            return found
     return None
 
 

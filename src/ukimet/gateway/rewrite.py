@@ -12,6 +12,7 @@ from sqlglot import exp
 
 from ukimet.core.errors import PolicyError
 from ukimet.gateway.guard import Catalog, ColumnInfo
+from ukimet.gateway.persons import PERSON
 from ukimet.gateway.policy import RolePolicy
 
 PSEUDONYM = "ukimet_pseudonym"
@@ -70,17 +71,19 @@ def _row_filter(table: tuple[str, str], columns: dict[str, ColumnInfo], role: Ro
 
 
 def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User,
-                 pseudonym: str = PSEUDONYM, cache: dict[tuple[str, ...], exp.Select] | None = None) -> exp.Query:
+                 pseudonym: str = PSEUDONYM, cache: dict[tuple[str, ...], exp.Select] | None = None,
+                 persons: bool = False) -> exp.Query:
     """Replace every catalogued table with the view of it the role may see (``pseudonym``: the name of the
     engine's keyed-hash function for this project; ``cache``: views built before, by table, role and user
-    attributes)."""
+    attributes; ``persons``: the views also carry their IINs in clear under hidden names, for the audit log's
+    persons - see gateway.persons)."""
     tree = tree.copy()
     for table in list(tree.find_all(exp.Table)):
         key = (table.db.lower(), table.name.lower())
         if key not in catalog:
             continue  # a CTE
         alias = table.args.get("alias") or exp.TableAlias(this=exp.to_identifier(key[1], quoted=True))
-        cached = (*key, repr(role), repr(sorted(user.attributes.items())), pseudonym)
+        cached = (*key, repr(role), repr(sorted(user.attributes.items())), pseudonym, str(persons))
         if cache is not None and cached in cache:
             table.replace(exp.Subquery(this=cache[cached].copy(), alias=alias))
             continue
@@ -88,6 +91,9 @@ def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User
         shown = [exp.alias_(masked(c, info, role.mask_for(f"{key[0]}.{key[1]}.{c}", info.semantic_type,
                                                           info.sensitivity), pseudonym), c, quoted=True)
                  for c, info in columns.items()]
+        if persons:
+            shown += [exp.alias_(exp.column(c, quoted=True), f"{PERSON}{c}", quoted=True)
+                      for c, info in columns.items() if info.semantic_type == "iin"]
         view = exp.select(*shown).from_(exp.table_(key[1], db=key[0], quoted=True))
         condition = _row_filter(key, columns, role, user)
         if condition is not None:
