@@ -51,7 +51,7 @@ def main(
 
 
 def _register() -> None:
-    from ukimet.cli import demo, gateway, link, profile, source, sync, synth
+    from ukimet.cli import demo, gateway, link, policy, profile, source, sync, synth
 
     synth.register(app)
     source.register(app)
@@ -59,6 +59,7 @@ def _register() -> None:
     profile.register(app)
     link.register(app)
     gateway.register(app)
+    policy.register(app)
     demo.register(app)
 
 

@@ -132,6 +132,38 @@ api_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True)),
 )
+policies = Table(
+    "policies", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("text", Text, nullable=False, doc="the policy as TOML, exactly as loaded"),
+    Column("sha256", String(64), nullable=False),
+    Column("author", String(128), nullable=False),
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+purposes = Table(
+    "purposes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_name", String(128), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("case_ref", String(128), doc="the case the access serves"),
+    Column("legal_basis", Text, doc="the law or order that allows it"),
+    Column("declared_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_name", String(128), nullable=False, index=True),
+    Column("kind", String(32), nullable=False, doc="bulk_access, daily_rows, probing"),
+    Column("detail", Text, nullable=False),
+    Column("audit_seq", Integer, doc="the audit entry that raised it"),
+    Column("status", String(16), nullable=False, default="open", doc="open or acknowledged"),
+    Column("handled_by", String(128)),
+    Column("handled_at", DateTime(timezone=True)),
+    Column("note", Text),
+)
 audit_entries = Table(
     "audit_entries", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),
@@ -140,7 +172,8 @@ audit_entries = Table(
     Column("organisation", String(256), nullable=False),
     Column("role", String(64), nullable=False),
     Column("purpose", Text),
-    Column("action", String(32), nullable=False, doc="query, person_view, policy_change, refused ..."),
+    Column("action", String(32), nullable=False, doc="query, view, refused, blocked, policy, purpose, tracker ..."),
+    Column("policy", String(32), nullable=False, default="", doc="the policy version in force"),
     Column("query", Text, nullable=False),
     Column("rewritten", Text),
     Column("rows", Integer, nullable=False),

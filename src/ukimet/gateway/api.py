@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import hmac
+import time
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -27,12 +28,12 @@ from ukimet.core.errors import PolicyError
 from ukimet.core.ids import decode_iin
 from ukimet.core.metadata import catalog_columns, connect_metadata
 from ukimet.core.settings import Settings
-from ukimet.gateway import audit
+from ukimet.gateway import alerts, audit, policy_store, purposes
 from ukimet.gateway.disclosure import aggregates_only
 from ukimet.gateway.guard import Catalog, ColumnInfo, check, schema_of
 from ukimet.gateway.keys import installation_secret
 from ukimet.gateway.persons import with_persons
-from ukimet.gateway.policy import DEFAULT, Policy, RolePolicy
+from ukimet.gateway.policy import Policy, RolePolicy
 from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
 from ukimet.sync.store import LOCKED_CONFIG
 
@@ -81,7 +82,9 @@ class Gateway:
                  project: str = "default") -> None:
         self.config = config or Settings()
         self.metadata = connect_metadata(self.config)
-        self.policy = policy or DEFAULT
+        self._fixed_policy = policy
+        self.policy = policy or policy_store.active(self.metadata)
+        self._policy_checked = time.monotonic()
         self.catalog = load_catalog(self.config)
         self.schema = MappingSchema(schema_of(self.catalog), dialect="duckdb")
         self.project = project
@@ -118,25 +121,35 @@ class Gateway:
         return con
 
     def _refused(self, user: User, sql: str, purpose: str | None, error: PolicyError) -> PolicyError:
-        self.audit.append(audit.Access(user.name, user.organisation, user.role, purpose, "refused", sql,
-                                       f"-- refused: {error.why}", 0, []))
+        seq = self.audit.append(audit.Access(user.name, user.organisation, user.role, purpose, "refused", sql,
+                                             f"-- refused: {error.why}", 0, [], self.policy.version))
+        alerts.check_probing(self.metadata, user.name, seq)
         return error
 
-    def _persons(self, con: duckdb.DuckDBPyConnection, tree: exp.Query, user: User, role: RolePolicy,
-                 rows: list[tuple[Any, ...]]) -> list[str]:
-        """Which persons a person-level result touched: every valid IIN in its cells, hashed. When the role
-        does not see IINs in clear, the same query runs again with IIN columns left clear (and nothing else) to
-        find them. Never shown; only the hashes reach the audit log."""
+    def _current_policy(self) -> Policy:
+        """The stored policy in force (looked up at most every two seconds), unless one was given."""
+        if self._fixed_policy is None and time.monotonic() - self._policy_checked > 2:
+            self.policy, self._policy_checked = policy_store.active(self.metadata), time.monotonic()
+            self._views.clear()
+        return self.policy
+
+    def _persons(self, tree: exp.Query, user: User, role: RolePolicy, rows: list[tuple[Any, ...]]) -> set[str]:
+        """For a result whose persons could not be traced (gateway.persons): every valid IIN in its cells. When
+        the role does not see IINs in clear, the same query runs again with IIN columns left clear (and nothing
+        else) to find them. Never shown; only their keyed hashes reach the audit log."""
         iin_masks = {role.mask_for(f"{t[0]}.{t[1]}.{c}", i.semantic_type, i.sensitivity)
                      for t, cols in self.catalog.items() for c, i in cols.items() if i.semantic_type == "iin"}
         if iin_masks - {"show"}:
             clear = replace(role, semantic_masks={**role.semantic_masks, "iin": "show"}, column_masks={})
             shadow = secure_views(tree, self.catalog, clear, user, self._pseudonym, self._views)
             shadow = shadow.limit(role.max_rows_per_query)
-            rows = con.execute(shadow.sql(dialect="duckdb")).fetchall()
-        found = {v for row in rows for v in row
-                 if isinstance(v, str) and len(v) == 12 and v.isdigit() and decode_iin(v) is not None}
-        return sorted(self.audit.person(v) for v in found)
+            con = self._engine().cursor()
+            try:
+                rows = con.execute(shadow.sql(dialect="duckdb")).fetchall()
+            finally:
+                con.close()
+        return {v for row in rows for v in row
+                if isinstance(v, str) and len(v) == 12 and v.isdigit() and decode_iin(v) is not None}
 
     def _used_today(self, user: str) -> tuple[int, set[str]]:
         day = dt.datetime.now(dt.UTC).date().isoformat()
@@ -146,10 +159,15 @@ class Gateway:
         return self._usage[(user, day)]
 
     def query(self, user: User, sql: str, purpose: str | None = None) -> Result:
-        """Run ``sql`` as ``user``; with ``purpose`` (text, case or legal basis) person-level rows are allowed."""
-        purpose = purpose.strip() if purpose and purpose.strip() else None
+        """Run ``sql`` as ``user``. With ``purpose`` (a declared purpose P-n, or where the role allows it a text)
+        person-level rows are allowed; without one only protected aggregates."""
+        given = purpose.strip() if purpose and purpose.strip() else None
+        described = given
+        policy = self._current_policy()
         try:
-            role = self.policy.role(user.role)
+            role = policy.role(user.role)
+            if given is not None:
+                described = purposes.resolve(self.metadata, user, given, role.purpose).describe()
             if not role.may_query:
                 raise PolicyError("query refused", f"the role {role.name!r} may not query",
                                   "use the role's own screens")
@@ -159,7 +177,7 @@ class Gateway:
                 if combination <= kinds:
                     raise PolicyError("query refused", f"the role {role.name!r} may not combine "
                                       f"{' and '.join(sorted(combination))} in one query", "query them separately")
-            person_level = purpose is not None or not role.purpose_for_person_level
+            person_level = described is not None or not role.purpose_for_person_level
             secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views,
                                    persons=person_level)
             traced = with_persons(secured) if person_level else None
@@ -167,47 +185,64 @@ class Gateway:
                 secured = aggregates_only(tree, secured, self.catalog, role)
             done_rows, done_persons = self._used_today(user.name)
             if done_rows >= role.max_rows_per_day:
-                raise PolicyError("query refused", f"{user.name} has read {done_rows} rows today, the daily limit "
-                                  f"of the role {role.name!r}", "wait until tomorrow or ask the security officer")
+                error = PolicyError("query refused", f"{user.name} has read {done_rows} rows today, the daily "
+                                    f"limit of the role {role.name!r}", "wait until tomorrow or ask the security "
+                                    "officer")
+                alerts.raise_alert(self.metadata, user.name, "daily_rows", error.why, None)
+                raise error
         except PolicyError as error:
-            raise self._refused(user, sql, purpose, error) from None
+            raise self._refused(user, sql, described, error) from None
         rewritten = (traced or secured).sql(dialect="duckdb")
-        access = partial(audit.Access, user.name, user.organisation, user.role, purpose)
+        access = partial(audit.Access, user.name, user.organisation, user.role, described)
         with self.audit.recording() as record:  # no log, no query: the lock is taken before the query runs
-            con = self._engine().cursor()
             try:
-                cursor = con.execute(rewritten)
-                columns = [d[0] for d in cursor.description or []]
-                rows = cursor.fetchmany(role.max_rows_per_query + 1)
-                if traced is not None:  # the hidden last column: the clear IINs behind each row
-                    columns = columns[:-1]
-                    iins = {v for row in rows for v in (row[-1] or []) if v}
-                    rows = [row[:-1] for row in rows]
-                    if isinstance(secured, exp.SetOperation) and secured.args.get("distinct"):
-                        rows = list(dict.fromkeys(rows))
-                    persons = sorted({self.audit.person(v) for v in iins})
-                else:
-                    persons = self._persons(con, tree, user, role, rows) if person_level else []
-            except duckdb.Error as error:
-                why = PolicyError("query", f"the engine refused it ({str(error).splitlines()[0]})", "check the query")
-                record(access("refused", sql, f"-- refused: {why.why}", 0, []))
-                failure: PolicyError | None = why
+                columns, rows, truncated, iins = self._execute(rewritten, role.max_rows_per_query, traced is not None,
+                                                               isinstance(secured, exp.SetOperation)
+                                                               and bool(secured.args.get("distinct")))
+                if traced is None and person_level:
+                    iins = self._persons(tree, user, role, rows)
+            except PolicyError as error:
+                record(access("refused", sql, f"-- refused: {error.why}", 0, [], policy.version))
+                failure: PolicyError | None = error
             else:
                 failure = None
-            finally:
-                con.close()
-            if failure is None:
-                truncated = len(rows) > role.max_rows_per_query
-                rows = rows[:role.max_rows_per_query]
+                persons = sorted({self.audit.person(v) for v in iins})
                 if len(done_persons | set(persons)) > role.max_persons_per_day:
-                    record(access("blocked", sql, rewritten, 0, persons))
+                    seq = record(access("blocked", sql, rewritten, 0, persons, policy.version))
                     failure = PolicyError("query refused", f"it would take {user.name} past "
                                           f"{role.max_persons_per_day} persons today: bulk access is blocked and "
                                           "reported", "ask the security officer")
+                    blocked = seq
                 else:
-                    seq = record(access("query", sql, rewritten, len(rows), persons))
+                    seq = record(access("query", sql, rewritten, len(rows), persons, policy.version))
         if failure is not None:
+            if failure.why.endswith("blocked and reported"):
+                alerts.raise_alert(self.metadata, user.name, "bulk_access", failure.why, blocked)
             raise failure
         self._usage[(user.name, dt.datetime.now(dt.UTC).date().isoformat())] = (done_rows + len(rows),
                                                                               done_persons | set(persons))
         return Result(columns, rows, rewritten, seq, truncated)
+
+    def _execute(self, sql: str, limit: int, traced: bool, distinct: bool
+                 ) -> tuple[list[str], list[tuple[Any, ...]], bool, set[str]]:
+        """Run the rewritten query on the locked engine: columns, at most ``limit`` rows, whether more matched,
+        and (``traced``) the clear IINs of the hidden last column, which is stripped."""
+        con = self._engine().cursor()
+        try:
+            cursor = con.execute(sql)
+            columns = [d[0] for d in cursor.description or []]
+            rows = cursor.fetchmany(limit + 1)
+        except duckdb.Error as error:
+            raise PolicyError("query", f"the engine refused it ({str(error).splitlines()[0]})",
+                              "check the query") from None
+        finally:
+            con.close()
+        truncated, rows = len(rows) > limit, rows[:limit]
+        iins: set[str] = set()
+        if traced:
+            columns = columns[:-1]
+            iins = {v for row in rows for v in (row[-1] or []) if v}
+            rows = [row[:-1] for row in rows]
+            if distinct:
+                rows = list(dict.fromkeys(rows))
+        return columns, rows, truncated, iins

@@ -36,7 +36,7 @@ from ukimet.gateway import merkle
 from ukimet.gateway.keys import installation_secret
 
 GENESIS = "0" * 64
-HEADER = ("seq", "at", "user_name", "organisation", "role", "purpose", "action", "rows")
+HEADER = ("seq", "at", "user_name", "organisation", "role", "purpose", "action", "policy", "rows")
 DIGESTED = ("query", "rewritten", "persons")
 
 
@@ -73,6 +73,8 @@ class Access:
     rows: int
     persons: list[str]
     """keyed person hashes (AuditLog.person)"""
+    policy: str = ""
+    """the policy version in force"""
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,8 @@ class AuditLog:
         entry = {"seq": seq, "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
                  "user_name": access.user_name, "organisation": access.organisation, "role": access.role,
                  "purpose": access.purpose, "action": access.action, "query": access.query,
-                 "rewritten": access.rewritten, "rows": access.rows, "persons": sorted(access.persons)}
+                 "rewritten": access.rewritten, "rows": access.rows, "persons": sorted(access.persons),
+                 "policy": access.policy}
         con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=entry_hash(prev, entry)))
         return int(seq)
 

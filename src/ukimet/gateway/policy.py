@@ -28,8 +28,8 @@ MASKS = ("show", "hide", "partial", "pseudonym", "year")
 letter); pseudonym: a keyed hash per project that cannot be joined across projects; year: a date reduced to its
 year."""
 SENSITIVITIES = ("public", "personal", "special")
-KEYS = {"masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level", "small_cell", "noise",
-        "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day", "may_query"}
+KEYS = {"masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level", "purpose", "small_cell",
+        "noise", "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day", "may_query"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,9 @@ class RolePolicy:
     row_filter: str | None = None
     """a user attribute (region) that rows of tables with a column of that semantic type must match"""
     purpose_for_person_level: bool = True
+    purpose: str = "text"
+    """what counts as a purpose: "text" (any statement, or a declared P-n) or "declared" (a declared purpose
+    naming a case or a legal basis)"""
     small_cell: int = 10
     noise: float = 0.01
     """how far aggregates other than counts are perturbed (a factor within 1 +/- noise), against differencing"""
@@ -117,6 +120,7 @@ def parse_policy(text: str, version: str) -> Policy:
                           for k, v in (spec.get("column_masks") or {}).items()},
             row_filter=spec.get("row_filter"),
             purpose_for_person_level=bool(spec.get("purpose_for_person_level", True)),
+            purpose=_check(f"role {name} purpose", spec.get("purpose", "text"), ("text", "declared")),
             small_cell=int(spec.get("small_cell", 10)),
             noise=float(spec.get("noise", 0.01)),
             forbidden=tuple(frozenset(group) for group in spec.get("forbidden", [])),
@@ -132,3 +136,31 @@ def parse_policy(text: str, version: str) -> Policy:
 
 def load_policy(path: Path) -> Policy:
     return parse_policy(path.read_text(encoding="utf-8"), version=path.name)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f'"{k}" = {_toml_value(v)}' for k, v in value.items()) + " }"
+    if isinstance(value, list | tuple | frozenset | set):
+        items = sorted(value) if isinstance(value, frozenset | set) else value
+        return "[" + ", ".join(_toml_value(v) for v in items) + "]"
+    raise TypeError(f"no TOML form for {value!r}")
+
+
+def to_toml(policy: Policy) -> str:
+    """The policy as a TOML file that parse_policy reads back to the same policy."""
+    lines = [f"# ukimet access policy ({policy.version})"]
+    for name, role in policy.roles.items():
+        lines.append(f"\n[roles.{name}]")
+        for key in sorted(KEYS):
+            value = getattr(role, key)
+            if value is None:
+                continue
+            lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines) + "\n"
