@@ -83,6 +83,15 @@ def user_token(name: str = typer.Argument(...), days: int = typer.Option(90, "--
     print(issue_token(connect_metadata(Settings()), name, days))
 
 
+@user_app.command("mfa")
+def user_mfa(name: str = typer.Argument(...)) -> None:
+    """Give an account a second factor: prints the otpauth:// URI for an authenticator app (once)."""
+    from ukimet.gateway import mfa
+
+    config = Settings()
+    print(mfa.enrol(connect_metadata(config), config, name))
+
+
 @audit_app.command("verify")
 def audit_verify(trusted_key: list[str] = typer.Option(None, "--trusted-key",
                                                        help="Accept checkpoints signed only by these public keys.")
@@ -114,7 +123,8 @@ def audit_show(user: str = typer.Option(None, "--user"), limit: int = typer.Opti
 
 
 def tracker(as_user: str = typer.Option(..., "--as", help="The citizen's own account."),
-            as_json: bool = typer.Option(False, "--json", help="Print the accesses with their proofs as JSON.")
+            as_json: bool = typer.Option(False, "--json", help="Print the accesses with their proofs as JSON."),
+            code: str = typer.Option(None, "--code", help="The second factor's current code, if the account has one.")
             ) -> None:
     """A citizen's data tracker: every access to their records, each with a proof that it is in the signed log.
     Signs in with the account's password (asked for, or read from standard input)."""
@@ -125,7 +135,7 @@ def tracker(as_user: str = typer.Option(..., "--as", help="The citizen's own acc
 
     log = _log()
     password = typer.prompt("password", hide_input=True) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    report = my_accesses(log, authenticate(log.engine, as_user, password))
+    report = my_accesses(log, authenticate(log.engine, as_user, password, code, log.config))
     if as_json:
         print(json.dumps({"verified": report.verified, "reason": report.reason, "public_key": report.public_key,
                           "accesses": [{**{k: v for k, v in vars(a).items() if k != "proof"},

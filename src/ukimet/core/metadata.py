@@ -123,6 +123,8 @@ users = Table(
     Column("attributes", JSON, nullable=False, default=dict, doc="what row filters read, e.g. region"),
     Column("iin", String(12), doc="a citizen's own IIN (the data tracker shows that person's accesses)"),
     Column("password_hash", Text, doc="argon2id; NULL for accounts that sign in through OIDC or tokens only"),
+    Column("totp_secret", Text, doc="second factor (RFC 6238), encrypted with the installation's MFA key"),
+    Column("totp_last_step", Integer, doc="the last time step a code was accepted for (no replay)"),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 api_tokens = Table(
@@ -163,6 +165,13 @@ alerts = Table(
     Column("handled_by", String(128)),
     Column("handled_at", DateTime(timezone=True)),
     Column("note", Text),
+)
+identities = Table(
+    "identities", metadata,
+    Column("issuer", String(512), primary_key=True),
+    Column("subject", String(256), primary_key=True),
+    Column("user_name", String(128), nullable=False, unique=True),
+    Column("bound_at", DateTime(timezone=True), nullable=False),
 )
 audit_entries = Table(
     "audit_entries", metadata,

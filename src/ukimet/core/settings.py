@@ -28,6 +28,14 @@ class Settings(BaseSettings):
     audit_signing_key: Path | None = Field(
         None, description="Ed25519 key that signs audit checkpoints; default home/keys/audit_signing.key. Keep it "
         "where the policy administrator cannot read it, and give auditors its public key (`ukimet audit key`).")
+    oidc_issuer: str | None = Field(None, description="OpenID Connect provider (its issuer URL) for sign-in; unset: "
+                                    "local accounts only.")
+    oidc_client_id: str | None = Field(None, description="ukimet's client id registered at the OIDC provider.")
+    oidc_client_secret_env: str | None = Field(
+        None, description="Name of the environment variable holding the OIDC client secret (never the secret).")
+    oidc_redirect_uri: str | None = Field(None, description="The callback URL registered at the OIDC provider.")
+    oidc_username_claim: str = Field("preferred_username", description="ID token claim that names the ukimet "
+                                     "account.")
     profile_top_values: int = Field(5, description="Top values kept per non-personal column when profiling.")
 
     @classmethod

@@ -14,6 +14,8 @@ from sqlalchemy import Engine, delete, insert, select
 
 from ukimet.core.errors import PolicyError
 from ukimet.core.metadata import api_tokens, users
+from ukimet.core.settings import Settings
+from ukimet.gateway import mfa
 from ukimet.gateway.rewrite import User
 
 _hasher = PasswordHasher()
@@ -43,8 +45,10 @@ def list_users(engine: Engine) -> list[tuple[User, str | None]]:
                 for r in con.execute(select(users).order_by(users.c.name))]
 
 
-def authenticate(engine: Engine, name: str, password: str) -> User:
-    """The user, if the password is theirs; one error for unknown users and wrong passwords alike."""
+def authenticate(engine: Engine, name: str, password: str, code: str | None = None,
+                 config: Settings | None = None) -> User:
+    """The user, if the password is theirs (and ``code`` is their second factor's, where they have one); one
+    error for unknown users and wrong passwords alike."""
     with engine.connect() as con:
         row = con.execute(select(users.c.password_hash).where(users.c.name == name)).first()
     try:
@@ -52,6 +56,8 @@ def authenticate(engine: Engine, name: str, password: str) -> User:
             raise VerificationError
     except (VerificationError, InvalidHashError):
         raise PolicyError("sign-in", "the name or the password is wrong", "try again") from None
+    if mfa.enrolled(engine, name):
+        mfa.check(engine, config or Settings(), name, code)
     return get_user(engine, name)
 
 
