@@ -46,6 +46,32 @@ def query(
         out.print(result.rewritten, highlight=False, soft_wrap=True)
 
 
+def person(
+    iin: str = typer.Argument(..., help="The person's IIN."),
+    as_user: str = typer.Option(..., "--as", help="The user who looks (ukimet user list)."),
+    purpose: str = typer.Option(..., "--purpose", help="Why: a declared P-<number>, or where allowed a text."),
+) -> None:
+    """Person 360: the person's linked records from every agency, masked by policy; one audit entry."""
+    from ukimet.gateway.api import Gateway
+    from ukimet.gateway.person import person_view
+    from ukimet.gateway.users import get_user
+
+    gateway = Gateway(Settings())
+    view = person_view(gateway, get_user(gateway.metadata, as_user), iin, purpose)
+    golden = Table("attribute", "value", title=f"person {view.entity_id}")
+    for attribute, value in view.golden.items():
+        golden.add_row(attribute, "" if value is None else str(value))
+    out.print(golden)
+    for records in view.records:
+        table = Table(*records.columns, title=f"{records.source}.{records.table} ({', '.join(records.parties)})")
+        for row in records.rows:
+            table.add_row(*["" if v is None else str(v) for v in row])
+        out.print(table)
+    for source, table_name, why in view.withheld:
+        out.print(f"[yellow]withheld[/] {source}.{table_name}: {why}")
+    out.print(f"audit entry {view.audit_seq}")
+
+
 @user_app.command("add")
 def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--role"),
              organisation: str = typer.Option(..., "--org", help="Ministry or akimat the user works for."),
@@ -191,3 +217,4 @@ def register(app: typer.Typer) -> None:
     app.add_typer(audit_app, name="audit")
     app.command("query")(clean_errors(query))
     app.command("tracker")(clean_errors(tracker))
+    app.command("person")(clean_errors(person))

@@ -42,6 +42,20 @@ ENGINE_CONFIG = {**LOCKED_CONFIG, "enable_external_access": "false", "lock_confi
 
 
 @dataclass(frozen=True)
+class Plan:
+    """A checked query rewritten by policy, ready to run."""
+
+    sql: str
+    tree: exp.Query
+    """the qualified query before the rewrite"""
+    rewritten: str
+    traced: bool
+    """the rewritten query carries the hidden persons column last (gateway.persons)"""
+    distinct: bool
+    """a UNION (distinct): rows are deduplicated again once the hidden column is gone"""
+
+
+@dataclass(frozen=True)
 class Result:
     columns: list[str]
     rows: list[tuple[Any, ...]]
@@ -98,6 +112,15 @@ class Gateway:
         # one function per key: gateways of several projects can share the engine, each with its own pseudonyms
         self._pseudonym = f"{PSEUDONYM}_{hashlib.sha256(self._key).hexdigest()[:12]}"
 
+    @property
+    def pseudonym(self) -> str:
+        """The name of this project's keyed-pseudonym function on the engine."""
+        return self._pseudonym
+
+    def trusted(self) -> duckdb.DuckDBPyConnection:
+        """A cursor on the locked engine for the gateway's own reads (linkage tables), never for users' SQL."""
+        return self._engine().cursor()
+
     def _engine(self) -> duckdb.DuckDBPyConnection:
         """The locked-down connection, opened once per gateway (read-only: queries cannot change the store)."""
         if self._connection is None:
@@ -120,7 +143,7 @@ class Gateway:
             con.create_function(self._pseudonym, pseudonym, ["VARCHAR"], "VARCHAR")
         return con
 
-    def _refused(self, user: User, sql: str, purpose: str | None, error: PolicyError) -> PolicyError:
+    def refused(self, user: User, sql: str, purpose: str | None, error: PolicyError) -> PolicyError:
         seq = self.audit.append(audit.Access(user.name, user.organisation, user.role, purpose, "refused", sql,
                                              f"-- refused: {error.why}", 0, [], self.policy.version))
         alerts.check_probing(self.metadata, user.name, seq)
@@ -158,70 +181,87 @@ class Gateway:
             self._usage[(user, day)] = self.audit.used_today(user)
         return self._usage[(user, day)]
 
+    def prepare(self, user: User, role: RolePolicy, sql: str, person_level: bool) -> Plan:
+        """Check ``sql`` and rewrite it by the role's policy (or raise the refusal)."""
+        tree = check(sql, self.catalog, self.schema)
+        kinds = referenced_kinds(tree, self.catalog)
+        for combination in role.forbidden:
+            if combination <= kinds:
+                raise PolicyError("query refused", f"the role {role.name!r} may not combine "
+                                  f"{' and '.join(sorted(combination))} in one query", "query them separately")
+        secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=person_level)
+        traced = with_persons(secured) if person_level else None
+        if not person_level:
+            secured = aggregates_only(tree, secured, self.catalog, role)
+        distinct = isinstance(secured, exp.SetOperation) and bool(secured.args.get("distinct"))
+        return Plan(sql, tree, (traced or secured).sql(dialect="duckdb"), traced is not None, distinct)
+
+    def admit(self, user: User, purpose: str | None) -> tuple[RolePolicy, str | None]:
+        """The user's role under the policy in force and the purpose as the log names it (or a refusal)."""
+        role = self._current_policy().role(user.role)
+        described = purposes.resolve(self.metadata, user, purpose, role.purpose).describe() if purpose else None
+        if not role.may_query:
+            raise PolicyError("query refused", f"the role {role.name!r} may not query", "use the role's own screens")
+        done_rows, _ = self._used_today(user.name)
+        if done_rows >= role.max_rows_per_day:
+            error = PolicyError("query refused", f"{user.name} has read {done_rows} rows today, the daily limit of "
+                                f"the role {role.name!r}", "wait until tomorrow or ask the security officer")
+            alerts.raise_alert(self.metadata, user.name, "daily_rows", error.why, None)
+            raise error
+        return role, described
+
     def query(self, user: User, sql: str, purpose: str | None = None) -> Result:
         """Run ``sql`` as ``user``. With ``purpose`` (a declared purpose P-n, or where the role allows it a text)
         person-level rows are allowed; without one only protected aggregates."""
-        given = purpose.strip() if purpose and purpose.strip() else None
-        described = given
-        policy = self._current_policy()
+        purpose = purpose.strip() if purpose and purpose.strip() else None
         try:
-            role = policy.role(user.role)
-            if given is not None:
-                described = purposes.resolve(self.metadata, user, given, role.purpose).describe()
-            if not role.may_query:
-                raise PolicyError("query refused", f"the role {role.name!r} may not query",
-                                  "use the role's own screens")
-            tree = check(sql, self.catalog, self.schema)
-            kinds = referenced_kinds(tree, self.catalog)
-            for combination in role.forbidden:
-                if combination <= kinds:
-                    raise PolicyError("query refused", f"the role {role.name!r} may not combine "
-                                      f"{' and '.join(sorted(combination))} in one query", "query them separately")
-            person_level = described is not None or not role.purpose_for_person_level
-            secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views,
-                                   persons=person_level)
-            traced = with_persons(secured) if person_level else None
-            if not person_level:
-                secured = aggregates_only(tree, secured, self.catalog, role)
-            done_rows, done_persons = self._used_today(user.name)
-            if done_rows >= role.max_rows_per_day:
-                error = PolicyError("query refused", f"{user.name} has read {done_rows} rows today, the daily "
-                                    f"limit of the role {role.name!r}", "wait until tomorrow or ask the security "
-                                    "officer")
-                alerts.raise_alert(self.metadata, user.name, "daily_rows", error.why, None)
-                raise error
+            role, described = self.admit(user, purpose)
+            plan = self.prepare(user, role, sql, described is not None or not role.purpose_for_person_level)
         except PolicyError as error:
-            raise self._refused(user, sql, described, error) from None
-        rewritten = (traced or secured).sql(dialect="duckdb")
-        access = partial(audit.Access, user.name, user.organisation, user.role, described)
+            raise self.refused(user, sql, purpose, error) from None
+        return self.run(user, role, described, "query", sql, [plan])[1][0]
+
+    def run(self, user: User, role: RolePolicy, purpose: str | None, action: str, what: str,
+            plans: list[Plan]) -> tuple[int, list[Result]]:
+        """Execute prepared plans as one access: one audit entry (``action``, ``what``) naming every person
+        behind their rows, written before any result is handed out, under the role's limits. The entry's
+        number and the results."""
+        policy = self.policy.version
+        _, done_persons = self._used_today(user.name)
+        access = partial(audit.Access, user.name, user.organisation, user.role, purpose)
+        rewritten = "\n;\n".join(p.rewritten for p in plans)
+        failure: PolicyError | None = None
         with self.audit.recording() as record:  # no log, no query: the lock is taken before the query runs
+            outcomes, iins = [], set()
             try:
-                columns, rows, truncated, iins = self._execute(rewritten, role.max_rows_per_query, traced is not None,
-                                                               isinstance(secured, exp.SetOperation)
-                                                               and bool(secured.args.get("distinct")))
-                if traced is None and person_level:
-                    iins = self._persons(tree, user, role, rows)
+                for plan in plans:
+                    columns, rows, truncated, found = self._execute(plan.rewritten, role.max_rows_per_query,
+                                                                    plan.traced, plan.distinct)
+                    if not plan.traced and purpose is not None:
+                        found = self._persons(plan.tree, user, role, rows)
+                    outcomes.append((columns, rows, truncated, plan.rewritten))
+                    iins |= found
             except PolicyError as error:
-                record(access("refused", sql, f"-- refused: {error.why}", 0, [], policy.version))
-                failure: PolicyError | None = error
+                record(access("refused", what, f"-- refused: {error.why}", 0, [], policy))
+                failure = error
             else:
-                failure = None
                 persons = sorted({self.audit.person(v) for v in iins})
+                total = sum(len(o[1]) for o in outcomes)
                 if len(done_persons | set(persons)) > role.max_persons_per_day:
-                    seq = record(access("blocked", sql, rewritten, 0, persons, policy.version))
+                    blocked = record(access("blocked", what, rewritten, 0, persons, policy))
                     failure = PolicyError("query refused", f"it would take {user.name} past "
                                           f"{role.max_persons_per_day} persons today: bulk access is blocked and "
                                           "reported", "ask the security officer")
-                    blocked = seq
                 else:
-                    seq = record(access("query", sql, rewritten, len(rows), persons, policy.version))
+                    seq = record(access(action, what, rewritten, total, persons, policy))
         if failure is not None:
             if failure.why.endswith("blocked and reported"):
                 alerts.raise_alert(self.metadata, user.name, "bulk_access", failure.why, blocked)
             raise failure
-        self._usage[(user.name, dt.datetime.now(dt.UTC).date().isoformat())] = (done_rows + len(rows),
+        done_rows, done_persons = self._used_today(user.name)
+        self._usage[(user.name, dt.datetime.now(dt.UTC).date().isoformat())] = (done_rows + total,
                                                                               done_persons | set(persons))
-        return Result(columns, rows, rewritten, seq, truncated)
+        return seq, [Result(c, r, sql, seq, t) for c, r, t, sql in outcomes]
 
     def _execute(self, sql: str, limit: int, traced: bool, distinct: bool
                  ) -> tuple[list[str], list[tuple[Any, ...]], bool, set[str]]:

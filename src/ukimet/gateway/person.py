@@ -1,0 +1,129 @@
+"""Person 360: one person's linked records from every source, each masked and filtered by the viewer's policy,
+with the golden record (the best value of each attribute across sources). It always needs a purpose, and the
+whole view is one audit entry ("view") that names every person its rows touch, so the citizen's tracker shows it.
+
+    view = person_view(gateway, user, "870412300415", purpose="P-12")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlglot import exp
+
+from ukimet.connect.catalog import table_keys
+from ukimet.core.errors import PolicyError
+from ukimet.gateway.api import Gateway, Plan
+from ukimet.gateway.guard import ColumnInfo
+from ukimet.gateway.rewrite import User, masked
+
+GOLDEN_TYPES = ("iin", "surname", "first_name", "patronymic", "birth_date", "sex", "address", "phone")
+"""the golden record's attributes, each the semantic type of the same name (personal data)"""
+
+
+@dataclass(frozen=True)
+class SourceRecords:
+    source: str
+    table: str
+    parties: list[str]
+    """the roles the person has in these rows (person, mother, child ...)"""
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class PersonView:
+    entity_id: str
+    golden: dict[str, Any]
+    """attribute -> value, masked by the viewer's policy"""
+    records: list[SourceRecords]
+    withheld: list[tuple[str, str, str]]
+    """(source, table, why) of the person's records the viewer's policy does not show"""
+    audit_seq: int
+
+
+def _quoted(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _linked(gateway: Gateway, iin: str) -> tuple[str, list[tuple[str, str, str, str]]]:
+    """The person's entity and records (source, table, party, record key), read by the gateway itself."""
+    con = gateway.trusted()
+    try:
+        found = con.execute("SELECT DISTINCT e.entity_id FROM link.person_records r JOIN link.entities e "
+                            "USING (record_id) WHERE r.iin = ? AND r.iin_valid", [iin]).fetchall()
+        if not found:
+            raise PolicyError("person view", "no linked person has that IIN",
+                              "check the number; a person appears once linkage has run (ukimet link)")
+        entity = found[0][0]
+        records = con.execute("SELECT r.source, r.source_table, r.party, r.record_key FROM link.person_records r "
+                              "JOIN link.entities e USING (record_id) WHERE e.entity_id = ? "
+                              "ORDER BY 1, 2, 3", [entity]).fetchall()
+    finally:
+        con.close()
+    return entity, [(str(a), str(b), str(c), str(d)) for a, b, c, d in records]
+
+
+def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]]
+           ) -> tuple[list[tuple[str, str, list[str], Plan]], list[tuple[str, str, str]]]:
+    """A plan per table holding the person's records, and the tables the policy withholds, with the reason."""
+    by_table: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    for source, table, party, key in records:
+        parties, keys = by_table.setdefault((source, table), (set(), set()))
+        parties.add(party)
+        keys.add(key)
+    role = gateway.policy.role(user.role)
+    plans, withheld = [], []
+    for (source, table), (parties, keys) in sorted(by_table.items()):
+        if (source.lower(), table.lower()) not in gateway.catalog:
+            continue
+        key_columns = table_keys(gateway.metadata, source).get(table) or []
+        if not key_columns:
+            continue  # rows without a key cannot be named one by one
+        record_key = "concat_ws('|', " + ", ".join(f'CAST("{k}" AS VARCHAR)' for k in key_columns) + ")"
+        sql = (f'SELECT * FROM "{source}"."{table}" WHERE {record_key} IN '
+               f"({', '.join(_quoted(k) for k in sorted(keys))})")
+        try:
+            plans.append((source, table, sorted(parties), gateway.prepare(user, role, sql, person_level=True)))
+        except PolicyError as error:  # e.g. a table without the region an analyst's rows are filtered by
+            withheld.append((source, table, error.why))
+    return plans, withheld
+
+
+def _golden(gateway: Gateway, user: User, entity: str) -> dict[str, Any]:
+    role = gateway.policy.role(user.role)
+    cases = [exp.If(this=exp.EQ(this=exp.column("attribute"), expression=exp.Literal.string(kind)),
+                    true=exp.cast(masked("value", ColumnInfo("VARCHAR", kind, "personal"),
+                                         role.mask_for(f"link.golden.{kind}", kind, "personal"), gateway.pseudonym),
+                                  "VARCHAR"))
+             for kind in GOLDEN_TYPES]
+    shown = exp.Case(ifs=cases)
+    sql = f"SELECT attribute, {shown.sql(dialect='duckdb')} FROM link.golden WHERE entity_id = ?"
+    con = gateway.trusted()
+    try:
+        return {str(a): v for a, v in con.execute(sql, [entity]).fetchall()}
+    finally:
+        con.close()
+
+
+def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonView:
+    """Every record of the person with IIN ``iin`` the user's policy lets them see; one audit entry."""
+    what = f"person view: {gateway.audit.person(iin.strip())[:16]}"
+    try:
+        if not purpose or not purpose.strip():
+            raise PolicyError("person view", "looking at one person needs a declared purpose",
+                              "give the purpose (a text, or a declared P-<number>)")
+        role, described = gateway.admit(user, purpose.strip())
+        entity, records = _linked(gateway, iin.strip())
+        plans, withheld = _plans(gateway, user, records)
+    except PolicyError as error:
+        raise gateway.refused(user, what, purpose, error) from None
+    seq, results = gateway.run(user, role, described, "view", what, [p for *_, p in plans])
+    shown = [SourceRecords(source, table, parties, r.columns, r.rows)
+             for (source, table, parties, _), r in zip(plans, results, strict=True) if r.rows]
+    if role.row_filter and not shown:
+        raise gateway.refused(user, what, purpose, PolicyError(
+            "person view", f"none of this person's records is in your {role.row_filter}",
+            "ask a colleague of the person's region"))
+    return PersonView(entity, _golden(gateway, user, entity), shown, withheld, seq)

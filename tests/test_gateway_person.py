@@ -1,0 +1,77 @@
+"""Person 360 through the gateway: a person's linked records from every agency, masked by the viewer's policy,
+one audit entry that the citizen's tracker shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import synced_country, truth
+from ukimet.core.errors import PolicyError
+from ukimet.gateway.api import Gateway
+from ukimet.gateway.person import person_view
+from ukimet.gateway.rewrite import User
+from ukimet.link.api import link_store
+from ukimet.synth import SynthConfig
+
+WORKER = User("dana", "social_worker", "Ministry of Labour")
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    out = tmp_path_factory.mktemp("person")
+    country = synced_country(out, SynthConfig(persons=800, seed=5))
+    link_store(country.config)
+    persons = truth(out, "persons")
+    return {"config": country.config, "persons": persons, "gateway": Gateway(country.config)}
+
+
+def _adult(linked: dict[str, Any]) -> dict[str, Any]:
+    return next(p for p in linked["persons"] if p.get("birth_date") and str(p["birth_date"]) < "1980"
+                and not p.get("death_date"))
+
+
+def test_a_social_worker_sees_the_persons_records_from_several_agencies(linked: dict[str, Any]) -> None:
+    person = _adult(linked)
+    view = person_view(linked["gateway"], WORKER, person["iin"], purpose="case 2026/3: allowance review")
+    assert len({r.source for r in view.records}) >= 2
+    assert view.golden["iin"] == person["iin"]
+    entry = linked["gateway"].audit.entries(limit=1)[0]
+    assert entry["seq"] == view.audit_seq and entry["action"] == "view"
+    assert linked["gateway"].audit.person(person["iin"]) in entry["persons"]
+
+
+def test_an_analyst_sees_pseudonyms_and_years_and_only_tables_of_their_region(linked: dict[str, Any]) -> None:
+    person = _adult(linked)
+    analyst = User("aigerim", "analyst", "Akimat", {"region": str(person["region"])})
+    view = person_view(linked["gateway"], analyst, person["iin"], purpose="regional study")
+    assert view.golden["iin"] != person["iin"] and str(view.golden["iin"]).startswith("p")
+    assert view.golden["birth_date"] == str(person["birth_date"])[:4]
+    cells = {str(v) for r in view.records for row in r.rows for v in row}
+    assert person["iin"] not in cells
+    assert view.withheld  # tables that carry no region are withheld from an analyst, with the reason
+    assert all("region" in why for _, _, why in view.withheld)
+
+
+def test_a_person_view_needs_a_purpose_and_a_known_person(linked: dict[str, Any]) -> None:
+    person = _adult(linked)
+    with pytest.raises(PolicyError, match="needs a declared purpose"):
+        person_view(linked["gateway"], WORKER, person["iin"], purpose="")
+    with pytest.raises(PolicyError, match="no linked person"):
+        person_view(linked["gateway"], WORKER, "000000000000", purpose="x")
+    assert linked["gateway"].audit.entries(limit=1)[0]["action"] == "refused"
+
+
+def test_the_person_command(linked: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from ukimet.cli.main import app
+    from ukimet.gateway.users import add_user
+
+    person = _adult(linked)
+    monkeypatch.setenv("UKIMET_HOME", str(linked["config"].home))
+    add_user(linked["gateway"].metadata, WORKER)
+    result = CliRunner().invoke(app, ["person", person["iin"], "--as", "dana", "--purpose", "case 8"])
+    assert result.exit_code == 0, result.output
+    assert person["iin"] in result.output and "audit entry" in result.output
