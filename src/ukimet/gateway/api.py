@@ -39,6 +39,8 @@ from ukimet.sync.store import LOCKED_CONFIG
 
 ENGINE_CONFIG = {**LOCKED_CONFIG, "enable_external_access": "false", "lock_configuration": "true"}
 """No file, network or extension access, and no setting can be changed by a query."""
+PLAN_CACHE = 512
+"""prepared plans kept per gateway (oldest dropped first)"""
 
 
 @dataclass(frozen=True)
@@ -99,11 +101,13 @@ class Gateway:
         self._fixed_policy = policy
         self.policy = policy or policy_store.active(self.metadata)
         self._policy_checked = time.monotonic()
+        self._plans_version = self.policy.version
         self.catalog = load_catalog(self.config)
         self.schema = MappingSchema(schema_of(self.catalog), dialect="duckdb")
         self.project = project
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._views: dict[tuple[str, ...], exp.Select] = {}
+        self._plans: dict[tuple[object, ...], Plan] = {}
         self._usage: dict[tuple[str, str], tuple[int, set[str]]] = {}
         """(user, day) -> rows read and persons touched, read from the log once, then kept up to date here (a
         second process serving the same users keeps its own count: run one gateway process per installation)"""
@@ -153,7 +157,10 @@ class Gateway:
         """The stored policy in force (looked up at most every two seconds), unless one was given."""
         if self._fixed_policy is None and time.monotonic() - self._policy_checked > 2:
             self.policy, self._policy_checked = policy_store.active(self.metadata), time.monotonic()
-            self._views.clear()
+            if self.policy.version != self._plans_version:
+                self._views.clear()
+                self._plans.clear()
+                self._plans_version = self.policy.version
         return self.policy
 
     def _persons(self, tree: exp.Query, user: User, role: RolePolicy, rows: list[tuple[Any, ...]]) -> set[str]:
@@ -182,7 +189,24 @@ class Gateway:
         return self._usage[(user, day)]
 
     def prepare(self, user: User, role: RolePolicy, sql: str, person_level: bool) -> Plan:
-        """Check ``sql`` and rewrite it by the role's policy (or raise the refusal)."""
+        """Check ``sql`` and rewrite it by the role's policy (or raise the refusal). Plans are kept for the same
+        text, role, user attributes and policy version (a dashboard asks the same questions again and again);
+        refusals are never kept, so every one is decided and audited anew."""
+        key = (sql, repr(role), repr(sorted(user.attributes.items())), person_level, self.policy.version)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._prepare(user, role, sql, person_level)
+            if len(self._plans) >= PLAN_CACHE:
+                self._plans.pop(next(iter(self._plans)))
+            self._plans[key] = plan
+        return plan
+
+    def forget_plans(self) -> None:
+        """Drop the kept plans: the next queries are parsed, checked and rewritten anew (the secure views of
+        each table, built once per role and user attributes, stay)."""
+        self._plans.clear()
+
+    def _prepare(self, user: User, role: RolePolicy, sql: str, person_level: bool) -> Plan:
         tree = check(sql, self.catalog, self.schema)
         kinds = referenced_kinds(tree, self.catalog)
         for combination in role.forbidden:
@@ -190,7 +214,7 @@ class Gateway:
                 raise PolicyError("query refused", f"the role {role.name!r} may not combine "
                                   f"{' and '.join(sorted(combination))} in one query", "query them separately")
         secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=person_level)
-        traced = with_persons(secured) if person_level else None
+        traced = with_persons(secured, role.small_cell) if person_level else None
         if not person_level:
             secured = aggregates_only(tree, secured, self.catalog, role)
         distinct = isinstance(secured, exp.SetOperation) and bool(secured.args.get("distinct"))

@@ -1,7 +1,7 @@
 """Which persons a person-level result touched, whatever it shows: the policy-rewritten query is given one more,
 hidden, last column that carries the clear IINs of the rows behind each result row, passed up from every table
-through derived tables and CTEs (an array for a plain row, the union of the group's for an aggregate). The
-gateway strips the column before anything is handed out, and only keyed hashes of the IINs reach the audit log.
+through derived tables and CTEs (an array for a plain row; for an aggregate, the group's members when they are
+fewer than the small-cell threshold: a count over many people reveals none of them). The gateway strips the column before anything is handed out, and only keyed hashes of the IINs reach the audit log.
 
 So a social worker who asks only for a surname is still recorded as having seen that person, and the citizen's
 tracker shows it. Where the persons cannot be traced this way (aggregates inside CTEs, for one), the caller falls
@@ -61,7 +61,7 @@ def _carry(select: exp.Select, root: exp.Query, done: dict[int, list[str]]) -> l
     return refs
 
 
-def _branch(select: exp.Select, root: exp.Query, done: dict[int, list[str]]) -> bool:
+def _branch(select: exp.Select, root: exp.Query, done: dict[int, list[str]], small: int) -> bool:
     if select.args.get("distinct") is not None:
         if _is_grouped(select):
             return False
@@ -71,19 +71,23 @@ def _branch(select: exp.Select, root: exp.Query, done: dict[int, list[str]]) -> 
     if refs is None:
         return False
     array = exp.Array(expressions=refs)
-    carried = exp.func("FLATTEN", exp.func("LIST", array)) if _is_grouped(select) else array
+    carried: exp.Expr = array
+    if _is_grouped(select):  # a group of many persons says nothing about one: only small groups are attributed
+        members = exp.func("LIST_DISTINCT", exp.func("FLATTEN", exp.func("LIST", array)))
+        carried = exp.Case(ifs=[exp.If(this=exp.LT(this=exp.func("LEN", members.copy()),
+                                                   expression=exp.Literal.number(small)), true=members)])
     select.select(exp.alias_(carried, CARRIED, quoted=True), copy=False)
     return True
 
 
-def with_persons(query: exp.Query) -> exp.Query | None:
+def with_persons(query: exp.Query, small: int) -> exp.Query | None:
     """``query`` (rewritten with person columns in its views) with the hidden persons column last, or None when
-    its persons cannot be traced."""
+    its persons cannot be traced. A group of ``small`` persons or more is not attributed to its members."""
     traced = query.copy()
     body = traced.this if isinstance(traced, exp.Subquery) else traced
     branches = list(body.find_all(exp.Select)) if isinstance(body, exp.SetOperation) else [body]
     branches = [b for b in branches if b.parent is None or isinstance(b.parent, exp.SetOperation)]
     done: dict[int, list[str]] = {}
-    if not branches or not all(isinstance(b, exp.Select) and _branch(b, traced, done) for b in branches):
+    if not branches or not all(isinstance(b, exp.Select) and _branch(b, traced, done, small) for b in branches):
         return None
     return traced
