@@ -1,7 +1,8 @@
 """Which persons a person-level result touched, whatever it shows: the policy-rewritten query is given one more,
 hidden, last column that carries the clear IINs of the rows behind each result row, passed up from every table
 through derived tables and CTEs (an array for a plain row; for an aggregate, the group's members when they are
-fewer than the small-cell threshold: a count over many people reveals none of them). The gateway strips the column before anything is handed out, and only keyed hashes of the IINs reach the audit log.
+fewer than the small-cell threshold: a count over many people reveals none of them). The gateway strips the
+column before anything is handed out, and only keyed hashes of the IINs reach the audit log.
 
 So a social worker who asks only for a surname is still recorded as having seen that person, and the citizen's
 tracker shows it. Where the persons cannot be traced this way (aggregates inside CTEs, for one), the caller falls
