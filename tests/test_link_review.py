@@ -125,7 +125,20 @@ def test_the_commands_print_model_explanation_and_queue(home: Path, con: Any,
     assert shown.exit_code == 0 and "same IIN" in shown.output, shown.output
     explained = runner.invoke(app, ["link-explain", left, right])
     assert explained.exit_code == 0 and "match probability" in explained.output, explained.output
-    review = runner.invoke(app, ["link-review", "--margin", "30"])
+    assert runner.invoke(app, ["user", "add", "ruslan", "--role", "data_engineer", "--org", "Data operator"]
+                         ).exit_code == 0
+    assert runner.invoke(app, ["user", "add", "aida", "--role", "analyst", "--org", "Akimat"]).exit_code == 0
+    review = runner.invoke(app, ["link-review", "--as", "ruslan", "--purpose", "weekly review", "--margin", "30"])
     assert review.exit_code == 0, review.output
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
+    from ukimet.gateway.audit import AuditLog
+
+    config = Settings(home=home)
+    entry = AuditLog(connect_metadata(config), config).entries(limit=1)[0]
+    assert entry["action"] == "review" and entry["user_name"] == "ruslan" and entry["purpose"] == "weekly review"
+    assert entry["rows"] > 0 and entry["persons"]
+    refused = runner.invoke(app, ["link-review", "--as", "aida", "--purpose", "curious"])
+    assert refused.exit_code == 2 and "may not review" in refused.output
     bad = runner.invoke(app, ["link-decide", left, right, "maybe", "--reviewer", "x"])
     assert bad.exit_code != 0

@@ -80,10 +80,10 @@ def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--r
              password_stdin: bool = typer.Option(False, "--password-stdin",
                                                  help="Read a password from standard input.")) -> None:
     """Create an account."""
-    from ukimet.gateway.policy import DEFAULT
+    from ukimet.gateway import policy_store
     from ukimet.gateway.users import add_user
 
-    DEFAULT.role(role)
+    policy_store.active(connect_metadata(Settings())).role(role)
     password = sys.stdin.readline().rstrip("\n") if password_stdin else None
     add_user(connect_metadata(Settings()), User(name, role, organisation, {"region": region} if region else {}),
              password, iin)

@@ -111,16 +111,18 @@ def explain(left: str = typer.Argument(..., help="A record identity: source/tabl
     out.print(f"{verdict}; {'one entity' if result.same_entity else 'different entities'} in the last run")
 
 
-def review(threshold: float = typer.Option(THRESHOLD, "--threshold"), limit: int = typer.Option(20, "--limit"),
+def review(as_user: str = typer.Option(..., "--as", help="A user whose role may review linkage."),
+           purpose: str = typer.Option(..., "--purpose", help="Why (the queue shows persons)."),
+           threshold: float = typer.Option(THRESHOLD, "--threshold"), limit: int = typer.Option(20, "--limit"),
            margin: float = typer.Option(4.0, "--margin", help="How far from the threshold a pair may be.")) -> None:
-    """The uncertain pairs, closest to the threshold first, for a clerk to decide (ukimet link-decide)."""
-    from ukimet.link.review import queue
+    """The uncertain pairs, closest to the threshold first, for a clerk to decide (ukimet link-decide). Goes
+    through the gateway: the role must allow linkage review, and the queue shown is audited."""
+    from ukimet.gateway.api import Gateway
+    from ukimet.gateway.linkage import review_queue
+    from ukimet.gateway.users import get_user
 
-    con = open_store(Settings().resolved_store_path())
-    try:
-        pairs = queue(con, threshold, margin, limit)
-    finally:
-        con.close()
+    gateway = Gateway(Settings())
+    pairs = review_queue(gateway, get_user(gateway.metadata, as_user), purpose, threshold, margin, limit)
     if not pairs:
         out.print("nothing to review: every candidate pair is clearly a match or clearly not")
         return

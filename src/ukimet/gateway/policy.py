@@ -29,7 +29,8 @@ letter); pseudonym: a keyed hash per project that cannot be joined across projec
 year."""
 SENSITIVITIES = ("public", "personal", "special")
 KEYS = {"masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level", "purpose", "small_cell",
-        "noise", "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day", "may_query"}
+        "noise", "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day", "may_query",
+        "linkage_review"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class RolePolicy:
     max_rows_per_day: int = 20_000
     max_persons_per_day: int = 500
     may_query: bool = True
+    linkage_review: bool = False
+    """may see the linkage clerk's review queue (names, birth dates and IINs of uncertain pairs)"""
 
     def mask_for(self, column: str, semantic_type: str | None, sensitivity: str | None) -> str:
         """The mask of one column (source.table.column): column rule, else semantic type, else sensitivity;
@@ -84,6 +87,8 @@ DEFAULT = Policy({
                                 forbidden=(frozenset({"special", "address"}),), max_rows_per_query=200),
     "auditor": RolePolicy("auditor", masks={"public": "show", "personal": "hide", "special": "hide"},
                           max_rows_per_query=100),
+    "data_engineer": RolePolicy("data_engineer", masks={"public": "show", "personal": "partial", "special": "hide"},
+                                linkage_review=True, max_rows_per_query=200),
     "admin": RolePolicy("admin", masks={"public": "show", "personal": "hide", "special": "hide"}, may_query=True),
     "citizen": RolePolicy("citizen", may_query=False),
 })
@@ -128,6 +133,7 @@ def parse_policy(text: str, version: str) -> Policy:
             max_rows_per_day=int(spec.get("max_rows_per_day", 20_000)),
             max_persons_per_day=int(spec.get("max_persons_per_day", 500)),
             may_query=bool(spec.get("may_query", True)),
+            linkage_review=bool(spec.get("linkage_review", False)),
         )
     if not roles:
         raise ConfigError("policy file", "it declares no [roles.<name>] table", "declare at least one role")

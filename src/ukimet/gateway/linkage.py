@@ -1,0 +1,39 @@
+"""The linkage clerk's review queue through the gateway: only a role whose policy allows linkage review sees it,
+only with a purpose, and every queue shown is an audit entry naming the persons on it."""
+
+from __future__ import annotations
+
+from ukimet.core.errors import PolicyError
+from ukimet.core.ids import decode_iin
+from ukimet.gateway import audit
+from ukimet.gateway.api import Gateway
+from ukimet.gateway.rewrite import User
+from ukimet.link.review import ReviewPair, queue
+from ukimet.sync.store import open_store
+
+
+def review_queue(gateway: Gateway, user: User, purpose: str, threshold: float, margin: float = 4.0,
+                 limit: int = 20) -> list[ReviewPair]:
+    """The undecided pairs closest to the threshold, for ``user`` (a role with ``linkage_review``)."""
+    what = f"linkage review queue (threshold {threshold}, margin {margin}, limit {limit})"
+    try:
+        role, described = gateway.admit(user, purpose.strip() if purpose else None)
+        if not role.linkage_review:
+            raise PolicyError("linkage review", f"the role {role.name!r} may not review linkage pairs",
+                              "ask for a role whose policy sets linkage_review = true (data_engineer)")
+        if described is None:
+            raise PolicyError("linkage review", "the queue shows persons and needs a purpose",
+                              "give --purpose (a declared P-<number>, or where allowed a text)")
+    except PolicyError as error:
+        raise gateway.refused(user, what, purpose, error) from None
+    with gateway.audit.recording() as record:
+        con = open_store(gateway.config.resolved_store_path())
+        try:
+            pairs = queue(con, threshold, margin, limit)
+        finally:
+            con.close()
+        iins = {v for p in pairs for v in (*p.left_shown, *p.right_shown)
+                if v and len(v) == 12 and v.isdigit() and decode_iin(v) is not None}
+        record(audit.Access(user.name, user.organisation, user.role, described, "review", what, None, len(pairs),
+                            sorted(gateway.audit.person(v) for v in iins), gateway.policy.version))
+    return pairs
