@@ -126,3 +126,30 @@ def set_label(engine: Engine, source: str, table: str, column: str, user: str,
         db.execute(catalog_columns.update().where(and_(
             catalog_columns.c.source == source, catalog_columns.c.table_name == table,
             catalog_columns.c.column_name == column)).values(**values))
+
+
+@dataclass(frozen=True)
+class DerivedColumn:
+    name: str
+    data_type: str
+    semantic_type: str | None
+    sensitivity: str
+
+
+def publish_derived(engine: Engine, source: str, tables: dict[str, tuple[list[str], list[DerivedColumn]]],
+                    rows: dict[str, int]) -> None:
+    """Catalogue tables ukimet derived itself (the analytics mart), with the meaning of each column declared
+    rather than guessed, so that the gateway governs them like any agency table. ``tables``: name -> (primary
+    key, columns)."""
+    now = dt.datetime.now(dt.UTC)
+    with engine.begin() as db:
+        for table_ in (catalog_columns, catalog_tables):
+            db.execute(delete(table_).where(table_.c.source == source))
+        for name, (key, columns) in tables.items():
+            db.execute(insert(catalog_tables).values(source=source, table_name=name, row_count=rows.get(name),
+                                                     primary_key=key, updated_column=None, introspected_at=now))
+            db.execute(insert(catalog_columns), [
+                {"source": source, "table_name": name, "column_name": c.name, "position": i,
+                 "data_type": c.data_type, "nullable": 1, "semantic_type": c.semantic_type, "confidence": 1.0,
+                 "sensitivity": c.sensitivity, "labelled_by": "ukimet", "evidence": "derived by ukimet"}
+                for i, c in enumerate(columns)])

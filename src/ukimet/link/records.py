@@ -103,6 +103,12 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
     return out
 
 
+def record_key_sql(key: list[str]) -> str:
+    """How a row is named in ``link.person_records``: its key columns joined with '|' (its rowid without a key)."""
+    return "concat_ws('|', " + ", ".join(f"CAST({ident(k)} AS VARCHAR)" for k in key) + ")" if key else \
+        "CAST(rowid AS VARCHAR)"
+
+
 def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] | None = None,
             extras: bool = False) -> int:
     """Build ``link.person_records`` from the store; return how many records it holds. With ``extras``, every
@@ -123,8 +129,7 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
     selects = []
     for source, party, key in found:
         table = f"{ident(source)}.{ident(party.table)}"
-        record_key = ("concat_ws('|', " + ", ".join(f"CAST({ident(k)} AS VARCHAR)" for k in key) + ")"
-                      if key else "CAST(rowid AS VARCHAR)")
+        record_key = record_key_sql(key)
         fields = ", ".join(
             f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else f"NULL::VARCHAR AS {t}"
             for t in (*IDENTITY, "phone", "email"))

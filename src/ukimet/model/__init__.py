@@ -1,0 +1,1 @@
+"""The model stage: the analytics mart built from the linked store, and the semantic layer over it."""

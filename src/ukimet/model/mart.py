@@ -1,0 +1,290 @@
+"""The analytics mart: one clean row per linked person, family, benefit, payment and dwelling, built from the
+synced store and the linkage results as of a date, as the mapping file declares (model/data/mart.toml). It is a
+pipeline stage like linkage (it reads the store directly and writes schema ``mart``); the mart's tables are
+catalogued with the meaning and sensitivity of every column, so that every analyst's read of them goes through
+the gateway like a read of any agency table.
+
+    build_mart(con, metadata, as_of=dt.date(2026, 1, 1))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from sqlalchemy import Engine
+
+from ukimet.connect.catalog import DerivedColumn, publish_derived, table_keys
+from ukimet.core.errors import ConfigError
+from ukimet.link.records import record_key_sql
+from ukimet.sync.store import ident
+
+SCHEMA = "mart"
+PICKS = {"latest": "arg_max(__value, __order)", "max": "max(__value)", "min": "min(__value)",
+         "sum": "sum(__value)", "avg": "avg(__value)", "count": "count(__value)", "any": "any_value(__value)"}
+DATE_MACRO = """CREATE OR REPLACE TEMP MACRO ukimet_date(x) AS coalesce(
+    TRY_CAST(x AS DATE), TRY_CAST(TRY_CAST(x AS TIMESTAMP) AS DATE),
+    TRY_CAST(try_strptime(CAST(x AS VARCHAR), '%d.%m.%Y') AS DATE),
+    TRY_CAST(try_strptime(CAST(x AS VARCHAR), '%d/%m/%Y') AS DATE),
+    TRY_CAST(try_strptime(CAST(x AS VARCHAR), '%Y%m%d') AS DATE),
+    TRY_CAST(try_strptime(CAST(x AS VARCHAR), '%d-%m-%Y') AS DATE))"""
+PENSION_AGE = {"M": 63, "F": 61}
+ADULT = 18
+
+
+@dataclass(frozen=True)
+class Source:
+    table: str
+    value: str
+    pick: str = "any"
+    order: str | None = None
+    where: str | None = None
+    party: str = "subject"
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str
+    type: str
+    sources: tuple[Source, ...]
+    semantic_type: str | None = None
+    sensitivity: str = "personal"
+
+
+@dataclass(frozen=True)
+class Mapping:
+    attributes: tuple[Attribute, ...]
+    benefits: dict[str, Any]
+    payments: dict[str, Any]
+    dwellings: dict[str, Any]
+    kinds: dict[str, str] = field(default_factory=dict)
+
+
+def load_mapping(path: Path | None = None) -> Mapping:
+    """The mapping file (default: the one shipped for the synthetic country), every key checked."""
+    text = path.read_text(encoding="utf-8") if path else \
+        resources.files("ukimet.model").joinpath("data/mart.toml").read_text(encoding="utf-8")
+    where = str(path or "the built-in mart mapping")
+    try:
+        data = tomllib.loads(text)
+        attributes = []
+        for spec in data["person"]:
+            sources = tuple(Source(**s) for s in spec["sources"])
+            for s in sources:
+                if s.pick not in PICKS:
+                    raise ConfigError(f"{where}: {spec['name']}", f"pick {s.pick!r} is not one of {sorted(PICKS)}",
+                                      "use one of those")
+                if s.pick == "latest" and not s.order:
+                    raise ConfigError(f"{where}: {spec['name']}", "pick = 'latest' needs an order column",
+                                      "add order = '<column>'")
+            attributes.append(Attribute(spec["name"], spec["type"], sources, spec.get("semantic_type"),
+                                        spec.get("sensitivity", "personal")))
+        benefits = dict(data["benefits"])
+        kinds = dict(benefits.pop("kinds", {}))
+        return Mapping(tuple(attributes), benefits, dict(data["payments"]), dict(data["dwellings"]), kinds)
+    except (KeyError, TypeError) as error:
+        raise ConfigError(where, f"it lacks or misnames {error}", "compare it with model/data/mart.toml") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(where, f"it is not valid TOML ({error})", "fix the syntax") from None
+
+
+def _table(name: str) -> tuple[str, str]:
+    source, _, table = name.partition(".")
+    if not table:
+        raise ConfigError(f"table {name!r}", "it is not source.table", "write the table as source.table")
+    return source, table
+
+
+def _source_sql(con: duckdb.DuckDBPyConnection, metadata: Engine, s: Source, as_of: dt.date) -> str | None:
+    """person_id -> the value one source gives (None when the table is not in the store)."""
+    source, table = _table(s.table)
+    known = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+                        [source, table]).fetchone()
+    if not known or not known[0]:
+        return None
+    key = record_key_sql(table_keys(metadata, source).get(table) or [])
+    day = f"DATE '{as_of.isoformat()}'"
+    where = f"WHERE {s.where.format(as_of=day)}" if s.where else ""
+    order = f", ({s.order}) AS __order" if s.order else ""
+    rows = (f"SELECT {key} AS __key, ({s.value.format(as_of=day)}) AS __value{order} "
+            f"FROM {ident(source)}.{ident(table)} {where}")
+    return (f"SELECT e.entity_id AS person_id, {PICKS[s.pick]} AS v FROM ({rows}) t "
+            f"JOIN link.person_records r ON r.source = '{source}' AND r.source_table = '{table}' "
+            f"AND r.party = '{s.party}' AND r.record_key = t.__key JOIN link.entities e USING (record_id) "
+            f"WHERE t.__value IS NOT NULL GROUP BY 1")
+
+
+def _persons(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping, as_of: dt.date) -> None:
+    golden = ", ".join(f"max(value) FILTER (WHERE attribute = '{a}') AS {a}"
+                       for a in ("iin", "surname", "first_name", "patronymic", "birth_date", "sex"))
+    joins, columns = [], []
+    for n, attribute in enumerate(mapping.attributes):
+        parts = [sql for sql in (_source_sql(con, metadata, s, as_of) for s in attribute.sources) if sql]
+        if not parts:
+            columns.append(f"CAST(NULL AS {attribute.type}) AS {attribute.name}")
+            continue
+        ranked = " UNION ALL ".join(f"SELECT person_id, v, {i} AS rank FROM ({sql})" for i, sql in enumerate(parts))
+        joins.append(f"LEFT JOIN (SELECT person_id, arg_min(v, rank) AS v FROM ({ranked}) GROUP BY 1) a{n} "
+                     f"USING (person_id)")
+        columns.append(f"CAST(a{n}.v AS {attribute.type}) AS {attribute.name}")
+    day = f"DATE '{as_of.isoformat()}'"
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.persons AS
+        WITH g AS (SELECT entity_id AS person_id, {golden} FROM link.golden GROUP BY 1),
+        base AS (SELECT g.person_id, g.iin, g.surname, g.first_name, g.patronymic,
+                        TRY_CAST(g.birth_date AS DATE) AS birth_date, g.sex, {", ".join(columns)}
+                 FROM g {" ".join(joins)})
+        SELECT base.*, date_diff('year', birth_date, {day}) - CASE WHEN strftime(birth_date, '%m%d') >
+                   strftime({day}, '%m%d') THEN 1 ELSE 0 END AS age,
+               death_date IS NULL OR death_date > {day} AS alive,
+               f.family_id, f.role AS family_role, h.household_id
+        FROM base LEFT JOIN link.families f ON f.entity_id = base.person_id
+        LEFT JOIN link.households h ON h.entity_id = base.person_id""")
+
+
+def _benefits(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping, as_of: dt.date) -> None:
+    b, p = mapping.benefits, mapping.payments
+    source, table = _table(b["table"])
+    key = record_key_sql(table_keys(metadata, source).get(table) or [])
+    kinds = " ".join(f"WHEN {_quote(raw)} THEN {_quote(kind)}" for raw, kind in mapping.kinds.items())
+    day = f"DATE '{as_of.isoformat()}'"
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.benefits AS
+        WITH t AS (SELECT {key} AS __key, * FROM {ident(source)}.{ident(table)})
+        SELECT CAST(t.{ident(b['key'])} AS VARCHAR) AS benefit_id, e.entity_id AS person_id,
+               CASE t.{ident(b['kind'])} {kinds} ELSE 'other' END AS kind, t.{ident(b['kind'])} AS kind_as_recorded,
+               ukimet_date(t.{ident(b['start'])}) AS start_date, ukimet_date(t.{ident(b['end'])}) AS end_date,
+               CAST(t.{ident(b['amount'])} AS DOUBLE) AS monthly_amount,
+               ukimet_date(t.{ident(b['start'])}) <= {day} AND (ukimet_date(t.{ident(b['end'])}) IS NULL
+                   OR ukimet_date(t.{ident(b['end'])}) > {day}) AS active
+        FROM t JOIN link.person_records r ON r.source = '{source}' AND r.source_table = '{table}'
+             AND r.party = 'subject' AND r.record_key = t.__key
+        JOIN link.entities e USING (record_id)""")
+    ps, pt = _table(p["table"])
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.payments AS
+        SELECT b.benefit_id, b.person_id, b.kind, CAST(t.{ident(p['amount'])} AS DOUBLE) AS amount,
+               ukimet_date(t.{ident(p['paid_on'])}) AS paid_on
+        FROM {ident(ps)}.{ident(pt)} t
+        JOIN {SCHEMA}.benefits b ON b.benefit_id = CAST(t.{ident(p['benefit'])} AS VARCHAR)""")
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _dwellings(con: duckdb.DuckDBPyConnection, mapping: Mapping) -> None:
+    d = dict(mapping.dwellings)
+    source, table = _table(d.pop("table"))
+    key = d.pop("key")
+    shown = ", ".join(f"({expression}) AS {name}" for name, expression in d.items())
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.dwellings AS
+        SELECT d.{ident(key)} AS dwelling_id, {shown}, count(p.person_id) FILTER (WHERE p.alive) AS residents
+        FROM {ident(source)}.{ident(table)} d LEFT JOIN {SCHEMA}.persons p ON p.dwelling_id = d.{ident(key)}
+        GROUP BY ALL""")
+
+
+def _families(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
+    """Families of living members: composition, income per person (wages or declared income, plus the benefits
+    actually paid over the last twelve months, per month), benefits, property, the family's dwelling."""
+    pension = " OR ".join(f"(sex = '{s}' AND age >= {a})" for s, a in PENSION_AGE.items())
+    day = f"DATE '{as_of.isoformat()}'"
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.families AS
+        WITH paid AS (SELECT person_id, sum(amount) / 12 AS benefit_income FROM {SCHEMA}.payments
+                      WHERE paid_on > {day} - INTERVAL 365 DAY AND paid_on <= {day} GROUP BY 1),
+        kinds AS (SELECT person_id, list(DISTINCT kind) AS kinds FROM {SCHEMA}.benefits WHERE active GROUP BY 1),
+        members AS (SELECT p.*, coalesce(p.monthly_wage, p.annual_income / 12, 0) AS earned,
+                           coalesce(paid.benefit_income, 0) AS benefit_income, kinds.kinds
+                    FROM {SCHEMA}.persons p LEFT JOIN paid USING (person_id) LEFT JOIN kinds USING (person_id)
+                    WHERE p.family_id IS NOT NULL AND p.alive)
+        SELECT family_id, mode(region) AS region, count(*) AS members,
+               count(*) FILTER (WHERE family_role = 'child') AS children,
+               count(*) FILTER (WHERE age < {ADULT}) AS children_under_18,
+               count(*) FILTER (WHERE age >= {ADULT}) AS adults,
+               count(*) FILTER (WHERE family_role = 'spouse') AS spouses,
+               count(*) FILTER (WHERE disability_group IS NOT NULL) AS disabled,
+               count(*) FILTER (WHERE {pension}) AS pensioners,
+               count(*) FILTER (WHERE age BETWEEN {ADULT} AND 62 AND NOT coalesce(employed, false)
+                                AND disability_group IS NULL) AS working_age_not_employed,
+               count(*) FILTER (WHERE job_seeker) AS job_seekers,
+               count(*) FILTER (WHERE age BETWEEN 7 AND 17) AS school_age,
+               count(*) FILTER (WHERE age BETWEEN 7 AND 17 AND coalesce(in_school, false)) AS school_age_in_school,
+               round(sum(earned) + sum(benefit_income), 2) AS monthly_income,
+               round((sum(earned) + sum(benefit_income)) / count(*), 2) AS income_per_person,
+               count(kinds) > 0 AS receives_benefit,
+               list_distinct(flatten(list(coalesce(kinds, [])))) AS benefit_kinds,
+               bool_or(coalesce(owns_property, false)) AS owns_property,
+               sum(coalesce(vehicles, 0)) AS vehicles,
+               sum(coalesce(utility_debt, 0)) AS utility_debt,
+               mode(dwelling_id) AS dwelling_id
+        FROM members GROUP BY family_id""")
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.families AS
+        SELECT f.*, d.area_m2, d.rooms, d.residents AS dwelling_residents,
+               round(d.area_m2 / greatest(d.residents, f.members), 2) AS area_per_person,
+               d.water, d.gas, d.heating, d.sewerage
+        FROM {SCHEMA}.families f LEFT JOIN {SCHEMA}.dwellings d USING (dwelling_id)""")
+
+
+COLUMNS: dict[str, dict[str, tuple[str | None, str]]] = {
+    "persons": {"person_id": ("person_id", "personal"), "iin": ("iin", "personal"),
+                "surname": ("surname", "personal"), "first_name": ("first_name", "personal"),
+                "patronymic": ("patronymic", "personal"), "birth_date": ("birth_date", "personal"),
+                "sex": ("sex", "public"), "region": ("region", "public"), "age": (None, "public"),
+                "alive": (None, "public"), "family_id": ("family_id", "personal"),
+                "family_role": (None, "public"), "household_id": (None, "personal")},
+    "families": {"family_id": ("family_id", "personal"), "region": ("region", "public")},
+    "benefits": {"person_id": ("person_id", "personal"), "kind": (None, "public"),
+                 "kind_as_recorded": (None, "public"), "active": (None, "public")},
+    "payments": {"person_id": ("person_id", "personal"), "kind": (None, "public")},
+    "dwellings": {"region": ("region", "public")},
+    "as_of": {"as_of": (None, "public")},
+}
+"""Semantic types and sensitivities of the mart's columns; the rest are personal, except the person
+attributes, which declare their own in the mapping."""
+KEYS = {"persons": ["person_id"], "families": ["family_id"], "benefits": ["benefit_id"], "payments": [],
+        "dwellings": ["dwelling_id"], "as_of": []}
+
+
+def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping) -> dict[str, int]:
+    declared = {a.name: (a.semantic_type, a.sensitivity) for a in mapping.attributes}
+    tables: dict[str, tuple[list[str], list[DerivedColumn]]] = {}
+    rows: dict[str, int] = {}
+    for name in KEYS:
+        described = con.execute(f"DESCRIBE {SCHEMA}.{name}").fetchall()
+        known = COLUMNS.get(name, {})
+        columns = []
+        for column, data_type, *_ in described:
+            kind, sensitivity = known.get(column) or (declared.get(column) if name == "persons" else None) or \
+                (None, "personal")
+            columns.append(DerivedColumn(column, data_type, kind, sensitivity))
+        tables[name] = (KEYS[name], columns)
+        counted = con.execute(f"SELECT count(*) FROM {SCHEMA}.{name}").fetchone()
+        rows[name] = int(counted[0]) if counted else 0
+    publish_derived(metadata, SCHEMA, tables, rows)
+    return rows
+
+
+def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
+               mapping: Mapping | None = None) -> dict[str, int]:
+    """Build every mart table as of ``as_of`` (needs a linkage run) and catalogue them; rows per table."""
+    mapping = mapping or load_mapping()
+    linked = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'link' "
+                         "AND table_name IN ('golden', 'entities', 'families')").fetchone()
+    if not linked or linked[0] < 3:
+        raise ConfigError("the analytics mart", "the store has no linkage results", "run ukimet link first")
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+    con.execute(DATE_MACRO)
+    con.execute("BEGIN")
+    try:
+        _persons(con, metadata, mapping, as_of)
+        _benefits(con, metadata, mapping, as_of)
+        _dwellings(con, mapping)
+        _families(con, as_of)
+        con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.as_of AS SELECT DATE '{as_of.isoformat()}' AS as_of")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return _publish(con, metadata, mapping)
