@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from ukimet.connect.catalog import DerivedColumn, publish_derived, table_keys
 from ukimet.core.errors import ConfigError
 from ukimet.link.records import record_key_sql
+from ukimet.model.family_card import Card, score_families
 from ukimet.sync.store import ident
 
 SCHEMA = "mart"
@@ -235,6 +236,8 @@ COLUMNS: dict[str, dict[str, tuple[str | None, str]]] = {
                 "alive": (None, "public"), "family_id": ("family_id", "personal"),
                 "family_role": (None, "public"), "household_id": (None, "personal")},
     "families": {"family_id": ("family_id", "personal"), "region": ("region", "public")},
+    "family_scores": {"family_id": ("family_id", "personal"), "region": ("region", "public"),
+                      "level": (None, "public"), "card_version": (None, "public")},
     "benefits": {"person_id": ("person_id", "personal"), "kind": (None, "public"),
                  "kind_as_recorded": (None, "public"), "active": (None, "public")},
     "payments": {"person_id": ("person_id", "personal"), "kind": (None, "public")},
@@ -244,7 +247,7 @@ COLUMNS: dict[str, dict[str, tuple[str | None, str]]] = {
 """Semantic types and sensitivities of the mart's columns; the rest are personal, except the person
 attributes, which declare their own in the mapping."""
 KEYS = {"persons": ["person_id"], "families": ["family_id"], "benefits": ["benefit_id"], "payments": [],
-        "dwellings": ["dwelling_id"], "as_of": []}
+        "dwellings": ["dwelling_id"], "family_scores": ["family_id"], "as_of": []}
 
 
 def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping) -> dict[str, int]:
@@ -267,8 +270,9 @@ def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping)
 
 
 def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
-               mapping: Mapping | None = None) -> dict[str, int]:
-    """Build every mart table as of ``as_of`` (needs a linkage run) and catalogue them; rows per table."""
+               mapping: Mapping | None = None, card: Card | None = None) -> dict[str, int]:
+    """Build every mart table as of ``as_of`` (needs a linkage run), score the families by the family card and
+    catalogue them all; rows per table."""
     mapping = mapping or load_mapping()
     linked = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'link' "
                          "AND table_name IN ('golden', 'entities', 'families')").fetchone()
@@ -282,6 +286,7 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
         _benefits(con, metadata, mapping, as_of)
         _dwellings(con, mapping)
         _families(con, as_of)
+        score_families(con, card)
         con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.as_of AS SELECT DATE '{as_of.isoformat()}' AS as_of")
         con.execute("COMMIT")
     except Exception:
