@@ -2,7 +2,8 @@
 synced store and the linkage results as of a date, as the mapping file declares (model/data/mart.toml). It is a
 pipeline stage like linkage (it reads the store directly and writes schema ``mart``); the mart's tables are
 catalogued with the meaning and sensitivity of every column, so that every analyst's read of them goes through
-the gateway like a read of any agency table.
+the gateway like a read of any agency table. A person of the mart is an identified one: a linked entity with a
+valid IIN (records that linkage could not resolve to anyone stay in its review queue, not in the statistics).
 
     build_mart(con, metadata, as_of=dt.date(2026, 1, 1))
 """
@@ -138,7 +139,7 @@ def _persons(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping,
         WITH g AS (SELECT entity_id AS person_id, {golden} FROM link.golden GROUP BY 1),
         base AS (SELECT g.person_id, g.iin, g.surname, g.first_name, g.patronymic,
                         TRY_CAST(g.birth_date AS DATE) AS birth_date, g.sex, {", ".join(columns)}
-                 FROM g {" ".join(joins)})
+                 FROM g {" ".join(joins)} WHERE g.iin IS NOT NULL)
         SELECT base.*, date_diff('year', birth_date, {day}) - CASE WHEN strftime(birth_date, '%m%d') >
                    strftime({day}, '%m%d') THEN 1 ELSE 0 END AS age,
                death_date IS NULL OR death_date > {day} AS alive,
@@ -243,11 +244,13 @@ COLUMNS: dict[str, dict[str, tuple[str | None, str]]] = {
     "payments": {"person_id": ("person_id", "personal"), "kind": (None, "public")},
     "dwellings": {"region": ("region", "public")},
     "as_of": {"as_of": (None, "public")},
+    "parents": {"child_id": ("person_id", "personal"), "parent_id": ("person_id", "personal"),
+                "relation": (None, "public")},
 }
 """Semantic types and sensitivities of the mart's columns; the rest are personal, except the person
 attributes, which declare their own in the mapping."""
 KEYS = {"persons": ["person_id"], "families": ["family_id"], "benefits": ["benefit_id"], "payments": [],
-        "dwellings": ["dwelling_id"], "family_scores": ["family_id"], "as_of": []}
+        "dwellings": ["dwelling_id"], "family_scores": ["family_id"], "parents": [], "as_of": []}
 
 
 def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping) -> dict[str, int]:
@@ -286,6 +289,8 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
         _benefits(con, metadata, mapping, as_of)
         _dwellings(con, mapping)
         _families(con, as_of)
+        con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.parents AS SELECT DISTINCT entity_b AS child_id,
+            entity_a AS parent_id, relation FROM link.relations WHERE relation IN ('mother', 'father')""")
         score_families(con, card)
         con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.as_of AS SELECT DATE '{as_of.isoformat()}' AS as_of")
         con.execute("COMMIT")
