@@ -112,3 +112,26 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
     built = build_registry(tmp_path_factory.mktemp("gateway"))
     return {**built, "gateway": Gateway(built["config"])}
+
+
+MART_AS_OF = "2026-01-01"
+
+
+@pytest.fixture(scope="session")
+def mart(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A 2,000-person country synced, linked and built into the analytics mart as of 2026-01-01, once."""
+    import datetime as dt
+
+    from ukimet.link.api import link_store
+    from ukimet.model.mart import build_mart
+
+    out = tmp_path_factory.mktemp("mart")
+    country = synced_country(out, SynthConfig(persons=2000, seed=31))
+    link_store(country.config)
+    con = country.store()
+    try:
+        rows = build_mart(con, country.engine, dt.date.fromisoformat(MART_AS_OF))
+    finally:
+        con.close()
+    return {"out": out, "store": country.config.resolved_store_path(), "rows": rows, "country": country,
+            "truth": {p["iin"]: p for p in truth(out, "persons")}}

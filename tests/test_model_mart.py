@@ -4,36 +4,14 @@ the card's criteria, with an explanation in each language."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
 
-from tests.conftest import synced_country, truth
 from ukimet.core.errors import ConfigError, PolicyError
-from ukimet.link.api import link_store
 from ukimet.model.family_card import DIMENSIONS, explain, load_card
-from ukimet.model.mart import build_mart
-from ukimet.synth import SynthConfig
-
-AS_OF = dt.date(2026, 1, 1)
-
-
-@pytest.fixture(scope="module")
-def mart(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("mart")
-    country = synced_country(out, SynthConfig(persons=2000, seed=31))
-    link_store(country.config)
-    con = country.store()
-    try:
-        rows = build_mart(con, country.engine, AS_OF)
-    finally:
-        con.close()
-    return {"out": out, "store": country.config.resolved_store_path(), "rows": rows,
-            "truth": {p["iin"]: p for p in truth(out, "persons")},
-            "country": country}
 
 
 def _rows(mart: dict[str, Any], sql: str) -> list[dict[str, Any]]:

@@ -173,6 +173,42 @@ identities = Table(
     Column("user_name", String(128), nullable=False, unique=True),
     Column("bound_at", DateTime(timezone=True), nullable=False),
 )
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule", String(64), nullable=False, index=True),
+    Column("rule_version", String(32), nullable=False),
+    Column("as_of", String(10), nullable=False, doc="the date the entitlement was decided for"),
+    Column("person_id", String(32), nullable=False, index=True, doc="the linked person (mart.persons)"),
+    Column("family_id", String(32)),
+    Column("region", String(8)),
+    Column("evidence", JSON, nullable=False, doc="the values the rule's condition read"),
+    Column("evidence_hash", String(64), nullable=False),
+    Column("status", String(16), nullable=False, doc="found, notified, consented, refused, assigned, closed"),
+    Column("assigned_to", String(128)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+case_events = Table(
+    "case_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("note", Text),
+)
+outbox = Table(
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, nullable=False, index=True),
+    Column("phone", String(32), doc="where the SMS goes; NULL when no phone is known (the case needs a visit)"),
+    Column("text_kk", Text, nullable=False),
+    Column("text_ru", Text, nullable=False),
+    Column("status", String(16), nullable=False, doc="queued, sent, failed, no_phone"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+)
 audit_entries = Table(
     "audit_entries", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),

@@ -123,7 +123,7 @@ def _source_sql(con: duckdb.DuckDBPyConnection, metadata: Engine, s: Source, as_
 
 def _persons(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping, as_of: dt.date) -> None:
     golden = ", ".join(f"max(value) FILTER (WHERE attribute = '{a}') AS {a}"
-                       for a in ("iin", "surname", "first_name", "patronymic", "birth_date", "sex"))
+                       for a in ("iin", "surname", "first_name", "patronymic", "birth_date", "sex", "phone"))
     joins, columns = [], []
     for n, attribute in enumerate(mapping.attributes):
         parts = [sql for sql in (_source_sql(con, metadata, s, as_of) for s in attribute.sources) if sql]
@@ -138,7 +138,7 @@ def _persons(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping,
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.persons AS
         WITH g AS (SELECT entity_id AS person_id, {golden} FROM link.golden GROUP BY 1),
         base AS (SELECT g.person_id, g.iin, g.surname, g.first_name, g.patronymic,
-                        TRY_CAST(g.birth_date AS DATE) AS birth_date, g.sex, {", ".join(columns)}
+                        TRY_CAST(g.birth_date AS DATE) AS birth_date, g.sex, g.phone, {", ".join(columns)}
                  FROM g {" ".join(joins)} WHERE g.iin IS NOT NULL)
         SELECT base.*, date_diff('year', birth_date, {day}) - CASE WHEN strftime(birth_date, '%m%d') >
                    strftime({day}, '%m%d') THEN 1 ELSE 0 END AS age,
@@ -233,7 +233,7 @@ COLUMNS: dict[str, dict[str, tuple[str | None, str]]] = {
     "persons": {"person_id": ("person_id", "personal"), "iin": ("iin", "personal"),
                 "surname": ("surname", "personal"), "first_name": ("first_name", "personal"),
                 "patronymic": ("patronymic", "personal"), "birth_date": ("birth_date", "personal"),
-                "sex": ("sex", "public"), "region": ("region", "public"), "age": (None, "public"),
+                "sex": ("sex", "public"), "phone": ("phone", "personal"), "region": ("region", "public"), "age": (None, "public"),
                 "alive": (None, "public"), "family_id": ("family_id", "personal"),
                 "family_role": (None, "public"), "household_id": (None, "personal")},
     "families": {"family_id": ("family_id", "personal"), "region": ("region", "public")},
