@@ -118,7 +118,7 @@ def test_cases_from_finding_to_assignment_each_step_audited(mart: dict[str, Any]
     gateway.close()
     con = duckdb.connect(str(mart["store"]), read_only=True)
     try:
-        iin = con.execute("SELECT iin FROM mart.persons WHERE person_id = ?", [case.person_id]).fetchone()[0]
+        (iin,) = con.execute("SELECT iin FROM mart.persons WHERE person_id = ?", [case.person_id]).fetchall()[0]
     finally:
         con.close()
     add_user(gateway.metadata, User("citizen", "citizen", "-"), "citizen-pass", iin=iin)
