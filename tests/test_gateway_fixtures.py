@@ -28,3 +28,21 @@ def test_a_rewritten_query_returns_exactly_what_the_policy_allows(registry: dict
             gateway.query(user, case["sql"], case.get("purpose"))
         return
     assert [list(row) for row in gateway.query(user, case["sql"], case.get("purpose")).rows] == case["rows"]
+
+
+@pytest.mark.parametrize(("value", "data_type", "semantic_type", "shown"), [
+    ("870412300415", "VARCHAR", "iin", "*********415"), ("+77071234567", "VARCHAR", "phone", "*********567"),
+    ("2", "INTEGER", None, "*"), ("120500", "BIGINT", None, "******"), ("1250000", "BIGINT", None, "****000"),
+    ("Нұрланова", "VARCHAR", "surname", "Н***"), ("1987-04-12", "DATE", "birth_date", "1987"),
+])
+def test_a_partial_mask_never_shows_a_short_value_whole(value: str, data_type: str, semantic_type: str | None,
+                                                         shown: str) -> None:
+    import duckdb
+
+    from ukimet.gateway.guard import ColumnInfo
+    from ukimet.gateway.rewrite import masked
+
+    sql = masked("v", ColumnInfo(data_type, semantic_type, "personal"), "partial").sql(dialect="duckdb")
+    con = duckdb.connect()
+    (result,) = con.execute(f'SELECT {sql} FROM (SELECT CAST(? AS {data_type}) AS "v")', [value]).fetchone() or (None,)
+    assert str(result) == shown

@@ -45,11 +45,15 @@ def masked(column: str, info: ColumnInfo, mask: str, pseudonym: str = PSEUDONYM)
     if mask == "year" or (mask == "partial" and (is_date or info.semantic_type == "birth_date")):
         day = ref if is_date else exp.TryCast(this=ref, to=exp.DataType.build("DATE"))
         return exp.func("YEAR", day)
-    # partial: an identifier keeps its last 3 characters, anything else its first letter
-    if info.semantic_type in ("iin", "bin", "phone") or info.data_type.upper().startswith(("INT", "DECIMAL")):
-        keep = exp.func("RIGHT", _text(ref), exp.Literal.number(3))
-        hidden = exp.Sub(this=exp.func("LENGTH", _text(ref)), expression=exp.Literal.number(3))
-        stars = exp.func("REPEAT", exp.Literal.string("*"), exp.func("GREATEST", hidden, exp.Literal.number(0)))
+    # partial: an identifier keeps its last 3 characters (a short number keeps none: its last 3 would be all of
+    # it), anything else its first letter
+    if info.semantic_type in ("iin", "bin", "phone") or info.data_type.upper().startswith(
+            ("INT", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT", "UBIGINT", "UINTEGER", "DECIMAL", "DOUBLE", "FLOAT")):
+        length = exp.func("LENGTH", _text(ref))
+        keep = exp.If(this=exp.GT(this=length, expression=exp.Literal.number(6)),
+                      true=exp.func("RIGHT", _text(ref), exp.Literal.number(3)), false=exp.Literal.string(""))
+        kept = exp.func("LENGTH", keep.copy())
+        stars = exp.func("REPEAT", exp.Literal.string("*"), exp.Sub(this=length.copy(), expression=kept))
         return exp.func("CONCAT", stars, keep)
     return exp.func("CONCAT", exp.func("LEFT", _text(ref), exp.Literal.number(1)), exp.Literal.string("***"))
 

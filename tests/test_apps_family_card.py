@@ -1,0 +1,69 @@
+"""The family card through the gateway: one family's card needs a purpose and is one audit entry; an analyst
+sees the regional distribution as protected aggregates and a chart of it in each language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from ukimet.apps.family_card import distribution, draw_distribution, family_card
+from ukimet.core.errors import PolicyError
+from ukimet.gateway.api import Gateway
+from ukimet.gateway.rewrite import User
+
+WORKER = User("dana", "social_worker", "Ministry of Labour")
+
+
+def _worst_family(mart: dict[str, Any]) -> tuple[str, str]:
+    con = duckdb.connect(str(mart["store"]), read_only=True)
+    try:
+        family, region = con.execute("SELECT family_id, region FROM mart.family_scores WHERE region IS NOT NULL "
+                                     "ORDER BY score, family_id LIMIT 1").fetchall()[0]
+    finally:
+        con.close()
+    return str(family), str(region)
+
+
+def test_a_social_worker_opens_a_family_card_with_reasons_in_kazakh(mart: dict[str, Any]) -> None:
+    family, _ = _worst_family(mart)
+    gateway = Gateway(mart["country"].config)
+    try:
+        with pytest.raises(PolicyError, match="needs a purpose"):
+            family_card(gateway, WORKER, family, purpose="")
+        card = family_card(gateway, WORKER, family, purpose="case 2026/55", language="kk")
+        assert card.level in ("crisis", "emergency", "unfavourable") and card.reasons
+        assert card.members and all(m["surname"] for m in card.members)
+        entry = gateway.audit.entries(limit=1)[0]
+        assert entry["seq"] == card.audit_seq and entry["action"] == "view" and entry["persons"]
+        ru = family_card(gateway, WORKER, family, purpose="case 2026/55", language="ru")
+        assert ru.level_name in ("Кризисная", "Экстренная", "Неблагополучная")
+    finally:
+        gateway.close()
+
+
+def test_an_analyst_whose_policy_masks_family_numbers_cannot_open_a_card(mart: dict[str, Any]) -> None:
+    family, region = _worst_family(mart)
+    gateway = Gateway(mart["country"].config)
+    try:  # the analyst sees family numbers masked, so a number matches nothing: they work with distributions
+        with pytest.raises(PolicyError, match="no family"):
+            family_card(gateway, User("a", "analyst", "Akimat", {"region": region}), family, "study")
+    finally:
+        gateway.close()
+
+
+def test_the_distribution_by_region_is_a_protected_aggregate_and_a_chart(mart: dict[str, Any],
+                                                                         tmp_path: Path) -> None:
+    gateway = Gateway(mart["country"].config)
+    try:
+        rows = distribution(gateway, User("m", "analyst", "Ministry", {"region": "79"}))
+        everyone = distribution(gateway, WORKER)
+    finally:
+        gateway.close()
+    assert all(region == "79" for region, _, _ in rows)
+    assert len({r for r, _, _ in everyone}) >= 5 and all(n % 5 == 0 and n >= 10 for _, _, n in everyone)
+    for language in ("kk", "ru", "en"):
+        paths = draw_distribution(everyone, tmp_path, language)
+        assert all(p.stat().st_size > 5000 for p in paths)
