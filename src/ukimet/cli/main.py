@@ -51,7 +51,7 @@ def main(
 
 
 def _register() -> None:
-    from ukimet.cli import demo, gateway, link, policy, profile, source, sync, synth
+    from ukimet.cli import apps, demo, gateway, link, policy, profile, source, sync, synth
 
     synth.register(app)
     source.register(app)
@@ -60,6 +60,7 @@ def _register() -> None:
     link.register(app)
     gateway.register(app)
     policy.register(app)
+    apps.register(app)
     demo.register(app)
 
 

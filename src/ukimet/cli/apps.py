@@ -1,0 +1,243 @@
+"""``ukimet mart``, ``ukimet family``, ``ukimet entitlements`` and ``ukimet cases``: the analytics mart, the
+Digital Family Card and the proactive case work on the command line. Reads of citizen data go through the
+gateway as the named user."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ukimet.core.errors import ConfigError
+from ukimet.core.settings import Settings
+
+if TYPE_CHECKING:
+    from ukimet.gateway.api import Gateway
+    from ukimet.gateway.audit import AuditLog
+    from ukimet.gateway.rewrite import User
+
+out = Console()
+mart_app = typer.Typer(help="The analytics mart: persons, families, benefits, dwellings and family scores.",
+                       no_args_is_help=True)
+family_app = typer.Typer(help="The Digital Family Card: one family's card, the regional distribution.",
+                         no_args_is_help=True)
+entitlements_app = typer.Typer(help="Entitlement rules: who is entitled and does not receive.", no_args_is_help=True)
+cases_app = typer.Typer(help="Proactive cases: consent, assignment, the SMS outbox.", no_args_is_help=True)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError("--as-of", f"{value!r} is not a date", "write it as YYYY-MM-DD") from None
+
+
+def _gateway() -> Gateway:
+    from ukimet.gateway.api import Gateway
+
+    return Gateway(Settings())
+
+
+@mart_app.command("build")
+def mart_build(as_of: str = typer.Option(None, "--as-of", help="The observation date (default: today)."),
+               mapping: Path = typer.Option(None, "--mapping", help="A mart mapping file (default: built in)."),
+               card: Path = typer.Option(None, "--card", help="A family card file (default: built in).")) -> None:
+    """Build the mart from the linked store as of a date and score every family (needs ukimet link)."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.model.family_card import load_card
+    from ukimet.model.mart import build_mart, load_mapping
+    from ukimet.sync.store import open_store
+
+    config = Settings()
+    day = _date(as_of) or dt.date.today()
+    con = open_store(config.resolved_store_path())
+    try:
+        with out.status(f"building the mart as of {day}"):
+            rows = build_mart(con, connect_metadata(config), day, load_mapping(mapping), load_card(card))
+    finally:
+        con.close()
+    out.print(", ".join(f"{name} {n:,}" for name, n in rows.items()) + f" (as of {day})")
+
+
+@family_app.command("show")
+def family_show(family: str = typer.Argument(..., help="The family number (mart.families)."),
+                as_user: str = typer.Option(..., "--as"), purpose: str = typer.Option(..., "--purpose"),
+                language: str = typer.Option("kk", "--lang", help="kk, ru or en.")) -> None:
+    """One family's card: five scores, the level, every reason, the members as policy shows them."""
+    from ukimet.apps.family_card import family_card
+    from ukimet.gateway.users import get_user
+
+    gateway = _gateway()
+    card = family_card(gateway, get_user(gateway.metadata, as_user), family, purpose, language)
+    table = Table("dimension", "score", title=f"family {card.family_id}: {card.level_name} ({card.score})")
+    for dimension, score in card.scores.items():
+        table.add_row(dimension, f"{score:g}")
+    out.print(table)
+    for reason in card.reasons:
+        out.print(f"- {reason}")
+    members = Table(*card.members[0].keys()) if card.members else Table("members")
+    for member in card.members:
+        members.add_row(*["" if v is None else str(v) for v in member.values()])
+    out.print(members)
+    out.print(f"audit entry {card.audit_seq}")
+
+
+@family_app.command("regions")
+def family_regions(as_user: str = typer.Option(..., "--as"), language: str = typer.Option("kk", "--lang"),
+                   folder: Path = typer.Option(Path(), "--out", help="Where to draw the chart.")) -> None:
+    """Families by well-being level in each region (protected aggregates), with a chart (PNG and SVG)."""
+    from ukimet.apps.family_card import distribution, draw_distribution, region_name
+    from ukimet.gateway.users import get_user
+
+    gateway = _gateway()
+    rows = distribution(gateway, get_user(gateway.metadata, as_user))
+    table = Table("region", "level", "families")
+    for region, level, n in rows:
+        table.add_row(region_name(region, language), level, str(n))
+    out.print(table)
+    out.print("chart: " + ", ".join(str(p) for p in draw_distribution(rows, folder, language)))
+
+
+@entitlements_app.command("run")
+def entitlements_run(as_user: str = typer.Option(..., "--as", help="The case service's account."),
+                     purpose: str = typer.Option(..., "--purpose", help="A declared purpose with a legal basis."),
+                     as_of: str = typer.Option(None, "--as-of", help="Must be the mart's date (default: it)."),
+                     rule: list[str] = typer.Option(None, "--rule", help="Only these rules.")) -> None:
+    """Evaluate the rules over the mart and open a case, with a consent SMS, for everyone entitled and not
+    receiving who has no open case yet."""
+    from ukimet.apps.cases import open_cases
+    from ukimet.gateway.users import get_user
+    from ukimet.model.entitlements import evaluate
+    from ukimet.sync.store import open_store
+
+    config = Settings()
+    con = open_store(config.resolved_store_path())
+    try:
+        findings = evaluate(con, as_of=_date(as_of), only=rule or None)
+    finally:
+        con.close()
+    gateway = _gateway()
+    opened = open_cases(gateway, get_user(gateway.metadata, as_user), findings, purpose)
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.rule] = counts.get(f.rule, 0) + 1
+    table = Table("rule", "entitled, not receiving")
+    for name, n in sorted(counts.items()):
+        table.add_row(name, str(n))
+    out.print(table)
+    out.print(f"{len(opened)} new cases opened, each with a consent SMS queued")
+
+
+@cases_app.command("list")
+def cases_list(status: str = typer.Option(None, "--status"), rule: str = typer.Option(None, "--rule"),
+               region: str = typer.Option(None, "--region")) -> None:
+    """Cases with their rule, date, region and status (no personal data: open one with cases show)."""
+    from ukimet.apps.cases import listed
+
+    table = Table("case", "rule", "as of", "region", "status", "assigned to")
+    for case in listed(_log(), status, rule, region):
+        table.add_row(str(case.id), case.rule, case.as_of, case.region or "", case.status, case.assigned_to or "")
+    out.print(table)
+
+
+@cases_app.command("show")
+def cases_show(case_id: int = typer.Argument(...), as_user: str = typer.Option(..., "--as"),
+               purpose: str = typer.Option(..., "--purpose")) -> None:
+    """A case: the person (through the gateway), the evidence, the history, the SMS."""
+    from ukimet.apps.cases import events, listed, messages
+    from ukimet.core.errors import PolicyError
+    from ukimet.gateway.users import get_user
+
+    gateway = _gateway()
+    found = [c for c in listed(gateway.audit) if c.id == case_id]
+    if not found:
+        raise PolicyError(f"case {case_id}", "there is no such case", "list them: ukimet cases list")
+    case = found[0]
+    person = gateway.query(get_user(gateway.metadata, as_user), "SELECT surname, first_name, patronymic, iin, "
+                           f"age, region FROM mart.persons WHERE person_id = '{case.person_id}'", purpose)
+    out.print(f"case {case.id}: {case.rule} as of {case.as_of}, {case.status}")
+    for row in person.rows:
+        out.print(" ".join("" if v is None else str(v) for v in row))
+    out.print("evidence: " + ", ".join(f"{k} = {v}" for k, v in case.evidence.items()))
+    for at, actor, action, note in events(gateway.audit, case_id):
+        out.print(f"{at.isoformat()[:19]} {actor}: {action}" + (f" ({note})" if note else ""))
+    for message in messages(gateway.audit, case_id):
+        out.print(f"SMS {message['status']}: {message['text_kk']} / {message['text_ru']}")
+
+
+def _log() -> AuditLog:
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.gateway.audit import AuditLog
+
+    config = Settings()
+    return AuditLog(connect_metadata(config), config)
+
+
+def _worker(as_user: str) -> tuple[AuditLog, User]:
+    from ukimet.gateway.users import get_user
+
+    log = _log()
+    return log, get_user(log.engine, as_user)
+
+
+@cases_app.command("consent")
+def cases_consent(case_id: int = typer.Argument(...), answer: str = typer.Argument(..., help="yes or no"),
+                  as_user: str = typer.Option(..., "--as"), note: str = typer.Option(None, "--note")) -> None:
+    """Record the citizen's answer."""
+    from ukimet.apps.cases import record_consent
+
+    if answer not in ("yes", "no"):
+        raise typer.BadParameter("say yes or no", param_hint="ANSWER")
+    log, user = _worker(as_user)
+    out.print(f"case {case_id}: {record_consent(log, user, case_id, answer == 'yes', note).status}")
+
+
+@cases_app.command("assign")
+def cases_assign(case_id: int = typer.Argument(...), worker: str = typer.Option(..., "--to"),
+                 as_user: str = typer.Option(..., "--as")) -> None:
+    """Assign a consented case to a social worker."""
+    from ukimet.apps.cases import assign
+
+    log, user = _worker(as_user)
+    out.print(f"case {case_id}: {assign(log, user, case_id, worker).status} to {worker}")
+
+
+@cases_app.command("close")
+def cases_close(case_id: int = typer.Argument(...), as_user: str = typer.Option(..., "--as"),
+                note: str = typer.Option(..., "--note")) -> None:
+    """Close a case with a note (benefit assigned, not entitled after all ...)."""
+    from ukimet.apps.cases import close
+
+    log, user = _worker(as_user)
+    out.print(f"case {case_id}: {close(log, user, case_id, note).status}")
+
+
+@cases_app.command("outbox")
+def cases_outbox(status: str = typer.Option("queued", "--status")) -> None:
+    """The SMS messages waiting for the operator's SMS gateway (phones shown by their last digits)."""
+    from ukimet.apps.cases import messages
+
+    table = Table("message", "case", "phone", "status", "text (kk)")
+    for m in messages(_log()):
+        if m["status"] == status:
+            phone = m["phone"] or ""
+            table.add_row(str(m["id"]), str(m["case_id"]), "*" * max(0, len(phone) - 3) + phone[-3:], m["status"],
+                          m["text_kk"])
+    out.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    from ukimet.cli.main import clean_errors
+
+    for name, group in (("mart", mart_app), ("family", family_app), ("entitlements", entitlements_app),
+                        ("cases", cases_app)):
+        for command in group.registered_commands:
+            if command.callback is not None:
+                command.callback = clean_errors(command.callback)
+        app.add_typer(group, name=name)
