@@ -27,6 +27,8 @@ family_app = typer.Typer(help="The Digital Family Card: one family's card, the r
                          no_args_is_help=True)
 entitlements_app = typer.Typer(help="Entitlement rules: who is entitled and does not receive.", no_args_is_help=True)
 cases_app = typer.Typer(help="Proactive cases: consent, assignment, the SMS outbox.", no_args_is_help=True)
+findings_app = typer.Typer(help="Consistency findings across sources and unusual regional months.",
+                           no_args_is_help=True)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -232,11 +234,82 @@ def cases_outbox(status: str = typer.Option("queued", "--status")) -> None:
     out.print(table)
 
 
+@findings_app.command("run")
+def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these rules.")) -> None:
+    """Run the consistency rules over the mart and keep the new findings."""
+    from ukimet.apps.findings import keep
+    from ukimet.model.consistency import run_rules
+    from ukimet.sync.store import open_store
+
+    config = Settings()
+    con = open_store(config.resolved_store_path())
+    try:
+        found = run_rules(con, only=rule or None)
+        built = con.execute("SELECT as_of FROM mart.as_of").fetchone()
+    finally:
+        con.close()
+    new = keep(_log(), found, built[0] if built else dt.date.today())
+    counts: dict[str, int] = {}
+    for f in found:
+        counts[f.rule] = counts.get(f.rule, 0) + 1
+    table = Table("rule", "findings")
+    for name, n in sorted(counts.items()):
+        table.add_row(name, str(n))
+    out.print(table)
+    out.print(f"{len(new)} new findings kept for review")
+
+
+@findings_app.command("list")
+def findings_list(rule: str = typer.Option(None, "--rule"), status: str = typer.Option("open", "--status"),
+                  language: str = typer.Option("kk", "--lang")) -> None:
+    """Findings with their explanation (subjects by their number: open a person with ukimet person)."""
+    from ukimet.apps.findings import listed
+    from ukimet.model.consistency import explain, load_rules
+
+    rules = {r.id: r for r in load_rules()}
+    table = Table("finding", "rule", "subject", "explanation", "evidence", "status")
+    for kept in listed(_log(), rule, status):
+        table.add_row(str(kept.id), kept.rule, f"{kept.subject_kind} {kept.subject}",
+                      explain(rules[kept.rule], kept.finding(), language) if kept.rule in rules else "",
+                      f"{len(kept.evidence)} records", kept.status)
+    out.print(table)
+
+
+@findings_app.command("review")
+def findings_review(finding: int = typer.Argument(...), verdict: str = typer.Argument(..., help="confirmed or "
+                                                                                               "dismissed"),
+                    as_user: str = typer.Option(..., "--as"), note: str = typer.Option(..., "--note")) -> None:
+    """Confirm or dismiss a finding, with a note."""
+    from ukimet.apps.findings import review
+
+    log, user = _worker(as_user)
+    review(log, user, finding, verdict, note)
+    out.print(f"finding {finding}: {verdict}")
+
+
+@findings_app.command("months")
+def findings_months(measure: str = typer.Option("payments", "--measure", help="payments or recipients"),
+                    threshold: float = typer.Option(4.0, "--threshold")) -> None:
+    """Unusual months in each region's series (robust z against the region's own previous months)."""
+    from ukimet.model.consistency import unusual_months
+    from ukimet.sync.store import open_store
+
+    con = open_store(Settings().resolved_store_path())
+    try:
+        found = unusual_months(con, measure, threshold=threshold)
+    finally:
+        con.close()
+    table = Table("region", "month", "value", "expected", "robust z")
+    for u in found:
+        table.add_row(u.region, u.month.isoformat()[:7], f"{u.value:,.0f}", f"{u.expected:,.0f}", f"{u.robust_z:+.1f}")
+    out.print(table)
+
+
 def register(app: typer.Typer) -> None:
     from ukimet.cli.main import clean_errors
 
     for name, group in (("mart", mart_app), ("family", family_app), ("entitlements", entitlements_app),
-                        ("cases", cases_app)):
+                        ("cases", cases_app), ("findings", findings_app)):
         for command in group.registered_commands:
             if command.callback is not None:
                 command.callback = clean_errors(command.callback)

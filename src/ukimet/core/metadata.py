@@ -209,6 +209,21 @@ outbox = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True)),
 )
+findings = Table(
+    "findings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule", String(64), nullable=False, index=True),
+    Column("subject_kind", String(16), nullable=False),
+    Column("subject", String(64), nullable=False, doc="a linked person, a BIN, a dwelling, a region"),
+    Column("as_of", String(10), nullable=False),
+    Column("values", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False, doc="records to open: source, table, key"),
+    Column("status", String(16), nullable=False, doc="open, confirmed, dismissed"),
+    Column("reviewer", String(128)),
+    Column("note", Text),
+    Column("found_at", DateTime(timezone=True), nullable=False),
+    Column("reviewed_at", DateTime(timezone=True)),
+)
 audit_entries = Table(
     "audit_entries", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),
