@@ -67,3 +67,20 @@ def test_the_distribution_by_region_is_a_protected_aggregate_and_a_chart(mart: d
     for language in ("kk", "ru", "en"):
         paths = draw_distribution(everyone, tmp_path, language)
         assert all(p.stat().st_size > 5000 for p in paths)
+
+
+def test_the_source_audit_ranks_the_systems_that_deliver_least(mart: dict[str, Any], tmp_path: Path) -> None:
+    from ukimet.apps.source_audit import audit_sources, draw_report
+
+    gateway = Gateway(mart["country"].config)
+    try:
+        gateway.query(WORKER, "SELECT count(*) FROM gbdfl.fl_persons")
+        reports = audit_sources(gateway, User("bolat", "auditor", "Accounts Committee"))
+    finally:
+        gateway.close()
+    assert len(reports) == 15 and [r.delivery for r in reports] == sorted(r.delivery for r in reports)
+    by_name = {r.source: r for r in reports}
+    assert by_name["gbdfl"].queries >= 1 and by_name["gbdfl"].rows > 0
+    assert all(0 < r.delivery <= 1 and r.weakest for r in reports)
+    assert all(r.linkage_rate is None or 0.5 <= r.linkage_rate <= 1 for r in reports)
+    assert all(p.stat().st_size > 3000 for p in draw_report(reports, tmp_path, "en"))

@@ -305,6 +305,29 @@ def findings_months(measure: str = typer.Option("payments", "--measure", help="p
     out.print(table)
 
 
+def source_audit(as_user: str = typer.Option(..., "--as", help="An auditor's account."),
+                 language: str = typer.Option("kk", "--lang"),
+                 folder: Path = typer.Option(Path(), "--out", help="Where to draw the chart.")) -> None:
+    """Each connected system's quality, freshness, linkage rate, duplication and use; the least delivering first."""
+    from ukimet.apps.source_audit import audit_sources, draw_report
+    from ukimet.gateway.users import get_user
+
+    gateway = _gateway()
+    reports = audit_sources(gateway, get_user(gateway.metadata, as_user))
+    table = Table("system", "delivery", "weakest", "complete", "valid", "linked", "duplicates", "days since sync",
+                  "queries (90 d)")
+
+    def share(value: float | None) -> str:
+        return "" if value is None else f"{value:.1%}"
+
+    for r in reports:
+        table.add_row(r.source, f"{r.delivery:.3f}", r.weakest, share(r.completeness), share(r.validity),
+                      share(r.linkage_rate), share(r.duplication), "" if r.freshness_days is None else
+                      str(r.freshness_days), str(r.queries))
+    out.print(table)
+    out.print("chart: " + ", ".join(str(p) for p in draw_report(reports, folder, language)))
+
+
 def register(app: typer.Typer) -> None:
     from ukimet.cli.main import clean_errors
 
@@ -314,3 +337,4 @@ def register(app: typer.Typer) -> None:
             if command.callback is not None:
                 command.callback = clean_errors(command.callback)
         app.add_typer(group, name=name)
+    app.command("source-audit")(clean_errors(source_audit))

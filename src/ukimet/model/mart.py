@@ -24,6 +24,8 @@ from ukimet.connect.catalog import DerivedColumn, publish_derived, table_keys
 from ukimet.core.errors import ConfigError
 from ukimet.link.records import record_key_sql
 from ukimet.model.family_card import Card, score_families
+from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
+from ukimet.model.source_stats import build_source_stats
 from ukimet.sync.store import ident
 
 SCHEMA = "mart"
@@ -245,13 +247,15 @@ COLUMNS: dict[str, dict[str, tuple[str | None, str]]] = {
     "payments": {"person_id": ("person_id", "personal"), "kind": (None, "public")},
     "dwellings": {"region": ("region", "public")},
     "as_of": {"as_of": (None, "public")},
+    "source_stats": dict.fromkeys(SOURCE_STATS, (None, "public")),
     "parents": {"child_id": ("person_id", "personal"), "parent_id": ("person_id", "personal"),
                 "relation": (None, "public")},
 }
 """Semantic types and sensitivities of the mart's columns; the rest are personal, except the person
 attributes, which declare their own in the mapping."""
 KEYS = {"persons": ["person_id"], "families": ["family_id"], "benefits": ["benefit_id"], "payments": [],
-        "dwellings": ["dwelling_id"], "family_scores": ["family_id"], "parents": [], "as_of": []}
+        "dwellings": ["dwelling_id"], "family_scores": ["family_id"], "parents": [], "as_of": [],
+        "source_stats": ["source"]}
 
 
 def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping) -> dict[str, int]:
@@ -295,6 +299,7 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
         score_families(con, card)
         con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.as_of AS SELECT DATE '{as_of.isoformat()}' AS as_of")
         con.execute("COMMIT")
+        build_source_stats(con, metadata)
     except Exception:
         con.execute("ROLLBACK")
         raise
