@@ -40,8 +40,9 @@ def build_source_stats(con: duckdb.DuckDBPyConnection, metadata: Engine) -> int:
                    func.max(lineage.c.finished_at).label("last"),
                    func.sum(lineage.c.rows_quarantined).label("quarantined"))
             .where(lineage.c.state == "published").group_by(lineage.c.source))}
-        failed: dict[str, int] = dict(db.execute(select(sync_runs.c.source, func.count()).where(sync_runs.c.status == "failed")
-                                 .group_by(sync_runs.c.source)).all())
+        failed: dict[str, int] = dict(db.execute(
+            select(sync_runs.c.source, func.count()).where(sync_runs.c.status == "failed")
+            .group_by(sync_runs.c.source)).all())
     # duplication counts only in tables that hold one row per person (a registry), not in event tables where a
     # person has many rows by nature (contributions, payments): there a second row of the same person in the
     # same role is a duplicate
@@ -72,7 +73,8 @@ def build_source_stats(con: duckdb.DuckDBPyConnection, metadata: Engine) -> int:
         records, rate, duplication = linked.get(spec.name, (0, None, None))
         days = (dt.datetime.now(dt.UTC) - last).days if last else None
         rows.append((spec.name, len(tables), counted, last.isoformat() if last else None, days,
-                     int(failed.get(spec.name, 0)), completeness, validity, int(run.quarantined or 0) if run is not None else 0, int(records),
+                     int(failed.get(spec.name, 0)), completeness, validity,
+                     int(run.quarantined or 0) if run is not None else 0, int(records),
                      round(float(rate), 4) if rate is not None else None,
                      round(float(duplication), 4) if duplication is not None else None))
     con.execute("CREATE OR REPLACE TABLE mart.source_stats (source VARCHAR, tables INTEGER, rows BIGINT, "
