@@ -213,7 +213,8 @@ class Gateway:
             if combination <= kinds:
                 raise PolicyError("query refused", f"the role {role.name!r} may not combine "
                                   f"{' and '.join(sorted(combination))} in one query", "query them separately")
-        secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=person_level)
+        secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=person_level,
+                               aggregate=not person_level)
         traced = with_persons(secured, role.small_cell) if person_level else None
         if not person_level:
             secured = aggregates_only(tree, secured, self.catalog, role)

@@ -28,9 +28,12 @@ MASKS = ("show", "hide", "partial", "pseudonym", "year")
 letter); pseudonym: a keyed hash per project that cannot be joined across projects; year: a date reduced to its
 year."""
 SENSITIVITIES = ("public", "personal", "special")
-KEYS = {"masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level", "purpose", "small_cell",
-        "noise", "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day", "may_query",
-        "linkage_review"}
+IDENTIFIERS = frozenset({"iin", "bin", "surname", "first_name", "patronymic", "full_name", "phone", "email",
+                         "address", "person_id", "family_id"})
+"""semantic types that name someone: pseudonyms inside aggregates, whatever aggregate_masks say"""
+KEYS = {"masks", "aggregate_masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level",
+        "purpose", "small_cell", "noise", "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day",
+        "may_query", "linkage_review"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,10 @@ class RolePolicy:
     """source.table.column -> mask: the most specific rule wins"""
     row_filter: str | None = None
     """a user attribute (region) that rows of tables with a column of that semantic type must match"""
+    aggregate_masks: dict[str, str] = field(default_factory=lambda: {"public": "show", "personal": "show",
+                                                                      "special": "hide"})
+    """by sensitivity, the masks inside protected aggregates (filters and groups): an analyst counts families
+    by income or children without seeing any one family"""
     purpose_for_person_level: bool = True
     purpose: str = "text"
     """what counts as a purpose: "text" (any statement, or a declared P-n) or "declared" (a declared purpose
@@ -57,6 +64,16 @@ class RolePolicy:
     may_query: bool = True
     linkage_review: bool = False
     """may see the linkage clerk's review queue (names, birth dates and IINs of uncertain pairs)"""
+
+    def aggregate_mask_for(self, column: str, semantic_type: str | None, sensitivity: str | None) -> str:
+        """The mask of one column inside a protected aggregate (no purpose): what it may be filtered and grouped
+        by. A column hidden by a column rule stays hidden; identifiers become pseudonyms (a query can count
+        distinct persons but not pick one out by a known number or name); the rest follow aggregate_masks."""
+        if self.column_masks.get(column) == "hide":
+            return "hide"
+        if semantic_type in IDENTIFIERS:
+            return "pseudonym"
+        return self.aggregate_masks.get(sensitivity or "special", "hide")
 
     def mask_for(self, column: str, semantic_type: str | None, sensitivity: str | None) -> str:
         """The mask of one column (source.table.column): column rule, else semantic type, else sensitivity;
@@ -120,9 +137,14 @@ def parse_policy(text: str, version: str) -> Policy:
         masks = {k: _check(f"role {name} masks.{k}", v, MASKS) for k, v in (spec.get("masks") or {}).items()}
         for k in masks:
             _check(f"role {name} masks", k, SENSITIVITIES)
+        aggregate = {k: _check(f"role {name} aggregate_masks.{k}", v, MASKS)
+                     for k, v in (spec.get("aggregate_masks") or {}).items()}
+        for k in aggregate:
+            _check(f"role {name} aggregate_masks", k, SENSITIVITIES)
         roles[name] = RolePolicy(
             name,
             masks={**{"public": "show", "personal": "hide", "special": "hide"}, **masks},
+            aggregate_masks={**{"public": "show", "personal": "show", "special": "hide"}, **aggregate},
             semantic_masks={k: _check(f"role {name} semantic_masks.{k}", v, MASKS)
                             for k, v in (spec.get("semantic_masks") or {}).items()},
             column_masks={k: _check(f"role {name} column_masks.{k}", v, MASKS)

@@ -76,24 +76,25 @@ def _row_filter(table: tuple[str, str], columns: dict[str, ColumnInfo], role: Ro
 
 def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User,
                  pseudonym: str = PSEUDONYM, cache: dict[tuple[str, ...], exp.Select] | None = None,
-                 persons: bool = False) -> exp.Query:
+                 persons: bool = False, aggregate: bool = False) -> exp.Query:
     """Replace every catalogued table with the view of it the role may see (``pseudonym``: the name of the
     engine's keyed-hash function for this project; ``cache``: views built before, by table, role and user
     attributes; ``persons``: the views also carry their IINs in clear under hidden names, for the audit log's
-    persons - see gateway.persons)."""
+    persons - see gateway.persons; ``aggregate``: the masks of protected aggregates, RolePolicy.aggregate_mask_for)."""
     tree = tree.copy()
     for table in list(tree.find_all(exp.Table)):
         key = (table.db.lower(), table.name.lower())
         if key not in catalog:
             continue  # a CTE
         alias = table.args.get("alias") or exp.TableAlias(this=exp.to_identifier(key[1], quoted=True))
-        cached = (*key, repr(role), repr(sorted(user.attributes.items())), pseudonym, str(persons))
+        cached = (*key, repr(role), repr(sorted(user.attributes.items())), pseudonym, str(persons), str(aggregate))
         if cache is not None and cached in cache:
             table.replace(exp.Subquery(this=cache[cached].copy(), alias=alias))
             continue
         columns = catalog[key]
-        shown = [exp.alias_(masked(c, info, role.mask_for(f"{key[0]}.{key[1]}.{c}", info.semantic_type,
-                                                          info.sensitivity), pseudonym), c, quoted=True)
+        mask_of = role.aggregate_mask_for if aggregate else role.mask_for
+        shown = [exp.alias_(masked(c, info, mask_of(f"{key[0]}.{key[1]}.{c}", info.semantic_type, info.sensitivity),
+                                   pseudonym), c, quoted=True)
                  for c, info in columns.items()]
         if persons:
             shown += [exp.alias_(exp.column(c, quoted=True), f"{PERSON}{c}", quoted=True)
