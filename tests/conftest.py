@@ -135,3 +135,13 @@ def mart(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         con.close()
     return {"out": out, "store": country.config.resolved_store_path(), "rows": rows, "country": country,
             "truth": {p["iin"]: p for p in truth(out, "persons")}}
+
+
+def read_store(path: Path) -> Any:
+    """A read-only connection to a store, configured as the gateway's engine is, so that both can be open in
+    one process (DuckDB refuses a second connection to a file with another configuration)."""
+    import duckdb
+
+    from ukimet.gateway.api import ENGINE_CONFIG
+
+    return duckdb.connect(str(path), read_only=True, config=dict(ENGINE_CONFIG))

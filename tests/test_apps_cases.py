@@ -8,10 +8,9 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-import duckdb
 import pytest
 
-from tests.conftest import MART_AS_OF, truth
+from tests.conftest import MART_AS_OF, read_store, truth
 from ukimet.apps import cases
 from ukimet.core.errors import ConfigError, PolicyError
 from ukimet.gateway import purposes
@@ -30,7 +29,7 @@ GENERATOR_KINDS = {"birth": "birth_allowance", "childcare": "childcare_allowance
 
 @pytest.fixture(scope="module")
 def findings(mart: dict[str, Any]) -> list[Finding]:
-    con = duckdb.connect(str(mart["store"]), read_only=True)
+    con = read_store(mart["store"])
     try:
         return evaluate(con, as_of=dt.date.fromisoformat(MART_AS_OF))
     finally:
@@ -38,7 +37,7 @@ def findings(mart: dict[str, Any]) -> list[Finding]:
 
 
 def test_the_rules_find_the_planted_unclaimed_entitlements(mart: dict[str, Any], findings: list[Finding]) -> None:
-    con = duckdb.connect(str(mart["store"]), read_only=True)
+    con = read_store(mart["store"])
     try:
         iin_of = dict(con.execute("SELECT person_id, iin FROM mart.persons").fetchall())
     finally:
@@ -74,7 +73,7 @@ def test_a_rule_not_yet_in_force_finds_nobody(mart: dict[str, Any], tmp_path: An
     text = resources.files("ukimet.model").joinpath("data/entitlements.toml").read_text(encoding="utf-8")
     path = tmp_path / "rules.toml"
     path.write_text(text.replace('effective_from = "2023-07-01"', 'effective_from = "2027-01-01"'), "utf-8")
-    con = duckdb.connect(str(mart["store"]), read_only=True)
+    con = read_store(mart["store"])
     try:
         assert evaluate(con, load_rules(path)) == []
         with pytest.raises(ConfigError, match="built as of 2026-01-01"):
@@ -116,7 +115,7 @@ def test_cases_from_finding_to_assignment_each_step_audited(mart: dict[str, Any]
     assert gateway.audit.verify().ok
     # the citizen sees that the ministry looked at their record for the proactive service
     gateway.close()
-    con = duckdb.connect(str(mart["store"]), read_only=True)
+    con = read_store(mart["store"])
     try:
         (iin,) = con.execute("SELECT iin FROM mart.persons WHERE person_id = ?", [case.person_id]).fetchall()[0]
     finally:
@@ -132,7 +131,7 @@ def test_re_evaluating_a_past_decision_reproduces_it(mart: dict[str, Any], findi
     decided = cases.listed(gateway.audit)
     assert decided
     gateway.close()
-    con = duckdb.connect(str(mart["store"]), read_only=True)
+    con = read_store(mart["store"])
     try:
         again = evaluate(con, as_of=dt.date.fromisoformat(decided[0].as_of))
     finally:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
+from tests.conftest import read_store
 from ukimet.apps.family_card import distribution, draw_distribution, family_card
 from ukimet.core.errors import PolicyError
 from ukimet.gateway.api import Gateway
@@ -18,7 +18,7 @@ WORKER = User("dana", "social_worker", "Ministry of Labour")
 
 
 def _worst_family(mart: dict[str, Any]) -> tuple[str, str]:
-    con = duckdb.connect(str(mart["store"]), read_only=True)
+    con = read_store(mart["store"])
     try:
         family, region = con.execute("SELECT family_id, region FROM mart.family_scores WHERE region IS NOT NULL "
                                      "ORDER BY score, family_id LIMIT 1").fetchall()[0]

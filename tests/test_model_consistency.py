@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.conftest import truth
+from tests.conftest import read_store, truth
 from ukimet.apps import findings as work
 from ukimet.core.errors import ConfigError, PolicyError
 from ukimet.core.metadata import connect_metadata
@@ -26,7 +26,7 @@ RULES = {r.id: r for r in load_rules()}
 
 @pytest.fixture(scope="module")
 def found(mart: dict[str, Any]) -> tuple[list[Any], dict[str, str]]:
-    con = duckdb.connect(str(mart["store"]), read_only=True)
+    con = read_store(mart["store"])
     try:
         return run_rules(con), dict(con.execute("SELECT person_id, iin FROM mart.persons").fetchall())
     finally:

@@ -7,16 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
+from tests.conftest import read_store
 from ukimet.core.errors import ConfigError, PolicyError
 from ukimet.model.family_card import DIMENSIONS, explain, load_card
 
 
 def _rows(mart: dict[str, Any], sql: str) -> list[dict[str, Any]]:
     """Rows of the built store, each read on its own short connection (the gateway opens its own too)."""
-    con = duckdb.connect(str(mart["store"]), read_only=True)
+    con = read_store(mart["store"])
     try:
         cursor = con.execute(sql)
         names = [d[0] for d in cursor.description]

@@ -279,6 +279,19 @@ def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping)
     return rows
 
 
+def _denormalise(con: duckdb.DuckDBPyConnection) -> None:
+    """What questions filter on kept on the row they count: analysts see identifiers masked, so the mart's
+    tables cannot be joined by them (a join of masks would join everyone)."""
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.families AS SELECT f.*, s.score, s.level
+        FROM {SCHEMA}.families f JOIN {SCHEMA}.family_scores s USING (family_id)""")
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.persons AS SELECT p.*, coalesce(b.kinds, []) AS benefits
+        FROM {SCHEMA}.persons p LEFT JOIN (SELECT person_id, list(DISTINCT kind ORDER BY kind) AS kinds
+                                           FROM {SCHEMA}.benefits WHERE active GROUP BY 1) b USING (person_id)""")
+    for table in ("benefits", "payments"):
+        con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.{table} AS SELECT t.*, p.region, p.sex, p.age
+            FROM {SCHEMA}.{table} t LEFT JOIN {SCHEMA}.persons p USING (person_id)""")
+
+
 def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
                mapping: Mapping | None = None, card: Card | None = None) -> dict[str, int]:
     """Build every mart table as of ``as_of`` (needs a linkage run), score the families by the family card and
@@ -299,6 +312,7 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
         con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.parents AS SELECT DISTINCT entity_b AS child_id,
             entity_a AS parent_id, relation FROM link.relations WHERE relation IN ('mother', 'father')""")
         score_families(con, card)
+        _denormalise(con)
         con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.as_of AS SELECT DATE '{as_of.isoformat()}' AS as_of")
         con.execute("COMMIT")
         build_source_stats(con, metadata)

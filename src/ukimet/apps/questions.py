@@ -1,0 +1,298 @@
+"""Questions in plain Kazakh, Russian or English, answered without an LLM: the question is matched word by word
+onto the semantic layer (what to count or average, which filters, which grouping), compiled to one SQL query,
+run through the gateway like any other query (so the answer is a protected aggregate, audited), and returned
+with the SQL and a chart. Every word must be understood: a question with a word the layer does not know, or
+with no clear subject, is declined, naming the words; it is never answered with a plausible wrong number.
+
+    answer = ask(gateway, analyst, "Түркістан облысында төрт немесе одан көп баласы бар қанша отбасы жәрдемақы "
+                                   "алмайды?")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ukimet.core.errors import PolicyError
+from ukimet.gateway.api import Gateway
+from ukimet.gateway.rewrite import User
+from ukimet.model.semantic import LANGUAGES, Item, Layer, default_layer, fold, word_matches, words
+
+NUMBERS = {
+    "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10},
+    "ru": {"один": 1, "одного": 1, "одним": 1, "одной": 1, "два": 2, "двух": 2, "двумя": 2, "двое": 2, "три": 3,
+           "трех": 3, "тремя": 3, "трое": 3, "четыре": 4, "четырех": 4, "четырьмя": 4, "четверо": 4, "пять": 5,
+           "пяти": 5, "пятью": 5, "пятеро": 5, "шесть": 6, "шести": 6, "шестью": 6, "семь": 7, "семи": 7,
+           "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10},
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10},
+}
+COMPARATORS = {  # words around a number: (words, operator, applies before or after the number)
+    "kk": [("немесе одан да көп", ">="), ("және одан да көп", ">="), ("немесе одан көп", ">="),
+           ("және одан көп", ">="), ("не одан да көп", ">="), ("және одан жоғары", ">="),
+           ("және одан үлкен", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
+           ("жастан үлкен", ">"), ("жасқа дейінгі", "<"), ("жастан кіші", "<"), ("асқан", ">"), ("астам", ">"),
+           ("дейінгі", "<"), ("кіші", "<")],
+    "ru": [("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
+           ("не менее", ">="), ("не меньше", ">="), ("как минимум", ">="), ("от", ">="), ("более", ">"),
+           ("больше", ">"), ("старше", ">"), ("свыше", ">"), ("младше", "<"), ("моложе", "<"), ("менее", "<"),
+           ("меньше", "<"), ("до", "<")],
+    "en": [("or more", ">="), ("and more", ">="), ("or older", ">="), ("and older", ">="), ("and over", ">="),
+           ("or over", ">="), ("at least", ">="), ("+", ">="), ("more than", ">"), ("older than", ">"),
+           ("over", ">"), ("above", ">"), ("younger than", "<"), ("under", "<"), ("less than", "<"),
+           ("fewer than", "<"), ("below", "<")],
+}
+NOUNS = {  # what the number counts
+    "children": {"kk": ["баласы", "балалы", "бала", "балалары"], "ru": ["детьми", "детей", "дети", "ребенка",
+                                                                         "ребенком", "детях"],
+                 "en": ["children", "child", "kids"]},
+    "age": {"kk": ["жастан", "жасқа", "жастағы", "жаста", "жас", "жасар"], "ru": ["лет", "года", "год"],
+            "en": ["years", "year", "aged", "old"]},
+}
+NUMERIC = {"children": ("families", "children_under_18"), "age": ("persons", "age")}
+AGE_COMPARATORS = {"kk": ["жастан асқан", "жастан жоғары", "жастан үлкен", "жасқа дейінгі", "жастан кіші"],
+                   "ru": ["старше", "младше", "моложе"],
+                   "en": ["older than", "younger than", "aged", "age"]}
+"""comparators that say the number is an age even without a word for years"""
+
+
+@dataclass
+class Parse:
+    language: str
+    items: list[list[Item]] = field(default_factory=list)
+    """each matched span's candidates (the same words may name a filter of persons and one of families)"""
+    numeric: list[tuple[str, str, int]] = field(default_factory=list)
+    """(what, operator, number)"""
+    unknown: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    language: str
+    understood: str
+    """what the question was taken to mean, in its language"""
+    sql: str | None
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    declined: str | None = None
+    """why no answer was given (the words not understood, a missing subject ...)"""
+    suppressed: bool = False
+    """the answer's cells are too small to show"""
+    audit_seq: int | None = None
+
+
+def _detect(text: str, layer: Layer) -> str:
+    """The language whose words cover the question best (Kazakh letters decide between Kazakh and Russian)."""
+    if any(ch in text.lower() for ch in "әғқңөұүһі"):
+        return "kk"
+    scores = {}
+    for language in LANGUAGES:
+        tokens = words(text, language)
+        covered = sum(1 for t in tokens if t in layer.stopwords[language] or t.isdigit() or
+                      any(word_matches(w, t) for p in layer.phrases[language] for w in p.words))
+        scores[language] = covered / max(1, len(tokens))
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
+    candidates = ("en", "kk") if latin else ("ru", "kk")
+    return max(candidates, key=lambda lang: (scores[lang], lang == candidates[0]))
+
+
+def _match_phrase(tokens: list[str], start: int, phrase: tuple[str, ...]) -> bool:
+    return len(phrase) <= len(tokens) - start and all(word_matches(w, tokens[start + i])
+                                                      for i, w in enumerate(phrase))
+
+
+def _number(token: str, language: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    for word, value in NUMBERS[language].items():
+        folded = fold(word, language)
+        if token == folded or (len(folded) >= 4 and token.startswith(folded) and len(token) - len(folded) <= 4):
+            return value
+    return None
+
+
+def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str, str, int]]:
+    """Numbers with what they count (children, age) and how they compare, consuming those words."""
+    found = []
+    comparators = [(words(w, language), op) for w, op in COMPARATORS[language]]
+    nouns = {what: [fold(w, language) for w in forms[language]] for what, forms in NOUNS.items()}
+    for i, token in enumerate(tokens):
+        value = _number(token, language)
+        if value is None or i in used:
+            continue
+        window = range(max(0, i - 4), min(len(tokens), i + 7))
+        what = next(((name, j) for j in window if j != i and j not in used for name, forms in nouns.items()
+                     if any(word_matches(f, tokens[j]) for f in forms)), None)
+        if what is None:
+            ages = [words(w, language) for w in AGE_COMPARATORS[language]]
+            near = next((j for j in range(max(0, i - 3), i) for a in ages if _match_phrase(tokens, j, tuple(a))),
+                        None)
+            if near is None:
+                continue
+            what = ("age", i)
+        operator, taken = "=", {i, what[1]}
+        for phrase, op in comparators:
+            for j in window:
+                span = set(range(j, j + len(phrase)))
+                if not span & (used | taken) and _match_phrase(tokens, j, tuple(phrase)):
+                    operator = op
+                    taken |= span
+                    break
+            if operator != "=":
+                break
+        found.append((what[0], operator, value))
+        used |= taken
+    return found
+
+
+def parse(text: str, layer: Layer | None = None) -> Parse:
+    layer = layer or default_layer()
+    language = _detect(text, layer)
+    tokens = words(text, language)
+    used: set[int] = set()
+    result = Parse(language)
+    result.numeric = _numeric(tokens, language, used)
+    i = 0
+    while i < len(tokens):
+        if i in used:
+            i += 1
+            continue
+        for phrase in layer.phrases[language]:
+            span = set(range(i, i + len(phrase.words)))
+            if not span & used and _match_phrase(tokens, i, phrase.words):
+                same = [p.item for p in sorted((p for p in layer.phrases[language] if p.words == phrase.words),
+                                               key=lambda p: p.weak)]
+                result.items.append(list(dict.fromkeys(same)))
+                used |= span
+                break
+        else:
+            if tokens[i] not in layer.stopwords[language] and not tokens[i].isdigit():
+                result.unknown.append(tokens[i])
+            used.add(i)
+        i += 1
+    return result
+
+
+SAID = {
+    "decline_words": {"kk": "Мына сөздерді түсінбедім: {words}. Сұрақты басқаша қойып көріңіз.",
+                      "ru": "Не понял слова: {words}. Попробуйте спросить иначе.",
+                      "en": "I did not understand: {words}. Please rephrase the question."},
+    "decline_subject": {"kk": "Нені санау керек екенін түсінбедім (адамдар, отбасылар, төлемдер?).",
+                        "ru": "Не понял, что считать (людей, семьи, выплаты?).",
+                        "en": "I could not tell what to count (people, families, payments?)."},
+    "decline_mixed": {"kk": "Сұрақтың бөліктері әртүрлі нәрсеге қатысты: {what}.",
+                      "ru": "Части вопроса относятся к разным вещам: {what}.",
+                      "en": "Parts of the question are about different things: {what}."},
+    "suppressed": {"kk": "Жауап 10-нан аз адамға қатысты: жеке деректерді қорғау үшін көрсетілмейді.",
+                   "ru": "Ответ касается менее 10 человек: не показывается ради защиты персональных данных.",
+                   "en": "The answer concerns fewer than 10 people: it is withheld to protect personal data."},
+}
+OPERATORS = {">=": "≥", ">": ">", "<": "<", "=": "="}
+
+
+def _declined(question: str, language: str, why: str, **values: str) -> Answer:
+    return Answer(question, language, "", None, [], [], declined=SAID[why][language].format(**values))
+
+
+def compile_question(question: str, layer: Layer | None = None) -> tuple[str, str, str] | Answer:
+    """(language, SQL, what it was understood to mean) or the Answer that declines it."""
+    layer = layer or default_layer()
+    p = parse(question, layer)
+    if p.unknown:
+        return _declined(question, p.language, "decline_words", words=", ".join(dict.fromkeys(p.unknown)))
+    spans = p.items
+    entity_words = {c.id for span in spans for c in span if c.kind == "entity"}
+    metrics = [c for span in spans for c in span if c.kind == "metric"]
+    bound = {c.entity for span in spans for c in span if c.kind in ("metric", "filter", "group") and c.entity}
+    bound |= {NUMERIC[what][0] for what, _, _ in p.numeric}
+    entity_pick = entity_words or {m.entity for m in metrics if m.entity}
+    if len(entity_pick) > 1:
+        return _declined(question, p.language, "decline_mixed", what=", ".join(sorted(entity_pick)))
+    if not entity_pick:
+        if len(bound) != 1:
+            return _declined(question, p.language, "decline_subject")
+        entity_pick = bound
+    entity = next(iter(entity_pick))
+    metric = next((m for m in metrics if m.entity in (None, entity) and m.id != "count"), None) or \
+        next(m for m in layer.items if m.kind == "metric" and m.id == "count")
+    conditions, described, group = [], [], None
+    for span in spans:
+        chosen = [c for c in span if c.kind in ("filter", "group", "region") and c.entity in (None, entity)]
+        kinds = {c.kind for c in span}
+        if not chosen:
+            if kinds <= {"entity", "metric"}:
+                continue
+            return _declined(question, p.language, "decline_mixed",
+                             what=", ".join(f"{c.name[p.language]} ({c.entity})" for c in span))
+        item = chosen[0]
+        if item.kind == "group":
+            group = item
+        else:
+            conditions.append(item.sql)
+            described.append(item.name[p.language])
+    for what, operator, value in p.numeric:
+        wanted, column = NUMERIC[what]
+        if wanted != entity:
+            return _declined(question, p.language, "decline_mixed", what=f"{what} ({wanted}), {entity}")
+        conditions.append(f"{column} {operator} {value}")
+        described.append(f"{column} {OPERATORS[operator]} {value}")
+    spec = layer.entities[entity]
+    where = [w for w in (spec.get("where"), metric.where) if w]
+    where += conditions
+    select = f"{group.sql} AS {group.id}, " if group else ""
+    sql = f"SELECT {select}{metric.sql} AS {metric.id} FROM {spec['table']}"
+    if where:
+        sql += " WHERE " + " AND ".join(f"({w})" for w in where)
+    if group:
+        sql += f" GROUP BY {group.sql} ORDER BY {group.sql}"
+    understood = f"{metric.name[p.language]} · {spec['name'][p.language]}"
+    if described:
+        understood += " · " + ", ".join(described)
+    if group:
+        understood += f" · {group.name[p.language]}"
+    return p.language, sql, understood
+
+
+def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None) -> Answer:
+    """The answer, through the gateway (a protected aggregate, audited), or a decline that names why."""
+    compiled = compile_question(question, layer)
+    if isinstance(compiled, Answer):
+        return compiled
+    language, sql, understood = compiled
+    try:
+        result = gateway.query(user, sql)
+    except PolicyError as error:
+        return Answer(question, language, understood, sql, [], [], declined=f"{error.what}: {error.why}")
+    rows = [r for r in result.rows if r[-1] is not None]
+    return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
+                  declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
+
+
+def draw_answer(answer: Answer, out: Path, name: str = "answer") -> list[Path]:
+    """A bar chart of a grouped answer (a single number is drawn as one bar), PNG and SVG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from ukimet.apps.family_card import region_name
+
+    if not answer.rows:
+        return []
+    labels = [region_name(str(r[0]), answer.language) if answer.columns[0] == "region" else str(r[0])
+              for r in answer.rows] if len(answer.columns) > 1 else [answer.understood.split(" · ")[0]]
+    values = [float(r[-1]) for r in answer.rows]
+    fig, ax = plt.subplots(figsize=(9, 0.38 * max(len(values), 3) + 1.4))
+    ax.barh(labels[::-1], values[::-1], color="#3b6ea5")
+    for y, v in enumerate(values[::-1]):
+        ax.text(v, y, f" {v:,.0f}".replace(",", " "), va="center", fontsize=8)
+    ax.set_title(answer.understood, fontsize=10)
+    fig.tight_layout()
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / f"{name}.png", out / f"{name}.svg"]
+    for path in paths:
+        fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return paths

@@ -1,0 +1,150 @@
+"""The semantic layer (model/data/semantic.toml): entities, metrics, filters and groups, each with its names and
+words in Kazakh, Russian and English, and the regions under every name agencies and people use. It compiles to
+a lexicon of phrases that the question parser matches.
+
+A phrase is a sequence of words folded to one form per language (Kazakh in Cyrillic, Russian letters, 2021 Latin
+or informal Latin is one form); a word of four letters or more matches any word that starts with it and goes on
+by at most a suffix's length (отбасы: отбасылар, отбасыларында), a shorter word matches only itself.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ukimet.core.errors import ConfigError
+from ukimet.core.regions import regions
+from ukimet.link.names import name_key
+
+LANGUAGES = ("kk", "ru", "en")
+MAX_SUFFIX = 8
+WORD = re.compile(r"[^\W_]+|\d+|\+", re.UNICODE)
+
+
+def fold(word: str, language: str) -> str:
+    """One form of a word: Kazakh folded across scripts, Russian and English lower-cased (ё as е)."""
+    word = word.lower().replace("ё", "е")
+    if language == "kk":
+        return name_key(word) or word
+    return word
+
+
+def words(text: str, language: str) -> list[str]:
+    return [fold(w, language) for w in WORD.findall(text.replace("-", " "))]
+
+
+@dataclass(frozen=True, eq=False)
+class Item:
+    kind: str
+    """entity, metric, filter, group, region"""
+    id: str
+    entity: str | None
+    sql: str
+    name: dict[str, str]
+    where: str | None = None
+    """a condition the item needs (a metric's: average wage over those with a wage)"""
+
+
+@dataclass(frozen=True, eq=False)
+class Phrase:
+    words: tuple[str, ...]
+    item: Item
+    weak: bool = False
+    """an oblast's bare name: where a city has the same name (Алматы), the city is meant"""
+
+
+@dataclass(frozen=True)
+class Layer:
+    entities: dict[str, dict[str, Any]]
+    items: tuple[Item, ...]
+    phrases: dict[str, tuple[Phrase, ...]]
+    """language -> phrases, longest first"""
+    stopwords: dict[str, frozenset[str]]
+
+
+def word_matches(pattern: str, word: str) -> bool:
+    if len(pattern) < 4:
+        return word == pattern
+    return word.startswith(pattern) and len(word) - len(pattern) <= MAX_SUFFIX
+
+
+REGION_WORDS = {
+    "kk": {"oblast": ["облысы", "облысында", "облысындағы", "облыс"], "city": ["қаласы", "қаласында", "қала"]},
+    "ru": {"oblast": ["области", "область", "обл"], "city": ["городе", "город", "г"]},
+    "en": {"oblast": ["region", "oblast", "province"], "city": ["city"]},
+}
+
+
+def _region_phrases() -> list[tuple[str, list[str], Item, bool]]:
+    """(language, words, item) for every region: its Kazakh, Russian and English names, with and without the
+    word for region or city, the Russian adjective by its stem (Туркестанская -> туркестанск)."""
+    found = []
+    for region in regions():
+        item = Item("region", region.code, None, f"region = '{region.code}'",
+                    {"kk": region.name_kk, "ru": region.name_ru, "en": region.name_en})
+        marker = "oblast" if region.kind == "oblast" else "city"
+        kk = [w for w in region.name_kk.split() if w.lower() not in ("облысы", "қаласы")]
+        en = [w for w in region.name_en.replace("-", " ").split() if w.lower() not in ("region", "city")]
+        ru = [w for w in region.name_ru.replace("-", " ").split() if w.lower() not in ("область", "город")]
+        ru = [w[:-2] if w.lower().endswith(("ая", "ой", "ий")) and len(w) > 6 else w for w in ru]
+        for language, base in (("kk", kk), ("ru", ru), ("en", en)):
+            for extra in REGION_WORDS[language][marker]:
+                ordered = [extra, *base] if language == "ru" and region.name_ru.lower().startswith("область") \
+                    else [*base, extra]
+                found.append((language, ordered, item, False))
+            found.append((language, base, item, marker == "oblast"))
+        found.append(("kk", en, item, marker == "oblast"))  # Kazakh in Latin: Turkistan folds like Түркістан
+    return found
+
+
+def load_layer(path: Path | None = None) -> Layer:
+    text = path.read_text(encoding="utf-8") if path else \
+        resources.files("ukimet.model").joinpath("data/semantic.toml").read_text(encoding="utf-8")
+    where = str(path or "the built-in semantic layer")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(where, f"it is not valid TOML ({error})", "fix the syntax") from None
+    entities = dict(data.get("entities", {}))
+    items: list[Item] = []
+    raw: list[tuple[str, list[str], Item, bool]] = []
+
+    def add(kind: str, spec: dict[str, Any], entity: str | None) -> None:
+        name = f"{where}: {kind} {spec.get('id')!r}"
+        if entity is not None and entity not in entities:
+            raise ConfigError(name, f"entity {entity!r} is not declared", f"use one of {', '.join(entities)}")
+        if set(spec.get("words", {})) != set(LANGUAGES) or set(spec.get("name", {})) != set(LANGUAGES):
+            raise ConfigError(name, "it needs names and words in kk, ru and en", "add the missing languages")
+        item = Item(kind, spec["id"], entity, spec.get("sql", ""), dict(spec["name"]), spec.get("where"))
+        items.append(item)
+        for language in LANGUAGES:
+            for phrase in spec["words"][language]:
+                raw.append((language, phrase.split(), item, False))
+
+    for entity, spec in entities.items():
+        add("entity", {**spec, "id": entity}, entity)
+    for kind in ("metrics", "filters", "groups"):
+        for spec in data.get(kind, []):
+            add(kind[:-1], spec, spec.get("entity"))
+    raw += _region_phrases()
+    phrases: dict[str, list[Phrase]] = {language: [] for language in LANGUAGES}
+    for language, parts, item, weak in raw:
+        folded = tuple(w for part in parts for w in words(part, language))
+        if folded:
+            phrases[language].append(Phrase(folded, item, weak))
+    ordered = {language: tuple(sorted(dict.fromkeys(found), key=lambda p: (-len(p.words),
+                                                                           -sum(map(len, p.words)))))
+               for language, found in phrases.items()}
+    stop = {language: frozenset(w for s in data.get("stopwords", {}).get(language, []) for w in words(s, language))
+            for language in LANGUAGES}
+    return Layer(entities, tuple(items), ordered, stop)
+
+
+@cache
+def default_layer() -> Layer:
+    return load_layer()
