@@ -53,4 +53,8 @@ def test_from_mart_to_an_assigned_case_on_the_command_line(mart: dict[str, Any],
     assert "queued" in run("cases", "outbox")
     bad = runner.invoke(app, ["cases", "consent", case, "maybe", "--as", "worker"])
     assert bad.exit_code != 0
+    asked = run("ask", "--as", "nurlan", "Алматы облысында қанша отбасы бар?", "--chart", str(tmp_path))
+    assert "mart.families" in asked and "region = '19'" in asked
+    declined = runner.invoke(app, ["ask", "--as", "nurlan", "How many unicorns live in Astana?"])
+    assert declined.exit_code == 3 and "unicorns" in declined.output
     assert "verified" in run("audit", "verify")

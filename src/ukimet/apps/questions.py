@@ -123,15 +123,18 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
         if value is None or i in used:
             continue
         window = range(max(0, i - 4), min(len(tokens), i + 7))
-        what = next(((name, j) for j in window if j != i and j not in used for name, forms in nouns.items()
-                     if any(word_matches(f, tokens[j]) for f in forms)), None)
-        if what is None:
-            ages = [words(w, language) for w in AGE_COMPARATORS[language]]
-            near = next((j for j in range(max(0, i - 3), i) for a in ages if _match_phrase(tokens, j, tuple(a))),
-                        None)
-            if near is None:
-                continue
-            what = ("age", i)
+        ages = [words(w, language) for w in AGE_COMPARATORS[language]]
+        age_said = next((j for j in range(max(0, i - 3), i + 2) for a in ages
+                         if j not in used and _match_phrase(tokens, j, tuple(a))), None)
+        candidates = sorted(((abs(j - i) - (0.5 if j > i else 0), name, j) for j in window if j != i and j not in used
+                             for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)))
+        if age_said is not None:  # older than, младше, жастан асқан: an age whatever noun is near
+            after = [(name, j) for _, name, j in candidates if name == "age" and j > i]
+            what = after[0] if after else ("age", i)
+        elif candidates:
+            what = (candidates[0][1], candidates[0][2])
+        else:
+            continue
         operator, taken = "=", {i, what[1]}
         for phrase, op in comparators:
             for j in window:
@@ -205,7 +208,13 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     spans = p.items
     entity_words = {c.id for span in spans for c in span if c.kind == "entity"}
     metrics = [c for span in spans for c in span if c.kind == "metric"]
-    bound = {c.entity for span in spans for c in span if c.kind in ("metric", "filter", "group") and c.entity}
+    # the entity the filters point to, counting only words that belong to one entity ("no benefit" is said of
+    # persons and of families alike)
+    bound = set()
+    for span in spans:
+        owners = {c.entity for c in span if c.kind in ("metric", "filter", "group") and c.entity}
+        if len(owners) == 1:
+            bound |= owners
     bound |= {NUMERIC[what][0] for what, _, _ in p.numeric}
     entity_pick = entity_words or {m.entity for m in metrics if m.entity}
     if len(entity_pick) > 1:
@@ -215,6 +224,10 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             return _declined(question, p.language, "decline_subject")
         entity_pick = bound
     entity = next(iter(entity_pick))
+    foreign = [m for m in metrics if m.entity not in (None, entity)]
+    if foreign:  # "average wage of families": a measure of people asked of families is not silently a count
+        return _declined(question, p.language, "decline_mixed",
+                         what=", ".join([*(f"{m.name[p.language]} ({m.entity})" for m in foreign), entity]))
     metric = next((m for m in metrics if m.entity in (None, entity) and m.id != "count"), None) or \
         next(m for m in layer.items if m.kind == "metric" and m.id == "count")
     conditions, described, group = [], [], None

@@ -75,19 +75,19 @@ def family_show(family: str = typer.Argument(..., help="The family number (mart.
     from ukimet.apps.family_card import family_card
     from ukimet.gateway.users import get_user
 
-    gateway = _gateway()
-    card = family_card(gateway, get_user(gateway.metadata, as_user), family, purpose, language)
-    table = Table("dimension", "score", title=f"family {card.family_id}: {card.level_name} ({card.score})")
-    for dimension, score in card.scores.items():
-        table.add_row(dimension, f"{score:g}")
-    out.print(table)
-    for reason in card.reasons:
-        out.print(f"- {reason}")
-    members = Table(*card.members[0].keys()) if card.members else Table("members")
-    for member in card.members:
-        members.add_row(*["" if v is None else str(v) for v in member.values()])
-    out.print(members)
-    out.print(f"audit entry {card.audit_seq}")
+    with _gateway() as gateway:
+        card = family_card(gateway, get_user(gateway.metadata, as_user), family, purpose, language)
+        table = Table("dimension", "score", title=f"family {card.family_id}: {card.level_name} ({card.score})")
+        for dimension, score in card.scores.items():
+            table.add_row(dimension, f"{score:g}")
+        out.print(table)
+        for reason in card.reasons:
+            out.print(f"- {reason}")
+        members = Table(*card.members[0].keys()) if card.members else Table("members")
+        for member in card.members:
+            members.add_row(*["" if v is None else str(v) for v in member.values()])
+        out.print(members)
+        out.print(f"audit entry {card.audit_seq}")
 
 
 @family_app.command("regions")
@@ -97,13 +97,13 @@ def family_regions(as_user: str = typer.Option(..., "--as"), language: str = typ
     from ukimet.apps.family_card import distribution, draw_distribution, region_name
     from ukimet.gateway.users import get_user
 
-    gateway = _gateway()
-    rows = distribution(gateway, get_user(gateway.metadata, as_user))
-    table = Table("region", "level", "families")
-    for region, level, n in rows:
-        table.add_row(region_name(region, language), level, str(n))
-    out.print(table)
-    out.print("chart: " + ", ".join(str(p) for p in draw_distribution(rows, folder, language)))
+    with _gateway() as gateway:
+        rows = distribution(gateway, get_user(gateway.metadata, as_user))
+        table = Table("region", "level", "families")
+        for region, level, n in rows:
+            table.add_row(region_name(region, language), level, str(n))
+        out.print(table)
+        out.print("chart: " + ", ".join(str(p) for p in draw_distribution(rows, folder, language)))
 
 
 @entitlements_app.command("run")
@@ -124,16 +124,16 @@ def entitlements_run(as_user: str = typer.Option(..., "--as", help="The case ser
         findings = evaluate(con, as_of=_date(as_of), only=rule or None)
     finally:
         con.close()
-    gateway = _gateway()
-    opened = open_cases(gateway, get_user(gateway.metadata, as_user), findings, purpose)
-    counts: dict[str, int] = {}
-    for f in findings:
-        counts[f.rule] = counts.get(f.rule, 0) + 1
-    table = Table("rule", "entitled, not receiving")
-    for name, n in sorted(counts.items()):
-        table.add_row(name, str(n))
-    out.print(table)
-    out.print(f"{len(opened)} new cases opened, each with a consent SMS queued")
+    with _gateway() as gateway:
+        opened = open_cases(gateway, get_user(gateway.metadata, as_user), findings, purpose)
+        counts: dict[str, int] = {}
+        for f in findings:
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+        table = Table("rule", "entitled, not receiving")
+        for name, n in sorted(counts.items()):
+            table.add_row(name, str(n))
+        out.print(table)
+        out.print(f"{len(opened)} new cases opened, each with a consent SMS queued")
 
 
 @cases_app.command("list")
@@ -156,21 +156,21 @@ def cases_show(case_id: int = typer.Argument(...), as_user: str = typer.Option(.
     from ukimet.core.errors import PolicyError
     from ukimet.gateway.users import get_user
 
-    gateway = _gateway()
-    found = [c for c in listed(gateway.audit) if c.id == case_id]
-    if not found:
-        raise PolicyError(f"case {case_id}", "there is no such case", "list them: ukimet cases list")
-    case = found[0]
-    person = gateway.query(get_user(gateway.metadata, as_user), "SELECT surname, first_name, patronymic, iin, "
-                           f"age, region FROM mart.persons WHERE person_id = '{case.person_id}'", purpose)
-    out.print(f"case {case.id}: {case.rule} as of {case.as_of}, {case.status}")
-    for row in person.rows:
-        out.print(" ".join("" if v is None else str(v) for v in row))
-    out.print("evidence: " + ", ".join(f"{k} = {v}" for k, v in case.evidence.items()))
-    for at, actor, action, note in events(gateway.audit, case_id):
-        out.print(f"{at.isoformat()[:19]} {actor}: {action}" + (f" ({note})" if note else ""))
-    for message in messages(gateway.audit, case_id):
-        out.print(f"SMS {message['status']}: {message['text_kk']} / {message['text_ru']}")
+    with _gateway() as gateway:
+        found = [c for c in listed(gateway.audit) if c.id == case_id]
+        if not found:
+            raise PolicyError(f"case {case_id}", "there is no such case", "list them: ukimet cases list")
+        case = found[0]
+        person = gateway.query(get_user(gateway.metadata, as_user), "SELECT surname, first_name, patronymic, iin, "
+                               f"age, region FROM mart.persons WHERE person_id = '{case.person_id}'", purpose)
+        out.print(f"case {case.id}: {case.rule} as of {case.as_of}, {case.status}")
+        for row in person.rows:
+            out.print(" ".join("" if v is None else str(v) for v in row))
+        out.print("evidence: " + ", ".join(f"{k} = {v}" for k, v in case.evidence.items()))
+        for at, actor, action, note in events(gateway.audit, case_id):
+            out.print(f"{at.isoformat()[:19]} {actor}: {action}" + (f" ({note})" if note else ""))
+        for message in messages(gateway.audit, case_id):
+            out.print(f"SMS {message['status']}: {message['text_kk']} / {message['text_ru']}")
 
 
 def _log() -> AuditLog:
@@ -305,6 +305,34 @@ def findings_months(measure: str = typer.Option("payments", "--measure", help="p
     out.print(table)
 
 
+def ask(question: str = typer.Argument(..., help="A question in Kazakh, Russian or English."),
+        as_user: str = typer.Option(..., "--as", help="The user who asks (ukimet user list)."),
+        chart: Path = typer.Option(None, "--chart", help="Draw the answer as PNG and SVG into this folder."),
+        show_sql: bool = typer.Option(True, "--sql/--no-sql", help="Print the SQL the answer ran.")) -> None:
+    """Ask a question in plain words: answered through the gateway, or declined naming what was not understood."""
+    from ukimet.apps.questions import ask as answer_question
+    from ukimet.apps.questions import draw_answer
+    from ukimet.gateway.users import get_user
+
+    with _gateway() as gateway:
+        answer = answer_question(gateway, get_user(gateway.metadata, as_user), question)
+        if answer.understood:
+            out.print(f"[bold]{answer.understood}[/]", highlight=False)
+        if answer.rows:
+            table = Table(*answer.columns)
+            for row in answer.rows:
+                table.add_row(*[f"{v:,}".replace(",", " ") if isinstance(v, int | float) else str(v) for v in row])
+            out.print(table)
+        if answer.declined:
+            out.print(f"[yellow]{answer.declined}[/]", highlight=False)
+        if answer.sql and show_sql:
+            out.print(answer.sql, highlight=False, soft_wrap=True)
+        if chart is not None and answer.rows:
+            out.print("chart: " + ", ".join(str(p) for p in draw_answer(answer, chart)))
+        if answer.sql is None:
+            raise typer.Exit(3)
+
+
 def source_audit(as_user: str = typer.Option(..., "--as", help="An auditor's account."),
                  language: str = typer.Option("kk", "--lang"),
                  folder: Path = typer.Option(Path(), "--out", help="Where to draw the chart.")) -> None:
@@ -312,20 +340,20 @@ def source_audit(as_user: str = typer.Option(..., "--as", help="An auditor's acc
     from ukimet.apps.source_audit import audit_sources, draw_report
     from ukimet.gateway.users import get_user
 
-    gateway = _gateway()
-    reports = audit_sources(gateway, get_user(gateway.metadata, as_user))
-    table = Table("system", "delivery", "weakest", "complete", "valid", "linked", "duplicates", "days since sync",
-                  "queries (90 d)")
+    with _gateway() as gateway:
+        reports = audit_sources(gateway, get_user(gateway.metadata, as_user))
+        table = Table("system", "delivery", "weakest", "complete", "valid", "linked", "duplicates", "days since sync",
+                      "queries (90 d)")
 
-    def share(value: float | None) -> str:
-        return "" if value is None else f"{value:.1%}"
+        def share(value: float | None) -> str:
+            return "" if value is None else f"{value:.1%}"
 
-    for r in reports:
-        table.add_row(r.source, f"{r.delivery:.3f}", r.weakest, share(r.completeness), share(r.validity),
-                      share(r.linkage_rate), share(r.duplication), "" if r.freshness_days is None else
-                      str(r.freshness_days), str(r.queries))
-    out.print(table)
-    out.print("chart: " + ", ".join(str(p) for p in draw_report(reports, folder, language)))
+        for r in reports:
+            table.add_row(r.source, f"{r.delivery:.3f}", r.weakest, share(r.completeness), share(r.validity),
+                          share(r.linkage_rate), share(r.duplication), "" if r.freshness_days is None else
+                          str(r.freshness_days), str(r.queries))
+        out.print(table)
+        out.print("chart: " + ", ".join(str(p) for p in draw_report(reports, folder, language)))
 
 
 def register(app: typer.Typer) -> None:
@@ -338,3 +366,4 @@ def register(app: typer.Typer) -> None:
                 command.callback = clean_errors(command.callback)
         app.add_typer(group, name=name)
     app.command("source-audit")(clean_errors(source_audit))
+    app.command("ask")(clean_errors(ask))

@@ -131,7 +131,14 @@ class Gateway:
             self._connection = self._open()
         return self._connection
 
+    def __enter__(self) -> Gateway:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def close(self) -> None:
+        """Close the engine's connection (the store file can then be opened with another configuration)."""
         if self._connection is not None:
             self._connection.close()
             self._connection = None

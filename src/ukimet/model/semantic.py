@@ -91,7 +91,8 @@ def _region_phrases() -> list[tuple[str, list[str], Item, bool]]:
         kk = [w for w in region.name_kk.split() if w.lower() not in ("облысы", "қаласы")]
         en = [w for w in region.name_en.replace("-", " ").split() if w.lower() not in ("region", "city")]
         ru = [w for w in region.name_ru.replace("-", " ").split() if w.lower() not in ("область", "город")]
-        ru = [w[:-2] if w.lower().endswith(("ая", "ой", "ий")) and len(w) > 6 else w for w in ru]
+        ru = [w[:-2] if w.lower().endswith(("ая", "ой", "ий")) and len(w) > 6 else
+              w[:-1] if w.lower().endswith(("а", "я")) and len(w) >= 5 else w for w in ru]  # Астана: в Астане
         for language, base in (("kk", kk), ("ru", ru), ("en", en)):
             for extra in REGION_WORDS[language][marker]:
                 ordered = [extra, *base] if language == "ru" and region.name_ru.lower().startswith("область") \

@@ -1,0 +1,88 @@
+"""The question set (apps/data/questions.toml) and its evaluation: every question asked in Kazakh, Russian and
+English through the gateway, and compared with its hand-written SQL run through the same gateway (so both see
+the same protected aggregates). A question is right when its answer equals the gold answer (or both are withheld
+as small cells), or when a question that must be declined is declined; it is wrong when an answer differs, or
+when a question that must be declined gets a number. Declining an answerable question is a miss, not an error.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ukimet.apps.questions import ask
+from ukimet.gateway.api import Gateway
+from ukimet.gateway.rewrite import User
+from ukimet.model.semantic import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Question:
+    number: int
+    texts: dict[str, str]
+    sql: str | None
+    """None: the question must be declined"""
+
+
+@dataclass
+class Score:
+    right: int = 0
+    wrong: int = 0
+    missed: int = 0
+    """answerable but declined"""
+    misses: list[tuple[int, str, str]] = field(default_factory=list)
+    """(number, question, what happened) of every question not right"""
+
+    @property
+    def total(self) -> int:
+        return self.right + self.wrong + self.missed
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+
+def load_questions(path: Path | None = None) -> list[Question]:
+    text = path.read_text(encoding="utf-8") if path else \
+        resources.files("ukimet.apps").joinpath("data/questions.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    places = data.get("regions", {})
+    out: list[Question] = []
+    for spec in data["questions"]:
+        for code in spec.get("regions", [None]):
+            fill: dict[str, str] = {lang: places[code][lang] for lang in LANGUAGES} if code else {}
+            texts = {lang: spec[lang].format(**fill) for lang in LANGUAGES}
+            sql = None if spec.get("decline") else spec["sql"].format(code=code)
+            out.append(Question(len(out) + 1, texts, sql))
+    return out
+
+
+def _rows(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return [tuple(float(v) if isinstance(v, int | float) else v for v in r) for r in rows if r[-1] is not None]
+
+
+def evaluate(gateway: Gateway, user: User, questions: list[Question] | None = None) -> dict[str, Score]:
+    scores = {lang: Score() for lang in LANGUAGES}
+    for q in questions or load_questions():
+        gold = _rows(gateway.query(user, q.sql).rows) if q.sql else None
+        for lang in LANGUAGES:
+            answer = ask(gateway, user, q.texts[lang])
+            score = scores[lang]
+            if q.sql is None:
+                if answer.sql is None:
+                    score.right += 1
+                else:
+                    score.wrong += 1
+                    score.misses.append((q.number, q.texts[lang], f"answered, should decline: {answer.sql}"))
+            elif answer.sql is None or (answer.declined and not answer.suppressed):
+                score.missed += 1
+                score.misses.append((q.number, q.texts[lang], f"declined: {answer.declined}"))
+            elif _rows(answer.rows) == gold:
+                score.right += 1
+            else:
+                score.wrong += 1
+                score.misses.append((q.number, q.texts[lang], f"{answer.sql} gave {answer.rows[:3]}, gold {gold}"))
+    return scores

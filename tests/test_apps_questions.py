@@ -1,0 +1,73 @@
+"""Questions without an LLM, as a specification: the shipped question set (150 questions, each in Kazakh,
+Russian and English) is answered right in each language with no wrong number; the issue's own question means
+the same in all three; unknown words are named when a question is declined; answers are protected aggregates
+through the gateway, drawn as a chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ukimet.apps.question_set import evaluate, load_questions
+from ukimet.apps.questions import ask, compile_question, draw_answer
+from ukimet.gateway.api import Gateway
+from ukimet.gateway.rewrite import User
+
+ANALYST = User("aigerim", "social_worker", "Ministry of National Economy")
+EXAMPLE = {
+    "kk": "Түркістан облысында төрт немесе одан көп баласы бар қанша отбасы жәрдемақы алмайды?",
+    "ru": "Сколько семей с четырьмя и более детьми в Туркестанской области не получают пособий?",
+    "en": "How many families with four or more children in Turkistan region receive no benefit?",
+}
+
+
+@pytest.fixture(scope="module")
+def gateway(mart: dict[str, Any]) -> Any:
+    gateway = Gateway(mart["country"].config)
+    yield gateway
+    gateway.close()
+
+
+def test_the_question_set_is_answered_right_in_every_language(gateway: Gateway) -> None:
+    questions = load_questions()
+    assert len(questions) >= 150
+    scores = evaluate(gateway, ANALYST, questions)
+    for language, score in scores.items():
+        assert score.wrong == 0, (language, score.misses)  # a miss is a decline, never a wrong number
+        assert score.accuracy >= 0.95, (language, score.accuracy, score.misses)
+
+
+def test_the_same_question_in_three_languages_is_one_query() -> None:
+    compiled = {lang: compile_question(text) for lang, text in EXAMPLE.items()}
+    assert {c[0] for c in compiled.values()} == {"kk", "ru", "en"}  # type: ignore[index]
+    assert len({c[1] for c in compiled.values()}) == 1  # type: ignore[index]
+    sql = compiled["en"][1]  # type: ignore[index]
+    assert "region = '61'" in sql and "children_under_18 >= 4" in sql and "NOT receives_benefit" in sql
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("How many unicorns live in Astana?", "unicorns"), ("Сколько депутатов в Шымкенте?", "депутатов"),
+    ("Алматыда қанша ғарышкер тұрады?", "garishker"), ("How many families own a yacht", "own, yacht"),
+])
+def test_a_question_with_unknown_words_is_declined_naming_them(gateway: Gateway, question: str,
+                                                               unknown: str) -> None:
+    answer = ask(gateway, ANALYST, question)
+    assert answer.sql is None and answer.rows == [] and unknown in (answer.declined or "")
+
+
+def test_a_question_that_mixes_subjects_is_declined(gateway: Gateway) -> None:
+    answer = ask(gateway, ANALYST, "average wage of families in crisis")
+    assert answer.sql is None and answer.declined
+
+
+def test_an_answer_is_an_audited_protected_aggregate_with_a_chart(gateway: Gateway, tmp_path: Path) -> None:
+    answer = ask(gateway, ANALYST, "Сколько человек проживает по регионам?")
+    assert answer.rows and all(n % 5 == 0 for _, n in answer.rows)
+    entry = gateway.audit.entries(limit=1)[0]
+    assert entry["seq"] == answer.audit_seq and entry["query"] == answer.sql
+    paths = draw_answer(answer, tmp_path)
+    assert all(p.stat().st_size > 3000 for p in paths)
+    single = ask(gateway, ANALYST, "How many families are there in total?")
+    assert len(single.rows) == 1 and draw_answer(single, tmp_path, "single")
