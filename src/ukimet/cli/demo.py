@@ -4,6 +4,7 @@ Each later stage extends it (link, analytics) until it ends in the web app."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -52,6 +53,7 @@ def synced_country(out: Path, synth: SynthConfig) -> tuple[Settings, Engine, Man
 
 
 def register(app: typer.Typer) -> None:
+    from ukimet.cli.demo_analytics import run_analytics
     from ukimet.cli.main import clean_errors
     from ukimet.cli.sync import run_sync
     from ukimet.cli.synth import run_synth
@@ -67,7 +69,8 @@ def register(app: typer.Typer) -> None:
         persons: int = typer.Option(50_000, "--persons", "-n", help="How many persons live in the country."),
         seed: int = typer.Option(1, "--seed"),
     ) -> None:
-        """Run the whole demo on one machine: synthetic country -> sources -> sync -> link (-> analytics, web)."""
+        """Run the whole demo on one machine: synthetic country -> sources -> sync -> link -> family card, cases,
+        findings (-> web)."""
         manifest = run_synth(SynthConfig(persons=persons, seed=seed), folder)
         config = Settings(home=folder / ".ukimet")
         engine = connect_metadata(config)
@@ -89,5 +92,8 @@ def register(app: typer.Typer) -> None:
         finally:
             con.close()
         out.print(f"Linkage chart: {charts[0]}")
+        run_analytics(config, engine, dt.date.fromisoformat(manifest.reference_date), folder, out)
         out.print(f"Look around:  export UKIMET_HOME={config.home}\n"
-                  "              ukimet source list;  ukimet catalog gbdfl;  ukimet link-model;  ukimet link-review")
+                  "              ukimet source list;  ukimet catalog gbdfl;  ukimet family regions --as social-worker\n"
+                  '              ukimet ask --as analyst-shymkent "Шымкентте қанша көпбалалы отбасы бар?"\n'
+                  "              ukimet cases list;  ukimet findings list --lang ru;  ukimet source-audit --as auditor")

@@ -1,0 +1,82 @@
+"""The analytics part of ``ukimet demo``: the mart and family card as of the country's date, demo accounts, the
+proactive cases the case service opens under a declared purpose, the consistency findings, and the charts of
+the family card and the source audit, every citizen-level read through the gateway."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Engine
+
+from ukimet.core.settings import Settings
+from ukimet.gateway.rewrite import User
+
+ACCOUNTS = (
+    User("analyst-shymkent", "analyst", "Akimat of Shymkent", {"region": "79"}),
+    User("analyst-turkistan", "analyst", "Akimat of Turkistan Region", {"region": "61"}),
+    User("analyst-astana", "analyst", "Akimat of Astana", {"region": "71"}),
+    User("social-worker", "social_worker", "Ministry of Labour and Social Protection"),
+    User("auditor", "auditor", "Agency for Personal Data Protection"),
+    User("admin", "admin", "National data operator"),
+    User("case-service", "case_service", "Ministry of Labour and Social Protection"),
+)
+
+
+def _accounts(engine: Engine) -> None:
+    from ukimet.gateway.users import add_user, list_users
+
+    have = {u.name for u, _ in list_users(engine)}
+    for user in ACCOUNTS:
+        if user.name not in have:
+            add_user(engine, user)
+
+
+def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path, out: Console) -> None:
+    from ukimet.apps.cases import open_cases
+    from ukimet.apps.family_card import distribution, draw_distribution
+    from ukimet.apps.findings import keep
+    from ukimet.apps.source_audit import audit_sources, draw_report
+    from ukimet.gateway import purposes
+    from ukimet.gateway.api import Gateway
+    from ukimet.model.consistency import run_rules
+    from ukimet.model.entitlements import evaluate
+    from ukimet.model.mart import build_mart
+    from ukimet.sync.store import open_store
+
+    con = open_store(config.resolved_store_path())
+    try:
+        with out.status(f"building the analytics mart and the family card as of {as_of} ..."):
+            rows = build_mart(con, engine, as_of)
+            findings = evaluate(con)
+            found = run_rules(con)
+    finally:
+        con.close()
+    out.print(f"\n[bold]Mart[/] as of {as_of}: {rows['persons']:,} persons, {rows['families']:,} families scored")
+    _accounts(engine)
+    service, worker, auditor = ACCOUNTS[6], ACCOUNTS[3], ACCOUNTS[4]
+    with Gateway(config) as gateway:
+        basis = next((p for p in purposes.of_user(engine, service.name) if p.legal_basis), None) or \
+            purposes.declare(gateway.audit, service, "proactive social benefits",
+                             legal_basis="Social Code of the Republic of Kazakhstan, Art. 7", days=366)
+        opened = open_cases(gateway, service, findings, purpose=f"P-{basis.id}")
+        new_findings = keep(gateway.audit, found, as_of)
+        levels = distribution(gateway, worker)
+        charts = draw_distribution(levels, folder, "kk") + draw_distribution(levels, folder, "ru")
+        charts += draw_report(audit_sources(gateway, auditor), folder, "en")
+    table = Table("rule", "entitled, not receiving", title="Proactive cases")
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.rule] = counts.get(f.rule, 0) + 1
+    for rule, n in sorted(counts.items()):
+        table.add_row(rule, str(n))
+    out.print(table)
+    out.print(f"{len(opened)} new cases, each with a consent SMS in Kazakh and Russian queued; "
+              f"{len(new_findings)} new consistency findings")
+    out.print("Charts: " + ", ".join(str(c) for c in charts))
+    accounts = Table("account", "role", "organisation", title="Demo accounts (no password: ukimet ... --as NAME)")
+    for user in ACCOUNTS:
+        accounts.add_row(user.name, user.role, user.organisation)
+    out.print(accounts)
