@@ -10,7 +10,7 @@ with no clear subject, is declined, naming the words; it is never answered with 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -269,9 +269,17 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
 
 
 def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None) -> Answer:
-    """The answer, through the gateway (a protected aggregate, audited), or a decline that names why."""
+    """The answer, through the gateway (a protected aggregate, audited), or a decline that names why. A question
+    the semantic layer cannot map goes to the local model when one is configured (apps.llm), never elsewhere."""
     compiled = compile_question(question, layer)
     if isinstance(compiled, Answer):
+        if gateway.config.llm_url:
+            from ukimet.apps.llm import ask_model
+
+            answered = ask_model(gateway, user, question)
+            if answered.sql and not (answered.declined and not answered.suppressed):
+                return replace(answered, language=compiled.language)
+            return replace(compiled, declined=f"{compiled.declined} ({answered.declined})")
         return compiled
     language, sql, understood = compiled
     try:

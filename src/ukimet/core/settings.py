@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     oidc_redirect_uri: str | None = Field(None, description="The callback URL registered at the OIDC provider.")
     oidc_username_claim: str = Field("preferred_username", description="ID token claim that names the ukimet "
                                      "account.")
+    llm_url: str | None = Field(
+        None, description="An OpenAI-compatible endpoint on the premises (llama.cpp server, vLLM, Ollama) for "
+        "questions the semantic layer cannot map; unset: no model is ever contacted.")
+    llm_model: str = Field("local", description="The model name sent to llm_url.")
+    llm_timeout: float = Field(30.0, description="Seconds to wait for the local model's answer.")
     profile_top_values: int = Field(5, description="Top values kept per non-personal column when profiling.")
 
     @classmethod
