@@ -71,3 +71,51 @@ def test_an_answer_is_an_audited_protected_aggregate_with_a_chart(gateway: Gatew
     assert all(p.stat().st_size > 3000 for p in paths)
     single = ask(gateway, ANALYST, "How many families are there in total?")
     assert len(single.rows) == 1 and draw_answer(single, tmp_path, "single")
+
+
+HELD_OUT = [  # phrasings written apart from the question set: each answered right or declined, never wrong
+    ("Түркістан облысында тұратын адамдар саны қанша?",
+     "SELECT count(*) FROM mart.persons WHERE alive AND region = '61'"),
+    ("Túrkistan oblysynda qansha otbasy bar?", "SELECT count(*) FROM mart.families WHERE region = '61'"),
+    ("Shymkentte qansha zeinetker bar?", "SELECT count(*) FROM mart.persons WHERE alive AND "
+     "((sex = 'M' AND age >= 63) OR (sex = 'F' AND age >= 61)) AND region = '79'"),
+    ("Қанша көпбалалы отбасы Алматыда тұрады?",
+     "SELECT count(*) FROM mart.families WHERE children_under_18 >= 4 AND region = '75'"),
+    ("Число жителей Карагандинской области",
+     "SELECT count(*) FROM mart.persons WHERE alive AND region = '35'"),
+    ("Количество многодетных семей в Шымкенте",
+     "SELECT count(*) FROM mart.families WHERE children_under_18 >= 4 AND region = '79'"),
+    ("В Астане сколько пенсионеров?", "SELECT count(*) FROM mart.persons WHERE alive AND "
+     "((sex = 'M' AND age >= 63) OR (sex = 'F' AND age >= 61)) AND region = '71'"),
+    ("Сколько семей в Алматинской области получают пособия?",
+     "SELECT count(*) FROM mart.families WHERE receives_benefit AND region = '19'"),
+    ("Number of women in Astana", "SELECT count(*) FROM mart.persons WHERE alive AND sex = 'F' AND region = '71'"),
+    ("In Karaganda Region, how many families are in crisis?",
+     "SELECT count(*) FROM mart.families WHERE level = 'crisis' AND region = '35'"),
+    ("What is the mean wage in Almaty?",
+     "SELECT round(avg(monthly_wage)) FROM mart.persons WHERE alive AND monthly_wage > 0 AND region = '75'"),
+    ("Count of large families per region",
+     "SELECT region, count(*) FROM mart.families WHERE children_under_18 >= 4 GROUP BY region ORDER BY region"),
+    ("How many residents of Shymkent are older than 70?",
+     "SELECT count(*) FROM mart.persons WHERE alive AND age > 70 AND region = '79'"),
+    ("families with at least 3 children in Turkistan Region",
+     "SELECT count(*) FROM mart.families WHERE children_under_18 >= 3 AND region = '61'"),
+    ("Сколько человек старше 65 лет проживает в Алматы?",
+     "SELECT count(*) FROM mart.persons WHERE alive AND age > 65 AND region = '75'"),
+    ("Астанада 18 жасқа дейінгі балалар саны",
+     "SELECT count(*) FROM mart.persons WHERE alive AND age < 18 AND age < 18 AND region = '71'"),
+]
+
+
+def test_held_out_phrasings_are_answered_right_or_declined_never_wrong(gateway: Gateway) -> None:
+    answered = 0
+    for question, gold in HELD_OUT:
+        answer = ask(gateway, ANALYST, question)
+        if answer.sql is None:
+            continue
+        expected = [tuple(float(v) if isinstance(v, int | float) else v for v in r)
+                    for r in gateway.query(ANALYST, gold).rows if r[-1] is not None]
+        got = [tuple(float(v) if isinstance(v, int | float) else v for v in r) for r in answer.rows]
+        assert got == expected, (question, answer.sql, gold)
+        answered += 1
+    assert answered >= len(HELD_OUT) * 0.75, f"only {answered} of {len(HELD_OUT)} held-out phrasings answered"

@@ -99,7 +99,7 @@ def _detect(text: str, layer: Layer) -> str:
 
 
 def _match_phrase(tokens: list[str], start: int, phrase: tuple[str, ...]) -> bool:
-    return len(phrase) <= len(tokens) - start and all(word_matches(w, tokens[start + i])
+    return len(phrase) <= len(tokens) - start and all(word_matches(w, tokens[start + i], anchored=i > 0)
                                                       for i, w in enumerate(phrase))
 
 

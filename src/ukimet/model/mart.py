@@ -67,6 +67,7 @@ class Mapping:
     payments: dict[str, Any]
     dwellings: dict[str, Any]
     kinds: dict[str, str] = field(default_factory=dict)
+    companies: dict[str, Any] = field(default_factory=dict)
 
 
 def load_mapping(path: Path | None = None) -> Mapping:
@@ -90,7 +91,8 @@ def load_mapping(path: Path | None = None) -> Mapping:
                                         spec.get("sensitivity", "personal")))
         benefits = dict(data["benefits"])
         kinds = dict(benefits.pop("kinds", {}))
-        return Mapping(tuple(attributes), benefits, dict(data["payments"]), dict(data["dwellings"]), kinds)
+        return Mapping(tuple(attributes), benefits, dict(data["payments"]), dict(data["dwellings"]), kinds,
+                       dict(data.get("companies", {})))
     except (KeyError, TypeError) as error:
         raise ConfigError(where, f"it lacks or misnames {error}", "compare it with model/data/mart.toml") from None
     except tomllib.TOMLDecodeError as error:
@@ -257,7 +259,7 @@ COLUMNS: dict[str, dict[str, tuple[str | None, str]]] = {
 attributes, which declare their own in the mapping."""
 KEYS = {"persons": ["person_id"], "families": ["family_id"], "benefits": ["benefit_id"], "payments": [],
         "dwellings": ["dwelling_id"], "family_scores": ["family_id"], "parents": [], "as_of": [],
-        "source_stats": ["source"]}
+        "source_stats": ["source"], "households": ["household_id"], "companies": ["company_id"]}
 
 
 def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping) -> dict[str, int]:
@@ -277,6 +279,26 @@ def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping)
         rows[name] = int(counted[0]) if counted else 0
     publish_derived(metadata, SCHEMA, tables, rows)
     return rows
+
+
+def _households_and_companies(con: duckdb.DuckDBPyConnection, mapping: Mapping) -> None:
+    """Households (people at one address, from linkage) and companies (linked by BIN, with the registry's region
+    and status when the mapping names a registry)."""
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.households AS SELECT household_id, mode(region) AS region,
+        count(*) AS members, count(*) FILTER (WHERE age < {ADULT}) AS children FROM {SCHEMA}.persons
+        WHERE alive AND household_id IS NOT NULL GROUP BY household_id""")
+    c = mapping.companies
+    if not c:
+        con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.companies AS SELECT company_id, bin, name,
+            CAST(NULL AS VARCHAR) AS region, CAST(NULL AS BOOLEAN) AS active FROM link.companies""")
+        return
+    source, table = _table(c["table"])
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.companies AS
+        SELECT l.company_id, l.bin, coalesce(any_value(r.{ident(c['name'])}), l.name) AS name,
+               any_value({c['region']}) AS region, bool_or(r.{ident(c['status'])} = {_quote(c['active'])}) AS active,
+               min(ukimet_date(r.{ident(c['registered'])})) AS registered_on
+        FROM link.companies l LEFT JOIN {ident(source)}.{ident(table)} r ON r.{ident(c['bin'])} = l.bin
+        GROUP BY l.company_id, l.bin, l.name""")
 
 
 def _denormalise(con: duckdb.DuckDBPyConnection) -> None:
@@ -313,6 +335,7 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
             entity_a AS parent_id, relation FROM link.relations WHERE relation IN ('mother', 'father')""")
         score_families(con, card)
         _denormalise(con)
+        _households_and_companies(con, mapping)
         con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.as_of AS SELECT DATE '{as_of.isoformat()}' AS as_of")
         con.execute("COMMIT")
         build_source_stats(con, metadata)

@@ -4,7 +4,8 @@ a lexicon of phrases that the question parser matches.
 
 A phrase is a sequence of words folded to one form per language (Kazakh in Cyrillic, Russian letters, 2021 Latin
 or informal Latin is one form); a word of four letters or more matches any word that starts with it and goes on
-by at most a suffix's length (отбасы: отбасылар, отбасыларында), a shorter word matches only itself.
+by at most a suffix's length (отбасы: отбасылар, отбасыларында), a shorter word matches only itself unless it
+follows the other words of its phrase (тұрғын үй: тұрғын үйдің).
 """
 
 from __future__ import annotations
@@ -67,9 +68,11 @@ class Layer:
     stopwords: dict[str, frozenset[str]]
 
 
-def word_matches(pattern: str, word: str) -> bool:
+def word_matches(pattern: str, word: str, anchored: bool = False) -> bool:
+    """``anchored``: the word follows the earlier words of its phrase, so even a short one may be inflected
+    (тұрғын үй: тұрғын үйдің)."""
     if len(pattern) < 4:
-        return word == pattern
+        return word == pattern or (anchored and word.startswith(pattern) and len(word) - len(pattern) <= 4)
     return word.startswith(pattern) and len(word) - len(pattern) <= MAX_SUFFIX
 
 
