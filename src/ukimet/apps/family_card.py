@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ukimet.apps.charts import pyplot, save
 from ukimet.core.errors import PolicyError
 from ukimet.core.regions import regions
 from ukimet.gateway.api import Gateway
@@ -85,10 +86,7 @@ def region_name(code: str, language: str) -> str:
 def draw_distribution(rows: list[tuple[str, str, int]], out: Path, language: str = "kk",
                       card: Card | None = None) -> list[Path]:
     """Families by well-being level in each region, as shares, PNG and SVG."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     card = card or load_card()
     totals: dict[str, int] = {}
@@ -105,13 +103,10 @@ def draw_distribution(rows: list[tuple[str, str, int]], out: Path, language: str
     title = {"kk": "Отбасылар әл-ауқат деңгейі бойынша", "ru": "Семьи по уровню благополучия",
              "en": "Families by well-being level"}[language]
     ax.set(title=title, xlim=(0, 1))
-    ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    from matplotlib.ticker import PercentFormatter
+
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.02 - 4 / (len(order) + 8)), ncol=len(card.levels),
               frameon=False)
     fig.tight_layout()
-    out.mkdir(parents=True, exist_ok=True)
-    paths = [out / f"family_card_{language}.png", out / f"family_card_{language}.svg"]
-    for path in paths:
-        fig.savefig(path, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return paths
+    return save(fig, out, f"family_card_{language}", tight=True)

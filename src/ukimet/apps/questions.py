@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ukimet.apps.charts import pyplot, save
 from ukimet.core.errors import PolicyError
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
@@ -293,10 +294,7 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None)
 
 def draw_answer(answer: Answer, out: Path, name: str = "answer") -> list[Path]:
     """A bar chart of a grouped answer (a single number is drawn as one bar), PNG and SVG."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     from ukimet.apps.family_card import region_name
 
@@ -311,9 +309,4 @@ def draw_answer(answer: Answer, out: Path, name: str = "answer") -> list[Path]:
         ax.text(v, y, f" {v:,.0f}".replace(",", " "), va="center", fontsize=8)
     ax.set_title(answer.understood, fontsize=10)
     fig.tight_layout()
-    out.mkdir(parents=True, exist_ok=True)
-    paths = [out / f"{name}.png", out / f"{name}.svg"]
-    for path in paths:
-        fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return paths
+    return save(fig, out, name)

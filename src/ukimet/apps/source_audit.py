@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ukimet.apps.charts import pyplot, save
 from ukimet.core.metadata import audit_entries
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
@@ -89,10 +90,7 @@ TITLES = {"kk": "Жүйелер не береді (төменнен бастап
 
 
 def draw_report(reports: list[SourceReport], out: Path, language: str = "kk") -> list[Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     fig, ax = plt.subplots(figsize=(9, 0.4 * max(len(reports), 4) + 1.2))
     names = [r.source for r in reversed(reports)]
@@ -102,9 +100,4 @@ def draw_report(reports: list[SourceReport], out: Path, language: str = "kk") ->
         ax.text(r.delivery + 0.005, y, r.weakest, va="center", fontsize=8)
     ax.set(title=TITLES[language], xlim=(0, 1.15))
     fig.tight_layout()
-    out.mkdir(parents=True, exist_ok=True)
-    paths = [out / f"source_audit_{language}.png", out / f"source_audit_{language}.svg"]
-    for path in paths:
-        fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return paths
+    return save(fig, out, f"source_audit_{language}")

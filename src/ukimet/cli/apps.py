@@ -5,6 +5,7 @@ gateway as the named user."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,14 @@ entitlements_app = typer.Typer(help="Entitlement rules: who is entitled and does
 cases_app = typer.Typer(help="Proactive cases: consent, assignment, the SMS outbox.", no_args_is_help=True)
 findings_app = typer.Typer(help="Consistency findings across sources and unusual regional months.",
                            no_args_is_help=True)
+
+
+def rule_counts(rules: list[str], what: str, title: str | None = None) -> Table:
+    """How many of something each rule found, as a table."""
+    table = Table("rule", what, title=title)
+    for name, n in sorted(Counter(rules).items()):
+        table.add_row(name, str(n))
+    return table
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -126,13 +135,7 @@ def entitlements_run(as_user: str = typer.Option(..., "--as", help="The case ser
         con.close()
     with _gateway() as gateway:
         opened = open_cases(gateway, get_user(gateway.metadata, as_user), findings, purpose)
-        counts: dict[str, int] = {}
-        for f in findings:
-            counts[f.rule] = counts.get(f.rule, 0) + 1
-        table = Table("rule", "entitled, not receiving")
-        for name, n in sorted(counts.items()):
-            table.add_row(name, str(n))
-        out.print(table)
+        out.print(rule_counts([f.rule for f in findings], "entitled, not receiving"))
         out.print(f"{len(opened)} new cases opened, each with a consent SMS queued")
 
 
@@ -249,13 +252,7 @@ def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these
     finally:
         con.close()
     new = keep(_log(), found, built[0] if built else dt.date.today())
-    counts: dict[str, int] = {}
-    for f in found:
-        counts[f.rule] = counts.get(f.rule, 0) + 1
-    table = Table("rule", "findings")
-    for name, n in sorted(counts.items()):
-        table.add_row(name, str(n))
-    out.print(table)
+    out.print(rule_counts([f.rule for f in found], "findings"))
     out.print(f"{len(new)} new findings kept for review")
 
 

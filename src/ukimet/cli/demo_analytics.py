@@ -39,6 +39,7 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
     from ukimet.apps.family_card import distribution, draw_distribution
     from ukimet.apps.findings import keep
     from ukimet.apps.source_audit import audit_sources, draw_report
+    from ukimet.cli.apps import rule_counts
     from ukimet.gateway import purposes
     from ukimet.gateway.api import Gateway
     from ukimet.model.consistency import run_rules
@@ -66,13 +67,7 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
         levels = distribution(gateway, worker)
         charts = draw_distribution(levels, folder, "kk") + draw_distribution(levels, folder, "ru")
         charts += draw_report(audit_sources(gateway, auditor), folder, "en")
-    table = Table("rule", "entitled, not receiving", title="Proactive cases")
-    counts: dict[str, int] = {}
-    for f in findings:
-        counts[f.rule] = counts.get(f.rule, 0) + 1
-    for rule, n in sorted(counts.items()):
-        table.add_row(rule, str(n))
-    out.print(table)
+    out.print(rule_counts([f.rule for f in findings], "entitled, not receiving", "Proactive cases"))
     out.print(f"{len(opened)} new cases, each with a consent SMS in Kazakh and Russian queued; "
               f"{len(new_findings)} new consistency findings")
     out.print("Charts: " + ", ".join(str(c) for c in charts))

@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ import duckdb
 import sqlglot
 
 from ukimet.core.errors import ConfigError
+from ukimet.model.data_files import read_data
 
 LANGUAGES = ("kk", "ru", "en")
 SUBJECTS = ("person", "company", "dwelling", "region")
@@ -47,13 +46,7 @@ class Finding:
 
 
 def load_rules(path: Path | None = None) -> tuple[Rule, ...]:
-    text = path.read_text(encoding="utf-8") if path else \
-        resources.files("ukimet.model").joinpath("data/consistency.toml").read_text(encoding="utf-8")
-    where = str(path or "the built-in consistency rules")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(where, f"it is not valid TOML ({error})", "fix the syntax") from None
+    data, where = read_data("consistency.toml", path)
     rules = []
     for spec in data.get("rules", []):
         name = f"{where}: rule {spec.get('id')!r}"

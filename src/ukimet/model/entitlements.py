@@ -13,9 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ import sqlglot
 from sqlglot import exp
 
 from ukimet.core.errors import ConfigError
+from ukimet.model.data_files import read_data
 from ukimet.model.mart import PENSION_AGE, SCHEMA, load_mapping
 
 LANGUAGES = ("kk", "ru", "en")
@@ -81,13 +80,7 @@ def _day(value: Any, where: str) -> dt.date:
 def load_rules(path: Path | None = None) -> Rules:
     """A rules file (default: the one shipped), every rule checked: a known benefit kind, names in kk/ru/en,
     SMS texts in kk and ru, dates, one SQL condition."""
-    text = path.read_text(encoding="utf-8") if path else \
-        resources.files("ukimet.model").joinpath("data/entitlements.toml").read_text(encoding="utf-8")
-    where = str(path or "the built-in entitlement rules")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(where, f"it is not valid TOML ({error})", "fix the syntax") from None
+    data, where = read_data("entitlements.toml", path)
     kinds = set(load_mapping().kinds.values())
     parameters = {k: float(v) for k, v in data.get("parameters", {}).items()}
     rules = []

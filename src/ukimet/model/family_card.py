@@ -13,9 +13,7 @@ is one SQL statement over ``mart.families`` into ``mart.family_scores``; explana
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ import sqlglot
 from sqlglot import exp
 
 from ukimet.core.errors import ConfigError
+from ukimet.model.data_files import read_data
 
 DIMENSIONS = ("economic", "social", "housing", "health", "education")
 LANGUAGES = ("kk", "ru", "en")
@@ -73,13 +72,7 @@ def _texts(where: str, value: Any) -> dict[str, str]:
 def load_card(path: Path | None = None) -> Card:
     """A card file (default: the one shipped), every criterion checked: its dimension, points, texts in kk/ru/en,
     and that its condition is one SQL expression."""
-    text = path.read_text(encoding="utf-8") if path else \
-        resources.files("ukimet.model").joinpath("data/family_card.toml").read_text(encoding="utf-8")
-    where = str(path or "the built-in family card")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(where, f"it is not valid TOML ({error})", "fix the syntax") from None
+    data, where = read_data("family_card.toml", path)
     parameters = {k: float(v) for k, v in data.get("parameters", {}).items()}
     criteria = []
     for spec in data.get("criteria", []):

@@ -11,9 +11,7 @@ valid IIN (records that linkage could not resolve to anyone stay in its review q
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ from sqlalchemy import Engine
 from ukimet.connect.catalog import DerivedColumn, publish_derived, table_keys
 from ukimet.core.errors import ConfigError
 from ukimet.link.records import record_key_sql
+from ukimet.model.data_files import read_data
 from ukimet.model.family_card import Card, score_families
 from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
 from ukimet.model.source_stats import build_source_stats
@@ -72,11 +71,8 @@ class Mapping:
 
 def load_mapping(path: Path | None = None) -> Mapping:
     """The mapping file (default: the one shipped for the synthetic country), every key checked."""
-    text = path.read_text(encoding="utf-8") if path else \
-        resources.files("ukimet.model").joinpath("data/mart.toml").read_text(encoding="utf-8")
-    where = str(path or "the built-in mart mapping")
+    data, where = read_data("mart.toml", path)
     try:
-        data = tomllib.loads(text)
         attributes = []
         for spec in data["person"]:
             sources = tuple(Source(**s) for s in spec["sources"])
@@ -95,8 +91,6 @@ def load_mapping(path: Path | None = None) -> Mapping:
                        dict(data.get("companies", {})))
     except (KeyError, TypeError) as error:
         raise ConfigError(where, f"it lacks or misnames {error}", "compare it with model/data/mart.toml") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(where, f"it is not valid TOML ({error})", "fix the syntax") from None
 
 
 def _table(name: str) -> tuple[str, str]:

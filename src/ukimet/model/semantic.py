@@ -11,16 +11,15 @@ follows the other words of its phrase (тұрғын үй: тұрғын үйді�
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ukimet.core.errors import ConfigError
 from ukimet.core.regions import regions
 from ukimet.link.names import name_key
+from ukimet.model.data_files import read_data
 
 LANGUAGES = ("kk", "ru", "en")
 MAX_SUFFIX = 8
@@ -107,13 +106,7 @@ def _region_phrases() -> list[tuple[str, list[str], Item, bool]]:
 
 
 def load_layer(path: Path | None = None) -> Layer:
-    text = path.read_text(encoding="utf-8") if path else \
-        resources.files("ukimet.model").joinpath("data/semantic.toml").read_text(encoding="utf-8")
-    where = str(path or "the built-in semantic layer")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(where, f"it is not valid TOML ({error})", "fix the syntax") from None
+    data, where = read_data("semantic.toml", path)
     entities = dict(data.get("entities", {}))
     items: list[Item] = []
     raw: list[tuple[str, list[str], Item, bool]] = []
