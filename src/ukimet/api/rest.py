@@ -1,0 +1,262 @@
+"""The REST API, version 1: every operation of the governed path for other state systems and the web app.
+Authenticated by API token (``Authorization: Bearer``) or the web session; every read of citizen data goes
+through the gateway and is audited; every error has one shape: ``{"error": {"status", "what", "why", "fix"}}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, Field
+
+from ukimet.api.session import current_user
+from ukimet.core.errors import PolicyError
+from ukimet.gateway.rewrite import User
+from ukimet.gateway.users import authenticate
+
+router = APIRouter(prefix="/api/v1")
+OFFICERS = ("auditor", "admin")
+
+
+class Problem(BaseModel):
+    status: int
+    what: str
+    why: str
+    fix: str
+
+
+class ErrorBody(BaseModel):
+    error: Problem
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 401, 403, 404, 422)}
+
+
+class Login(BaseModel):
+    name: str = Field(min_length=1, max_length=128)
+    password: str = Field(min_length=1, max_length=1024)
+    code: str | None = Field(None, max_length=12, description="The second factor's code, if the account has one.")
+
+
+class SessionOut(BaseModel):
+    token: str
+    """the session, for the Authorization header or the cookie"""
+    name: str
+    role: str
+    organisation: str
+
+
+class Me(BaseModel):
+    name: str
+    role: str
+    organisation: str
+    attributes: dict[str, str]
+
+
+class QueryIn(BaseModel):
+    sql: str = Field(min_length=1, max_length=20_000)
+    purpose: str | None = Field(None, max_length=1000)
+
+
+class Table(BaseModel):
+    columns: list[str]
+    rows: list[list[Any]]
+    audit_seq: int | None = None
+
+
+class QueryOut(Table):
+    rewritten: str
+    truncated: bool
+
+
+class AskIn(BaseModel):
+    question: str = Field(min_length=1, max_length=2000)
+
+
+class AskOut(Table):
+    language: str
+    understood: str
+    sql: str | None
+    declined: str | None
+    suppressed: bool
+
+
+class Consent(BaseModel):
+    consent: bool
+    note: str | None = Field(None, max_length=1000)
+
+
+class Assign(BaseModel):
+    worker: str = Field(min_length=1, max_length=128)
+
+
+class PolicyIn(BaseModel):
+    text: str = Field(min_length=1, max_length=200_000)
+    note: str | None = Field(None, max_length=1000)
+
+
+def _gateway(request: Request) -> Any:
+    return request.app.state.gateway
+
+
+def _officer(user: User) -> None:
+    if user.role not in OFFICERS:
+        raise PolicyError("audit log", f"the role {user.role!r} may not read the audit log",
+                          "ask an auditor or the administrator")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, int | float | str | bool) or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+@router.get("/health", summary="Is the service up")
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.post("/auth/login", responses=ERRORS, summary="Sign in with name, password and second factor")
+def login(request: Request, body: Login) -> SessionOut:
+    gateway = _gateway(request)
+    user = authenticate(gateway.metadata, body.name, body.password, body.code, gateway.config)
+    return SessionOut(token=request.app.state.sessions.issue(user), name=user.name, role=user.role,
+                      organisation=user.organisation)
+
+
+@router.get("/me", responses=ERRORS, summary="Who is signed in")
+def me(user: User = Depends(current_user)) -> Me:
+    return Me(name=user.name, role=user.role, organisation=user.organisation, attributes=dict(user.attributes))
+
+
+@router.post("/query", responses=ERRORS, summary="Run one SELECT through the gateway")
+def query(request: Request, body: QueryIn, user: User = Depends(current_user)) -> QueryOut:
+    result = _gateway(request).query(user, body.sql, body.purpose)
+    return QueryOut(columns=result.columns, rows=[[_plain(v) for v in r] for r in result.rows],
+                    audit_seq=result.audit_seq, rewritten=result.rewritten, truncated=result.truncated)
+
+
+@router.post("/ask", responses=ERRORS, summary="Ask a question in Kazakh, Russian or English")
+def ask(request: Request, body: AskIn, user: User = Depends(current_user)) -> AskOut:
+    from ukimet.apps.questions import ask as answer
+
+    a = answer(_gateway(request), user, body.question)
+    return AskOut(columns=a.columns, rows=[[_plain(v) for v in r] for r in a.rows], audit_seq=a.audit_seq,
+                  language=a.language, understood=a.understood, sql=a.sql, declined=a.declined,
+                  suppressed=a.suppressed)
+
+
+@router.get("/persons/{iin}", responses=ERRORS, summary="Person 360: linked records as policy shows them")
+def person(request: Request, iin: str, purpose: str = Query(..., min_length=1, max_length=1000),
+           user: User = Depends(current_user)) -> dict[str, Any]:
+    from ukimet.gateway.person import person_view
+
+    view = person_view(_gateway(request), user, iin, purpose)
+    return {"entity_id": view.entity_id, "golden": {k: _plain(v) for k, v in view.golden.items()},
+            "records": [{"source": r.source, "table": r.table, "parties": r.parties, "columns": r.columns,
+                         "rows": [[_plain(v) for v in row] for row in r.rows]} for r in view.records],
+            "withheld": [{"source": s, "table": t, "why": w} for s, t, w in view.withheld],
+            "audit_seq": view.audit_seq}
+
+
+@router.get("/families/regions", responses=ERRORS, summary="Families by well-being level in each region")
+def family_regions(request: Request, user: User = Depends(current_user)) -> list[dict[str, Any]]:
+    from ukimet.apps.family_card import distribution
+
+    return [{"region": r, "level": lv, "families": n} for r, lv, n in distribution(_gateway(request), user)]
+
+
+@router.get("/families/{family_id}", responses=ERRORS, summary="One family's card")
+def family(request: Request, family_id: str, purpose: str = Query(..., min_length=1, max_length=1000),
+           lang: str = Query("kk", pattern="^(kk|ru|en)$"), user: User = Depends(current_user)) -> dict[str, Any]:
+    from ukimet.apps.family_card import family_card
+
+    card = family_card(_gateway(request), user, family_id, purpose, lang)
+    return {"family_id": card.family_id, "scores": card.scores, "score": card.score, "level": card.level,
+            "level_name": card.level_name, "reasons": card.reasons,
+            "members": [{k: _plain(v) for k, v in m.items()} for m in card.members], "audit_seq": card.audit_seq}
+
+
+@router.get("/cases", responses=ERRORS, summary="Proactive cases (no personal data)")
+def cases_list(request: Request, status: str | None = Query(None, max_length=16),
+               user: User = Depends(current_user)) -> list[dict[str, Any]]:
+    from ukimet.apps.cases import WORKERS, listed
+
+    if user.role not in WORKERS | {"auditor"}:
+        raise PolicyError("cases", f"the role {user.role!r} does not work cases", "ask a social worker")
+    return [{"id": c.id, "rule": c.rule, "as_of": c.as_of, "region": c.region, "status": c.status,
+             "assigned_to": c.assigned_to, "person_id": c.person_id} for c in listed(_gateway(request).audit, status)]
+
+
+@router.post("/cases/{case_id}/consent", responses=ERRORS, summary="Record the citizen's answer")
+def case_consent(request: Request, case_id: int, body: Consent, user: User = Depends(current_user)) -> dict[str, Any]:
+    from ukimet.apps.cases import record_consent
+
+    case = record_consent(_gateway(request).audit, user, case_id, body.consent, body.note)
+    return {"id": case.id, "status": case.status}
+
+
+@router.post("/cases/{case_id}/assign", responses=ERRORS, summary="Assign a consented case")
+def case_assign(request: Request, case_id: int, body: Assign, user: User = Depends(current_user)) -> dict[str, Any]:
+    from ukimet.apps.cases import assign
+
+    case = assign(_gateway(request).audit, user, case_id, body.worker)
+    return {"id": case.id, "status": case.status, "assigned_to": case.assigned_to}
+
+
+@router.get("/audit/entries", responses=ERRORS, summary="The newest audit entries (officers)")
+def audit_entries(request: Request, user_name: str | None = Query(None, alias="user", max_length=128),
+                  limit: int = Query(50, ge=1, le=1000), user: User = Depends(current_user)) -> list[dict[str, Any]]:
+    _officer(user)
+    return [{k: _plain(v) for k, v in e.items()} for e in _gateway(request).audit.entries(user_name, limit=limit)]
+
+
+@router.get("/audit/verify", responses=ERRORS, summary="Verify the hash chain and every signed checkpoint")
+def audit_verify(request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+    _officer(user)
+    verdict = _gateway(request).audit.verify()
+    return {"ok": verdict.ok, "entries": verdict.entries, "checkpoints": verdict.checkpoints,
+            "first_bad": verdict.first_bad, "reason": verdict.reason}
+
+
+@router.get("/tracker", responses=ERRORS, summary="A citizen's own data tracker, with inclusion proofs")
+def tracker(request: Request, user: User = Depends(current_user)) -> dict[str, Any]:
+    from ukimet.gateway.tracker import my_accesses
+
+    report = my_accesses(_gateway(request).audit, user)
+    return {"verified": report.verified, "reason": report.reason, "public_key": report.public_key,
+            "accesses": [{"seq": a.seq, "at": a.at, "user_name": a.user_name, "organisation": a.organisation,
+                          "role": a.role, "purpose": a.purpose, "action": a.action,
+                          "proof": a.proof.to_json() if a.proof else None} for a in report.accesses]}
+
+
+@router.get("/sources/audit", responses=ERRORS, summary="What each connected system delivers")
+def sources_audit(request: Request, user: User = Depends(current_user)) -> list[dict[str, Any]]:
+    from dataclasses import asdict
+
+    from ukimet.apps.source_audit import audit_sources
+
+    _officer(user)
+    return [asdict(r) for r in audit_sources(_gateway(request), user)]
+
+
+@router.get("/policy", responses=ERRORS, summary="The policy in force, as TOML")
+def policy_get(request: Request, user: User = Depends(current_user)) -> dict[str, str]:
+    from ukimet.gateway import policy_store
+    from ukimet.gateway.policy import to_toml
+
+    _officer(user)
+    stored = policy_store.history(_gateway(request).metadata)
+    return {"version": f"v{stored[-1].version}" if stored else "built-in",
+            "text": stored[-1].text if stored else to_toml(_gateway(request).policy)}
+
+
+@router.put("/policy", responses=ERRORS, summary="Load a new policy version (administrators)")
+def policy_put(request: Request, body: PolicyIn, user: User = Depends(current_user)) -> dict[str, str]:
+    from ukimet.gateway import policy_store
+
+    version = policy_store.load(_gateway(request).audit, user, body.text, body.note)
+    return {"version": f"v{version}"}

@@ -1,0 +1,247 @@
+"""The web application: server-rendered pages for the analyst, the social worker, the auditor, the
+administrator and the citizen, in Kazakh, Russian and English, every asset bundled (no internet needed). Every
+page that shows citizen data gets it through the gateway as the signed-in user; person-level pages ask for the
+purpose first."""
+
+from __future__ import annotations
+
+import base64
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ukimet.api.i18n import LANGUAGES, NAMES, pick, translate
+from ukimet.api.session import COOKIE, LIFETIME, current_user, optional_user
+from ukimet.core.errors import PolicyError, UkimetError
+from ukimet.gateway.rewrite import User
+from ukimet.gateway.users import authenticate
+
+router = APIRouter(include_in_schema=False)
+TEMPLATES = Environment(loader=FileSystemLoader(str(resources.files("ukimet.api").joinpath("templates"))),
+                        autoescape=select_autoescape(["html"]))
+SQL_ROLES = frozenset({"analyst", "social_worker", "data_engineer", "auditor", "admin"})
+MENU = {  # role -> (path, label) of its workplace
+    "analyst": [("/ask", "Questions"), ("/families", "Family card"), ("/sql", "SQL console")],
+    "social_worker": [("/cases", "Cases"), ("/person", "Person"), ("/families", "Family card"), ("/ask", "Questions")],
+    "data_engineer": [("/sources", "Sources"), ("/ask", "Questions"), ("/sql", "SQL console")],
+    "case_service": [("/cases", "Cases")],
+    "auditor": [("/audit", "Audit log"), ("/findings", "Findings"), ("/sources", "Sources"), ("/sql", "SQL console")],
+    "admin": [("/policy", "Policy"), ("/audit", "Audit log"), ("/sources", "Sources")],
+    "citizen": [("/tracker", "My data tracker")],
+}
+
+
+def language(request: Request) -> str:
+    return pick(request.query_params.get("lang") or request.cookies.get("ukimet_lang"),
+                request.headers.get("accept-language"))
+
+
+def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    lang = language(request)
+    user = values.pop("user", None) or optional_user(request)
+    cookie = request.cookies.get(COOKIE, "")
+    html = TEMPLATES.get_template(template).render(
+        t=lambda text: translate(lang, text), lang=lang, languages=[(code, NAMES[code]) for code in LANGUAGES],
+        user=user, menu=MENU.get(user.role, []) if user else [], path=request.url.path,
+        csrf=request.app.state.sessions.csrf(cookie) if cookie else "", **values)
+    response = HTMLResponse(html, status_code=status)
+    if request.query_params.get("lang") in LANGUAGES:
+        response.set_cookie("ukimet_lang", lang, max_age=365 * 86400, samesite="strict")
+    return response
+
+
+def error_page(request: Request, status: int, what: str, why: str, fix: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, what=what, why=why, fix=fix)
+
+
+def _check_csrf(request: Request, token: str) -> None:
+    cookie = request.cookies.get(COOKIE, "")
+    if not cookie or token != request.app.state.sessions.csrf(cookie):
+        raise PolicyError("form", "it did not come from this site's page", "reload the page and send it again")
+
+
+def _chart(draw: Any, *args: Any) -> str | None:
+    """A chart as an inline data URI (SVG), drawn into a temporary folder."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = draw(*args, Path(folder))
+        svg = [p for p in paths if p.suffix == ".svg"]
+        return "data:image/svg+xml;base64," + base64.b64encode(svg[0].read_bytes()).decode() if svg else None
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    user = optional_user(request)
+    if user is None:
+        return RedirectResponse("/login", status_code=303)
+    return render(request, "home.html", user=user)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request) -> Response:
+    return render(request, "login.html", next=request.query_params.get("next", "/"))
+
+
+@router.post("/login")
+def login(request: Request, name: str = Form(...), password: str = Form(...), code: str = Form(""),
+          next_page: str = Form("/", alias="next")) -> Response:
+    gateway = request.app.state.gateway
+    try:
+        user = authenticate(gateway.metadata, name, password, code or None, gateway.config)
+    except UkimetError as error:
+        return render(request, "login.html", status=401, next=next_page, failed=error.why, name=name)
+    target = next_page if next_page.startswith("/") and not next_page.startswith("//") else "/"
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(COOKIE, request.app.state.sessions.issue(user), max_age=LIFETIME, httponly=True,
+                        samesite="strict")
+    return response
+
+
+@router.post("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response
+
+
+@router.get("/ask", response_class=HTMLResponse)
+def ask_page(request: Request, q: str = "", user: User = Depends(current_user)) -> Response:
+    from ukimet.apps.questions import ask, draw_answer
+
+    answer = ask(request.app.state.gateway, user, q) if q.strip() else None
+    chart = _chart(lambda out: draw_answer(answer, out)) if answer and answer.rows else None
+    return render(request, "ask.html", user=user, q=q, answer=answer, chart=chart)
+
+
+@router.get("/sql", response_class=HTMLResponse)
+def sql_page(request: Request, sql: str = "", purpose: str = "", user: User = Depends(current_user)) -> Response:
+    if user.role not in SQL_ROLES:
+        raise PolicyError("SQL console", f"the role {user.role!r} has no SQL console", "use your own pages")
+    result, failed = None, None
+    if sql.strip():
+        try:
+            result = request.app.state.gateway.query(user, sql, purpose or None)
+        except PolicyError as error:
+            failed = error
+    return render(request, "sql.html", user=user, sql=sql, purpose=purpose, result=result, failed=failed)
+
+
+@router.get("/person", response_class=HTMLResponse)
+def person_page(request: Request, iin: str = "", purpose: str = "", user: User = Depends(current_user)) -> Response:
+    from ukimet.gateway.person import person_view
+
+    view = person_view(request.app.state.gateway, user, iin, purpose) if iin and purpose.strip() else None
+    return render(request, "person.html", user=user, iin=iin, purpose=purpose, view=view)
+
+
+@router.get("/families", response_class=HTMLResponse)
+def families_page(request: Request, user: User = Depends(current_user)) -> Response:
+    from ukimet.apps.family_card import distribution, draw_distribution, region_name
+
+    lang = language(request)
+    rows = distribution(request.app.state.gateway, user)
+    chart = _chart(lambda out: draw_distribution(rows, out, lang)) if rows else None
+    shown = [(region_name(r, lang), lv, n) for r, lv, n in rows]
+    return render(request, "families.html", user=user, rows=shown, chart=chart)
+
+
+@router.get("/family/{family_id}", response_class=HTMLResponse)
+def family_page(request: Request, family_id: str, purpose: str = "", user: User = Depends(current_user)) -> Response:
+    from ukimet.apps.family_card import family_card
+
+    card = family_card(request.app.state.gateway, user, family_id, purpose, language(request)) \
+        if purpose.strip() else None
+    return render(request, "family.html", user=user, family_id=family_id, purpose=purpose, card=card)
+
+
+@router.get("/cases", response_class=HTMLResponse)
+def cases_page(request: Request, status: str = "", user: User = Depends(current_user)) -> Response:
+    from ukimet.apps.cases import WORKERS, listed, messages
+
+    if user.role not in WORKERS | {"auditor"}:
+        raise PolicyError("cases", f"the role {user.role!r} does not work cases", "ask a social worker")
+    log = request.app.state.gateway.audit
+    sms = {m["case_id"]: m["status"] for m in messages(log)}
+    return render(request, "cases.html", user=user, cases=listed(log, status or None), sms=sms, chosen=status)
+
+
+@router.post("/cases/{case_id}")
+def case_action(request: Request, case_id: int, action: str = Form(...), csrf: str = Form(...),
+                note: str = Form(""), user: User = Depends(current_user)) -> Response:
+    from ukimet.apps.cases import assign, record_consent
+
+    _check_csrf(request, csrf)
+    log = request.app.state.gateway.audit
+    if action == "assign":
+        assign(log, user, case_id, user.name, note or None)
+    else:
+        record_consent(log, user, case_id, action == "consent", note or None)
+    return RedirectResponse("/cases", status_code=303)
+
+
+@router.get("/findings", response_class=HTMLResponse)
+def findings_page(request: Request, user: User = Depends(current_user)) -> Response:
+    from ukimet.apps.findings import listed
+    from ukimet.model.consistency import explain, load_rules
+
+    rules = {r.id: r for r in load_rules()}
+    lang = language(request)
+    kept = [(f, explain(rules[f.rule], f.finding(), lang) if f.rule in rules else f.rule)
+            for f in listed(request.app.state.gateway.audit)]
+    return render(request, "findings.html", user=user, findings=kept)
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request, verify: int = 0, user: User = Depends(current_user)) -> Response:
+    if user.role not in ("auditor", "admin"):
+        raise PolicyError("audit log", f"the role {user.role!r} may not read the audit log", "ask an auditor")
+    log = request.app.state.gateway.audit
+    verdict = log.verify() if verify else None
+    return render(request, "audit.html", user=user, entries=log.entries(limit=100), verdict=verdict)
+
+
+@router.get("/policy", response_class=HTMLResponse)
+def policy_page(request: Request, user: User = Depends(current_user)) -> Response:
+    from ukimet.gateway import policy_store
+    from ukimet.gateway.policy import to_toml
+
+    if user.role != "admin":
+        raise PolicyError("policy", f"the role {user.role!r} may not edit the policy", "ask the administrator")
+    gateway = request.app.state.gateway
+    stored = policy_store.history(gateway.metadata)
+    text = stored[-1].text if stored else to_toml(gateway.policy)
+    return render(request, "policy.html", user=user, text=text, history=stored)
+
+
+@router.post("/policy")
+def policy_save(request: Request, text: str = Form(...), note: str = Form(""), csrf: str = Form(...),
+                user: User = Depends(current_user)) -> Response:
+    from ukimet.gateway import policy_store
+
+    _check_csrf(request, csrf)
+    try:
+        policy_store.load(request.app.state.gateway.audit, user, text, note or None)
+    except UkimetError as error:
+        return render(request, "policy.html", status=400, user=user, text=text, history=[], failed=error)
+    return RedirectResponse("/policy", status_code=303)
+
+
+@router.get("/tracker", response_class=HTMLResponse)
+def tracker_page(request: Request, user: User = Depends(current_user)) -> Response:
+    from ukimet.gateway.tracker import my_accesses
+
+    report = my_accesses(request.app.state.gateway.audit, user)
+    return render(request, "tracker.html", user=user, report=report)
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request, user: User = Depends(current_user)) -> Response:
+    from ukimet.apps.source_audit import audit_sources
+
+    if user.role not in ("auditor", "admin", "data_engineer"):
+        raise PolicyError("sources", f"the role {user.role!r} has no sources page", "ask a data engineer")
+    return render(request, "sources.html", user=user, reports=audit_sources(request.app.state.gateway, user))
