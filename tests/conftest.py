@@ -145,3 +145,37 @@ def read_store(path: Path) -> Any:
     from ukimet.gateway.api import ENGINE_CONFIG
 
     return duckdb.connect(str(path), read_only=True, config=dict(ENGINE_CONFIG))
+
+
+@pytest.fixture(scope="session")
+def web_country(mart: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A copy of the linked country with an account per role (passwords known to the tests) and a citizen
+    account for a person in Shymkent; the web tests write to it freely."""
+    import shutil
+
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
+    from ukimet.gateway.rewrite import User
+    from ukimet.gateway.users import add_user
+
+    home = tmp_path_factory.mktemp("web") / "home"
+    shutil.copytree(mart["country"].config.home, home)
+    config = Settings(home=home, audit_checkpoint_every=20)
+    engine = connect_metadata(config)
+    con = read_store(config.resolved_store_path())
+    try:
+        iin, region = con.execute("SELECT iin, region FROM mart.persons WHERE alive AND region = '79' AND age > 30 "
+                                  "AND family_id IS NOT NULL ORDER BY person_id LIMIT 1").fetchall()[0]
+    finally:
+        con.close()
+    users = {
+        "analyst": User("web-analyst", "analyst", "Akimat of Shymkent", {"region": region}),
+        "worker": User("web-worker", "social_worker", "Ministry of Labour"),
+        "auditor": User("web-auditor", "auditor", "Agency for Personal Data Protection"),
+        "admin": User("web-admin", "admin", "National data operator"),
+        "citizen": User("web-citizen", "citizen", "-"),
+    }
+    for key, user in users.items():
+        add_user(engine, user, f"{user.name}-pass", iin=iin if key == "citizen" else None)
+    return {"config": config, "users": users, "iin": iin, "region": region,
+            "password": {k: f"{u.name}-pass" for k, u in users.items()}}

@@ -57,11 +57,11 @@ def test_an_unreachable_database_is_named_without_its_password(tmp_path: Path) -
 
 def test_demo_builds_the_country_syncs_every_source_and_links_twice_over(tmp_path: Path) -> None:
     target = tmp_path / "demo"
-    first = runner.invoke(app, ["demo", "--out", str(target), "--persons", "800"])
+    first = runner.invoke(app, ["demo", "--out", str(target), "--persons", "800", "--no-serve"])
     assert first.exit_code == 0, first.output
     assert "15 of 15 sources synced" in first.output and "(15 new)" in first.output
     assert "persons," in first.output and "families" in first.output and "companies" in first.output
     assert (target / "linkage.png").stat().st_size > 10_000 and (target / "linkage.svg").exists()
-    again = runner.invoke(app, ["demo", "--out", str(target), "--persons", "800"])
+    again = runner.invoke(app, ["demo", "--out", str(target), "--persons", "800", "--no-serve"])
     assert again.exit_code == 0, again.output
     assert "(0 new)" in again.output and "0/0/0" in again.output

@@ -68,6 +68,8 @@ def register(app: typer.Typer) -> None:
         folder: Path = typer.Option(Path("demo-country"), "--out", help="Folder for the demo country and store."),
         persons: int = typer.Option(50_000, "--persons", "-n", help="How many persons live in the country."),
         seed: int = typer.Option(1, "--seed"),
+        serving: bool = typer.Option(True, "--serve/--no-serve", help="End by serving the web app."),
+        port: int = typer.Option(8000, "--port", help="Where the web app listens (127.0.0.1)."),
     ) -> None:
         """Run the whole demo on one machine: synthetic country -> sources -> sync -> link -> family card, cases,
         findings (-> web)."""
@@ -97,3 +99,7 @@ def register(app: typer.Typer) -> None:
                   "              ukimet source list;  ukimet catalog gbdfl;  ukimet family regions --as social-worker\n"
                   '              ukimet ask --as analyst-shymkent "Шымкентте қанша көпбалалы отбасы бар?"\n'
                   "              ukimet cases list;  ukimet findings list --lang ru;  ukimet source-audit --as auditor")
+        if serving:
+            from ukimet.cli.serve import serve
+
+            serve(config, port=port)

@@ -25,17 +25,35 @@ ACCOUNTS = (
 )
 
 
-def _accounts(engine: Engine) -> None:
-    from ukimet.gateway.users import add_user, list_users
+def _accounts(engine: Engine, citizen_iin: str | None) -> dict[str, str]:
+    """The demo accounts, each with a fresh password (printed once: only its argon2 hash is kept); the citizen
+    is a person the proactive service has looked at, so the tracker has something to show."""
+    import secrets
+
+    from ukimet.gateway.users import add_user, list_users, set_password
 
     have = {u.name for u, _ in list_users(engine)}
-    for user in ACCOUNTS:
+    accounts = list(ACCOUNTS)
+    if citizen_iin:
+        accounts.append(User("citizen", "citizen", "-"))
+    passwords = {}
+    for user in accounts:
         if user.name not in have:
-            add_user(engine, user)
+            add_user(engine, user, iin=citizen_iin if user.role == "citizen" else None)
+        passwords[user.name] = f"demo-{secrets.token_hex(4)}"
+        set_password(engine, user.name, passwords[user.name])
+    return passwords
+
+
+def _accounts_only(engine: Engine, user: User) -> None:
+    from ukimet.gateway.users import add_user, list_users
+
+    if user.name not in {u.name for u, _ in list_users(engine)}:
+        add_user(engine, user)
 
 
 def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path, out: Console) -> None:
-    from ukimet.apps.cases import open_cases
+    from ukimet.apps.cases import listed, open_cases
     from ukimet.apps.family_card import distribution, draw_distribution
     from ukimet.apps.findings import keep
     from ukimet.apps.source_audit import audit_sources, draw_report
@@ -56,8 +74,9 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
     finally:
         con.close()
     out.print(f"\n[bold]Mart[/] as of {as_of}: {rows['persons']:,} persons, {rows['families']:,} families scored")
-    _accounts(engine)
     service, worker, auditor = ACCOUNTS[6], ACCOUNTS[3], ACCOUNTS[4]
+    for user in (service, worker, auditor):
+        _accounts_only(engine, user)
     with Gateway(config) as gateway:
         basis = next((p for p in purposes.of_user(engine, service.name) if p.legal_basis), None) or \
             purposes.declare(gateway.audit, service, "proactive social benefits",
@@ -67,11 +86,19 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
         levels = distribution(gateway, worker)
         charts = draw_distribution(levels, folder, "kk") + draw_distribution(levels, folder, "ru")
         charts += draw_report(audit_sources(gateway, auditor), folder, "en")
+        looked_at = next((c.person_id for c in listed(gateway.audit) if c.status == "notified"), None)
+        citizen = None
+        if looked_at:
+            iin = gateway.query(service, f"SELECT iin FROM mart.persons WHERE person_id = '{looked_at}'",
+                                purpose=f"P-{basis.id}")
+            citizen = iin.rows[0][0] if iin.rows else None
+    passwords = _accounts(engine, citizen)
     out.print(rule_counts([f.rule for f in findings], "entitled, not receiving", "Proactive cases"))
     out.print(f"{len(opened)} new cases, each with a consent SMS in Kazakh and Russian queued; "
               f"{len(new_findings)} new consistency findings")
     out.print("Charts: " + ", ".join(str(c) for c in charts))
-    accounts = Table("account", "role", "organisation", title="Demo accounts (no password: ukimet ... --as NAME)")
-    for user in ACCOUNTS:
-        accounts.add_row(user.name, user.role, user.organisation)
+    accounts = Table("account", "password", "role", "organisation", title="Demo accounts (passwords new each run)")
+    for user in (*ACCOUNTS, User("citizen", "citizen", "a citizen the proactive service looked at")):
+        if user.name in passwords:
+            accounts.add_row(user.name, passwords[user.name], user.role, user.organisation)
     out.print(accounts)

@@ -51,7 +51,7 @@ def main(
 
 
 def _register() -> None:
-    from ukimet.cli import apps, demo, gateway, link, policy, profile, source, sync, synth
+    from ukimet.cli import apps, demo, gateway, link, policy, profile, serve, source, sync, synth
 
     synth.register(app)
     source.register(app)
@@ -61,6 +61,7 @@ def _register() -> None:
     gateway.register(app)
     policy.register(app)
     apps.register(app)
+    serve.register(app)
     demo.register(app)
 
 

@@ -10,7 +10,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, insert, select, update
 
 from ukimet.core.errors import PolicyError
 from ukimet.core.metadata import api_tokens, users
@@ -29,6 +29,17 @@ def add_user(engine: Engine, user: User, password: str | None = None, iin: str |
                                          attributes=dict(user.attributes), iin=iin,
                                          password_hash=_hasher.hash(password) if password else None,
                                          created_at=dt.datetime.now(dt.UTC)))
+
+
+def set_password(engine: Engine, name: str, password: str) -> None:
+    """Give an account a new password (argon2id)."""
+    if len(password) < 8:
+        raise PolicyError(f"user {name!r}", "the password is shorter than 8 characters", "choose a longer one")
+    with engine.begin() as con:
+        done = con.execute(update(users).where(users.c.name == name).values(
+            password_hash=_hasher.hash(password))).rowcount
+    if not done:
+        raise PolicyError(f"user {name!r}", "no such user", "list users with: ukimet user list")
 
 
 def get_user(engine: Engine, name: str) -> User:

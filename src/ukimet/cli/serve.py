@@ -1,0 +1,32 @@
+"""``ukimet serve``: the web app and the REST API on this machine (127.0.0.1 by default: put the operator's
+reverse proxy with TLS in front of it to serve a network)."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from ukimet.core.settings import Settings
+
+out = Console()
+
+
+def serve(config: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    import uvicorn
+
+    from ukimet.api.app import create_app
+
+    out.print(f"[bold]ukimet[/] serving on http://{host}:{port}  (API: http://{host}:{port}/api/v1/docs; "
+              "Ctrl+C stops)")
+    uvicorn.run(create_app(config), host=host, port=port, workers=workers, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    from ukimet.cli.main import clean_errors
+
+    @app.command("serve")
+    @clean_errors
+    def serve_command(host: str = typer.Option("127.0.0.1", "--host"),
+                      port: int = typer.Option(8000, "--port")) -> None:
+        """Serve the web app and the REST API."""
+        serve(Settings(), host, port)
