@@ -1,0 +1,128 @@
+"""The workplaces in a real browser (Debian's headless Chromium driven by Selenium), against the app served by
+uvicorn on 127.0.0.1: an analyst signs in and asks a question in Kazakh; opens a person, is asked for the purpose,
+declares it and sees what policy then allows (masked); an auditor finds that access in the audit viewer and
+verifies the log; the citizen signs in and sees it in the tracker. Screenshots are kept in test-artifacts/."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+ARTIFACTS = Path(__file__).parent.parent / "test-artifacts" / "browser"
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="no chromium and chromedriver here "
+                                "(apt-get install chromium chromium-driver; .ci/run installs them)")
+
+
+@pytest.fixture(scope="module")
+def server(web_country: dict[str, Any]) -> Iterator[str]:
+    import uvicorn
+
+    from ukimet.api.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = create_app(web_country["config"])
+    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if running.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+    app.state.gateway.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                 "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--dns-prefetch-disable"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(DRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def _sign_in(browser: Any, server: str, name: str, password: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.delete_all_cookies()
+    browser.get(f"{server}/login?lang=kk")
+    browser.find_element(By.ID, "name").send_keys(name)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.ID, "sign-in").click()
+
+
+def _shot(browser: Any, name: str) -> None:
+    browser.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+
+
+def test_from_a_kazakh_question_to_the_citizens_tracker(browser: Any, server: str,
+                                                        web_country: dict[str, Any]) -> None:
+    from selenium.webdriver.common.by import By
+
+    users, passwords, iin = web_country["users"], web_country["password"], web_country["iin"]
+    _sign_in(browser, server, users["analyst"].name, passwords["analyst"])
+    assert "Қош келдіңіз" in browser.page_source  # the start page, in Kazakh
+    _shot(browser, "1-analyst-home")
+
+    browser.get(f"{server}/ask")
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("Шымкентте қанша отбасы бар?")
+    browser.find_element(By.ID, "ask").click()
+    answer = browser.find_element(By.ID, "answer")
+    assert answer.find_elements(By.TAG_NAME, "td"), "no answer"
+    assert "mart.families" in browser.find_element(By.ID, "sql").get_attribute("textContent")
+    _shot(browser, "2-question-in-kazakh")
+
+    browser.get(f"{server}/person?iin={iin}")
+    assert browser.find_element(By.ID, "need-purpose").is_displayed()  # asked for the purpose first
+    _shot(browser, "3-purpose-prompt")
+    browser.find_element(By.ID, "purpose").send_keys("Regional study 2026/7")
+    browser.find_element(By.ID, "open").click()
+    golden = browser.find_element(By.ID, "golden").text
+    assert iin not in golden and "***" in golden  # the analyst sees a pseudonym and partial names
+    assert iin not in browser.page_source.replace(f"iin={iin}", "").replace(f'value="{iin}"', "")
+    _shot(browser, "4-person-masked")
+
+    _sign_in(browser, server, users["auditor"].name, passwords["auditor"])
+    browser.get(f"{server}/audit?verify=1&lang=en")
+    assert "Verified" in browser.find_element(By.ID, "verdict").text
+    rows = browser.find_element(By.ID, "entries").text
+    assert "Regional study 2026/7" in rows and users["analyst"].name in rows
+    _shot(browser, "5-audit-viewer")
+
+    _sign_in(browser, server, users["citizen"].name, passwords["citizen"])
+    browser.get(f"{server}/tracker?lang=ru")
+    tracked = browser.find_element(By.ID, "accesses").text
+    assert "Akimat of Shymkent" in tracked and "Regional study 2026/7" in tracked and "✓" in tracked
+    _shot(browser, "6-citizen-tracker")
+
+
+def test_a_wrong_password_is_refused_in_the_users_language(browser: Any, server: str,
+                                                          web_country: dict[str, Any]) -> None:
+    from selenium.webdriver.common.by import By
+
+    _sign_in(browser, server, web_country["users"]["worker"].name, "not-the-password")
+    assert "Аты немесе құпиясөз қате" in browser.find_element(By.ID, "failed").text
+    _shot(browser, "7-wrong-password")
