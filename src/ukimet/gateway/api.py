@@ -14,7 +14,9 @@ import contextlib
 import datetime as dt
 import hashlib
 import hmac
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -106,6 +108,7 @@ class Gateway:
         self.schema = MappingSchema(schema_of(self.catalog), dialect="duckdb")
         self.project = project
         self._connection: duckdb.DuckDBPyConnection | None = None
+        self._lock = threading.RLock()
         self._views: dict[tuple[str, ...], exp.Select] = {}
         self._plans: dict[tuple[object, ...], Plan] = {}
         self._usage: dict[tuple[str, str], tuple[int, set[str]]] = {}
@@ -121,15 +124,22 @@ class Gateway:
         """The name of this project's keyed-pseudonym function on the engine."""
         return self._pseudonym
 
-    def trusted(self) -> duckdb.DuckDBPyConnection:
+    @contextlib.contextmanager
+    def trusted(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor on the locked engine for the gateway's own reads (linkage tables), never for users' SQL."""
-        return self._engine().cursor()
+        with self._lock:
+            con = self._engine().cursor()
+            try:
+                yield con
+            finally:
+                con.close()
 
     def _engine(self) -> duckdb.DuckDBPyConnection:
         """The locked-down connection, opened once per gateway (read-only: queries cannot change the store)."""
-        if self._connection is None:
-            self._connection = self._open()
-        return self._connection
+        with self._lock:
+            if self._connection is None:
+                self._connection = self._open()
+            return self._connection
 
     def __enter__(self) -> Gateway:
         return self
@@ -180,11 +190,8 @@ class Gateway:
             clear = replace(role, semantic_masks={**role.semantic_masks, "iin": "show"}, column_masks={})
             shadow = secure_views(tree, self.catalog, clear, user, self._pseudonym, self._views)
             shadow = shadow.limit(role.max_rows_per_query)
-            con = self._engine().cursor()
-            try:
+            with self.trusted() as con:
                 rows = con.execute(shadow.sql(dialect="duckdb")).fetchall()
-            finally:
-                con.close()
         return {v for row in rows for v in row
                 if isinstance(v, str) and len(v) == 12 and v.isdigit() and decode_iin(v) is not None}
 
@@ -299,6 +306,12 @@ class Gateway:
                  ) -> tuple[list[str], list[tuple[Any, ...]], bool, set[str]]:
         """Run the rewritten query on the locked engine: columns, at most ``limit`` rows, whether more matched,
         and (``traced``) the clear IINs of the hidden last column, which is stripped."""
+        with self._lock:  # one query at a time on the engine: DuckDB's Python connection is not thread-safe
+            columns, rows = self._run(sql, limit)
+        truncated, rows = len(rows) > limit, rows[:limit]
+        return self._strip(columns, rows, truncated, traced, distinct)
+
+    def _run(self, sql: str, limit: int) -> tuple[list[str], list[tuple[Any, ...]]]:
         con = self._engine().cursor()
         try:
             cursor = con.execute(sql)
@@ -309,7 +322,12 @@ class Gateway:
                               "check the query") from None
         finally:
             con.close()
-        truncated, rows = len(rows) > limit, rows[:limit]
+        return columns, rows
+
+    @staticmethod
+    def _strip(columns: list[str], rows: list[tuple[Any, ...]], truncated: bool, traced: bool, distinct: bool
+               ) -> tuple[list[str], list[tuple[Any, ...]], bool, set[str]]:
+        """The hidden persons column taken off (its IINs returned), rows of a UNION made distinct again."""
         iins: set[str] = set()
         if traced:
             columns = columns[:-1]

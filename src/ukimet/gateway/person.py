@@ -49,8 +49,7 @@ def _quoted(value: str) -> str:
 
 def _linked(gateway: Gateway, iin: str) -> tuple[str, list[tuple[str, str, str, str]]]:
     """The person's entity and records (source, table, party, record key), read by the gateway itself."""
-    con = gateway.trusted()
-    try:
+    with gateway.trusted() as con:
         found = con.execute("SELECT DISTINCT e.entity_id FROM link.person_records r JOIN link.entities e "
                             "USING (record_id) WHERE r.iin = ? AND r.iin_valid", [iin]).fetchall()
         if not found:
@@ -60,8 +59,6 @@ def _linked(gateway: Gateway, iin: str) -> tuple[str, list[tuple[str, str, str, 
         records = con.execute("SELECT r.source, r.source_table, r.party, r.record_key FROM link.person_records r "
                               "JOIN link.entities e USING (record_id) WHERE e.entity_id = ? "
                               "ORDER BY 1, 2, 3", [entity]).fetchall()
-    finally:
-        con.close()
     return entity, [(str(a), str(b), str(c), str(d)) for a, b, c, d in records]
 
 
@@ -100,11 +97,8 @@ def _golden(gateway: Gateway, user: User, entity: str) -> dict[str, Any]:
              for kind in GOLDEN_TYPES]
     shown = exp.Case(ifs=cases)
     sql = f"SELECT attribute, {shown.sql(dialect='duckdb')} FROM link.golden WHERE entity_id = ?"
-    con = gateway.trusted()
-    try:
+    with gateway.trusted() as con:
         return {str(a): v for a, v in con.execute(sql, [entity]).fetchall()}
-    finally:
-        con.close()
 
 
 def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonView:

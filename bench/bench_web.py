@@ -1,0 +1,147 @@
+"""Load: concurrent analysts against the served app (``ukimet serve`` in its own process, one worker, on
+127.0.0.1), each signed in through the API and alternating person-360 views and questions in the three
+languages. Reports p50 and p95 latency per endpoint, errors, and whether the audit log holds exactly one new entry
+per request (and still verifies). The peer in the same run: the same concurrency against /api/v1/health, the
+bare cost of the HTTP stack.
+
+    python bench/bench_web.py --analysts 50 --requests 20 --persons 5000
+
+Writes bench/results/web.json."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from ukimet.apps.question_set import load_questions
+from ukimet.cli.demo import synced_country
+from ukimet.core.metadata import connect_metadata
+from ukimet.gateway.audit import AuditLog
+from ukimet.gateway.rewrite import User
+from ukimet.gateway.users import add_user
+from ukimet.link.api import link_store
+from ukimet.model.mart import build_mart
+from ukimet.sync.store import open_store
+from ukimet.synth import SynthConfig
+
+RESULTS = Path(__file__).parent / "results" / "web.json"
+REGION = "79"
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+async def analyst(client: httpx.AsyncClient, name: str, iins: list[str], questions: list[str], count: int,
+                  timings: dict[str, list[float]], errors: list[str]) -> None:
+    login = await client.post("/api/v1/auth/login", json={"name": name, "password": f"{name}-password"})
+    headers = {"Authorization": f"Bearer {login.json()['token']}"}
+    for i in range(count):
+        if i % 2 == 0:
+            path, started = "person", time.perf_counter()
+            r = await client.get(f"/api/v1/persons/{iins[(hash(name) + i) % len(iins)]}",
+                                 params={"purpose": f"load test {name}"}, headers=headers)
+        else:
+            path, started = "ask", time.perf_counter()
+            r = await client.post("/api/v1/ask", json={"question": questions[(hash(name) + i) % len(questions)]},
+                                  headers=headers)
+        timings[path].append(time.perf_counter() - started)
+        if r.status_code != 200:
+            errors.append(f"{path} {r.status_code} {r.text[:200]}")
+
+
+async def peer(client: httpx.AsyncClient, count: int, timings: list[float]) -> None:
+    for _ in range(count):
+        started = time.perf_counter()
+        await client.get("/api/v1/health")
+        timings.append(time.perf_counter() - started)
+
+
+async def run(base: str, names: list[str], iins: list[str], questions: list[str], count: int) -> dict[str, Any]:
+    timings: dict[str, list[float]] = {"person": [], "ask": []}
+    errors: list[str] = []
+    health: list[float] = []
+    limits = httpx.Limits(max_connections=len(names) + 5)
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+        started = time.perf_counter()
+        await asyncio.gather(*(analyst(client, n, iins, questions, count, timings, errors) for n in names))
+        seconds = time.perf_counter() - started
+        await asyncio.gather(*(peer(client, count, health) for _ in names))
+    report: dict[str, Any] = {"seconds": round(seconds, 1), "errors": len(errors), "first_errors": errors[:5]}
+    for path, values in {**timings, "peer_health": health}.items():
+        report[path] = {"requests": len(values), "p50_ms": round(percentile(values, 0.5) * 1000, 1),
+                        "p95_ms": round(percentile(values, 0.95) * 1000, 1),
+                        "mean_ms": round(statistics.fmean(values) * 1000, 1) if values else 0}
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--analysts", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=20, help="per analyst")
+    parser.add_argument("--persons", type=int, default=5000)
+    args = parser.parse_args()
+    out = Path(tempfile.mkdtemp(prefix="ukimet-web-"))
+    config, engine, manifest = synced_country(out, SynthConfig(persons=args.persons, seed=9))
+    link_store(config)
+    con = open_store(config.resolved_store_path())
+    try:
+        import datetime as dt
+
+        build_mart(con, engine, dt.date.fromisoformat(manifest.reference_date))
+        iins = [r[0] for r in con.execute("SELECT p.iin FROM mart.persons p WHERE p.alive AND p.region = ? AND "
+                                          "EXISTS (SELECT 1 FROM link.person_records r JOIN link.entities e USING "
+                                          "(record_id) WHERE e.entity_id = p.person_id AND r.source = 'gbdfl' AND "
+                                          "r.source_table = 'fl_addresses') ORDER BY p.person_id LIMIT 200",
+                                          [REGION]).fetchall()]
+    finally:
+        con.close()
+    names = [f"analyst-{n:02d}" for n in range(args.analysts)]
+    for name in names:
+        add_user(engine, User(name, "analyst", "Akimat of Shymkent", {"region": REGION}), f"{name}-password")
+    questions = [q.texts[lang] for q in load_questions() if q.sql for lang in ("kk", "ru", "en")]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "ukimet.cli.main", "serve", "--port", str(port)],
+                              env={**os.environ, "UKIMET_HOME": str(config.home)})
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        log = AuditLog(connect_metadata(config), config)
+        before = len(log.entries(limit=10**9))
+        run_report = asyncio.run(run(base, names, iins, questions, args.requests))
+        after = len(log.entries(limit=10**9))
+        requests = args.analysts * args.requests
+        report = {"analysts": args.analysts, "requests_per_analyst": args.requests, "persons": args.persons,
+                  "requests": requests, "audit_entries_added": after - before,
+                  "one_entry_per_request": after - before == requests, "log_verifies": log.verify().ok,
+                  **run_report}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
