@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -141,6 +142,7 @@ class AuditLog:
         self.engine = engine
         self.config = config
         self._person_key = installation_secret(config, "person")
+        self._turn = threading.RLock()
 
     def person(self, iin: str) -> str:
         """How the log names a person: a keyed hash of the IIN (the tracker computes the same for a citizen)."""
@@ -155,9 +157,11 @@ class AuditLog:
             return PolicyError("audit log", f"{stage} ({str(error).splitlines()[0]})",
                                "the access was not carried out; check the metadata store")
 
+        self._turn.acquire()  # this process's accesses queue here, so the store's own lock is never fought over
         try:
             con = self.engine.connect()
         except Exception as error:
+            self._turn.release()
             raise failed("it cannot be reached", error) from error
         written: list[int] = []
 
@@ -183,6 +187,7 @@ class AuditLog:
             raise failed("the entry could not be committed", error) from error
         finally:
             con.close()
+            self._turn.release()
         every = self.config.audit_checkpoint_every
         if written and every and written[-1] % every == 0:
             self.checkpoint()

@@ -7,7 +7,7 @@ whole view is one audit entry ("view") that names every person its rows touch, s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlglot import exp
@@ -18,6 +18,8 @@ from ukimet.gateway.api import Gateway, Plan
 from ukimet.gateway.guard import ColumnInfo
 from ukimet.gateway.rewrite import User, masked
 
+KEYS = "__ukimet_record_keys__"
+"""the marker the record keys replace in a kept plan (a string literal no query of a user produces here)"""
 GOLDEN_TYPES = ("iin", "surname", "first_name", "patronymic", "birth_date", "sex", "address", "phone")
 """the golden record's attributes, each the semantic type of the same name (personal data)"""
 
@@ -79,10 +81,14 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
         if not key_columns:
             continue  # rows without a key cannot be named one by one
         record_key = "concat_ws('|', " + ", ".join(f'CAST("{k}" AS VARCHAR)' for k in key_columns) + ")"
-        sql = (f'SELECT * FROM "{source}"."{table}" WHERE {record_key} IN '
-               f"({', '.join(_quoted(k) for k in sorted(keys))})")
+        # one plan per table, kept across persons: the keys go in after the rewrite, in place of a marker
+        sql = f'SELECT * FROM "{source}"."{table}" WHERE {record_key} IN ({_quoted(KEYS)})'
         try:
-            plans.append((source, table, sorted(parties), gateway.prepare(user, role, sql, person_level=True)))
+            template = gateway.prepare(user, role, sql, person_level=True)
+            listed = ", ".join(_quoted(k) for k in sorted(keys))
+            plan = replace(template, sql=sql.replace(_quoted(KEYS), f"({listed})"),
+                           rewritten=template.rewritten.replace(_quoted(KEYS), listed))
+            plans.append((source, table, sorted(parties), plan))
         except PolicyError as error:  # e.g. a table without the region an analyst's rows are filtered by
             withheld.append((source, table, error.why))
     return plans, withheld
