@@ -18,7 +18,8 @@ DYNAMIC = (
     "iin", "surname", "first_name", "patronymic", "birth_date", "sex", "address", "phone",
     "found", "notified", "consented", "refused", "assigned", "closed", "queued", "sent", "failed", "no_phone",
     "birth_allowance", "childcare_allowance", "large_family_allowance", "disability_allowance", "survivor_allowance",
-    "targeted_social_assistance", "completeness", "validity", "linkage", "duplication", "freshness", "use", "unknown",
+    "targeted_social_assistance", "done", "running", "interrupted", "completeness", "validity", "linkage",
+    "duplication", "freshness", "use", "unknown",
 )
 """words the pages translate from data (roles, levels, statuses, rules ...), not from the templates' text"""
 

@@ -240,8 +240,10 @@ def tracker_page(request: Request, user: User = Depends(current_user)) -> Respon
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources_page(request: Request, user: User = Depends(current_user)) -> Response:
-    from ukimet.apps.source_audit import audit_sources
+    from ukimet.apps.source_audit import audit_sources, sync_health
 
     if user.role not in ("auditor", "admin", "data_engineer"):
         raise PolicyError("sources", f"the role {user.role!r} has no sources page", "ask a data engineer")
-    return render(request, "sources.html", user=user, reports=audit_sources(request.app.state.gateway, user))
+    gateway = request.app.state.gateway
+    return render(request, "sources.html", user=user, reports=audit_sources(gateway, user),
+                  syncs=sync_health(gateway))

@@ -61,6 +61,31 @@ def _uses(gateway: Gateway, sources: list[str]) -> dict[str, int]:
     return counts
 
 
+@dataclass(frozen=True)
+class SyncHealth:
+    status: str
+    """of the source's last sync run: done, failed, running"""
+    finished_at: str | None
+    error: str | None
+    drifted_tables: int
+    """tables whose columns changed (added, dropped, retyped) in the last run"""
+
+
+def sync_health(gateway: Gateway) -> dict[str, SyncHealth]:
+    """Each source's last sync run and the drift it saw (metadata only, no personal data)."""
+    from ukimet.core.metadata import lineage, sync_runs
+
+    health: dict[str, SyncHealth] = {}
+    with gateway.metadata.connect() as con:
+        runs = con.execute(select(sync_runs).order_by(sync_runs.c.run_id)).fetchall()
+        last = {r.source: r for r in runs}
+        for source, run in last.items():
+            drifted = con.execute(select(lineage.c.drift).where(lineage.c.run_id == run.run_id)).fetchall()
+            health[source] = SyncHealth(run.status, run.finished_at.isoformat()[:19] if run.finished_at else None,
+                                        run.error, sum(1 for (d,) in drifted if d))
+    return health
+
+
 def audit_sources(gateway: Gateway, user: User) -> list[SourceReport]:
     """Every connected system, the one that delivers least first."""
     result = gateway.query(user, f"SELECT {', '.join(COLUMNS)} FROM mart.source_stats", purpose="source audit")

@@ -32,6 +32,9 @@ class SourceRecords:
     """the roles the person has in these rows (person, mother, child ...)"""
     columns: list[str]
     rows: list[tuple[Any, ...]]
+    match: tuple[float, list[str]] | None = None
+    """why these records are this person: the strongest match weight linking them to the person's other
+    records, and the fields that agreed most (None: their evidence is the same as the other records')"""
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,28 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
     return plans, withheld
 
 
+def _explanations(gateway: Gateway, entity: str) -> dict[tuple[str, str], tuple[float, list[str]]]:
+    """(source, table) -> the strongest link of its records to the person's other records, and its fields."""
+    with gateway.trusted() as con:
+        fields = [f for (f,) in con.execute("SELECT DISTINCT field FROM link.model WHERE NOT starts_with(field, '_') "
+                                            "ORDER BY 1").fetchall()]
+        weights = ", ".join(f"s.w_{f}" for f in fields)
+        rows = con.execute(f"""WITH mine AS (SELECT r.source, r.source_table, rp.profile_id FROM link.person_records r
+                JOIN link.record_profiles rp USING (record_id) JOIN link.entities e USING (record_id)
+                WHERE e.entity_id = ?),
+            profiles AS (SELECT DISTINCT profile_id FROM mine)
+            SELECT m.source, m.source_table, s.weight, {weights} FROM mine m JOIN link.pair_scores s
+                ON (s.l_id = m.profile_id AND s.r_id IN (SELECT profile_id FROM profiles))
+                OR (s.r_id = m.profile_id AND s.l_id IN (SELECT profile_id FROM profiles))
+            WHERE NOT s.conflict""", [entity]).fetchall()
+    best: dict[tuple[str, str], tuple[float, list[str]]] = {}
+    for source, table, weight, *parts in rows:
+        if (source, table) not in best or weight > best[(source, table)][0]:
+            agreed = sorted(((w, f) for f, w in zip(fields, parts, strict=True) if w and w > 0), reverse=True)
+            best[(str(source), str(table))] = (round(float(weight), 1), [f for _, f in agreed[:4]])
+    return best
+
+
 def _golden(gateway: Gateway, user: User, entity: str) -> dict[str, Any]:
     role = gateway.policy.role(user.role)
     cases = [exp.If(this=exp.EQ(this=exp.column("attribute"), expression=exp.Literal.string(kind)),
@@ -120,7 +145,8 @@ def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonV
     except PolicyError as error:
         raise gateway.refused(user, what, purpose, error) from None
     seq, results = gateway.run(user, role, described, "view", what, [p for *_, p in plans])
-    shown = [SourceRecords(source, table, parties, r.columns, r.rows)
+    why = _explanations(gateway, entity)
+    shown = [SourceRecords(source, table, parties, r.columns, r.rows, why.get((source, table)))
              for (source, table, parties, _), r in zip(plans, results, strict=True) if r.rows]
     if role.row_filter and not shown:
         raise gateway.refused(user, what, purpose, PolicyError(
