@@ -121,3 +121,45 @@ def test_a_form_from_another_site_is_refused(client: TestClient, web_country: di
     forged = client.post("/policy", data={"text": "[roles.x]\n", "csrf": "guess"}, headers={"accept": "text/html"})
     assert forged.status_code == 403 and "did not come from this site" in forged.text
     client.cookies.clear()
+
+
+def test_a_person_signs_in_to_the_web_app_through_the_organisations_provider(web_country: dict[str, Any]) -> None:
+    import urllib.parse
+
+    from ukimet.core.settings import Settings
+
+    from .oidc_provider import Provider, serve
+
+    provider = Provider(person={"sub": "kc-77", "preferred_username": web_country["users"]["worker"].name})
+    server = serve(provider)
+    try:
+        config = Settings(home=web_country["config"].home, oidc_issuer=provider.url, oidc_client_id="ukimet",
+                          oidc_client_secret_env="UKIMET_TEST_OIDC_SECRET", oidc_redirect_uri="http://testserver"
+                          "/auth/callback")
+        import os
+
+        os.environ["UKIMET_TEST_OIDC_SECRET"] = provider.client_secret
+        app = create_app(config)
+        with TestClient(app) as client:
+            assert "/login/oidc" in client.get("/login", headers={"accept": "text/html"}).text
+            started = client.get("/login/oidc", follow_redirects=False)
+            assert started.status_code == 303 and started.headers["location"].startswith(provider.url)
+            import urllib.request
+
+            class NoRedirect(urllib.request.HTTPRedirectHandler):
+                def redirect_request(self, *args: Any) -> None:
+                    return None
+
+            try:  # the browser at the provider: the person signs in there and is sent back
+                urllib.request.build_opener(NoRedirect).open(started.headers["location"])
+            except urllib.error.HTTPError as back:
+                callback = urllib.parse.urlsplit(back.headers["Location"])
+            done = client.get(f"/auth/callback?{callback.query}", follow_redirects=False)
+            assert done.status_code == 303, done.text
+            home = client.get("/", headers={"accept": "text/html"})
+            assert web_country["users"]["worker"].name in home.text
+            replay = client.get(f"/auth/callback?{callback.query}", headers={"accept": "text/html"})
+            assert replay.status_code in (401, 403) or "/login" in str(replay.url)
+        app.state.gateway.close()
+    finally:
+        server.shutdown()

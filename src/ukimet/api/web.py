@@ -24,6 +24,7 @@ from ukimet.gateway.users import authenticate
 router = APIRouter(include_in_schema=False)
 TEMPLATES = Environment(loader=FileSystemLoader(str(resources.files("ukimet.api").joinpath("templates"))),
                         autoescape=select_autoescape(["html"]))
+OIDC_COOKIE = "ukimet_oidc"
 SQL_ROLES = frozenset({"analyst", "social_worker", "data_engineer", "auditor", "admin"})
 MENU = {  # role -> (path, label) of its workplace
     "analyst": [("/ask", "Questions"), ("/families", "Family card"), ("/sql", "SQL console")],
@@ -83,7 +84,8 @@ def home(request: Request) -> Response:
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request) -> Response:
-    return render(request, "login.html", next=request.query_params.get("next", "/"))
+    return render(request, "login.html", next=request.query_params.get("next", "/"),
+                  oidc=bool(request.app.state.gateway.config.oidc_issuer))
 
 
 @router.post("/login")
@@ -96,6 +98,43 @@ def login(request: Request, name: str = Form(...), password: str = Form(...), co
         return render(request, "login.html", status=401, next=next_page, failed=error.why, name=name)
     target = next_page if next_page.startswith("/") and not next_page.startswith("//") else "/"
     response = RedirectResponse(target, status_code=303)
+    response.set_cookie(COOKIE, request.app.state.sessions.issue(user), max_age=LIFETIME, httponly=True,
+                        samesite="strict")
+    return response
+
+
+@router.get("/login/oidc")
+def login_oidc(request: Request) -> Response:
+    """Send the browser to the configured OpenID Connect provider (state, nonce and PKCE kept in a signed,
+    short-lived cookie)."""
+    from ukimet.gateway.oidc import OIDCClient
+
+    client = OIDCClient.from_settings(request.app.state.gateway.config)
+    start = client.start()
+    response = RedirectResponse(start.url, status_code=303)
+    sealed = request.app.state.sessions.signer.dumps(
+        {"state": start.state, "nonce": start.nonce, "verifier": start.verifier, "url": start.url})
+    response.set_cookie(OIDC_COOKIE, sealed, max_age=600, httponly=True, samesite="lax")
+    return response
+
+
+@router.get("/auth/callback")
+def oidc_callback(request: Request, code: str = "", state: str = "") -> Response:
+    """The provider's answer: the ID token checked, the account it names signed in."""
+    from itsdangerous import BadSignature
+
+    from ukimet.gateway.oidc import OIDCClient, Start
+
+    try:
+        kept = request.app.state.sessions.signer.loads(request.cookies.get(OIDC_COOKIE, ""), max_age=600)
+    except BadSignature:
+        raise PolicyError("OIDC sign-in", "no sign-in was started from this browser, or it took too long",
+                          "start the sign-in again") from None
+    gateway = request.app.state.gateway
+    user = OIDCClient.from_settings(gateway.config).finish(
+        gateway.metadata, code, state, Start(kept["url"], kept["state"], kept["nonce"], kept["verifier"]))
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(OIDC_COOKIE)
     response.set_cookie(COOKIE, request.app.state.sessions.issue(user), max_age=LIFETIME, httponly=True,
                         samesite="strict")
     return response

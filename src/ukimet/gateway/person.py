@@ -103,14 +103,15 @@ def _explanations(gateway: Gateway, entity: str) -> dict[tuple[str, str], tuple[
         fields = [f for (f,) in con.execute("SELECT DISTINCT field FROM link.model WHERE NOT starts_with(field, '_') "
                                             "ORDER BY 1").fetchall()]
         weights = ", ".join(f"s.w_{f}" for f in fields)
-        rows = con.execute(f"""WITH mine AS (SELECT r.source, r.source_table, rp.profile_id FROM link.person_records r
-                JOIN link.record_profiles rp USING (record_id) JOIN link.entities e USING (record_id)
-                WHERE e.entity_id = ?),
-            profiles AS (SELECT DISTINCT profile_id FROM mine)
-            SELECT m.source, m.source_table, s.weight, {weights} FROM mine m JOIN link.pair_scores s
-                ON (s.l_id = m.profile_id AND s.r_id IN (SELECT profile_id FROM profiles))
-                OR (s.r_id = m.profile_id AND s.l_id IN (SELECT profile_id FROM profiles))
-            WHERE NOT s.conflict""", [entity]).fetchall()
+        rows = con.execute(f"""WITH mine AS (SELECT DISTINCT r.source, r.source_table, rp.profile_id
+                FROM link.person_records r JOIN link.record_profiles rp USING (record_id)
+                JOIN link.entities e USING (record_id) WHERE e.entity_id = ?),
+            profiles AS (SELECT DISTINCT profile_id FROM mine),
+            pairs AS (SELECT * FROM link.pair_scores WHERE NOT conflict
+                      AND l_id IN (SELECT profile_id FROM profiles) AND r_id IN (SELECT profile_id FROM profiles)),
+            ends AS (SELECT l_id AS profile_id, * FROM pairs UNION ALL SELECT r_id AS profile_id, * FROM pairs)
+            SELECT m.source, m.source_table, s.weight, {weights} FROM mine m JOIN ends s USING (profile_id)""",
+                           [entity]).fetchall()
     best: dict[tuple[str, str], tuple[float, list[str]]] = {}
     for source, table, weight, *parts in rows:
         if (source, table) not in best or weight > best[(source, table)][0]:
