@@ -97,7 +97,7 @@ def register(app: typer.Typer) -> None:
         run_analytics(config, engine, dt.date.fromisoformat(manifest.reference_date), folder, out)
         out.print(f"Look around:  export UKIMET_HOME={config.home}\n"
                   "              ukimet source list;  ukimet catalog gbdfl;  ukimet family regions --as social-worker\n"
-                  '              ukimet ask --as analyst-shymkent "Шымкентте қанша көпбалалы отбасы бар?"\n'
+                  '              ukimet ask --as analyst-79 "Шымкентте қанша көпбалалы отбасы бар?"\n'
                   "              ukimet cases list;  ukimet findings list --lang ru;  ukimet source-audit --as auditor")
         if serving:
             from ukimet.cli.serve import serve

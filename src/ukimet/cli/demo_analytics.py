@@ -11,18 +11,19 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
+from ukimet.core.regions import regions
 from ukimet.core.settings import Settings
 from ukimet.gateway.rewrite import User
 
-ACCOUNTS = (
-    User("analyst-shymkent", "analyst", "Akimat of Shymkent", {"region": "79"}),
-    User("analyst-turkistan", "analyst", "Akimat of Turkistan Region", {"region": "61"}),
-    User("analyst-astana", "analyst", "Akimat of Astana", {"region": "71"}),
+STAFF = (
     User("social-worker", "social_worker", "Ministry of Labour and Social Protection"),
     User("auditor", "auditor", "Agency for Personal Data Protection"),
     User("admin", "admin", "National data operator"),
     User("case-service", "case_service", "Ministry of Labour and Social Protection"),
 )
+ANALYSTS = tuple(User(f"analyst-{r.code}", "analyst", f"Akimat: {r.name_en}", {"region": r.code}) for r in regions())
+"""an analyst for each region's akimat"""
+ACCOUNTS = (*STAFF, *ANALYSTS)
 
 
 def _accounts(engine: Engine, citizen_iin: str | None) -> dict[str, str]:
@@ -74,7 +75,7 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
     finally:
         con.close()
     out.print(f"\n[bold]Mart[/] as of {as_of}: {rows['persons']:,} persons, {rows['families']:,} families scored")
-    service, worker, auditor = ACCOUNTS[6], ACCOUNTS[3], ACCOUNTS[4]
+    worker, auditor, service = STAFF[0], STAFF[1], STAFF[3]
     for user in (service, worker, auditor):
         _accounts_only(engine, user)
     with Gateway(config) as gateway:
