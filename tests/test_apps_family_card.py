@@ -31,7 +31,7 @@ def test_a_social_worker_opens_a_family_card_with_reasons_in_kazakh(mart: dict[s
     family, _ = _worst_family(mart)
     gateway = Gateway(mart["country"].config)
     try:
-        with pytest.raises(PolicyError, match="needs a purpose"):
+        with pytest.raises(PolicyError, match="needs a declared purpose"):
             family_card(gateway, WORKER, family, purpose="")
         card = family_card(gateway, WORKER, family, purpose="case 2026/55", language="kk")
         assert card.level in ("crisis", "emergency", "unfavourable") and card.reasons

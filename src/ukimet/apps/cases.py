@@ -24,6 +24,7 @@ from ukimet.gateway import audit
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
 from ukimet.model.entitlements import Finding, Rules, load_rules
+from ukimet.sync.store import literal
 
 OPEN = ("found", "notified", "consented", "assigned")
 TRANSITIONS = {"notified": ("found",), "consented": ("found", "notified"), "refused": ("found", "notified"),
@@ -65,7 +66,7 @@ def _contacts(gateway: Gateway, user: User, person_ids: list[str], purpose: str)
     step = max(1, role.max_rows_per_query)
     for start in range(0, len(person_ids), step):
         chunk = person_ids[start:start + step]
-        listed = ", ".join("'" + p.replace("'", "''") + "'" for p in chunk)
+        listed = ", ".join(literal(p) for p in chunk)
         result = gateway.query(user, f"SELECT person_id, first_name, phone, region FROM mart.persons "
                                      f"WHERE person_id IN ({listed})", purpose)
         found |= {row[0]: row[1:] for row in result.rows}

@@ -20,6 +20,7 @@ from ukimet.core.regions import regions
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
 from ukimet.model.family_card import DIMENSIONS, Card, explain, load_card
+from ukimet.sync.store import literal
 
 MEMBERS = ("person_id", "surname", "first_name", "age", "sex", "family_role", "disability_group", "employed")
 COLOURS = {"well_off": "#27ae60", "satisfactory": "#a3c94b", "unfavourable": "#f1c40f", "crisis": "#e67e22",
@@ -38,8 +39,6 @@ class FamilyCard:
     audit_seq: int
 
 
-def _quoted(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def family_card(gateway: Gateway, user: User, family_id: str, purpose: str, language: str = "kk",
@@ -47,15 +46,12 @@ def family_card(gateway: Gateway, user: User, family_id: str, purpose: str, lang
     card = card or load_card()
     what = f"family card {family_id}"
     try:
-        if not purpose or not purpose.strip():
-            raise PolicyError("family card", "a family's card shows persons and needs a purpose",
-                              "give the purpose (a declared P-<number>, or where allowed a text)")
-        role, described = gateway.admit(user, purpose.strip())
+        role, described = gateway.admit(user, purpose, needed_for="family card")
         family = gateway.prepare(user, role, "SELECT f.*, s.economic, s.social, s.housing, s.health, s.education, "
                                  "s.score, s.level, s.criteria FROM mart.families f JOIN mart.family_scores s "
-                                 f"USING (family_id) WHERE f.family_id = {_quoted(family_id)}", person_level=True)
+                                 f"USING (family_id) WHERE f.family_id = {literal(family_id)}", person_level=True)
         members = gateway.prepare(user, role, f"SELECT {', '.join(MEMBERS)} FROM mart.persons WHERE family_id = "
-                                  f"{_quoted(family_id)} AND alive ORDER BY age DESC", person_level=True)
+                                  f"{literal(family_id)} AND alive ORDER BY age DESC", person_level=True)
     except PolicyError as error:
         raise gateway.refused(user, what, purpose, error) from None
     seq, (found, people) = gateway.run(user, role, described, "view", what, [family, members])

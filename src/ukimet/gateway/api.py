@@ -235,8 +235,13 @@ class Gateway:
         distinct = isinstance(secured, exp.SetOperation) and bool(secured.args.get("distinct"))
         return Plan(sql, tree, (traced or secured).sql(dialect="duckdb"), traced is not None, distinct)
 
-    def admit(self, user: User, purpose: str | None) -> tuple[RolePolicy, str | None]:
-        """The user's role under the policy in force and the purpose as the log names it (or a refusal)."""
+    def admit(self, user: User, purpose: str | None, needed_for: str | None = None) -> tuple[RolePolicy, str | None]:
+        """The user's role under the policy in force and the purpose as the log names it (or a refusal).
+        ``needed_for``: what shows persons and so cannot go on without a purpose (person view, family card)."""
+        purpose = purpose.strip() if purpose and purpose.strip() else None
+        if needed_for and purpose is None:
+            raise PolicyError(needed_for, "it shows persons and needs a declared purpose",
+                              "give the purpose (a declared P-<number>, or where the role allows it a text)")
         role = self._current_policy().role(user.role)
         described = purposes.resolve(self.metadata, user, purpose, role.purpose).describe() if purpose else None
         if not role.may_query:

@@ -17,13 +17,10 @@ def review_queue(gateway: Gateway, user: User, purpose: str, threshold: float, m
     """The undecided pairs closest to the threshold, for ``user`` (a role with ``linkage_review``)."""
     what = f"linkage review queue (threshold {threshold}, margin {margin}, limit {limit})"
     try:
-        role, described = gateway.admit(user, purpose.strip() if purpose else None)
+        role, described = gateway.admit(user, purpose, needed_for="linkage review")
         if not role.linkage_review:
             raise PolicyError("linkage review", f"the role {role.name!r} may not review linkage pairs",
                               "ask for a role whose policy sets linkage_review = true (data_engineer)")
-        if described is None:
-            raise PolicyError("linkage review", "the queue shows persons and needs a purpose",
-                              "give --purpose (a declared P-<number>, or where allowed a text)")
     except PolicyError as error:
         raise gateway.refused(user, what, purpose, error) from None
     with gateway.audit.recording() as record:

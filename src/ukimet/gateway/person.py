@@ -17,6 +17,7 @@ from ukimet.core.errors import PolicyError
 from ukimet.gateway.api import Gateway, Plan
 from ukimet.gateway.guard import ColumnInfo
 from ukimet.gateway.rewrite import User, masked
+from ukimet.sync.store import literal
 
 KEYS = "__ukimet_record_keys__"
 """the marker the record keys replace in a kept plan (a string literal no query of a user produces here)"""
@@ -48,8 +49,6 @@ class PersonView:
     audit_seq: int
 
 
-def _quoted(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _linked(gateway: Gateway, iin: str) -> tuple[str, list[tuple[str, str, str, str]]]:
@@ -85,12 +84,12 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
             continue  # rows without a key cannot be named one by one
         record_key = "concat_ws('|', " + ", ".join(f'CAST("{k}" AS VARCHAR)' for k in key_columns) + ")"
         # one plan per table, kept across persons: the keys go in after the rewrite, in place of a marker
-        sql = f'SELECT * FROM "{source}"."{table}" WHERE {record_key} IN ({_quoted(KEYS)})'
+        sql = f'SELECT * FROM "{source}"."{table}" WHERE {record_key} IN ({literal(KEYS)})'
         try:
             template = gateway.prepare(user, role, sql, person_level=True)
-            listed = ", ".join(_quoted(k) for k in sorted(keys))
-            plan = replace(template, sql=sql.replace(_quoted(KEYS), f"({listed})"),
-                           rewritten=template.rewritten.replace(_quoted(KEYS), listed))
+            listed = ", ".join(literal(k) for k in sorted(keys))
+            plan = replace(template, sql=sql.replace(literal(KEYS), f"({listed})"),
+                           rewritten=template.rewritten.replace(literal(KEYS), listed))
             plans.append((source, table, sorted(parties), plan))
         except PolicyError as error:  # e.g. a table without the region an analyst's rows are filtered by
             withheld.append((source, table, error.why))
@@ -137,10 +136,7 @@ def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonV
     """Every record of the person with IIN ``iin`` the user's policy lets them see; one audit entry."""
     what = f"person view: {gateway.audit.person(iin.strip())[:16]}"
     try:
-        if not purpose or not purpose.strip():
-            raise PolicyError("person view", "looking at one person needs a declared purpose",
-                              "give the purpose (a text, or a declared P-<number>)")
-        role, described = gateway.admit(user, purpose.strip())
+        role, described = gateway.admit(user, purpose, needed_for="person view")
         entity, records = _linked(gateway, iin.strip())
         plans, withheld = _plans(gateway, user, records)
     except PolicyError as error:

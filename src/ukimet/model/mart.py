@@ -25,7 +25,7 @@ from ukimet.model.data_files import read_data
 from ukimet.model.family_card import Card, score_families
 from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
 from ukimet.model.source_stats import build_source_stats
-from ukimet.sync.store import ident
+from ukimet.sync.store import ident, literal
 
 SCHEMA = "mart"
 PICKS = {"latest": "arg_max(__value, __order)", "max": "max(__value)", "min": "min(__value)",
@@ -150,7 +150,7 @@ def _benefits(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping
     b, p = mapping.benefits, mapping.payments
     source, table = _table(b["table"])
     key = record_key_sql(table_keys(metadata, source).get(table) or [])
-    kinds = " ".join(f"WHEN {_quote(raw)} THEN {_quote(kind)}" for raw, kind in mapping.kinds.items())
+    kinds = " ".join(f"WHEN {literal(raw)} THEN {literal(kind)}" for raw, kind in mapping.kinds.items())
     day = f"DATE '{as_of.isoformat()}'"
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.benefits AS
         WITH t AS (SELECT {key} AS __key, * FROM {ident(source)}.{ident(table)})
@@ -171,8 +171,6 @@ def _benefits(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping
         JOIN {SCHEMA}.benefits b ON b.benefit_id = CAST(t.{ident(p['benefit'])} AS VARCHAR)""")
 
 
-def _quote(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _dwellings(con: duckdb.DuckDBPyConnection, mapping: Mapping) -> None:
@@ -289,7 +287,7 @@ def _households_and_companies(con: duckdb.DuckDBPyConnection, mapping: Mapping) 
     source, table = _table(c["table"])
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.companies AS
         SELECT l.company_id, l.bin, coalesce(any_value(r.{ident(c['name'])}), l.name) AS name,
-               any_value({c['region']}) AS region, bool_or(r.{ident(c['status'])} = {_quote(c['active'])}) AS active,
+               any_value({c['region']}) AS region, bool_or(r.{ident(c['status'])} = {literal(c['active'])}) AS active,
                min(ukimet_date(r.{ident(c['registered'])})) AS registered_on
         FROM link.companies l LEFT JOIN {ident(source)}.{ident(table)} r ON r.{ident(c['bin'])} = l.bin
         GROUP BY l.company_id, l.bin, l.name""")

@@ -36,7 +36,7 @@ from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
-from ukimet.sync.store import QUARANTINE_SCHEMA, ident, open_store, store_tables
+from ukimet.sync.store import QUARANTINE_SCHEMA, ident, literal, open_store, store_tables
 
 Progress = Callable[[str, str, int, int | None], None]
 """(source, table, rows read so far, rows expected or None)."""
@@ -107,8 +107,6 @@ def _alive(pid: int | None) -> bool:
     return True
 
 
-def _q(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 class Syncer:
@@ -312,7 +310,7 @@ class Syncer:
                 con.execute(f"ALTER TABLE {target} ADD COLUMN {ident(column)} VARCHAR")
         reasons = ", ".join(
             f"CASE WHEN {ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL THEN "
-            f"{_q(c + ': ')} || CAST({ident(c)} AS VARCHAR) || {_q(f' is not a valid {t}')} END"
+            f"{literal(c + ': ')} || CAST({ident(c)} AS VARCHAR) || {literal(f' is not a valid {t}')} END"
             for c, t in casts.items())
         values = ", ".join(f"CAST({ident(c)} AS VARCHAR)" for c in table.column_names)
         names = ", ".join(ident(c) for c in table.column_names)
