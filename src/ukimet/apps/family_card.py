@@ -69,10 +69,15 @@ def distribution(gateway: Gateway, user: User) -> list[tuple[str, str, int]]:
     """(region, level, families): protected aggregates, so small cells are left out."""
     result = gateway.query(user, "SELECT region, level, count(*) AS families FROM mart.family_scores "
                                  "GROUP BY region, level ORDER BY region, level")
-    return [(str(r), str(lv), int(n)) for r, lv, n in result.rows]
+    return [("" if r is None else str(r), str(lv), int(n)) for r, lv, n in result.rows]
+
+
+UNKNOWN_REGION = {"kk": "Өңірі белгісіз", "ru": "Регион неизвестен", "en": "Region unknown"}
 
 
 def region_name(code: str, language: str) -> str:
+    if not code or code == "None":
+        return UNKNOWN_REGION[language]
     for region in regions():
         if region.code == code:
             return str(getattr(region, f"name_{language}"))
