@@ -58,6 +58,7 @@ def browser() -> Iterator[Any]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(str(DRIVER)), options=options)
     driver.set_page_load_timeout(30)
+    driver.implicitly_wait(10)  # elements of the next page are waited for, not raced
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     yield driver
     driver.quit()
@@ -70,7 +71,18 @@ def _sign_in(browser: Any, server: str, name: str, password: str) -> None:
     browser.get(f"{server}/login?lang=kk")
     browser.find_element(By.ID, "name").send_keys(name)
     browser.find_element(By.ID, "password").send_keys(password)
-    browser.find_element(By.ID, "sign-in").click()
+    _submit(browser, "sign-in")
+
+
+def _submit(browser: Any, button: str) -> None:
+    """Click and wait until the next page has replaced this one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    element = browser.find_element(By.ID, button)
+    element.click()
+    WebDriverWait(browser, 15).until(staleness_of(element))
 
 
 def _shot(browser: Any, name: str) -> None:
@@ -89,7 +101,7 @@ def test_from_a_kazakh_question_to_the_citizens_tracker(browser: Any, server: st
     browser.get(f"{server}/ask")
     box = browser.find_element(By.ID, "q")
     box.send_keys("Шымкентте қанша отбасы бар?")
-    browser.find_element(By.ID, "ask").click()
+    _submit(browser, "ask")
     answer = browser.find_element(By.ID, "answer")
     assert answer.find_elements(By.TAG_NAME, "td"), "no answer"
     assert "mart.families" in browser.find_element(By.ID, "sql").get_attribute("textContent")
@@ -99,7 +111,7 @@ def test_from_a_kazakh_question_to_the_citizens_tracker(browser: Any, server: st
     assert browser.find_element(By.ID, "need-purpose").is_displayed()  # asked for the purpose first
     _shot(browser, "3-purpose-prompt")
     browser.find_element(By.ID, "purpose").send_keys("Regional study 2026/7")
-    browser.find_element(By.ID, "open").click()
+    _submit(browser, "open")
     golden = browser.find_element(By.ID, "golden").text
     assert iin not in golden and "***" in golden  # the analyst sees a pseudonym and partial names
     assert iin not in browser.page_source.replace(f"iin={iin}", "").replace(f'value="{iin}"', "")

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ukimet.api.i18n import LANGUAGES, NAMES, pick, translate
+from ukimet.api.messages import localise_line
 from ukimet.api.session import COOKIE, LIFETIME, current_user, optional_user
 from ukimet.core.errors import PolicyError, UkimetError
 from ukimet.gateway.rewrite import User
@@ -47,7 +48,8 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     user = values.pop("user", None) or optional_user(request)
     cookie = request.cookies.get(COOKIE, "")
     html = TEMPLATES.get_template(template).render(
-        t=lambda text: translate(lang, text), lang=lang, languages=[(code, NAMES[code]) for code in LANGUAGES],
+        t=lambda text: translate(lang, text), m=lambda text: localise_line(str(text), lang),
+        lang=lang, languages=[(code, NAMES[code]) for code in LANGUAGES],
         user=user, menu=MENU.get(user.role, []) if user else [], path=request.url.path,
         csrf=request.app.state.sessions.csrf(cookie) if cookie else "", **values)
     response = HTMLResponse(html, status_code=status)
