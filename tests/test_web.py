@@ -189,3 +189,16 @@ def test_the_gateways_refusals_are_said_in_kazakh_and_russian(registry: dict[str
     assert not unknown, f"give these messages their kk/ru shape in src/ukimet/api/messages.py: {unknown}"
     assert localise("COPY is not a query; only SELECT is allowed", "kk") == "COPY - сұрау емес; тек SELECT " \
         "рұқсат етіледі"
+
+
+@pytest.mark.parametrize("text", ["[roles.analyst]\nmask = {}\n", '[roles.analyst]\nmasks = { personal = "blur" }\n',
+                                  "[roles.x\n", "title = 'no roles'\n"])
+def test_the_policy_editors_errors_are_said_in_kazakh_and_russian(text: str) -> None:
+    from ukimet.api.messages import known
+    from ukimet.core.errors import ConfigError
+    from ukimet.gateway.policy import parse_policy
+
+    with pytest.raises(ConfigError) as refused:
+        parse_policy(text, "new")
+    for part in (refused.value.what, refused.value.why, refused.value.fix):
+        assert known(part), f"give this message its kk/ru shape in src/ukimet/api/messages.py: {part!r}"
