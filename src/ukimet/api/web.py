@@ -99,6 +99,11 @@ def login(request: Request, name: str = Form(...), password: str = Form(...), co
     except UkimetError as error:
         return render(request, "login.html", status=401, next=next_page, failed=error.why, name=name)
     target = next_page if next_page.startswith("/") and not next_page.startswith("//") else "/"
+    return _signed_in(request, user, target)
+
+
+def _signed_in(request: Request, user: User, target: str) -> Response:
+    """Where a signed-in user goes next, with the session cookie."""
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(COOKIE, request.app.state.sessions.issue(user), max_age=LIFETIME, httponly=True,
                         samesite="strict")
@@ -135,10 +140,8 @@ def oidc_callback(request: Request, code: str = "", state: str = "") -> Response
     gateway = request.app.state.gateway
     user = OIDCClient.from_settings(gateway.config).finish(
         gateway.metadata, code, state, Start(kept["url"], kept["state"], kept["nonce"], kept["verifier"]))
-    response = RedirectResponse("/", status_code=303)
+    response = _signed_in(request, user, "/")
     response.delete_cookie(OIDC_COOKIE)
-    response.set_cookie(COOKIE, request.app.state.sessions.issue(user), max_age=LIFETIME, httponly=True,
-                        samesite="strict")
     return response
 
 

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ukimet.cli.gateway import open_log
 from ukimet.core.errors import ConfigError
 from ukimet.core.settings import Settings
 
@@ -146,7 +147,7 @@ def cases_list(status: str = typer.Option(None, "--status"), rule: str = typer.O
     from ukimet.apps.cases import listed
 
     table = Table("case", "rule", "as of", "region", "status", "assigned to")
-    for case in listed(_log(), status, rule, region):
+    for case in listed(open_log(), status, rule, region):
         table.add_row(str(case.id), case.rule, case.as_of, case.region or "", case.status, case.assigned_to or "")
     out.print(table)
 
@@ -176,18 +177,10 @@ def cases_show(case_id: int = typer.Argument(...), as_user: str = typer.Option(.
             out.print(f"SMS {message['status']}: {message['text_kk']} / {message['text_ru']}")
 
 
-def _log() -> AuditLog:
-    from ukimet.core.metadata import connect_metadata
-    from ukimet.gateway.audit import AuditLog
-
-    config = Settings()
-    return AuditLog(connect_metadata(config), config)
-
-
 def _worker(as_user: str) -> tuple[AuditLog, User]:
     from ukimet.gateway.users import get_user
 
-    log = _log()
+    log = open_log()
     return log, get_user(log.engine, as_user)
 
 
@@ -229,7 +222,7 @@ def cases_outbox(status: str = typer.Option("queued", "--status")) -> None:
     from ukimet.apps.cases import messages
 
     table = Table("message", "case", "phone", "status", "text (kk)")
-    for m in messages(_log()):
+    for m in messages(open_log()):
         if m["status"] == status:
             phone = m["phone"] or ""
             table.add_row(str(m["id"]), str(m["case_id"]), "*" * max(0, len(phone) - 3) + phone[-3:], m["status"],
@@ -251,7 +244,7 @@ def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these
         built = con.execute("SELECT as_of FROM mart.as_of").fetchone()
     finally:
         con.close()
-    new = keep(_log(), found, built[0] if built else dt.date.today())
+    new = keep(open_log(), found, built[0] if built else dt.date.today())
     out.print(rule_counts([f.rule for f in found], "findings"))
     out.print(f"{len(new)} new findings kept for review")
 
@@ -265,7 +258,7 @@ def findings_list(rule: str = typer.Option(None, "--rule"), status: str = typer.
 
     rules = {r.id: r for r in load_rules()}
     table = Table("finding", "rule", "subject", "explanation", "evidence", "status")
-    for kept in listed(_log(), rule, status):
+    for kept in listed(open_log(), rule, status):
         table.add_row(str(kept.id), kept.rule, f"{kept.subject_kind} {kept.subject}",
                       explain(rules[kept.rule], kept.finding(), language) if kept.rule in rules else "",
                       f"{len(kept.evidence)} records", kept.status)

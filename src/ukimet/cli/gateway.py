@@ -123,7 +123,7 @@ def audit_verify(trusted_key: list[str] = typer.Option(None, "--trusted-key",
                                                        help="Accept checkpoints signed only by these public keys.")
                  ) -> None:
     """Recompute the hash chain and check every signed checkpoint; name the first bad entry."""
-    verdict = _log().verify(set(trusted_key) if trusted_key else None)
+    verdict = open_log().verify(set(trusted_key) if trusted_key else None)
     if verdict.ok:
         out.print(f"[green]verified[/]: {verdict.entries} entries, {verdict.checkpoints} checkpoints")
         return
@@ -134,7 +134,7 @@ def audit_verify(trusted_key: list[str] = typer.Option(None, "--trusted-key",
 @audit_app.command("checkpoint")
 def audit_checkpoint() -> None:
     """Sign the chain up to its last entry with the installation's Ed25519 key."""
-    seq = _log().checkpoint()
+    seq = open_log().checkpoint()
     out.print("the log is empty" if seq is None else f"checkpoint signed at entry {seq}")
 
 
@@ -142,7 +142,7 @@ def audit_checkpoint() -> None:
 def audit_show(user: str = typer.Option(None, "--user"), limit: int = typer.Option(20, "--limit")) -> None:
     """The newest entries: who, organisation, role, when, purpose, action, rows, persons, query."""
     table = Table("seq", "at", "user", "organisation", "role", "purpose", "action", "rows", "persons", "query")
-    for e in _log().entries(user=user, limit=limit):
+    for e in open_log().entries(user=user, limit=limit):
         table.add_row(str(e["seq"]), e["at"][:19], e["user_name"], e["organisation"], e["role"], e["purpose"] or "",
                       e["action"], str(e["rows"]), str(len(e["persons"] or [])), e["query"][:60])
     out.print(table)
@@ -159,7 +159,7 @@ def tracker(as_user: str = typer.Option(..., "--as", help="The citizen's own acc
     from ukimet.gateway.tracker import my_accesses
     from ukimet.gateway.users import authenticate
 
-    log = _log()
+    log = open_log()
     password = typer.prompt("password", hide_input=True) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
     report = my_accesses(log, authenticate(log.engine, as_user, password, code, log.config))
     if as_json:
@@ -198,10 +198,11 @@ def audit_prove(file: Path = typer.Argument(..., help="A proof (JSON) from `ukim
 @audit_app.command("key")
 def audit_key() -> None:
     """Print the public key that signs checkpoints (give it to auditors: audit verify --trusted-key)."""
-    print(_log().public_key())
+    print(open_log().public_key())
 
 
-def _log() -> audit.AuditLog:
+def open_log() -> audit.AuditLog:
+    """The audit log of the installation the settings name (every command that writes to it opens it here)."""
     config = Settings()
     return audit.AuditLog(connect_metadata(config), config)
 

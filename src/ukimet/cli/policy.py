@@ -9,9 +9,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ukimet.cli.gateway import open_log
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
-from ukimet.gateway.audit import AuditLog
 
 out = Console()
 policy_app = typer.Typer(help="Access policies: load a new version, show one, list the history.",
@@ -20,11 +20,6 @@ purpose_app = typer.Typer(help="Purposes of access: declare one (text, case, leg
                           no_args_is_help=True)
 alerts_app = typer.Typer(help="Alerts for security officers: bulk access, daily limits, probing.",
                          no_args_is_help=True)
-
-
-def _log() -> AuditLog:
-    config = Settings()
-    return AuditLog(connect_metadata(config), config)
 
 
 @policy_app.command("load")
@@ -36,7 +31,7 @@ def policy_load(file: Path = typer.Argument(..., help="The policy (TOML): [roles
     from ukimet.gateway import policy_store
     from ukimet.gateway.users import get_user
 
-    log = _log()
+    log = open_log()
     version = policy_store.load(log, get_user(log.engine, as_user), file.read_text(encoding="utf-8"), note)
     out.print(f"policy v{version} is in force")
 
@@ -79,7 +74,7 @@ def purpose_declare(as_user: str = typer.Option(..., "--as"), text: str = typer.
     from ukimet.gateway import purposes
     from ukimet.gateway.users import get_user
 
-    log = _log()
+    log = open_log()
     purpose = purposes.declare(log, get_user(log.engine, as_user), text, case, legal_basis, days)
     out.print(f"P-{purpose.id} declared: {purpose.describe()}")
 
