@@ -12,7 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ukimet.api.app import create_app
-from ukimet.api.i18n import DYNAMIC, LANGUAGES, catalog
+from ukimet.api.i18n import DYNAMIC, catalog
+from ukimet.core.languages import LANGUAGES
 
 
 @pytest.fixture(scope="module")

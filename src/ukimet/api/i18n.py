@@ -9,7 +9,8 @@ from importlib import resources
 
 from babel.messages.pofile import read_po
 
-LANGUAGES = ("kk", "ru", "en")
+from ukimet.core.languages import LANGUAGES
+
 NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 DYNAMIC = (
     "analyst", "social_worker", "data_engineer", "case_service", "auditor", "admin", "citizen",
@@ -22,6 +23,7 @@ DYNAMIC = (
     "duplication", "freshness", "use", "unknown",
 )
 """words the pages translate from data (roles, levels, statuses, rules ...), not from the templates' text"""
+
 
 
 @cache

@@ -15,10 +15,11 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ukimet.api.i18n import LANGUAGES, NAMES, pick, translate
+from ukimet.api.i18n import NAMES, pick, translate
 from ukimet.api.messages import localise_line
 from ukimet.api.session import COOKIE, LIFETIME, current_user, optional_user
 from ukimet.core.errors import PolicyError, UkimetError
+from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.users import authenticate
 

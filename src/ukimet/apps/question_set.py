@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ukimet.apps.questions import ask
+from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
-from ukimet.model.semantic import LANGUAGES
 
 
 @dataclass(frozen=True)

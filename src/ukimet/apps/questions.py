@@ -16,9 +16,10 @@ from typing import Any
 
 from ukimet.apps.charts import pyplot, save
 from ukimet.core.errors import PolicyError
+from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
-from ukimet.model.semantic import LANGUAGES, Item, Layer, default_layer, fold, word_matches, words
+from ukimet.model.semantic import Item, Layer, default_layer, fold, word_matches, words
 
 NUMBERS = {
     "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10},

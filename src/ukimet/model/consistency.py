@@ -19,9 +19,9 @@ import duckdb
 import sqlglot
 
 from ukimet.core.errors import ConfigError
+from ukimet.core.languages import LANGUAGES
 from ukimet.model.data_files import read_data
 
-LANGUAGES = ("kk", "ru", "en")
 SUBJECTS = ("person", "company", "dwelling", "region")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -22,10 +22,10 @@ import sqlglot
 from sqlglot import exp
 
 from ukimet.core.errors import ConfigError
+from ukimet.core.languages import LANGUAGES
 from ukimet.model.data_files import read_data
 from ukimet.model.mart import PENSION_AGE, SCHEMA, load_mapping
 
-LANGUAGES = ("kk", "ru", "en")
 SMS_LANGUAGES = ("kk", "ru")
 
 

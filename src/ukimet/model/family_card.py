@@ -22,10 +22,10 @@ import sqlglot
 from sqlglot import exp
 
 from ukimet.core.errors import ConfigError
+from ukimet.core.languages import LANGUAGES
 from ukimet.model.data_files import read_data
 
 DIMENSIONS = ("economic", "social", "housing", "health", "education")
-LANGUAGES = ("kk", "ru", "en")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 

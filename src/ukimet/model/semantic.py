@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from ukimet.core.errors import ConfigError
+from ukimet.core.languages import LANGUAGES
 from ukimet.core.regions import regions
 from ukimet.link.names import name_key
 from ukimet.model.data_files import read_data
 
-LANGUAGES = ("kk", "ru", "en")
 MAX_SUFFIX = 8
 WORD = re.compile(r"[^\W_]+|\d+|\+", re.UNICODE)
 
