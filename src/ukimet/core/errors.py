@@ -34,4 +34,10 @@ class LinkError(UkimetError):
 
 
 class PolicyError(UkimetError):
-    """The gateway refuses a query or an access: not understood, not allowed by policy, or over a limit."""
+    """The gateway refuses a query or an access: not understood, not allowed by policy, or over a limit.
+    ``reason`` is a stable code of the kind of refusal (syntax, function, table, budget ...), for tests and
+    callers that must not read the English text."""
+
+    def __init__(self, what: str, why: str, fix: str, reason: str = "policy") -> None:
+        super().__init__(what, why, fix)
+        self.reason = reason

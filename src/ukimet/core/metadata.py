@@ -14,6 +14,7 @@ from sqlalchemy import (
     Engine,
     Float,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -241,6 +242,21 @@ audit_entries = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
 )
+privacy_spend = Table(
+    "privacy_spend", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False, doc="the audit entry of the answer"),
+    Column("day", String(10), nullable=False, index=True, doc="UTC date the budget is counted on"),
+    Column("user_name", String(128), nullable=False, index=True),
+    Column("role", String(64), nullable=False, index=True),
+    Column("epsilon", Float, nullable=False),
+    Column("delta", Float, nullable=False),
+)
+privacy_releases = Table(
+    "privacy_releases", metadata,
+    Column("key", String(64), primary_key=True, doc="hash of the question as run, the role's view and the data"),
+    Column("released", LargeBinary, nullable=False, doc="the released (noisy) statistics, Arrow IPC"),
+    Column("seq", Integer, nullable=False, doc="the audit entry that spent the budget for them"),
+)
 audit_checkpoints = Table(
     "audit_checkpoints", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False, doc="the last entry the checkpoint covers"),
@@ -271,7 +287,7 @@ def connect_metadata(config: Settings) -> Engine:
     return engine
 
 
-APPEND_ONLY = ("audit_entries", "audit_checkpoints")
+APPEND_ONLY = ("audit_entries", "audit_checkpoints", "privacy_spend")
 _GUARDS = {
     "sqlite": ["CREATE TRIGGER IF NOT EXISTS {t}_no_{op} BEFORE {op} ON {t} "
                "BEGIN SELECT RAISE(ABORT, '{t} is append-only'); END"],

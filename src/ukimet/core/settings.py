@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     llm_model: str = Field("local", description="The model name sent to llm_url.")
     llm_timeout: float = Field(30.0, description="Seconds to wait for the local model's answer.")
     profile_top_values: int = Field(5, description="Top values kept per non-personal column when profiling.")
+    query_memory_limit: str = Field("2GB", description="Memory one gateway engine may use for users' queries "
+                                    "(DuckDB's memory_limit).")
+    query_threads: int = Field(2, ge=1, description="Threads of the gateway's engine.")
+    query_timeout: float = Field(30.0, gt=0, description="Seconds a user's query may run before it is stopped.")
+    max_result_bytes: int = Field(20_000_000, ge=1000, description="The largest result (approximate bytes) one "
+                                  "query may return; larger ones are refused.")
 
     @classmethod
     def settings_customise_sources(

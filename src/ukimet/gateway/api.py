@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import hmac
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -22,27 +23,45 @@ from functools import partial
 from typing import Any
 
 import duckdb
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlglot import exp
 from sqlglot.schema import MappingSchema
 
 from ukimet.core.errors import PolicyError
-from ukimet.core.ids import decode_iin
-from ukimet.core.metadata import catalog_columns, connect_metadata
+from ukimet.core.metadata import catalog_columns, connect_metadata, privacy_releases
 from ukimet.core.settings import Settings
 from ukimet.gateway import alerts, audit, policy_store, purposes
-from ukimet.gateway.disclosure import aggregates_only
 from ukimet.gateway.guard import Catalog, ColumnInfo, check, schema_of
 from ukimet.gateway.keys import installation_secret
 from ukimet.gateway.persons import with_persons
 from ukimet.gateway.policy import Policy, RolePolicy
+from ukimet.gateway.privacy import DELTA
+from ukimet.gateway.private_aggregate import (
+    PrivatePlan,
+    plan_private,
+    post_process,
+    read_released,
+    release,
+    unit_column,
+    write_released,
+)
 from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
-from ukimet.sync.store import LOCKED_CONFIG
+from ukimet.sync.store import LOCKED_CONFIG, literal
 
-ENGINE_CONFIG = {**LOCKED_CONFIG, "enable_external_access": "false", "lock_configuration": "true"}
-"""No file, network or extension access, and no setting can be changed by a query."""
+ENGINE_CONFIG = {**LOCKED_CONFIG, "enable_external_access": "false"}
+"""No file, network or extension access; the gateway then sets its limits and locks the configuration, so no
+setting can be changed by a query."""
 PLAN_CACHE = 512
 """prepared plans kept per gateway (oldest dropped first)"""
+ENGINE_ERRORS = {
+    duckdb.ConversionException: "a value could not be converted to the type asked for",
+    duckdb.OutOfRangeException: "a number or date went out of range",
+    duckdb.InvalidInputException: "an input was invalid (a division by zero, a bad format ...)",
+    duckdb.InterruptException: "it ran longer than a query may (the query_timeout setting)",
+    duckdb.OutOfMemoryException: "it needed more memory than a query may use (the query_memory_limit setting)",
+    duckdb.BinderException: "a name or type could not be bound",
+}
+"""What the engine's failure says, by its kind: never the engine's own message, which can quote values."""
 
 
 @dataclass(frozen=True)
@@ -53,10 +72,14 @@ class Plan:
     tree: exp.Query
     """the qualified query before the rewrite"""
     rewritten: str
-    traced: bool
-    """the rewritten query carries the hidden persons column last (gateway.persons)"""
-    distinct: bool
+    """what runs: the caller's query over the role's views (person-level), or the gateway's statistics query
+    (a private aggregate)"""
+    trace: str | None = None
+    """person-level: the gateway's own query finding the persons behind the same rows (gateway.persons)"""
+    distinct: bool = False
     """a UNION (distinct): rows are deduplicated again once the hidden column is gone"""
+    private: PrivatePlan | None = None
+    """an aggregate without a purpose: how it is released (gateway.private_aggregate)"""
 
 
 @dataclass(frozen=True)
@@ -67,6 +90,8 @@ class Result:
     audit_seq: int
     truncated: bool
     """more rows matched than the role may export in one query"""
+    epsilon: float = 0.0
+    """the privacy budget this answer spent (0: person-level, or released before)"""
 
 
 def load_catalog(config: Settings) -> Catalog:
@@ -155,6 +180,10 @@ class Gateway:
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(str(self.config.resolved_store_path()), read_only=True, config=dict(ENGINE_CONFIG))
+        with contextlib.suppress(duckdb.Error):  # locked already by another gateway on the same store
+            con.execute(f"SET memory_limit = {literal(self.config.query_memory_limit)}")
+            con.execute(f"SET threads = {int(self.config.query_threads)}")
+            con.execute("SET lock_configuration = true")
         key = self._key
 
         def pseudonym(value: str | None) -> str | None:
@@ -179,21 +208,6 @@ class Gateway:
                 self._plans.clear()
                 self._plans_version = self.policy.version
         return self.policy
-
-    def _persons(self, tree: exp.Query, user: User, role: RolePolicy, rows: list[tuple[Any, ...]]) -> set[str]:
-        """For a result whose persons could not be traced (gateway.persons): every valid IIN in its cells. When
-        the role does not see IINs in clear, the same query runs again with IIN columns left clear (and nothing
-        else) to find them. Never shown; only their keyed hashes reach the audit log."""
-        iin_masks = {role.mask_for(f"{t[0]}.{t[1]}.{c}", i.semantic_type, i.sensitivity)
-                     for t, cols in self.catalog.items() for c, i in cols.items() if i.semantic_type == "iin"}
-        if iin_masks - {"show"}:
-            clear = replace(role, semantic_masks={**role.semantic_masks, "iin": "show"}, column_masks={})
-            shadow = secure_views(tree, self.catalog, clear, user, self._pseudonym, self._views)
-            shadow = shadow.limit(role.max_rows_per_query)
-            with self.trusted() as con:
-                rows = con.execute(shadow.sql(dialect="duckdb")).fetchall()
-        return {v for row in rows for v in row
-                if isinstance(v, str) and len(v) == 12 and v.isdigit() and decode_iin(v) is not None}
 
     def _used_today(self, user: str) -> tuple[int, set[str]]:
         day = dt.datetime.now(dt.UTC).date().isoformat()
@@ -226,14 +240,21 @@ class Gateway:
         for combination in role.forbidden:
             if combination <= kinds:
                 raise PolicyError("query refused", f"the role {role.name!r} may not combine "
-                                  f"{' and '.join(sorted(combination))} in one query", "query them separately")
-        secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=person_level,
-                               aggregate=not person_level)
-        traced = with_persons(secured, role.small_cell) if person_level else None
+                                  f"{' and '.join(sorted(combination))} in one query", "query them separately",
+                                  reason="forbidden")
         if not person_level:
-            secured = aggregates_only(tree, secured, self.catalog, role)
+            private, statistics = plan_private(tree, self.catalog, role, self.policy.privacy)
+            units = {key: unit_column(f"{key[0]}.{key[1]}", self.catalog[key], self.policy.privacy)
+                     for key in self.catalog}
+            secured = secure_views(statistics, self.catalog, role, user, self._pseudonym, self._views,
+                                   aggregate=True, units=units)
+            rewritten = secured.sql(dialect="duckdb")
+            return Plan(sql, tree, rewritten, private=replace(private, statistics=rewritten))
+        secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views)
+        tracing = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=True)
+        traced = with_persons(tracing, role.small_cell)
         distinct = isinstance(secured, exp.SetOperation) and bool(secured.args.get("distinct"))
-        return Plan(sql, tree, (traced or secured).sql(dialect="duckdb"), traced is not None, distinct)
+        return Plan(sql, tree, secured.sql(dialect="duckdb"), traced.sql(dialect="duckdb"), distinct)
 
     def admit(self, user: User, purpose: str | None, needed_for: str | None = None) -> tuple[RolePolicy, str | None]:
         """The user's role under the policy in force and the purpose as the log names it (or a refusal).
@@ -256,19 +277,91 @@ class Gateway:
 
     def query(self, user: User, sql: str, purpose: str | None = None) -> Result:
         """Run ``sql`` as ``user``. With ``purpose`` (a declared purpose P-n, or where the role allows it a text)
-        person-level rows are allowed; without one only protected aggregates."""
+        person-level rows are allowed, every person behind them traced; without one only differentially private
+        aggregates (gateway.private_aggregate). Every outcome is audited; a failure of any stage is a refusal that
+        quotes no data."""
         purpose = purpose.strip() if purpose and purpose.strip() else None
         try:
             role, described = self.admit(user, purpose)
             plan = self.prepare(user, role, sql, described is not None or not role.purpose_for_person_level)
         except PolicyError as error:
             raise self.refused(user, sql, purpose, error) from None
+        except Exception as error:  # a stage failed in a way nobody foresaw: refused, audited, nothing quoted
+            raise self.refused(user, sql, purpose, _internal(error)) from None
+        if plan.private is not None:
+            return self._answer_privately(user, role, sql, plan.private)
         return self.run(user, role, described, "query", sql, [plan])[1][0]
+
+    def _answer_privately(self, user: User, role: RolePolicy, sql: str, plan: PrivatePlan) -> Result:
+        """A private aggregate: released before (the same answer, nothing spent) or measured now within the
+        user's and the role's budgets; one audit entry naming what it spent, written before the answer is out."""
+        key = hashlib.sha256("\x1f".join([role.name, repr(sorted(user.attributes.items())), plan.statistics,
+                                           self.policy.version, self._store_version()]).encode()).hexdigest()
+        epsilon, delta = role.epsilon_per_query, DELTA if plan.keys else 0.0
+        access = partial(audit.Access, user.name, user.organisation, user.role, None)
+        failure: PolicyError | None = None
+        with self.audit.recording() as record:
+            released = record.con.execute(select(privacy_releases.c.released, privacy_releases.c.seq)
+                                          .where(privacy_releases.c.key == key)).first()
+            try:
+                if released is not None:
+                    table, spent, note = read_released(released[0]), 0.0, f"released before (entry {released[1]})"
+                else:
+                    mine, theirs = record.spent_today(user.name, user.role)
+                    if mine + epsilon > role.epsilon_per_day + 1e-9 or theirs + epsilon > \
+                            role.role_epsilon_per_day + 1e-9:
+                        whose = (f"{user.name} has {max(role.epsilon_per_day - mine, 0):.2f} of "
+                                 f"{role.epsilon_per_day:g} left today") if mine + epsilon > role.epsilon_per_day \
+                            else f"the role {role.name!r} has spent its {role.role_epsilon_per_day:g} for today"
+                        raise PolicyError("query refused", f"the privacy budget is spent: an answer costs epsilon "
+                                          f"{epsilon:g} and {whose}", "ask again tomorrow; questions answered "
+                                          "before are answered again at no cost", reason="budget")
+                    with self._lock:
+                        statistics = self._statistics(plan.statistics)
+                    table, spent = release(plan, statistics, epsilon), epsilon
+                    note = f"epsilon {epsilon:g}, delta {delta:g}"
+                columns, rows = post_process(plan, table)
+            except PolicyError as error:
+                refused_seq = record(access("refused", sql, f"-- refused: {error.why}", 0, [], self.policy.version))
+                failure = error
+            else:
+                rewritten = f"{plan.statistics}\n-- differential privacy: {note}; rows per person " \
+                            f"{plan.rows_per_unit}; outputs: {plan.outputs}"
+                seq = record.record(access("query", sql, rewritten, len(rows), [], self.policy.version),
+                                    spent, delta if spent else 0.0)
+                if released is None:
+                    record.con.execute(insert(privacy_releases).values(key=key, released=write_released(table),
+                                                                       seq=seq))
+        if failure is not None:
+            alerts.check_probing(self.metadata, user.name, refused_seq)
+            raise failure
+        return Result(columns, rows, rewritten, seq, False, spent)
+
+    def _store_version(self) -> str:
+        """Which data the store holds: a released answer is answered again only for the same data."""
+        path = self.config.resolved_store_path()
+        try:
+            return str(path.stat().st_mtime_ns)
+        except OSError:
+            return "unknown"
+
+    def _statistics(self, sql: str) -> Any:
+        """The true statistics of a private aggregate (an Arrow table): they never leave the gateway."""
+        con = self._engine().cursor()
+        timer = threading.Timer(self.config.query_timeout, con.interrupt)
+        timer.start()
+        try:
+            return con.sql(sql).to_arrow_table()
+        except duckdb.Error as error:
+            raise _engine_refusal(error) from None
+        finally:
+            timer.cancel()
+            con.close()
 
     def run(self, user: User, role: RolePolicy, purpose: str | None, action: str, what: str,
             plans: list[Plan]) -> tuple[int, list[Result]]:
-        """Execute prepared plans as one access: one audit entry (``action``, ``what``) naming every person
-        behind their rows, written before any result is handed out, under the role's limits. The entry's
+        """Execute prepared person-level plans as one access: one audit entry (``action``, ``what``) naming every
+        person behind their rows, written before any result is handed out, under the role's limits. The entry's
         number and the results."""
         policy = self.policy.version
         _, done_persons = self._used_today(user.name)
@@ -279,15 +372,18 @@ class Gateway:
             outcomes, iins = [], set()
             try:
                 for plan in plans:
-                    columns, rows, truncated, found = self._execute(plan.rewritten, role.max_rows_per_query,
-                                                                    plan.traced, plan.distinct)
-                    if not plan.traced and purpose is not None:
-                        found = self._persons(plan.tree, user, role, rows)
+                    if plan.trace is None:
+                        raise PolicyError("query refused", "a person-level plan without its persons' trace",
+                                          "ask again", reason="untraced")
+                    columns, rows, truncated = self._execute(plan.rewritten, role.max_rows_per_query)
+                    iins |= self._traced(plan, rows, role.max_rows_per_query)
                     outcomes.append((columns, rows, truncated, plan.rewritten))
-                    iins |= found
             except PolicyError as error:
                 record(access("refused", what, f"-- refused: {error.why}", 0, [], policy))
                 failure = error
+            except Exception as error:  # nothing unforeseen escapes unaudited, and nothing of it is quoted
+                failure = _internal(error)
+                record(access("refused", what, f"-- refused: {failure.why}", 0, [], policy))
             else:
                 persons = sorted({self.audit.person(v) for v in iins})
                 total = sum(len(o[1]) for o in outcomes)
@@ -295,11 +391,11 @@ class Gateway:
                     blocked = record(access("blocked", what, rewritten, 0, persons, policy))
                     failure = PolicyError("query refused", f"it would take {user.name} past "
                                           f"{role.max_persons_per_day} persons today: bulk access is blocked and "
-                                          "reported", "ask the security officer")
+                                          "reported", "ask the security officer", reason="bulk")
                 else:
                     seq = record(access(action, what, rewritten, total, persons, policy))
         if failure is not None:
-            if failure.why.endswith("blocked and reported"):
+            if failure.reason == "bulk":
                 alerts.raise_alert(self.metadata, user.name, "bulk_access", failure.why, blocked)
             raise failure
         done_rows, done_persons = self._used_today(user.name)
@@ -307,37 +403,63 @@ class Gateway:
                                                                               done_persons | set(persons))
         return seq, [Result(c, r, sql, seq, t) for c, r, t, sql in outcomes]
 
-    def _execute(self, sql: str, limit: int, traced: bool, distinct: bool
-                 ) -> tuple[list[str], list[tuple[Any, ...]], bool, set[str]]:
-        """Run the rewritten query on the locked engine: columns, at most ``limit`` rows, whether more matched,
-        and (``traced``) the clear IINs of the hidden last column, which is stripped."""
+    def _execute(self, sql: str, limit: int) -> tuple[list[str], list[tuple[Any, ...]], bool]:
+        """Run a rewritten query on the locked engine: columns, at most ``limit`` rows, whether more matched."""
         with self._lock:  # one query at a time on the engine: DuckDB's Python connection is not thread-safe
             columns, rows = self._run(sql, limit)
-        truncated, rows = len(rows) > limit, rows[:limit]
-        return self._strip(columns, rows, truncated, traced, distinct)
+        size = sum(len(repr(v)) for row in rows for v in row)
+        if size > self.config.max_result_bytes:
+            raise PolicyError("query refused", f"the result is about {size:,} bytes, more than a query may return "
+                              f"({self.config.max_result_bytes:,})", "ask for fewer rows or shorter values",
+                              reason="size")
+        return columns, rows[:limit], len(rows) > limit
+
+    def _traced(self, plan: Plan, rows: list[tuple[Any, ...]], limit: int) -> set[str]:
+        """The clear IINs behind ``rows``: the plan's trace query run on its own, its rows (without the persons
+        column) matched against the answer's. When they differ the persons are not known: refused."""
+        assert plan.trace is not None
+        with self._lock:
+            _, traced = self._run(plan.trace, limit)
+        traced = traced[:limit]
+        found: dict[str, list[Any]] = {}
+        for row in traced:
+            found.setdefault(repr(row[:-1]), []).append(row[-1] or [])
+        if plan.distinct:  # the answer's UNION merged rows that the persons column kept apart
+            found = {k: [[v for listed in lists for v in listed]] for k, lists in found.items()}
+        answer: dict[str, int] = {}
+        for row in rows:
+            answer[repr(row)] = answer.get(repr(row), 0) + 1
+        if {k: len(v) for k, v in found.items()} != answer:
+            raise PolicyError("query refused", "its rows could not be matched to the persons behind them (an order "
+                              "that is not total, or a LIMIT without ORDER BY)", "order the rows by enough "
+                              "columns to make their order total", reason="untraced")
+        return {v for lists in found.values() for listed in lists for v in listed if v}
 
     def _run(self, sql: str, limit: int) -> tuple[list[str], list[tuple[Any, ...]]]:
         con = self._engine().cursor()
+        timer = threading.Timer(self.config.query_timeout, con.interrupt)
+        timer.start()
         try:
             cursor = con.execute(sql)
             columns = [d[0] for d in cursor.description or []]
             rows = cursor.fetchmany(limit + 1)
         except duckdb.Error as error:
-            raise PolicyError("query", f"the engine refused it ({str(error).splitlines()[0]})",
-                              "check the query") from None
+            raise _engine_refusal(error) from None
         finally:
+            timer.cancel()
             con.close()
         return columns, rows
 
-    @staticmethod
-    def _strip(columns: list[str], rows: list[tuple[Any, ...]], truncated: bool, traced: bool, distinct: bool
-               ) -> tuple[list[str], list[tuple[Any, ...]], bool, set[str]]:
-        """The hidden persons column taken off (its IINs returned), rows of a UNION made distinct again."""
-        iins: set[str] = set()
-        if traced:
-            columns = columns[:-1]
-            iins = {v for row in rows for v in (row[-1] or []) if v}
-            rows = [row[:-1] for row in rows]
-            if distinct:
-                rows = list(dict.fromkeys(rows))
-        return columns, rows, truncated, iins
+
+def _engine_refusal(error: duckdb.Error) -> PolicyError:
+    """The engine's failure said by its kind, never by its message (which can quote the values it failed on)."""
+    said = next((why for kind, why in ENGINE_ERRORS.items() if isinstance(error, kind)),
+                "the engine could not run it")
+    return PolicyError("query refused", said, "check the query", reason="engine")
+
+
+def _internal(error: Exception) -> PolicyError:
+    """A failure nobody foresaw, said without its message (logged by kind only)."""
+    logging.getLogger("ukimet.gateway").error("gateway failure: %s", type(error).__name__)
+    return PolicyError("query refused", f"the gateway could not carry it out ({type(error).__name__})",
+                       "report it to the data operator with the time of the query", reason="internal")

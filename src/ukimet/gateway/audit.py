@@ -19,8 +19,9 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -31,7 +32,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from ukimet.core.errors import PolicyError
-from ukimet.core.metadata import audit_checkpoints, audit_entries
+from ukimet.core.metadata import audit_checkpoints, audit_entries, privacy_spend
 from ukimet.core.settings import Settings
 from ukimet.gateway import merkle
 from ukimet.gateway.keys import installation_secret
@@ -135,6 +136,48 @@ def _lock(con: Connection) -> None:
         con.execute(text("UPDATE audit_entries SET seq = seq WHERE 1 = 0"))
 
 
+IIN_LITERAL = re.compile(r"(?<![0-9])[0-9]{12}(?![0-9])")
+
+
+def _failed(stage: str, error: Exception) -> PolicyError:
+    return PolicyError("audit log", f"{stage} ({type(error).__name__})",
+                       "the access was not carried out; check the metadata store", reason="audit")
+
+
+class Recorder:
+    """Writes the entries of one access while the log is locked; ``recorder(access)`` is ``record``."""
+
+    def __init__(self, log: AuditLog, con: Connection) -> None:
+        self.log = log
+        self.con = con
+        self.written: list[int] = []
+
+    def __call__(self, access: Access, epsilon: float = 0.0, delta: float = 0.0) -> int:
+        return self.record(access, epsilon, delta)
+
+    def record(self, access: Access, epsilon: float = 0.0, delta: float = 0.0) -> int:
+        """Write the entry (and, for a private answer, what it spent of the budgets); its number."""
+        try:
+            seq = self.log._insert(self.con, access)
+            if epsilon:
+                self.con.execute(insert(privacy_spend).values(
+                    seq=seq, day=dt.datetime.now(dt.UTC).date().isoformat(), user_name=access.user_name,
+                    role=access.role, epsilon=epsilon, delta=delta))
+        except Exception as error:
+            raise _failed("the entry could not be written", error) from error
+        self.written.append(seq)
+        return seq
+
+    def spent_today(self, user: str, role: str) -> tuple[float, float]:
+        """Epsilon the user and the whole role have spent today (UTC), read under the log's lock."""
+        day = dt.datetime.now(dt.UTC).date().isoformat()
+        mine = self.con.execute(select(func.coalesce(func.sum(privacy_spend.c.epsilon), 0.0)).where(
+            privacy_spend.c.day == day, privacy_spend.c.user_name == user)).scalar()
+        theirs = self.con.execute(select(func.coalesce(func.sum(privacy_spend.c.epsilon), 0.0)).where(
+            privacy_spend.c.day == day, privacy_spend.c.role == role)).scalar()
+        return float(mine or 0.0), float(theirs or 0.0)
+
+
 class AuditLog:
     """The log of one installation (its metadata store, its person key and checkpoint signing key)."""
 
@@ -144,52 +187,45 @@ class AuditLog:
         self._person_key = installation_secret(config, "person")
         self._turn = threading.RLock()
 
+    def redact(self, text: str) -> str:
+        """Query text as the log keeps it: every 12-digit number (an IIN or BIN a query names) replaced by its
+        keyed hash, so that the log shows which person a query named without holding the number."""
+        return IIN_LITERAL.sub(lambda m: f"iin:{self.person(m.group(0))[:16]}", text)
+
     def person(self, iin: str) -> str:
         """How the log names a person: a keyed hash of the IIN (the tracker computes the same for a citizen)."""
         return hmac.new(self._person_key, f"ukimet-person:{iin.strip()}".encode(), hashlib.sha256).hexdigest()
 
     @contextmanager
-    def recording(self) -> Iterator[Callable[[Access], int]]:
-        """The log locked for one access: run it inside, then record it with the function given. If the lock
-        cannot be taken the access does not start; if the entry cannot be written or committed the block fails
-        and the caller hands nothing out."""
-        def failed(stage: str, error: Exception) -> PolicyError:
-            return PolicyError("audit log", f"{stage} ({str(error).splitlines()[0]})",
-                               "the access was not carried out; check the metadata store")
-
+    def recording(self) -> Iterator[Recorder]:
+        """The log locked for one access: run it inside, then record it with the recorder given (which also reads
+        and spends privacy budgets under the same lock). If the lock cannot be taken the access does not start;
+        if the entry cannot be written or committed the block fails and the caller hands nothing out."""
         self._turn.acquire()  # this process's accesses queue here, so the store's own lock is never fought over
         try:
             con = self.engine.connect()
         except Exception as error:
             self._turn.release()
-            raise failed("it cannot be reached", error) from error
-        written: list[int] = []
-
-        def record(access: Access) -> int:
-            try:
-                written.append(self._insert(con, access))
-            except Exception as error:
-                raise failed("the entry could not be written", error) from error
-            return written[-1]
-
+            raise _failed("it cannot be reached", error) from error
+        recorder = Recorder(self, con)
         try:
             with con.begin():
                 try:
                     _lock(con)
                 except Exception as error:  # nothing may run while the log cannot be written
-                    raise failed("it cannot be written", error) from error
-                yield record
+                    raise _failed("it cannot be written", error) from error
+                yield recorder
         except PolicyError:
             raise
         except Exception as error:
-            if not written:
+            if not recorder.written:
                 raise
-            raise failed("the entry could not be committed", error) from error
+            raise _failed("the entry could not be committed", error) from error
         finally:
             con.close()
             self._turn.release()
         every = self.config.audit_checkpoint_every
-        if written and every and written[-1] % every == 0:
+        if recorder.written and every and recorder.written[-1] % every == 0:
             self.checkpoint()
 
     def append(self, access: Access) -> int:
@@ -203,9 +239,9 @@ class AuditLog:
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
         entry = {"seq": seq, "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
                  "user_name": access.user_name, "organisation": access.organisation, "role": access.role,
-                 "purpose": access.purpose, "action": access.action, "query": access.query,
-                 "rewritten": access.rewritten, "rows": access.rows, "persons": sorted(access.persons),
-                 "policy": access.policy}
+                 "purpose": access.purpose, "action": access.action, "query": self.redact(access.query),
+                 "rewritten": None if access.rewritten is None else self.redact(access.rewritten),
+                 "rows": access.rows, "persons": sorted(access.persons), "policy": access.policy}
         con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=entry_hash(prev, entry)))
         return int(seq)
 

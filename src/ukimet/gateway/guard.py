@@ -1,11 +1,12 @@
-"""What the gateway agrees to run: exactly one read-only query (SELECT, WITH, UNION ...) over catalogued tables,
-with known columns and harmless functions. Anything else is refused with the reason: file readers and other
-table functions, ATTACH, COPY, INSTALL, LOAD, PRAGMA, SET, several statements, system tables, unknown tables or
-columns, and any function outside the allow-list. What is not understood is refused (fail closed)."""
+"""What the gateway agrees to run: exactly one read-only query whose every syntax node, join and function is on
+the allow-list (gateway.allowlist), over catalogued tables and the query's own CTEs, each name resolved in its
+scope. Anything else is refused with the reason: file readers and other table functions, ATTACH, COPY, PRAGMA,
+SET, several statements, system tables and views (also behind a CTE of the same name in another scope), unknown
+tables or columns, whole-row and positional references, star modifiers, struct/list/JSON constructors, and every
+function not on the list. What is not understood is refused (fail closed)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import sqlglot
@@ -15,6 +16,7 @@ from sqlglot.optimizer.qualify import qualify
 from sqlglot.schema import MappingSchema
 
 from ukimet.core.errors import PolicyError
+from ukimet.gateway import allowlist
 
 
 @dataclass(frozen=True)
@@ -27,62 +29,121 @@ class ColumnInfo:
 Catalog = dict[tuple[str, str], dict[str, ColumnInfo]]
 """(schema, table) -> column -> what the catalog knows of it"""
 
-ALLOWED_FUNCTIONS = frozenset({
-    "abs", "ceil", "ceiling", "floor", "round", "sign", "sqrt", "power", "pow", "ln", "log", "log10", "log2",
-    "exp", "greatest", "least", "mod", "lower", "upper", "length", "char_length", "trim", "ltrim", "rtrim",
-    "left", "right", "substr", "substring", "replace", "concat", "concat_ws", "strpos", "position", "contains",
-    "starts_with", "ends_with", "lpad", "rpad", "reverse", "repeat", "split_part", "regexp_matches",
-    "regexp_replace", "strip_accents", "translate", "initcap", "coalesce", "ifnull", "nullif", "if", "iif",
-    "year", "month", "day", "quarter", "week", "dayofweek", "dayofyear", "date_part", "datepart", "date_trunc",
-    "datetrunc", "date_diff", "datediff", "date_add", "age", "current_date", "today", "make_date", "strftime",
-    "strptime", "extract", "epoch", "last_day", "count", "count_if", "sum", "avg", "mean", "min", "max", "median",
-    "mode", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "quantile", "quantile_cont",
-    "quantile_disc", "percentile_cont", "percentile_disc", "approx_count_distinct", "string_agg", "listagg",
-    "list", "array_agg", "bool_and", "bool_or", "any_value", "arg_max", "arg_min", "first", "last", "corr",
-    "covar_pop", "covar_samp", "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag",
-    "lead", "first_value", "last_value", "nth_value", "cast", "try_cast",
-})
-"""Functions a query may call (lower-case names). Everything else (file readers, settings, environment,
-system catalogue functions) is refused."""
-DANGEROUS = re.compile(r"read|glob|file|setting|env|pragma|attach|copy|install|load|import|export|http|s3|"
-                       r"parquet|csv|json_|scan|sniff|query_table|duckdb_|sqlite|postgres|mysql|version|user|role|"
-                       r"current_(database|schema|catalog|setting)|session|variable|secret", re.IGNORECASE)
+
+def refuse(why: str, reason: str, fix: str = "rewrite the query within what the gateway allows") -> PolicyError:
+    return PolicyError("query refused", why, fix, reason=reason)
 
 
-def _refuse(why: str, fix: str = "rewrite the query within what the gateway allows") -> PolicyError:
-    return PolicyError("query refused", why, fix)
+def _node_sql(node: exp.Expr) -> str:
+    text = node.sql(dialect="duckdb")
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _function_name(node: exp.Func) -> str:
-    if isinstance(node, exp.Anonymous):
-        return str(node.name).lower()
-    return node.sql_name().lower()
-
-
-def _check_node(node: exp.Expr, ctes: set[str], catalog: Catalog) -> None:
+def _check_node(node: exp.Expr) -> None:
+    """One node against the allow-list (its children are checked on their own)."""
+    if isinstance(node, exp.Func) and type(node) not in allowlist.NODES:
+        if not allowlist.allowed_function(node):
+            raise refuse(f"function {allowlist.function_name(node)}() is not allowed", "function",
+                         "use the functions the gateway allows (ukimet README: the governed gateway)")
+        return
+    if type(node) not in allowlist.NODES:
+        raise refuse(f"{_node_sql(node)} ({type(node).__name__}) is not part of the SQL the gateway accepts",
+                     "syntax")
+    if isinstance(node, exp.Star) and any(node.args.get(k) for k in ("except_", "replace", "rename")):
+        raise refuse("star modifiers (EXCLUDE, REPLACE, RENAME) are not allowed", "syntax", "name the columns")
+    if isinstance(node, exp.Var) and not allowlist.unit_position(node):
+        raise refuse(f"{node.name} is not allowed here", "syntax", "name the columns (no ALL)")
+    if isinstance(node, exp.Join):
+        kinds = {str(node.args.get(k) or "").upper() for k in ("kind", "side")}
+        if node.args.get("method") or not kinds <= allowlist.JOIN_KINDS:
+            raise refuse(f"{_node_sql(node).strip()}: only INNER, LEFT, RIGHT, FULL and CROSS joins are allowed",
+                         "syntax")
+    if isinstance(node, exp.Distinct) and node.args.get("on") is not None:
+        raise refuse("DISTINCT ON is not allowed", "syntax", "use GROUP BY")
+    if isinstance(node, exp.DataType) and node.this not in allowlist.TYPES:
+        raise refuse(f"a cast to {node.sql(dialect='duckdb')} is not allowed", "syntax",
+                     "cast to a number, text, date or timestamp")
+    if isinstance(node, exp.With) and node.args.get("recursive"):
+        raise refuse("recursive CTEs are not allowed", "syntax")
     if isinstance(node, exp.Table):
         if not isinstance(node.this, exp.Identifier):
-            raise _refuse(f"{node.sql(dialect='duckdb')} is a table function; only catalogued tables can be read")
+            raise refuse(f"{_node_sql(node)} is a table function; only catalogued tables can be read", "table")
         if node.args.get("catalog") is not None:
-            raise _refuse(f"{node.sql(dialect='duckdb')} names another database")
-        if any(node.args.get(k) is not None for k in ("version", "when", "changes", "sample")):
-            raise _refuse(f"{node.sql(dialect='duckdb')}: time travel and sampling clauses are not allowed")
+            raise refuse(f"{_node_sql(node)} names another database", "table")
+        if any(node.args.get(k) is not None for k in ("version", "when", "changes", "sample", "joins", "pivots")):
+            raise refuse(f"{_node_sql(node)}: time travel, sampling and pivots are not allowed", "syntax")
+    if isinstance(node, exp.Select | exp.SetOperation):
+        extra = {k for k, v in node.args.items() if v and k not in (
+            "expressions", "distinct", "from_", "joins", "where", "group", "having", "order", "limit", "offset",
+            "with_", "this", "expression", "kind")}
+        if extra:
+            raise refuse(f"{', '.join(sorted(extra)).upper()} is not allowed", "syntax")
+
+
+def _expand_group_all(tree: exp.Expr) -> None:
+    """GROUP BY ALL written out as the projections it stands for (so that every later stage sees the keys)."""
+    for select in tree.find_all(exp.Select):
+        group = select.args.get("group")
+        if group is not None and group.args.get("all"):
+            keys = [p.unalias().copy() for p in select.expressions if p.find(exp.AggFunc) is None]
+            select.set("group", exp.Group(expressions=keys) if keys else None)
+
+
+def _resolve(node: exp.Expr, visible: frozenset[str], catalog: Catalog) -> None:
+    """Every table name resolved where it stands: a CTE of an enclosing WITH (defined before it), or a catalogued
+    source.table. A bare name that is neither (a system view, a CTE of another scope) is refused."""
+    if isinstance(node, exp.Query) and node.args.get("with_") is not None:
+        seen = set(visible)
+        for cte in node.args["with_"].expressions:
+            _resolve(cte.this, frozenset(seen), catalog)
+            seen.add(cte.alias_or_name.lower())
+        visible = frozenset(seen)
+    if isinstance(node, exp.Table):
         schema, name = node.db.lower(), node.name.lower()
-        if not schema and name in ctes:
+        if not schema and name in visible:
             return
-        if (schema, name) not in catalog:
-            raise _refuse(f"table {node.sql(dialect='duckdb')} is not in the catalog",
-                          "read catalogued tables as source.table (ukimet catalog lists them)")
-    elif isinstance(node, exp.Func) and not isinstance(node, exp.Cast | exp.TryCast | exp.Extract):
-        name = _function_name(node)
-        suspicious = isinstance(node, exp.Anonymous) or DANGEROUS.search(name) or DANGEROUS.search(type(node).__name__)
-        if suspicious and (name not in ALLOWED_FUNCTIONS or DANGEROUS.search(name)):
-            raise _refuse(f"function {name}() is not allowed")
-    elif isinstance(node, exp.Command | exp.Pragma | exp.Set | exp.Use | exp.Insert | exp.Update | exp.Delete |
-                    exp.Create | exp.Drop | exp.Alter | exp.Copy | exp.Attach | exp.Detach | exp.Merge):
-        raise _refuse(f"{type(node).__name__.upper()} is not a query")
-    elif isinstance(node, exp.Parameter | exp.Placeholder | exp.SessionParameter):
-        raise _refuse("parameters and settings cannot appear in a query")
+        if not schema or (schema, name) not in catalog:
+            raise refuse(f"table {_node_sql(node)} is not in the catalog", "table",
+                         "read catalogued tables as source.table (ukimet catalog lists them)")
+        return
+    for key, child in node.args.items():
+        if key == "with_":
+            continue
+        for item in child if isinstance(child, list) else [child]:
+            if isinstance(item, exp.Expr):
+                _resolve(item, visible, catalog)
+
+
+def _unique_aliases(tree: exp.Expr) -> None:
+    """Two relations of one FROM under one alias would make column lineage ambiguous: refused."""
+    for select in tree.find_all(exp.Select):
+        sources = [select.args.get("from_"), *(select.args.get("joins") or [])]
+        names = [s.this.alias_or_name.lower() for s in sources if s is not None]
+        duplicated = {n for n in names if names.count(n) > 1}
+        if duplicated:
+            raise refuse(f"the alias {sorted(duplicated)[0]} names two relations", "scope",
+                         "give every table of a FROM its own alias")
+
+
+def _check_columns(tree: exp.Expr) -> None:
+    """After qualification every column is alias.column, nothing more (no struct field paths)."""
+    for column in tree.find_all(exp.Column):
+        if not column.table and _output_alias(column):
+            continue
+        if column.args.get("db") is not None or column.args.get("catalog") is not None or not column.table:
+            raise refuse(f"{_node_sql(column)} is not a column of a table in the query", "syntax",
+                         "name columns as table.column")
+
+
+def _output_alias(column: exp.Column) -> bool:
+    """ORDER BY n, where n is an output of the same SELECT (qualification leaves it unbound)."""
+    order = column.find_ancestor(exp.Order, exp.Select)
+    if not isinstance(order, exp.Order) or not isinstance(order.parent, exp.Select | exp.SetOperation):
+        return False
+    select = order.parent
+    while isinstance(select, exp.SetOperation):
+        select = select.this
+    return isinstance(select, exp.Select) and column.name in {p.alias_or_name for p in select.expressions}
 
 
 def schema_of(catalog: Catalog) -> dict[str, object]:
@@ -97,22 +158,27 @@ def check(sql: str, catalog: Catalog, schema: MappingSchema | None = None) -> ex
     the catalog as sqlglot's schema, built once by the caller (building it is most of the cost)."""
     try:
         statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
-    except (SqlglotError, ValueError) as error:
-        raise _refuse(f"it is not SQL ukimet understands ({str(error).splitlines()[0]})") from error
+    except (SqlglotError, ValueError, RecursionError) as error:
+        raise refuse(f"it is not SQL ukimet understands ({str(error).splitlines()[0][:200]})", "parse") from None
     if len(statements) != 1:
-        raise _refuse(f"{len(statements)} statements; the gateway runs exactly one query at a time")
+        raise refuse(f"{len(statements)} statements; the gateway runs exactly one query at a time", "statement")
     tree = statements[0]
     if not isinstance(tree, exp.Query):
-        raise _refuse(f"{type(tree).__name__.upper()} is not a query; only SELECT is allowed")
-    ctes = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
+        raise refuse(f"{type(tree).__name__.upper()} is not a query; only SELECT is allowed", "statement")
     for node in tree.walk():
-        _check_node(node, ctes, catalog)
+        _check_node(node)
+    _resolve(tree, frozenset(), catalog)
+    _unique_aliases(tree)
+    _expand_group_all(tree)
     try:
         qualified = qualify(tree, schema=schema or MappingSchema(schema_of(catalog), dialect="duckdb"),
                             dialect="duckdb", validate_qualify_columns=True,
                             quote_identifiers=True, identify=True)
     except (OptimizeError, ValueError, KeyError) as error:
-        raise _refuse(f"it could not be resolved against the catalog ({error})",
-                      "check table and column names (ukimet catalog SOURCE)") from error
+        raise refuse(f"it could not be resolved against the catalog ({str(error)[:200]})", "resolve",
+                     "check table and column names (ukimet catalog SOURCE)") from None
     assert isinstance(qualified, exp.Query)
+    _check_columns(qualified)
+    for node in qualified.walk():  # qualification adds nothing new, but what runs is what was checked
+        _check_node(node)
     return qualified

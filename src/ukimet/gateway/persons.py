@@ -1,26 +1,44 @@
-"""Which persons a person-level result touched, whatever it shows: the policy-rewritten query is given one more,
-hidden, last column that carries the clear IINs of the rows behind each result row, passed up from every table
-through derived tables and CTEs (an array for a plain row; for an aggregate, the group's members when they are
-fewer than the small-cell threshold: a count over many people reveals none of them). The gateway strips the
-column before anything is handed out, and only keyed hashes of the IINs reach the audit log.
+"""Which persons a person-level result touched, whatever it shows. The gateway answers a person-level query from
+views without any identifier beyond what the policy shows; this module builds the second, gateway-only query that
+finds the persons behind the same rows: the same query over views that also carry each row's clear IIN (as a
+one-element list under a hidden name), with one more, last column that gathers them up through every derived
+table, CTE, UNION branch, join and GROUP BY. The gateway compares that query's rows with the answer's and takes
+the persons only when they match, so nothing the caller's query does can reach the hidden column or change the
+persons recorded; only keyed hashes of the IINs reach the audit log.
 
-So a social worker who asks only for a surname is still recorded as having seen that person, and the citizen's
-tracker shows it. Where the persons cannot be traced this way (aggregates inside CTEs, for one), the caller falls
-back to the IINs that appear in the result's cells."""
+A group of the outermost SELECT whose outputs are all summaries (count, sum, average ...) over ``small`` persons or
+more is not attributed to its members (a count over many people reveals none of them); every other group is: a
+list or a minimum shows one member's value. Where persons cannot be traced (a subquery inside an expression reads
+rows that are not the result's, an inner UNION or DISTINCT would merge rows of different persons), the query is
+refused: every person behind a result is traced, or there is no result."""
 
 from __future__ import annotations
 
 from sqlglot import exp
 
+from ukimet.core.errors import PolicyError
+
 PERSON = "__ukimet_person_"
-"""prefix of the clear-IIN columns the secure views carry (queries cannot name them: they are not in the
-catalog)"""
+"""prefix of the clear-IIN columns of the tracing views (never in the views a caller's query runs on)"""
 CARRIED = "__ukimet_persons"
+SUMMARIES = (exp.Count, exp.CountIf, exp.Sum, exp.Avg, exp.Stddev, exp.StddevPop, exp.StddevSamp, exp.Variance,
+             exp.VariancePop, exp.Corr, exp.CovarPop, exp.CovarSamp, exp.ApproxDistinct)
+"""aggregates that summarise a group without showing any member's value"""
+
+
+def _untraceable(why: str) -> PolicyError:
+    return PolicyError("query refused", f"the persons behind its rows cannot be traced ({why})",
+                       "join the tables instead, or read them in separate queries", reason="untraced")
 
 
 def _is_grouped(select: exp.Select) -> bool:
     return select.args.get("group") is not None or any(
         p.find(exp.AggFunc) is not None and p.find(exp.Window) is None for p in select.expressions)
+
+
+def _summaries_only(select: exp.Select) -> bool:
+    return all(isinstance(agg, SUMMARIES) for agg in select.find_all(exp.AggFunc)
+               if agg.find_ancestor(exp.Select) is select)
 
 
 def _cte_body(root: exp.Query, name: str) -> exp.Expr | None:
@@ -31,64 +49,99 @@ def _cte_body(root: exp.Query, name: str) -> exp.Expr | None:
     return None
 
 
-def _carry(select: exp.Select, root: exp.Query, done: dict[int, list[str]]) -> list[exp.Column] | None:
-    """The person columns visible in ``select``'s FROM, as references; None when they cannot be traced."""
-    sources = [select.args.get("from_"), *(select.args.get("joins") or [])]
+def _persons_of(refs: list[exp.Column]) -> exp.Expr:
+    """The persons of one row: its sources' lists flattened into one."""
+    return exp.func("FLATTEN", exp.Array(expressions=refs)) if refs else exp.cast(exp.Array(), "VARCHAR[]")
+
+
+def _gather(select: exp.Select, root: exp.Query, done: dict[int, str]) -> exp.Expr:
+    """The persons behind one row of ``select`` (a list), its own FROM and joins carried first."""
     refs: list[exp.Column] = []
-    for source in sources:
+    for source in [select.args.get("from_"), *(select.args.get("joins") or [])]:
         if source is None:
             continue
         node = source.this
-        alias = node.alias_or_name
         body: exp.Expr | None = node.this if isinstance(node, exp.Subquery) else None
         if isinstance(node, exp.Table):
             body = _cte_body(root, node.name)
-        elif not isinstance(node, exp.Subquery):
-            continue  # UNNEST and friends bring no person of their own
-        if not isinstance(body, exp.Select):
-            return None
-        names = [p.alias_or_name for p in body.expressions if p.alias_or_name.startswith(PERSON)]
-        if not names and id(body) not in done:  # a user's derived table or CTE: carry its persons up through it
-            if _is_grouped(body):
-                return None
-            inner = _carry(body, root, done)
-            if inner is None:
-                return None
-            done[id(body)] = [f"{PERSON}{n}" for n in range(len(inner))]
-            for ref, name in zip(inner, done[id(body)], strict=True):
-                body.select(exp.alias_(ref, name, quoted=True), copy=False)
-        names = names or done.get(id(body), [])
-        refs += [exp.column(n, table=alias, quoted=True) for n in names]
-    return refs
+        if body is None:
+            raise _untraceable(f"{node.sql(dialect='duckdb')[:60]} is not a table of the query")
+        names = [p.alias_or_name for p in body.expressions if p.alias_or_name.startswith(PERSON)] \
+            if isinstance(body, exp.Select) else []
+        if not names:  # a derived table or CTE of the caller's: its persons are carried up through it first
+            if id(body) not in done:
+                _carry_body(body, root, done)
+            names = [done[id(body)]]
+        refs += [exp.column(n, table=node.alias_or_name, quoted=True) for n in names]
+    return _persons_of(refs)
 
 
-def _branch(select: exp.Select, root: exp.Query, done: dict[int, list[str]], small: int) -> bool:
+def _carry_body(body: exp.Expr, root: exp.Query, done: dict[int, str]) -> None:
+    """Give a derived table or CTE of the caller's query one more column with the persons of each of its rows."""
+    name = f"{PERSON}{len(done)}"
+    done[id(body)] = name
+    branches = [body] if isinstance(body, exp.Select) else None
+    if isinstance(body, exp.SetOperation):
+        if body.args.get("distinct"):
+            raise _untraceable("a UNION, INTERSECT or EXCEPT inside a subquery merges rows of different persons; "
+                               "use UNION ALL")
+        branches = _branches(body)
+    if branches is None:
+        raise _untraceable(f"{type(body).__name__} in a subquery")
+    for select in branches:
+        if select.args.get("distinct") is not None:
+            raise _untraceable("DISTINCT inside a subquery merges rows of different persons; use GROUP BY")
+        row = _gather(select, root, done)
+        if _is_grouped(select):  # every member of an inner group is behind the row it makes
+            row = exp.func("LIST_DISTINCT", exp.func("FLATTEN", exp.func("LIST", row)))
+        select.select(exp.alias_(row, name, quoted=True), copy=False)
+
+
+def _branches(body: exp.SetOperation) -> list[exp.Select]:
+    found: list[exp.Select] = []
+    for side in (body.this, body.expression):
+        side = side.this if isinstance(side, exp.Subquery) else side
+        if isinstance(side, exp.SetOperation):
+            found += _branches(side)
+        elif isinstance(side, exp.Select):
+            found.append(side)
+        else:
+            raise _untraceable(f"{type(side).__name__} in a UNION")
+    return found
+
+
+def _top(select: exp.Select, root: exp.Query, done: dict[int, str], small: int) -> None:
     if select.args.get("distinct") is not None:
         if _is_grouped(select):
-            return False
+            raise _untraceable("DISTINCT over groups")
         select.set("distinct", None)  # SELECT DISTINCT a, b is GROUP BY a, b: then the persons can be gathered
         select.group_by(*[p.unalias().copy() for p in select.expressions], copy=False)
-    refs = _carry(select, root, done)
-    if refs is None:
-        return False
-    array = exp.Array(expressions=refs)
-    carried: exp.Expr = array
-    if _is_grouped(select):  # a group of many persons says nothing about one: only small groups are attributed
-        members = exp.func("LIST_DISTINCT", exp.func("FLATTEN", exp.func("LIST", array)))
-        carried = exp.Case(ifs=[exp.If(this=exp.LT(this=exp.func("LEN", members.copy()),
+    row = _gather(select, root, done)
+    if _is_grouped(select):
+        members = exp.func("LIST_DISTINCT", exp.func("FLATTEN", exp.func("LIST", row)))
+        if _summaries_only(select):  # a group of many persons summarised says nothing about one of them
+            row = exp.Case(ifs=[exp.If(this=exp.LT(this=exp.func("LEN", members.copy()),
                                                    expression=exp.Literal.number(small)), true=members)])
-    select.select(exp.alias_(carried, CARRIED, quoted=True), copy=False)
-    return True
+        else:
+            row = members
+    select.select(exp.alias_(row, CARRIED, quoted=True), copy=False)
 
 
-def with_persons(query: exp.Query, small: int) -> exp.Query | None:
-    """``query`` (rewritten with person columns in its views) with the hidden persons column last, or None when
-    its persons cannot be traced. A group of ``small`` persons or more is not attributed to its members."""
+def with_persons(query: exp.Query, small: int) -> exp.Query:
+    """``query`` (rewritten over tracing views) with the hidden persons column last, or the refusal saying why
+    its persons cannot be traced. A summarised group of ``small`` persons or more is not attributed."""
+    for sub in query.find_all(exp.Subquery, exp.Exists):
+        if not isinstance(sub.parent, exp.From | exp.Join) and not isinstance(sub.parent, exp.SetOperation):
+            raise _untraceable("a subquery inside an expression reads rows that are not the result's")
+    for node in query.find_all(exp.In):
+        if node.args.get("query") is not None:
+            raise _untraceable("IN (SELECT ...) reads rows that are not the result's")
     traced = query.copy()
     body = traced.this if isinstance(traced, exp.Subquery) else traced
-    branches = list(body.find_all(exp.Select)) if isinstance(body, exp.SetOperation) else [body]
-    branches = [b for b in branches if b.parent is None or isinstance(b.parent, exp.SetOperation)]
-    done: dict[int, list[str]] = {}
-    if not branches or not all(isinstance(b, exp.Select) and _branch(b, traced, done, small) for b in branches):
-        return None
+    done: dict[int, str] = {}
+    branches = _branches(body) if isinstance(body, exp.SetOperation) else [body]
+    for branch in branches:
+        if not isinstance(branch, exp.Select):
+            raise _untraceable(type(branch).__name__)
+        _top(branch, traced, done, small)
     return traced

@@ -12,6 +12,13 @@ column kinds, and export limits. Unknown keys or values are refused with the val
     forbidden = [["special", "address"]]
     max_rows_per_query = 1000
     max_rows_per_day = 20000
+    epsilon_per_query = 2.0        # what one answer without a purpose spends (differential privacy)
+    epsilon_per_day = 40.0         # what one user's answers may spend in a day
+    role_epsilon_per_day = 2000.0  # what every user of the role together may spend in a day
+
+    [privacy]                      # declarations for the mechanisms (gateway.privacy)
+    bounds = { "mart.persons.monthly_wage" = [0, 2000000] }
+    rows_per_unit = { "mart.payments" = 24 }
 """
 
 from __future__ import annotations
@@ -21,7 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ukimet.connect.classify import SEMANTIC_TYPES
 from ukimet.core.errors import ConfigError
+from ukimet.gateway.privacy import DEFAULT_PRIVACY, Privacy, parse_privacy
 
 MASKS = ("show", "hide", "partial", "pseudonym", "year")
 """show: as stored; hide: NULL; partial: most of it hidden (an IIN keeps its last 3 digits, a name its first
@@ -31,9 +40,13 @@ SENSITIVITIES = ("public", "personal", "special")
 IDENTIFIERS = frozenset({"iin", "bin", "surname", "first_name", "patronymic", "full_name", "phone", "email",
                          "address", "person_id", "family_id"})
 """semantic types that name someone: pseudonyms inside aggregates, whatever aggregate_masks say"""
+ROW_FILTERS = ("region",)
+"""user attributes a row filter can follow"""
+KINDS_OF_COLUMNS = (*SENSITIVITIES, *SEMANTIC_TYPES, "person_id", "family_id")
+"""what a forbidden combination can name: a sensitivity or a semantic type (connect.classify)"""
 KEYS = {"masks", "aggregate_masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level",
-        "purpose", "small_cell", "noise", "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day",
-        "may_query", "linkage_review"}
+        "purpose", "small_cell", "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day",
+        "may_query", "linkage_review", "epsilon_per_query", "epsilon_per_day", "role_epsilon_per_day"}
 
 
 @dataclass(frozen=True)
@@ -54,8 +67,8 @@ class RolePolicy:
     """what counts as a purpose: "text" (any statement, or a declared P-n) or "declared" (a declared purpose
     naming a case or a legal basis)"""
     small_cell: int = 10
-    noise: float = 0.01
-    """how far aggregates other than counts are perturbed (a factor within 1 +/- noise), against differencing"""
+    """a group of the outermost SELECT of a person-level query that summarises this many persons or more is not
+    attributed to them in the audit log"""
     forbidden: tuple[frozenset[str], ...] = ()
     """sets of column kinds (a sensitivity or a semantic type) one query may not combine"""
     max_rows_per_query: int = 1000
@@ -64,6 +77,13 @@ class RolePolicy:
     may_query: bool = True
     linkage_review: bool = False
     """may see the linkage clerk's review queue (names, birth dates and IINs of uncertain pairs)"""
+    epsilon_per_query: float = 2.0
+    """the privacy loss one answer without a purpose spends (differential privacy, gateway.privacy): with it a
+    count of 1,000 is within 1% and an average wage over 500 persons within about 2%, 95% of the time"""
+    epsilon_per_day: float = 40.0
+    """what one user's fresh answers may spend in a day (a question asked again is answered as before, free)"""
+    role_epsilon_per_day: float = 2000.0
+    """what all users of the role together may spend in a day (against colluding accounts)"""
 
     def aggregate_mask_for(self, column: str, semantic_type: str | None, sensitivity: str | None) -> str:
         """The mask of one column inside a protected aggregate (no purpose): what it may be filtered and grouped
@@ -89,6 +109,7 @@ class RolePolicy:
 class Policy:
     roles: dict[str, RolePolicy]
     version: str = "built-in"
+    privacy: Privacy = DEFAULT_PRIVACY
 
     def role(self, name: str) -> RolePolicy:
         if name not in self.roles:
@@ -103,13 +124,15 @@ DEFAULT = Policy({
     "social_worker": RolePolicy("social_worker", masks={"public": "show", "personal": "show", "special": "partial"},
                                 forbidden=(frozenset({"special", "address"}),), max_rows_per_query=200),
     "auditor": RolePolicy("auditor", masks={"public": "show", "personal": "hide", "special": "hide"},
+                          aggregate_masks={"public": "show", "personal": "hide", "special": "hide"},
                           max_rows_per_query=100),
     "data_engineer": RolePolicy("data_engineer", masks={"public": "show", "personal": "partial", "special": "hide"},
                                 linkage_review=True, max_rows_per_query=200),
     "case_service": RolePolicy("case_service", masks={"public": "show", "personal": "show", "special": "hide"},
                                purpose="declared", max_rows_per_query=1000, max_rows_per_day=1_000_000,
                                max_persons_per_day=1_000_000),
-    "admin": RolePolicy("admin", masks={"public": "show", "personal": "hide", "special": "hide"}, may_query=True),
+    "admin": RolePolicy("admin", masks={"public": "show", "personal": "hide", "special": "hide"},
+                        aggregate_masks={"public": "show", "personal": "hide", "special": "hide"}, may_query=True),
     "citizen": RolePolicy("citizen", may_query=False),
 })
 """The policy until an administrator loads one: analysts see pseudonyms and years, social workers names with
@@ -131,6 +154,7 @@ def parse_policy(text: str, version: str) -> Policy:
         raise ConfigError("policy file", f"it is not valid TOML ({error})", "fix the syntax") from error
     roles = {}
     for name, spec in (data.get("roles") or {}).items():
+        spec = {k: v for k, v in spec.items() if k != "noise"}  # cell-key noise of earlier versions: DP now
         unknown = set(spec) - KEYS
         if unknown:
             raise ConfigError(f"policy role {name!r}", f"unknown keys {sorted(unknown)}", f"use {sorted(KEYS)}")
@@ -149,21 +173,49 @@ def parse_policy(text: str, version: str) -> Policy:
                             for k, v in (spec.get("semantic_masks") or {}).items()},
             column_masks={k: _check(f"role {name} column_masks.{k}", v, MASKS)
                           for k, v in (spec.get("column_masks") or {}).items()},
-            row_filter=spec.get("row_filter"),
+            row_filter=None if spec.get("row_filter") is None else _check(
+                f"role {name} row_filter", spec.get("row_filter"), ROW_FILTERS),
             purpose_for_person_level=bool(spec.get("purpose_for_person_level", True)),
             purpose=_check(f"role {name} purpose", spec.get("purpose", "text"), ("text", "declared")),
-            small_cell=int(spec.get("small_cell", 10)),
-            noise=float(spec.get("noise", 0.01)),
-            forbidden=tuple(frozenset(group) for group in spec.get("forbidden", [])),
-            max_rows_per_query=int(spec.get("max_rows_per_query", 1000)),
-            max_rows_per_day=int(spec.get("max_rows_per_day", 20_000)),
-            max_persons_per_day=int(spec.get("max_persons_per_day", 500)),
+            small_cell=_number(spec, name, "small_cell", 10, int, 2),
+            forbidden=_forbidden(spec.get("forbidden", []), name),
+            max_rows_per_query=_number(spec, name, "max_rows_per_query", 1000, int, 1),
+            max_rows_per_day=_number(spec, name, "max_rows_per_day", 20_000, int, 1),
+            max_persons_per_day=_number(spec, name, "max_persons_per_day", 500, int, 1),
+            epsilon_per_query=_number(spec, name, "epsilon_per_query", 2.0, float, 0.01),
+            epsilon_per_day=_number(spec, name, "epsilon_per_day", 40.0, float, 0.01),
+            role_epsilon_per_day=_number(spec, name, "role_epsilon_per_day", 2000.0, float, 0.01),
             may_query=bool(spec.get("may_query", True)),
             linkage_review=bool(spec.get("linkage_review", False)),
         )
     if not roles:
         raise ConfigError("policy file", "it declares no [roles.<name>] table", "declare at least one role")
-    return Policy(roles, version)
+    extra = set(data) - {"roles", "privacy"}
+    if extra:
+        raise ConfigError("policy file", f"unknown tables {sorted(extra)}", "use [roles.<name>] and [privacy]")
+    privacy = parse_privacy(data["privacy"]) if "privacy" in data else DEFAULT_PRIVACY
+    return Policy(roles, version, privacy)
+
+
+def _number(spec: dict[str, Any], role: str, key: str, default: float, kind: type, least: float) -> Any:
+    value = spec.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or (kind is int and not isinstance(value, int)) \
+            or not value >= least or value != value or value == float("inf"):
+        raise ConfigError(f"policy role {role!r} {key}", f"{value!r} is not a {'whole ' if kind is int else ''}"
+                          f"number of at least {least}", f"give a number, e.g. {key} = {default!r}")
+    return kind(value)
+
+
+def _forbidden(groups: Any, role: str) -> tuple[frozenset[str], ...]:
+    """Forbidden combinations: each a list of two or more known sensitivities or semantic types (a misspelt kind
+    would silently switch the protection off)."""
+    if not isinstance(groups, list) or not all(isinstance(g, list) and len(g) >= 2 for g in groups):
+        raise ConfigError(f"policy role {role!r} forbidden", f"{groups!r} is not a list of lists of kinds",
+                          'write e.g. forbidden = [["special", "address"]]')
+    for group in groups:
+        for kind in group:
+            _check(f"role {role} forbidden", kind, KINDS_OF_COLUMNS)
+    return tuple(frozenset(group) for group in groups)
 
 
 def load_policy(path: Path) -> Policy:
@@ -195,4 +247,8 @@ def to_toml(policy: Policy) -> str:
             if value is None:
                 continue
             lines.append(f"{key} = {_toml_value(value)}")
+    privacy = policy.privacy
+    lines += ["\n[privacy]", f"units = {_toml_value(privacy.units)}",
+              f"rows_per_unit = {_toml_value(privacy.rows_per_unit)}",
+              f"bounds = {_toml_value({k: list(v) for k, v in privacy.bounds.items()})}"]
     return "\n".join(lines) + "\n"

@@ -12,8 +12,10 @@ from sqlglot import exp
 
 from ukimet.core.errors import PolicyError
 from ukimet.gateway.guard import Catalog, ColumnInfo
+from ukimet.gateway.lineage import UNKNOWN, column_origins, root_scope
 from ukimet.gateway.persons import PERSON
 from ukimet.gateway.policy import RolePolicy
+from ukimet.gateway.private_aggregate import UNIT
 
 PSEUDONYM = "ukimet_pseudonym"
 """The keyed-hash function the engine registers (its key never appears in SQL or in the audit log)."""
@@ -76,18 +78,24 @@ def _row_filter(table: tuple[str, str], columns: dict[str, ColumnInfo], role: Ro
 
 def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User,
                  pseudonym: str = PSEUDONYM, cache: dict[tuple[str, ...], exp.Select] | None = None,
-                 persons: bool = False, aggregate: bool = False) -> exp.Query:
+                 persons: bool = False, aggregate: bool = False,
+                 units: dict[tuple[str, str], str | None] | None = None) -> exp.Query:
     """Replace every catalogued table with the view of it the role may see (``pseudonym``: the name of the
     engine's keyed-hash function for this project; ``cache``: views built before, by table, role and user
-    attributes; ``persons``: the views also carry their IINs in clear under hidden names, for the audit log's
-    persons - see gateway.persons; ``aggregate``: the masks of protected aggregates, RolePolicy.aggregate_mask_for)."""
+    attributes; ``persons``: the tracing views, which also carry each row's IINs in clear (one-element lists under
+    hidden names) for the gateway's own query that finds the persons behind a result - see gateway.persons;
+    ``aggregate``: the masks of protected aggregates, RolePolicy.aggregate_mask_for; ``units``: the column naming
+    each table's privacy unit, carried in clear under a hidden name for the gateway's own outer query of a
+    private aggregate, or None when each row is a unit)."""
     tree = tree.copy()
     for table in list(tree.find_all(exp.Table)):
         key = (table.db.lower(), table.name.lower())
         if key not in catalog:
             continue  # a CTE
         alias = table.args.get("alias") or exp.TableAlias(this=exp.to_identifier(key[1], quoted=True))
-        cached = (*key, repr(role), repr(sorted(user.attributes.items())), pseudonym, str(persons), str(aggregate))
+        unit = (units or {}).get(key)
+        cached = (*key, repr(role), repr(sorted(user.attributes.items())), pseudonym, str(persons), str(aggregate),
+                  str(units is not None), str(unit))
         if cache is not None and cached in cache:
             table.replace(exp.Subquery(this=cache[cached].copy(), alias=alias))
             continue
@@ -97,8 +105,10 @@ def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User
                                    pseudonym), c, quoted=True)
                  for c, info in columns.items()]
         if persons:
-            shown += [exp.alias_(exp.column(c, quoted=True), f"{PERSON}{c}", quoted=True)
+            shown += [exp.alias_(exp.Array(expressions=[exp.column(c, quoted=True)]), f"{PERSON}{c}", quoted=True)
                       for c, info in columns.items() if info.semantic_type == "iin"]
+        if units is not None:
+            shown.append(exp.alias_(exp.column(unit, quoted=True) if unit else exp.null(), UNIT, quoted=True))
         view = exp.select(*shown).from_(exp.table_(key[1], db=key[0], quoted=True))
         condition = _row_filter(key, columns, role, user)
         if condition is not None:
@@ -110,16 +120,15 @@ def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User
 
 
 def referenced_kinds(tree: exp.Query, catalog: Catalog) -> set[str]:
-    """Every sensitivity and semantic type of the catalogued columns a (qualified) query touches."""
-    aliases: dict[str, tuple[str, str]] = {}
-    for table in tree.find_all(exp.Table):
-        key = (table.db.lower(), table.name.lower())
-        if key in catalog:
-            aliases[table.alias_or_name.lower()] = key
+    """Every sensitivity and semantic type of the catalogued columns a (qualified) query touches, by the columns'
+    real lineage through every scope (an alias reused in another scope cannot hide where a column comes from); a
+    column whose origin cannot be traced counts as special."""
     kinds: set[str] = set()
-    for column in tree.find_all(exp.Column):
-        source = aliases.get(column.table.lower())
-        info = catalog.get(source, {}).get(column.name.lower()) if source else None
-        if info is not None:
-            kinds |= {k for k in (info.sensitivity, info.semantic_type) if k}
+    for scope in root_scope(tree).traverse():
+        for column in scope.columns:
+            if not column.table:
+                continue  # an output's alias (ORDER BY n): its own origins are counted where it is made
+            for origin in column_origins(scope, column):
+                info = catalog.get(origin[:2], {}).get(origin[2]) if origin != UNKNOWN else None
+                kinds |= {"special"} if info is None else {k for k in (info.sensitivity, info.semantic_type) if k}
     return kinds

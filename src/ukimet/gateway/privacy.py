@@ -1,0 +1,156 @@
+"""Differential privacy for answers without a purpose: what is declared about the data (the privacy unit of each
+table, how many rows one unit may contribute, the bounds of every value that may be summed), and the mechanisms,
+all from OpenDP (https://opendp.org, its measurements carry proofs and sample noise without the floating-point
+attacks of textbook code): the Laplace mechanism on integer counts (discrete Laplace) and on sums, and the Laplace
+threshold mechanism that releases only the groups whose noisy count clears a threshold (so that a group key seen
+only because of one person is not released, except with probability delta).
+
+The guarantee, per answer: (epsilon, delta)-differential privacy with respect to adding or removing all the rows
+of one privacy unit (a person, or for tables without a person, one row: a family, a dwelling, a company), given
+that each unit contributes at most ``rows_per_unit`` rows to the table (the gateway truncates to that many) and
+that the bounds are declared from knowledge of the domain, never from the data. Answers compose: a user's answers
+in one day spend at most ``epsilon_per_day`` of their role's policy, every user of a role together at most
+``role_epsilon_per_day``; the audit log records what each answer spent.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from ukimet.core.errors import ConfigError
+
+DELTA = 1e-7
+"""delta of one grouped answer: the chance that a group held by one unit is released"""
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """What the data's owner declares about the tables, for the mechanisms (a policy's [privacy] table)."""
+
+    units: dict[str, str] = field(default_factory=dict)
+    """source.table -> the column that names the privacy unit (default: its IIN column, else person_id, else each
+    row is a unit)"""
+    rows_per_unit: dict[str, int] = field(default_factory=dict)
+    """source.table -> at most this many rows of one unit are read (default 1)"""
+    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """source.table.column -> (lower, upper): values are clamped into it before they are summed; a column without
+    bounds cannot be summed or averaged"""
+
+    def rows_for(self, table: str) -> int:
+        return self.rows_per_unit.get(table, 1)
+
+
+def parse_privacy(spec: dict[str, Any]) -> Privacy:
+    """The [privacy] table of a policy file, every value checked."""
+    unknown = set(spec) - {"units", "rows_per_unit", "bounds"}
+    if unknown:
+        raise ConfigError("policy [privacy]", f"unknown keys {sorted(unknown)}", "use units, rows_per_unit, bounds")
+    units = {str(k).lower(): str(v).lower() for k, v in (spec.get("units") or {}).items()}
+    rows: dict[str, int] = {}
+    for table, value in (spec.get("rows_per_unit") or {}).items():
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10_000:
+            raise ConfigError(f"policy [privacy] rows_per_unit.{table}", f"{value!r} is not a whole number 1-10000",
+                              "give how many rows one person may have in the table")
+        rows[str(table).lower()] = value
+    bounds: dict[str, tuple[float, float]] = {}
+    for column, value in (spec.get("bounds") or {}).items():
+        ok = isinstance(value, list) and len(value) == 2 and all(
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in value)
+        if not ok or value[0] >= value[1]:
+            raise ConfigError(f"policy [privacy] bounds.{column}", f"{value!r} is not [lower, upper] with lower < "
+                              "upper", "give the range of the values from the domain, e.g. [0, 2000000]")
+        bounds[str(column).lower()] = (float(value[0]), float(value[1]))
+    return Privacy(units, rows, bounds)
+
+
+DEFAULT_PRIVACY = Privacy(
+    units={"mart.payments": "person_id", "mart.benefits": "person_id"},
+    rows_per_unit={"mart.payments": 24, "mart.benefits": 4},
+    bounds={
+        "mart.persons.monthly_wage": (0, 2_000_000), "mart.persons.annual_income": (0, 24_000_000),
+        "mart.persons.age": (0, 110), "mart.persons.utility_debt": (0, 1_000_000), "mart.persons.vehicles": (0, 5),
+        "mart.families.income_per_person": (0, 1_000_000), "mart.families.monthly_income": (0, 5_000_000),
+        "mart.families.members": (1, 15), "mart.families.children": (0, 12),
+        "mart.families.children_under_18": (0, 12), "mart.families.adults": (0, 10),
+        "mart.families.area_m2": (0, 300), "mart.families.area_per_person": (0, 150),
+        "mart.families.utility_debt": (0, 1_000_000), "mart.families.score": (0, 100),
+        "mart.family_scores.score": (0, 100), "mart.family_scores.members": (1, 15),
+        "mart.payments.amount": (0, 500_000), "mart.benefits.monthly_amount": (0, 500_000),
+        "mart.dwellings.area_m2": (0, 300), "mart.dwellings.rooms": (0, 10), "mart.dwellings.residents": (0, 20),
+        "mart.households.members": (1, 15), "mart.households.children": (0, 12),
+    },
+)
+"""The declarations for the analytics mart (ukimet mart build): bounds from the domain (a monthly wage above 2
+million tenge is counted as 2 million), one row per person except payments (a year's monthly payments of two
+kinds) and benefits."""
+
+
+def _opendp() -> Any:
+    import opendp.prelude as dp
+
+    dp.enable_features("contrib")
+    return dp
+
+
+def noisy_counts(values: list[int], sensitivity: int, epsilon: float) -> list[int]:
+    """Counts with discrete Laplace noise: epsilon-DP for a vector whose L1 distance under one unit is at most
+    ``sensitivity``."""
+    if not values:
+        return []
+    dp = _opendp()
+    measurement = dp.m.make_laplace(dp.vector_domain(dp.atom_domain(T=int)), dp.l1_distance(T=int),
+                                    scale=sensitivity / epsilon)
+    assert measurement.map(sensitivity) <= epsilon * (1 + 1e-9)
+    return [int(v) for v in measurement(values)]
+
+
+def noisy_sums(values: list[float], sensitivity: float, epsilon: float) -> list[float]:
+    """Sums with Laplace noise: epsilon-DP for L1 distance ``sensitivity`` (OpenDP's floating-point-safe sampler)."""
+    if not values:
+        return []
+    dp = _opendp()
+    measurement = dp.m.make_laplace(dp.vector_domain(dp.atom_domain(T=float, nan=False)), dp.l1_distance(T=float),
+                                    scale=sensitivity / epsilon)
+    assert measurement.map(sensitivity) <= epsilon * (1 + 1e-9)
+    return [float(v) for v in measurement(values)]
+
+
+def released_groups(counts: dict[str, int], rows_per_unit: int, epsilon: float, delta: float = DELTA
+                    ) -> dict[str, int]:
+    """The groups released and their noisy counts: the Laplace threshold mechanism ((epsilon, delta)-DP when one
+    unit touches at most ``rows_per_unit`` groups with at most that many rows in each)."""
+    if not counts:
+        return {}
+    dp = _opendp()
+    domain = dp.map_domain(dp.atom_domain(T=str), dp.atom_domain(T=int))
+    metric = dp.l01inf_distance(dp.absolute_distance(T=int))
+    scale = rows_per_unit / epsilon
+    threshold = threshold_for(rows_per_unit, epsilon, delta)
+    measurement = dp.m.make_laplace_threshold(domain, metric, scale=scale, threshold=threshold)
+    spent, chance = measurement.map((rows_per_unit, rows_per_unit, rows_per_unit))
+    assert spent <= epsilon * (1 + 1e-9) and chance <= delta, (spent, chance)
+    return {str(k): int(v) for k, v in measurement(counts).items()}
+
+
+def threshold_for(rows_per_unit: int, epsilon: float, delta: float = DELTA) -> int:
+    """The smallest count threshold at which OpenDP's map gives at most ``delta`` (a group's noisy count must reach
+    it to be released)."""
+    dp = _opendp()
+    domain = dp.map_domain(dp.atom_domain(T=str), dp.atom_domain(T=int))
+    metric = dp.l01inf_distance(dp.absolute_distance(T=int))
+    scale = rows_per_unit / epsilon
+    guess = max(1, math.ceil(rows_per_unit + scale * math.log(rows_per_unit / delta)))
+    low, high = rows_per_unit, guess
+    while dp.m.make_laplace_threshold(domain, metric, scale=scale, threshold=high).map(
+            (rows_per_unit, rows_per_unit, rows_per_unit))[1] > delta:
+        low, high = high, high * 2
+    while high - low > 1:  # the smallest threshold that still holds delta
+        middle = (low + high) // 2
+        if dp.m.make_laplace_threshold(domain, metric, scale=scale, threshold=middle).map(
+                (rows_per_unit, rows_per_unit, rows_per_unit))[1] > delta:
+            low = middle
+        else:
+            high = middle
+    return high

@@ -1,0 +1,387 @@
+"""Answers without a purpose: differentially private aggregates (gateway.privacy says what is guaranteed).
+
+A query without a purpose must be one SELECT over one catalogued table, with a WHERE of row conditions, GROUP BY
+keys and outputs made of count(*), count(x), count(DISTINCT x), sum(x) and avg(x) of bare columns (sums and
+averages only of columns whose bounds are declared), the group keys, constants and functions of those. Anything
+the mechanism cannot bound is refused with what to ask instead: joins and subqueries (one person's rows could be
+counted many times), CASE or arithmetic inside an aggregate (its bounds are unknown), min, max, quantiles, lists,
+boolean aggregates (they return or test one member's value), HAVING and window functions.
+
+The gateway runs, on the role's aggregate view of the table, a query of its own that computes per group the true
+statistics of at most ``rows_per_unit`` rows per privacy unit with every value clamped into its bounds; every
+expression of the caller's is wrapped in TRY(), so no value can make the engine raise (an error is not an oracle).
+The true statistics never leave the gateway: the mechanisms add noise to them, groups are released only when
+their noisy count clears the threshold, and the caller's outputs (rounding, ordering, limits) are computed on the
+released values alone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+from sqlglot import exp
+
+from ukimet.core.errors import PolicyError
+from ukimet.gateway.guard import Catalog, ColumnInfo
+from ukimet.gateway.policy import RolePolicy
+from ukimet.gateway.privacy import Privacy, noisy_counts, noisy_sums, released_groups
+
+UNIT = "__ukimet_unit"
+"""the hidden column of the aggregate view that names each row's privacy unit (read only by the gateway's own
+outer query, never by the caller's expressions)"""
+KINDS = {exp.Count: "count", exp.Sum: "sum", exp.Avg: "avg"}
+WEIGHTS = {"count": 1.0, "distinct": 1.0, "sum": 2.0, "avg_count": 1.0, "avg_sum": 2.0}
+"""how one answer's epsilon is shared among what it measures (sums need more than counts)"""
+IDENTIFYING = frozenset({"iin", "bin", "phone", "email", "full_name", "surname", "first_name", "patronymic",
+                         "address", "person_id", "family_id"})
+
+
+def refuse(why: str, fix: str, reason: str) -> PolicyError:
+    return PolicyError("query refused", why, fix, reason=reason)
+
+
+@dataclass(frozen=True)
+class Measure:
+    kind: str
+    """count (rows), distinct, sum, avg"""
+    value: int | None
+    """which clamped value column (__v<n>) it reads; None for count(*)"""
+    lower: float = 0.0
+    upper: float = 0.0
+
+
+@dataclass(frozen=True)
+class PrivatePlan:
+    """What an aggregate without a purpose runs, and how its answer is released."""
+
+    table: str
+    statistics: str
+    """the gateway's query: keys __k<n>, then __n (rows kept), then each measure's statistics"""
+    keys: int
+    measures: tuple[Measure, ...]
+    outputs: str
+    """the caller's outputs, ordering and limit over the released table (columns __k<n>, __a<n>)"""
+    rows_per_unit: int
+    unit_is_distinct: tuple[bool, ...]
+    """per measure: a count of distinct privacy units (one unit changes it by at most one)"""
+
+    def epsilons(self, epsilon: float) -> tuple[float, list[float]]:
+        """The answer's epsilon shared out: (selection of groups, each measure's parts)."""
+        parts = [[WEIGHTS["avg_count"], WEIGHTS["avg_sum"]] if m.kind == "avg" else
+                 [WEIGHTS["distinct" if m.kind == "distinct" else m.kind]] for m in self.measures
+                 if not (m.kind == "count" and m.value is None and self.keys)]
+        selection = 1.0 if self.keys else 0.0
+        total = selection + sum(w for p in parts for w in p)
+        return epsilon * selection / total, [epsilon * w / total for p in parts for w in p]
+
+
+def _column_key(column: exp.Column, aliases: dict[str, tuple[str, str]]) -> str:
+    source, table = aliases[column.table.lower()]
+    return f"{source}.{table}.{column.name.lower()}"
+
+
+def _try(node: exp.Expr) -> exp.Expr:
+    """Wrapped so that no value of the data can raise: an error becomes NULL (DuckDB's TRY)."""
+    if isinstance(node, exp.Column | exp.Literal | exp.Null | exp.Boolean):
+        return node
+    return exp.func("TRY", node)
+
+
+def _check_shape(tree: exp.Query) -> exp.Select:
+    fix = "ask one table at a time (the mart has one row per person, family, payment ...), or declare a purpose"
+    if not isinstance(tree, exp.Select):
+        raise refuse("without a purpose a query must be one SELECT (UNION, INTERSECT and EXCEPT are not "
+                     "aggregates)", fix, "shape")
+    if tree.args.get("with_") is not None or tree.args.get("joins") or tree.find(exp.Subquery, exp.Exists) \
+            is not None or any(n.args.get("query") is not None for n in tree.find_all(exp.In)):
+        raise refuse("without a purpose a query reads one table, with no joins, CTEs or subqueries (they could "
+                     "count one person many times)", fix, "shape")
+    if tree.args.get("having") is not None or tree.find(exp.Window) is not None:
+        raise refuse("HAVING and window functions are not allowed without a purpose",
+                     "filter the answer yourself, or declare a purpose", "shape")
+    if tree.args.get("distinct") is not None:
+        raise refuse("SELECT DISTINCT lists values; without a purpose only aggregates are answered",
+                     "count by group: SELECT x, count(*) ... GROUP BY x", "shape")
+    source = tree.args.get("from_")
+    if source is None or not isinstance(source.this, exp.Table):
+        raise refuse("without a purpose a query reads one catalogued table", fix, "shape")
+    return tree
+
+
+def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: Privacy
+                 ) -> tuple[PrivatePlan, exp.Select]:
+    """The plan of an aggregate without a purpose and the gateway's statistics query (before the role's view
+    replaces its table); or the refusal naming what to ask instead."""
+    select = _check_shape(tree)
+    table_node = select.args["from_"].this
+    key = (table_node.db.lower(), table_node.name.lower())
+    table = f"{key[0]}.{key[1]}"
+    columns = catalog[key]
+    aliases = {table_node.alias_or_name.lower(): key}
+
+    def check_columns(node: exp.Expr, what: str) -> None:
+        for column in node.find_all(exp.Column):
+            name = _column_key(column, aliases)
+            info = columns[column.name.lower()]
+            if role.aggregate_mask_for(name, info.semantic_type, info.sensitivity) == "hide":
+                raise refuse(f"{column.name} is hidden from the role {role.name!r}, also in aggregates",
+                             "leave it out of the query", "hidden")
+            if what == "key" and info.semantic_type in IDENTIFYING:
+                raise refuse(f"grouping by {column.name} ({info.semantic_type}) makes a group of one person",
+                             "group by region, age, sex ... or declare a purpose", "identifying")
+
+    where = select.args.get("where")
+    if where is not None:
+        check_columns(where, "filter")
+        if where.find(exp.AggFunc) is not None:
+            raise refuse("an aggregate inside WHERE", "filter rows in WHERE and aggregate in SELECT", "shape")
+    group_keys = list((select.args.get("group") or exp.Group()).expressions)
+    for group in group_keys:
+        check_columns(group, "key")
+        if group.find(exp.AggFunc) is not None or isinstance(group, exp.Literal):
+            raise refuse(f"GROUP BY {group.sql(dialect='duckdb')} is not a row value", "group by columns",
+                         "shape")
+    key_sql = [g.sql(dialect="duckdb") for g in group_keys]
+
+    values: list[exp.Expr] = []
+    measures: list[Measure] = []
+    outputs: list[exp.Expr] = []
+    for projection in select.expressions:
+        output = projection.copy()
+        for node in list(output.find_all(exp.AggFunc)):
+            if node.find_ancestor(exp.AggFunc) is not None:
+                continue
+            measure, value = _measure(node, columns, aliases, privacy, role)
+            if value is not None:
+                values.append(value)
+                measure = Measure(measure.kind, len(values) - 1, measure.lower, measure.upper)
+            measures.append(measure)
+            placeholder = exp.column(f"__a{len(measures) - 1}", quoted=True)
+            if node is output:
+                output = placeholder
+            else:
+                node.replace(placeholder)
+        output = _keys_replaced(output, key_sql)
+        if isinstance(output, exp.Alias):
+            output.set("this", _keys_replaced(output.this, key_sql))
+        leftover = [c for c in output.find_all(exp.Column) if not c.name.startswith(("__a", "__k"))]
+        if leftover:
+            raise refuse(f"{leftover[0].name} is neither aggregated nor a GROUP BY key; without a purpose only "
+                         "aggregates are answered", "aggregate it (count, sum, avg) or group by it", "shape")
+        name = projection.alias_or_name
+        outputs.append(output if isinstance(output, exp.Alias) else exp.alias_(output, name, quoted=True))
+    if not measures:
+        raise refuse("without a purpose only aggregates are answered (count, sum, avg)",
+                     "add count(*) or another aggregate, or declare a purpose", "shape")
+    keys = [exp.alias_(_try(g.copy()), f"__k{i}", quoted=True) for i, g in enumerate(group_keys)]
+    clamped = [exp.alias_(_try(v), f"__v{i}", quoted=True) for i, v in enumerate(values)]
+    unit = exp.column(UNIT, table=table_node.alias_or_name, quoted=True)
+    inner = exp.select(*keys, *clamped, exp.alias_(unit, "__u", quoted=True)).from_(table_node.copy())
+    if where is not None:
+        inner = inner.where(exp.func("COALESCE", _try(where.this.copy()), exp.false()))
+    kept: exp.Select = exp.select("*").from_(inner.subquery("rows_read"))
+    if unit_column(table, columns, privacy) is None:
+        rows = 1  # each row is its own unit
+    else:  # at most ``rows`` rows of one unit are read, chosen by a hash of the row, not by its values' size
+        rows = privacy.rows_for(table)
+        order = exp.func("HASH", *[exp.column(f"__k{i}", quoted=True) for i in range(len(keys))],
+                         *[exp.column(f"__v{i}", quoted=True) for i in range(len(values))], exp.Literal.number(0))
+        numbered = exp.Window(this=exp.RowNumber(), partition_by=[exp.column("__u", quoted=True)],
+                              order=exp.Order(expressions=[exp.Ordered(this=order)]))
+        kept = kept.qualify(exp.LTE(this=numbered, expression=exp.Literal.number(rows)))
+    statistics = exp.select(*[exp.column(f"__k{i}", quoted=True) for i in range(len(keys))],
+                            exp.alias_(exp.Count(this=exp.Star()), "__n", quoted=True))
+    for i, measure in enumerate(measures):
+        v = exp.column(f"__v{measure.value}", quoted=True) if measure.value is not None else None
+        stat: list[exp.Expr]
+        if measure.kind == "count":
+            stat = [exp.Count(this=v) if v is not None else exp.Count(this=exp.Star())]
+        elif measure.kind == "distinct":
+            stat = [exp.Count(this=exp.Distinct(expressions=[v]))]
+        else:
+            assert v is not None
+            bounded = exp.func("LEAST", exp.func("GREATEST", v, exp.Literal.number(measure.lower)),
+                               exp.Literal.number(measure.upper))
+            if measure.kind == "sum":
+                stat = [exp.Sum(this=bounded)]
+            else:
+                middle = exp.Literal.number((measure.lower + measure.upper) / 2)
+                stat = [exp.Count(this=v.copy()), exp.Sum(this=exp.Sub(this=bounded, expression=middle))]
+        statistics = statistics.select(*[exp.alias_(s, f"__s{i}_{j}", quoted=True) for j, s in enumerate(stat)])
+    statistics = statistics.from_(kept.subquery("kept"))
+    if keys:
+        statistics = statistics.group_by(*[exp.column(f"__k{i}", quoted=True) for i in range(len(keys))])
+    post = exp.select(*outputs).from_(exp.table_("released", quoted=True))
+    for arg in ("order", "limit", "offset"):
+        if select.args.get(arg) is not None:
+            post.set(arg, _keys_replaced(_aggregates_replaced(select.args[arg].copy(), select, measures), key_sql))
+    for column in post.find_all(exp.Column):
+        if column.table and not column.name.startswith(("__a", "__k")):
+            raise refuse(f"ORDER BY {column.name}: only outputs and GROUP BY keys can order an aggregate",
+                         "order by an output", "shape")
+        column.set("table", None)
+    plan = PrivatePlan(table, "", len(keys), tuple(measures), post.sql(dialect="duckdb"), rows,
+                       tuple(m.kind == "distinct" and _distinct_unit(m, values, columns, privacy, table)
+                             for m in measures))
+    return plan, statistics
+
+
+def _distinct_unit(measure: Measure, values: list[exp.Expr], columns: dict[str, ColumnInfo], privacy: Privacy,
+                   table: str) -> bool:
+    value = values[measure.value] if measure.value is not None else None
+    return isinstance(value, exp.Column) and value.name.lower() == unit_column(table, columns, privacy)
+
+
+def unit_column(table: str, columns: dict[str, ColumnInfo], privacy: Privacy) -> str | None:
+    """The column naming the privacy unit of ``table``: declared, else its IIN, else person_id, else None (each
+    row is a unit)."""
+    if table in privacy.units:
+        return privacy.units[table]
+    for kind in ("iin", "person_id"):
+        for name, info in columns.items():
+            if info.semantic_type == kind:
+                return name
+    return None
+
+
+def _measure(node: exp.AggFunc, columns: dict[str, ColumnInfo], aliases: dict[str, tuple[str, str]],
+             privacy: Privacy, role: RolePolicy) -> tuple[Measure, exp.Expr | None]:
+    name = node.sql_name().lower() if not isinstance(node, exp.Anonymous) else str(node.name).lower()
+    kind = KINDS.get(type(node))
+    if kind is None:
+        raise refuse(f"{name}() cannot be answered with a privacy guarantee (it returns or tests one person's "
+                     "value, or its spread is unbounded)", "ask count, sum or avg, or counts by bands "
+                     "(GROUP BY ranges) instead of quantiles, min or max", "aggregate")
+    if isinstance(node.parent, exp.Filter):
+        raise refuse("FILTER (WHERE ...) inside an aggregate", "put the condition in WHERE", "aggregate")
+    argument = node.this
+    if kind == "count":
+        if isinstance(argument, exp.Star):
+            return Measure("count", None), None
+        if isinstance(argument, exp.Distinct):
+            inner = argument.expressions
+            if len(inner) != 1 or not isinstance(inner[0], exp.Column):
+                raise refuse("count(DISTINCT ...) of anything but one column", "count distinct one column",
+                             "aggregate")
+            return Measure("distinct", 0), inner[0].copy()
+        if isinstance(argument, exp.Column):
+            return Measure("count", 0), argument.copy()
+        raise refuse(f"count({argument.sql(dialect='duckdb')}): an aggregate reads a bare column",
+                     "count(*) with the condition in WHERE", "aggregate")
+    if not isinstance(argument, exp.Column):
+        raise refuse(f"{name}({argument.sql(dialect='duckdb')}): sums and averages read a bare column whose bounds "
+                     "are declared (an expression inside an aggregate has no known bounds)",
+                     "put conditions in WHERE and aggregate the column itself", "aggregate")
+    column = _column_key(argument, aliases)
+    if column not in privacy.bounds:
+        raise refuse(f"{column} has no declared bounds, so its {name} cannot be answered with a privacy guarantee",
+                     "ask its count by bands, or have the administrator declare its bounds ([privacy.bounds] of "
+                     "the policy)", "bounds")
+    lower, upper = privacy.bounds[column]
+    return Measure(kind, 0, lower, upper), argument.copy()
+
+
+def _keys_replaced(node: exp.Expr, key_sql: list[str]) -> exp.Expr:
+    def swap(n: exp.Expr) -> exp.Expr:
+        text = n.sql(dialect="duckdb")
+        if not isinstance(n, exp.Alias) and text in key_sql:
+            return exp.column(f"__k{key_sql.index(text)}", quoted=True)
+        return n
+    return node.transform(swap, copy=False)
+
+
+def _aggregates_replaced(node: exp.Expr, select: exp.Select, measures: list[Measure]) -> exp.Expr:
+    """ORDER BY count(*) and the like: the aggregate replaced by the same output's placeholder."""
+    texts: dict[str, int] = {}
+    index = 0
+    for projection in select.expressions:
+        for agg in projection.find_all(exp.AggFunc):
+            if agg.find_ancestor(exp.AggFunc) is None:
+                texts.setdefault(agg.sql(dialect="duckdb"), index)
+                index += 1
+
+    def swap(n: exp.Expr) -> exp.Expr:
+        if isinstance(n, exp.AggFunc) and n.sql(dialect="duckdb") in texts:
+            return exp.column(f"__a{texts[n.sql(dialect='duckdb')]}", quoted=True)
+        if isinstance(n, exp.AggFunc):
+            raise refuse("ORDER BY an aggregate that is not an output", "order by an output", "shape")
+        return n
+    return node.transform(swap, copy=False)
+
+
+def release(plan: PrivatePlan, statistics: pa.Table, epsilon: float) -> pa.Table:
+    """The released table: the groups whose noisy count clears the threshold (all of an ungrouped answer's one
+    row), their keys, and each measure with its noise (__a<n>). Spends ``epsilon`` in all."""
+    rows = statistics.to_pylist()
+    selection, parts = plan.epsilons(epsilon)
+    k = plan.rows_per_unit
+    keys = [f"__k{i}" for i in range(plan.keys)]
+    counts: list[int]
+    if plan.keys:
+        named = {json.dumps([row[c] for c in keys], default=str): i for i, row in enumerate(rows)}
+        kept = released_groups({n: int(rows[i]["__n"]) for n, i in named.items()}, k, selection)
+        order = sorted(named[n] for n in kept)
+        by_index = {named[n]: v for n, v in kept.items()}
+        rows = [rows[i] for i in order]
+        counts = [max(by_index[i], 0) for i in order]
+    columns: dict[str, list[Any]] = {c: [row[c] for row in rows] for c in keys}
+    shares = iter(parts)
+    for i, (measure, distinct_units) in enumerate(zip(plan.measures, plan.unit_is_distinct, strict=True)):
+        first = [row.get(f"__s{i}_0") or 0 for row in rows]
+        if measure.kind == "count" and measure.value is None and plan.keys:
+            out: list[Any] = counts
+        elif measure.kind in ("count", "distinct"):
+            sensitivity = 1 if distinct_units else k
+            out = [max(v, 0) for v in noisy_counts([int(v) for v in first], sensitivity, next(shares))]
+        elif measure.kind == "sum":
+            bound = k * max(abs(measure.lower), abs(measure.upper))
+            out = noisy_sums([float(v) for v in first], bound, next(shares))
+            if measure.lower >= 0:
+                out = [max(v, 0.0) for v in out]
+        else:  # avg: a noisy count and a noisy sum of the values centred in their bounds
+            n = noisy_counts([int(v) for v in first], k, next(shares))
+            centred = noisy_sums([float(row.get(f"__s{i}_1") or 0.0) for row in rows],
+                                 k * (measure.upper - measure.lower) / 2, next(shares))
+            middle = (measure.lower + measure.upper) / 2
+            out = [None if count <= 0 else min(max(middle + total / count, measure.lower), measure.upper)
+                   for count, total in zip(n, centred, strict=True)]
+        columns[f"__a{i}"] = out
+    schema = [statistics.schema.field(c) for c in keys]
+    arrays = [pa.array(columns[c], type=f.type) for c, f in zip(keys, schema, strict=True)]
+    arrays += [pa.array(columns[f"__a{i}"]) for i in range(len(plan.measures))]
+    names = keys + [f"__a{i}" for i in range(len(plan.measures))]
+    return pa.Table.from_arrays(arrays, names=names) if names else pa.table({})
+
+
+def post_process(plan: PrivatePlan, released: pa.Table) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The caller's outputs, order and limit computed on the released values alone (an engine of its own, in
+    memory, with no access to anything else)."""
+    con = duckdb.connect(":memory:", config={"enable_external_access": "false",
+                                             "autoinstall_known_extensions": "false",
+                                             "autoload_known_extensions": "false"})
+    try:
+        con.register("released", released)
+        con.execute("SET lock_configuration = true")
+        cursor = con.execute(plan.outputs)
+        columns = [d[0] for d in cursor.description or []]
+        return columns, cursor.fetchall()
+    except duckdb.Error:
+        raise refuse("its outputs could not be computed from the released values", "simplify the outputs",
+                     "engine") from None
+    finally:
+        con.close()
+
+
+def write_released(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def read_released(data: bytes) -> pa.Table:
+    return pa.ipc.open_stream(data).read_all()
