@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,10 @@ from ukimet.connect.sources import SourceSpec, add_source
 from ukimet.core.ids import NumberIssuer
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
+from ukimet.gateway import policy_store
+from ukimet.gateway.audit import AuditLog
+from ukimet.gateway.policy import DEFAULT, Policy, to_toml
+from ukimet.gateway.privacy import Privacy
 from ukimet.gateway.rewrite import User
 from ukimet.sync.engine import Syncer
 
@@ -54,5 +59,11 @@ def build_registry(out: Path) -> dict[str, Any]:
     for table in ("persons", "payments"):
         set_label(engine, "reg", table, "kato", "test", semantic_type="region")
     Syncer(engine, config).sync()
+    # the registry's declarations for differentially private answers, loaded as an administrator would
+    privacy = Privacy(rows_per_unit={"reg.payments": 4}, bounds={"reg.persons.dohod": (0, 500_000),
+                                                               "reg.payments.summa": (0, 100_000)})
+    roles = {name: replace(role, epsilon_per_day=10_000.0) for name, role in DEFAULT.roles.items()}
+    policy_store.load(AuditLog(engine, config), User("root", "admin"), to_toml(Policy(roles, "registry", privacy)),
+                      note="the test registry's privacy declarations")
     return {"config": config, "rows": rows, "payments": payments, "iins": {r[1] for r in rows},
             "surnames": set(SURNAMES)}

@@ -63,7 +63,7 @@ def test_the_distribution_by_region_is_a_protected_aggregate_and_a_chart(mart: d
     finally:
         gateway.close()
     assert all(region == "79" for region, _, _ in rows)
-    assert len({r for r, _, _ in everyone}) >= 5 and all(n % 5 == 0 and n >= 10 for _, _, n in everyone)
+    assert len({r for r, _, _ in everyone}) >= 5 and all(n >= 10 for _, _, n in everyone)
     for language in ("kk", "ru", "en"):
         paths = draw_distribution(everyone, tmp_path, language)
         assert all(p.stat().st_size > 5000 for p in paths)

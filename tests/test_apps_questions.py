@@ -5,14 +5,16 @@ through the gateway, drawn as a chart."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ukimet.apps.question_set import evaluate, load_questions
+from ukimet.apps.question_set import EVALUATION, evaluate, load_questions
 from ukimet.apps.questions import ask, compile_question, draw_answer
 from ukimet.gateway.api import Gateway
+from ukimet.gateway.policy import DEFAULT, Policy
 from ukimet.gateway.rewrite import User
 
 ANALYST = User("aigerim", "social_worker", "Ministry of National Economy")
@@ -25,7 +27,10 @@ EXAMPLE = {
 
 @pytest.fixture(scope="module")
 def gateway(mart: dict[str, Any]) -> Any:
-    gateway = Gateway(mart["country"].config)
+    """The evaluation compares answers with gold exactly (under a purpose): a role that may read that much."""
+    roomy = {name: replace(role, epsilon_per_day=10_000.0, max_persons_per_day=1_000_000,
+                           max_rows_per_day=1_000_000) for name, role in DEFAULT.roles.items()}
+    gateway = Gateway(mart["country"].config, policy=Policy(roomy, "questions-test"))
     yield gateway
     gateway.close()
 
@@ -64,9 +69,10 @@ def test_a_question_that_mixes_subjects_is_declined(gateway: Gateway) -> None:
 
 def test_an_answer_is_an_audited_protected_aggregate_with_a_chart(gateway: Gateway, tmp_path: Path) -> None:
     answer = ask(gateway, ANALYST, "Сколько человек проживает по регионам?")
-    assert answer.rows and all(n % 5 == 0 for _, n in answer.rows)
+    assert answer.rows and all(n >= 20 for _, n in answer.rows)  # groups many hold, released with noise
     entry = gateway.audit.entries(limit=1)[0]
     assert entry["seq"] == answer.audit_seq and entry["query"] == answer.sql
+    assert "differential privacy: epsilon" in entry["rewritten"]
     paths = draw_answer(answer, tmp_path)
     assert all(p.stat().st_size > 3000 for p in paths)
     single = ask(gateway, ANALYST, "How many families are there in total?")
@@ -110,11 +116,11 @@ HELD_OUT = [  # phrasings written apart from the question set: each answered rig
 def test_held_out_phrasings_are_answered_right_or_declined_never_wrong(gateway: Gateway) -> None:
     answered = 0
     for question, gold in HELD_OUT:
-        answer = ask(gateway, ANALYST, question)
+        answer = ask(gateway, ANALYST, question, purpose=EVALUATION)
         if answer.sql is None:
             continue
         expected = [tuple(float(v) if isinstance(v, int | float) else v for v in r)
-                    for r in gateway.query(ANALYST, gold).rows if r[-1] is not None]
+                    for r in gateway.query(ANALYST, gold, EVALUATION).rows if r[-1] is not None]
         got = [tuple(float(v) if isinstance(v, int | float) else v for v in r) for r in answer.rows]
         assert got == expected, (question, answer.sql, gold)
         answered += 1

@@ -103,7 +103,7 @@ def test_the_mart_is_catalogued_for_the_gateway(mart: dict[str, Any]) -> None:
     gateway = Gateway(mart["country"].config)
     analyst = User("aigerim", "analyst", "Akimat", {"region": "19"})
     result = gateway.query(analyst, "SELECT level, count(*) AS families FROM mart.family_scores GROUP BY level")
-    assert result.rows and all(n % 5 == 0 for _, n in result.rows)
+    assert result.rows and all(n >= 20 for _, n in result.rows)  # differentially private, groups of many
     with pytest.raises(PolicyError, match="only aggregates"):
         gateway.query(analyst, "SELECT iin FROM mart.persons")
     assert set(DIMENSIONS) <= set(gateway.catalog[("mart", "family_scores")])

@@ -64,12 +64,20 @@ def _rows(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return [tuple(float(v) if isinstance(v, int | float) else v for v in r) for r in rows if r[-1] is not None]
 
 
-def evaluate(gateway: Gateway, user: User, questions: list[Question] | None = None) -> dict[str, Score]:
+EVALUATION = "evaluation of the semantic layer against the question set's gold answers"
+"""the purpose the evaluation runs under: answers are compared exactly, so they are computed without noise"""
+
+
+def evaluate(gateway: Gateway, user: User, questions: list[Question] | None = None,
+             purpose: str = EVALUATION) -> dict[str, Score]:
+    """Each question in each language, its answer against the gold SQL's, both computed exactly under
+    ``purpose`` (a user whose role has person-level rights: the differentially private answers users get would
+    differ by their noise)."""
     scores = {lang: Score() for lang in LANGUAGES}
     for q in questions or load_questions():
-        gold = _rows(gateway.query(user, q.sql).rows) if q.sql else None
+        gold = _rows(gateway.query(user, q.sql, purpose).rows) if q.sql else None
         for lang in LANGUAGES:
-            answer = ask(gateway, user, q.texts[lang])
+            answer = ask(gateway, user, q.texts[lang], purpose=purpose)
             score = scores[lang]
             if q.sql is None:
                 if answer.sql is None:

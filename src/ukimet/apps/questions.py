@@ -270,9 +270,12 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     return p.language, sql, understood
 
 
-def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None) -> Answer:
-    """The answer, through the gateway (a protected aggregate, audited), or a decline that names why. A question
-    the semantic layer cannot map goes to the local model when one is configured (apps.llm), never elsewhere."""
+def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None, purpose: str | None = None
+        ) -> Answer:
+    """The answer, through the gateway (a differentially private aggregate, audited), or a decline that names why.
+    With ``purpose`` the aggregate is computed exactly under the caller's person-level rights (its small groups'
+    persons recorded): what an evaluation of the semantic layer against gold answers needs. A question the semantic
+    layer cannot map goes to the local model when one is configured (apps.llm), never elsewhere."""
     compiled = compile_question(question, layer)
     if isinstance(compiled, Answer):
         if gateway.config.llm_url:
@@ -285,7 +288,7 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None)
         return compiled
     language, sql, understood = compiled
     try:
-        result = gateway.query(user, sql)
+        result = gateway.query(user, sql, purpose)
     except PolicyError as error:
         return Answer(question, language, understood, sql, [], [], declined=f"{error.what}: {error.why}")
     rows = [r for r in result.rows if r[-1] is not None]

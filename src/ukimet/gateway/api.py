@@ -318,7 +318,7 @@ class Gateway:
                                           "before are answered again at no cost", reason="budget")
                     with self._lock:
                         statistics = self._statistics(plan.statistics)
-                    table, spent = release(plan, statistics, epsilon), epsilon
+                    table, spent = release(plan, statistics, epsilon, role.small_cell), epsilon
                     note = f"epsilon {epsilon:g}, delta {delta:g}"
                 columns, rows = post_process(plan, table)
             except PolicyError as error:

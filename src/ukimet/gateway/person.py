@@ -89,7 +89,8 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
             template = gateway.prepare(user, role, sql, person_level=True)
             listed = ", ".join(literal(k) for k in sorted(keys))
             plan = replace(template, sql=sql.replace(literal(KEYS), f"({listed})"),
-                           rewritten=template.rewritten.replace(literal(KEYS), listed))
+                           rewritten=template.rewritten.replace(literal(KEYS), listed),
+                           trace=(template.trace or "").replace(literal(KEYS), listed) or None)
             plans.append((source, table, sorted(parties), plan))
         except PolicyError as error:  # e.g. a table without the region an analyst's rows are filtered by
             withheld.append((source, table, error.why))

@@ -18,7 +18,7 @@ column kinds, and export limits. Unknown keys or values are refused with the val
 
     [privacy]                      # declarations for the mechanisms (gateway.privacy)
     bounds = { "mart.persons.monthly_wage" = [0, 2000000] }
-    rows_per_unit = { "mart.payments" = 24 }
+    rows_per_unit = { "mart.payments" = 12 }
 """
 
 from __future__ import annotations

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ukimet.core.errors import ConfigError
 
-DELTA = 1e-7
+DELTA = 1e-8
 """delta of one grouped answer: the chance that a group held by one unit is released"""
 
 
@@ -67,7 +68,7 @@ def parse_privacy(spec: dict[str, Any]) -> Privacy:
 
 DEFAULT_PRIVACY = Privacy(
     units={"mart.payments": "person_id", "mart.benefits": "person_id"},
-    rows_per_unit={"mart.payments": 24, "mart.benefits": 4},
+    rows_per_unit={"mart.payments": 12, "mart.benefits": 4},
     bounds={
         "mart.persons.monthly_wage": (0, 2_000_000), "mart.persons.annual_income": (0, 24_000_000),
         "mart.persons.age": (0, 110), "mart.persons.utility_debt": (0, 1_000_000), "mart.persons.vehicles": (0, 5),
@@ -83,8 +84,8 @@ DEFAULT_PRIVACY = Privacy(
     },
 )
 """The declarations for the analytics mart (ukimet mart build): bounds from the domain (a monthly wage above 2
-million tenge is counted as 2 million), one row per person except payments (a year's monthly payments of two
-kinds) and benefits."""
+million tenge is counted as 2 million), one row per person except payments (at most 12 of one person are read:
+a year of monthly payments) and benefits (at most 4)."""
 
 
 def _opendp() -> Any:
@@ -117,23 +118,25 @@ def noisy_sums(values: list[float], sensitivity: float, epsilon: float) -> list[
     return [float(v) for v in measurement(values)]
 
 
-def released_groups(counts: dict[str, int], rows_per_unit: int, epsilon: float, delta: float = DELTA
-                    ) -> dict[str, int]:
+def released_groups(counts: dict[str, int], rows_per_unit: int, epsilon: float, delta: float = DELTA,
+                    minimum: int = 0) -> dict[str, int]:
     """The groups released and their noisy counts: the Laplace threshold mechanism ((epsilon, delta)-DP when one
-    unit touches at most ``rows_per_unit`` groups with at most that many rows in each)."""
+    unit touches at most ``rows_per_unit`` groups with at most that many rows in each). ``minimum``: a threshold
+    the policy asks for above the one delta needs (a higher threshold only lowers delta)."""
     if not counts:
         return {}
     dp = _opendp()
     domain = dp.map_domain(dp.atom_domain(T=str), dp.atom_domain(T=int))
     metric = dp.l01inf_distance(dp.absolute_distance(T=int))
     scale = rows_per_unit / epsilon
-    threshold = threshold_for(rows_per_unit, epsilon, delta)
+    threshold = max(threshold_for(rows_per_unit, epsilon, delta), minimum)
     measurement = dp.m.make_laplace_threshold(domain, metric, scale=scale, threshold=threshold)
     spent, chance = measurement.map((rows_per_unit, rows_per_unit, rows_per_unit))
     assert spent <= epsilon * (1 + 1e-9) and chance <= delta, (spent, chance)
     return {str(k): int(v) for k, v in measurement(counts).items()}
 
 
+@cache
 def threshold_for(rows_per_unit: int, epsilon: float, delta: float = DELTA) -> int:
     """The smallest count threshold at which OpenDP's map gives at most ``delta`` (a group's noisy count must reach
     it to be released)."""

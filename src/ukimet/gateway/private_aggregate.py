@@ -36,8 +36,9 @@ outer query, never by the caller's expressions)"""
 KINDS = {exp.Count: "count", exp.Sum: "sum", exp.Avg: "avg"}
 WEIGHTS = {"count": 1.0, "distinct": 1.0, "sum": 2.0, "avg_count": 1.0, "avg_sum": 2.0}
 """how one answer's epsilon is shared among what it measures (sums need more than counts)"""
-IDENTIFYING = frozenset({"iin", "bin", "phone", "email", "full_name", "surname", "first_name", "patronymic",
-                         "address", "person_id", "family_id"})
+IDENTIFYING = frozenset({"iin", "bin", "phone", "email", "full_name", "person_id", "family_id"})
+"""group keys that make a group of each person (a surname or a first name is shared: its groups are released only
+when many hold it)"""
 
 
 def refuse(why: str, fix: str, reason: str) -> PolicyError:
@@ -155,6 +156,7 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
         for node in list(output.find_all(exp.AggFunc)):
             if node.find_ancestor(exp.AggFunc) is not None:
                 continue
+            check_columns(node, "value")
             measure, value = _measure(node, columns, aliases, privacy, role)
             if value is not None:
                 values.append(value)
@@ -313,9 +315,10 @@ def _aggregates_replaced(node: exp.Expr, select: exp.Select, measures: list[Meas
     return node.transform(swap, copy=False)
 
 
-def release(plan: PrivatePlan, statistics: pa.Table, epsilon: float) -> pa.Table:
-    """The released table: the groups whose noisy count clears the threshold (all of an ungrouped answer's one
-    row), their keys, and each measure with its noise (__a<n>). Spends ``epsilon`` in all."""
+def release(plan: PrivatePlan, statistics: pa.Table, epsilon: float, small_cell: int = 0) -> pa.Table:
+    """The released table: the groups whose noisy count clears the threshold (at least twice the policy's
+    ``small_cell`` rows), all of an ungrouped answer's one row; their keys, and each measure with its noise
+    (__a<n>). Spends ``epsilon`` in all."""
     rows = statistics.to_pylist()
     selection, parts = plan.epsilons(epsilon)
     k = plan.rows_per_unit
@@ -323,7 +326,8 @@ def release(plan: PrivatePlan, statistics: pa.Table, epsilon: float) -> pa.Table
     counts: list[int]
     if plan.keys:
         named = {json.dumps([row[c] for c in keys], default=str): i for i, row in enumerate(rows)}
-        kept = released_groups({n: int(rows[i]["__n"]) for n, i in named.items()}, k, selection)
+        kept = released_groups({n: int(rows[i]["__n"]) for n, i in named.items()}, k, selection,
+                               minimum=2 * small_cell)
         order = sorted(named[n] for n in kept)
         by_index = {named[n]: v for n, v in kept.items()}
         rows = [rows[i] for i in order]

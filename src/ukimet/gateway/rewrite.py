@@ -104,9 +104,10 @@ def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User
         shown = [exp.alias_(masked(c, info, mask_of(f"{key[0]}.{key[1]}.{c}", info.semantic_type, info.sensitivity),
                                    pseudonym), c, quoted=True)
                  for c, info in columns.items()]
-        if persons:
+        if persons:  # every tracing view carries at least one persons column (empty without an IIN column)
             shown += [exp.alias_(exp.Array(expressions=[exp.column(c, quoted=True)]), f"{PERSON}{c}", quoted=True)
-                      for c, info in columns.items() if info.semantic_type == "iin"]
+                      for c, info in columns.items() if info.semantic_type == "iin"] or [
+                exp.alias_(exp.cast(exp.Array(), "VARCHAR[]"), f"{PERSON}none", quoted=True)]
         if units is not None:
             shown.append(exp.alias_(exp.column(unit, quoted=True) if unit else exp.null(), UNIT, quoted=True))
         view = exp.select(*shown).from_(exp.table_(key[1], db=key[0], quoted=True))
