@@ -29,6 +29,8 @@ def status_of(error: UkimetError) -> int:
     if isinstance(error, PolicyError):
         if error.what in UNAUTHENTICATED:
             return 401
+        if error.reason == "not_found":
+            return 404
         return 404 if error.why.startswith(("no such", "there is no", "no linked", "no family")) else 403
     return 400 if isinstance(error, ConfigError) else 409
 

@@ -16,13 +16,23 @@ from ukimet.connect.catalog import table_keys
 from ukimet.core.errors import PolicyError
 from ukimet.gateway.api import Gateway, Plan
 from ukimet.gateway.guard import ColumnInfo
+from ukimet.gateway.policy import RolePolicy
 from ukimet.gateway.rewrite import User, masked
 from ukimet.sync.store import literal
 
 KEYS = "__ukimet_record_keys__"
 """the marker the record keys replace in a kept plan (a string literal no query of a user produces here)"""
+WHO = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone", "address",
+                 "person_id", "region"})
+"""semantic types that say who a record is about, not what it says of them"""
 GOLDEN_TYPES = ("iin", "surname", "first_name", "patronymic", "birth_date", "sex", "address", "phone")
 """the golden record's attributes, each the semantic type of the same name (personal data)"""
+
+
+NOT_FOUND = PolicyError("person view", "no linked person with that IIN is within what you may see",
+                        "check the number; a person appears once linkage has run (ukimet link) and only where your "
+                        "role may see their records", reason="not_found")
+"""one answer for a number nobody has and for a person outside the caller's scope (no existence oracle)"""
 
 
 @dataclass(frozen=True)
@@ -57,8 +67,7 @@ def _linked(gateway: Gateway, iin: str) -> tuple[str, list[tuple[str, str, str, 
         found = con.execute("SELECT DISTINCT e.entity_id FROM link.person_records r JOIN link.entities e "
                             "USING (record_id) WHERE r.iin = ? AND r.iin_valid", [iin]).fetchall()
         if not found:
-            raise PolicyError("person view", "no linked person has that IIN",
-                              "check the number; a person appears once linkage has run (ukimet link)")
+            raise NOT_FOUND
         entity = found[0][0]
         records = con.execute("SELECT r.source, r.source_table, r.party, r.record_key FROM link.person_records r "
                               "JOIN link.entities e USING (record_id) WHERE e.entity_id = ? "
@@ -79,6 +88,8 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
     for (source, table), (parties, keys) in sorted(by_table.items()):
         if (source.lower(), table.lower()) not in gateway.catalog:
             continue
+        if _special_unseen(gateway, role, source, table):
+            continue  # a role that sees no special category is not told that such a record exists
         key_columns = table_keys(gateway.metadata, source).get(table) or []
         if not key_columns:
             continue  # rows without a key cannot be named one by one
@@ -95,6 +106,18 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
         except PolicyError as error:  # e.g. a table without the region an analyst's rows are filtered by
             withheld.append((source, table, error.why))
     return plans, withheld
+
+
+def _special_unseen(gateway: Gateway, role: RolePolicy, source: str, table: str) -> bool:
+    """The table is a special-category register (health, disability ...: at least half of what it says beyond
+    who the person is is special) and the role sees none of it: then even that the person has a record there is
+    special-category data, so the table is neither shown nor named."""
+    columns = gateway.catalog[(source.lower(), table.lower())]
+    facts = [(c, i) for c, i in columns.items() if i.semantic_type not in WHO]
+    special = [(c, i) for c, i in facts if i.sensitivity == "special"]
+    return bool(special) and 2 * len(special) >= len(facts) and all(
+        role.mask_for(f"{source.lower()}.{table.lower()}.{c}", i.semantic_type, i.sensitivity) == "hide"
+        for c, i in special)
 
 
 def _explanations(gateway: Gateway, entity: str) -> dict[tuple[str, str], tuple[float, list[str]]]:
@@ -146,8 +169,6 @@ def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonV
     why = _explanations(gateway, entity)
     shown = [SourceRecords(source, table, parties, r.columns, r.rows, why.get((source, table)))
              for (source, table, parties, _), r in zip(plans, results, strict=True) if r.rows]
-    if role.row_filter and not shown:
-        raise gateway.refused(user, what, purpose, PolicyError(
-            "person view", f"none of this person's records is in your {role.row_filter}",
-            "ask a colleague of the person's region"))
+    if role.row_filter and not shown:  # outside the caller's scope: said exactly as for a person who does not exist
+        raise gateway.refused(user, what, purpose, NOT_FOUND)
     return PersonView(entity, _golden(gateway, user, entity), shown, withheld, seq)
