@@ -65,7 +65,8 @@ def _cells(raw: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, int]], list[
                         "WHERE alive AND monthly_wage > 0 GROUP BY region HAVING count(*) >= 500 "
                         "ORDER BY 2 DESC").fetchall()
     if not counts:  # a small country: the whole of it
-        counts = [("", int(raw.execute("SELECT count(*) FROM mart.persons WHERE alive").fetchone()[0]))]
+        (everyone,), = raw.execute("SELECT count(*) FROM mart.persons WHERE alive").fetchall()
+        counts = [("", int(everyone))]
     # and a cell of just over 500 earners: the youngest earners, by age, until there are 500
     ages = raw.execute("SELECT age, count(*) FROM mart.persons WHERE alive AND monthly_wage > 0 GROUP BY age "
                        "ORDER BY age").fetchall()
@@ -76,8 +77,8 @@ def _cells(raw: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, int]], list[
             upto = age
             break
     if upto is not None:
-        n, mean = raw.execute(f"SELECT count(*), avg(least(monthly_wage, 2000000)) FROM mart.persons WHERE alive "
-                              f"AND monthly_wage > 0 AND age <= {upto}").fetchone()
+        (n, mean), = raw.execute(f"SELECT count(*), avg(least(monthly_wage, 2000000)) FROM mart.persons WHERE "
+                                 f"alive AND monthly_wage > 0 AND age <= {upto}").fetchall()
         wages.append((f"age <= {upto}", int(n), float(mean)))
     return counts, wages
 

@@ -108,10 +108,10 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The gateway's small registry (tests/gateway_registry.py), synced, with a gateway on it; one per module."""
     from ukimet.gateway.api import Gateway
 
-    from .gateway_registry import build_registry
+    from .gateway_registry import build_registry, registry_policy
 
     built = build_registry(tmp_path_factory.mktemp("gateway"))
-    return {**built, "gateway": Gateway(built["config"])}
+    return {**built, "gateway": Gateway(built["config"], policy=registry_policy())}
 
 
 MART_AS_OF = "2026-01-01"

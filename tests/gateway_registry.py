@@ -15,9 +15,7 @@ from ukimet.connect.sources import SourceSpec, add_source
 from ukimet.core.ids import NumberIssuer
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
-from ukimet.gateway import policy_store
-from ukimet.gateway.audit import AuditLog
-from ukimet.gateway.policy import DEFAULT, Policy, to_toml
+from ukimet.gateway.policy import DEFAULT, Policy, parse_policy, to_toml
 from ukimet.gateway.privacy import Privacy
 from ukimet.gateway.rewrite import User
 from ukimet.sync.engine import Syncer
@@ -58,12 +56,17 @@ def build_registry(out: Path) -> dict[str, Any]:
     set_label(engine, "reg", "persons", "diagnoz", "test", semantic_type="text", sensitivity="special")
     for table in ("persons", "payments"):
         set_label(engine, "reg", table, "kato", "test", semantic_type="region")
+    set_label(engine, "reg", "persons", "dohod", "test", semantic_type="money", sensitivity="personal")
     Syncer(engine, config).sync()
-    # the registry's declarations for differentially private answers, loaded as an administrator would
+    return {"config": config, "rows": rows, "payments": payments, "iins": {r[1] for r in rows},
+            "surnames": set(SURNAMES)}
+
+
+def registry_policy() -> Policy:
+    """The built-in policy with the registry's declarations for differentially private answers (its incomes and
+    payments bounded, at most 4 payments of one person read) and budgets that last a whole test module; read back
+    from its TOML, as an administrator would load it."""
     privacy = Privacy(rows_per_unit={"reg.payments": 4}, bounds={"reg.persons.dohod": (0, 500_000),
                                                                "reg.payments.summa": (0, 100_000)})
     roles = {name: replace(role, epsilon_per_day=10_000.0) for name, role in DEFAULT.roles.items()}
-    policy_store.load(AuditLog(engine, config), User("root", "admin"), to_toml(Policy(roles, "registry", privacy)),
-                      note="the test registry's privacy declarations")
-    return {"config": config, "rows": rows, "payments": payments, "iins": {r[1] for r in rows},
-            "surnames": set(SURNAMES)}
+    return parse_policy(to_toml(Policy(roles, "registry", privacy)), version="registry")

@@ -86,14 +86,14 @@ class RolePolicy:
     """what all users of the role together may spend in a day (against colluding accounts)"""
 
     def aggregate_mask_for(self, column: str, semantic_type: str | None, sensitivity: str | None) -> str:
-        """The mask of one column inside a protected aggregate (no purpose): what it may be filtered and grouped
-        by. A column hidden by a column rule stays hidden; identifiers become pseudonyms (a query can count
-        distinct persons but not pick one out by a known number or name); the rest follow aggregate_masks."""
-        if self.column_masks.get(column) == "hide":
+        """The mask of one column inside a private aggregate (no purpose): what it may be filtered and grouped
+        by. A column hidden by a column rule or by aggregate_masks stays hidden; identifiers become pseudonyms (a
+        query can count distinct persons but not pick one out by a known number or name); the rest follow
+        aggregate_masks."""
+        shown = self.aggregate_masks.get(sensitivity or "special", "hide")
+        if self.column_masks.get(column) == "hide" or shown == "hide":
             return "hide"
-        if semantic_type in IDENTIFIERS:
-            return "pseudonym"
-        return self.aggregate_masks.get(sensitivity or "special", "hide")
+        return "pseudonym" if semantic_type in IDENTIFIERS else shown
 
     def mask_for(self, column: str, semantic_type: str | None, sensitivity: str | None) -> str:
         """The mask of one column (source.table.column): column rule, else semantic type, else sensitivity;
