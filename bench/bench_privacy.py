@@ -57,12 +57,13 @@ def _country(persons: int) -> Settings:
     return config
 
 
-def _cells(raw: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, int]], list[tuple[str, int, float]]]:
-    """Regions with >= 1,000 living persons, and regions with >= 500 earners (their true mean wage)."""
+def _cells(raw: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, int]], list[tuple[str, int, float, float]]]:
+    """Regions with >= 1,000 living persons, and regions with >= 500 earners (their mean wage with every wage
+    clamped to the declared bound of 2 million, and without)."""
     counts = raw.execute("SELECT region, count(*) FROM mart.persons WHERE alive GROUP BY region "
                          "HAVING count(*) >= 1000 ORDER BY 2 DESC").fetchall()
-    wages = raw.execute("SELECT region, count(*), avg(least(monthly_wage, 2000000)) FROM mart.persons "
-                        "WHERE alive AND monthly_wage > 0 GROUP BY region HAVING count(*) >= 500 "
+    wages = raw.execute("SELECT region, count(*), avg(least(monthly_wage, 2000000)), avg(monthly_wage) "
+                        "FROM mart.persons WHERE alive AND monthly_wage > 0 GROUP BY region HAVING count(*) >= 500 "
                         "ORDER BY 2 DESC").fetchall()
     if not counts:  # a small country: the whole of it
         (everyone,), = raw.execute("SELECT count(*) FROM mart.persons WHERE alive").fetchall()
@@ -77,9 +78,10 @@ def _cells(raw: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, int]], list[
             upto = age
             break
     if upto is not None:
-        (n, mean), = raw.execute(f"SELECT count(*), avg(least(monthly_wage, 2000000)) FROM mart.persons WHERE "
-                                 f"alive AND monthly_wage > 0 AND age <= {upto}").fetchall()
-        wages.append((f"age <= {upto}", int(n), float(mean)))
+        (n, mean, raw_mean), = raw.execute(f"SELECT count(*), avg(least(monthly_wage, 2000000)), avg(monthly_wage) "
+                                           f"FROM mart.persons WHERE alive AND monthly_wage > 0 AND age <= {upto}"
+                                           ).fetchall()
+        wages.append((f"age <= {upto}", int(n), float(mean), float(raw_mean)))
     return counts, wages
 
 
@@ -122,7 +124,7 @@ def main() -> None:
                                  "within_1pct": sum(e <= 0.01 for e in errors) / len(errors),
                                  "p95_relative_error": float(np.quantile(errors, 0.95)),
                                  "peer_numpy_within_1pct": sum(e <= 0.01 for e in peer) / len(peer)})
-    for region, earners, mean in list(dict.fromkeys([*wages[:2], *wages[-1:]])):
+    for region, earners, mean, raw_mean in list(dict.fromkeys([*wages[:2], *wages[-1:]])):
         errors, peer = [], []
         for t in range(args.trials):
             sql = (f"SELECT avg(monthly_wage) FROM mart.persons WHERE alive AND monthly_wage > 0{_where(region)} "
@@ -130,11 +132,12 @@ def main() -> None:
             (value,), = gateway.query(USER, sql).rows
             errors.append(1.0 if value is None else abs(value - mean) / mean)
             # the peer: the same estimator (noisy centred sum over noisy count, the same split) with numpy
-            share = epsilon / 3
+            share = epsilon / 2
             noisy_n = earners + rng.laplace(0, 1 / share)
-            centred = earners * (mean - 1_000_000) + rng.laplace(0, 1_000_000 / (2 * share))
+            centred = earners * (mean - 1_000_000) + rng.laplace(0, 1_000_000 / share)
             peer.append(abs(1_000_000 + centred / noisy_n - mean) / mean)
         report["wages"].append({"region": region, "earners": earners, "true_mean": round(mean, 1),
+                                "true_mean_unclamped": round(raw_mean, 1),
                                 "within_2pct": sum(e <= 0.02 for e in errors) / len(errors),
                                 "p95_relative_error": float(np.quantile(errors, 0.95)),
                                 "peer_numpy_within_2pct": sum(e <= 0.02 for e in peer) / len(peer)})
