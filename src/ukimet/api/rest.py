@@ -68,6 +68,8 @@ class Table(BaseModel):
 class QueryOut(Table):
     rewritten: str
     truncated: bool
+    epsilon: float = Field(0.0, description="the privacy budget this answer spent (a differentially private answer "
+                           "without a purpose; 0 for person-level rows or an answer released before)")
 
 
 class AskIn(BaseModel):
@@ -136,7 +138,8 @@ def me(user: User = Depends(current_user)) -> Me:
 def query(request: Request, body: QueryIn, user: User = Depends(current_user)) -> QueryOut:
     result = _gateway(request).query(user, body.sql, body.purpose)
     return QueryOut(columns=result.columns, rows=[[_plain(v) for v in r] for r in result.rows],
-                    audit_seq=result.audit_seq, rewritten=result.rewritten, truncated=result.truncated)
+                    audit_seq=result.audit_seq, rewritten=result.rewritten, truncated=result.truncated,
+                    epsilon=result.epsilon)
 
 
 @router.post("/ask", responses=ERRORS, summary="Ask a question in Kazakh, Russian or English")

@@ -42,6 +42,9 @@ def query(
     out.print(table)
     more = " (more matched: the role's export limit cut the result)" if result.truncated else ""
     out.print(f"{len(result.rows)} rows{more}; audit entry {result.audit_seq}")
+    if "differential privacy" in result.rewritten:
+        out.print(f"a differentially private answer: epsilon {result.epsilon:g} of your daily budget spent"
+                  if result.epsilon else "a differentially private answer given before: no budget spent")
     if show_sql:
         out.print(result.rewritten, highlight=False, soft_wrap=True)
 

@@ -287,7 +287,7 @@ class Gateway:
         except PolicyError as error:
             raise self.refused(user, sql, purpose, error) from None
         except Exception as error:  # a stage failed in a way nobody foresaw: refused, audited, nothing quoted
-            raise self.refused(user, sql, purpose, _internal(error)) from None
+            raise self.refused(user, sql, purpose, internal_refusal(error)) from None
         if plan.private is not None:
             return self._answer_privately(user, role, sql, plan.private)
         return self.run(user, role, described, "query", sql, [plan])[1][0]
@@ -321,9 +321,10 @@ class Gateway:
                     table, spent = release(plan, statistics, epsilon, role.small_cell), epsilon
                     note = f"epsilon {epsilon:g}, delta {delta:g}"
                 columns, rows = post_process(plan, table)
-            except PolicyError as error:
-                refused_seq = record(access("refused", sql, f"-- refused: {error.why}", 0, [], self.policy.version))
-                failure = error
+            except Exception as error:  # a PolicyError as it is; anything unforeseen said by its kind only
+                failure = error if isinstance(error, PolicyError) else internal_refusal(error)
+                refused_seq = record(access("refused", sql, f"-- refused: {failure.why}", 0, [],
+                                            self.policy.version))
             else:
                 rewritten = f"{plan.statistics}\n-- differential privacy: {note}; rows per person " \
                             f"{plan.rows_per_unit}; outputs: {plan.outputs}"
@@ -382,7 +383,7 @@ class Gateway:
                 record(access("refused", what, f"-- refused: {error.why}", 0, [], policy))
                 failure = error
             except Exception as error:  # nothing unforeseen escapes unaudited, and nothing of it is quoted
-                failure = _internal(error)
+                failure = internal_refusal(error)
                 record(access("refused", what, f"-- refused: {failure.why}", 0, [], policy))
             else:
                 persons = sorted({self.audit.person(v) for v in iins})
@@ -458,7 +459,7 @@ def _engine_refusal(error: duckdb.Error) -> PolicyError:
     return PolicyError("query refused", said, "check the query", reason="engine")
 
 
-def _internal(error: Exception) -> PolicyError:
+def internal_refusal(error: Exception) -> PolicyError:
     """A failure nobody foresaw, said without its message (logged by kind only)."""
     logging.getLogger("ukimet.gateway").error("gateway failure: %s", type(error).__name__)
     return PolicyError("query refused", f"the gateway could not carry it out ({type(error).__name__})",

@@ -14,7 +14,7 @@ from sqlglot import exp
 
 from ukimet.connect.catalog import table_keys
 from ukimet.core.errors import PolicyError
-from ukimet.gateway.api import Gateway, Plan
+from ukimet.gateway.api import Gateway, Plan, internal_refusal
 from ukimet.gateway.guard import ColumnInfo
 from ukimet.gateway.policy import RolePolicy
 from ukimet.gateway.rewrite import User, masked
@@ -165,6 +165,8 @@ def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonV
         plans, withheld = _plans(gateway, user, records)
     except PolicyError as error:
         raise gateway.refused(user, what, purpose, error) from None
+    except Exception as error:  # unforeseen: refused and audited, said by its kind only
+        raise gateway.refused(user, what, purpose, internal_refusal(error)) from None
     seq, results = gateway.run(user, role, described, "view", what, [p for *_, p in plans])
     why = _explanations(gateway, entity)
     shown = [SourceRecords(source, table, parties, r.columns, r.rows, why.get((source, table)))
