@@ -121,10 +121,10 @@ def test_the_corpus_is_large() -> None:
 # --- what each role gets (input -> expected rows) -------------------------------------------------------------
 def test_an_analyst_sees_only_aggregates_of_their_region_without_small_cells(registry: dict[str, Any]) -> None:
     gateway = registry["gateway"]
-    total = gateway.query(ANALYST, "SELECT count(*) AS n FROM reg.persons")
-    assert total.rows == [(40,)]  # 40 rows in region 79, rounded to 5
+    (total,), = gateway.query(ANALYST, "SELECT count(*) AS n FROM reg.persons").rows
+    assert abs(total - 40) <= 10  # 40 rows in region 79, with the noise of a private count
     by_name = gateway.query(ANALYST, "SELECT familiya, count(*) AS n FROM reg.persons GROUP BY familiya")
-    assert by_name.rows == []  # 8 surnames of 5 each: every cell under 10, all suppressed
+    assert by_name.rows == []  # 8 surnames of 5 each: no group clears the release threshold
     with pytest.raises(PolicyError, match="only aggregates"):
         gateway.query(ANALYST, "SELECT iin FROM reg.persons")
 
