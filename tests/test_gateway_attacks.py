@@ -63,3 +63,38 @@ def test_an_attack_has_its_exact_outcome_and_is_audited(registry: dict[str, Any]
     else:
         assert what == "traced"
         assert len(entry["persons"]) == expected
+
+
+def test_a_query_that_runs_too_long_is_stopped_and_refused(registry: dict[str, Any]) -> None:
+    from ukimet.gateway.api import Gateway
+
+    from .gateway_registry import registry_policy
+
+    config = registry["config"].model_copy(update={"query_timeout": 1.0})
+    gateway = Gateway(config, policy=registry_policy())
+    sql = ("SELECT count(*) FROM reg.persons a, reg.persons b, reg.persons c, reg.persons d, reg.persons e, "
+           "reg.persons f WHERE a.dohod + b.dohod + c.dohod + d.dohod + e.dohod + f.dohod > 0")
+    with pytest.raises(PolicyError) as refused:
+        gateway.query(WORKER, sql, PURPOSE)
+    assert refused.value.reason == "engine" and "longer" in refused.value.why
+    assert _last_entry(gateway)["action"] == "refused"
+
+
+def test_a_result_larger_than_a_query_may_return_is_refused(registry: dict[str, Any]) -> None:
+    from ukimet.gateway.api import Gateway
+
+    from .gateway_registry import registry_policy
+
+    gateway = Gateway(registry["config"].model_copy(update={"max_result_bytes": 1000}), policy=registry_policy())
+    with pytest.raises(PolicyError) as refused:
+        gateway.query(WORKER, "SELECT familiya, iin, data_rozhdeniya FROM reg.persons", PURPOSE)
+    assert refused.value.reason == "size"
+
+
+def test_a_query_naming_an_iin_is_logged_with_its_keyed_hash(registry: dict[str, Any]) -> None:
+    gateway = registry["gateway"]
+    iin = registry["rows"][2][1]
+    gateway.query(WORKER, f"SELECT familiya FROM reg.persons WHERE iin = '{iin}'", PURPOSE)
+    entry = _last_entry(gateway)
+    assert iin not in entry["query"] and iin not in (entry["rewritten"] or "")
+    assert f"iin:{gateway.audit.person(iin)[:16]}" in entry["query"]

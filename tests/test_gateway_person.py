@@ -63,6 +63,37 @@ def test_a_person_view_needs_a_purpose_and_a_known_person(linked: dict[str, Any]
     assert linked["gateway"].audit.entries(limit=1)[0]["action"] == "refused"
 
 
+def test_a_person_outside_the_callers_region_is_answered_as_one_who_does_not_exist(linked: dict[str, Any]) -> None:
+    person = _adult(linked)
+    elsewhere = next(r for r in ("75", "79", "71", "61") if not str(person["region"]).startswith(r))
+    analyst = User("aigerim", "analyst", "Akimat", {"region": elsewhere})
+    answers = []
+    for iin in (person["iin"], "000000000000"):
+        with pytest.raises(PolicyError) as refused:
+            person_view(linked["gateway"], analyst, iin, purpose="regional study")
+        answers.append((refused.value.what, refused.value.why, refused.value.fix, refused.value.reason))
+    assert answers[0] == answers[1] and answers[0][3] == "not_found"
+    entries = linked["gateway"].audit.entries(limit=2)
+    assert [e["action"] for e in entries] == ["refused", "refused"]
+    assert all(person["iin"] not in (e["query"] or "") for e in entries)  # the log keeps its keyed hash only
+
+
+def test_a_special_category_register_the_role_cannot_see_is_not_named(linked: dict[str, Any]) -> None:
+    gateway = linked["gateway"]
+    disabled = [p for p in linked["persons"] if p.get("disability_group") and not p.get("death_date")]
+    auditor = User("bolat", "auditor", "Data protection agency")
+    registers = {("health", "disability"), ("mse_disability", "Решения")}
+    seen_by_worker = 0
+    assert disabled
+    for person in disabled[:5]:
+        view = person_view(gateway, auditor, person["iin"], purpose="spot check 2026/4")
+        named = {(s, t) for s, t, _ in view.withheld} | {(r.source, r.table) for r in view.records}
+        assert not named & registers
+        worker = person_view(gateway, WORKER, person["iin"], purpose="case 2026/5: disability allowance")
+        seen_by_worker += bool({(r.source, r.table) for r in worker.records} & registers)
+    assert seen_by_worker  # a role that sees special categories (partly) is shown the register
+
+
 def test_the_person_command(linked: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 

@@ -348,11 +348,18 @@ class Gateway:
 
     def _statistics(self, sql: str) -> Any:
         """The true statistics of a private aggregate (an Arrow table): they never leave the gateway."""
+        with self._limited() as con:
+            return con.sql(sql).to_arrow_table()
+
+    @contextlib.contextmanager
+    def _limited(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor on the engine that is interrupted after ``query_timeout`` seconds; the engine's failures said
+        by their kind."""
         con = self._engine().cursor()
         timer = threading.Timer(self.config.query_timeout, con.interrupt)
         timer.start()
         try:
-            return con.sql(sql).to_arrow_table()
+            yield con
         except duckdb.Error as error:
             raise _engine_refusal(error) from None
         finally:
@@ -437,19 +444,9 @@ class Gateway:
         return {v for lists in found.values() for listed in lists for v in listed if v}
 
     def _run(self, sql: str, limit: int) -> tuple[list[str], list[tuple[Any, ...]]]:
-        con = self._engine().cursor()
-        timer = threading.Timer(self.config.query_timeout, con.interrupt)
-        timer.start()
-        try:
+        with self._limited() as con:
             cursor = con.execute(sql)
-            columns = [d[0] for d in cursor.description or []]
-            rows = cursor.fetchmany(limit + 1)
-        except duckdb.Error as error:
-            raise _engine_refusal(error) from None
-        finally:
-            timer.cancel()
-            con.close()
-        return columns, rows
+            return [d[0] for d in cursor.description or []], cursor.fetchmany(limit + 1)
 
 
 def _engine_refusal(error: duckdb.Error) -> PolicyError:
