@@ -252,7 +252,7 @@ class Gateway:
             return Plan(sql, tree, rewritten, private=replace(private, statistics=rewritten))
         secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views)
         tracing = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=True)
-        traced = with_persons(tracing, role.small_cell)
+        traced = with_persons(tracing)
         distinct = isinstance(secured, exp.SetOperation) and bool(secured.args.get("distinct"))
         return Plan(sql, tree, secured.sql(dialect="duckdb"), traced.sql(dialect="duckdb"), distinct)
 
@@ -399,7 +399,9 @@ class Gateway:
                     blocked = record(access("blocked", what, rewritten, 0, persons, policy))
                     failure = PolicyError("query refused", f"it would take {user.name} past "
                                           f"{role.max_persons_per_day} persons today: bulk access is blocked and "
-                                          "reported", "ask the security officer", reason="bulk")
+                                          "reported", "for counts and totals over many people ask without a "
+                                          "purpose (a differentially private answer); otherwise ask the security "
+                                          "officer", reason="bulk")
                 else:
                     seq = record(access(action, what, rewritten, total, persons, policy))
         if failure is not None:

@@ -6,9 +6,9 @@ table, CTE, UNION branch, join and GROUP BY. The gateway compares that query's r
 the persons only when they match, so nothing the caller's query does can reach the hidden column or change the
 persons recorded; only keyed hashes of the IINs reach the audit log.
 
-A group of the outermost SELECT whose outputs are all summaries (count, sum, average ...) over ``small`` persons or
-more is not attributed to its members (a count over many people reveals none of them); every other group is: a
-list or a minimum shows one member's value. Where persons cannot be traced (a subquery inside an expression reads
+Every member of a group is behind the row the group makes, however many they are: with a purpose, two exact
+totals that differ by one person would otherwise show that person's value unrecorded (an aggregate over many
+people is asked without a purpose, as a differentially private answer). Where persons cannot be traced (a subquery inside an expression reads
 rows that are not the result's, an inner UNION or DISTINCT would merge rows of different persons), the query is
 refused: every person behind a result is traced, or there is no result."""
 
@@ -21,9 +21,6 @@ from ukimet.core.errors import PolicyError
 PERSON = "__ukimet_person_"
 """prefix of the clear-IIN columns of the tracing views (never in the views a caller's query runs on)"""
 CARRIED = "__ukimet_persons"
-SUMMARIES = (exp.Count, exp.CountIf, exp.Sum, exp.Avg, exp.Stddev, exp.StddevPop, exp.StddevSamp, exp.Variance,
-             exp.VariancePop, exp.Corr, exp.CovarPop, exp.CovarSamp, exp.ApproxDistinct)
-"""aggregates that summarise a group without showing any member's value"""
 
 
 def _untraceable(why: str) -> PolicyError:
@@ -34,11 +31,6 @@ def _untraceable(why: str) -> PolicyError:
 def _is_grouped(select: exp.Select) -> bool:
     return select.args.get("group") is not None or any(
         p.find(exp.AggFunc) is not None and p.find(exp.Window) is None for p in select.expressions)
-
-
-def _summaries_only(select: exp.Select) -> bool:
-    return all(isinstance(agg, SUMMARIES) for agg in select.find_all(exp.AggFunc)
-               if agg.find_ancestor(exp.Select) is select)
 
 
 def _cte_body(root: exp.Query, name: str) -> exp.Expr | None:
@@ -110,7 +102,7 @@ def _branches(body: exp.SetOperation) -> list[exp.Select]:
     return found
 
 
-def _top(select: exp.Select, root: exp.Query, done: dict[int, str], small: int) -> None:
+def _top(select: exp.Select, root: exp.Query, done: dict[int, str]) -> None:
     if select.args.get("distinct") is not None:
         if _is_grouped(select):
             raise _untraceable("DISTINCT over groups")
@@ -118,18 +110,13 @@ def _top(select: exp.Select, root: exp.Query, done: dict[int, str], small: int) 
         select.group_by(*[p.unalias().copy() for p in select.expressions], copy=False)
     row = _gather(select, root, done)
     if _is_grouped(select):
-        members = exp.func("LIST_DISTINCT", exp.func("FLATTEN", exp.func("LIST", row)))
-        if _summaries_only(select):  # a group of many persons summarised says nothing about one of them
-            row = exp.Case(ifs=[exp.If(this=exp.LT(this=exp.func("LEN", members.copy()),
-                                                   expression=exp.Literal.number(small)), true=members)])
-        else:
-            row = members
+        row = exp.func("LIST_DISTINCT", exp.func("FLATTEN", exp.func("LIST", row)))
     select.select(exp.alias_(row, CARRIED, quoted=True), copy=False)
 
 
-def with_persons(query: exp.Query, small: int) -> exp.Query:
+def with_persons(query: exp.Query) -> exp.Query:
     """``query`` (rewritten over tracing views) with the hidden persons column last, or the refusal saying why
-    its persons cannot be traced. A summarised group of ``small`` persons or more is not attributed."""
+    its persons cannot be traced."""
     for sub in query.find_all(exp.Subquery, exp.Exists):
         if not isinstance(sub.parent, exp.From | exp.Join) and not isinstance(sub.parent, exp.SetOperation):
             raise _untraceable("a subquery inside an expression reads rows that are not the result's")
@@ -143,5 +130,5 @@ def with_persons(query: exp.Query, small: int) -> exp.Query:
     for branch in branches:
         if not isinstance(branch, exp.Select):
             raise _untraceable(type(branch).__name__)
-        _top(branch, traced, done, small)
+        _top(branch, traced, done)
     return traced

@@ -67,8 +67,7 @@ class RolePolicy:
     """what counts as a purpose: "text" (any statement, or a declared P-n) or "declared" (a declared purpose
     naming a case or a legal basis)"""
     small_cell: int = 10
-    """a group of the outermost SELECT of a person-level query that summarises this many persons or more is not
-    attributed to them in the audit log"""
+    """a private aggregate's group is released only from twice this many rows (and the noisy count's threshold)"""
     forbidden: tuple[frozenset[str], ...] = ()
     """sets of column kinds (a sensitivity or a semantic type) one query may not combine"""
     max_rows_per_query: int = 1000
