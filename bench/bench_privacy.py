@@ -1,5 +1,5 @@
-"""Utility of the differentially private answers at the default budget (epsilon_per_query of the built-in
-policy), through the real gateway, against the true values read from the store in the same run:
+"""Utility of the differentially private answers at the default budget (epsilon_per_count and epsilon_per_value
+of the built-in policy), through the real gateway, against the true values read from the store in the same run:
 
 - counts of at least 1,000 persons: within 1%, 95% of the time?
 - average monthly wage over at least 500 earners: within 2%, 95% of the time?
@@ -102,11 +102,12 @@ def main() -> None:
     roles = {name: replace(role, epsilon_per_day=1e9, role_epsilon_per_day=1e9, row_filter=None)
              for name, role in DEFAULT.roles.items()}
     gateway = Gateway(config, Policy(roles, "bench-privacy"))
-    epsilon = roles["analyst"].epsilon_per_query
+    per_count, per_value = roles["analyst"].epsilon_per_count, roles["analyst"].epsilon_per_value
     raw = duckdb.connect(str(config.resolved_store_path()), read_only=True, config=dict(ENGINE_CONFIG))
     counts, wages = _cells(raw)
     rng = np.random.default_rng(1)
-    report: dict[str, Any] = {"epsilon_per_query": epsilon, "trials": args.trials, "counts": [], "wages": []}
+    report: dict[str, Any] = {"epsilon_per_count": per_count, "epsilon_per_value": per_value,
+                              "trials": args.trials, "counts": [], "wages": []}
     answer_times, raw_times = [], []
     for region, true_n in counts[:3]:
         errors, peer = [], []
@@ -119,7 +120,7 @@ def main() -> None:
             raw.execute(sql).fetchall()
             raw_times.append(time.perf_counter() - started)
             errors.append(abs(n - true_n) / true_n)
-            peer.append(abs(rng.laplace(0, 1 / epsilon)) / true_n)
+            peer.append(abs(rng.laplace(0, 1 / per_count)) / true_n)
         report["counts"].append({"region": region, "persons": true_n,
                                  "within_1pct": sum(e <= 0.01 for e in errors) / len(errors),
                                  "p95_relative_error": float(np.quantile(errors, 0.95)),
@@ -132,9 +133,8 @@ def main() -> None:
             (value,), = gateway.query(USER, sql).rows
             errors.append(1.0 if value is None else abs(value - mean) / mean)
             # the peer: the same estimator (noisy centred sum over noisy count, the same split) with numpy
-            share = epsilon / 2
-            noisy_n = earners + rng.laplace(0, 1 / share)
-            centred = earners * (mean - 1_000_000) + rng.laplace(0, 1_000_000 / share)
+            noisy_n = earners + rng.laplace(0, 1 / per_value)
+            centred = earners * (mean - 1_000_000) + rng.laplace(0, 1_000_000 / per_value)
             peer.append(abs(1_000_000 + centred / noisy_n - mean) / mean)
         report["wages"].append({"region": region, "earners": earners, "true_mean": round(mean, 1),
                                 "true_mean_unclamped": round(raw_mean, 1),

@@ -47,7 +47,8 @@ def test_a_count_is_within_one_percent_and_an_average_within_a_few(gateway: Gate
     (true_n, true_age), = _truth(mart, "SELECT count(*), avg(age) FROM mart.persons WHERE alive")
     assert abs(n - true_n) <= max(10, 0.01 * true_n)
     assert abs(age - true_age) <= 0.05 * true_age
-    assert result.epsilon == DEFAULT.roles["social_worker"].epsilon_per_query
+    role = DEFAULT.roles["social_worker"]
+    assert result.epsilon == role.epsilon_per_count + 2 * role.epsilon_per_value  # a count and an average
 
 
 def test_an_answer_spends_budget_and_the_audit_log_says_how_much(gateway: Gateway) -> None:
@@ -57,9 +58,9 @@ def test_an_answer_spends_budget_and_the_audit_log_says_how_much(gateway: Gatewa
     with gateway.metadata.connect() as con:
         spent = con.execute(select(privacy_spend).where(privacy_spend.c.user_name == user.name)).fetchall()
         entry = con.execute(select(audit_entries).where(audit_entries.c.seq == result.audit_seq)).one()
-    assert [(s.seq, s.epsilon) for s in spent] == [(result.audit_seq, 2.0)]
+    assert [(s.seq, s.epsilon) for s in spent] == [(result.audit_seq, 1.0)]  # groups released on their counts
     assert spent[0].delta > 0  # groups released above a threshold: (epsilon, delta)
-    assert entry.action == "query" and "differential privacy: epsilon 2" in entry.rewritten
+    assert entry.action == "query" and "differential privacy: epsilon 1," in entry.rewritten
 
 
 def test_the_same_question_is_answered_as_before_at_no_cost(gateway: Gateway) -> None:
@@ -75,7 +76,7 @@ def test_a_user_past_the_daily_budget_is_refused_and_it_is_audited(mart: dict[st
     gateway = Gateway(mart["country"].config)
     user = User("priv-greedy", "analyst", "Akimat of Almaty", {"region": "75"})
     role = gateway.policy.role("analyst")
-    answers = int(role.epsilon_per_day // role.epsilon_per_query)
+    answers = int(role.epsilon_per_day // role.epsilon_per_count)
     for age in range(answers):
         gateway.query(user, f"SELECT count(*) FROM mart.persons WHERE age > {age}")
     with pytest.raises(PolicyError) as refused:
@@ -88,7 +89,7 @@ def test_a_user_past_the_daily_budget_is_refused_and_it_is_audited(mart: dict[st
 
 
 def test_the_role_budget_holds_across_its_users(mart: dict[str, Any]) -> None:
-    colluder = replace(DEFAULT.roles["auditor"], name="colluder", role_epsilon_per_day=4.0)
+    colluder = replace(DEFAULT.roles["auditor"], name="colluder", role_epsilon_per_day=1.0)
     gateway = Gateway(mart["country"].config, policy=Policy({**DEFAULT.roles, "colluder": colluder}, "tight-role"))
     users = [User(f"priv-colluder-{n}", "colluder", "Data protection agency") for n in range(3)]
     gateway.query(users[0], "SELECT count(*) FROM mart.persons WHERE region = '75'")
@@ -97,6 +98,13 @@ def test_the_role_budget_holds_across_its_users(mart: dict[str, Any]) -> None:
         gateway.query(users[2], "SELECT count(*) FROM mart.persons WHERE region = '71'")
     assert refused.value.reason == "budget" and "the role" in refused.value.why
     gateway.close()
+
+
+def test_an_answer_that_would_spend_more_than_one_answer_may_is_refused(gateway: Gateway) -> None:
+    with pytest.raises(PolicyError) as refused:
+        gateway.query(ANALYST, "SELECT region, avg(age), avg(monthly_wage), sum(annual_income) FROM mart.persons "
+                               "GROUP BY region")
+    assert refused.value.reason == "budget" and "more than" in refused.value.why
 
 
 def test_groups_that_few_persons_hold_are_not_released(gateway: Gateway) -> None:

@@ -121,6 +121,11 @@ _SHAPES: list[tuple[str, str, str]] = [  # (English, Kazakh, Russian); {name} ar
     ("the privacy budget is spent: an answer costs epsilon {e} and {u} has {left} of {total} left today",
      "құпиялылық бюджеті таусылды: бір жауап эпсилон {e} тұрады, ал {u} үшін бүгін {total} ішінен {left} қалды",
      "бюджет приватности исчерпан: ответ стоит эпсилон {e}, а у {u} на сегодня осталось {left} из {total}"),
+    ("one answer would spend epsilon {e}, more than the {m} one answer may",
+     "бір жауап эпсилон {e} жұмсар еді, бұл бір жауапқа рұқсат етілген {m} мөлшерінен көп",
+     "один ответ израсходовал бы эпсилон {e}, больше допустимых для одного ответа {m}"),
+    ("ask for fewer measures at once", "бір сұрауда азырақ көрсеткіш сұраңыз",
+     "запрашивайте меньше показателей за раз"),
     # why: person-level answers (gateway.persons, gateway.api)
     ("the persons behind its rows cannot be traced ({e})",
      "оның жолдарының артындағы адамдарды анықтау мүмкін емес ({e})",

@@ -297,7 +297,7 @@ class Gateway:
         user's and the role's budgets; one audit entry naming what it spent, written before the answer is out."""
         key = hashlib.sha256("\x1f".join([role.name, repr(sorted(user.attributes.items())), plan.statistics,
                                            self.policy.version, self._store_version()]).encode()).hexdigest()
-        epsilon, delta = role.epsilon_per_query, DELTA if plan.keys else 0.0
+        epsilon, delta = plan.epsilon(role.epsilon_per_count, role.epsilon_per_value), DELTA if plan.keys else 0.0
         access = partial(audit.Access, user.name, user.organisation, user.role, None)
         failure: PolicyError | None = None
         with self.audit.recording() as record:
@@ -306,6 +306,10 @@ class Gateway:
             try:
                 if released is not None:
                     table, spent, note = read_released(released[0]), 0.0, f"released before (entry {released[1]})"
+                elif epsilon > role.epsilon_per_query + 1e-9:
+                    raise PolicyError("query refused", f"one answer would spend epsilon {epsilon:g}, more than the "
+                                      f"{role.epsilon_per_query:g} one answer may", "ask for fewer measures at once",
+                                      reason="budget")
                 else:
                     mine, theirs = record.spent_today(user.name, user.role)
                     if mine + epsilon > role.epsilon_per_day + 1e-9 or theirs + epsilon > \
@@ -318,7 +322,8 @@ class Gateway:
                                           "before are answered again at no cost", reason="budget")
                     with self._lock:
                         statistics = self._statistics(plan.statistics)
-                    table, spent = release(plan, statistics, epsilon, role.small_cell), epsilon
+                    table = release(plan, statistics, role.epsilon_per_count, role.epsilon_per_value, role.small_cell)
+                    spent = epsilon
                     note = f"epsilon {epsilon:g}, delta {delta:g}"
                 columns, rows = post_process(plan, table)
             except Exception as error:  # a PolicyError as it is; anything unforeseen said by its kind only

@@ -8,7 +8,8 @@ persons recorded; only keyed hashes of the IINs reach the audit log.
 
 Every member of a group is behind the row the group makes, however many they are: with a purpose, two exact
 totals that differ by one person would otherwise show that person's value unrecorded (an aggregate over many
-people is asked without a purpose, as a differentially private answer). Where persons cannot be traced (a subquery inside an expression reads
+people is asked without a purpose, as a differentially private answer). Where persons cannot be traced (a
+subquery inside an expression reads
 rows that are not the result's, an inner UNION or DISTINCT would merge rows of different persons), the query is
 refused: every person behind a result is traced, or there is no result."""
 

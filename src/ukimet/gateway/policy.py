@@ -12,8 +12,10 @@ column kinds, and export limits. Unknown keys or values are refused with the val
     forbidden = [["special", "address"]]
     max_rows_per_query = 1000
     max_rows_per_day = 20000
-    epsilon_per_query = 2.0        # what one answer without a purpose spends (differential privacy)
-    epsilon_per_day = 40.0         # what one user's answers may spend in a day
+    epsilon_per_count = 0.5        # what a count in an answer without a purpose spends (differential privacy)
+    epsilon_per_value = 1.0        # what a sum spends (an average: twice, its count and its sum)
+    epsilon_per_query = 4.0        # the most one answer may spend
+    epsilon_per_day = 20.0         # what one user's fresh answers may spend in a day
     role_epsilon_per_day = 2000.0  # what every user of the role together may spend in a day
 
     [privacy]                      # declarations for the mechanisms (gateway.privacy)
@@ -46,7 +48,8 @@ KINDS_OF_COLUMNS = (*SENSITIVITIES, *SEMANTIC_TYPES, "person_id", "family_id")
 """what a forbidden combination can name: a sensitivity or a semantic type (connect.classify)"""
 KEYS = {"masks", "aggregate_masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level",
         "purpose", "small_cell", "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day",
-        "may_query", "linkage_review", "epsilon_per_query", "epsilon_per_day", "role_epsilon_per_day"}
+        "may_query", "linkage_review", "epsilon_per_count", "epsilon_per_value", "epsilon_per_query", "epsilon_per_day",
+        "role_epsilon_per_day"}
 
 
 @dataclass(frozen=True)
@@ -76,11 +79,18 @@ class RolePolicy:
     may_query: bool = True
     linkage_review: bool = False
     """may see the linkage clerk's review queue (names, birth dates and IINs of uncertain pairs)"""
-    epsilon_per_query: float = 2.0
-    """the privacy loss one answer without a purpose spends (differential privacy, gateway.privacy): with it a
-    count of 1,000 is within 1% and an average wage over 500 persons within about 2%, 95% of the time"""
-    epsilon_per_day: float = 40.0
-    """what one user's fresh answers may spend in a day (a question asked again is answered as before, free)"""
+    epsilon_per_count: float = 0.5
+    """the privacy loss of one count in an answer without a purpose (differential privacy, gateway.privacy): a
+    count of 1,000 is then within 1% (noise of scale 2) 99% of the time; a grouped answer's release of its groups
+    spends twice this"""
+    epsilon_per_value: float = 1.0
+    """the privacy loss of one sum; an average spends it twice (its count and its sum): an average wage over 500
+    persons is then within 2% about 96% of the time (bench/bench_privacy.py)"""
+    epsilon_per_query: float = 4.0
+    """the most one answer may spend (more measures at once are refused)"""
+    epsilon_per_day: float = 20.0
+    """what one user's fresh answers may spend in a day: 40 counts or 10 averages (a question asked again on the
+    same data is answered as before, free)"""
     role_epsilon_per_day: float = 2000.0
     """what all users of the role together may spend in a day (against colluding accounts)"""
 
@@ -181,8 +191,10 @@ def parse_policy(text: str, version: str) -> Policy:
             max_rows_per_query=_number(spec, name, "max_rows_per_query", 1000, int, 1),
             max_rows_per_day=_number(spec, name, "max_rows_per_day", 20_000, int, 1),
             max_persons_per_day=_number(spec, name, "max_persons_per_day", 500, int, 1),
-            epsilon_per_query=_number(spec, name, "epsilon_per_query", 2.0, float, 0.01),
-            epsilon_per_day=_number(spec, name, "epsilon_per_day", 40.0, float, 0.01),
+            epsilon_per_count=_number(spec, name, "epsilon_per_count", 0.5, float, 0.01),
+            epsilon_per_value=_number(spec, name, "epsilon_per_value", 1.0, float, 0.01),
+            epsilon_per_query=_number(spec, name, "epsilon_per_query", 4.0, float, 0.01),
+            epsilon_per_day=_number(spec, name, "epsilon_per_day", 20.0, float, 0.01),
             role_epsilon_per_day=_number(spec, name, "role_epsilon_per_day", 2000.0, float, 0.01),
             may_query=bool(spec.get("may_query", True)),
             linkage_review=bool(spec.get("linkage_review", False)),

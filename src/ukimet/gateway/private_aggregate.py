@@ -34,10 +34,6 @@ UNIT = "__ukimet_unit"
 """the hidden column of the aggregate view that names each row's privacy unit (read only by the gateway's own
 outer query, never by the caller's expressions)"""
 KINDS = {exp.Count: "count", exp.Sum: "sum", exp.Avg: "avg"}
-WEIGHTS = {"count": 1.0, "distinct": 1.0, "sum": 2.0, "avg_count": 1.0, "avg_sum": 1.0}
-"""how one answer's epsilon is shared among what it measures: a sum needs more than a count; an average is a sum
-centred in its bounds over a count, and the count's noise weighs as much as the sum's when the mean lies far from
-the centre (measured: bench/bench_privacy.py)"""
 IDENTIFYING = frozenset({"iin", "bin", "phone", "email", "full_name", "person_id", "family_id"})
 """group keys that make a group of each person (a surname or a first name is shared: its groups are released only
 when many hold it)"""
@@ -72,14 +68,22 @@ class PrivatePlan:
     unit_is_distinct: tuple[bool, ...]
     """per measure: a count of distinct privacy units (one unit changes it by at most one)"""
 
-    def epsilons(self, epsilon: float) -> tuple[float, list[float]]:
-        """The answer's epsilon shared out: (selection of groups, each measure's parts)."""
-        parts = [[WEIGHTS["avg_count"], WEIGHTS["avg_sum"]] if m.kind == "avg" else
-                 [WEIGHTS["distinct" if m.kind == "distinct" else m.kind]] for m in self.measures
-                 if not (m.kind == "count" and m.value is None and self.keys)]
-        selection = 1.0 if self.keys else 0.0
-        total = selection + sum(w for p in parts for w in p)
-        return epsilon * selection / total, [epsilon * w / total for p in parts for w in p]
+    def epsilons(self, per_count: float, per_value: float) -> tuple[float, list[float]]:
+        """What each part of the answer spends: (the release of its groups, each measure's parts in order). A
+        grouped answer's groups are released on a noisy count at twice ``per_count`` (it is also the answer's
+        count(*)); every other count spends ``per_count``; a sum ``per_value``; an average ``per_value`` on its
+        count and ``per_value`` on its centred sum (the count's noise weighs as much as the sum's when the mean lies
+        far from the centre of the bounds: bench/bench_privacy.py)."""
+        parts: list[float] = []
+        for m in self.measures:
+            if m.kind == "count" and m.value is None and self.keys:
+                continue  # the released groups' noisy counts
+            parts += [per_value, per_value] if m.kind == "avg" else [per_value] if m.kind == "sum" else [per_count]
+        return (2 * per_count if self.keys else 0.0), parts
+
+    def epsilon(self, per_count: float, per_value: float) -> float:
+        selection, parts = self.epsilons(per_count, per_value)
+        return selection + sum(parts)
 
 
 def _column_key(column: exp.Column, aliases: dict[str, tuple[str, str]]) -> str:
@@ -317,12 +321,13 @@ def _aggregates_replaced(node: exp.Expr, select: exp.Select, measures: list[Meas
     return node.transform(swap, copy=False)
 
 
-def release(plan: PrivatePlan, statistics: pa.Table, epsilon: float, small_cell: int = 0) -> pa.Table:
+def release(plan: PrivatePlan, statistics: pa.Table, per_count: float, per_value: float, small_cell: int = 0
+            ) -> pa.Table:
     """The released table: the groups whose noisy count clears the threshold (at least twice the policy's
     ``small_cell`` rows), all of an ungrouped answer's one row; their keys, and each measure with its noise
-    (__a<n>). Spends ``epsilon`` in all."""
+    (__a<n>). Spends ``plan.epsilon(per_count, per_value)`` in all."""
     rows = statistics.to_pylist()
-    selection, parts = plan.epsilons(epsilon)
+    selection, parts = plan.epsilons(per_count, per_value)
     k = plan.rows_per_unit
     keys = [f"__k{i}" for i in range(plan.keys)]
     counts: list[int]
