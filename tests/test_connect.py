@@ -155,3 +155,17 @@ def test_failing_server_calls_never_show_the_password(home, monkeypatch: pytest.
         next(iter(open_connector(up, config).read(missing, 10)))
     assert "no_such_table_here" in str(caught.value)
     assert "p@ss" not in str(caught.value) and "w0rd" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("column", "values"), [
+    ("вид_выплаты", ["пособие по инвалидности", "пособие по уходу за ребенком"]),
+    ("Санаты", ["көп балалы отбасы", "мүгедектігі бар адам"]),
+    ("benefit_kind", ["childcare", "disability allowance"]),
+])
+def test_a_column_whose_values_name_a_health_condition_is_special_category(column: str, values: list[str]) -> None:
+    from ukimet.connect.classify import classify_column
+
+    found = classify_column("agency", "payments", column, "varchar", values)
+    assert found.sensitivity == "special" and "health condition" in found.evidence
+    plain = classify_column("agency", "payments", column, "varchar", ["пособие по уходу за ребенком"])
+    assert plain.sensitivity != "special"

@@ -44,6 +44,9 @@ SPECIAL_COLUMNS = ("natsional", "национальн", "ұлты", "ulty", "nat
                    "діні", "dini", "diagnos", "диагноз", "health_status", "здоровья", "денсаулық")
 """Columns that are special-category data wherever they appear: ethnic origin, religion, health."""
 """A table about disability or diagnoses: its non-identifying columns are special-category data."""
+SPECIAL_VALUES = ("инвалид", "мүгедек", "disab", "diagnos", "диагноз")
+"""Values that name a health condition (a benefit "for disability", a housing queue category "a person with a
+disability"): a column holding them is special-category data wherever it appears, since the value says it."""
 IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                          "email", "address"})
 
@@ -144,7 +147,11 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     evidence = []
 
     def pick(kind: str, confidence: float, why: str) -> Classification:
-        return Classification(kind, round(min(confidence, 1.0), 2), _sensitivity(source, table, column, kind), why)
+        sensitivity = _sensitivity(source, table, column, kind)
+        if sensitivity != "special" and kind not in IDENTIFYING and any(
+                t in str(v).lower() for v in values for t in SPECIAL_VALUES):
+            sensitivity, why = "special", f"{why}; some values name a health condition"
+        return Classification(kind, round(min(confidence, 1.0), 2), sensitivity, why)
 
     # values that prove themselves: check digits and strict patterns
     for kind in ("iin", "bin", "email", "phone"):
