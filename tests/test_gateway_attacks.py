@@ -94,7 +94,7 @@ def test_a_result_larger_than_a_query_may_return_is_refused(registry: dict[str, 
 def test_a_query_naming_an_iin_is_logged_with_its_keyed_hash(registry: dict[str, Any]) -> None:
     gateway = registry["gateway"]
     iin = registry["rows"][2][1]
-    gateway.query(WORKER, f"SELECT familiya FROM reg.persons WHERE iin = '{iin}'", PURPOSE)
+    gateway.query(WORKER, f"SELECT familiya FROM reg.persons WHERE iin = '{iin}'", f"check of {iin}")
     entry = _last_entry(gateway)
-    assert iin not in entry["query"] and iin not in (entry["rewritten"] or "")
+    assert iin not in entry["query"] and iin not in (entry["rewritten"] or "") and iin not in entry["purpose"]
     assert f"iin:{gateway.audit.person(iin)[:16]}" in entry["query"]

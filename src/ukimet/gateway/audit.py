@@ -188,8 +188,8 @@ class AuditLog:
         self._turn = threading.RLock()
 
     def redact(self, text: str) -> str:
-        """Query text as the log keeps it: every 12-digit number (an IIN or BIN a query names) replaced by its
-        keyed hash, so that the log shows which person a query named without holding the number."""
+        """Query and purpose text as the log keeps it: every 12-digit number (an IIN or BIN it names) replaced by
+        its keyed hash, so that the log shows which person was named without holding the number."""
         return IIN_LITERAL.sub(lambda m: f"iin:{self.person(m.group(0))[:16]}", text)
 
     def person(self, iin: str) -> str:
@@ -239,7 +239,8 @@ class AuditLog:
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
         entry = {"seq": seq, "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
                  "user_name": access.user_name, "organisation": access.organisation, "role": access.role,
-                 "purpose": access.purpose, "action": access.action, "query": self.redact(access.query),
+                 "purpose": None if access.purpose is None else self.redact(access.purpose),
+                 "action": access.action, "query": self.redact(access.query),
                  "rewritten": None if access.rewritten is None else self.redact(access.rewritten),
                  "rows": access.rows, "persons": sorted(access.persons), "policy": access.policy}
         con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=entry_hash(prev, entry)))
