@@ -76,13 +76,22 @@ def _sign_in(browser: Any, server: str, name: str, password: str) -> None:
 
 def _submit(browser: Any, button: str) -> None:
     """Click and wait until the next page has replaced this one."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.expected_conditions import staleness_of
     from selenium.webdriver.support.ui import WebDriverWait
 
     element = browser.find_element(By.ID, button)
     element.click()
-    WebDriverWait(browser, 15).until(staleness_of(element))
+
+    def replaced(driver: Any) -> bool:
+        try:
+            gone = bool(staleness_of(element)(driver))
+        except WebDriverException:  # chromedriver may say "node does not belong to the document" instead
+            gone = True
+        return gone and driver.execute_script("return document.readyState") == "complete"
+
+    WebDriverWait(browser, 15).until(replaced)
 
 
 def _shot(browser: Any, name: str) -> None:

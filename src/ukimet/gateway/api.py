@@ -252,7 +252,7 @@ class Gateway:
             return Plan(sql, tree, rewritten, private=replace(private, statistics=rewritten))
         secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views)
         tracing = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=True)
-        traced = with_persons(tracing)
+        traced = with_persons(tracing, tree)
         distinct = isinstance(secured, exp.SetOperation) and bool(secured.args.get("distinct"))
         return Plan(sql, tree, secured.sql(dialect="duckdb"), traced.sql(dialect="duckdb"), distinct)
 

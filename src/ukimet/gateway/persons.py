@@ -115,13 +115,13 @@ def _top(select: exp.Select, root: exp.Query, done: dict[int, str]) -> None:
     select.select(exp.alias_(row, CARRIED, quoted=True), copy=False)
 
 
-def with_persons(query: exp.Query) -> exp.Query:
-    """``query`` (rewritten over tracing views) with the hidden persons column last, or the refusal saying why
-    its persons cannot be traced."""
-    for sub in query.find_all(exp.Subquery, exp.Exists):
+def with_persons(query: exp.Query, asked: exp.Query) -> exp.Query:
+    """``query`` (``asked``, the caller's query, rewritten over tracing views) with the hidden persons column last,
+    or the refusal saying why its persons cannot be traced."""
+    for sub in asked.find_all(exp.Subquery, exp.Exists):
         if not isinstance(sub.parent, exp.From | exp.Join) and not isinstance(sub.parent, exp.SetOperation):
             raise _untraceable("a subquery inside an expression reads rows that are not the result's")
-    for node in query.find_all(exp.In):
+    for node in asked.find_all(exp.In):
         if node.args.get("query") is not None:
             raise _untraceable("IN (SELECT ...) reads rows that are not the result's")
     traced = query.copy()

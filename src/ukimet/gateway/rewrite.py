@@ -104,9 +104,10 @@ def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User
         shown = [exp.alias_(masked(c, info, mask_of(f"{key[0]}.{key[1]}.{c}", info.semantic_type, info.sensitivity),
                                    pseudonym), c, quoted=True)
                  for c, info in columns.items()]
-        if persons:  # every tracing view carries at least one persons column (empty without an IIN column)
+        if persons:  # every tracing view carries at least one persons column (empty when nobody can be named)
             shown += [exp.alias_(exp.Array(expressions=[exp.column(c, quoted=True)]), f"{PERSON}{c}", quoted=True)
-                      for c, info in columns.items() if info.semantic_type == "iin"] or [
+                      for c, info in columns.items() if info.semantic_type == "iin"] or \
+                _persons_by_key(key, columns, catalog) or [
                 exp.alias_(exp.cast(exp.Array(), "VARCHAR[]"), f"{PERSON}none", quoted=True)]
         if units is not None:
             shown.append(exp.alias_(exp.column(unit, quoted=True) if unit else exp.null(), UNIT, quoted=True))
@@ -118,6 +119,36 @@ def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User
             cache[cached] = view.copy()
         table.replace(exp.Subquery(this=view, alias=alias))
     return tree
+
+
+PERSON_KEYS = ("person_id", "family_id")
+"""keys that name a person or a family without an IIN: a table keyed so is traced through a table that holds both
+the key and the IIN (the mart's persons)"""
+
+
+def _persons_by_key(table: tuple[str, str], columns: dict[str, ColumnInfo], catalog: Catalog) -> list[exp.Expr]:
+    """For a table without an IIN column: the IINs of the persons (or the family's members) its key names, looked
+    up in a catalogued table that holds that key beside an IIN (gateway-only, in the tracing views)."""
+    found: list[exp.Expr] = []
+    for column, info in columns.items():
+        if info.semantic_type not in PERSON_KEYS:
+            continue
+        lookup = next(((t, k, i) for t, cols in sorted(catalog.items(), key=lambda kv: kv[0] != ("mart", "persons"))
+                       for k, ki in cols.items() if ki.semantic_type == info.semantic_type
+                       for i, ii in cols.items() if ii.semantic_type == "iin"), None)
+        if lookup is None:
+            continue
+        (schema, name), key, iin = lookup
+        inner = exp.select(exp.func("LIST", exp.column(iin, table=LOOKUP, quoted=True))).from_(
+            exp.alias_(exp.table_(name, db=schema, quoted=True), LOOKUP, quoted=True)).where(
+            exp.EQ(this=exp.column(key, table=LOOKUP, quoted=True),
+                   expression=exp.column(column, table=table[1], quoted=True)))
+        found.append(exp.alias_(exp.func("COALESCE", inner.subquery(), exp.cast(exp.Array(), "VARCHAR[]")),
+                                f"{PERSON}{column}", quoted=True))
+    return found
+
+
+LOOKUP = "__ukimet_lookup"
 
 
 def referenced_kinds(tree: exp.Query, catalog: Catalog) -> set[str]:
