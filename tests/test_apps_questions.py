@@ -125,3 +125,9 @@ def test_held_out_phrasings_are_answered_right_or_declined_never_wrong(gateway: 
         assert got == expected, (question, answer.sql, gold)
         answered += 1
     assert answered >= len(HELD_OUT) * 0.75, f"only {answered} of {len(HELD_OUT)} held-out phrasings answered"
+
+
+@pytest.mark.parametrize("question", ["¹", "²", "How many people older than ³?", "٣ children"])
+def test_a_superscript_or_foreign_digit_is_no_number_and_no_crash(question: str) -> None:
+    answer = compile_question(question)
+    assert not isinstance(answer, tuple) or "³" not in answer[1]

@@ -92,7 +92,7 @@ def _detect(text: str, layer: Layer) -> str:
     scores = {}
     for language in LANGUAGES:
         tokens = words(text, language)
-        covered = sum(1 for t in tokens if t in layer.stopwords[language] or t.isdigit() or
+        covered = sum(1 for t in tokens if t in layer.stopwords[language] or t.isdecimal() or
                       any(word_matches(w, t) for p in layer.phrases[language] for w in p.words))
         scores[language] = covered / max(1, len(tokens))
     latin = sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
@@ -106,7 +106,7 @@ def _match_phrase(tokens: list[str], start: int, phrase: tuple[str, ...]) -> boo
 
 
 def _number(token: str, language: str) -> int | None:
-    if token.isdigit():
+    if token.isdecimal():
         return int(token)
     for word, value in NUMBERS[language].items():
         folded = fold(word, language)
@@ -173,7 +173,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 used |= span
                 break
         else:
-            if tokens[i] not in layer.stopwords[language] and not tokens[i].isdigit():
+            if tokens[i] not in layer.stopwords[language] and not tokens[i].isdecimal():
                 result.unknown.append(tokens[i])
             used.add(i)
         i += 1
