@@ -145,8 +145,9 @@ def digit_windows(digits: str) -> Iterable[str]:
         yield digits[i:i + 12]
 
 
-def find_iins(texts: Iterable[str], iins: set[str], known: set[str]) -> set[str]:
-    """Store IINs in the texts: as written, digits of one line run together, reversed, hex or base64 encoded."""
+def find_iins(texts: Iterable[str], iins: set[str], known: set[str], loose: bool = True) -> set[str]:
+    """Store IINs in the texts: as written; loose also finds them with their digits spread by separators (never
+    across letters), reversed, hex or base64 encoded."""
     found: set[str] = set()
 
     def scan(digits: str) -> None:
@@ -156,12 +157,16 @@ def find_iins(texts: Iterable[str], iins: set[str], known: set[str]) -> set[str]
                     found.add(window)
 
     for text in texts:
+        if not loose:
+            found |= {w for w in re.findall(r"(?<!\d)\d{12}(?!\d)", text) if w in iins and w not in known}
+            continue
         for run in re.findall(r"\d{12,}", text):
             scan(run)
             scan(run[::-1])
         for line in text.splitlines():
             if len(line) <= 200_000:
-                scan(re.sub(r"\D", "", line))
+                for segment in re.split(r"[^\W\d_]+", line):
+                    scan(re.sub(r"\D", "", segment))
         for run in re.findall(r"[0-9a-fA-F]{24,}", text):
             try:
                 decoded = bytes.fromhex(run[: len(run) // 2 * 2]).decode("latin-1")
@@ -237,6 +242,7 @@ class Truth:
         count, wage, wages = self.con.execute("SELECT count(*), avg(monthly_wage), count(monthly_wage) "
                                               "FROM mart.persons").fetchone() or (0, None, 0)
         self.utility = {"count": float(count), "wage": float(wage or 0.0), "wage_persons": float(wages)}
+        # the bar asks for >= 1,000 persons counted and >= 500 wages averaged: a smaller country cannot test it
         self.markers = self._markers(install)
 
     def _values(self, source: str, table: str, column: str) -> set[str]:
@@ -930,7 +936,7 @@ def judge(attack: Attack, results: list[OpResult], truth_iins: set[str], policy:
         for entry in r.audit:
             text = " ".join(str(v2) for k, v2 in entry.items()
                             if k not in ("hash", "prev_hash", "persons", "signature", "_persons") and v2 is not None)
-            if find_iins([text], truth_iins, set()):
+            if find_iins([text], truth_iins, set(), loose=False):
                 v.audit_iin = True
     kind = attack.leak
     if kind == "clear_value" and attack.truths:
@@ -1006,7 +1012,9 @@ def judge(attack: Attack, results: list[OpResult], truth_iins: set[str], policy:
                       "peak_mb": round(r.peak_mb, 1), "rows": r.row_count,
                       "audit": [{"seq": e.get("seq"), "action": e.get("action"), "rows": e.get("rows"),
                                  "persons": e.get("_persons")} for e in r.audit],
-                      "excerpt": redact((r.error or " ".join(r.lines[:6]))[:300])})
+                      "value": first_number(r.rows) if r.status == "answered" else None,
+                      "excerpt": redact((r.error if r.status != "answered" else
+                                         json.dumps(r.rows[:3], ensure_ascii=False, default=str))[:300])})
     return v
 
 
@@ -1019,7 +1027,11 @@ def execute(attack: Attack, runner: Runner, accounts: Accounts, audit: Audit, tr
     if attack.problem:
         return Verdict(id=attack.id, cls=attack.cls, role=attack.role, account="", leak_kind=attack.leak,
                     problem=attack.problem)
-    account = accounts.account(attack.role, attack.id)
+    try:
+        account = accounts.account(attack.role, attack.id)
+    except RuntimeError as error:
+        return Verdict(id=attack.id, cls=attack.cls, role=attack.role, account="", leak_kind=attack.leak,
+                       problem=f"account: {error}")
     results: list[OpResult] = []
     for op in attack.ops:
         purpose = accounts.purpose(account, attack.role, op.purpose, f"BENCH-{attack.id}")
@@ -1036,26 +1048,37 @@ def execute(attack: Attack, runner: Runner, accounts: Accounts, audit: Audit, tr
 
 
 UTILITY = (("count", "SELECT count(*) FROM mart.persons", 0.01),
-           ("wage", "SELECT avg(monthly_wage) FROM mart.persons", 0.02))
+           ("wage", "SELECT avg(monthly_wage) FROM mart.persons WHERE monthly_wage IS NOT NULL", 0.02))
+UTILITY_ROLES = ("data_engineer", "admin", "auditor", "social_worker")
 
 
 def utility(runner: Runner, accounts: Accounts, truth: dict[str, float], trials: int) -> dict[str, Any]:
     """The issue's bar: a count of >= 1,000 persons within 1% and an average wage over >= 500 persons within 2%,
-    95% of the time. Each trial as a fresh auditor (no row filter), so one trial's budget does not spend another's."""
+    95% of the time. Asked as the first role without a row filter that answers it; each trial as a fresh account,
+    so that one trial's budget does not spend another's."""
     out: dict[str, Any] = {"truth": truth, "trials": trials}
     for name, sql, tolerance in UTILITY:
-        hits, answered, values = 0, 0, []
-        for _ in range(trials):
-            account = accounts.create("auditor", f"u{secrets.token_hex(2)}")
-            r = runner.run(Op(kind="query", sql=sql), account, None)
-            value = first_number(r.rows) if r.status == "answered" else None
-            answered += value is not None
-            if value is not None:
-                values.append(value)
-                hits += matches(value, truth[name], tolerance)
-        out[name] = {"tolerance": tolerance, "answered": answered, "within": hits,
-                     "share": round(hits / trials, 3) if trials else None, "values": values[:50]}
-    out["meets_bar"] = all(out[n]["share"] is not None and out[n]["share"] >= 0.95 for n, _, _ in UTILITY)
+        result: dict[str, Any] = {"tolerance": tolerance, "role": None, "answered": 0, "within": 0, "share": 0.0,
+                                  "values": [], "refusal": ""}
+        for role in UTILITY_ROLES:
+            hits, answered, values = 0, 0, []
+            for trial in range(trials):
+                account = accounts.create(role, f"u{secrets.token_hex(2)}")
+                r = runner.run(Op(kind="query", sql=sql), account, None)
+                value = first_number(r.rows) if r.status == "answered" else None
+                if value is None and trial == 0:
+                    result["refusal"] = f"{role}: {r.error[:200]}"
+                    break
+                answered += value is not None
+                if value is not None:
+                    values.append(value)
+                    hits += matches(value, truth[name], tolerance)
+            else:
+                result.update(role=role, answered=answered, within=hits, share=round(hits / trials, 3),
+                              values=values[:50])
+                break
+        out[name] = result
+    out["meets_bar"] = all(out[n]["share"] >= 0.95 for n, _, _ in UTILITY) and trials > 0
     return out
 
 
@@ -1109,7 +1132,8 @@ def main() -> None:
     parser.add_argument("--analyst-region", help="region (KATO prefix) of the analyst accounts; default: largest")
     parser.add_argument("--only", help="comma-separated attack ids")
     parser.add_argument("--classes", help="comma-separated classes")
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds before an operation is killed")
+    parser.add_argument("--timeout", type=float, default=90.0,
+                        help="seconds before an operation is killed (above the gateway's own limit)")
     parser.add_argument("--mem-cap-gb", type=float, default=8.0, help="kill an operation above this memory")
     parser.add_argument("--jobs", type=int, default=1, help="attacks in parallel (needs per-attack accounts)")
     parser.add_argument("--store", help="the store, if not HOME/store.duckdb")
@@ -1181,8 +1205,9 @@ def main() -> None:
     problems = [v for v in verdicts if v.problem]
     print_summary(summary, problems)
     if useful:
-        print(f"utility: count within 1% in {useful['count']['within']}/{args.utility}, average wage within 2% in "
-              f"{useful['wage']['within']}/{args.utility}: {'meets' if useful['meets_bar'] else 'misses'} the bar")
+        c, w = useful["count"], useful["wage"]
+        print(f"utility: count within 1% in {c['within']}/{args.utility} (as {c['role']}), average wage within 2% in "
+              f"{w['within']}/{args.utility} (as {w['role']}): {'meets' if useful['meets_bar'] else 'misses'} the bar")
     out = Path(args.out) if args.out else RESULTS / f"disclosure_attacks_{corpus.stem}{'_api' if args.api else ''}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     report = {"corpus": str(corpus), "mode": "api" if args.api else "cli", "home": str(install.home),
