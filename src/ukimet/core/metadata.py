@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
+from ukimet.core.files import make_private
 from ukimet.core.settings import Settings
 
 metadata = MetaData()
@@ -269,7 +270,9 @@ audit_checkpoints = Table(
 
 
 def connect_metadata(config: Settings) -> Engine:
-    """An engine on the metadata store, with its tables created if missing."""
+    """An engine on the metadata store, with its tables created if missing. The home is made private first
+    (core.files): every file the process then creates is its owner's alone."""
+    make_private(config.home, config.resolved_store_path())
     url = make_url(config.resolved_metadata_url())
     if url.drivername.startswith("sqlite") and url.database:
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,37 @@
+"""An installation's home is its owner's alone: the store, the metadata store and the keys are 0600 in a 0700
+folder, however they were made, and whatever the process's umask was."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ukimet.core.files import exposed
+from ukimet.core.metadata import connect_metadata
+from ukimet.core.settings import Settings
+
+
+def test_a_home_and_everything_in_it_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir(mode=0o755)
+    old = home / "store.duckdb"
+    old.write_text("made by an earlier version")
+    old.chmod(0o644)
+    previous = os.umask(0o022)
+    try:
+        config = Settings(home=home)
+        connect_metadata(config).dispose()
+        from ukimet.gateway.keys import installation_secret
+
+        installation_secret(config, "person")
+        import duckdb
+
+        (home / "other.duckdb").unlink(missing_ok=True)
+        duckdb.connect(str(home / "other.duckdb")).close()  # a file made later by the same process
+    finally:
+        os.umask(previous)
+    assert exposed(home) == []
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert stat.S_IMODE((home / "metadata.sqlite").stat().st_mode) == 0o600
+    assert stat.S_IMODE(old.stat().st_mode) == 0o600
