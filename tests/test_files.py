@@ -35,3 +35,23 @@ def test_a_home_and_everything_in_it_is_readable_by_its_owner_only(tmp_path: Pat
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     assert stat.S_IMODE((home / "metadata.sqlite").stat().st_mode) == 0o600
     assert stat.S_IMODE(old.stat().st_mode) == 0o600
+
+
+def test_the_doctor_names_a_file_open_to_others_and_the_signing_keys_place(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ukimet.cli.main import app
+
+    home = tmp_path / "home"
+    connect_metadata(Settings(home=home)).dispose()
+    leaked = home / "export.csv"
+    leaked.write_text("iin;name\n")
+    leaked.chmod(0o644)
+    runner = CliRunner()
+    env = {"UKIMET_HOME": str(home), "COLUMNS": "400"}
+    result = runner.invoke(app, ["doctor"], env=env)
+    assert result.exit_code == 1 and "export.csv" in result.output and "fail" in result.output
+    leaked.chmod(0o600)
+    result = runner.invoke(app, ["doctor"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "signing" in result.output and "warn" in result.output  # the key beside the log is named

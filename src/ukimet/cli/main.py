@@ -51,7 +51,7 @@ def main(
 
 
 def _register() -> None:
-    from ukimet.cli import apps, demo, gateway, link, policy, profile, serve, source, sync, synth
+    from ukimet.cli import apps, demo, doctor, gateway, link, policy, profile, serve, source, sync, synth
 
     synth.register(app)
     source.register(app)
@@ -63,6 +63,7 @@ def _register() -> None:
     apps.register(app)
     serve.register(app)
     demo.register(app)
+    doctor.register(app)
 
 
 _register()

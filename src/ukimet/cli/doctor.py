@@ -1,0 +1,90 @@
+"""``ukimet doctor``: what an inspection of this installation would ask first - is the home readable by other
+users of the machine, is the audit log's signing key kept apart from the log, are credentials referenced rather
+than written into settings, does anything leave the premises - each with what to do about it. It only looks: it
+changes nothing (any other command makes the home private when it opens it)."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy.engine import make_url
+
+from ukimet.core.files import exposed
+from ukimet.core.settings import Settings
+
+out = Console()
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    status: str
+    """ok, warn or fail"""
+    said: str
+    fix: str = ""
+
+
+def _local(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host in ("localhost",):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private
+
+
+def examine(config: Settings) -> list[Finding]:
+    """Every check, in order."""
+    home = config.home
+    found: list[Finding] = []
+    if not home.exists():
+        return [Finding("home", "fail", f"{home} does not exist", "run ukimet demo or ukimet source add first")]
+    open_to_others = exposed(home)
+    found.append(Finding("files", "fail", f"{len(open_to_others)} files or folders of {home} are readable or "
+                         f"writable by other users: {', '.join(str(p) for p in open_to_others[:5])}",
+                         f"chmod -R go-rwx {home} (or run any ukimet command as the home's owner)")
+                 if open_to_others else Finding("files", "ok", f"{home} and everything in it: owner only"))
+    key = config.audit_signing_key
+    if key is None or home in key.resolve().parents:
+        found.append(Finding("signing key", "warn", "the audit log's checkpoint key is kept in the home beside the "
+                             "log: whoever administers the home can re-sign a rewritten log",
+                             "set audit_signing_key to a file the policy administrator cannot read, and give "
+                             "auditors its public key (ukimet audit key)"))
+    else:
+        found.append(Finding("signing key", "ok", f"kept apart from the home ({key})"))
+    metadata = config.resolved_metadata_url()
+    if make_url(metadata).password:
+        found.append(Finding("credentials", "fail", "metadata_url holds a password",
+                             "remove it from the URL and set UKIMET_METADATA_PASSWORD in the environment"))
+    else:
+        found.append(Finding("credentials", "ok", "no password in the settings"))
+    if config.llm_url and not _local(config.llm_url):
+        found.append(Finding("premises", "fail", f"llm_url {config.llm_url} is not on this machine or a private "
+                             "network", "serve the model on the premises, or unset llm_url"))
+    else:
+        found.append(Finding("premises", "ok", "nothing is configured to leave the premises"))
+    return found
+
+
+def register(app: typer.Typer) -> None:
+    from ukimet.cli.main import clean_errors
+
+    @app.command("doctor")
+    @clean_errors
+    def doctor() -> None:
+        """Check this installation: file permissions, the signing key's place, credentials, the premises."""
+        findings = examine(Settings())
+        table = Table("check", "status", "what", "fix")
+        colour = {"ok": "green", "warn": "yellow", "fail": "red"}
+        for f in findings:
+            table.add_row(f.check, f"[{colour[f.status]}]{f.status}[/]", f.said, f.fix)
+        out.print(table)
+        if any(f.status == "fail" for f in findings):
+            raise typer.Exit(1)
