@@ -139,3 +139,23 @@ def test_policy_purpose_and_alert_commands(registry: dict[str, Any], monkeypatch
         assert result.exit_code == 0 and expected in result.output, (args, result.output)
     refused = runner.invoke(app, ["policy", "load", str(policy), "--as", "dana"])
     assert refused.exit_code == 2 and "only an administrator" in refused.output
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ('[roles.analyst]\nforbidden = [["specail", "adress"]]\n', "forbidden"),
+    ('[roles.analyst]\nforbidden = ["special"]\n', "forbidden"),
+    ('[roles.analyst]\nrow_filter = "regoin"\n', "row_filter"),
+    ('[roles.analyst]\nsmall_cell = "ten"\n', "small_cell"),
+    ('[roles.analyst]\nmax_rows_per_query = -5\n', "max_rows_per_query"),
+    ('[roles.analyst]\nepsilon_per_day = 0\n', "epsilon_per_day"),
+    ('[roles.analyst]\n[privacy]\nbounds = { "mart.persons.monthly_wage" = [5, 1] }\n', "bounds"),
+    ('[roles.analyst]\n[privacy]\nrows_per_unit = { "mart.payments" = 0 }\n', "rows_per_unit"),
+    ('[roles.analyst]\n[privacy]\nunit = {}\n', "privacy"),
+    ('[roles.analyst]\n[privacies]\n', "unknown tables"),
+])
+def test_a_policy_value_that_would_switch_a_protection_off_is_refused_naming_it(text: str, named: str) -> None:
+    from ukimet.gateway.policy import parse_policy
+
+    with pytest.raises(ConfigError) as refused:
+        parse_policy(text, "new")
+    assert named in str(refused.value)
