@@ -245,3 +245,13 @@ def test_a_person_level_query_records_every_person_behind_its_rows(registry: dic
     by_id = {r[0]: gateway.audit.person(r[1]) for r in registry["rows"]}
     assert set(entry["persons"]) == {by_id[i] for i in expected}
     assert "__ukimet" not in " ".join(result.columns)
+
+
+def test_every_entry_names_the_policy_it_was_written_under(registry: dict[str, Any]) -> None:
+    from ukimet.gateway import purposes
+
+    gateway = registry["gateway"]
+    purposes.declare(gateway.audit, WORKER, "home visit for a care allowance", case_ref="2026/19")
+    entry = gateway.audit.entries(limit=1)[0]
+    assert entry["action"] == "purpose" and entry["policy"] == "built-in"
+    assert all(e["policy"] for e in gateway.audit.entries(limit=1000))

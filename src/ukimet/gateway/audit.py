@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from ukimet.core.errors import PolicyError
-from ukimet.core.metadata import audit_checkpoints, audit_entries, privacy_spend
+from ukimet.core.metadata import audit_checkpoints, audit_entries, policies, privacy_spend
 from ukimet.core.settings import Settings
 from ukimet.gateway import merkle
 from ukimet.gateway.keys import installation_secret
@@ -242,9 +242,17 @@ class AuditLog:
                  "purpose": None if access.purpose is None else self.redact(access.purpose),
                  "action": access.action, "query": self.redact(access.query),
                  "rewritten": None if access.rewritten is None else self.redact(access.rewritten),
-                 "rows": access.rows, "persons": sorted(access.persons), "policy": access.policy}
+                 "rows": access.rows, "persons": sorted(access.persons),
+                 "policy": access.policy or self._policy_in_force(con)}
         con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=entry_hash(prev, entry)))
         return int(seq)
+
+    @staticmethod
+    def _policy_in_force(con: Connection) -> str:
+        """The policy version an entry was decided under when its writer did not say: the newest stored one (as
+        the gateway names it), or the built-in policy while none is stored."""
+        newest = con.execute(select(func.max(policies.c.version))).scalar()
+        return f"v{newest}" if newest else "built-in"
 
     # --- checkpoints and verification -----------------------------------------------------------------------
     def _signing_key(self) -> Ed25519PrivateKey:
