@@ -17,8 +17,6 @@ from sqlalchemy.engine import make_url
 from ukimet.core.files import exposed
 from ukimet.core.settings import Settings
 
-out = Console()
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -85,6 +83,6 @@ def register(app: typer.Typer) -> None:
         colour = {"ok": "green", "warn": "yellow", "fail": "red"}
         for f in findings:
             table.add_row(f.check, f"[{colour[f.status]}]{f.status}[/]", f.said, f.fix)
-        out.print(table)
+        Console().print(table)  # made now: the terminal's width is the one this command runs in
         if any(f.status == "fail" for f in findings):
             raise typer.Exit(1)
