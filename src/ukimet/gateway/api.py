@@ -42,7 +42,6 @@ from ukimet.gateway.private_aggregate import (
     post_process,
     read_released,
     release,
-    unit_column,
     write_released,
 )
 from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
@@ -244,10 +243,8 @@ class Gateway:
                                   reason="forbidden")
         if not person_level:
             private, statistics = plan_private(tree, self.catalog, role, self.policy.privacy)
-            units = {key: unit_column(f"{key[0]}.{key[1]}", self.catalog[key], self.policy.privacy)
-                     for key in self.catalog}
             secured = secure_views(statistics, self.catalog, role, user, self._pseudonym, self._views,
-                                   aggregate=True, units=units)
+                                   aggregate=True, units={private.table: private.unit})
             rewritten = secured.sql(dialect="duckdb")
             return Plan(sql, tree, rewritten, private=replace(private, statistics=rewritten))
         secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views)
@@ -320,8 +317,7 @@ class Gateway:
                         raise PolicyError("query refused", f"the privacy budget is spent: an answer costs epsilon "
                                           f"{epsilon:g} and {whose}", "ask again tomorrow; questions answered "
                                           "before are answered again at no cost", reason="budget")
-                    with self._lock:
-                        statistics = self._statistics(plan.statistics)
+                    statistics = self._statistics(plan.statistics)
                     table = release(plan, statistics, role.epsilon_per_count, role.epsilon_per_value, role.small_cell)
                     spent = epsilon
                     note = f"epsilon {epsilon:g}, delta {delta:g}"
@@ -358,18 +354,19 @@ class Gateway:
 
     @contextlib.contextmanager
     def _limited(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the engine that is interrupted after ``query_timeout`` seconds; the engine's failures said
-        by their kind."""
-        con = self._engine().cursor()
-        timer = threading.Timer(self.config.query_timeout, con.interrupt)
-        timer.start()
-        try:
-            yield con
-        except duckdb.Error as error:
-            raise _engine_refusal(error) from None
-        finally:
-            timer.cancel()
-            con.close()
+        """A cursor on the engine, one query at a time (DuckDB's Python connection is not thread-safe), interrupted
+        after ``query_timeout`` seconds; the engine's failures said by their kind."""
+        with self._lock:
+            con = self._engine().cursor()
+            timer = threading.Timer(self.config.query_timeout, con.interrupt)
+            timer.start()
+            try:
+                yield con
+            except duckdb.Error as error:
+                raise _engine_refusal(error) from None
+            finally:
+                timer.cancel()
+                con.close()
 
     def run(self, user: User, role: RolePolicy, purpose: str | None, action: str, what: str,
             plans: list[Plan]) -> tuple[int, list[Result]]:
@@ -420,8 +417,7 @@ class Gateway:
 
     def _execute(self, sql: str, limit: int) -> tuple[list[str], list[tuple[Any, ...]], bool]:
         """Run a rewritten query on the locked engine: columns, at most ``limit`` rows, whether more matched."""
-        with self._lock:  # one query at a time on the engine: DuckDB's Python connection is not thread-safe
-            columns, rows = self._run(sql, limit)
+        columns, rows = self._run(sql, limit)
         size = sum(len(repr(v)) for row in rows for v in row)
         if size > self.config.max_result_bytes:
             raise PolicyError("query refused", f"the result is about {size:,} bytes, more than a query may return "
@@ -433,8 +429,7 @@ class Gateway:
         """The clear IINs behind ``rows``: the plan's trace query run on its own, its rows (without the persons
         column) matched against the answer's. When they differ the persons are not known: refused."""
         assert plan.trace is not None
-        with self._lock:
-            _, traced = self._run(plan.trace, limit)
+        _, traced = self._run(plan.trace, limit)
         traced = traced[:limit]
         found: dict[str, list[Any]] = {}
         for row in traced:

@@ -57,7 +57,10 @@ class Measure:
 class PrivatePlan:
     """What an aggregate without a purpose runs, and how its answer is released."""
 
-    table: str
+    table: tuple[str, str]
+    """the (source, table) it reads"""
+    unit: str | None
+    """the column naming the table's privacy unit (None: each row is a unit)"""
     statistics: str
     """the gateway's query: keys __k<n>, then __n (rows kept), then each measure's statistics"""
     keys: int
@@ -163,7 +166,7 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
             if node.find_ancestor(exp.AggFunc) is not None:
                 continue
             check_columns(node, "value")
-            measure, value = _measure(node, columns, aliases, privacy, role)
+            measure, value = _measure(node, aliases, privacy)
             if value is not None:
                 values.append(value)
                 measure = Measure(measure.kind, len(values) - 1, measure.lower, measure.upper)
@@ -192,7 +195,8 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
     if where is not None:
         inner = inner.where(exp.func("COALESCE", _try(where.this.copy()), exp.false()))
     kept: exp.Select = exp.select("*").from_(inner.subquery("rows_read"))
-    if unit_column(table, columns, privacy) is None:
+    unit_name = unit_column(table, columns, privacy)
+    if unit_name is None:
         rows = 1  # each row is its own unit
     else:  # at most ``rows`` rows of one unit are read, chosen by a hash of the row, not by its values' size
         rows = privacy.rows_for(table)
@@ -226,22 +230,21 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
     post = exp.select(*outputs).from_(exp.table_("released", quoted=True))
     for arg in ("order", "limit", "offset"):
         if select.args.get(arg) is not None:
-            post.set(arg, _keys_replaced(_aggregates_replaced(select.args[arg].copy(), select, measures), key_sql))
+            post.set(arg, _keys_replaced(_aggregates_replaced(select.args[arg].copy(), select), key_sql))
     for column in post.find_all(exp.Column):
         if column.table and not column.name.startswith(("__a", "__k")):
             raise refuse(f"ORDER BY {column.name}: only outputs and GROUP BY keys can order an aggregate",
                          "order by an output", "shape")
         column.set("table", None)
-    plan = PrivatePlan(table, "", len(keys), tuple(measures), post.sql(dialect="duckdb"), rows,
-                       tuple(m.kind == "distinct" and _distinct_unit(m, values, columns, privacy, table)
+    plan = PrivatePlan(key, unit_name, "", len(keys), tuple(measures), post.sql(dialect="duckdb"), rows,
+                       tuple(m.kind == "distinct" and m.value is not None and _counts_units(values[m.value], unit_name)
                              for m in measures))
     return plan, statistics
 
 
-def _distinct_unit(measure: Measure, values: list[exp.Expr], columns: dict[str, ColumnInfo], privacy: Privacy,
-                   table: str) -> bool:
-    value = values[measure.value] if measure.value is not None else None
-    return isinstance(value, exp.Column) and value.name.lower() == unit_column(table, columns, privacy)
+def _counts_units(value: exp.Expr, unit: str | None) -> bool:
+    """count(DISTINCT x) of the unit's own column: one unit changes it by at most one."""
+    return isinstance(value, exp.Column) and value.name.lower() == unit
 
 
 def unit_column(table: str, columns: dict[str, ColumnInfo], privacy: Privacy) -> str | None:
@@ -256,8 +259,8 @@ def unit_column(table: str, columns: dict[str, ColumnInfo], privacy: Privacy) ->
     return None
 
 
-def _measure(node: exp.AggFunc, columns: dict[str, ColumnInfo], aliases: dict[str, tuple[str, str]],
-             privacy: Privacy, role: RolePolicy) -> tuple[Measure, exp.Expr | None]:
+def _measure(node: exp.AggFunc, aliases: dict[str, tuple[str, str]], privacy: Privacy
+             ) -> tuple[Measure, exp.Expr | None]:
     name = node.sql_name().lower() if not isinstance(node, exp.Anonymous) else str(node.name).lower()
     kind = KINDS.get(type(node))
     if kind is None:
@@ -302,7 +305,7 @@ def _keys_replaced(node: exp.Expr, key_sql: list[str]) -> exp.Expr:
     return node.transform(swap, copy=False)
 
 
-def _aggregates_replaced(node: exp.Expr, select: exp.Select, measures: list[Measure]) -> exp.Expr:
+def _aggregates_replaced(node: exp.Expr, select: exp.Select) -> exp.Expr:
     """ORDER BY count(*) and the like: the aggregate replaced by the same output's placeholder."""
     texts: dict[str, int] = {}
     index = 0
