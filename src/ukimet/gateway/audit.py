@@ -29,7 +29,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlalchemy import Connection, Engine, case, func, insert, or_, select, text
 
 from ukimet.core.errors import PolicyError
 from ukimet.core.metadata import audit_checkpoints, audit_entries, policies, privacy_spend
@@ -171,11 +171,12 @@ class Recorder:
     def spent_today(self, user: str, role: str) -> tuple[float, float]:
         """Epsilon the user and the whole role have spent today (UTC), read under the log's lock."""
         day = dt.datetime.now(dt.UTC).date().isoformat()
-        mine = self.con.execute(select(func.coalesce(func.sum(privacy_spend.c.epsilon), 0.0)).where(
-            privacy_spend.c.day == day, privacy_spend.c.user_name == user)).scalar()
-        theirs = self.con.execute(select(func.coalesce(func.sum(privacy_spend.c.epsilon), 0.0)).where(
-            privacy_spend.c.day == day, privacy_spend.c.role == role)).scalar()
-        return float(mine or 0.0), float(theirs or 0.0)
+        mine = case((privacy_spend.c.user_name == user, privacy_spend.c.epsilon), else_=0.0)
+        theirs = case((privacy_spend.c.role == role, privacy_spend.c.epsilon), else_=0.0)
+        row = self.con.execute(select(func.coalesce(func.sum(mine), 0.0), func.coalesce(func.sum(theirs), 0.0))
+                               .where(privacy_spend.c.day == day, or_(privacy_spend.c.user_name == user,
+                                                                      privacy_spend.c.role == role))).one()
+        return float(row[0]), float(row[1])
 
 
 class AuditLog:
