@@ -19,15 +19,22 @@ def make_private(home: Path, *files: Path) -> None:
     new files too. A file owned by another user is left as it is (it cannot be changed from here)."""
     os.umask(0o077)
     home.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-    for path in [home, *home.rglob("*"), *[f for f in files if f.exists()]]:
-        if path.is_symlink():
-            continue
-        wanted = FOLDER_MODE if path.is_dir() else FILE_MODE
+    for path in _open_to_others([home, *home.rglob("*"), *[f for f in files if f.exists()]]):
         with contextlib.suppress(OSError):
-            if stat.S_IMODE(path.stat().st_mode) & 0o077:
-                path.chmod(wanted)
+            path.chmod(FOLDER_MODE if path.is_dir() else FILE_MODE)
 
 
 def exposed(home: Path) -> list[Path]:
     """The files and folders of a home that another user of the machine could read or write."""
-    return [p for p in [home, *home.rglob("*")] if not p.is_symlink() and stat.S_IMODE(p.stat().st_mode) & 0o077]
+    return _open_to_others([home, *home.rglob("*")])
+
+
+def _open_to_others(paths: list[Path]) -> list[Path]:
+    """Those of ``paths`` another user could reach (symlinks and files gone meanwhile, such as a closed WAL, left
+    out)."""
+    found = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if not path.is_symlink() and stat.S_IMODE(path.stat().st_mode) & 0o077:
+                found.append(path)
+    return found
