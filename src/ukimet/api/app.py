@@ -11,32 +11,18 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from ukimet import __version__
+from ukimet.api.problems import api_language, problem, status_of
 from ukimet.api.session import Sessions
-from ukimet.core.errors import ConfigError, PolicyError, UkimetError
+from ukimet.core.errors import InvalidInput, NotFound, UkimetError
 from ukimet.core.settings import Settings
 from ukimet.gateway.api import Gateway
 
 log = logging.getLogger("ukimet.api")
-UNAUTHENTICATED = ("sign-in", "API token")
-
-
-def status_of(error: UkimetError) -> int:
-    if isinstance(error, PolicyError):
-        if error.what in UNAUTHENTICATED:
-            return 401
-        if error.reason == "not_found":
-            return 404
-        return 404 if error.why.startswith(("no such", "there is no", "no linked", "no family")) else 403
-    return 400 if isinstance(error, ConfigError) else 409
-
-
-def problem(status: int, what: str, why: str, fix: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "what": what, "why": why, "fix": fix}}, status_code=status)
 
 
 def _wants_html(request: Request) -> bool:
@@ -51,37 +37,40 @@ def create_app(config: Settings | None = None) -> FastAPI:
     config = config or Settings()
     app = FastAPI(title="ukimet", version=__version__, openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs",
                   redoc_url=None, description="The governed API of ukimet: every read of citizen data is checked, "
-                  "rewritten by policy and audited. Errors: {\"error\": {status, what, why, fix}}.")
+                  "rewritten by policy and audited. Errors: {\"error\": {id, status, what, why, fix}}, the "
+                  "status from the error's kind, the message in the Accept-Language asked for (kk, ru, en).")
     app.state.gateway = Gateway(config)
     app.state.sessions = Sessions(config)
 
     @app.exception_handler(UkimetError)
     async def ukimet_error(request: Request, error: UkimetError) -> Response:
-        status = status_of(error)
+        return _answer(request, error)
+
+    def _answer(request: Request, error: UkimetError, status: int | None = None) -> Response:
+        status = status or status_of(error)
         if _wants_html(request):
             if status == 401:
                 return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
-            return web.error_page(request, status, error.what, error.why, error.fix)
-        return problem(status, error.what, error.why, error.fix)
+            return web.error_page(request, error, status)
+        return problem(error, api_language(request.headers.get("accept-language")), status)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
         first = error.errors()[0] if error.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return problem(422, f"request field {where or '?'}", str(first.get("msg", "it is not valid")),
-                       "send the fields as the API's schema describes (/api/v1/docs)")
+        return _answer(request, InvalidInput("request.field", field=where or "?",
+                                             detail=str(first.get("msg", "it is not valid"))))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
-        what = {404: "address", 405: "method"}.get(error.status_code, "request")
-        if _wants_html(request):
-            return web.error_page(request, error.status_code, what, str(error.detail), "go back to the start page")
-        return problem(error.status_code, what, str(error.detail), "see /api/v1/docs")
+        said = {404: NotFound("request.address"), 405: UkimetError("request.method")}.get(
+            error.status_code) or UkimetError("request.other", detail=str(error.detail))
+        return _answer(request, said, error.status_code)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)  # details in the server log, not the response
-        return problem(500, "ukimet", "an unexpected error happened; it is logged", "tell the administrator")
+        return problem(UkimetError("internal"), api_language(request.headers.get("accept-language")))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:

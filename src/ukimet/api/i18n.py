@@ -1,6 +1,7 @@
-"""The interface's words in Kazakh, Russian and English: gettext catalogs (locale/<lang>/ukimet.po, read with
-Babel), keyed by the English text. A word missing from a catalog is a failing test, not an English word on a
-Kazakh page."""
+"""The interface's words in Kazakh, Russian and English: gettext catalogs (locale/<lang>.po, read with
+Babel), keyed by the English text; the errors' messages in their own catalogs (locale/errors/<lang>.po, keyed by
+the English templates of core/data/messages.toml). A word missing from a catalog is a failing test, not an
+English word on a Kazakh page."""
 
 from __future__ import annotations
 
@@ -27,9 +28,10 @@ DYNAMIC = (
 
 
 @cache
-def catalog(language: str) -> dict[str, str]:
-    """msgid -> translation for ``language`` (English: the msgid itself, unless the catalog says otherwise)."""
-    path = resources.files("ukimet.api").joinpath(f"locale/{language}.po")
+def catalog(language: str, domain: str = "") -> dict[str, str]:
+    """msgid -> translation for ``language`` (English: the msgid itself, unless the catalog says otherwise).
+    ``domain``: "" for the interface's words, "errors" for the errors' messages."""
+    path = resources.files("ukimet.api").joinpath(f"locale/{domain + '/' if domain else ''}{language}.po")
     with path.open("rb") as f:
         po = read_po(f, locale=language)
     return {str(m.id): str(m.string) for m in po if m.id and m.string}

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from ukimet.api.session import current_user
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import Refused
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.users import authenticate
 
@@ -104,8 +104,7 @@ def _gateway(request: Request) -> Any:
 
 def _officer(user: User) -> None:
     if user.role not in OFFICERS:
-        raise PolicyError("audit log", f"the role {user.role!r} may not read the audit log",
-                          "ask an auditor or the administrator")
+        raise Refused("surface.audit_log", role=user.role)
 
 
 def _plain(value: Any) -> Any:
@@ -161,7 +160,7 @@ def person(request: Request, iin: str, purpose: str = Query(..., min_length=1, m
     return {"entity_id": view.entity_id, "golden": {k: _plain(v) for k, v in view.golden.items()},
             "records": [{"source": r.source, "table": r.table, "parties": r.parties, "columns": r.columns,
                          "rows": [[_plain(v) for v in row] for row in r.rows]} for r in view.records],
-            "withheld": [{"source": s, "table": t, "why": w} for s, t, w in view.withheld],
+            "withheld": [{"source": s, "table": t, "why": w.why, "id": w.id} for s, t, w in view.withheld],
             "audit_seq": view.audit_seq}
 
 
@@ -189,7 +188,7 @@ def cases_list(request: Request, status: str | None = Query(None, max_length=16)
     from ukimet.apps.cases import WORKERS, listed
 
     if user.role not in WORKERS | {"auditor"}:
-        raise PolicyError("cases", f"the role {user.role!r} does not work cases", "ask a social worker")
+        raise Refused("surface.cases", role=user.role)
     return [{"id": c.id, "rule": c.rule, "as_of": c.as_of, "region": c.region, "status": c.status,
              "assigned_to": c.assigned_to, "person_id": c.person_id} for c in listed(_gateway(request).audit, status)]
 

@@ -11,7 +11,7 @@ import secrets
 from fastapi import Request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import NotFound, Unauthenticated
 from ukimet.core.settings import Settings
 from ukimet.gateway.keys import installation_secret
 from ukimet.gateway.rewrite import User
@@ -43,7 +43,7 @@ class Sessions:
 
 
 def current_user(request: Request) -> User:
-    """The signed-in user, or a PolicyError the error handler turns into 401."""
+    """The signed-in user, or ``Unauthenticated`` (which the error handler turns into 401)."""
     engine = request.app.state.gateway.metadata
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
@@ -55,12 +55,15 @@ def current_user(request: Request) -> User:
         cookie = request.cookies.get(COOKIE)
     found = request.app.state.sessions.read(cookie) if cookie else None
     if found is None:
-        raise PolicyError("sign-in", "you are not signed in, or the session has expired", "sign in again")
-    return get_user(engine, found[0])
+        raise Unauthenticated("signin.session")
+    try:
+        return get_user(engine, found[0])
+    except NotFound:  # the account is gone: its session proves nobody
+        raise Unauthenticated("signin.session") from None
 
 
 def optional_user(request: Request) -> User | None:
     try:
         return current_user(request)
-    except PolicyError:
+    except Unauthenticated:
         return None

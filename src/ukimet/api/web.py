@@ -16,9 +16,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ukimet.api.i18n import NAMES, pick, translate
-from ukimet.api.messages import localise_line
+from ukimet.api.problems import say, status_of
 from ukimet.api.session import COOKIE, LIFETIME, current_user, optional_user
-from ukimet.core.errors import PolicyError, UkimetError
+from ukimet.core.errors import NotFound, Refused, UkimetError, Unauthenticated
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.users import authenticate
@@ -49,7 +49,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     user = values.pop("user", None) or optional_user(request)
     cookie = request.cookies.get(COOKIE, "")
     html = TEMPLATES.get_template(template).render(
-        t=lambda text: translate(lang, text), m=lambda text: localise_line(str(text), lang),
+        t=lambda text: translate(lang, text), say=lambda error: say(error, lang),
         lang=lang, languages=[(code, NAMES[code]) for code in LANGUAGES],
         user=user, menu=MENU.get(user.role, []) if user else [], path=request.url.path,
         csrf=request.app.state.sessions.csrf(cookie) if cookie else "", **values)
@@ -59,14 +59,14 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     return response
 
 
-def error_page(request: Request, status: int, what: str, why: str, fix: str) -> HTMLResponse:
-    return render(request, "error.html", status=status, what=what, why=why, fix=fix)
+def error_page(request: Request, error: UkimetError, status: int) -> HTMLResponse:
+    return render(request, "error.html", status=status, error=error)
 
 
 def _check_csrf(request: Request, token: str) -> None:
     cookie = request.cookies.get(COOKIE, "")
     if not cookie or token != request.app.state.sessions.csrf(cookie):
-        raise PolicyError("form", "it did not come from this site's page", "reload the page and send it again")
+        raise Refused("surface.csrf")
 
 
 def _chart(draw: Any, *args: Any) -> str | None:
@@ -136,8 +136,7 @@ def oidc_callback(request: Request, code: str = "", state: str = "") -> Response
     try:
         kept = request.app.state.sessions.signer.loads(request.cookies.get(OIDC_COOKIE, ""), max_age=600)
     except BadSignature:
-        raise PolicyError("OIDC sign-in", "no sign-in was started from this browser, or it took too long",
-                          "start the sign-in again") from None
+        raise Unauthenticated("oidc.not_started") from None
     gateway = request.app.state.gateway
     user = OIDCClient.from_settings(gateway.config).finish(
         gateway.metadata, code, state, Start(kept["url"], kept["state"], kept["nonce"], kept["verifier"]))
@@ -165,12 +164,12 @@ def ask_page(request: Request, q: str = "", user: User = Depends(current_user)) 
 @router.get("/sql", response_class=HTMLResponse)
 def sql_page(request: Request, sql: str = "", purpose: str = "", user: User = Depends(current_user)) -> Response:
     if user.role not in SQL_ROLES:
-        raise PolicyError("SQL console", f"the role {user.role!r} has no SQL console", "use your own pages")
+        raise Refused("surface.sql", role=user.role)
     result, failed = None, None
     if sql.strip():
         try:
             result = request.app.state.gateway.query(user, sql, purpose or None)
-        except PolicyError as error:
+        except (Refused, NotFound) as error:
             failed = error
     return render(request, "sql.html", user=user, sql=sql, purpose=purpose, result=result, failed=failed)
 
@@ -208,7 +207,7 @@ def cases_page(request: Request, status: str = "", user: User = Depends(current_
     from ukimet.apps.cases import WORKERS, listed, messages
 
     if user.role not in WORKERS | {"auditor"}:
-        raise PolicyError("cases", f"the role {user.role!r} does not work cases", "ask a social worker")
+        raise Refused("surface.cases", role=user.role)
     log = request.app.state.gateway.audit
     sms = {m["case_id"]: m["status"] for m in messages(log)}
     return render(request, "cases.html", user=user, cases=listed(log, status or None), sms=sms, chosen=status)
@@ -243,7 +242,7 @@ def findings_page(request: Request, user: User = Depends(current_user)) -> Respo
 @router.get("/audit", response_class=HTMLResponse)
 def audit_page(request: Request, verify: int = 0, user: User = Depends(current_user)) -> Response:
     if user.role not in ("auditor", "admin"):
-        raise PolicyError("audit log", f"the role {user.role!r} may not read the audit log", "ask an auditor")
+        raise Refused("surface.audit_log", role=user.role)
     log = request.app.state.gateway.audit
     verdict = log.verify() if verify else None
     return render(request, "audit.html", user=user, entries=log.entries(limit=100), verdict=verdict)
@@ -255,7 +254,7 @@ def policy_page(request: Request, user: User = Depends(current_user)) -> Respons
     from ukimet.gateway.policy import to_toml
 
     if user.role != "admin":
-        raise PolicyError("policy", f"the role {user.role!r} may not edit the policy", "ask the administrator")
+        raise Refused("surface.policy", role=user.role)
     gateway = request.app.state.gateway
     stored = policy_store.history(gateway.metadata)
     text = stored[-1].text if stored else to_toml(gateway.policy)
@@ -271,7 +270,8 @@ def policy_save(request: Request, text: str = Form(...), note: str = Form(""), c
     try:
         policy_store.load(request.app.state.gateway.audit, user, text, note or None)
     except UkimetError as error:
-        return render(request, "policy.html", status=400, user=user, text=text, history=[], failed=error)
+        return render(request, "policy.html", status=status_of(error), user=user, text=text, history=[],
+                      failed=error)
     return RedirectResponse("/policy", status_code=303)
 
 
@@ -288,7 +288,7 @@ def sources_page(request: Request, user: User = Depends(current_user)) -> Respon
     from ukimet.apps.source_audit import audit_sources, sync_health
 
     if user.role not in ("auditor", "admin", "data_engineer"):
-        raise PolicyError("sources", f"the role {user.role!r} has no sources page", "ask a data engineer")
+        raise Refused("surface.sources", role=user.role)
     gateway = request.app.state.gateway
     return render(request, "sources.html", user=user, reports=audit_sources(gateway, user),
                   syncs=sync_health(gateway))

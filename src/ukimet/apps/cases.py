@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import NotFound, Refused
 from ukimet.core.metadata import case_events, cases, outbox
 from ukimet.gateway import audit
 from ukimet.gateway.api import Gateway
@@ -82,8 +82,7 @@ def open_cases(gateway: Gateway, user: User, findings: list[Finding], purpose: s
     """A case and a queued consent SMS for every finding without an open case for the same rule and person;
     the new case numbers."""
     if user.role not in WORKERS:
-        raise PolicyError("proactive cases", f"the role {user.role!r} may not open cases",
-                          "run it as the case service or a social worker")
+        raise Refused("cases.may_not_open", role=user.role)
     rules = rules or load_rules()
     by_id = {r.id: r for r in rules.rules}
     with gateway.metadata.connect() as con:
@@ -125,14 +124,14 @@ def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
 def _move(log: audit.AuditLog, actor: User, case_id: int, status: str, note: str | None,
           **values: Any) -> Case:
     if actor.role not in WORKERS:
-        raise PolicyError(f"case {case_id}", f"the role {actor.role!r} may not work cases", "ask a social worker")
+        raise Refused("cases.may_not_work", case=case_id, role=actor.role)
     with log.engine.begin() as con:
         row = con.execute(select(cases).where(cases.c.id == case_id)).first()
         if row is None:
-            raise PolicyError(f"case {case_id}", "there is no such case", "list them: ukimet cases list")
+            raise NotFound("cases.not_found", case=case_id)
         if row.status not in TRANSITIONS[status]:
-            raise PolicyError(f"case {case_id}", f"it is {row.status}, and a {row.status} case cannot become "
-                              f"{status}", f"a case becomes {status} from: {', '.join(TRANSITIONS[status])}")
+            raise Refused("cases.transition", case=case_id, status=row.status, to=status,
+                          origins=", ".join(TRANSITIONS[status]))
         con.execute(update(cases).where(cases.c.id == case_id).values(
             status=status, updated_at=dt.datetime.now(dt.UTC), **values))
         _event(con, case_id, actor.name, status, note)

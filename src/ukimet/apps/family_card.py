@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ukimet.apps.charts import pyplot, save
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import NotFound, UkimetError
 from ukimet.core.regions import regions
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
@@ -46,18 +46,17 @@ def family_card(gateway: Gateway, user: User, family_id: str, purpose: str, lang
     card = card or load_card()
     what = f"family card {family_id}"
     try:
-        role, described = gateway.admit(user, purpose, needed_for="family card")
+        role, described = gateway.admit(user, purpose, needs_purpose="family_card.purpose_needed")
         family = gateway.prepare(user, role, "SELECT f.*, s.economic, s.social, s.housing, s.health, s.education, "
                                  "s.score, s.level, s.criteria FROM mart.families f JOIN mart.family_scores s "
                                  f"USING (family_id) WHERE f.family_id = {literal(family_id)}", person_level=True)
         members = gateway.prepare(user, role, f"SELECT {', '.join(MEMBERS)} FROM mart.persons WHERE family_id = "
                                   f"{literal(family_id)} AND alive ORDER BY age DESC", person_level=True)
-    except PolicyError as error:
+    except UkimetError as error:
         raise gateway.refused(user, what, purpose, error) from None
     seq, (found, people) = gateway.run(user, role, described, "view", what, [family, members])
     if not found.rows:
-        raise PolicyError("family card", f"no family {family_id} is in the mart (or in your region)",
-                          "check the number; families come from ukimet mart")
+        raise NotFound("family_card.not_found", family=family_id)
     row = dict(zip(found.columns, found.rows[0], strict=True))
     level = next(lv for lv in card.levels if lv.id == row["level"])
     return FamilyCard(family_id, {d: row[d] for d in DIMENSIONS}, row["score"], row["level"],

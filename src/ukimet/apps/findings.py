@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import InvalidInput, NotFound, Refused
 from ukimet.core.metadata import findings
 from ukimet.gateway import audit
 from ukimet.gateway.rewrite import User
@@ -69,17 +69,15 @@ def listed(log: audit.AuditLog, rule: str | None = None, status: str | None = "o
 
 def review(log: audit.AuditLog, reviewer: User, finding_id: int, verdict: str, note: str) -> None:
     if reviewer.role not in REVIEWERS:
-        raise PolicyError(f"finding {finding_id}", f"the role {reviewer.role!r} may not review findings",
-                          "ask an auditor")
+        raise Refused("findings.may_not_review", finding=finding_id, role=reviewer.role)
     if verdict not in VERDICTS:
-        raise PolicyError(f"finding {finding_id}", f"{verdict!r} is not a verdict", "say confirmed or dismissed")
+        raise InvalidInput("findings.verdict", finding=finding_id, verdict=verdict)
     if not note.strip():
-        raise PolicyError(f"finding {finding_id}", "a review needs a note", "say what was checked")
+        raise InvalidInput("findings.note", finding=finding_id)
     with log.engine.begin() as con:
         done = con.execute(update(findings).where(findings.c.id == finding_id, findings.c.status == "open").values(
             status=verdict, reviewer=reviewer.name, note=note, reviewed_at=dt.datetime.now(dt.UTC))).rowcount
     if not done:
-        raise PolicyError(f"finding {finding_id}", "there is no open finding with that number",
-                          "list them: ukimet findings list")
+        raise NotFound("findings.not_found", finding=finding_id)
     log.append(audit.Access(reviewer.name, reviewer.organisation, reviewer.role, f"finding {finding_id}",
                             "finding", f"finding {finding_id}: {verdict} ({note})", None, 1, []))

@@ -21,7 +21,7 @@ from sqlglot import exp, parse_one
 from sqlglot.errors import ParseError
 
 from ukimet.apps.questions import Answer
-from ukimet.core.errors import ConfigError, PolicyError
+from ukimet.core.errors import ConfigError, NotFound, Refused, UkimetError, Unavailable
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
 
@@ -37,8 +37,7 @@ def _endpoint(url: str) -> str:
     except ValueError:
         private = host in ("localhost",)
     if parts.scheme not in ("http", "https") or (parts.scheme == "http" and not private):
-        raise ConfigError("llm_url", f"{url!r} is neither https nor plain http to this machine or a private address",
-                          "point it at the model server on the premises")
+        raise ConfigError("llm.url", url=url)
     return url.rstrip("/") + "/v1/chat/completions"
 
 
@@ -56,7 +55,7 @@ def propose(gateway: Gateway, question: str) -> str:
     """The SQL the configured model proposes for ``question`` (not yet checked)."""
     config = gateway.config
     if not config.llm_url:
-        raise ConfigError("llm_url", "no local model is configured", "set UKIMET_LLM_URL to use one")
+        raise ConfigError("llm.none")
     body = json.dumps({"model": config.llm_model, "temperature": 0, "messages": [
         {"role": "system", "content": _prompt(gateway)}, {"role": "user", "content": question}]}).encode()
     request = urllib.request.Request(_endpoint(config.llm_url), data=body,
@@ -66,8 +65,7 @@ def propose(gateway: Gateway, question: str) -> str:
             reply = json.loads(response.read())
         text = str(reply["choices"][0]["message"]["content"])
     except (OSError, ValueError, KeyError, IndexError) as error:
-        raise PolicyError("local model", f"it gave no usable answer ({error})",
-                          "check the model server at llm_url") from None
+        raise Unavailable("llm.no_answer", detail=str(error)) from None
     fenced = FENCE.search(text)
     return (fenced.group(1) if fenced else text).strip().rstrip(";")
 
@@ -81,12 +79,15 @@ def ask_model(gateway: Gateway, user: User, question: str) -> Answer:
         ctes = {c.alias_or_name.lower() for c in parse_one(sql, read="duckdb").find_all(exp.CTE)}
         outside = sorted(f"{d}.{n}" for d, n in tables if d != SCHEMA and n not in ctes)
         if outside:
-            raise PolicyError("local model", f"its query reads {', '.join(outside)}, outside the analytics mart",
-                              "ask about what the mart holds")
+            raise Refused("llm.outside_mart", tables=", ".join(outside))
+    except (UkimetError, ParseError) as error:  # the model's failures decline the question; the log's do not
+        said = error if isinstance(error, UkimetError) else None
+        return Answer(question, "?", "", None, [], [], declined=f"{said.what}: {said.why}" if said else str(error),
+                      refusal=said)
+    try:
         result = gateway.query(user, sql)
-    except (PolicyError, ConfigError, ParseError) as error:
-        why = f"{error.what}: {error.why}" if isinstance(error, PolicyError | ConfigError) else str(error)
-        return Answer(question, "?", "", None, [], [], declined=why)
+    except (Refused, NotFound) as error:
+        return Answer(question, "?", "", None, [], [], declined=f"{error.what}: {error.why}", refusal=error)
     rows = [r for r in result.rows if r[-1] is not None]
     return Answer(question, "?", "answered by the local model (checked and governed by the gateway)", sql,
                   result.columns, rows, suppressed=not rows, audit_seq=result.audit_seq,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ukimet.apps.charts import pyplot, save
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import NotFound, Refused, UkimetError
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
@@ -80,6 +80,8 @@ class Answer:
     rows: list[tuple[Any, ...]]
     declined: str | None = None
     """why no answer was given (the words not understood, a missing subject ...)"""
+    refusal: UkimetError | None = None
+    """the gateway's refusal, when that is why (its message said in the reader's language by the surfaces)"""
     suppressed: bool = False
     """the answer's cells are too small to show"""
     audit_seq: int | None = None
@@ -289,8 +291,9 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
     language, sql, understood = compiled
     try:
         result = gateway.query(user, sql, purpose)
-    except PolicyError as error:
-        return Answer(question, language, understood, sql, [], [], declined=f"{error.what}: {error.why}")
+    except (Refused, NotFound) as error:
+        return Answer(question, language, understood, sql, [], [], declined=f"{error.what}: {error.why}",
+                      refusal=error)
     rows = [r for r in result.rows if r[-1] is not None]
     return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)

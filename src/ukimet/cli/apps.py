@@ -157,13 +157,13 @@ def cases_show(case_id: int = typer.Argument(...), as_user: str = typer.Option(.
                purpose: str = typer.Option(..., "--purpose")) -> None:
     """A case: the person (through the gateway), the evidence, the history, the SMS."""
     from ukimet.apps.cases import events, listed, messages
-    from ukimet.core.errors import PolicyError
+    from ukimet.core.errors import NotFound
     from ukimet.gateway.users import get_user
 
     with _gateway() as gateway:
         found = [c for c in listed(gateway.audit) if c.id == case_id]
         if not found:
-            raise PolicyError(f"case {case_id}", "there is no such case", "list them: ukimet cases list")
+            raise NotFound("cases.not_found", case=case_id)
         case = found[0]
         person = gateway.query(get_user(gateway.metadata, as_user), "SELECT surname, first_name, patronymic, iin, "
                                f"age, region FROM mart.persons WHERE person_id = '{case.person_id}'", purpose)

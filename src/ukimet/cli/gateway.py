@@ -71,7 +71,7 @@ def person(
             table.add_row(*["" if v is None else str(v) for v in row])
         out.print(table)
     for source, table_name, why in view.withheld:
-        out.print(f"[yellow]withheld[/] {source}.{table_name}: {why}")
+        out.print(f"[yellow]withheld[/] {source}.{table_name}: {why.why}")
     out.print(f"audit entry {view.audit_seq}")
 
 

@@ -40,7 +40,7 @@ def policy_load(file: Path = typer.Argument(..., help="The policy (TOML): [roles
 def policy_show(version: int = typer.Option(None, "--version", help="A stored version (default: in force).")
                 ) -> None:
     """Print a policy version as TOML (the built-in policy while none was loaded)."""
-    from ukimet.core.errors import PolicyError
+    from ukimet.core.errors import NotFound
     from ukimet.gateway import policy_store
     from ukimet.gateway.policy import DEFAULT, to_toml
 
@@ -48,7 +48,7 @@ def policy_show(version: int = typer.Option(None, "--version", help="A stored ve
     if version is not None:
         chosen = [v for v in stored if v.version == version]
         if not chosen:
-            raise PolicyError(f"policy v{version}", "no such version", "list them: ukimet policy history")
+            raise NotFound("policy.no_such_version", version=version)
         print(chosen[0].text)
     else:
         print(stored[-1].text if stored else to_toml(DEFAULT))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, insert, select, update
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import NotFound, Refused
 from ukimet.core.metadata import alerts, audit_entries
 from ukimet.gateway.rewrite import User
 
@@ -68,10 +68,9 @@ def listed(engine: Engine, open_only: bool = True) -> list[Alert]:
 
 def acknowledge(engine: Engine, officer: User, alert_id: int, note: str) -> None:
     if officer.role not in OFFICERS:
-        raise PolicyError("alert", f"{officer.name} is {officer.role}; only security officers handle alerts",
-                          "ask an auditor")
+        raise Refused("alert.not_officer", user=officer.name, role=officer.role)
     with engine.begin() as con:
         done = con.execute(update(alerts).where(alerts.c.id == alert_id, alerts.c.status == "open").values(
             status="acknowledged", handled_by=officer.name, handled_at=dt.datetime.now(dt.UTC), note=note)).rowcount
     if not done:
-        raise PolicyError(f"alert {alert_id}", "there is no open alert with that number", "ukimet audit alerts")
+        raise NotFound("alert.not_found", alert=alert_id)

@@ -27,7 +27,7 @@ from sqlalchemy import insert, select
 from sqlglot import exp
 from sqlglot.schema import MappingSchema
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import LimitExceeded, Refused, UkimetError, Unavailable
 from ukimet.core.metadata import catalog_columns, connect_metadata, privacy_releases
 from ukimet.core.settings import Settings
 from ukimet.gateway import alerts, audit, policy_store, purposes
@@ -53,14 +53,14 @@ setting can be changed by a query."""
 PLAN_CACHE = 512
 """prepared plans kept per gateway (oldest dropped first)"""
 ENGINE_ERRORS = {
-    duckdb.ConversionException: "a value could not be converted to the type asked for",
-    duckdb.OutOfRangeException: "a number or date went out of range",
-    duckdb.InvalidInputException: "an input was invalid (a division by zero, a bad format ...)",
-    duckdb.InterruptException: "it ran longer than a query may (the query_timeout setting)",
-    duckdb.OutOfMemoryException: "it needed more memory than a query may use (the query_memory_limit setting)",
-    duckdb.BinderException: "a name or type could not be bound",
+    duckdb.ConversionException: "engine.conversion",
+    duckdb.OutOfRangeException: "engine.out_of_range",
+    duckdb.InvalidInputException: "engine.invalid_input",
+    duckdb.InterruptException: "engine.timeout",
+    duckdb.OutOfMemoryException: "engine.memory",
+    duckdb.BinderException: "engine.binder",
 }
-"""What the engine's failure says, by its kind: never the engine's own message, which can quote values."""
+"""The message of the engine's failure, by its kind: never the engine's own message, which can quote values."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,11 @@ class Gateway:
             con.create_function(self._pseudonym, pseudonym, ["VARCHAR"], "VARCHAR")
         return con
 
-    def refused(self, user: User, sql: str, purpose: str | None, error: PolicyError) -> PolicyError:
+    def refused(self, user: User, sql: str, purpose: str | None, error: UkimetError) -> UkimetError:
+        """``error`` after its refusal is audited (and counted towards the probing alert). An ``Unavailable``
+        is no refusal (nothing was decided, and the log may be what is unavailable): it is handed back as it is."""
+        if isinstance(error, Unavailable):
+            return error
         seq = self.audit.append(audit.Access(user.name, user.organisation, user.role, purpose, "refused", sql,
                                              f"-- refused: {error.why}", 0, [], self.policy.version))
         alerts.check_probing(self.metadata, user.name, seq)
@@ -238,9 +242,7 @@ class Gateway:
         kinds = referenced_kinds(tree, self.catalog)
         for combination in role.forbidden:
             if combination <= kinds:
-                raise PolicyError("query refused", f"the role {role.name!r} may not combine "
-                                  f"{' and '.join(sorted(combination))} in one query", "query them separately",
-                                  reason="forbidden")
+                raise Refused("gateway.forbidden", role=role.name, kinds=" and ".join(sorted(combination)))
         if not person_level:
             private, statistics = plan_private(tree, self.catalog, role, self.policy.privacy)
             secured = secure_views(statistics, self.catalog, role, user, self._pseudonym, self._views,
@@ -253,21 +255,21 @@ class Gateway:
         distinct = isinstance(secured, exp.SetOperation) and bool(secured.args.get("distinct"))
         return Plan(sql, tree, secured.sql(dialect="duckdb"), traced.sql(dialect="duckdb"), distinct)
 
-    def admit(self, user: User, purpose: str | None, needed_for: str | None = None) -> tuple[RolePolicy, str | None]:
+    def admit(self, user: User, purpose: str | None, needs_purpose: str | None = None
+              ) -> tuple[RolePolicy, str | None]:
         """The user's role under the policy in force and the purpose as the log names it (or a refusal).
-        ``needed_for``: what shows persons and so cannot go on without a purpose (person view, family card)."""
+        ``needs_purpose``: for what shows persons and so cannot go on without a purpose (person view, family
+        card ...), the id of the message that refuses it without one."""
         purpose = purpose.strip() if purpose and purpose.strip() else None
-        if needed_for and purpose is None:
-            raise PolicyError(needed_for, "it shows persons and needs a declared purpose",
-                              "give the purpose (a declared P-<number>, or where the role allows it a text)")
+        if needs_purpose and purpose is None:
+            raise Refused(needs_purpose)
         role = self._current_policy().role(user.role)
         described = purposes.resolve(self.metadata, user, purpose, role.purpose).describe() if purpose else None
         if not role.may_query:
-            raise PolicyError("query refused", f"the role {role.name!r} may not query", "use the role's own screens")
+            raise Refused("gateway.may_not_query", role=role.name)
         done_rows, _ = self._used_today(user.name)
         if done_rows >= role.max_rows_per_day:
-            error = PolicyError("query refused", f"{user.name} has read {done_rows} rows today, the daily limit of "
-                                f"the role {role.name!r}", "wait until tomorrow or ask the security officer")
+            error = LimitExceeded("gateway.daily_rows", user=user.name, rows=done_rows, role=role.name)
             alerts.raise_alert(self.metadata, user.name, "daily_rows", error.why, None)
             raise error
         return role, described
@@ -281,7 +283,7 @@ class Gateway:
         try:
             role, described = self.admit(user, purpose)
             plan = self.prepare(user, role, sql, described is not None or not role.purpose_for_person_level)
-        except PolicyError as error:
+        except UkimetError as error:
             raise self.refused(user, sql, purpose, error) from None
         except Exception as error:  # a stage failed in a way nobody foresaw: refused, audited, nothing quoted
             raise self.refused(user, sql, purpose, internal_refusal(error)) from None
@@ -296,7 +298,7 @@ class Gateway:
                                            self.policy.version, self._store_version()]).encode()).hexdigest()
         epsilon, delta = plan.epsilon(role.epsilon_per_count, role.epsilon_per_value), DELTA if plan.keys else 0.0
         access = partial(audit.Access, user.name, user.organisation, user.role, None)
-        failure: PolicyError | None = None
+        failure: UkimetError | None = None
         with self.audit.recording() as record:
             released = record.con.execute(select(privacy_releases.c.released, privacy_releases.c.seq)
                                           .where(privacy_releases.c.key == key)).first()
@@ -304,26 +306,23 @@ class Gateway:
                 if released is not None:
                     table, spent, note = read_released(released[0]), 0.0, f"released before (entry {released[1]})"
                 elif epsilon > role.epsilon_per_query + 1e-9:
-                    raise PolicyError("query refused", f"one answer would spend epsilon {epsilon:g}, more than the "
-                                      f"{role.epsilon_per_query:g} one answer may", "ask for fewer measures at once",
-                                      reason="budget")
+                    raise LimitExceeded("gateway.answer_epsilon", epsilon=epsilon, most=role.epsilon_per_query)
                 else:
                     mine, theirs = record.spent_today(user.name, user.role)
                     if mine + epsilon > role.epsilon_per_day + 1e-9 or theirs + epsilon > \
                             role.role_epsilon_per_day + 1e-9:
-                        whose = (f"{user.name} has {max(role.epsilon_per_day - mine, 0):.2f} of "
-                                 f"{role.epsilon_per_day:g} left today") if mine + epsilon > role.epsilon_per_day \
-                            else f"the role {role.name!r} has spent its {role.role_epsilon_per_day:g} for today"
-                        raise PolicyError("query refused", f"the privacy budget is spent: an answer costs epsilon "
-                                          f"{epsilon:g} and {whose}", "ask again tomorrow; questions answered "
-                                          "before are answered again at no cost", reason="budget")
+                        if mine + epsilon > role.epsilon_per_day + 1e-9:
+                            raise LimitExceeded("gateway.user_budget", epsilon=epsilon, user=user.name,
+                                                left=max(role.epsilon_per_day - mine, 0), total=role.epsilon_per_day)
+                        raise LimitExceeded("gateway.role_budget", epsilon=epsilon, role=role.name,
+                                            total=role.role_epsilon_per_day)
                     statistics = self._statistics(plan.statistics)
                     table = release(plan, statistics, role.epsilon_per_count, role.epsilon_per_value, role.small_cell)
                     spent = epsilon
                     note = f"epsilon {epsilon:g}, delta {delta:g}"
                 columns, rows = post_process(plan, table)
-            except Exception as error:  # a PolicyError as it is; anything unforeseen said by its kind only
-                failure = error if isinstance(error, PolicyError) else internal_refusal(error)
+            except Exception as error:  # a refusal as it is; anything unforeseen said by its kind only
+                failure = error if isinstance(error, UkimetError) else internal_refusal(error)
                 refused_seq = record(access("refused", sql, f"-- refused: {failure.why}", 0, [],
                                             self.policy.version))
             else:
@@ -377,18 +376,17 @@ class Gateway:
         _, done_persons = self._used_today(user.name)
         access = partial(audit.Access, user.name, user.organisation, user.role, purpose)
         rewritten = "\n;\n".join(p.rewritten for p in plans)
-        failure: PolicyError | None = None
+        failure: UkimetError | None = None
         with self.audit.recording() as record:  # no log, no query: the lock is taken before the query runs
             outcomes, iins = [], set()
             try:
                 for plan in plans:
                     if plan.trace is None:
-                        raise PolicyError("query refused", "a person-level plan without its persons' trace",
-                                          "ask again", reason="untraced")
+                        raise Refused("gateway.untraced_plan")
                     columns, rows, truncated = self._execute(plan.rewritten, role.max_rows_per_query)
                     iins |= self._traced(plan, rows, role.max_rows_per_query)
                     outcomes.append((columns, rows, truncated, plan.rewritten))
-            except PolicyError as error:
+            except UkimetError as error:
                 record(access("refused", what, f"-- refused: {error.why}", 0, [], policy))
                 failure = error
             except Exception as error:  # nothing unforeseen escapes unaudited, and nothing of it is quoted
@@ -399,15 +397,11 @@ class Gateway:
                 total = sum(len(o[1]) for o in outcomes)
                 if len(done_persons | set(persons)) > role.max_persons_per_day:
                     blocked = record(access("blocked", what, rewritten, 0, persons, policy))
-                    failure = PolicyError("query refused", f"it would take {user.name} past "
-                                          f"{role.max_persons_per_day} persons today: bulk access is blocked and "
-                                          "reported", "for counts and totals over many people ask without a "
-                                          "purpose (a differentially private answer); otherwise ask the security "
-                                          "officer", reason="bulk")
+                    failure = LimitExceeded("gateway.bulk", user=user.name, persons=role.max_persons_per_day)
                 else:
                     seq = record(access(action, what, rewritten, total, persons, policy))
         if failure is not None:
-            if failure.reason == "bulk":
+            if failure.id == "gateway.bulk":
                 alerts.raise_alert(self.metadata, user.name, "bulk_access", failure.why, blocked)
             raise failure
         done_rows, done_persons = self._used_today(user.name)
@@ -420,9 +414,7 @@ class Gateway:
         columns, rows = self._run(sql, limit)
         size = sum(len(repr(v)) for row in rows for v in row)
         if size > self.config.max_result_bytes:
-            raise PolicyError("query refused", f"the result is about {size:,} bytes, more than a query may return "
-                              f"({self.config.max_result_bytes:,})", "ask for fewer rows or shorter values",
-                              reason="size")
+            raise LimitExceeded("gateway.size", size=size, most=self.config.max_result_bytes)
         return columns, rows[:limit], len(rows) > limit
 
     def _traced(self, plan: Plan, rows: list[tuple[Any, ...]], limit: int) -> set[str]:
@@ -440,9 +432,7 @@ class Gateway:
         for row in rows:
             answer[repr(row)] = answer.get(repr(row), 0) + 1
         if {k: len(v) for k, v in found.items()} != answer:
-            raise PolicyError("query refused", "its rows could not be matched to the persons behind them (an order "
-                              "that is not total, or a LIMIT without ORDER BY)", "order the rows by enough "
-                              "columns to make their order total", reason="untraced")
+            raise Refused("gateway.unmatched_rows")
         return {v for lists in found.values() for listed in lists for v in listed if v}
 
     def _run(self, sql: str, limit: int) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -451,15 +441,12 @@ class Gateway:
             return [d[0] for d in cursor.description or []], cursor.fetchmany(limit + 1)
 
 
-def _engine_refusal(error: duckdb.Error) -> PolicyError:
+def _engine_refusal(error: duckdb.Error) -> Refused:
     """The engine's failure said by its kind, never by its message (which can quote the values it failed on)."""
-    said = next((why for kind, why in ENGINE_ERRORS.items() if isinstance(error, kind)),
-                "the engine could not run it")
-    return PolicyError("query refused", said, "check the query", reason="engine")
+    return Refused(next((said for kind, said in ENGINE_ERRORS.items() if isinstance(error, kind)), "engine.other"))
 
 
-def internal_refusal(error: Exception) -> PolicyError:
+def internal_refusal(error: Exception) -> Refused:
     """A failure nobody foresaw, said without its message (logged by kind only)."""
     logging.getLogger("ukimet.gateway").error("gateway failure: %s", type(error).__name__)
-    return PolicyError("query refused", f"the gateway could not carry it out ({type(error).__name__})",
-                       "report it to the data operator with the time of the query", reason="internal")
+    return Refused("gateway.internal", kind=type(error).__name__)

@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import Connection, Engine, case, func, insert, or_, select, text
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import UkimetError, Unavailable
 from ukimet.core.metadata import audit_checkpoints, audit_entries, policies, privacy_spend
 from ukimet.core.settings import Settings
 from ukimet.gateway import merkle
@@ -139,9 +139,10 @@ def _lock(con: Connection) -> None:
 IIN_LITERAL = re.compile(r"(?<![0-9])[0-9]{12}(?![0-9])")
 
 
-def _failed(stage: str, error: Exception) -> PolicyError:
-    return PolicyError("audit log", f"{stage} ({type(error).__name__})",
-                       "the access was not carried out; check the metadata store", reason="audit")
+def _failed(stage: str, error: Exception) -> Unavailable:
+    """The log cannot take the entry: the access is not carried out (no entry, no result), and the caller is told
+    the log is unavailable, not that the policy refused them."""
+    return Unavailable(f"audit.{stage}", kind=type(error).__name__)
 
 
 class Recorder:
@@ -164,7 +165,7 @@ class Recorder:
                     seq=seq, day=dt.datetime.now(dt.UTC).date().isoformat(), user_name=access.user_name,
                     role=access.role, epsilon=epsilon, delta=delta))
         except Exception as error:
-            raise _failed("the entry could not be written", error) from error
+            raise _failed("not_written", error) from error
         self.written.append(seq)
         return seq
 
@@ -207,21 +208,21 @@ class AuditLog:
             con = self.engine.connect()
         except Exception as error:
             self._turn.release()
-            raise _failed("it cannot be reached", error) from error
+            raise _failed("unreachable", error) from error
         recorder = Recorder(self, con)
         try:
             with con.begin():
                 try:
                     _lock(con)
                 except Exception as error:  # nothing may run while the log cannot be written
-                    raise _failed("it cannot be written", error) from error
+                    raise _failed("unwritable", error) from error
                 yield recorder
-        except PolicyError:
+        except UkimetError:
             raise
         except Exception as error:
             if not recorder.written:
                 raise
-            raise _failed("the entry could not be committed", error) from error
+            raise _failed("not_committed", error) from error
         finally:
             con.close()
             self._turn.release()

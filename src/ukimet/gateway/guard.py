@@ -15,7 +15,7 @@ from sqlglot.errors import OptimizeError, SqlglotError
 from sqlglot.optimizer.qualify import qualify
 from sqlglot.schema import MappingSchema
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import Refused
 from ukimet.gateway import allowlist
 
 
@@ -30,10 +30,6 @@ Catalog = dict[tuple[str, str], dict[str, ColumnInfo]]
 """(schema, table) -> column -> what the catalog knows of it"""
 
 
-def refuse(why: str, reason: str, fix: str = "rewrite the query within what the gateway allows") -> PolicyError:
-    return PolicyError("query refused", why, fix, reason=reason)
-
-
 def _node_sql(node: exp.Expr) -> str:
     text = node.sql(dialect="duckdb")
     return text if len(text) <= 80 else text[:77] + "..."
@@ -43,41 +39,37 @@ def _check_node(node: exp.Expr) -> None:
     """One node against the allow-list (its children are checked on their own)."""
     if isinstance(node, exp.Func) and type(node) not in allowlist.NODES:
         if not allowlist.allowed_function(node):
-            raise refuse(f"function {allowlist.function_name(node)}() is not allowed", "function",
-                         "use the functions the gateway allows (ukimet README: the governed gateway)")
+            raise Refused("guard.function", function=allowlist.function_name(node))
         return
     if type(node) not in allowlist.NODES:
-        raise refuse(f"{_node_sql(node)} ({type(node).__name__}) is not part of the SQL the gateway accepts",
-                     "syntax")
+        raise Refused("guard.node", node=_node_sql(node), kind=type(node).__name__)
     if isinstance(node, exp.Star) and any(node.args.get(k) for k in ("except_", "replace", "rename")):
-        raise refuse("star modifiers (EXCLUDE, REPLACE, RENAME) are not allowed", "syntax", "name the columns")
+        raise Refused("guard.star_modifiers")
     if isinstance(node, exp.Var) and not allowlist.unit_position(node):
-        raise refuse(f"{node.name} is not allowed here", "syntax", "name the columns (no ALL)")
+        raise Refused("guard.var", name=node.name)
     if isinstance(node, exp.Join):
         kinds = {str(node.args.get(k) or "").upper() for k in ("kind", "side")}
         if node.args.get("method") or not kinds <= allowlist.JOIN_KINDS:
-            raise refuse(f"{_node_sql(node).strip()}: only INNER, LEFT, RIGHT, FULL and CROSS joins are allowed",
-                         "syntax")
+            raise Refused("guard.join", join=_node_sql(node).strip())
     if isinstance(node, exp.Distinct) and node.args.get("on") is not None:
-        raise refuse("DISTINCT ON is not allowed", "syntax", "use GROUP BY")
+        raise Refused("guard.distinct_on")
     if isinstance(node, exp.DataType) and node.this not in allowlist.TYPES:
-        raise refuse(f"a cast to {node.sql(dialect='duckdb')} is not allowed", "syntax",
-                     "cast to a number, text, date or timestamp")
+        raise Refused("guard.cast", type=node.sql(dialect="duckdb"))
     if isinstance(node, exp.With) and node.args.get("recursive"):
-        raise refuse("recursive CTEs are not allowed", "syntax")
+        raise Refused("guard.recursive")
     if isinstance(node, exp.Table):
         if not isinstance(node.this, exp.Identifier):
-            raise refuse(f"{_node_sql(node)} is a table function; only catalogued tables can be read", "table")
+            raise Refused("guard.table_function", table=_node_sql(node))
         if node.args.get("catalog") is not None:
-            raise refuse(f"{_node_sql(node)} names another database", "table")
+            raise Refused("guard.other_database", table=_node_sql(node))
         if any(node.args.get(k) is not None for k in ("version", "when", "changes", "sample", "joins", "pivots")):
-            raise refuse(f"{_node_sql(node)}: time travel, sampling and pivots are not allowed", "syntax")
+            raise Refused("guard.time_travel", table=_node_sql(node))
     if isinstance(node, exp.Select | exp.SetOperation):
         extra = {k for k, v in node.args.items() if v and k not in (
             "expressions", "distinct", "from_", "joins", "where", "group", "having", "order", "limit", "offset",
             "with_", "this", "expression", "kind")}
         if extra:
-            raise refuse(f"{', '.join(sorted(extra)).upper()} is not allowed", "syntax")
+            raise Refused("guard.clause", clauses=", ".join(sorted(extra)).upper())
 
 
 def _expand_group_all(tree: exp.Expr) -> None:
@@ -103,8 +95,7 @@ def _resolve(node: exp.Expr, visible: frozenset[str], catalog: Catalog) -> None:
         if not schema and name in visible:
             return
         if not schema or (schema, name) not in catalog:
-            raise refuse(f"table {_node_sql(node)} is not in the catalog", "table",
-                         "read catalogued tables as source.table (ukimet catalog lists them)")
+            raise Refused("guard.unknown_table", table=_node_sql(node))
         return
     for key, child in node.args.items():
         if key == "with_":
@@ -121,8 +112,7 @@ def _unique_aliases(tree: exp.Expr) -> None:
         names = [s.this.alias_or_name.lower() for s in sources if s is not None]
         duplicated = {n for n in names if names.count(n) > 1}
         if duplicated:
-            raise refuse(f"the alias {sorted(duplicated)[0]} names two relations", "scope",
-                         "give every table of a FROM its own alias")
+            raise Refused("guard.alias", alias=sorted(duplicated)[0])
 
 
 def _check_columns(tree: exp.Expr) -> None:
@@ -131,8 +121,7 @@ def _check_columns(tree: exp.Expr) -> None:
         if not column.table and _output_alias(column):
             continue
         if column.args.get("db") is not None or column.args.get("catalog") is not None or not column.table:
-            raise refuse(f"{_node_sql(column)} is not a column of a table in the query", "syntax",
-                         "name columns as table.column")
+            raise Refused("guard.column", column=_node_sql(column))
 
 
 def _output_alias(column: exp.Column) -> bool:
@@ -159,12 +148,12 @@ def check(sql: str, catalog: Catalog, schema: MappingSchema | None = None) -> ex
     try:
         statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
     except (SqlglotError, ValueError, RecursionError) as error:
-        raise refuse(f"it is not SQL ukimet understands ({str(error).splitlines()[0][:200]})", "parse") from None
+        raise Refused("guard.parse", detail=(str(error).splitlines() or [""])[0][:200]) from None
     if len(statements) != 1:
-        raise refuse(f"{len(statements)} statements; the gateway runs exactly one query at a time", "statement")
+        raise Refused("guard.statements", count=len(statements))
     tree = statements[0]
     if not isinstance(tree, exp.Query):
-        raise refuse(f"{type(tree).__name__.upper()} is not a query; only SELECT is allowed", "statement")
+        raise Refused("guard.not_a_query", statement=type(tree).__name__.upper())
     for node in tree.walk():
         _check_node(node)
     _resolve(tree, frozenset(), catalog)
@@ -175,8 +164,7 @@ def check(sql: str, catalog: Catalog, schema: MappingSchema | None = None) -> ex
                             dialect="duckdb", validate_qualify_columns=True,
                             quote_identifiers=True, identify=True)
     except (OptimizeError, ValueError, KeyError) as error:
-        raise refuse(f"it could not be resolved against the catalog ({str(error)[:200]})", "resolve",
-                     "check table and column names (ukimet catalog SOURCE)") from None
+        raise Refused("guard.resolve", detail=str(error)[:200]) from None
     assert isinstance(qualified, exp.Query)
     _check_columns(qualified)
     for node in qualified.walk():  # qualification adds nothing new, but what runs is what was checked

@@ -9,7 +9,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from ukimet.core.errors import ConfigError
+from ukimet.core.errors import Unavailable
 from ukimet.core.settings import Settings
 
 
@@ -30,8 +30,7 @@ def installation_secret(config: Settings, name: str, path: Path | None = None, s
     try:
         raw = bytes.fromhex(path.read_text().strip())
     except (OSError, ValueError) as error:
-        raise ConfigError(f"key file {path}", f"it cannot be read as a hex key ({error})", "restore it from the "
-                          "installation's backup; a new key breaks pseudonyms and proofs") from error
+        raise Unavailable("keys.unreadable", path=str(path), detail=str(error)) from error
     if len(raw) != size:
-        raise ConfigError(f"key file {path}", f"it holds {len(raw)} bytes, not {size}", "restore it from the backup")
+        raise Unavailable("keys.size", path=str(path), size=len(raw), expected=size)
     return raw

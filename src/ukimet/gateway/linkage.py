@@ -3,7 +3,7 @@ only with a purpose, and every queue shown is an audit entry naming the persons 
 
 from __future__ import annotations
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import Refused, UkimetError
 from ukimet.core.ids import decode_iin
 from ukimet.gateway import audit
 from ukimet.gateway.api import Gateway
@@ -17,11 +17,10 @@ def review_queue(gateway: Gateway, user: User, purpose: str, threshold: float, m
     """The undecided pairs closest to the threshold, for ``user`` (a role with ``linkage_review``)."""
     what = f"linkage review queue (threshold {threshold}, margin {margin}, limit {limit})"
     try:
-        role, described = gateway.admit(user, purpose, needed_for="linkage review")
+        role, described = gateway.admit(user, purpose, needs_purpose="linkage.purpose_needed")
         if not role.linkage_review:
-            raise PolicyError("linkage review", f"the role {role.name!r} may not review linkage pairs",
-                              "ask for a role whose policy sets linkage_review = true (data_engineer)")
-    except PolicyError as error:
+            raise Refused("linkage.may_not_review", role=role.name)
+    except UkimetError as error:
         raise gateway.refused(user, what, purpose, error) from None
     with gateway.audit.recording() as record:
         con = open_store(gateway.config.resolved_store_path())

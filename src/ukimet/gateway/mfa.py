@@ -11,7 +11,7 @@ import pyotp
 from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import Engine, select, update
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import NotFound, Unauthenticated, Unavailable
 from ukimet.core.metadata import users
 from ukimet.core.settings import Settings
 from ukimet.gateway.keys import installation_secret
@@ -31,7 +31,7 @@ def enrol(engine: Engine, config: Settings, name: str) -> str:
         done = con.execute(update(users).where(users.c.name == name).values(
             totp_secret=_box(config).encrypt(secret.encode()).decode(), totp_last_step=None)).rowcount
     if not done:
-        raise PolicyError(f"user {name!r}", "no such user", "list users with: ukimet user list")
+        raise NotFound("user.not_found", name=name)
     return pyotp.TOTP(secret).provisioning_uri(name=name, issuer_name=ISSUER)
 
 
@@ -48,17 +48,15 @@ def check(engine: Engine, config: Settings, name: str, code: str | None, at: flo
     if row is None or not row[0]:
         return
     if not code:
-        raise PolicyError("sign-in", "this account has a second factor and no code was given",
-                          "enter the 6-digit code from the authenticator app")
+        raise Unauthenticated("signin.code_needed")
     try:
         secret = _box(config).decrypt(row[0].encode()).decode()
     except InvalidToken:
-        raise PolicyError("sign-in", "the second factor cannot be read with this installation's MFA key",
-                          "restore home/keys/mfa.key or enrol the account again") from None
+        raise Unavailable("signin.mfa_key") from None
     now = time.time() if at is None else at
     totp = pyotp.TOTP(secret, interval=STEP)
     step = next((int(now // STEP) + d for d in (0, -1, 1) if totp.at(now + d * STEP) == code.strip()), None)
     if step is None or (row[1] is not None and step <= row[1]):
-        raise PolicyError("sign-in", "the code is wrong, expired or already used", "enter the current code")
+        raise Unauthenticated("signin.code_wrong")
     with engine.begin() as con:
         con.execute(update(users).where(users.c.name == name).values(totp_last_step=step))

@@ -26,7 +26,7 @@ from typing import Any
 import jwt
 from sqlalchemy import Engine, insert, select
 
-from ukimet.core.errors import ConfigError, PolicyError
+from ukimet.core.errors import ConfigError, Refused, Unauthenticated, Unavailable
 from ukimet.core.metadata import identities
 from ukimet.core.settings import Settings
 from ukimet.gateway.rewrite import User
@@ -57,11 +57,9 @@ def _get_json(url: str, data: dict[str, str] | None = None, auth: tuple[str, str
             parsed: dict[str, Any] = json.loads(response.read())
     except urllib.error.HTTPError as error:
         detail = error.read().decode(errors="replace")[:200]
-        raise PolicyError("OIDC provider", f"{url} answered {error.code} ({detail})",
-                          "check the client id, secret and redirect URI registered at the provider") from None
+        raise Unavailable("oidc.provider_answered", url=url, code=error.code, detail=detail) from None
     except (OSError, ValueError) as error:
-        raise PolicyError("OIDC provider", f"{url} could not be read ({error})",
-                          "check UKIMET_OIDC_ISSUER and that the provider is reachable") from None
+        raise Unavailable("oidc.provider_unreadable", url=url, detail=str(error)) from None
     return parsed
 
 
@@ -71,8 +69,7 @@ class OIDCClient:
         parts = urllib.parse.urlsplit(issuer)
         if parts.scheme != "https" and not (parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost",
                                                                                          "::1")):
-            raise ConfigError("OIDC issuer", f"{issuer!r} is not an https:// URL",
-                              "use the provider's https address (plain http only on this machine, for tests)")
+            raise ConfigError("oidc.issuer_scheme", issuer=issuer)
         self.issuer = issuer.rstrip("/")
         self.client_id = client_id
         self.client_secret = client_secret
@@ -87,8 +84,7 @@ class OIDCClient:
         import os
 
         if not (config.oidc_issuer and config.oidc_client_id and config.oidc_redirect_uri):
-            raise ConfigError("OIDC", "oidc_issuer, oidc_client_id and oidc_redirect_uri must all be set",
-                              "set UKIMET_OIDC_ISSUER, UKIMET_OIDC_CLIENT_ID and UKIMET_OIDC_REDIRECT_URI")
+            raise ConfigError("oidc.settings")
         secret = os.environ.get(config.oidc_client_secret_env) if config.oidc_client_secret_env else None
         return cls(config.oidc_issuer, config.oidc_client_id, secret, config.oidc_redirect_uri,
                    config.oidc_username_claim)
@@ -97,8 +93,7 @@ class OIDCClient:
         if self._discovery is None:
             found = _get_json(f"{self.issuer}/.well-known/openid-configuration")
             if str(found.get("issuer", "")).rstrip("/") != self.issuer:
-                raise PolicyError("OIDC provider", f"its discovery document names the issuer {found.get('issuer')!r}, "
-                                  f"not {self.issuer!r}", "set UKIMET_OIDC_ISSUER to the provider's exact issuer")
+                raise Unavailable("oidc.issuer_mismatch", named=found.get("issuer"), issuer=self.issuer)
             self._discovery = found
         return self._discovery
 
@@ -115,14 +110,13 @@ class OIDCClient:
     def claims(self, code: str, state: str, start: Start) -> dict[str, Any]:
         """Exchange the callback's code for a verified ID token's claims."""
         if not secrets.compare_digest(state, start.state):
-            raise PolicyError("OIDC sign-in", "the callback's state does not match the sign-in that was started",
-                              "start the sign-in again (the link may be stale or forged)")
+            raise Unauthenticated("oidc.state")
         data = {"grant_type": "authorization_code", "code": code, "redirect_uri": self.redirect_uri,
                 "code_verifier": start.verifier, "client_id": self.client_id}
         auth = (self.client_id, self.client_secret) if self.client_secret else None
         tokens = _get_json(self.discovery()["token_endpoint"], data, auth)
         if "id_token" not in tokens:
-            raise PolicyError("OIDC sign-in", "the provider returned no ID token", "request the openid scope")
+            raise Unauthenticated("oidc.no_token")
         if self._keys is None:
             self._keys = jwt.PyJWKClient(self.discovery()["jwks_uri"], timeout=TIMEOUT)
         try:
@@ -131,11 +125,9 @@ class OIDCClient:
                 tokens["id_token"], key.key, algorithms=ALGORITHMS, audience=self.client_id, issuer=self.issuer,
                 options={"require": ["exp", "iat", "sub", "iss", "aud"]}, leeway=30)
         except jwt.PyJWTError as error:
-            raise PolicyError("OIDC sign-in", f"the ID token is not valid ({error})",
-                              "sign in again; if it persists, check the provider's keys and clock") from None
+            raise Unauthenticated("oidc.invalid_token", detail=str(error)) from None
         if not secrets.compare_digest(str(claims.get("nonce", "")), start.nonce):
-            raise PolicyError("OIDC sign-in", "the ID token's nonce does not match (a replayed token)",
-                              "start the sign-in again")
+            raise Unauthenticated("oidc.nonce")
         return claims
 
     def finish(self, engine: Engine, code: str, state: str, start: Start) -> User:
@@ -152,14 +144,12 @@ def account_for(engine: Engine, issuer: str, claims: dict[str, Any], username_cl
             return get_user(engine, bound[0])
         name = claims.get(username_claim)
         if not name:
-            raise PolicyError("OIDC sign-in", f"the ID token has no {username_claim!r} claim",
-                              "set UKIMET_OIDC_USERNAME_CLAIM to the claim that holds the user name")
+            raise Unauthenticated("oidc.no_claim", claim=username_claim)
         user = get_user(engine, str(name))  # only existing accounts sign in: the provider does not create them
         taken = con.execute(select(identities.c.subject).where(identities.c.issuer == issuer,
                                                                identities.c.user_name == user.name)).first()
         if taken is not None:
-            raise PolicyError("OIDC sign-in", f"the account {user.name!r} is bound to another person at {issuer}",
-                              "ask an administrator to check the provider's accounts")
+            raise Refused("oidc.bound_elsewhere", name=user.name, issuer=issuer)
         con.execute(insert(identities).values(issuer=issuer, subject=subject, user_name=user.name,
                                               bound_at=dt.datetime.now(dt.UTC)))
     return user

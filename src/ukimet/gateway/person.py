@@ -13,7 +13,7 @@ from typing import Any
 from sqlglot import exp
 
 from ukimet.connect.catalog import table_keys
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import NotFound, Refused, UkimetError
 from ukimet.gateway.api import Gateway, Plan, internal_refusal
 from ukimet.gateway.guard import ColumnInfo
 from ukimet.gateway.policy import RolePolicy
@@ -29,9 +29,7 @@ GOLDEN_TYPES = ("iin", "surname", "first_name", "patronymic", "birth_date", "sex
 """the golden record's attributes, each the semantic type of the same name (personal data)"""
 
 
-NOT_FOUND = PolicyError("person view", "no linked person with that IIN is within what you may see",
-                        "check the number; a person appears once linkage has run (ukimet link) and only where your "
-                        "role may see their records", reason="not_found")
+NOT_FOUND = "person.not_found"
 """one answer for a number nobody has and for a person outside the caller's scope (no existence oracle)"""
 
 
@@ -54,7 +52,7 @@ class PersonView:
     golden: dict[str, Any]
     """attribute -> value, masked by the viewer's policy"""
     records: list[SourceRecords]
-    withheld: list[tuple[str, str, str]]
+    withheld: list[tuple[str, str, UkimetError]]
     """(source, table, why) of the person's records the viewer's policy does not show"""
     audit_seq: int
 
@@ -67,7 +65,7 @@ def _linked(gateway: Gateway, iin: str) -> tuple[str, list[tuple[str, str, str, 
         found = con.execute("SELECT DISTINCT e.entity_id FROM link.person_records r JOIN link.entities e "
                             "USING (record_id) WHERE r.iin = ? AND r.iin_valid", [iin]).fetchall()
         if not found:
-            raise NOT_FOUND
+            raise NotFound(NOT_FOUND)
         entity = found[0][0]
         records = con.execute("SELECT r.source, r.source_table, r.party, r.record_key FROM link.person_records r "
                               "JOIN link.entities e USING (record_id) WHERE e.entity_id = ? "
@@ -76,7 +74,7 @@ def _linked(gateway: Gateway, iin: str) -> tuple[str, list[tuple[str, str, str, 
 
 
 def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]]
-           ) -> tuple[list[tuple[str, str, list[str], Plan]], list[tuple[str, str, str]]]:
+           ) -> tuple[list[tuple[str, str, list[str], Plan]], list[tuple[str, str, UkimetError]]]:
     """A plan per table holding the person's records, and the tables the policy withholds, with the reason."""
     by_table: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
     for source, table, party, key in records:
@@ -103,8 +101,8 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
                            rewritten=template.rewritten.replace(literal(KEYS), listed),
                            trace=(template.trace or "").replace(literal(KEYS), listed) or None)
             plans.append((source, table, sorted(parties), plan))
-        except PolicyError as error:  # e.g. a table without the region an analyst's rows are filtered by
-            withheld.append((source, table, error.why))
+        except Refused as error:  # e.g. a table without the region an analyst's rows are filtered by
+            withheld.append((source, table, error))
     return plans, withheld
 
 
@@ -160,10 +158,10 @@ def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonV
     """Every record of the person with IIN ``iin`` the user's policy lets them see; one audit entry."""
     what = f"person view: {gateway.audit.person(iin.strip())[:16]}"
     try:
-        role, described = gateway.admit(user, purpose, needed_for="person view")
+        role, described = gateway.admit(user, purpose, needs_purpose="person.purpose_needed")
         entity, records = _linked(gateway, iin.strip())
         plans, withheld = _plans(gateway, user, records)
-    except PolicyError as error:
+    except UkimetError as error:
         raise gateway.refused(user, what, purpose, error) from None
     except Exception as error:  # unforeseen: refused and audited, said by its kind only
         raise gateway.refused(user, what, purpose, internal_refusal(error)) from None
@@ -172,5 +170,5 @@ def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonV
     shown = [SourceRecords(source, table, parties, r.columns, r.rows, why.get((source, table)))
              for (source, table, parties, _), r in zip(plans, results, strict=True) if r.rows]
     if role.row_filter and not shown:  # outside the caller's scope: said exactly as for a person who does not exist
-        raise gateway.refused(user, what, purpose, NOT_FOUND)
+        raise gateway.refused(user, what, purpose, NotFound(NOT_FOUND))
     return PersonView(entity, _golden(gateway, user, entity), shown, withheld, seq)

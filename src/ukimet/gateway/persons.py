@@ -17,16 +17,15 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import Refused
 
 PERSON = "__ukimet_person_"
 """prefix of the clear-IIN columns of the tracing views (never in the views a caller's query runs on)"""
 CARRIED = "__ukimet_persons"
 
 
-def _untraceable(why: str) -> PolicyError:
-    return PolicyError("query refused", f"the persons behind its rows cannot be traced ({why})",
-                       "join the tables instead, or read them in separate queries", reason="untraced")
+def _untraceable(why: str, **params: str) -> Refused:
+    return Refused(f"persons.{why}", **params)
 
 
 def _is_grouped(select: exp.Select) -> bool:
@@ -58,7 +57,7 @@ def _gather(select: exp.Select, root: exp.Query, done: dict[int, str]) -> exp.Ex
         if isinstance(node, exp.Table):
             body = _cte_body(root, node.name)
         if body is None:
-            raise _untraceable(f"{node.sql(dialect='duckdb')[:60]} is not a table of the query")
+            raise _untraceable("not_a_table", node=node.sql(dialect="duckdb")[:60])
         names = [p.alias_or_name for p in body.expressions if p.alias_or_name.startswith(PERSON)] \
             if isinstance(body, exp.Select) else []
         if not names:  # a derived table or CTE of the caller's: its persons are carried up through it first
@@ -76,14 +75,13 @@ def _carry_body(body: exp.Expr, root: exp.Query, done: dict[int, str]) -> None:
     branches = [body] if isinstance(body, exp.Select) else None
     if isinstance(body, exp.SetOperation):
         if body.args.get("distinct"):
-            raise _untraceable("a UNION, INTERSECT or EXCEPT inside a subquery merges rows of different persons; "
-                               "use UNION ALL")
+            raise _untraceable("set_operation")
         branches = _branches(body)
     if branches is None:
-        raise _untraceable(f"{type(body).__name__} in a subquery")
+        raise _untraceable("subquery_kind", kind=type(body).__name__)
     for select in branches:
         if select.args.get("distinct") is not None:
-            raise _untraceable("DISTINCT inside a subquery merges rows of different persons; use GROUP BY")
+            raise _untraceable("distinct")
         row = _gather(select, root, done)
         if _is_grouped(select):  # every member of an inner group is behind the row it makes
             row = exp.func("LIST_DISTINCT", exp.func("FLATTEN", exp.func("LIST", row)))
@@ -99,14 +97,14 @@ def _branches(body: exp.SetOperation) -> list[exp.Select]:
         elif isinstance(side, exp.Select):
             found.append(side)
         else:
-            raise _untraceable(f"{type(side).__name__} in a UNION")
+            raise _untraceable("union_side", kind=type(side).__name__)
     return found
 
 
 def _top(select: exp.Select, root: exp.Query, done: dict[int, str]) -> None:
     if select.args.get("distinct") is not None:
         if _is_grouped(select):
-            raise _untraceable("DISTINCT over groups")
+            raise _untraceable("distinct_groups")
         select.set("distinct", None)  # SELECT DISTINCT a, b is GROUP BY a, b: then the persons can be gathered
         select.group_by(*[p.unalias().copy() for p in select.expressions], copy=False)
     row = _gather(select, root, done)
@@ -120,16 +118,16 @@ def with_persons(query: exp.Query, asked: exp.Query) -> exp.Query:
     or the refusal saying why its persons cannot be traced."""
     for sub in asked.find_all(exp.Subquery, exp.Exists):
         if not isinstance(sub.parent, exp.From | exp.Join) and not isinstance(sub.parent, exp.SetOperation):
-            raise _untraceable("a subquery inside an expression reads rows that are not the result's")
+            raise _untraceable("expression_subquery")
     for node in asked.find_all(exp.In):
         if node.args.get("query") is not None:
-            raise _untraceable("IN (SELECT ...) reads rows that are not the result's")
+            raise _untraceable("in_subquery")
     traced = query.copy()
     body = traced.this if isinstance(traced, exp.Subquery) else traced
     done: dict[int, str] = {}
     branches = _branches(body) if isinstance(body, exp.SetOperation) else [body]
     for branch in branches:
         if not isinstance(branch, exp.Select):
-            raise _untraceable(type(branch).__name__)
+            raise _untraceable("branch", kind=type(branch).__name__)
         _top(branch, traced, done)
     return traced

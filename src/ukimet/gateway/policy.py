@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ukimet.connect.classify import SEMANTIC_TYPES
-from ukimet.core.errors import ConfigError
+from ukimet.core.errors import ConfigError, Refused
 from ukimet.gateway.privacy import DEFAULT_PRIVACY, Privacy, parse_privacy
 
 MASKS = ("show", "hide", "partial", "pseudonym", "year")
@@ -122,8 +122,7 @@ class Policy:
 
     def role(self, name: str) -> RolePolicy:
         if name not in self.roles:
-            raise ConfigError(f"role {name!r}", f"the policy has no such role (roles: {', '.join(sorted(self.roles))})",
-                              "add the role to the policy file or give the user an existing role")
+            raise Refused("policy.no_such_role", role=name, roles=", ".join(sorted(self.roles)))
         return self.roles[name]
 
 
@@ -151,7 +150,7 @@ as: it reads names and phones to notify the entitled, only under a declared purp
 
 def _check(where: str, value: Any, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise ConfigError(where, f"{value!r} is not one of {', '.join(allowed)}", "use one of those values")
+        raise ConfigError("policy.not_one_of", place=where, value=value, allowed=", ".join(allowed))
     return str(value)
 
 
@@ -160,32 +159,33 @@ def parse_policy(text: str, version: str) -> Policy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError("policy file", f"it is not valid TOML ({error})", "fix the syntax") from error
+        raise ConfigError("policy.toml", detail=str(error)) from error
     roles = {}
     for name, spec in (data.get("roles") or {}).items():
         spec = {k: v for k, v in spec.items() if k != "noise"}  # cell-key noise of earlier versions: DP now
         unknown = set(spec) - KEYS
         if unknown:
-            raise ConfigError(f"policy role {name!r}", f"unknown keys {sorted(unknown)}", f"use {sorted(KEYS)}")
-        masks = {k: _check(f"role {name} masks.{k}", v, MASKS) for k, v in (spec.get("masks") or {}).items()}
+            raise ConfigError("policy.unknown_keys", place=f"roles.{name}", keys=sorted(unknown),
+                              allowed=", ".join(sorted(KEYS)))
+        masks = {k: _check(f"roles.{name}.masks.{k}", v, MASKS) for k, v in (spec.get("masks") or {}).items()}
         for k in masks:
-            _check(f"role {name} masks", k, SENSITIVITIES)
-        aggregate = {k: _check(f"role {name} aggregate_masks.{k}", v, MASKS)
+            _check(f"roles.{name}.masks", k, SENSITIVITIES)
+        aggregate = {k: _check(f"roles.{name}.aggregate_masks.{k}", v, MASKS)
                      for k, v in (spec.get("aggregate_masks") or {}).items()}
         for k in aggregate:
-            _check(f"role {name} aggregate_masks", k, SENSITIVITIES)
+            _check(f"roles.{name}.aggregate_masks", k, SENSITIVITIES)
         roles[name] = RolePolicy(
             name,
             masks={**{"public": "show", "personal": "hide", "special": "hide"}, **masks},
             aggregate_masks={**{"public": "show", "personal": "show", "special": "hide"}, **aggregate},
-            semantic_masks={k: _check(f"role {name} semantic_masks.{k}", v, MASKS)
+            semantic_masks={k: _check(f"roles.{name}.semantic_masks.{k}", v, MASKS)
                             for k, v in (spec.get("semantic_masks") or {}).items()},
-            column_masks={k: _check(f"role {name} column_masks.{k}", v, MASKS)
+            column_masks={k: _check(f"roles.{name}.column_masks.{k}", v, MASKS)
                           for k, v in (spec.get("column_masks") or {}).items()},
             row_filter=None if spec.get("row_filter") is None else _check(
-                f"role {name} row_filter", spec.get("row_filter"), ROW_FILTERS),
+                f"roles.{name}.row_filter", spec.get("row_filter"), ROW_FILTERS),
             purpose_for_person_level=bool(spec.get("purpose_for_person_level", True)),
-            purpose=_check(f"role {name} purpose", spec.get("purpose", "text"), ("text", "declared")),
+            purpose=_check(f"roles.{name}.purpose", spec.get("purpose", "text"), ("text", "declared")),
             small_cell=_number(spec, name, "small_cell", 10, int, 2),
             forbidden=_forbidden(spec.get("forbidden", []), name),
             max_rows_per_query=_number(spec, name, "max_rows_per_query", 1000, int, 1),
@@ -200,10 +200,10 @@ def parse_policy(text: str, version: str) -> Policy:
             linkage_review=bool(spec.get("linkage_review", False)),
         )
     if not roles:
-        raise ConfigError("policy file", "it declares no [roles.<name>] table", "declare at least one role")
+        raise ConfigError("policy.no_roles")
     extra = set(data) - {"roles", "privacy"}
     if extra:
-        raise ConfigError("policy file", f"unknown tables {sorted(extra)}", "use [roles.<name>] and [privacy]")
+        raise ConfigError("policy.unknown_tables", tables=sorted(extra))
     privacy = parse_privacy(data["privacy"]) if "privacy" in data else DEFAULT_PRIVACY
     return Policy(roles, version, privacy)
 
@@ -212,8 +212,8 @@ def _number(spec: dict[str, Any], role: str, key: str, default: float, kind: typ
     value = spec.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float) or (kind is int and not isinstance(value, int)) \
             or not value >= least or value != value or value == float("inf"):
-        raise ConfigError(f"policy role {role!r} {key}", f"{value!r} is not a {'whole ' if kind is int else ''}"
-                          f"number of at least {least}", f"give a number, e.g. {key} = {default!r}")
+        raise ConfigError("policy.whole_number" if kind is int else "policy.number", place=f"roles.{role}.{key}",
+                          value=value, least=least, key=key, default=default)
     return kind(value)
 
 
@@ -221,11 +221,10 @@ def _forbidden(groups: Any, role: str) -> tuple[frozenset[str], ...]:
     """Forbidden combinations: each a list of two or more known sensitivities or semantic types (a misspelt kind
     would silently switch the protection off)."""
     if not isinstance(groups, list) or not all(isinstance(g, list) and len(g) >= 2 for g in groups):
-        raise ConfigError(f"policy role {role!r} forbidden", f"{groups!r} is not a list of lists of kinds",
-                          'write e.g. forbidden = [["special", "address"]]')
+        raise ConfigError("policy.forbidden", place=f"roles.{role}.forbidden", value=groups)
     for group in groups:
         for kind in group:
-            _check(f"role {role} forbidden", kind, KINDS_OF_COLUMNS)
+            _check(f"roles.{role}.forbidden", kind, KINDS_OF_COLUMNS)
     return tuple(frozenset(group) for group in groups)
 
 

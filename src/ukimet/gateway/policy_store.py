@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, insert, select
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import Refused
 from ukimet.core.metadata import policies
 from ukimet.gateway import audit
 from ukimet.gateway.policy import DEFAULT, Policy, parse_policy
@@ -41,8 +41,7 @@ def active(engine: Engine) -> Policy:
 def load(log: audit.AuditLog, admin: User, text: str, note: str | None = None) -> int:
     """Validate and store a new version; its number. The change is an audit entry holding the whole text."""
     if admin.role not in ADMIN_ROLES:
-        raise PolicyError("policy change", f"{admin.name} is {admin.role}, and only an administrator may change "
-                          "the policy", "ask an administrator")
+        raise Refused("policy.change_not_admin", user=admin.name, role=admin.role)
     parse_policy(text, version="new")  # refuse what would not load, before anything is stored
     digest = hashlib.sha256(text.encode()).hexdigest()
     with log.engine.begin() as con:

@@ -47,21 +47,20 @@ def parse_privacy(spec: dict[str, Any]) -> Privacy:
     """The [privacy] table of a policy file, every value checked."""
     unknown = set(spec) - {"units", "rows_per_unit", "bounds"}
     if unknown:
-        raise ConfigError("policy [privacy]", f"unknown keys {sorted(unknown)}", "use units, rows_per_unit, bounds")
+        raise ConfigError("policy.unknown_keys", place="privacy", keys=sorted(unknown),
+                          allowed="units, rows_per_unit, bounds")
     units = {str(k).lower(): str(v).lower() for k, v in (spec.get("units") or {}).items()}
     rows: dict[str, int] = {}
     for table, value in (spec.get("rows_per_unit") or {}).items():
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10_000:
-            raise ConfigError(f"policy [privacy] rows_per_unit.{table}", f"{value!r} is not a whole number 1-10000",
-                              "give how many rows one person may have in the table")
+            raise ConfigError("policy.rows_per_unit", place=f"privacy.rows_per_unit.{table}", value=value)
         rows[str(table).lower()] = value
     bounds: dict[str, tuple[float, float]] = {}
     for column, value in (spec.get("bounds") or {}).items():
         ok = isinstance(value, list) and len(value) == 2 and all(
             isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in value)
         if not ok or value[0] >= value[1]:
-            raise ConfigError(f"policy [privacy] bounds.{column}", f"{value!r} is not [lower, upper] with lower < "
-                              "upper", "give the range of the values from the domain, e.g. [0, 2000000]")
+            raise ConfigError("policy.bounds", place=f"privacy.bounds.{column}", value=value)
         bounds[str(column).lower()] = (float(value[0]), float(value[1]))
     return Privacy(units, rows, bounds)
 

@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 from sqlglot import exp
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import Refused
 from ukimet.gateway.guard import Catalog, ColumnInfo
 from ukimet.gateway.policy import RolePolicy
 from ukimet.gateway.privacy import Privacy, noisy_counts, noisy_sums, released_groups
@@ -37,10 +37,6 @@ KINDS = {exp.Count: "count", exp.Sum: "sum", exp.Avg: "avg"}
 IDENTIFYING = frozenset({"iin", "bin", "phone", "email", "full_name", "person_id", "family_id"})
 """group keys that make a group of each person (a surname or a first name is shared: its groups are released only
 when many hold it)"""
-
-
-def refuse(why: str, fix: str, reason: str) -> PolicyError:
-    return PolicyError("query refused", why, fix, reason=reason)
 
 
 @dataclass(frozen=True)
@@ -102,23 +98,18 @@ def _try(node: exp.Expr) -> exp.Expr:
 
 
 def _check_shape(tree: exp.Query) -> exp.Select:
-    fix = "ask one table at a time (the mart has one row per person, family, payment ...), or declare a purpose"
     if not isinstance(tree, exp.Select):
-        raise refuse("without a purpose a query must be one SELECT (UNION, INTERSECT and EXCEPT are not "
-                     "aggregates)", fix, "shape")
+        raise Refused("aggregate.one_select")
     if tree.args.get("with_") is not None or tree.args.get("joins") or tree.find(exp.Subquery, exp.Exists) \
             is not None or any(n.args.get("query") is not None for n in tree.find_all(exp.In)):
-        raise refuse("without a purpose a query reads one table, with no joins, CTEs or subqueries (they could "
-                     "count one person many times)", fix, "shape")
+        raise Refused("aggregate.one_table")
     if tree.args.get("having") is not None or tree.find(exp.Window) is not None:
-        raise refuse("HAVING and window functions are not allowed without a purpose",
-                     "filter the answer yourself, or declare a purpose", "shape")
+        raise Refused("aggregate.having")
     if tree.args.get("distinct") is not None:
-        raise refuse("SELECT DISTINCT lists values; without a purpose only aggregates are answered",
-                     "count by group: SELECT x, count(*) ... GROUP BY x", "shape")
+        raise Refused("aggregate.distinct")
     source = tree.args.get("from_")
     if source is None or not isinstance(source.this, exp.Table):
-        raise refuse("without a purpose a query reads one catalogued table", fix, "shape")
+        raise Refused("aggregate.catalogued_table")
     return tree
 
 
@@ -138,23 +129,20 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
             name = _column_key(column, aliases)
             info = columns[column.name.lower()]
             if role.aggregate_mask_for(name, info.semantic_type, info.sensitivity) == "hide":
-                raise refuse(f"{column.name} is hidden from the role {role.name!r}, also in aggregates",
-                             "leave it out of the query", "hidden")
+                raise Refused("aggregate.hidden", column=column.name, role=role.name)
             if what == "key" and info.semantic_type in IDENTIFYING:
-                raise refuse(f"grouping by {column.name} ({info.semantic_type}) makes a group of one person",
-                             "group by region, age, sex ... or declare a purpose", "identifying")
+                raise Refused("aggregate.identifying", column=column.name, kind=info.semantic_type)
 
     where = select.args.get("where")
     if where is not None:
         check_columns(where, "filter")
         if where.find(exp.AggFunc) is not None:
-            raise refuse("an aggregate inside WHERE", "filter rows in WHERE and aggregate in SELECT", "shape")
+            raise Refused("aggregate.in_where")
     group_keys = list((select.args.get("group") or exp.Group()).expressions)
     for group in group_keys:
         check_columns(group, "key")
         if group.find(exp.AggFunc) is not None or isinstance(group, exp.Literal):
-            raise refuse(f"GROUP BY {group.sql(dialect='duckdb')} is not a row value", "group by columns",
-                         "shape")
+            raise Refused("aggregate.group_value", group=group.sql(dialect="duckdb"))
     key_sql = [g.sql(dialect="duckdb") for g in group_keys]
 
     values: list[exp.Expr] = []
@@ -181,13 +169,11 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
             output.set("this", _keys_replaced(output.this, key_sql))
         leftover = [c for c in output.find_all(exp.Column) if not c.name.startswith(("__a", "__k"))]
         if leftover:
-            raise refuse(f"{leftover[0].name} is neither aggregated nor a GROUP BY key; without a purpose only "
-                         "aggregates are answered", "aggregate it (count, sum, avg) or group by it", "shape")
+            raise Refused("aggregate.bare_column", column=leftover[0].name)
         name = projection.alias_or_name
         outputs.append(output if isinstance(output, exp.Alias) else exp.alias_(output, name, quoted=True))
     if not measures:
-        raise refuse("without a purpose only aggregates are answered (count, sum, avg)",
-                     "add count(*) or another aggregate, or declare a purpose", "shape")
+        raise Refused("aggregate.none")
     keys = [exp.alias_(_try(g.copy()), f"__k{i}", quoted=True) for i, g in enumerate(group_keys)]
     clamped = [exp.alias_(_try(v), f"__v{i}", quoted=True) for i, v in enumerate(values)]
     unit = exp.column(UNIT, table=table_node.alias_or_name, quoted=True)
@@ -233,8 +219,7 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
             post.set(arg, _keys_replaced(_aggregates_replaced(select.args[arg].copy(), select), key_sql))
     for column in post.find_all(exp.Column):
         if column.table and not column.name.startswith(("__a", "__k")):
-            raise refuse(f"ORDER BY {column.name}: only outputs and GROUP BY keys can order an aggregate",
-                         "order by an output", "shape")
+            raise Refused("aggregate.order_key", column=column.name)
         column.set("table", None)
     plan = PrivatePlan(key, unit_name, "", len(keys), tuple(measures), post.sql(dialect="duckdb"), rows,
                        tuple(m.kind == "distinct" and m.value is not None and _counts_units(values[m.value], unit_name)
@@ -264,11 +249,9 @@ def _measure(node: exp.AggFunc, aliases: dict[str, tuple[str, str]], privacy: Pr
     name = node.sql_name().lower() if not isinstance(node, exp.Anonymous) else str(node.name).lower()
     kind = KINDS.get(type(node))
     if kind is None:
-        raise refuse(f"{name}() cannot be answered with a privacy guarantee (it returns or tests one person's "
-                     "value, or its spread is unbounded)", "ask count, sum or avg, or counts by bands "
-                     "(GROUP BY ranges) instead of quantiles, min or max", "aggregate")
+        raise Refused("aggregate.function", function=name)
     if isinstance(node.parent, exp.Filter):
-        raise refuse("FILTER (WHERE ...) inside an aggregate", "put the condition in WHERE", "aggregate")
+        raise Refused("aggregate.filter")
     argument = node.this
     if kind == "count":
         if isinstance(argument, exp.Star):
@@ -276,22 +259,16 @@ def _measure(node: exp.AggFunc, aliases: dict[str, tuple[str, str]], privacy: Pr
         if isinstance(argument, exp.Distinct):
             inner = argument.expressions
             if len(inner) != 1 or not isinstance(inner[0], exp.Column):
-                raise refuse("count(DISTINCT ...) of anything but one column", "count distinct one column",
-                             "aggregate")
+                raise Refused("aggregate.count_distinct")
             return Measure("distinct", 0), inner[0].copy()
         if isinstance(argument, exp.Column):
             return Measure("count", 0), argument.copy()
-        raise refuse(f"count({argument.sql(dialect='duckdb')}): an aggregate reads a bare column",
-                     "count(*) with the condition in WHERE", "aggregate")
+        raise Refused("aggregate.count_expression", argument=argument.sql(dialect="duckdb"))
     if not isinstance(argument, exp.Column):
-        raise refuse(f"{name}({argument.sql(dialect='duckdb')}): sums and averages read a bare column whose bounds "
-                     "are declared (an expression inside an aggregate has no known bounds)",
-                     "put conditions in WHERE and aggregate the column itself", "aggregate")
+        raise Refused("aggregate.expression", function=name, argument=argument.sql(dialect="duckdb"))
     column = _column_key(argument, aliases)
     if column not in privacy.bounds:
-        raise refuse(f"{column} has no declared bounds, so its {name} cannot be answered with a privacy guarantee",
-                     "ask its count by bands, or have the administrator declare its bounds ([privacy.bounds] of "
-                     "the policy)", "bounds")
+        raise Refused("aggregate.bounds", column=column, function=name)
     lower, upper = privacy.bounds[column]
     return Measure(kind, 0, lower, upper), argument.copy()
 
@@ -319,7 +296,7 @@ def _aggregates_replaced(node: exp.Expr, select: exp.Select) -> exp.Expr:
         if isinstance(n, exp.AggFunc) and n.sql(dialect="duckdb") in texts:
             return exp.column(f"__a{texts[n.sql(dialect='duckdb')]}", quoted=True)
         if isinstance(n, exp.AggFunc):
-            raise refuse("ORDER BY an aggregate that is not an output", "order by an output", "shape")
+            raise Refused("aggregate.order_aggregate")
         return n
     return node.transform(swap, copy=False)
 
@@ -384,8 +361,7 @@ def post_process(plan: PrivatePlan, released: pa.Table) -> tuple[list[str], list
         columns = [d[0] for d in cursor.description or []]
         return columns, cursor.fetchall()
     except duckdb.Error:
-        raise refuse("its outputs could not be computed from the released values", "simplify the outputs",
-                     "engine") from None
+        raise Refused("aggregate.outputs") from None
     finally:
         con.close()
 

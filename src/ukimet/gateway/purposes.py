@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, insert, select
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import InvalidInput, Refused
 from ukimet.core.metadata import purposes
 from ukimet.gateway import audit
 from ukimet.gateway.rewrite import User
@@ -47,9 +47,9 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 def declare(log: audit.AuditLog, user: User, text: str, case_ref: str | None = None,
             legal_basis: str | None = None, days: int = 30) -> Purpose:
     if not text.strip():
-        raise PolicyError("purpose", "it has no text", "say what the access is for")
+        raise InvalidInput("purpose.no_text")
     if not 1 <= days <= 366:
-        raise PolicyError("purpose", f"{days} days is not a valid term", "declare it for 1 to 366 days")
+        raise InvalidInput("purpose.term", days=days)
     now = dt.datetime.now(dt.UTC)
     expires = now + dt.timedelta(days=days)
     with log.engine.begin() as con:
@@ -69,21 +69,16 @@ def resolve(engine: Engine, user: User, given: str, kind: str) -> Purpose:
     match = REFERENCE.match(given)
     if match is None:
         if kind == "declared":
-            raise PolicyError("purpose", f"the role {user.role!r} needs a declared purpose with a case or a legal "
-                              "basis", "declare one: ukimet purpose declare --as USER --text ... --case ...; "
-                              "then cite it as --purpose P-<number>")
+            raise Refused("purpose.declared_needed", role=user.role)
         return Purpose(None, given.strip(), None, None, None)
     with engine.connect() as con:
         row = con.execute(select(purposes).where(purposes.c.id == int(match.group(1)))).first()
     if row is None or row.user_name != user.name:
-        raise PolicyError("purpose", f"P-{match.group(1)} is not a purpose {user.name} declared",
-                          "list yours with: ukimet purpose list --as USER")
+        raise Refused("purpose.not_yours", number=match.group(1), user=user.name)
     if _aware(row.expires_at) < dt.datetime.now(dt.UTC):
-        raise PolicyError("purpose", f"P-{row.id} expired on {row.expires_at.date().isoformat()}",
-                          "declare a new purpose if the work goes on")
+        raise Refused("purpose.expired", number=row.id, day=row.expires_at.date().isoformat())
     if kind == "declared" and not (row.case_ref or row.legal_basis):
-        raise PolicyError("purpose", f"P-{row.id} names neither a case nor a legal basis",
-                          "declare it again with --case or --legal-basis")
+        raise Refused("purpose.no_basis", number=row.id)
     return Purpose(row.id, row.text, row.case_ref, row.legal_basis, _aware(row.expires_at))
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlglot import exp
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import Refused
 from ukimet.gateway.guard import Catalog, ColumnInfo
 from ukimet.gateway.lineage import UNKNOWN, column_origins, root_scope
 from ukimet.gateway.persons import PERSON
@@ -66,9 +66,8 @@ def _row_filter(table: tuple[str, str], columns: dict[str, ColumnInfo], role: Ro
         return None
     keyed = [c for c, info in columns.items() if info.semantic_type == role.row_filter]
     if not keyed:
-        raise PolicyError("query refused", f"{table[0]}.{table[1]} has no {role.row_filter} column, and the role "
-                      f"{role.name!r} sees only rows of its {role.row_filter}",
-                      "ask for aggregates over tables that carry the region, or a role without the row filter")
+        raise Refused("rewrite.no_filter_column", table=f"{table[0]}.{table[1]}", column=role.row_filter,
+                      role=role.name)
     value = user.attributes.get(role.row_filter)
     if not value:
         return exp.false()  # a user without the attribute sees no rows (fail closed)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import Refused
 from ukimet.gateway import audit
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.users import citizen_iin
@@ -41,8 +41,7 @@ def my_accesses(log: audit.AuditLog, citizen: User, limit: int = 1000) -> Report
     """Every access to the records of ``citizen`` (an authenticated citizen account), newest first."""
     iin = citizen_iin(log.engine, citizen.name)
     if citizen.role != "citizen" or not iin:
-        raise PolicyError(f"user {citizen.name!r}", "the data tracker is for citizen accounts",
-                          "sign in with the citizen's own account (created with --iin)")
+        raise Refused("tracker.not_citizen", name=citizen.name)
     found = [e for e in log.entries(person_iin=iin, limit=limit + 1000) if e["action"] in SHOWN][:limit]
     log.append(audit.Access(citizen.name, citizen.organisation, citizen.role, "own data tracker", "tracker",
                             "data tracker", None, len(found), []))

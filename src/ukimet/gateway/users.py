@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, insert, select, update
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import InvalidInput, NotFound, Unauthenticated
 from ukimet.core.metadata import api_tokens, users
 from ukimet.core.settings import Settings
 from ukimet.gateway import mfa
@@ -24,7 +24,7 @@ _hasher = PasswordHasher()
 def add_user(engine: Engine, user: User, password: str | None = None, iin: str | None = None) -> None:
     with engine.begin() as con:
         if con.execute(select(users.c.name).where(users.c.name == user.name)).first():
-            raise PolicyError(f"user {user.name!r}", "the name is taken", "choose another name")
+            raise InvalidInput("user.name_taken", name=user.name)
         con.execute(insert(users).values(name=user.name, role=user.role, organisation=user.organisation,
                                          attributes=dict(user.attributes), iin=iin,
                                          password_hash=_hasher.hash(password) if password else None,
@@ -34,19 +34,19 @@ def add_user(engine: Engine, user: User, password: str | None = None, iin: str |
 def set_password(engine: Engine, name: str, password: str) -> None:
     """Give an account a new password (argon2id)."""
     if len(password) < 8:
-        raise PolicyError(f"user {name!r}", "the password is shorter than 8 characters", "choose a longer one")
+        raise InvalidInput("user.short_password", name=name)
     with engine.begin() as con:
         done = con.execute(update(users).where(users.c.name == name).values(
             password_hash=_hasher.hash(password))).rowcount
     if not done:
-        raise PolicyError(f"user {name!r}", "no such user", "list users with: ukimet user list")
+        raise NotFound("user.not_found", name=name)
 
 
 def get_user(engine: Engine, name: str) -> User:
     with engine.connect() as con:
         row = con.execute(select(users).where(users.c.name == name)).first()
     if row is None:
-        raise PolicyError(f"user {name!r}", "no such user", "list users with: ukimet user list")
+        raise NotFound("user.not_found", name=name)
     return User(row.name, row.role, row.organisation, dict(row.attributes or {}))
 
 
@@ -66,7 +66,7 @@ def authenticate(engine: Engine, name: str, password: str, code: str | None = No
         if row is None or row[0] is None or not _hasher.verify(row[0], password):
             raise VerificationError
     except (VerificationError, InvalidHashError):
-        raise PolicyError("sign-in", "the name or the password is wrong", "try again") from None
+        raise Unauthenticated("signin.wrong") from None
     if mfa.enrolled(engine, name):
         mfa.check(engine, config or Settings(), name, code)
     return get_user(engine, name)
@@ -100,7 +100,7 @@ def user_of_token(engine: Engine, token: str) -> User:
     if expires is not None and expires.tzinfo is None:
         expires = expires.replace(tzinfo=dt.UTC)
     if row is None or (expires is not None and expires < dt.datetime.now(dt.UTC)):
-        raise PolicyError("API token", "it is unknown or expired", "issue a new one: ukimet user token NAME")
+        raise Unauthenticated("token.unknown")
     return get_user(engine, row.user_name)
 
 
