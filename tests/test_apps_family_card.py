@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import read_store
 from ukimet.apps.family_card import distribution, draw_distribution, family_card
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import NotFound, PolicyError
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
 
@@ -48,7 +48,7 @@ def test_an_analyst_whose_policy_masks_family_numbers_cannot_open_a_card(mart: d
     family, region = _worst_family(mart)
     gateway = Gateway(mart["country"].config)
     try:  # the analyst sees family numbers masked, so a number matches nothing: they work with distributions
-        with pytest.raises(PolicyError, match="no family"):
+        with pytest.raises(NotFound, match="no family"):
             family_card(gateway, User("a", "analyst", "Akimat", {"region": region}), family, "study")
     finally:
         gateway.close()

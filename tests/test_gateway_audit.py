@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from typer.testing import CliRunner
 
 from ukimet.cli.main import app
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import PolicyError, Unauthenticated, Unavailable
 from ukimet.core.metadata import audit_entries, connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.gateway import audit
@@ -147,7 +147,7 @@ def test_no_log_no_query(registry: dict[str, Any], monkeypatch: pytest.MonkeyPat
 
     event.listen(gateway.metadata, "connect", lambda dbapi, _: dbapi.execute("PRAGMA query_only = ON"))
     gateway.metadata.dispose()
-    with pytest.raises(PolicyError, match="audit log"):
+    with pytest.raises(Unavailable, match="audit log"):
         gateway.query(WORKER, "SELECT iin FROM reg.persons LIMIT 1", purpose="case 9")
 
 
@@ -157,7 +157,7 @@ def test_no_entry_no_result(registry: dict[str, Any]) -> None:
         con.exec_driver_sql("CREATE TRIGGER no_audit BEFORE INSERT ON audit_entries BEGIN "
                             "SELECT RAISE(ABORT, 'disk full'); END")
     try:
-        with pytest.raises(PolicyError, match="audit log"):
+        with pytest.raises(Unavailable, match="audit log"):
             gateway.query(WORKER, "SELECT iin FROM reg.persons LIMIT 1", purpose="case 9")
     finally:
         with gateway.metadata.begin() as con:
@@ -221,7 +221,7 @@ def test_the_command_line_from_user_to_tracker(registry: dict[str, Any], monkeyp
     assert refused.exit_code == 2 and "not a query" in refused.output
     engine = connect_metadata(registry["config"])
     assert authenticate(engine, "erlan", "s3cret-pass").role == "social_worker"
-    with pytest.raises(PolicyError, match="wrong"):
+    with pytest.raises(Unauthenticated, match="wrong"):
         authenticate(engine, "erlan", "guess")
     assert user_of_token(engine, issue_token(engine, "erlan")).name == "erlan"
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import synced_country, truth
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import NotFound, PolicyError
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.person import person_view
 from ukimet.gateway.rewrite import User
@@ -58,7 +58,7 @@ def test_a_person_view_needs_a_purpose_and_a_known_person(linked: dict[str, Any]
     person = _adult(linked)
     with pytest.raises(PolicyError, match="needs a declared purpose"):
         person_view(linked["gateway"], WORKER, person["iin"], purpose="")
-    with pytest.raises(PolicyError, match="no linked person"):
+    with pytest.raises(NotFound, match="no linked person"):
         person_view(linked["gateway"], WORKER, "000000000000", purpose="x")
     assert linked["gateway"].audit.entries(limit=1)[0]["action"] == "refused"
 
@@ -69,10 +69,10 @@ def test_a_person_outside_the_callers_region_is_answered_as_one_who_does_not_exi
     analyst = User("aigerim", "analyst", "Akimat", {"region": elsewhere})
     answers = []
     for iin in (person["iin"], "000000000000"):
-        with pytest.raises(PolicyError) as refused:
+        with pytest.raises(NotFound) as refused:
             person_view(linked["gateway"], analyst, iin, purpose="regional study")
-        answers.append((refused.value.what, refused.value.why, refused.value.fix, refused.value.reason))
-    assert answers[0] == answers[1] and answers[0][3] == "not_found"
+        answers.append((refused.value.id, refused.value.what, refused.value.why, refused.value.fix))
+    assert answers[0] == answers[1] and answers[0][0] == "person.not_found"
     entries = linked["gateway"].audit.entries(limit=2)
     assert [e["action"] for e in entries] == ["refused", "refused"]
     assert all(person["iin"] not in (e["query"] or "") for e in entries)  # the log keeps its keyed hash only

@@ -12,7 +12,7 @@ from sqlalchemy import update
 from typer.testing import CliRunner
 
 from ukimet.cli.main import app
-from ukimet.core.errors import ConfigError, PolicyError
+from ukimet.core.errors import ConfigError, InvalidInput, PolicyError
 from ukimet.core.metadata import purposes as purposes_table
 from ukimet.gateway import alerts, policy_store, purposes
 from ukimet.gateway.api import Gateway
@@ -100,7 +100,7 @@ def test_purposes_belong_to_their_user_and_expire(registry: dict[str, Any], gate
                     .values(expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1)))
     with pytest.raises(PolicyError, match="expired"):
         gateway.query(WORKER, "SELECT familiya FROM reg.persons LIMIT 1", purpose=f"P-{mine.id}")
-    with pytest.raises(PolicyError, match="1 to 366 days"):
+    with pytest.raises(InvalidInput, match="1 to 366 days"):
         purposes.declare(gateway.audit, WORKER, "forever", days=10_000)
 
 

@@ -26,7 +26,7 @@ from typing import Any
 import jwt
 from sqlalchemy import Engine, insert, select
 
-from ukimet.core.errors import ConfigError, Refused, Unauthenticated, Unavailable
+from ukimet.core.errors import ConfigError, NotFound, Refused, Unauthenticated, Unavailable
 from ukimet.core.metadata import identities
 from ukimet.core.settings import Settings
 from ukimet.gateway.rewrite import User
@@ -145,7 +145,10 @@ def account_for(engine: Engine, issuer: str, claims: dict[str, Any], username_cl
         name = claims.get(username_claim)
         if not name:
             raise Unauthenticated("oidc.no_claim", claim=username_claim)
-        user = get_user(engine, str(name))  # only existing accounts sign in: the provider does not create them
+        try:  # only existing accounts sign in: the provider does not create them
+            user = get_user(engine, str(name))
+        except NotFound:
+            raise Unauthenticated("oidc.no_account", name=str(name)) from None
         taken = con.execute(select(identities.c.subject).where(identities.c.issuer == issuer,
                                                                identities.c.user_name == user.name)).first()
         if taken is not None:

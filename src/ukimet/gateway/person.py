@@ -82,7 +82,8 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
         parties.add(party)
         keys.add(key)
     role = gateway.policy.role(user.role)
-    plans, withheld = [], []
+    plans: list[tuple[str, str, list[str], Plan]] = []
+    withheld: list[tuple[str, str, UkimetError]] = []
     for (source, table), (parties, keys) in sorted(by_table.items()):
         if (source.lower(), table.lower()) not in gateway.catalog:
             continue
