@@ -20,6 +20,7 @@ OFFICERS = ("auditor", "admin")
 
 
 class Problem(BaseModel):
+    id: str = Field(description="The message's stable id (core/data/messages.toml); decide by it, not by the text.")
     status: int
     what: str
     why: str
@@ -30,7 +31,7 @@ class ErrorBody(BaseModel):
     error: Problem
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 401, 403, 404, 422)}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 403, 404, 422, 429, 503)}
 
 
 class Login(BaseModel):
