@@ -234,3 +234,12 @@ def test_an_english_only_error_is_said_as_it_is_and_a_kind_keeps_its_reason() ->
     assert LimitExceeded("gateway.bulk", user="u", persons=500).reason == "bulk"
     with pytest.raises(KeyError, match="declare it there"):
         Refused("no.such.message")
+
+
+def test_a_refused_question_is_declined_in_its_own_language_with_the_id(
+        served: tuple[FastAPI, TestClient, dict[str, str]]) -> None:
+    _, client, tokens = served  # an empty store: the mart the question needs is not in the catalog
+    asked = client.post("/api/v1/ask", json={"question": "Шымкентте қанша отбасы бар?"},
+                        headers={"Authorization": tokens["analyst"]}).json()
+    assert asked["language"] == "kk" and asked["declined_id"] == "guard.unknown_table"
+    assert asked["declined"] == "сұрау қабылданбады: mart.families кестесі каталогта жоқ"

@@ -10,8 +10,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
+from ukimet.api.problems import say
 from ukimet.api.session import current_user
 from ukimet.core.errors import Refused
+from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.users import authenticate
 
@@ -82,6 +84,7 @@ class AskOut(Table):
     understood: str
     sql: str | None
     declined: str | None
+    declined_id: str | None = Field(None, description="The refusal's message id, when the gateway refused it.")
     suppressed: bool
 
 
@@ -147,9 +150,13 @@ def ask(request: Request, body: AskIn, user: User = Depends(current_user)) -> As
     from ukimet.apps.questions import ask as answer
 
     a = answer(_gateway(request), user, body.question)
+    declined = a.declined
+    if a.refusal is not None:  # said in the question's language
+        said = say(a.refusal, a.language if a.language in LANGUAGES else "en")
+        declined = f"{said.what}: {said.why}"
     return AskOut(columns=a.columns, rows=[[_plain(v) for v in r] for r in a.rows], audit_seq=a.audit_seq,
-                  language=a.language, understood=a.understood, sql=a.sql, declined=a.declined,
-                  suppressed=a.suppressed)
+                  language=a.language, understood=a.understood, sql=a.sql, declined=declined,
+                  declined_id=a.refusal.id if a.refusal else None, suppressed=a.suppressed)
 
 
 @router.get("/persons/{iin}", responses=ERRORS, summary="Person 360: linked records as policy shows them")
