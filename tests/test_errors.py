@@ -38,8 +38,8 @@ from ukimet.gateway.users import add_user, issue_token
 SRC = Path(__file__).resolve().parents[1] / "src" / "ukimet"
 ERROR_CLASSES = {name for name, value in vars(errors).items()
                  if isinstance(value, type) and issubclass(value, UkimetError)}
-TRANSLATED = ("gateway", "api", "apps")
-"""the packages whose messages reach users of the web and the API: no English-only message there"""
+TRANSLATED = ("gateway", "api", "apps", "connect", "sync", "cli")
+"""the packages whose every message has an id (those that reach the web and the API, and the operator's own)"""
 EXPECTED = {NotFound: 404, Unauthenticated: 401, Refused: 403, LimitExceeded: 429, Unavailable: 503,
             InvalidInput: 422}
 ONE_OF_EACH: list[UkimetError] = [

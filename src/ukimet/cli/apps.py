@@ -47,7 +47,7 @@ def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ConfigError("--as-of", f"{value!r} is not a date", "write it as YYYY-MM-DD") from None
+        raise ConfigError("cli.date", option="--as-of", value=value) from None
 
 
 def _gateway() -> Gateway:

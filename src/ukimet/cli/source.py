@@ -43,8 +43,7 @@ def add(
 
     location = url if kind in SERVER_KINDS else (str(path) if path else None)
     if not location:
-        raise SourceError(f"source {name}", f"a {kind} source needs {'--url' if kind in SERVER_KINDS else '--path'}",
-                          "give where the source is")
+        raise SourceError("source.location", name=name, kind=kind, option="--url" if kind in SERVER_KINDS else "--path")
     options = {k: v for k, v in (("encoding", encoding), ("delimiter", delimiter)) if v}
     spec = SourceSpec(name, kind, location, schema, options, password_env, password_secret)  # type: ignore[arg-type]
     spec.validate()

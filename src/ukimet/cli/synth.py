@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
         try:
             as_of = dt.date.fromisoformat(reference_date)
         except ValueError:
-            raise ConfigError("--as-of", f"{reference_date!r} is not a date", "write it as YYYY-MM-DD") from None
+            raise ConfigError("cli.date", option="--as-of", value=reference_date) from None
         config = SynthConfig(
             persons=persons, seed=seed, reference_date=as_of, fault_scale=fault_scale,
             fault_overrides=load_fault_file(faults) if faults else {}, postgres_url=postgres, mysql_url=mysql,

@@ -102,13 +102,12 @@ def set_label(engine: Engine, source: str, table: str, column: str, user: str,
               semantic_type: str | None = None, sensitivity: str | None = None) -> None:
     """Override the classifier for one column; kept across catalog refreshes and syncs."""
     if semantic_type is not None and semantic_type not in SEMANTIC_TYPES:
-        raise SourceError(f"label {semantic_type!r}", "not a semantic type", f"use one of {', '.join(SEMANTIC_TYPES)}")
+        raise SourceError("catalog.semantic_type", value=semantic_type, allowed=", ".join(SEMANTIC_TYPES))
     if sensitivity is not None and sensitivity not in SENSITIVITIES:
-        raise SourceError(f"sensitivity {sensitivity!r}", "not a sensitivity", f"use one of {', '.join(SENSITIVITIES)}")
+        raise SourceError("catalog.sensitivity", value=sensitivity, allowed=", ".join(SENSITIVITIES))
     known = {(c.table, c.column) for c in columns_of(engine, source, table)}
     if (table, column) not in known:
-        raise SourceError(f"column {source}.{table}.{column}", "not in the catalog",
-                          f"list the columns with: ukimet catalog {source}")
+        raise SourceError("catalog.column", source=source, table=table, column=column)
     key = and_(overrides.c.source == source, overrides.c.table_name == table, overrides.c.column_name == column)
     with engine.begin() as db:
         previous = db.execute(select(overrides).where(key)).mappings().first()

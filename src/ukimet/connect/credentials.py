@@ -15,25 +15,16 @@ def resolve_password(source: str, env: str | None, secret: str | None, secrets_f
     if env:
         value = os.environ.get(env)
         if value is None:
-            raise SourceError(
-                f"source {source}", f"its password is referenced as environment variable {env}, which is not set",
-                f"export {env}=... in the environment that runs ukimet",
-            )
+            raise SourceError("credentials.env", source=source, env=env)
         return value
     if secret:
         try:
             secrets = tomllib.loads(secrets_file.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise SourceError(
-                f"source {source}", f"its password is referenced as key {secret!r} of {secrets_file}, which does "
-                "not exist", f"create {secrets_file} (mode 600) with a line: {secret} = \"...\"",
-            ) from None
+            raise SourceError("credentials.no_file", source=source, secret=secret, file=str(secrets_file)) from None
         except tomllib.TOMLDecodeError as exc:
-            raise SourceError(f"secrets file {secrets_file}", f"not valid TOML ({exc})", "fix the line named") from None
+            raise SourceError("credentials.toml", file=str(secrets_file), detail=str(exc)) from None
         if secret not in secrets:
-            raise SourceError(
-                f"source {source}", f"key {secret!r} is missing from {secrets_file}",
-                f"add a line: {secret} = \"...\"",
-            )
+            raise SourceError("credentials.no_key", source=source, secret=secret, file=str(secrets_file))
         return str(secrets[secret])
     return None

@@ -54,8 +54,7 @@ def detect_encoding(sample: bytes) -> tuple[str, float]:
         except UnicodeDecodeError:
             continue
     if not scores:
-        raise SourceError("CSV file", "it is not UTF-8, Windows-1251, KZ-1048 or CP866",
-                          "convert it to UTF-8 or name its encoding with --encoding")
+        raise SourceError("source.encoding")
     best = max(scores, key=lambda e: (scores[e], -CANDIDATES.index(e)))
     others = [v for e, v in scores.items() if e != best]
     margin = scores[best] - max(others, default=float("-inf"))

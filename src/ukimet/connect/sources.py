@@ -33,36 +33,24 @@ class SourceSpec:
     def validate(self) -> None:
         """Refuse a spec that cannot work, naming the fix; run when a source is added."""
         if not self.name.replace("_", "").isalnum() or not self.name[:1].isalpha():
-            raise SourceError(
-                f"source name {self.name!r}", "it must start with a letter and hold only letters, digits and _",
-                "choose a name such as gbdfl or tax_2025",
-            )
+            raise SourceError("source.name", name=self.name)
         if self.kind not in KINDS:
-            raise SourceError(f"source {self.name}", f"unknown kind {self.kind!r}", f"use one of {', '.join(KINDS)}")
+            raise SourceError("source.kind", name=self.name, kind=self.kind, allowed=", ".join(KINDS))
         if self.kind in SERVER_KINDS:
             parts = urlsplit(self.location)
             if parts.scheme.split("+")[0] not in _SCHEMES[self.kind]:
-                raise SourceError(
-                    f"source {self.name}", f"{self.kind} needs a {_SCHEMES[self.kind][0]}:// URL",
-                    f"write it as {_SCHEMES[self.kind][0]}://user@host:port/database",
-                )
+                raise SourceError("source.scheme", name=self.name, kind=self.kind, scheme=_SCHEMES[self.kind][0])
             if parts.password:
-                raise SourceError(
-                    f"source {self.name}", "the URL contains a password, which would be stored in the catalog",
-                    "remove it from the URL and pass --password-env VARIABLE or --password-secret KEY",
-                )
+                raise SourceError("source.password_in_url", name=self.name)
         elif not Path(self.location).exists():
-            raise SourceError(f"source {self.name}", f"{self.location} does not exist", "check the path")
+            raise SourceError("source.no_path", name=self.name, path=self.location)
 
 
 def add_source(engine: Engine, spec: SourceSpec) -> None:
     spec.validate()
     with engine.begin() as db:
         if db.execute(select(sources.c.name).where(sources.c.name == spec.name)).first():
-            raise SourceError(
-                f"source {spec.name}", "a source with this name exists",
-                f"remove it first: ukimet source remove {spec.name}",
-            )
+            raise SourceError("source.exists", name=spec.name)
         db.execute(insert(sources).values(
             name=spec.name, kind=spec.kind, location=spec.location, schema_name=spec.schema, options=spec.options,
             password_env=spec.password_env, password_secret=spec.password_secret, added_at=dt.datetime.now(dt.UTC),
@@ -74,7 +62,7 @@ def get_source(engine: Engine, name: str) -> SourceSpec:
         row = db.execute(select(sources).where(sources.c.name == name)).mappings().first()
     if row is None:
         known = ", ".join(s.name for s in list_sources(engine)) or "none yet"
-        raise SourceError(f"source {name}", "no such source", f"known sources: {known}; add one with ukimet source add")
+        raise SourceError("source.not_found", name=name, known=known)
     return _spec(row)
 
 

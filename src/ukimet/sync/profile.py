@@ -70,7 +70,7 @@ def _pattern(value: str) -> str:
 def profile_source(con: duckdb.DuckDBPyConnection, engine: Engine, source: str, top: int = 5) -> list[TableProfile]:
     tables = store_tables(con, source)
     if not tables:
-        raise StoreError(f"source {source}", "nothing of it is in the store yet", f"run: ukimet sync {source}")
+        raise StoreError("store.not_synced", source=source)
     catalog = {(c.table, c.column): c for c in columns_of(engine, source)}
     out = []
     now = dt.datetime.now(dt.UTC)

@@ -29,8 +29,7 @@ def open_store(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection
     try:
         con = duckdb.connect(str(path), read_only=read_only, config=dict(LOCKED_CONFIG))
     except duckdb.IOException as exc:
-        raise StoreError(f"integrated store {path}", f"cannot open it ({str(exc).splitlines()[0]})",
-                         "another ukimet sync may be running: wait for it, or check the file's permissions") from None
+        raise StoreError("store.open", path=str(path), detail=(str(exc).splitlines() or [""])[0]) from None
     con.execute("SET enable_progress_bar = false")  # ukimet draws its own progress
     return con
 

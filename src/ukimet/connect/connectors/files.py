@@ -21,7 +21,7 @@ def _files(name: str, location: str, suffixes: tuple[str, ...]) -> list[Path]:
     path = Path(location)
     files = sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes) if path.is_dir() else [path]
     if not files or not all(p.exists() for p in files):
-        raise SourceError(f"source {name}", f"no {'/'.join(suffixes)} file at {location}", "check the path")
+        raise SourceError("source.no_file", name=name, suffixes="/".join(suffixes), path=location)
     return files
 
 

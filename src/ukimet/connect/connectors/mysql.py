@@ -28,7 +28,7 @@ class MySQLConnector:
         self.password = password or ""
         self.database = database or parts.path.lstrip("/") or None
         if not self.database:
-            raise SourceError(f"source {name}", "no database named", "give it in the URL or with --schema")
+            raise SourceError("source.no_database", name=name)
 
     def _pymysql(self) -> Any:
         import pymysql
@@ -38,9 +38,7 @@ class MySQLConnector:
                                    database=self.database, charset="utf8mb4", connect_timeout=10)
         except pymysql.err.OperationalError as exc:
             raise SourceError(
-                f"source {self.name} (MariaDB/MySQL at {self.url})", f"cannot connect: {exc.args[-1]}",
-                "check that the server runs, the host, port, database and user are right, and the password "
-                "variable or secret is set",
+                "source.connect", name=self.name, server=f"MariaDB/MySQL at {self.url}", detail=str(exc.args[-1]),
             ) from None
 
     def test(self) -> str:
@@ -88,7 +86,6 @@ class MySQLConnector:
             reader = cx.read_sql(url, sql, return_type="arrow_stream", batch_size=batch_rows)
         except RuntimeError as exc:
             message = str(exc).replace(self.password, "***") if self.password else str(exc)
-            raise SourceError(f"source {self.name} (MariaDB/MySQL at {self.url})",
-                              f"reading {table.name} failed: {message}",
-                              "check the server and the user's rights on the table") from None
+            raise SourceError("source.read", name=self.name, server=f"MariaDB/MySQL at {self.url}", table=table.name,
+                              detail=message) from None
         yield from reader

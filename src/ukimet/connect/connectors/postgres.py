@@ -43,9 +43,7 @@ class PostgresConnector:
         except psycopg.OperationalError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise SourceError(
-                f"source {self.name} (PostgreSQL at {self.url})", f"cannot connect: {first}",
-                "check that the server runs, the host, port, database and user are right, and the password "
-                "variable or secret is set",
+                "source.connect", name=self.name, server=f"PostgreSQL at {self.url}", detail=first,
             ) from None
 
     def test(self) -> str:
@@ -54,8 +52,7 @@ class PostgresConnector:
             found = db.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = %s",
                                (self.schema,)).fetchone()[0]
         if not found:
-            raise SourceError(f"source {self.name}", f"schema {self.schema!r} has no tables",
-                              "check --schema, or the user's rights to see the tables")
+            raise SourceError("source.empty_schema", name=self.name, schema=self.schema)
         return f"PostgreSQL {version}, schema {self.schema}: {found} tables"
 
     def tables(self, exact: bool = True) -> list[TableInfo]:
@@ -101,6 +98,6 @@ class PostgresConnector:
             message = str(exc).replace(self._dsn, self.url)
             for secret in self._secrets:
                 message = message.replace(secret, "***")
-            raise SourceError(f"source {self.name} (PostgreSQL at {self.url})", f"reading {table.name} failed: "
-                              f"{message}", "check the server and the user's rights on the table") from None
+            raise SourceError("source.read", name=self.name, server=f"PostgreSQL at {self.url}", table=table.name,
+                              detail=message) from None
         yield from reader

@@ -20,15 +20,13 @@ class SQLiteConnector:
 
     def _open(self) -> sqlite3.Connection:
         if not self.path.exists():
-            raise SourceError(f"source {self.name}", f"{self.path} does not exist",
-                              "check the path or re-add the source")
+            raise SourceError("source.no_sqlite", name=self.name, path=str(self.path))
         try:
             # the sync's reader may be pulled from another thread than the one that opened it (never two at once)
             db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise SourceError(f"source {self.name}", f"{self.path} is not a SQLite database ({exc})",
-                              "check that the file is a SQLite database") from None
+            raise SourceError("source.not_sqlite", name=self.name, path=str(self.path), detail=str(exc)) from None
         return db
 
     def test(self) -> str:
