@@ -38,7 +38,7 @@ from ukimet.gateway.users import add_user, issue_token
 SRC = Path(__file__).resolve().parents[1] / "src" / "ukimet"
 ERROR_CLASSES = {name for name, value in vars(errors).items()
                  if isinstance(value, type) and issubclass(value, UkimetError)}
-TRANSLATED = ("gateway", "api", "apps", "connect", "sync", "cli")
+TRANSLATED = ("gateway", "api", "apps", "connect", "sync", "cli", "link", "synth")
 """the packages whose every message has an id (those that reach the web and the API, and the operator's own)"""
 EXPECTED = {NotFound: 404, Unauthenticated: 401, Refused: 403, LimitExceeded: 429, Unavailable: 503,
             InvalidInput: 422}

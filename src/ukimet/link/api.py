@@ -41,7 +41,7 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
     ``incremental``, only records new since the last run are linked, with the stored model (DuckDB)."""
     store = DuckDBBackend(con)
     if engine not in ("duckdb", "spark"):
-        raise LinkError(f"engine {engine!r}", "ukimet links on duckdb or spark", "use --engine duckdb or spark")
+        raise LinkError("link.engine", engine=engine)
     started = time.perf_counter()
     if incremental:
         stats = link_new(store, threshold, decisions(store))

@@ -155,8 +155,7 @@ def local_spark(cores: int = 2, memory: str = "2g") -> SparkSession:
     try:
         from pyspark.sql import SparkSession
     except ImportError as error:
-        raise LinkError("the Spark engine", "PySpark is not installed",
-                        "install it with: pip install 'ukimet[spark]' (it needs a Java 17+ runtime)") from error
+        raise LinkError("link.no_spark") from error
     # Spark's Python workers must be this interpreter (with this environment's packages), not the first python3
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     return (SparkSession.builder.master(f"local[{cores}]").appName("ukimet-link")

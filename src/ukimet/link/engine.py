@@ -348,8 +348,7 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
         u = estimate_u(db, nodes, spec)
         model = estimate_m(db, u, nodes, spec)
     elif set(model.fields) != set(spec.fields):
-        raise LinkError("the model given", f"it compares {', '.join(model.fields)} but the records have "
-                        f"{', '.join(spec.fields)}", "write a model for these records (ukimet link-model --json)")
+        raise LinkError("link.model_fields", compared=", ".join(model.fields), fields=", ".join(spec.fields))
     store_model(db, model)
     term_frequencies(db)
     score(db, model)
@@ -364,14 +363,12 @@ def link_new(db: Backend, threshold: float = THRESHOLD, decisions: Decisions | N
     the existing entity it matches, or starts a new one; existing entities keep their ids and are never merged
     with each other here (a full run may do that)."""
     if "identities" not in {t.split(".")[-1] for t in db.tables()}:
-        raise LinkError("incremental linkage", "there is no earlier run to add to",
-                        "run a full ukimet link first")
+        raise LinkError("link.no_earlier_run")
     model = Model.from_rows([(str(f), int(lvl), m, u) for f, lvl, m, u in
                              db.fetch("SELECT field, level, m, u FROM link.model")])
     spec = Spec(tuple(f for f in model.fields if f.startswith(EXTRA)))
     if set(Spec.of(db).fields) != set(model.fields):
-        raise LinkError("incremental linkage", "the records now carry other fields than the stored model",
-                        "run a full ukimet link")
+        raise LinkError("link.fields_changed")
     nodes = profiles(db, spec)
     db.create("profile_known", f"""SELECT rp.profile_id, min(i.entity_id) AS entity_id
         FROM link.record_profiles rp JOIN link.person_records r ON r.record_id = rp.record_id

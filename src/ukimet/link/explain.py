@@ -42,8 +42,7 @@ def _profile(con: duckdb.DuckDBPyConnection, identity: str) -> tuple[int, str | 
         LEFT JOIN link.entities e ON e.record_id = r.record_id
         WHERE {IDENTITY} = ?""", [identity]).fetchone()
     if row is None:
-        raise LinkError(f"record {identity}", "no linked record has this identity",
-                        "give source/table/party/key as ukimet link review prints them, after ukimet link")
+        raise LinkError("link.no_record", record=identity)
     return int(row[0]), row[1]
 
 

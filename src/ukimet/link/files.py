@@ -42,10 +42,9 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD,
     """(source, record_id, entity_id) for every record of every file."""
     for path in paths:
         if path.suffix.lower() not in KINDS:
-            raise SourceError(str(path), f"unknown file kind {path.suffix!r}",
-                              f"give CSV, Parquet or Excel files ({', '.join(sorted(KINDS))})")
+            raise SourceError("linkfiles.kind", path=str(path), suffix=path.suffix, kinds=", ".join(sorted(KINDS)))
         if not path.exists():
-            raise SourceError(str(path), "the file does not exist", "check the path")
+            raise SourceError("linkfiles.missing", path=str(path))
     with tempfile.TemporaryDirectory(prefix="ukimet-link-") as workspace:
         config = Settings(home=Path(workspace))
         metadata = connect_metadata(config)
@@ -58,8 +57,8 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD,
             sources[spec.name] = path
         failed = [r for r in Syncer(metadata, config).sync() if r.status != "done"]
         if failed:
-            raise SourceError(f"file {sources[failed[0].source]}", failed[0].error or "it could not be read",
-                              "check that the file is readable and well-formed")
+            raise SourceError("linkfiles.unreadable", path=str(sources[failed[0].source]),
+                              detail=failed[0].error or "?")
         con = open_store(config.resolved_store_path())
         try:
             extract(con, metadata, extras=True)

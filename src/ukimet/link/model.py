@@ -158,7 +158,5 @@ class Model:
                     model.m.setdefault(name, {})[lvl] = float(values["m"])
                     model.u.setdefault(name, {})[lvl] = float(values["u"])
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise LinkError(f"model file {path}", str(error),
-                            "start from the model ukimet wrote (ukimet link --show-model --json > model.json)"
-                            ) from error
+            raise LinkError("link.model_file", path=str(path), detail=str(error)) from error
         return model

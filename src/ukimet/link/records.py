@@ -143,8 +143,7 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
                        f"'{party.party}' AS party, {record_key} AS record_key, {fields}, "
                        f"{address} AS address, {relation} AS relation{further} FROM {table}")
     if not selects:
-        raise LinkError("the sources", "no synced table has person identity columns (IIN, names, date of birth)",
-                        "check the catalog (ukimet catalog) and label the identity columns (ukimet label)")
+        raise LinkError("link.no_identity")
     con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records AS " + " UNION ALL ".join(selects))
     _standardise(con, names)
     count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()

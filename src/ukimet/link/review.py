@@ -60,15 +60,14 @@ def decide(con: duckdb.DuckDBPyConnection, left: str, right: str, decision: Deci
            note: str | None = None) -> None:
     """Record a decision about two records (by identity); a later decision on the same pair replaces it."""
     if decision not in ("same", "different"):
-        raise LinkError(f"decision {decision!r}", "a decision is 'same' or 'different'", "use one of those")
+        raise LinkError("link.decision", decision=decision)
     _ensure(con)
     known = {r[0] for r in con.execute(
         "SELECT concat_ws('/', source, source_table, party, record_key) FROM link.person_records WHERE "
         "concat_ws('/', source, source_table, party, record_key) IN (?, ?)", [left, right]).fetchall()}
     missing = [x for x in (left, right) if x not in known]
     if missing:
-        raise LinkError(f"record {missing[0]}", "no linked record has this identity",
-                        "copy identities from ukimet link review (source/table/party/key)")
+        raise LinkError("link.review_record", record=missing[0])
     a, b = sorted((left, right))
     con.execute(f"INSERT OR REPLACE INTO {DECISIONS} VALUES (?, ?, ?, ?, ?, ?)",
                 [a, b, decision, reviewer, note, dt.datetime.now(dt.UTC).replace(tzinfo=None)])

@@ -51,15 +51,9 @@ class FaultRates:
         known = {f.name for f in fields(self)}
         for name, value in overrides.items():
             if name not in known:
-                raise ConfigError(
-                    f"fault config [{where}]", f"unknown fault {name!r}",
-                    f"use one of: {', '.join(sorted(known))}",
-                )
+                raise ConfigError("synth.unknown_fault", section=where, name=name, known=", ".join(sorted(known)))
             if not isinstance(value, int | float) or not 0.0 <= float(value) <= 1.0:
-                raise ConfigError(
-                    f"fault config [{where}] {name}", f"rate {value!r} is not a number between 0 and 1",
-                    "write a probability such as 0.02",
-                )
+                raise ConfigError("synth.rate", section=where, name=name, value=value)
         return replace(self, **{k: float(v) for k, v in overrides.items()})
 
 
@@ -85,11 +79,11 @@ class SynthConfig:
 
     def __post_init__(self) -> None:
         if self.persons < 1:
-            raise ConfigError("--persons", f"{self.persons} is not a positive number", "ask for 1 or more persons")
+            raise ConfigError("synth.persons", persons=self.persons)
         if self.chunk_persons < 100:
-            raise ConfigError("chunk size", f"{self.chunk_persons} is too small", "use at least 100")
+            raise ConfigError("synth.chunk", chunk=self.chunk_persons)
         if self.fault_scale < 0:
-            raise ConfigError("--fault-scale", f"{self.fault_scale} is negative", "use 0 for clean data, 1 for default")
+            raise ConfigError("synth.fault_scale", scale=self.fault_scale)
 
     def rates_for(self, source: str, builtin: FaultRates) -> FaultRates:
         """The fault rates ``source`` is generated with: built-in, then [default], then [source], then scaled."""
@@ -114,15 +108,12 @@ def load_fault_file(path: Path) -> dict[str, dict[str, float]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(str(path), "the fault file does not exist", "check the path given to --faults") from None
+        raise ConfigError("synth.fault_file", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), f"not valid TOML ({exc})", "fix the line named") from None
+        raise ConfigError("synth.fault_toml", path=str(path), detail=str(exc)) from None
     out: dict[str, dict[str, float]] = {}
     for section, values in data.items():
         if not isinstance(values, dict):
-            raise ConfigError(
-                f"{path} {section}", "a top-level value outside a [section]",
-                "put rates under [default] or [source_name]",
-            )
+            raise ConfigError("synth.fault_section", path=str(path), section=section)
         out[section] = values
     return out

@@ -105,10 +105,7 @@ def check_output_folder(out: Path) -> None:
     """Refuse a folder that holds anything but an earlier synthetic country (and the demo's own .ukimet)."""
     foreign = [p for p in out.iterdir() if p.name != ".ukimet"] if out.is_dir() else []
     if out.exists() and (not out.is_dir() or (foreign and not (out / MANIFEST).exists())):
-        raise ConfigError(
-            str(out), "it is not empty and holds no synthetic country (no manifest.json)",
-            "give an empty or new folder: ukimet never overwrites files it did not write",
-        )
+        raise ConfigError("synth.out_not_empty", path=str(out))
 
 
 def _prepare(out: Path) -> None:

@@ -54,10 +54,8 @@ class FaultInjector:
         """Per fault, how many times a record could have had it: applied / opportunities is its observed rate."""
         script_total = sum(getattr(rates, f) for f in SCRIPT_FAULTS)
         if script_total > 1.0 + 1e-9:
-            raise ConfigError(
-                f"fault rates of {source.code}", f"the script faults ({', '.join(SCRIPT_FAULTS)}) add up to "
-                f"{script_total:.2f}; a record is written in one script", "make them add up to at most 1",
-            )
+            raise ConfigError("synth.script_faults", source=source.code, faults=", ".join(SCRIPT_FAULTS),
+                              total=script_total)
 
     # --- the faults ------------------------------------------------------------------------------------
     def _plan(self, table: Table) -> _Plan:

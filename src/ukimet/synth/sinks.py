@@ -144,10 +144,9 @@ class PostgresSink(_ServerSink):
         try:
             self.db = psycopg.connect(self.url, connect_timeout=10)
         except psycopg.OperationalError as exc:
-            raise SinkError(
-                f"PostgreSQL at {redact(self.url)}", f"cannot connect ({str(exc).strip().splitlines()[0]})",
-                "check that the server runs and the URL (postgresql://user@host:port/database) is right",
-            ) from None
+            raise SinkError("sink.connect", server=f"PostgreSQL at {redact(self.url)}",
+                            detail=(str(exc).strip().splitlines() or [type(exc).__name__])[0],
+                            example="postgresql://user@host:port/database") from None
         with self.db.cursor() as cur:
             cur.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
             cur.execute(f'CREATE SCHEMA "{self.schema}"')
@@ -190,10 +189,8 @@ class MySQLSink(_ServerSink):
                 password=unquote(parts.password or ""), charset="utf8mb4", autocommit=False, connect_timeout=10,
             )
         except pymysql.err.OperationalError as exc:
-            raise SinkError(
-                f"MariaDB/MySQL at {redact(self.url)}", f"cannot connect ({exc.args[-1]})",
-                "check that the server runs and the URL (mysql://user@host:port/database) is right",
-            ) from None
+            raise SinkError("sink.connect", server=f"MariaDB/MySQL at {redact(self.url)}", detail=str(exc.args[-1]),
+                            example="mysql://user@host:port/database") from None
         with self.db.cursor() as cur:
             cur.execute(f"DROP DATABASE IF EXISTS `{self.database}`")
             cur.execute(f"CREATE DATABASE `{self.database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
