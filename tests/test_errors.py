@@ -138,6 +138,7 @@ def test_an_audit_store_that_cannot_be_written_is_unavailable_not_a_refusal(
                       headers={"Authorization": tokens["analyst"], "Accept": "text/html"})
     assert page.status_code == 503 and 'data-id="audit.unwritable"' in page.text
     assert "аудит журналы" in page.text  # said in Kazakh, the pages' default
+    assert '<h1 id="kind">Қолжетімсіз</h1>' in page.text  # unavailable, not "refused"
 
 
 def _raise_sites() -> Iterator[tuple[Path, ast.Call, str]]:

@@ -60,7 +60,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
 
 
 def error_page(request: Request, error: UkimetError, status: int) -> HTMLResponse:
-    return render(request, "error.html", status=status, error=error)
+    return render(request, "error.html", status=status, error=error, code=status)
 
 
 def _check_csrf(request: Request, token: str) -> None:
