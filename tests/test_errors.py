@@ -237,6 +237,17 @@ def test_an_english_only_error_is_said_as_it_is_and_a_kind_keeps_its_reason() ->
         Refused("no.such.message")
 
 
+@pytest.mark.parametrize("error", [*ONE_OF_EACH, PolicyError("sign-in", "locked", "wait")], ids=repr)
+def test_an_error_crosses_a_process_boundary_whole(error: UkimetError) -> None:
+    import pickle
+
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is type(error) and str(again) == str(error)
+    assert (again.id, again.params, again.reason, again.what, again.why, again.fix) == \
+        (error.id, error.params, error.reason, error.what, error.why, error.fix)
+    assert getattr(again, "retry_after", None) == getattr(error, "retry_after", None)
+
+
 def test_a_refused_question_is_declined_in_its_own_language_with_the_id(
         served: tuple[FastAPI, TestClient, dict[str, str]]) -> None:
     _, client, tokens = served  # an empty store: the mart the question needs is not in the catalog

@@ -39,6 +39,16 @@ class UkimetError(Exception):
             self.what, self.why, self.fix = said.fill(params)
         super().__init__(f"{self.what}: {self.why}. {self.fix}")
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled as its state (a worker process's error reaches the parent)
+        return _restore, (type(self), dict(self.__dict__))
+
+
+def _restore(kind: type[UkimetError], state: dict[str, Any]) -> UkimetError:
+    error = kind.__new__(kind)
+    error.__dict__.update(state)
+    Exception.__init__(error, f"{error.what}: {error.why}. {error.fix}")
+    return error
+
 
 class NotFound(UkimetError):  # noqa: N818 - the kinds' names are the interface agreed (C5)
     """What was asked for does not exist, or not within what the caller may see (said the same either way)."""
