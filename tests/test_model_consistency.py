@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import read_store, truth
 from ukimet.apps import findings as work
-from ukimet.core.errors import ConfigError, PolicyError
+from ukimet.core.errors import ConfigError, InvalidInput, PolicyError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.gateway.audit import AuditLog
@@ -99,7 +99,7 @@ def test_findings_are_kept_once_and_reviewed_with_a_note(tmp_path: Path, found: 
     new = work.keep(log, results, dt.date(2026, 1, 1))
     assert len(new) == len(results) and work.keep(log, results, dt.date(2026, 1, 1)) == []
     auditor = User("bolat", "auditor", "Accounts Committee")
-    with pytest.raises(PolicyError, match="needs a note"):
+    with pytest.raises(InvalidInput, match="needs a note"):
         work.review(log, auditor, new[0], "confirmed", " ")
     with pytest.raises(PolicyError, match="may not review"):
         work.review(log, User("x", "citizen", "-"), new[0], "confirmed", "ok")
