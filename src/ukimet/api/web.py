@@ -97,8 +97,8 @@ def login(request: Request, name: str = Form(...), password: str = Form(...), co
     gateway = request.app.state.gateway
     try:
         user = authenticate(gateway.metadata, name, password, code or None, gateway.config)
-    except UkimetError as error:
-        return render(request, "login.html", status=401, next=next_page, failed=error.why, name=name)
+    except Unauthenticated as error:  # anything else (an unreadable MFA key ...) is said as what it is
+        return render(request, "login.html", status=status_of(error), next=next_page, failed=error.why, name=name)
     target = next_page if next_page.startswith("/") and not next_page.startswith("//") else "/"
     return _signed_in(request, user, target)
 
