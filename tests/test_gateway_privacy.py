@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from ukimet.core.errors import PolicyError
+from ukimet.core.errors import LimitExceeded, PolicyError
 from ukimet.core.metadata import audit_entries, privacy_spend
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.policy import DEFAULT, Policy
@@ -81,7 +81,8 @@ def test_a_user_past_the_daily_budget_is_refused_and_it_is_audited(mart: dict[st
         gateway.query(user, f"SELECT count(*) FROM mart.persons WHERE age > {age}")
     with pytest.raises(PolicyError) as refused:
         gateway.query(user, "SELECT count(*) FROM mart.persons WHERE age > 99")
-    assert refused.value.reason == "budget"
+    assert refused.value.reason == "budget" and refused.value.id == "gateway.user_budget"
+    assert isinstance(refused.value, LimitExceeded) and 0 < (refused.value.retry_after or 0) <= 86_401  # tomorrow
     gateway.query(user, "SELECT count(*) FROM mart.persons WHERE age > 0")  # asked before: still answered
     entries = gateway.audit.entries(user=user.name)
     assert [e["action"] for e in entries].count("refused") == 1

@@ -269,7 +269,8 @@ class Gateway:
             raise Refused("gateway.may_not_query", role=role.name)
         done_rows, _ = self._used_today(user.name)
         if done_rows >= role.max_rows_per_day:
-            error = LimitExceeded("gateway.daily_rows", user=user.name, rows=done_rows, role=role.name)
+            error = LimitExceeded("gateway.daily_rows", user=user.name, rows=done_rows, role=role.name,
+                                  retry_after=_until_tomorrow())
             alerts.raise_alert(self.metadata, user.name, "daily_rows", error.why, None)
             raise error
         return role, described
@@ -313,9 +314,10 @@ class Gateway:
                             role.role_epsilon_per_day + 1e-9:
                         if mine + epsilon > role.epsilon_per_day + 1e-9:
                             raise LimitExceeded("gateway.user_budget", epsilon=epsilon, user=user.name,
-                                                left=max(role.epsilon_per_day - mine, 0), total=role.epsilon_per_day)
+                                                left=max(role.epsilon_per_day - mine, 0), total=role.epsilon_per_day,
+                                                retry_after=_until_tomorrow())
                         raise LimitExceeded("gateway.role_budget", epsilon=epsilon, role=role.name,
-                                            total=role.role_epsilon_per_day)
+                                            total=role.role_epsilon_per_day, retry_after=_until_tomorrow())
                     statistics = self._statistics(plan.statistics)
                     table = release(plan, statistics, role.epsilon_per_count, role.epsilon_per_value, role.small_cell)
                     spent = epsilon
@@ -439,6 +441,12 @@ class Gateway:
         with self._limited() as con:
             cursor = con.execute(sql)
             return [d[0] for d in cursor.description or []], cursor.fetchmany(limit + 1)
+
+
+def _until_tomorrow() -> int:
+    """Seconds until the day's limits start again (midnight UTC, the day they are counted by)."""
+    now = dt.datetime.now(dt.UTC)
+    return int((dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC) - now).total_seconds()) + 1
 
 
 def _engine_refusal(error: duckdb.Error) -> Refused:
