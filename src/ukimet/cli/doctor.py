@@ -12,9 +12,12 @@ from urllib.parse import urlsplit
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from ukimet.core.files import exposed
+from ukimet.core.migrate import HEAD, current
 from ukimet.core.settings import Settings
 
 
@@ -68,7 +71,24 @@ def examine(config: Settings) -> list[Finding]:
                              "network", "serve the model on the premises, or unset llm_url"))
     else:
         found.append(Finding("premises", "ok", "nothing is configured to leave the premises"))
+    found.append(_schema(metadata))
     return found
+
+
+def _schema(url: str) -> Finding:
+    """The metadata store's schema revision, read without upgrading it (the doctor changes nothing)."""
+    engine = create_engine(url)
+    try:
+        revision = current(engine)
+    except SQLAlchemyError as error:
+        return Finding("schema", "fail", f"the metadata store cannot be read: {error.__class__.__name__}",
+                       "check metadata_url and that the database is up")
+    finally:
+        engine.dispose()
+    if revision == HEAD:
+        return Finding("schema", "ok", f"the metadata store is at revision {HEAD}, the newest")
+    return Finding("schema", "warn", f"the metadata store is at revision {revision or 'none (empty)'}, this "
+                   f"version's is {HEAD}", "any other ukimet command upgrades it, keeping a copy in home/backups")
 
 
 def register(app: typer.Typer) -> None:
@@ -77,7 +97,7 @@ def register(app: typer.Typer) -> None:
     @app.command("doctor")
     @clean_errors
     def doctor() -> None:
-        """Check this installation: file permissions, the signing key's place, credentials, the premises."""
+        """Check this installation: file permissions, the signing key's place, credentials, the premises, the schema."""
         findings = examine(Settings())
         table = Table("check", "status", "what", "fix")
         colour = {"ok": "green", "warn": "yellow", "fail": "red"}

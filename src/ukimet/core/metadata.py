@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 
 from ukimet.core.files import make_private
+from ukimet.core.migrate import upgrade
 from ukimet.core.settings import Settings
 
 metadata = MetaData()
@@ -270,8 +271,9 @@ audit_checkpoints = Table(
 
 
 def connect_metadata(config: Settings) -> Engine:
-    """An engine on the metadata store, with its tables created if missing. The home is made private first
-    (core.files): every file the process then creates is its owner's alone."""
+    """An engine on the metadata store, its schema at the newest revision (core.migrate: created, or upgraded from
+    an earlier release). The home is made private first (core.files): every file the process then creates is its
+    owner's alone."""
     make_private(config.home, config.resolved_store_path())
     url = make_url(config.resolved_metadata_url())
     if url.drivername.startswith("sqlite") and url.database:
@@ -285,7 +287,7 @@ def connect_metadata(config: Settings) -> Engine:
             dbapi_connection.execute("PRAGMA journal_mode=WAL")
             dbapi_connection.execute("PRAGMA busy_timeout=10000")
             dbapi_connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across crashes of ukimet
-    metadata.create_all(engine)
+    upgrade(engine, config.home / "backups")
     _append_only(engine)
     return engine
 
