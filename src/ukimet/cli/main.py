@@ -3,6 +3,7 @@ raises on purpose are printed as one clean line (what, why, fix) and exit with s
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -48,6 +49,7 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """ukimet: an open, self-hosted government data platform."""
+    os.umask(0o077)  # whatever a command writes (exports, charts, cluster files, logs) is its owner's alone
 
 
 def _register() -> None:
