@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from sqlalchemy import Engine
 
+from ukimet.cli.identity import operator_only
 from ukimet.connect.catalog import refresh_catalog
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.sources import Kind, SourceSpec, add_source, list_sources
@@ -64,6 +65,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     @clean_errors
+    @operator_only
     def demo(
         folder: Path = typer.Option(Path("demo-country"), "--out", help="Folder for the demo country and store."),
         persons: int = typer.Option(50_000, "--persons", "-n", help="How many persons live in the country."),

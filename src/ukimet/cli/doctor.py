@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy.engine import make_url
 
+from ukimet.cli.identity import operator_only
 from ukimet.core.files import exposed
 from ukimet.core.settings import Settings
 
@@ -76,6 +77,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("doctor")
     @clean_errors
+    @operator_only
     def doctor() -> None:
         """Check this installation: file permissions, the signing key's place, credentials, the premises."""
         findings = examine(Settings())
