@@ -12,7 +12,7 @@ import pyotp
 import pytest
 import typer.main
 from sqlalchemy import Engine, func, select, update
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from tests.conftest import signed_in_as
 from ukimet.cli import identity
@@ -82,7 +82,7 @@ def _entries(engine: Engine) -> int:
         return int(con.execute(select(func.count()).select_from(audit_entries)).scalar_one())
 
 
-def _refused_as_not_signed_in(result: Any) -> str:
+def _refused_as_not_signed_in(result: Result) -> str:
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     lines = result.output.strip().splitlines()
@@ -185,6 +185,7 @@ def test_at_a_terminal_the_password_is_asked_for_the_account_as_names(registry: 
 def test_an_account_with_a_second_factor_is_asked_for_its_code(home: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     add_user(home, User("erlan", "social_worker", "Ministry of Labour"), "erlan-pass")
     totp = pyotp.parse_uri(mfa.enrol(home, Settings(), "erlan"))
+    assert isinstance(totp, pyotp.TOTP)
     terminal = Terminal(monkeypatch, "erlan-pass", totp.now())
     result = runner.invoke(app, ["purpose", "list", "--as", "erlan"])
     assert result.exit_code == 0, result.output

@@ -97,10 +97,15 @@ def register(app: typer.Typer) -> None:
             con.close()
         out.print(f"Linkage chart: {charts[0]}")
         run_analytics(config, engine, dt.date.fromisoformat(manifest.reference_date), folder, out)
+        tokens = config.home / "demo" / "tokens"
         out.print(f"Look around:  export UKIMET_HOME={config.home}\n"
-                  "              ukimet source list;  ukimet catalog gbdfl;  ukimet family regions --as social-worker\n"
-                  '              ukimet ask --as analyst-79 "Шымкентте қанша көпбалалы отбасы бар?"\n'
-                  "              ukimet cases list;  ukimet findings list --lang ru;  ukimet source-audit --as auditor")
+                  "              ukimet source list;  ukimet catalog gbdfl;  ukimet link-model\n"
+                  f"              export UKIMET_TOKEN=$(cat {tokens / 'social-worker'})\n"
+                  "              ukimet family regions;  ukimet cases list;  ukimet findings list --lang ru\n"
+                  f'              UKIMET_TOKEN=$(cat {tokens / "analyst-79"}) ukimet ask "Шымкентте қанша көпбалалы '
+                  'отбасы бар?"\n'
+                  f"              UKIMET_TOKEN=$(cat {tokens / 'auditor'}) ukimet source-audit",
+                  highlight=False, soft_wrap=True)
         if serving:
             from ukimet.cli.serve import serve
 
