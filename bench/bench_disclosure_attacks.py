@@ -834,6 +834,7 @@ def demo_passwords(path: str | None) -> dict[str, str]:
         for name, password in re.findall(r"│\s*([\w.-]+)\s*│\s*(\S+)\s*│\s*[a-z_]+\s*│", text):
             if name != "account":
                 found[name] = password
+        found.update(re.findall(r"^([\w.-]+) (\S+)$", text, re.MULTILINE))  # the demo's home/demo/passwords
     for pair in os.environ.get("UKIMET_BENCH_PASSWORDS", "").split(","):
         if "=" in pair:
             name, password = pair.split("=", 1)
@@ -1154,7 +1155,8 @@ def main() -> None:
     parser.add_argument("--accounts", choices=("per-attack", "per-run", "demo"), default="per-attack")
     parser.add_argument("--purposes", choices=("auto", "text", "declared"), default="auto",
                         help="give purposes as text, declare them first, or as the policy's role asks (auto)")
-    parser.add_argument("--demo-log", help="the demo's output, for the demo accounts' passwords (--accounts demo)")
+    parser.add_argument("--demo-log", help="the demo's passwords file (home/demo/passwords), or an older demo's "
+                                           "output, for the demo accounts' passwords (--accounts demo)")
     parser.add_argument("--analyst-region", help="region (KATO prefix) of the analyst accounts; default: largest")
     parser.add_argument("--only", help="comma-separated attack ids")
     parser.add_argument("--classes", help="comma-separated classes")

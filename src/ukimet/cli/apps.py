@@ -62,6 +62,17 @@ def _worker(as_user: str | None) -> tuple[AuditLog, User]:
     return log, signed_in(log.engine, log.config, as_user)
 
 
+def _case_reader(as_user: str | None) -> AuditLog:
+    """The log, for a signed-in account whose role works cases (or audits them), as on the web."""
+    from ukimet.apps.cases import WORKERS
+    from ukimet.core.errors import PolicyError
+
+    log, user = _worker(as_user)
+    if user.role not in WORKERS | {"auditor"}:
+        raise PolicyError("cases", f"the role {user.role!r} does not work cases", "ask a social worker")
+    return log
+
+
 @mart_app.command("build")
 @operator_only
 def mart_build(as_of: str = typer.Option(None, "--as-of", help="The observation date (default: today)."),
@@ -153,7 +164,7 @@ def cases_list(status: str = typer.Option(None, "--status"), rule: str = typer.O
     """Cases with their rule, date, region and status (no personal data: open one with cases show)."""
     from ukimet.apps.cases import listed
 
-    log, _ = _worker(as_user)
+    log = _case_reader(as_user)
     table = Table("case", "rule", "as of", "region", "status", "assigned to")
     for case in listed(log, status, rule, region):
         table.add_row(str(case.id), case.rule, case.as_of, case.region or "", case.status, case.assigned_to or "")
@@ -222,7 +233,7 @@ def cases_outbox(status: str = typer.Option("queued", "--status"), as_user: AsUs
     """The SMS messages waiting for the operator's SMS gateway (phones shown by their last digits)."""
     from ukimet.apps.cases import messages
 
-    log, _ = _worker(as_user)
+    log = _case_reader(as_user)
     table = Table("message", "case", "phone", "status", "text (kk)")
     for m in messages(log):
         if m["status"] == status:
