@@ -192,32 +192,40 @@ def test_the_command_line_from_user_to_tracker(registry: dict[str, Any], monkeyp
     monkeypatch.setenv("UKIMET_HOME", str(registry["config"].home))
     runner = CliRunner()
     citizen_iin = registry["rows"][0][1]
-    steps = [
+    for args, given in [
         (["user", "add", "erlan", "--role", "social_worker", "--org", "Ministry of Labour", "--password-stdin"],
          "s3cret-pass\n"),
         (["user", "add", "asel", "--role", "citizen", "--org", "-", "--iin", citizen_iin, "--password-stdin"],
          "asel-pass\n"),
+        (["user", "add", "aigul", "--role", "auditor", "--org", "Agency for Personal Data Protection"], None),
+    ]:
+        assert runner.invoke(app, args, input=given).exit_code == 0
+    tokens = {name: runner.invoke(app, ["user", "token", name]).output.strip() for name in ("erlan", "asel", "aigul")}
+    steps = [
         (["query", "--as", "erlan", "--purpose", "case 77", "--show-sql",
-          "SELECT iin, familiya FROM reg.persons ORDER BY id LIMIT 1"], None),
-        (["audit", "checkpoint"], None), (["audit", "verify"], None), (["audit", "show", "--user", "erlan"], None),
-        (["tracker", "--as", "asel"], "asel-pass\n"), (["user", "list"], None), (["audit", "key"], None),
-        (["tracker", "--as", "asel", "--json"], "asel-pass\n"),
+          "SELECT iin, familiya FROM reg.persons ORDER BY id LIMIT 1"], "erlan"),
+        (["audit", "checkpoint"], None), (["audit", "verify"], None), (["audit", "show", "--user", "erlan"], "aigul"),
+        (["tracker", "--as", "asel"], "asel"), (["user", "list"], None), (["audit", "key"], None),
+        (["tracker", "--json"], "asel"),
     ]
     outputs = []
-    for args, given in steps:
-        result = runner.invoke(app, args, input=given)
+    for args, who in steps:
+        result = runner.invoke(app, args, env={"UKIMET_TOKEN": tokens[who] if who else None})
         assert result.exit_code == 0, (args, result.output)
         outputs.append(result.output)
-    assert citizen_iin in outputs[2] and "audit entry" in outputs[2]
-    assert "verified" in outputs[4]
-    assert "Ministry" in outputs[6] and "UNPROVEN" not in outputs[6] and "every one proved" in outputs[6]
+    assert citizen_iin in outputs[0] and "audit entry" in outputs[0]
+    assert "verified" in outputs[2]
+    assert "Ministry" in outputs[4] and "UNPROVEN" not in outputs[4] and "every one proved" in outputs[4]
     proofs = tmp_path / "proofs.json"
-    proofs.write_text(outputs[9], encoding="utf-8")
-    key = outputs[8].strip()
-    checked = runner.invoke(app, ["audit", "prove", str(proofs), "--trusted-key", key])
+    proofs.write_text(outputs[7], encoding="utf-8")
+    key = outputs[6].strip()
+    checked = runner.invoke(app, ["audit", "prove", str(proofs), "--trusted-key", key],
+                            env={"UKIMET_TOKEN": tokens["asel"]})
     assert checked.exit_code == 0 and "proved" in checked.output, checked.output
-    assert runner.invoke(app, ["tracker", "--as", "asel"], input="wrong\n").exit_code == 2
-    refused = runner.invoke(app, ["query", "--as", "erlan", "--purpose", "x", "COPY reg.persons TO '/tmp/x'"])
+    not_an_officer = runner.invoke(app, ["audit", "show"], env={"UKIMET_TOKEN": tokens["erlan"]})
+    assert not_an_officer.exit_code == 2 and "may not read the audit log" in not_an_officer.output
+    refused = runner.invoke(app, ["query", "--purpose", "x", "COPY reg.persons TO '/tmp/x'"],
+                            env={"UKIMET_TOKEN": tokens["erlan"]})
     assert refused.exit_code == 2 and "not a query" in refused.output
     engine = connect_metadata(registry["config"])
     assert authenticate(engine, "erlan", "s3cret-pass").role == "social_worker"

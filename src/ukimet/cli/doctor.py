@@ -16,6 +16,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from ukimet.cli.identity import operator_only
 from ukimet.core.files import exposed
 from ukimet.core.migrate import HEAD, current
 from ukimet.core.settings import Settings
@@ -96,6 +97,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("doctor")
     @clean_errors
+    @operator_only
     def doctor() -> None:
         """Check this installation: file permissions, the signing key's place, credentials, the premises, the schema."""
         findings = examine(Settings())

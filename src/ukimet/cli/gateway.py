@@ -1,5 +1,6 @@
 """``ukimet query``, ``ukimet audit``, ``ukimet user`` and ``ukimet tracker``: the governed path on the command
-line. Every query runs through the gateway as a named user and lands in the audit log."""
+line. Every query runs through the gateway as a signed-in user (cli.identity) and lands in the audit log; the
+user and audit-keeping verbs are the operator's."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
+from ukimet.core.errors import PolicyError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.gateway import audit
@@ -24,18 +27,17 @@ audit_app = typer.Typer(help="The audit log: show entries, verify the hash chain
 
 def query(
     sql: str = typer.Argument(..., help="One SELECT query over catalogued tables (source.table)."),
-    as_user: str = typer.Option(..., "--as", help="The user the query runs as (ukimet user list)."),
+    as_user: AsUser = None,
     purpose: str = typer.Option(None, "--purpose", help="Why person-level rows are needed: text, case number or "
                                                         "legal basis. Without it only aggregates are returned."),
     show_sql: bool = typer.Option(False, "--show-sql", help="Also print the query as the policy rewrote it."),
 ) -> None:
     """Run a query through the gateway: checked, masked and filtered by policy, audited."""
     from ukimet.gateway.api import Gateway
-    from ukimet.gateway.users import get_user
 
     config = Settings()
-    gateway = Gateway(config)
-    result = gateway.query(get_user(gateway.metadata, as_user), sql, purpose)
+    user = sign_in(as_user, config)
+    result = Gateway(config).query(user, sql, purpose)
     table = Table(*result.columns)
     for row in result.rows:
         table.add_row(*["" if v is None else str(v) for v in row])
@@ -51,16 +53,16 @@ def query(
 
 def person(
     iin: str = typer.Argument(..., help="The person's IIN."),
-    as_user: str = typer.Option(..., "--as", help="The user who looks (ukimet user list)."),
+    as_user: AsUser = None,
     purpose: str = typer.Option(..., "--purpose", help="Why: a declared P-<number>, or where allowed a text."),
 ) -> None:
     """Person 360: the person's linked records from every agency, masked by policy; one audit entry."""
     from ukimet.gateway.api import Gateway
     from ukimet.gateway.person import person_view
-    from ukimet.gateway.users import get_user
 
-    gateway = Gateway(Settings())
-    view = person_view(gateway, get_user(gateway.metadata, as_user), iin, purpose)
+    config = Settings()
+    user = sign_in(as_user, config)
+    view = person_view(Gateway(config), user, iin, purpose)
     golden = Table("attribute", "value", title=f"person {view.entity_id}")
     for attribute, value in view.golden.items():
         golden.add_row(attribute, "" if value is None else str(value))
@@ -76,6 +78,7 @@ def person(
 
 
 @user_app.command("add")
+@operator_only
 def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--role"),
              organisation: str = typer.Option(..., "--org", help="Ministry or akimat the user works for."),
              region: str = typer.Option(None, "--region", help="KATO prefix of the user's region (row filters)."),
@@ -94,6 +97,7 @@ def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--r
 
 
 @user_app.command("list")
+@operator_only
 def user_list() -> None:
     """List the accounts."""
     from ukimet.gateway.users import list_users
@@ -105,6 +109,7 @@ def user_list() -> None:
 
 
 @user_app.command("token")
+@operator_only
 def user_token(name: str = typer.Argument(...), days: int = typer.Option(90, "--days")) -> None:
     """Issue an API token (printed once; only its hash is kept)."""
     from ukimet.gateway.users import issue_token
@@ -113,6 +118,7 @@ def user_token(name: str = typer.Argument(...), days: int = typer.Option(90, "--
 
 
 @user_app.command("mfa")
+@operator_only
 def user_mfa(name: str = typer.Argument(...)) -> None:
     """Give an account a second factor: prints the otpauth:// URI for an authenticator app (once)."""
     from ukimet.gateway import mfa
@@ -122,6 +128,7 @@ def user_mfa(name: str = typer.Argument(...)) -> None:
 
 
 @audit_app.command("verify")
+@operator_only
 def audit_verify(trusted_key: list[str] = typer.Option(None, "--trusted-key",
                                                        help="Accept checkpoints signed only by these public keys.")
                  ) -> None:
@@ -135,6 +142,7 @@ def audit_verify(trusted_key: list[str] = typer.Option(None, "--trusted-key",
 
 
 @audit_app.command("checkpoint")
+@operator_only
 def audit_checkpoint() -> None:
     """Sign the chain up to its last entry with the installation's Ed25519 key."""
     seq = open_log().checkpoint()
@@ -142,29 +150,35 @@ def audit_checkpoint() -> None:
 
 
 @audit_app.command("show")
-def audit_show(user: str = typer.Option(None, "--user"), limit: int = typer.Option(20, "--limit")) -> None:
-    """The newest entries: who, organisation, role, when, purpose, action, rows, persons, query."""
+def audit_show(user: str = typer.Option(None, "--user", help="Only this user's entries."),
+               limit: int = typer.Option(20, "--limit"), as_user: AsUser = None) -> None:
+    """The newest entries: who, organisation, role, when, purpose, action, rows, persons, query (auditors and
+    administrators)."""
+    from ukimet.gateway.alerts import OFFICERS
+
+    log = open_log()
+    officer = signed_in(log.engine, log.config, as_user)
+    if officer.role not in OFFICERS:
+        raise PolicyError("audit log", f"the role {officer.role!r} may not read the audit log",
+                          "ask an auditor or the administrator")
     table = Table("seq", "at", "user", "organisation", "role", "purpose", "action", "rows", "persons", "query")
-    for e in open_log().entries(user=user, limit=limit):
+    for e in log.entries(user=user, limit=limit):
         table.add_row(str(e["seq"]), e["at"][:19], e["user_name"], e["organisation"], e["role"], e["purpose"] or "",
                       e["action"], str(e["rows"]), str(len(e["persons"] or [])), e["query"][:60])
     out.print(table)
 
 
-def tracker(as_user: str = typer.Option(..., "--as", help="The citizen's own account."),
-            as_json: bool = typer.Option(False, "--json", help="Print the accesses with their proofs as JSON."),
-            code: str = typer.Option(None, "--code", help="The second factor's current code, if the account has one.")
+def tracker(as_user: AsUser = None,
+            as_json: bool = typer.Option(False, "--json", help="Print the accesses with their proofs as JSON.")
             ) -> None:
     """A citizen's data tracker: every access to their records, each with a proof that it is in the signed log.
-    Signs in with the account's password (asked for, or read from standard input)."""
+    The citizen signs in with their token, or their password (and second factor) asked for at a terminal."""
     import json
 
     from ukimet.gateway.tracker import my_accesses
-    from ukimet.gateway.users import authenticate
 
     log = open_log()
-    password = typer.prompt("password", hide_input=True) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    report = my_accesses(log, authenticate(log.engine, as_user, password, code, log.config))
+    report = my_accesses(log, signed_in(log.engine, log.config, as_user))
     if as_json:
         print(json.dumps({"verified": report.verified, "reason": report.reason, "public_key": report.public_key,
                           "accesses": [{**{k: v for k, v in vars(a).items() if k != "proof"},
@@ -184,10 +198,11 @@ def tracker(as_user: str = typer.Option(..., "--as", help="The citizen's own acc
 
 @audit_app.command("prove")
 def audit_prove(file: Path = typer.Argument(..., help="A proof (JSON) from `ukimet tracker --json`."),
-                trusted_key: list[str] = typer.Option(None, "--trusted-key")) -> None:
+                trusted_key: list[str] = typer.Option(None, "--trusted-key"), as_user: AsUser = None) -> None:
     """Check an inclusion proof, offline: the entry is in the log the checkpoint signed."""
     import json
 
+    sign_in(as_user)
     data = json.loads(file.read_text(encoding="utf-8"))
     proofs = [a["proof"] for a in data["accesses"]] if "accesses" in data else [data]
     for proof in proofs:
@@ -199,6 +214,7 @@ def audit_prove(file: Path = typer.Argument(..., help="A proof (JSON) from `ukim
 
 
 @audit_app.command("key")
+@operator_only
 def audit_key() -> None:
     """Print the public key that signs checkpoints (give it to auditors: audit verify --trusted-key)."""
     print(open_log().public_key())
