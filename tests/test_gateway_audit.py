@@ -106,14 +106,25 @@ def _rewrite_from(con: Connection, edit: Any) -> None:
         con.execute(insert(audit_entries).values(**row))
 
 
-@pytest.mark.parametrize("edit", [
-    lambda rows: [*rows[:1], {**rows[1], "rows": 999}, *rows[2:]],
-    lambda rows: [rows[0], rows[2], rows[1], *rows[3:]],
-    lambda rows: [*rows[:3], {**rows[3], "seq": 0, "query": "SELECT 'inserted'"}, *rows[3:]],
+@pytest.mark.parametrize(("edit", "first_changed"), [
+    (lambda rows: [*rows[:1], {**rows[1], "rows": 999}, *rows[2:]], 2),
+    (lambda rows: [rows[0], rows[2], rows[1], *rows[3:]], 2),
+    (lambda rows: [*rows[:3], {**rows[3], "seq": 0, "query": "SELECT 'inserted'"}, *rows[3:]], 4),
 ], ids=["edited", "reordered", "inserted"])
-def test_a_rewritten_chain_fails_its_signed_checkpoint(tmp_path: Path, edit: Any) -> None:
-    verdict = _tamper(tmp_path, lambda con: _rewrite_from(con, edit))
-    assert not verdict.ok and "checkpoint" in verdict.reason and verdict.first_bad == 6, verdict
+@pytest.mark.parametrize("anchor_kept", [True, False], ids=["anchored", "anchor-lost"])
+def test_a_rewritten_chain_fails_its_anchor_and_its_signed_checkpoint(tmp_path: Path, edit: Any, first_changed: int,
+                                                                      anchor_kept: bool) -> None:
+    """The anchored heads locate the first rewritten entry; without them the checkpoint signed before still fails."""
+    def rewrite(con: Connection) -> None:
+        _rewrite_from(con, edit)
+        if not anchor_kept:
+            Settings(home=tmp_path).resolved_audit_anchor_path().unlink()
+
+    verdict = _tamper(tmp_path, rewrite)
+    if anchor_kept:
+        assert not verdict.ok and verdict.kind == "rewritten" and verdict.first_bad == first_changed, verdict
+    else:
+        assert not verdict.ok and verdict.kind == "checkpoint" and verdict.first_bad == 6, verdict
 
 
 def test_a_checkpoint_signed_by_an_untrusted_key_is_rejected(tmp_path: Path) -> None:
