@@ -183,6 +183,10 @@ def test_a_citizen_sees_each_access_with_a_proof_anyone_can_check(registry: dict
     gateway.query(WORKER, "SELECT count(*) FROM reg.persons")  # an aggregate touches nobody in particular
     report = my_accesses(gateway.audit, authenticate(gateway.metadata, "marat", "his-own-pass"))
     assert report.verified
+    newest = gateway.audit.entries(limit=1)[0]  # the look-up itself, anchored before the report was made
+    assert report.anchored is not None and (report.anchored.seq, report.anchored.hash) == (newest["seq"],
+                                                                                            newest["hash"])
+    assert report.anchored.signature_ok() and report.anchored.public_key == report.public_key
     mine = [a for a in report.accesses if a.purpose == "case 2026/41"]
     assert len(mine) == 1 and mine[0].organisation == WORKER.organisation and mine[0].role == "social_worker"
     for access in report.accesses:
