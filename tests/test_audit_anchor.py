@@ -209,10 +209,10 @@ def test_entries_of_the_previous_release_still_verify_and_are_anchored_from_the_
     prev = audit.GENESIS
     with log.engine.begin() as con:  # as the previous release left them: no format column written, no anchor
         for seq in (1, 2, 3):
-            entry = {"seq": seq, "at": f"2026-01-0{seq}T09:00:00.000000+00:00", "user_name": "erlan",
-                     "organisation": "Ministry of Labour", "role": "social_worker", "purpose": None,
-                     "action": "purpose", "policy": "", "query": "declare purpose", "rewritten": None, "rows": 0,
-                     "persons": []}
+            entry: dict[str, Any] = {
+                "seq": seq, "at": f"2026-01-0{seq}T09:00:00.000000+00:00", "user_name": "erlan",
+                "organisation": "Ministry of Labour", "role": "social_worker", "purpose": None, "action": "purpose",
+                "policy": "", "query": "declare purpose", "rewritten": None, "rows": 0, "persons": []}
             con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=_legacy_hash(prev, entry)))
             prev = _legacy_hash(prev, entry)
     code, said = _verify()
