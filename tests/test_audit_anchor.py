@@ -241,3 +241,18 @@ def test_two_writers_share_one_frontier_and_a_lost_frontier_is_rebuilt(home: Log
     newest = first.latest_anchored()
     assert newest is not None and newest.seq == len(rows)
     assert newest.root == merkle.root([merkle.leaf_hash(r["hash"]) for r in rows]).hex()
+
+
+def test_the_anchor_goes_where_the_setting_says_and_the_doctor_names_its_place(tmp_path: Path) -> None:
+    home, mount = tmp_path / "home", tmp_path / "worm"
+    runner = CliRunner()
+    env = {"UKIMET_HOME": str(home), "COLUMNS": "400"}
+    connect_metadata(Settings(home=home)).dispose()
+    said = runner.invoke(app, ["doctor"], env=env).output
+    assert "audit anchor" in said and "kept in the home" in said, said
+    config = Settings(home=home, audit_anchor_path=mount / "ukimet.anchor")
+    audit.AuditLog(connect_metadata(config), config).append(_access(1))
+    assert [h.seq for h in anchor.read(mount / "ukimet.anchor")] == [1]
+    assert not (home / "audit" / "anchor.log").exists()
+    said = runner.invoke(app, ["doctor"], env={**env, "UKIMET_AUDIT_ANCHOR_PATH": str(mount / "ukimet.anchor")}).output
+    assert "kept outside the home" in said, said
