@@ -256,3 +256,16 @@ def test_the_anchor_goes_where_the_setting_says_and_the_doctor_names_its_place(t
     assert not (home / "audit" / "anchor.log").exists()
     said = runner.invoke(app, ["doctor"], env={**env, "UKIMET_AUDIT_ANCHOR_PATH": str(mount / "ukimet.anchor")}).output
     assert "kept outside the home" in said, said
+
+
+def test_a_log_cut_shorter_than_its_anchor_takes_no_new_entries(home: Log) -> None:
+    """New entries would take the deleted ones' numbers and bury the cut: the log stops instead."""
+    log = home()
+    _as_dba(log, lambda con: con.execute(delete(audit_entries).where(audit_entries.c.seq > ENTRIES - 5)))
+    with pytest.raises(PolicyError, match="deleted from its end") as refused:
+        log.append(_access(99))
+    assert refused.value.reason == "audit"
+    assert CliRunner().invoke(app, ["audit", "checkpoint"]).exit_code != 0  # nor is the cut log signed
+    with log.engine.connect() as con:
+        assert len(_rows(con)) == ENTRIES - 5
+    assert "first bad entry: 8)" in _verify()[1]

@@ -84,6 +84,20 @@ def append(path: Path, heads: list[Head]) -> None:
             os.close(folder)
 
 
+def newest_seq(path: Path) -> int:
+    """The entry number of the last head appended (0 for an empty anchor), read from the file's end only."""
+    with path.open("rb") as f:
+        f.seek(0, os.SEEK_END)
+        f.seek(max(0, f.tell() - 4096))
+        lines = [line for line in f.read().split(b"\n") if line.strip()]
+    for line in reversed(lines):
+        try:
+            return int(json.loads(line)["seq"])
+        except (ValueError, KeyError, TypeError):
+            continue  # the first, cut line of the tail, or one verify will name
+    return 0
+
+
 def read(path: Path) -> list[Head]:
     """Every head in the anchor, in the order written; an unreadable line is refused with its number."""
     heads: list[Head] = []

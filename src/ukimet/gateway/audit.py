@@ -301,9 +301,17 @@ class AuditLog:
         return self.config.resolved_audit_anchor_path()
 
     def _anchor_present(self, con: Connection) -> None:
-        """Refuse to write when the anchor is gone while the log holds entries anchored in it: writing on would
-        start a new anchor and hide what happened to the old one."""
+        """Refuse to write when the anchor is gone while the log holds entries anchored in it (writing on would
+        start a new anchor and hide what happened to the old one), or when the log ends before the newest head
+        anchored (its tail was deleted: new entries would take the deleted ones' numbers)."""
+        last = con.execute(select(func.max(audit_entries.c.seq))).scalar() or 0
         if self.anchor_path.exists():
+            anchored = anchor.newest_seq(self.anchor_path)
+            if anchored > last:
+                raise PolicyError(f"audit log of {self.anchor_path}", f"it ends at entry {last}, but entry "
+                                  f"{anchored} was anchored: entries were deleted from its end",
+                                  "run `ukimet audit verify`, restore the metadata store from its backup and tell "
+                                  "the data protection officer; until then nothing is accessed", reason="audit")
             return
         first = con.execute(select(func.min(audit_entries.c.seq)).where(audit_entries.c.hash_format >= 2)).scalar()
         if first is not None:
