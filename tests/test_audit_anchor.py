@@ -176,11 +176,12 @@ def test_a_deleted_anchor_is_named_stops_writes_and_is_restarted_only_on_purpose
     assert _verify()[0] == 0
 
 
-def test_a_forged_line_in_the_anchor_is_detected(home: Log) -> None:
+@pytest.mark.parametrize("line", [-1, 2], ids=["newest", "older"])
+def test_a_forged_line_in_the_anchor_is_detected(home: Log, line: int) -> None:
     path = home().anchor_path
     lines = path.read_text().splitlines()
-    forged = {**json.loads(lines[-1]), "hash": "0" * 64}
-    path.write_text("\n".join([*lines[:-1], json.dumps(forged)]) + "\n")
+    lines[line] = json.dumps({**json.loads(lines[line]), "hash": "0" * 64})
+    path.write_text("\n".join(lines) + "\n")
     code, said = _verify()
     assert code == 1 and "TAMPERED (anchor)" in said and "bad signature" in said, said
 
