@@ -340,8 +340,9 @@ class AuditLog:
         return str(self._signing_key().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex())
 
     def checkpoint(self, new_anchor: bool = False) -> int | None:
-        """Sign the chain's head and the Merkle root over every entry, and anchor that head; the sequence number
-        covered. ``new_anchor``: start a new anchor file when the old one is lost (refused while it exists)."""
+        """Sign the chain's head and the Merkle root over every entry, and anchor that head unless its entry's write
+        did; the sequence number covered. ``new_anchor``: start a new anchor file when the old one is lost
+        (refused while it exists)."""
         if new_anchor and self.anchor_path.exists():
             raise PolicyError(f"audit anchor {self.anchor_path}", "it exists: a new anchor is started only when "
                               "the old one is lost", "leave it as it is; run the command without --new-anchor",
@@ -361,10 +362,13 @@ class AuditLog:
             if con.execute(select(audit_checkpoints.c.seq).where(audit_checkpoints.c.seq == seq)).first() is None:
                 con.execute(insert(audit_checkpoints).values(seq=seq, hash=hashed, root=head.root, at=head.at,
                                                               signature=head.signature, public_key=head.public_key))
+        path = self.anchor_path
+        if path.exists() and anchor.newest_seq(path) >= seq:
+            return seq  # the entry's own write anchored this head already
         try:
-            anchor.append(self.anchor_path, [head])
+            anchor.append(path, [head])
         except OSError as error:
-            raise _failed(f"its head could not be anchored in {self.anchor_path}", error) from error
+            raise _failed(f"its head could not be anchored in {path}", error) from error
         return seq
 
     def verify(self, trusted_keys: set[str] | None = None) -> Verdict:
