@@ -71,9 +71,6 @@ def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
 
 
-_signed = anchor.signed_message
-
-
 @dataclass(frozen=True)
 class Access:
     user_name: str
@@ -138,7 +135,7 @@ def check_proof(proof: Proof | dict[str, Any], trusted_keys: set[str] | None = N
         return "the checkpoint is signed by an untrusted key"
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(p.public_key)).verify(
-            bytes.fromhex(p.signature), _signed(p.tree_size, p.head, p.root))
+            bytes.fromhex(p.signature), anchor.signed_message(p.tree_size, p.head, p.root))
     except (InvalidSignature, ValueError):
         return "the checkpoint's signature is bad"
     return None
@@ -467,7 +464,7 @@ class AuditLog:
         seq = point["seq"]
         try:
             Ed25519PublicKey.from_public_bytes(bytes.fromhex(point["public_key"])).verify(
-                bytes.fromhex(point["signature"]), _signed(seq, point["hash"], point["root"]))
+                bytes.fromhex(point["signature"]), anchor.signed_message(seq, point["hash"], point["root"]))
         except (InvalidSignature, ValueError):
             return "checkpoint", f"the checkpoint at entry {seq} has a bad signature"
         if trusted_keys is not None and point["public_key"] not in trusted_keys:
