@@ -106,14 +106,25 @@ def _rewrite_from(con: Connection, edit: Any) -> None:
         con.execute(insert(audit_entries).values(**row))
 
 
-@pytest.mark.parametrize("edit", [
-    lambda rows: [*rows[:1], {**rows[1], "rows": 999}, *rows[2:]],
-    lambda rows: [rows[0], rows[2], rows[1], *rows[3:]],
-    lambda rows: [*rows[:3], {**rows[3], "seq": 0, "query": "SELECT 'inserted'"}, *rows[3:]],
+@pytest.mark.parametrize(("edit", "first_changed"), [
+    (lambda rows: [*rows[:1], {**rows[1], "rows": 999}, *rows[2:]], 2),
+    (lambda rows: [rows[0], rows[2], rows[1], *rows[3:]], 2),
+    (lambda rows: [*rows[:3], {**rows[3], "seq": 0, "query": "SELECT 'inserted'"}, *rows[3:]], 4),
 ], ids=["edited", "reordered", "inserted"])
-def test_a_rewritten_chain_fails_its_signed_checkpoint(tmp_path: Path, edit: Any) -> None:
-    verdict = _tamper(tmp_path, lambda con: _rewrite_from(con, edit))
-    assert not verdict.ok and "checkpoint" in verdict.reason and verdict.first_bad == 6, verdict
+@pytest.mark.parametrize("anchor_kept", [True, False], ids=["anchored", "anchor-lost"])
+def test_a_rewritten_chain_fails_its_anchor_and_its_signed_checkpoint(tmp_path: Path, edit: Any, first_changed: int,
+                                                                      anchor_kept: bool) -> None:
+    """The anchored heads locate the first rewritten entry; without them the checkpoint signed before still fails."""
+    def rewrite(con: Connection) -> None:
+        _rewrite_from(con, edit)
+        if not anchor_kept:
+            Settings(home=tmp_path).resolved_audit_anchor_path().unlink()
+
+    verdict = _tamper(tmp_path, rewrite)
+    if anchor_kept:
+        assert not verdict.ok and verdict.kind == "rewritten" and verdict.first_bad == first_changed, verdict
+    else:
+        assert not verdict.ok and verdict.kind == "checkpoint" and verdict.first_bad == 6, verdict
 
 
 def test_a_checkpoint_signed_by_an_untrusted_key_is_rejected(tmp_path: Path) -> None:
@@ -172,6 +183,10 @@ def test_a_citizen_sees_each_access_with_a_proof_anyone_can_check(registry: dict
     gateway.query(WORKER, "SELECT count(*) FROM reg.persons")  # an aggregate touches nobody in particular
     report = my_accesses(gateway.audit, authenticate(gateway.metadata, "marat", "his-own-pass"))
     assert report.verified
+    newest = gateway.audit.entries(limit=1)[0]  # the look-up itself, anchored before the report was made
+    assert report.anchored is not None and (report.anchored.seq, report.anchored.hash) == (newest["seq"],
+                                                                                            newest["hash"])
+    assert report.anchored.signature_ok() and report.anchored.public_key == report.public_key
     mine = [a for a in report.accesses if a.purpose == "case 2026/41"]
     assert len(mine) == 1 and mine[0].organisation == WORKER.organisation and mine[0].role == "social_worker"
     for access in report.accesses:

@@ -5,6 +5,7 @@ through the gateway and is audited; every error has one shape: ``{"error": {"sta
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -222,7 +223,8 @@ def audit_verify(request: Request, user: User = Depends(current_user)) -> dict[s
     _officer(user)
     verdict = _gateway(request).audit.verify()
     return {"ok": verdict.ok, "entries": verdict.entries, "checkpoints": verdict.checkpoints,
-            "first_bad": verdict.first_bad, "reason": verdict.reason}
+            "first_bad": verdict.first_bad, "reason": verdict.reason, "kind": verdict.kind,
+            "anchored": verdict.anchored}
 
 
 @router.get("/tracker", responses=ERRORS, summary="A citizen's own data tracker, with inclusion proofs")
@@ -231,6 +233,7 @@ def tracker(request: Request, user: User = Depends(current_user)) -> dict[str, A
 
     report = my_accesses(_gateway(request).audit, user)
     return {"verified": report.verified, "reason": report.reason, "public_key": report.public_key,
+            "anchored_head": asdict(report.anchored) if report.anchored else None,
             "accesses": [{"seq": a.seq, "at": a.at, "user_name": a.user_name, "organisation": a.organisation,
                           "role": a.role, "purpose": a.purpose, "action": a.action,
                           "proof": a.proof.to_json() if a.proof else None} for a in report.accesses]}

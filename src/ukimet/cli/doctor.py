@@ -1,7 +1,7 @@
 """``ukimet doctor``: what an inspection of this installation would ask first - is the home readable by other
-users of the machine, is the audit log's signing key kept apart from the log, are credentials referenced rather
-than written into settings, does anything leave the premises - each with what to do about it. It only looks: it
-changes nothing (any other command makes the home private when it opens it)."""
+users of the machine, are the audit log's signing key and its anchor kept apart from the log, are credentials
+referenced rather than written into settings, does anything leave the premises - each with what to do about it.
+It only looks: it changes nothing (any other command makes the home private when it opens it)."""
 
 from __future__ import annotations
 
@@ -61,6 +61,14 @@ def examine(config: Settings) -> list[Finding]:
                              "auditors its public key (ukimet audit key)"))
     else:
         found.append(Finding("signing key", "ok", f"kept apart from the home ({key})"))
+    anchored = config.resolved_audit_anchor_path()
+    if home.resolve() in anchored.resolve().parents:
+        found.append(Finding("audit anchor", "warn", f"the audit log's anchor {anchored} is kept in the home: "
+                             "whoever can delete the home's files can remove it with the log",
+                             "set audit_anchor_path to a write-once or remote mount (and verify with "
+                             "ukimet audit verify --trusted-key)"))
+    else:
+        found.append(Finding("audit anchor", "ok", f"kept outside the home ({anchored})"))
     metadata = config.resolved_metadata_url()
     if make_url(metadata).password:
         found.append(Finding("credentials", "fail", "metadata_url holds a password",

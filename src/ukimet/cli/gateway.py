@@ -129,24 +129,28 @@ def user_mfa(name: str = typer.Argument(...)) -> None:
 
 @audit_app.command("verify")
 @operator_only
-def audit_verify(trusted_key: list[str] = typer.Option(None, "--trusted-key",
-                                                       help="Accept checkpoints signed only by these public keys.")
-                 ) -> None:
-    """Recompute the hash chain and check every signed checkpoint; name the first bad entry."""
+def audit_verify(trusted_key: list[str] = typer.Option(
+        None, "--trusted-key", help="Accept checkpoints and anchored heads signed only by these public keys; a log "
+        "that none of them signed fails.")) -> None:
+    """Recompute the hash chain, check every signed checkpoint and every head anchored outside the database
+    (audit_anchor_path); name the first bad entry and what was done to it."""
     verdict = open_log().verify(set(trusted_key) if trusted_key else None)
     if verdict.ok:
-        out.print(f"[green]verified[/]: {verdict.entries} entries, {verdict.checkpoints} checkpoints")
+        out.print(f"[green]verified[/]: {verdict.entries} entries, {verdict.checkpoints} checkpoints, anchored up "
+                  f"to entry {verdict.anchored}; {verdict.reason}")
         return
-    out.print(f"[bold red]TAMPERED[/]: {verdict.reason} (first bad entry: {verdict.first_bad})")
+    out.print(f"[bold red]TAMPERED[/] ({verdict.kind}): {verdict.reason} (first bad entry: {verdict.first_bad})")
     raise typer.Exit(1)
 
 
 @audit_app.command("checkpoint")
 @operator_only
-def audit_checkpoint() -> None:
-    """Sign the chain up to its last entry with the installation's Ed25519 key."""
-    seq = open_log().checkpoint()
-    out.print("the log is empty" if seq is None else f"checkpoint signed at entry {seq}")
+def audit_checkpoint(new_anchor: bool = typer.Option(
+        False, "--new-anchor", help="Start a new anchor file when the old one is lost for good (refused while it "
+        "exists); verify the log first.")) -> None:
+    """Sign the chain up to its last entry with the installation's Ed25519 key and anchor that head."""
+    seq = open_log().checkpoint(new_anchor=new_anchor)
+    out.print("the log is empty" if seq is None else f"checkpoint signed and anchored at entry {seq}")
 
 
 @audit_app.command("show")
@@ -181,6 +185,7 @@ def tracker(as_user: AsUser = None,
     report = my_accesses(log, signed_in(log.engine, log.config, as_user))
     if as_json:
         print(json.dumps({"verified": report.verified, "reason": report.reason, "public_key": report.public_key,
+                          "anchored_head": vars(report.anchored) if report.anchored else None,
                           "accesses": [{**{k: v for k, v in vars(a).items() if k != "proof"},
                                         "proof": a.proof.to_json() if a.proof else None} for a in report.accesses]},
                          ensure_ascii=False, indent=1))
@@ -194,6 +199,9 @@ def tracker(as_user: AsUser = None,
     out.print(f"{len(report.accesses)} accesses; " + ("every one proved in the signed log (public key "
               f"{report.public_key[:16]}...)" if report.verified else f"[bold red]the log does not verify[/]: "
               f"{report.reason}"))
+    if report.anchored:
+        out.print(f"the log's latest signed head, kept outside the database: entry {report.anchored.seq}, "
+                  f"{report.anchored.at[:19]}, {report.anchored.hash}")
 
 
 @audit_app.command("prove")

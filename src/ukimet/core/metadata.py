@@ -243,6 +243,15 @@ audit_entries = Table(
     Column("persons", JSON, nullable=False, doc="keyed hashes of the IINs of the persons the access touched"),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    Column("hash_format", Integer, nullable=False, server_default="1",
+           doc="which fields the hash covers: 1 before the format was recorded, 2 with the format itself"),
+)
+audit_frontier = Table(
+    "audit_frontier", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False, doc="always 1: one row"),
+    Column("seq", Integer, nullable=False, doc="the last entry the frontier covers"),
+    Column("hash", String(64), nullable=False, doc="that entry's hash"),
+    Column("nodes", JSON, nullable=False, doc="[size, root] of each perfect Merkle subtree over entries 1..seq"),
 )
 privacy_spend = Table(
     "privacy_spend", metadata,

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     audit_signing_key: Path | None = Field(
         None, description="Ed25519 key that signs audit checkpoints; default home/keys/audit_signing.key. Keep it "
         "where the policy administrator cannot read it, and give auditors its public key (`ukimet audit key`).")
+    audit_anchor_path: Path | None = Field(
+        None, description="Append-only file the audit log's signed head is added to after every entry; default "
+        "home/audit/anchor.log. Point it at a write-once or remote mount the database administrator cannot rewrite.")
     oidc_issuer: str | None = Field(None, description="OpenID Connect provider (its issuer URL) for sign-in; unset: "
                                     "local accounts only.")
     oidc_client_id: str | None = Field(None, description="ukimet's client id registered at the OIDC provider.")
@@ -66,6 +69,9 @@ class Settings(BaseSettings):
 
     def resolved_metadata_url(self) -> str:
         return self.metadata_url or f"sqlite:///{self.home / 'metadata.sqlite'}"
+
+    def resolved_audit_anchor_path(self) -> Path:
+        return self.audit_anchor_path or self.home / "audit" / "anchor.log"
 
     def resolved_secrets_file(self) -> Path:
         return self.secrets_file or Path.home() / ".config" / "ukimet" / "secrets.toml"
