@@ -144,7 +144,7 @@ def login(request: Request, response: Response, body: Login) -> SessionOut:
 @router.post("/auth/logout", responses=ERRORS, summary="End this session at once")
 def logout(request: Request, response: Response, user: User = Depends(current_user)) -> Ended:
     if str(presented(request)).startswith(TOKEN_PREFIX):
-        raise PolicyError("API token", "an API token is not a session and is not ended by signing out",
+        raise PolicyError("sign-out", "an API token is not a session and is not ended by signing out",
                           f"an administrator revokes it: ukimet user revoke {user.name}")
     return Ended(sessions_ended=int(close_session(request, response)))
 
