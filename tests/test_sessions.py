@@ -177,7 +177,7 @@ def test_the_timeouts_are_read_from_the_settings(tmp_path: Path) -> None:
 def _cookie_of(response: Any) -> str:
     found = [v for k, v in response.headers.multi_items() if k == "set-cookie" and v.startswith("ukimet_session=")]
     assert len(found) == 1, response.headers
-    return found[0].lower()
+    return str(found[0]).lower()
 
 
 def test_the_cookie_is_httponly_lax_and_secure_over_tls(tmp_path: Path) -> None:
