@@ -132,6 +132,11 @@ def test_a_revoke_ends_every_session_and_api_token_of_the_account(site: SmallApp
     done = _cli(site, "user", "revoke", "aigerim")
     assert done.exit_code == 0 and "1 sessions ended, 1 API tokens revoked" in done.output, done.output
     assert _me(site, again) == 401 and _me(site, token) == 401
+    listed = _cli(site, "user", "list").output
+    assert [line.split("│")[-2].strip() for line in listed.splitlines() if "aigerim" in line] == ["0"]
+    site.bearer()
+    listed = _cli(site, "user", "list").output
+    assert [line.split("│")[-2].strip() for line in listed.splitlines() if "aigerim" in line] == ["1"]
     with engine.connect() as con:
         actions = [a for (a,) in con.execute(select(audit_entries.c.action).where(audit_entries.c.action == "revoked"))]
     assert len(actions) == 2

@@ -95,12 +95,16 @@ def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--r
 
 @user_app.command("list")
 def user_list() -> None:
-    """List the accounts."""
+    """List the accounts, with how many sessions each has live."""
+    from ukimet.gateway.sessions import live
     from ukimet.gateway.users import list_users
 
-    table = Table("name", "role", "organisation", "attributes", "citizen")
-    for user, iin in list_users(connect_metadata(Settings())):
-        table.add_row(user.name, user.role, user.organisation, str(user.attributes or ""), "yes" if iin else "")
+    config = Settings()
+    engine = connect_metadata(config)
+    table = Table("name", "role", "organisation", "attributes", "citizen", "sessions")
+    for user, iin in list_users(engine):
+        table.add_row(user.name, user.role, user.organisation, str(user.attributes or ""), "yes" if iin else "",
+                      str(live(engine, user.name, config)))
     out.print(table)
 
 
