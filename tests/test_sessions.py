@@ -157,6 +157,8 @@ def test_a_session_unused_for_the_idle_time_ends(site: SmallApp) -> None:
     _age(site, fresh, last_seen_at=dt.timedelta(minutes=29))
     _age(site, idle, last_seen_at=dt.timedelta(minutes=31))
     assert _me(site, fresh) == 200 and _me(site, idle) == 401
+    seen = min(r.last_seen_at for r in _rows(site) if r.ended_at is None)  # the use was noted: it lives on
+    assert dt.datetime.now(dt.UTC) - seen.replace(tzinfo=dt.UTC) < dt.timedelta(minutes=1)
     _age(site, idle, last_seen_at=dt.timedelta(0))
     assert _me(site, idle) == 401  # once ended, it stays ended
     assert sorted(r.end_reason or "" for r in _rows(site)) == ["", "idle"]
@@ -243,5 +245,11 @@ def test_a_person_signed_in_through_the_provider_gets_a_server_side_session(tmp_
             assert row.method == "oidc" and row.user_name == "aigerim" and row.ended_at is None
             site.client.post("/logout")
             assert site.client.get("/api/v1/me").status_code == 401 and _rows(site)[0].end_reason == "logout"
+            replayed = site.client.get(f"/auth/callback?{callback.query}", follow_redirects=False)
+            assert replayed.status_code in (401, 403) and _rows(site)[0].end_reason == "logout"  # no new session
+            with site.app.state.gateway.metadata.connect() as con:
+                actions = [a for (a,) in con.execute(select(audit_entries.c.action).where(
+                    audit_entries.c.action.like("signin%")).order_by(audit_entries.c.seq))]
+            assert actions == ["signin", "signin_failed"]
     finally:
         server.shutdown()

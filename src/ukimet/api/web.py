@@ -145,15 +145,21 @@ def oidc_callback(request: Request, code: str = "", state: str = "") -> Response
 
     from ukimet.gateway.oidc import OIDCClient, Start
 
-    try:
-        kept = request.app.state.sessions.signer.loads(request.cookies.get(OIDC_COOKIE, ""), max_age=600)
-    except BadSignature:
-        raise PolicyError("OIDC sign-in", "no sign-in was started from this browser, or it took too long",
-                          "start the sign-in again") from None
     gateway = request.app.state.gateway
-    user = OIDCClient.from_settings(gateway.config).finish(
-        gateway.metadata, code, state, Start(kept["url"], kept["state"], kept["nonce"], kept["verifier"]))
-    record(gateway.audit, "signin", user.name, f"sign-in (oidc) from {client_address(request)}", user)
+    address = client_address(request)
+    try:
+        try:
+            kept = request.app.state.sessions.signer.loads(request.cookies.get(OIDC_COOKIE, ""), max_age=600)
+        except BadSignature:
+            raise PolicyError("OIDC sign-in", "no sign-in was started from this browser, or it took too long",
+                              "start the sign-in again") from None
+        user = OIDCClient.from_settings(gateway.config).finish(
+            gateway.metadata, code, state, Start(kept["url"], kept["state"], kept["nonce"], kept["verifier"]))
+    except UkimetError:  # a failed sign-in through the provider is audited as any other (the account unknown)
+        record(gateway.audit, "signin_failed", "-", f"sign-in (oidc) from {address}: the provider's answer "
+               "did not pass the checks")
+        raise
+    record(gateway.audit, "signin", user.name, f"sign-in (oidc) from {address}", user)
     response = _signed_in(request, user, "/", "oidc")
     response.delete_cookie(OIDC_COOKIE)
     return response

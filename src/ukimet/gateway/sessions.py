@@ -23,7 +23,7 @@ PREFIX = "uks_"
 LOGOUT, PASSWORD, REVOKED, IDLE, ABSOLUTE = "logout", "password", "revoked", "idle", "absolute"
 """why a session ended"""
 TOUCH_EVERY = dt.timedelta(seconds=60)
-"""last use is written at most this often (not on every request): the idle timeout is that much coarse"""
+"""last use is written at most this often (not on every request), or a tenth of the idle timeout if shorter"""
 KEPT = dt.timedelta(days=90)
 """ended sessions are kept this long for the record, then dropped"""
 
@@ -68,7 +68,7 @@ def resume(engine: Engine, config: Settings, sid: str, now: dt.datetime | None =
     if timed_out:
         _end(engine, sessions.c.id_hash == key, timed_out, at)
         return None
-    if at - seen >= TOUCH_EVERY:
+    if at - seen >= min(TOUCH_EVERY, dt.timedelta(minutes=config.session_idle_minutes) / 10):
         with engine.begin() as con:
             con.execute(update(sessions).where(sessions.c.id_hash == key, sessions.c.ended_at.is_(None))
                         .values(last_seen_at=at))
