@@ -99,12 +99,16 @@ def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--r
 @user_app.command("list")
 @operator_only
 def user_list() -> None:
-    """List the accounts."""
+    """List the accounts, with how many sessions each has live."""
+    from ukimet.gateway.sessions import live
     from ukimet.gateway.users import list_users
 
-    table = Table("name", "role", "organisation", "attributes", "citizen")
-    for user, iin in list_users(connect_metadata(Settings())):
-        table.add_row(user.name, user.role, user.organisation, str(user.attributes or ""), "yes" if iin else "")
+    config = Settings()
+    engine = connect_metadata(config)
+    table = Table("name", "role", "organisation", "attributes", "citizen", "sessions")
+    for user, iin in list_users(engine):
+        table.add_row(user.name, user.role, user.organisation, str(user.attributes or ""), "yes" if iin else "",
+                      str(live(engine, user.name, config)))
     out.print(table)
 
 
@@ -115,6 +119,52 @@ def user_token(name: str = typer.Argument(...), days: int = typer.Option(90, "--
     from ukimet.gateway.users import issue_token
 
     print(issue_token(connect_metadata(Settings()), name, days))
+
+
+OPERATOR = ("Operator-only: runs with the OS-level trust of whoever can read the home (0700), with no "
+            "sign-in.")
+
+
+@user_app.command("passwd", help=f"Give an account a new password; every session of the account ends at once. "
+                  f"{OPERATOR}")
+def user_passwd(name: str = typer.Argument(...),
+                password_stdin: bool = typer.Option(False, "--password-stdin",
+                                                    help="Read the new password from standard input.")) -> None:
+    from ukimet.gateway.signin import record
+    from ukimet.gateway.users import get_user, set_password
+
+    if password_stdin or not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("new password", hide_input=True, confirmation_prompt=True)
+    log = open_log()
+    ended = set_password(log.engine, name, password)
+    record(log, "password_changed", name, f"password changed by the operator ({_os_user()}, command line); "
+           f"{ended} sessions ended", get_user(log.engine, name))
+    out.print(f"password of {name} changed; {ended} sessions ended")
+
+
+@user_app.command("revoke", help=f"End every session and delete every API token of an account, at once. {OPERATOR}")
+def user_revoke(name: str = typer.Argument(...)) -> None:
+    from ukimet.gateway.signin import record
+    from ukimet.gateway.users import get_user, revoke
+
+    log = open_log()
+    ended, tokens = revoke(log.engine, name)
+    record(log, "revoked", name, f"sessions and API tokens revoked by the operator ({_os_user()}, command line): "
+           f"{ended} sessions, {tokens} tokens", get_user(log.engine, name))
+    out.print(f"{name}: {ended} sessions ended, {tokens} API tokens revoked")
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container)
+        import os
+
+        return f"uid {os.getuid()}"
 
 
 @user_app.command("mfa")

@@ -137,6 +137,33 @@ api_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True)),
 )
+sessions = Table(
+    "sessions", metadata,
+    Column("id_hash", String(64), primary_key=True, doc="SHA-256 of the session id; the id itself is never kept"),
+    Column("user_name", String(128), nullable=False, index=True),
+    Column("method", String(16), nullable=False, doc="how the user signed in: password or oidc"),
+    Column("address", String(64), nullable=False, doc="the client's address at sign-in"),
+    Column("created_at", DateTime(timezone=True), nullable=False, doc="for the absolute timeout"),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False, doc="for the idle timeout"),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("end_reason", String(16), doc="logout, password, revoked, idle, absolute"),
+)
+signin_attempts = Table(
+    "signin_attempts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("user_name", String(128), nullable=False, index=True, doc="the name given (an account or not)"),
+    Column("address", String(64), nullable=False, index=True),
+    Column("ok", Integer, nullable=False, doc="1 signed in, 0 failed"),
+)
+signin_lockouts = Table(
+    "signin_lockouts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scope", String(16), nullable=False, doc="account or address"),
+    Column("subject", String(128), nullable=False, index=True, doc="the account name or the client address"),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("until", DateTime(timezone=True), nullable=False),
+)
 policies = Table(
     "policies", metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
@@ -161,7 +188,7 @@ alerts = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("user_name", String(128), nullable=False, index=True),
-    Column("kind", String(32), nullable=False, doc="bulk_access, daily_rows, probing"),
+    Column("kind", String(32), nullable=False, doc="bulk_access, daily_rows, probing, signin_lockout"),
     Column("detail", Text, nullable=False),
     Column("audit_seq", Integer, doc="the audit entry that raised it"),
     Column("status", String(16), nullable=False, default="open", doc="open or acknowledged"),

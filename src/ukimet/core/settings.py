@@ -51,6 +51,21 @@ class Settings(BaseSettings):
     query_timeout: float = Field(30.0, gt=0, description="Seconds a user's query may run before it is stopped.")
     max_result_bytes: int = Field(20_000_000, ge=1000, description="The largest result (approximate bytes) one "
                                   "query may return; larger ones are refused.")
+    session_idle_minutes: int = Field(30, ge=1, description="A web or API session unused this many minutes ends; "
+                                      "the user signs in again.")
+    session_absolute_hours: int = Field(8, ge=1, description="A session ends this many hours after its sign-in, "
+                                        "however busy.")
+    trusted_proxy: bool = Field(
+        False, description="Believe the reverse proxy's X-Forwarded-Proto (https: Secure cookies) and "
+        "X-Forwarded-For (the client's address for sign-in throttling). Turn on only when ukimet is reachable "
+        "through that proxy alone.")
+    signin_max_failures: int = Field(5, ge=1, description="Failed sign-ins of one account within "
+                                     "signin_window_minutes that lock the account out.")
+    signin_max_failures_per_address: int = Field(20, ge=1, description="Failed sign-ins from one client address "
+                                                 "within signin_window_minutes that lock the address out.")
+    signin_window_minutes: int = Field(15, ge=1, description="The window in which failed sign-ins are counted.")
+    signin_lockout_minutes: int = Field(15, ge=1, description="How long a locked-out account or address is "
+                                        "refused (HTTP 429), even with the right password.")
 
     @classmethod
     def settings_customise_sources(
