@@ -42,7 +42,9 @@ class NotSignedInError(UkimetError):
 def signed_in(engine: Engine, config: Settings, named: str | None) -> User:
     """The account the caller proved: the token's user (``named``, when given, must be that user), or ``named``
     signed in with a password and, where enrolled, a second factor typed at a terminal."""
-    from ukimet.gateway.users import authenticate, user_of_token
+    from ukimet.gateway.audit import AuditLog
+    from ukimet.gateway.signin import sign_in as sign_in_checked
+    from ukimet.gateway.users import user_of_token
 
     token = os.environ.get(TOKEN_VARIABLE, "").strip()
     if token:
@@ -60,7 +62,9 @@ def signed_in(engine: Engine, config: Settings, named: str | None) -> User:
                           f"to ask {named}'s password", HOW_TO_SIGN_IN)
     password = ask_secret(f"password for {named}: ")
     code = ask_secret("second factor code: ") if _enrolled(engine, named) else None
-    return _proved(lambda: authenticate(engine, named, password, code, config), f"the password of {named}")
+    log = AuditLog(engine, config)  # throttled and audited like the web's sign-in, from the OS account's "address"
+    return _proved(lambda: sign_in_checked(log, named, password, code, address=f"cli:{getpass.getuser()}",
+                                           channel="cli"), f"the password of {named}")
 
 
 def sign_in(named: str | None, config: Settings | None = None) -> User:

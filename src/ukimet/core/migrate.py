@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 SCRIPTS = Path(__file__).parent / "migrations"
-HEAD = "0002"
+HEAD = "0003"
 """The newest revision; tests check it is the scripts' head (so that opening an up-to-date store reads one row)."""
 FIRST = "0001"
 """The schema of the release before migrations: what a store with tables and no version has."""
