@@ -18,7 +18,16 @@ import typing
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Strict, TypeAdapter, ValidationError
+from pydantic import (
+    AfterValidator,
+    AllowInfNan,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Strict,
+    TypeAdapter,
+    ValidationError,
+)
 from pydantic_core import PydanticCustomError
 
 from ukimet.core.errors import ConfigError
@@ -53,6 +62,17 @@ Day = Annotated[dt.date, BeforeValidator(_day)]
 """a day written YYYY-MM-DD"""
 
 
+def _table_name(name: str) -> str:
+    if len(name.split(".")) != 2 or not all(name.split(".")):
+        raise PydanticCustomError("config", "table {name} is not source.table",
+                                  {"name": repr(name), "fix": "write the table as source.table (or schema.table)"})
+    return name
+
+
+TableName = Annotated[str, Strict(), AfterValidator(_table_name)]
+"""a table as source.table (a synced agency table) or schema.table (the mart's)"""
+
+
 def one_of(allowed: Iterable[str]) -> BeforeValidator:
     """A closed vocabulary: the value must be one of ``allowed`` (a misspelt word is refused, not ignored)."""
     words = tuple(allowed)
@@ -80,6 +100,17 @@ def texts_in(languages: Iterable[str], required: Iterable[str] | None = None) ->
         return value
 
     return BeforeValidator(check)
+
+
+def unique_ids(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Items of a list named by ``id``, each id once (a second one would silently stand for the first)."""
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise PydanticCustomError("config", "id {id} is used twice", {"id": repr(item.id),
+                                                                         "fix": "give each item its own id"})
+        seen.add(item.id)
+    return items
 
 
 def read_toml(text: str, where: str) -> dict[str, Any]:

@@ -34,7 +34,8 @@ from pydantic import AfterValidator, BaseModel, Field, model_validator
 from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
-from ukimet.connect.classify import SEMANTIC_TYPES
+from ukimet.connect.catalog import SENSITIVITIES
+from ukimet.connect.classify import COLUMN_TYPES
 from ukimet.core.config_files import FROZEN, STRICT, Bool, Float, Int, Text, one_of, read_toml, validate
 from ukimet.core.errors import ConfigError
 from ukimet.gateway.privacy import DEFAULT_PRIVACY, Privacy
@@ -43,22 +44,19 @@ MASKS = ("show", "hide", "partial", "pseudonym", "year")
 """show: as stored; hide: NULL; partial: most of it hidden (an IIN keeps its last 3 digits, a name its first
 letter); pseudonym: a keyed hash per project that cannot be joined across projects; year: a date reduced to its
 year."""
-SENSITIVITIES = ("public", "personal", "special")
 IDENTIFIERS = frozenset({"iin", "bin", "surname", "first_name", "patronymic", "full_name", "phone", "email",
                          "address", "person_id", "family_id"})
 """semantic types that name someone: pseudonyms inside aggregates, whatever aggregate_masks say"""
 ROW_FILTERS = ("region",)
 """user attributes a row filter can follow"""
-SEMANTIC_KINDS = (*SEMANTIC_TYPES, "person_id", "family_id")
-"""the semantic types of columns: connect.classify's, and the linked ids of the mart"""
-KINDS_OF_COLUMNS = (*SENSITIVITIES, *SEMANTIC_KINDS)
+KINDS_OF_COLUMNS = (*SENSITIVITIES, *COLUMN_TYPES)
 """what a forbidden combination can name: a sensitivity or a semantic type (connect.classify)"""
 LEGACY_KEYS = frozenset({"noise"})
 """keys of earlier versions, dropped when a stored policy is read: cell-key noise (differential privacy now)"""
 
 Mask = Annotated[str, one_of(MASKS)]
 Sensitivity = Annotated[str, one_of(SENSITIVITIES)]
-SemanticKind = Annotated[str, one_of(SEMANTIC_KINDS)]
+SemanticKind = Annotated[str, one_of(COLUMN_TYPES)]
 ColumnKind = Annotated[str, one_of(KINDS_OF_COLUMNS)]
 DEFAULT_MASKS = {"public": "show", "personal": "hide", "special": "hide"}
 DEFAULT_AGGREGATE_MASKS = {"public": "show", "personal": "show", "special": "hide"}
