@@ -183,16 +183,15 @@ EXTRA = ("extra_forbidden", "unexpected_keyword_argument")
 
 def config_error(error: ValidationError, where: str, kind: Any, data: Any) -> ConfigError:
     """The first problem of ``error`` as one line: the file, the place (table path, key, list item by id), why,
-    and the fix; unknown keys of one table are named together with the keys it knows."""
+    and the fix; unknown keys of one table are named together with the keys it knows. Only the first: each
+    message has one shape that the pages translate, and the next problem is named on the next load."""
     problems = error.errors(include_url=False)
     first = problems[0]
     loc = tuple(first["loc"])
-    more = len(problems) - 1
     if first["type"] in EXTRA:
         parent = loc[:-1]
         extra = [p for p in problems if p["type"] in EXTRA and tuple(p["loc"][:-1]) == parent]
         unknown = [str(p["loc"][-1]) for p in extra]
-        more -= len(unknown) - 1
         known = _keys_at(kind, parent)
         tables = not parent and all(isinstance(p['input'], dict) for p in extra)
         why = f"unknown {'tables' if tables else 'keys'} {unknown}"
@@ -212,14 +211,13 @@ def config_error(error: ValidationError, where: str, kind: Any, data: Any) -> Co
             why = WHY[first["type"]](problem) if first["type"] in WHY else str(first["msg"])
         fix = str(ctx.get("fix") or FIX.get(first["type"]) or
                   (LIMIT[first["type"]](problem) if first["type"] in LIMIT else "correct it"))
-    if more > 0:
-        why += f" (and {more} more problem{'s' if more > 1 else ''})"
     place = _place(loc, data)
     return ConfigError(f"{where}: {place}" if place else where, why, fix)
 
 
 def _place(loc: tuple[Any, ...], data: Any) -> str:
-    """A loc as TOML names it: roles.analyst.small_cell, criteria[3] (id 'low_income').points."""
+    """A loc as TOML names it: roles.analyst.small_cell, criteria[3] (id 'low_income').points; a list item by its
+    id or name."""
     out = ""
     node = data
     for part in loc:
@@ -229,8 +227,9 @@ def _place(loc: tuple[Any, ...], data: Any) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
             node = node[part] if isinstance(node, list) and -len(node) <= part < len(node) else None
-            if isinstance(node, dict) and isinstance(node.get("id"), str):
-                out += f" (id {node['id']!r})"
+            if isinstance(node, dict):
+                named = next((k for k in ("id", "name") if isinstance(node.get(k), str)), None)
+                out += f" ({named} {node[named]!r})" if named else ""
             continue
         name = str(part)
         shown = name if name.replace("_", "").isalnum() and name.isascii() else f'"{name}"'

@@ -183,13 +183,16 @@ class PolicyFile(BaseModel):
     declarations for the mart, gateway.privacy.DEFAULT_PRIVACY)."""
 
     model_config = FROZEN
-    roles: Annotated[dict[str, RolePolicy], Field(min_length=1)]
+    roles: dict[str, RolePolicy]
     privacy: Privacy = DEFAULT_PRIVACY
 
     @model_validator(mode="before")
     @classmethod
     def _name_the_roles(cls, data: Any) -> Any:
         """Each role's table gets its name from its header; keys of earlier versions are dropped."""
+        if isinstance(data, dict) and not data.get("roles"):
+            raise PydanticCustomError("config", "it declares no [roles.<name>] table",
+                                      {"fix": "declare at least one role"})
         if not isinstance(data, dict) or not isinstance(data.get("roles"), dict):
             return data
         roles = {}
