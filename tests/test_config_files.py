@@ -113,6 +113,21 @@ def test_a_mistake_in_a_data_file_is_refused_naming_the_file_the_place_and_the_k
 def test_an_unknown_key_is_refused_with_the_keys_the_table_knows(tmp_path: Path) -> None:
     refused = _refusal(tmp_path, "family_card", ("points = 40\n", "points = 40\npionts = 40\n"))
     assert refused.fix == "use ['dimension', 'id', 'points', 'text', 'when']"
+    # the message by its id and values, for the translations: no code reads the English text back
+    assert refused.id == "config.unknown_keys"  # type: ignore[attr-defined]
+    assert refused.params["keys"] == ["pionts"]  # type: ignore[attr-defined]
+
+
+def test_every_refusal_is_a_declared_message_filled_with_its_values() -> None:
+    from ukimet.core.config_files import MESSAGES
+
+    for message_id, (why, fix) in MESSAGES.items():
+        assert message_id.startswith("config.") and why and fix, message_id
+    with pytest.raises(ConfigError) as refused:
+        parse_policy('[roles.analyst]\nsmall_cell = "ten"\n', "new")
+    assert refused.value.id == "config.whole_number"  # type: ignore[attr-defined]
+    said = refused.value.params  # type: ignore[attr-defined]
+    assert said == {"where": "policy new: roles.analyst.small_cell", "value": "'ten'"}
 
 
 def test_a_criterion_id_used_twice_is_refused(tmp_path: Path) -> None:

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, model_validator
-from pydantic_core import PydanticCustomError
 
 from ukimet.apps.questions import ask
-from ukimet.core.config_files import FROZEN, Bool, Text, texts_in
+from ukimet.core.config_files import FROZEN, Bool, Text, problem, texts_in
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
@@ -64,8 +63,7 @@ class QuestionSpec(BaseModel):
     @model_validator(mode="after")
     def _answer_or_decline(self) -> QuestionSpec:
         if (self.sql is None) != self.decline:
-            raise PydanticCustomError("config", "a question has either sql or decline = true",
-                                      {"fix": "give the gold SQL, or decline = true where no answer may be given"})
+            raise problem("config.answer_or_decline")
         return self
 
 
@@ -80,8 +78,7 @@ class QuestionFile(BaseModel):
         for n, spec in enumerate(self.questions):
             unknown = [code for code in spec.regions or () if code not in self.regions]
             if unknown:
-                raise PydanticCustomError("config", "questions[{n}]: regions {unknown} are not in [regions]",
-                                          {"n": n, "unknown": unknown, "fix": "declare them in [regions]"})
+                raise problem("config.undeclared_regions", n=n, unknown=unknown)
         return self
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import string
 import tomllib
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -46,6 +47,60 @@ Bool = Annotated[bool, Strict()]
 Text = Annotated[str, Strict()]
 
 
+MESSAGES: dict[str, tuple[str, str]] = {
+    # id: (why, fix), English templates whose {names} are the problem's values; the error's ``what`` is the file
+    # and the place in it ({where}). The ids are the messages' names for the translations (core.errors).
+    "config.toml": ("it is not valid TOML ({detail})", "fix the syntax"),
+    "config.unknown_keys": ("unknown keys {keys}", "use {allowed}"),
+    "config.unknown_tables": ("unknown tables {keys}", "use {allowed}"),
+    "config.not_one_of": ("{key} {value} is not one of {allowed}", "use one of those"),
+    "config.languages": ("{key} needs a text in each of {languages}", "add the missing texts and remove any other"),
+    "config.day": ("{key} {value} is not a day", "write it as YYYY-MM-DD"),
+    "config.whole_number": ("{value} is not a whole number", "write a whole number, without quotes"),
+    "config.number": ("{value} is not a number", "write a number, without quotes"),
+    "config.finite_number": ("{value} is not a finite number", "write a finite number"),
+    "config.true_or_false": ("{value} is not true or false", "write true or false"),
+    "config.text": ("{value} is not text", "write it as text in quotes"),
+    "config.table": ("{value} is not a table", "write a table: {{ key = value }}"),
+    "config.list": ("{value} is not a list", "write a list: [ ... ]"),
+    "config.missing": ("it is missing", "add it"),
+    "config.at_least": ("{value} is less than {limit}", "give {limit} or more"),
+    "config.more_than": ("{value} is not more than {limit}", "give more than {limit}"),
+    "config.at_most": ("{value} is more than {limit}", "give {limit} or less"),
+    "config.too_few": ("it has {actual} items and needs at least {least}", "add the missing items"),
+    "config.other": ("{detail}", "correct it"),
+    "config.id_twice": ("id {id} is used twice", "give each item its own id"),
+    "config.table_name": ("table {name} is not source.table", "write the table as source.table (or schema.table)"),
+    # the policy (gateway.policy, gateway.privacy)
+    "config.no_roles": ("it declares no [roles.<name>] table", "declare at least one role"),
+    "config.role_name": ("roles.{role}: unknown keys ['name']", "use {allowed}"),
+    "config.column_rule": ("column rule {name} is not source.table.column", "name the column as source.table.column"),
+    "config.bounds": ("{bound} is not [lower, upper] with lower < upper",
+                      "give the range of the values from the domain, e.g. [0, 2000000]"),
+    # the model's and the apps' files
+    "config.sql_type": ("type {name} is not a DuckDB type", "write e.g. VARCHAR, BIGINT, DOUBLE, DATE or BOOLEAN"),
+    "config.latest_order": ("pick = 'latest' needs an order column", "add order = '<column>'"),
+    "config.shares": ("mean and weakest must be shares that add up to 1", "fix them"),
+    "config.levels_from_zero": ("the levels must start from 0", "add a level with from = 0"),
+    "config.dimension_names": ("it has no names for {missing}", "name every dimension in kk, ru and en"),
+    "config.condition": ("{item} {id}: its condition cannot be read ({detail})", "write one SQL condition"),
+    "config.condition_query": ("{item} {id}: its condition holds a query", "use the family's own columns only"),
+    "config.benefit_kind": ("benefit {kind} is not a benefit kind of the mart", "use one of {allowed}"),
+    "config.query": ("its query cannot be read ({detail})", "write one SELECT"),
+    "config.not_select": ("its query is not a SELECT", "write one SELECT"),
+    "config.undeclared_entity": ("{kind} {id}: entity {entity} is not declared", "use one of {allowed}"),
+    "config.answer_or_decline": ("a question has either sql or decline = true",
+                                 "give the gold SQL, or decline = true where no answer may be given"),
+    "config.undeclared_regions": ("questions[{n}]: regions {unknown} are not in [regions]",
+                                  "declare them in [regions]"),
+}
+
+
+def problem(message_id: str, **values: Any) -> PydanticCustomError:
+    """A problem a validator finds, to raise: its message by id (MESSAGES) with its values."""
+    return PydanticCustomError(message_id, MESSAGES[message_id][0], values)
+
+
 def _day(value: Any) -> Any:
     """A day as TOML writes it (1979-05-27) or as quoted text ("1979-05-27"); a number is not a day."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -55,7 +110,7 @@ def _day(value: Any) -> Any:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise PydanticCustomError("day", "{value} is not a day", {"value": repr(value)})
+    raise problem("config.day", value=repr(value))
 
 
 Day = Annotated[dt.date, BeforeValidator(_day)]
@@ -64,8 +119,7 @@ Day = Annotated[dt.date, BeforeValidator(_day)]
 
 def _table_name(name: str) -> str:
     if len(name.split(".")) != 2 or not all(name.split(".")):
-        raise PydanticCustomError("config", "table {name} is not source.table",
-                                  {"name": repr(name), "fix": "write the table as source.table (or schema.table)"})
+        raise problem("config.table_name", name=repr(name))
     return name
 
 
@@ -79,8 +133,7 @@ def one_of(allowed: Iterable[str]) -> BeforeValidator:
 
     def check(value: Any) -> Any:
         if value not in words:
-            raise PydanticCustomError("one_of", "{value} is not one of {allowed}",
-                                      {"value": repr(value), "allowed": ", ".join(words)})
+            raise problem("config.not_one_of", value=repr(value), allowed=", ".join(words))
         return value
 
     return BeforeValidator(check)
@@ -93,10 +146,8 @@ def texts_in(languages: Iterable[str], required: Iterable[str] | None = None) ->
 
     def check(value: Any) -> Any:
         if not isinstance(value, dict) or not set(needed) <= set(value) or not set(value) <= set(known):
-            raise PydanticCustomError("languages", "needs a text in each of {languages}{others}",
-                                      {"languages": ", ".join(needed),
-                                       "others": f" (and may have {', '.join(sorted(set(known) - set(needed)))})"
-                                       if set(known) - set(needed) else ""})
+            raise problem("config.languages", languages=", ".join(needed) + (
+                f" (and may have {', '.join(sorted(set(known) - set(needed)))})" if set(known) - set(needed) else ""))
         return value
 
     return BeforeValidator(check)
@@ -107,8 +158,7 @@ def unique_ids(items: tuple[Any, ...]) -> tuple[Any, ...]:
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
-            raise PydanticCustomError("config", "id {id} is used twice", {"id": repr(item.id),
-                                                                         "fix": "give each item its own id"})
+            raise problem("config.id_twice", id=repr(item.id))
         seen.add(item.id)
     return items
 
@@ -117,7 +167,7 @@ def read_toml(text: str, where: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(where, f"it is not valid TOML ({error})", "fix the syntax") from None
+        raise _error("config.toml", where, detail=str(error)) from None
 
 
 Model = TypeVar("Model")
@@ -132,53 +182,30 @@ def validate(kind: type[Model], data: Any, where: str, context: dict[str, Any] |
 
 
 # --- one error line from pydantic's list of problems ---------------------------------------------------------
-WHY: dict[str, Callable[[dict[str, Any]], str]] = {
-    "int_type": lambda e: f"{e['input']!r} is not a whole number",
-    "int_from_float": lambda e: f"{e['input']!r} is not a whole number",
-    "float_type": lambda e: f"{e['input']!r} is not a number",
-    "finite_number": lambda e: f"{e['input']!r} is not a finite number",
-    "bool_type": lambda e: f"{e['input']!r} is not true or false",
-    "string_type": lambda e: f"{e['input']!r} is not text",
-    "missing": lambda e: "it is missing",
-    "greater_than_equal": lambda e: f"{e['input']!r} is less than {e['ctx']['ge']}",
-    "greater_than": lambda e: f"{e['input']!r} is not more than {e['ctx']['gt']}",
-    "less_than_equal": lambda e: f"{e['input']!r} is more than {e['ctx']['le']}",
-    "too_short": lambda e: f"it has {e['ctx']['actual_length']} items and needs at least {e['ctx']['min_length']}",
-    "dict_type": lambda e: f"{e['input']!r} is not a table",
-    "list_type": lambda e: f"{e['input']!r} is not a list",
-    "tuple_type": lambda e: f"{e['input']!r} is not a list",
-    "frozen_set_type": lambda e: f"{e['input']!r} is not a list",
-    "model_type": lambda e: f"{e['input']!r} is not a table",
-    "dataclass_type": lambda e: f"{e['input']!r} is not a table",
+BUILT_IN = {
+    "int_type": "config.whole_number", "int_from_float": "config.whole_number", "int_parsing": "config.whole_number",
+    "float_type": "config.number", "float_parsing": "config.number", "finite_number": "config.finite_number",
+    "bool_type": "config.true_or_false", "bool_parsing": "config.true_or_false", "string_type": "config.text",
+    "missing": "config.missing", "greater_than_equal": "config.at_least", "greater_than": "config.more_than",
+    "less_than_equal": "config.at_most", "too_short": "config.too_few",
+    "dict_type": "config.table", "model_type": "config.table", "dataclass_type": "config.table",
+    "model_attributes_type": "config.table", "list_type": "config.list", "tuple_type": "config.list",
+    "frozen_set_type": "config.list", "set_type": "config.list",
 }
-FIX = {
-    "one_of": "use one of those",
-    "missing": "add it",
-    "int_type": "write a whole number, without quotes",
-    "int_from_float": "write a whole number, without quotes",
-    "float_type": "write a number, without quotes",
-    "finite_number": "write a finite number",
-    "bool_type": "write true or false",
-    "string_type": "write it as text in quotes",
-    "too_short": "add the missing items",
-    "dict_type": "write a table: { key = value }",
-    "model_type": "write a table: { key = value }",
-    "dataclass_type": "write a table: { key = value }",
-    "list_type": "write a list: [ ... ]",
-    "tuple_type": "write a list: [ ... ]",
-    "frozen_set_type": "write a list: [ ... ]",
-    "languages": "add the missing texts and remove any other language",
-    "day": "write it as YYYY-MM-DD",
-}
-
-
-LIMIT: dict[str, Callable[[dict[str, Any]], str]] = {
-    "greater_than_equal": lambda e: f"give {e['ctx']['ge']} or more",
-    "greater_than": lambda e: f"give more than {e['ctx']['gt']}",
-    "less_than_equal": lambda e: f"give {e['ctx']['le']} or less",
-}
+"""pydantic's kinds of problem -> our messages"""
 EXTRA = ("extra_forbidden", "unexpected_keyword_argument")
 """an unknown key: of a model, of a dataclass"""
+
+
+def _error(message_id: str, where: str, **values: Any) -> ConfigError:
+    """One ConfigError: what is ``where`` (the file and the place), why and fix the message's templates filled in;
+    it carries its message id and values (``id``, ``params``) for the translations."""
+    why, fix = MESSAGES[message_id]
+    named = {name for text in (why, fix) for _, name, _, _ in string.Formatter().parse(text) if name}
+    params = {"where": where, **{name: values[name] for name in sorted(named)}}
+    error = ConfigError(where, why.format(**params), fix.format(**params))
+    error.id, error.params = message_id, params  # type: ignore[attr-defined]
+    return error
 
 
 def config_error(error: ValidationError, where: str, kind: Any, data: Any) -> ConfigError:
@@ -186,33 +213,30 @@ def config_error(error: ValidationError, where: str, kind: Any, data: Any) -> Co
     and the fix; unknown keys of one table are named together with the keys it knows. Only the first: each
     message has one shape that the pages translate, and the next problem is named on the next load."""
     problems = error.errors(include_url=False)
-    first = problems[0]
+    first: dict[str, Any] = dict(problems[0])
     loc = tuple(first["loc"])
     if first["type"] in EXTRA:
         parent = loc[:-1]
         extra = [p for p in problems if p["type"] in EXTRA and tuple(p["loc"][:-1]) == parent]
-        unknown = [str(p["loc"][-1]) for p in extra]
-        known = _keys_at(kind, parent)
-        tables = not parent and all(isinstance(p['input'], dict) for p in extra)
-        why = f"unknown {'tables' if tables else 'keys'} {unknown}"
-        fix = f"use {known}" if known else "remove them"
-        loc = parent
+        tables = not parent and all(isinstance(p["input"], dict) for p in extra)
+        return _error("config.unknown_tables" if tables else "config.unknown_keys", _where(where, parent, data),
+                      keys=[str(p["loc"][-1]) for p in extra], allowed=_keys_at(kind, parent))
+    values: dict[str, Any] = dict(first.get("ctx") or {})
+    values["key"] = "key" if loc[-1:] == ("[key]",) else next((str(p) for p in reversed(loc) if isinstance(p, str)),
+                                                             "")
+    if first["type"] in MESSAGES:
+        message_id = first["type"]
     else:
-        key = "key" if loc[-1:] == ("[key]",) else next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-        problem: dict[str, Any] = dict(first)
-        ctx = problem.get("ctx") or {}
-        if first["type"] in ("one_of", "languages", "day"):
-            why = f"{key} {first['msg']}".strip()
-        elif first["type"] == "config":
-            why = str(first["msg"])
-        elif first["type"] == "value_error":
-            why = str(ctx.get("error", first["msg"]))
-        else:
-            why = WHY[first["type"]](problem) if first["type"] in WHY else str(first["msg"])
-        fix = str(ctx.get("fix") or FIX.get(first["type"]) or
-                  (LIMIT[first["type"]](problem) if first["type"] in LIMIT else "correct it"))
+        message_id = BUILT_IN.get(first["type"], "config.other")
+        values.update(value=repr(first["input"]), detail=first["msg"],
+                      limit=values.get("ge", values.get("gt", values.get("le"))),
+                      actual=values.get("actual_length"), least=values.get("min_length"))
+    return _error(message_id, _where(where, loc, data), **values)
+
+
+def _where(where: str, loc: tuple[Any, ...], data: Any) -> str:
     place = _place(loc, data)
-    return ConfigError(f"{where}: {place}" if place else where, why, fix)
+    return f"{where}: {place}" if place else where
 
 
 def _place(loc: tuple[Any, ...], data: Any) -> str:

@@ -32,11 +32,10 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, Field, model_validator
 from pydantic.dataclasses import dataclass
-from pydantic_core import PydanticCustomError
 
 from ukimet.connect.catalog import SENSITIVITIES
 from ukimet.connect.classify import COLUMN_TYPES
-from ukimet.core.config_files import FROZEN, STRICT, Bool, Float, Int, Text, one_of, read_toml, validate
+from ukimet.core.config_files import FROZEN, STRICT, Bool, Float, Int, Text, one_of, problem, read_toml, validate
 from ukimet.core.errors import ConfigError
 from ukimet.gateway.privacy import DEFAULT_PRIVACY, Privacy
 
@@ -64,8 +63,7 @@ DEFAULT_AGGREGATE_MASKS = {"public": "show", "personal": "show", "special": "hid
 
 def _column(name: str) -> str:
     if len(name.split(".")) != 3 or not all(name.split(".")):
-        raise PydanticCustomError("config", "column rule {name} is not source.table.column",
-                                  {"name": repr(name), "fix": "name the column as source.table.column"})
+        raise problem("config.column_rule", name=repr(name))
     return name
 
 
@@ -191,16 +189,14 @@ class PolicyFile(BaseModel):
     def _name_the_roles(cls, data: Any) -> Any:
         """Each role's table gets its name from its header; keys of earlier versions are dropped."""
         if isinstance(data, dict) and not data.get("roles"):
-            raise PydanticCustomError("config", "it declares no [roles.<name>] table",
-                                      {"fix": "declare at least one role"})
+            raise problem("config.no_roles")
         if not isinstance(data, dict) or not isinstance(data.get("roles"), dict):
             return data
         roles = {}
         for role, spec in data["roles"].items():
             if isinstance(spec, dict):
                 if "name" in spec:
-                    raise PydanticCustomError("config", "roles.{role}: unknown keys ['name']",
-                                              {"role": role, "fix": f"use {list(ROLE_KEYS)}"})
+                    raise problem("config.role_name", role=role, allowed=list(ROLE_KEYS))
                 spec = {"name": role, **{k: v for k, v in spec.items() if k not in LEGACY_KEYS}}
             roles[role] = spec
         return {**data, "roles": roles}

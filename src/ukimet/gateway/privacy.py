@@ -22,9 +22,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, Strict
 from pydantic.dataclasses import dataclass
-from pydantic_core import PydanticCustomError
 
-from ukimet.core.config_files import STRICT, Float, Text
+from ukimet.core.config_files import STRICT, Float, Text, problem
 
 DELTA = 1e-8
 """delta of one grouped answer: the chance that a group held by one unit is released"""
@@ -32,9 +31,7 @@ DELTA = 1e-8
 
 def _ordered(bound: tuple[float, float]) -> tuple[float, float]:
     if bound[0] >= bound[1]:
-        raise PydanticCustomError("config", "{bound} is not [lower, upper] with lower < upper",
-                                  {"bound": list(bound), "fix": "give the range of the values from the domain, "
-                                                                "e.g. [0, 2000000]"})
+        raise problem("config.bounds", bound=list(bound))
     return bound
 
 

@@ -18,9 +18,8 @@ from typing import Annotated, Any
 import duckdb
 import sqlglot
 from pydantic import AfterValidator, BaseModel, Strict
-from pydantic_core import PydanticCustomError
 
-from ukimet.core.config_files import FROZEN, Text, one_of, texts_in, unique_ids
+from ukimet.core.config_files import FROZEN, Text, one_of, problem, texts_in, unique_ids
 from ukimet.core.errors import ConfigError
 from ukimet.core.languages import LANGUAGES
 from ukimet.model.data_files import load_data
@@ -33,10 +32,9 @@ def _select(sql: str) -> str:
     try:
         parsed = sqlglot.parse_one(sql, read="duckdb")
     except sqlglot.errors.ParseError as error:
-        raise PydanticCustomError("config", "its query cannot be read ({error})",
-                                  {"error": str(error), "fix": "write one SELECT"}) from None
+        raise problem("config.query", detail=str(error)) from None
     if not isinstance(parsed, sqlglot.exp.Query):
-        raise PydanticCustomError("config", "its query is not a SELECT", {"fix": "write one SELECT"})
+        raise problem("config.not_select")
     return sql
 
 

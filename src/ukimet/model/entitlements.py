@@ -20,10 +20,9 @@ from typing import Annotated, Any
 import duckdb
 import sqlglot
 from pydantic import AfterValidator, BaseModel, Strict, ValidationInfo, model_validator
-from pydantic_core import PydanticCustomError
 from sqlglot import exp
 
-from ukimet.core.config_files import FROZEN, Day, Float, Text, one_of, texts_in, unique_ids
+from ukimet.core.config_files import FROZEN, Day, Float, Text, one_of, problem, texts_in, unique_ids
 from ukimet.core.errors import ConfigError
 from ukimet.core.languages import LANGUAGES
 from ukimet.model.data_files import load_data
@@ -35,8 +34,7 @@ SMS_LANGUAGES = ("kk", "ru")
 def _known_benefit(kind: str, info: ValidationInfo) -> str:
     kinds = sorted((info.context or {}).get("benefit_kinds", ()))
     if kind not in kinds:
-        raise PydanticCustomError("config", "benefit {kind} is not a benefit kind of the mart",
-                                  {"kind": repr(kind), "fix": f"use one of {', '.join(kinds)}"})
+        raise problem("config.benefit_kind", kind=repr(kind), allowed=", ".join(kinds))
     return kind
 
 
@@ -74,9 +72,7 @@ class Rules(BaseModel):
             try:
                 sqlglot.parse_one(self.condition(rule), read="duckdb")
             except (KeyError, sqlglot.errors.ParseError) as error:
-                raise PydanticCustomError("config", "rule {id}: its condition cannot be read ({error})",
-                                          {"id": repr(rule.id), "error": str(error),
-                                           "fix": "write one SQL condition"}) from None
+                raise problem("config.condition", item="rule", id=repr(rule.id), detail=str(error)) from None
         return self
 
     def condition(self, rule: Rule) -> str:

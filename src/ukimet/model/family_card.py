@@ -19,10 +19,9 @@ from typing import Annotated, Any
 import duckdb
 import sqlglot
 from pydantic import AfterValidator, BaseModel, Field, model_validator
-from pydantic_core import PydanticCustomError
 from sqlglot import exp
 
-from ukimet.core.config_files import FROZEN, Float, Int, Text, one_of, texts_in, unique_ids
+from ukimet.core.config_files import FROZEN, Float, Int, Text, one_of, problem, texts_in, unique_ids
 from ukimet.core.errors import ConfigError
 from ukimet.core.languages import LANGUAGES
 from ukimet.model.data_files import load_data
@@ -62,23 +61,21 @@ class Overall(BaseModel):
     @model_validator(mode="after")
     def _shares(self) -> Overall:
         if abs(self.mean + self.weakest - 1) > 1e-9:
-            raise PydanticCustomError("config", "mean and weakest must be shares that add up to 1",
-                                      {"fix": "fix them"})
+            raise problem("config.shares")
         return self
 
 
 def _levels(levels: tuple[Level, ...]) -> tuple[Level, ...]:
     ordered = tuple(sorted(levels, key=lambda lv: -lv.start))
     if not ordered or ordered[-1].start != 0:
-        raise PydanticCustomError("config", "the levels must start from 0", {"fix": "add a level with from = 0"})
+        raise problem("config.levels_from_zero")
     return ordered
 
 
 def _dimensions(dimensions: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     missing = [d for d in DIMENSIONS if d not in dimensions]
     if missing:
-        raise PydanticCustomError("config", "it has no names for {missing}",
-                                  {"missing": ", ".join(missing), "fix": "name every dimension in kk, ru and en"})
+        raise problem("config.dimension_names", missing=", ".join(missing))
     return dimensions
 
 
@@ -102,12 +99,10 @@ class Card(BaseModel):
             try:
                 parsed = sqlglot.parse_one(self.condition(criterion), read="duckdb")
             except (KeyError, sqlglot.errors.ParseError) as error:
-                raise PydanticCustomError("config", "criterion {id}: its condition cannot be read ({error})",
-                                          {"id": repr(criterion.id), "error": str(error),
-                                           "fix": "write one SQL condition over the family's columns"}) from None
+                raise problem("config.condition", item="criterion", id=repr(criterion.id), detail=str(error)
+                              ) from None
             if parsed.find(exp.Select, exp.Subquery) is not None:
-                raise PydanticCustomError("config", "criterion {id}: its condition holds a query",
-                                          {"id": repr(criterion.id), "fix": "use the family's own columns only"})
+                raise problem("config.condition_query", item="criterion", id=repr(criterion.id))
         return self
 
     @property

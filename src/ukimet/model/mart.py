@@ -17,13 +17,12 @@ from typing import Annotated
 import duckdb
 import sqlglot
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
-from pydantic_core import PydanticCustomError
 from sqlalchemy import Engine
 from sqlglot import exp
 
 from ukimet.connect.catalog import SENSITIVITIES, DerivedColumn, publish_derived, table_keys
 from ukimet.connect.classify import COLUMN_TYPES
-from ukimet.core.config_files import FROZEN, TableName, Text, one_of
+from ukimet.core.config_files import FROZEN, TableName, Text, one_of, problem
 from ukimet.core.errors import ConfigError
 from ukimet.link.records import record_key_sql
 from ukimet.model.data_files import load_data
@@ -49,9 +48,7 @@ def _sql_type(name: str) -> str:
     try:
         exp.DataType.build(name, dialect="duckdb")
     except (sqlglot.errors.ParseError, ValueError):
-        raise PydanticCustomError("config", "type {name} is not a DuckDB type",
-                                  {"name": repr(name), "fix": "write e.g. VARCHAR, BIGINT, DOUBLE, DATE or BOOLEAN"}
-                                  ) from None
+        raise problem("config.sql_type", name=repr(name)) from None
     return name
 
 
@@ -70,8 +67,7 @@ class Source(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> Source:
         if self.pick == "latest" and not self.order:
-            raise PydanticCustomError("config", "pick = 'latest' needs an order column",
-                                      {"fix": "add order = '<column>'"})
+            raise problem("config.latest_order")
         return self
 
 

@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, model_validator
-from pydantic_core import PydanticCustomError
 
-from ukimet.core.config_files import FROZEN, TableName, Text, texts_in, unique_ids
+from ukimet.core.config_files import FROZEN, TableName, Text, problem, texts_in, unique_ids
 from ukimet.core.languages import LANGUAGES
 from ukimet.core.regions import regions
 from ukimet.link.names import name_key
@@ -149,9 +148,8 @@ class LayerFile(BaseModel):
         for kind in ("metrics", "filters", "groups"):
             for term in getattr(self, kind):
                 if term.entity is not None and term.entity not in self.entities:
-                    raise PydanticCustomError("config", "{kind} {id}: entity {entity} is not declared",
-                                              {"kind": kind, "id": repr(term.id), "entity": repr(term.entity),
-                                               "fix": f"use one of {', '.join(self.entities)}"})
+                    raise problem("config.undeclared_entity", kind=kind, id=repr(term.id),
+                                  entity=repr(term.entity), allowed=", ".join(self.entities))
         return self
 
 
