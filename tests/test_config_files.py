@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from ukimet.apps.question_set import load_questions
+from ukimet.core.config_files import ConfigFileError
 from ukimet.core.errors import ConfigError
 from ukimet.gateway.policy import DEFAULT, parse_policy, to_toml
 from ukimet.model.consistency import load_rules as load_consistency
@@ -35,13 +36,13 @@ def _shipped(kind: str) -> str:
     return resources.files(package).joinpath(f"data/{name}").read_text(encoding="utf-8")
 
 
-def _refusal(tmp_path: Path, kind: str, change: tuple[str, str]) -> ConfigError:
+def _refusal(tmp_path: Path, kind: str, change: tuple[str, str]) -> ConfigFileError:
     """Load the shipped file of ``kind`` with one change; the refusal, which must name the file."""
     text = _shipped(kind)
     assert change[0] in text, f"the shipped {kind} file no longer holds {change[0]!r}"
     path = tmp_path / f"{kind}.toml"
     path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
-    with pytest.raises(ConfigError) as refused:
+    with pytest.raises(ConfigFileError) as refused:
         LOADERS[kind][1](path)
     assert refused.value.what == str(path) or refused.value.what.startswith(f"{path}: "), refused.value
     return refused.value
@@ -114,8 +115,8 @@ def test_an_unknown_key_is_refused_with_the_keys_the_table_knows(tmp_path: Path)
     refused = _refusal(tmp_path, "family_card", ("points = 40\n", "points = 40\npionts = 40\n"))
     assert refused.fix == "use ['dimension', 'id', 'points', 'text', 'when']"
     # the message by its id and values, for the translations: no code reads the English text back
-    assert refused.id == "config.unknown_keys"  # type: ignore[attr-defined]
-    assert refused.params["keys"] == ["pionts"]  # type: ignore[attr-defined]
+    assert refused.id == "config.unknown_keys"
+    assert refused.params["keys"] == ["pionts"]
 
 
 def test_every_refusal_is_a_declared_message_filled_with_its_values() -> None:
@@ -123,10 +124,10 @@ def test_every_refusal_is_a_declared_message_filled_with_its_values() -> None:
 
     for message_id, (why, fix) in MESSAGES.items():
         assert message_id.startswith("config.") and why and fix, message_id
-    with pytest.raises(ConfigError) as refused:
+    with pytest.raises(ConfigFileError) as refused:
         parse_policy('[roles.analyst]\nsmall_cell = "ten"\n', "new")
-    assert refused.value.id == "config.whole_number"  # type: ignore[attr-defined]
-    said = refused.value.params  # type: ignore[attr-defined]
+    assert refused.value.id == "config.whole_number"
+    said = refused.value.params
     assert said == {"where": "policy new: roles.analyst.small_cell", "value": "'ten'"}
 
 

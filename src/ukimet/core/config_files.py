@@ -2,10 +2,12 @@
 card, the entitlement and consistency rules, the semantic layer, the question set) is read into a typed pydantic
 model that declares each key once with its type and default. Unknown keys, values of the wrong type and words
 outside a closed vocabulary are refused, never ignored: a misspelt protection must not switch itself off. A
-refusal is one ``ConfigError`` line naming the file, the place in it (table path and key, the ``id`` of a list
-item) and what to write instead.
+refusal is one ``ConfigError`` line naming the file, the place in it (table path and key, the ``id`` or ``name``
+of a list item) and what to write instead. Every problem is a message declared once in ``MESSAGES`` (its id, its
+why and fix templates); validators raise ``problem(id, **values)`` and the error carries the id and the values
+(``error.id``, ``error.params``) so that a translation needs no English text read back.
 
-    card = validate(CardFile, read_toml(text, "card.toml"), "card.toml")
+    card = validate(Card, read_toml(text, "card.toml"), "card.toml")
 """
 
 from __future__ import annotations
@@ -167,7 +169,7 @@ def read_toml(text: str, where: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise _error("config.toml", where, detail=str(error)) from None
+        raise ConfigFileError("config.toml", where, detail=str(error)) from None
 
 
 Model = TypeVar("Model")
@@ -197,18 +199,20 @@ EXTRA = ("extra_forbidden", "unexpected_keyword_argument")
 """an unknown key: of a model, of a dataclass"""
 
 
-def _error(message_id: str, where: str, **values: Any) -> ConfigError:
-    """One ConfigError: what is ``where`` (the file and the place), why and fix the message's templates filled in;
-    it carries its message id and values (``id``, ``params``) for the translations."""
-    why, fix = MESSAGES[message_id]
-    named = {name for text in (why, fix) for _, name, _, _ in string.Formatter().parse(text) if name}
-    params = {"where": where, **{name: values[name] for name in sorted(named)}}
-    error = ConfigError(where, why.format(**params), fix.format(**params))
-    error.id, error.params = message_id, params  # type: ignore[attr-defined]
-    return error
+class ConfigFileError(ConfigError):
+    """A configuration file ukimet cannot use: ``what`` is the file and the place in it; ``id`` names the message
+    (MESSAGES) and ``params`` holds its values, so that a translation fills its own templates by the id."""
+
+    def __init__(self, message_id: str, where: str, **values: Any) -> None:
+        why, fix = MESSAGES[message_id]
+        named = {name for text in (why, fix) for _, name, _, _ in string.Formatter().parse(text) if name}
+        params = {"where": where, **{name: values[name] for name in sorted(named)}}
+        super().__init__(where, why.format(**params), fix.format(**params))
+        self.id = message_id
+        self.params = params
 
 
-def config_error(error: ValidationError, where: str, kind: Any, data: Any) -> ConfigError:
+def config_error(error: ValidationError, where: str, kind: Any, data: Any) -> ConfigFileError:
     """The first problem of ``error`` as one line: the file, the place (table path, key, list item by id), why,
     and the fix; unknown keys of one table are named together with the keys it knows. Only the first: each
     message has one shape that the pages translate, and the next problem is named on the next load."""
@@ -219,8 +223,9 @@ def config_error(error: ValidationError, where: str, kind: Any, data: Any) -> Co
         parent = loc[:-1]
         extra = [p for p in problems if p["type"] in EXTRA and tuple(p["loc"][:-1]) == parent]
         tables = not parent and all(isinstance(p["input"], dict) for p in extra)
-        return _error("config.unknown_tables" if tables else "config.unknown_keys", _where(where, parent, data),
-                      keys=[str(p["loc"][-1]) for p in extra], allowed=_keys_at(kind, parent))
+        return ConfigFileError("config.unknown_tables" if tables else "config.unknown_keys",
+                               _where(where, parent, data), keys=[str(p["loc"][-1]) for p in extra],
+                               allowed=_keys_at(kind, parent))
     values: dict[str, Any] = dict(first.get("ctx") or {})
     values["key"] = "key" if loc[-1:] == ("[key]",) else next((str(p) for p in reversed(loc) if isinstance(p, str)),
                                                              "")
@@ -231,7 +236,7 @@ def config_error(error: ValidationError, where: str, kind: Any, data: Any) -> Co
         values.update(value=repr(first["input"]), detail=first["msg"],
                       limit=values.get("ge", values.get("gt", values.get("le"))),
                       actual=values.get("actual_length"), least=values.get("min_length"))
-    return _error(message_id, _where(where, loc, data), **values)
+    return ConfigFileError(message_id, _where(where, loc, data), **values)
 
 
 def _where(where: str, loc: tuple[Any, ...], data: Any) -> str:
