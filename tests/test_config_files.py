@@ -4,6 +4,7 @@ table path and the key; nothing fails open. Over HTTP a bad policy is invalid in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -119,11 +120,27 @@ def test_an_unknown_key_is_refused_with_the_keys_the_table_knows(tmp_path: Path)
     assert refused.params["keys"] == ["pionts"]
 
 
-def test_every_refusal_is_a_declared_message_filled_with_its_values() -> None:
+def _catalog(language: str) -> dict[str, str]:
+    import json
+
+    text = resources.files("ukimet.api").joinpath(f"locale/errors/config.{language}.po").read_text(encoding="utf-8")
+    pairs = re.findall(r'^msgid (".*")\nmsgstr (".*")$', text, re.MULTILINE)
+    return {json.loads(english): json.loads(said) for english, said in pairs if english != '""'}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_configuration_message_is_said_in_kazakh_and_russian_with_the_same_values(language: str) -> None:
     from ukimet.core.config_files import MESSAGES
 
-    for message_id, (why, fix) in MESSAGES.items():
-        assert message_id.startswith("config.") and why and fix, message_id
+    said = _catalog(language)
+    for message_id, templates in MESSAGES.items():
+        assert message_id.startswith("config."), message_id
+        for english in ("{where}", *templates):
+            assert english in said, f"give {english!r} its {language} form in api/locale/errors/config.{language}.po"
+            assert set(re.findall(r"\{(\w+)\}", said[english])) == set(re.findall(r"\{(\w+)\}", english)), english
+
+
+def test_every_refusal_is_a_declared_message_filled_with_its_values() -> None:
     with pytest.raises(ConfigFileError) as refused:
         parse_policy('[roles.analyst]\nsmall_cell = "ten"\n', "new")
     assert refused.value.id == "config.whole_number"

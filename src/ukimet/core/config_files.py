@@ -19,6 +19,7 @@ import tomllib
 import types
 import typing
 from collections.abc import Iterable
+from importlib import resources
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -49,53 +50,15 @@ Bool = Annotated[bool, Strict()]
 Text = Annotated[str, Strict()]
 
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    # id: (why, fix), English templates whose {names} are the problem's values; the error's ``what`` is the file
-    # and the place in it ({where}). The ids are the messages' names for the translations (core.errors).
-    "config.toml": ("it is not valid TOML ({detail})", "fix the syntax"),
-    "config.unknown_keys": ("unknown keys {keys}", "use {allowed}"),
-    "config.unknown_tables": ("unknown tables {keys}", "use {allowed}"),
-    "config.not_one_of": ("{key} {value} is not one of {allowed}", "use one of those"),
-    "config.languages": ("{key} needs a text in each of {languages}", "add the missing texts and remove any other"),
-    "config.day": ("{key} {value} is not a day", "write it as YYYY-MM-DD"),
-    "config.whole_number": ("{value} is not a whole number", "write a whole number, without quotes"),
-    "config.number": ("{value} is not a number", "write a number, without quotes"),
-    "config.finite_number": ("{value} is not a finite number", "write a finite number"),
-    "config.true_or_false": ("{value} is not true or false", "write true or false"),
-    "config.text": ("{value} is not text", "write it as text in quotes"),
-    "config.table": ("{value} is not a table", "write a table: {{ key = value }}"),
-    "config.list": ("{value} is not a list", "write a list: [ ... ]"),
-    "config.missing": ("it is missing", "add it"),
-    "config.at_least": ("{value} is less than {limit}", "give {limit} or more"),
-    "config.more_than": ("{value} is not more than {limit}", "give more than {limit}"),
-    "config.at_most": ("{value} is more than {limit}", "give {limit} or less"),
-    "config.too_few": ("it has {actual} items and needs at least {least}", "add the missing items"),
-    "config.other": ("{detail}", "correct it"),
-    "config.id_twice": ("id {id} is used twice", "give each item its own id"),
-    "config.table_name": ("table {name} is not source.table", "write the table as source.table (or schema.table)"),
-    # the policy (gateway.policy, gateway.privacy)
-    "config.no_roles": ("it declares no [roles.<name>] table", "declare at least one role"),
-    "config.role_name": ("roles.{role}: unknown keys ['name']", "use {allowed}"),
-    "config.column_rule": ("column rule {name} is not source.table.column", "name the column as source.table.column"),
-    "config.bounds": ("{bound} is not [lower, upper] with lower < upper",
-                      "give the range of the values from the domain, e.g. [0, 2000000]"),
-    # the model's and the apps' files
-    "config.sql_type": ("type {name} is not a DuckDB type", "write e.g. VARCHAR, BIGINT, DOUBLE, DATE or BOOLEAN"),
-    "config.latest_order": ("pick = 'latest' needs an order column", "add order = '<column>'"),
-    "config.shares": ("mean and weakest must be shares that add up to 1", "fix them"),
-    "config.levels_from_zero": ("the levels must start from 0", "add a level with from = 0"),
-    "config.dimension_names": ("it has no names for {missing}", "name every dimension in kk, ru and en"),
-    "config.condition": ("{item} {id}: its condition cannot be read ({detail})", "write one SQL condition"),
-    "config.condition_query": ("{item} {id}: its condition holds a query", "use the family's own columns only"),
-    "config.benefit_kind": ("benefit {kind} is not a benefit kind of the mart", "use one of {allowed}"),
-    "config.query": ("its query cannot be read ({detail})", "write one SELECT"),
-    "config.not_select": ("its query is not a SELECT", "write one SELECT"),
-    "config.undeclared_entity": ("{kind} {id}: entity {entity} is not declared", "use one of {allowed}"),
-    "config.answer_or_decline": ("a question has either sql or decline = true",
-                                 "give the gold SQL, or decline = true where no answer may be given"),
-    "config.undeclared_regions": ("questions[{n}]: regions {unknown} are not in [regions]",
-                                  "declare them in [regions]"),
-}
+def _messages() -> dict[str, tuple[str, str]]:
+    with resources.files("ukimet.core").joinpath("data/config_messages.toml").open("rb") as f:
+        return {key: (value["why"], value["fix"]) for key, value in tomllib.load(f).items()}
+
+
+MESSAGES = _messages()
+"""id -> (why, fix): the English templates of every problem a configuration file can have, declared once in
+core/data/config_messages.toml ({name}: the problem's values; the error's ``what`` is the file and the place in
+it); their Kazakh and Russian forms are in api/locale/errors/config.<lang>.po, by the English template"""
 
 
 def problem(message_id: str, **values: Any) -> PydanticCustomError:
