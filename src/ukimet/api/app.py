@@ -34,7 +34,7 @@ def status_of(error: UkimetError) -> int:
         if error.reason == "not_found":
             return 404
         return 404 if error.why.startswith(("no such", "there is no", "no linked", "no family")) else 403
-    return 400 if isinstance(error, ConfigError) else 409
+    return 422 if isinstance(error, ConfigError) else 409  # invalid input: a policy, a setting, a field
 
 
 def problem(status: int, what: str, why: str, fix: str) -> JSONResponse:
