@@ -138,7 +138,7 @@ def test_policy_purpose_and_alert_commands(registry: dict[str, Any], monkeypatch
         (["policy", "show"], "[roles.social_worker]"),
         (["policy", "history"], "stricter"), (["policy", "show", "--version", version], "max_persons_per_day = 50"),
         (["purpose", "declare", "--as", "dana", "--text", "review", "--case", "2026/9"], "declared"),
-        (["purpose", "list", "--as", "dana"], "2026/9"), (["alerts", "list", "--all"], "status"),  # alerts themselves: the tests above
+        (["purpose", "list", "--as", "dana"], "2026/9"), (["alerts", "list", "--all"], "status"),
     ]:
         named = args[args.index("--as") + 1] if "--as" in args else None
         result = runner.invoke(app, args, env=signed_in_as(engine, named) if named else None)
