@@ -79,6 +79,9 @@ def create_app(config: Settings | None = None) -> FastAPI:
                                                        "style-src 'self'; frame-ancestors 'none'")
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
+        if not request.url.path.startswith("/static/"):  # pages and answers may hold personal data: never cached
+            response.headers["Cache-Control"] = "no-store"
+            response.headers["Pragma"] = "no-cache"
         return response
 
     app.include_router(rest.router)
