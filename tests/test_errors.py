@@ -38,7 +38,7 @@ from ukimet.gateway.users import add_user, issue_token
 SRC = Path(__file__).resolve().parents[1] / "src" / "ukimet"
 ERROR_CLASSES = {name for name, value in vars(errors).items()
                  if isinstance(value, type) and issubclass(value, UkimetError)}
-TRANSLATED = ("gateway", "api", "apps", "connect", "sync", "cli", "link", "synth")
+TRANSLATED = ("gateway", "api", "apps", "connect", "sync", "cli", "link", "synth", "model", "core")
 """the packages whose every message has an id (those that reach the web and the API, and the operator's own)"""
 EXPECTED = {NotFound: 404, Unauthenticated: 401, Refused: 403, LimitExceeded: 429, Unavailable: 503,
             InvalidInput: 422}
@@ -46,8 +46,7 @@ ONE_OF_EACH: list[UkimetError] = [
     NotFound("cases.not_found", case=7), Unauthenticated("signin.session"), Refused("guard.function", function="md5"),
     LimitExceeded("gateway.daily_rows", user="u", rows=20, role="analyst", retry_after=60),
     Unavailable("audit.unreachable", kind="OperationalError"),
-    InvalidInput("policy.whole_number", place="roles.analyst.small_cell", value="ten", least=2, key="small_cell",
-                 default=10),
+    InvalidInput("config.whole_number", where="policy new: roles.analyst.small_cell", value="'ten'"),
 ]
 
 
@@ -115,8 +114,13 @@ def test_the_real_paths_answer_by_kind(served: tuple[FastAPI, TestClient, dict[s
     _problem(client.post("/api/v1/query", json={"nope": 1}, headers={"Authorization": tokens["analyst"]}), 422,
              "request.field")
     ten = _problem(client.put("/api/v1/policy", json={"text": '[roles.analyst]\nsmall_cell = "ten"\n'},
-                              headers={"Authorization": tokens["root"]}), 422, "policy.whole_number")
+                              headers={"Authorization": tokens["root"]}), 422, "config.whole_number")
     assert "roles.analyst.small_cell" in ten["what"] and "'ten'" in ten["why"]
+    for language, why in (("kk", "'ten' - бүтін сан емес"), ("ru", "'ten' - не целое число")):  # said by its id
+        said = _problem(client.put("/api/v1/policy", json={"text": '[roles.analyst]\nsmall_cell = "ten"\n'},
+                                   headers={"Authorization": tokens["root"], "Accept-Language": language}), 422,
+                        "config.whole_number")
+        assert said["why"] == why and "roles.analyst.small_cell" in said["what"], said
     kazakh = client.post("/api/v1/query", json={"sql": "COPY t TO '/tmp/x'"},
                          headers={"Authorization": tokens["analyst"], "Accept-Language": "kk"}).json()["error"]
     assert kazakh["id"] == "guard.not_a_query" and kazakh["why"] == "COPY - сұрау емес; тек SELECT рұқсат етіледі"
