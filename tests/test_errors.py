@@ -145,6 +145,31 @@ def test_an_audit_store_that_cannot_be_written_is_unavailable_not_a_refusal(
     assert '<h1 id="kind">Қолжетімсіз</h1>' in page.text  # unavailable, not "refused"
 
 
+def test_a_log_that_cannot_be_trusted_is_unavailable_not_a_refusal(
+        served: tuple[FastAPI, TestClient, dict[str, str]]) -> None:
+    app, client, tokens = served
+    auth = {"Authorization": tokens["analyst"]}
+    assert client.post("/api/v1/query", json={"sql": "SELECT 1"}, headers=auth).status_code != 503  # anchored
+    app.state.gateway.audit.anchor_path.unlink()  # the anchor lost: writing on would hide what happened to it
+    said = _problem(client.post("/api/v1/query", json={"sql": "SELECT 1"}, headers={**auth, "Accept-Language": "ru"}),
+                    503, "audit.anchor_missing")
+    assert said["why"].startswith("файл отсутствует"), said
+
+
+def test_the_other_branches_errors_have_their_kinds() -> None:
+    from ukimet.cli.identity import NotSignedInError
+    from ukimet.core.config_files import ConfigFileError
+    from ukimet.gateway.signin import SigninLockedError
+
+    locked = SigninLockedError(61)
+    assert isinstance(locked, LimitExceeded) and (status_of(locked), locked.retry_after, locked.minutes) == (429, 61, 2)
+    assert issubclass(NotSignedInError, Unauthenticated) and status_of(NotSignedInError("cli.no_account",
+                                                                                        variable="X")) == 401
+    bad = ConfigFileError("config.whole_number", "card.toml: criteria[0].points", value="'x'")
+    assert isinstance(bad, InvalidInput) and bad.params == {"where": "card.toml: criteria[0].points", "value": "'x'"}
+    assert say(bad, "kk").why == "'x' - бүтін сан емес"
+
+
 def _raise_sites() -> Iterator[tuple[Path, ast.Call, str]]:
     """Every call of an error class of the tree in the source (its file, the call, the class's name)."""
     for path in sorted(SRC.rglob("*.py")):

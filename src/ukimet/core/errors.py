@@ -11,9 +11,11 @@ fix; ``{name}`` the values) and, for a refusal, its stable ``reason`` code are d
 ``fix`` are those templates filled in. The surfaces translate by the id: each template is a msgid of the gettext
 catalogues (api/locale/errors/<lang>.po), filled in with the same values, so no code reads the English text back.
 
-Stages the operator alone runs (connect, sync, link, the generator) may still say a message in English only, as
-``SourceError(what, why, fix)``: such an error has the id ``unclassified`` and is never shown on the web in another
-language. tests/test_errors.py keeps the gateway, the applications and the web surfaces free of that form.
+The earlier English-only form, ``SourceError(what, why, fix)``, is still accepted for code written before ids:
+such an error has the id ``unclassified`` and is never said in another language. tests/test_errors.py keeps every
+package of ukimet free of that form. A subclass raised in one place keeps its kind and says its message by id too
+(``SigninLockedError`` is a ``LimitExceeded``, the command line's ``NotSignedInError`` an ``Unauthenticated``,
+``ConfigFileError`` a ``ConfigError``, whose messages, ``config.*``, are declared with all the others).
 """
 
 from __future__ import annotations
