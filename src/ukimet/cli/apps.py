@@ -124,14 +124,17 @@ def entitlements_run(as_user: str = typer.Option(..., "--as", help="The case ser
     """Evaluate the rules over the mart and open a case, with a consent SMS, for everyone entitled and not
     receiving who has no open case yet."""
     from ukimet.apps.cases import open_cases
+    from ukimet.core.metadata import connect_metadata
     from ukimet.gateway.users import get_user
     from ukimet.model.entitlements import evaluate
+    from ukimet.model.evidence import keep_entitlements
     from ukimet.sync.store import open_store
 
     config = Settings()
     con = open_store(config.resolved_store_path())
     try:
         findings = evaluate(con, as_of=_date(as_of), only=rule or None)
+        keep_entitlements(con, connect_metadata(config), findings)  # the values stay in the store
     finally:
         con.close()
     with _gateway() as gateway:
@@ -155,26 +158,23 @@ def cases_list(status: str = typer.Option(None, "--status"), rule: str = typer.O
 @cases_app.command("show")
 def cases_show(case_id: int = typer.Argument(...), as_user: str = typer.Option(..., "--as"),
                purpose: str = typer.Option(..., "--purpose")) -> None:
-    """A case: the person (through the gateway), the evidence, the history, the SMS."""
-    from ukimet.apps.cases import events, listed, messages
-    from ukimet.core.errors import PolicyError
+    """A case: the person and the values the rule read (through the gateway, audited), the history, the SMS."""
+    from ukimet.apps.cases import show
     from ukimet.gateway.users import get_user
 
     with _gateway() as gateway:
-        found = [c for c in listed(gateway.audit) if c.id == case_id]
-        if not found:
-            raise PolicyError(f"case {case_id}", "there is no such case", "list them: ukimet cases list")
-        case = found[0]
-        person = gateway.query(get_user(gateway.metadata, as_user), "SELECT surname, first_name, patronymic, iin, "
-                               f"age, region FROM mart.persons WHERE person_id = '{case.person_id}'", purpose)
+        shown = show(gateway, get_user(gateway.metadata, as_user), case_id, purpose)
+        case = shown.case
         out.print(f"case {case.id}: {case.rule} as of {case.as_of}, {case.status}")
-        for row in person.rows:
-            out.print(" ".join("" if v is None else str(v) for v in row))
-        out.print("evidence: " + ", ".join(f"{k} = {v}" for k, v in case.evidence.items()))
-        for at, actor, action, note in events(gateway.audit, case_id):
+        out.print(" ".join("" if v is None else str(v) for v in shown.person.values()))
+        out.print("evidence: " + ", ".join(f"{k} = {v}" for k, v in shown.evidence.items()))
+        if shown.basis_changed:
+            out.print("[yellow]the values in the store are not those the case was opened on[/]")
+        for at, actor, action, note in shown.events:
             out.print(f"{at.isoformat()[:19]} {actor}: {action}" + (f" ({note})" if note else ""))
-        for message in messages(gateway.audit, case_id):
-            out.print(f"SMS {message['status']}: {message['text_kk']} / {message['text_ru']}")
+        for message in shown.messages:
+            out.print(f"SMS {message['status']}: template {message['template']} ({message['languages']})")
+        out.print(f"audit entry {shown.audit_seq}")
 
 
 def _worker(as_user: str) -> tuple[AuditLog, User]:
@@ -217,24 +217,42 @@ def cases_close(case_id: int = typer.Argument(...), as_user: str = typer.Option(
 
 
 @cases_app.command("outbox")
-def cases_outbox(status: str = typer.Option("queued", "--status")) -> None:
-    """The SMS messages waiting for the operator's SMS gateway (phones shown by their last digits)."""
-    from ukimet.apps.cases import messages
+def cases_outbox(as_user: str = typer.Option(..., "--as", help="The case service's account."),
+                 purpose: str = typer.Option(..., "--purpose", help="The declared purpose the SMS serve."),
+                 status: str = typer.Option("queued", "--status")) -> None:
+    """The SMS messages for the operator's SMS gateway, rendered now with names and phones read through the
+    gateway (audited); phones shown by their last digits."""
+    from ukimet.apps.cases import outbox
+    from ukimet.gateway.users import get_user
 
+    with _gateway() as gateway:
+        messages = outbox(gateway, get_user(gateway.metadata, as_user), purpose, status)
     table = Table("message", "case", "phone", "status", "text (kk)")
-    for m in messages(open_log()):
-        if m["status"] == status:
-            phone = m["phone"] or ""
-            table.add_row(str(m["id"]), str(m["case_id"]), "*" * max(0, len(phone) - 3) + phone[-3:], m["status"],
-                          m["text_kk"])
+    for m in messages:
+        phone = m.phone or ""
+        table.add_row(str(m.id), str(m.case_id), "*" * max(0, len(phone) - 3) + phone[-3:], m.status,
+                      m.texts.get("kk", ""))
     out.print(table)
+
+
+@cases_app.command("sent")
+def cases_sent(message: list[int] = typer.Argument(..., help="The messages the SMS gateway took."),
+               as_user: str = typer.Option(..., "--as"),
+               failed: bool = typer.Option(False, "--failed", help="They could not be delivered.")) -> None:
+    """Record what the operator's SMS gateway did with queued messages."""
+    from ukimet.apps.cases import mark_sent
+
+    log, user = _worker(as_user)
+    out.print(f"{mark_sent(log, user, message, delivered=not failed)} messages {'failed' if failed else 'sent'}")
 
 
 @findings_app.command("run")
 def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these rules.")) -> None:
     """Run the consistency rules over the mart and keep the new findings."""
     from ukimet.apps.findings import keep
+    from ukimet.core.metadata import connect_metadata
     from ukimet.model.consistency import run_rules
+    from ukimet.model.evidence import keep_findings
     from ukimet.sync.store import open_store
 
     config = Settings()
@@ -242,26 +260,45 @@ def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these
     try:
         found = run_rules(con, only=rule or None)
         built = con.execute("SELECT as_of FROM mart.as_of").fetchone()
+        as_of = built[0] if built else dt.date.today()
+        keep_findings(con, connect_metadata(config), found, as_of)  # the values stay in the store
     finally:
         con.close()
-    new = keep(open_log(), found, built[0] if built else dt.date.today())
+    new = keep(open_log(), found, as_of)
     out.print(rule_counts([f.rule for f in found], "findings"))
     out.print(f"{len(new)} new findings kept for review")
 
 
 @findings_app.command("list")
 def findings_list(rule: str = typer.Option(None, "--rule"), status: str = typer.Option("open", "--status"),
-                  language: str = typer.Option("kk", "--lang")) -> None:
-    """Findings with their explanation (subjects by their number: open a person with ukimet person)."""
-    from ukimet.apps.findings import listed
+                  language: str = typer.Option("kk", "--lang"),
+                  as_user: str = typer.Option(None, "--as", help="A reviewer's account (with --purpose)."),
+                  purpose: str = typer.Option(None, "--purpose", help="Show the values, read through the gateway "
+                                              "(audited).")) -> None:
+    """Findings (subjects by their number: open a person with ukimet person); with --as and --purpose, their
+    values and explanation as the policy lets the reviewer see them."""
+    from ukimet.apps.findings import listed, with_values
+    from ukimet.gateway.users import get_user
     from ukimet.model.consistency import explain, load_rules
 
     rules = {r.id: r for r in load_rules()}
+    if purpose and not as_user:
+        raise ConfigError("--purpose", "values are read as a named reviewer", "add --as NAME")
     table = Table("finding", "rule", "subject", "explanation", "evidence", "status")
-    for kept in listed(open_log(), rule, status):
-        table.add_row(str(kept.id), kept.rule, f"{kept.subject_kind} {kept.subject}",
-                      explain(rules[kept.rule], kept.finding(), language) if kept.rule in rules else "",
-                      f"{len(kept.evidence)} records", kept.status)
+    if not purpose:
+        for kept in listed(open_log(), rule, status):
+            name = rules[kept.rule].name[language] if kept.rule in rules else kept.rule
+            table.add_row(str(kept.id), kept.rule, f"{kept.subject_kind} {kept.subject}", name,
+                          f"{kept.records} records", kept.status)
+        out.print(table)
+        return
+    with _gateway() as gateway:
+        for shown in with_values(gateway, get_user(gateway.metadata, as_user), listed(gateway.audit, rule, status),
+                                 purpose):
+            kept = shown.kept
+            text = explain(rules[kept.rule], shown.finding(), language) if kept.rule in rules else kept.rule
+            table.add_row(str(kept.id), kept.rule, f"{kept.subject_kind} {kept.subject}",
+                          text + (" (!)" if shown.basis_changed else ""), f"{kept.records} records", kept.status)
     out.print(table)
 
 

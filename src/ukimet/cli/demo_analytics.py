@@ -63,6 +63,7 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
     from ukimet.gateway.api import Gateway
     from ukimet.model.consistency import run_rules
     from ukimet.model.entitlements import evaluate
+    from ukimet.model.evidence import keep_entitlements, keep_findings
     from ukimet.model.mart import build_mart
     from ukimet.sync.store import open_store
 
@@ -72,6 +73,8 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
             rows = build_mart(con, engine, as_of)
             findings = evaluate(con)
             found = run_rules(con)
+            keep_entitlements(con, engine, findings)  # the values behind cases and findings stay in the store
+            keep_findings(con, engine, found, as_of)
     finally:
         con.close()
     out.print(f"\n[bold]Mart[/] as of {as_of}: {rows['persons']:,} persons, {rows['families']:,} families scored")

@@ -1,6 +1,8 @@
-"""The metadata store: sources, catalog, classification overrides, profiles, sync runs and lineage. SQLite by
-default, PostgreSQL when configured, always through SQLAlchemy. It never holds citizen data: that lives in the
-integrated store behind the gateway."""
+"""The metadata store: sources, catalog, classification overrides, profiles, sync runs and lineage, accounts,
+policies, the audit log and the workflow of cases and findings. SQLite by default, PostgreSQL when configured,
+always through SQLAlchemy. It never holds citizen data: the values behind cases and findings, names and phones
+live in the integrated store behind the gateway (model.evidence); here a case or finding names its person only
+by the mart's pseudonymous id and its basis only by keyed hashes (apps.seal)."""
 
 from __future__ import annotations
 
@@ -184,8 +186,11 @@ cases = Table(
     Column("person_id", String(32), nullable=False, index=True, doc="the linked person (mart.persons)"),
     Column("family_id", String(32)),
     Column("region", String(8)),
-    Column("evidence", JSON, nullable=False, doc="the values the rule's condition read"),
-    Column("evidence_hash", String(64), nullable=False),
+    Column("evidence_hash", String(64), nullable=False,
+           doc="keyed hash of the values the rule's condition read (the values: evidence.entitlements, in the "
+               "store)"),
+    Column("evidence_keys", JSON, nullable=False, default=dict,
+           doc="value name -> keyed hash of its value: which value changed, without the values"),
     Column("status", String(16), nullable=False, doc="found, notified, consented, refused, assigned, closed"),
     Column("assigned_to", String(128)),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -204,10 +209,10 @@ outbox = Table(
     "outbox", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("case_id", Integer, nullable=False, index=True),
-    Column("phone", String(32), doc="where the SMS goes; NULL when no phone is known (the case needs a visit)"),
-    Column("text_kk", Text, nullable=False),
-    Column("text_ru", Text, nullable=False),
-    Column("status", String(16), nullable=False, doc="queued, sent, failed, no_phone"),
+    Column("template", String(64), nullable=False, doc="the entitlement rule whose SMS text it is"),
+    Column("template_version", String(32), nullable=False, doc="the rules file's version"),
+    Column("languages", String(16), nullable=False, doc="the texts' languages, e.g. kk,ru; rendered when sent"),
+    Column("status", String(16), nullable=False, doc="queued, sent, failed, no_phone (the case needs a visit)"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True)),
 )
@@ -218,8 +223,9 @@ findings = Table(
     Column("subject_kind", String(16), nullable=False),
     Column("subject", String(64), nullable=False, doc="a linked person, a BIN, a dwelling, a region"),
     Column("as_of", String(10), nullable=False),
-    Column("values", JSON, nullable=False),
-    Column("evidence", JSON, nullable=False, doc="records to open: source, table, key"),
+    Column("values_hash", String(64), nullable=False,
+           doc="keyed hash of the finding's values and records (those: evidence.findings, in the store)"),
+    Column("records", Integer, nullable=False, default=0, doc="how many evidence records it names"),
     Column("status", String(16), nullable=False, doc="open, confirmed, dismissed"),
     Column("reviewer", String(128)),
     Column("note", Text),
