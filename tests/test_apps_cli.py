@@ -50,7 +50,7 @@ def test_from_mart_to_an_assigned_case_on_the_command_line(mart: dict[str, Any],
     assert "SMS" in run("cases", "show", case, "--as", "worker", "--purpose", f"case {case}")
     assert "consented" in run("cases", "consent", case, "yes", "--as", "worker", "--note", "by SMS")
     assert "assigned" in run("cases", "assign", case, "--to", "worker", "--as", "worker")
-    assert "queued" in run("cases", "outbox")
+    assert "queued" in run("cases", "outbox", "--as", "svc", "--purpose", purpose)
     bad = runner.invoke(app, ["cases", "consent", case, "maybe", "--as", "worker"])
     assert bad.exit_code != 0
     asked = run("ask", "--as", "nurlan", "Алматы облысында қанша отбасы бар?", "--chart", str(tmp_path))
