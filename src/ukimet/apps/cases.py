@@ -54,6 +54,8 @@ class Case:
     person_id: str
     family_id: str | None
     region: str | None
+    purpose: str | None
+    """the purpose it was opened under"""
     evidence_hash: str
     """keyed hash of the values the rule read (apps.seal)"""
     evidence_keys: dict[str, str]
@@ -89,7 +91,7 @@ class Sms:
 
 def _case(row: Any) -> Case:
     return Case(row.id, row.rule, row.rule_version, row.as_of, row.person_id, row.family_id, row.region,
-                row.evidence_hash, dict(row.evidence_keys or {}), row.status, row.assigned_to)
+                row.purpose, row.evidence_hash, dict(row.evidence_keys or {}), row.status, row.assigned_to)
 
 
 def _event(con: Connection, case_id: int, actor: str, action: str, note: str | None = None) -> None:
@@ -143,7 +145,7 @@ def open_cases(gateway: Gateway, user: User, findings: list[Finding], purpose: s
             key = con.execute(insert(cases).values(
                 rule=f.rule, rule_version=f.rule_version, as_of=f.as_of.isoformat(), person_id=f.person_id,
                 family_id=f.family_id, region=region, evidence_hash=seal.digest(f.evidence_hash),
-                evidence_keys=seal.each(_jsonable(f.evidence)), status="notified", assigned_to=None,
+                evidence_keys=seal.each(_jsonable(f.evidence)), status="notified", purpose=purpose, assigned_to=None,
                 created_at=now, updated_at=now)).inserted_primary_key
             assert key is not None
             case_id = int(key[0])
@@ -199,13 +201,21 @@ def close(log: audit.AuditLog, actor: User, case_id: int, note: str) -> Case:
 
 
 def listed(log: audit.AuditLog, status: str | None = None, rule: str | None = None,
-           region: str | None = None) -> list[Case]:
+           region: str | None = None, reader: User | None = None) -> list[Case]:
+    """The cases (workflow only: no value of a person); read for ``reader``, the read is an audit entry."""
+    if reader is not None and reader.role not in READERS:
+        raise PolicyError("cases", f"the role {reader.role!r} does not work cases", "ask a social worker")
     query = select(cases).order_by(cases.c.id)
     for column, value in ((cases.c.status, status), (cases.c.rule, rule), (cases.c.region, region)):
         if value:
             query = query.where(column == value)
     with log.engine.connect() as con:
-        return [_case(r) for r in con.execute(query)]
+        found = [_case(r) for r in con.execute(query)]
+    if reader is not None:
+        asked = ", ".join(f"{k}={v}" for k, v in (("status", status), ("rule", rule), ("region", region)) if v)
+        log.append(audit.Access(reader.name, reader.organisation, reader.role, None, "case",
+                                f"cases list ({asked or 'all'})", None, len(found), []))
+    return found
 
 
 def events(log: audit.AuditLog, case_id: int) -> list[tuple[dt.datetime, str, str, str | None]]:
@@ -258,11 +268,11 @@ def show(gateway: Gateway, user: User, case_id: int, purpose: str) -> Shown:
                  messages(gateway.audit, case_id), result.audit_seq)
 
 
-def outbox(gateway: Gateway, user: User, purpose: str, status: str = "queued",
+def outbox(gateway: Gateway, user: User, purpose: str | None = None, status: str = "queued",
            rules: Rules | None = None) -> list[Sms]:
     """The SMS messages of ``status``, rendered now from their rule's template with the first name and phone
-    read through the gateway as ``user`` under ``purpose`` (audited, naming every person): the texts are never
-    stored."""
+    read through the gateway as ``user`` (audited, naming every person) under ``purpose``, or else under the
+    purpose each case was opened for: the texts are never stored."""
     if user.role not in WORKERS:
         raise PolicyError("the SMS outbox", f"the role {user.role!r} may not send case messages",
                           "run it as the case service")
@@ -270,13 +280,22 @@ def outbox(gateway: Gateway, user: User, purpose: str, status: str = "queued",
     if not queued:
         return []
     with gateway.metadata.connect() as con:
-        person_of = dict(con.execute(select(cases.c.id, cases.c.person_id).where(
-            cases.c.id.in_([m["case_id"] for m in queued]))).all())
-    contacts = _persons(gateway, user, sorted(set(person_of.values())), purpose, "first_name, phone")
+        opened = {r.id: (r.person_id, r.purpose) for r in con.execute(select(
+            cases.c.id, cases.c.person_id, cases.c.purpose).where(cases.c.id.in_([m["case_id"] for m in queued])))}
+    under: dict[str, set[str]] = {}
+    for person_id, opened_for in opened.values():
+        chosen = purpose or opened_for
+        if not chosen:
+            raise PolicyError("the SMS outbox", "a case was opened without a purpose to send its SMS under",
+                              "give the purpose: --purpose P-n")
+        under.setdefault(chosen, set()).add(person_id)
+    contacts: dict[str, tuple[Any, ...]] = {}
+    for chosen, persons in sorted(under.items()):
+        contacts |= _persons(gateway, user, sorted(persons), chosen, "first_name, phone")
     templates = {r.id: r.sms for r in (rules or load_rules()).rules}
     rendered = []
     for m in queued:
-        first_name, phone = contacts.get(person_of.get(m["case_id"], ""), (None, None))
+        first_name, phone = contacts.get(opened.get(m["case_id"], ("", None))[0], (None, None))
         sms = templates.get(m["template"])
         if sms is None:
             raise PolicyError(f"SMS {m['id']}", f"its template {m['template']!r} is not a rule of the rules file",

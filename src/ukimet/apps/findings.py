@@ -89,15 +89,24 @@ def keep(log: audit.AuditLog, found: list[Finding], as_of: dt.date) -> list[int]
     return new
 
 
-def listed(log: audit.AuditLog, rule: str | None = None, status: str | None = "open") -> list[Kept]:
+def listed(log: audit.AuditLog, rule: str | None = None, status: str | None = "open",
+           reader: User | None = None) -> list[Kept]:
+    """The findings (workflow only: no value of a person); read for ``reader``, the read is an audit entry."""
+    if reader is not None and reader.role not in REVIEWERS:
+        raise PolicyError("findings", f"the role {reader.role!r} may not review findings", "ask an auditor")
     query = select(findings).order_by(findings.c.id)
     if rule:
         query = query.where(findings.c.rule == rule)
     if status:
         query = query.where(findings.c.status == status)
     with log.engine.connect() as con:
-        return [Kept(r.id, r.rule, r.subject_kind, r.subject, r.as_of, r.records, r.values_hash, r.status,
-                     r.reviewer, r.note) for r in con.execute(query)]
+        found = [Kept(r.id, r.rule, r.subject_kind, r.subject, r.as_of, r.records, r.values_hash, r.status,
+                      r.reviewer, r.note) for r in con.execute(query)]
+    if reader is not None:
+        asked = ", ".join(f"{k}={v}" for k, v in (("rule", rule), ("status", status)) if v)
+        log.append(audit.Access(reader.name, reader.organisation, reader.role, None, "finding",
+                                f"findings list ({asked or 'all'})", None, len(found), []))
+    return found
 
 
 def with_values(gateway: Gateway, reader: User, kept: list[Kept], purpose: str) -> list[Valued]:

@@ -144,13 +144,15 @@ def entitlements_run(as_user: str = typer.Option(..., "--as", help="The case ser
 
 
 @cases_app.command("list")
-def cases_list(status: str = typer.Option(None, "--status"), rule: str = typer.Option(None, "--rule"),
-               region: str = typer.Option(None, "--region")) -> None:
-    """Cases with their rule, date, region and status (no personal data: open one with cases show)."""
+def cases_list(as_user: str = typer.Option(..., "--as"), status: str = typer.Option(None, "--status"),
+               rule: str = typer.Option(None, "--rule"), region: str = typer.Option(None, "--region")) -> None:
+    """Cases with their rule, date, region and status (no personal data: open one with cases show); the read is
+    an audit entry."""
     from ukimet.apps.cases import listed
 
+    log, user = _reader(as_user)
     table = Table("case", "rule", "as of", "region", "status", "assigned to")
-    for case in listed(open_log(), status, rule, region):
+    for case in listed(log, status, rule, region, reader=user):
         table.add_row(str(case.id), case.rule, case.as_of, case.region or "", case.status, case.assigned_to or "")
     out.print(table)
 
@@ -182,6 +184,10 @@ def _worker(as_user: str) -> tuple[AuditLog, User]:
 
     log = open_log()
     return log, get_user(log.engine, as_user)
+
+
+_reader = _worker
+"""the named user who reads a work list (each read an audit entry)"""
 
 
 @cases_app.command("consent")
@@ -218,7 +224,8 @@ def cases_close(case_id: int = typer.Argument(...), as_user: str = typer.Option(
 
 @cases_app.command("outbox")
 def cases_outbox(as_user: str = typer.Option(..., "--as", help="The case service's account."),
-                 purpose: str = typer.Option(..., "--purpose", help="The declared purpose the SMS serve."),
+                 purpose: str = typer.Option(None, "--purpose", help="The declared purpose the SMS serve "
+                                             "(default: the one each case was opened under)."),
                  status: str = typer.Option("queued", "--status")) -> None:
     """The SMS messages for the operator's SMS gateway, rendered now with names and phones read through the
     gateway (audited); phones shown by their last digits."""
@@ -270,35 +277,33 @@ def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these
 
 
 @findings_app.command("list")
-def findings_list(rule: str = typer.Option(None, "--rule"), status: str = typer.Option("open", "--status"),
+def findings_list(as_user: str = typer.Option(..., "--as", help="A reviewer's account."),
+                  rule: str = typer.Option(None, "--rule"), status: str = typer.Option("open", "--status"),
                   language: str = typer.Option("kk", "--lang"),
-                  as_user: str = typer.Option(None, "--as", help="A reviewer's account (with --purpose)."),
                   purpose: str = typer.Option(None, "--purpose", help="Show the values, read through the gateway "
                                               "(audited).")) -> None:
-    """Findings (subjects by their number: open a person with ukimet person); with --as and --purpose, their
-    values and explanation as the policy lets the reviewer see them."""
+    """Findings (subjects by their number: open a person with ukimet person), the read an audit entry; with
+    --purpose, their values and explanation as the policy lets the reviewer see them."""
     from ukimet.apps.findings import listed, with_values
-    from ukimet.gateway.users import get_user
     from ukimet.model.consistency import explain, load_rules
 
     rules = {r.id: r for r in load_rules()}
-    if purpose and not as_user:
-        raise ConfigError("--purpose", "values are read as a named reviewer", "add --as NAME")
     table = Table("finding", "rule", "subject", "explanation", "evidence", "status")
-    if not purpose:
-        for kept in listed(open_log(), rule, status):
-            name = rules[kept.rule].name[language] if kept.rule in rules else kept.rule
-            table.add_row(str(kept.id), kept.rule, f"{kept.subject_kind} {kept.subject}", name,
-                          f"{kept.records} records", kept.status)
-        out.print(table)
-        return
     with _gateway() as gateway:
-        for shown in with_values(gateway, get_user(gateway.metadata, as_user), listed(gateway.audit, rule, status),
-                                 purpose):
-            kept = shown.kept
-            text = explain(rules[kept.rule], shown.finding(), language) if kept.rule in rules else kept.rule
-            table.add_row(str(kept.id), kept.rule, f"{kept.subject_kind} {kept.subject}",
-                          text + (" (!)" if shown.basis_changed else ""), f"{kept.records} records", kept.status)
+        log, user = _reader(as_user)
+        kept = listed(log, rule, status, reader=user)
+        if not purpose:
+            for k in kept:
+                table.add_row(str(k.id), k.rule, f"{k.subject_kind} {k.subject}",
+                              rules[k.rule].name[language] if k.rule in rules else k.rule, f"{k.records} records",
+                              k.status)
+        else:
+            for shown in with_values(gateway, user, kept, purpose):
+                k = shown.kept
+                text = explain(rules[k.rule], shown.finding(), language) if k.rule in rules and shown.values \
+                    else rules[k.rule].name[language] if k.rule in rules else k.rule
+                table.add_row(str(k.id), k.rule, f"{k.subject_kind} {k.subject}",
+                              text + (" (!)" if shown.basis_changed else ""), f"{k.records} records", k.status)
     out.print(table)
 
 

@@ -192,6 +192,7 @@ cases = Table(
     Column("evidence_keys", JSON, nullable=False, default=dict,
            doc="value name -> keyed hash of its value: which value changed, without the values"),
     Column("status", String(16), nullable=False, doc="found, notified, consented, refused, assigned, closed"),
+    Column("purpose", Text, doc="the purpose the case was opened under (a declared P-n): its SMS is sent under it"),
     Column("assigned_to", String(128)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
