@@ -27,7 +27,7 @@ from ukimet.gateway.rewrite import User
 from ukimet.gateway.users import add_user
 from ukimet.model.consistency import run_rules
 from ukimet.model.entitlements import evaluate
-from ukimet.model.evidence import keep_entitlements, keep_findings
+from ukimet.model.evidence import as_json, keep_entitlements, keep_findings
 from ukimet.sync.store import open_store
 
 SERVICE = User("proactive", "case_service", "Ministry of Labour")
@@ -264,3 +264,17 @@ def test_every_read_of_a_work_list_is_an_audit_entry(pipeline: dict[str, Any]) -
                                                                                          reader=analyst)):
         with pytest.raises(PolicyError):
             read()
+
+
+def test_an_analyst_reads_the_evidence_of_their_own_region_only_and_masked(pipeline: dict[str, Any]) -> None:
+    gateway = pipeline["gateway"]
+    analyst = User("aigerim", "analyst", "Akimat of Almaty region", {"region": "19"})
+    result = gateway.query(analyst, "SELECT region, person_id, evidence FROM evidence.entitlements "
+                                    "ORDER BY key, kept_at", "regional review")
+    assert result.rows and {r[0] for r in result.rows} == {"19"}
+    assert all(r[2] is None or r[2] not in {as_json(f.evidence) for f in pipeline["entitled"]}
+               for r in result.rows)
+    with gateway.trusted() as con:
+        regions = con.execute("SELECT count(DISTINCT region), count(*) FILTER (WHERE region IS NULL) "
+                              "FROM evidence.findings").fetchone()
+    assert regions is not None and regions[0] > 3 and regions[1] == 0  # every finding has its subject's region

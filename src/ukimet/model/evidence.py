@@ -32,15 +32,31 @@ TABLES = {
                      "person_id": ("VARCHAR", "person_id", "personal"),
                      "family_id": ("VARCHAR", "family_id", "personal"),
                      "evidence": ("VARCHAR", None, "personal"), "evidence_hash": ("VARCHAR", None, "personal"),
-                     "kept_at": ("TIMESTAMP", None, "public")},
+                     "region": ("VARCHAR", "region", "public"), "kept_at": ("TIMESTAMP", None, "public")},
     "findings": {"key": ("VARCHAR", None, "public"), "rule": ("VARCHAR", None, "public"),
                  "subject_kind": ("VARCHAR", None, "public"), "subject": ("VARCHAR", None, "personal"),
                  "person_id": ("VARCHAR", "person_id", "personal"), "as_of": ("DATE", None, "public"),
                  "found_values": ("VARCHAR", None, "personal"), "records": ("VARCHAR", None, "personal"),
-                 "values_hash": ("VARCHAR", None, "personal"), "kept_at": ("TIMESTAMP", None, "public")},
+                 "values_hash": ("VARCHAR", None, "personal"), "region": ("VARCHAR", "region", "public"),
+                 "kept_at": ("TIMESTAMP", None, "public")},
 }
 """table -> column -> (type, semantic type, sensitivity): values are personal, so the policy's masks decide who
-sees them; the person column is a person_id, so the gateway traces every read to the person"""
+sees them; the person column is a person_id, so the gateway traces every read to the person; the region is the
+subject's, so a role whose rows follow its region (an akimat's analyst) reads only its region's rows (a row
+whose region is not known is nobody's region)"""
+REGION_OF = {
+    "entitlements": ["UPDATE evidence.entitlements e SET region = p.region FROM mart.persons p "
+                     "WHERE e.region IS NULL AND p.person_id = e.person_id"],
+    "findings": ["UPDATE evidence.findings f SET region = p.region FROM mart.persons p "
+                 "WHERE f.region IS NULL AND f.subject_kind = 'person' AND p.person_id = f.subject",
+                 "UPDATE evidence.findings f SET region = d.region FROM mart.dwellings d "
+                 "WHERE f.region IS NULL AND f.subject_kind = 'dwelling' "
+                 "AND CAST(d.dwelling_id AS VARCHAR) = f.subject",
+                 "UPDATE evidence.findings f SET region = c.region FROM mart.companies c "
+                 "WHERE f.region IS NULL AND f.subject_kind = 'company' AND c.bin = f.subject",
+                 "UPDATE evidence.findings SET region = subject WHERE region IS NULL AND subject_kind = 'region'"],
+}
+"""how each table's rows get their subject's region from the mart"""
 PERSON_VALUES = ("director",)
 """values of a company finding that name a person (mart.persons.person_id)"""
 
@@ -88,6 +104,8 @@ def _insert_new(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any
     con.execute(f"""INSERT INTO {SCHEMA}.{table} SELECT DISTINCT ON (i.key, i.{unique}) i.* FROM incoming i
         WHERE NOT EXISTS (SELECT 1 FROM {SCHEMA}.{table} t WHERE t.key = i.key AND t.{unique} = i.{unique})""")
     con.execute("DROP TABLE incoming")
+    for sql in REGION_OF[table]:
+        con.execute(sql)
     return _count(con, table) - before
 
 
@@ -110,7 +128,7 @@ def keep_entitlements(con: duckdb.DuckDBPyConnection, metadata: Engine,
     _create(con)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows = [(entitlement_key(f.rule, f.as_of.isoformat(), f.person_id), f.rule, f.rule_version, f.as_of,
-             f.person_id, f.family_id, as_json(f.evidence), f.evidence_hash, now) for f in found]
+             f.person_id, f.family_id, as_json(f.evidence), f.evidence_hash, None, now) for f in found]
     new = _insert_new(con, "entitlements", rows, "evidence_hash")
     _publish(con, metadata)
     return new
@@ -126,7 +144,7 @@ def keep_findings(con: duckdb.DuckDBPyConnection, metadata: Engine, found: list[
         person = f.subject if f.subject_kind == "person" else next(
             (str(f.values[k]) for k in PERSON_VALUES if f.values.get(k)), None)
         rows.append((finding_key(f.rule, f.subject_kind, f.subject, as_of.isoformat()), f.rule, f.subject_kind,
-                     f.subject, person, as_of, as_json(f.values), as_json(f.evidence), values_hash(f), now))
+                     f.subject, person, as_of, as_json(f.values), as_json(f.evidence), values_hash(f), None, now))
     new = _insert_new(con, "findings", rows, "values_hash")
     _publish(con, metadata)
     return new
