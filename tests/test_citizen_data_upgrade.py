@@ -91,11 +91,11 @@ def upgraded(mart: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> 
                             "VALUES (:case, :phone, :kk, :ru, :status, :now)"),
                        {"case": i, "phone": phone, "kk": f"Құрметті {first_name}!", "ru": f"Уважаемая {first_name}!",
                         "status": "queued" if phone else "no_phone", "now": now})
-        for f in found:
+        for kept in found:
             db.execute(text('INSERT INTO findings (rule, subject_kind, subject, as_of, "values", evidence, status, '
                             "found_at) VALUES (:rule, :kind, :subject, :as_of, :values, :evidence, 'open', :now)"),
-                       {"rule": f.rule, "kind": f.subject_kind, "subject": f.subject, "as_of": MART_AS_OF,
-                        "values": json.dumps(f.values), "evidence": json.dumps(f.evidence), "now": now})
+                       {"rule": kept.rule, "kind": kept.subject_kind, "subject": kept.subject, "as_of": MART_AS_OF,
+                        "values": json.dumps(kept.values), "evidence": json.dumps(kept.evidence), "now": now})
         for sql in ADDED:  # the migration: new columns, the data moved, old columns dropped, the file vacuumed
             db.exec_driver_sql(sql)
     con = open_store(config.resolved_store_path())
