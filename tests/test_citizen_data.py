@@ -278,3 +278,22 @@ def test_an_analyst_reads_the_evidence_of_their_own_region_only_and_masked(pipel
         regions = con.execute("SELECT count(DISTINCT region), count(*) FILTER (WHERE region IS NULL) "
                               "FROM evidence.findings").fetchone()
     assert regions is not None and regions[0] > 3 and regions[1] == 0  # every finding has its subject's region
+
+
+def test_the_refusals_of_cases_findings_and_the_outbox_are_said_in_kazakh_and_russian(
+        pipeline: dict[str, Any]) -> None:
+    from ukimet.api.messages import known
+
+    gateway = pipeline["gateway"]
+    analyst = User("aigerim", "analyst", "Akimat", {"region": "19"})
+    refusals = (lambda: cases.listed(gateway.audit, reader=analyst),
+                lambda: work.listed(gateway.audit, reader=analyst), lambda: cases.outbox(gateway, AUDITOR),
+                lambda: cases.show(gateway, analyst, 1, "x"), lambda: work.with_values(gateway, analyst, [], "x"),
+                lambda: cases.mark_sent(gateway.audit, AUDITOR, [1]))
+    said = set()
+    for refuse in refusals:
+        with pytest.raises(PolicyError) as refused:
+            refuse()
+        said |= {refused.value.what, refused.value.why, refused.value.fix}
+    unknown = sorted(text for text in said if not known(text))
+    assert not unknown, f"give these messages their kk/ru shape in src/ukimet/api/messages.py: {unknown}"
