@@ -14,8 +14,9 @@ fill {placeholders}), target ({truth_sql, tolerance}), combine, compare, markers
 
 Accounts: by default a fresh account per attack and role (``ukimet user add ... --password-stdin``), so that
 per-user budgets, daily limits and probing alerts of one attack do not decide another; ``--accounts per-run``
-shares one account per role, ``--accounts demo`` uses the demo accounts (the CLI needs no password; the API
-needs ``--demo-log`` with the demo's printed passwords). Purposes are given as text, or declared first
+shares one account per role, ``--accounts demo`` uses the demo accounts (the CLI signs each account in with an
+API token it issues with the operator's ``ukimet user token``; the API needs ``--demo-log`` with the demo's
+passwords, or ``UKIMET_BENCH_PASSWORDS``). Purposes are given as text, or declared first
 (``ukimet purpose declare``) where the policy's role says ``purpose = "declared"`` (or with
 ``--purposes declared``).
 
@@ -444,9 +445,10 @@ def killgroup(pid: int) -> None:
 
 
 def run_process(install: Install, args: list[str], stdin: str | None, timeout: float,
-                cap_mb: float) -> tuple[int, str, str, float, float, bool]:
+                cap_mb: float, env: dict[str, str] | None = None) -> tuple[int, str, str, float, float, bool]:
     started = time.perf_counter()
-    proc = subprocess.Popen(install.exe + args, cwd=install.root, env=install.env(), stdout=subprocess.PIPE,
+    proc = subprocess.Popen(install.exe + args, cwd=install.root, env={**install.env(), **(env or {})},
+                            stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
                             start_new_session=True, text=True, encoding="utf-8", errors="replace")
     watch = Watch(proc.pid, cap_mb, lambda: killgroup(proc.pid))
@@ -484,10 +486,32 @@ class Runner:
 
     def __init__(self, install: Install, timeout: float, cap_mb: float) -> None:
         self.install, self.timeout, self.cap = install, timeout, cap_mb
+        self.tokens: dict[str, str] = {}
 
-    def cli(self, args: list[str], stdin: str | None = None) -> tuple[int, str, str]:
-        code, out, err, _, _, _ = run_process(self.install, args, stdin, self.timeout, self.cap)
+    def cli(self, args: list[str], stdin: str | None = None, account: str | None = None) -> tuple[int, str, str]:
+        code, out, err, _, _, _ = run_process(self.install, args, stdin, self.timeout, self.cap,
+                                              self.signed_in(account))
         return code, out, err
+
+    def signed_in(self, account: str | None) -> dict[str, str]:
+        """The environment of a command run as ``account``: its API token, issued once with the operator's verb
+        (the command line takes no name without a proof)."""
+        if account is None:
+            return {}
+        if account not in self.tokens:
+            code, out, err, _, _, _ = run_process(self.install, ["user", "token", account], None, self.timeout,
+                                                  self.cap)
+            if code != 0:
+                raise RuntimeError(f"could not issue a token for {account}: {(out + err).strip()[:300]}")
+            self.tokens[account] = out.strip()
+        return {"UKIMET_TOKEN": self.tokens[account]}
+
+    def officer(self) -> str:
+        """An auditor's account of this run, for reading the audit log on the command line."""
+        name = f"rt-officer-{os.getpid()}"
+        if name not in self.tokens:
+            self.cli(["user", "add", name, "--role", "auditor", "--org", ORGS["auditor"]])
+        return name
 
     def login(self, name: str, password: str) -> None:
         return None
@@ -498,7 +522,8 @@ class Runner:
             args = ["person", "--as", account, "--purpose", purpose or "red-team check", "--", op.iin]
         else:
             args = ["query", "--as", account, *(["--purpose", purpose] if purpose else []), "--", op.sql]
-        code, out, err, elapsed, peak, killed = run_process(self.install, args, None, self.timeout, self.cap)
+        code, out, err, elapsed, peak, killed = run_process(self.install, args, None, self.timeout, self.cap,
+                                                            self.signed_in(account))
         result = OpResult(kind=op.kind, code=code, elapsed=elapsed, peak_mb=peak, text=out + "\n" + err,
                           error=err.strip())
         result.lines = result.text.splitlines()
@@ -691,7 +716,7 @@ class Audit:
 
     def _cli(self, account: str | None, limit: int) -> list[dict[str, Any]]:
         args = ["audit", "show", "--limit", str(limit)] + (["--user", account] if account else [])
-        _, out, _ = self.runner.cli(args)
+        _, out, _ = self.runner.cli(args, account=self.runner.officer())
         header, rows = parse_tables(out)
         return [dict(zip(header, r, strict=False)) for r in rows]
 
@@ -769,7 +794,8 @@ class Accounts:
             if key in self.declared:
                 return self.declared[key]
         code, out, err = self.runner.cli(["purpose", "declare", "--as", account, "--text", text, "--case", case,
-                                          "--legal-basis", "Law of the RK on personal data, art. 9 (red-team test)"])
+                                          "--legal-basis", "Law of the RK on personal data, art. 9 (red-team test)"],
+                                         account=account)
         found = re.search(r"\bP-\d+\b", out + err)
         number = found.group(0) if code == 0 and found else text
         with self.lock:
@@ -808,6 +834,7 @@ def demo_passwords(path: str | None) -> dict[str, str]:
         for name, password in re.findall(r"│\s*([\w.-]+)\s*│\s*(\S+)\s*│\s*[a-z_]+\s*│", text):
             if name != "account":
                 found[name] = password
+        found.update(re.findall(r"^([\w.-]+) (\S+)$", text, re.MULTILINE))  # the demo's home/demo/passwords
     for pair in os.environ.get("UKIMET_BENCH_PASSWORDS", "").split(","):
         if "=" in pair:
             name, password = pair.split("=", 1)
@@ -1128,7 +1155,8 @@ def main() -> None:
     parser.add_argument("--accounts", choices=("per-attack", "per-run", "demo"), default="per-attack")
     parser.add_argument("--purposes", choices=("auto", "text", "declared"), default="auto",
                         help="give purposes as text, declare them first, or as the policy's role asks (auto)")
-    parser.add_argument("--demo-log", help="the demo's output, for the demo accounts' passwords (--accounts demo)")
+    parser.add_argument("--demo-log", help="the demo's passwords file (home/demo/passwords), or an older demo's "
+                                           "output, for the demo accounts' passwords (--accounts demo)")
     parser.add_argument("--analyst-region", help="region (KATO prefix) of the analyst accounts; default: largest")
     parser.add_argument("--only", help="comma-separated attack ids")
     parser.add_argument("--classes", help="comma-separated classes")

@@ -114,6 +114,15 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return {**built, "gateway": Gateway(built["config"], policy=registry_policy())}
 
 
+def signed_in_as(engine: Any, name: str) -> dict[str, str]:
+    """The environment a command runs in as the account ``name`` (a fresh API token in UKIMET_TOKEN): pass it as
+    CliRunner.invoke's ``env``."""
+    from ukimet.cli.identity import TOKEN_VARIABLE
+    from ukimet.gateway.users import issue_token
+
+    return {TOKEN_VARIABLE: issue_token(engine, name)}
+
+
 MART_AS_OF = "2026-01-01"
 
 

@@ -16,15 +16,20 @@ from ukimet.api.app import create_app  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def fuzzed(web_country: dict[str, Any]) -> Any:
-    from fastapi.testclient import TestClient
+def fuzzed(web_country: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The app on its own copy of the web country (the generated sign-ins, password changes and sign-outs lock
+    accounts and the test client's address out there, not for the other tests), signed in as the analyst with
+    an API token (a generated sign-out cannot end it)."""
+    import shutil
 
-    app = create_app(web_country["config"])
-    with TestClient(app) as client:
-        user = web_country["users"]["analyst"]
-        token = client.post("/api/v1/auth/login", json={"name": user.name,
-                                                       "password": web_country["password"]["analyst"]}).json()
-    yield app, token["token"]
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.gateway.users import issue_token
+
+    home = tmp_path_factory.mktemp("fuzz") / "home"
+    shutil.copytree(web_country["config"].home, home)
+    config = web_country["config"].model_copy(update={"home": home})
+    app = create_app(config)
+    yield app, issue_token(connect_metadata(config), web_country["users"]["analyst"].name)
     app.state.gateway.close()
 
 

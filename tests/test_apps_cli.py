@@ -21,14 +21,18 @@ def test_from_mart_to_an_assigned_case_on_the_command_line(mart: dict[str, Any],
     monkeypatch.setenv("UKIMET_HOME", str(home))
     runner = CliRunner()
 
+    tokens: dict[str, str] = {}
+
     def run(*args: str, given: str | None = None) -> str:
-        result = runner.invoke(app, list(args), input=given)
+        named = args[args.index("--as") + 1] if "--as" in args else "worker"
+        result = runner.invoke(app, list(args), input=given, env={"UKIMET_TOKEN": tokens.get(named)})
         assert result.exit_code == 0, (args, result.output)
         return result.output
 
     run("user", "add", "svc", "--role", "case_service", "--org", "Ministry of Labour")
     run("user", "add", "worker", "--role", "social_worker", "--org", "Ministry of Labour")
     run("user", "add", "nurlan", "--role", "analyst", "--org", "Akimat", "--region", "19")
+    tokens.update({name: run("user", "token", name).strip() for name in ("svc", "worker", "nurlan")})
     assert "families" in run("mart", "build", "--as-of", MART_AS_OF)
     con = duckdb.connect(str(home / "store.duckdb"), read_only=True)
     try:
@@ -51,10 +55,11 @@ def test_from_mart_to_an_assigned_case_on_the_command_line(mart: dict[str, Any],
     assert "consented" in run("cases", "consent", case, "yes", "--as", "worker", "--note", "by SMS")
     assert "assigned" in run("cases", "assign", case, "--to", "worker", "--as", "worker")
     assert "queued" in run("cases", "outbox", "--as", "svc")  # under the purpose the cases were opened for
-    bad = runner.invoke(app, ["cases", "consent", case, "maybe", "--as", "worker"])
+    bad = runner.invoke(app, ["cases", "consent", case, "maybe"], env={"UKIMET_TOKEN": tokens["worker"]})
     assert bad.exit_code != 0
     asked = run("ask", "--as", "nurlan", "Алматы облысында қанша отбасы бар?", "--chart", str(tmp_path))
     assert "mart.families" in asked and "region = '19'" in asked
-    declined = runner.invoke(app, ["ask", "--as", "nurlan", "How many unicorns live in Astana?"])
+    declined = runner.invoke(app, ["ask", "--as", "nurlan", "How many unicorns live in Astana?"],
+                             env={"UKIMET_TOKEN": tokens["nurlan"]})
     assert declined.exit_code == 3 and "unicorns" in declined.output
     assert "verified" in run("audit", "verify")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -65,3 +66,16 @@ def test_demo_builds_the_country_syncs_every_source_and_links_twice_over(tmp_pat
     again = runner.invoke(app, ["demo", "--out", str(target), "--persons", "800", "--no-serve"])
     assert again.exit_code == 0, again.output
     assert "(0 new)" in again.output and "0/0/0" in again.output
+    credentials = target / ".ukimet" / "demo"
+    passwords = dict(line.split() for line in (credentials / "passwords").read_text().splitlines())
+    tokens = sorted((credentials / "tokens").iterdir())
+    assert {t.name for t in tokens} == set(passwords) >= {"social-worker", "auditor", "analyst-79"}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in [credentials / "passwords", *tokens]} == {0o600}
+    assert stat.S_IMODE(credentials.stat().st_mode) == 0o700
+    assert not any(p in again.output for p in passwords.values()), "a password was printed"
+    assert not any(t.read_text().strip() in again.output for t in tokens), "a token was printed"
+    assert f"export UKIMET_TOKEN=$(cat {credentials / 'tokens' / 'social-worker'})" in again.output
+    env = {"UKIMET_HOME": str(target / ".ukimet"), "UKIMET_TOKEN": (credentials / "tokens" / "auditor").read_text()}
+    assert runner.invoke(app, ["cases", "list"], env=env).exit_code == 0
+    assert runner.invoke(app, ["cases", "list", "--as", "auditor"], env=env).exit_code == 0
+    assert runner.invoke(app, ["cases", "list", "--as", "admin"], env=env).exit_code == 1

@@ -55,3 +55,19 @@ def test_the_doctor_names_a_file_open_to_others_and_the_signing_keys_place(tmp_p
     result = runner.invoke(app, ["doctor"], env=env)
     assert result.exit_code == 0, result.output
     assert "signing" in result.output and "warn" in result.output  # the key beside the log is named
+
+
+def test_what_a_command_writes_outside_the_home_is_its_owners_alone(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ukimet.cli.main import app
+
+    records = tmp_path / "records.csv"
+    records.write_text("id,surname,first_name,birth_date\n1,Ахметов,Ерлан,1980-01-02\n2,Ahmetov,Erlan,1980-01-02\n")
+    previous = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(app, ["link", str(records), "--out", str(tmp_path / "clusters.csv")])
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE((tmp_path / "clusters.csv").stat().st_mode) == 0o600

@@ -106,14 +106,25 @@ def _rewrite_from(con: Connection, edit: Any) -> None:
         con.execute(insert(audit_entries).values(**row))
 
 
-@pytest.mark.parametrize("edit", [
-    lambda rows: [*rows[:1], {**rows[1], "rows": 999}, *rows[2:]],
-    lambda rows: [rows[0], rows[2], rows[1], *rows[3:]],
-    lambda rows: [*rows[:3], {**rows[3], "seq": 0, "query": "SELECT 'inserted'"}, *rows[3:]],
+@pytest.mark.parametrize(("edit", "first_changed"), [
+    (lambda rows: [*rows[:1], {**rows[1], "rows": 999}, *rows[2:]], 2),
+    (lambda rows: [rows[0], rows[2], rows[1], *rows[3:]], 2),
+    (lambda rows: [*rows[:3], {**rows[3], "seq": 0, "query": "SELECT 'inserted'"}, *rows[3:]], 4),
 ], ids=["edited", "reordered", "inserted"])
-def test_a_rewritten_chain_fails_its_signed_checkpoint(tmp_path: Path, edit: Any) -> None:
-    verdict = _tamper(tmp_path, lambda con: _rewrite_from(con, edit))
-    assert not verdict.ok and "checkpoint" in verdict.reason and verdict.first_bad == 6, verdict
+@pytest.mark.parametrize("anchor_kept", [True, False], ids=["anchored", "anchor-lost"])
+def test_a_rewritten_chain_fails_its_anchor_and_its_signed_checkpoint(tmp_path: Path, edit: Any, first_changed: int,
+                                                                      anchor_kept: bool) -> None:
+    """The anchored heads locate the first rewritten entry; without them the checkpoint signed before still fails."""
+    def rewrite(con: Connection) -> None:
+        _rewrite_from(con, edit)
+        if not anchor_kept:
+            Settings(home=tmp_path).resolved_audit_anchor_path().unlink()
+
+    verdict = _tamper(tmp_path, rewrite)
+    if anchor_kept:
+        assert not verdict.ok and verdict.kind == "rewritten" and verdict.first_bad == first_changed, verdict
+    else:
+        assert not verdict.ok and verdict.kind == "checkpoint" and verdict.first_bad == 6, verdict
 
 
 def test_a_checkpoint_signed_by_an_untrusted_key_is_rejected(tmp_path: Path) -> None:
@@ -172,6 +183,10 @@ def test_a_citizen_sees_each_access_with_a_proof_anyone_can_check(registry: dict
     gateway.query(WORKER, "SELECT count(*) FROM reg.persons")  # an aggregate touches nobody in particular
     report = my_accesses(gateway.audit, authenticate(gateway.metadata, "marat", "his-own-pass"))
     assert report.verified
+    newest = gateway.audit.entries(limit=1)[0]  # the look-up itself, anchored before the report was made
+    assert report.anchored is not None and (report.anchored.seq, report.anchored.hash) == (newest["seq"],
+                                                                                            newest["hash"])
+    assert report.anchored.signature_ok() and report.anchored.public_key == report.public_key
     mine = [a for a in report.accesses if a.purpose == "case 2026/41"]
     assert len(mine) == 1 and mine[0].organisation == WORKER.organisation and mine[0].role == "social_worker"
     for access in report.accesses:
@@ -192,32 +207,40 @@ def test_the_command_line_from_user_to_tracker(registry: dict[str, Any], monkeyp
     monkeypatch.setenv("UKIMET_HOME", str(registry["config"].home))
     runner = CliRunner()
     citizen_iin = registry["rows"][0][1]
-    steps = [
+    for args, given in [
         (["user", "add", "erlan", "--role", "social_worker", "--org", "Ministry of Labour", "--password-stdin"],
          "s3cret-pass\n"),
         (["user", "add", "asel", "--role", "citizen", "--org", "-", "--iin", citizen_iin, "--password-stdin"],
          "asel-pass\n"),
+        (["user", "add", "aigul", "--role", "auditor", "--org", "Agency for Personal Data Protection"], None),
+    ]:
+        assert runner.invoke(app, args, input=given).exit_code == 0
+    tokens = {name: runner.invoke(app, ["user", "token", name]).output.strip() for name in ("erlan", "asel", "aigul")}
+    steps = [
         (["query", "--as", "erlan", "--purpose", "case 77", "--show-sql",
-          "SELECT iin, familiya FROM reg.persons ORDER BY id LIMIT 1"], None),
-        (["audit", "checkpoint"], None), (["audit", "verify"], None), (["audit", "show", "--user", "erlan"], None),
-        (["tracker", "--as", "asel"], "asel-pass\n"), (["user", "list"], None), (["audit", "key"], None),
-        (["tracker", "--as", "asel", "--json"], "asel-pass\n"),
+          "SELECT iin, familiya FROM reg.persons ORDER BY id LIMIT 1"], "erlan"),
+        (["audit", "checkpoint"], None), (["audit", "verify"], None), (["audit", "show", "--user", "erlan"], "aigul"),
+        (["tracker", "--as", "asel"], "asel"), (["user", "list"], None), (["audit", "key"], None),
+        (["tracker", "--json"], "asel"),
     ]
     outputs = []
-    for args, given in steps:
-        result = runner.invoke(app, args, input=given)
+    for args, who in steps:
+        result = runner.invoke(app, args, env={"UKIMET_TOKEN": tokens[who] if who else None})
         assert result.exit_code == 0, (args, result.output)
         outputs.append(result.output)
-    assert citizen_iin in outputs[2] and "audit entry" in outputs[2]
-    assert "verified" in outputs[4]
-    assert "Ministry" in outputs[6] and "UNPROVEN" not in outputs[6] and "every one proved" in outputs[6]
+    assert citizen_iin in outputs[0] and "audit entry" in outputs[0]
+    assert "verified" in outputs[2]
+    assert "Ministry" in outputs[4] and "UNPROVEN" not in outputs[4] and "every one proved" in outputs[4]
     proofs = tmp_path / "proofs.json"
-    proofs.write_text(outputs[9], encoding="utf-8")
-    key = outputs[8].strip()
-    checked = runner.invoke(app, ["audit", "prove", str(proofs), "--trusted-key", key])
+    proofs.write_text(outputs[7], encoding="utf-8")
+    key = outputs[6].strip()
+    checked = runner.invoke(app, ["audit", "prove", str(proofs), "--trusted-key", key],
+                            env={"UKIMET_TOKEN": tokens["asel"]})
     assert checked.exit_code == 0 and "proved" in checked.output, checked.output
-    assert runner.invoke(app, ["tracker", "--as", "asel"], input="wrong\n").exit_code == 2
-    refused = runner.invoke(app, ["query", "--as", "erlan", "--purpose", "x", "COPY reg.persons TO '/tmp/x'"])
+    not_an_officer = runner.invoke(app, ["audit", "show"], env={"UKIMET_TOKEN": tokens["erlan"]})
+    assert not_an_officer.exit_code == 2 and "may not read the audit log" in not_an_officer.output
+    refused = runner.invoke(app, ["query", "--purpose", "x", "COPY reg.persons TO '/tmp/x'"],
+                            env={"UKIMET_TOKEN": tokens["erlan"]})
     assert refused.exit_code == 2 and "not a query" in refused.output
     engine = connect_metadata(registry["config"])
     assert authenticate(engine, "erlan", "s3cret-pass").role == "social_worker"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import synced_country, truth
+from tests.conftest import signed_in_as, synced_country, truth
 from ukimet.core.errors import PolicyError
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.person import person_view
@@ -103,6 +103,7 @@ def test_the_person_command(linked: dict[str, Any], monkeypatch: pytest.MonkeyPa
     person = _adult(linked)
     monkeypatch.setenv("UKIMET_HOME", str(linked["config"].home))
     add_user(linked["gateway"].metadata, WORKER)
-    result = CliRunner().invoke(app, ["person", person["iin"], "--as", "dana", "--purpose", "case 8"])
+    result = CliRunner().invoke(app, ["person", person["iin"], "--as", "dana", "--purpose", "case 8"],
+                                env=signed_in_as(linked["gateway"].metadata, "dana"))
     assert result.exit_code == 0, result.output
     assert person["iin"] in result.output and "audit entry" in result.output

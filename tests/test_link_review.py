@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import synced_country
+from tests.conftest import signed_in_as, synced_country
 from ukimet.cli.main import app
 from ukimet.core.errors import LinkError
 from ukimet.core.settings import Settings
@@ -128,17 +128,30 @@ def test_the_commands_print_model_explanation_and_queue(home: Path, con: Any,
     assert runner.invoke(app, ["user", "add", "ruslan", "--role", "data_engineer", "--org", "Data operator"]
                          ).exit_code == 0
     assert runner.invoke(app, ["user", "add", "aida", "--role", "analyst", "--org", "Akimat"]).exit_code == 0
-    review = runner.invoke(app, ["link-review", "--as", "ruslan", "--purpose", "weekly review", "--margin", "30"])
-    assert review.exit_code == 0, review.output
     from ukimet.core.metadata import connect_metadata
-    from ukimet.core.settings import Settings
     from ukimet.gateway.audit import AuditLog
 
     config = Settings(home=home)
-    entry = AuditLog(connect_metadata(config), config).entries(limit=1)[0]
+    metadata = connect_metadata(config)
+    ruslan, aida = signed_in_as(metadata, "ruslan"), signed_in_as(metadata, "aida")
+    review = runner.invoke(app, ["link-review", "--as", "ruslan", "--purpose", "weekly review", "--margin", "30"],
+                           env=ruslan)
+    assert review.exit_code == 0, review.output
+    entry = AuditLog(metadata, config).entries(limit=1)[0]
     assert entry["action"] == "review" and entry["user_name"] == "ruslan" and entry["purpose"] == "weekly review"
     assert entry["rows"] > 0 and entry["persons"]
-    refused = runner.invoke(app, ["link-review", "--as", "aida", "--purpose", "curious"])
+    refused = runner.invoke(app, ["link-review", "--purpose", "curious"], env=aida)
     assert refused.exit_code == 2 and "may not review" in refused.output
-    bad = runner.invoke(app, ["link-decide", left, right, "maybe", "--reviewer", "x"])
+    bad = runner.invoke(app, ["link-decide", left, right, "maybe"], env=ruslan)
     assert bad.exit_code != 0
+    not_a_clerk = runner.invoke(app, ["link-decide", left, right, "different"], env=aida)
+    assert not_a_clerk.exit_code == 2 and "may not review" in not_a_clerk.output
+    unproved = runner.invoke(app, ["link-decide", left, right, "different", "--as", "ruslan"])
+    assert unproved.exit_code == 1 and "not signed in" in unproved.output
+    decided = runner.invoke(app, ["link-decide", left, right, "different", "--note", "twins"], env=ruslan)
+    assert decided.exit_code == 0, decided.output
+    store = open_store(config.resolved_store_path(), read_only=True)
+    try:
+        assert store.execute("SELECT reviewer FROM link.review_decisions").fetchall() == [("ruslan",)]
+    finally:
+        store.close()

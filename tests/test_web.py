@@ -76,6 +76,7 @@ def test_the_api_serves_through_the_gateway(client: TestClient, web_country: dic
     citizen = _token(client, web_country, "citizen")
     tracked = client.get("/api/v1/tracker", headers=citizen).json()
     assert any(a["seq"] == person["audit_seq"] and a["proof"] for a in tracked["accesses"])
+    assert tracked["anchored_head"]["seq"] > person["audit_seq"]  # the look-up itself is anchored
 
 
 PAGES = {"analyst": ["/", "/ask?q=Шымкентте+қанша+отбасы+бар", "/families", "/sql?sql=SELECT+count(*)+FROM+"

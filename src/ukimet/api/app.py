@@ -27,12 +27,14 @@ UNAUTHENTICATED = ("sign-in", "API token")
 
 def status_of(error: UkimetError) -> int:
     if isinstance(error, PolicyError):
+        if error.reason == "limit":
+            return 429
         if error.what in UNAUTHENTICATED:
             return 401
         if error.reason == "not_found":
             return 404
         return 404 if error.why.startswith(("no such", "there is no", "no linked", "no family")) else 403
-    return 400 if isinstance(error, ConfigError) else 409
+    return 422 if isinstance(error, ConfigError) else 409  # invalid input: a policy, a setting, a field
 
 
 def problem(status: int, what: str, why: str, fix: str) -> JSONResponse:
@@ -62,7 +64,10 @@ def create_app(config: Settings | None = None) -> FastAPI:
             if status == 401:
                 return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
             return web.error_page(request, status, error.what, error.why, error.fix)
-        return problem(status, error.what, error.why, error.fix)
+        response = problem(status, error.what, error.why, error.fix)
+        if getattr(error, "retry_after", None):
+            response.headers["Retry-After"] = str(error.retry_after)  # type: ignore[attr-defined]
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
@@ -90,6 +95,9 @@ def create_app(config: Settings | None = None) -> FastAPI:
                                                        "style-src 'self'; frame-ancestors 'none'")
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
+        if not request.url.path.startswith("/static/"):  # pages and answers may hold personal data: never cached
+            response.headers["Cache-Control"] = "no-store"
+            response.headers["Pragma"] = "no-cache"
         return response
 
     app.include_router(rest.router)

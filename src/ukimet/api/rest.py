@@ -5,15 +5,15 @@ through the gateway and is audited; every error has one shape: ``{"error": {"sta
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from ukimet.api.session import current_user
+from ukimet.api.session import TOKEN_PREFIX, client_address, close_session, current_user, open_session, presented
 from ukimet.core.errors import PolicyError
 from ukimet.gateway.rewrite import User
-from ukimet.gateway.users import authenticate
 
 router = APIRouter(prefix="/api/v1")
 OFFICERS = ("auditor", "admin")
@@ -30,7 +30,7 @@ class ErrorBody(BaseModel):
     error: Problem
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 401, 403, 404, 422)}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 401, 403, 404, 422, 429)}
 
 
 class Login(BaseModel):
@@ -45,6 +45,16 @@ class SessionOut(BaseModel):
     name: str
     role: str
     organisation: str
+
+
+class Ended(BaseModel):
+    sessions_ended: int
+    tokens_revoked: int = 0
+
+
+class PasswordIn(BaseModel):
+    old: str = Field(min_length=1, max_length=1024)
+    new: str = Field(min_length=8, max_length=1024, description="At least 8 characters.")
 
 
 class Me(BaseModel):
@@ -127,11 +137,52 @@ def health() -> dict[str, str]:
 
 
 @router.post("/auth/login", responses=ERRORS, summary="Sign in with name, password and second factor")
-def login(request: Request, body: Login) -> SessionOut:
-    gateway = _gateway(request)
-    user = authenticate(gateway.metadata, body.name, body.password, body.code, gateway.config)
-    return SessionOut(token=request.app.state.sessions.issue(user), name=user.name, role=user.role,
+def login(request: Request, response: Response, body: Login) -> SessionOut:
+    """A new server-side session (also set as the cookie). Too many failures lock the account or the address
+    out: 429 with Retry-After."""
+    from ukimet.gateway.signin import sign_in
+
+    user = sign_in(_gateway(request).audit, body.name, body.password, body.code, client_address(request), "api")
+    return SessionOut(token=open_session(request, response, user, "password"), name=user.name, role=user.role,
                       organisation=user.organisation)
+
+
+@router.post("/auth/logout", responses=ERRORS, summary="End this session at once")
+def logout(request: Request, response: Response, user: User = Depends(current_user)) -> Ended:
+    if str(presented(request)).startswith(TOKEN_PREFIX):
+        raise PolicyError("sign-out", "an API token is not a session and is not ended by signing out",
+                          f"an administrator revokes it: ukimet user revoke {user.name}")
+    return Ended(sessions_ended=int(close_session(request, response)))
+
+
+@router.post("/auth/password", responses=ERRORS, summary="Change your password; every session of yours ends")
+def change_password(request: Request, response: Response, body: PasswordIn,
+                    user: User = Depends(current_user)) -> Ended:
+    from ukimet.gateway.signin import record, sign_in
+    from ukimet.gateway.users import set_password
+
+    log = _gateway(request).audit
+    sign_in(log, user.name, body.old, None, client_address(request), "password change", second_factor=False)
+    ended = set_password(log.engine, user.name, body.new)
+    record(log, "password_changed", user.name, f"password changed by {user.name} (api); {ended} sessions ended",
+           user)
+    close_session(request, response)
+    return Ended(sessions_ended=ended)
+
+
+@router.post("/users/{name}/revoke", responses=ERRORS, summary="End every session and API token of an account "
+             "(administrators)")
+def revoke_user(request: Request, name: str, user: User = Depends(current_user)) -> Ended:
+    from ukimet.gateway.signin import record
+    from ukimet.gateway.users import get_user, revoke
+
+    if user.role != "admin":
+        raise PolicyError("accounts", f"the role {user.role!r} may not revoke accounts", "ask the administrator")
+    log = _gateway(request).audit
+    ended, tokens = revoke(log.engine, name)
+    record(log, "revoked", name, f"sessions and API tokens revoked by {user.name} (api): {ended} sessions, "
+           f"{tokens} tokens", get_user(log.engine, name))
+    return Ended(sessions_ended=ended, tokens_revoked=tokens)
 
 
 @router.get("/me", responses=ERRORS, summary="Who is signed in")
@@ -275,7 +326,8 @@ def audit_verify(request: Request, user: User = Depends(current_user)) -> dict[s
     _officer(user)
     verdict = _gateway(request).audit.verify()
     return {"ok": verdict.ok, "entries": verdict.entries, "checkpoints": verdict.checkpoints,
-            "first_bad": verdict.first_bad, "reason": verdict.reason}
+            "first_bad": verdict.first_bad, "reason": verdict.reason, "kind": verdict.kind,
+            "anchored": verdict.anchored}
 
 
 @router.get("/tracker", responses=ERRORS, summary="A citizen's own data tracker, with inclusion proofs")
@@ -284,6 +336,7 @@ def tracker(request: Request, user: User = Depends(current_user)) -> dict[str, A
 
     report = my_accesses(_gateway(request).audit, user)
     return {"verified": report.verified, "reason": report.reason, "public_key": report.public_key,
+            "anchored_head": asdict(report.anchored) if report.anchored else None,
             "accesses": [{"seq": a.seq, "at": a.at, "user_name": a.user_name, "organisation": a.organisation,
                           "role": a.role, "purpose": a.purpose, "action": a.action,
                           "proof": a.proof.to_json() if a.proof else None} for a in report.accesses]}

@@ -17,11 +17,19 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ukimet.api.i18n import NAMES, pick, translate
 from ukimet.api.messages import localise_line
-from ukimet.api.session import COOKIE, LIFETIME, current_user, optional_user
+from ukimet.api.session import (
+    COOKIE,
+    client_address,
+    close_session,
+    current_user,
+    open_session,
+    optional_user,
+    over_tls,
+)
 from ukimet.core.errors import PolicyError, UkimetError
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.rewrite import User
-from ukimet.gateway.users import authenticate
+from ukimet.gateway.signin import SigninLockedError, record, sign_in
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = Environment(loader=FileSystemLoader(str(resources.files("ukimet.api").joinpath("templates"))),
@@ -96,18 +104,22 @@ def login(request: Request, name: str = Form(...), password: str = Form(...), co
           next_page: str = Form("/", alias="next")) -> Response:
     gateway = request.app.state.gateway
     try:
-        user = authenticate(gateway.metadata, name, password, code or None, gateway.config)
+        user = sign_in(gateway.audit, name, password, code or None, client_address(request), "web")
+    except SigninLockedError as locked:
+        response = render(request, "login.html", status=429, next=next_page, locked=locked.minutes,
+                          name=name)
+        response.headers["Retry-After"] = str(locked.retry_after)
+        return response
     except UkimetError as error:
         return render(request, "login.html", status=401, next=next_page, failed=error.why, name=name)
     target = next_page if next_page.startswith("/") and not next_page.startswith("//") else "/"
-    return _signed_in(request, user, target)
+    return _signed_in(request, user, target, "password")
 
 
-def _signed_in(request: Request, user: User, target: str) -> Response:
-    """Where a signed-in user goes next, with the session cookie."""
+def _signed_in(request: Request, user: User, target: str, method: str) -> Response:
+    """Where a signed-in user goes next, with a new session's cookie."""
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie(COOKIE, request.app.state.sessions.issue(user), max_age=LIFETIME, httponly=True,
-                        samesite="strict")
+    open_session(request, response, user, method)
     return response
 
 
@@ -122,7 +134,7 @@ def login_oidc(request: Request) -> Response:
     response = RedirectResponse(start.url, status_code=303)
     sealed = request.app.state.sessions.signer.dumps(
         {"state": start.state, "nonce": start.nonce, "verifier": start.verifier, "url": start.url})
-    response.set_cookie(OIDC_COOKIE, sealed, max_age=600, httponly=True, samesite="lax")
+    response.set_cookie(OIDC_COOKIE, sealed, max_age=600, httponly=True, samesite="lax", secure=over_tls(request))
     return response
 
 
@@ -133,23 +145,31 @@ def oidc_callback(request: Request, code: str = "", state: str = "") -> Response
 
     from ukimet.gateway.oidc import OIDCClient, Start
 
-    try:
-        kept = request.app.state.sessions.signer.loads(request.cookies.get(OIDC_COOKIE, ""), max_age=600)
-    except BadSignature:
-        raise PolicyError("OIDC sign-in", "no sign-in was started from this browser, or it took too long",
-                          "start the sign-in again") from None
     gateway = request.app.state.gateway
-    user = OIDCClient.from_settings(gateway.config).finish(
-        gateway.metadata, code, state, Start(kept["url"], kept["state"], kept["nonce"], kept["verifier"]))
-    response = _signed_in(request, user, "/")
+    address = client_address(request)
+    try:
+        try:
+            kept = request.app.state.sessions.signer.loads(request.cookies.get(OIDC_COOKIE, ""), max_age=600)
+        except BadSignature:
+            raise PolicyError("OIDC sign-in", "no sign-in was started from this browser, or it took too long",
+                              "start the sign-in again") from None
+        user = OIDCClient.from_settings(gateway.config).finish(
+            gateway.metadata, code, state, Start(kept["url"], kept["state"], kept["nonce"], kept["verifier"]))
+    except UkimetError:  # a failed sign-in through the provider is audited as any other (the account unknown)
+        record(gateway.audit, "signin_failed", "-", f"sign-in (oidc) from {address}: the provider's answer "
+               "did not pass the checks")
+        raise
+    record(gateway.audit, "signin", user.name, f"sign-in (oidc) from {address}", user)
+    response = _signed_in(request, user, "/", "oidc")
     response.delete_cookie(OIDC_COOKIE)
     return response
 
 
 @router.post("/logout")
-def logout() -> Response:
+def logout(request: Request) -> Response:
+    """End the session at once (on the server: the cookie is worth nothing after), then the sign-in page."""
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(COOKIE)
+    close_session(request, response)
     return response
 
 

@@ -7,16 +7,18 @@ when a question that must be declined gets a number. Declining an answerable que
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import BaseModel, model_validator
 
 from ukimet.apps.questions import ask
+from ukimet.core.config_files import FROZEN, Bool, Text, problem, texts_in
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
+from ukimet.model.data_files import load_data
 
 
 @dataclass(frozen=True)
@@ -45,17 +47,49 @@ class Score:
         return self.right / self.total if self.total else 0.0
 
 
+class QuestionSpec(BaseModel):
+    """A question (or a template asked for each of its regions) in kk, ru and en, with its gold SQL or
+    decline = true."""
+
+    model_config = FROZEN
+    regions: tuple[Text, ...] | None = None
+    """the regions a template is asked for ({kk}, {ru}, {en}: how each language says \"in\" it; {code}: its code)"""
+    kk: Text
+    ru: Text
+    en: Text
+    sql: Text | None = None
+    decline: Bool = False
+
+    @model_validator(mode="after")
+    def _answer_or_decline(self) -> QuestionSpec:
+        if (self.sql is None) != self.decline:
+            raise problem("config.answer_or_decline")
+        return self
+
+
+class QuestionFile(BaseModel):
+    model_config = FROZEN
+    regions: dict[str, Annotated[dict[str, Text], texts_in(LANGUAGES)]] = {}
+    """region code -> how each language says "in" the region"""
+    questions: tuple[QuestionSpec, ...]
+
+    @model_validator(mode="after")
+    def _declared(self) -> QuestionFile:
+        for n, spec in enumerate(self.questions):
+            unknown = [code for code in spec.regions or () if code not in self.regions]
+            if unknown:
+                raise problem("config.undeclared_regions", n=n, unknown=unknown)
+        return self
+
+
 def load_questions(path: Path | None = None) -> list[Question]:
-    text = path.read_text(encoding="utf-8") if path else \
-        resources.files("ukimet.apps").joinpath("data/questions.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
-    places = data.get("regions", {})
+    data = load_data(QuestionFile, "questions.toml", path, package="ukimet.apps")
     out: list[Question] = []
-    for spec in data["questions"]:
-        for code in spec.get("regions", [None]):
-            fill: dict[str, str] = {lang: places[code][lang] for lang in LANGUAGES} if code else {}
-            texts = {lang: spec[lang].format(**fill) for lang in LANGUAGES}
-            sql = None if spec.get("decline") else spec["sql"].format(code=code)
+    for spec in data.questions:
+        for code in spec.regions if spec.regions is not None else (None,):
+            fill: dict[str, str] = dict(data.regions[code]) if code else {}
+            texts = {lang: getattr(spec, lang).format(**fill) for lang in LANGUAGES}
+            sql = None if spec.decline or spec.sql is None else spec.sql.format(code=code)
             out.append(Question(len(out) + 1, texts, sql))
     return out
 

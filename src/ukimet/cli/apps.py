@@ -1,6 +1,6 @@
 """``ukimet mart``, ``ukimet family``, ``ukimet entitlements`` and ``ukimet cases``: the analytics mart, the
 Digital Family Card and the proactive case work on the command line. Reads of citizen data go through the
-gateway as the named user."""
+gateway as the signed-in user (cli.identity); building the mart is the operator's."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ukimet.cli.gateway import open_log
+from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
 from ukimet.core.errors import ConfigError
 from ukimet.core.settings import Settings
 
@@ -56,7 +57,13 @@ def _gateway() -> Gateway:
     return Gateway(Settings())
 
 
+def _worker(as_user: str | None) -> tuple[AuditLog, User]:
+    log = open_log()
+    return log, signed_in(log.engine, log.config, as_user)
+
+
 @mart_app.command("build")
+@operator_only
 def mart_build(as_of: str = typer.Option(None, "--as-of", help="The observation date (default: today)."),
                mapping: Path = typer.Option(None, "--mapping", help="A mart mapping file (default: built in)."),
                card: Path = typer.Option(None, "--card", help="A family card file (default: built in).")) -> None:
@@ -79,14 +86,14 @@ def mart_build(as_of: str = typer.Option(None, "--as-of", help="The observation 
 
 @family_app.command("show")
 def family_show(family: str = typer.Argument(..., help="The family number (mart.families)."),
-                as_user: str = typer.Option(..., "--as"), purpose: str = typer.Option(..., "--purpose"),
+                as_user: AsUser = None, purpose: str = typer.Option(..., "--purpose"),
                 language: str = typer.Option("kk", "--lang", help="kk, ru or en.")) -> None:
     """One family's card: five scores, the level, every reason, the members as policy shows them."""
     from ukimet.apps.family_card import family_card
-    from ukimet.gateway.users import get_user
 
+    user = sign_in(as_user)
     with _gateway() as gateway:
-        card = family_card(gateway, get_user(gateway.metadata, as_user), family, purpose, language)
+        card = family_card(gateway, user, family, purpose, language)
         table = Table("dimension", "score", title=f"family {card.family_id}: {card.level_name} ({card.score})")
         for dimension, score in card.scores.items():
             table.add_row(dimension, f"{score:g}")
@@ -101,14 +108,14 @@ def family_show(family: str = typer.Argument(..., help="The family number (mart.
 
 
 @family_app.command("regions")
-def family_regions(as_user: str = typer.Option(..., "--as"), language: str = typer.Option("kk", "--lang"),
+def family_regions(as_user: AsUser = None, language: str = typer.Option("kk", "--lang"),
                    folder: Path = typer.Option(Path(), "--out", help="Where to draw the chart.")) -> None:
     """Families by well-being level in each region (protected aggregates), with a chart (PNG and SVG)."""
     from ukimet.apps.family_card import distribution, draw_distribution, region_name
-    from ukimet.gateway.users import get_user
 
+    user = sign_in(as_user)
     with _gateway() as gateway:
-        rows = distribution(gateway, get_user(gateway.metadata, as_user))
+        rows = distribution(gateway, user)
         table = Table("region", "level", "families")
         for region, level, n in rows:
             table.add_row(region_name(region, language), level, str(n))
@@ -117,7 +124,7 @@ def family_regions(as_user: str = typer.Option(..., "--as"), language: str = typ
 
 
 @entitlements_app.command("run")
-def entitlements_run(as_user: str = typer.Option(..., "--as", help="The case service's account."),
+def entitlements_run(as_user: AsUser = None,
                      purpose: str = typer.Option(..., "--purpose", help="A declared purpose with a legal basis."),
                      as_of: str = typer.Option(None, "--as-of", help="Must be the mart's date (default: it)."),
                      rule: list[str] = typer.Option(None, "--rule", help="Only these rules.")) -> None:
@@ -125,12 +132,12 @@ def entitlements_run(as_user: str = typer.Option(..., "--as", help="The case ser
     receiving who has no open case yet."""
     from ukimet.apps.cases import open_cases
     from ukimet.core.metadata import connect_metadata
-    from ukimet.gateway.users import get_user
     from ukimet.model.entitlements import evaluate
     from ukimet.model.evidence import keep_entitlements
     from ukimet.sync.store import open_store
 
     config = Settings()
+    user = sign_in(as_user, config)
     con = open_store(config.resolved_store_path())
     try:
         findings = evaluate(con, as_of=_date(as_of), only=rule or None)
@@ -138,19 +145,19 @@ def entitlements_run(as_user: str = typer.Option(..., "--as", help="The case ser
     finally:
         con.close()
     with _gateway() as gateway:
-        opened = open_cases(gateway, get_user(gateway.metadata, as_user), findings, purpose)
+        opened = open_cases(gateway, user, findings, purpose)
         out.print(rule_counts([f.rule for f in findings], "entitled, not receiving"))
         out.print(f"{len(opened)} new cases opened, each with a consent SMS queued")
 
 
 @cases_app.command("list")
-def cases_list(as_user: str = typer.Option(..., "--as"), status: str = typer.Option(None, "--status"),
-               rule: str = typer.Option(None, "--rule"), region: str = typer.Option(None, "--region")) -> None:
+def cases_list(status: str = typer.Option(None, "--status"), rule: str = typer.Option(None, "--rule"),
+               region: str = typer.Option(None, "--region"), as_user: AsUser = None) -> None:
     """Cases with their rule, date, region and status (no personal data: open one with cases show); the read is
-    an audit entry."""
+    an audit entry naming the signed-in reader."""
     from ukimet.apps.cases import listed
 
-    log, user = _reader(as_user)
+    log, user = _worker(as_user)
     table = Table("case", "rule", "as of", "region", "status", "assigned to")
     for case in listed(log, status, rule, region, reader=user):
         table.add_row(str(case.id), case.rule, case.as_of, case.region or "", case.status, case.assigned_to or "")
@@ -158,14 +165,14 @@ def cases_list(as_user: str = typer.Option(..., "--as"), status: str = typer.Opt
 
 
 @cases_app.command("show")
-def cases_show(case_id: int = typer.Argument(...), as_user: str = typer.Option(..., "--as"),
+def cases_show(case_id: int = typer.Argument(...), as_user: AsUser = None,
                purpose: str = typer.Option(..., "--purpose")) -> None:
     """A case: the person and the values the rule read (through the gateway, audited), the history, the SMS."""
     from ukimet.apps.cases import show
-    from ukimet.gateway.users import get_user
 
+    user = sign_in(as_user)
     with _gateway() as gateway:
-        shown = show(gateway, get_user(gateway.metadata, as_user), case_id, purpose)
+        shown = show(gateway, user, case_id, purpose)
         case = shown.case
         out.print(f"case {case.id}: {case.rule} as of {case.as_of}, {case.status}")
         out.print(" ".join("" if v is None else str(v) for v in shown.person.values()))
@@ -179,20 +186,9 @@ def cases_show(case_id: int = typer.Argument(...), as_user: str = typer.Option(.
         out.print(f"audit entry {shown.audit_seq}")
 
 
-def _worker(as_user: str) -> tuple[AuditLog, User]:
-    from ukimet.gateway.users import get_user
-
-    log = open_log()
-    return log, get_user(log.engine, as_user)
-
-
-_reader = _worker
-"""the named user who reads a work list (each read an audit entry)"""
-
-
 @cases_app.command("consent")
 def cases_consent(case_id: int = typer.Argument(...), answer: str = typer.Argument(..., help="yes or no"),
-                  as_user: str = typer.Option(..., "--as"), note: str = typer.Option(None, "--note")) -> None:
+                  as_user: AsUser = None, note: str = typer.Option(None, "--note")) -> None:
     """Record the citizen's answer."""
     from ukimet.apps.cases import record_consent
 
@@ -204,7 +200,7 @@ def cases_consent(case_id: int = typer.Argument(...), answer: str = typer.Argume
 
 @cases_app.command("assign")
 def cases_assign(case_id: int = typer.Argument(...), worker: str = typer.Option(..., "--to"),
-                 as_user: str = typer.Option(..., "--as")) -> None:
+                 as_user: AsUser = None) -> None:
     """Assign a consented case to a social worker."""
     from ukimet.apps.cases import assign
 
@@ -213,7 +209,7 @@ def cases_assign(case_id: int = typer.Argument(...), worker: str = typer.Option(
 
 
 @cases_app.command("close")
-def cases_close(case_id: int = typer.Argument(...), as_user: str = typer.Option(..., "--as"),
+def cases_close(case_id: int = typer.Argument(...), as_user: AsUser = None,
                 note: str = typer.Option(..., "--note")) -> None:
     """Close a case with a note (benefit assigned, not entitled after all ...)."""
     from ukimet.apps.cases import close
@@ -223,17 +219,17 @@ def cases_close(case_id: int = typer.Argument(...), as_user: str = typer.Option(
 
 
 @cases_app.command("outbox")
-def cases_outbox(as_user: str = typer.Option(..., "--as", help="The case service's account."),
-                 purpose: str = typer.Option(None, "--purpose", help="The declared purpose the SMS serve "
+def cases_outbox(purpose: str = typer.Option(None, "--purpose", help="The declared purpose the SMS serve "
                                              "(default: the one each case was opened under)."),
-                 status: str = typer.Option("queued", "--status")) -> None:
+                 status: str = typer.Option("queued", "--status"),
+                 as_user: AsUser = None) -> None:
     """The SMS messages for the operator's SMS gateway, rendered now with names and phones read through the
-    gateway (audited); phones shown by their last digits."""
+    gateway as the signed-in user (audited); phones shown by their last digits."""
     from ukimet.apps.cases import outbox
-    from ukimet.gateway.users import get_user
 
+    user = sign_in(as_user)
     with _gateway() as gateway:
-        messages = outbox(gateway, get_user(gateway.metadata, as_user), purpose, status)
+        messages = outbox(gateway, user, purpose, status)
     table = Table("message", "case", "phone", "status", "text (kk)")
     for m in messages:
         phone = m.phone or ""
@@ -244,7 +240,7 @@ def cases_outbox(as_user: str = typer.Option(..., "--as", help="The case service
 
 @cases_app.command("sent")
 def cases_sent(message: list[int] = typer.Argument(..., help="The messages the SMS gateway took."),
-               as_user: str = typer.Option(..., "--as"),
+               as_user: AsUser = None,
                failed: bool = typer.Option(False, "--failed", help="They could not be delivered.")) -> None:
     """Record what the operator's SMS gateway did with queued messages."""
     from ukimet.apps.cases import mark_sent
@@ -254,7 +250,8 @@ def cases_sent(message: list[int] = typer.Argument(..., help="The messages the S
 
 
 @findings_app.command("run")
-def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these rules.")) -> None:
+def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these rules."),
+                 as_user: AsUser = None) -> None:
     """Run the consistency rules over the mart and keep the new findings."""
     from ukimet.apps.findings import keep
     from ukimet.core.metadata import connect_metadata
@@ -262,42 +259,43 @@ def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these
     from ukimet.model.evidence import keep_findings
     from ukimet.sync.store import open_store
 
-    config = Settings()
-    con = open_store(config.resolved_store_path())
+    log, _ = _worker(as_user)
+    con = open_store(log.config.resolved_store_path())
     try:
         found = run_rules(con, only=rule or None)
         built = con.execute("SELECT as_of FROM mart.as_of").fetchone()
         as_of = built[0] if built else dt.date.today()
-        keep_findings(con, connect_metadata(config), found, as_of)  # the values stay in the store
+        keep_findings(con, connect_metadata(log.config), found, as_of)  # the values stay in the store
     finally:
         con.close()
-    new = keep(open_log(), found, as_of)
+    new = keep(log, found, as_of)
     out.print(rule_counts([f.rule for f in found], "findings"))
     out.print(f"{len(new)} new findings kept for review")
 
 
 @findings_app.command("list")
-def findings_list(as_user: str = typer.Option(..., "--as", help="A reviewer's account."),
-                  rule: str = typer.Option(None, "--rule"), status: str = typer.Option("open", "--status"),
+def findings_list(rule: str = typer.Option(None, "--rule"), status: str = typer.Option("open", "--status"),
                   language: str = typer.Option("kk", "--lang"),
                   purpose: str = typer.Option(None, "--purpose", help="Show the values, read through the gateway "
-                                              "(audited).")) -> None:
-    """Findings (subjects by their number: open a person with ukimet person), the read an audit entry; with
-    --purpose, their values and explanation as the policy lets the reviewer see them."""
+                                              "(audited)."),
+                  as_user: AsUser = None) -> None:
+    """Findings (subjects by their number: open a person with ukimet person), the read an audit entry naming the
+    signed-in reviewer; with --purpose, their values and explanation as the policy lets the reviewer see them."""
     from ukimet.apps.findings import listed, with_values
     from ukimet.model.consistency import explain, load_rules
 
+    log, _ = _worker(as_user)
     rules = {r.id: r for r in load_rules()}
     table = Table("finding", "rule", "subject", "explanation", "evidence", "status")
-    with _gateway() as gateway:
-        log, user = _reader(as_user)
-        kept = listed(log, rule, status, reader=user)
-        if not purpose:
-            for k in kept:
-                table.add_row(str(k.id), k.rule, f"{k.subject_kind} {k.subject}",
-                              rules[k.rule].name[language] if k.rule in rules else k.rule, f"{k.records} records",
-                              k.status)
-        else:
+    log, user = _worker(as_user)
+    kept = listed(log, rule, status, reader=user)
+    if not purpose:
+        for k in kept:
+            table.add_row(str(k.id), k.rule, f"{k.subject_kind} {k.subject}",
+                          rules[k.rule].name[language] if k.rule in rules else k.rule, f"{k.records} records",
+                          k.status)
+    else:
+        with _gateway() as gateway:
             for shown in with_values(gateway, user, kept, purpose):
                 k = shown.kept
                 text = explain(rules[k.rule], shown.finding(), language) if k.rule in rules and shown.values \
@@ -310,7 +308,7 @@ def findings_list(as_user: str = typer.Option(..., "--as", help="A reviewer's ac
 @findings_app.command("review")
 def findings_review(finding: int = typer.Argument(...), verdict: str = typer.Argument(..., help="confirmed or "
                                                                                                "dismissed"),
-                    as_user: str = typer.Option(..., "--as"), note: str = typer.Option(..., "--note")) -> None:
+                    as_user: AsUser = None, note: str = typer.Option(..., "--note")) -> None:
     """Confirm or dismiss a finding, with a note."""
     from ukimet.apps.findings import review
 
@@ -321,12 +319,13 @@ def findings_review(finding: int = typer.Argument(...), verdict: str = typer.Arg
 
 @findings_app.command("months")
 def findings_months(measure: str = typer.Option("payments", "--measure", help="payments or recipients"),
-                    threshold: float = typer.Option(4.0, "--threshold")) -> None:
+                    threshold: float = typer.Option(4.0, "--threshold"), as_user: AsUser = None) -> None:
     """Unusual months in each region's series (robust z against the region's own previous months)."""
     from ukimet.model.consistency import unusual_months
     from ukimet.sync.store import open_store
 
-    con = open_store(Settings().resolved_store_path())
+    log, _ = _worker(as_user)
+    con = open_store(log.config.resolved_store_path())
     try:
         found = unusual_months(con, measure, threshold=threshold)
     finally:
@@ -338,16 +337,16 @@ def findings_months(measure: str = typer.Option("payments", "--measure", help="p
 
 
 def ask(question: str = typer.Argument(..., help="A question in Kazakh, Russian or English."),
-        as_user: str = typer.Option(..., "--as", help="The user who asks (ukimet user list)."),
+        as_user: AsUser = None,
         chart: Path = typer.Option(None, "--chart", help="Draw the answer as PNG and SVG into this folder."),
         show_sql: bool = typer.Option(True, "--sql/--no-sql", help="Print the SQL the answer ran.")) -> None:
     """Ask a question in plain words: answered through the gateway, or declined naming what was not understood."""
     from ukimet.apps.questions import ask as answer_question
     from ukimet.apps.questions import draw_answer
-    from ukimet.gateway.users import get_user
 
+    user = sign_in(as_user)
     with _gateway() as gateway:
-        answer = answer_question(gateway, get_user(gateway.metadata, as_user), question)
+        answer = answer_question(gateway, user, question)
         if answer.understood:
             out.print(f"[bold]{answer.understood}[/]", highlight=False)
         if answer.rows:
@@ -365,15 +364,15 @@ def ask(question: str = typer.Argument(..., help="A question in Kazakh, Russian 
             raise typer.Exit(3)
 
 
-def source_audit(as_user: str = typer.Option(..., "--as", help="An auditor's account."),
+def source_audit(as_user: AsUser = None,
                  language: str = typer.Option("kk", "--lang"),
                  folder: Path = typer.Option(Path(), "--out", help="Where to draw the chart.")) -> None:
     """Each connected system's quality, freshness, linkage rate, duplication and use; the least delivering first."""
     from ukimet.apps.source_audit import audit_sources, draw_report
-    from ukimet.gateway.users import get_user
 
+    user = sign_in(as_user)
     with _gateway() as gateway:
-        reports = audit_sources(gateway, get_user(gateway.metadata, as_user))
+        reports = audit_sources(gateway, user)
         table = Table("system", "delivery", "weakest", "complete", "valid", "linked", "duplicates", "days since sync",
                       "queries (90 d)")
 

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from sqlalchemy import Engine
 
+from ukimet.cli.identity import operator_only
 from ukimet.connect.catalog import refresh_catalog
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.sources import Kind, SourceSpec, add_source, list_sources
@@ -64,6 +65,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     @clean_errors
+    @operator_only
     def demo(
         folder: Path = typer.Option(Path("demo-country"), "--out", help="Folder for the demo country and store."),
         persons: int = typer.Option(50_000, "--persons", "-n", help="How many persons live in the country."),
@@ -95,10 +97,15 @@ def register(app: typer.Typer) -> None:
             con.close()
         out.print(f"Linkage chart: {charts[0]}")
         run_analytics(config, engine, dt.date.fromisoformat(manifest.reference_date), folder, out)
+        tokens = config.home / "demo" / "tokens"
         out.print(f"Look around:  export UKIMET_HOME={config.home}\n"
-                  "              ukimet source list;  ukimet catalog gbdfl;  ukimet family regions --as social-worker\n"
-                  '              ukimet ask --as analyst-79 "Шымкентте қанша көпбалалы отбасы бар?"\n'
-                  "              ukimet cases list;  ukimet findings list --lang ru;  ukimet source-audit --as auditor")
+                  "              ukimet source list;  ukimet catalog gbdfl;  ukimet link-model\n"
+                  f"              export UKIMET_TOKEN=$(cat {tokens / 'social-worker'})\n"
+                  "              ukimet family regions;  ukimet cases list;  ukimet findings list --lang ru\n"
+                  f'              UKIMET_TOKEN=$(cat {tokens / "analyst-79"}) ukimet ask "Шымкентте қанша көпбалалы '
+                  'отбасы бар?"\n'
+                  f"              UKIMET_TOKEN=$(cat {tokens / 'auditor'}) ukimet source-audit",
+                  highlight=False, soft_wrap=True)
         if serving:
             from ukimet.cli.serve import serve
 

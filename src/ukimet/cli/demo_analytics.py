@@ -1,6 +1,8 @@
 """The analytics part of ``ukimet demo``: the mart and family card as of the country's date, demo accounts, the
 proactive cases the case service opens under a declared purpose, the consistency findings, and the charts of
-the family card and the source audit, every citizen-level read through the gateway."""
+the family card and the source audit, every citizen-level read through the gateway. The demo accounts'
+passwords (for the web) and API tokens (for the command line) are written to files only their owner can read,
+never printed."""
 
 from __future__ import annotations
 
@@ -44,6 +46,20 @@ def _accounts(engine: Engine, citizen_iin: str | None) -> dict[str, str]:
         passwords[user.name] = f"demo-{secrets.token_hex(4)}"
         set_password(engine, user.name, passwords[user.name])
     return passwords
+
+
+def credentials(config: Settings, engine: Engine, passwords: dict[str, str]) -> Path:
+    """The demo accounts' passwords in home/demo/passwords and a fresh API token each in home/demo/tokens/NAME
+    (earlier demo tokens revoked), every file 0600; the folder they are in."""
+    from ukimet.core.files import write_private
+    from ukimet.gateway.users import issue_token, revoke_tokens
+
+    folder = config.home / "demo"
+    write_private(folder / "passwords", "".join(f"{name} {password}\n" for name, password in passwords.items()))
+    for name in passwords:
+        revoke_tokens(engine, name)
+        write_private(folder / "tokens" / name, issue_token(engine, name, days=30) + "\n")
+    return folder
 
 
 def _accounts_only(engine: Engine, user: User) -> None:
@@ -101,8 +117,12 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
     out.print(f"{len(opened)} new cases, each with a consent SMS in Kazakh and Russian queued; "
               f"{len(new_findings)} new consistency findings")
     out.print("Charts: " + ", ".join(str(c) for c in charts))
-    accounts = Table("account", "password", "role", "organisation", title="Demo accounts (passwords new each run)")
+    folder = credentials(config, engine, passwords)
+    accounts = Table("account", "role", "organisation", title="Demo accounts (passwords and tokens new each run)")
     for user in (*ACCOUNTS, User("citizen", "citizen", "a citizen the proactive service looked at")):
         if user.name in passwords:
-            accounts.add_row(user.name, passwords[user.name], user.role, user.organisation)
+            accounts.add_row(user.name, user.role, user.organisation)
     out.print(accounts)
+    out.print(f"Their passwords, for the web app: {folder / 'passwords'} (readable by you alone).\n"
+              "On the command line, act as one with its API token (the command line trusts no name alone):\n"
+              f"  export UKIMET_TOKEN=$(cat {folder / 'tokens' / 'social-worker'})", highlight=False, soft_wrap=True)

@@ -1,7 +1,7 @@
 """``ukimet doctor``: what an inspection of this installation would ask first - is the home readable by other
-users of the machine, is the audit log's signing key kept apart from the log, are credentials referenced rather
-than written into settings, does anything leave the premises - each with what to do about it. It only looks: it
-changes nothing (any other command makes the home private when it opens it)."""
+users of the machine, are the audit log's signing key and its anchor kept apart from the log, are credentials
+referenced rather than written into settings, does anything leave the premises - each with what to do about it.
+It only looks: it changes nothing (any other command makes the home private when it opens it)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,13 @@ from urllib.parse import urlsplit
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
+from ukimet.cli.identity import operator_only
 from ukimet.core.files import exposed
+from ukimet.core.migrate import HEAD, current
 from ukimet.core.settings import Settings
 
 
@@ -57,6 +61,14 @@ def examine(config: Settings) -> list[Finding]:
                              "auditors its public key (ukimet audit key)"))
     else:
         found.append(Finding("signing key", "ok", f"kept apart from the home ({key})"))
+    anchored = config.resolved_audit_anchor_path()
+    if home.resolve() in anchored.resolve().parents:
+        found.append(Finding("audit anchor", "warn", f"the audit log's anchor {anchored} is kept in the home: "
+                             "whoever can delete the home's files can remove it with the log",
+                             "set audit_anchor_path to a write-once or remote mount (and verify with "
+                             "ukimet audit verify --trusted-key)"))
+    else:
+        found.append(Finding("audit anchor", "ok", f"kept outside the home ({anchored})"))
     metadata = config.resolved_metadata_url()
     if make_url(metadata).password:
         found.append(Finding("credentials", "fail", "metadata_url holds a password",
@@ -68,7 +80,24 @@ def examine(config: Settings) -> list[Finding]:
                              "network", "serve the model on the premises, or unset llm_url"))
     else:
         found.append(Finding("premises", "ok", "nothing is configured to leave the premises"))
+    found.append(_schema(metadata))
     return found
+
+
+def _schema(url: str) -> Finding:
+    """The metadata store's schema revision, read without upgrading it (the doctor changes nothing)."""
+    engine = create_engine(url)
+    try:
+        revision = current(engine)
+    except SQLAlchemyError as error:
+        return Finding("schema", "fail", f"the metadata store cannot be read: {error.__class__.__name__}",
+                       "check metadata_url and that the database is up")
+    finally:
+        engine.dispose()
+    if revision == HEAD:
+        return Finding("schema", "ok", f"the metadata store is at revision {HEAD}, the newest")
+    return Finding("schema", "warn", f"the metadata store is at revision {revision or 'none (empty)'}, this "
+                   f"version's is {HEAD}", "any other ukimet command upgrades it, keeping a copy in home/backups")
 
 
 def register(app: typer.Typer) -> None:
@@ -76,8 +105,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("doctor")
     @clean_errors
+    @operator_only
     def doctor() -> None:
-        """Check this installation: file permissions, the signing key's place, credentials, the premises."""
+        """Check this installation: file permissions, the signing key's place, credentials, the premises, the schema."""
         findings = examine(Settings())
         table = Table("check", "status", "what", "fix")
         colour = {"ok": "green", "warn": "yellow", "fail": "red"}

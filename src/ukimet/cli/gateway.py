@@ -1,5 +1,6 @@
 """``ukimet query``, ``ukimet audit``, ``ukimet user`` and ``ukimet tracker``: the governed path on the command
-line. Every query runs through the gateway as a named user and lands in the audit log."""
+line. Every query runs through the gateway as a signed-in user (cli.identity) and lands in the audit log; the
+user and audit-keeping verbs are the operator's."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
+from ukimet.core.errors import PolicyError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.gateway import audit
@@ -24,18 +27,17 @@ audit_app = typer.Typer(help="The audit log: show entries, verify the hash chain
 
 def query(
     sql: str = typer.Argument(..., help="One SELECT query over catalogued tables (source.table)."),
-    as_user: str = typer.Option(..., "--as", help="The user the query runs as (ukimet user list)."),
+    as_user: AsUser = None,
     purpose: str = typer.Option(None, "--purpose", help="Why person-level rows are needed: text, case number or "
                                                         "legal basis. Without it only aggregates are returned."),
     show_sql: bool = typer.Option(False, "--show-sql", help="Also print the query as the policy rewrote it."),
 ) -> None:
     """Run a query through the gateway: checked, masked and filtered by policy, audited."""
     from ukimet.gateway.api import Gateway
-    from ukimet.gateway.users import get_user
 
     config = Settings()
-    gateway = Gateway(config)
-    result = gateway.query(get_user(gateway.metadata, as_user), sql, purpose)
+    user = sign_in(as_user, config)
+    result = Gateway(config).query(user, sql, purpose)
     table = Table(*result.columns)
     for row in result.rows:
         table.add_row(*["" if v is None else str(v) for v in row])
@@ -51,16 +53,16 @@ def query(
 
 def person(
     iin: str = typer.Argument(..., help="The person's IIN."),
-    as_user: str = typer.Option(..., "--as", help="The user who looks (ukimet user list)."),
+    as_user: AsUser = None,
     purpose: str = typer.Option(..., "--purpose", help="Why: a declared P-<number>, or where allowed a text."),
 ) -> None:
     """Person 360: the person's linked records from every agency, masked by policy; one audit entry."""
     from ukimet.gateway.api import Gateway
     from ukimet.gateway.person import person_view
-    from ukimet.gateway.users import get_user
 
-    gateway = Gateway(Settings())
-    view = person_view(gateway, get_user(gateway.metadata, as_user), iin, purpose)
+    config = Settings()
+    user = sign_in(as_user, config)
+    view = person_view(Gateway(config), user, iin, purpose)
     golden = Table("attribute", "value", title=f"person {view.entity_id}")
     for attribute, value in view.golden.items():
         golden.add_row(attribute, "" if value is None else str(value))
@@ -76,6 +78,7 @@ def person(
 
 
 @user_app.command("add")
+@operator_only
 def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--role"),
              organisation: str = typer.Option(..., "--org", help="Ministry or akimat the user works for."),
              region: str = typer.Option(None, "--region", help="KATO prefix of the user's region (row filters)."),
@@ -94,17 +97,23 @@ def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--r
 
 
 @user_app.command("list")
+@operator_only
 def user_list() -> None:
-    """List the accounts."""
+    """List the accounts, with how many sessions each has live."""
+    from ukimet.gateway.sessions import live
     from ukimet.gateway.users import list_users
 
-    table = Table("name", "role", "organisation", "attributes", "citizen")
-    for user, iin in list_users(connect_metadata(Settings())):
-        table.add_row(user.name, user.role, user.organisation, str(user.attributes or ""), "yes" if iin else "")
+    config = Settings()
+    engine = connect_metadata(config)
+    table = Table("name", "role", "organisation", "attributes", "citizen", "sessions")
+    for user, iin in list_users(engine):
+        table.add_row(user.name, user.role, user.organisation, str(user.attributes or ""), "yes" if iin else "",
+                      str(live(engine, user.name, config)))
     out.print(table)
 
 
 @user_app.command("token")
+@operator_only
 def user_token(name: str = typer.Argument(...), days: int = typer.Option(90, "--days")) -> None:
     """Issue an API token (printed once; only its hash is kept)."""
     from ukimet.gateway.users import issue_token
@@ -112,7 +121,54 @@ def user_token(name: str = typer.Argument(...), days: int = typer.Option(90, "--
     print(issue_token(connect_metadata(Settings()), name, days))
 
 
+OPERATOR = ("Operator-only: runs with the OS-level trust of whoever can read the home (0700), with no "
+            "sign-in.")
+
+
+@user_app.command("passwd", help=f"Give an account a new password; every session of the account ends at once. "
+                  f"{OPERATOR}")
+def user_passwd(name: str = typer.Argument(...),
+                password_stdin: bool = typer.Option(False, "--password-stdin",
+                                                    help="Read the new password from standard input.")) -> None:
+    from ukimet.gateway.signin import record
+    from ukimet.gateway.users import get_user, set_password
+
+    if password_stdin or not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("new password", hide_input=True, confirmation_prompt=True)
+    log = open_log()
+    ended = set_password(log.engine, name, password)
+    record(log, "password_changed", name, f"password changed by the operator ({_os_user()}, command line); "
+           f"{ended} sessions ended", get_user(log.engine, name))
+    out.print(f"password of {name} changed; {ended} sessions ended")
+
+
+@user_app.command("revoke", help=f"End every session and delete every API token of an account, at once. {OPERATOR}")
+def user_revoke(name: str = typer.Argument(...)) -> None:
+    from ukimet.gateway.signin import record
+    from ukimet.gateway.users import get_user, revoke
+
+    log = open_log()
+    ended, tokens = revoke(log.engine, name)
+    record(log, "revoked", name, f"sessions and API tokens revoked by the operator ({_os_user()}, command line): "
+           f"{ended} sessions, {tokens} tokens", get_user(log.engine, name))
+    out.print(f"{name}: {ended} sessions ended, {tokens} API tokens revoked")
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container)
+        import os
+
+        return f"uid {os.getuid()}"
+
+
 @user_app.command("mfa")
+@operator_only
 def user_mfa(name: str = typer.Argument(...)) -> None:
     """Give an account a second factor: prints the otpauth:// URI for an authenticator app (once)."""
     from ukimet.gateway import mfa
@@ -122,51 +178,64 @@ def user_mfa(name: str = typer.Argument(...)) -> None:
 
 
 @audit_app.command("verify")
-def audit_verify(trusted_key: list[str] = typer.Option(None, "--trusted-key",
-                                                       help="Accept checkpoints signed only by these public keys.")
-                 ) -> None:
-    """Recompute the hash chain and check every signed checkpoint; name the first bad entry."""
+@operator_only
+def audit_verify(trusted_key: list[str] = typer.Option(
+        None, "--trusted-key", help="Accept checkpoints and anchored heads signed only by these public keys; a log "
+        "that none of them signed fails.")) -> None:
+    """Recompute the hash chain, check every signed checkpoint and every head anchored outside the database
+    (audit_anchor_path); name the first bad entry and what was done to it."""
     verdict = open_log().verify(set(trusted_key) if trusted_key else None)
     if verdict.ok:
-        out.print(f"[green]verified[/]: {verdict.entries} entries, {verdict.checkpoints} checkpoints")
+        out.print(f"[green]verified[/]: {verdict.entries} entries, {verdict.checkpoints} checkpoints, anchored up "
+                  f"to entry {verdict.anchored}; {verdict.reason}")
         return
-    out.print(f"[bold red]TAMPERED[/]: {verdict.reason} (first bad entry: {verdict.first_bad})")
+    out.print(f"[bold red]TAMPERED[/] ({verdict.kind}): {verdict.reason} (first bad entry: {verdict.first_bad})")
     raise typer.Exit(1)
 
 
 @audit_app.command("checkpoint")
-def audit_checkpoint() -> None:
-    """Sign the chain up to its last entry with the installation's Ed25519 key."""
-    seq = open_log().checkpoint()
-    out.print("the log is empty" if seq is None else f"checkpoint signed at entry {seq}")
+@operator_only
+def audit_checkpoint(new_anchor: bool = typer.Option(
+        False, "--new-anchor", help="Start a new anchor file when the old one is lost for good (refused while it "
+        "exists); verify the log first.")) -> None:
+    """Sign the chain up to its last entry with the installation's Ed25519 key and anchor that head."""
+    seq = open_log().checkpoint(new_anchor=new_anchor)
+    out.print("the log is empty" if seq is None else f"checkpoint signed and anchored at entry {seq}")
 
 
 @audit_app.command("show")
-def audit_show(user: str = typer.Option(None, "--user"), limit: int = typer.Option(20, "--limit")) -> None:
-    """The newest entries: who, organisation, role, when, purpose, action, rows, persons, query."""
+def audit_show(user: str = typer.Option(None, "--user", help="Only this user's entries."),
+               limit: int = typer.Option(20, "--limit"), as_user: AsUser = None) -> None:
+    """The newest entries: who, organisation, role, when, purpose, action, rows, persons, query (auditors and
+    administrators)."""
+    from ukimet.gateway.alerts import OFFICERS
+
+    log = open_log()
+    officer = signed_in(log.engine, log.config, as_user)
+    if officer.role not in OFFICERS:
+        raise PolicyError("audit log", f"the role {officer.role!r} may not read the audit log",
+                          "ask an auditor or the administrator")
     table = Table("seq", "at", "user", "organisation", "role", "purpose", "action", "rows", "persons", "query")
-    for e in open_log().entries(user=user, limit=limit):
+    for e in log.entries(user=user, limit=limit):
         table.add_row(str(e["seq"]), e["at"][:19], e["user_name"], e["organisation"], e["role"], e["purpose"] or "",
                       e["action"], str(e["rows"]), str(len(e["persons"] or [])), e["query"][:60])
     out.print(table)
 
 
-def tracker(as_user: str = typer.Option(..., "--as", help="The citizen's own account."),
-            as_json: bool = typer.Option(False, "--json", help="Print the accesses with their proofs as JSON."),
-            code: str = typer.Option(None, "--code", help="The second factor's current code, if the account has one.")
+def tracker(as_user: AsUser = None,
+            as_json: bool = typer.Option(False, "--json", help="Print the accesses with their proofs as JSON.")
             ) -> None:
     """A citizen's data tracker: every access to their records, each with a proof that it is in the signed log.
-    Signs in with the account's password (asked for, or read from standard input)."""
+    The citizen signs in with their token, or their password (and second factor) asked for at a terminal."""
     import json
 
     from ukimet.gateway.tracker import my_accesses
-    from ukimet.gateway.users import authenticate
 
     log = open_log()
-    password = typer.prompt("password", hide_input=True) if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    report = my_accesses(log, authenticate(log.engine, as_user, password, code, log.config))
+    report = my_accesses(log, signed_in(log.engine, log.config, as_user))
     if as_json:
         print(json.dumps({"verified": report.verified, "reason": report.reason, "public_key": report.public_key,
+                          "anchored_head": vars(report.anchored) if report.anchored else None,
                           "accesses": [{**{k: v for k, v in vars(a).items() if k != "proof"},
                                         "proof": a.proof.to_json() if a.proof else None} for a in report.accesses]},
                          ensure_ascii=False, indent=1))
@@ -180,14 +249,18 @@ def tracker(as_user: str = typer.Option(..., "--as", help="The citizen's own acc
     out.print(f"{len(report.accesses)} accesses; " + ("every one proved in the signed log (public key "
               f"{report.public_key[:16]}...)" if report.verified else f"[bold red]the log does not verify[/]: "
               f"{report.reason}"))
+    if report.anchored:
+        out.print(f"the log's latest signed head, kept outside the database: entry {report.anchored.seq}, "
+                  f"{report.anchored.at[:19]}, {report.anchored.hash}")
 
 
 @audit_app.command("prove")
 def audit_prove(file: Path = typer.Argument(..., help="A proof (JSON) from `ukimet tracker --json`."),
-                trusted_key: list[str] = typer.Option(None, "--trusted-key")) -> None:
+                trusted_key: list[str] = typer.Option(None, "--trusted-key"), as_user: AsUser = None) -> None:
     """Check an inclusion proof, offline: the entry is in the log the checkpoint signed."""
     import json
 
+    sign_in(as_user)
     data = json.loads(file.read_text(encoding="utf-8"))
     proofs = [a["proof"] for a in data["accesses"]] if "accesses" in data else [data]
     for proof in proofs:
@@ -199,6 +272,7 @@ def audit_prove(file: Path = typer.Argument(..., help="A proof (JSON) from `ukim
 
 
 @audit_app.command("key")
+@operator_only
 def audit_key() -> None:
     """Print the public key that signs checkpoints (give it to auditors: audit verify --trusted-key)."""
     print(open_log().public_key())

@@ -1,5 +1,6 @@
 """``ukimet link`` and its companions: one identity per person across every synced source (the store's ``link``
-schema), the model it used, why two records are or are not one person, and the clerical review queue."""
+schema), the model it used, why two records are or are not one person, and the clerical review queue. Linking
+and reading the model are the operator's; the review queue and a clerk's decision need a signed-in account."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.api import Engine, link_records
@@ -22,6 +24,7 @@ from ukimet.sync.store import open_store
 out = Console()
 
 
+@operator_only
 def link(
     sources: list[str] = typer.Argument(None, help="Sources to link (all synced ones when none); or, with --out, "
                                                    "CSV, Parquet or Excel files."),
@@ -74,6 +77,7 @@ def link(
         con.close()
 
 
+@operator_only
 def show_model(as_json: bool = typer.Option(False, "--json", help="Print JSON to edit and pass to --model.")) -> None:
     """The model of the last run: per field and level of agreement, m, u and the match weight."""
     con = open_store(Settings().resolved_store_path(), read_only=True)
@@ -91,6 +95,7 @@ def show_model(as_json: bool = typer.Option(False, "--json", help="Print JSON to
     out.print(table)
 
 
+@operator_only
 def explain(left: str = typer.Argument(..., help="A record identity: source/table/party/key."),
             right: str = typer.Argument(..., help="Another record identity.")) -> None:
     """Why two records are, or are not, one person: each field's contribution to the match weight."""
@@ -111,7 +116,7 @@ def explain(left: str = typer.Argument(..., help="A record identity: source/tabl
     out.print(f"{verdict}; {'one entity' if result.same_entity else 'different entities'} in the last run")
 
 
-def review(as_user: str = typer.Option(..., "--as", help="A user whose role may review linkage."),
+def review(as_user: AsUser = None,
            purpose: str = typer.Option(..., "--purpose", help="Why (the queue shows persons)."),
            threshold: float = typer.Option(THRESHOLD, "--threshold"), limit: int = typer.Option(20, "--limit"),
            margin: float = typer.Option(4.0, "--margin", help="How far from the threshold a pair may be.")) -> None:
@@ -119,10 +124,10 @@ def review(as_user: str = typer.Option(..., "--as", help="A user whose role may 
     through the gateway: the role must allow linkage review, and the queue shown is audited."""
     from ukimet.gateway.api import Gateway
     from ukimet.gateway.linkage import review_queue
-    from ukimet.gateway.users import get_user
 
-    gateway = Gateway(Settings())
-    pairs = review_queue(gateway, get_user(gateway.metadata, as_user), purpose, threshold, margin, limit)
+    config = Settings()
+    user = sign_in(as_user, config)
+    pairs = review_queue(Gateway(config), user, purpose, threshold, margin, limit)
     if not pairs:
         out.print("nothing to review: every candidate pair is clearly a match or clearly not")
         return
@@ -136,16 +141,24 @@ def review(as_user: str = typer.Option(..., "--as", help="A user whose role may 
 
 def decide(left: str = typer.Argument(...), right: str = typer.Argument(...),
            decision: str = typer.Argument(..., help="same or different"),
-           reviewer: str = typer.Option(..., "--reviewer", help="Who decided (kept with the decision)."),
-           note: str = typer.Option(None, "--note")) -> None:
-    """Record a clerk's decision about two records; the next ukimet link honours it."""
+           note: str = typer.Option(None, "--note"), as_user: AsUser = None) -> None:
+    """Record a clerk's decision about two records, kept with the signed-in clerk's name (a role that may review
+    linkage); the next ukimet link honours it."""
+    from ukimet.core.errors import PolicyError
+    from ukimet.gateway import policy_store
     from ukimet.link.review import decide as record
 
     if decision not in ("same", "different"):
         raise typer.BadParameter("say 'same' or 'different'", param_hint="DECISION")
-    con = open_store(Settings().resolved_store_path())
+    config = Settings()
+    metadata = connect_metadata(config)
+    clerk = signed_in(metadata, config, as_user)
+    if not policy_store.active(metadata).role(clerk.role).linkage_review:
+        raise PolicyError("linkage decision", f"the role {clerk.role!r} may not review linkage pairs",
+                          "ask for a role whose policy sets linkage_review = true (data_engineer)")
+    con = open_store(config.resolved_store_path())
     try:
-        record(con, left, right, "same" if decision == "same" else "different", reviewer, note)
+        record(con, left, right, "same" if decision == "same" else "different", clerk.name, note)
     finally:
         con.close()
     out.print(f"recorded: {left} and {right} are {decision}; run ukimet link to apply it")

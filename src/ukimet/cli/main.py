@@ -1,8 +1,10 @@
 """``ukimet``: the command line. Each command is a thin layer over a package's Python API; errors ukimet
-raises on purpose are printed as one clean line (what, why, fix) and exit with status 2."""
+raises on purpose are printed as one clean line (what, why, fix) and exit with status 2; a caller who has not
+signed in (cli.identity) gets one line and status 1."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -10,6 +12,7 @@ from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ukimet import __version__
 from ukimet.core.errors import UkimetError
@@ -23,12 +26,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def clean_errors(func: F) -> F:
-    """Turn a UkimetError into one line on stderr and exit status 2, with no traceback."""
+    """Turn a UkimetError into one line on stderr and exit status 2 (1 for a caller not signed in), with no
+    traceback."""
+    from ukimet.cli.identity import NotSignedInError
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except NotSignedInError as exc:
+            console.print(f"[bold red]error:[/] {escape(exc.what)}: {escape(exc.why)}; {escape(exc.fix)}.",
+                          highlight=False, soft_wrap=True)
+            sys.exit(1)
         except UkimetError as exc:
             message = f"[bold red]error:[/] {exc.what}: {exc.why}.\n[bold]fix:[/] {exc.fix}"
             console.print(message, highlight=False, soft_wrap=True)
@@ -48,6 +57,7 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """ukimet: an open, self-hosted government data platform."""
+    os.umask(0o077)  # whatever a command writes (exports, charts, cluster files, logs) is its owner's alone
 
 
 def _register() -> None:

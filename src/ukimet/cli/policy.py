@@ -1,5 +1,6 @@
 """``ukimet policy``, ``ukimet purpose`` and ``ukimet alerts``: the security officer's and the administrator's
-commands. Policy versions and purposes are audited; alerts are acknowledged with a note."""
+commands. Policy versions and purposes are audited; alerts are acknowledged with a note. Whoever loads a policy,
+declares a purpose or answers an alert signs in (cli.identity)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ukimet.cli.gateway import open_log
+from ukimet.cli.identity import AsUser, operator_only, signed_in
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 
@@ -24,19 +26,20 @@ alerts_app = typer.Typer(help="Alerts for security officers: bulk access, daily 
 
 @policy_app.command("load")
 def policy_load(file: Path = typer.Argument(..., help="The policy (TOML): [roles.<name>] tables."),
-                as_user: str = typer.Option(..., "--as", help="An administrator's account."),
+                as_user: AsUser = None,
                 note: str = typer.Option(None, "--note", help="Why the policy changes (kept with the version).")
                 ) -> None:
     """Validate a policy file and store it as the next version (audited, in force from the next query)."""
     from ukimet.gateway import policy_store
-    from ukimet.gateway.users import get_user
 
     log = open_log()
-    version = policy_store.load(log, get_user(log.engine, as_user), file.read_text(encoding="utf-8"), note)
+    admin = signed_in(log.engine, log.config, as_user)
+    version = policy_store.load(log, admin, file.read_text(encoding="utf-8"), note)
     out.print(f"policy v{version} is in force")
 
 
 @policy_app.command("show")
+@operator_only
 def policy_show(version: int = typer.Option(None, "--version", help="A stored version (default: in force).")
                 ) -> None:
     """Print a policy version as TOML (the built-in policy while none was loaded)."""
@@ -55,6 +58,7 @@ def policy_show(version: int = typer.Option(None, "--version", help="A stored ve
 
 
 @policy_app.command("history")
+@operator_only
 def policy_history() -> None:
     """Every stored version: when, by whom, why, its hash."""
     from ukimet.gateway import policy_store
@@ -66,32 +70,34 @@ def policy_history() -> None:
 
 
 @purpose_app.command("declare")
-def purpose_declare(as_user: str = typer.Option(..., "--as"), text: str = typer.Option(..., "--text"),
+def purpose_declare(as_user: AsUser = None, text: str = typer.Option(..., "--text"),
                     case: str = typer.Option(None, "--case", help="The case the access serves."),
                     legal_basis: str = typer.Option(None, "--legal-basis", help="The law or order that allows it."),
                     days: int = typer.Option(30, "--days", help="How long it holds (1-366).")) -> None:
     """Declare a purpose; cite it as --purpose P-<number> until it expires."""
     from ukimet.gateway import purposes
-    from ukimet.gateway.users import get_user
 
     log = open_log()
-    purpose = purposes.declare(log, get_user(log.engine, as_user), text, case, legal_basis, days)
+    purpose = purposes.declare(log, signed_in(log.engine, log.config, as_user), text, case, legal_basis, days)
     out.print(f"P-{purpose.id} declared: {purpose.describe()}")
 
 
 @purpose_app.command("list")
-def purpose_list(as_user: str = typer.Option(..., "--as")) -> None:
+def purpose_list(as_user: AsUser = None) -> None:
     """Your declared purposes, newest first."""
     from ukimet.gateway import purposes
 
+    config = Settings()
+    engine = connect_metadata(config)
     table = Table("purpose", "text", "case", "legal basis", "expires")
-    for p in purposes.of_user(connect_metadata(Settings()), as_user):
+    for p in purposes.of_user(engine, signed_in(engine, config, as_user).name):
         table.add_row(f"P-{p.id}", p.text, p.case_ref or "", p.legal_basis or "",
                       p.expires_at.isoformat()[:10] if p.expires_at else "")
     out.print(table)
 
 
 @alerts_app.command("list")
+@operator_only
 def alerts_list(show_all: bool = typer.Option(False, "--all", help="Include acknowledged alerts.")) -> None:
     """Open alerts (newest first): user, kind, what happened, the audit entry."""
     from ukimet.gateway import alerts
@@ -104,14 +110,14 @@ def alerts_list(show_all: bool = typer.Option(False, "--all", help="Include ackn
 
 
 @alerts_app.command("ack")
-def alerts_ack(alert: int = typer.Argument(...), as_user: str = typer.Option(..., "--as"),
+def alerts_ack(alert: int = typer.Argument(...), as_user: AsUser = None,
                note: str = typer.Option(..., "--note", help="What was found and done.")) -> None:
     """Acknowledge an alert with a note (security officers)."""
     from ukimet.gateway import alerts
-    from ukimet.gateway.users import get_user
 
-    engine = connect_metadata(Settings())
-    alerts.acknowledge(engine, get_user(engine, as_user), alert, note)
+    config = Settings()
+    engine = connect_metadata(config)
+    alerts.acknowledge(engine, signed_in(engine, config, as_user), alert, note)
     out.print(f"alert {alert} acknowledged")
 
 

@@ -6,6 +6,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ukimet.cli.identity import operator_only
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.sync.profile import profile_source
@@ -14,6 +15,7 @@ from ukimet.sync.store import open_store
 out = Console()
 
 
+@operator_only
 def profile(source: str, table: str = typer.Option(None, "--table", help="Only this table.")) -> None:
     """Completeness, validity, distinct values, formats and top values (never of personal data) per column."""
     config = Settings()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
+from ukimet.cli.identity import operator_only
 from ukimet.core.settings import Settings
 
 out = Console()
@@ -26,6 +27,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("serve")
     @clean_errors
+    @operator_only
     def serve_command(host: str = typer.Option("127.0.0.1", "--host"),
                       port: int = typer.Option(8000, "--port")) -> None:
         """Serve the web app and the REST API."""

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
+from ukimet.cli.identity import operator_only
 from ukimet.connect.catalog import columns_of, refresh_catalog, set_label
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.sources import KINDS, SERVER_KINDS, SourceSpec, add_source, get_source, list_sources, remove_source
@@ -27,6 +28,7 @@ def _engine() -> Engine:
 
 
 @source_app.command("add")
+@operator_only
 def add(
     name: str = typer.Argument(..., help="A short name: letters, digits and _ (e.g. gbdfl)."),
     kind: str = typer.Option(..., "--kind", help=f"One of: {', '.join(KINDS)}."),
@@ -58,6 +60,7 @@ def add(
 
 
 @source_app.command("list")
+@operator_only
 def list_() -> None:
     """The registered sources (passwords are never shown: only where they are referenced)."""
     table = Table("name", "kind", "location", "schema", "password from")
@@ -69,18 +72,21 @@ def list_() -> None:
 
 
 @source_app.command("test")
+@operator_only
 def test(name: str) -> None:
     """Connect to a source and say what is there."""
     out.print(f"[green]ok[/]: {open_connector(get_source(_engine(), name), Settings()).test()}")
 
 
 @source_app.command("remove")
+@operator_only
 def remove(name: str) -> None:
     """Forget a source and its catalog (the store keeps its synced tables)."""
     remove_source(_engine(), name)
     out.print(f"source {name} removed")
 
 
+@operator_only
 def catalog(source: str = typer.Argument(...), table: str = typer.Option(None, "--table")) -> None:
     """The columns of a source with their types, meaning, confidence and sensitivity."""
     view = Table("table", "column", "type", "meaning", "conf.", "sensitivity", "by", title=f"catalog of {source}")
@@ -90,6 +96,7 @@ def catalog(source: str = typer.Argument(...), table: str = typer.Option(None, "
     out.print(view)
 
 
+@operator_only
 def label(
     source: str, table: str, column: str,
     semantic_type: str = typer.Option(None, "--type", help="The column's meaning (iin, surname, ...)."),

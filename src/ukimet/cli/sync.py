@@ -8,6 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 from sqlalchemy import Engine
 
+from ukimet.cli.identity import operator_only
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.sync.engine import SourceResult, Syncer
@@ -15,6 +16,7 @@ from ukimet.sync.engine import SourceResult, Syncer
 out = Console()
 
 
+@operator_only
 def sync(
     sources: list[str] = typer.Argument(None, help="Sources to sync; all when none are named."),
     full: bool = typer.Option(False, "--full", help="Read every table whole, even where a watermark allows less."),

@@ -14,6 +14,9 @@ from ukimet.core.ids import decode_iin, is_valid_bin
 
 SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                   "email", "address", "region", "money", "date", "text", "other")
+COLUMN_TYPES = (*SEMANTIC_TYPES, "person_id", "family_id")
+"""every semantic type a catalogued column can have: the classifier's, and the ids linkage gives persons and
+families (columns of derived tables, the mart's); what policies and data files may name"""
 PERSONAL = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "phone", "email",
                       "address"})
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -22,6 +23,16 @@ def make_private(home: Path, *files: Path) -> None:
     for path in _open_to_others([home, *home.rglob("*"), *[f for f in files if f.exists()]]):
         with contextlib.suppress(OSError):
             path.chmod(FOLDER_MODE if path.is_dir() else FILE_MODE)
+
+
+def write_private(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text``, readable by its owner only from the first byte on (whatever the umask), in
+    a folder of the owner's own."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    fd, made = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")  # mode 0600
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    Path(made).replace(path)
 
 
 def exposed(home: Path) -> list[Path]:

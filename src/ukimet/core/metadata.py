@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 
 from ukimet.core.files import make_private
+from ukimet.core.migrate import upgrade
 from ukimet.core.settings import Settings
 
 metadata = MetaData()
@@ -138,6 +139,33 @@ api_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True)),
 )
+sessions = Table(
+    "sessions", metadata,
+    Column("id_hash", String(64), primary_key=True, doc="SHA-256 of the session id; the id itself is never kept"),
+    Column("user_name", String(128), nullable=False, index=True),
+    Column("method", String(16), nullable=False, doc="how the user signed in: password or oidc"),
+    Column("address", String(64), nullable=False, doc="the client's address at sign-in"),
+    Column("created_at", DateTime(timezone=True), nullable=False, doc="for the absolute timeout"),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False, doc="for the idle timeout"),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("end_reason", String(16), doc="logout, password, revoked, idle, absolute"),
+)
+signin_attempts = Table(
+    "signin_attempts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("user_name", String(128), nullable=False, index=True, doc="the name given (an account or not)"),
+    Column("address", String(64), nullable=False, index=True),
+    Column("ok", Integer, nullable=False, doc="1 signed in, 0 failed"),
+)
+signin_lockouts = Table(
+    "signin_lockouts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scope", String(16), nullable=False, doc="account or address"),
+    Column("subject", String(128), nullable=False, index=True, doc="the account name or the client address"),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("until", DateTime(timezone=True), nullable=False),
+)
 policies = Table(
     "policies", metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
@@ -162,7 +190,7 @@ alerts = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("user_name", String(128), nullable=False, index=True),
-    Column("kind", String(32), nullable=False, doc="bulk_access, daily_rows, probing"),
+    Column("kind", String(32), nullable=False, doc="bulk_access, daily_rows, probing, signin_lockout"),
     Column("detail", Text, nullable=False),
     Column("audit_seq", Integer, doc="the audit entry that raised it"),
     Column("status", String(16), nullable=False, default="open", doc="open or acknowledged"),
@@ -249,6 +277,15 @@ audit_entries = Table(
     Column("persons", JSON, nullable=False, doc="keyed hashes of the IINs of the persons the access touched"),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    Column("hash_format", Integer, nullable=False, server_default="1",
+           doc="which fields the hash covers: 1 before the format was recorded, 2 with the format itself"),
+)
+audit_frontier = Table(
+    "audit_frontier", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False, doc="always 1: one row"),
+    Column("seq", Integer, nullable=False, doc="the last entry the frontier covers"),
+    Column("hash", String(64), nullable=False, doc="that entry's hash"),
+    Column("nodes", JSON, nullable=False, doc="[size, root] of each perfect Merkle subtree over entries 1..seq"),
 )
 privacy_spend = Table(
     "privacy_spend", metadata,
@@ -277,8 +314,9 @@ audit_checkpoints = Table(
 
 
 def connect_metadata(config: Settings) -> Engine:
-    """An engine on the metadata store, with its tables created if missing. The home is made private first
-    (core.files): every file the process then creates is its owner's alone."""
+    """An engine on the metadata store, its schema at the newest revision (core.migrate: created, or upgraded from
+    an earlier release). The home is made private first (core.files): every file the process then creates is its
+    owner's alone."""
     make_private(config.home, config.resolved_store_path())
     url = make_url(config.resolved_metadata_url())
     if url.drivername.startswith("sqlite") and url.database:
@@ -292,7 +330,7 @@ def connect_metadata(config: Settings) -> Engine:
             dbapi_connection.execute("PRAGMA journal_mode=WAL")
             dbapi_connection.execute("PRAGMA busy_timeout=10000")
             dbapi_connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across crashes of ukimet
-    metadata.create_all(engine)
+    upgrade(engine, config.home / "backups")
     _append_only(engine)
     return engine
 

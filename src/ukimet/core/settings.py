@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     audit_signing_key: Path | None = Field(
         None, description="Ed25519 key that signs audit checkpoints; default home/keys/audit_signing.key. Keep it "
         "where the policy administrator cannot read it, and give auditors its public key (`ukimet audit key`).")
+    audit_anchor_path: Path | None = Field(
+        None, description="Append-only file the audit log's signed head is added to after every entry; default "
+        "home/audit/anchor.log. Point it at a write-once or remote mount the database administrator cannot rewrite.")
     oidc_issuer: str | None = Field(None, description="OpenID Connect provider (its issuer URL) for sign-in; unset: "
                                     "local accounts only.")
     oidc_client_id: str | None = Field(None, description="ukimet's client id registered at the OIDC provider.")
@@ -48,6 +51,21 @@ class Settings(BaseSettings):
     query_timeout: float = Field(30.0, gt=0, description="Seconds a user's query may run before it is stopped.")
     max_result_bytes: int = Field(20_000_000, ge=1000, description="The largest result (approximate bytes) one "
                                   "query may return; larger ones are refused.")
+    session_idle_minutes: int = Field(30, ge=1, description="A web or API session unused this many minutes ends; "
+                                      "the user signs in again.")
+    session_absolute_hours: int = Field(8, ge=1, description="A session ends this many hours after its sign-in, "
+                                        "however busy.")
+    trusted_proxy: bool = Field(
+        False, description="Believe the reverse proxy's X-Forwarded-Proto (https: Secure cookies) and "
+        "X-Forwarded-For (the client's address for sign-in throttling). Turn on only when ukimet is reachable "
+        "through that proxy alone.")
+    signin_max_failures: int = Field(5, ge=1, description="Failed sign-ins of one account within "
+                                     "signin_window_minutes that lock the account out.")
+    signin_max_failures_per_address: int = Field(20, ge=1, description="Failed sign-ins from one client address "
+                                                 "within signin_window_minutes that lock the address out.")
+    signin_window_minutes: int = Field(15, ge=1, description="The window in which failed sign-ins are counted.")
+    signin_lockout_minutes: int = Field(15, ge=1, description="How long a locked-out account or address is "
+                                        "refused (HTTP 429), even with the right password.")
 
     @classmethod
     def settings_customise_sources(
@@ -66,6 +84,9 @@ class Settings(BaseSettings):
 
     def resolved_metadata_url(self) -> str:
         return self.metadata_url or f"sqlite:///{self.home / 'metadata.sqlite'}"
+
+    def resolved_audit_anchor_path(self) -> Path:
+        return self.audit_anchor_path or self.home / "audit" / "anchor.log"
 
     def resolved_secrets_file(self) -> Path:
         return self.secrets_file or Path.home() / ".config" / "ukimet" / "secrets.toml"

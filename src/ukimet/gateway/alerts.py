@@ -1,6 +1,6 @@
-"""Alerts for the security officer: access the gateway blocked as bulk, a user at the daily export limit, and
-probing (many refused queries in a short time). Each names the user, what happened and the audit entry behind
-it; an officer acknowledges it with a note."""
+"""Alerts for the security officer: access the gateway blocked as bulk, a user at the daily export limit,
+probing (many refused queries in a short time) and sign-in lockouts (gateway.signin). Each names the user, what
+happened and the audit entry behind it; an officer acknowledges it with a note."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ukimet.core.errors import PolicyError
 from ukimet.core.metadata import alerts, audit_entries
 from ukimet.gateway.rewrite import User
 
-KINDS = ("bulk_access", "daily_rows", "probing")
+KINDS = ("bulk_access", "daily_rows", "probing", "signin_lockout")
 PROBING_REFUSALS = 10
 PROBING_WINDOW = dt.timedelta(minutes=10)
 OFFICERS = frozenset({"auditor", "admin"})

@@ -6,7 +6,14 @@ commit to the chain's head and to a Merkle tree over all entries up to it, so th
   rewritten from some point on no longer matches the checkpoints signed before;
 - an inclusion proof shows one entry is in the signed log without revealing the others (the citizen's tracker);
 - the store refuses UPDATE and DELETE on the log (append-only triggers), so changing it takes a database
-  superuser, and the chain and the signatures still show what they did.
+  superuser, and the chain and the signatures still show what they did;
+- after every write the signed head is appended to the anchor, a file outside the database (``gateway.anchor``),
+  so that deleting the newest entries, editing them or rewriting the whole chain and deleting every checkpoint
+  no longer matches the heads anchored when the entries were written.
+
+Each entry records its hash format. Format 1 (the entries of releases before the format was recorded) hashes the
+header below; format 2 adds the format number to the hashed fields, so that an entry cannot be re-read under
+another format's rules. Both verify, byte for byte as written.
 
 An entry's hash covers digests of its query, rewritten query and persons, so that a proof can show who, when
 and why without showing the query text. Persons are kept as keyed hashes of their IINs: the log holds no IIN,
@@ -24,22 +31,25 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import Connection, Engine, case, func, insert, or_, select, text
+from sqlalchemy import Connection, Engine, case, func, insert, or_, select, text, update
 
-from ukimet.core.errors import PolicyError
-from ukimet.core.metadata import audit_checkpoints, audit_entries, policies, privacy_spend
+from ukimet.core.errors import ConfigError, PolicyError
+from ukimet.core.metadata import audit_checkpoints, audit_entries, audit_frontier, policies, privacy_spend
 from ukimet.core.settings import Settings
-from ukimet.gateway import merkle
+from ukimet.gateway import anchor, merkle
 from ukimet.gateway.keys import installation_secret
 
 GENESIS = "0" * 64
 HEADER = ("seq", "at", "user_name", "organisation", "role", "purpose", "action", "policy", "rows")
 DIGESTED = ("query", "rewritten", "persons")
+HASH_FORMAT = 2
+"""the hash format new entries are written in; every earlier one still verifies"""
 
 
 def _digest(value: Any) -> str:
@@ -47,8 +57,11 @@ def _digest(value: Any) -> str:
 
 
 def header(entry: dict[str, Any]) -> dict[str, Any]:
-    """What an entry's hash covers: its fields, with the query, rewritten query and persons as digests."""
-    return {**{k: entry[k] for k in HEADER}, **{f"{k}_sha256": _digest(entry[k]) for k in DIGESTED}}
+    """What an entry's hash covers: its fields, with the query, rewritten query and persons as digests (and, from
+    format 2 on, the format)."""
+    fields = {**{k: entry[k] for k in HEADER}, **{f"{k}_sha256": _digest(entry[k]) for k in DIGESTED}}
+    form = entry.get("hash_format") or 1
+    return fields if form == 1 else {**fields, "hash_format": form}
 
 
 def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
@@ -56,10 +69,6 @@ def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
     fields = entry if "query_sha256" in entry else header(entry)
     body = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
-
-
-def _signed(seq: int, head: str, root: str) -> bytes:
-    return f"ukimet-audit-checkpoint:{seq}:{head}:{root}".encode()
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,11 @@ class Verdict:
     first_bad: int | None
     """the sequence number of the first entry that fails"""
     reason: str
+    kind: str | None = None
+    """what was done, when it fails: deleted, reordered, edited, rewritten, truncated, anchor_missing, anchor,
+    checkpoint, untrusted, format"""
+    anchored: int = 0
+    """the newest entry whose head is anchored outside the database"""
 
 
 @dataclass(frozen=True)
@@ -121,7 +135,7 @@ def check_proof(proof: Proof | dict[str, Any], trusted_keys: set[str] | None = N
         return "the checkpoint is signed by an untrusted key"
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(p.public_key)).verify(
-            bytes.fromhex(p.signature), _signed(p.tree_size, p.head, p.root))
+            bytes.fromhex(p.signature), anchor.signed_message(p.tree_size, p.head, p.root))
     except (InvalidSignature, ValueError):
         return "the checkpoint's signature is bad"
     return None
@@ -151,6 +165,7 @@ class Recorder:
         self.log = log
         self.con = con
         self.written: list[int] = []
+        self.heads: list[anchor.Head] = []
 
     def __call__(self, access: Access, epsilon: float = 0.0, delta: float = 0.0) -> int:
         return self.record(access, epsilon, delta)
@@ -158,7 +173,7 @@ class Recorder:
     def record(self, access: Access, epsilon: float = 0.0, delta: float = 0.0) -> int:
         """Write the entry (and, for a private answer, what it spent of the budgets); its number."""
         try:
-            seq = self.log._insert(self.con, access)
+            seq = self.log._insert(self.con, access, self.heads)
             if epsilon:
                 self.con.execute(insert(privacy_spend).values(
                     seq=seq, day=dt.datetime.now(dt.UTC).date().isoformat(), user_name=access.user_name,
@@ -187,6 +202,7 @@ class AuditLog:
         self.config = config
         self._person_key = installation_secret(config, "person")
         self._turn = threading.RLock()
+        self._key: Ed25519PrivateKey | None = None
 
     def redact(self, text: str) -> str:
         """Query and purpose text as the log keeps it: every 12-digit number (an IIN or BIN it names) replaced by
@@ -215,7 +231,12 @@ class AuditLog:
                     _lock(con)
                 except Exception as error:  # nothing may run while the log cannot be written
                     raise _failed("it cannot be written", error) from error
+                self._anchor_present(con)
                 yield recorder
+            try:  # after the commit (a head that was never committed must not be anchored), before the result
+                anchor.append(self.anchor_path, recorder.heads)
+            except OSError as error:
+                raise _failed(f"its head could not be anchored in {self.anchor_path}", error) from error
         except PolicyError:
             raise
         except Exception as error:
@@ -234,7 +255,7 @@ class AuditLog:
         with self.recording() as record:
             return record(access)
 
-    def _insert(self, con: Connection, access: Access) -> int:
+    def _insert(self, con: Connection, access: Access, heads: list[anchor.Head]) -> int:
         last = con.execute(select(audit_entries.c.seq, audit_entries.c.hash)
                            .order_by(audit_entries.c.seq.desc()).limit(1)).first()
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
@@ -244,9 +265,58 @@ class AuditLog:
                  "action": access.action, "query": self.redact(access.query),
                  "rewritten": None if access.rewritten is None else self.redact(access.rewritten),
                  "rows": access.rows, "persons": sorted(access.persons),
-                 "policy": access.policy or self._policy_in_force(con)}
-        con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=entry_hash(prev, entry)))
+                 "policy": access.policy or self._policy_in_force(con), "hash_format": HASH_FORMAT}
+        hashed = entry_hash(prev, entry)
+        con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=hashed))
+        tree = self._frontier(con, seq - 1, prev)
+        tree.add(merkle.leaf_hash(hashed))
+        self._keep_frontier(con, tree, seq, hashed)
+        heads.append(anchor.Head.sign(self._signing_key(), seq, hashed, tree.root().hex(), str(entry["at"])))
         return int(seq)
+
+    @staticmethod
+    def _frontier(con: Connection, seq: int, head: str) -> merkle.Accumulator:
+        """The Merkle accumulator over entries 1..seq: from the stored frontier when it is at that entry, else
+        rebuilt from the log (once, after an upgrade or when the frontier does not match the log)."""
+        kept = con.execute(select(audit_frontier).where(audit_frontier.c.id == 1)).first()
+        if kept is not None and kept.seq == seq and kept.hash == head:
+            return merkle.Accumulator.restore(kept.nodes)
+        tree = merkle.Accumulator()
+        for (hashed,) in con.execute(select(audit_entries.c.hash).where(audit_entries.c.seq <= seq)
+                                     .order_by(audit_entries.c.seq)):
+            tree.add(merkle.leaf_hash(hashed))
+        return tree
+
+    @staticmethod
+    def _keep_frontier(con: Connection, tree: merkle.Accumulator, seq: int, head: str) -> None:
+        values = {"seq": seq, "hash": head, "nodes": tree.state()}
+        if not con.execute(update(audit_frontier).where(audit_frontier.c.id == 1).values(**values)).rowcount:
+            con.execute(insert(audit_frontier).values(id=1, **values))
+
+    @property
+    def anchor_path(self) -> Path:
+        return self.config.resolved_audit_anchor_path()
+
+    def _anchor_present(self, con: Connection) -> None:
+        """Refuse to write when the anchor is gone while the log holds entries anchored in it (writing on would
+        start a new anchor and hide what happened to the old one), or when the log ends before the newest head
+        anchored (its tail was deleted: new entries would take the deleted ones' numbers)."""
+        last = con.execute(select(func.max(audit_entries.c.seq))).scalar() or 0
+        if self.anchor_path.exists():
+            anchored = anchor.newest_seq(self.anchor_path)
+            if anchored > last:
+                raise PolicyError(f"audit log of {self.anchor_path}", f"it ends at entry {last}, but entry "
+                                  f"{anchored} was anchored: entries were deleted from its end",
+                                  "run `ukimet audit verify`, restore the metadata store from its backup and tell "
+                                  "the data protection officer; until then nothing is accessed", reason="audit")
+            return
+        first = con.execute(select(func.min(audit_entries.c.seq)).where(audit_entries.c.hash_format >= 2)).scalar()
+        if first is not None:
+            raise PolicyError(f"audit anchor {self.anchor_path}",
+                              f"the file is missing, though entries from {first} on were anchored in it",
+                              "restore it from its write-once copy; if it is lost for good, check the log with "
+                              "`ukimet audit verify` and start a new anchor with `ukimet audit checkpoint "
+                              "--new-anchor`; until then nothing is accessed", reason="audit")
 
     @staticmethod
     def _policy_in_force(con: Connection) -> str:
@@ -257,75 +327,151 @@ class AuditLog:
 
     # --- checkpoints and verification -----------------------------------------------------------------------
     def _signing_key(self) -> Ed25519PrivateKey:
-        path = self.config.audit_signing_key or None
-        raw = installation_secret(self.config, "audit_signing", path=path, size=32)
-        return Ed25519PrivateKey.from_private_bytes(raw)
+        if self._key is None:
+            path = self.config.audit_signing_key or None
+            raw = installation_secret(self.config, "audit_signing", path=path, size=32)
+            self._key = Ed25519PrivateKey.from_private_bytes(raw)
+        return self._key
 
     def public_key(self) -> str:
         return str(self._signing_key().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex())
 
-    def checkpoint(self) -> int | None:
-        """Sign the chain's head and the Merkle root over every entry; the sequence number covered."""
-        key = self._signing_key()
+    def checkpoint(self, new_anchor: bool = False) -> int | None:
+        """Sign the chain's head and the Merkle root over every entry, and anchor that head unless its entry's write
+        did; the sequence number covered. ``new_anchor``: start a new anchor file when the old one is lost
+        (refused while it exists)."""
+        if new_anchor and self.anchor_path.exists():
+            raise PolicyError(f"audit anchor {self.anchor_path}", "it exists: a new anchor is started only when "
+                              "the old one is lost", "leave it as it is; run the command without --new-anchor",
+                              reason="audit")
         with self.engine.begin() as con:
             _lock(con)
-            hashes = [h for (h,) in con.execute(select(audit_entries.c.hash).order_by(audit_entries.c.seq))]
-            if not hashes:
+            if not new_anchor:
+                self._anchor_present(con)
+            last = con.execute(select(audit_entries.c.seq, audit_entries.c.hash)
+                               .order_by(audit_entries.c.seq.desc()).limit(1)).first()
+            if last is None:
                 return None
-            seq = len(hashes)
+            seq, hashed = int(last.seq), str(last.hash)
+            tree = self._frontier(con, seq, hashed)
+            head = anchor.Head.sign(self._signing_key(), seq, hashed, tree.root().hex(),
+                                    dt.datetime.now(dt.UTC).isoformat())
             if con.execute(select(audit_checkpoints.c.seq).where(audit_checkpoints.c.seq == seq)).first() is None:
-                root = merkle.root([merkle.leaf_hash(h) for h in hashes]).hex()
-                con.execute(insert(audit_checkpoints).values(
-                    seq=seq, hash=hashes[-1], root=root, signature=key.sign(_signed(seq, hashes[-1], root)).hex(),
-                    public_key=self.public_key(), at=dt.datetime.now(dt.UTC).isoformat()))
+                con.execute(insert(audit_checkpoints).values(seq=seq, hash=hashed, root=head.root, at=head.at,
+                                                              signature=head.signature, public_key=head.public_key))
+        path = self.anchor_path
+        if path.exists() and anchor.newest_seq(path) >= seq:
+            return seq  # the entry's own write anchored this head already
+        try:
+            anchor.append(path, [head])
+        except OSError as error:
+            raise _failed(f"its head could not be anchored in {path}", error) from error
         return seq
 
     def verify(self, trusted_keys: set[str] | None = None) -> Verdict:
-        """Recompute the chain and the tree, check every checkpoint. ``trusted_keys`` (hex public keys):
-        checkpoints signed by any other key are rejected; by default the keys the checkpoints carry are
+        """Recompute the chain and the tree, check every checkpoint and every anchored head; name the first bad
+        entry and what was done to it. ``trusted_keys`` (hex public keys): checkpoints and heads signed by any
+        other key are rejected, and a log that no trusted key signed fails; by default the keys they carry are
         believed."""
+        path = self.anchor_path
+        try:  # read before the log: every head in it was committed before it was anchored
+            heads = anchor.read(path) if path.exists() else None
+        except (OSError, ConfigError) as error:
+            return Verdict(False, 0, 0, None, f"the anchor {path} cannot be read: {error}", "anchor")
         with self.engine.connect() as con:
             rows = [dict(r._mapping) for r in con.execute(select(audit_entries).order_by(audit_entries.c.seq))]
             points = {r.seq: dict(r._mapping) for r in con.execute(select(audit_checkpoints))}
+        anchored: dict[int, list[anchor.Head]] = {}
+        for head in heads or []:
+            anchored.setdefault(head.seq, []).append(head)
+        newest = max(anchored, default=0)
 
-        def bad(seq: int, why: str) -> Verdict:
-            return Verdict(False, len(rows), len(points), seq, why)
+        def bad(seq: int | None, kind: str, why: str) -> Verdict:
+            return Verdict(False, len(rows), len(points), seq, why, kind, newest)
 
+        def forged(head: anchor.Head) -> Verdict:
+            return bad(head.seq, "anchor", f"the head anchored for entry {head.seq} has a bad signature: the anchor "
+                                           f"{path} was altered")
+
+        # A signature is checked where it decides something (a head that disagrees with the log, the newest one),
+        # not on every line: a forged line that agrees with the log changes nothing, and verifying a million
+        # signatures would make every check of a large log take a minute.
+        for head in heads or []:
+            if trusted_keys is not None and head.public_key not in trusted_keys:
+                return bad(head.seq, "untrusted", f"the head anchored for entry {head.seq} is signed by an "
+                                                  "untrusted key")
+        latest = max(heads or [], key=lambda h: h.seq, default=None)
+        if latest is not None and not latest.signature_ok():
+            return forged(latest)
         prev, tree = GENESIS, merkle.Accumulator()
         for expected, row in enumerate(rows, start=1):
             if row["seq"] != expected:
-                return bad(expected, f"entry {expected} is missing (the next one is {row['seq']}): deleted")
+                return bad(expected, "deleted", f"entry {expected} is missing (the next one is {row['seq']}): "
+                                                "deleted")
             if row["prev_hash"] != prev:
-                return bad(expected, f"entry {expected} does not follow entry {expected - 1}: inserted, deleted "
-                                     "or reordered")
+                return bad(expected, "reordered", f"entry {expected} does not follow entry {expected - 1}: "
+                                                  "inserted, deleted or reordered")
+            if not 1 <= (row.get("hash_format") or 1) <= HASH_FORMAT:
+                return bad(expected, "format", f"entry {expected} has hash format {row['hash_format']}, which "
+                                               "this release does not know: it was altered or written by a newer one")
             if entry_hash(prev, row) != row["hash"]:
-                return bad(expected, f"entry {expected} was edited")
+                return bad(expected, "edited", f"entry {expected} was edited")
             prev = row["hash"]
             tree.add(merkle.leaf_hash(prev))
+            for head in anchored.get(expected, []):
+                if head.hash != prev or head.root != tree.root().hex():
+                    if not head.signature_ok():
+                        return forged(head)
+                    return bad(expected, "rewritten", f"entry {expected} is not the one anchored when it was "
+                                                      f"written ({head.at}): the log was edited, reordered or "
+                                                      "rewritten up to it and its hashes recomputed")
             point = points.get(expected)
             if point is not None:
-                why = self._check_point(point, prev, tree.root().hex(), trusted_keys)
-                if why:
-                    return bad(expected, why)
-        beyond = [seq for seq in points if seq > len(rows)]
+                found = self._check_point(point, prev, tree.root().hex(), trusted_keys)
+                if found:
+                    return bad(expected, *found)
+        beyond = max([seq for seq in points if seq > len(rows)] + [newest if newest > len(rows) else 0])
         if beyond:
-            return bad(len(rows) + 1, f"entries {len(rows) + 1} to {max(beyond)}, which a signed checkpoint covers, "
-                                      "are missing")
-        return Verdict(True, len(rows), len(points), None, "the chain and every checkpoint verify")
+            return bad(len(rows) + 1, "truncated", f"the log ends at entry {len(rows)}, but entries up to {beyond} "
+                                                   "were signed or anchored: entries were deleted from its end")
+        first_anchored = next((r["seq"] for r in rows if (r.get("hash_format") or 1) >= 2), None)
+        if first_anchored is not None and not heads:
+            return bad(first_anchored, "anchor_missing", f"the anchor {path} is missing or empty, though entries "
+                                                         f"from {first_anchored} on were anchored in it: the newest "
+                                                         "entries cannot be checked; restore it from its copy")
+        if trusted_keys is not None and rows and not points and not heads:
+            return bad(1, "untrusted", "no checkpoint and no anchored head is signed by a trusted key: the whole "
+                                       "chain may have been rewritten")
+        reason = "the chain, every checkpoint and every anchored head verify"
+        if rows and heads is None:
+            reason += ("; the log has no anchor yet (written by an earlier release): its next entry anchors it, "
+                       "and --trusted-key checks the checkpoints")
+        elif len(rows) > newest:
+            reason += (f"; entries {newest + 1} to {len(rows)} were written after the newest anchored head (being "
+                       "anchored now, or the anchor could not be written: `ukimet audit checkpoint` anchors them)")
+        return Verdict(True, len(rows), len(points), None, reason, None, newest)
+
+    def latest_anchored(self) -> anchor.Head | None:
+        """The newest head in the anchor (what the citizen's tracker shows), or None before the first."""
+        path = self.anchor_path
+        heads = anchor.read(path) if path.exists() else []
+        return max(heads, key=lambda h: h.seq, default=None)
 
     @staticmethod
-    def _check_point(point: dict[str, Any], head: str, root: str, trusted_keys: set[str] | None) -> str | None:
+    def _check_point(point: dict[str, Any], head: str, root: str,
+                     trusted_keys: set[str] | None) -> tuple[str, str] | None:
+        """What is wrong with a checkpoint (its kind and why), or None."""
         seq = point["seq"]
         try:
             Ed25519PublicKey.from_public_bytes(bytes.fromhex(point["public_key"])).verify(
-                bytes.fromhex(point["signature"]), _signed(seq, point["hash"], point["root"]))
+                bytes.fromhex(point["signature"]), anchor.signed_message(seq, point["hash"], point["root"]))
         except (InvalidSignature, ValueError):
-            return f"the checkpoint at entry {seq} has a bad signature"
+            return "checkpoint", f"the checkpoint at entry {seq} has a bad signature"
         if trusted_keys is not None and point["public_key"] not in trusted_keys:
-            return f"the checkpoint at entry {seq} is signed by an untrusted key"
+            return "untrusted", f"the checkpoint at entry {seq} is signed by an untrusted key"
         if point["hash"] != head or point["root"] != root:
-            return (f"the log no longer matches the checkpoint signed at entry {seq}: entries up to it were "
-                    "changed, removed or rewritten")
+            return "checkpoint", (f"the log no longer matches the checkpoint signed at entry {seq}: entries up to "
+                                  "it were changed, removed or rewritten")
         return None
 
     # --- reading --------------------------------------------------------------------------------------------

@@ -87,6 +87,17 @@ class Accumulator:
         self.size = 0
         self._stack: list[tuple[int, bytes]] = []
 
+    def state(self) -> list[list[int | str]]:
+        """The perfect subtrees' sizes and roots (JSON), from which ``restore`` goes on adding leaves."""
+        return [[size, node.hex()] for size, node in self._stack]
+
+    @classmethod
+    def restore(cls, state: list[list[int | str]]) -> Accumulator:
+        made = cls()
+        made._stack = [(int(size), bytes.fromhex(str(node))) for size, node in state]
+        made.size = sum(size for size, _ in made._stack)
+        return made
+
     def add(self, leaf: bytes) -> None:
         size, node = 1, leaf
         while self._stack and self._stack[-1][0] == size:

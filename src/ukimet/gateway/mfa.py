@@ -49,16 +49,17 @@ def check(engine: Engine, config: Settings, name: str, code: str | None, at: flo
         return
     if not code:
         raise PolicyError("sign-in", "this account has a second factor and no code was given",
-                          "enter the 6-digit code from the authenticator app")
+                          "enter the 6-digit code from the authenticator app", reason="second_factor")
     try:
         secret = _box(config).decrypt(row[0].encode()).decode()
     except InvalidToken:
         raise PolicyError("sign-in", "the second factor cannot be read with this installation's MFA key",
-                          "restore home/keys/mfa.key or enrol the account again") from None
+                          "restore home/keys/mfa.key or enrol the account again", reason="second_factor") from None
     now = time.time() if at is None else at
     totp = pyotp.TOTP(secret, interval=STEP)
     step = next((int(now // STEP) + d for d in (0, -1, 1) if totp.at(now + d * STEP) == code.strip()), None)
     if step is None or (row[1] is not None and step <= row[1]):
-        raise PolicyError("sign-in", "the code is wrong, expired or already used", "enter the current code")
+        raise PolicyError("sign-in", "the code is wrong, expired or already used", "enter the current code",
+                          reason="second_factor")
     with engine.begin() as con:
         con.execute(update(users).where(users.c.name == name).values(totp_last_step=step))

@@ -25,73 +25,98 @@ column kinds, and export limits. Unknown keys or values are refused with the val
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from ukimet.connect.classify import SEMANTIC_TYPES
+from pydantic import AfterValidator, BaseModel, Field, model_validator
+from pydantic.dataclasses import dataclass
+
+from ukimet.connect.catalog import SENSITIVITIES
+from ukimet.connect.classify import COLUMN_TYPES
+from ukimet.core.config_files import FROZEN, STRICT, Bool, Float, Int, Text, one_of, problem, read_toml, validate
 from ukimet.core.errors import ConfigError
-from ukimet.gateway.privacy import DEFAULT_PRIVACY, Privacy, parse_privacy
+from ukimet.gateway.privacy import DEFAULT_PRIVACY, Privacy
 
 MASKS = ("show", "hide", "partial", "pseudonym", "year")
 """show: as stored; hide: NULL; partial: most of it hidden (an IIN keeps its last 3 digits, a name its first
 letter); pseudonym: a keyed hash per project that cannot be joined across projects; year: a date reduced to its
 year."""
-SENSITIVITIES = ("public", "personal", "special")
 IDENTIFIERS = frozenset({"iin", "bin", "surname", "first_name", "patronymic", "full_name", "phone", "email",
                          "address", "person_id", "family_id"})
 """semantic types that name someone: pseudonyms inside aggregates, whatever aggregate_masks say"""
 ROW_FILTERS = ("region",)
 """user attributes a row filter can follow"""
-KINDS_OF_COLUMNS = (*SENSITIVITIES, *SEMANTIC_TYPES, "person_id", "family_id")
+KINDS_OF_COLUMNS = (*SENSITIVITIES, *COLUMN_TYPES)
 """what a forbidden combination can name: a sensitivity or a semantic type (connect.classify)"""
-KEYS = {"masks", "aggregate_masks", "semantic_masks", "column_masks", "row_filter", "purpose_for_person_level",
-        "purpose", "small_cell", "forbidden", "max_rows_per_query", "max_rows_per_day", "max_persons_per_day",
-        "may_query", "linkage_review", "epsilon_per_count", "epsilon_per_value", "epsilon_per_query", "epsilon_per_day",
-        "role_epsilon_per_day"}
+LEGACY_KEYS = frozenset({"noise"})
+"""keys of earlier versions, dropped when a stored policy is read: cell-key noise (differential privacy now)"""
+
+Mask = Annotated[str, one_of(MASKS)]
+Sensitivity = Annotated[str, one_of(SENSITIVITIES)]
+SemanticKind = Annotated[str, one_of(COLUMN_TYPES)]
+ColumnKind = Annotated[str, one_of(KINDS_OF_COLUMNS)]
+DEFAULT_MASKS = {"public": "show", "personal": "hide", "special": "hide"}
+DEFAULT_AGGREGATE_MASKS = {"public": "show", "personal": "show", "special": "hide"}
 
 
-@dataclass(frozen=True)
+def _column(name: str) -> str:
+    if len(name.split(".")) != 3 or not all(name.split(".")):
+        raise problem("config.column_rule", name=repr(name))
+    return name
+
+
+def _over(defaults: dict[str, str]) -> AfterValidator:
+    """A sensitivity's mask left out of a role's table keeps its default (it does not become hidden or shown)."""
+    return AfterValidator(lambda given: {**defaults, **given})
+
+
+@dataclass(frozen=True, config=STRICT)
 class RolePolicy:
-    name: str
-    masks: dict[str, str] = field(default_factory=lambda: {"public": "show", "personal": "hide", "special": "hide"})
-    semantic_masks: dict[str, str] = field(default_factory=dict)
-    column_masks: dict[str, str] = field(default_factory=dict)
+    """One role's rules; every field is a key of the role's table in a policy file, with its default here."""
+
+    name: Text = field(default="", metadata={"in_file": False})
+    """the role (the table's name in a policy file, not a key of it)"""
+    masks: Annotated[dict[Sensitivity, Mask], _over(DEFAULT_MASKS)] = field(
+        default_factory=lambda: dict(DEFAULT_MASKS))
+    semantic_masks: dict[SemanticKind, Mask] = field(default_factory=dict)
+    column_masks: dict[Annotated[str, AfterValidator(_column)], Mask] = field(default_factory=dict)
     """source.table.column -> mask: the most specific rule wins"""
-    row_filter: str | None = None
+    row_filter: Annotated[str, one_of(ROW_FILTERS)] | None = None
     """a user attribute (region) that rows of tables with a column of that semantic type must match"""
-    aggregate_masks: dict[str, str] = field(default_factory=lambda: {"public": "show", "personal": "show",
-                                                                      "special": "hide"})
+    aggregate_masks: Annotated[dict[Sensitivity, Mask], _over(DEFAULT_AGGREGATE_MASKS)] = field(
+        default_factory=lambda: dict(DEFAULT_AGGREGATE_MASKS))
     """by sensitivity, the masks inside protected aggregates (filters and groups): an analyst counts families
     by income or children without seeing any one family"""
-    purpose_for_person_level: bool = True
-    purpose: str = "text"
+    purpose_for_person_level: Bool = True
+    purpose: Annotated[str, one_of(("text", "declared"))] = "text"
     """what counts as a purpose: "text" (any statement, or a declared P-n) or "declared" (a declared purpose
     naming a case or a legal basis)"""
-    small_cell: int = 10
+    small_cell: Annotated[Int, Field(ge=2)] = 10
     """a private aggregate's group is released only from twice this many rows (and the noisy count's threshold)"""
-    forbidden: tuple[frozenset[str], ...] = ()
-    """sets of column kinds (a sensitivity or a semantic type) one query may not combine"""
-    max_rows_per_query: int = 1000
-    max_rows_per_day: int = 20_000
-    max_persons_per_day: int = 500
-    may_query: bool = True
-    linkage_review: bool = False
+    forbidden: tuple[Annotated[frozenset[ColumnKind], Field(min_length=2)], ...] = ()
+    """sets of column kinds (a sensitivity or a semantic type) one query may not combine (a misspelt kind is
+    refused: it would silently switch the protection off)"""
+    max_rows_per_query: Annotated[Int, Field(ge=1)] = 1000
+    max_rows_per_day: Annotated[Int, Field(ge=1)] = 20_000
+    max_persons_per_day: Annotated[Int, Field(ge=1)] = 500
+    may_query: Bool = True
+    linkage_review: Bool = False
     """may see the linkage clerk's review queue (names, birth dates and IINs of uncertain pairs)"""
-    epsilon_per_count: float = 0.5
+    epsilon_per_count: Annotated[Float, Field(ge=0.01)] = 0.5
     """the privacy loss of one count in an answer without a purpose (differential privacy, gateway.privacy): a
     count of 1,000 is then within 1% (noise of scale 2) 99% of the time; a grouped answer's release of its groups
     spends twice this"""
-    epsilon_per_value: float = 1.0
+    epsilon_per_value: Annotated[Float, Field(ge=0.01)] = 1.0
     """the privacy loss of one sum; an average spends it twice (its count and its sum): an average wage over 500
     persons is then within 2% about 96% of the time (bench/bench_privacy.py)"""
-    epsilon_per_query: float = 4.0
+    epsilon_per_query: Annotated[Float, Field(ge=0.01)] = 4.0
     """the most one answer may spend (more measures at once are refused)"""
-    epsilon_per_day: float = 20.0
+    epsilon_per_day: Annotated[Float, Field(ge=0.01)] = 20.0
     """what one user's fresh answers may spend in a day: 40 counts or 10 averages (a question asked again on the
     same data is answered as before, free)"""
-    role_epsilon_per_day: float = 2000.0
+    role_epsilon_per_day: Annotated[Float, Field(ge=0.01)] = 2000.0
     """what all users of the role together may spend in a day (against colluding accounts)"""
 
     def aggregate_mask_for(self, column: str, semantic_type: str | None, sensitivity: str | None) -> str:
@@ -114,7 +139,7 @@ class RolePolicy:
         return self.masks.get(sensitivity or "special", "hide")
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Policy:
     roles: dict[str, RolePolicy]
     version: str = "built-in"
@@ -147,90 +172,46 @@ DEFAULT = Policy({
 """The policy until an administrator loads one: analysts see pseudonyms and years, social workers names with
 purpose, nobody sees special categories in clear by default. case_service is the account proactive services run
 as: it reads names and phones to notify the entitled, only under a declared purpose with a legal basis."""
+ROLE_KEYS = tuple(f.name for f in dataclasses.fields(RolePolicy) if f.metadata.get("in_file", True))
+"""the keys of a role's table in a policy file"""
 
 
-def _check(where: str, value: Any, allowed: tuple[str, ...]) -> str:
-    if value not in allowed:
-        raise ConfigError(where, f"{value!r} is not one of {', '.join(allowed)}", "use one of those values")
-    return str(value)
+class PolicyFile(BaseModel):
+    """A policy file: [roles.<name>] tables (at least one) and an optional [privacy] table (without one, the
+    declarations for the mart, gateway.privacy.DEFAULT_PRIVACY)."""
+
+    model_config = FROZEN
+    roles: dict[str, RolePolicy]
+    privacy: Privacy = DEFAULT_PRIVACY
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_the_roles(cls, data: Any) -> Any:
+        """Each role's table gets its name from its header; keys of earlier versions are dropped."""
+        if isinstance(data, dict) and not data.get("roles"):
+            raise problem("config.no_roles")
+        if not isinstance(data, dict) or not isinstance(data.get("roles"), dict):
+            return data
+        roles = {}
+        for role, spec in data["roles"].items():
+            if isinstance(spec, dict):
+                if "name" in spec:
+                    raise problem("config.role_name", role=role, allowed=list(ROLE_KEYS))
+                spec = {"name": role, **{k: v for k, v in spec.items() if k not in LEGACY_KEYS}}
+            roles[role] = spec
+        return {**data, "roles": roles}
 
 
-def parse_policy(text: str, version: str) -> Policy:
-    """A policy from TOML text; every key and value checked."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError("policy file", f"it is not valid TOML ({error})", "fix the syntax") from error
-    roles = {}
-    for name, spec in (data.get("roles") or {}).items():
-        spec = {k: v for k, v in spec.items() if k != "noise"}  # cell-key noise of earlier versions: DP now
-        unknown = set(spec) - KEYS
-        if unknown:
-            raise ConfigError(f"policy role {name!r}", f"unknown keys {sorted(unknown)}", f"use {sorted(KEYS)}")
-        masks = {k: _check(f"role {name} masks.{k}", v, MASKS) for k, v in (spec.get("masks") or {}).items()}
-        for k in masks:
-            _check(f"role {name} masks", k, SENSITIVITIES)
-        aggregate = {k: _check(f"role {name} aggregate_masks.{k}", v, MASKS)
-                     for k, v in (spec.get("aggregate_masks") or {}).items()}
-        for k in aggregate:
-            _check(f"role {name} aggregate_masks", k, SENSITIVITIES)
-        roles[name] = RolePolicy(
-            name,
-            masks={**{"public": "show", "personal": "hide", "special": "hide"}, **masks},
-            aggregate_masks={**{"public": "show", "personal": "show", "special": "hide"}, **aggregate},
-            semantic_masks={k: _check(f"role {name} semantic_masks.{k}", v, MASKS)
-                            for k, v in (spec.get("semantic_masks") or {}).items()},
-            column_masks={k: _check(f"role {name} column_masks.{k}", v, MASKS)
-                          for k, v in (spec.get("column_masks") or {}).items()},
-            row_filter=None if spec.get("row_filter") is None else _check(
-                f"role {name} row_filter", spec.get("row_filter"), ROW_FILTERS),
-            purpose_for_person_level=bool(spec.get("purpose_for_person_level", True)),
-            purpose=_check(f"role {name} purpose", spec.get("purpose", "text"), ("text", "declared")),
-            small_cell=_number(spec, name, "small_cell", 10, int, 2),
-            forbidden=_forbidden(spec.get("forbidden", []), name),
-            max_rows_per_query=_number(spec, name, "max_rows_per_query", 1000, int, 1),
-            max_rows_per_day=_number(spec, name, "max_rows_per_day", 20_000, int, 1),
-            max_persons_per_day=_number(spec, name, "max_persons_per_day", 500, int, 1),
-            epsilon_per_count=_number(spec, name, "epsilon_per_count", 0.5, float, 0.01),
-            epsilon_per_value=_number(spec, name, "epsilon_per_value", 1.0, float, 0.01),
-            epsilon_per_query=_number(spec, name, "epsilon_per_query", 4.0, float, 0.01),
-            epsilon_per_day=_number(spec, name, "epsilon_per_day", 20.0, float, 0.01),
-            role_epsilon_per_day=_number(spec, name, "role_epsilon_per_day", 2000.0, float, 0.01),
-            may_query=bool(spec.get("may_query", True)),
-            linkage_review=bool(spec.get("linkage_review", False)),
-        )
-    if not roles:
-        raise ConfigError("policy file", "it declares no [roles.<name>] table", "declare at least one role")
-    extra = set(data) - {"roles", "privacy"}
-    if extra:
-        raise ConfigError("policy file", f"unknown tables {sorted(extra)}", "use [roles.<name>] and [privacy]")
-    privacy = parse_privacy(data["privacy"]) if "privacy" in data else DEFAULT_PRIVACY
-    return Policy(roles, version, privacy)
-
-
-def _number(spec: dict[str, Any], role: str, key: str, default: float, kind: type, least: float) -> Any:
-    value = spec.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or (kind is int and not isinstance(value, int)) \
-            or not value >= least or value != value or value == float("inf"):
-        raise ConfigError(f"policy role {role!r} {key}", f"{value!r} is not a {'whole ' if kind is int else ''}"
-                          f"number of at least {least}", f"give a number, e.g. {key} = {default!r}")
-    return kind(value)
-
-
-def _forbidden(groups: Any, role: str) -> tuple[frozenset[str], ...]:
-    """Forbidden combinations: each a list of two or more known sensitivities or semantic types (a misspelt kind
-    would silently switch the protection off)."""
-    if not isinstance(groups, list) or not all(isinstance(g, list) and len(g) >= 2 for g in groups):
-        raise ConfigError(f"policy role {role!r} forbidden", f"{groups!r} is not a list of lists of kinds",
-                          'write e.g. forbidden = [["special", "address"]]')
-    for group in groups:
-        for kind in group:
-            _check(f"role {role} forbidden", kind, KINDS_OF_COLUMNS)
-    return tuple(frozenset(group) for group in groups)
+def parse_policy(text: str, version: str, where: str | None = None) -> Policy:
+    """A policy from TOML text; every key and value checked, a refusal naming ``where`` (default: the policy by
+    its version), the role and the key."""
+    where = where or f"policy {version}"
+    loaded = validate(PolicyFile, read_toml(text, where), where)
+    return Policy(loaded.roles, version, loaded.privacy)
 
 
 def load_policy(path: Path) -> Policy:
-    return parse_policy(path.read_text(encoding="utf-8"), version=path.name)
+    return parse_policy(path.read_text(encoding="utf-8"), version=path.name, where=str(path))
 
 
 def _toml_value(value: Any) -> str:
@@ -253,7 +234,7 @@ def to_toml(policy: Policy) -> str:
     lines = [f"# ukimet access policy ({policy.version})"]
     for name, role in policy.roles.items():
         lines.append(f"\n[roles.{name}]")
-        for key in sorted(KEYS):
+        for key in sorted(ROLE_KEYS):
             value = getattr(role, key)
             if value is None:
                 continue

@@ -16,54 +16,48 @@ in one day spend at most ``epsilon_per_day`` of their role's policy, every user 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
-from ukimet.core.errors import ConfigError
+from pydantic import AfterValidator, Field, Strict
+from pydantic.dataclasses import dataclass
+
+from ukimet.core.config_files import STRICT, Float, Text, problem
 
 DELTA = 1e-8
 """delta of one grouped answer: the chance that a group held by one unit is released"""
 
 
-@dataclass(frozen=True)
+def _ordered(bound: tuple[float, float]) -> tuple[float, float]:
+    if bound[0] >= bound[1]:
+        raise problem("config.bounds", bound=list(bound))
+    return bound
+
+
+def _lowered(value: dict[str, Any]) -> dict[str, Any]:
+    return {str(k).lower(): v.lower() if isinstance(v, str) else v for k, v in value.items()}
+
+
+RowsPerUnit = Annotated[int, Strict(), Field(ge=1, le=10_000)]
+Bound = Annotated[tuple[Float, Float], AfterValidator(_ordered)]
+
+
+@dataclass(frozen=True, config=STRICT)
 class Privacy:
     """What the data's owner declares about the tables, for the mechanisms (a policy's [privacy] table)."""
 
-    units: dict[str, str] = field(default_factory=dict)
+    units: Annotated[dict[str, Text], AfterValidator(_lowered)] = field(default_factory=dict)
     """source.table -> the column that names the privacy unit (default: its IIN column, else person_id, else each
     row is a unit)"""
-    rows_per_unit: dict[str, int] = field(default_factory=dict)
+    rows_per_unit: Annotated[dict[str, RowsPerUnit], AfterValidator(_lowered)] = field(default_factory=dict)
     """source.table -> at most this many rows of one unit are read (default 1)"""
-    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
+    bounds: Annotated[dict[str, Bound], AfterValidator(_lowered)] = field(default_factory=dict)
     """source.table.column -> (lower, upper): values are clamped into it before they are summed; a column without
     bounds cannot be summed or averaged"""
 
     def rows_for(self, table: str) -> int:
         return self.rows_per_unit.get(table, 1)
-
-
-def parse_privacy(spec: dict[str, Any]) -> Privacy:
-    """The [privacy] table of a policy file, every value checked."""
-    unknown = set(spec) - {"units", "rows_per_unit", "bounds"}
-    if unknown:
-        raise ConfigError("policy [privacy]", f"unknown keys {sorted(unknown)}", "use units, rows_per_unit, bounds")
-    units = {str(k).lower(): str(v).lower() for k, v in (spec.get("units") or {}).items()}
-    rows: dict[str, int] = {}
-    for table, value in (spec.get("rows_per_unit") or {}).items():
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10_000:
-            raise ConfigError(f"policy [privacy] rows_per_unit.{table}", f"{value!r} is not a whole number 1-10000",
-                              "give how many rows one person may have in the table")
-        rows[str(table).lower()] = value
-    bounds: dict[str, tuple[float, float]] = {}
-    for column, value in (spec.get("bounds") or {}).items():
-        ok = isinstance(value, list) and len(value) == 2 and all(
-            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in value)
-        if not ok or value[0] >= value[1]:
-            raise ConfigError(f"policy [privacy] bounds.{column}", f"{value!r} is not [lower, upper] with lower < "
-                              "upper", "give the range of the values from the domain, e.g. [0, 2000000]")
-        bounds[str(column).lower()] = (float(value[0]), float(value[1]))
-    return Privacy(units, rows, bounds)
 
 
 DEFAULT_PRIVACY = Privacy(

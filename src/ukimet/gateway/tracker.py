@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ukimet.core.errors import PolicyError
-from ukimet.gateway import audit
+from ukimet.gateway import anchor, audit
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.users import citizen_iin
 
@@ -35,6 +35,9 @@ class Report:
     reason: str
     public_key: str
     """the key the proofs' checkpoint is signed with"""
+    anchored: anchor.Head | None = None
+    """the log's newest head anchored outside the database (covering the look-up itself): a citizen who keeps it
+    can later show that the log was cut or rewritten after it"""
 
 
 def my_accesses(log: audit.AuditLog, citizen: User, limit: int = 1000) -> Report:
@@ -50,4 +53,4 @@ def my_accesses(log: audit.AuditLog, citizen: User, limit: int = 1000) -> Report
     proofs = log.proofs([e["seq"] for e in found]) if verdict.ok else {}
     accesses = [TrackedAccess(e["seq"], e["at"], e["user_name"], e["organisation"], e["role"], e["purpose"],
                               e["action"], proofs.get(e["seq"])) for e in found]
-    return Report(accesses, verdict.ok, verdict.reason, log.public_key())
+    return Report(accesses, verdict.ok, verdict.reason, log.public_key(), log.latest_anchored())

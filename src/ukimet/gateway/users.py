@@ -1,12 +1,13 @@
 """Who may ask: local accounts (argon2id password hashes), API tokens (only their SHA-256 is stored), a role, an
 organisation (a ministry, a regional akimat) and attributes that row filters read (region). A citizen account
-carries the citizen's own IIN."""
+carries the citizen's own IIN. A new password, or a revoke, ends the account's sessions at once."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -15,7 +16,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from ukimet.core.errors import PolicyError
 from ukimet.core.metadata import api_tokens, users
 from ukimet.core.settings import Settings
-from ukimet.gateway import mfa
+from ukimet.gateway import mfa, sessions
 from ukimet.gateway.rewrite import User
 
 _hasher = PasswordHasher()
@@ -31,8 +32,8 @@ def add_user(engine: Engine, user: User, password: str | None = None, iin: str |
                                          created_at=dt.datetime.now(dt.UTC)))
 
 
-def set_password(engine: Engine, name: str, password: str) -> None:
-    """Give an account a new password (argon2id)."""
+def set_password(engine: Engine, name: str, password: str) -> int:
+    """Give an account a new password (argon2id); every session it had ends. How many ended."""
     if len(password) < 8:
         raise PolicyError(f"user {name!r}", "the password is shorter than 8 characters", "choose a longer one")
     with engine.begin() as con:
@@ -40,14 +41,26 @@ def set_password(engine: Engine, name: str, password: str) -> None:
             password_hash=_hasher.hash(password))).rowcount
     if not done:
         raise PolicyError(f"user {name!r}", "no such user", "list users with: ukimet user list")
+    return sessions.end_all(engine, name, sessions.PASSWORD)
+
+
+def revoke(engine: Engine, name: str) -> tuple[int, int]:
+    """End every session of an account and delete its API tokens: (sessions ended, tokens deleted)."""
+    get_user(engine, name)
+    return sessions.end_all(engine, name, sessions.REVOKED), revoke_tokens(engine, name)
+
+
+def find_user(engine: Engine, name: str) -> User | None:
+    with engine.connect() as con:
+        row = con.execute(select(users).where(users.c.name == name)).first()
+    return None if row is None else User(row.name, row.role, row.organisation, dict(row.attributes or {}))
 
 
 def get_user(engine: Engine, name: str) -> User:
-    with engine.connect() as con:
-        row = con.execute(select(users).where(users.c.name == name)).first()
-    if row is None:
+    user = find_user(engine, name)
+    if user is None:
         raise PolicyError(f"user {name!r}", "no such user", "list users with: ukimet user list")
-    return User(row.name, row.role, row.organisation, dict(row.attributes or {}))
+    return user
 
 
 def list_users(engine: Engine) -> list[tuple[User, str | None]]:
@@ -59,17 +72,30 @@ def list_users(engine: Engine) -> list[tuple[User, str | None]]:
 def authenticate(engine: Engine, name: str, password: str, code: str | None = None,
                  config: Settings | None = None) -> User:
     """The user, if the password is theirs (and ``code`` is their second factor's, where they have one); one
-    error for unknown users and wrong passwords alike."""
-    with engine.connect() as con:
-        row = con.execute(select(users.c.password_hash).where(users.c.name == name)).first()
-    try:
-        if row is None or row[0] is None or not _hasher.verify(row[0], password):
-            raise VerificationError
-    except (VerificationError, InvalidHashError):
-        raise PolicyError("sign-in", "the name or the password is wrong", "try again") from None
+    error, in the same time, for unknown users and wrong passwords alike."""
+    if not password_matches(engine, name, password):
+        raise PolicyError("sign-in", "the name or the password is wrong", "try again", reason="password")
     if mfa.enrolled(engine, name):
         mfa.check(engine, config or Settings(), name, code)
     return get_user(engine, name)
+
+
+def password_matches(engine: Engine, name: str, password: str) -> bool:
+    """Whether ``password`` is the account's. An unknown account, or one without a password, is checked against
+    a stand-in hash, so that its answer takes as long as a known account's and tells nothing."""
+    with engine.connect() as con:
+        row = con.execute(select(users.c.password_hash).where(users.c.name == name)).first()
+    stored = row[0] if row is not None and row[0] else None
+    try:
+        return bool(_hasher.verify(stored or _stand_in(), password)) and stored is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@cache
+def _stand_in() -> str:
+    """A hash no password matches (made with the same parameters as every account's)."""
+    return _hasher.hash(secrets.token_hex(32))
 
 
 def citizen_iin(engine: Engine, name: str) -> str | None:

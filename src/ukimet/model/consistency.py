@@ -13,26 +13,46 @@ import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import duckdb
 import sqlglot
+from pydantic import AfterValidator, BaseModel, Strict
 
+from ukimet.core.config_files import FROZEN, Text, one_of, problem, texts_in, unique_ids
 from ukimet.core.errors import ConfigError
 from ukimet.core.languages import LANGUAGES
-from ukimet.model.data_files import read_data
+from ukimet.model.data_files import load_data
 
 SUBJECTS = ("person", "company", "dwelling", "region")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    subject: str
-    name: dict[str, str]
-    sql: str
-    text: dict[str, str]
+def _select(sql: str) -> str:
+    try:
+        parsed = sqlglot.parse_one(sql, read="duckdb")
+    except sqlglot.errors.ParseError as error:
+        raise problem("config.query", detail=str(error)) from None
+    if not isinstance(parsed, sqlglot.exp.Query):
+        raise problem("config.not_select")
+    return sql
+
+
+class Rule(BaseModel):
+    """One consistency rule: what it finds (a person, company, dwelling or region), its name, its query and the
+    text that explains a finding with the row's values, in kk, ru and en."""
+
+    model_config = FROZEN
+    id: Text
+    subject: Annotated[str, one_of(SUBJECTS)]
+    name: Annotated[dict[str, Text], texts_in(LANGUAGES)]
+    sql: Annotated[str, Strict(), AfterValidator(_select)]
+    text: Annotated[dict[str, Text], texts_in(LANGUAGES)]
+
+
+class RulesFile(BaseModel):
+    model_config = FROZEN
+    rules: Annotated[tuple[Rule, ...], AfterValidator(unique_ids)] = ()
 
 
 @dataclass(frozen=True)
@@ -46,24 +66,8 @@ class Finding:
 
 
 def load_rules(path: Path | None = None) -> tuple[Rule, ...]:
-    data, where = read_data("consistency.toml", path)
-    rules = []
-    for spec in data.get("rules", []):
-        name = f"{where}: rule {spec.get('id')!r}"
-        if spec.get("subject") not in SUBJECTS:
-            raise ConfigError(name, f"subject {spec.get('subject')!r} is not one of {', '.join(SUBJECTS)}",
-                              "use one of those")
-        for field in ("name", "text"):
-            if not isinstance(spec.get(field), dict) or set(spec[field]) != set(LANGUAGES):
-                raise ConfigError(name, f"{field} needs a text in each of {', '.join(LANGUAGES)}", "add them")
-        try:
-            parsed = sqlglot.parse_one(spec["sql"], read="duckdb")
-        except (KeyError, sqlglot.errors.ParseError) as error:
-            raise ConfigError(name, f"its query cannot be read ({error})", "write one SELECT") from None
-        if not isinstance(parsed, sqlglot.exp.Query):
-            raise ConfigError(name, "its query is not a SELECT", "write one SELECT")
-        rules.append(Rule(spec["id"], spec["subject"], dict(spec["name"]), spec["sql"], dict(spec["text"])))
-    return tuple(rules)
+    """The rules file (default: the one shipped), every rule checked: its subject, texts, and one SELECT."""
+    return load_data(RulesFile, "consistency.toml", path).rules
 
 
 def _plain(value: Any) -> Any:

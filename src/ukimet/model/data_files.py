@@ -1,14 +1,15 @@
 """The model's data files (mapping, family card, rules, semantic layer): one reader for all of them, the shipped
-file or an installation's own, with the file named in every error."""
+file or an installation's own, validated by the file's typed model with the file named in every error."""
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from ukimet.core.errors import ConfigError
+from ukimet.core.config_files import read_toml, validate
+
+Model = TypeVar("Model")
 
 
 def read_data(name: str, path: Path | None = None, package: str = "ukimet.model") -> tuple[dict[str, Any], str]:
@@ -16,7 +17,11 @@ def read_data(name: str, path: Path | None = None, package: str = "ukimet.model"
     text = path.read_text(encoding="utf-8") if path else \
         resources.files(package).joinpath(f"data/{name}").read_text(encoding="utf-8")
     where = str(path or f"the built-in {name}")
-    try:
-        return tomllib.loads(text), where
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(where, f"it is not valid TOML ({error})", "fix the syntax") from None
+    return read_toml(text, where), where
+
+
+def load_data(kind: type[Model], name: str, path: Path | None = None, package: str = "ukimet.model",
+              context: dict[str, Any] | None = None) -> Model:
+    """The file read into its typed model ``kind``; one ConfigError naming the file, the place and the key."""
+    data, where = read_data(name, path, package)
+    return validate(kind, data, where, context)

@@ -15,42 +15,65 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import duckdb
 import sqlglot
+from pydantic import AfterValidator, BaseModel, Strict, ValidationInfo, model_validator
 from sqlglot import exp
 
+from ukimet.core.config_files import FROZEN, Day, Float, Text, one_of, problem, texts_in, unique_ids
 from ukimet.core.errors import ConfigError
 from ukimet.core.languages import LANGUAGES
-from ukimet.model.data_files import read_data
+from ukimet.model.data_files import load_data
 from ukimet.model.mart import PENSION_AGE, SCHEMA, load_mapping
 
 SMS_LANGUAGES = ("kk", "ru")
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    benefit: str
-    name: dict[str, str]
-    legal_reference: str
-    effective_from: dt.date
-    effective_to: dt.date | None
-    when: str
-    sms: dict[str, str]
-    subject: str = "person"
+def _known_benefit(kind: str, info: ValidationInfo) -> str:
+    kinds = sorted((info.context or {}).get("benefit_kinds", ()))
+    if kind not in kinds:
+        raise problem("config.benefit_kind", kind=repr(kind), allowed=", ".join(kinds))
+    return kind
+
+
+class Rule(BaseModel):
+    """One entitlement: the benefit (a kind of the mart's benefits), its names, legal reference, the days it is
+    in force, who receives it, its condition in SQL and the SMS that asks for consent."""
+
+    model_config = FROZEN
+    id: Text
+    benefit: Annotated[str, Strict(), AfterValidator(_known_benefit)]
+    name: Annotated[dict[str, Text], texts_in(LANGUAGES)]
+    legal_reference: Text = ""
+    effective_from: Day = dt.date(1900, 1, 1)
+    effective_to: Day | None = None
+    when: Text
+    sms: Annotated[dict[str, Text], texts_in(LANGUAGES, SMS_LANGUAGES)]
+    subject: Annotated[str, one_of(("person", "family"))] = "person"
     """person, or family: one case per family, for its head"""
 
     def in_force(self, day: dt.date) -> bool:
         return self.effective_from <= day and (self.effective_to is None or day < self.effective_to)
 
 
-@dataclass(frozen=True)
-class Rules:
-    version: str
-    parameters: dict[str, float]
-    rules: tuple[Rule, ...]
+class Rules(BaseModel):
+    """A rules file: its version, parameters ({name} in a condition) and the rules."""
+
+    model_config = FROZEN
+    version: Text = "unversioned"
+    parameters: dict[str, Float] = {}
+    rules: Annotated[tuple[Rule, ...], AfterValidator(unique_ids)] = ()
+
+    @model_validator(mode="after")
+    def _conditions(self) -> Rules:
+        for rule in self.rules:
+            try:
+                sqlglot.parse_one(self.condition(rule), read="duckdb")
+            except (KeyError, sqlglot.errors.ParseError) as error:
+                raise problem("config.condition", item="rule", id=repr(rule.id), detail=str(error)) from None
+        return self
 
     def condition(self, rule: Rule) -> str:
         return rule.when.format(**{k: repr(v) for k, v in self.parameters.items()})
@@ -70,40 +93,11 @@ class Finding:
         return hashlib.sha256(json.dumps(self.evidence, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _day(value: Any, where: str) -> dt.date:
-    try:
-        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ConfigError(where, f"{value!r} is not a date", "write it as YYYY-MM-DD") from None
-
-
 def load_rules(path: Path | None = None) -> Rules:
     """A rules file (default: the one shipped), every rule checked: a known benefit kind, names in kk/ru/en,
     SMS texts in kk and ru, dates, one SQL condition."""
-    data, where = read_data("entitlements.toml", path)
     kinds = set(load_mapping().kinds.values())
-    parameters = {k: float(v) for k, v in data.get("parameters", {}).items()}
-    rules = []
-    for spec in data.get("rules", []):
-        name = f"{where}: rule {spec.get('id')!r}"
-        if spec.get("benefit") not in kinds:
-            raise ConfigError(name, f"benefit {spec.get('benefit')!r} is not a benefit kind of the mart",
-                              f"use one of {', '.join(sorted(kinds))}")
-        for field, languages in (("name", LANGUAGES), ("sms", SMS_LANGUAGES)):
-            if not isinstance(spec.get(field), dict) or not set(languages) <= set(spec[field]):
-                raise ConfigError(name, f"{field} needs a text in each of {', '.join(languages)}", "add them")
-        if spec.get("subject", "person") not in ("person", "family"):
-            raise ConfigError(name, "subject is 'person' or 'family'", "fix the subject")
-        try:
-            sqlglot.parse_one(str(spec["when"]).format(**{k: repr(v) for k, v in parameters.items()}),
-                              read="duckdb")
-        except (KeyError, sqlglot.errors.ParseError) as error:
-            raise ConfigError(name, f"its condition cannot be read ({error})", "write one SQL condition") from None
-        rules.append(Rule(spec["id"], spec["benefit"], dict(spec["name"]), str(spec.get("legal_reference", "")),
-                          _day(spec.get("effective_from", "1900-01-01"), name),
-                          _day(spec["effective_to"], name) if spec.get("effective_to") else None,
-                          spec["when"], dict(spec["sms"]), spec.get("subject", "person")))
-    return Rules(str(data.get("version", "unversioned")), parameters, tuple(rules))
+    return load_data(Rules, "entitlements.toml", path, context={"benefit_kinds": kinds})
 
 
 def _base(con: duckdb.DuckDBPyConnection, kinds: list[str], as_of: dt.date) -> None:

@@ -13,48 +13,102 @@ is one SQL statement over ``mart.families`` into ``mart.family_scores``; explana
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import duckdb
 import sqlglot
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 from sqlglot import exp
 
+from ukimet.core.config_files import FROZEN, Float, Int, Text, one_of, problem, texts_in, unique_ids
 from ukimet.core.errors import ConfigError
 from ukimet.core.languages import LANGUAGES
-from ukimet.model.data_files import read_data
+from ukimet.model.data_files import load_data
 
 DIMENSIONS = ("economic", "social", "housing", "health", "education")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-@dataclass(frozen=True)
-class Criterion:
-    id: str
-    dimension: str
-    when: str
-    points: int
-    text: dict[str, str]
+Texts = Annotated[dict[str, Text], texts_in(LANGUAGES)]
+"""a text in each of kk, ru, en"""
 
 
-@dataclass(frozen=True)
-class Level:
-    id: str
-    start: int
-    name: dict[str, str]
+class Criterion(BaseModel):
+    model_config = FROZEN
+    id: Text
+    dimension: Annotated[str, one_of(DIMENSIONS)]
+    when: Text
+    """one SQL condition over the family's columns; {name} is a parameter"""
+    points: Annotated[Int, Field(ge=1, le=100)]
+    text: Texts
 
 
-@dataclass(frozen=True)
-class Card:
-    version: str
-    weights: tuple[float, float]
-    """the overall score: mean of the dimensions x weights[0] + the weakest dimension x weights[1]"""
-    parameters: dict[str, float]
-    levels: tuple[Level, ...]
+class Level(BaseModel):
+    model_config = FROZEN
+    id: Text
+    start: Annotated[Int, Field(alias="from", ge=0, le=100)]
+    name: Texts
+
+
+class Overall(BaseModel):
+    """The overall score: the mean of the dimensions and the weakest one, in these shares (adding up to 1)."""
+
+    model_config = FROZEN
+    mean: Annotated[Float, Field(ge=0)] = 0.5
+    weakest: Annotated[Float, Field(ge=0)] = 0.5
+
+    @model_validator(mode="after")
+    def _shares(self) -> Overall:
+        if abs(self.mean + self.weakest - 1) > 1e-9:
+            raise problem("config.shares")
+        return self
+
+
+def _levels(levels: tuple[Level, ...]) -> tuple[Level, ...]:
+    ordered = tuple(sorted(levels, key=lambda lv: -lv.start))
+    if not ordered or ordered[-1].start != 0:
+        raise problem("config.levels_from_zero")
+    return ordered
+
+
+def _dimensions(dimensions: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    missing = [d for d in DIMENSIONS if d not in dimensions]
+    if missing:
+        raise problem("config.dimension_names", missing=", ".join(missing))
+    return dimensions
+
+
+class Card(BaseModel):
+    """A card file: its version, the overall score's shares, parameters, levels, the dimensions' names and the
+    criteria (each a condition over the family's columns, the points it costs, a text in kk, ru and en)."""
+
+    model_config = FROZEN
+    version: Text = "unversioned"
+    overall: Overall = Overall()
+    parameters: dict[str, Float] = {}
+    levels: Annotated[tuple[Level, ...], AfterValidator(_levels)] = ()
     """highest first"""
-    dimensions: dict[str, dict[str, str]]
-    criteria: tuple[Criterion, ...]
+    dimensions: Annotated[dict[Annotated[str, one_of(DIMENSIONS)], Texts], AfterValidator(_dimensions)] = {}
+    criteria: Annotated[tuple[Criterion, ...], AfterValidator(unique_ids)] = ()
+
+    @model_validator(mode="after")
+    def _conditions(self) -> Card:
+        """Each criterion's condition is one SQL expression over the family's own columns."""
+        for criterion in self.criteria:
+            try:
+                parsed = sqlglot.parse_one(self.condition(criterion), read="duckdb")
+            except (KeyError, sqlglot.errors.ParseError) as error:
+                raise problem("config.condition", item="criterion", id=repr(criterion.id), detail=str(error)
+                              ) from None
+            if parsed.find(exp.Select, exp.Subquery) is not None:
+                raise problem("config.condition_query", item="criterion", id=repr(criterion.id))
+        return self
+
+    @property
+    def weights(self) -> tuple[float, float]:
+        """the overall score: mean of the dimensions x weights[0] + the weakest dimension x weights[1]"""
+        return self.overall.mean, self.overall.weakest
 
     def condition(self, criterion: Criterion) -> str:
         return criterion.when.format(**{k: repr(v) for k, v in self.parameters.items()})
@@ -63,45 +117,10 @@ class Card:
         return next(level for level in self.levels if score >= level.start)
 
 
-def _texts(where: str, value: Any) -> dict[str, str]:
-    if not isinstance(value, dict) or set(value) != set(LANGUAGES):
-        raise ConfigError(where, f"it needs a text in each of {', '.join(LANGUAGES)}", "add the missing ones")
-    return {k: str(v) for k, v in value.items()}
-
-
 def load_card(path: Path | None = None) -> Card:
     """A card file (default: the one shipped), every criterion checked: its dimension, points, texts in kk/ru/en,
     and that its condition is one SQL expression."""
-    data, where = read_data("family_card.toml", path)
-    parameters = {k: float(v) for k, v in data.get("parameters", {}).items()}
-    criteria = []
-    for spec in data.get("criteria", []):
-        name = f"{where}: criterion {spec.get('id')!r}"
-        if spec.get("dimension") not in DIMENSIONS:
-            raise ConfigError(name, f"dimension {spec.get('dimension')!r} is not one of {', '.join(DIMENSIONS)}",
-                              "use one of those")
-        if not isinstance(spec.get("points"), int) or not 0 < spec["points"] <= 100:
-            raise ConfigError(name, "points must be a whole number from 1 to 100", "fix the points")
-        try:
-            condition = str(spec["when"]).format(**{k: repr(v) for k, v in parameters.items()})
-            parsed = sqlglot.parse_one(condition, read="duckdb")
-        except (KeyError, sqlglot.errors.ParseError) as error:
-            raise ConfigError(name, f"its condition cannot be read ({error})",
-                              "write one SQL condition over the family's columns") from None
-        if parsed.find(exp.Select, exp.Subquery) is not None:
-            raise ConfigError(name, "its condition holds a query", "use the family's own columns only")
-        criteria.append(Criterion(spec["id"], spec["dimension"], spec["when"], spec["points"],
-                                  _texts(name, spec.get("text"))))
-    levels = tuple(sorted((Level(lv["id"], int(lv["from"]), _texts(f"{where}: level {lv['id']}", lv["name"]))
-                           for lv in data.get("levels", [])), key=lambda lv: -lv.start))
-    if not levels or levels[-1].start != 0:
-        raise ConfigError(where, "the levels must start from 0", "add a level with from = 0")
-    dimensions = {d: _texts(f"{where}: dimension {d}", data.get("dimensions", {}).get(d)) for d in DIMENSIONS}
-    overall = data.get("overall", {"mean": 0.5, "weakest": 0.5})
-    weights = (float(overall.get("mean", 0)), float(overall.get("weakest", 0)))
-    if abs(sum(weights) - 1) > 1e-9 or min(weights) < 0:
-        raise ConfigError(f"{where}: overall", "mean and weakest must be shares that add up to 1", "fix them")
-    return Card(str(data.get("version", "unversioned")), weights, parameters, levels, dimensions, tuple(criteria))
+    return load_data(Card, "family_card.toml", path)
 
 
 def scoring_sql(card: Card, families: str = "mart.families") -> str:

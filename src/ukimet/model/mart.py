@@ -11,17 +11,21 @@ valid IIN (records that linkage could not resolve to anyone stay in its review q
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated
 
 import duckdb
+import sqlglot
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, model_validator
 from sqlalchemy import Engine
+from sqlglot import exp
 
-from ukimet.connect.catalog import DerivedColumn, publish_derived, table_keys
+from ukimet.connect.catalog import SENSITIVITIES, DerivedColumn, publish_derived, table_keys
+from ukimet.connect.classify import COLUMN_TYPES
+from ukimet.core.config_files import FROZEN, TableName, Text, one_of, problem
 from ukimet.core.errors import ConfigError
 from ukimet.link.records import record_key_sql
-from ukimet.model.data_files import read_data
+from ukimet.model.data_files import load_data
 from ukimet.model.family_card import Card, score_families
 from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
 from ukimet.model.source_stats import build_source_stats
@@ -40,57 +44,117 @@ PENSION_AGE = {"M": 63, "F": 61}
 ADULT = 18
 
 
-@dataclass(frozen=True)
-class Source:
-    table: str
-    value: str
-    pick: str = "any"
-    order: str | None = None
-    where: str | None = None
-    party: str = "subject"
+def _sql_type(name: str) -> str:
+    try:
+        exp.DataType.build(name, dialect="duckdb")
+    except (sqlglot.errors.ParseError, ValueError):
+        raise problem("config.sql_type", name=repr(name)) from None
+    return name
 
 
-@dataclass(frozen=True)
-class Attribute:
-    name: str
-    type: str
-    sources: tuple[Source, ...]
-    semantic_type: str | None = None
-    sensitivity: str = "personal"
+class Source(BaseModel):
+    """Where one person attribute is read: a SQL expression over a synced table's rows, how several rows
+    reduce to one value, an optional condition and the party of the row."""
+
+    model_config = FROZEN
+    table: TableName
+    value: Text
+    pick: Annotated[str, one_of(PICKS)] = "any"
+    order: Text | None = None
+    where: Text | None = None
+    party: Text = "subject"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Source:
+        if self.pick == "latest" and not self.order:
+            raise problem("config.latest_order")
+        return self
 
 
-@dataclass(frozen=True)
-class Mapping:
-    attributes: tuple[Attribute, ...]
-    benefits: dict[str, Any]
-    payments: dict[str, Any]
-    dwellings: dict[str, Any]
-    kinds: dict[str, str] = field(default_factory=dict)
-    companies: dict[str, Any] = field(default_factory=dict)
+class Attribute(BaseModel):
+    """One column of mart.persons: its type, meaning, sensitivity and the sources it is read from, in order."""
+
+    model_config = FROZEN
+    name: Text
+    type: Annotated[str, Strict(), AfterValidator(_sql_type)]
+    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
+    semantic_type: Annotated[str, one_of(COLUMN_TYPES)] | None = None
+    sensitivity: Annotated[str, one_of(SENSITIVITIES)] = "personal"
+
+
+class Benefits(BaseModel):
+    """The table of benefit awards, its columns, and the agency's words for each kind of benefit."""
+
+    model_config = FROZEN
+    table: TableName
+    key: Text
+    kind: Text
+    start: Text
+    end: Text
+    amount: Text
+    kinds: dict[str, Text] = {}
+    """the kind as recorded -> the mart's kind (the rest are 'other')"""
+
+
+class Payments(BaseModel):
+    model_config = FROZEN
+    table: TableName
+    benefit: Text
+    amount: Text
+    paid_on: Text
+
+
+class Companies(BaseModel):
+    """The business registry the mart's companies take their name, region and status from."""
+
+    model_config = FROZEN
+    table: TableName
+    bin: Text
+    name: Text
+    region: Text
+    status: Text
+    active: Text
+    """the status that means active"""
+    registered: Text
+
+
+class Dwellings(BaseModel):
+    """The dwellings table, its key, and every other key a column of mart.dwellings as a SQL expression."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    __pydantic_extra__: dict[str, Text] = Field(init=False)
+    table: TableName
+    key: Text
+
+    @property
+    def columns(self) -> dict[str, str]:
+        """column -> SQL expression over the dwellings table's row"""
+        return dict(self.__pydantic_extra__)
+
+
+class Mapping(BaseModel):
+    """A mapping file: the person attributes, benefits, payments, dwellings (table, key, and any columns as SQL
+    expressions) and, optionally, the business registry."""
+
+    model_config = FROZEN
+    person: Annotated[tuple[Attribute, ...], Field(min_length=1)]
+    benefits: Benefits
+    payments: Payments
+    dwellings: Dwellings
+    companies: Companies | None = None
+
+    @property
+    def attributes(self) -> tuple[Attribute, ...]:
+        return self.person
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        return self.benefits.kinds
 
 
 def load_mapping(path: Path | None = None) -> Mapping:
     """The mapping file (default: the one shipped for the synthetic country), every key checked."""
-    data, where = read_data("mart.toml", path)
-    try:
-        attributes = []
-        for spec in data["person"]:
-            sources = tuple(Source(**s) for s in spec["sources"])
-            for s in sources:
-                if s.pick not in PICKS:
-                    raise ConfigError(f"{where}: {spec['name']}", f"pick {s.pick!r} is not one of {sorted(PICKS)}",
-                                      "use one of those")
-                if s.pick == "latest" and not s.order:
-                    raise ConfigError(f"{where}: {spec['name']}", "pick = 'latest' needs an order column",
-                                      "add order = '<column>'")
-            attributes.append(Attribute(spec["name"], spec["type"], sources, spec.get("semantic_type"),
-                                        spec.get("sensitivity", "personal")))
-        benefits = dict(data["benefits"])
-        kinds = dict(benefits.pop("kinds", {}))
-        return Mapping(tuple(attributes), benefits, dict(data["payments"]), dict(data["dwellings"]), kinds,
-                       dict(data.get("companies", {})))
-    except (KeyError, TypeError) as error:
-        raise ConfigError(where, f"it lacks or misnames {error}", "compare it with model/data/mart.toml") from None
+    return load_data(Mapping, "mart.toml", path)
 
 
 def _table(name: str) -> tuple[str, str]:
@@ -148,36 +212,36 @@ def _persons(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping,
 
 def _benefits(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping, as_of: dt.date) -> None:
     b, p = mapping.benefits, mapping.payments
-    source, table = _table(b["table"])
+    source, table = _table(b.table)
     key = record_key_sql(table_keys(metadata, source).get(table) or [])
     kinds = " ".join(f"WHEN {literal(raw)} THEN {literal(kind)}" for raw, kind in mapping.kinds.items())
     day = f"DATE '{as_of.isoformat()}'"
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.benefits AS
         WITH t AS (SELECT {key} AS __key, * FROM {ident(source)}.{ident(table)})
-        SELECT CAST(t.{ident(b['key'])} AS VARCHAR) AS benefit_id, e.entity_id AS person_id,
-               CASE t.{ident(b['kind'])} {kinds} ELSE 'other' END AS kind, t.{ident(b['kind'])} AS kind_as_recorded,
-               ukimet_date(t.{ident(b['start'])}) AS start_date, ukimet_date(t.{ident(b['end'])}) AS end_date,
-               CAST(t.{ident(b['amount'])} AS DOUBLE) AS monthly_amount,
-               ukimet_date(t.{ident(b['start'])}) <= {day} AND (ukimet_date(t.{ident(b['end'])}) IS NULL
-                   OR ukimet_date(t.{ident(b['end'])}) > {day}) AS active
+        SELECT CAST(t.{ident(b.key)} AS VARCHAR) AS benefit_id, e.entity_id AS person_id,
+               CASE t.{ident(b.kind)} {kinds} ELSE 'other' END AS kind, t.{ident(b.kind)} AS kind_as_recorded,
+               ukimet_date(t.{ident(b.start)}) AS start_date, ukimet_date(t.{ident(b.end)}) AS end_date,
+               CAST(t.{ident(b.amount)} AS DOUBLE) AS monthly_amount,
+               ukimet_date(t.{ident(b.start)}) <= {day} AND (ukimet_date(t.{ident(b.end)}) IS NULL
+                   OR ukimet_date(t.{ident(b.end)}) > {day}) AS active
         FROM t JOIN link.person_records r ON r.source = '{source}' AND r.source_table = '{table}'
              AND r.party = 'subject' AND r.record_key = t.__key
         JOIN link.entities e USING (record_id)""")
-    ps, pt = _table(p["table"])
+    ps, pt = _table(p.table)
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.payments AS
-        SELECT b.benefit_id, b.person_id, b.kind, CAST(t.{ident(p['amount'])} AS DOUBLE) AS amount,
-               ukimet_date(t.{ident(p['paid_on'])}) AS paid_on
+        SELECT b.benefit_id, b.person_id, b.kind, CAST(t.{ident(p.amount)} AS DOUBLE) AS amount,
+               ukimet_date(t.{ident(p.paid_on)}) AS paid_on
         FROM {ident(ps)}.{ident(pt)} t
-        JOIN {SCHEMA}.benefits b ON b.benefit_id = CAST(t.{ident(p['benefit'])} AS VARCHAR)""")
+        JOIN {SCHEMA}.benefits b ON b.benefit_id = CAST(t.{ident(p.benefit)} AS VARCHAR)""")
 
 
 
 
 def _dwellings(con: duckdb.DuckDBPyConnection, mapping: Mapping) -> None:
-    d = dict(mapping.dwellings)
-    source, table = _table(d.pop("table"))
-    key = d.pop("key")
-    shown = ", ".join(f"({expression}) AS {name}" for name, expression in d.items())
+    d = mapping.dwellings
+    source, table = _table(d.table)
+    key = d.key
+    shown = ", ".join(f"({expression}) AS {name}" for name, expression in d.columns.items())
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.dwellings AS
         SELECT d.{ident(key)} AS dwelling_id, {shown}, count(p.person_id) FILTER (WHERE p.alive) AS residents
         FROM {ident(source)}.{ident(table)} d LEFT JOIN {SCHEMA}.persons p ON p.dwelling_id = d.{ident(key)}
@@ -280,16 +344,16 @@ def _households_and_companies(con: duckdb.DuckDBPyConnection, mapping: Mapping) 
         count(*) AS members, count(*) FILTER (WHERE age < {ADULT}) AS children FROM {SCHEMA}.persons
         WHERE alive AND household_id IS NOT NULL GROUP BY household_id""")
     c = mapping.companies
-    if not c:
+    if c is None:
         con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.companies AS SELECT company_id, bin, name,
             CAST(NULL AS VARCHAR) AS region, CAST(NULL AS BOOLEAN) AS active FROM link.companies""")
         return
-    source, table = _table(c["table"])
+    source, table = _table(c.table)
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.companies AS
-        SELECT l.company_id, l.bin, coalesce(any_value(r.{ident(c['name'])}), l.name) AS name,
-               any_value({c['region']}) AS region, bool_or(r.{ident(c['status'])} = {literal(c['active'])}) AS active,
-               min(ukimet_date(r.{ident(c['registered'])})) AS registered_on
-        FROM link.companies l LEFT JOIN {ident(source)}.{ident(table)} r ON r.{ident(c['bin'])} = l.bin
+        SELECT l.company_id, l.bin, coalesce(any_value(r.{ident(c.name)}), l.name) AS name,
+               any_value({c.region}) AS region, bool_or(r.{ident(c.status)} = {literal(c.active)}) AS active,
+               min(ukimet_date(r.{ident(c.registered)})) AS registered_on
+        FROM link.companies l LEFT JOIN {ident(source)}.{ident(table)} r ON r.{ident(c.bin)} = l.bin
         GROUP BY l.company_id, l.bin, l.name""")
 
 

@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from ukimet.core.errors import ConfigError
+from pydantic import AfterValidator, BaseModel, model_validator
+
+from ukimet.core.config_files import FROZEN, TableName, Text, problem, texts_in, unique_ids
 from ukimet.core.languages import LANGUAGES
 from ukimet.core.regions import regions
 from ukimet.link.names import name_key
-from ukimet.model.data_files import read_data
+from ukimet.model.data_files import load_data
 
 MAX_SUFFIX = 8
 WORD = re.compile(r"[^\W_]+|\d+|\+", re.UNICODE)
@@ -105,29 +107,69 @@ def _region_phrases() -> list[tuple[str, list[str], Item, bool]]:
     return found
 
 
+Texts = Annotated[dict[str, Text], texts_in(LANGUAGES)]
+Words = Annotated[dict[str, tuple[Text, ...]], texts_in(LANGUAGES)]
+"""phrases in each of kk, ru, en"""
+
+
+class Entity(BaseModel):
+    """What a question counts: a table of the mart, an optional condition, its name and words."""
+
+    model_config = FROZEN
+    table: TableName
+    where: Text | None = None
+    name: Texts
+    words: Words
+
+
+class Term(BaseModel):
+    """A metric, filter or group: its SQL, the entity it belongs to (none: any), its name and words."""
+
+    model_config = FROZEN
+    id: Text
+    entity: Text | None = None
+    sql: Text = ""
+    where: Text | None = None
+    """a condition the item needs (a metric's: average wage over those with a wage)"""
+    name: Texts
+    words: Words
+
+
+class LayerFile(BaseModel):
+    model_config = FROZEN
+    entities: dict[str, Entity] = {}
+    metrics: Annotated[tuple[Term, ...], AfterValidator(unique_ids)] = ()
+    filters: Annotated[tuple[Term, ...], AfterValidator(unique_ids)] = ()
+    groups: Annotated[tuple[Term, ...], AfterValidator(unique_ids)] = ()
+    stopwords: Annotated[dict[str, tuple[Text, ...]], texts_in(LANGUAGES, ())] = {}
+
+    @model_validator(mode="after")
+    def _declared(self) -> LayerFile:
+        for kind in ("metrics", "filters", "groups"):
+            for term in getattr(self, kind):
+                if term.entity is not None and term.entity not in self.entities:
+                    raise problem("config.undeclared_entity", kind=kind, id=repr(term.id),
+                                  entity=repr(term.entity), allowed=", ".join(self.entities))
+        return self
+
+
 def load_layer(path: Path | None = None) -> Layer:
-    data, where = read_data("semantic.toml", path)
-    entities = dict(data.get("entities", {}))
+    data = load_data(LayerFile, "semantic.toml", path)
     items: list[Item] = []
     raw: list[tuple[str, list[str], Item, bool]] = []
 
-    def add(kind: str, spec: dict[str, Any], entity: str | None) -> None:
-        name = f"{where}: {kind} {spec.get('id')!r}"
-        if entity is not None and entity not in entities:
-            raise ConfigError(name, f"entity {entity!r} is not declared", f"use one of {', '.join(entities)}")
-        if set(spec.get("words", {})) != set(LANGUAGES) or set(spec.get("name", {})) != set(LANGUAGES):
-            raise ConfigError(name, "it needs names and words in kk, ru and en", "add the missing languages")
-        item = Item(kind, spec["id"], entity, spec.get("sql", ""), dict(spec["name"]), spec.get("where"))
+    def add(kind: str, term: Entity | Term, item_id: str, entity: str | None) -> None:
+        item = Item(kind, item_id, entity, term.sql if isinstance(term, Term) else "", dict(term.name), term.where)
         items.append(item)
         for language in LANGUAGES:
-            for phrase in spec["words"][language]:
+            for phrase in term.words[language]:
                 raw.append((language, phrase.split(), item, False))
 
-    for entity, spec in entities.items():
-        add("entity", {**spec, "id": entity}, entity)
+    for entity, spec in data.entities.items():
+        add("entity", spec, entity, entity)
     for kind in ("metrics", "filters", "groups"):
-        for spec in data.get(kind, []):
-            add(kind[:-1], spec, spec.get("entity"))
+        for term in getattr(data, kind):
+            add(kind[:-1], term, term.id, term.entity)
     raw += _region_phrases()
     phrases: dict[str, list[Phrase]] = {language: [] for language in LANGUAGES}
     for language, parts, item, weak in raw:
@@ -137,8 +179,9 @@ def load_layer(path: Path | None = None) -> Layer:
     ordered = {language: tuple(sorted(dict.fromkeys(found), key=lambda p: (-len(p.words),
                                                                            -sum(map(len, p.words)))))
                for language, found in phrases.items()}
-    stop = {language: frozenset(w for s in data.get("stopwords", {}).get(language, []) for w in words(s, language))
+    stop = {language: frozenset(w for s in data.stopwords.get(language, ()) for w in words(s, language))
             for language in LANGUAGES}
+    entities = {name: spec.model_dump() for name, spec in data.entities.items()}
     return Layer(entities, tuple(items), ordered, stop)
 
 

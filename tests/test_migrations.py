@@ -1,0 +1,111 @@
+"""The metadata store's schema is versioned (core.migrate, Alembic): a new store gets exactly the tables the code
+declares, and a home made by an earlier release is upgraded when it is opened, keeping its audit log whole.
+
+tests/data/homes/release-d891802.tar.xz is a home made by main at d891802, the last release before migrations: a
+300-person demo country, its store, its metadata (11 audit entries, 2 signed checkpoints, a case with an SMS) and
+its keys (synthetic; they protect nothing else)."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+import tarfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from ukimet.core.metadata import connect_metadata, metadata
+from ukimet.core.migrate import FIRST, HEAD, current, scripts_head, upgrade
+from ukimet.core.settings import Settings
+
+RELEASE = Path(__file__).parent / "data" / "homes" / "release-d891802.tar.xz"
+
+
+def _schema_differences(url: str) -> list[Any]:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with create_engine(url).connect() as con:
+        return list(compare_metadata(MigrationContext.configure(con), metadata))
+
+
+def _unpack(tmp_path: Path) -> Path:
+    with tarfile.open(RELEASE) as archive:
+        archive.extractall(tmp_path, filter="data")
+    return tmp_path / ".ukimet"
+
+
+def _entries(home: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(home / "metadata.sqlite") as con:
+        return con.execute("SELECT seq, hash, prev_hash, action FROM audit_entries ORDER BY seq").fetchall()
+
+
+def test_the_code_names_the_newest_revision() -> None:
+    assert scripts_head() == HEAD
+
+
+def test_a_new_store_gets_exactly_the_declared_schema(tmp_path: Path) -> None:
+    config = Settings(home=tmp_path / "home")
+    engine = connect_metadata(config)
+    assert current(engine) == HEAD
+    assert _schema_differences(str(engine.url)) == []
+
+
+def test_the_migrations_give_postgresql_the_declared_schema(postgres_url: str) -> None:
+    engine = create_engine(postgres_url)
+    with engine.begin() as con:
+        con.execute(text("DROP SCHEMA IF EXISTS ukimet_migrations CASCADE"))
+        con.execute(text("CREATE SCHEMA ukimet_migrations"))
+    scoped = create_engine(postgres_url, connect_args={"options": "-csearch_path=ukimet_migrations"})
+    try:
+        assert upgrade(scoped).after == HEAD
+        assert _schema_differences(str(scoped.url.set(query={"options": "-csearch_path=ukimet_migrations"}))) == []
+    finally:
+        scoped.dispose()
+        with engine.begin() as con:
+            con.execute(text("DROP SCHEMA ukimet_migrations CASCADE"))
+
+
+def test_opening_a_home_of_the_previous_release_upgrades_it_and_keeps_its_audit_log(tmp_path: Path) -> None:
+    from ukimet.gateway.api import Gateway
+    from ukimet.gateway.users import get_user
+
+    home = _unpack(tmp_path)
+    before = _entries(home)
+    assert len(before) == 11
+    engine = create_engine(f"sqlite:///{home / 'metadata.sqlite'}")
+    assert current(engine) == FIRST  # tables, and no version recorded
+
+    config = Settings(home=home)
+    with Gateway(config) as gateway:
+        assert current(gateway.metadata) == HEAD
+        assert gateway.audit.verify().ok
+        answer = gateway.query(get_user(gateway.metadata, "analyst-79"), "SELECT count(*) FROM mart.persons")
+        assert answer.rows and answer.rows[0][0] > 0
+        verdict = gateway.audit.verify()
+    after = _entries(home)
+    assert after[: len(before)] == before  # no old entry rewritten
+    assert len(after) == len(before) + 1 and after[-1][2] == before[-1][1]  # the new one chains onto them
+    assert verdict.ok and verdict.entries == 12
+
+    backups = list((home / "backups").glob("metadata-*.sqlite"))
+    assert len(backups) == 1 and stat.S_IMODE(backups[0].stat().st_mode) == 0o600
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT count(*) FROM audit_entries").fetchone() == (11,)
+
+
+def test_an_up_to_date_store_is_left_alone(tmp_path: Path) -> None:
+    config = Settings(home=tmp_path / "home")
+    engine = connect_metadata(config)
+    again = upgrade(engine, config.home / "backups")
+    assert (again.before, again.after, again.backup) == (HEAD, HEAD, None)
+    assert not (config.home / "backups").exists()
+
+
+def test_the_audit_log_stays_append_only_after_an_upgrade(tmp_path: Path) -> None:
+    home = _unpack(tmp_path)
+    connect_metadata(Settings(home=home))
+    with sqlite3.connect(home / "metadata.sqlite") as con, pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        con.execute("DELETE FROM audit_entries WHERE seq = 11")
