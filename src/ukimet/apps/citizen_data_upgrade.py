@@ -6,7 +6,8 @@ outbox's rendered SMS texts and phones are replaced by the rule's template. Run 
 ``outbox.languages``, ``findings.values_hash``, ``findings.records``) and before the old ones are dropped
 (``cases.evidence``, ``outbox.phone``, ``outbox.text_kk``, ``outbox.text_ru``, ``findings.values``,
 ``findings.evidence``); then vacuum the database so that no page keeps the old values. The store must be open
-for writing (the server stopped). Running it twice does nothing the second time.
+for writing (the server stopped). Running it twice does nothing the second time. Migration 0004 runs it on its
+own connection when a home of an earlier release is opened (core.migrate).
 
     moved = move_citizen_data(config, metadata, store)
 """
@@ -21,6 +22,7 @@ import duckdb
 from sqlalchemy import Connection, Engine, inspect, text
 
 from ukimet.apps.seal import Seal
+from ukimet.core.metadata import writing
 from ukimet.core.settings import Settings
 from ukimet.model import consistency, entitlements
 from ukimet.model.entitlements import SMS_LANGUAGES
@@ -30,12 +32,18 @@ EMPTIED: dict[str, dict[str, str | None]] = {"cases": {"evidence": "{}"},
                                              "findings": {"values": "{}", "evidence": "[]"}}
 """what the old columns hold once moved (until the migration drops them)"""
 
+HOLDING = {"cases": "CAST(evidence AS TEXT) NOT IN ('{}', '')",
+           "outbox": "phone IS NOT NULL OR text_kk <> '' OR text_ru <> ''",
+           "findings": "CAST(\"values\" AS TEXT) NOT IN ('{}', '') OR CAST(evidence AS TEXT) NOT IN ('[]', '')"}
+"""the rows whose old columns still hold citizen data (JSON compared as text: PostgreSQL has no json = text)"""
+OLD_COLUMNS = {"cases": "evidence", "outbox": "text_kk", "findings": "values"}
+
 
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _has(metadata: Engine, table: str, column: str) -> bool:
+def _has(metadata: Engine | Connection, table: str, column: str) -> bool:
     return column in {c["name"] for c in inspect(metadata).get_columns(table)}
 
 
@@ -49,14 +57,14 @@ def _empty(con: Connection, table: str, key: str, ids: list[Any]) -> None:
                     {**values, **{f"id{i}": v for i, v in enumerate(chunk)}})
 
 
-def _cases(metadata: Engine, store: duckdb.DuckDBPyConnection, seal: Seal) -> int:
-    with metadata.connect() as con:
+def _cases(metadata: Engine | Connection, store: duckdb.DuckDBPyConnection, seal: Seal) -> int:
+    with writing(metadata) as con:
         rows = con.execute(text('SELECT id, rule, rule_version, as_of, person_id, family_id, evidence FROM cases '
-                                "WHERE evidence IS NOT NULL AND evidence NOT IN ('{}', '')")).all()
+                                f"WHERE {HOLDING['cases']}")).all()
     found = {r.id: entitlements.Finding(r.rule, r.rule_version, dt.date.fromisoformat(r.as_of), r.person_id,
                                         r.family_id, dict(_json(r.evidence))) for r in rows}
     keep_entitlements(store, metadata, list(found.values()))
-    with metadata.begin() as con:
+    with writing(metadata) as con:
         for case_id, f in found.items():
             con.execute(text("UPDATE cases SET evidence_hash = :hash, evidence_keys = :keys WHERE id = :id"),
                         {"hash": seal.digest(f.evidence_hash), "keys": json.dumps(seal.each(f.evidence)),
@@ -65,8 +73,8 @@ def _cases(metadata: Engine, store: duckdb.DuckDBPyConnection, seal: Seal) -> in
     return len(found)
 
 
-def _outbox(metadata: Engine) -> int:
-    with metadata.begin() as con:
+def _outbox(metadata: Engine | Connection) -> int:
+    with writing(metadata) as con:
         done = con.execute(text(
             "UPDATE outbox SET template = (SELECT rule FROM cases WHERE cases.id = outbox.case_id), "
             "template_version = (SELECT rule_version FROM cases WHERE cases.id = outbox.case_id), "
@@ -76,17 +84,17 @@ def _outbox(metadata: Engine) -> int:
     return int(done or 0)
 
 
-def _findings(metadata: Engine, store: duckdb.DuckDBPyConnection, seal: Seal) -> int:
-    with metadata.connect() as con:
+def _findings(metadata: Engine | Connection, store: duckdb.DuckDBPyConnection, seal: Seal) -> int:
+    with writing(metadata) as con:
         rows = con.execute(text('SELECT id, rule, subject_kind, subject, as_of, "values", evidence FROM findings '
-                                "WHERE \"values\" IS NOT NULL AND \"values\" NOT IN ('{}', '')")).all()
+                                f"WHERE {HOLDING['findings']}")).all()
     by_day: dict[str, list[tuple[int, consistency.Finding]]] = {}
     for r in rows:
         by_day.setdefault(r.as_of, []).append((r.id, consistency.Finding(
             r.rule, r.subject_kind, r.subject, dict(_json(r.values)), list(_json(r.evidence) or []))))
     for day, found in by_day.items():
         keep_findings(store, metadata, [f for _, f in found], dt.date.fromisoformat(day))
-    with metadata.begin() as con:
+    with writing(metadata) as con:
         for found in by_day.values():
             for finding_id, f in found:
                 con.execute(text("UPDATE findings SET values_hash = :hash, records = :records WHERE id = :id"),
@@ -95,8 +103,10 @@ def _findings(metadata: Engine, store: duckdb.DuckDBPyConnection, seal: Seal) ->
     return len(rows)
 
 
-def move_citizen_data(config: Settings, metadata: Engine, store: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Move what an earlier release kept of citizen data in the metadata store; how many rows of each table."""
+def move_citizen_data(config: Settings, metadata: Engine | Connection,
+                      store: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Move what an earlier release kept of citizen data in the metadata store; how many rows of each table.
+    ``metadata``: an engine, or a connection whose transaction the changes join."""
     seal = Seal(config)
     moved = {"cases": 0, "outbox": 0, "findings": 0}
     if _has(metadata, "cases", "evidence"):
@@ -106,3 +116,16 @@ def move_citizen_data(config: Settings, metadata: Engine, store: duckdb.DuckDBPy
     if _has(metadata, "findings", "values"):
         moved["findings"] = _findings(metadata, store, seal)
     return moved
+
+
+def still_held(metadata: Engine | Connection) -> dict[str, int]:
+    """How many rows of each table still keep citizen data in the columns of an earlier release (tables without
+    those columns are left out): what must be moved before the columns may be dropped."""
+    held = {}
+    with writing(metadata) as con:
+        for table, column in OLD_COLUMNS.items():
+            if _has(con, table, column):
+                counted = con.execute(text(f"SELECT count(*) FROM {table} WHERE {HOLDING[table]}")).scalar()
+                if counted:
+                    held[table] = int(counted)
+    return held

@@ -7,11 +7,14 @@ by the mart's pseudonymous id and its basis only by keyed hashes (apps.seal)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import (
     JSON,
     Column,
+    Connection,
     DateTime,
     Engine,
     Float,
@@ -313,6 +316,17 @@ audit_checkpoints = Table(
 )
 
 
+@contextmanager
+def writing(bind: Engine | Connection) -> Iterator[Connection]:
+    """A connection to write with: a transaction of its own on an engine, or the caller's own connection (a
+    migration's, whose transaction the writes join)."""
+    if isinstance(bind, Engine):
+        with bind.begin() as con:
+            yield con
+    else:
+        yield bind
+
+
 def connect_metadata(config: Settings) -> Engine:
     """An engine on the metadata store, its schema at the newest revision (core.migrate: created, or upgraded from
     an earlier release). The home is made private first (core.files): every file the process then creates is its
@@ -330,7 +344,7 @@ def connect_metadata(config: Settings) -> Engine:
             dbapi_connection.execute("PRAGMA journal_mode=WAL")
             dbapi_connection.execute("PRAGMA busy_timeout=10000")
             dbapi_connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across crashes of ukimet
-    upgrade(engine, config.home / "backups")
+    upgrade(engine, config.home / "backups", config)
     _append_only(engine)
     return engine
 

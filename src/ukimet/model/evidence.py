@@ -20,7 +20,7 @@ import json
 from typing import Any
 
 import duckdb
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from ukimet.connect.catalog import DerivedColumn, publish_derived
 from ukimet.model import consistency, entitlements
@@ -114,7 +114,7 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return int(counted[0]) if counted else 0
 
 
-def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine) -> None:
+def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine | Connection) -> None:
     """Catalogue the schema's tables with their declared meaning, so that the gateway governs them."""
     publish_derived(metadata, SCHEMA, {
         table: (["key"], [DerivedColumn(name, kind, semantic, sensitivity)
@@ -122,7 +122,7 @@ def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine) -> None:
         for table, columns in TABLES.items()}, {table: _count(con, table) for table in TABLES})
 
 
-def keep_entitlements(con: duckdb.DuckDBPyConnection, metadata: Engine,
+def keep_entitlements(con: duckdb.DuckDBPyConnection, metadata: Engine | Connection,
                       found: list[entitlements.Finding]) -> int:
     """Keep the values each entitlement finding read; how many rows were new."""
     _create(con)
@@ -134,8 +134,8 @@ def keep_entitlements(con: duckdb.DuckDBPyConnection, metadata: Engine,
     return new
 
 
-def keep_findings(con: duckdb.DuckDBPyConnection, metadata: Engine, found: list[consistency.Finding],
-                  as_of: dt.date) -> int:
+def keep_findings(con: duckdb.DuckDBPyConnection, metadata: Engine | Connection,
+                  found: list[consistency.Finding], as_of: dt.date) -> int:
     """Keep the values and records of each consistency finding; how many rows were new."""
     _create(con)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
