@@ -122,7 +122,7 @@ def test_cases_from_finding_to_assignment_each_step_audited(mart: dict[str, Any]
         (iin,) = con.execute("SELECT iin FROM mart.persons WHERE person_id = ?", [case.person_id]).fetchall()[0]
     finally:
         con.close()
-    add_user(gateway.metadata, User("citizen", "citizen", "-"), "citizen-pass", iin=iin)
+    add_user(gateway.metadata, User("citizen", "citizen", "-"), "citizen-pass", iin=iin, config=gateway.config)
     report = my_accesses(gateway.audit, authenticate(gateway.metadata, "citizen", "citizen-pass"))
     assert any(a.organisation == SERVICE.organisation and "proactive benefits" in (a.purpose or "")
                for a in report.accesses)

@@ -135,8 +135,12 @@ def _found_in(path: Path, iins: set[str], phones: set[str], names: set[str]) -> 
 
 def test_an_upgraded_home_keeps_its_case_evidence_behind_the_gateway_and_no_citizen_data_in_metadata(
         tmp_path: Path) -> None:
+    """The previous release kept a case's evidence, an SMS with a first name and a citizen account's IIN in the
+    metadata store: after the upgrade they are read through the gateway (or, the IIN, matched by its hash) and
+    the vacuumed file holds no IIN, phone or first name of the home's persons."""
     from ukimet.apps import cases
     from ukimet.gateway.api import Gateway
+    from ukimet.gateway.tracker import my_accesses
     from ukimet.gateway.users import get_user
 
     home = _unpack(tmp_path)
@@ -153,6 +157,8 @@ def test_an_upgraded_home_keeps_its_case_evidence_behind_the_gateway_and_no_citi
             shown = cases.show(gateway, worker, case_id, "checking the upgrade")
             assert shown.evidence == values and not shown.basis_changed and shown.person["iin"] in iins
             assert shown.audit_seq == gateway.audit.entries(limit=1)[0]["seq"]  # a gateway read, audited
+        citizen = get_user(gateway.metadata, "citizen")  # its IIN is now the log's hash of it: the tracker works
+        assert my_accesses(gateway.audit, citizen).accesses
         (sms,) = cases.messages(gateway.audit, next(iter(evidence)))
         assert sms["template"] == "targeted_social_assistance" and sms["languages"] == "kk,ru"
         assert gateway.audit.verify().ok

@@ -28,7 +28,7 @@ ANALYSTS = tuple(User(f"analyst-{r.code}", "analyst", f"Akimat: {r.name_en}", {"
 ACCOUNTS = (*STAFF, *ANALYSTS)
 
 
-def _accounts(engine: Engine, citizen_iin: str | None) -> dict[str, str]:
+def _accounts(engine: Engine, config: Settings, citizen_iin: str | None) -> dict[str, str]:
     """The demo accounts, each with a fresh password (printed once: only its argon2 hash is kept); the citizen
     is a person the proactive service has looked at, so the tracker has something to show."""
     import secrets
@@ -42,7 +42,7 @@ def _accounts(engine: Engine, citizen_iin: str | None) -> dict[str, str]:
     passwords = {}
     for user in accounts:
         if user.name not in have:
-            add_user(engine, user, iin=citizen_iin if user.role == "citizen" else None)
+            add_user(engine, user, iin=citizen_iin if user.role == "citizen" else None, config=config)
         passwords[user.name] = f"demo-{secrets.token_hex(4)}"
         set_password(engine, user.name, passwords[user.name])
     return passwords
@@ -112,7 +112,7 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
             iin = gateway.query(service, f"SELECT iin FROM mart.persons WHERE person_id = '{looked_at}'",
                                 purpose=f"P-{basis.id}")
             citizen = iin.rows[0][0] if iin.rows else None
-    passwords = _accounts(engine, citizen)
+    passwords = _accounts(engine, config, citizen)
     out.print(rule_counts([f.rule for f in findings], "entitled, not receiving", "Proactive cases"))
     out.print(f"{len(opened)} new cases, each with a consent SMS in Kazakh and Russian queued; "
               f"{len(new_findings)} new consistency findings")

@@ -129,7 +129,9 @@ users = Table(
     Column("role", String(64), nullable=False),
     Column("organisation", String(256), nullable=False),
     Column("attributes", JSON, nullable=False, default=dict, doc="what row filters read, e.g. region"),
-    Column("iin", String(12), doc="a citizen's own IIN (the data tracker shows that person's accesses)"),
+    Column("person_hash", String(64), doc="a citizen account's own person, as the audit log names persons (the "
+           "keyed hash of their IIN, gateway.audit.person_hash): the data tracker finds their accesses by it; "
+           "the IIN itself is not kept"),
     Column("password_hash", Text, doc="argon2id; NULL for accounts that sign in through OIDC or tokens only"),
     Column("totp_secret", Text, doc="second factor (RFC 6238), encrypted with the installation's MFA key"),
     Column("totp_last_step", Integer, doc="the last time step a code was accepted for (no replay)"),

@@ -8,9 +8,9 @@ was written in (gateway.audit). Before changing a SQLite store, a consistent cop
 PostgreSQL the upgrade is one transaction (its DDL is transactional), so a failed upgrade leaves the old schema.
 
 Revision 0004 moves citizen data an earlier release kept here (case evidence, SMS texts and phones, findings'
-values) into the integrated store before it drops their columns; it needs the home's settings for that, which
-``upgrade`` hands over, and refuses without them. A store that crossed it is vacuumed afterwards, so that no
-freed page of the file keeps the old values.
+values) into the integrated store before it drops their columns, and 0005 replaces citizen accounts' IINs by the
+audit log's keyed hash; both need the home's settings for that, which ``upgrade`` hands over, and refuse without
+them. A store that crossed them is vacuumed afterwards, so that no freed page of the file keeps the old values.
 """
 
 from __future__ import annotations
@@ -32,12 +32,13 @@ if TYPE_CHECKING:
     from ukimet.core.settings import Settings
 
 SCRIPTS = Path(__file__).parent / "migrations"
-HEAD = "0004"
+HEAD = "0005"
 """The newest revision; tests check it is the scripts' head (so that opening an up-to-date store reads one row)."""
 FIRST = "0001"
 """The schema of the release before migrations: what a store with tables and no version has."""
-CITIZEN_DATA_OUT = "0004"
-"""The revision that moves citizen data out of the store (its file is vacuumed once it is crossed)."""
+CITIZEN_DATA_OUT = "0005"
+"""The last revision that moves citizen data out of the store (0004 values and SMS, 0005 citizen accounts' IINs):
+a store that crosses it is vacuumed."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _config(connection: Connection, settings: Settings | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(SCRIPTS))
     config.attributes["connection"] = connection
-    config.attributes["settings"] = settings  # the home, for a revision that moves data out (0004)
+    config.attributes["settings"] = settings  # the home, for the revisions that move data out
     return config
 
 
@@ -89,7 +90,8 @@ def _revision(con: Connection) -> tuple[str | None, bool]:
 
 def upgrade(engine: Engine, backups: Path | None = None, settings: Settings | None = None) -> Upgrade:
     """Bring the store to HEAD. ``backups``: the folder for a copy of a SQLite store made before it changes;
-    ``settings``: the home, where citizen data of an earlier release is moved to (0004)."""
+    ``settings``: the home, whose store and keys citizen data of an earlier release is moved with
+    (0004, 0005)."""
     with engine.connect() as con:
         before, recorded = _revision(con)
     if before == HEAD and recorded:
