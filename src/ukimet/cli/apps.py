@@ -225,9 +225,12 @@ def cases_outbox(purpose: str = typer.Option(None, "--purpose", help="The declar
                  as_user: AsUser = None) -> None:
     """The SMS messages for the operator's SMS gateway, rendered now with names and phones read through the
     gateway as the signed-in user (audited); phones shown by their last digits."""
-    from ukimet.apps.cases import outbox
+    from ukimet.apps.cases import WORKERS, outbox
+    from ukimet.core.errors import PolicyError
 
     user = sign_in(as_user)
+    if user.role not in WORKERS:  # before the store is opened, as the work lists refuse
+        raise PolicyError("cases", f"the role {user.role!r} does not work cases", "ask a social worker")
     with _gateway() as gateway:
         messages = outbox(gateway, user, purpose, status)
     table = Table("message", "case", "phone", "status", "text (kk)")
