@@ -19,7 +19,7 @@ demo: $(STAMP)
 
 # pytest exits 5 when it collects no test: that is a failure of the suite, said plainly
 test: $(STAMP)
-	$(BIN)/pytest -n 2 -q; status=$$?; \
+	$(BIN)/pytest -n 2 --dist loadfile -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "no tests were collected: the suite is empty or misconfigured"; fi; \
 	exit $$status
 

@@ -185,6 +185,6 @@ def web_country(mart: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) 
         "citizen": User("web-citizen", "citizen", "-"),
     }
     for key, user in users.items():
-        add_user(engine, user, f"{user.name}-pass", iin=iin if key == "citizen" else None)
+        add_user(engine, user, f"{user.name}-pass", iin=iin if key == "citizen" else None, config=config)
     return {"config": config, "users": users, "iin": iin, "region": region,
             "password": {k: f"{u.name}-pass" for k, u in users.items()}}

@@ -5,6 +5,7 @@ tracker shows the service's look-up, and re-evaluating a past decision reproduce
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections import Counter
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from tests.conftest import MART_AS_OF, read_store, truth
 from ukimet.apps import cases
 from ukimet.core.errors import ConfigError, PolicyError
+from ukimet.core.settings import Settings
 from ukimet.gateway import purposes
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
@@ -25,6 +27,14 @@ WORKER = User("dana", "social_worker", "Department of Employment, Shymkent")
 GENERATOR_KINDS = {"birth": "birth_allowance", "childcare": "childcare_allowance",
                    "large_family": "large_family_allowance", "disability": "disability_allowance",
                    "survivor": "survivor_allowance", "tsa": "targeted_social_assistance"}
+
+
+@pytest.fixture(scope="module")
+def own(mart: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """This module's copy of the shared mart's home: its cases, accounts and purposes are its own."""
+    home = tmp_path_factory.mktemp("cases") / "home"
+    shutil.copytree(mart["country"].config.home, home)
+    return Settings(home=home)
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +95,8 @@ def test_a_rule_not_yet_in_force_finds_nobody(mart: dict[str, Any], tmp_path: An
         load_rules(path)
 
 
-def test_cases_from_finding_to_assignment_each_step_audited(mart: dict[str, Any], findings: list[Finding]) -> None:
-    gateway = Gateway(mart["country"].config)
+def test_cases_from_finding_to_assignment_each_step_audited(own: Settings, findings: list[Finding]) -> None:
+    gateway = Gateway(own)
     for user in (SERVICE, WORKER):
         add_user(gateway.metadata, user)
     with pytest.raises(PolicyError, match="declared purpose"):
@@ -99,8 +109,10 @@ def test_cases_from_finding_to_assignment_each_step_audited(mart: dict[str, Any]
     sms = cases.messages(gateway.audit)
     assert len(sms) == len(opened)
     queued = [m for m in sms if m["status"] == "queued"]
-    assert queued and all("{" not in m["text_kk"] + m["text_ru"] for m in sms)
-    assert all("ИӘ" in m["text_kk"] and "ДА" in m["text_ru"] for m in sms)
+    rendered = cases.outbox(gateway, SERVICE, f"P-{basis.id}")  # the texts exist only when they are sent
+    assert queued and len(rendered) == len(queued) and all(m.phone for m in rendered)
+    assert all("{" not in "".join(m.texts.values()) for m in rendered)
+    assert all("ИӘ" in m.texts["kk"] and "ДА" in m.texts["ru"] for m in rendered)
     case_id = queued[0]["case_id"]
     with pytest.raises(PolicyError, match="cannot become assigned"):
         cases.assign(gateway.audit, WORKER, case_id, "dana")
@@ -115,19 +127,20 @@ def test_cases_from_finding_to_assignment_each_step_audited(mart: dict[str, Any]
     assert gateway.audit.verify().ok
     # the citizen sees that the ministry looked at their record for the proactive service
     gateway.close()
-    con = read_store(mart["store"])
+    con = read_store(own.resolved_store_path())
     try:
         (iin,) = con.execute("SELECT iin FROM mart.persons WHERE person_id = ?", [case.person_id]).fetchall()[0]
     finally:
         con.close()
-    add_user(gateway.metadata, User("citizen", "citizen", "-"), "citizen-pass", iin=iin)
+    add_user(gateway.metadata, User("citizen", "citizen", "-"), "citizen-pass", iin=iin, config=gateway.config)
     report = my_accesses(gateway.audit, authenticate(gateway.metadata, "citizen", "citizen-pass"))
     assert any(a.organisation == SERVICE.organisation and "proactive benefits" in (a.purpose or "")
                for a in report.accesses)
 
 
-def test_re_evaluating_a_past_decision_reproduces_it(mart: dict[str, Any], findings: list[Finding]) -> None:
-    gateway = Gateway(mart["country"].config)
+def test_re_evaluating_a_past_decision_reproduces_it(mart: dict[str, Any], own: Settings,
+                                                    findings: list[Finding]) -> None:
+    gateway = Gateway(own)
     decided = cases.listed(gateway.audit)
     assert decided
     gateway.close()
@@ -136,10 +149,10 @@ def test_re_evaluating_a_past_decision_reproduces_it(mart: dict[str, Any], findi
         again = evaluate(con, as_of=dt.date.fromisoformat(decided[0].as_of))
     finally:
         con.close()
-    assert all(cases.reproduce(c, again) is None for c in decided)
+    assert all(cases.reproduce(gateway.audit, c, again) is None for c in decided)
     changed = [Finding(f.rule, f.rule_version, f.as_of, f.person_id, f.family_id,
                        {**f.evidence, **dict.fromkeys(list(f.evidence)[:1], "changed")}) for f in again]
-    assert "changed values" in (cases.reproduce(decided[0], changed) or "")
+    assert "changed values" in (cases.reproduce(gateway.audit, decided[0], changed) or "")
 
 
 def test_a_decision_for_a_past_date_is_reproduced_after_later_runs(mart: dict[str, Any], tmp_path: Any) -> None:

@@ -49,12 +49,12 @@ def test_from_mart_to_an_assigned_case_on_the_command_line(mart: dict[str, Any],
     purpose = declared.split()[0]
     opened = run("entitlements", "run", "--as", "svc", "--purpose", purpose)
     assert "new cases opened" in opened and "targeted_social_assistance" in opened
-    listed = run("cases", "list", "--status", "notified")
+    listed = run("cases", "list", "--as", "worker", "--status", "notified")
     case = next(line.split()[1] for line in listed.splitlines() if line.strip().startswith("│"))
     assert "SMS" in run("cases", "show", case, "--as", "worker", "--purpose", f"case {case}")
     assert "consented" in run("cases", "consent", case, "yes", "--as", "worker", "--note", "by SMS")
     assert "assigned" in run("cases", "assign", case, "--to", "worker", "--as", "worker")
-    assert "queued" in run("cases", "outbox")
+    assert "queued" in run("cases", "outbox", "--as", "svc")  # under the purpose the cases were opened for
     bad = runner.invoke(app, ["cases", "consent", case, "maybe"], env={"UKIMET_TOKEN": tokens["worker"]})
     assert bad.exit_code != 0
     asked = run("ask", "--as", "nurlan", "Алматы облысында қанша отбасы бар?", "--chart", str(tmp_path))

@@ -204,7 +204,7 @@ def test_without_as_or_a_token_nobody_is_asked_for_a_password(home: Engine, monk
 
 def test_a_signed_in_account_still_needs_its_roles_leave(home: Engine) -> None:
     """Signing in proves who acts, not that they may: a citizen's own token does not open the SMS outbox."""
-    add_user(home, User("aruzhan", "citizen", "-"), iin="900101300123")
+    add_user(home, User("aruzhan", "citizen", "-"), iin="900101300123", config=Settings())
     refused = runner.invoke(app, ["cases", "outbox"], env=signed_in_as(home, "aruzhan"))
     assert refused.exit_code == 2 and "does not work cases" in refused.output, refused.output
 

@@ -178,7 +178,7 @@ def test_no_entry_no_result(registry: dict[str, Any]) -> None:
 def test_a_citizen_sees_each_access_with_a_proof_anyone_can_check(registry: dict[str, Any]) -> None:
     gateway = registry["gateway"]
     person = registry["rows"][3]
-    add_user(gateway.metadata, User("marat", "citizen", "-"), "his-own-pass", iin=person[1])
+    add_user(gateway.metadata, User("marat", "citizen", "-"), "his-own-pass", iin=person[1], config=gateway.config)
     gateway.query(WORKER, f"SELECT familiya FROM reg.persons WHERE id = {person[0]}", purpose="case 2026/41")
     gateway.query(WORKER, "SELECT count(*) FROM reg.persons")  # an aggregate touches nobody in particular
     report = my_accesses(gateway.audit, authenticate(gateway.metadata, "marat", "his-own-pass"))

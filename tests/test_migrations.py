@@ -7,6 +7,8 @@ its keys (synthetic; they protect nothing else)."""
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 import stat
 import tarfile
@@ -109,3 +111,56 @@ def test_the_audit_log_stays_append_only_after_an_upgrade(tmp_path: Path) -> Non
     connect_metadata(Settings(home=home))
     with sqlite3.connect(home / "metadata.sqlite") as con, pytest.raises(sqlite3.DatabaseError, match="append-only"):
         con.execute("DELETE FROM audit_entries WHERE seq = 11")
+
+
+def _citizen_data(home: Path) -> tuple[set[str], set[str], set[str]]:
+    """The IINs, phones (last ten digits) and first names (four letters or more) of the home's persons."""
+    import duckdb
+
+    con = duckdb.connect(str(home / "store.duckdb"), read_only=True)
+    try:
+        people = con.execute("SELECT iin, phone, first_name FROM mart.persons").fetchall()
+    finally:
+        con.close()
+    return ({i for i, _, _ in people if i}, {re.sub(r"\D", "", p)[-10:] for _, p, _ in people if p},
+            {n.lower() for _, _, n in people if n and len(n) >= 4})
+
+
+def _found_in(path: Path, iins: set[str], phones: set[str], names: set[str]) -> set[str]:
+    data = path.read_bytes()
+    numbers = {n.decode() for n in re.findall(rb"(?<!\d)\d{10,12}(?!\d)", data)}
+    words = set(re.findall(r"[^\W\d_]{4,}", data.decode("utf-8", "ignore").lower()))
+    return (numbers & iins) | ({n[-10:] for n in numbers} & phones) | (words & names)
+
+
+def test_an_upgraded_home_keeps_its_case_evidence_behind_the_gateway_and_no_citizen_data_in_metadata(
+        tmp_path: Path) -> None:
+    """The previous release kept a case's evidence, an SMS with a first name and a citizen account's IIN in the
+    metadata store: after the upgrade they are read through the gateway (or, the IIN, matched by its hash) and
+    the vacuumed file holds no IIN, phone or first name of the home's persons."""
+    from ukimet.apps import cases
+    from ukimet.gateway.api import Gateway
+    from ukimet.gateway.tracker import my_accesses
+    from ukimet.gateway.users import get_user
+
+    home = _unpack(tmp_path)
+    with sqlite3.connect(home / "metadata.sqlite") as old:
+        evidence = {case_id: json.loads(values) for case_id, values in old.execute("SELECT id, evidence FROM cases")}
+        (first_name,) = old.execute("SELECT 1 FROM outbox WHERE text_kk <> ''").fetchone()
+    assert evidence and first_name
+    iins, phones, names = _citizen_data(home)
+    assert _found_in(home / "metadata.sqlite", iins, phones, names)  # the old release kept some
+
+    with Gateway(Settings(home=home)) as gateway:
+        worker = get_user(gateway.metadata, "social-worker")
+        for case_id, values in evidence.items():
+            shown = cases.show(gateway, worker, case_id, "checking the upgrade")
+            assert shown.evidence == values and not shown.basis_changed and shown.person["iin"] in iins
+            assert shown.audit_seq == gateway.audit.entries(limit=1)[0]["seq"]  # a gateway read, audited
+        citizen = get_user(gateway.metadata, "citizen")  # its IIN is now the log's hash of it: the tracker works
+        assert my_accesses(gateway.audit, citizen).accesses
+        (sms,) = cases.messages(gateway.audit, next(iter(evidence)))
+        assert sms["template"] == "targeted_social_assistance" and sms["languages"] == "kk,ru"
+        assert gateway.audit.verify().ok
+    for path in sorted(home.glob("metadata.sqlite*")):
+        assert not _found_in(path, iins, phones, names), path

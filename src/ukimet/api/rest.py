@@ -107,6 +107,11 @@ class Assign(BaseModel):
     worker: str = Field(min_length=1, max_length=128)
 
 
+class Sent(BaseModel):
+    ids: list[int] = Field(min_length=1, max_length=10_000)
+    delivered: bool = True
+
+
 class PolicyIn(BaseModel):
     text: str = Field(min_length=1, max_length=200_000)
     note: str | None = Field(None, max_length=1000)
@@ -240,15 +245,63 @@ def family(request: Request, family_id: str, purpose: str = Query(..., min_lengt
             "members": [{k: _plain(v) for k, v in m.items()} for m in card.members], "audit_seq": card.audit_seq}
 
 
-@router.get("/cases", responses=ERRORS, summary="Proactive cases (no personal data)")
+@router.get("/cases", responses=ERRORS, summary="Proactive cases (no personal data; the read is audited)")
 def cases_list(request: Request, status: str | None = Query(None, max_length=16),
                user: User = Depends(current_user)) -> list[dict[str, Any]]:
-    from ukimet.apps.cases import WORKERS, listed
+    from ukimet.apps.cases import listed
 
-    if user.role not in WORKERS | {"auditor"}:
-        raise Refused("surface.cases", role=user.role)
     return [{"id": c.id, "rule": c.rule, "as_of": c.as_of, "region": c.region, "status": c.status,
-             "assigned_to": c.assigned_to, "person_id": c.person_id} for c in listed(_gateway(request).audit, status)]
+             "assigned_to": c.assigned_to, "person_id": c.person_id}
+            for c in listed(_gateway(request).audit, status, reader=user)]
+
+
+@router.get("/cases/outbox", responses=ERRORS, summary="The consent SMS, rendered for the SMS gateway (audited)")
+def case_outbox(request: Request, purpose: str = Query(..., min_length=1, max_length=1000),
+                status: str = Query("queued", max_length=16),
+                user: User = Depends(current_user)) -> list[dict[str, Any]]:
+    from ukimet.apps.cases import outbox
+
+    return [{"id": m.id, "case_id": m.case_id, "phone": m.phone, "texts": m.texts, "status": m.status}
+            for m in outbox(_gateway(request), user, purpose, status)]
+
+
+@router.post("/cases/outbox/sent", responses=ERRORS, summary="Record what the SMS gateway did with messages")
+def case_outbox_sent(request: Request, body: Sent, user: User = Depends(current_user)) -> dict[str, int]:
+    from ukimet.apps.cases import mark_sent
+
+    return {"changed": mark_sent(_gateway(request).audit, user, body.ids, body.delivered)}
+
+
+@router.get("/cases/{case_id}", responses=ERRORS, summary="One case: its person and the values its rule read")
+def case_show(request: Request, case_id: int, purpose: str = Query(..., min_length=1, max_length=1000),
+              user: User = Depends(current_user)) -> dict[str, Any]:
+    from ukimet.apps.cases import show
+
+    shown = show(_gateway(request), user, case_id, purpose)
+    case = shown.case
+    return {"id": case.id, "rule": case.rule, "rule_version": case.rule_version, "as_of": case.as_of,
+            "region": case.region, "status": case.status, "assigned_to": case.assigned_to,
+            "person": {k: _plain(v) for k, v in shown.person.items()},
+            "evidence": {k: _plain(v) for k, v in shown.evidence.items()}, "basis_changed": shown.basis_changed,
+            "events": [{"at": at.isoformat(), "actor": actor, "action": action, "note": note}
+                       for at, actor, action, note in shown.events],
+            "sms": [m["status"] for m in shown.messages], "audit_seq": shown.audit_seq}
+
+
+@router.get("/findings", responses=ERRORS, summary="Consistency findings; with a purpose, their values (audited)")
+def findings_list(request: Request, purpose: str | None = Query(None, max_length=1000),
+                  rule: str | None = Query(None, max_length=64), status: str | None = Query("open", max_length=16),
+                  user: User = Depends(current_user)) -> list[dict[str, Any]]:
+    from ukimet.apps.findings import listed, with_values
+
+    kept = listed(_gateway(request).audit, rule, status, reader=user)
+    valued = {v.kept.id: v for v in with_values(_gateway(request), user, kept, purpose)} \
+        if purpose and purpose.strip() else {}
+    return [{"id": k.id, "rule": k.rule, "subject_kind": k.subject_kind, "subject": k.subject, "as_of": k.as_of,
+             "records": k.records, "status": k.status, "reviewer": k.reviewer,
+             **({"values": {n: _plain(v) for n, v in valued[k.id].values.items()},
+                 "evidence": valued[k.id].evidence, "basis_changed": valued[k.id].basis_changed}
+                if k.id in valued else {})} for k in kept]
 
 
 @router.post("/cases/{case_id}/consent", responses=ERRORS, summary="Record the citizen's answer")

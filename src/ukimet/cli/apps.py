@@ -62,17 +62,6 @@ def _worker(as_user: str | None) -> tuple[AuditLog, User]:
     return log, signed_in(log.engine, log.config, as_user)
 
 
-def _case_reader(as_user: str | None) -> AuditLog:
-    """The log, for a signed-in account whose role works cases (or audits them), as on the web."""
-    from ukimet.apps.cases import WORKERS
-    from ukimet.core.errors import Refused
-
-    log, user = _worker(as_user)
-    if user.role not in WORKERS | {"auditor"}:
-        raise Refused("surface.cases", role=user.role)
-    return log
-
-
 @mart_app.command("build")
 @operator_only
 def mart_build(as_of: str = typer.Option(None, "--as-of", help="The observation date (default: today)."),
@@ -142,7 +131,9 @@ def entitlements_run(as_user: AsUser = None,
     """Evaluate the rules over the mart and open a case, with a consent SMS, for everyone entitled and not
     receiving who has no open case yet."""
     from ukimet.apps.cases import open_cases
+    from ukimet.core.metadata import connect_metadata
     from ukimet.model.entitlements import evaluate
+    from ukimet.model.evidence import keep_entitlements
     from ukimet.sync.store import open_store
 
     config = Settings()
@@ -150,6 +141,7 @@ def entitlements_run(as_user: AsUser = None,
     con = open_store(config.resolved_store_path())
     try:
         findings = evaluate(con, as_of=_date(as_of), only=rule or None)
+        keep_entitlements(con, connect_metadata(config), findings)  # the values stay in the store
     finally:
         con.close()
     with _gateway() as gateway:
@@ -161,12 +153,13 @@ def entitlements_run(as_user: AsUser = None,
 @cases_app.command("list")
 def cases_list(status: str = typer.Option(None, "--status"), rule: str = typer.Option(None, "--rule"),
                region: str = typer.Option(None, "--region"), as_user: AsUser = None) -> None:
-    """Cases with their rule, date, region and status (no personal data: open one with cases show)."""
+    """Cases with their rule, date, region and status (no personal data: open one with cases show); the read is
+    an audit entry naming the signed-in reader."""
     from ukimet.apps.cases import listed
 
-    log = _case_reader(as_user)
+    log, user = _worker(as_user)
     table = Table("case", "rule", "as of", "region", "status", "assigned to")
-    for case in listed(log, status, rule, region):
+    for case in listed(log, status, rule, region, reader=user):
         table.add_row(str(case.id), case.rule, case.as_of, case.region or "", case.status, case.assigned_to or "")
     out.print(table)
 
@@ -174,26 +167,23 @@ def cases_list(status: str = typer.Option(None, "--status"), rule: str = typer.O
 @cases_app.command("show")
 def cases_show(case_id: int = typer.Argument(...), as_user: AsUser = None,
                purpose: str = typer.Option(..., "--purpose")) -> None:
-    """A case: the person (through the gateway), the evidence, the history, the SMS."""
-    from ukimet.apps.cases import events, listed, messages
-    from ukimet.core.errors import NotFound
+    """A case: the person and the values the rule read (through the gateway, audited), the history, the SMS."""
+    from ukimet.apps.cases import show
 
     user = sign_in(as_user)
     with _gateway() as gateway:
-        found = [c for c in listed(gateway.audit) if c.id == case_id]
-        if not found:
-            raise NotFound("cases.not_found", case=case_id)
-        case = found[0]
-        person = gateway.query(user, "SELECT surname, first_name, patronymic, iin, "
-                               f"age, region FROM mart.persons WHERE person_id = '{case.person_id}'", purpose)
+        shown = show(gateway, user, case_id, purpose)
+        case = shown.case
         out.print(f"case {case.id}: {case.rule} as of {case.as_of}, {case.status}")
-        for row in person.rows:
-            out.print(" ".join("" if v is None else str(v) for v in row))
-        out.print("evidence: " + ", ".join(f"{k} = {v}" for k, v in case.evidence.items()))
-        for at, actor, action, note in events(gateway.audit, case_id):
+        out.print(" ".join("" if v is None else str(v) for v in shown.person.values()))
+        out.print("evidence: " + ", ".join(f"{k} = {v}" for k, v in shown.evidence.items()))
+        if shown.basis_changed:
+            out.print("[yellow]the values in the store are not those the case was opened on[/]")
+        for at, actor, action, note in shown.events:
             out.print(f"{at.isoformat()[:19]} {actor}: {action}" + (f" ({note})" if note else ""))
-        for message in messages(gateway.audit, case_id):
-            out.print(f"SMS {message['status']}: {message['text_kk']} / {message['text_ru']}")
+        for message in shown.messages:
+            out.print(f"SMS {message['status']}: template {message['template']} ({message['languages']})")
+        out.print(f"audit entry {shown.audit_seq}")
 
 
 @cases_app.command("consent")
@@ -229,18 +219,37 @@ def cases_close(case_id: int = typer.Argument(...), as_user: AsUser = None,
 
 
 @cases_app.command("outbox")
-def cases_outbox(status: str = typer.Option("queued", "--status"), as_user: AsUser = None) -> None:
-    """The SMS messages waiting for the operator's SMS gateway (phones shown by their last digits)."""
-    from ukimet.apps.cases import messages
+def cases_outbox(purpose: str = typer.Option(None, "--purpose", help="The declared purpose the SMS serve "
+                                             "(default: the one each case was opened under)."),
+                 status: str = typer.Option("queued", "--status"),
+                 as_user: AsUser = None) -> None:
+    """The SMS messages for the operator's SMS gateway, rendered now with names and phones read through the
+    gateway as the signed-in user (audited); phones shown by their last digits."""
+    from ukimet.apps.cases import WORKERS, outbox
+    from ukimet.core.errors import Refused
 
-    log = _case_reader(as_user)
+    user = sign_in(as_user)
+    if user.role not in WORKERS:  # before the store is opened, as the work lists refuse
+        raise Refused("surface.cases", role=user.role)
+    with _gateway() as gateway:
+        messages = outbox(gateway, user, purpose, status)
     table = Table("message", "case", "phone", "status", "text (kk)")
-    for m in messages(log):
-        if m["status"] == status:
-            phone = m["phone"] or ""
-            table.add_row(str(m["id"]), str(m["case_id"]), "*" * max(0, len(phone) - 3) + phone[-3:], m["status"],
-                          m["text_kk"])
+    for m in messages:
+        phone = m.phone or ""
+        table.add_row(str(m.id), str(m.case_id), "*" * max(0, len(phone) - 3) + phone[-3:], m.status,
+                      m.texts.get("kk", ""))
     out.print(table)
+
+
+@cases_app.command("sent")
+def cases_sent(message: list[int] = typer.Argument(..., help="The messages the SMS gateway took."),
+               as_user: AsUser = None,
+               failed: bool = typer.Option(False, "--failed", help="They could not be delivered.")) -> None:
+    """Record what the operator's SMS gateway did with queued messages."""
+    from ukimet.apps.cases import mark_sent
+
+    log, user = _worker(as_user)
+    out.print(f"{mark_sent(log, user, message, delivered=not failed)} messages {'failed' if failed else 'sent'}")
 
 
 @findings_app.command("run")
@@ -248,7 +257,9 @@ def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these
                  as_user: AsUser = None) -> None:
     """Run the consistency rules over the mart and keep the new findings."""
     from ukimet.apps.findings import keep
+    from ukimet.core.metadata import connect_metadata
     from ukimet.model.consistency import run_rules
+    from ukimet.model.evidence import keep_findings
     from ukimet.sync.store import open_store
 
     log, _ = _worker(as_user)
@@ -256,27 +267,44 @@ def findings_run(rule: list[str] = typer.Option(None, "--rule", help="Only these
     try:
         found = run_rules(con, only=rule or None)
         built = con.execute("SELECT as_of FROM mart.as_of").fetchone()
+        as_of = built[0] if built else dt.date.today()
+        keep_findings(con, connect_metadata(log.config), found, as_of)  # the values stay in the store
     finally:
         con.close()
-    new = keep(log, found, built[0] if built else dt.date.today())
+    new = keep(log, found, as_of)
     out.print(rule_counts([f.rule for f in found], "findings"))
     out.print(f"{len(new)} new findings kept for review")
 
 
 @findings_app.command("list")
 def findings_list(rule: str = typer.Option(None, "--rule"), status: str = typer.Option("open", "--status"),
-                  language: str = typer.Option("kk", "--lang"), as_user: AsUser = None) -> None:
-    """Findings with their explanation (subjects by their number: open a person with ukimet person)."""
-    from ukimet.apps.findings import listed
+                  language: str = typer.Option("kk", "--lang"),
+                  purpose: str = typer.Option(None, "--purpose", help="Show the values, read through the gateway "
+                                              "(audited)."),
+                  as_user: AsUser = None) -> None:
+    """Findings (subjects by their number: open a person with ukimet person), the read an audit entry naming the
+    signed-in reviewer; with --purpose, their values and explanation as the policy lets the reviewer see them."""
+    from ukimet.apps.findings import listed, with_values
     from ukimet.model.consistency import explain, load_rules
 
     log, _ = _worker(as_user)
     rules = {r.id: r for r in load_rules()}
     table = Table("finding", "rule", "subject", "explanation", "evidence", "status")
-    for kept in listed(log, rule, status):
-        table.add_row(str(kept.id), kept.rule, f"{kept.subject_kind} {kept.subject}",
-                      explain(rules[kept.rule], kept.finding(), language) if kept.rule in rules else "",
-                      f"{len(kept.evidence)} records", kept.status)
+    log, user = _worker(as_user)
+    kept = listed(log, rule, status, reader=user)
+    if not purpose:
+        for k in kept:
+            table.add_row(str(k.id), k.rule, f"{k.subject_kind} {k.subject}",
+                          rules[k.rule].name[language] if k.rule in rules else k.rule, f"{k.records} records",
+                          k.status)
+    else:
+        with _gateway() as gateway:
+            for shown in with_values(gateway, user, kept, purpose):
+                k = shown.kept
+                text = explain(rules[k.rule], shown.finding(), language) if k.rule in rules and shown.values \
+                    else rules[k.rule].name[language] if k.rule in rules else k.rule
+                table.add_row(str(k.id), k.rule, f"{k.subject_kind} {k.subject}",
+                              text + (" (!)" if shown.basis_changed else ""), f"{k.records} records", k.status)
     out.print(table)
 
 

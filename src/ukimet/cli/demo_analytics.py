@@ -28,7 +28,7 @@ ANALYSTS = tuple(User(f"analyst-{r.code}", "analyst", f"Akimat: {r.name_en}", {"
 ACCOUNTS = (*STAFF, *ANALYSTS)
 
 
-def _accounts(engine: Engine, citizen_iin: str | None) -> dict[str, str]:
+def _accounts(engine: Engine, config: Settings, citizen_iin: str | None) -> dict[str, str]:
     """The demo accounts, each with a fresh password (printed once: only its argon2 hash is kept); the citizen
     is a person the proactive service has looked at, so the tracker has something to show."""
     import secrets
@@ -42,7 +42,7 @@ def _accounts(engine: Engine, citizen_iin: str | None) -> dict[str, str]:
     passwords = {}
     for user in accounts:
         if user.name not in have:
-            add_user(engine, user, iin=citizen_iin if user.role == "citizen" else None)
+            add_user(engine, user, iin=citizen_iin if user.role == "citizen" else None, config=config)
         passwords[user.name] = f"demo-{secrets.token_hex(4)}"
         set_password(engine, user.name, passwords[user.name])
     return passwords
@@ -79,6 +79,7 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
     from ukimet.gateway.api import Gateway
     from ukimet.model.consistency import run_rules
     from ukimet.model.entitlements import evaluate
+    from ukimet.model.evidence import keep_entitlements, keep_findings
     from ukimet.model.mart import build_mart
     from ukimet.sync.store import open_store
 
@@ -88,6 +89,8 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
             rows = build_mart(con, engine, as_of)
             findings = evaluate(con)
             found = run_rules(con)
+            keep_entitlements(con, engine, findings)  # the values behind cases and findings stay in the store
+            keep_findings(con, engine, found, as_of)
     finally:
         con.close()
     out.print(f"\n[bold]Mart[/] as of {as_of}: {rows['persons']:,} persons, {rows['families']:,} families scored")
@@ -109,7 +112,7 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
             iin = gateway.query(service, f"SELECT iin FROM mart.persons WHERE person_id = '{looked_at}'",
                                 purpose=f"P-{basis.id}")
             citizen = iin.rows[0][0] if iin.rows else None
-    passwords = _accounts(engine, citizen)
+    passwords = _accounts(engine, config, citizen)
     out.print(rule_counts([f.rule for f in findings], "entitled, not receiving", "Proactive cases"))
     out.print(f"{len(opened)} new cases, each with a consent SMS in Kazakh and Russian queued; "
               f"{len(new_findings)} new consistency findings")

@@ -82,17 +82,19 @@ def person(
 def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--role"),
              organisation: str = typer.Option(..., "--org", help="Ministry or akimat the user works for."),
              region: str = typer.Option(None, "--region", help="KATO prefix of the user's region (row filters)."),
-             iin: str = typer.Option(None, "--iin", help="A citizen account's own IIN."),
+             iin: str = typer.Option(None, "--iin", help="A citizen account's own IIN (kept as the audit "
+                                                              "log's keyed hash of it)."),
              password_stdin: bool = typer.Option(False, "--password-stdin",
                                                  help="Read a password from standard input.")) -> None:
     """Create an account."""
     from ukimet.gateway import policy_store
     from ukimet.gateway.users import add_user
 
-    policy_store.active(connect_metadata(Settings())).role(role)
+    config = Settings()
+    policy_store.active(connect_metadata(config)).role(role)
     password = sys.stdin.readline().rstrip("\n") if password_stdin else None
-    add_user(connect_metadata(Settings()), User(name, role, organisation, {"region": region} if region else {}),
-             password, iin)
+    add_user(connect_metadata(config), User(name, role, organisation, {"region": region} if region else {}),
+             password, iin, config)
     out.print(f"user {name} ({role}, {organisation}) created")
 
 

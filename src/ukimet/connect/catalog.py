@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, and_, delete, insert, select
+from sqlalchemy import Connection, Engine, and_, delete, insert, select
 
 from ukimet.connect.classify import SEMANTIC_TYPES, Classification, classify_column
 from ukimet.connect.connectors import Connector, TableInfo
 from ukimet.connect.sources import SourceSpec
 from ukimet.core.errors import SourceError
-from ukimet.core.metadata import catalog_columns, catalog_tables, overrides
+from ukimet.core.metadata import catalog_columns, catalog_tables, overrides, writing
 
 SAMPLE_ROWS = 1000
 SENSITIVITIES = ("personal", "special", "public")
@@ -135,13 +135,13 @@ class DerivedColumn:
     sensitivity: str
 
 
-def publish_derived(engine: Engine, source: str, tables: dict[str, tuple[list[str], list[DerivedColumn]]],
+def publish_derived(engine: Engine | Connection, source: str, tables: dict[str, tuple[list[str], list[DerivedColumn]]],
                     rows: dict[str, int]) -> None:
     """Catalogue tables ukimet derived itself (the analytics mart), with the meaning of each column declared
     rather than guessed, so that the gateway governs them like any agency table. ``tables``: name -> (primary
-    key, columns)."""
+    key, columns). ``engine`` may be a connection whose transaction the writes join (a migration's)."""
     now = dt.datetime.now(dt.UTC)
-    with engine.begin() as db:
+    with writing(engine) as db:
         for table_ in (catalog_columns, catalog_tables):
             db.execute(delete(table_).where(table_.c.source == source))
         for name, (key, columns) in tables.items():

@@ -1,15 +1,20 @@
-"""The metadata store: sources, catalog, classification overrides, profiles, sync runs and lineage. SQLite by
-default, PostgreSQL when configured, always through SQLAlchemy. It never holds citizen data: that lives in the
-integrated store behind the gateway."""
+"""The metadata store: sources, catalog, classification overrides, profiles, sync runs and lineage, accounts,
+policies, the audit log and the workflow of cases and findings. SQLite by default, PostgreSQL when configured,
+always through SQLAlchemy. It never holds citizen data: the values behind cases and findings, names and phones
+live in the integrated store behind the gateway (model.evidence); here a case or finding names its person only
+by the mart's pseudonymous id and its basis only by keyed hashes (apps.seal)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import (
     JSON,
     Column,
+    Connection,
     DateTime,
     Engine,
     Float,
@@ -124,7 +129,9 @@ users = Table(
     Column("role", String(64), nullable=False),
     Column("organisation", String(256), nullable=False),
     Column("attributes", JSON, nullable=False, default=dict, doc="what row filters read, e.g. region"),
-    Column("iin", String(12), doc="a citizen's own IIN (the data tracker shows that person's accesses)"),
+    Column("person_hash", String(64), doc="a citizen account's own person, as the audit log names persons (the "
+           "keyed hash of their IIN, gateway.audit.person_hash): the data tracker finds their accesses by it; "
+           "the IIN itself is not kept"),
     Column("password_hash", Text, doc="argon2id; NULL for accounts that sign in through OIDC or tokens only"),
     Column("totp_secret", Text, doc="second factor (RFC 6238), encrypted with the installation's MFA key"),
     Column("totp_last_step", Integer, doc="the last time step a code was accepted for (no replay)"),
@@ -212,9 +219,13 @@ cases = Table(
     Column("person_id", String(32), nullable=False, index=True, doc="the linked person (mart.persons)"),
     Column("family_id", String(32)),
     Column("region", String(8)),
-    Column("evidence", JSON, nullable=False, doc="the values the rule's condition read"),
-    Column("evidence_hash", String(64), nullable=False),
+    Column("evidence_hash", String(64), nullable=False,
+           doc="keyed hash of the values the rule's condition read (the values: evidence.entitlements, in the "
+               "store)"),
+    Column("evidence_keys", JSON, nullable=False, default=dict,
+           doc="value name -> keyed hash of its value: which value changed, without the values"),
     Column("status", String(16), nullable=False, doc="found, notified, consented, refused, assigned, closed"),
+    Column("purpose", Text, doc="the purpose the case was opened under (a declared P-n): its SMS is sent under it"),
     Column("assigned_to", String(128)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
@@ -232,10 +243,10 @@ outbox = Table(
     "outbox", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("case_id", Integer, nullable=False, index=True),
-    Column("phone", String(32), doc="where the SMS goes; NULL when no phone is known (the case needs a visit)"),
-    Column("text_kk", Text, nullable=False),
-    Column("text_ru", Text, nullable=False),
-    Column("status", String(16), nullable=False, doc="queued, sent, failed, no_phone"),
+    Column("template", String(64), nullable=False, doc="the entitlement rule whose SMS text it is"),
+    Column("template_version", String(32), nullable=False, doc="the rules file's version"),
+    Column("languages", String(16), nullable=False, doc="the texts' languages, e.g. kk,ru; rendered when sent"),
+    Column("status", String(16), nullable=False, doc="queued, sent, failed, no_phone (the case needs a visit)"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True)),
 )
@@ -246,8 +257,9 @@ findings = Table(
     Column("subject_kind", String(16), nullable=False),
     Column("subject", String(64), nullable=False, doc="a linked person, a BIN, a dwelling, a region"),
     Column("as_of", String(10), nullable=False),
-    Column("values", JSON, nullable=False),
-    Column("evidence", JSON, nullable=False, doc="records to open: source, table, key"),
+    Column("values_hash", String(64), nullable=False,
+           doc="keyed hash of the finding's values and records (those: evidence.findings, in the store)"),
+    Column("records", Integer, nullable=False, default=0, doc="how many evidence records it names"),
     Column("status", String(16), nullable=False, doc="open, confirmed, dismissed"),
     Column("reviewer", String(128)),
     Column("note", Text),
@@ -306,6 +318,17 @@ audit_checkpoints = Table(
 )
 
 
+@contextmanager
+def writing(bind: Engine | Connection) -> Iterator[Connection]:
+    """A connection to write with: a transaction of its own on an engine, or the caller's own connection (a
+    migration's, whose transaction the writes join)."""
+    if isinstance(bind, Engine):
+        with bind.begin() as con:
+            yield con
+    else:
+        yield bind
+
+
 def connect_metadata(config: Settings) -> Engine:
     """An engine on the metadata store, its schema at the newest revision (core.migrate: created, or upgraded from
     an earlier release). The home is made private first (core.files): every file the process then creates is its
@@ -323,7 +346,7 @@ def connect_metadata(config: Settings) -> Engine:
             dbapi_connection.execute("PRAGMA journal_mode=WAL")
             dbapi_connection.execute("PRAGMA busy_timeout=10000")
             dbapi_connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across crashes of ukimet
-    upgrade(engine, config.home / "backups")
+    upgrade(engine, config.home / "backups", config)
     _append_only(engine)
     return engine
 

@@ -201,13 +201,23 @@ class Recorder:
         return float(row[0]), float(row[1])
 
 
+def person_hash(key: bytes, iin: str) -> str:
+    """How the log names a person: a keyed hash of the IIN (``key``: the installation's person key)."""
+    return hmac.new(key, f"ukimet-person:{iin.strip()}".encode(), hashlib.sha256).hexdigest()
+
+
+def person_key(config: Settings) -> bytes:
+    """The installation's person key (home/keys/person.key), which ``person_hash`` is keyed with."""
+    return installation_secret(config, "person")
+
+
 class AuditLog:
     """The log of one installation (its metadata store, its person key and checkpoint signing key)."""
 
     def __init__(self, engine: Engine, config: Settings) -> None:
         self.engine = engine
         self.config = config
-        self._person_key = installation_secret(config, "person")
+        self._person_key = person_key(config)
         self._turn = threading.RLock()
         self._key: Ed25519PrivateKey | None = None
 
@@ -217,8 +227,8 @@ class AuditLog:
         return IIN_LITERAL.sub(lambda m: f"iin:{self.person(m.group(0))[:16]}", text)
 
     def person(self, iin: str) -> str:
-        """How the log names a person: a keyed hash of the IIN (the tracker computes the same for a citizen)."""
-        return hmac.new(self._person_key, f"ukimet-person:{iin.strip()}".encode(), hashlib.sha256).hexdigest()
+        """How the log names a person: a keyed hash of the IIN (a citizen account keeps the same, users)."""
+        return person_hash(self._person_key, iin)
 
     @contextmanager
     def recording(self) -> Iterator[Recorder]:
@@ -474,12 +484,13 @@ class AuditLog:
 
     # --- reading --------------------------------------------------------------------------------------------
     def entries(self, user: str | None = None, person_iin: str | None = None, since: int = 0,
-                limit: int = 50) -> list[dict[str, Any]]:
-        """The newest entries, optionally of one user or touching one person (by IIN)."""
+                limit: int = 50, person: str | None = None) -> list[dict[str, Any]]:
+        """The newest entries, optionally of one user or touching one person (by IIN, or by ``person``: the
+        log's hash of it)."""
         query = select(audit_entries).where(audit_entries.c.seq > since).order_by(audit_entries.c.seq.desc())
         if user:
             query = query.where(audit_entries.c.user_name == user)
-        wanted = self.person(person_iin) if person_iin else None
+        wanted = self.person(person_iin) if person_iin else person
         found: list[dict[str, Any]] = []
         with self.engine.connect() as con:
             for r in con.execute(query):

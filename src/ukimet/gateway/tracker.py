@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ukimet.core.errors import Refused
 from ukimet.gateway import anchor, audit
 from ukimet.gateway.rewrite import User
-from ukimet.gateway.users import citizen_iin
+from ukimet.gateway.users import citizen_person
 
 SHOWN = ("query", "view", "blocked")
 """actions that reached (or tried to reach, and were blocked from) the citizen's records"""
@@ -42,10 +42,10 @@ class Report:
 
 def my_accesses(log: audit.AuditLog, citizen: User, limit: int = 1000) -> Report:
     """Every access to the records of ``citizen`` (an authenticated citizen account), newest first."""
-    iin = citizen_iin(log.engine, citizen.name)
-    if citizen.role != "citizen" or not iin:
+    person = citizen_person(log.engine, citizen.name)
+    if citizen.role != "citizen" or not person:
         raise Refused("tracker.not_citizen", name=citizen.name)
-    found = [e for e in log.entries(person_iin=iin, limit=limit + 1000) if e["action"] in SHOWN][:limit]
+    found = [e for e in log.entries(person=person, limit=limit + 1000) if e["action"] in SHOWN][:limit]
     log.append(audit.Access(citizen.name, citizen.organisation, citizen.role, "own data tracker", "tracker",
                             "data tracker", None, len(found), []))
     verdict = log.verify()

@@ -1,6 +1,7 @@
 """Who may ask: local accounts (argon2id password hashes), API tokens (only their SHA-256 is stored), a role, an
 organisation (a ministry, a regional akimat) and attributes that row filters read (region). A citizen account
-carries the citizen's own IIN. A new password, or a revoke, ends the account's sessions at once."""
+names its own person as the audit log does (a keyed hash of the IIN, never the IIN). A new password, or a
+revoke, ends the account's sessions at once."""
 
 from __future__ import annotations
 
@@ -17,17 +18,25 @@ from ukimet.core.errors import InvalidInput, NotFound, Unauthenticated
 from ukimet.core.metadata import api_tokens, users
 from ukimet.core.settings import Settings
 from ukimet.gateway import mfa, sessions
+from ukimet.gateway.audit import person_hash, person_key
 from ukimet.gateway.rewrite import User
 
 _hasher = PasswordHasher()
 
 
-def add_user(engine: Engine, user: User, password: str | None = None, iin: str | None = None) -> None:
+def add_user(engine: Engine, user: User, password: str | None = None, iin: str | None = None,
+             config: Settings | None = None) -> None:
+    """A new account; ``iin``: a citizen account's own, kept as the audit log's keyed hash of it, with the key of
+    the installation ``config`` names."""
+    if iin is not None and config is None:
+        raise ValueError("add_user: an IIN is kept only as the audit log's keyed hash of it; pass config=, the "
+                         "installation whose key makes the hash")
+    person = person_hash(person_key(config), iin) if iin is not None and config is not None else None
     with engine.begin() as con:
         if con.execute(select(users.c.name).where(users.c.name == user.name)).first():
             raise InvalidInput("user.name_taken", name=user.name)
         con.execute(insert(users).values(name=user.name, role=user.role, organisation=user.organisation,
-                                         attributes=dict(user.attributes), iin=iin,
+                                         attributes=dict(user.attributes), person_hash=person,
                                          password_hash=_hasher.hash(password) if password else None,
                                          created_at=dt.datetime.now(dt.UTC)))
 
@@ -64,8 +73,9 @@ def get_user(engine: Engine, name: str) -> User:
 
 
 def list_users(engine: Engine) -> list[tuple[User, str | None]]:
+    """Every account, with its person's hash for a citizen account."""
     with engine.connect() as con:
-        return [(User(r.name, r.role, r.organisation, dict(r.attributes or {})), r.iin)
+        return [(User(r.name, r.role, r.organisation, dict(r.attributes or {})), r.person_hash)
                 for r in con.execute(select(users).order_by(users.c.name))]
 
 
@@ -98,9 +108,10 @@ def _stand_in() -> str:
     return _hasher.hash(secrets.token_hex(32))
 
 
-def citizen_iin(engine: Engine, name: str) -> str | None:
+def citizen_person(engine: Engine, name: str) -> str | None:
+    """A citizen account's own person, as the audit log names persons (None for other accounts)."""
     with engine.connect() as con:
-        row = con.execute(select(users.c.iin).where(users.c.name == name)).first()
+        row = con.execute(select(users.c.person_hash).where(users.c.name == name)).first()
     return row[0] if row else None
 
 
