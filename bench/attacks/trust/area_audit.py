@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import secrets
 import shutil
@@ -36,7 +35,7 @@ def public_key(home: Path) -> str:
     found = re.findall(r"\b[0-9a-f]{64}\b", done.out)
     if done.rc != 0 or not found:
         raise CannotRun(f"ukimet audit key gave no key: {done.brief()}")
-    return found[-1]
+    return str(found[-1])
 
 
 def verify(home: Path, *extra: str) -> common.Proc:
@@ -144,7 +143,7 @@ def tamper(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     done = verify(home, *args)
     if done.traceback:
         return False, f"{attack}: verify crashed with a traceback"
-    if attack == "none" and not p.get("trusted") == "random":
+    if attack == "none" and p.get("trusted") != "random":
         return (done.rc == 0, f"untouched log: verify exit {done.rc} {done.brief() if done.rc else ''}")
     if done.rc == 0:
         return False, f"{attack}: audit verify{' ' + args[0] if args else ''} passes (exit 0): {done.brief()}"
@@ -234,7 +233,7 @@ def anchor_outside(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     home = ctx.copy("audit-outside")
     target = home.parent / "worm" / "anchor.log"
     target.parent.mkdir()
-    os.chmod(target.parent, 0o700)
+    target.parent.chmod(0o700)
     env = {"UKIMET_AUDIT_ANCHOR_PATH": str(target)}
     common.run(home, ["query", "--as", ctx.accounts["admin"].name, "SELECT count(*) FROM mart.families"],
                env=common.with_token(ctx.tokens["admin"]) | env)
@@ -244,5 +243,6 @@ def anchor_outside(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     return (done.rc == 0, f"anchor outside the home written; verify exit {done.rc}")
 
 
-CHECKS = {"tamper": tamper, "policy_named": policy_named, "anchored": anchored, "tracker_head": tracker_head,
-          "no_checkpoint": trusted_key_no_checkpoint_fresh, "anchor_outside": anchor_outside}
+CHECKS: dict[str, common.Check] = {
+    "tamper": tamper, "policy_named": policy_named, "anchored": anchored, "tracker_head": tracker_head,
+    "no_checkpoint": trusted_key_no_checkpoint_fresh, "anchor_outside": anchor_outside}

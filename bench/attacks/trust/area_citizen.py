@@ -55,7 +55,7 @@ def scan_bytes(paths: list[Path], kind: str, values: set[str]) -> list[str]:
             found = {m.decode()[-10:] for m in re.findall(rb"(?<!\d)\d{10,11}(?!\d)", data)} & values
         else:
             text = data.decode("utf-8", "ignore").lower()
-            found = {w for w in WORD.findall(text)} & values
+            found = set(WORD.findall(text)) & values
         hits += [f"{path.name}:{v[:3]}…" for v in sorted(found)[:3]]
         if found:
             hits.append(f"{path.name}: {len(found)} distinct")
@@ -169,5 +169,6 @@ def no_cases(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     return False, f"cases list answered nothing usable (exit {done.rc}): {done.brief()}"
 
 
-CHECKS = {"scan": no_citizen_data, "read_audited": read_audited, "api_read_audited": api_read_audited,
-          "outbox_rendered": outbox_rendered, "control_cases": no_cases}
+CHECKS: dict[str, common.Check] = {
+    "scan": no_citizen_data, "read_audited": read_audited, "api_read_audited": api_read_audited,
+    "outbox_rendered": outbox_rendered, "control_cases": no_cases}

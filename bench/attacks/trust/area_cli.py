@@ -190,5 +190,5 @@ def readme(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     return (not missing, "README says it" if not missing else f"README lacks: {', '.join(missing)}")
 
 
-CHECKS = {"no_credential": no_credential, "bad_token": bad_token, "accepted": accepted,
-          "stdin_password": stdin_password, "operator_help": operator_help, "readme": readme}
+CHECKS: dict[str, common.Check] = {"no_credential": no_credential, "bad_token": bad_token, "accepted": accepted,
+    "stdin_password": stdin_password, "operator_help": operator_help, "readme": readme}

@@ -60,7 +60,7 @@ def mutated_policy(ctx: Any, p: dict[str, Any]) -> str:
         node.pop(gone, None)
     text = dumps(data)
     tomllib.loads(text)  # the file must be valid TOML: only its content is wrong
-    return text + p.get("append", "")
+    return text + str(p.get("append", ""))
 
 
 def _named(text: str, words: list[str]) -> bool:
@@ -154,4 +154,4 @@ def setting(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     return True, f"refused naming {', '.join(p['place'])}"
 
 
-CHECKS = {"policy": policy, "model_file": model_file, "setting": setting}
+CHECKS: dict[str, common.Check] = {"policy": policy, "model_file": model_file, "setting": setting}

@@ -34,7 +34,7 @@ def _shape(answer: Any) -> list[str]:
 
 
 def status(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
-    home = ctx.copy("errors-status") if p.get("writes") else ctx.copy("errors-status")
+    home = ctx.copy("errors-status")
     with common.serve(home) as url, common.client(url) as http:
         headers = {}
         if p.get("who"):
@@ -163,5 +163,6 @@ def cli_refusal_line(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     return True, f"exit {done.rc}: {done.brief()}"
 
 
-CHECKS = {"status": status, "unavailable": unavailable, "limit": limit, "translated": translated,
-          "static": no_english_matching, "cli_refusal": cli_refusal_line}
+CHECKS: dict[str, common.Check] = {
+    "status": status, "unavailable": unavailable, "limit": limit, "translated": translated,
+    "static": no_english_matching, "cli_refusal": cli_refusal_line}

@@ -4,7 +4,6 @@ log."""
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
 from pathlib import Path
@@ -119,17 +118,17 @@ def doctor(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
         path = home / target if target != "." else home
         if not path.exists():
             raise CannotRun(f"no {target} in the home")
-        os.chmod(path, int(p["mode"], 8))
+        path.chmod(int(p["mode"], 8))
         must_name = path.name if target != "." else str(home)
     elif p["mutation"] == "new_file":
         path = home / target
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("left by another tool\n")
-        os.chmod(path, int(p["mode"], 8))
+        path.chmod(int(p["mode"], 8))
         must_name = path.name
     elif p["mutation"] == "settings_password":
         (home / "ukimet.toml").write_text(p["toml"])
-        os.chmod(home / "ukimet.toml", 0o600)
+        (home / "ukimet.toml").chmod(0o600)
         must_name = p["must_name"]
     elif p["mutation"] == "key_beside_log":
         common.run(home, ["audit", "checkpoint"])  # makes the signing key where the settings put it
@@ -155,8 +154,8 @@ def loosened_tightened(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     """A file left 0644 by an older tool: the next ordinary command closes it again (or refuses to run)."""
     home = ctx.copy("tighten")
     path = home / p["path"]
-    os.chmod(path, 0o644)
-    os.chmod(home, 0o755)
+    path.chmod(0o644)
+    home.chmod(0o755)
     done = common.run(home, p["args"], env=common.with_token(ctx.tokens["admin"]))
     still = exposed(home)
     if not still:
@@ -166,4 +165,5 @@ def loosened_tightened(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     return False, f"after {' '.join(p['args'][:2])} still open: {'; '.join(still[:3])}"
 
 
-CHECKS = {"modes": modes, "other_user": other_user, "doctor": doctor, "loosened": loosened_tightened}
+CHECKS: dict[str, common.Check] = {
+    "modes": modes, "other_user": other_user, "doctor": doctor, "loosened": loosened_tightened}

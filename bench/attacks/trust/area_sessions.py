@@ -5,6 +5,7 @@ tampered cookies refused; session ids opaque and kept hashed."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import re
 import time
 from pathlib import Path
@@ -193,10 +194,8 @@ def opaque(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
         decoded = value
         for part in re.split(r"[.:]", value):
             padded = part + "=" * (-len(part) % 4)
-            try:
+            with contextlib.suppress(ValueError):
                 decoded += base64.urlsafe_b64decode(padded).decode("utf-8", "ignore")
-            except ValueError:
-                pass
         if who.name in decoded:
             problems.append(f"the {label} carries the user name")
         if p.get("hashed"):
@@ -227,5 +226,6 @@ def password_needs_old(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     return True, f"refused with {answer.status_code}; the password is unchanged"
 
 
-CHECKS = {"ended": ended, "idle": idle, "cookie_flags": cookie_flags, "no_store": no_store, "forged": forged,
-          "opaque": opaque, "password_needs_old": password_needs_old}
+CHECKS: dict[str, common.Check] = {
+    "ended": ended, "idle": idle, "cookie_flags": cookie_flags, "no_store": no_store, "forged": forged,
+    "opaque": opaque, "password_needs_old": password_needs_old}

@@ -8,9 +8,8 @@ import statistics
 import time
 from typing import Any
 
-import httpx
-
 import common
+import httpx
 from common import Account, CannotRun
 
 
@@ -163,5 +162,6 @@ def mfa_codes(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     return True, f"wrong codes throttled from try {first}"
 
 
-CHECKS = {"brute_force": brute_force, "per_address": per_address, "same_answer": same_answer, "timing": timing,
-          "unknown_audited": unknown_audited, "mfa_codes": mfa_codes}
+CHECKS: dict[str, common.Check] = {
+    "brute_force": brute_force, "per_address": per_address, "same_answer": same_answer, "timing": timing,
+    "unknown_audited": unknown_audited, "mfa_codes": mfa_codes}

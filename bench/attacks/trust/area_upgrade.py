@@ -125,5 +125,6 @@ def policy_after(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     return (not empty, f"{did}; {len(rows) - len(empty)} of {len(rows)} new entries name a policy")
 
 
-CHECKS = {"verify": verify, "query": query, "api": api, "tail": tail_detected, "private": private,
-          "policy_after": policy_after}
+CHECKS: dict[str, common.Check] = {
+    "verify": verify, "query": query, "api": api, "tail": tail_detected, "private": private,
+    "policy_after": policy_after}

@@ -15,7 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,11 @@ TOKEN_RE = re.compile(r"ukt_[A-Za-z0-9_\-]+")
 NOT_SIGNED_IN = re.compile(r"(?i)UKIMET_TOKEN")
 
 
-class CannotRun(Exception):
+Check = Callable[[Any, dict[str, Any]], tuple[bool, str]]
+"""a check: (the run's context, its parameters) -> (passed, one-line reason)"""
+
+
+class CannotRun(Exception):  # noqa: N818 (a check that cannot run, not an error of the harness)
     """A check's precondition failed: the check is a FLAG with this reason, never a crash."""
 
 
@@ -58,7 +62,7 @@ class Account:
     password: str = PASSWORD
 
 
-def ukimet_command(pythonpath: str | None = None) -> list[str]:
+def ukimet_command() -> list[str]:
     """The command line of the ukimet this interpreter imports (the worktree first on PYTHONPATH)."""
     return [sys.executable, "-c", "import sys; from ukimet.cli.main import app; sys.argv[0] = 'ukimet'; app()"]
 
@@ -80,7 +84,7 @@ def run(home: Path | None, args: list[str], *, env: dict[str, str] | None = None
         done = subprocess.run(
             ukimet_command() + args, env=environ, input=stdin if stdin is not None else None,
             stdin=subprocess.DEVNULL if stdin is None else None, capture_output=True, text=True, timeout=timeout,
-            preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)  # noqa: PLW1509
+            preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)
     except subprocess.TimeoutExpired as exc:
         return Proc(-9, str(exc.stdout or ""), f"timed out after {timeout}s", time.monotonic() - start)
     return Proc(done.returncode, done.stdout, done.stderr, time.monotonic() - start)
@@ -95,7 +99,7 @@ def copy_home(source: Path, target: Path) -> Path:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target, symlinks=True)
-    os.chmod(target, source.stat().st_mode & 0o7777)
+    target.chmod(source.stat().st_mode & 0o7777)
     return target
 
 
@@ -122,7 +126,7 @@ def issue_token(home: Path, name: str, days: int | None = None, pythonpath: str 
 
 
 def help_has(home: Path, args: list[str], option: str) -> bool:
-    done = run(home, args + ["--help"])
+    done = run(home, [*args, "--help"])
     return done.rc == 0 and option in done.text
 
 
@@ -226,8 +230,8 @@ def serve(home: Path, env: dict[str, str] | None = None, pythonpath: str | None 
         environ["PYTHONPATH"] = pythonpath
     environ.update(env or {})
     log = home.parent / f"serve-{port}.log"
-    with open(log, "w") as out:
-        server = subprocess.Popen(ukimet_command() + ["serve", "--port", str(port)], env=environ,
+    with log.open("w") as out:
+        server = subprocess.Popen([*ukimet_command(), "serve", "--port", str(port)], env=environ,
                                   stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

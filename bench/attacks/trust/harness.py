@@ -13,14 +13,12 @@ import argparse
 import contextlib
 import dataclasses
 import json
-import os
 import shutil
 import sys
 import tempfile
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +92,7 @@ class Context:
         self._accounts(home)
         ready.write_text(json.dumps({"facts": self.facts, "tokens": self.tokens, "accounts": {
             k: [a.name, a.role, a.password] for k, a in self.accounts.items()}}))
-        os.chmod(ready, 0o600)
+        ready.chmod(0o600)
         return home
 
     def _facts(self, home: Path) -> None:
@@ -155,8 +153,8 @@ class Context:
             marker = cache / "ready"
             import fcntl
 
-            lock = open(self.workdir.parent / f"ukimet-prev-{PREVIOUS}.lock", "w")  # two runs at once build it once
-            fcntl.flock(lock, fcntl.LOCK_EX)
+            lock = (self.workdir.parent / f"ukimet-prev-{PREVIOUS}.lock").open("w")
+            fcntl.flock(lock, fcntl.LOCK_EX)  # two runs at once build it once
             path = str(self.prev_src / "src")
             if not marker.exists():
                 if cache.exists():
@@ -204,7 +202,7 @@ class Context:
         return value
 
 
-Check = Callable[[Context, dict[str, Any]], tuple[bool, str]]
+Check = common.Check
 
 
 def registry() -> dict[str, dict[str, Check]]:
@@ -261,10 +259,10 @@ def main() -> int:
         specs = [s for s in specs if s["area"] in set(args.areas.split(","))]
     root = Path(tempfile.gettempdir()) / "ukimet-trust"
     root.mkdir(exist_ok=True)
-    os.chmod(root, 0o755)  # another OS user must be able to walk to a home to show what it could read
+    root.chmod(0o755)  # another OS user must be able to walk to a home to show what it could read
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix=f"{args.set}-", dir=root))
     workdir.mkdir(parents=True, exist_ok=True)
-    os.chmod(workdir, 0o755)
+    workdir.chmod(0o755)
     ctx = Context(workdir, args.persons, args.home)
     checks = registry()
     started = time.monotonic()
