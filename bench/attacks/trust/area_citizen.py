@@ -89,7 +89,7 @@ def no_citizen_data(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     if p.get("after"):
         home = ctx.copy("citizen-after")
         for args in p["after"]:
-            common.run(home, args, env=common.with_token(ctx.tokens[p.get("token_of", "social")]))
+            common.run_as(home, args, env=common.with_token(ctx.tokens[p.get("token_of", "social")]))
     values = truth(home)[p["kind"]]
     if not values:
         raise CannotRun(f"the store holds no {p['kind']} to look for")
@@ -110,7 +110,7 @@ def read_audited(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     home = ctx.copy("citizen-read")
     who = p.get("token_of", "social")
     before = common.audit_count(home)
-    done = common.run(home, p["args"], env=common.with_token(ctx.tokens[who]))
+    done = common.run_as(home, p["args"], env=common.with_token(ctx.tokens[who]))
     if done.rc != 0:
         return False, f"the read failed with a valid token (exit {done.rc}): {done.brief()}"
     rows = common.audit_rows(home)[before:]
@@ -163,7 +163,8 @@ def outbox_rendered(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
 
 def no_cases(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     """Control for the scans: the demo did open cases (else a clean metadata store proves nothing)."""
-    done = common.run(ctx.base, ["cases", "list"], env=common.with_token(ctx.tokens["social"]))
+    done = common.run_as(ctx.base, ["cases", "list", "--as", ctx.accounts["social"].name],
+                         env=common.with_token(ctx.tokens["social"]))
     if done.rc == 0 and re.search(r"\d", done.out):
         return True, "the demo opened cases"
     return False, f"cases list answered nothing usable (exit {done.rc}): {done.brief()}"

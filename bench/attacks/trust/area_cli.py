@@ -58,6 +58,8 @@ def policy_versions(home: Path) -> int:
 
 
 def _refused(done: common.Proc) -> tuple[bool, str]:
+    if common.USAGE.search(done.text):
+        raise CannotRun(f"the command line does not take these arguments: {done.brief()}")
     if done.traceback:
         return False, "a traceback instead of one line"
     if done.rc == 0:
@@ -68,7 +70,7 @@ def _refused(done: common.Proc) -> tuple[bool, str]:
 def no_credential(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     home = ctx.copy("cli") if p.get("writes") else ctx.base
     before = policy_versions(home) if p.get("writes") else 0
-    done = common.run(home, fill(ctx, p["args"]), env=p.get("env"))
+    done = common.run_as(home, fill(ctx, p["args"]), env=p.get("env"))
     if p.get("writes") and policy_versions(home) != before:
         return False, "the command changed the store with no credential"
     if done.traceback:
@@ -150,7 +152,7 @@ def bad_token(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     else:
         raise CannotRun(f"unknown token kind {kind}")
     before = policy_versions(home) if p.get("writes") else 0
-    done = common.run(home, args, env=common.with_token(token) | p.get("env", {}))
+    done = common.run_as(home, args, env=common.with_token(token) | p.get("env", {}))
     if p.get("writes") and policy_versions(home) != before:
         return False, f"{kind} token: the policy changed"
     ok, said = _refused(done)
@@ -161,7 +163,7 @@ def accepted(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     """Control: the right token (with or without the matching --as) does work, so refusals above are not a
     command line that refuses everything."""
     home = ctx.copy("cli-ok") if p.get("writes") else ctx.base
-    done = common.run(home, fill(ctx, p["args"]), env=common.with_token(ctx.tokens[p["token_of"]]))
+    done = common.run_as(home, fill(ctx, p["args"]), env=common.with_token(ctx.tokens[p["token_of"]]))
     if done.rc != 0:
         return False, f"the right token was refused (exit {done.rc}): {done.brief()}"
     return True, "answered with the right token"

@@ -22,8 +22,7 @@ def _end(kind: str, ctx: Any, home: Path, url: str, who: common.Account, cookie:
     with common.client(url) as http:
         if kind == "web_logout":
             http.cookies.set("ukimet_session", cookie)
-            data = {"csrf": common.csrf_of(http) or ""}
-            answer = http.post("/logout", data=data)
+            answer = http.post("/logout", data=common.logout_form(http))
             return f"POST /logout {answer.status_code}"
         if kind == "api_logout":
             answer = http.post("/api/v1/auth/logout", headers={"Authorization": f"Bearer {bearer}"})

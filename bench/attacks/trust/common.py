@@ -25,6 +25,8 @@ PASSWORD = "Red-team-pass-2026!"
 """the password of every account the harness makes"""
 TOKEN_RE = re.compile(r"ukt_[A-Za-z0-9_\-]+")
 NOT_SIGNED_IN = re.compile(r"(?i)UKIMET_TOKEN")
+USAGE = re.compile(r"No such option|No such command|Got unexpected extra argument|Missing option|Missing argument")
+"""a usage error: the command or option does not exist, so a refusal says nothing about credentials"""
 
 
 Check = Callable[[Any, dict[str, Any]], tuple[bool, str]]
@@ -51,7 +53,9 @@ class Proc:
         return "Traceback (most recent call last)" in self.text
 
     def brief(self) -> str:
-        lines = [x.strip() for x in self.text.strip().splitlines() if x.strip()]
+        """The last line that says something (rich's box borders and padding stripped)."""
+        lines = [" ".join(x.strip(" │╭╮╰╯─").split()) for x in self.text.splitlines()]
+        lines = [x for x in lines if any(c.isalnum() for c in x)]
         return (lines[-1] if lines else "")[:160]
 
 
@@ -88,6 +92,16 @@ def run(home: Path | None, args: list[str], *, env: dict[str, str] | None = None
     except subprocess.TimeoutExpired as exc:
         return Proc(-9, str(exc.stdout or ""), f"timed out after {timeout}s", time.monotonic() - start)
     return Proc(done.returncode, done.stdout, done.stderr, time.monotonic() - start)
+
+
+def run_as(home: Path, args: list[str], **kw: Any) -> Proc:
+    """A command that names its account with --as; where the command line does not take --as (a usage error),
+    again without it: the credential decides, not the spelling of the arguments."""
+    done = run(home, args, **kw)
+    if "--as" in args and USAGE.search(done.text):
+        i = args.index("--as")
+        done = run(home, args[:i] + args[i + 2:], **kw)
+    return done
 
 
 def with_token(token: str) -> dict[str, str]:
@@ -306,6 +320,17 @@ def signed_in_web(url: str, cookie: str, account: Account) -> bool:
 def signed_in_bearer(url: str, token: str) -> bool:
     with client(url, Authorization=f"Bearer {token}") as http:
         return http.get("/api/v1/me").status_code == 200
+
+
+def logout_form(http: httpx.Client, path: str = "/") -> dict[str, str]:
+    """The hidden fields of the page's sign-out form (a CSRF token, if the form has one)."""
+    page = http.get(path)
+    form = re.search(r'<form[^>]*action="/logout"[^>]*>(.*?)</form>', page.text, re.DOTALL)
+    fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form.group(1))) if form else {}
+    if not fields:
+        token = csrf_of(http, path)
+        fields = {"csrf": token} if token else {}
+    return fields
 
 
 def csrf_of(http: httpx.Client, path: str = "/") -> str | None:
