@@ -92,6 +92,8 @@ def other_user(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     """The OS user `nobody` tries to read files of the home (the harness's work folders are 0755 on purpose, so
     only the home's own modes stand in the way)."""
     home = ctx.base
+    if os.geteuid() != 0 or subprocess.run(["runuser", "-u", "nobody", "--", "true"], check=False).returncode:
+        raise CannotRun("needs root and runuser to act as the OS user nobody")
     read = []
     for name in p["files"]:
         path = home / name
