@@ -4,6 +4,7 @@ log."""
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 from pathlib import Path
