@@ -163,7 +163,7 @@ def outbox_rendered(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
 
 def no_cases(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     """Control for the scans: the demo did open cases (else a clean metadata store proves nothing)."""
-    done = common.run_as(ctx.base, ["cases", "list", "--as", ctx.accounts["social"].name],
+    done = common.run_as(ctx.copy("citizen-cases"), ["cases", "list", "--as", ctx.accounts["social"].name],
                          env=common.with_token(ctx.tokens["social"]))
     if done.rc == 0 and re.search(r"\d", done.out):
         return True, "the demo opened cases"

@@ -18,7 +18,7 @@ def policy_text(ctx: Any) -> str:
     cached = ctx.facts.get("_policy")
     if cached:
         return str(cached)
-    done = common.run(ctx.base, ["policy", "show"], env=common.with_token(ctx.tokens["admin"]))
+    done = common.run(ctx.copy("policy-show"), ["policy", "show"], env=common.with_token(ctx.tokens["admin"]))
     text = done.out if done.rc == 0 and "[roles." in done.out else ""
     if not text:
         with contextlib.closing(common.connect(ctx.base)) as db:
@@ -68,7 +68,7 @@ def _refused(done: common.Proc) -> tuple[bool, str]:
 
 
 def no_credential(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
-    home = ctx.copy("cli") if p.get("writes") else ctx.base
+    home = ctx.copy("cli")  # commands run on copies only: the base stays as built
     before = policy_versions(home) if p.get("writes") else 0
     done = common.run_as(home, fill(ctx, p["args"]), env=p.get("env"))
     if p.get("writes") and policy_versions(home) != before:
@@ -103,7 +103,7 @@ def _expired_token(ctx: Any, home: Path, name: str) -> str:
 def bad_token(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     """A token that must not sign anyone in."""
     kind = p["kind"]
-    home = ctx.base
+    home = ctx.copy("cli-token")
     args = fill(ctx, p["args"])
     victim = ctx.accounts[p.get("user", "social")].name
     if kind == "garbage":
@@ -115,7 +115,7 @@ def bad_token(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     elif kind == "truncated":
         token = ctx.tokens[p.get("user", "social")][:-4]
     elif kind == "hash":
-        with contextlib.closing(common.connect(home)) as db:
+        with contextlib.closing(common.connect(ctx.base)) as db:
             table = common.find_table(db, "token")
             row = db.execute(f'SELECT * FROM "{table}" LIMIT 1').fetchone()
         hexes = [str(v) for v in (row or []) if isinstance(v, str) and re.fullmatch(r"[0-9a-fA-F]{32,}", v)]
@@ -148,8 +148,6 @@ def bad_token(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
         token = common.issue_token(other, victim)
     elif kind == "other_user":
         token = ctx.tokens[p["token_of"]]
-        if p.get("writes"):
-            home = ctx.copy("cli-other")
     else:
         raise CannotRun(f"unknown token kind {kind}")
     before = policy_versions(home) if p.get("writes") else 0
@@ -163,7 +161,7 @@ def bad_token(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
 def accepted(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     """Control: the right token (with or without the matching --as) does work, so refusals above are not a
     command line that refuses everything."""
-    home = ctx.copy("cli-ok") if p.get("writes") else ctx.base
+    home = ctx.copy("cli-ok")
     done = common.run_as(home, fill(ctx, p["args"]), env=common.with_token(ctx.tokens[p["token_of"]]))
     if done.rc != 0:
         return False, f"the right token was refused (exit {done.rc}): {done.brief()}"
@@ -172,7 +170,7 @@ def accepted(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
 
 def stdin_password(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     """A password piped on standard input (no terminal): a wrong one must never sign in."""
-    done = common.run(ctx.base, fill(ctx, p["args"]), stdin=p["stdin"])
+    done = common.run(ctx.copy("cli-stdin"), fill(ctx, p["args"]), stdin=p["stdin"])
     return _refused(done)
 
 

@@ -155,7 +155,7 @@ def no_english_matching(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
 
 def cli_refusal_line(ctx: Any, p: dict[str, Any]) -> tuple[bool, str]:
     """A refused command prints one clean line (no traceback) and exits non-zero."""
-    home = ctx.base
+    home = ctx.copy("errors-cli")
     done = common.run(home, area_cli.fill(ctx, p["args"]), env=common.with_token(ctx.tokens[p.get("token_of",
                                                                                                    "analyst")]))
     if done.traceback or done.rc == 0:
