@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import typer
@@ -20,6 +21,9 @@ from ukimet.cli.identity import operator_only
 from ukimet.core.files import exposed
 from ukimet.core.migrate import HEAD, current
 from ukimet.core.settings import Settings
+
+CITIZEN_DATA_FIRST = "0004"
+"""the first revision without citizen data in the metadata store"""
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,21 @@ def examine(config: Settings) -> list[Finding]:
     else:
         found.append(Finding("premises", "ok", "nothing is configured to leave the premises"))
     found.append(_schema(metadata))
+    found.extend(_backups(home / "backups"))
     return found
+
+
+def _backups(folder: Path) -> list[Finding]:
+    """Copies an upgrade kept of the metadata store: those of revisions before CITIZEN_DATA_OUT still hold the
+    citizen data the upgrade moved behind the gateway (SMS texts, evidence values, citizens' IINs)."""
+    copies = sorted(folder.glob("metadata-*.sqlite")) if folder.exists() else []
+    holding = [c for c in copies if c.name.split("-")[1] < CITIZEN_DATA_FIRST]
+    if not holding:
+        return []
+    return [Finding("backups", "warn", f"{len(holding)} copies of the metadata store made before an upgrade still "
+                    f"hold citizen data outside the gateway: {', '.join(c.name for c in holding[:3])}",
+                    f"once `ukimet audit verify` passes on the upgraded home, delete them (rm {folder}/metadata-*) "
+                    "or move them to the operator's encrypted backup")]
 
 
 def _schema(url: str) -> Finding:
