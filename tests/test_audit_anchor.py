@@ -91,7 +91,10 @@ def test_an_untouched_log_verifies_and_every_write_is_anchored(home: Log) -> Non
     heads = anchor.read(path)
     with log.engine.connect() as con:
         rows = _rows(con)
-    assert [h.seq for h in heads] == list(range(1, ENTRIES + 1))  # one line per entry; checkpoints add none
+    # one line per entry, and one more for each checkpoint, so that deleting a checkpoint is found
+    assert [h.seq for h in heads if not h.checkpoint] == list(range(1, ENTRIES + 1))
+    with log.engine.connect() as con:
+        assert [h.seq for h in heads if h.checkpoint] == sorted(r.seq for r in con.execute(select(audit_checkpoints)))
     for head in heads:
         leaves = [merkle.leaf_hash(r["hash"]) for r in rows[:head.seq]]
         assert head.hash == rows[head.seq - 1]["hash"] and head.root == merkle.root(leaves).hex()
@@ -115,6 +118,17 @@ def test_tampering_after_the_last_checkpoint_is_detected(home: Log, change: Call
     _as_dba(home(), change)
     code, said = _verify()
     assert code == 1 and f"TAMPERED ({kind})" in said and f"first bad entry: {first_bad})" in said, said
+
+
+@pytest.mark.parametrize("trusted", [False, True], ids=["own-keys", "trusted-key"])
+def test_deleting_the_checkpoints_of_an_intact_chain_is_detected(home: Log, trusted: bool) -> None:
+    log = home()
+    key = log.public_key()
+    with log.engine.connect() as con:
+        first = min(r.seq for r in con.execute(select(audit_checkpoints)))
+    _as_dba(log, lambda con: con.execute(delete(audit_checkpoints)))
+    code, said = _verify(*(["--trusted-key", key] if trusted else []))
+    assert code == 1 and "TAMPERED (checkpoint_deleted)" in said and f"first bad entry: {first})" in said, said
 
 
 def test_two_entries_swapped_without_rehashing_are_reordered(home: Log) -> None:

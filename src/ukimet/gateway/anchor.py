@@ -47,11 +47,14 @@ class Head:
     public_key: str
     signature: str
     format: int = FORMAT
+    checkpoint: bool = False
+    """the head of a checkpoint kept in the database: verify finds the checkpoint deleted if it is gone"""
 
     @classmethod
-    def sign(cls, key: Ed25519PrivateKey, seq: int, hash: str, root: str, at: str) -> Head:
+    def sign(cls, key: Ed25519PrivateKey, seq: int, hash: str, root: str, at: str, checkpoint: bool = False) -> Head:
         public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
-        return cls(seq, hash, root, at, public, key.sign(signed_message(seq, hash, root)).hex())
+        return cls(seq, hash, root, at, public, key.sign(signed_message(seq, hash, root)).hex(),
+                   checkpoint=checkpoint)
 
     def signature_ok(self) -> bool:
         try:

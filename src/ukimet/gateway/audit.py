@@ -363,14 +363,12 @@ class AuditLog:
             seq, hashed = int(last.seq), str(last.hash)
             tree = self._frontier(con, seq, hashed)
             head = anchor.Head.sign(self._signing_key(), seq, hashed, tree.root().hex(),
-                                    dt.datetime.now(dt.UTC).isoformat())
+                                    dt.datetime.now(dt.UTC).isoformat(), checkpoint=True)
             if con.execute(select(audit_checkpoints.c.seq).where(audit_checkpoints.c.seq == seq)).first() is None:
                 con.execute(insert(audit_checkpoints).values(seq=seq, hash=hashed, root=head.root, at=head.at,
                                                               signature=head.signature, public_key=head.public_key))
         path = self.anchor_path
-        if path.exists() and anchor.newest_seq(path) >= seq:
-            return seq  # the entry's own write anchored this head already
-        try:
+        try:  # anchored even when the entry's own write anchored its head: the line says a checkpoint was made
             anchor.append(path, [head])
         except OSError as error:
             raise _not_anchored(path, error) from error
@@ -434,6 +432,9 @@ class AuditLog:
                                                       f"written ({head.at}): the log was edited, reordered or "
                                                       "rewritten up to it and its hashes recomputed")
             point = points.get(expected)
+            if point is None and any(h.checkpoint and h.signature_ok() for h in anchored.get(expected, [])):
+                return bad(expected, "checkpoint_deleted", f"the checkpoint signed at entry {expected} is anchored "
+                                                           "but no longer in the database: it was deleted")
             if point is not None:
                 found = self._check_point(point, prev, tree.root().hex(), trusted_keys)
                 if found:
