@@ -303,3 +303,18 @@ def test_the_refusals_of_cases_findings_and_the_outbox_are_said_in_kazakh_and_ru
         for language in ("kk", "ru"):
             said = say(refused.value, language)
             assert said.why != refused.value.why, (refused.value.id, language, said)
+
+
+def test_another_case_service_account_is_told_to_give_its_own_purpose(pipeline: dict[str, Any]) -> None:
+    from ukimet.core.errors import InvalidInput
+
+    gateway = pipeline["gateway"]
+    other = User("sms-sender", "case_service", "Ministry of Labour")
+    if find_user(gateway.metadata, other.name) is None:
+        add_user(gateway.metadata, other)
+    with pytest.raises(InvalidInput) as refused:
+        cases.outbox(gateway, other)  # the cases' purpose is the opener's, not this account's
+    assert refused.value.id == "cases.sms_purpose_of_another" and "--purpose" in refused.value.fix
+    own = purposes.declare(gateway.audit, other, "consent SMS for proactive benefits",
+                           legal_basis="Social Code, Art. 7", days=1)
+    assert cases.outbox(gateway, other, f"P-{own.id}")

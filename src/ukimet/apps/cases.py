@@ -288,7 +288,12 @@ def outbox(gateway: Gateway, user: User, purpose: str | None = None, status: str
         under.setdefault(chosen, set()).add(person_id)
     contacts: dict[str, tuple[Any, ...]] = {}
     for chosen, persons in sorted(under.items()):
-        contacts |= _persons(gateway, user, sorted(persons), chosen, "first_name, phone")
+        try:
+            contacts |= _persons(gateway, user, sorted(persons), chosen, "first_name, phone")
+        except Refused as refused:
+            if purpose is None and refused.id == "purpose.not_yours":  # the account that opened them declared it
+                raise InvalidInput("cases.sms_purpose_of_another", purpose=chosen, user=user.name) from refused
+            raise
     templates = {r.id: r.sms for r in (rules or load_rules()).rules}
     rendered = []
     for m in queued:
