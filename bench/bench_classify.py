@@ -18,7 +18,8 @@ from typing import Any
 
 from ukimet.connect.classify import classify_column
 from ukimet.connect.connectors import open_connector
-from ukimet.connect.sources import Kind, SourceSpec
+from ukimet.connect.kinds import Kind
+from ukimet.connect.sources import SourceSpec
 from ukimet.core.settings import Settings
 
 RESULTS = Path(__file__).parent / "results" / "classify.json"

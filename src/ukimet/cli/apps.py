@@ -16,7 +16,6 @@ from rich.table import Table
 from ukimet.cli.gateway import open_log
 from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
 from ukimet.core.errors import ConfigError
-from ukimet.core.settings import Settings
 
 if TYPE_CHECKING:
     from ukimet.gateway.api import Gateway
@@ -52,6 +51,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _gateway() -> Gateway:
+    from ukimet.core.settings import Settings
     from ukimet.gateway.api import Gateway
 
     return Gateway(Settings())
@@ -69,6 +69,7 @@ def mart_build(as_of: str = typer.Option(None, "--as-of", help="The observation 
                card: Path = typer.Option(None, "--card", help="A family card file (default: built in).")) -> None:
     """Build the mart from the linked store as of a date and score every family (needs ukimet link)."""
     from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.model.family_card import load_card
     from ukimet.model.mart import build_mart, load_mapping
     from ukimet.sync.store import open_store
@@ -132,6 +133,7 @@ def entitlements_run(as_user: AsUser = None,
     receiving who has no open case yet."""
     from ukimet.apps.cases import open_cases
     from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.model.entitlements import evaluate
     from ukimet.model.evidence import keep_entitlements
     from ukimet.sync.store import open_store

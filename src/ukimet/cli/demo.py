@@ -7,17 +7,19 @@ from __future__ import annotations
 import datetime as dt
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from sqlalchemy import Engine
 
 from ukimet.cli.identity import operator_only
-from ukimet.connect.catalog import refresh_catalog
-from ukimet.connect.connectors import open_connector
-from ukimet.connect.sources import Kind, SourceSpec, add_source, list_sources
-from ukimet.core.settings import Settings
-from ukimet.synth import Manifest, SynthConfig
+from ukimet.connect.kinds import Kind
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from ukimet.core.settings import Settings
+    from ukimet.synth import Manifest, SynthConfig
 
 out = Console()
 _KINDS: dict[str, Kind] = {"sqlite": "sqlite", "csv": "csv", "xlsx": "excel"}
@@ -25,6 +27,10 @@ _KINDS: dict[str, Kind] = {"sqlite": "sqlite", "csv": "csv", "xlsx": "excel"}
 
 def register_country(engine: Engine, config: Settings, manifest: Manifest) -> int:
     """Register every file-based source of a synthetic country that is not registered yet; return how many."""
+    from ukimet.connect.catalog import refresh_catalog
+    from ukimet.connect.connectors import open_connector
+    from ukimet.connect.sources import SourceSpec, add_source, list_sources
+
     known = {s.name for s in list_sources(engine)}
     added = 0
     for report in manifest.sources:
@@ -42,6 +48,7 @@ def synced_country(out: Path, synth: SynthConfig) -> tuple[Settings, Engine, Man
     """A synthetic country built into ``out``, its sources registered and synced into its store, quietly: what
     the tests and benchmarks start from."""
     from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.sync.engine import Syncer
     from ukimet.synth import build_country
 
@@ -54,14 +61,7 @@ def synced_country(out: Path, synth: SynthConfig) -> tuple[Settings, Engine, Man
 
 
 def register(app: typer.Typer) -> None:
-    from ukimet.cli.demo_analytics import run_analytics
     from ukimet.cli.main import clean_errors
-    from ukimet.cli.sync import run_sync
-    from ukimet.cli.synth import run_synth
-    from ukimet.core.metadata import connect_metadata
-    from ukimet.link.api import link_store
-    from ukimet.link.chart import draw_linkage
-    from ukimet.sync.store import open_store
 
     @app.command()
     @clean_errors
@@ -75,6 +75,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run the whole demo on one machine: synthetic country -> sources -> sync -> link -> family card, cases,
         findings (-> web)."""
+        from ukimet.cli.demo_analytics import run_analytics
+        from ukimet.cli.sync import run_sync
+        from ukimet.cli.synth import run_synth
+        from ukimet.core.metadata import connect_metadata
+        from ukimet.core.settings import Settings
+        from ukimet.link.api import link_store
+        from ukimet.link.chart import draw_linkage
+        from ukimet.sync.store import open_store
+        from ukimet.synth import SynthConfig
+
         manifest = run_synth(SynthConfig(persons=persons, seed=seed), folder)
         config = Settings(home=folder / ".ukimet")
         engine = connect_metadata(config)

@@ -8,19 +8,18 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import create_engine
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
 
 from ukimet.cli.identity import operator_only
 from ukimet.core.files import exposed
-from ukimet.core.migrate import HEAD, current
-from ukimet.core.settings import Settings
+
+if TYPE_CHECKING:
+    from ukimet.core.settings import Settings
 
 CITIZEN_DATA_FIRST = "0004"
 """the first revision without citizen data in the metadata store"""
@@ -48,6 +47,8 @@ def _local(url: str) -> bool:
 
 def examine(config: Settings) -> list[Finding]:
     """Every check, in order."""
+    from sqlalchemy.engine import make_url
+
     home = config.home
     found: list[Finding] = []
     if not home.exists():
@@ -104,6 +105,11 @@ def _backups(folder: Path) -> list[Finding]:
 
 def _schema(url: str) -> Finding:
     """The metadata store's schema revision, read without upgrading it (the doctor changes nothing)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ukimet.core.migrate import HEAD, current
+
     engine = create_engine(url)
     try:
         revision = current(engine)
@@ -126,6 +132,8 @@ def register(app: typer.Typer) -> None:
     @operator_only
     def doctor() -> None:
         """Check this installation: file permissions, the signing key's place, credentials, the premises, the schema."""
+        from ukimet.core.settings import Settings
+
         findings = examine(Settings())
         table = Table("check", "status", "what", "fix")
         colour = {"ok": "green", "warn": "yellow", "fail": "red"}

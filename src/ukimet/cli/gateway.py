@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -13,10 +14,9 @@ from rich.table import Table
 
 from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
 from ukimet.core.errors import Refused
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
-from ukimet.gateway import audit
-from ukimet.gateway.rewrite import User
+
+if TYPE_CHECKING:
+    from ukimet.gateway.audit import AuditLog
 
 out = Console()
 user_app = typer.Typer(help="Accounts: role, organisation, region; passwords (argon2id) and API tokens.",
@@ -33,6 +33,7 @@ def query(
     show_sql: bool = typer.Option(False, "--show-sql", help="Also print the query as the policy rewrote it."),
 ) -> None:
     """Run a query through the gateway: checked, masked and filtered by policy, audited."""
+    from ukimet.core.settings import Settings
     from ukimet.gateway.api import Gateway
 
     config = Settings()
@@ -57,6 +58,7 @@ def person(
     purpose: str = typer.Option(..., "--purpose", help="Why: a declared P-<number>, or where allowed a text."),
 ) -> None:
     """Person 360: the person's linked records from every agency, masked by policy; one audit entry."""
+    from ukimet.core.settings import Settings
     from ukimet.gateway.api import Gateway
     from ukimet.gateway.person import person_view
 
@@ -87,7 +89,10 @@ def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--r
              password_stdin: bool = typer.Option(False, "--password-stdin",
                                                  help="Read a password from standard input.")) -> None:
     """Create an account."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway import policy_store
+    from ukimet.gateway.rewrite import User
     from ukimet.gateway.users import add_user
 
     config = Settings()
@@ -102,6 +107,8 @@ def user_add(name: str = typer.Argument(...), role: str = typer.Option(..., "--r
 @operator_only
 def user_list() -> None:
     """List the accounts, with how many sessions each has live."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway.sessions import live
     from ukimet.gateway.users import list_users
 
@@ -118,6 +125,8 @@ def user_list() -> None:
 @operator_only
 def user_token(name: str = typer.Argument(...), days: int = typer.Option(90, "--days")) -> None:
     """Issue an API token (printed once; only its hash is kept)."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway.users import issue_token
 
     print(issue_token(connect_metadata(Settings()), name, days))
@@ -173,6 +182,8 @@ def _os_user() -> str:
 @operator_only
 def user_mfa(name: str = typer.Argument(...)) -> None:
     """Give an account a second factor: prints the otpauth:// URI for an authenticator app (once)."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway import mfa
 
     config = Settings()
@@ -261,6 +272,8 @@ def audit_prove(file: Path = typer.Argument(..., help="A proof (JSON) from `ukim
     """Check an inclusion proof, offline: the entry is in the log the checkpoint signed."""
     import json
 
+    from ukimet.gateway import audit
+
     sign_in(as_user)
     data = json.loads(file.read_text(encoding="utf-8"))
     proofs = [a["proof"] for a in data["accesses"]] if "accesses" in data else [data]
@@ -279,10 +292,14 @@ def audit_key() -> None:
     print(open_log().public_key())
 
 
-def open_log() -> audit.AuditLog:
+def open_log() -> AuditLog:
     """The audit log of the installation the settings name (every command that writes to it opens it here)."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
+    from ukimet.gateway.audit import AuditLog
+
     config = Settings()
-    return audit.AuditLog(connect_metadata(config), config)
+    return AuditLog(connect_metadata(config), config)
 
 
 def register(app: typer.Typer) -> None:

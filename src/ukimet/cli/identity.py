@@ -13,14 +13,17 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
-from sqlalchemy import Engine
 
 from ukimet.core.errors import UkimetError, Unauthenticated
-from ukimet.core.settings import Settings
-from ukimet.gateway.rewrite import User
+
+if TYPE_CHECKING:  # imported where used, so that the command line starts without them (tests/test_startup.py)
+    from sqlalchemy import Engine
+
+    from ukimet.core.settings import Settings
+    from ukimet.gateway.rewrite import User
 
 TOKEN_VARIABLE = "UKIMET_TOKEN"
 OPERATOR_TRUST = ("Runs with the operating-system trust of whoever can read the home: no account, no sign-in "
@@ -64,6 +67,7 @@ def sign_in(named: str | None, config: Settings | None = None) -> User:
     """``signed_in`` on the metadata store of the installation the settings name: the first thing a command
     acting as a user does, before it opens any store."""
     from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
 
     config = config or Settings()
     return signed_in(connect_metadata(config), config, named)

@@ -6,20 +6,17 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
-from ukimet.link.api import Engine, link_records
-from ukimet.link.companies import build_companies
-from ukimet.link.engine import THRESHOLD
-from ukimet.link.model import Model
-from ukimet.link.records import extract
-from ukimet.sync.store import open_store
+from ukimet.link.model import THRESHOLD, Model
+
+if TYPE_CHECKING:
+    from ukimet.link.api import Engine
 
 out = Console()
 
@@ -41,6 +38,13 @@ def link(
 ) -> None:
     """Link person records across the synced sources into entities (link.entities in the store), or link
     standalone files: ukimet link a.csv b.parquet --out clusters.csv."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
+    from ukimet.link.api import link_records
+    from ukimet.link.companies import build_companies
+    from ukimet.link.records import extract
+    from ukimet.sync.store import open_store
+
     chosen: Engine = "spark" if engine == "spark" else "duckdb"
     if engine not in ("duckdb", "spark"):
         raise typer.BadParameter(f"unknown engine {engine!r}: use duckdb or spark", param_hint="--engine")
@@ -80,6 +84,9 @@ def link(
 @operator_only
 def show_model(as_json: bool = typer.Option(False, "--json", help="Print JSON to edit and pass to --model.")) -> None:
     """The model of the last run: per field and level of agreement, m, u and the match weight."""
+    from ukimet.core.settings import Settings
+    from ukimet.sync.store import open_store
+
     con = open_store(Settings().resolved_store_path(), read_only=True)
     try:
         model = Model.from_rows(con.execute("SELECT field, level, m, u FROM link.model").fetchall())
@@ -99,7 +106,9 @@ def show_model(as_json: bool = typer.Option(False, "--json", help="Print JSON to
 def explain(left: str = typer.Argument(..., help="A record identity: source/table/party/key."),
             right: str = typer.Argument(..., help="Another record identity.")) -> None:
     """Why two records are, or are not, one person: each field's contribution to the match weight."""
+    from ukimet.core.settings import Settings
     from ukimet.link.explain import explain as run
+    from ukimet.sync.store import open_store
 
     con = open_store(Settings().resolved_store_path())
     try:
@@ -122,6 +131,7 @@ def review(as_user: AsUser = None,
            margin: float = typer.Option(4.0, "--margin", help="How far from the threshold a pair may be.")) -> None:
     """The uncertain pairs, closest to the threshold first, for a clerk to decide (ukimet link-decide). Goes
     through the gateway: the role must allow linkage review, and the queue shown is audited."""
+    from ukimet.core.settings import Settings
     from ukimet.gateway.api import Gateway
     from ukimet.gateway.linkage import review_queue
 
@@ -145,8 +155,11 @@ def decide(left: str = typer.Argument(...), right: str = typer.Argument(...),
     """Record a clerk's decision about two records, kept with the signed-in clerk's name (a role that may review
     linkage); the next ukimet link honours it."""
     from ukimet.core.errors import Refused
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway import policy_store
     from ukimet.link.review import decide as record
+    from ukimet.sync.store import open_store
 
     if decision not in ("same", "different"):
         raise typer.BadParameter("say 'same' or 'different'", param_hint="DECISION")

@@ -12,8 +12,6 @@ from rich.table import Table
 
 from ukimet.cli.gateway import open_log
 from ukimet.cli.identity import AsUser, operator_only, signed_in
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
 
 out = Console()
 policy_app = typer.Typer(help="Access policies: load a new version, show one, list the history.",
@@ -44,6 +42,8 @@ def policy_show(version: int = typer.Option(None, "--version", help="A stored ve
                 ) -> None:
     """Print a policy version as TOML (the built-in policy while none was loaded)."""
     from ukimet.core.errors import NotFound
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway import policy_store
     from ukimet.gateway.policy import DEFAULT, to_toml
 
@@ -61,6 +61,8 @@ def policy_show(version: int = typer.Option(None, "--version", help="A stored ve
 @operator_only
 def policy_history() -> None:
     """Every stored version: when, by whom, why, its hash."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway import policy_store
 
     table = Table("version", "loaded", "by", "note", "sha256")
@@ -85,6 +87,8 @@ def purpose_declare(as_user: AsUser = None, text: str = typer.Option(..., "--tex
 @purpose_app.command("list")
 def purpose_list(as_user: AsUser = None) -> None:
     """Your declared purposes, newest first."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway import purposes
 
     config = Settings()
@@ -100,6 +104,8 @@ def purpose_list(as_user: AsUser = None) -> None:
 @operator_only
 def alerts_list(show_all: bool = typer.Option(False, "--all", help="Include acknowledged alerts.")) -> None:
     """Open alerts (newest first): user, kind, what happened, the audit entry."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway import alerts
 
     table = Table("alert", "at", "user", "kind", "detail", "entry", "status")
@@ -113,6 +119,8 @@ def alerts_list(show_all: bool = typer.Option(False, "--all", help="Include ackn
 def alerts_ack(alert: int = typer.Argument(...), as_user: AsUser = None,
                note: str = typer.Option(..., "--note", help="What was found and done.")) -> None:
     """Acknowledge an alert with a note (security officers)."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
     from ukimet.gateway import alerts
 
     config = Settings()

@@ -7,10 +7,6 @@ from rich.console import Console
 from rich.table import Table
 
 from ukimet.cli.identity import operator_only
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
-from ukimet.sync.profile import profile_source
-from ukimet.sync.store import open_store
 
 out = Console()
 
@@ -18,6 +14,11 @@ out = Console()
 @operator_only
 def profile(source: str, table: str = typer.Option(None, "--table", help="Only this table.")) -> None:
     """Completeness, validity, distinct values, formats and top values (never of personal data) per column."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
+    from ukimet.sync.profile import profile_source
+    from ukimet.sync.store import open_store
+
     config = Settings()
     con = open_store(config.resolved_store_path(), read_only=True)
     try:

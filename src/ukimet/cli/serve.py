@@ -3,11 +3,15 @@ reverse proxy with TLS in front of it to serve a network)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.console import Console
 
 from ukimet.cli.identity import operator_only
-from ukimet.core.settings import Settings
+
+if TYPE_CHECKING:
+    from ukimet.core.settings import Settings
 
 out = Console()
 
@@ -31,4 +35,6 @@ def register(app: typer.Typer) -> None:
     def serve_command(host: str = typer.Option("127.0.0.1", "--host"),
                       port: int = typer.Option(8000, "--port")) -> None:
         """Serve the web app and the REST API."""
+        from ukimet.core.settings import Settings
+
         serve(Settings(), host, port)

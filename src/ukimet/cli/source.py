@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import Engine
 
 from ukimet.cli.identity import operator_only
-from ukimet.connect.catalog import columns_of, refresh_catalog, set_label
-from ukimet.connect.connectors import open_connector
-from ukimet.connect.sources import KINDS, SERVER_KINDS, SourceSpec, add_source, get_source, list_sources, remove_source
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
+from ukimet.connect.kinds import KINDS, SERVER_KINDS
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 out = Console()
 source_app = typer.Typer(help="Register agency sources: PostgreSQL, MariaDB/MySQL, SQLite, CSV, Excel, Parquet.",
@@ -24,6 +23,9 @@ source_app = typer.Typer(help="Register agency sources: PostgreSQL, MariaDB/MySQ
 
 
 def _engine() -> Engine:
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
+
     return connect_metadata(Settings())
 
 
@@ -41,7 +43,11 @@ def add(
     delimiter: str = typer.Option(None, "--delimiter", help="CSV delimiter, when sniffing should be overruled."),
 ) -> None:
     """Register a source, test it, and catalog its tables and columns."""
+    from ukimet.connect.catalog import refresh_catalog
+    from ukimet.connect.connectors import open_connector
+    from ukimet.connect.sources import SourceSpec, add_source
     from ukimet.core.errors import SourceError
+    from ukimet.core.settings import Settings
 
     location = url if kind in SERVER_KINDS else (str(path) if path else None)
     if not location:
@@ -62,6 +68,8 @@ def add(
 @operator_only
 def list_() -> None:
     """The registered sources (passwords are never shown: only where they are referenced)."""
+    from ukimet.connect.sources import list_sources
+
     table = Table("name", "kind", "location", "schema", "password from")
     for spec in list_sources(_engine()):
         ref = f"env {spec.password_env}" if spec.password_env else (
@@ -74,6 +82,10 @@ def list_() -> None:
 @operator_only
 def test(name: str) -> None:
     """Connect to a source and say what is there."""
+    from ukimet.connect.connectors import open_connector
+    from ukimet.connect.sources import get_source
+    from ukimet.core.settings import Settings
+
     out.print(f"[green]ok[/]: {open_connector(get_source(_engine(), name), Settings()).test()}")
 
 
@@ -81,6 +93,8 @@ def test(name: str) -> None:
 @operator_only
 def remove(name: str) -> None:
     """Forget a source and its catalog (the store keeps its synced tables)."""
+    from ukimet.connect.sources import remove_source
+
     remove_source(_engine(), name)
     out.print(f"source {name} removed")
 
@@ -88,6 +102,8 @@ def remove(name: str) -> None:
 @operator_only
 def catalog(source: str = typer.Argument(...), table: str = typer.Option(None, "--table")) -> None:
     """The columns of a source with their types, meaning, confidence and sensitivity."""
+    from ukimet.connect.catalog import columns_of
+
     view = Table("table", "column", "type", "meaning", "conf.", "sensitivity", "by", title=f"catalog of {source}")
     for c in columns_of(_engine(), source, table):
         view.add_row(c.table, c.column, c.data_type, c.semantic_type, f"{c.confidence:.2f}", c.sensitivity,
@@ -102,6 +118,8 @@ def label(
     sensitivity: str = typer.Option(None, "--sensitivity", help="personal, special or public."),
 ) -> None:
     """Correct what ukimet understood of a column; the label is kept across catalog refreshes and syncs."""
+    from ukimet.connect.catalog import set_label
+
     set_label(_engine(), source, table, column, getpass.getuser(), semantic_type, sensitivity)
     out.print(f"{source}.{table}.{column} labelled")
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy import Engine
 
 from ukimet.cli.identity import operator_only
-from ukimet.core.metadata import connect_metadata
-from ukimet.core.settings import Settings
-from ukimet.sync.engine import SourceResult, Syncer
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+    from sqlalchemy import Engine
+
+    from ukimet.core.settings import Settings
+    from ukimet.sync.engine import SourceResult
 
 out = Console()
 
@@ -22,6 +26,9 @@ def sync(
     full: bool = typer.Option(False, "--full", help="Read every table whole, even where a watermark allows less."),
 ) -> None:
     """Sync agency sources into the integrated store; a failing source does not stop the others."""
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
+
     config = Settings()
     results = run_sync(connect_metadata(config), config, sources or None, full)
     if any(r.status != "done" for r in results):
@@ -30,6 +37,10 @@ def sync(
 
 def run_sync(engine: Engine, config: Settings, sources: list[str] | None, full: bool = False) -> list[SourceResult]:
     """Sync with a progress bar per table, then print what happened; failures are printed with their reason."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ukimet.sync.engine import Syncer
+
     tasks: dict[tuple[str, str], TaskID] = {}
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("rows"),
                TimeElapsedColumn())

@@ -4,28 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
-from ukimet.synth import Manifest, SynthConfig, build_country, load_fault_file
-from ukimet.synth.country import check_output_folder
-from ukimet.synth.overview import draw_overview
+if TYPE_CHECKING:
+    from ukimet.synth import Manifest, SynthConfig
 
 out_console = Console()
 
 
 def run_synth(config: SynthConfig, out: Path) -> Manifest:
     """Build the country with a progress bar and print what was built."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from ukimet.synth import build_country
+    from ukimet.synth.country import check_output_folder
+    from ukimet.synth.overview import draw_overview
+
     check_output_folder(out)
     columns = (TextColumn("[bold]synthetic country"), BarColumn(), MofNCompleteColumn(), TextColumn("persons"),
                TimeElapsedColumn(), TimeRemainingColumn())
@@ -88,6 +93,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Generate a synthetic Kazakhstan: people, families, companies and the databases of 15 agencies."""
         from ukimet.core.errors import ConfigError
+        from ukimet.synth import SynthConfig, load_fault_file
 
         try:
             as_of = dt.date.fromisoformat(reference_date)

@@ -5,17 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, delete, insert, select
 
+from ukimet.connect.kinds import KINDS, SERVER_KINDS, Kind
 from ukimet.core.errors import SourceError
 from ukimet.core.metadata import catalog_columns, catalog_tables, sources
 
-Kind = Literal["postgres", "mysql", "sqlite", "csv", "excel", "parquet"]
-KINDS: tuple[Kind, ...] = ("postgres", "mysql", "sqlite", "csv", "excel", "parquet")
-SERVER_KINDS = ("postgres", "mysql")
 _SCHEMES = {"postgres": ("postgresql", "postgres"), "mysql": ("mysql", "mariadb")}
 
 

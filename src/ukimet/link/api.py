@@ -17,10 +17,10 @@ from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
 from ukimet.link.companies import build_companies
-from ukimet.link.engine import THRESHOLD, link, link_new
+from ukimet.link.engine import link, link_new
 from ukimet.link.families import build_families, build_households, build_relations
 from ukimet.link.golden import build_golden
-from ukimet.link.model import Model
+from ukimet.link.model import THRESHOLD, Model
 from ukimet.link.records import extract
 from ukimet.link.review import decisions
 from ukimet.sync.store import open_store

@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from ukimet.core.errors import LinkError
 from ukimet.link.backend import Backend
-from ukimet.link.model import EXTRA, FIELDS, TF_FIELDS, Model, level_sql, top
+from ukimet.link.model import EXTRA, FIELDS, TF_FIELDS, THRESHOLD, Model, level_sql, top
 
 NODES = "link.profiles"
 """What is paired and clustered: distinct standardised profiles, not raw records."""
@@ -76,8 +76,6 @@ CONFLICT = "l.iin_valid AND r.iin_valid AND l.iin <> r.iin"
 U_SAMPLE = 200_000
 MIN_SELECTIVITY = 0.1
 """A further attribute blocks on its own only when at least this share of its values are distinct."""
-THRESHOLD = 0.0
-"""Merge pairs whose match weight (log2 odds, the prior included) is at least this: even odds."""
 IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
 """A record's own identity, independent of numbering: source/table/party/key."""
 

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from ukimet.connect.catalog import refresh_catalog
 from ukimet.connect.connectors import open_connector
-from ukimet.connect.sources import Kind, SourceSpec, add_source
+from ukimet.connect.kinds import Kind
+from ukimet.connect.sources import SourceSpec, add_source
 from ukimet.core.errors import SourceError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.api import Engine, link_records
-from ukimet.link.engine import THRESHOLD
+from ukimet.link.model import THRESHOLD
 from ukimet.link.records import extract
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import ident, open_store

@@ -9,11 +9,15 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from ukimet.core.errors import LinkError
+
+if TYPE_CHECKING:  # imported where used: the command line reads THRESHOLD at start (tests/test_startup.py)
+    import pyarrow as pa
+
+THRESHOLD = 0.0
+"""Merge pairs whose match weight (log2 odds, the prior included) is at least this: even odds."""
 
 # field -> SQL giving the level of agreement of a pair l, r (0 = no information; 1 = disagreement; higher =
 # stronger agreement), in DuckDB's SQL (translated for Spark)
@@ -109,6 +113,8 @@ class Model:
                 for n in self.fields if self.m.get(n) for lvl in sorted(self.m[n])]
 
     def to_arrow(self) -> pa.Table:
+        import pyarrow as pa
+
         rows = self.rows()
         return pa.table({"field": [r["field"] for r in rows] + ["_prior"],
                          "level": pa.array([r["level"] for r in rows] + [0], pa.int32()),

@@ -12,7 +12,8 @@ import duckdb
 
 from ukimet.core.errors import LinkError
 from ukimet.link.backend import DuckDBBackend
-from ukimet.link.engine import THRESHOLD, Decisions
+from ukimet.link.engine import Decisions
+from ukimet.link.model import THRESHOLD
 
 DECISIONS = "link.review_decisions"
 Decision = Literal["same", "different"]
