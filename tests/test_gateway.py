@@ -122,7 +122,9 @@ def test_the_corpus_is_large() -> None:
 def test_an_analyst_sees_only_aggregates_of_their_region_without_small_cells(registry: dict[str, Any]) -> None:
     gateway = registry["gateway"]
     (total,), = gateway.query(ANALYST, "SELECT count(*) AS n FROM reg.persons").rows
-    assert abs(total - 40) <= 10  # 40 rows in region 79, with the noise of a private count
+    # 40 rows in region 79 (60 in all), with the noise of a private count (discrete Laplace, scale 2): nearer 40
+    # than 60 fails about once in 20,000 runs, a tolerance of 10 failed about once in 300
+    assert abs(total - 40) < 20
     by_name = gateway.query(ANALYST, "SELECT familiya, count(*) AS n FROM reg.persons GROUP BY familiya")
     assert by_name.rows == []  # 8 surnames of 5 each: no group clears the release threshold
     with pytest.raises(PolicyError, match="only aggregates"):
