@@ -40,7 +40,15 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import Connection, Engine, case, func, insert, or_, select, text, update
 
 from ukimet.core.errors import ConfigError, InvalidInput, UkimetError, Unavailable
-from ukimet.core.metadata import audit_checkpoints, audit_entries, audit_frontier, policies, privacy_spend
+from ukimet.core.metadata import (
+    audit_checkpoints,
+    audit_entries,
+    audit_frontier,
+    audit_nodes,
+    audit_persons,
+    policies,
+    privacy_spend,
+)
 from ukimet.core.settings import Settings
 from ukimet.gateway import anchor, merkle
 from ukimet.gateway.keys import installation_secret
@@ -285,8 +293,12 @@ class AuditLog:
                  "policy": access.policy or self._policy_in_force(con), "hash_format": HASH_FORMAT}
         hashed = entry_hash(prev, entry)
         con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=hashed))
+        if entry["persons"]:
+            con.execute(insert(audit_persons), [{"person_hash": p, "seq": seq} for p in sorted(set(entry["persons"]))])
         tree = self._frontier(con, seq - 1, prev)
-        tree.add(merkle.leaf_hash(hashed))
+        made = tree.add(merkle.leaf_hash(hashed))
+        if made:
+            con.execute(insert(audit_nodes), [{"level": lv, "idx": ix, "hash": h.hex()} for lv, ix, h in made])
         self._keep_frontier(con, tree, seq, hashed)
         heads.append(anchor.Head.sign(self._signing_key(), seq, hashed, tree.root().hex(), str(entry["at"])))
         return int(seq)
@@ -492,14 +504,15 @@ class AuditLog:
         if user:
             query = query.where(audit_entries.c.user_name == user)
         wanted = self.person(person_iin) if person_iin else person
-        found: list[dict[str, Any]] = []
+        if wanted is not None:  # through the person index, newest first, never a scan of the log
+            touched = (select(audit_persons.c.seq).where(audit_persons.c.person_hash == wanted,
+                                                         audit_persons.c.seq > since)
+                       .order_by(audit_persons.c.seq.desc()))
+            if not user:
+                touched = touched.limit(limit)
+            query = query.where(audit_entries.c.seq.in_(touched.scalar_subquery()))
         with self.engine.connect() as con:
-            for r in con.execute(query):
-                if wanted is None or wanted in (r.persons or []):
-                    found.append(dict(r._mapping))
-                    if len(found) >= limit:
-                        break
-        return found
+            return [dict(r._mapping) for r in con.execute(query.limit(limit))]
 
     def proofs(self, seqs: list[int]) -> dict[int, Proof]:
         """Inclusion proofs of entries against the newest checkpoint (signed now when entries came after it)."""
@@ -510,13 +523,46 @@ class AuditLog:
             point = con.execute(select(audit_checkpoints).order_by(audit_checkpoints.c.seq.desc()).limit(1)).first()
             if point is None:
                 return {}
-            rows = [dict(r._mapping) for r in con.execute(
-                select(audit_entries).where(audit_entries.c.seq <= point.seq).order_by(audit_entries.c.seq))]
-        tree = merkle.Tree([merkle.leaf_hash(r["hash"]) for r in rows])
-        return {seq: Proof(header(rows[seq - 1]), rows[seq - 1]["prev_hash"], rows[seq - 1]["hash"], point.seq,
-                           [h.hex() for h in tree.proof(seq - 1)], point.root, point.hash, point.signature,
-                           point.public_key)
-                for seq in seqs if seq <= point.seq}
+            wanted = sorted({seq for seq in seqs if 1 <= seq <= point.seq})
+            rows = {r.seq: dict(r._mapping) for r in con.execute(
+                select(audit_entries).where(audit_entries.c.seq.in_(wanted)))}
+            paths = self._paths(con, wanted, point.seq, bytes.fromhex(point.root))
+        return {seq: Proof(header(rows[seq]), rows[seq]["prev_hash"], rows[seq]["hash"], point.seq,
+                           [h.hex() for h in paths[seq]], point.root, point.hash, point.signature, point.public_key)
+                for seq in wanted}
+
+    @staticmethod
+    def _paths(con: Connection, seqs: list[int], size: int, root: bytes) -> dict[int, list[bytes]]:
+        """The audit paths of entries in the tree of the first ``size`` entries, from the stored subtrees
+        (``audit_nodes``, O(log n) each); rebuilt from the whole log only when a stored subtree is missing or the
+        paths do not lead to the signed root (a store written before the subtrees were kept, or altered)."""
+        keys = {key: None for seq in seqs for element in merkle.path_keys(seq - 1, size) for key in element}
+        node = AuditLog._nodes(con, list(keys))
+        if all(key in node for key in keys):
+            paths = {seq: merkle.proof_from_nodes(seq - 1, size, node) for seq in seqs}
+            if all(merkle.verify_inclusion(node[(0, seq - 1)], seq - 1, size, paths[seq], root) for seq in seqs):
+                return paths
+        tree = merkle.Tree([merkle.leaf_hash(h) for (h,) in con.execute(
+            select(audit_entries.c.hash).where(audit_entries.c.seq <= size).order_by(audit_entries.c.seq))])
+        return {seq: tree.proof(seq - 1) for seq in seqs}
+
+    @staticmethod
+    def _nodes(con: Connection, keys: list[merkle.Key]) -> dict[merkle.Key, bytes]:
+        """Stored subtree hashes by (level, index); level 0 is read from the entries' own hashes."""
+        leaves = sorted({idx + 1 for level, idx in keys if level == 0})
+        upper = [(level, idx) for level, idx in keys if level > 0]
+        node: dict[merkle.Key, bytes] = {}
+        for start in range(0, len(leaves), 500):
+            for seq, hashed in con.execute(select(audit_entries.c.seq, audit_entries.c.hash)
+                                           .where(audit_entries.c.seq.in_(leaves[start:start + 500]))):
+                node[(0, seq - 1)] = merkle.leaf_hash(hashed)
+        for level in {level for level, _ in upper}:
+            wanted = sorted(idx for lv, idx in upper if lv == level)
+            for start in range(0, len(wanted), 500):
+                for idx, hashed in con.execute(select(audit_nodes.c.idx, audit_nodes.c.hash).where(
+                        audit_nodes.c.level == level, audit_nodes.c.idx.in_(wanted[start:start + 500]))):
+                    node[(level, idx)] = bytes.fromhex(hashed)
+        return node
 
     def used_today(self, user: str) -> tuple[int, set[str]]:
         """Rows and the persons a user has read today (UTC): for the daily export limits."""
