@@ -520,7 +520,8 @@ class AuditLog:
         wrong = self._check_point(point, point["hash"], point["root"], trusted_keys)
         if wrong:
             return bad(since, *wrong)
-        if not any(h.hash == point["hash"] and h.root == point["root"] and h.signature_ok()
+        if not any(h.hash == point["hash"] and h.root == point["root"] and h.public_key == point["public_key"]
+                   and h.signature_ok()
                    for h in anchored.get(since, [])):
             return bad(since, "checkpoint", f"the checkpoint at entry {since} is not the head anchored for that entry: "
                                             "it was forged or the log rewritten up to it")
