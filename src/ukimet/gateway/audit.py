@@ -295,8 +295,8 @@ class AuditLog:
                  "policy": access.policy or self._policy_in_force(con), "hash_format": HASH_FORMAT}
         hashed = entry_hash(prev, entry)
         con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=hashed))
-        if entry["persons"]:
-            con.execute(insert(audit_persons), [{"person_hash": p, "seq": seq} for p in sorted(set(entry["persons"]))])
+        if access.persons:
+            con.execute(insert(audit_persons), [{"person_hash": p, "seq": seq} for p in sorted(set(access.persons))])
         tree = self._frontier(con, seq - 1, prev)
         made = tree.add(merkle.leaf_hash(hashed))
         if made:
@@ -395,9 +395,9 @@ class AuditLog:
         believed. ``since_checkpoint``: trust the newest checkpoint once its signature and the anchor's copy of it
         hold, and re-hash only the entries after it (the whole log when there is none to start from)."""
         if since_checkpoint:
-            found = self._verify_since_checkpoint(trusted_keys)
-            if found is not None:
-                return found
+            quick = self._verify_since_checkpoint(trusted_keys)
+            if quick is not None:
+                return quick
         path = self.anchor_path
         try:  # read before the log: every head in it was committed before it was anchored
             heads = anchor.read(path) if path.exists() else None
@@ -517,9 +517,9 @@ class AuditLog:
             if trusted_keys is not None and head.public_key not in trusted_keys:
                 return bad(head.seq, "untrusted", f"the head anchored for entry {head.seq} is signed by an "
                                                   "untrusted key")
-        wrong = self._check_point(point, point["hash"], point["root"], trusted_keys)
-        if wrong:
-            return bad(since, *wrong)
+        signed = self._check_point(point, point["hash"], point["root"], trusted_keys)
+        if signed:
+            return bad(since, *signed)
         if not any(h.hash == point["hash"] and h.root == point["root"] and h.public_key == point["public_key"]
                    and h.signature_ok()
                    for h in anchored.get(since, [])):
