@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, delete, insert, select, update
 from typer.testing import CliRunner
 
@@ -304,3 +305,92 @@ def test_an_entry_whose_head_cannot_be_anchored_hands_nothing_out_and_is_anchore
     assert done.exit_code == 0 and f"anchored at entry {ENTRIES + 1}" in done.output, done.output
     code, said = _verify()
     assert code == 0 and f"anchored up to entry {ENTRIES + 1}" in said and "written after" not in said, said
+
+
+# --- at scale: the person index, verification from the last checkpoint, proofs from stored subtrees ---------------
+def _verify_since(log: audit.AuditLog) -> audit.Verdict:
+    return log.verify(since_checkpoint=True)
+
+
+def test_each_entry_indexes_its_persons_in_its_own_write(home: Log) -> None:
+    log = home()
+    log.append(audit.Access("erlan", "Ministry of Labour", "social_worker", "case", "query", "SELECT 1", None, 2,
+                            [f"{3:064x}", f"{99:064x}"]))
+    assert [e["seq"] for e in log.entries(person=f"{3:064x}")] == [ENTRIES + 1, 3]
+    assert [e["seq"] for e in log.entries(person=f"{99:064x}")] == [ENTRIES + 1]
+    assert [e["seq"] for e in log.entries(person=f"{3:064x}", limit=1)] == [ENTRIES + 1]
+    assert log.entries(person=f"{404:064x}") == []
+
+
+def test_verifying_from_the_last_checkpoint_rehashes_only_what_came_after(home: Log) -> None:
+    verdict = _verify_since(home())
+    assert verdict.ok and verdict.since == 10 and verdict.entries == ENTRIES, verdict
+    code, said = _verify("--since-last-checkpoint")
+    assert code == 0 and "entries 11 to 12 of 12" in said, said
+
+
+@pytest.mark.parametrize(("change", "kind"), [
+    (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 11).values(rows=999)), "edited"),
+    (lambda con: con.execute(delete(audit_entries).where(audit_entries.c.seq == 11)), "deleted"),
+    (lambda con: con.execute(delete(audit_entries).where(audit_entries.c.seq == 12)), "truncated"),
+])
+def test_verifying_from_the_last_checkpoint_catches_tampering_after_it(home: Log, change: Callable[[Connection], Any],
+                                                                        kind: str) -> None:
+    log = home()
+    _as_dba(log, change)
+    verdict = _verify_since(log)
+    assert not verdict.ok and verdict.kind == kind, verdict
+    code, said = _verify("--since-last-checkpoint")
+    assert code == 1 and f"TAMPERED ({kind})" in said, said
+
+
+def test_a_forged_checkpoint_is_refused(home: Log) -> None:
+    log = home()
+    forger = Ed25519PrivateKey.generate()
+    with log.engine.connect() as con:
+        rows = _rows(con)
+    root = merkle.root([merkle.leaf_hash(r["hash"]) for r in rows]).hex()
+    forged = anchor.Head.sign(forger, ENTRIES, rows[-1]["hash"], root, "2030-01-01T00:00:00+00:00")
+    bad_signature = {"seq": ENTRIES, "hash": rows[-1]["hash"], "root": root, "at": forged.at,
+                     "public_key": log.public_key(), "signature": forged.signature}
+    _as_dba(log, lambda con: con.execute(insert(audit_checkpoints).values(**bad_signature)))
+    verdict = _verify_since(log)
+    assert not verdict.ok and verdict.kind == "checkpoint" and verdict.first_bad == ENTRIES, verdict
+    # signed with a key of the forger's own, and not in the anchor: refused too, and not trusted
+    _as_dba(log, lambda con: con.execute(update(audit_checkpoints).where(audit_checkpoints.c.seq == ENTRIES)
+                                         .values(public_key=forged.public_key)))
+    verdict = _verify_since(log)
+    assert not verdict.ok and verdict.kind == "checkpoint" and verdict.first_bad == ENTRIES, verdict
+    assert _verify_since(log).since == ENTRIES
+
+
+def test_a_rewritten_tail_from_the_checkpoint_on_is_caught(home: Log) -> None:
+    log = home()
+
+    def rewrite(con: Connection) -> None:  # entry 11 changed and 12 re-chained onto it: consistent, not anchored
+        rows = _rows(con)
+        con.execute(delete(audit_entries).where(audit_entries.c.seq > 10))
+        prev = rows[9]["hash"]
+        for row in rows[10:]:
+            row["query"], row["prev_hash"] = "SELECT 'nothing to see'", prev
+            row["hash"] = prev = audit.entry_hash(prev, row)
+            con.execute(insert(audit_entries).values(**row))
+
+    _as_dba(log, rewrite)
+    verdict = _verify_since(log)
+    assert not verdict.ok and verdict.kind == "rewritten" and verdict.first_bad == 11, verdict
+
+
+@pytest.mark.parametrize("size", range(1, 41))
+def test_proofs_from_stored_subtrees_equal_proofs_from_a_full_rebuild(tmp_path: Path, size: int) -> None:
+    config = Settings(home=tmp_path, audit_checkpoint_every=0)
+    log = audit.AuditLog(connect_metadata(config), config)
+    for n in range(1, size + 1):
+        log.append(_access(n))
+    proofs = log.proofs(list(range(1, size + 1)))
+    with log.engine.connect() as con:
+        tree = merkle.Tree([merkle.leaf_hash(r["hash"]) for r in _rows(con)])
+    assert sorted(proofs) == list(range(1, size + 1))
+    for seq, proof in proofs.items():
+        assert proof.path == [h.hex() for h in tree.proof(seq - 1)]
+        assert proof.root == tree.root().hex() and audit.check_proof(proof.to_json()) is None

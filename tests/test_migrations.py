@@ -70,6 +70,12 @@ def test_the_migrations_give_postgresql_the_declared_schema(postgres_url: str) -
             con.execute(text("DROP SCHEMA ukimet_migrations CASCADE"))
 
 
+def _persons(home: Path) -> list[tuple[int, list[str]]]:
+    with sqlite3.connect(home / "metadata.sqlite") as con:
+        return [(seq, json.loads(listed)) for seq, listed in
+                con.execute("SELECT seq, persons FROM audit_entries WHERE seq <= 11 ORDER BY seq")]
+
+
 def test_opening_a_home_of_the_previous_release_upgrades_it_and_keeps_its_audit_log(tmp_path: Path) -> None:
     from ukimet.gateway.api import Gateway
     from ukimet.gateway.users import get_user
@@ -84,6 +90,14 @@ def test_opening_a_home_of_the_previous_release_upgrades_it_and_keeps_its_audit_
     with Gateway(config) as gateway:
         assert current(gateway.metadata) == HEAD
         assert gateway.audit.verify().ok
+        with gateway.metadata.connect() as con:  # 0006 indexed every old entry's persons and stored its subtrees
+            indexed = set(con.execute(text("SELECT person_hash, seq FROM audit_persons")).all())
+            subtrees = con.execute(text("SELECT count(*) FROM audit_nodes")).scalar()
+        assert indexed == {(p, seq) for seq, persons in _persons(home) for p in persons}
+        assert subtrees == 11 - bin(11).count("1")  # a tree of n leaves has n - popcount(n) perfect inner nodes
+        for seq, persons in _persons(home):
+            for person in persons:
+                assert seq in [e["seq"] for e in gateway.audit.entries(person=person, limit=100)]
         answer = gateway.query(get_user(gateway.metadata, "analyst-79"), "SELECT count(*) FROM mart.persons")
         assert answer.rows and answer.rows[0][0] > 0
         verdict = gateway.audit.verify()

@@ -292,6 +292,21 @@ audit_frontier = Table(
     Column("hash", String(64), nullable=False, doc="that entry's hash"),
     Column("nodes", JSON, nullable=False, doc="[size, root] of each perfect Merkle subtree over entries 1..seq"),
 )
+# Who was touched by which entry, written in the entry's own transaction: the citizen's tracker reads it (its key
+# leads with the person) instead of scanning the log.
+audit_persons = Table(
+    "audit_persons", metadata,
+    Column("person_hash", String(64), primary_key=True, doc="a keyed person hash the entry's persons name"),
+    Column("seq", Integer, primary_key=True, autoincrement=False, doc="the entry"),
+)
+# Every perfect Merkle subtree over the entries above the leaves (the leaves are the entries' hashes), kept as it is
+# completed: an inclusion proof reads O(log n) of them instead of rebuilding the tree.
+audit_nodes = Table(
+    "audit_nodes", metadata,
+    Column("level", Integer, primary_key=True, autoincrement=False, doc="the subtree has 2**level leaves (>= 1)"),
+    Column("idx", Integer, primary_key=True, autoincrement=False, doc="it covers entries idx*2**level+1 on"),
+    Column("hash", String(64), nullable=False, doc="its Merkle hash (RFC 6962), hex"),
+)
 privacy_spend = Table(
     "privacy_spend", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False, doc="the audit entry of the answer"),
@@ -351,7 +366,7 @@ def connect_metadata(config: Settings) -> Engine:
     return engine
 
 
-APPEND_ONLY = ("audit_entries", "audit_checkpoints", "privacy_spend")
+APPEND_ONLY = ("audit_entries", "audit_checkpoints", "privacy_spend", "audit_persons", "audit_nodes")
 _GUARDS = {
     "sqlite": ["CREATE TRIGGER IF NOT EXISTS {t}_no_{op} BEFORE {op} ON {t} "
                "BEGIN SELECT RAISE(ABORT, '{t} is append-only'); END"],

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -101,19 +102,59 @@ def newest_seq(path: Path) -> int:
     return 0
 
 
+def first_seq(path: Path) -> int:
+    """The entry number of the first head in the anchor (0 when it is empty or unreadable there)."""
+    with path.open("rb") as f:
+        line = f.readline()
+    try:
+        return int(json.loads(line)["seq"])
+    except (ValueError, KeyError, TypeError):
+        return 0
+
+
+def read_tail(path: Path, since: int) -> list[Head]:
+    """The heads of entries ``since`` and after, in the order written, read from the file's end only (heads are
+    appended in entry order): what incremental verification needs of an anchor with a line per entry."""
+    tail, end = b"", 0
+    with path.open("rb") as f:
+        end = f.seek(0, os.SEEK_END)
+        while end > 0:
+            start = max(0, end - (1 << 16))
+            f.seek(start)
+            tail = f.read(end - start) + tail
+            end = start
+            if end > 0 and tail.count(b"\n") > 1 and _seq(tail.split(b"\n")[1]) < since:
+                break
+    lines = tail.decode("utf-8", errors="replace").split("\n")
+    if end > 0:
+        lines = lines[1:]  # the first line of the tail read is cut
+    return [head for head in _parse(path, lines, 0) if head.seq >= since]
+
+
+def _seq(line: bytes) -> int:
+    try:
+        return int(json.loads(line)["seq"])
+    except (ValueError, KeyError, TypeError):
+        return 1 << 62  # unreadable: read further back; parsing names it
+
+
+def _parse(path: Path, lines: Iterable[str], offset: int) -> list[Head]:
+    heads: list[Head] = []
+    for number, line in enumerate(lines, start=offset + 1):
+        if not line.strip():
+            continue
+        try:
+            fields = json.loads(line)
+            head = Head(**fields)
+            if not isinstance(head.seq, int) or head.format != FORMAT:
+                raise ValueError(f"format {head.format!r}, seq {head.seq!r}")
+        except (ValueError, TypeError) as error:
+            raise ConfigError("audit.anchor_line", path=str(path), line=number, detail=str(error)) from error
+        heads.append(head)
+    return heads
+
+
 def read(path: Path) -> list[Head]:
     """Every head in the anchor, in the order written; an unreadable line is refused with its number."""
-    heads: list[Head] = []
     with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                fields = json.loads(line)
-                head = Head(**fields)
-                if not isinstance(head.seq, int) or head.format != FORMAT:
-                    raise ValueError(f"format {head.format!r}, seq {head.seq!r}")
-            except (ValueError, TypeError) as error:
-                raise ConfigError("audit.anchor_line", path=str(path), line=number, detail=str(error)) from error
-            heads.append(head)
-    return heads
+        return _parse(path, lines, 0)

@@ -40,7 +40,15 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import Connection, Engine, case, func, insert, or_, select, text, update
 
 from ukimet.core.errors import ConfigError, InvalidInput, UkimetError, Unavailable
-from ukimet.core.metadata import audit_checkpoints, audit_entries, audit_frontier, policies, privacy_spend
+from ukimet.core.metadata import (
+    audit_checkpoints,
+    audit_entries,
+    audit_frontier,
+    audit_nodes,
+    audit_persons,
+    policies,
+    privacy_spend,
+)
 from ukimet.core.settings import Settings
 from ukimet.gateway import anchor, merkle
 from ukimet.gateway.keys import installation_secret
@@ -101,6 +109,8 @@ class Verdict:
     checkpoint, untrusted, format"""
     anchored: int = 0
     """the newest entry whose head is anchored outside the database"""
+    since: int = 0
+    """the checkpoint the check started from (entries after it were re-hashed), 0 when the whole log was"""
 
 
 @dataclass(frozen=True)
@@ -285,8 +295,12 @@ class AuditLog:
                  "policy": access.policy or self._policy_in_force(con), "hash_format": HASH_FORMAT}
         hashed = entry_hash(prev, entry)
         con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=hashed))
+        if access.persons:
+            con.execute(insert(audit_persons), [{"person_hash": p, "seq": seq} for p in sorted(set(access.persons))])
         tree = self._frontier(con, seq - 1, prev)
-        tree.add(merkle.leaf_hash(hashed))
+        made = tree.add(merkle.leaf_hash(hashed))
+        if made:
+            con.execute(insert(audit_nodes), [{"level": lv, "idx": ix, "hash": h.hex()} for lv, ix, h in made])
         self._keep_frontier(con, tree, seq, hashed)
         heads.append(anchor.Head.sign(self._signing_key(), seq, hashed, tree.root().hex(), str(entry["at"])))
         return int(seq)
@@ -374,11 +388,16 @@ class AuditLog:
             raise _not_anchored(path, error) from error
         return seq
 
-    def verify(self, trusted_keys: set[str] | None = None) -> Verdict:
+    def verify(self, trusted_keys: set[str] | None = None, since_checkpoint: bool = False) -> Verdict:
         """Recompute the chain and the tree, check every checkpoint and every anchored head; name the first bad
         entry and what was done to it. ``trusted_keys`` (hex public keys): checkpoints and heads signed by any
         other key are rejected, and a log that no trusted key signed fails; by default the keys they carry are
-        believed."""
+        believed. ``since_checkpoint``: trust the newest checkpoint once its signature and the anchor's copy of it
+        hold, and re-hash only the entries after it (the whole log when there is none to start from)."""
+        if since_checkpoint:
+            quick = self._verify_since_checkpoint(trusted_keys)
+            if quick is not None:
+                return quick
         path = self.anchor_path
         try:  # read before the log: every head in it was committed before it was anchored
             heads = anchor.read(path) if path.exists() else None
@@ -460,6 +479,103 @@ class AuditLog:
                        "anchored now, or the anchor could not be written: `ukimet audit checkpoint` anchors them)")
         return Verdict(True, len(rows), len(points), None, reason, None, newest)
 
+    def _verify_since_checkpoint(self, trusted_keys: set[str] | None) -> Verdict | None:
+        """``verify`` from the newest checkpoint: its signature checked, the anchor holding the same signed head,
+        the entry it names unchanged, its Merkle tree rebuilt from the stored subtrees (O(log n)) and equal to the
+        signed root; then the entries after it as ``verify`` checks them. None when there is nothing to start
+        from (no checkpoint, no anchor, a checkpoint older than the anchor, subtrees not stored)."""
+        path = self.anchor_path
+        if not path.exists():
+            return None
+        with self.engine.connect() as con:
+            found = con.execute(select(audit_checkpoints).order_by(audit_checkpoints.c.seq.desc()).limit(1)).first()
+            if found is None:
+                return None
+            point = dict(found._mapping)
+            since = int(point["seq"])
+            points = int(con.execute(select(func.count()).select_from(audit_checkpoints)).scalar() or 0)
+            last = int(con.execute(select(func.max(audit_entries.c.seq))).scalar() or 0)
+            rows = [dict(r._mapping) for r in con.execute(
+                select(audit_entries).where(audit_entries.c.seq >= since).order_by(audit_entries.c.seq))]
+            node = self._nodes(con, merkle.frontier(since))
+        try:
+            if anchor.first_seq(path) > since:
+                return None
+            heads = anchor.read_tail(path, since)
+        except (OSError, ConfigError) as error:
+            return Verdict(False, last, points, None, f"the anchor {path} cannot be read: {error}", "anchor",
+                           since=since)
+        anchored: dict[int, list[anchor.Head]] = {}
+        for head in heads:
+            anchored.setdefault(head.seq, []).append(head)
+        newest = max(anchored, default=0)
+
+        def bad(seq: int | None, kind: str, why: str) -> Verdict:
+            return Verdict(False, last, points, seq, why, kind, newest, since)
+
+        for head in heads:
+            if trusted_keys is not None and head.public_key not in trusted_keys:
+                return bad(head.seq, "untrusted", f"the head anchored for entry {head.seq} is signed by an "
+                                                  "untrusted key")
+        signed = self._check_point(point, point["hash"], point["root"], trusted_keys)
+        if signed:
+            return bad(since, *signed)
+        if not any(h.hash == point["hash"] and h.root == point["root"] and h.public_key == point["public_key"]
+                   and h.signature_ok()
+                   for h in anchored.get(since, [])):
+            return bad(since, "checkpoint", f"the checkpoint at entry {since} is not the head anchored for that entry: "
+                                            "it was forged or the log rewritten up to it")
+        if not rows or rows[0]["seq"] != since:
+            return bad(since, "truncated" if last < since else "deleted",
+                       f"entry {since}, which the checkpoint signed, is gone: entries were deleted")
+        start = rows.pop(0)
+        if start["hash"] != point["hash"] or entry_hash(start["prev_hash"], start) != start["hash"]:
+            return bad(since, "rewritten", f"entry {since} is not the one the checkpoint signed")
+        if any(key not in node for key in merkle.frontier(since)):
+            return None
+        tree = merkle.Accumulator.at(since, node)
+        if tree.root().hex() != point["root"]:
+            return None  # the stored subtrees do not give the signed root: check the whole log instead
+        latest = max(heads, key=lambda h: h.seq)
+        if not latest.signature_ok():
+            return bad(latest.seq, "anchor", f"the head anchored for entry {latest.seq} has a bad signature: the "
+                                             f"anchor {path} was altered")
+        prev = start["hash"]
+        for expected, row in enumerate(rows, start=since + 1):
+            if row["seq"] != expected:
+                return bad(expected, "deleted", f"entry {expected} is missing (the next one is {row['seq']}): "
+                                                "deleted")
+            if row["prev_hash"] != prev:
+                return bad(expected, "reordered", f"entry {expected} does not follow entry {expected - 1}: "
+                                                  "inserted, deleted or reordered")
+            if not 1 <= (row.get("hash_format") or 1) <= HASH_FORMAT:
+                return bad(expected, "format", f"entry {expected} has hash format {row['hash_format']}, which "
+                                               "this release does not know: it was altered or written by a newer one")
+            if entry_hash(prev, row) != row["hash"]:
+                return bad(expected, "edited", f"entry {expected} was edited")
+            prev = row["hash"]
+            tree.add(merkle.leaf_hash(prev))
+            for head in anchored.get(expected, []):
+                if head.hash != prev or head.root != tree.root().hex():
+                    if not head.signature_ok():
+                        return bad(expected, "anchor", f"the head anchored for entry {expected} has a bad "
+                                                       f"signature: the anchor {path} was altered")
+                    return bad(expected, "rewritten", f"entry {expected} is not the one anchored when it was "
+                                                      f"written ({head.at}): the log was edited, reordered or "
+                                                      "rewritten up to it and its hashes recomputed")
+                if head.checkpoint and head.signature_ok():
+                    return bad(expected, "checkpoint_deleted", f"the checkpoint signed at entry {expected} is "
+                                                               "anchored but no longer in the database: it was deleted")
+        if newest > last:
+            return bad(last + 1, "truncated", f"the log ends at entry {last}, but entries up to {newest} were "
+                                              "anchored: entries were deleted from its end")
+        reason = (f"the checkpoint signed at entry {since} and anchored holds, and entries {since + 1} to {last} "
+                  "verify from it (entries up to it are trusted as signed: `ukimet audit verify` checks them all)")
+        if last > newest:
+            reason += (f"; entries {newest + 1} to {last} were written after the newest anchored head (being "
+                       "anchored now, or the anchor could not be written: `ukimet audit checkpoint` anchors them)")
+        return Verdict(True, last, points, None, reason, None, newest, since)
+
     def latest_anchored(self) -> anchor.Head | None:
         """The newest head in the anchor (what the citizen's tracker shows), or None before the first."""
         path = self.anchor_path
@@ -492,14 +608,15 @@ class AuditLog:
         if user:
             query = query.where(audit_entries.c.user_name == user)
         wanted = self.person(person_iin) if person_iin else person
-        found: list[dict[str, Any]] = []
+        if wanted is not None:  # through the person index, newest first, never a scan of the log
+            touched = (select(audit_persons.c.seq).where(audit_persons.c.person_hash == wanted,
+                                                         audit_persons.c.seq > since)
+                       .order_by(audit_persons.c.seq.desc()))
+            if not user:
+                touched = touched.limit(limit)
+            query = query.where(audit_entries.c.seq.in_(touched.scalar_subquery()))
         with self.engine.connect() as con:
-            for r in con.execute(query):
-                if wanted is None or wanted in (r.persons or []):
-                    found.append(dict(r._mapping))
-                    if len(found) >= limit:
-                        break
-        return found
+            return [dict(r._mapping) for r in con.execute(query.limit(limit))]
 
     def proofs(self, seqs: list[int]) -> dict[int, Proof]:
         """Inclusion proofs of entries against the newest checkpoint (signed now when entries came after it)."""
@@ -510,13 +627,47 @@ class AuditLog:
             point = con.execute(select(audit_checkpoints).order_by(audit_checkpoints.c.seq.desc()).limit(1)).first()
             if point is None:
                 return {}
-            rows = [dict(r._mapping) for r in con.execute(
-                select(audit_entries).where(audit_entries.c.seq <= point.seq).order_by(audit_entries.c.seq))]
-        tree = merkle.Tree([merkle.leaf_hash(r["hash"]) for r in rows])
-        return {seq: Proof(header(rows[seq - 1]), rows[seq - 1]["prev_hash"], rows[seq - 1]["hash"], point.seq,
-                           [h.hex() for h in tree.proof(seq - 1)], point.root, point.hash, point.signature,
-                           point.public_key)
-                for seq in seqs if seq <= point.seq}
+            wanted = sorted({seq for seq in seqs if 1 <= seq <= point.seq})
+            rows = {r.seq: dict(r._mapping) for r in con.execute(
+                select(audit_entries).where(audit_entries.c.seq.in_(wanted)))}
+            paths = self._paths(con, wanted, point.seq, bytes.fromhex(point.root))
+        return {seq: Proof(header(rows[seq]), rows[seq]["prev_hash"], rows[seq]["hash"], point.seq,
+                           [h.hex() for h in paths[seq]], point.root, point.hash, point.signature, point.public_key)
+                for seq in wanted}
+
+    @staticmethod
+    def _paths(con: Connection, seqs: list[int], size: int, root: bytes) -> dict[int, list[bytes]]:
+        """The audit paths of entries in the tree of the first ``size`` entries, from the stored subtrees
+        (``audit_nodes``, O(log n) each); rebuilt from the whole log only when a stored subtree is missing or the
+        paths do not lead to the signed root (a store written before the subtrees were kept, or altered)."""
+        keys = {key: None for seq in seqs for element in merkle.path_keys(seq - 1, size) for key in element}
+        keys.update({(0, seq - 1): None for seq in seqs})
+        node = AuditLog._nodes(con, list(keys))
+        if all(key in node for key in keys):
+            paths = {seq: merkle.proof_from_nodes(seq - 1, size, node) for seq in seqs}
+            if all(merkle.verify_inclusion(node[(0, seq - 1)], seq - 1, size, paths[seq], root) for seq in seqs):
+                return paths
+        tree = merkle.Tree([merkle.leaf_hash(h) for (h,) in con.execute(
+            select(audit_entries.c.hash).where(audit_entries.c.seq <= size).order_by(audit_entries.c.seq))])
+        return {seq: tree.proof(seq - 1) for seq in seqs}
+
+    @staticmethod
+    def _nodes(con: Connection, keys: list[merkle.Key]) -> dict[merkle.Key, bytes]:
+        """Stored subtree hashes by (level, index); level 0 is read from the entries' own hashes."""
+        leaves = sorted({idx + 1 for level, idx in keys if level == 0})
+        upper = [(level, idx) for level, idx in keys if level > 0]
+        node: dict[merkle.Key, bytes] = {}
+        for start in range(0, len(leaves), 500):
+            for seq, hashed in con.execute(select(audit_entries.c.seq, audit_entries.c.hash)
+                                           .where(audit_entries.c.seq.in_(leaves[start:start + 500]))):
+                node[(0, seq - 1)] = merkle.leaf_hash(hashed)
+        for level in {level for level, _ in upper}:
+            wanted = sorted(idx for lv, idx in upper if lv == level)
+            for start in range(0, len(wanted), 500):
+                for idx, hashed in con.execute(select(audit_nodes.c.idx, audit_nodes.c.hash).where(
+                        audit_nodes.c.level == level, audit_nodes.c.idx.in_(wanted[start:start + 500]))):
+                    node[(level, idx)] = bytes.fromhex(hashed)
+        return node
 
     def used_today(self, user: str) -> tuple[int, set[str]]:
         """Rows and the persons a user has read today (UTC): for the daily export limits."""

@@ -98,13 +98,25 @@ class Accumulator:
         made.size = sum(size for size, _ in made._stack)
         return made
 
-    def add(self, leaf: bytes) -> None:
-        size, node = 1, leaf
+    def add(self, leaf: bytes) -> list[tuple[int, int, bytes]]:
+        """Add a leaf; the perfect subtrees it completes above the leaves, as (level, index, hash): kept by the
+        log (table ``audit_nodes``), they give any proof without rebuilding the tree."""
+        size, node, index, made = 1, leaf, self.size, []
         while self._stack and self._stack[-1][0] == size:
             _, left = self._stack.pop()
             size, node = size * 2, _node(left, node)
+            made.append((size.bit_length() - 1, index // size, node))
         self._stack.append((size, node))
         self.size += 1
+        return made
+
+    @classmethod
+    def at(cls, size: int, node: dict[tuple[int, int], bytes]) -> Accumulator:
+        """The accumulator over the first ``size`` leaves from the stored subtree hashes (``frontier(size)``)."""
+        made = cls()
+        made._stack = [(1 << level, node[(level, index)]) for level, index in frontier(size)]
+        made.size = size
+        return made
 
     def root(self) -> bytes:
         if not self._stack:
@@ -113,3 +125,60 @@ class Accumulator:
         for _, left in reversed(self._stack[:-1]):
             r = _node(left, r)
         return r
+
+
+# --- proofs from stored subtrees ----------------------------------------------------------------------------
+# A perfect subtree is named (level, index): the 2**level leaves from index * 2**level on. Level 0 is a leaf.
+Key = tuple[int, int]
+
+
+def frontier(size: int) -> list[Key]:
+    """The perfect subtrees a tree of ``size`` leaves splits into, largest (leftmost) first."""
+    keys, start = [], 0
+    for level in range(size.bit_length() - 1, -1, -1):
+        if size >> level & 1:
+            keys.append((level, start >> level))
+            start += 1 << level
+    return keys
+
+
+def _span(start: int, end: int) -> list[Key]:
+    """The perfect subtrees whose roots make MTH(D[start:end]) for a span RFC 6962's recursion reaches (its start
+    is aligned to the largest power of two below its length)."""
+    keys = []
+    while start < end:
+        level = (end - start).bit_length() - 1
+        keys.append((level, start >> level))
+        start += 1 << level
+    return keys
+
+
+def path_keys(index: int, size: int) -> list[list[Key]]:
+    """RFC 6962's audit path PATH(index, D[0:size]), bottom up, each element as the perfect subtrees whose
+    combined root it is (one, except the right spans of a tree whose size is not a power of two)."""
+    if not 0 <= index < size:
+        raise IndexError(f"leaf {index} is not in a tree of {size}")
+    path: list[list[Key]] = []
+    start, end = 0, size
+    while end - start > 1:
+        k = 1 << ((end - start - 1).bit_length() - 1)  # the largest power of two below the span's length
+        if index < start + k:
+            path.append(_span(start + k, end))
+            end = start + k
+        else:
+            path.append(_span(start, start + k))
+            start += k
+    return path[::-1]
+
+
+def combine(nodes: list[bytes]) -> bytes:
+    """The root over perfect subtrees given left to right (the largest first)."""
+    r = nodes[-1]
+    for left in reversed(nodes[:-1]):
+        r = _node(left, r)
+    return r
+
+
+def proof_from_nodes(index: int, size: int, node: dict[Key, bytes]) -> list[bytes]:
+    """The audit path of leaf ``index`` from stored subtree hashes (``node``: every key ``path_keys`` names)."""
+    return [combine([node[key] for key in element]) for element in path_keys(index, size)]
