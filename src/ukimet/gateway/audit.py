@@ -430,17 +430,9 @@ class AuditLog:
             return forged(latest)
         prev, tree = GENESIS, merkle.Accumulator()
         for expected, row in enumerate(rows, start=1):
-            if row["seq"] != expected:
-                return bad(expected, "deleted", f"entry {expected} is missing (the next one is {row['seq']}): "
-                                                "deleted")
-            if row["prev_hash"] != prev:
-                return bad(expected, "reordered", f"entry {expected} does not follow entry {expected - 1}: "
-                                                  "inserted, deleted or reordered")
-            if not 1 <= (row.get("hash_format") or 1) <= HASH_FORMAT:
-                return bad(expected, "format", f"entry {expected} has hash format {row['hash_format']}, which "
-                                               "this release does not know: it was altered or written by a newer one")
-            if entry_hash(prev, row) != row["hash"]:
-                return bad(expected, "edited", f"entry {expected} was edited")
+            problem = _entry_problem(expected, row, prev)
+            if problem:
+                return bad(expected, *problem)
             prev = row["hash"]
             tree.add(merkle.leaf_hash(prev))
             for head in anchored.get(expected, []):
@@ -542,17 +534,9 @@ class AuditLog:
                                              f"anchor {path} was altered")
         prev = start["hash"]
         for expected, row in enumerate(rows, start=since + 1):
-            if row["seq"] != expected:
-                return bad(expected, "deleted", f"entry {expected} is missing (the next one is {row['seq']}): "
-                                                "deleted")
-            if row["prev_hash"] != prev:
-                return bad(expected, "reordered", f"entry {expected} does not follow entry {expected - 1}: "
-                                                  "inserted, deleted or reordered")
-            if not 1 <= (row.get("hash_format") or 1) <= HASH_FORMAT:
-                return bad(expected, "format", f"entry {expected} has hash format {row['hash_format']}, which "
-                                               "this release does not know: it was altered or written by a newer one")
-            if entry_hash(prev, row) != row["hash"]:
-                return bad(expected, "edited", f"entry {expected} was edited")
+            problem = _entry_problem(expected, row, prev)
+            if problem:
+                return bad(expected, *problem)
             prev = row["hash"]
             tree.add(merkle.leaf_hash(prev))
             for head in anchored.get(expected, []):
@@ -681,3 +665,17 @@ class AuditLog:
                                          audit_entries.c.action.in_(("query", "view")))).fetchall()
         return int(found or 0), {p for (listed,) in persons for p in (listed or [])}
 
+
+def _entry_problem(expected: int, row: dict[str, Any], prev: str) -> tuple[str, str] | None:
+    """What is wrong with the entry found where entry ``expected`` should be, after an entry hashed ``prev``: the
+    kind of tampering and the sentence that says it; None when it is the entry the chain needs."""
+    if row["seq"] != expected:
+        return "deleted", f"entry {expected} is missing (the next one is {row['seq']}): deleted"
+    if row["prev_hash"] != prev:
+        return "reordered", f"entry {expected} does not follow entry {expected - 1}: inserted, deleted or reordered"
+    if not 1 <= (row.get("hash_format") or 1) <= HASH_FORMAT:
+        return "format", (f"entry {expected} has hash format {row['hash_format']}, which this release does not "
+                          "know: it was altered or written by a newer one")
+    if entry_hash(prev, row) != row["hash"]:
+        return "edited", f"entry {expected} was edited"
+    return None
