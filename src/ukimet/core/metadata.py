@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     Engine,
     Float,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -284,6 +285,8 @@ audit_entries = Table(
     Column("hash", String(64), nullable=False),
     Column("hash_format", Integer, nullable=False, server_default="1",
            doc="which fields the hash covers: 1 before the format was recorded, 2 with the format itself"),
+    # a user's entries of one day, read at every access for the daily limits
+    Index("ix_audit_entries_user_at", "user_name", "at"),
 )
 audit_frontier = Table(
     "audit_frontier", metadata,
@@ -297,7 +300,7 @@ audit_frontier = Table(
 audit_persons = Table(
     "audit_persons", metadata,
     Column("person_hash", String(64), primary_key=True, doc="a keyed person hash the entry's persons name"),
-    Column("seq", Integer, primary_key=True, autoincrement=False, doc="the entry"),
+    Column("seq", Integer, primary_key=True, autoincrement=False, index=True, doc="the entry"),
 )
 # Every perfect Merkle subtree over the entries above the leaves (the leaves are the entries' hashes), kept as it is
 # completed: an inclusion proof reads O(log n) of them instead of rebuilding the tree.
