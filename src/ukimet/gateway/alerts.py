@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, text, update
 
 from ukimet.core.errors import NotFound, Refused
 from ukimet.core.metadata import alerts, audit_entries
@@ -32,10 +32,20 @@ class Alert:
     note: str | None
 
 
+def _lock(con: Connection) -> None:
+    """Take the alerts' write lock before looking for an open alert: two processes raising the same alert at once
+    then raise it once."""
+    if con.dialect.name == "postgresql":
+        con.execute(text("SELECT pg_advisory_xact_lock(7294816302)"))
+    else:  # an empty write begins SQLite's write transaction
+        con.execute(text("UPDATE alerts SET id = id WHERE 1 = 0"))
+
+
 def raise_alert(engine: Engine, user: str, kind: str, detail: str, audit_seq: int | None) -> int:
     """A new alert, or the user's open one of the same kind raised today (one a day, not one a query)."""
     today = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     with engine.begin() as con:
+        _lock(con)
         same = con.execute(select(alerts.c.id).where(alerts.c.user_name == user, alerts.c.kind == kind,
                                                      alerts.c.status == "open", alerts.c.at >= today)).first()
         if same is not None:

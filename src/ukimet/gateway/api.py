@@ -17,7 +17,7 @@ import hmac
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -61,6 +61,8 @@ ENGINE_ERRORS = {
     duckdb.BinderException: "engine.binder",
 }
 """The message of the engine's failure, by its kind: never the engine's own message, which can quote values."""
+ALERTS = {"gateway.bulk": "bulk_access", "gateway.daily_rows": "daily_rows"}
+"""the refusals that alert the officers, by message id: the alert's kind"""
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def load_catalog(config: Settings) -> Catalog:
 
 class Gateway:
     def __init__(self, config: Settings | None = None, policy: Policy | None = None,
-                 project: str = "default") -> None:
+                 project: str = "default", clock: Callable[[], dt.datetime] | None = None) -> None:
         self.config = config or Settings()
         self.metadata = connect_metadata(self.config)
         self._fixed_policy = policy
@@ -135,10 +137,9 @@ class Gateway:
         self._lock = threading.RLock()
         self._views: dict[tuple[str, ...], exp.Select] = {}
         self._plans: dict[tuple[object, ...], Plan] = {}
-        self._usage: dict[tuple[str, str], tuple[int, set[str]]] = {}
-        """(user, day) -> rows read and persons touched, read from the log once, then kept up to date here (a
-        second process serving the same users keeps its own count: run one gateway process per installation)"""
-        self.audit = audit.AuditLog(self.metadata, self.config)
+        # the daily limits are counted from the log, under its lock, at every access: gateways in any number of
+        # processes on the same metadata store share them
+        self.audit = audit.AuditLog(self.metadata, self.config, clock or audit.utc_now)
         self._key = hmac.new(installation_secret(self.config, "pseudonym"), project.encode(), hashlib.sha256).digest()
         # one function per key: gateways of several projects can share the engine, each with its own pseudonyms
         self._pseudonym = f"{PSEUDONYM}_{hashlib.sha256(self._key).hexdigest()[:12]}"
@@ -212,13 +213,6 @@ class Gateway:
                 self._plans_version = self.policy.version
         return self.policy
 
-    def _used_today(self, user: str) -> tuple[int, set[str]]:
-        day = dt.datetime.now(dt.UTC).date().isoformat()
-        if (user, day) not in self._usage:
-            self._usage = {k: v for k, v in self._usage.items() if k[1] == day}
-            self._usage[(user, day)] = self.audit.used_today(user)
-        return self._usage[(user, day)]
-
     def prepare(self, user: User, role: RolePolicy, sql: str, person_level: bool) -> Plan:
         """Check ``sql`` and rewrite it by the role's policy (or raise the refusal). Plans are kept for the same
         text, role, user attributes and policy version (a dashboard asks the same questions again and again);
@@ -267,13 +261,24 @@ class Gateway:
         described = purposes.resolve(self.metadata, user, purpose, role.purpose).describe() if purpose else None
         if not role.may_query:
             raise Refused("gateway.may_not_query", role=role.name)
-        done_rows, _ = self._used_today(user.name)
-        if done_rows >= role.max_rows_per_day:
-            error = LimitExceeded("gateway.daily_rows", user=user.name, rows=done_rows, role=role.name,
-                                  retry_after=_until_tomorrow())
-            alerts.raise_alert(self.metadata, user.name, "daily_rows", error.why, None)
-            raise error
+        try:  # a check before anything runs; the decision is made again under the log's lock (run)
+            self._within_daily_rows(self.audit.used_today(user.name), user, role)
+        except LimitExceeded as error:
+            self._alert(user, error, None)
+            raise
         return role, described
+
+    def _within_daily_rows(self, used: audit.Usage, user: User, role: RolePolicy) -> None:
+        """Refuse once the user has read the role's rows of the day (``used``: counted from the log)."""
+        if used.rows >= role.max_rows_per_day:
+            raise LimitExceeded("gateway.daily_rows", user=user.name, rows=used.rows, role=role.name,
+                                retry_after=_until_tomorrow(self.audit.clock()))
+
+    def _alert(self, user: User, failure: UkimetError, seq: int | None) -> None:
+        """Alert the officers when ``failure`` is a refusal they must see (ALERTS); once a day per user and kind."""
+        kind = ALERTS.get(failure.id)
+        if kind is not None:
+            alerts.raise_alert(self.metadata, user.name, kind, failure.why, seq)
 
     def query(self, user: User, sql: str, purpose: str | None = None) -> Result:
         """Run ``sql`` as ``user``. With ``purpose`` (a declared purpose P-n, or where the role allows it a text)
@@ -304,6 +309,7 @@ class Gateway:
             released = record.con.execute(select(privacy_releases.c.released, privacy_releases.c.seq)
                                           .where(privacy_releases.c.key == key)).first()
             try:
+                self._within_daily_rows(record.used_today(user.name), user, role)
                 if released is not None:
                     table, spent, note = read_released(released[0]), 0.0, f"released before (entry {released[1]})"
                 elif epsilon > role.epsilon_per_query + 1e-9:
@@ -315,9 +321,10 @@ class Gateway:
                         if mine + epsilon > role.epsilon_per_day + 1e-9:
                             raise LimitExceeded("gateway.user_budget", epsilon=epsilon, user=user.name,
                                                 left=max(role.epsilon_per_day - mine, 0), total=role.epsilon_per_day,
-                                                retry_after=_until_tomorrow())
+                                                retry_after=_until_tomorrow(self.audit.clock()))
                         raise LimitExceeded("gateway.role_budget", epsilon=epsilon, role=role.name,
-                                            total=role.role_epsilon_per_day, retry_after=_until_tomorrow())
+                                            total=role.role_epsilon_per_day,
+                                            retry_after=_until_tomorrow(self.audit.clock()))
                     statistics = self._statistics(plan.statistics)
                     table = release(plan, statistics, role.epsilon_per_count, role.epsilon_per_value, role.small_cell)
                     spent = epsilon
@@ -336,6 +343,7 @@ class Gateway:
                     record.con.execute(insert(privacy_releases).values(key=key, released=write_released(table),
                                                                        seq=seq))
         if failure is not None:
+            self._alert(user, failure, None)
             alerts.check_probing(self.metadata, user.name, refused_seq)
             raise failure
         return Result(columns, rows, rewritten, seq, False, spent)
@@ -375,13 +383,14 @@ class Gateway:
         person behind their rows, written before any result is handed out, under the role's limits. The entry's
         number and the results."""
         policy = self.policy.version
-        _, done_persons = self._used_today(user.name)
         access = partial(audit.Access, user.name, user.organisation, user.role, purpose)
         rewritten = "\n;\n".join(p.rewritten for p in plans)
         failure: UkimetError | None = None
         with self.audit.recording() as record:  # no log, no query: the lock is taken before the query runs
             outcomes, iins = [], set()
-            try:
+            try:  # the day's usage of every process, read where no other access of the user can be recorded
+                used = record.used_today(user.name)
+                self._within_daily_rows(used, user, role)
                 for plan in plans:
                     if plan.trace is None:
                         raise Refused("gateway.untraced_plan")
@@ -397,18 +406,14 @@ class Gateway:
             else:
                 persons = sorted({self.audit.person(v) for v in iins})
                 total = sum(len(o[1]) for o in outcomes)
-                if len(done_persons | set(persons)) > role.max_persons_per_day:
+                if used.persons + record.new_persons(user.name, persons) > role.max_persons_per_day:
                     blocked = record(access("blocked", what, rewritten, 0, persons, policy))
                     failure = LimitExceeded("gateway.bulk", user=user.name, persons=role.max_persons_per_day)
                 else:
                     seq = record(access(action, what, rewritten, total, persons, policy))
         if failure is not None:
-            if failure.id == "gateway.bulk":
-                alerts.raise_alert(self.metadata, user.name, "bulk_access", failure.why, blocked)
+            self._alert(user, failure, blocked if failure.id == "gateway.bulk" else None)
             raise failure
-        done_rows, done_persons = self._used_today(user.name)
-        self._usage[(user.name, dt.datetime.now(dt.UTC).date().isoformat())] = (done_rows + total,
-                                                                              done_persons | set(persons))
         return seq, [Result(c, r, sql, seq, t) for c, r, t, sql in outcomes]
 
     def _execute(self, sql: str, limit: int) -> tuple[list[str], list[tuple[Any, ...]], bool]:
@@ -443,9 +448,8 @@ class Gateway:
             return [d[0] for d in cursor.description or []], cursor.fetchmany(limit + 1)
 
 
-def _until_tomorrow() -> int:
-    """Seconds until the day's limits start again (midnight UTC, the day they are counted by)."""
-    now = dt.datetime.now(dt.UTC)
+def _until_tomorrow(now: dt.datetime) -> int:
+    """Seconds from ``now`` until the day's limits start again (midnight UTC, the day they are counted by)."""
     return int((dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC) - now).total_seconds()) + 1
 
 

@@ -28,7 +28,7 @@ import hmac
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -94,6 +94,49 @@ class Access:
     """keyed person hashes (AuditLog.person)"""
     policy: str = ""
     """the policy version in force"""
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What a user has read on one day (UTC), counted towards the daily limits."""
+
+    rows: int
+    persons: int
+    """distinct persons"""
+
+
+COUNTED = ("query", "view")
+"""the actions whose rows and persons count towards the daily limits"""
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _of_day(user: str, day: dt.date) -> list[Any]:
+    """The conditions for a user's counted entries of ``day`` (``at`` is ISO text, so a day is a range of it)."""
+    return [audit_entries.c.user_name == user, audit_entries.c.at >= day.isoformat(),
+            audit_entries.c.at < (day + dt.timedelta(days=1)).isoformat(), audit_entries.c.action.in_(COUNTED)]
+
+
+def used_on(con: Connection, user: str, day: dt.date) -> Usage:
+    """Rows and distinct persons a user read on ``day``, counted by the store through its indexes."""
+    rows = con.execute(select(func.coalesce(func.sum(audit_entries.c.rows), 0)).where(*_of_day(user, day))).scalar()
+    persons = con.execute(select(func.count(func.distinct(audit_persons.c.person_hash)))
+                          .select_from(audit_persons.join(audit_entries, audit_entries.c.seq == audit_persons.c.seq))
+                          .where(*_of_day(user, day))).scalar()
+    return Usage(int(rows or 0), int(persons or 0))
+
+
+def seen_on(con: Connection, user: str, day: dt.date, persons: list[str]) -> set[str]:
+    """Which of ``persons`` the user already read on ``day`` (they count once a day)."""
+    wanted, seen = sorted(set(persons)), set()
+    for start in range(0, len(wanted), 500):
+        seen |= {p for (p,) in con.execute(
+            select(audit_persons.c.person_hash).distinct()
+            .select_from(audit_persons.join(audit_entries, audit_entries.c.seq == audit_persons.c.seq))
+            .where(audit_persons.c.person_hash.in_(wanted[start:start + 500]), *_of_day(user, day)))}
+    return seen
 
 
 @dataclass(frozen=True)
@@ -193,7 +236,7 @@ class Recorder:
             seq = self.log._insert(self.con, access, self.heads)
             if epsilon:
                 self.con.execute(insert(privacy_spend).values(
-                    seq=seq, day=dt.datetime.now(dt.UTC).date().isoformat(), user_name=access.user_name,
+                    seq=seq, day=self.log.clock().date().isoformat(), user_name=access.user_name,
                     role=access.role, epsilon=epsilon, delta=delta))
         except Exception as error:
             raise _failed("not_written", error) from error
@@ -202,13 +245,22 @@ class Recorder:
 
     def spent_today(self, user: str, role: str) -> tuple[float, float]:
         """Epsilon the user and the whole role have spent today (UTC), read under the log's lock."""
-        day = dt.datetime.now(dt.UTC).date().isoformat()
+        day = self.log.clock().date().isoformat()
         mine = case((privacy_spend.c.user_name == user, privacy_spend.c.epsilon), else_=0.0)
         theirs = case((privacy_spend.c.role == role, privacy_spend.c.epsilon), else_=0.0)
         row = self.con.execute(select(func.coalesce(func.sum(mine), 0.0), func.coalesce(func.sum(theirs), 0.0))
                                .where(privacy_spend.c.day == day, or_(privacy_spend.c.user_name == user,
                                                                       privacy_spend.c.role == role))).one()
         return float(row[0]), float(row[1])
+
+    def used_today(self, user: str) -> Usage:
+        """Rows and persons the user has read today (UTC), read under the log's lock: no other access of theirs,
+        in this process or another, can be recorded between this count and this access's entry."""
+        return used_on(self.con, user, self.log.clock().date())
+
+    def new_persons(self, user: str, persons: list[str]) -> int:
+        """How many of ``persons`` the user has not read today (what this access adds to the day's count)."""
+        return len(set(persons) - seen_on(self.con, user, self.log.clock().date(), persons))
 
 
 def person_hash(key: bytes, iin: str) -> str:
@@ -224,9 +276,11 @@ def person_key(config: Settings) -> bytes:
 class AuditLog:
     """The log of one installation (its metadata store, its person key and checkpoint signing key)."""
 
-    def __init__(self, engine: Engine, config: Settings) -> None:
+    def __init__(self, engine: Engine, config: Settings, clock: Callable[[], dt.datetime] = utc_now) -> None:
         self.engine = engine
         self.config = config
+        self.clock = clock
+        """the time entries are written at and the daily limits are counted by (UTC)"""
         self._person_key = person_key(config)
         self._turn = threading.RLock()
         self._key: Ed25519PrivateKey | None = None
@@ -286,7 +340,7 @@ class AuditLog:
         last = con.execute(select(audit_entries.c.seq, audit_entries.c.hash)
                            .order_by(audit_entries.c.seq.desc()).limit(1)).first()
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-        entry = {"seq": seq, "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+        entry = {"seq": seq, "at": self.clock().isoformat(timespec="microseconds"),
                  "user_name": access.user_name, "organisation": access.organisation, "role": access.role,
                  "purpose": None if access.purpose is None else self.redact(access.purpose),
                  "action": access.action, "query": self.redact(access.query),
@@ -653,17 +707,11 @@ class AuditLog:
                     node[(level, idx)] = bytes.fromhex(hashed)
         return node
 
-    def used_today(self, user: str) -> tuple[int, set[str]]:
-        """Rows and the persons a user has read today (UTC): for the daily export limits."""
-        day = dt.datetime.now(dt.UTC).date().isoformat()
+    def used_today(self, user: str) -> Usage:
+        """Rows and distinct persons a user has read today (UTC), as the log holds them now (for a check before
+        the lock is taken; the decision is made under it: ``Recorder.used_today``)."""
         with self.engine.connect() as con:
-            found = con.execute(select(func.coalesce(func.sum(audit_entries.c.rows), 0))
-                                .where(audit_entries.c.user_name == user, audit_entries.c.at >= day,
-                                       audit_entries.c.action.in_(("query", "view")))).scalar()
-            persons = con.execute(select(audit_entries.c.persons)
-                                  .where(audit_entries.c.user_name == user, audit_entries.c.at >= day,
-                                         audit_entries.c.action.in_(("query", "view")))).fetchall()
-        return int(found or 0), {p for (listed,) in persons for p in (listed or [])}
+            return used_on(con, user, self.clock().date())
 
 
 def _entry_problem(expected: int, row: dict[str, Any], prev: str) -> tuple[str, str] | None:
