@@ -22,7 +22,7 @@ from ukimet.synth.agencies import AGENCIES, Context, Emitter, Keys
 from ukimet.synth.assets import Assets
 from ukimet.synth.config import FaultRates, SynthConfig
 from ukimet.synth.economy import Economy
-from ukimet.synth.faults import FaultInjector
+from ukimet.synth.faults import FaultInjector, FaultLog
 from ukimet.synth.model import Chunk
 from ukimet.synth.population import PopulationBuilder
 from ukimet.synth.schema import Record, Source, Table
@@ -142,34 +142,42 @@ class _SourceWriter:
         ctx.rng = self.rng
         rows: dict[str, list[Row]] = defaultdict(list)
         tables = {t.name: t for t in self.source.tables}
+        faulted = self._faulted
         for record in self.emit(ctx):
             table = tables[record.table]
             names = table.column_names
-            for values in self._faulted(table, record, truth):
-                rows[table.name].append(tuple([values.get(c) for c in names]))
+            out = rows[table.name]
+            for values in faulted(table, record, truth):
+                out.append(tuple(map(values.get, names)))
         for name, table_rows in rows.items():
             self.sink.write(self.source.table(name), table_rows)
             self.report.tables[name] += len(table_rows)
 
     def _faulted(self, table: Table, record: Record, truth: TruthWriter) -> list[dict[str, Any]]:
         values = record.values
-        if table.key not in values:
-            values[table.key] = self.keys.next(table.name)
+        key = table.key
+        if key not in values:
+            values[key] = self.keys.next(table.name)
         clean = dict(values) if table.dedupable else None
-        versions = [(values, self.injector.apply(table, values))]
-        if clean is not None and self.injector.roll("duplicate"):
-            clean[table.key] = self.keys.next(table.name)
-            log = self.injector.apply(table, clean)
-            versions.append((clean, [*log, ("duplicate", table.key)]))
-        for version, log in versions:
-            key = version[table.key]
-            truth.record(self.source.code, table.name, key, record.parties)
-            for fault, column in log:
-                truth.fault(self.source.code, table.name, key, fault, column)
-                self.report.faults[fault] = self.report.faults.get(fault, 0) + 1
-            if any(fault != "duplicate" for fault, _ in log):
-                self.report.faulted_records += 1
-        return [v for v, _ in versions]
+        self._log(table, values[key], record.parties, self.injector.apply(table, values), truth)
+        if clean is None or not self.injector.roll("duplicate"):
+            return [values]
+        clean[key] = self.keys.next(table.name)
+        log = self.injector.apply(table, clean)
+        self._log(table, clean[key], record.parties, [*log, ("duplicate", key)], truth)
+        return [values, clean]
+
+    def _log(self, table: Table, key: Any, parties: dict[str, int | str], log: FaultLog, truth: TruthWriter) -> None:
+        code = self.source.code
+        truth.record(code, table.name, key, parties)
+        if not log:
+            return
+        faults = self.report.faults
+        for fault, column in log:
+            truth.fault(code, table.name, key, fault, column)
+            faults[fault] = faults.get(fault, 0) + 1
+        if any(fault != "duplicate" for fault, _ in log):
+            self.report.faulted_records += 1
 
 
 def build_country(config: SynthConfig, out: Path, progress: Progress | None = None) -> Manifest:

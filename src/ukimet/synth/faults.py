@@ -28,6 +28,9 @@ ALT_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y%m%d", "%d-%m-%Y", "%d.%m.%y")
 _ROWS = ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NEIGHBOURS = {row[i]: row[max(0, i - 1):i] + row[i + 1:i + 2] for row in _ROWS for i in range(len(row))}
 
+_NAME_FAULTS = ("latin_2021", "passport_latin", "informal_latin", "upper_case", "typo")
+"""The faults every record with a name could have had."""
+
 FaultLog = list[tuple[str, str]]
 """(fault, column) pairs applied to one record."""
 
@@ -50,12 +53,20 @@ class FaultInjector:
         self.source = source
         self.rates = rates
         self._plans: dict[str, _Plan] = {}
-        self.opportunities: Counter[str] = Counter()
-        """Per fault, how many times a record could have had it: applied / opportunities is its observed rate."""
+        self._chances: Counter[str] = Counter()
+        self._named_records = 0
         script_total = sum(getattr(rates, f) for f in SCRIPT_FAULTS)
         if script_total > 1.0 + 1e-9:
             raise ConfigError("synth.script_faults", source=source.code, faults=", ".join(SCRIPT_FAULTS),
                               total=script_total)
+
+    @property
+    def opportunities(self) -> Counter[str]:
+        """Per fault, how many times a record could have had it: applied / opportunities is its observed rate."""
+        chances = Counter(self._chances)
+        if self._named_records:
+            chances.update(dict.fromkeys(_NAME_FAULTS, self._named_records))
+        return chances
 
     # --- the faults ------------------------------------------------------------------------------------
     def _plan(self, table: Table) -> _Plan:
@@ -75,10 +86,10 @@ class FaultInjector:
         log: FaultLog = []
         rng, rates = self.rng, self.rates
         plan = self._plan(table)
-        chances = self.opportunities
+        chances = self._chances
         names = [c for c in plan.names if values.get(c)]
         if names:
-            chances.update(("latin_2021", "passport_latin", "informal_latin", "upper_case", "typo"))
+            self._named_records += 1
             self._script(names, values, log)
             if rng.random() < rates.upper_case:
                 for c in names:
@@ -98,7 +109,8 @@ class FaultInjector:
         for c in plan.iins:
             value = values.get(c)
             if value:
-                chances.update(("missing_iin", "mistyped_iin"))
+                chances["missing_iin"] += 1
+                chances["mistyped_iin"] += 1
                 r = rng.random()
                 if r < rates.missing_iin:
                     values[c] = None
@@ -134,7 +146,7 @@ class FaultInjector:
         # only a name with Kazakh letters can lose them: those records are this fault's opportunities
         kazakh = any(has_kazakh_letters(values[c]) for c in names)
         if kazakh:
-            self.opportunities["russian_letters"] += 1
+            self._chances["russian_letters"] += 1
         r = self.rng.random()
         threshold = 0.0
         for fault in SCRIPT_FAULTS:
@@ -200,7 +212,7 @@ class FaultInjector:
         dates = [c for c in columns if isinstance(values.get(c), dt.date)]
         if not dates:
             return
-        self.opportunities["alt_date_format"] += 1
+        self._chances["alt_date_format"] += 1
         fmt = self.source.date_format or "%Y-%m-%d"
         if self.rng.random() < self.rates.alt_date_format:
             fmt = self.rng.choice([f for f in ALT_DATE_FORMATS if f != fmt])
@@ -209,5 +221,5 @@ class FaultInjector:
             values[c] = values[c].strftime(fmt)
 
     def roll(self, fault: str) -> bool:
-        self.opportunities[fault] += 1
+        self._chances[fault] += 1
         return self.rng.random() < float(getattr(self.rates, fault))

@@ -62,11 +62,13 @@ class TruthWriter:
         self.faults: list[tuple[Any, ...]] = []
 
     def record(self, source: str, table: str, key: Any, parties: dict[str, int | str]) -> None:
+        key = str(key)
+        append = self.records.append
         for party, who in parties.items():
             if isinstance(who, int):
-                self.records.append((source, table, str(key), party, who, None))
+                append((source, table, key, party, who, None))
             else:
-                self.records.append((source, table, str(key), party, None, who))
+                append((source, table, key, party, None, who))
 
     def fault(self, source: str, table: str, key: Any, fault: str, column: str) -> None:
         self.faults.append((source, table, str(key), fault, column))
