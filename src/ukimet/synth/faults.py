@@ -55,6 +55,12 @@ class FaultInjector:
         self._plans: dict[str, _Plan] = {}
         self._chances: Counter[str] = Counter()
         self._named_records = 0
+        # the cumulative thresholds one draw is compared with to pick at most one script fault
+        self._script_thresholds: list[tuple[float, str]] = []
+        threshold = 0.0
+        for fault in SCRIPT_FAULTS:
+            threshold += getattr(rates, fault)
+            self._script_thresholds.append((threshold, fault))
         script_total = sum(getattr(rates, f) for f in SCRIPT_FAULTS)
         if script_total > 1.0 + 1e-9:
             raise ConfigError("synth.script_faults", source=source.code, faults=", ".join(SCRIPT_FAULTS),
@@ -85,9 +91,9 @@ class FaultInjector:
         """Apply faults to ``values`` in place (addresses and dates are also resolved here) and return them."""
         log: FaultLog = []
         rng, rates = self.rng, self.rates
-        plan = self._plan(table)
+        plan = self._plans.get(table.name) or self._plan(table)
         chances = self._chances
-        names = [c for c in plan.names if values.get(c)]
+        names = [c for c in plan.names if values.get(c)] if plan.names else None
         if names:
             self._named_records += 1
             self._script(names, values, log)
@@ -144,13 +150,14 @@ class FaultInjector:
 
     def _script(self, names: list[str], values: dict[str, Any], log: FaultLog) -> None:
         # only a name with Kazakh letters can lose them: those records are this fault's opportunities
-        kazakh = any(has_kazakh_letters(values[c]) for c in names)
-        if kazakh:
-            self._chances["russian_letters"] += 1
+        kazakh = False
+        for c in names:
+            if has_kazakh_letters(values[c]):
+                kazakh = True
+                self._chances["russian_letters"] += 1
+                break
         r = self.rng.random()
-        threshold = 0.0
-        for fault in SCRIPT_FAULTS:
-            threshold += getattr(self.rates, fault)
+        for threshold, fault in self._script_thresholds:
             if r < threshold:
                 break
         else:
