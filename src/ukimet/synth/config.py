@@ -4,6 +4,7 @@ each agency source (defaults per source, overridable from a TOML file)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -76,12 +77,16 @@ class SynthConfig:
     mysql_url: str | None = None
     schema_prefix: str = ""
     """Prefix of the schema (PostgreSQL) or database (MariaDB) each agency is written to."""
+    workers: int = field(default_factory=lambda: min(2, os.cpu_count() or 1))
+    """Processes the agency sources are split between; the output is the same whatever the number."""
 
     def __post_init__(self) -> None:
         if self.persons < 1:
             raise ConfigError("synth.persons", persons=self.persons)
         if self.chunk_persons < 100:
             raise ConfigError("synth.chunk", chunk=self.chunk_persons)
+        if self.workers < 1:
+            raise ConfigError("synth.workers", workers=self.workers)
         if self.fault_scale < 0:
             raise ConfigError("synth.fault_scale", scale=self.fault_scale)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import random
 import shutil
 import time
@@ -27,7 +28,7 @@ from ukimet.synth.model import Chunk
 from ukimet.synth.population import PopulationBuilder
 from ukimet.synth.schema import Record, Source, Table
 from ukimet.synth.sinks import CsvSink, ExcelSink, MySQLSink, PostgresSink, Row, Sink, SQLiteSink
-from ukimet.synth.truth import TruthWriter
+from ukimet.synth.truth import TruthWriter, discard_parts, merge_parts
 from ukimet.synth.welfare import Welfare, assign_disability
 
 MANIFEST = "manifest.json"
@@ -180,26 +181,101 @@ class _SourceWriter:
             self.report.faulted_records += 1
 
 
+# Records each source writes per 20,000 persons (measured): what the sources are split between processes by.
+_WEIGHTS = {"enpf": 98_000, "gbdfl": 66_000, "social_benefits": 46_000, "housing": 32_000, "health": 20_000,
+            "kgd_tax": 18_000, "property_registry": 14_000, "zags": 11_000, "education": 9_000, "enbek": 5_000,
+            "vehicles": 3_500, "business_registry": 1_700}
+
+
+def split_sources(codes: list[str], workers: int) -> list[int]:
+    """The process (part) each source is written by, heaviest first onto the lightest part. Part 0, which also
+    writes the society's truth and merges the parts, gets a head start so that it takes a little less."""
+    load = [len(codes) * 1_000 if part == 0 else 0 for part in range(workers)]
+    owner = dict.fromkeys(codes, 0)
+    for code in sorted(codes, key=lambda c: -_WEIGHTS.get(c, 500)):
+        part = min(range(workers), key=lambda p: load[p])
+        owner[code] = part
+        load[part] += _WEIGHTS.get(code, 500)
+    return [owner[c] for c in codes]
+
+
 def build_country(config: SynthConfig, out: Path, progress: Progress | None = None) -> Manifest:
-    """Generate ``config.persons`` people and every agency source into ``out`` (and the configured servers)."""
+    """Generate ``config.persons`` people and every agency source into ``out`` (and the configured servers).
+
+    With ``config.workers`` > 1 the sources are split between processes; each builds the same society from
+    the seed (it is cheap next to the sources) and writes its own sources, so the output does not depend on
+    the number of processes."""
     started = time.perf_counter()
     _prepare(out)
+    owners = split_sources([source.code for source, _ in AGENCIES], config.workers)
+    children: list[tuple[Any, Any]] = []
+    try:
+        if config.workers > 1:
+            context = multiprocessing.get_context("fork")
+            for part in range(1, config.workers):
+                receive, send = context.Pipe(duplex=False)
+                child = context.Process(target=_child, args=(config, out, owners, part, send), daemon=True)
+                child.start()
+                send.close()
+                children.append((child, receive))
+        manifest, reports, chunks = _build_part(config, out, owners, 0, progress)
+        for child, receive in children:
+            result = receive.recv()
+            child.join()
+            if isinstance(result, BaseException):
+                raise result
+            reports.update(result)
+        merge_parts(out / "truth", owners, chunks)
+    except BaseException:
+        for child, _ in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+        for sub in ("agencies", "exports", "truth"):
+            for path in (out / sub).glob("*.partial"):
+                path.unlink(missing_ok=True)
+        discard_parts(out / "truth")
+        raise
+    manifest.sources = [reports[source.code] for source, _ in AGENCIES]
+    manifest.seconds = round(time.perf_counter() - started, 2)
+    (out / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
+    return manifest
+
+
+def _child(config: SynthConfig, out: Path, owners: list[int], part: int, send: Any) -> None:
+    try:
+        _, reports, _ = _build_part(config, out, owners, part, None)
+        send.send(reports)
+    except BaseException as exc:  # the parent re-raises it
+        try:
+            send.send(exc)
+        except Exception:
+            send.send(RuntimeError(repr(exc)))
+    finally:
+        send.close()
+
+
+def _build_part(config: SynthConfig, out: Path, owners: list[int], part: int,
+                progress: Progress | None) -> tuple[Manifest, dict[str, SourceReport], int]:
+    """Build the society chunk by chunk and write the sources ``part`` owns (and, for part 0, the truth of
+    the society). Returns the manifest without its sources, the sources' reports and the number of chunks."""
     rng = random.Random(config.seed)
     issuer = NumberIssuer()
     population = PopulationBuilder(rng, issuer, config.reference_date)
     economy = Economy(rng, issuer, population)
     welfare = Welfare(rng, config.reference_date)
     assets = Assets(rng, population)
-    writers = [_SourceWriter(source, emit, config, out) for source, emit in AGENCIES]
-    truth = TruthWriter(out / "truth")
+    writers = [_SourceWriter(source, emit, config, out)
+               for (source, emit), owner in zip(AGENCIES, owners, strict=True) if owner == part]
+    truth = TruthWriter(out / "truth", part)
     manifest = Manifest(__version__, config.persons, config.seed, config.reference_date.isoformat(),
                         config.fault_scale)
     created: list[_SourceWriter] = []
+    done, index = 0, 0
     try:
         for writer in writers:
             writer.sink.create()
             created.append(writer)
-        done, index = 0, 0
         while done < config.persons:
             chunk = Chunk(index)
             target = min(config.chunk_persons, config.persons - done)
@@ -213,15 +289,19 @@ def build_country(config: SynthConfig, out: Path, progress: Progress | None = No
             ctx = Context.of(chunk, config.reference_date)
             for writer in writers:
                 writer.write_chunk(ctx, truth)
-            truth.chunk(chunk)
-            _tally(manifest, chunk, config.reference_date)
+                truth.source_done()
+            if part == 0:
+                truth.chunk(chunk)
+                _tally(manifest, chunk, config.reference_date)
             done += len(chunk.people)
             index += 1
             if progress:
                 progress(len(chunk.people))
         for writer in writers:
             writer.sink.close()
-        truth.close(s.source for s in writers)
+        truth.close()
+        if part == 0:
+            truth.write_columns(source for source, _ in AGENCIES)
     except BaseException:
         for writer in created:
             writer.sink.abort()
@@ -229,10 +309,7 @@ def build_country(config: SynthConfig, out: Path, progress: Progress | None = No
         raise
     for writer in writers:
         writer.report.opportunities = dict(sorted(writer.injector.opportunities.items()))
-    manifest.sources = [w.report for w in writers]
-    manifest.seconds = round(time.perf_counter() - started, 2)
-    (out / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
-    return manifest
+    return manifest, {w.source.code: w.report for w in writers}, index
 
 
 def _tally(manifest: Manifest, chunk: Chunk, ref: dt.date) -> None:

@@ -157,10 +157,8 @@ class FaultInjector:
                 self._chances["russian_letters"] += 1
                 break
         r = self.rng.random()
-        for threshold, fault in self._script_thresholds:
-            if r < threshold:
-                break
-        else:
+        fault = next((f for threshold, f in self._script_thresholds if r < threshold), None)
+        if fault is None:
             return
         if fault == "russian_letters":
             if not kazakh:
