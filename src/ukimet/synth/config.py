@@ -4,7 +4,6 @@ each agency source (defaults per source, overridable from a TOML file)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -77,8 +76,10 @@ class SynthConfig:
     mysql_url: str | None = None
     schema_prefix: str = ""
     """Prefix of the schema (PostgreSQL) or database (MariaDB) each agency is written to."""
-    workers: int = field(default_factory=lambda: min(2, os.cpu_count() or 1))
-    """Processes the agency sources are split between; the output is the same whatever the number."""
+    workers: int = 1
+    """Processes the agency sources are split between; the output is the same whatever the number. Each
+    process builds the society itself, so a second one pays only on a core of its own (on a busy shared
+    machine it is slower than one)."""
 
     def __post_init__(self) -> None:
         if self.persons < 1:
