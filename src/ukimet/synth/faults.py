@@ -124,19 +124,8 @@ class FaultInjector:
                 elif r < rates.missing_iin + rates.mistyped_iin:
                     values[c] = self._mistype(value)
                     log.append(("mistyped_iin", c))
-        resolved: dict[int, tuple[Dwelling, bool]] = {}
-        for c, is_address in plan.places:
-            value = values.get(c)
-            if isinstance(value, Stale):
-                # columns sharing one Stale (address and its KATO code) are resolved together
-                if id(value) not in resolved:
-                    chances["stale_address"] += 1
-                    stale = rng.random() < rates.stale_address
-                    resolved[id(value)] = (value.previous if stale else value.current, stale)
-                dwelling, stale = resolved[id(value)]
-                values[c] = self.address(dwelling) if is_address else dwelling.kato
-                if stale and is_address:
-                    log.append(("stale_address", c))
+        if plan.places:
+            self._places(plan.places, values, log)
         if plan.dates:
             self._dates(plan.dates, values, log)
         if self.source.legacy_russian_letters:
@@ -144,6 +133,22 @@ class FaultInjector:
                 if isinstance(value, str):
                     values[key] = to_russian_letters(value)
         return log
+
+    def _places(self, places: tuple[tuple[str, bool], ...], values: dict[str, Any], log: FaultLog) -> None:
+        rng, chances = self.rng, self._chances
+        resolved: dict[int, tuple[Dwelling, bool]] = {}
+        for c, is_address in places:
+            value = values.get(c)
+            if isinstance(value, Stale):
+                # columns sharing one Stale (address and its KATO code) are resolved together
+                if id(value) not in resolved:
+                    chances["stale_address"] += 1
+                    stale = rng.random() < self.rates.stale_address
+                    resolved[id(value)] = (value.previous if stale else value.current, stale)
+                dwelling, stale = resolved[id(value)]
+                values[c] = self.address(dwelling) if is_address else dwelling.kato
+                if stale and is_address:
+                    log.append(("stale_address", c))
 
     def address(self, dwelling: Dwelling) -> str:
         return dwelling.address_kk() if self.source.address_language == "kk" else dwelling.address_ru()
