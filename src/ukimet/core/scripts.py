@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 
 KAZAKH_ONLY_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
+_KAZAKH_ONLY = frozenset(KAZAKH_ONLY_LETTERS)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _russian_table() -> dict[int, str]:
 
 def has_kazakh_letters(text: str) -> bool:
     """True when ``text`` has a letter that only the Kazakh alphabet has (ә, ғ, қ, ң, ө, ұ, ү, һ, і)."""
-    return any(c in KAZAKH_ONLY_LETTERS for c in text)
+    return not _KAZAKH_ONLY.isdisjoint(text)
 
 
 def to_russian_letters(text: str) -> str:

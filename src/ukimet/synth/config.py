@@ -76,12 +76,18 @@ class SynthConfig:
     mysql_url: str | None = None
     schema_prefix: str = ""
     """Prefix of the schema (PostgreSQL) or database (MariaDB) each agency is written to."""
+    workers: int = 1
+    """Processes the agency sources are split between; the output is the same whatever the number. Each
+    process builds the society itself, so a second one pays only on a core of its own (on a busy shared
+    machine it is slower than one)."""
 
     def __post_init__(self) -> None:
         if self.persons < 1:
             raise ConfigError("synth.persons", persons=self.persons)
         if self.chunk_persons < 100:
             raise ConfigError("synth.chunk", chunk=self.chunk_persons)
+        if self.workers < 1:
+            raise ConfigError("synth.workers", workers=self.workers)
         if self.fault_scale < 0:
             raise ConfigError("synth.fault_scale", scale=self.fault_scale)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import random
 import shutil
 import time
@@ -22,12 +23,12 @@ from ukimet.synth.agencies import AGENCIES, Context, Emitter, Keys
 from ukimet.synth.assets import Assets
 from ukimet.synth.config import FaultRates, SynthConfig
 from ukimet.synth.economy import Economy
-from ukimet.synth.faults import FaultInjector
+from ukimet.synth.faults import FaultInjector, FaultLog
 from ukimet.synth.model import Chunk
 from ukimet.synth.population import PopulationBuilder
 from ukimet.synth.schema import Record, Source, Table
 from ukimet.synth.sinks import CsvSink, ExcelSink, MySQLSink, PostgresSink, Row, Sink, SQLiteSink
-from ukimet.synth.truth import TruthWriter
+from ukimet.synth.truth import TruthWriter, discard_parts, merge_parts
 from ukimet.synth.welfare import Welfare, assign_disability
 
 MANIFEST = "manifest.json"
@@ -142,56 +143,139 @@ class _SourceWriter:
         ctx.rng = self.rng
         rows: dict[str, list[Row]] = defaultdict(list)
         tables = {t.name: t for t in self.source.tables}
+        faulted = self._faulted
         for record in self.emit(ctx):
             table = tables[record.table]
             names = table.column_names
-            for values in self._faulted(table, record, truth):
-                rows[table.name].append(tuple([values.get(c) for c in names]))
+            out = rows[table.name]
+            for values in faulted(table, record, truth):
+                out.append(tuple(map(values.get, names)))
         for name, table_rows in rows.items():
             self.sink.write(self.source.table(name), table_rows)
             self.report.tables[name] += len(table_rows)
 
     def _faulted(self, table: Table, record: Record, truth: TruthWriter) -> list[dict[str, Any]]:
         values = record.values
-        if table.key not in values:
-            values[table.key] = self.keys.next(table.name)
+        key = table.key
+        if key not in values:
+            values[key] = self.keys.next(table.name)
         clean = dict(values) if table.dedupable else None
-        versions = [(values, self.injector.apply(table, values))]
-        if clean is not None and self.injector.roll("duplicate"):
-            clean[table.key] = self.keys.next(table.name)
-            log = self.injector.apply(table, clean)
-            versions.append((clean, [*log, ("duplicate", table.key)]))
-        for version, log in versions:
-            key = version[table.key]
-            truth.record(self.source.code, table.name, key, record.parties)
-            for fault, column in log:
-                truth.fault(self.source.code, table.name, key, fault, column)
-                self.report.faults[fault] = self.report.faults.get(fault, 0) + 1
-            if any(fault != "duplicate" for fault, _ in log):
-                self.report.faulted_records += 1
-        return [v for v, _ in versions]
+        self._log(table, values[key], record.parties, self.injector.apply(table, values), truth)
+        if clean is None or not self.injector.roll("duplicate"):
+            return [values]
+        clean[key] = self.keys.next(table.name)
+        log = self.injector.apply(table, clean)
+        self._log(table, clean[key], record.parties, [*log, ("duplicate", key)], truth)
+        return [values, clean]
+
+    def _log(self, table: Table, key: Any, parties: dict[str, int | str], log: FaultLog, truth: TruthWriter) -> None:
+        code = self.source.code
+        truth.record(code, table.name, key, parties)
+        if not log:
+            return
+        faults = self.report.faults
+        for fault, column in log:
+            truth.fault(code, table.name, key, fault, column)
+            faults[fault] = faults.get(fault, 0) + 1
+        if any(fault != "duplicate" for fault, _ in log):
+            self.report.faulted_records += 1
+
+
+# Records each source writes per 20,000 persons (measured): what the sources are split between processes by.
+_WEIGHTS = {"enpf": 98_000, "gbdfl": 66_000, "social_benefits": 46_000, "housing": 32_000, "health": 20_000,
+            "kgd_tax": 18_000, "property_registry": 14_000, "zags": 11_000, "education": 9_000, "enbek": 5_000,
+            "vehicles": 3_500, "business_registry": 1_700}
+
+
+def split_sources(codes: list[str], workers: int) -> list[int]:
+    """The process (part) each source is written by, heaviest first onto the lightest part. Part 0, which also
+    writes the society's truth and merges the parts, gets a head start so that it takes a little less."""
+    load = [len(codes) * 1_000 if part == 0 else 0 for part in range(workers)]
+    owner = dict.fromkeys(codes, 0)
+    for code in sorted(codes, key=lambda c: -_WEIGHTS.get(c, 500)):
+        part = min(range(workers), key=lambda p: load[p])
+        owner[code] = part
+        load[part] += _WEIGHTS.get(code, 500)
+    return [owner[c] for c in codes]
 
 
 def build_country(config: SynthConfig, out: Path, progress: Progress | None = None) -> Manifest:
-    """Generate ``config.persons`` people and every agency source into ``out`` (and the configured servers)."""
+    """Generate ``config.persons`` people and every agency source into ``out`` (and the configured servers).
+
+    With ``config.workers`` > 1 the sources are split between processes; each builds the same society from
+    the seed (it is cheap next to the sources) and writes its own sources, so the output does not depend on
+    the number of processes."""
     started = time.perf_counter()
     _prepare(out)
+    owners = split_sources([source.code for source, _ in AGENCIES], config.workers)
+    children: list[tuple[Any, Any]] = []
+    try:
+        if config.workers > 1:
+            context = multiprocessing.get_context("fork")
+            for part in range(1, config.workers):
+                receive, send = context.Pipe(duplex=False)
+                child = context.Process(target=_child, args=(config, out, owners, part, send), daemon=True)
+                child.start()
+                send.close()
+                children.append((child, receive))
+        manifest, reports, chunks = _build_part(config, out, owners, 0, progress)
+        for child, receive in children:
+            result = receive.recv()
+            child.join()
+            if isinstance(result, BaseException):
+                raise result
+            reports.update(result)
+        merge_parts(out / "truth", owners, chunks)
+    except BaseException:
+        for child, _ in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+        for sub in ("agencies", "exports", "truth"):
+            for path in (out / sub).glob("*.partial"):
+                path.unlink(missing_ok=True)
+        discard_parts(out / "truth")
+        raise
+    manifest.sources = [reports[source.code] for source, _ in AGENCIES]
+    manifest.seconds = round(time.perf_counter() - started, 2)
+    (out / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
+    return manifest
+
+
+def _child(config: SynthConfig, out: Path, owners: list[int], part: int, send: Any) -> None:
+    try:
+        _, reports, _ = _build_part(config, out, owners, part, None)
+        send.send(reports)
+    except BaseException as exc:  # the parent re-raises it
+        try:
+            send.send(exc)
+        except Exception:
+            send.send(RuntimeError(repr(exc)))
+    finally:
+        send.close()
+
+
+def _build_part(config: SynthConfig, out: Path, owners: list[int], part: int,
+                progress: Progress | None) -> tuple[Manifest, dict[str, SourceReport], int]:
+    """Build the society chunk by chunk and write the sources ``part`` owns (and, for part 0, the truth of
+    the society). Returns the manifest without its sources, the sources' reports and the number of chunks."""
     rng = random.Random(config.seed)
     issuer = NumberIssuer()
     population = PopulationBuilder(rng, issuer, config.reference_date)
     economy = Economy(rng, issuer, population)
     welfare = Welfare(rng, config.reference_date)
     assets = Assets(rng, population)
-    writers = [_SourceWriter(source, emit, config, out) for source, emit in AGENCIES]
-    truth = TruthWriter(out / "truth")
+    writers = [_SourceWriter(source, emit, config, out)
+               for (source, emit), owner in zip(AGENCIES, owners, strict=True) if owner == part]
+    truth = TruthWriter(out / "truth", part)
     manifest = Manifest(__version__, config.persons, config.seed, config.reference_date.isoformat(),
                         config.fault_scale)
     created: list[_SourceWriter] = []
+    done, index = 0, 0
     try:
         for writer in writers:
             writer.sink.create()
             created.append(writer)
-        done, index = 0, 0
         while done < config.persons:
             chunk = Chunk(index)
             target = min(config.chunk_persons, config.persons - done)
@@ -205,15 +289,19 @@ def build_country(config: SynthConfig, out: Path, progress: Progress | None = No
             ctx = Context.of(chunk, config.reference_date)
             for writer in writers:
                 writer.write_chunk(ctx, truth)
-            truth.chunk(chunk)
-            _tally(manifest, chunk, config.reference_date)
+                truth.source_done()
+            if part == 0:
+                truth.chunk(chunk)
+                _tally(manifest, chunk, config.reference_date)
             done += len(chunk.people)
             index += 1
             if progress:
                 progress(len(chunk.people))
         for writer in writers:
             writer.sink.close()
-        truth.close(s.source for s in writers)
+        truth.close()
+        if part == 0:
+            truth.write_columns(source for source, _ in AGENCIES)
     except BaseException:
         for writer in created:
             writer.sink.abort()
@@ -221,10 +309,7 @@ def build_country(config: SynthConfig, out: Path, progress: Progress | None = No
         raise
     for writer in writers:
         writer.report.opportunities = dict(sorted(writer.injector.opportunities.items()))
-    manifest.sources = [w.report for w in writers]
-    manifest.seconds = round(time.perf_counter() - started, 2)
-    (out / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
-    return manifest
+    return manifest, {w.source.code: w.report for w in writers}, index
 
 
 def _tally(manifest: Manifest, chunk: Chunk, ref: dt.date) -> None:

@@ -28,6 +28,9 @@ ALT_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%Y%m%d", "%d-%m-%Y", "%d.%m.%y")
 _ROWS = ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NEIGHBOURS = {row[i]: row[max(0, i - 1):i] + row[i + 1:i + 2] for row in _ROWS for i in range(len(row))}
 
+_NAME_FAULTS = ("latin_2021", "passport_latin", "informal_latin", "upper_case", "typo")
+"""The faults every record with a name could have had."""
+
 FaultLog = list[tuple[str, str]]
 """(fault, column) pairs applied to one record."""
 
@@ -50,12 +53,26 @@ class FaultInjector:
         self.source = source
         self.rates = rates
         self._plans: dict[str, _Plan] = {}
-        self.opportunities: Counter[str] = Counter()
-        """Per fault, how many times a record could have had it: applied / opportunities is its observed rate."""
+        self._chances: Counter[str] = Counter()
+        self._named_records = 0
+        # the cumulative thresholds one draw is compared with to pick at most one script fault
+        self._script_thresholds: list[tuple[float, str]] = []
+        threshold = 0.0
+        for fault in SCRIPT_FAULTS:
+            threshold += getattr(rates, fault)
+            self._script_thresholds.append((threshold, fault))
         script_total = sum(getattr(rates, f) for f in SCRIPT_FAULTS)
         if script_total > 1.0 + 1e-9:
             raise ConfigError("synth.script_faults", source=source.code, faults=", ".join(SCRIPT_FAULTS),
                               total=script_total)
+
+    @property
+    def opportunities(self) -> Counter[str]:
+        """Per fault, how many times a record could have had it: applied / opportunities is its observed rate."""
+        chances = Counter(self._chances)
+        if self._named_records:
+            chances.update(dict.fromkeys(_NAME_FAULTS, self._named_records))
+        return chances
 
     # --- the faults ------------------------------------------------------------------------------------
     def _plan(self, table: Table) -> _Plan:
@@ -74,11 +91,11 @@ class FaultInjector:
         """Apply faults to ``values`` in place (addresses and dates are also resolved here) and return them."""
         log: FaultLog = []
         rng, rates = self.rng, self.rates
-        plan = self._plan(table)
-        chances = self.opportunities
-        names = [c for c in plan.names if values.get(c)]
+        plan = self._plans.get(table.name) or self._plan(table)
+        chances = self._chances
+        names = [c for c in plan.names if values.get(c)] if plan.names else None
         if names:
-            chances.update(("latin_2021", "passport_latin", "informal_latin", "upper_case", "typo"))
+            self._named_records += 1
             self._script(names, values, log)
             if rng.random() < rates.upper_case:
                 for c in names:
@@ -98,7 +115,8 @@ class FaultInjector:
         for c in plan.iins:
             value = values.get(c)
             if value:
-                chances.update(("missing_iin", "mistyped_iin"))
+                chances["missing_iin"] += 1
+                chances["mistyped_iin"] += 1
                 r = rng.random()
                 if r < rates.missing_iin:
                     values[c] = None
@@ -106,19 +124,8 @@ class FaultInjector:
                 elif r < rates.missing_iin + rates.mistyped_iin:
                     values[c] = self._mistype(value)
                     log.append(("mistyped_iin", c))
-        resolved: dict[int, tuple[Dwelling, bool]] = {}
-        for c, is_address in plan.places:
-            value = values.get(c)
-            if isinstance(value, Stale):
-                # columns sharing one Stale (address and its KATO code) are resolved together
-                if id(value) not in resolved:
-                    chances["stale_address"] += 1
-                    stale = rng.random() < rates.stale_address
-                    resolved[id(value)] = (value.previous if stale else value.current, stale)
-                dwelling, stale = resolved[id(value)]
-                values[c] = self.address(dwelling) if is_address else dwelling.kato
-                if stale and is_address:
-                    log.append(("stale_address", c))
+        if plan.places:
+            self._places(plan.places, values, log)
         if plan.dates:
             self._dates(plan.dates, values, log)
         if self.source.legacy_russian_letters:
@@ -127,21 +134,36 @@ class FaultInjector:
                     values[key] = to_russian_letters(value)
         return log
 
+    def _places(self, places: tuple[tuple[str, bool], ...], values: dict[str, Any], log: FaultLog) -> None:
+        rng, chances = self.rng, self._chances
+        resolved: dict[int, tuple[Dwelling, bool]] = {}
+        for c, is_address in places:
+            value = values.get(c)
+            if isinstance(value, Stale):
+                # columns sharing one Stale (address and its KATO code) are resolved together
+                if id(value) not in resolved:
+                    chances["stale_address"] += 1
+                    stale = rng.random() < self.rates.stale_address
+                    resolved[id(value)] = (value.previous if stale else value.current, stale)
+                dwelling, stale = resolved[id(value)]
+                values[c] = self.address(dwelling) if is_address else dwelling.kato
+                if stale and is_address:
+                    log.append(("stale_address", c))
+
     def address(self, dwelling: Dwelling) -> str:
         return dwelling.address_kk() if self.source.address_language == "kk" else dwelling.address_ru()
 
     def _script(self, names: list[str], values: dict[str, Any], log: FaultLog) -> None:
         # only a name with Kazakh letters can lose them: those records are this fault's opportunities
-        kazakh = any(has_kazakh_letters(values[c]) for c in names)
-        if kazakh:
-            self.opportunities["russian_letters"] += 1
-        r = self.rng.random()
-        threshold = 0.0
-        for fault in SCRIPT_FAULTS:
-            threshold += getattr(self.rates, fault)
-            if r < threshold:
+        kazakh = False
+        for c in names:
+            if has_kazakh_letters(values[c]):
+                kazakh = True
+                self._chances["russian_letters"] += 1
                 break
-        else:
+        r = self.rng.random()
+        fault = next((f for threshold, f in self._script_thresholds if r < threshold), None)
+        if fault is None:
             return
         if fault == "russian_letters":
             if not kazakh:
@@ -200,7 +222,7 @@ class FaultInjector:
         dates = [c for c in columns if isinstance(values.get(c), dt.date)]
         if not dates:
             return
-        self.opportunities["alt_date_format"] += 1
+        self._chances["alt_date_format"] += 1
         fmt = self.source.date_format or "%Y-%m-%d"
         if self.rng.random() < self.rates.alt_date_format:
             fmt = self.rng.choice([f for f in ALT_DATE_FORMATS if f != fmt])
@@ -209,5 +231,5 @@ class FaultInjector:
             values[c] = values[c].strftime(fmt)
 
     def roll(self, fault: str) -> bool:
-        self.opportunities[fault] += 1
+        self._chances[fault] += 1
         return self.rng.random() < float(getattr(self.rates, fault))

@@ -50,34 +50,54 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
+SOCIETY = ("persons", "households", "companies", "planted")
+"""Truth tables written once per chunk; the others (records, faults) are written per source."""
+PER_SOURCE = ("records", "faults")
+_IPC = pa.ipc.IpcWriteOptions(compression="zstd")
+
+
 class TruthWriter:
-    def __init__(self, directory: Path) -> None:
+    """The truth of one part of the sources (``part``): its records and faults go to an Arrow stream, one batch
+    per chunk and source, that :func:`merge_parts` puts in source order; part 0 also writes the society."""
+
+    def __init__(self, directory: Path, part: int = 0) -> None:
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True)
         self.writers = {
-            name: pq.ParquetWriter(directory / f"{name}.parquet.partial", schema, compression="zstd")
-            for name, schema in SCHEMAS.items()
+            name: pq.ParquetWriter(directory / f"{name}.parquet.partial", SCHEMAS[name], compression="zstd")
+            for name in (SOCIETY if part == 0 else ())
+        }
+        self.streams = {
+            name: pa.ipc.new_stream(str(part_path(directory, name, part)), SCHEMAS[name], options=_IPC)
+            for name in PER_SOURCE
         }
         self.records: list[tuple[Any, ...]] = []
         self.faults: list[tuple[Any, ...]] = []
 
     def record(self, source: str, table: str, key: Any, parties: dict[str, int | str]) -> None:
+        key = str(key)
+        append = self.records.append
         for party, who in parties.items():
             if isinstance(who, int):
-                self.records.append((source, table, str(key), party, who, None))
+                append((source, table, key, party, who, None))
             else:
-                self.records.append((source, table, str(key), party, None, who))
+                append((source, table, key, party, None, who))
 
     def fault(self, source: str, table: str, key: Any, fault: str, column: str) -> None:
         self.faults.append((source, table, str(key), fault, column))
+
+    def source_done(self) -> None:
+        """Write the records and faults of the source just emitted (one batch each, empty or not)."""
+        for name, rows in (("records", self.records), ("faults", self.faults)):
+            self.streams[name].write_batch(pa.RecordBatch.from_pydict(_columns(name, rows), schema=SCHEMAS[name]))
+        self.records = []
+        self.faults = []
 
     def _write(self, name: str, columns: dict[str, list[Any]]) -> None:
         self.writers[name].write_table(pa.Table.from_pydict(columns, schema=SCHEMAS[name]))
 
     def _write_rows(self, name: str, rows: Iterable[tuple[Any, ...]]) -> None:
-        names = SCHEMAS[name].names
-        columns = list(zip(*rows, strict=True)) or [() for _ in names]
-        self._write(name, {n: list(values) for n, values in zip(names, columns, strict=True)})
+        self._write(name, _columns(name, rows))
 
     def chunk(self, chunk: Chunk) -> None:
         self._write_rows("persons", (
@@ -94,15 +114,15 @@ class TruthWriter:
             (c.bin, c.name_ru, c.sector, c.region, c.registered, c.director, c.status) for c in chunk.companies
         ))
         self._write_rows("planted", ((p.kind, p.subject, p.detail) for p in chunk.planted))
-        self._write_rows("records", self.records)
-        self._write_rows("faults", self.faults)
-        self.records = []
-        self.faults = []
 
-    def close(self, sources: Iterable[Source]) -> None:
+    def close(self) -> None:
+        for stream in self.streams.values():
+            stream.close()
         for name, writer in self.writers.items():
             writer.close()
             (self.directory / f"{name}.parquet.partial").replace(self.directory / f"{name}.parquet")
+
+    def write_columns(self, sources: Iterable[Source]) -> None:
         with (self.directory / "columns.csv").open("w", encoding="utf-8", newline="") as f:
             out = csv.writer(f)
             out.writerow(["source", "table", "column", "semantic_type", "sensitivity", "party"])
@@ -112,6 +132,40 @@ class TruthWriter:
                         out.writerow([source.code, table.name, c.name, c.role, c.sensitivity(), c.party])
 
     def abort(self) -> None:
+        for stream in self.streams.values():
+            stream.close()
         for name, writer in self.writers.items():
             writer.close()
             (self.directory / f"{name}.parquet.partial").unlink(missing_ok=True)
+
+
+def _columns(name: str, rows: Iterable[tuple[Any, ...]]) -> dict[str, list[Any]]:
+    names = SCHEMAS[name].names
+    columns = list(zip(*rows, strict=True)) or [() for _ in names]
+    return {n: list(values) for n, values in zip(names, columns, strict=True)}
+
+
+def part_path(directory: Path, name: str, part: int) -> Path:
+    return directory / f"{name}.part{part}.arrows"
+
+
+def merge_parts(directory: Path, owners: Iterable[int], chunks: int) -> None:
+    """Records and faults in the order one process would have written them: per chunk, source by source.
+    ``owners`` is the part that wrote each source, in source order; streamed, a chunk at a time."""
+    order = list(owners)
+    for name in PER_SOURCE:
+        readers = {
+            part: pa.ipc.open_stream(pa.OSFile(str(part_path(directory, name, part)), "rb")) for part in set(order)
+        }
+        with pq.ParquetWriter(directory / f"{name}.parquet.partial", SCHEMAS[name], compression="zstd") as out:
+            for _ in range(chunks):
+                out.write_table(pa.Table.from_batches([readers[p].read_next_batch() for p in order], SCHEMAS[name]))
+        (directory / f"{name}.parquet.partial").replace(directory / f"{name}.parquet")
+        for part in set(order):
+            readers[part].close()
+            part_path(directory, name, part).unlink()
+
+
+def discard_parts(directory: Path) -> None:
+    for path in directory.glob("*.part*.arrows"):
+        path.unlink(missing_ok=True)

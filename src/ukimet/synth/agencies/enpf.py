@@ -32,6 +32,7 @@ SOURCE = Source(
 
 
 def emit(ctx: Context) -> Iterator[Record]:
+    months = [(month, f"{month:%Y-%m}") for month in (month_start(ctx.ref, back) for back in range(MONTHS, 0, -1))]
     for p in ctx.chunk.people:
         if p.employer is None or p.job_start is None:
             continue
@@ -41,12 +42,13 @@ def emit(ctx: Context) -> Iterator[Record]:
             "middle_name": p.patronymic, "birth_date": p.birth, "phone": phone_local(p),
             "opened_on": max(p.job_start, dt.date(1998, 1, 1)),
         }, {"subject": p.pid})
-        for back in range(MONTHS, 0, -1):
-            month = month_start(ctx.ref, back)
-            if month < p.job_start.replace(day=1) or (p.death is not None and month > p.death):
+        first = p.job_start.replace(day=1)
+        amount = round(p.monthly_wage * CONTRIBUTION_RATE, 2)
+        for month, period in months:
+            if month < first or (p.death is not None and month > p.death):
                 continue
             yield Record("contributions", {
-                "member_id": member_id, "iin": p.iin, "period": f"{month:%Y-%m}", "agent_bin": p.employer,
-                "amount_kzt": round(p.monthly_wage * CONTRIBUTION_RATE, 2),
+                "member_id": member_id, "iin": p.iin, "period": period, "agent_bin": p.employer,
+                "amount_kzt": amount,
                 "paid_on": month + dt.timedelta(days=ctx.rng.randint(32, 50)),
             }, {"subject": p.pid, "employer": p.employer})

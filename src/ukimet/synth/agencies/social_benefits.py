@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import cache
 
 from ukimet.synth.agencies.common import MONTHS, Context, date, integer, money, month_start, text
 from ukimet.synth.config import FaultRates
@@ -45,8 +46,13 @@ def _payments(benefit: Benefit, ref: dt.date) -> list[dt.date]:
     if benefit.kind == "birth":
         return [benefit.start] if benefit.start < ref else []
     end = ref if benefit.end is None or benefit.paid_after_death else min(benefit.end, ref)
-    months = [month_start(ref, back) for back in range(MONTHS, 0, -1)]
-    return [m for m in months if benefit.start.replace(day=1) <= m <= end]
+    first = benefit.start.replace(day=1)
+    return [m for m in _months(ref) if first <= m <= end]
+
+
+@cache
+def _months(ref: dt.date) -> tuple[dt.date, ...]:
+    return tuple(month_start(ref, back) for back in range(MONTHS, 0, -1))
 
 
 def emit(ctx: Context) -> Iterator[Record]:
