@@ -21,9 +21,15 @@ def serve(config: Settings, host: str = "127.0.0.1", port: int = 8000, workers: 
 
     from ukimet.api.app import create_app
 
-    out.print(f"[bold]ukimet[/] serving on http://{host}:{port}  (API: http://{host}:{port}/api/v1/docs; "
-              "Ctrl+C stops)")
-    uvicorn.run(create_app(config), host=host, port=port, workers=workers, log_level="warning")
+    out.print(f"[bold]ukimet[/] serving on http://{host}:{port} with {workers} worker process"
+              f"{'es' if workers > 1 else ''}  (API: http://{host}:{port}/api/v1/docs; Ctrl+C stops)")
+    if workers == 1:
+        uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+        return
+    # Each worker makes its own app from the settings in the environment (UKIMET_*, as ``config`` was read): they
+    # share sessions, sign-in counts, daily limits, alerts and the one audit chain through the metadata store.
+    uvicorn.run("ukimet.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 def register(app: typer.Typer) -> None:
@@ -33,8 +39,11 @@ def register(app: typer.Typer) -> None:
     @clean_errors
     @operator_only
     def serve_command(host: str = typer.Option("127.0.0.1", "--host"),
-                      port: int = typer.Option(8000, "--port")) -> None:
+                      port: int = typer.Option(8000, "--port"),
+                      workers: int = typer.Option(1, "--workers", min=1, help="Worker processes (uvicorn's); they "
+                                                  "share sessions, limits, alerts and the audit log through the "
+                                                  "metadata store.")) -> None:
         """Serve the web app and the REST API."""
         from ukimet.core.settings import Settings
 
-        serve(Settings(), host, port)
+        serve(Settings(), host, port, workers)
