@@ -489,13 +489,9 @@ class AuditLog:
                 return bad(expected, *problem)
             prev = row["hash"]
             tree.add(merkle.leaf_hash(prev))
-            for head in anchored.get(expected, []):
-                if head.hash != prev or head.root != tree.root().hex():
-                    if not head.signature_ok():
-                        return forged(head)
-                    return bad(expected, "rewritten", f"entry {expected} is not the one anchored when it was "
-                                                      f"written ({head.at}): the log was edited, reordered or "
-                                                      "rewritten up to it and its hashes recomputed")
+            disagreement = _anchored_problem(expected, prev, tree.root().hex(), anchored.get(expected, []), path)
+            if disagreement:
+                return bad(expected, *disagreement)
             point = points.get(expected)
             if point is None and any(h.checkpoint and h.signature_ok() for h in anchored.get(expected, [])):
                 return bad(expected, "checkpoint_deleted", f"the checkpoint signed at entry {expected} is anchored "
@@ -593,14 +589,9 @@ class AuditLog:
                 return bad(expected, *problem)
             prev = row["hash"]
             tree.add(merkle.leaf_hash(prev))
-            for head in anchored.get(expected, []):
-                if head.hash != prev or head.root != tree.root().hex():
-                    if not head.signature_ok():
-                        return bad(expected, "anchor", f"the head anchored for entry {expected} has a bad "
-                                                       f"signature: the anchor {path} was altered")
-                    return bad(expected, "rewritten", f"entry {expected} is not the one anchored when it was "
-                                                      f"written ({head.at}): the log was edited, reordered or "
-                                                      "rewritten up to it and its hashes recomputed")
+            disagreement = _anchored_problem(expected, prev, tree.root().hex(), anchored.get(expected, []), path)
+            if disagreement:
+                return bad(expected, *disagreement)
                 if head.checkpoint and head.signature_ok():
                     return bad(expected, "checkpoint_deleted", f"the checkpoint signed at entry {expected} is "
                                                                "anchored but no longer in the database: it was deleted")
@@ -726,4 +717,18 @@ def _entry_problem(expected: int, row: dict[str, Any], prev: str) -> tuple[str, 
                           "know: it was altered or written by a newer one")
     if entry_hash(prev, row) != row["hash"]:
         return "edited", f"entry {expected} was edited"
+    return None
+
+
+def _anchored_problem(expected: int, prev: str, root: str, heads: list[anchor.Head],
+                      path: Path) -> tuple[str, str] | None:
+    """What the heads anchored for entry ``expected`` say against the log's hash ``prev`` and Merkle ``root``
+    there: a forged line of the anchor, or a log rewritten up to that entry; None when they agree."""
+    for head in heads:
+        if head.hash != prev or head.root != root:
+            if not head.signature_ok():
+                return "anchor", (f"the head anchored for entry {expected} has a bad signature: the anchor {path} "
+                                  "was altered")
+            return "rewritten", (f"entry {expected} is not the one anchored when it was written ({head.at}): the log "
+                                 "was edited, reordered or rewritten up to it and its hashes recomputed")
     return None
