@@ -16,12 +16,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from ukimet.cli.demo import synced_country
-from ukimet.gateway.api import ENGINE_CONFIG, Gateway
+from ukimet.gateway.api import Gateway
 from ukimet.gateway.policy import DEFAULT, Policy
 from ukimet.gateway.rewrite import User
+from ukimet.sync.store import open_store
 from ukimet.synth import SynthConfig
 
 RESULTS = Path(__file__).parent / "results" / "gateway.json"
@@ -45,7 +44,7 @@ def main() -> None:
     worker = replace(DEFAULT.roles["social_worker"], max_rows_per_day=10**9, max_persons_per_day=10**9)
     gateway = Gateway(config, Policy({**DEFAULT.roles, "social_worker": worker}))
     # the peer: the same engine configuration, one open connection, the query as written
-    raw_connection = duckdb.connect(str(config.resolved_store_path()), read_only=True, config=dict(ENGINE_CONFIG))
+    raw_connection = open_store(config.resolved_store_path(), read_only=True, locked=True)
     report: dict[str, Any] = {"persons": args.persons, "queries": {}}
     added: dict[str, list[float]] = {"cold": [], "warm": []}
     ratios: dict[str, list[float]] = {"cold": [], "warm": []}

@@ -32,9 +32,10 @@ import duckdb
 import numpy as np
 
 from ukimet.core.settings import Settings
-from ukimet.gateway.api import ENGINE_CONFIG, Gateway
+from ukimet.gateway.api import Gateway
 from ukimet.gateway.policy import DEFAULT, Policy
 from ukimet.gateway.rewrite import User
+from ukimet.sync.store import open_store
 
 RESULTS = Path(__file__).parent / "results" / "privacy.json"
 USER = User("bench-privacy", "analyst", "Ministry of National Economy", {"region": ""})
@@ -103,7 +104,7 @@ def main() -> None:
              for name, role in DEFAULT.roles.items()}
     gateway = Gateway(config, Policy(roles, "bench-privacy"))
     per_count, per_value = roles["analyst"].epsilon_per_count, roles["analyst"].epsilon_per_value
-    raw = duckdb.connect(str(config.resolved_store_path()), read_only=True, config=dict(ENGINE_CONFIG))
+    raw = open_store(config.resolved_store_path(), read_only=True, locked=True)
     counts, wages = _cells(raw)
     rng = np.random.default_rng(1)
     report: dict[str, Any] = {"epsilon_per_count": per_count, "epsilon_per_value": per_value,

@@ -149,11 +149,9 @@ def mart(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def read_store(path: Path) -> Any:
     """A read-only connection to a store, configured as the gateway's engine is, so that both can be open in
     one process (DuckDB refuses a second connection to a file with another configuration)."""
-    import duckdb
+    from ukimet.sync.store import open_store
 
-    from ukimet.gateway.api import ENGINE_CONFIG
-
-    return duckdb.connect(str(path), read_only=True, config=dict(ENGINE_CONFIG))
+    return open_store(path, read_only=True, locked=True)
 
 
 @pytest.fixture(scope="session")

@@ -213,7 +213,7 @@ ERROR_ORACLES: list[Attack] = [
     *[("error_oracle", user, True, sql, "engine") for user in ("worker", "analyst") for sql in [
         "SELECT CAST(familiya AS INT) FROM reg.persons WHERE id = 1",
         "SELECT CAST(CAST(data_rozhdeniya AS VARCHAR) || '|' || CAST(dohod AS VARCHAR) AS INT) FROM reg.persons",
-        "SELECT 1 // (id - 1) FROM reg.persons",
+        "SELECT CAST(dohod AS TINYINT) FROM reg.persons",
         "SELECT CAST(iin AS BIGINT) * 9223372036854775807 FROM reg.persons WHERE id = 2",
     ]],
 ]

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 from fastapi.testclient import TestClient
 
 from ukimet.api.app import create_app
@@ -17,6 +16,7 @@ from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.users import add_user
+from ukimet.sync.store import create_store
 
 USERS = {
     "analyst": User("aigerim", "analyst", "Akimat of Shymkent", {"region": "79"}),
@@ -50,7 +50,7 @@ class SmallApp:
 def small_app(home: Path, **settings: Any) -> Iterator[SmallApp]:
     config = Settings(home=home, **settings)
     engine = connect_metadata(config)
-    duckdb.connect(str(config.resolved_store_path())).close()  # an empty integrated store
+    create_store(config.resolved_store_path())  # an empty integrated store
     for key, user in USERS.items():
         add_user(engine, user, PASSWORDS[key])
     app = create_app(config)

@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import MART_AS_OF
 from ukimet.cli.main import app
+from ukimet.sync.store import open_store
 
 
 def test_from_mart_to_an_assigned_case_on_the_command_line(mart: dict[str, Any], monkeypatch: pytest.MonkeyPatch,
@@ -34,7 +34,7 @@ def test_from_mart_to_an_assigned_case_on_the_command_line(mart: dict[str, Any],
     run("user", "add", "nurlan", "--role", "analyst", "--org", "Akimat", "--region", "19")
     tokens.update({name: run("user", "token", name).strip() for name in ("svc", "worker", "nurlan")})
     assert "families" in run("mart", "build", "--as-of", MART_AS_OF)
-    con = duckdb.connect(str(home / "store.duckdb"), read_only=True)
+    con = open_store(home / "store.ducklake", read_only=True)
     try:
         (family,) = con.execute("SELECT family_id FROM mart.family_scores ORDER BY score, family_id LIMIT 1"
                                 ).fetchall()[0]

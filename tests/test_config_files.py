@@ -21,6 +21,7 @@ from ukimet.model.entitlements import load_rules as load_entitlements
 from ukimet.model.family_card import load_card
 from ukimet.model.mart import load_mapping
 from ukimet.model.semantic import load_layer
+from ukimet.sync.store import create_store
 
 LOADERS: dict[str, tuple[str, Callable[[Path], Any]]] = {
     "mart": ("ukimet.model:mart.toml", load_mapping),
@@ -210,7 +211,6 @@ def test_a_policy_file_is_named_by_its_path(tmp_path: Path) -> None:
 
 
 def test_a_bad_policy_over_http_is_invalid_input_naming_the_place(tmp_path: Path) -> None:
-    import duckdb
     from fastapi.testclient import TestClient
 
     from ukimet.api.app import create_app
@@ -221,7 +221,7 @@ def test_a_bad_policy_over_http_is_invalid_input_naming_the_place(tmp_path: Path
 
     config = Settings(home=tmp_path / "home")
     add_user(connect_metadata(config), User("gulnar", "admin", "National data operator"), "gulnar-pass")
-    duckdb.connect(str(config.resolved_store_path())).close()  # an installation before its first sync
+    create_store(config.resolved_store_path())  # an installation before its first sync
     app = create_app(config)
     with TestClient(app) as client:
         login = client.post("/api/v1/auth/login", json={"name": "gulnar", "password": "gulnar-pass"})

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -34,6 +33,7 @@ from ukimet.core.messages import UNCLASSIFIED, messages
 from ukimet.core.settings import Settings
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.users import add_user, issue_token
+from ukimet.sync.store import create_store
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ukimet"
 ERROR_CLASSES = {name for name, value in vars(errors).items()
@@ -55,7 +55,7 @@ def served(tmp_path: Path) -> Iterator[tuple[FastAPI, TestClient, dict[str, str]
     """The app on an empty home (an empty store), an analyst's API token."""
     config = Settings(home=tmp_path / "home")
     config.resolved_store_path().parent.mkdir(parents=True, exist_ok=True)
-    duckdb.connect(str(config.resolved_store_path())).close()
+    create_store(config.resolved_store_path())
     app = create_app(config)
     engine = app.state.gateway.metadata
     add_user(engine, User("analyst", "analyst", "Akimat", {"region": "71"}), "long-password")

@@ -3,7 +3,9 @@ declares, and a home made by an earlier release is upgraded when it is opened, k
 
 tests/data/homes/release-d891802.tar.xz is a home made by main at d891802, the last release before migrations: a
 300-person demo country, its store, its metadata (11 audit entries, 2 signed checkpoints, a case with an SMS) and
-its keys (synthetic; they protect nothing else)."""
+its keys (synthetic; they protect nothing else). Its store was written by DuckDB 2, which this release (DuckLake on
+DuckDB 1.5) cannot read: release-d891802-store-export.tar.xz is that store exported by the command the refusal
+names, as an operator runs it once before the upgrade."""
 
 from __future__ import annotations
 
@@ -21,8 +23,10 @@ from sqlalchemy import create_engine, text
 from ukimet.core.metadata import connect_metadata, metadata
 from ukimet.core.migrate import FIRST, HEAD, current, scripts_head, upgrade
 from ukimet.core.settings import Settings
+from ukimet.sync.store import open_store
 
 RELEASE = Path(__file__).parent / "data" / "homes" / "release-d891802.tar.xz"
+EXPORT = RELEASE.with_name("release-d891802-store-export.tar.xz")
 
 
 def _schema_differences(url: str) -> list[Any]:
@@ -33,10 +37,24 @@ def _schema_differences(url: str) -> list[Any]:
         return list(compare_metadata(MigrationContext.configure(con), metadata))
 
 
-def _unpack(tmp_path: Path) -> Path:
-    with tarfile.open(RELEASE) as archive:
-        archive.extractall(tmp_path, filter="data")
+def _unpack(tmp_path: Path, exported: bool = True) -> Path:
+    for made in (RELEASE, EXPORT) if exported else (RELEASE,):
+        with tarfile.open(made) as archive:
+            archive.extractall(tmp_path, filter="data")
     return tmp_path / ".ukimet"
+
+
+def test_a_store_written_by_a_newer_duckdb_is_refused_with_the_export_command_and_nothing_changes(
+        tmp_path: Path) -> None:
+    from ukimet.core.errors import StoreError
+
+    home = _unpack(tmp_path, exported=False)
+    before = _entries(home)
+    with pytest.raises(StoreError) as refused:
+        connect_metadata(Settings(home=home))
+    assert "EXPORT DATABASE" in refused.value.fix and str(home / "store.duckdb.export") in refused.value.fix
+    assert _entries(home) == before and (home / "store.duckdb").exists()
+    assert not (home / "store.ducklake").exists()
 
 
 def _entries(home: Path) -> list[tuple[Any, ...]]:
@@ -133,9 +151,8 @@ def test_the_audit_log_stays_append_only_after_an_upgrade(tmp_path: Path) -> Non
 
 def _citizen_data(home: Path) -> tuple[set[str], set[str], set[str]]:
     """The IINs, phones (last ten digits) and first names (four letters or more) of the home's persons."""
-    import duckdb
 
-    con = duckdb.connect(str(home / "store.duckdb"), read_only=True)
+    con = open_store(home / "store.ducklake", read_only=True)
     try:
         people = con.execute("SELECT iin, phone, first_name FROM mart.persons").fetchall()
     finally:

@@ -23,6 +23,7 @@ from ukimet.connect.sources import SourceSpec, add_source
 from ukimet.core.metadata import connect_metadata, lineage, sync_runs
 from ukimet.core.settings import Settings
 from ukimet.sync.engine import Syncer
+from ukimet.sync.store import open_store
 
 SCHEMA_PREFIX = "ukimet_sync_test"
 
@@ -34,7 +35,7 @@ def home(tmp_path: Path) -> tuple[Settings, Engine]:
 
 
 def _store(config: Settings) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(config.resolved_store_path()), read_only=True)
+    return open_store(config.resolved_store_path(), read_only=True)
 
 
 @dataclass

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from ukimet.core.errors import StoreError
+from ukimet.core.errors import StoreError, UkimetError
 from ukimet.core.files import make_private
 
 if TYPE_CHECKING:
@@ -105,6 +105,8 @@ def upgrade(engine: Engine, backups: Path | None = None, settings: Settings | No
             if before is not None and not recorded:
                 command.stamp(config, before)
             command.upgrade(config, "head")
+    except UkimetError:
+        raise  # a refusal of ukimet's own (the store cannot be read yet, say) names its fix itself
     except Exception as error:
         kept = f"; the copy made before it is {copy}" if copy else ""
         raise StoreError("migrate.failed", before=before, head=HEAD, detail=f"{error}{kept}") from error

@@ -18,7 +18,9 @@ class Settings(BaseSettings):
     metadata_url: str | None = Field(
         None, description="SQLAlchemy URL of the metadata store (catalog, runs, lineage); default SQLite in home. "
         "For PostgreSQL: postgresql+psycopg://user@host/db, the password from UKIMET_METADATA_PASSWORD.")
-    store_path: Path | None = Field(None, description="The integrated store (DuckDB file); default home/store.duckdb.")
+    store_path: Path | None = Field(
+        None, description="The integrated store: a DuckLake catalog (SQLite file) with its Parquet files in "
+        "<path>.files; default home/store.ducklake.")
     secrets_file: Path | None = Field(
         None, description="TOML file of source credentials, kept outside the repository (default "
         "~/.config/ukimet/secrets.toml).")
@@ -80,7 +82,7 @@ class Settings(BaseSettings):
         return init_settings, env_settings, toml
 
     def resolved_store_path(self) -> Path:
-        return self.store_path or self.home / "store.duckdb"
+        return self.store_path or self.home / "store.ducklake"
 
     def resolved_metadata_url(self) -> str:
         return self.metadata_url or f"sqlite:///{self.home / 'metadata.sqlite'}"

@@ -45,11 +45,8 @@ from ukimet.gateway.private_aggregate import (
     write_released,
 )
 from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
-from ukimet.sync.store import LOCKED_CONFIG, literal
+from ukimet.sync.store import LAKE, current_snapshot, cursor, literal, open_store, schema_version
 
-ENGINE_CONFIG = {**LOCKED_CONFIG, "enable_external_access": "false"}
-"""No file, network or extension access; the gateway then sets its limits and locks the configuration, so no
-setting can be changed by a query."""
 PLAN_CACHE = 512
 """prepared plans kept per gateway (oldest dropped first)"""
 ENGINE_ERRORS = {
@@ -95,7 +92,7 @@ class Result:
     """the privacy budget this answer spent (0: person-level, or released before)"""
 
 
-def load_catalog(config: Settings) -> Catalog:
+def load_catalog(config: Settings, store: duckdb.DuckDBPyConnection | None = None) -> Catalog:
     """The store's tables as the gateway knows them: the store's column types, the catalog's semantic types and
     sensitivities (a column the catalog does not know is treated as special: hidden)."""
     known: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
@@ -105,12 +102,12 @@ def load_catalog(config: Settings) -> Catalog:
                 catalog_columns.c.semantic_type, catalog_columns.c.sensitivity)):
             known[(source.lower(), table.lower(), column.lower())] = (kind, sensitivity)
     sources = {s for s, _, _ in known}
-    store = duckdb.connect(str(config.resolved_store_path()), read_only=True, config=dict(ENGINE_CONFIG))
-    try:
-        rows = store.execute("SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
-                             "ORDER BY table_schema, table_name, ordinal_position").fetchall()
-    finally:
-        store.close()
+    if store is None:
+        with contextlib.closing(open_store(config.resolved_store_path(), read_only=True, locked=True)) as own:
+            return load_catalog(config, own)
+    rows = store.execute("SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
+                         "WHERE table_catalog = ? ORDER BY table_schema, table_name, ordinal_position",
+                         [LAKE]).fetchall()
     catalog: Catalog = {}
     for schema, table, column, data_type in rows:
         if schema.lower() not in sources or table.startswith("__"):
@@ -123,15 +120,16 @@ def load_catalog(config: Settings) -> Catalog:
 
 class Gateway:
     def __init__(self, config: Settings | None = None, policy: Policy | None = None,
-                 project: str = "default", clock: Callable[[], dt.datetime] | None = None) -> None:
+                 project: str = "default", clock: Callable[[], dt.datetime] | None = None,
+                 as_of: int | None = None) -> None:
         self.config = config or Settings()
+        self.as_of = as_of
+        """the store's snapshot this gateway answers from (None: the newest, followed as it is published)"""
         self.metadata = connect_metadata(self.config)
         self._fixed_policy = policy
         self.policy = policy or policy_store.active(self.metadata)
         self._policy_checked = time.monotonic()
         self._plans_version = self.policy.version
-        self.catalog = load_catalog(self.config)
-        self.schema = MappingSchema(schema_of(self.catalog), dialect="duckdb")
         self.project = project
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._lock = threading.RLock()
@@ -143,6 +141,10 @@ class Gateway:
         self._key = hmac.new(installation_secret(self.config, "pseudonym"), project.encode(), hashlib.sha256).digest()
         # one function per key: gateways of several projects can share the engine, each with its own pseudonyms
         self._pseudonym = f"{PSEUDONYM}_{hashlib.sha256(self._key).hexdigest()[:12]}"
+        with self.trusted() as con:
+            self._schema_version = schema_version(con)
+            self.catalog = load_catalog(self.config, con)
+        self.schema = MappingSchema(schema_of(self.catalog), dialect="duckdb")
 
     @property
     def pseudonym(self) -> str:
@@ -153,7 +155,7 @@ class Gateway:
     def trusted(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor on the locked engine for the gateway's own reads (linkage tables), never for users' SQL."""
         with self._lock:
-            con = self._engine().cursor()
+            con = cursor(self._engine())
             try:
                 yield con
             finally:
@@ -179,11 +181,10 @@ class Gateway:
             self._connection = None
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        con = duckdb.connect(str(self.config.resolved_store_path()), read_only=True, config=dict(ENGINE_CONFIG))
-        with contextlib.suppress(duckdb.Error):  # locked already by another gateway on the same store
-            con.execute(f"SET memory_limit = {literal(self.config.query_memory_limit)}")
-            con.execute(f"SET threads = {int(self.config.query_threads)}")
-            con.execute("SET lock_configuration = true")
+        con = open_store(self.config.resolved_store_path(), read_only=True, as_of=self.as_of, locked=True)
+        con.execute(f"SET memory_limit = {literal(self.config.query_memory_limit)}")
+        con.execute(f"SET threads = {int(self.config.query_threads)}")
+        con.execute("SET lock_configuration = true")
         key = self._key
 
         def pseudonym(value: str | None) -> str | None:
@@ -204,14 +205,32 @@ class Gateway:
         return error
 
     def _current_policy(self) -> Policy:
-        """The stored policy in force (looked up at most every two seconds), unless one was given."""
-        if self._fixed_policy is None and time.monotonic() - self._policy_checked > 2:
-            self.policy, self._policy_checked = policy_store.active(self.metadata), time.monotonic()
+        """The stored policy in force (looked up at most every two seconds), unless one was given; at the same
+        pace, the store's tables as published since (a sync or the mart build adds and retypes tables while the
+        gateway serves: its catalog follows without a restart)."""
+        if time.monotonic() - self._policy_checked > 2:
+            self._policy_checked = time.monotonic()
+            if self._fixed_policy is None:
+                self.policy = policy_store.active(self.metadata)
+            if self.as_of is None:
+                self._follow_store()
             if self.policy.version != self._plans_version:
                 self._views.clear()
                 self._plans.clear()
                 self._plans_version = self.policy.version
         return self.policy
+
+    def _follow_store(self) -> None:
+        with self.trusted() as con:
+            version = schema_version(con)
+            if version == self._schema_version:
+                return
+            catalog = load_catalog(self.config, con)
+        with self._lock:
+            self.catalog, self._schema_version = catalog, version
+            self.schema = MappingSchema(schema_of(catalog), dialect="duckdb")
+            self._views.clear()
+            self._plans.clear()
 
     def prepare(self, user: User, role: RolePolicy, sql: str, person_level: bool) -> Plan:
         """Check ``sql`` and rewrite it by the role's policy (or raise the refusal). Plans are kept for the same
@@ -349,12 +368,15 @@ class Gateway:
         return Result(columns, rows, rewritten, seq, False, spent)
 
     def _store_version(self) -> str:
-        """Which data the store holds: a released answer is answered again only for the same data."""
-        path = self.config.resolved_store_path()
-        try:
-            return str(path.stat().st_mtime_ns)
-        except OSError:
-            return "unknown"
+        """Which data the store holds (its snapshot): a released answer is answered again only for the same
+        data."""
+        with self.trusted() as con:
+            return str(current_snapshot(con))
+
+    def snapshot(self) -> int:
+        """The store's snapshot the next answer reads (the one given as ``as_of``, or the newest published)."""
+        with self.trusted() as con:
+            return current_snapshot(con)
 
     def _statistics(self, sql: str) -> Any:
         """The true statistics of a private aggregate (an Arrow table): they never leave the gateway."""
@@ -366,7 +388,7 @@ class Gateway:
         """A cursor on the engine, one query at a time (DuckDB's Python connection is not thread-safe), interrupted
         after ``query_timeout`` seconds; the engine's failures said by their kind."""
         with self._lock:
-            con = self._engine().cursor()
+            con = cursor(self._engine())
             timer = threading.Timer(self.config.query_timeout, con.interrupt)
             timer.start()
             try:

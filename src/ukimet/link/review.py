@@ -23,8 +23,8 @@ SHOWN = ("surname_raw", "first_raw", "patronymic_raw", "birth_date", "iin")
 def _ensure(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE SCHEMA IF NOT EXISTS link")
     con.execute(f"""CREATE TABLE IF NOT EXISTS {DECISIONS} (left_record VARCHAR NOT NULL, right_record VARCHAR NOT NULL,
-        decision VARCHAR NOT NULL CHECK (decision IN ('same', 'different')), reviewer VARCHAR NOT NULL,
-        note VARCHAR, decided_at TIMESTAMP NOT NULL, PRIMARY KEY (left_record, right_record))""")
+        decision VARCHAR NOT NULL, reviewer VARCHAR NOT NULL, note VARCHAR, decided_at TIMESTAMP NOT NULL)""")
+    # a lake table has no keys or checks: decide() keeps one row per pair and only the two decisions
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,15 @@ def decide(con: duckdb.DuckDBPyConnection, left: str, right: str, decision: Deci
     if missing:
         raise LinkError("link.review_record", record=missing[0])
     a, b = sorted((left, right))
-    con.execute(f"INSERT OR REPLACE INTO {DECISIONS} VALUES (?, ?, ?, ?, ?, ?)",
-                [a, b, decision, reviewer, note, dt.datetime.now(dt.UTC).replace(tzinfo=None)])
+    con.execute("BEGIN")
+    try:
+        con.execute(f"DELETE FROM {DECISIONS} WHERE left_record = ? AND right_record = ?", [a, b])
+        con.execute(f"INSERT INTO {DECISIONS} VALUES (?, ?, ?, ?, ?, ?)",
+                    [a, b, decision, reviewer, note, dt.datetime.now(dt.UTC).replace(tzinfo=None)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def decisions(store: DuckDBBackend) -> Decisions:

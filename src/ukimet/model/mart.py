@@ -29,7 +29,7 @@ from ukimet.model.data_files import load_data
 from ukimet.model.family_card import Card, score_families
 from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
 from ukimet.model.source_stats import build_source_stats
-from ukimet.sync.store import ident, literal
+from ukimet.sync.store import ident, literal, rebuild
 
 SCHEMA = "mart"
 PICKS = {"latest": "arg_max(__value, __order)", "max": "max(__value)", "min": "min(__value)",
@@ -282,7 +282,7 @@ def _families(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
                sum(coalesce(utility_debt, 0)) AS utility_debt,
                mode(dwelling_id) AS dwelling_id
         FROM members GROUP BY family_id""")
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.families AS
+    rebuild(con, SCHEMA, "families", f"""
         SELECT f.*, d.area_m2, d.rooms, d.residents AS dwelling_residents,
                round(d.area_m2 / greatest(d.residents, f.members), 2) AS area_per_person,
                d.water, d.gas, d.heating, d.sewerage
@@ -360,13 +360,13 @@ def _households_and_companies(con: duckdb.DuckDBPyConnection, mapping: Mapping) 
 def _denormalise(con: duckdb.DuckDBPyConnection) -> None:
     """What questions filter on kept on the row they count: analysts see identifiers masked, so the mart's
     tables cannot be joined by them (a join of masks would join everyone)."""
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.families AS SELECT f.*, s.score, s.level
+    rebuild(con, SCHEMA, "families", f"""SELECT f.*, s.score, s.level
         FROM {SCHEMA}.families f JOIN {SCHEMA}.family_scores s USING (family_id)""")
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.persons AS SELECT p.*, coalesce(b.kinds, []) AS benefits
+    rebuild(con, SCHEMA, "persons", f"""SELECT p.*, coalesce(b.kinds, []) AS benefits
         FROM {SCHEMA}.persons p LEFT JOIN (SELECT person_id, list(DISTINCT kind ORDER BY kind) AS kinds
                                            FROM {SCHEMA}.benefits WHERE active GROUP BY 1) b USING (person_id)""")
     for table in ("benefits", "payments"):
-        con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.{table} AS SELECT t.*, p.region, p.sex, p.age
+        rebuild(con, SCHEMA, table, f"""SELECT t.*, p.region, p.sex, p.age
             FROM {SCHEMA}.{table} t LEFT JOIN {SCHEMA}.persons p USING (person_id)""")
 
 

@@ -1,9 +1,26 @@
-"""The integrated store: one DuckDB file, a schema per source, a table per source table. Opened with extension
-auto-install and auto-load switched off: nothing is ever downloaded at run time."""
+"""The integrated store: a DuckLake (an open table format of the DuckDB project) whose catalog is a SQLite file
+and whose tables are Parquet files beside it. A schema per source, a table per source table.
+
+Why a lake and not one DuckDB file: a DuckDB file is opened by one writing process or by readers, never both, so
+the web app had to stop for every sync. In the lake every commit is a snapshot: sync, link and the mart build
+publish while the server reads the previous snapshot; a reader's next transaction sees the new one without a
+restart; every snapshot stays readable ("as of", ``as_of``) until it is expired; and the Parquet files of a
+snapshot are what Spark reads at national scale (``snapshot_files``).
+
+Nothing is ever downloaded at run time: the ``ducklake`` and ``sqlite_scanner`` extensions are loaded from their
+PyPI packages (pinned to DuckDB's own version), and extension auto-install and auto-load are switched off.
+
+A home made before the lake holds ``store.duckdb``: it is copied into the lake the first time the lake is opened,
+and kept beside it renamed ``store.duckdb.imported`` (nothing is deleted)."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import importlib.util
+import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -13,6 +30,12 @@ from ukimet.core.errors import StoreError
 
 QUARANTINE_SCHEMA = "_quarantine"
 LOCKED_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+LAKE = "store"
+"""The name the lake is attached under (and made the default catalog) on every connection."""
+METADATA = f"__ducklake_metadata_{LAKE}"
+"""The catalog database as DuckDB attaches it beside the lake."""
+EXTENSIONS = {"ducklake": "duckdb_extension_ducklake", "sqlite_scanner": "duckdb_extension_sqlite_scanner"}
+LEGACY_SUFFIX = ".duckdb"
 
 
 def ident(name: str) -> str:
@@ -24,21 +47,190 @@ def literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def open_store(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def lake_paths(path: Path) -> tuple[Path, Path, Path]:
+    """The catalog file, the folder of Parquet files and the folder of temporary files of the store at ``path``
+    (a configured ``store.duckdb`` of an older home means the lake beside it, ``store.ducklake``)."""
+    catalog = path.with_suffix(".ducklake") if path.suffix == LEGACY_SUFFIX else path
+    return catalog, catalog.with_name(catalog.name + ".files"), catalog.with_name(catalog.name + ".tmp")
+
+
+def _extension(name: str) -> str:
+    spec = importlib.util.find_spec(EXTENSIONS[name])
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        found = Path(folder) / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
+        if found.exists():
+            return str(found)
+    raise StoreError("store.extension", extension=name, package=EXTENSIONS[name].replace("_", "-"),
+                     version=duckdb.__version__)
+
+
+def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
+               locked: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection whose default catalog is the store at ``path``. ``read_only``: nothing can be written;
+    ``as_of``: the store as it was at that snapshot (read-only); ``locked``: no file, network or extension access
+    besides the lake's own files, and the configuration cannot be changed by a query (the gateway's engine)."""
+    catalog, files, temp = lake_paths(path)
+    read_only = read_only or as_of is not None
+    if not catalog.exists():
+        legacy = catalog.with_suffix(LEGACY_SUFFIX)
+        if legacy.exists():
+            _adopt(legacy, catalog)
+        elif read_only:
+            raise StoreError("store.open", path=str(catalog), detail="it does not exist yet")
+    catalog.parent.mkdir(parents=True, exist_ok=True)
+    files.mkdir(exist_ok=True)
     try:
-        con = duckdb.connect(str(path), read_only=read_only, config=dict(LOCKED_CONFIG))
-    except duckdb.IOException as exc:
-        raise StoreError("store.open", path=str(path), detail=(str(exc).splitlines() or [""])[0]) from None
-    con.execute("SET enable_progress_bar = false")  # ukimet draws its own progress
+        con = duckdb.connect(config={**LOCKED_CONFIG, "temp_directory": str(temp)})
+        for name in EXTENSIONS:
+            con.load_extension(_extension(name))
+        options = [f"DATA_PATH {literal(str(files) + '/')}", "OVERRIDE_DATA_PATH TRUE"]
+        if read_only:
+            options.append("READ_ONLY")
+        if as_of is not None:
+            options.append(f"SNAPSHOT_VERSION {int(as_of)}")
+        con.execute(f"ATTACH {literal('ducklake:sqlite:' + str(catalog))} AS {LAKE} ({', '.join(options)})")
+        con.execute(f"USE {LAKE}")
+        con.execute("SET enable_progress_bar = false")  # ukimet draws its own progress
+        if locked:
+            con.execute(f"SET allowed_directories = [{literal(str(files) + '/')}]")
+            con.execute("SET enable_external_access = false")
+    except duckdb.Error as exc:
+        with contextlib.suppress(UnboundLocalError, duckdb.Error):
+            con.close()
+        raise StoreError("store.open", path=str(catalog), detail=(str(exc).splitlines() or [""])[0]) from None
     return con
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A new cursor on ``con`` (for another thread, or one query at a time) reading the store by default, as
+    ``con`` does (a cursor starts on DuckDB's own in-memory catalog)."""
+    new = con.cursor()
+    new.execute(f"USE {LAKE}")
+    return new
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, schema: str, table: str, select: str) -> None:
+    """``CREATE OR REPLACE TABLE schema.table AS select`` where ``select`` reads the table itself: built beside it
+    and renamed (within one transaction, DuckLake 1.5 deletes the files of a table made in that transaction when it
+    is replaced, before the replacing query has read them)."""
+    staged = f"{table}__rebuilt"
+    con.execute(f"CREATE OR REPLACE TABLE {ident(schema)}.{ident(staged)} AS {select}")
+    con.execute(f"DROP TABLE {ident(schema)}.{ident(table)}")
+    con.execute(f"ALTER TABLE {ident(schema)}.{ident(staged)} RENAME TO {ident(table)}")
+
+
+def create_store(path: Path) -> None:
+    """An empty store at ``path`` (an installation before its first sync)."""
+    open_store(path).close()
+
+
+def current_snapshot(con: duckdb.DuckDBPyConnection) -> int:
+    """The snapshot the connection's current transaction reads."""
+    row = con.execute(f"SELECT id FROM ducklake_current_snapshot({literal(LAKE)})").fetchone()
+    return int(row[0]) if row else 0
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The newest committed schema version: it changes when a table or column is added, dropped or retyped."""
+    row = con.execute(f"SELECT max(schema_version) FROM {METADATA}.ducklake_snapshot").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def snapshot_files(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[str]:
+    """The Parquet files that hold ``schema.table`` at the connection's snapshot (what Spark reads); a table with
+    deleted rows is refused (its delete files would be ignored): the store rewrites such tables first."""
+    rows = con.execute(f"SELECT data_file, delete_file FROM ducklake_list_files({literal(LAKE)}, ?, schema => ?)",
+                       [table, schema]).fetchall()
+    if any(delete for _, delete in rows):
+        con.execute(f"CALL ducklake_rewrite_data_files({literal(LAKE)}, ?, schema => ?)", [table, schema])
+        rows = con.execute(f"SELECT data_file, delete_file FROM ducklake_list_files({literal(LAKE)}, ?, "
+                           "schema => ?)", [table, schema]).fetchall()
+    return [str(data) for data, _ in rows]
+
+
+@contextlib.contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _adopt(legacy: Path, catalog: Path) -> None:
+    """Copy a DuckDB-file store of an older home into a new lake, every schema and table, in one transaction; the
+    old file is then kept as ``<name>.imported``. A file written by a newer DuckDB than this one is read from its
+    export (``EXPORT DATABASE '<name>.export' (FORMAT parquet)``, run once with that DuckDB: the refusal says how).
+    Two processes opening the old home at once copy it once."""
+    with _exclusive(catalog.with_name(catalog.name + ".lock")):
+        if catalog.exists():
+            return
+        building = catalog.with_name(catalog.name + ".building")
+        building.unlink(missing_ok=True)
+        files = lake_paths(catalog)[1]
+        con = duckdb.connect(config=dict(LOCKED_CONFIG))
+        try:
+            for name in EXTENSIONS:
+                con.load_extension(_extension(name))
+            tables = _legacy_tables(con, legacy)
+            con.execute(f"ATTACH {literal('ducklake:sqlite:' + str(building))} AS {LAKE} "
+                        f"(DATA_PATH {literal(str(files) + '/')}, OVERRIDE_DATA_PATH TRUE)")
+            con.execute("BEGIN")
+            for schema in sorted({s for s, _, _ in tables} - {"main"}):
+                con.execute(f"CREATE SCHEMA IF NOT EXISTS {LAKE}.{ident(schema)}")
+            for schema, table, rows in tables:
+                con.execute(f"CREATE TABLE {LAKE}.{ident(schema)}.{ident(table)} AS SELECT * FROM {rows}")
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            raise StoreError("store.adopt", path=str(legacy),
+                             detail=(str(exc).splitlines() or [""])[0]) from None
+        finally:
+            con.close()
+        building.replace(catalog)
+        legacy.replace(legacy.with_name(legacy.name + ".imported"))
+
+
+def _legacy_tables(con: duckdb.DuckDBPyConnection, legacy: Path) -> list[tuple[str, str, str]]:
+    """(schema, table, where its rows are read from) for every table of an older home's store file."""
+    try:
+        con.execute(f"ATTACH {literal(str(legacy))} AS legacy (READ_ONLY)")
+    except duckdb.Error as exc:
+        export = legacy.with_name(legacy.name + ".export")
+        if not (export / "load.sql").exists():
+            raise StoreError("store.legacy_format", path=str(legacy), export=str(export),
+                             detail=(str(exc).splitlines() or [""])[0]) from None
+        return _exported_tables(export)
+    rows = con.execute("SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'legacy' "
+                       "ORDER BY 1, 2").fetchall()
+    return [(schema, table, f"legacy.{ident(schema)}.{ident(table)}") for schema, table in rows]
+
+
+_COPY = re.compile(r"""^COPY\s+(?:"((?:[^"]|"")+)"|(\w+))\.(?:"((?:[^"]|"")+)"|(\w+))\s+FROM\s+'((?:[^']|'')+)'""",
+                   re.IGNORECASE)
+
+
+def _exported_tables(export: Path) -> list[tuple[str, str, str]]:
+    """The tables of an ``EXPORT DATABASE`` folder, from its load.sql (each file looked up in the folder, wherever
+    the export was made from)."""
+    out = []
+    for line in (export / "load.sql").read_text(encoding="utf-8").splitlines():
+        found = _COPY.match(line.strip())
+        if found:
+            schema = (found.group(1) or found.group(2)).replace('""', '"')
+            table = (found.group(3) or found.group(4)).replace('""', '"')
+            data = export / Path(found.group(5).replace("''", "'")).name
+            out.append((schema, table, f"read_parquet({literal(str(data))})"))
+    return out
 
 
 def store_tables(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, dict[str, str]]:
     """Published tables of ``source`` in the store: table -> {column: type}."""
     rows = con.execute(
-        "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = ? "
-        "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY table_name, ordinal_position", [source]).fetchall()
+        "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_catalog = ? "
+        "AND table_schema = ? AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY table_name, ordinal_position",
+        [LAKE, source]).fetchall()
     out: dict[str, dict[str, str]] = {}
     for table, column, kind in rows:
         out.setdefault(table, {})[column] = kind
