@@ -23,7 +23,7 @@ from ukimet.link.golden import build_golden
 from ukimet.link.model import THRESHOLD, Model
 from ukimet.link.records import extract
 from ukimet.link.review import decisions
-from ukimet.sync.store import open_store
+from ukimet.sync.store import open_store, publishing
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -68,9 +68,10 @@ def link_store(config: Settings | None = None, sources: list[str] | None = None,
     con = open_store(config.resolved_store_path())
     try:
         metadata = connect_metadata(config)
-        records = extract(con, metadata, sources)
-        stats = link_records(con, threshold, engine, model, incremental=incremental)
-        stats["companies"] = build_companies(con, metadata)
+        with publishing(con):  # the server reads the previous linkage until this one is complete
+            records = extract(con, metadata, sources)
+            stats = link_records(con, threshold, engine, model, incremental=incremental)
+            stats["companies"] = build_companies(con, metadata)
     finally:
         con.close()
     return {"records": records, **stats}

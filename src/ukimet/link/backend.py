@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from ukimet.core.errors import LinkError
-from ukimet.sync.store import query_arrow
+from ukimet.sync.store import TABLES, query_arrow
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -75,7 +75,7 @@ class DuckDBBackend(Backend):
 
     def tables(self) -> list[str]:
         return [f"link.{r[0]}" for r in self.con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'link'").fetchall()]
+            f"SELECT table_name FROM {TABLES} WHERE table_schema = 'link'").fetchall()]
 
     def put(self, table: str, data: pa.Table) -> None:
         self.con.register("_put", data)

@@ -23,7 +23,7 @@ from ukimet.link.api import Engine, link_records
 from ukimet.link.model import THRESHOLD
 from ukimet.link.records import extract
 from ukimet.sync.engine import Syncer
-from ukimet.sync.store import ident, open_store
+from ukimet.sync.store import TABLES, ident, open_store
 
 KINDS: dict[str, Kind] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".xlsx": "excel"}
 
@@ -66,7 +66,7 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD,
             link_records(con, threshold, engine)
             out: list[tuple[str, str, str | None]] = []
             for name in sources:
-                table = con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
+                table = con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? "
                                     "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' LIMIT 1", [name]).fetchone()
                 if table is None:
                     continue

@@ -29,7 +29,7 @@ from ukimet.model.data_files import load_data
 from ukimet.model.family_card import Card, score_families
 from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
 from ukimet.model.source_stats import build_source_stats
-from ukimet.sync.store import ident, literal, rebuild
+from ukimet.sync.store import TABLES, ident, literal, rebuild
 
 SCHEMA = "mart"
 PICKS = {"latest": "arg_max(__value, __order)", "max": "max(__value)", "min": "min(__value)",
@@ -167,7 +167,7 @@ def _table(name: str) -> tuple[str, str]:
 def _source_sql(con: duckdb.DuckDBPyConnection, metadata: Engine, s: Source, as_of: dt.date) -> str | None:
     """person_id -> the value one source gives (None when the table is not in the store)."""
     source, table = _table(s.table)
-    known = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+    known = con.execute(f"SELECT count(*) FROM {TABLES} WHERE table_schema = ? AND table_name = ?",
                         [source, table]).fetchone()
     if not known or not known[0]:
         return None
@@ -375,7 +375,7 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
     """Build every mart table as of ``as_of`` (needs a linkage run), score the families by the family card and
     catalogue them all; rows per table."""
     mapping = mapping or load_mapping()
-    linked = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'link' "
+    linked = con.execute(f"SELECT count(*) FROM {TABLES} WHERE table_schema = 'link' "
                          "AND table_name IN ('golden', 'entities', 'families')").fetchone()
     if not linked or linked[0] < 3:
         raise ConfigError("mart.not_linked")

@@ -15,6 +15,7 @@ from ukimet.connect.sources import list_sources
 from ukimet.core.errors import StoreError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.sync.profile import profile_source
+from ukimet.sync.store import TABLES
 
 COLUMNS = ("source", "tables", "rows", "last_synced", "freshness_days", "failed_runs", "completeness", "validity",
            "quarantined", "person_records", "linkage_rate", "duplication")
@@ -60,7 +61,7 @@ def build_source_stats(con: duckdb.DuckDBPyConnection, metadata: Engine) -> int:
         FROM records LEFT JOIN registries d USING (source) GROUP BY source""").fetchall()}
     rows = []
     for spec in list_sources(metadata):
-        tables = [t for (t,) in con.execute("SELECT table_name FROM information_schema.tables WHERE "
+        tables = [t for (t,) in con.execute(f"SELECT table_name FROM {TABLES} WHERE "
                                             "table_schema = ? AND NOT starts_with(table_name, '__')",
                                             [spec.name]).fetchall()]
         counted = sum(int(con.execute(f'SELECT count(*) FROM "{spec.name}"."{t}"').fetchone()[0])  # type: ignore

@@ -36,7 +36,7 @@ from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
-from ukimet.sync.store import QUARANTINE_SCHEMA, ident, literal, open_store, store_tables
+from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, ident, literal, open_store, store_tables
 
 Progress = Callable[[str, str, int, int | None], None]
 """(source, table, rows read so far, rows expected or None)."""
@@ -173,7 +173,7 @@ class Syncer:
             staged = db.execute(select(lineage).where(and_(lineage.c.run_id == last.run_id,
                                                            lineage.c.state == "staged"))).mappings().all()
         present = {r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", [source]).fetchall()}
+            f"SELECT table_name FROM {TABLES} WHERE table_schema = ?", [source]).fetchall()}
         kept = {r["source_table"]: r for r in staged if f"__new_{last.run_id}_{r['source_table']}" in present}
         return last.run_id, kept
 
@@ -204,7 +204,7 @@ class Syncer:
         return results
 
     def _drop_leftovers(self, con: duckdb.DuckDBPyConnection, source: str, keep_run: int | None) -> None:
-        for (name,) in con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND "
+        for (name,) in con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? AND "
                                    "(table_name LIKE '\\_\\_raw\\_%' ESCAPE '\\' OR table_name LIKE '\\_\\_new\\_%' "
                                    "ESCAPE '\\')", [source]).fetchall():
             if keep_run is not None and name.startswith(f"__new_{keep_run}_"):

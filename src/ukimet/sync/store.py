@@ -36,6 +36,10 @@ METADATA = f"__ducklake_metadata_{LAKE}"
 """The catalog database as DuckDB attaches it beside the lake."""
 EXTENSIONS = {"ducklake": "duckdb_extension_ducklake", "sqlite_scanner": "duckdb_extension_sqlite_scanner"}
 LEGACY_SUFFIX = ".duckdb"
+TABLES = ("(SELECT DISTINCT schema_name AS table_schema, table_name FROM duckdb_columns() "
+          "WHERE database_name = current_database()) AS tables")
+"""The store's tables (table_schema, table_name), for FROM: information_schema.tables would fetch every lake
+table's statistics first (a catalog query per table, a quarter of a second for a few dozen tables)."""
 
 
 def ident(name: str) -> str:
@@ -118,6 +122,20 @@ def rebuild(con: duckdb.DuckDBPyConnection, schema: str, table: str, select: str
     con.execute(f"CREATE OR REPLACE TABLE {ident(schema)}.{ident(staged)} AS {select}")
     con.execute(f"DROP TABLE {ident(schema)}.{ident(table)}")
     con.execute(f"ALTER TABLE {ident(schema)}.{ident(staged)} RENAME TO {ident(table)}")
+
+
+@contextlib.contextmanager
+def publishing(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction, one snapshot: what is written inside is published whole at the end (readers go on
+    reading the previous snapshot until then), or not at all when anything fails."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def create_store(path: Path) -> None:
