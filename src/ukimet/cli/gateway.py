@@ -31,6 +31,8 @@ def query(
     purpose: str = typer.Option(None, "--purpose", help="Why person-level rows are needed: text, case number or "
                                                         "legal basis. Without it only aggregates are returned."),
     show_sql: bool = typer.Option(False, "--show-sql", help="Also print the query as the policy rewrote it."),
+    as_of: int = typer.Option(None, "--as-of", help="Read the store as it was at this snapshot (ukimet store "
+                                                    "snapshots), to reproduce an earlier answer."),
 ) -> None:
     """Run a query through the gateway: checked, masked and filtered by policy, audited."""
     from ukimet.core.settings import Settings
@@ -38,13 +40,13 @@ def query(
 
     config = Settings()
     user = sign_in(as_user, config)
-    result = Gateway(config).query(user, sql, purpose)
+    result = Gateway(config, as_of=as_of).query(user, sql, purpose)
     table = Table(*result.columns)
     for row in result.rows:
         table.add_row(*["" if v is None else str(v) for v in row])
     out.print(table)
     more = " (more matched: the role's export limit cut the result)" if result.truncated else ""
-    out.print(f"{len(result.rows)} rows{more}; audit entry {result.audit_seq}")
+    out.print(f"{len(result.rows)} rows{more}; audit entry {result.audit_seq}; store snapshot {result.snapshot}")
     if "differential privacy" in result.rewritten:
         out.print(f"a differentially private answer: epsilon {result.epsilon:g} of your daily budget spent"
                   if result.epsilon else "a differentially private answer given before: no budget spent")
@@ -56,6 +58,7 @@ def person(
     iin: str = typer.Argument(..., help="The person's IIN."),
     as_user: AsUser = None,
     purpose: str = typer.Option(..., "--purpose", help="Why: a declared P-<number>, or where allowed a text."),
+    as_of: int = typer.Option(None, "--as-of", help="Read the store as it was at this snapshot."),
 ) -> None:
     """Person 360: the person's linked records from every agency, masked by policy; one audit entry."""
     from ukimet.core.settings import Settings
@@ -64,7 +67,7 @@ def person(
 
     config = Settings()
     user = sign_in(as_user, config)
-    view = person_view(Gateway(config), user, iin, purpose)
+    view = person_view(Gateway(config, as_of=as_of), user, iin, purpose)
     golden = Table("attribute", "value", title=f"person {view.entity_id}")
     for attribute, value in view.golden.items():
         golden.add_row(attribute, "" if value is None else str(value))
@@ -76,7 +79,7 @@ def person(
         out.print(table)
     for source, table_name, why in view.withheld:
         out.print(f"[yellow]withheld[/] {source}.{table_name}: {why.why}")
-    out.print(f"audit entry {view.audit_seq}")
+    out.print(f"audit entry {view.audit_seq}; store snapshot {view.snapshot}")
 
 
 @user_app.command("add")

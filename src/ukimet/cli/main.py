@@ -61,11 +61,12 @@ def main(
 
 
 def _register() -> None:
-    from ukimet.cli import apps, demo, doctor, gateway, link, policy, profile, serve, source, sync, synth
+    from ukimet.cli import apps, demo, doctor, gateway, link, policy, profile, serve, source, store, sync, synth
 
     synth.register(app)
     source.register(app)
     sync.register(app)
+    store.register(app)
     profile.register(app)
     link.register(app)
     gateway.register(app)

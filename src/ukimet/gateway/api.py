@@ -90,6 +90,9 @@ class Result:
     """more rows matched than the role may export in one query"""
     epsilon: float = 0.0
     """the privacy budget this answer spent (0: person-level, or released before)"""
+    snapshot: int = 0
+    """the store's snapshot the answer was read from (every query of one access reads the same one): the answer
+    is read again as it was with ``Gateway(as_of=snapshot)``"""
 
 
 def load_catalog(config: Settings, store: duckdb.DuckDBPyConnection | None = None) -> Catalog:
@@ -129,9 +132,12 @@ class Gateway:
         self._fixed_policy = policy
         self.policy = policy or policy_store.active(self.metadata)
         self._policy_checked = time.monotonic()
+        self.refresh_seconds = 2.0
+        """how often the stored policy and the store's tables are looked up again"""
         self._plans_version = self.policy.version
         self.project = project
         self._connection: duckdb.DuckDBPyConnection | None = None
+        self._pinned: duckdb.DuckDBPyConnection | None = None
         self._lock = threading.RLock()
         self._views: dict[tuple[str, ...], exp.Select] = {}
         self._plans: dict[tuple[object, ...], Plan] = {}
@@ -155,10 +161,38 @@ class Gateway:
     def trusted(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor on the locked engine for the gateway's own reads (linkage tables), never for users' SQL."""
         with self._lock:
+            if self._pinned is not None:
+                yield self._pinned
+                return
             con = cursor(self._engine())
             try:
                 yield con
             finally:
+                con.close()
+
+    @contextlib.contextmanager
+    def one_snapshot(self) -> Iterator[int]:
+        """Every read of the gateway inside reads one snapshot of the store (one read-only transaction), whatever
+        is published meanwhile: an answer and the persons traced behind it cannot come from two snapshots. The
+        snapshot's number."""
+        with self._lock:
+            if self._pinned is not None:
+                yield current_snapshot(self._pinned)
+                return
+            con = cursor(self._engine())
+            try:
+                con.execute("BEGIN TRANSACTION")
+                snapshot = current_snapshot(con)
+            except duckdb.Error as error:
+                con.close()
+                raise _engine_refusal(error) from None
+            self._pinned = con
+            try:
+                yield snapshot
+            finally:
+                self._pinned = None
+                with contextlib.suppress(duckdb.Error):
+                    con.execute("ROLLBACK")  # it only read
                 con.close()
 
     def _engine(self) -> duckdb.DuckDBPyConnection:
@@ -208,7 +242,7 @@ class Gateway:
         """The stored policy in force (looked up at most every two seconds), unless one was given; at the same
         pace, the store's tables as published since (a sync or the mart build adds and retypes tables while the
         gateway serves: its catalog follows without a restart)."""
-        if time.monotonic() - self._policy_checked > 2:
+        if time.monotonic() - self._policy_checked > self.refresh_seconds:
             self._policy_checked = time.monotonic()
             if self._fixed_policy is None:
                 self.policy = policy_store.active(self.metadata)
@@ -319,12 +353,14 @@ class Gateway:
     def _answer_privately(self, user: User, role: RolePolicy, sql: str, plan: PrivatePlan) -> Result:
         """A private aggregate: released before (the same answer, nothing spent) or measured now within the
         user's and the role's budgets; one audit entry naming what it spent, written before the answer is out."""
-        key = hashlib.sha256("\x1f".join([role.name, repr(sorted(user.attributes.items())), plan.statistics,
-                                           self.policy.version, self._store_version()]).encode()).hexdigest()
         epsilon, delta = plan.epsilon(role.epsilon_per_count, role.epsilon_per_value), DELTA if plan.keys else 0.0
         access = partial(audit.Access, user.name, user.organisation, user.role, None)
         failure: UkimetError | None = None
-        with self.audit.recording() as record:
+        # the log's lock first, then the engine's (as every access takes them): one snapshot for the key and the
+        # statistics, so a release is answered again only for the data it was measured on
+        with self.audit.recording() as record, self.one_snapshot() as snapshot:
+            key = hashlib.sha256("\x1f".join([role.name, repr(sorted(user.attributes.items())), plan.statistics,
+                                               self.policy.version, str(snapshot)]).encode()).hexdigest()
             released = record.con.execute(select(privacy_releases.c.released, privacy_releases.c.seq)
                                           .where(privacy_releases.c.key == key)).first()
             try:
@@ -365,13 +401,7 @@ class Gateway:
             self._alert(user, failure, None)
             alerts.check_probing(self.metadata, user.name, refused_seq)
             raise failure
-        return Result(columns, rows, rewritten, seq, False, spent)
-
-    def _store_version(self) -> str:
-        """Which data the store holds (its snapshot): a released answer is answered again only for the same
-        data."""
-        with self.trusted() as con:
-            return str(current_snapshot(con))
+        return Result(columns, rows, rewritten, seq, False, spent, snapshot)
 
     def snapshot(self) -> int:
         """The store's snapshot the next answer reads (the one given as ``as_of``, or the newest published)."""
@@ -388,7 +418,8 @@ class Gateway:
         """A cursor on the engine, one query at a time (DuckDB's Python connection is not thread-safe), interrupted
         after ``query_timeout`` seconds; the engine's failures said by their kind."""
         with self._lock:
-            con = cursor(self._engine())
+            pinned = self._pinned
+            con = pinned or cursor(self._engine())
             timer = threading.Timer(self.config.query_timeout, con.interrupt)
             timer.start()
             try:
@@ -397,7 +428,8 @@ class Gateway:
                 raise _engine_refusal(error) from None
             finally:
                 timer.cancel()
-                con.close()
+                if pinned is None:
+                    con.close()
 
     def run(self, user: User, role: RolePolicy, purpose: str | None, action: str, what: str,
             plans: list[Plan]) -> tuple[int, list[Result]]:
@@ -408,17 +440,19 @@ class Gateway:
         access = partial(audit.Access, user.name, user.organisation, user.role, purpose)
         rewritten = "\n;\n".join(p.rewritten for p in plans)
         failure: UkimetError | None = None
+        snapshot = 0
         with self.audit.recording() as record:  # no log, no query: the lock is taken before the query runs
             outcomes, iins = [], set()
             try:  # the day's usage of every process, read where no other access of the user can be recorded
                 used = record.used_today(user.name)
                 self._within_daily_rows(used, user, role)
-                for plan in plans:
-                    if plan.trace is None:
-                        raise Refused("gateway.untraced_plan")
-                    columns, rows, truncated = self._execute(plan.rewritten, role.max_rows_per_query)
-                    iins |= self._traced(plan, rows, role.max_rows_per_query)
-                    outcomes.append((columns, rows, truncated, plan.rewritten))
+                with self.one_snapshot() as snapshot:
+                    for plan in plans:
+                        if plan.trace is None:
+                            raise Refused("gateway.untraced_plan")
+                        columns, rows, truncated = self._execute(plan.rewritten, role.max_rows_per_query)
+                        iins |= self._traced(plan, rows, role.max_rows_per_query)
+                        outcomes.append((columns, rows, truncated, plan.rewritten))
             except UkimetError as error:
                 record(access("refused", what, f"-- refused: {error.why}", 0, [], policy))
                 failure = error
@@ -436,7 +470,7 @@ class Gateway:
         if failure is not None:
             self._alert(user, failure, blocked if failure.id == "gateway.bulk" else None)
             raise failure
-        return seq, [Result(c, r, sql, seq, t) for c, r, t, sql in outcomes]
+        return seq, [Result(c, r, sql, seq, t, snapshot=snapshot) for c, r, t, sql in outcomes]
 
     def _execute(self, sql: str, limit: int) -> tuple[list[str], list[tuple[Any, ...]], bool]:
         """Run a rewritten query on the locked engine: columns, at most ``limit`` rows, whether more matched."""

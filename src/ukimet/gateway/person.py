@@ -55,6 +55,8 @@ class PersonView:
     withheld: list[tuple[str, str, UkimetError]]
     """(source, table, why) of the person's records the viewer's policy does not show"""
     audit_seq: int
+    snapshot: int = 0
+    """the store's snapshot the records were read from"""
 
 
 
@@ -172,4 +174,5 @@ def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonV
              for (source, table, parties, _), r in zip(plans, results, strict=True) if r.rows]
     if role.row_filter and not shown:  # outside the caller's scope: said exactly as for a person who does not exist
         raise gateway.refused(user, what, purpose, NotFound(NOT_FOUND))
-    return PersonView(entity, _golden(gateway, user, entity), shown, withheld, seq)
+    return PersonView(entity, _golden(gateway, user, entity), shown, withheld, seq,
+                      results[0].snapshot if results else 0)

@@ -68,7 +68,8 @@ def link_store(config: Settings | None = None, sources: list[str] | None = None,
     con = open_store(config.resolved_store_path())
     try:
         metadata = connect_metadata(config)
-        with publishing(con):  # the server reads the previous linkage until this one is complete
+        # the server reads the previous linkage until this one is complete
+        with publishing(con, "ukimet link" + (" --new" if incremental else "")):
             records = extract(con, metadata, sources)
             stats = link_records(con, threshold, engine, model, incremental=incremental)
             stats["companies"] = build_companies(con, metadata)

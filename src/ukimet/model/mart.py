@@ -29,7 +29,7 @@ from ukimet.model.data_files import load_data
 from ukimet.model.family_card import Card, score_families
 from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
 from ukimet.model.source_stats import build_source_stats
-from ukimet.sync.store import TABLES, ident, literal, rebuild
+from ukimet.sync.store import TABLES, described, ident, literal, rebuild
 
 SCHEMA = "mart"
 PICKS = {"latest": "arg_max(__value, __order)", "max": "max(__value)", "min": "min(__value)",
@@ -383,6 +383,7 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
     con.execute(DATE_MACRO)
     con.execute("BEGIN")
     try:
+        described(con, f"ukimet mart build --as-of {as_of.isoformat()}")
         _persons(con, metadata, mapping, as_of)
         _benefits(con, metadata, mapping, as_of)
         _dwellings(con, mapping)

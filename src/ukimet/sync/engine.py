@@ -36,7 +36,7 @@ from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
-from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, ident, literal, open_store, store_tables
+from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, described, ident, literal, open_store, store_tables
 
 Progress = Callable[[str, str, int, int | None], None]
 """(source, table, rows read so far, rows expected or None)."""
@@ -223,6 +223,7 @@ class Syncer:
     def _publish(self, con: duckdb.DuckDBPyConnection, source: str, run_id: int, results: list[TableResult]) -> None:
         """Make every staged table of the source visible at once."""
         con.execute("BEGIN TRANSACTION")
+        described(con, f"ukimet sync {source} (run {run_id})")
         for result in results:
             target = f"{ident(source)}.{ident(result.table)}"
             con.execute(f"DROP TABLE IF EXISTS {target}")

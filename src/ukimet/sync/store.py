@@ -16,11 +16,14 @@ and kept beside it renamed ``store.duckdb.imported`` (nothing is deleted)."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import importlib.util
 import re
+import sqlite3
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -84,6 +87,7 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
             raise StoreError("store.open", path=str(catalog), detail="it does not exist yet")
     catalog.parent.mkdir(parents=True, exist_ok=True)
     files.mkdir(exist_ok=True)
+    _write_ahead(catalog)
     try:
         con = duckdb.connect(config={**LOCKED_CONFIG, "temp_directory": str(temp)})
         for name in EXTENSIONS:
@@ -125,17 +129,64 @@ def rebuild(con: duckdb.DuckDBPyConnection, schema: str, table: str, select: str
 
 
 @contextlib.contextmanager
-def publishing(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+def publishing(con: duckdb.DuckDBPyConnection, message: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """One transaction, one snapshot: what is written inside is published whole at the end (readers go on
-    reading the previous snapshot until then), or not at all when anything fails."""
+    reading the previous snapshot until then), or not at all when anything fails; ``message`` says what it was
+    (``ukimet store snapshots``)."""
     con.execute("BEGIN TRANSACTION")
     try:
+        described(con, message)
         yield con
     except BaseException:
         with contextlib.suppress(duckdb.Error):
             con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+
+def described(con: duckdb.DuckDBPyConnection, message: str) -> None:
+    """Name what the open transaction publishes (shown by ``ukimet store snapshots``)."""
+    con.execute(f"CALL ducklake_set_commit_message({literal(LAKE)}, 'ukimet', ?)", [message])
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    id: int
+    time: dt.datetime
+    message: str | None
+    changes: str
+
+
+def list_snapshots(con: duckdb.DuckDBPyConnection, limit: int) -> list[Snapshot]:
+    """The newest ``limit`` snapshots, newest first."""
+    rows = con.execute(f"SELECT snapshot_id, snapshot_time, commit_message, changes FROM "
+                       f"ducklake_snapshots({literal(LAKE)}) ORDER BY snapshot_id DESC LIMIT ?", [limit]).fetchall()
+    out = []
+    for number, time, message, changes in rows:
+        said = "; ".join(f"{kind.replace('_', ' ')}: {', '.join(map(str, what))}" for kind, what in
+                         sorted((changes or {}).items()) if not kind.startswith("inlined"))
+        out.append(Snapshot(int(number), time.astimezone(dt.UTC), message, said))
+    return out
+
+
+def expire_snapshots(con: duckdb.DuckDBPyConnection, older_than_days: int) -> tuple[int, int]:
+    """Expire the snapshots older than ``older_than_days`` days (never the newest) and delete the files no kept
+    snapshot reads: how many snapshots and files."""
+    cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=older_than_days)
+    expired = con.execute(f"CALL ducklake_expire_snapshots({literal(LAKE)}, older_than => ?::TIMESTAMPTZ)",
+                          [cutoff]).fetchall()
+    files = con.execute(f"CALL ducklake_cleanup_old_files({literal(LAKE)}, cleanup_all => true)").fetchall()
+    return len(expired), len(files)
+
+
+def _write_ahead(catalog: Path) -> None:
+    """The catalog in SQLite's write-ahead-log mode (kept in the file): a reader's open transaction (the gateway
+    reads one snapshot per access) then never holds back a writer's commit, nor a commit a reader."""
+    with contextlib.suppress(OSError), catalog.open("rb") as head:
+        if head.read(20)[18:20] == b"\x02\x02":  # the file format numbers of a database in WAL mode
+            return
+    with contextlib.closing(sqlite3.connect(catalog, timeout=30)) as db:
+        db.execute("PRAGMA journal_mode=WAL")
 
 
 def create_store(path: Path) -> None:

@@ -1,0 +1,146 @@
+"""The integrated store publishes snapshots (a DuckLake): a sync, a linkage run or a mart build publishes while the
+gateway answers from the previous snapshot; readers are never blocked, see the new snapshot after it is published
+without a restart, and can read any kept snapshot again ("as of")."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from ukimet.cli.main import app
+from ukimet.connect.catalog import refresh_catalog
+from ukimet.connect.connectors import open_connector
+from ukimet.connect.sources import get_source
+from ukimet.core.metadata import connect_metadata
+from ukimet.core.settings import Settings
+from ukimet.gateway.api import Gateway
+from ukimet.sync.store import current_snapshot, open_store
+
+from .gateway_registry import WORKER, build_registry, registry_policy
+
+PURPOSE = "case 1"
+IDS = "SELECT id FROM reg.persons ORDER BY id"
+
+
+def _ids(gateway: Gateway) -> list[int]:
+    return [row[0] for row in gateway.query(WORKER, IDS, PURPOSE).rows]
+
+
+def _add_persons(registry: Path, first: int, count: int) -> None:
+    with sqlite3.connect(registry) as con:
+        con.executemany("INSERT INTO persons VALUES (?, ?, 'Жаңа', '1990-01-01', '790100100', NULL, 100000)",
+                        [(n, f"9001013{n:05d}") for n in range(first, first + count)])
+
+
+def _ukimet(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A command of its own process, as an operator runs it beside the server."""
+    env = {**os.environ, "UKIMET_HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "ukimet.cli.main", *args], env=env, capture_output=True,
+                          text=True, timeout=300, check=False)
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> dict[str, Any]:
+    return build_registry(tmp_path)
+
+
+def test_a_sync_in_another_process_publishes_while_the_gateway_answers_and_the_gateway_then_sees_it(
+        registry: dict[str, Any], tmp_path: Path) -> None:
+    config: Settings = registry["config"]
+    gateway = Gateway(config, policy=registry_policy())
+    before = gateway.query(WORKER, IDS, PURPOSE)
+    assert [r[0] for r in before.rows] == list(range(1, 61))
+    _add_persons(tmp_path / "registry.sqlite", 61, 5)
+    seen: list[list[int]] = []
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def read() -> None:  # a steady reader for the whole sync: every answer a whole snapshot, none refused
+        while not stop.is_set():
+            try:
+                seen.append(_ids(gateway))
+            except BaseException as error:  # noqa: BLE001 - any failure of a read is the finding
+                failures.append(error)
+                return
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        synced = _ukimet(config.home, "sync", "reg")
+    finally:
+        stop.set()
+        reader.join()
+    assert synced.returncode == 0, synced.stderr
+    assert failures == [] and seen
+    assert all(ids in (list(range(1, 61)), list(range(1, 66))) for ids in seen)  # never a half-published one
+    after = gateway.query(WORKER, IDS, PURPOSE)
+    assert [r[0] for r in after.rows] == list(range(1, 66)) and after.snapshot > before.snapshot
+
+
+def test_an_answer_is_read_again_as_of_the_snapshot_it_named(registry: dict[str, Any], tmp_path: Path) -> None:
+    config: Settings = registry["config"]
+    first = Gateway(config, policy=registry_policy()).query(WORKER, IDS, PURPOSE)
+    _add_persons(tmp_path / "registry.sqlite", 61, 3)
+    assert _ukimet(config.home, "sync", "reg").returncode == 0
+    now = Gateway(config, policy=registry_policy()).query(WORKER, IDS, PURPOSE)
+    again = Gateway(config, policy=registry_policy(), as_of=first.snapshot).query(WORKER, IDS, PURPOSE)
+    assert len(now.rows) == 63 and again.rows == first.rows and again.snapshot == first.snapshot
+
+
+def test_the_person_count_and_its_traced_persons_come_from_one_snapshot(registry: dict[str, Any]) -> None:
+    gateway = Gateway(registry["config"], policy=registry_policy())
+    with gateway.one_snapshot() as pinned:
+        writer = open_store(registry["config"].resolved_store_path())
+        try:
+            writer.execute("DELETE FROM reg.persons WHERE id > 30")
+            assert current_snapshot(writer) > pinned
+        finally:
+            writer.close()
+        assert len(_ids(gateway)) == 60  # published meanwhile, not read inside the pinned snapshot
+    assert len(_ids(gateway)) == 30
+
+
+def test_a_table_a_sync_adds_is_served_after_publish_without_a_restart(registry: dict[str, Any],
+                                                                      tmp_path: Path) -> None:
+    config: Settings = registry["config"]
+    gateway = Gateway(config, policy=registry_policy())
+    gateway.refresh_seconds = 0.0  # follow the store at every access (every two seconds by default)
+    with sqlite3.connect(tmp_path / "registry.sqlite") as con:
+        con.execute("CREATE TABLE vehicles (id INTEGER PRIMARY KEY, iin TEXT, marka TEXT)")
+        con.execute("INSERT INTO vehicles VALUES (1, '500101400011', 'Lada')")
+    engine = connect_metadata(config)
+    spec = get_source(engine, "reg")
+    refresh_catalog(engine, spec, open_connector(spec, config))
+    assert _ukimet(config.home, "sync", "reg").returncode == 0
+    assert gateway.query(WORKER, "SELECT marka FROM reg.vehicles", PURPOSE).rows == [("Lada",)]
+
+
+def test_the_operator_lists_the_snapshots_with_what_published_them(registry: dict[str, Any]) -> None:
+    result = CliRunner().invoke(app, ["store", "snapshots", "--limit", "50"],
+                                env={"UKIMET_HOME": str(registry["config"].home), "COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "ukimet sync reg (run 1)" in result.output
+
+
+def test_a_store_of_an_earlier_release_is_copied_into_the_lake_and_kept(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    legacy = duckdb.connect(str(home / "store.duckdb"))
+    legacy.execute("CREATE SCHEMA reg")
+    legacy.execute("CREATE TABLE reg.persons AS SELECT range AS id FROM range(7)")
+    legacy.close()
+    con = open_store(Settings(home=home).resolved_store_path(), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM reg.persons").fetchone() == (7,)
+    finally:
+        con.close()
+    assert (home / "store.duckdb.imported").exists() and not (home / "store.duckdb").exists()
