@@ -83,6 +83,7 @@ class QueryOut(Table):
     truncated: bool
     epsilon: float = Field(0.0, description="the privacy budget this answer spent (a differentially private answer "
                            "without a purpose; 0 for person-level rows or an answer released before)")
+    snapshot: int = Field(0, description="the store's snapshot the answer was read from (ukimet query --as-of)")
 
 
 class AskIn(BaseModel):
@@ -197,7 +198,7 @@ def query(request: Request, body: QueryIn, user: User = Depends(current_user)) -
     result = _gateway(request).query(user, body.sql, body.purpose)
     return QueryOut(columns=result.columns, rows=[[_plain(v) for v in r] for r in result.rows],
                     audit_seq=result.audit_seq, rewritten=result.rewritten, truncated=result.truncated,
-                    epsilon=result.epsilon)
+                    epsilon=result.epsilon, snapshot=result.snapshot)
 
 
 @router.post("/ask", responses=ERRORS, summary="Ask a question in Kazakh, Russian or English")
@@ -224,7 +225,7 @@ def person(request: Request, iin: str, purpose: str = Query(..., min_length=1, m
             "records": [{"source": r.source, "table": r.table, "parties": r.parties, "columns": r.columns,
                          "rows": [[_plain(v) for v in row] for row in r.rows]} for r in view.records],
             "withheld": [{"source": s, "table": t, "why": w.why, "id": w.id} for s, t, w in view.withheld],
-            "audit_seq": view.audit_seq}
+            "audit_seq": view.audit_seq, "snapshot": view.snapshot}
 
 
 @router.get("/families/regions", responses=ERRORS, summary="Families by well-being level in each region")

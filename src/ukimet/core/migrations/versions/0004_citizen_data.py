@@ -68,7 +68,6 @@ def upgrade() -> None:
             from ukimet.apps.citizen_data_upgrade import move_citizen_data
 
             move_citizen_data(settings, bind, store)
-            store.execute("CHECKPOINT")
     finally:
         if store is not None:
             store.close()
