@@ -144,3 +144,31 @@ def test_a_store_of_an_earlier_release_is_copied_into_the_lake_and_kept(tmp_path
     finally:
         con.close()
     assert (home / "store.duckdb.imported").exists() and not (home / "store.duckdb").exists()
+
+
+def test_a_second_sync_of_the_same_source_gives_way_to_the_first_and_says_so(registry: dict[str, Any]) -> None:
+    import datetime as dt
+
+    from sqlalchemy import insert, select
+
+    from ukimet.core.metadata import sync_runs
+    from ukimet.sync.engine import Syncer
+
+    config: Settings = registry["config"]
+    engine = connect_metadata(config)
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:  # a sync of "reg" running in another live process
+        with engine.begin() as db:
+            db.execute(insert(sync_runs).values(source="reg", mode="auto", started_at=dt.datetime.now(dt.UTC),
+                                                status="running", pid=sleeper.pid))
+        (result,) = Syncer(engine, config).sync(["reg"])
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert result.status == "failed" and result.error is not None and str(sleeper.pid) in result.error
+    with engine.connect() as db:
+        statuses = [r.status for r in db.execute(select(sync_runs.c.status).where(sync_runs.c.source == "reg")
+                                                 .order_by(sync_runs.c.run_id))]
+    assert statuses[-2:] == ["running", "failed"]  # the first is left alone; nothing of it was touched
+    assert [r[0] for r in Gateway(config, policy=registry_policy()).query(WORKER, IDS, PURPOSE).rows] == \
+        list(range(1, 61))

@@ -362,7 +362,7 @@ def connect_metadata(config: Settings) -> Engine:
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
             dbapi_connection.execute("PRAGMA journal_mode=WAL")
-            dbapi_connection.execute("PRAGMA busy_timeout=10000")
+            dbapi_connection.execute("PRAGMA busy_timeout=60000")  # a sync waits behind busy servers, not fails
             dbapi_connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across crashes of ukimet
     upgrade(engine, config.home / "backups", config)
     _append_only(engine)

@@ -33,7 +33,7 @@ from sqlalchemy import Engine, and_, insert, select, update
 from ukimet.connect.catalog import refresh_catalog
 from ukimet.connect.connectors import Connector, TableInfo, open_connector
 from ukimet.connect.sources import SourceSpec, get_source, list_sources
-from ukimet.core.errors import UkimetError
+from ukimet.core.errors import StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
 from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, described, ident, literal, open_store, store_tables
@@ -125,7 +125,10 @@ class Syncer:
             con.close()
 
     def _guarded(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, full: bool) -> SourceResult:
-        run_id = self._start_run(spec, "full" if full else "auto")
+        try:
+            run_id = self._start_run(spec, "full" if full else "auto")
+        except StoreError as refused:  # another process is syncing this source: it is left to finish
+            return SourceResult(spec.name, 0, "failed", error=str(refused))
         try:
             tables = self._sync_source(con, spec, run_id, full)
             gone = sorted(set(store_tables(con, spec.name)) - {t.table for t in tables})
@@ -148,9 +151,18 @@ class Syncer:
                         status="interrupted", finished_at=dt.datetime.now(dt.UTC)))
             result = db.execute(insert(sync_runs).values(
                 source=spec.name, mode=mode, started_at=dt.datetime.now(dt.UTC), status="running", pid=os.getpid()))
-            run_id = result.inserted_primary_key
-            assert run_id is not None
-            return int(run_id[0])
+            inserted = result.inserted_primary_key
+            assert inserted is not None
+            run_id = int(inserted[0])
+        with self.engine.connect() as db:  # after the insert: of two runs started at once, the later one gives way
+            earlier = [row for row in db.execute(select(sync_runs.c.run_id, sync_runs.c.pid).where(and_(
+                sync_runs.c.source == spec.name, sync_runs.c.status == "running", sync_runs.c.run_id < run_id)))
+                if _alive(row.pid) and row.pid != os.getpid()]
+        if earlier:
+            error = StoreError("sync.running", source=spec.name, pid=earlier[0].pid, run=earlier[0].run_id)
+            self._finish_run(run_id, "failed", str(error))
+            raise error
+        return run_id
 
     def _finish_run(self, run_id: int, status: str, error: str | None) -> None:
         with self.engine.begin() as db:
