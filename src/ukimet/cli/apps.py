@@ -393,13 +393,10 @@ def source_audit(as_user: AsUser = None,
 
 
 def register(app: typer.Typer) -> None:
-    from ukimet.cli.main import clean_errors
+    from ukimet.cli.main import add_group, clean_errors
 
     for name, group in (("mart", mart_app), ("family", family_app), ("entitlements", entitlements_app),
                         ("cases", cases_app), ("findings", findings_app)):
-        for command in group.registered_commands:
-            if command.callback is not None:
-                command.callback = clean_errors(command.callback)
-        app.add_typer(group, name=name)
+        add_group(app, group, name)
     app.command("source-audit")(clean_errors(source_audit))
     app.command("ask")(clean_errors(ask))

@@ -312,14 +312,10 @@ def open_log() -> AuditLog:
 
 
 def register(app: typer.Typer) -> None:
-    from ukimet.cli.main import clean_errors
+    from ukimet.cli.main import add_group, clean_errors
 
-    for group in (user_app, audit_app):
-        for command in group.registered_commands:
-            if command.callback is not None:
-                command.callback = clean_errors(command.callback)
-    app.add_typer(user_app, name="user")
-    app.add_typer(audit_app, name="audit")
+    add_group(app, user_app, "user")
+    add_group(app, audit_app, "audit")
     app.command("query")(clean_errors(query))
     app.command("tracker")(clean_errors(tracker))
     app.command("person")(clean_errors(person))

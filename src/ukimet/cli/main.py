@@ -46,6 +46,14 @@ def clean_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def add_group(app: typer.Typer, group: typer.Typer, name: str) -> None:
+    """Add the command group ``group`` as ``ukimet NAME ...``, every command of it with clean errors."""
+    for command in group.registered_commands:
+        if command.callback is not None:
+            command.callback = clean_errors(command.callback)
+    app.add_typer(group, name=name)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ukimet {__version__}")

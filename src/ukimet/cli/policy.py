@@ -130,10 +130,7 @@ def alerts_ack(alert: int = typer.Argument(...), as_user: AsUser = None,
 
 
 def register(app: typer.Typer) -> None:
-    from ukimet.cli.main import clean_errors
+    from ukimet.cli.main import add_group
 
     for name, group in (("policy", policy_app), ("purpose", purpose_app), ("alerts", alerts_app)):
-        for command in group.registered_commands:
-            if command.callback is not None:
-                command.callback = clean_errors(command.callback)
-        app.add_typer(group, name=name)
+        add_group(app, group, name)

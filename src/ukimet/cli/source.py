@@ -125,11 +125,8 @@ def label(
 
 
 def register(app: typer.Typer) -> None:
-    from ukimet.cli.main import clean_errors
+    from ukimet.cli.main import add_group, clean_errors
 
-    for command in source_app.registered_commands:
-        if command.callback is not None:
-            command.callback = clean_errors(command.callback)
-    app.add_typer(source_app, name="source")
+    add_group(app, source_app, "source")
     app.command("catalog")(clean_errors(catalog))
     app.command("label")(clean_errors(label))

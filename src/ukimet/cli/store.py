@@ -54,9 +54,6 @@ def expire(
 
 
 def register(app: typer.Typer) -> None:
-    from ukimet.cli.main import clean_errors
+    from ukimet.cli.main import add_group
 
-    for command in store_app.registered_commands:
-        if command.callback is not None:
-            command.callback = clean_errors(command.callback)
-    app.add_typer(store_app, name="store")
+    add_group(app, store_app, "store")
