@@ -126,9 +126,10 @@ def test_a_table_a_sync_adds_is_served_after_publish_without_a_restart(registry:
 
 def test_the_operator_lists_the_snapshots_with_what_published_them(registry: dict[str, Any]) -> None:
     result = CliRunner().invoke(app, ["store", "snapshots", "--limit", "50"],
-                                env={"UKIMET_HOME": str(registry["config"].home), "COLUMNS": "200"})
+                                env={"UKIMET_HOME": str(registry["config"].home)})
     assert result.exit_code == 0, result.output
-    assert "ukimet sync reg (run 1)" in result.output
+    letters = "".join(c for c in result.output if c.isalnum())  # the table wraps its cells at the terminal's width
+    assert "ukimetsyncregrun1" in letters
 
 
 def test_a_store_of_an_earlier_release_is_copied_into_the_lake_and_kept(tmp_path: Path) -> None:
