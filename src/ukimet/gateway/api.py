@@ -23,7 +23,7 @@ from functools import partial
 from typing import Any
 
 import duckdb
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, Row, insert, select
 from sqlglot import exp
 from sqlglot.schema import MappingSchema
 
@@ -137,8 +137,11 @@ class Gateway:
         self._plans_version = self.policy.version
         self.project = project
         self._connection: duckdb.DuckDBPyConnection | None = None
-        self._pinned: duckdb.DuckDBPyConnection | None = None
+        self._local = threading.local()
+        """per thread: the cursor of the snapshot its access reads (one_snapshot), if one is pinned"""
         self._lock = threading.RLock()
+        """guards the engine's opening, the plans and the catalog; queries of several threads run side by side,
+        each on a cursor of its own"""
         self._views: dict[tuple[str, ...], exp.Select] = {}
         self._plans: dict[tuple[object, ...], Plan] = {}
         # the daily limits are counted from the log, under its lock, at every access: gateways in any number of
@@ -157,43 +160,46 @@ class Gateway:
         """The name of this project's keyed-pseudonym function on the engine."""
         return self._pseudonym
 
+    @property
+    def _pinned(self) -> duckdb.DuckDBPyConnection | None:
+        return getattr(self._local, "pinned", None)
+
     @contextlib.contextmanager
     def trusted(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the locked engine for the gateway's own reads (linkage tables), never for users' SQL."""
-        with self._lock:
-            if self._pinned is not None:
-                yield self._pinned
-                return
-            con = cursor(self._engine())
-            try:
-                yield con
-            finally:
-                con.close()
+        """A cursor on the locked engine for the gateway's own reads (linkage tables), never for users' SQL: the
+        thread's pinned snapshot inside ``one_snapshot``, else a cursor of its own on the newest."""
+        if self._pinned is not None:
+            yield self._pinned
+            return
+        con = cursor(self._engine())
+        try:
+            yield con
+        finally:
+            con.close()
 
     @contextlib.contextmanager
     def one_snapshot(self) -> Iterator[int]:
-        """Every read of the gateway inside reads one snapshot of the store (one read-only transaction), whatever
-        is published meanwhile: an answer and the persons traced behind it cannot come from two snapshots. The
-        snapshot's number."""
-        with self._lock:
-            if self._pinned is not None:
-                yield current_snapshot(self._pinned)
-                return
-            con = cursor(self._engine())
-            try:
-                con.execute("BEGIN TRANSACTION")
-                snapshot = current_snapshot(con)
-            except duckdb.Error as error:
-                con.close()
-                raise _engine_refusal(error) from None
-            self._pinned = con
-            try:
-                yield snapshot
-            finally:
-                self._pinned = None
-                with contextlib.suppress(duckdb.Error):
-                    con.execute("ROLLBACK")  # it only read
-                con.close()
+        """Every read of the gateway inside (in this thread) reads one snapshot of the store (one read-only
+        transaction), whatever is published meanwhile: an answer and the persons traced behind it cannot come from
+        two snapshots. The snapshot's number. Threads pin snapshots of their own and run side by side."""
+        if self._pinned is not None:
+            yield current_snapshot(self._pinned)
+            return
+        con = cursor(self._engine())
+        try:
+            con.execute("BEGIN TRANSACTION")
+            snapshot = current_snapshot(con)
+        except duckdb.Error as error:
+            con.close()
+            raise _engine_refusal(error) from None
+        self._local.pinned = con
+        try:
+            yield snapshot
+        finally:
+            self._local.pinned = None
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")  # it only read
+            con.close()
 
     def _engine(self) -> duckdb.DuckDBPyConnection:
         """The locked-down connection, opened once per gateway (read-only: queries cannot change the store)."""
@@ -352,18 +358,29 @@ class Gateway:
 
     def _answer_privately(self, user: User, role: RolePolicy, sql: str, plan: PrivatePlan) -> Result:
         """A private aggregate: released before (the same answer, nothing spent) or measured now within the
-        user's and the role's budgets; one audit entry naming what it spent, written before the answer is out."""
+        user's and the role's budgets; one audit entry naming what it spent, written before the answer is out.
+
+        The true statistics are read first, on one snapshot and without the log's lock (they never leave the
+        gateway); the log is then locked only to find a release of the same statistics, decide on the budgets,
+        draw the noise and write the entry, so that two processes asking at once cannot both spend or draw."""
         epsilon, delta = plan.epsilon(role.epsilon_per_count, role.epsilon_per_value), DELTA if plan.keys else 0.0
         access = partial(audit.Access, user.name, user.organisation, user.role, None)
         failure: UkimetError | None = None
-        # the log's lock first, then the engine's (as every access takes them): one snapshot for the key and the
-        # statistics, so a release is answered again only for the data it was measured on
-        with self.audit.recording() as record, self.one_snapshot() as snapshot:
-            key = hashlib.sha256("\x1f".join([role.name, repr(sorted(user.attributes.items())), plan.statistics,
-                                               self.policy.version, str(snapshot)]).encode()).hexdigest()
-            released = record.con.execute(select(privacy_releases.c.released, privacy_releases.c.seq)
-                                          .where(privacy_releases.c.key == key)).first()
+        statistics: Any = None
+        try:
+            with self.one_snapshot() as snapshot:
+                key = hashlib.sha256("\x1f".join([role.name, repr(sorted(user.attributes.items())),
+                                                   plan.statistics, self.policy.version, str(snapshot)]).encode()
+                                     ).hexdigest()
+                if self._released(key) is None and epsilon <= role.epsilon_per_query + 1e-9:
+                    statistics = self._statistics(plan.statistics)
+        except Exception as error:  # a refusal as it is; anything unforeseen said by its kind only
+            failure = error if isinstance(error, UkimetError) else internal_refusal(error)
+        with self.audit.recording() as record:
             try:
+                if failure is not None:
+                    raise failure
+                released = self._released(key, record.con)
                 self._within_daily_rows(record.used_today(user.name), user, role)
                 if released is not None:
                     table, spent, note = read_released(released[0]), 0.0, f"released before (entry {released[1]})"
@@ -371,16 +388,16 @@ class Gateway:
                     raise LimitExceeded("gateway.answer_epsilon", epsilon=epsilon, most=role.epsilon_per_query)
                 else:
                     mine, theirs = record.spent_today(user.name, user.role)
-                    if mine + epsilon > role.epsilon_per_day + 1e-9 or theirs + epsilon > \
-                            role.role_epsilon_per_day + 1e-9:
-                        if mine + epsilon > role.epsilon_per_day + 1e-9:
-                            raise LimitExceeded("gateway.user_budget", epsilon=epsilon, user=user.name,
-                                                left=max(role.epsilon_per_day - mine, 0), total=role.epsilon_per_day,
-                                                retry_after=_until_tomorrow(self.audit.clock()))
+                    if mine + epsilon > role.epsilon_per_day + 1e-9:
+                        raise LimitExceeded("gateway.user_budget", epsilon=epsilon, user=user.name,
+                                            left=max(role.epsilon_per_day - mine, 0), total=role.epsilon_per_day,
+                                            retry_after=_until_tomorrow(self.audit.clock()))
+                    if theirs + epsilon > role.role_epsilon_per_day + 1e-9:
                         raise LimitExceeded("gateway.role_budget", epsilon=epsilon, role=role.name,
                                             total=role.role_epsilon_per_day,
                                             retry_after=_until_tomorrow(self.audit.clock()))
-                    statistics = self._statistics(plan.statistics)
+                    if statistics is None:  # a release seen before the lock and gone under it: never deleted
+                        raise LookupError("a kept release disappeared")
                     table = release(plan, statistics, role.epsilon_per_count, role.epsilon_per_value, role.small_cell)
                     spent = epsilon
                     note = f"epsilon {epsilon:g}, delta {delta:g}"
@@ -403,6 +420,15 @@ class Gateway:
             raise failure
         return Result(columns, rows, rewritten, seq, False, spent, snapshot)
 
+    def _released(self, key: str, con: Connection | None = None) -> Row[Any, Any] | None:
+        """The kept release of the statistics named ``key`` (its blob and entry), if any; read under the log's
+        lock when ``con`` is the recorder's connection."""
+        query = select(privacy_releases.c.released, privacy_releases.c.seq).where(privacy_releases.c.key == key)
+        if con is not None:
+            return con.execute(query).first()
+        with self.metadata.connect() as own:
+            return own.execute(query).first()
+
     def snapshot(self) -> int:
         """The store's snapshot the next answer reads (the one given as ``as_of``, or the newest published)."""
         with self.trusted() as con:
@@ -415,58 +441,66 @@ class Gateway:
 
     @contextlib.contextmanager
     def _limited(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the engine, one query at a time (DuckDB's Python connection is not thread-safe), interrupted
-        after ``query_timeout`` seconds; the engine's failures said by their kind."""
-        with self._lock:
-            pinned = self._pinned
-            con = pinned or cursor(self._engine())
-            timer = threading.Timer(self.config.query_timeout, con.interrupt)
-            timer.start()
-            try:
-                yield con
-            except duckdb.Error as error:
-                raise _engine_refusal(error) from None
-            finally:
-                timer.cancel()
-                if pinned is None:
-                    con.close()
+        """A cursor on the engine (the thread's pinned one, or one of its own: a DuckDB cursor serves one thread),
+        interrupted after ``query_timeout`` seconds; the engine's failures said by their kind."""
+        pinned = self._pinned
+        con = pinned or cursor(self._engine())
+        timer = threading.Timer(self.config.query_timeout, con.interrupt)
+        timer.start()
+        try:
+            yield con
+        except duckdb.Error as error:
+            raise _engine_refusal(error) from None
+        finally:
+            timer.cancel()
+            if pinned is None:
+                con.close()
 
     def run(self, user: User, role: RolePolicy, purpose: str | None, action: str, what: str,
             plans: list[Plan]) -> tuple[int, list[Result]]:
         """Execute prepared person-level plans as one access: one audit entry (``action``, ``what``) naming every
         person behind their rows, written before any result is handed out, under the role's limits. The entry's
-        number and the results."""
+        number and the results.
+
+        The plans run first, on one snapshot and without the log's lock (nothing leaves before the entry is
+        written); then the log is locked only to decide on the day's limits from every process's usage and to
+        write the entry. A long query thus never holds up the accesses of others, nor a sync's bookkeeping."""
         policy = self.policy.version
         access = partial(audit.Access, user.name, user.organisation, user.role, purpose)
         rewritten = "\n;\n".join(p.rewritten for p in plans)
         failure: UkimetError | None = None
+        outcomes, iins = [], set()
         snapshot = 0
-        with self.audit.recording() as record:  # no log, no query: the lock is taken before the query runs
-            outcomes, iins = [], set()
-            try:  # the day's usage of every process, read where no other access of the user can be recorded
+        try:
+            with self.one_snapshot() as snapshot:
+                for plan in plans:
+                    if plan.trace is None:
+                        raise Refused("gateway.untraced_plan")
+                    columns, rows, truncated = self._execute(plan.rewritten, role.max_rows_per_query)
+                    iins |= self._traced(plan, rows, role.max_rows_per_query)
+                    outcomes.append((columns, rows, truncated, plan.rewritten))
+        except UkimetError as error:
+            failure = error
+        except Exception as error:  # nothing unforeseen escapes unaudited, and nothing of it is quoted
+            failure = internal_refusal(error)
+        persons = sorted({self.audit.person(v) for v in iins})
+        total = sum(len(o[1]) for o in outcomes)
+        with self.audit.recording() as record:  # no entry, no result: nothing is handed out before this commits
+            if failure is None:
+                # the day's usage of every process, read where no other access of the user can be recorded
                 used = record.used_today(user.name)
-                self._within_daily_rows(used, user, role)
-                with self.one_snapshot() as snapshot:
-                    for plan in plans:
-                        if plan.trace is None:
-                            raise Refused("gateway.untraced_plan")
-                        columns, rows, truncated = self._execute(plan.rewritten, role.max_rows_per_query)
-                        iins |= self._traced(plan, rows, role.max_rows_per_query)
-                        outcomes.append((columns, rows, truncated, plan.rewritten))
-            except UkimetError as error:
-                record(access("refused", what, f"-- refused: {error.why}", 0, [], policy))
-                failure = error
-            except Exception as error:  # nothing unforeseen escapes unaudited, and nothing of it is quoted
-                failure = internal_refusal(error)
-                record(access("refused", what, f"-- refused: {failure.why}", 0, [], policy))
-            else:
-                persons = sorted({self.audit.person(v) for v in iins})
-                total = sum(len(o[1]) for o in outcomes)
-                if used.persons + record.new_persons(user.name, persons) > role.max_persons_per_day:
-                    blocked = record(access("blocked", what, rewritten, 0, persons, policy))
-                    failure = LimitExceeded("gateway.bulk", user=user.name, persons=role.max_persons_per_day)
+                try:
+                    self._within_daily_rows(used, user, role)
+                except LimitExceeded as error:
+                    failure = error
                 else:
-                    seq = record(access(action, what, rewritten, total, persons, policy))
+                    if used.persons + record.new_persons(user.name, persons) > role.max_persons_per_day:
+                        blocked = record(access("blocked", what, rewritten, 0, persons, policy))
+                        failure = LimitExceeded("gateway.bulk", user=user.name, persons=role.max_persons_per_day)
+                    else:
+                        seq = record(access(action, what, rewritten, total, persons, policy))
+            if failure is not None and failure.id != "gateway.bulk":
+                record(access("refused", what, f"-- refused: {failure.why}", 0, [], policy))
         if failure is not None:
             self._alert(user, failure, blocked if failure.id == "gateway.bulk" else None)
             raise failure

@@ -159,6 +159,11 @@ def _golden(gateway: Gateway, user: User, entity: str) -> dict[str, Any]:
 
 def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonView:
     """Every record of the person with IIN ``iin`` the user's policy lets them see; one audit entry."""
+    with gateway.one_snapshot():  # the links, the records and their explanations: one snapshot
+        return _person_view(gateway, user, iin, purpose)
+
+
+def _person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonView:
     what = f"person view: {gateway.audit.person(iin.strip())[:16]}"
     try:
         role, described = gateway.admit(user, purpose, needs_purpose="person.purpose_needed")
