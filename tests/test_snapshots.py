@@ -4,6 +4,7 @@ without a restart, and can read any kept snapshot again ("as of")."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -23,6 +24,8 @@ from ukimet.connect.sources import get_source
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.gateway.api import Gateway
+from ukimet.sync.engine import Syncer
+from ukimet.sync.staging import staging_path
 from ukimet.sync.store import current_snapshot, open_store
 
 from .gateway_registry import WORKER, build_registry, registry_policy
@@ -122,6 +125,27 @@ def test_a_table_a_sync_adds_is_served_after_publish_without_a_restart(registry:
     refresh_catalog(engine, spec, open_connector(spec, config))
     assert _ukimet(config.home, "sync", "reg").returncode == 0
     assert gateway.query(WORKER, "SELECT marka FROM reg.vehicles", PURPOSE).rows == [("Lada",)]
+
+
+def test_a_sync_that_finds_nothing_new_publishes_nothing_and_a_change_publishes_one_snapshot(
+        registry: dict[str, Any], tmp_path: Path) -> None:
+    config: Settings = registry["config"]
+    engine = connect_metadata(config)
+
+    def newest() -> int:
+        with contextlib.closing(open_store(config.resolved_store_path(), read_only=True)) as con:
+            return current_snapshot(con)
+
+    before = newest()
+    [unchanged] = Syncer(engine, config).sync(["reg"])
+    assert unchanged.status == "done" and all(t.unchanged for t in unchanged.tables)
+    assert newest() == before  # nothing new: no snapshot, no answer drawn again
+    _add_persons(tmp_path / "registry.sqlite", 61, 2)
+    [changed] = Syncer(engine, config).sync(["reg"])
+    persons = next(t for t in changed.tables if t.table == "persons")
+    assert persons.inserted == 2 and not persons.unchanged
+    assert newest() == before + 1  # every table of the source, published in one snapshot
+    assert not staging_path(config.resolved_store_path(), "reg").exists()  # staging is given back after publish
 
 
 def test_the_operator_lists_the_snapshots_with_what_published_them(registry: dict[str, Any]) -> None:

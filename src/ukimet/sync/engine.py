@@ -3,7 +3,9 @@
 Rules, stated once:
 - Each table is read into a staging table under the run's own name, typed, diffed against the current snapshot,
   and only when every table of the source is staged are they all published in one transaction: readers see the
-  previous snapshot until the new one is complete, and a killed sync leaves it untouched.
+  previous snapshot until the new one is complete, and a killed sync leaves it untouched. Staging happens outside
+  the lake, in a DuckDB file of the source's own (sync.staging): the lake gets one snapshot per sync that changed
+  something and none for a sync that found nothing new, and syncs of two sources never contend for its catalog.
 - Staged tables are durable: a run that was interrupted is resumed by the next one, which keeps what it staged.
 - Incremental: a table with an updated-at column and a key is read from the last watermark and merged by key
   (such a source cannot show deletes: run ``--full`` from time to time); every other table is read whole and
@@ -36,6 +38,7 @@ from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
+from ukimet.sync.staging import STAGING, staged_tables, staging
 from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, described, ident, literal, open_store, store_tables
 
 Progress = Callable[[str, str, int, int | None], None]
@@ -67,6 +70,12 @@ class TableResult:
     deleted: int | None = None
     drift: dict[str, Any] = field(default_factory=dict)
     watermark: str | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        """Compared with the published table, nothing was added, changed, removed or retyped: not published again."""
+        return (self.inserted == 0 and not self.updated and not self.deleted and not self.drift
+                and self.mode != "resumed")
 
 
 @dataclass
@@ -130,7 +139,8 @@ class Syncer:
         except StoreError as refused:  # another process is syncing this source: it is left to finish
             return SourceResult(spec.name, 0, "failed", error=str(refused))
         try:
-            tables = self._sync_source(con, spec, run_id, full)
+            with staging(con, self.config.resolved_store_path(), spec.name):
+                tables = self._sync_source(con, spec, run_id, full)
             gone = sorted(set(store_tables(con, spec.name)) - {t.table for t in tables})
         except Exception as exc:
             with contextlib.suppress(duckdb.Error):
@@ -184,8 +194,7 @@ class Syncer:
                 return None, {}
             staged = db.execute(select(lineage).where(and_(lineage.c.run_id == last.run_id,
                                                            lineage.c.state == "staged"))).mappings().all()
-        present = {r[0] for r in con.execute(
-            f"SELECT table_name FROM {TABLES} WHERE table_schema = ?", [source]).fetchall()}
+        present = set(staged_tables(con))
         kept = {r["source_table"]: r for r in staged if f"__new_{last.run_id}_{r['source_table']}" in present}
         return last.run_id, kept
 
@@ -194,7 +203,6 @@ class Syncer:
                      full: bool) -> list[TableResult]:
         connector = open_connector(spec, self.config)
         tables = refresh_catalog(self.engine, spec, connector, reuse=True)
-        con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(spec.name)}")
         old_run, resumable = self._resumable(con, spec.name)
         self._drop_leftovers(con, spec.name, keep_run=old_run)
         published = store_tables(con, spec.name)
@@ -202,8 +210,9 @@ class Syncer:
         for table in tables:
             staged = resumable.get(table.name)
             if staged is not None:
-                con.execute(f"ALTER TABLE {ident(spec.name)}.{ident(f'__new_{old_run}_{table.name}')} "
-                            f"RENAME TO {ident(f'__new_{run_id}_{table.name}')}")
+                for kind in ("new", "bad"):
+                    con.execute(f"ALTER TABLE IF EXISTS {STAGING}.{ident(f'__{kind}_{old_run}_{table.name}')} "
+                                f"RENAME TO {ident(f'__{kind}_{run_id}_{table.name}')}")
                 result = TableResult(table.name, f"{spec.name}.{table.name}", "resumed", staged["rows_read"],
                                      staged["rows_written"], staged["rows_quarantined"], staged["inserted"],
                                      staged["updated"], staged["deleted"], staged["drift"] or {}, staged["watermark"])
@@ -216,11 +225,14 @@ class Syncer:
         return results
 
     def _drop_leftovers(self, con: duckdb.DuckDBPyConnection, source: str, keep_run: int | None) -> None:
+        """Drop staged tables of earlier runs (but those of ``keep_run``, being resumed); and, once, what a release
+        that staged inside the lake left in the source's schema."""
+        for name in staged_tables(con):
+            if keep_run is None or not name[len("__xxx_"):].startswith(f"{keep_run}_"):
+                con.execute(f"DROP TABLE IF EXISTS {STAGING}.{ident(name)}")
         for (name,) in con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? AND "
-                                   "(table_name LIKE '\\_\\_raw\\_%' ESCAPE '\\' OR table_name LIKE '\\_\\_new\\_%' "
-                                   "ESCAPE '\\')", [source]).fetchall():
-            if keep_run is not None and name.startswith(f"__new_{keep_run}_"):
-                continue
+                                   "(table_name LIKE '\\_\\_raw\\_%' ESCAPE '\\' OR table_name LIKE "
+                                   "'\\_\\_new\\_%' ESCAPE '\\')", [source]).fetchall():
             con.execute(f"DROP TABLE IF EXISTS {ident(source)}.{ident(name)}")
 
     def _record(self, source: str, run_id: int, result: TableResult, state: str) -> None:
@@ -233,26 +245,47 @@ class Syncer:
                 finished_at=dt.datetime.now(dt.UTC)))
 
     def _publish(self, con: duckdb.DuckDBPyConnection, source: str, run_id: int, results: list[TableResult]) -> None:
-        """Make every staged table of the source visible at once."""
-        con.execute("BEGIN TRANSACTION")
-        described(con, f"ukimet sync {source} (run {run_id})")
-        for result in results:
-            target = f"{ident(source)}.{ident(result.table)}"
-            con.execute(f"DROP TABLE IF EXISTS {target}")
-            con.execute(f"ALTER TABLE {ident(source)}.{ident(f'__new_{run_id}_{result.table}')} "
-                        f"RENAME TO {ident(result.table)}")
-        con.execute("COMMIT")
+        """Make every staged table of the source that changed visible at once, with the values it quarantined: one
+        snapshot, or none when nothing changed (an unchanged table stays as it was published)."""
+        changed = [r for r in results if not r.unchanged]
+        quarantined = [r for r in results if r.rows_quarantined]
+        if changed or quarantined:
+            con.execute("BEGIN TRANSACTION")
+            described(con, f"ukimet sync {source} (run {run_id})")
+            con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(source)}")
+            for result in changed:
+                con.execute(f"CREATE OR REPLACE TABLE {ident(source)}.{ident(result.table)} AS "
+                            f"SELECT * FROM {STAGING}.{ident(f'__new_{run_id}_{result.table}')}")
+            for result in quarantined:
+                bad = f"{STAGING}.{ident(f'__bad_{run_id}_{result.table}')}"
+                self._quarantine_publish(con, source, result.table, bad)
+            con.execute("COMMIT")
         with self.engine.begin() as db:
             db.execute(update(lineage).where(lineage.c.run_id == run_id).values(state="published"))
+
+    @staticmethod
+    def _quarantine_publish(con: duckdb.DuckDBPyConnection, source: str, table: str, bad: str) -> None:
+        """Add a table's quarantined values (staged in ``bad``) to its quarantine table in the lake, which gains the
+        columns the source has gained."""
+        target = f"{ident(QUARANTINE_SCHEMA)}.{ident(f'{source}__{table}')}"
+        columns = [r[0] for r in con.execute(f"DESCRIBE {bad}").fetchall()]
+        values = [c for c in columns if c not in ("_reason", "_run_id", "_quarantined_at")]
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(QUARANTINE_SCHEMA)}")
+        con.execute(f"CREATE TABLE IF NOT EXISTS {target} ({', '.join(f'{ident(c)} VARCHAR' for c in values)}, "
+                    "_reason VARCHAR, _run_id BIGINT, _quarantined_at TIMESTAMP)")
+        have = {r[0] for r in con.execute(f"DESCRIBE {target}").fetchall()}
+        for column in values:
+            if column not in have:
+                con.execute(f"ALTER TABLE {target} ADD COLUMN {ident(column)} VARCHAR")
+        con.execute(f"INSERT INTO {target} BY NAME SELECT * FROM {bad}")
 
     # --- one table --------------------------------------------------------------------------------------
     def _stage(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, connector: Connector, table: TableInfo,
                run_id: int, full: bool, previous_columns: dict[str, str] | None) -> TableResult:
         """Stage one table; ``previous_columns`` are its columns in the published snapshot, if any."""
-        schema = ident(spec.name)
-        raw = f"{schema}.{ident(f'__raw_{run_id}_{table.name}')}"
-        new = f"{schema}.{ident(f'__new_{run_id}_{table.name}')}"
-        current = f"{schema}.{ident(table.name)}"
+        raw = f"{STAGING}.{ident(f'__raw_{run_id}_{table.name}')}"
+        new = f"{STAGING}.{ident(f'__new_{run_id}_{table.name}')}"
+        current = f"{ident(spec.name)}.{ident(table.name)}"
         previous = self._last_published(spec.name, table.name)
         key = list(table.primary_key)
         incremental = bool(
@@ -285,7 +318,7 @@ class Syncer:
         bad = " OR ".join(f"({ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL)"
                           for c, t in casts.items()) or "FALSE"
         if casts:
-            result.rows_quarantined = self._quarantine(con, spec.name, table, raw, casts, bad, run_id)
+            result.rows_quarantined = self._quarantine(con, table, raw, casts, bad, run_id)
         select_list = ", ".join(f"TRY_CAST({ident(c)} AS {casts[c]}) AS {ident(c)}" if c in casts else ident(c)
                                 for c in table.column_names)
         fresh = f"SELECT {select_list} FROM {raw} WHERE NOT ({bad})"
@@ -308,28 +341,21 @@ class Syncer:
             result.watermark = mark[0] if mark else None
         return result
 
-    def _quarantine(self, con: duckdb.DuckDBPyConnection, source: str, table: TableInfo, raw: str,
-                    casts: dict[str, str], bad: str, run_id: int) -> int:
-        target = f"{ident(QUARANTINE_SCHEMA)}.{ident(f'{source}__{table.name}')}"
-        con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(QUARANTINE_SCHEMA)}")
-        columns = ", ".join(f"{ident(c)} VARCHAR" for c in table.column_names)
-        con.execute(f"CREATE TABLE IF NOT EXISTS {target} ({columns}, _reason VARCHAR, _run_id BIGINT, "
-                    f"_quarantined_at TIMESTAMP)")
-        have = {r[0] for r in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
-            [QUARANTINE_SCHEMA, f"{source}__{table.name}"]).fetchall()}
-        for column in table.column_names:
-            if column not in have:
-                con.execute(f"ALTER TABLE {target} ADD COLUMN {ident(column)} VARCHAR")
+    @staticmethod
+    def _quarantine(con: duckdb.DuckDBPyConnection, table: TableInfo, raw: str, casts: dict[str, str], bad: str,
+                    run_id: int) -> int:
+        """Stage the rows whose values do not fit the declared types, each with its reason (published with the
+        table); how many."""
+        target = f"{STAGING}.{ident(f'__bad_{run_id}_{table.name}')}"
         reasons = ", ".join(
             f"CASE WHEN {ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL THEN "
             f"{literal(c + ': ')} || CAST({ident(c)} AS VARCHAR) || {literal(f' is not a valid {t}')} END"
             for c, t in casts.items())
-        values = ", ".join(f"CAST({ident(c)} AS VARCHAR)" for c in table.column_names)
-        names = ", ".join(ident(c) for c in table.column_names)
-        con.execute(f"INSERT INTO {target} ({names}, _reason, _run_id, _quarantined_at) SELECT {values}, "
-                    f"concat_ws('; ', {reasons}), {run_id}, now() FROM {raw} WHERE {bad}")
-        count = con.execute(f"SELECT count(*) FROM {target} WHERE _run_id = {run_id}").fetchone()
+        values = ", ".join(f"CAST({ident(c)} AS VARCHAR) AS {ident(c)}" for c in table.column_names)
+        con.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT {values}, concat_ws('; ', {reasons}) AS _reason, "
+                    f"CAST({run_id} AS BIGINT) AS _run_id, CAST(now() AS TIMESTAMP) AS _quarantined_at "
+                    f"FROM {raw} WHERE {bad}")
+        count = con.execute(f"SELECT count(*) FROM {target}").fetchone()
         return int(count[0]) if count else 0
 
     def _compare(self, con: duckdb.DuckDBPyConnection, result: TableResult, current: str, new: str,
