@@ -65,6 +65,8 @@ from typing import Any
 
 import httpx
 
+from serving import wait_healthy
+
 RESULTS = Path(__file__).parent / "results" / "sync_while_serving.json"
 REGION = "79"  # Shymkent: the analysts' row filter (KATO prefix)
 KATO = "790100100"
@@ -593,15 +595,7 @@ def main() -> int:
         server = subprocess.Popen([*runner.cmd, "serve", "--port", str(port), "--workers", str(args.workers)],
                                   env=runner.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if server.poll() is not None:
-            raise SystemExit(f"ukimet serve exited: {server_log.read_text(errors='replace')}")
-        time.sleep(0.2)
+    wait_healthy(base, server, server_log)
     time.sleep(2)  # every worker up
     watch = ServerWatch(server)
     watch.start()

@@ -25,6 +25,7 @@ from typing import Any
 
 import httpx
 
+from serving import wait_healthy
 from ukimet.apps.question_set import load_questions
 from ukimet.cli.demo import synced_country
 from ukimet.core.metadata import connect_metadata
@@ -120,12 +121,7 @@ def main() -> None:
                               env={**os.environ, "UKIMET_HOME": str(config.home)})
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        wait_healthy(base, server)
         log = AuditLog(connect_metadata(config), config)
         before = max((e["seq"] for e in log.entries(limit=1)), default=0)
         run_report = asyncio.run(run(base, names, iins, questions, args.requests))

@@ -90,14 +90,10 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
     _write_ahead(catalog)
     try:
         con = duckdb.connect(config={**LOCKED_CONFIG, "temp_directory": str(temp)})
-        for name in EXTENSIONS:
-            con.load_extension(_extension(name))
-        options = [f"DATA_PATH {literal(str(files) + '/')}", "OVERRIDE_DATA_PATH TRUE"]
-        if read_only:
-            options.append("READ_ONLY")
+        options = ["READ_ONLY"] if read_only else []
         if as_of is not None:
             options.append(f"SNAPSHOT_VERSION {int(as_of)}")
-        con.execute(f"ATTACH {literal('ducklake:sqlite:' + str(catalog))} AS {LAKE} ({', '.join(options)})")
+        _attach(con, catalog, files, options)
         con.execute(f"USE {LAKE}")
         con.execute("SET enable_progress_bar = false")  # ukimet draws its own progress
         if locked:
@@ -108,6 +104,15 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
             con.close()
         raise StoreError("store.open", path=str(catalog), detail=(str(exc).splitlines() or [""])[0]) from None
     return con
+
+
+def _attach(con: duckdb.DuckDBPyConnection, catalog: Path, files: Path, options: list[str]) -> None:
+    """Attach the lake whose catalog is ``catalog`` and whose Parquet files are in ``files`` to ``con`` as ``store``
+    (its extensions loaded from their packages: nothing is downloaded)."""
+    for name in EXTENSIONS:
+        con.load_extension(_extension(name))
+    every = [f"DATA_PATH {literal(str(files) + '/')}", "OVERRIDE_DATA_PATH TRUE", *options]
+    con.execute(f"ATTACH {literal('ducklake:sqlite:' + str(catalog))} AS {LAKE} ({', '.join(every)})")
 
 
 def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
@@ -241,11 +246,8 @@ def _adopt(legacy: Path, catalog: Path) -> None:
         files = lake_paths(catalog)[1]
         con = duckdb.connect(config=dict(LOCKED_CONFIG))
         try:
-            for name in EXTENSIONS:
-                con.load_extension(_extension(name))
             tables = _legacy_tables(con, legacy)
-            con.execute(f"ATTACH {literal('ducklake:sqlite:' + str(building))} AS {LAKE} "
-                        f"(DATA_PATH {literal(str(files) + '/')}, OVERRIDE_DATA_PATH TRUE)")
+            _attach(con, building, files, [])
             con.execute("BEGIN")
             for schema in sorted({s for s, _, _ in tables} - {"main"}):
                 con.execute(f"CREATE SCHEMA IF NOT EXISTS {LAKE}.{ident(schema)}")
