@@ -97,6 +97,11 @@ def test_an_answer_is_read_again_as_of_the_snapshot_it_named(registry: dict[str,
     now = Gateway(config, policy=registry_policy()).query(WORKER, IDS, PURPOSE)
     again = Gateway(config, policy=registry_policy(), as_of=first.snapshot).query(WORKER, IDS, PURPOSE)
     assert len(now.rows) == 63 and again.rows == first.rows and again.snapshot == first.snapshot
+    # the audit entry names the snapshot, so an audited answer is read again from the log alone
+    entry = Gateway(config, policy=registry_policy()).audit.entries(user=WORKER.name, limit=10**6)
+    named = {e["seq"]: e["rewritten"] for e in entry}
+    assert named[first.audit_seq].endswith(f"-- store snapshot {first.snapshot}")
+    assert named[now.audit_seq].endswith(f"-- store snapshot {now.snapshot}")
 
 
 def test_the_person_count_and_its_traced_persons_come_from_one_snapshot(registry: dict[str, Any]) -> None:

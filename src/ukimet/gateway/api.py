@@ -408,7 +408,7 @@ class Gateway:
                                             self.policy.version))
             else:
                 rewritten = f"{plan.statistics}\n-- differential privacy: {note}; rows per person " \
-                            f"{plan.rows_per_unit}; outputs: {plan.outputs}"
+                            f"{plan.rows_per_unit}; outputs: {plan.outputs}\n{_read_from(snapshot)}"
                 seq = record.record(access("query", sql, rewritten, len(rows), [], self.policy.version),
                                     spent, delta if spent else 0.0)
                 if released is None:
@@ -467,7 +467,6 @@ class Gateway:
         write the entry. A long query thus never holds up the accesses of others, nor a sync's bookkeeping."""
         policy = self.policy.version
         access = partial(audit.Access, user.name, user.organisation, user.role, purpose)
-        rewritten = "\n;\n".join(p.rewritten for p in plans)
         failure: UkimetError | None = None
         outcomes, iins = [], set()
         snapshot = 0
@@ -485,6 +484,7 @@ class Gateway:
             failure = internal_refusal(error)
         persons = sorted({self.audit.person(v) for v in iins})
         total = sum(len(o[1]) for o in outcomes)
+        rewritten = "\n;\n".join(p.rewritten for p in plans) + f"\n{_read_from(snapshot)}"
         with self.audit.recording() as record:  # no entry, no result: nothing is handed out before this commits
             if failure is None:
                 # the day's usage of every process, read where no other access of the user can be recorded
@@ -536,6 +536,12 @@ class Gateway:
         with self._limited() as con:
             cursor = con.execute(sql)
             return [d[0] for d in cursor.description or []], cursor.fetchmany(limit + 1)
+
+
+def _read_from(snapshot: int) -> str:
+    """How an entry names the store's snapshot its answer was read from (``ukimet query --as-of N`` reads it
+    again): part of the entry's text, so its hash covers it."""
+    return f"-- store snapshot {snapshot}"
 
 
 def _until_tomorrow(now: dt.datetime) -> int:
