@@ -18,7 +18,7 @@ from ukimet.connect.classify import EMAIL, PHONE, is_date
 from ukimet.core.errors import StoreError
 from ukimet.core.ids import decode_iin, is_valid_bin
 from ukimet.core.metadata import profiles
-from ukimet.sync.store import ident, store_tables
+from ukimet.sync.store import ident, reading, store_tables
 
 SAMPLE = 100_000
 """Values read per column to check validity: enough for a rate to two decimals."""
@@ -67,6 +67,10 @@ def _pattern(value: str) -> str:
     return re.sub(r"[^\W\d_]+", _shape, re.sub(r"\d", "9", value))[:40]
 
 
+PROFILED = "__ukimet_profiled"
+"""the temporary copy of the table being profiled"""
+
+
 def profile_source(con: duckdb.DuckDBPyConnection, engine: Engine, source: str, top: int = 5) -> list[TableProfile]:
     tables = store_tables(con, source)
     if not tables:
@@ -75,27 +79,38 @@ def profile_source(con: duckdb.DuckDBPyConnection, engine: Engine, source: str, 
     out = []
     now = dt.datetime.now(dt.UTC)
     for table, columns in tables.items():
-        name = f"{ident(source)}.{ident(table)}"
-        rows = int(con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
-        key = [c for c in columns if catalog.get((table, c)) and catalog[(table, c)].semantic_type == "other"
-               and c.lower().endswith(("id", "_id", "№", "номер"))]
-        body = [c for c in columns if c not in key] or list(columns)
-        listed = ", ".join(ident(c) for c in body)
-        distinct_rows = con.execute(f"SELECT count(*) FROM (SELECT DISTINCT {listed} FROM {name})").fetchone()
-        dates = [c for c, kind in columns.items() if kind in ("DATE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE")]
-        freshest = None
-        if dates:
-            mark = con.execute(f"SELECT CAST(max(greatest({', '.join(ident(c) for c in dates)})) AS VARCHAR) "
-                               f"FROM {name}").fetchone()
-            freshest = mark[0] if mark else None
-        result = TableProfile(source, table, rows, round(1 - int(distinct_rows[0]) / rows, 4) if rows and distinct_rows
-                              else 0.0, freshest)
-        for column in columns:
-            entry = catalog.get((table, column))
-            result.columns.append(_column(con, name, column, entry, rows, top))
+        with reading(con):
+            result = _table(con, source, table, columns, catalog, top)
         out.append(result)
         _store(engine, result, now)
+    con.execute(f"DROP TABLE IF EXISTS temp.main.{PROFILED}")
     return out
+
+
+def _table(con: duckdb.DuckDBPyConnection, source: str, table: str, columns: dict[str, str],
+           catalog: dict[tuple[str, str], CatalogColumn], top: int) -> TableProfile:
+    # read from the lake once, then measured column by column in DuckDB's own temporary storage: a statement
+    # on the lake carries the fixed cost of its catalog lookups, and a profile makes a few per column
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {PROFILED} AS SELECT * FROM {ident(source)}.{ident(table)}")
+    name = f"temp.main.{PROFILED}"
+    rows = int(con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
+    key = [c for c in columns if catalog.get((table, c)) and catalog[(table, c)].semantic_type == "other"
+           and c.lower().endswith(("id", "_id", "№", "номер"))]
+    body = [c for c in columns if c not in key] or list(columns)
+    listed = ", ".join(ident(c) for c in body)
+    distinct_rows = con.execute(f"SELECT count(*) FROM (SELECT DISTINCT {listed} FROM {name})").fetchone()
+    dates = [c for c, kind in columns.items() if kind in ("DATE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE")]
+    freshest = None
+    if dates:
+        mark = con.execute(f"SELECT CAST(max(greatest({', '.join(ident(c) for c in dates)})) AS VARCHAR) "
+                           f"FROM {name}").fetchone()
+        freshest = mark[0] if mark else None
+    result = TableProfile(source, table, rows, round(1 - int(distinct_rows[0]) / rows, 4) if rows and distinct_rows
+                          else 0.0, freshest)
+    for column in columns:
+        entry = catalog.get((table, column))
+        result.columns.append(_column(con, name, column, entry, rows, top))
+    return result
 
 
 def _column(con: duckdb.DuckDBPyConnection, table: str, column: str, entry: CatalogColumn | None, rows: int,
