@@ -153,6 +153,20 @@ def test_a_sync_that_finds_nothing_new_publishes_nothing_and_a_change_publishes_
     assert not staging_path(config.resolved_store_path(), "reg").exists()  # staging is given back after publish
 
 
+def test_a_linkage_run_on_the_command_line_publishes_one_snapshot(registry: dict[str, Any]) -> None:
+    config: Settings = registry["config"]
+
+    def newest() -> int:
+        with contextlib.closing(open_store(config.resolved_store_path(), read_only=True)) as con:
+            return current_snapshot(con)
+
+    before = newest()
+    result = CliRunner().invoke(app, ["link"], env={"UKIMET_HOME": str(config.home)})
+    assert result.exit_code == 0, result.output
+    # every link table at once: a server never reads new entities beside old golden records or families
+    assert newest() == before + 1
+
+
 def test_the_operator_lists_the_snapshots_with_what_published_them(registry: dict[str, Any]) -> None:
     result = CliRunner().invoke(app, ["store", "snapshots", "--limit", "50"],
                                 env={"UKIMET_HOME": str(registry["config"].home)})

@@ -16,6 +16,9 @@ from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
 from ukimet.link.model import THRESHOLD, Model
 
 if TYPE_CHECKING:
+    import duckdb
+    from sqlalchemy import Engine as Metadata
+
     from ukimet.link.api import Engine
 
 out = Console()
@@ -40,10 +43,7 @@ def link(
     standalone files: ukimet link a.csv b.parquet --out clusters.csv."""
     from ukimet.core.metadata import connect_metadata
     from ukimet.core.settings import Settings
-    from ukimet.link.api import link_records
-    from ukimet.link.companies import build_companies
-    from ukimet.link.records import extract
-    from ukimet.sync.store import open_store
+    from ukimet.sync.store import open_store, publishing
 
     chosen: Engine = "spark" if engine == "spark" else "duckdb"
     if engine not in ("duckdb", "spark"):
@@ -61,24 +61,36 @@ def link(
     con = open_store(config.resolved_store_path())
     try:
         metadata = connect_metadata(config)
-        with out.status("finding person records in the store ..."):
-            started = time.perf_counter()
-            records = extract(con, metadata, sources or None)
-        out.print(f"{records:,} person records from the catalogued sources ({time.perf_counter() - started:.1f} s)")
-        with out.status(f"blocking, comparing, estimating weights, clustering on {chosen} ..."):
-            started = time.perf_counter()
-            stats = link_records(con, threshold, chosen, model, incremental=new)
-        if new:
-            out.print(f"{int(stats['new_profiles']):,} new profiles linked with the stored model")
-        with out.status("linking companies by BIN, name and address ..."):
-            companies = build_companies(con, metadata)
-        out.print(f"{int(stats['profiles']):,} distinct profiles, {int(stats['candidate_pairs']):,} candidate pairs, "
-                  f"{int(stats['entities']):,} persons, {int(stats['families']):,} families, "
-                  f"{int(stats['households']):,} households, {companies:,} companies "
-                  f"({time.perf_counter() - started:.1f} s). Tables in the store's link schema: person_records, "
-                  "pair_scores, entities, golden, relations, families, households, company_records, companies")
+        # one snapshot: servers read the previous linkage, whole, until this one is complete
+        with publishing(con, "ukimet link" + (" --new" if new else "")):
+            _link_store(con, metadata, sources, threshold, chosen, model, new)
     finally:
         con.close()
+
+
+def _link_store(con: duckdb.DuckDBPyConnection, metadata: Metadata, sources: list[str] | None, threshold: float,
+                chosen: Engine, model: Model | None, new: bool) -> None:
+    """The linkage run, said step by step (inside the caller's one transaction)."""
+    from ukimet.link.api import link_records
+    from ukimet.link.companies import build_companies
+    from ukimet.link.records import extract
+
+    with out.status("finding person records in the store ..."):
+        started = time.perf_counter()
+        records = extract(con, metadata, sources or None)
+    out.print(f"{records:,} person records from the catalogued sources ({time.perf_counter() - started:.1f} s)")
+    with out.status(f"blocking, comparing, estimating weights, clustering on {chosen} ..."):
+        started = time.perf_counter()
+        stats = link_records(con, threshold, chosen, model, incremental=new)
+    if new:
+        out.print(f"{int(stats['new_profiles']):,} new profiles linked with the stored model")
+    with out.status("linking companies by BIN, name and address ..."):
+        companies = build_companies(con, metadata)
+    out.print(f"{int(stats['profiles']):,} distinct profiles, {int(stats['candidate_pairs']):,} candidate pairs, "
+              f"{int(stats['entities']):,} persons, {int(stats['families']):,} families, "
+              f"{int(stats['households']):,} households, {companies:,} companies "
+              f"({time.perf_counter() - started:.1f} s). Tables in the store's link schema: person_records, "
+              "pair_scores, entities, golden, relations, families, households, company_records, companies")
 
 
 @operator_only

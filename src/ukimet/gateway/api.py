@@ -185,9 +185,11 @@ class Gateway:
         if self._pinned is not None:
             yield current_snapshot(self._pinned)
             return
-        con = cursor(self._engine())
-        try:
+        con = self._engine().cursor()
+        try:  # the transaction first: every statement outside one is a transaction of its own, which on the lake
+            # pays for its catalog lookups (store.reading)
             con.execute("BEGIN TRANSACTION")
+            con.execute(f"USE {LAKE}")
             snapshot = current_snapshot(con)
         except duckdb.Error as error:
             con.close()

@@ -394,8 +394,8 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
         _denormalise(con)
         _households_and_companies(con, mapping)
         con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.as_of AS SELECT DATE '{as_of.isoformat()}' AS as_of")
-        con.execute("COMMIT")
         build_source_stats(con, metadata)
+        con.execute("COMMIT")  # the whole mart, one snapshot
     except Exception:
         con.execute("ROLLBACK")
         raise

@@ -23,7 +23,7 @@ COLUMNS = ("source", "tables", "rows", "last_synced", "freshness_days", "failed_
 
 def _quality(con: duckdb.DuckDBPyConnection, metadata: Engine, source: str) -> tuple[float | None, float | None]:
     try:
-        profiles = profile_source(con, metadata, source)
+        profiles = profile_source(con, metadata, source, within=True)
     except StoreError:
         return None, None
     completeness = [c.completeness for t in profiles for c in t.columns]
@@ -34,7 +34,7 @@ def _quality(con: duckdb.DuckDBPyConnection, metadata: Engine, source: str) -> t
 
 def build_source_stats(con: duckdb.DuckDBPyConnection, metadata: Engine) -> int:
     """``mart.source_stats``: one row per registered source (freshness: days since its last published sync);
-    how many."""
+    how many. Runs inside the mart build's transaction on ``con``."""
     with metadata.connect() as db:
         synced = {r.source: r for r in db.execute(
             select(lineage.c.source, func.count(func.distinct(lineage.c.source_table)).label("tables"),

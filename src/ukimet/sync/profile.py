@@ -71,7 +71,10 @@ PROFILED = "__ukimet_profiled"
 """the temporary copy of the table being profiled"""
 
 
-def profile_source(con: duckdb.DuckDBPyConnection, engine: Engine, source: str, top: int = 5) -> list[TableProfile]:
+def profile_source(con: duckdb.DuckDBPyConnection, engine: Engine, source: str, top: int = 5,
+                   within: bool = False) -> list[TableProfile]:
+    """Profile every table of ``source`` in the store and keep the profiles in the metadata store (``within``: inside
+    the caller's transaction on ``con``)."""
     tables = store_tables(con, source)
     if not tables:
         raise StoreError("store.not_synced", source=source)
@@ -79,7 +82,7 @@ def profile_source(con: duckdb.DuckDBPyConnection, engine: Engine, source: str, 
     out = []
     now = dt.datetime.now(dt.UTC)
     for table, columns in tables.items():
-        with reading(con):
+        with reading(con, within):
             result = _table(con, source, table, columns, catalog, top)
         out.append(result)
         _store(engine, result, now)

@@ -134,16 +134,15 @@ def rebuild(con: duckdb.DuckDBPyConnection, schema: str, table: str, select: str
 
 
 @contextlib.contextmanager
-def reading(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Many statements as one transaction (unless ``con`` is in one already): a statement outside a transaction
-    is a transaction of its own, and on the lake every transaction pays for its catalog lookups (about 5 ms here,
-    even for a temporary table); inside one, a small statement costs a tenth of a millisecond. Committed at the
-    end, rolled back on failure."""
-    try:
-        con.execute("BEGIN TRANSACTION")
-    except duckdb.TransactionException:  # the caller's transaction: it commits
+def reading(con: duckdb.DuckDBPyConnection, within: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Many statements as one transaction: a statement outside a transaction is a transaction of its own, and on
+    the lake every transaction pays for its catalog lookups (about 5 ms here, even for a temporary table); inside
+    one, a small statement costs a tenth of a millisecond. Committed at the end, rolled back on failure.
+    ``within``: ``con`` is in the caller's transaction already (DuckDB has no nested ones), which commits."""
+    if within:
         yield con
         return
+    con.execute("BEGIN TRANSACTION")
     try:
         yield con
     except BaseException:
