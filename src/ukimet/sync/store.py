@@ -157,15 +157,9 @@ def publishing(con: duckdb.DuckDBPyConnection, message: str) -> Iterator[duckdb.
     """One transaction, one snapshot: what is written inside is published whole at the end (readers go on
     reading the previous snapshot until then), or not at all when anything fails; ``message`` says what it was
     (``ukimet store snapshots``)."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with reading(con):
         described(con, message)
         yield con
-    except BaseException:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
 
 
 def described(con: duckdb.DuckDBPyConnection, message: str) -> None:
