@@ -12,7 +12,8 @@ components), one long chain with IIN conflicts along it, and a clerk's 'apart' a
 
 Each engine runs ``engine.cluster`` in its own process, reading the same Parquet files; its peak memory is the
 largest sum of resident memory over that process and its children (Spark's JVM and Python workers), sampled
-every 0.2 s. The two ``link.profile_entities`` must be identical, row by row. Writes
+every 0.2 s. The machine's load average before and after is recorded: other work on the same cores slows
+both engines. The two ``link.profile_entities`` must be identical, row by row. Writes
 bench/results/spark_cluster.json."""
 
 from __future__ import annotations
@@ -262,11 +263,13 @@ def main() -> None:
         graph = build(args.records, work)
         print(json.dumps(graph), flush=True)
         report: dict[str, Any] = {"graph": graph, "graph_seconds": round(time.perf_counter() - began, 1),
-                                  "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
+                                  "machine": {"cores": os.cpu_count(), "python": platform.python_version(),
+                                              "load_average_before": [round(x, 1) for x in os.getloadavg()]},
                                   "threshold": THRESHOLD}
         for engine in ("duckdb", "spark"):
             report[engine] = run(engine, work)
             print(engine, json.dumps(report[engine]), flush=True)
+        report["machine"]["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
         report["comparison"] = identical(work)
         report["identical_entities"] = report["comparison"]["rows_different"] == 0 and \
             report["comparison"]["rows_compared"] == args.records

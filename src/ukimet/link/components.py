@@ -34,15 +34,16 @@ def connected_components(db: Backend, edges: str, out: str, max_rounds: int = MA
         now, then = f"cc_labels_{rounds % 2}", f"cc_labels_{(rounds + 1) % 2}"
         rounds += 1
         db.create(then, f"""WITH lowered AS (
-                SELECT node, min(label) AS label FROM (
-                    SELECT node, label FROM {now}
-                    UNION ALL SELECT e.a AS node, n.label FROM cc_edges e JOIN {now} n ON n.node = e.b
-                    UNION ALL SELECT la.label AS node, lb.label FROM cc_edges e
+                SELECT node, min(label) AS label, min(was) AS was FROM (
+                    SELECT node, label, label AS was FROM {now}
+                    UNION ALL SELECT e.a AS node, n.label, NULL AS was FROM cc_edges e JOIN {now} n ON n.node = e.b
+                    UNION ALL SELECT la.label AS node, lb.label, NULL AS was FROM cc_edges e
                         JOIN {now} la ON la.node = e.a JOIN {now} lb ON lb.node = e.b
                         WHERE lb.label < la.label) offers
                 GROUP BY node)
-            SELECT l.node, least(l.label, p.label) AS label FROM lowered l JOIN lowered p ON p.node = l.label""")
-        changed = db.fetch(f"SELECT count(*) FROM {then} n JOIN {now} o ON o.node = n.node WHERE n.label <> o.label")
+            SELECT l.node, least(l.label, p.label) AS label, least(l.label, p.label) < l.was AS moved
+            FROM lowered l JOIN lowered p ON p.node = l.label""")
+        changed = db.fetch(f"SELECT count(*) FROM {then} WHERE moved")
         if not changed or not changed[0][0]:
             break
         if rounds >= max_rounds:
