@@ -79,7 +79,7 @@ def build(n: int, work: Path, seed: int = 14) -> dict[str, Any]:
     lo, hi = np.minimum(l_all, r_all)[keep], np.maximum(l_all, r_all)[keep]
     pairs = pa.table({"l_id": lo, "r_id": hi, "weight": w_all[keep]})
     pairs = pairs.group_by(["l_id", "r_id"]).aggregate([("weight", "max")]).rename_columns(
-        ["l_id", "r_id", "weight"])
+        ["l_id", "r_id", "weight"]).sort_by([("l_id", "ascending"), ("r_id", "ascending")])  # same order every run
     # IINs: 60 % of people carry one; 3 % of people (and the last long chain, every 500th profile) a second
     person_iin = np.where(rng.random(len(lengths)) < 0.6, np.arange(len(lengths)), -1)
     iin = person_iin[person].copy()
