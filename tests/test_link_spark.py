@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from tests.conftest import synced_country
+from tests.test_link_cluster import THRESHOLD, random_graph, reference
+from tests.test_link_families import draw
+from tests.test_link_families import reference as families_reference
 from ukimet.link.api import link_records
+from ukimet.link.backend import DuckDBBackend, SparkBackend, local_spark
+from ukimet.link.engine import cluster
+from ukimet.link.families import families
 from ukimet.link.records import extract
 from ukimet.synth import SynthConfig
 
@@ -58,3 +64,36 @@ def test_spark_and_duckdb_link_identically(store: Any) -> None:
     assert on_spark["model"] == on_duckdb["model"]
     assert on_spark["pairs"] == on_duckdb["pairs"]
     assert on_spark["entities"] == on_duckdb["entities"]
+
+
+def test_clustering_in_spark_replays_conflicts_in_the_executors() -> None:
+    """Components with conflicting IINs, decisions and existing entities, merged on Spark, as the driver-side
+    strongest-first merge does (the graph is drawn by ``test_link_cluster``)."""
+    import duckdb
+
+    spark = SparkBackend(local_spark())
+    decisions, known = random_graph(spark, 5, nodes=300)
+    con = duckdb.connect()
+    db = DuckDBBackend(con)
+    for table in ("link.profiles", "link.pair_scores", "link.person_records", "link.record_profiles"):
+        db.put(table, spark.arrow(f"SELECT * FROM {table}"))
+    expected = reference(db, THRESHOLD, decisions, known)
+    assert cluster(spark, THRESHOLD, decisions, known) == len({e for _, e, _ in expected})
+    assert spark.count("cluster_conflicts") > 0
+    assert [tuple(r) for r in spark.fetch("SELECT record_id, entity_id, known FROM link.profile_entities "
+                                          "ORDER BY record_id")] == expected
+    con.close()
+
+
+def test_families_on_spark_are_the_families_on_duckdb() -> None:
+    import duckdb
+
+    con = duckdb.connect()
+    draw(con, 3, people=200)
+    count, expected = families_reference(con)
+    spark = SparkBackend(local_spark())
+    for table in ("link.entities", "link.relations"):
+        spark.put(table, DuckDBBackend(con).arrow(f"SELECT * FROM {table}"))
+    assert families(spark) == count
+    assert spark.fetch("SELECT entity_id, family_id, role FROM link.families ORDER BY entity_id") == expected
+    con.close()

@@ -8,9 +8,11 @@ import functools
 import os
 import sys
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from ukimet.core.errors import LinkError
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 Row = tuple[Any, ...]
+GroupFunction = Callable[[pa.Table], pa.Table]
+GROUP_ROWS = 100_000
+"""DuckDB hands ``grouped``'s function whole groups, several at a time up to about this many rows."""
 
 
 class Backend(ABC):
@@ -50,6 +55,12 @@ class Backend(ABC):
     @abstractmethod
     def tables(self) -> list[str]:
         """The kept tables (link.x)."""
+
+    @abstractmethod
+    def grouped(self, out: str, select: str, key: str, fn: GroupFunction, schema: pa.Schema) -> None:
+        """``out`` (``schema``): ``fn`` applied to the rows of ``select``, always to whole groups of equal ``key``
+        (one group or several per call), the results stacked. Work that SQL cannot say, done where the data
+        is: in Spark's executors, or on DuckDB streamed group by group (never all rows at once)."""
 
     def count(self, table: str) -> int:
         rows = self.fetch(f"SELECT count(*) FROM {table}")
@@ -87,6 +98,28 @@ class DuckDBBackend(Backend):
     def arrow(self, sql: str) -> pa.Table:
         return query_arrow(self.con, sql)
 
+    def grouped(self, out: str, select: str, key: str, fn: GroupFunction, schema: pa.Schema) -> None:
+        reader = self.con.execute(f"SELECT * FROM ({select}) grouped ORDER BY {key}").to_arrow_reader(GROUP_ROWS)
+        results: list[pa.Table] = []
+        pending: list[pa.Table] = []
+        rows = 0
+        for batch in reader:
+            if not batch.num_rows:
+                continue
+            keys = batch.column(key).to_numpy(zero_copy_only=False)
+            ends = [*(np.flatnonzero(keys[1:] != keys[:-1]) + 1).tolist(), batch.num_rows]
+            start = 0
+            for end in ends:  # a group may go on into the next batch: only a group's start may flush
+                if start > 0 and rows >= GROUP_ROWS:
+                    results.append(fn(pa.concat_tables(pending)))
+                    pending, rows = [], 0
+                pending.append(pa.Table.from_batches([batch.slice(start, end - start)]))
+                rows += end - start
+                start = end
+        if pending:
+            results.append(fn(pa.concat_tables(pending)))
+        self.put(out, pa.concat_tables(results) if results else schema.empty_table())
+
 
 class SparkBackend(Backend):
     """Spark SQL, local or on a cluster: tables are cached temporary views."""
@@ -97,6 +130,10 @@ class SparkBackend(Backend):
         from pyspark.sql.types import DoubleType
 
         self.spark = spark
+        # Spark 4 keeps a checkpointed table's constraints and fails to rewrite them when one query unites rows of
+        # the same table read several times (connected components do: "key not found: node#..."); inferring
+        # constraints only adds filters, so without it results are the same
+        spark.conf.set("spark.sql.constraintPropagation.enabled", "false")
 
         def jaro_winkler(a: str | None, b: str | None) -> float | None:
             """DuckDB's jaro_winkler_similarity (both are rapidfuzz's algorithm), for Spark, which has none.
@@ -148,6 +185,23 @@ class SparkBackend(Backend):
 
     def arrow(self, sql: str) -> pa.Table:
         return self.spark.sql(self.translate(sql)).toArrow()
+
+    def grouped(self, out: str, select: str, key: str, fn: GroupFunction, schema: pa.Schema) -> None:
+        """In the executors, a group per call; ``fn``'s module travels to them by value (so it must import
+        nothing but pyarrow and the standard library: the workers need no ukimet)."""
+        from pyspark import cloudpickle
+        from pyspark.sql.pandas.types import from_arrow_schema
+
+        module = sys.modules[fn.__module__]
+        cloudpickle.register_pickle_by_value(module)  # type: ignore[no-untyped-call]
+        groups = self.spark.sql(self.translate(select)).groupBy(key)
+        if hasattr(groups, "applyInArrow"):  # Spark 4
+            frame = groups.applyInArrow(fn, schema=from_arrow_schema(schema))
+        else:  # Spark 3.5: through pandas
+            frame = groups.applyInPandas(
+                lambda rows: fn(pa.Table.from_pandas(rows, preserve_index=False)).to_pandas(),
+                schema=from_arrow_schema(schema))
+        frame.localCheckpoint().createOrReplaceTempView(out.replace(".", "_"))
 
 
 def local_spark(cores: int = 2, memory: str = "2g") -> SparkSession:

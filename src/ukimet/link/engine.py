@@ -26,6 +26,8 @@ import pyarrow as pa
 
 from ukimet.core.errors import LinkError
 from ukimet.link.backend import Backend
+from ukimet.link.components import connected_components
+from ukimet.link.greedy import APART, EDGE, KNOWN, NODE, RESOLVED, SAME, resolve, schema
 from ukimet.link.model import EXTRA, FIELDS, TF_FIELDS, THRESHOLD, Model, level_sql, top
 
 NODES = "link.profiles"
@@ -262,57 +264,57 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
             known: dict[int, str] | None = None) -> int:
     """Merge pairs at or above ``threshold`` (a match weight), strongest first; never join two valid IINs, nor
     two profiles a clerk said are different people. ``known`` (incremental runs) maps profiles to the entities
-    they already belong to: those stay together, and two existing entities are never merged."""
+    they already belong to: those stay together, and two existing entities are never merged.
+
+    Done where the pairs are (``link.profile_entities``: record_id, entity_id, known), never on the driver:
+    the connected components of the pairs, the clerk's 'same' pairs and the existing entities come from SQL
+    (``components``); a component that holds at most one valid IIN, no 'apart' decision and at most one existing
+    entity becomes one entity as it is (every merge in it succeeds, and the smallest id is kept); only the other
+    components replay the strongest-first merge (``greedy``), each on its own rows (merges never cross
+    components), which gives exactly what one merge over all pairs would."""
     same, different = (decisions or Decisions()).profile_pairs(db)
-    known = known or {}
-    valid: dict[int, str] = dict(db.fetch(f"SELECT record_id, iin FROM {NODES} WHERE iin_valid"))
-    ids = [int(r[0]) for r in db.fetch(f"SELECT record_id FROM {NODES} ORDER BY record_id")]
-    parent = {i: i for i in ids}
-    iins: dict[int, str | None] = {i: valid.get(i) for i in ids}
-    apart: dict[int, set[int]] = {}
-    for a, b in different:
-        apart.setdefault(a, set()).add(b)
-        apart.setdefault(b, set()).add(a)
-    members: dict[int, set[int]] = {i: {i} for i in apart}
-    anchor: dict[int, str] = {}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first_of: dict[str, int] = {}
-    for profile, entity in sorted(known.items()):
-        a = root(first_of.setdefault(entity, profile))
-        parent[profile] = a
-        anchor[a] = entity
-        iins[a] = iins[a] or iins[profile]
-    edges = db.fetch(f"SELECT l_id, r_id FROM link.pair_scores WHERE weight >= {threshold!r} "
-                     "ORDER BY weight DESC, l_id, r_id")
-    for left, right in [*same, *edges]:
-        a, b = root(int(left)), root(int(right))
-        if a == b:
-            continue
-        if a in anchor and b in anchor:
-            continue  # two existing entities: only a full run may merge them
-        if iins[a] is not None and iins[b] is not None and iins[a] != iins[b]:
-            continue  # two different valid IINs are never one person
-        if apart and (apart.get(a, set()) & members.get(b, {b}) or apart.get(b, set()) & members.get(a, {a})):
-            continue  # a clerk said these are different people
-        keep, gone = (a, b) if a < b else (b, a)
-        parent[gone] = keep
-        iins[keep] = iins[keep] or iins[gone]
-        if gone in anchor:
-            anchor[keep] = anchor.pop(gone)
-        if apart:
-            apart[keep] = apart.get(keep, set()) | apart.pop(gone, set())
-            members[keep] = members.get(keep, {keep}) | members.pop(gone, {gone})
-    rows = [(i, root(i)) for i in ids]
-    db.put("link.profile_entities", pa.table({"record_id": pa.array([r[0] for r in rows], pa.int64()),
-                                              "entity_id": pa.array([r[1] for r in rows], pa.int64()),
-                                              "known": pa.array([anchor.get(r[1]) for r in rows], pa.string())}))
-    return len({e for _, e in rows})
+    pair = schema(("a", pa.int64()), ("b", pa.int64()))
+    db.put("cluster_same", pa.table({"a": [p[0] for p in same], "b": [p[1] for p in same]}, schema=pair))
+    db.put("cluster_apart", pa.table({"a": [p[0] for p in sorted(different)], "b": [p[1] for p in sorted(different)]},
+                                     schema=pair))
+    entries = sorted((known or {}).items())
+    db.put("cluster_known", pa.table({"profile": [e[0] for e in entries], "entity": [e[1] for e in entries]},
+                                     schema=schema(("profile", pa.int64()), ("entity", pa.string()))))
+    connected_components(db, f"""SELECT l_id AS a, r_id AS b FROM link.pair_scores WHERE weight >= {threshold!r}
+        UNION ALL SELECT a, b FROM cluster_same
+        UNION ALL SELECT k.profile AS a, f.first AS b FROM cluster_known k
+            JOIN (SELECT entity, min(profile) AS first FROM cluster_known GROUP BY entity) f ON f.entity = k.entity""",
+                         "cluster_cc")
+    db.create("cluster_components", f"""SELECT CAST(n.record_id AS BIGINT) AS record_id,
+        CAST(coalesce(c.component, n.record_id) AS BIGINT) AS component
+        FROM {NODES} n LEFT JOIN cluster_cc c ON c.node = n.record_id""")
+    db.create("cluster_continues", """SELECT c.component, count(DISTINCT k.entity) AS entities, max(k.entity) AS known
+        FROM cluster_known k JOIN cluster_components c ON c.record_id = k.profile GROUP BY c.component""")
+    db.create("cluster_conflicts", f"""SELECT DISTINCT component FROM (
+        SELECT c.component FROM cluster_components c JOIN {NODES} n ON n.record_id = c.record_id
+            WHERE n.iin_valid GROUP BY c.component HAVING count(DISTINCT n.iin) > 1
+        UNION ALL SELECT component FROM cluster_continues WHERE entities > 1
+        UNION ALL SELECT ca.component FROM cluster_apart p JOIN cluster_components ca ON ca.record_id = p.a
+            JOIN cluster_components cb ON cb.record_id = p.b WHERE ca.component = cb.component) conflicting""")
+    db.grouped("cluster_resolved", f"""
+        SELECT c.component, {NODE} AS kind, c.record_id AS a, CAST(NULL AS BIGINT) AS b,
+            CASE WHEN n.iin_valid THEN CAST(n.iin AS VARCHAR) END AS label, CAST(0.0 AS DOUBLE) AS weight
+            FROM cluster_components c JOIN cluster_conflicts x ON x.component = c.component
+            JOIN {NODES} n ON n.record_id = c.record_id
+        UNION ALL SELECT c.component, {KNOWN}, k.profile, NULL, k.entity, 0.0 FROM cluster_known k
+            JOIN cluster_components c ON c.record_id = k.profile JOIN cluster_conflicts x ON x.component = c.component
+        UNION ALL SELECT c.component, {APART}, p.a, p.b, NULL, 0.0 FROM cluster_apart p
+            JOIN cluster_components c ON c.record_id = p.a JOIN cluster_conflicts x ON x.component = c.component
+        UNION ALL SELECT c.component, {SAME}, p.a, p.b, NULL, 0.0 FROM cluster_same p
+            JOIN cluster_components c ON c.record_id = p.a JOIN cluster_conflicts x ON x.component = c.component
+        UNION ALL SELECT c.component, {EDGE}, s.l_id, s.r_id, NULL, s.weight FROM link.pair_scores s
+            JOIN cluster_components c ON c.record_id = s.l_id JOIN cluster_conflicts x ON x.component = c.component
+            WHERE s.weight >= {threshold!r}""", "component", resolve, RESOLVED)
+    db.create("link.profile_entities", """SELECT c.record_id, coalesce(r.entity_id, c.component) AS entity_id,
+        CASE WHEN r.record_id IS NULL THEN k.known ELSE r.known END AS known
+        FROM cluster_components c LEFT JOIN cluster_resolved r ON r.record_id = c.record_id
+        LEFT JOIN cluster_continues k ON k.component = c.component ORDER BY c.record_id""")
+    return int(db.fetch("SELECT count(DISTINCT entity_id) FROM link.profile_entities")[0][0])
 
 
 def name_entities(db: Backend, clusters: str = "link.profile_entities") -> None:

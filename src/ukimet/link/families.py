@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from functools import cache
 
 import duckdb
 import pyarrow as pa
 
+from ukimet.link.backend import Backend, DuckDBBackend
+from ukimet.link.components import connected_components
 from ukimet.link.names import name_key
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -104,51 +105,37 @@ def build_relations(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
-def _family_id(members: list[str]) -> str:
-    return "f" + hashlib.md5(min(members).encode()).hexdigest()[:15]
-
-
 def build_families(con: duckdb.DuckDBPyConnection) -> int:
     """``link.families`` (entity_id, family_id, role: spouse / child / single); returns the number of families."""
-    relations = con.execute("SELECT entity_a, relation, entity_b FROM link.relations ORDER BY ALL").fetchall()
-    people = [r[0] for r in con.execute("SELECT DISTINCT entity_id FROM link.entities ORDER BY 1").fetchall()]
-    divorced = {frozenset((a, b)) for a, kind, b in relations if kind == "divorced"}
-    spouses = {frozenset((a, b)) for a, kind, b in relations if kind == "spouse"} - divorced
-    parents: dict[str, dict[str, str]] = defaultdict(dict)
-    for a, kind, b in relations:
-        if kind in ("mother", "father"):
-            parents[b].setdefault(kind, a)
-    parent = {p: p for p in people}
+    return families(DuckDBBackend(con))
 
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    married = set()
-    for pair in sorted(spouses, key=sorted):
-        a, b = sorted(pair)
-        if a in parent and b in parent:
-            parent[root(b)] = root(a)
-            married |= {a, b}
-    role = {p: "spouse" if p in married else "single" for p in people}
-    for child, known in sorted(parents.items()):
-        if child in married or child not in parent:
-            continue
-        head = known.get("mother") or known.get("father")
-        if head is not None and head in parent:
-            parent[root(child)] = root(head)
-            role[child] = "child"
-    groups: dict[str, list[str]] = defaultdict(list)
-    for p in people:
-        groups[root(p)].append(p)
-    family = {p: _family_id(members) for members in groups.values() for p in members}
-    con.register("_families", pa.table({"entity_id": people, "family_id": [family[p] for p in people],
-                                        "role": [role[p] for p in people]}))
-    con.execute("CREATE OR REPLACE TABLE link.families AS SELECT * FROM _families")
-    con.unregister("_families")
-    return len(groups)
+def families(db: Backend) -> int:
+    """``build_families`` on any engine, in SQL: a family is a connected component of the marriages in force
+    and of each unmarried child's tie to the mother (the father when no mother is on record), named after its
+    smallest member (``components``: on Spark the relations never come to the driver)."""
+    db.create("family_spouses", """SELECT DISTINCT least(entity_a, entity_b) AS a, greatest(entity_a, entity_b) AS b
+        FROM link.relations s WHERE relation = 'spouse' AND NOT EXISTS (SELECT 1 FROM link.relations d
+            WHERE d.relation = 'divorced' AND least(d.entity_a, d.entity_b) = least(s.entity_a, s.entity_b)
+            AND greatest(d.entity_a, d.entity_b) = greatest(s.entity_a, s.entity_b))
+        AND entity_a IN (SELECT entity_id FROM link.entities) AND entity_b IN (SELECT entity_id FROM link.entities)""")
+    db.create("family_married", "SELECT a AS entity_id FROM family_spouses UNION SELECT b FROM family_spouses")
+    db.create("family_children", """SELECT child, head FROM (
+            SELECT entity_b AS child, coalesce(min(entity_a) FILTER (WHERE relation = 'mother'),
+                                               min(entity_a) FILTER (WHERE relation = 'father')) AS head
+            FROM link.relations WHERE relation IN ('mother', 'father') GROUP BY entity_b) heads
+        WHERE child NOT IN (SELECT entity_id FROM family_married)
+        AND child IN (SELECT entity_id FROM link.entities) AND head IN (SELECT entity_id FROM link.entities)""")
+    connected_components(db, "SELECT a, b FROM family_spouses UNION ALL SELECT child AS a, head AS b "
+                             "FROM family_children", "family_groups")
+    db.create("link.families", """SELECT p.entity_id, concat('f', left(md5(coalesce(g.component, p.entity_id)), 15))
+            AS family_id,
+            CASE WHEN m.entity_id IS NOT NULL THEN 'spouse' WHEN c.child IS NOT NULL THEN 'child' ELSE 'single' END
+            AS role
+        FROM (SELECT DISTINCT entity_id FROM link.entities) p LEFT JOIN family_groups g ON g.node = p.entity_id
+        LEFT JOIN family_married m ON m.entity_id = p.entity_id LEFT JOIN family_children c ON c.child = p.entity_id
+        ORDER BY p.entity_id""")
+    return int(db.fetch("SELECT count(DISTINCT family_id) FROM link.families")[0][0])
 
 
 def build_households(con: duckdb.DuckDBPyConnection) -> int:
