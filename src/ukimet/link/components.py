@@ -37,9 +37,11 @@ def connected_components(db: Backend, edges: str, out: str, max_rounds: int = MA
                 SELECT node, min(label) AS label, min(was) AS was FROM (
                     SELECT node, label, label AS was FROM {now}
                     UNION ALL SELECT e.a AS node, n.label, NULL AS was FROM cc_edges e JOIN {now} n ON n.node = e.b
+                    -- hooking offers every neighbour's label, not only the smaller ones: a larger offer never
+                    -- wins the min (the label node's own, smaller label is among its offers), and an inequality
+                    -- here made DuckDB plan the join badly on tables made inside a transaction (100 times slower)
                     UNION ALL SELECT la.label AS node, lb.label, NULL AS was FROM cc_edges e
-                        JOIN {now} la ON la.node = e.a JOIN {now} lb ON lb.node = e.b
-                        WHERE lb.label < la.label) offers
+                        JOIN {now} la ON la.node = e.a JOIN {now} lb ON lb.node = e.b) offers
                 GROUP BY node)
             SELECT l.node, least(l.label, p.label) AS label, least(l.label, p.label) < l.was AS moved
             FROM lowered l JOIN lowered p ON p.node = l.label""")
