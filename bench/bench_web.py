@@ -1,4 +1,4 @@
-"""Load: concurrent analysts against the served app (``ukimet serve`` in its own process, one worker, on
+"""Load: concurrent analysts against the served app (``ukimet serve`` in its own process, ``--workers`` of them, on
 127.0.0.1), each signed in through the API and alternating person-360 views and questions in the three
 languages. Reports p50 and p95 latency per endpoint, errors, and whether the audit log holds exactly one new entry
 per request (and still verifies). The peer in the same run: the same concurrency against /api/v1/health, the
@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("--analysts", type=int, default=50)
     parser.add_argument("--requests", type=int, default=20, help="per analyst")
     parser.add_argument("--persons", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=1, help="ukimet serve --workers")
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="ukimet-web-"))
     config, engine, manifest = synced_country(out, SynthConfig(persons=args.persons, seed=9))
@@ -117,7 +118,8 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "ukimet.cli.main", "serve", "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "ukimet.cli.main", "serve", "--port", str(port),
+                               "--workers", str(args.workers)],
                               env={**os.environ, "UKIMET_HOME": str(config.home)})
     try:
         base = f"http://127.0.0.1:{port}"
@@ -128,7 +130,8 @@ def main() -> None:
         added = log.entries(since=before, limit=10**9)
         accesses = [e for e in added if e["action"] != "signin"]  # each analyst's sign-in is an entry of its own
         requests = args.analysts * args.requests
-        report = {"analysts": args.analysts, "requests_per_analyst": args.requests, "persons": args.persons,
+        report = {"analysts": args.analysts, "workers": args.workers, "requests_per_analyst": args.requests,
+                  "persons": args.persons,
                   "requests": requests, "audit_entries_added": len(accesses), "sign_in_entries": len(added) -
                   len(accesses), "one_entry_per_request": len(accesses) == requests,
                   "log_verifies": log.verify().ok, **run_report}
