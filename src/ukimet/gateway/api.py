@@ -30,7 +30,7 @@ from sqlglot.schema import MappingSchema
 from ukimet.core.errors import LimitExceeded, Refused, UkimetError, Unavailable
 from ukimet.core.metadata import catalog_columns, connect_metadata, privacy_releases
 from ukimet.core.settings import Settings
-from ukimet.gateway import alerts, audit, policy_store, purposes
+from ukimet.gateway import alerts, audit, policy_store, purposes, serving
 from ukimet.gateway.guard import Catalog, ColumnInfo, check, schema_of
 from ukimet.gateway.keys import installation_secret
 from ukimet.gateway.persons import with_persons
@@ -47,6 +47,8 @@ from ukimet.gateway.private_aggregate import (
 from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
 from ukimet.sync.store import LAKE, current_snapshot, cursor, literal, open_store, schema_version
 
+SERVED = 8
+"""serving catalogs kept per gateway: a query still reading an older snapshot keeps its catalog for a while"""
 PLAN_CACHE = 512
 """prepared plans kept per gateway (oldest dropped first)"""
 ENGINE_ERRORS = {
@@ -142,6 +144,8 @@ class Gateway:
         self._lock = threading.RLock()
         """guards the engine's opening, the plans and the catalog; queries of several threads run side by side,
         each on a cursor of its own"""
+        self._served: list[int] = []
+        """the snapshots whose serving catalogs are attached, oldest first (gateway.serving)"""
         self._views: dict[tuple[str, ...], exp.Select] = {}
         self._plans: dict[tuple[object, ...], Plan] = {}
         # the daily limits are counted from the log, under its lock, at every access: gateways in any number of
@@ -191,6 +195,7 @@ class Gateway:
             con.execute("BEGIN TRANSACTION")
             con.execute(f"USE {LAKE}")
             snapshot = current_snapshot(con)
+            con.execute(f"USE {self._serving(snapshot)}")
         except duckdb.Error as error:
             con.close()
             raise _engine_refusal(error) from None
@@ -202,6 +207,19 @@ class Gateway:
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")  # it only read
             con.close()
+
+    def _serving(self, snapshot: int) -> str:
+        """The catalog this process reads ``snapshot`` through (gateway.serving), made on its first access; the
+        oldest are dropped beyond ``SERVED`` (a snapshot is served again by the lake itself once its catalog is
+        gone)."""
+        with self._lock:
+            if snapshot not in self._served:
+                with contextlib.closing(cursor(self._engine())) as con:
+                    serving.attach(con, snapshot)
+                    self._served.append(snapshot)
+                    while len(self._served) > SERVED:
+                        serving.detach(con, self._served.pop(0))
+            return serving.name(snapshot)
 
     def _engine(self) -> duckdb.DuckDBPyConnection:
         """The locked-down connection, opened once per gateway (read-only: queries cannot change the store)."""
