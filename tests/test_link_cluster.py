@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
+from ukimet.core.errors import LinkError
 from ukimet.link.backend import Backend, DuckDBBackend, Row
 from ukimet.link.components import connected_components
 from ukimet.link.engine import NODES, Decisions, cluster
@@ -208,6 +209,14 @@ def test_components_of_a_long_chain_settle_in_logarithmic_rounds(db: Backend) ->
     rounds = connected_components(db, "SELECT a, b FROM chain", "cc")
     assert db.fetch("SELECT count(*), count(DISTINCT component), min(component) FROM cc") == [(n, 1, 0)]
     assert rounds <= 3 * math.log2(n)
+
+
+def test_components_that_do_not_settle_within_the_limit_are_refused_not_returned_half_done(db: Backend) -> None:
+    order = list(range(2000))
+    random.Random(5).shuffle(order)
+    db.put("chain", pa.table({"a": order[:-1], "b": order[1:]}))
+    with pytest.raises(LinkError, match="did not settle in 2 rounds"):
+        connected_components(db, "SELECT a, b FROM chain", "cc", max_rounds=2)
 
 
 def test_components_of_strings_take_the_smallest_name(db: Backend) -> None:

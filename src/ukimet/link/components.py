@@ -16,6 +16,7 @@ with the logarithm of the size. The same SQL runs on both engines, so both give 
 
 from __future__ import annotations
 
+from ukimet.core.errors import LinkError
 from ukimet.link.backend import Backend
 
 MAX_ROUNDS = 200
@@ -49,6 +50,6 @@ def connected_components(db: Backend, edges: str, out: str, max_rounds: int = MA
         if not changed or not changed[0][0]:
             break
         if rounds >= max_rounds:
-            raise RuntimeError(f"connected components did not settle in {max_rounds} rounds")
+            raise LinkError("link.components_unsettled", rounds=max_rounds)
     db.create(out, f"SELECT node, label AS component FROM {then}")
     return rounds
