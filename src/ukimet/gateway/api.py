@@ -193,7 +193,6 @@ class Gateway:
         try:  # the transaction first: every statement outside one is a transaction of its own, which on the lake
             # pays for its catalog lookups (store.reading)
             con.execute("BEGIN TRANSACTION")
-            con.execute(f"USE {LAKE}")
             snapshot = current_snapshot(con)
             con.execute(f"USE {self._serving(snapshot)}")
         except duckdb.Error as error:

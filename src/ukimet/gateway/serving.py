@@ -15,7 +15,7 @@ import contextlib
 
 import duckdb
 
-from ukimet.sync.store import LAKE, ident, literal
+from ukimet.sync.store import LAKE, ident, literal, reading
 
 
 def name(snapshot: int) -> str:
@@ -27,20 +27,16 @@ def attach(con: duckdb.DuckDBPyConnection, snapshot: int) -> None:
     """Make the catalog of ``snapshot``: a schema per lake schema, a view per table."""
     catalog = name(snapshot)
     con.execute(f"ATTACH ':memory:' AS {catalog}")
-    con.execute("BEGIN TRANSACTION")
     try:
-        tables = con.execute("SELECT DISTINCT schema_name, table_name FROM duckdb_columns() WHERE database_name = ? "
-                             "ORDER BY 1, 2", [LAKE]).fetchall()
-        for schema, table in tables:
-            con.execute(f"CREATE SCHEMA IF NOT EXISTS {catalog}.{ident(schema)}")
-            con.execute(f"CREATE VIEW {catalog}.{ident(schema)}.{ident(table)} AS "
-                        f"{_scan(con, schema, table, snapshot)}")
-        con.execute("COMMIT")
+        with reading(con):
+            tables = con.execute("SELECT DISTINCT schema_name, table_name FROM duckdb_columns() "
+                                 "WHERE database_name = ? ORDER BY 1, 2", [LAKE]).fetchall()
+            for schema, table in tables:
+                con.execute(f"CREATE SCHEMA IF NOT EXISTS {catalog}.{ident(schema)}")
+                con.execute(f"CREATE VIEW {catalog}.{ident(schema)}.{ident(table)} AS "
+                            f"{_scan(con, schema, table, snapshot)}")
     except BaseException:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("ROLLBACK")
-        with contextlib.suppress(duckdb.Error):
-            con.execute(f"DETACH {catalog}")
+        detach(con, snapshot)
         raise
 
 

@@ -29,7 +29,7 @@ from ukimet.model.data_files import load_data
 from ukimet.model.family_card import Card, score_families
 from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
 from ukimet.model.source_stats import build_source_stats
-from ukimet.sync.store import TABLES, described, ident, literal, rebuild
+from ukimet.sync.store import TABLES, ident, literal, publishing, rebuild
 
 SCHEMA = "mart"
 PICKS = {"latest": "arg_max(__value, __order)", "max": "max(__value)", "min": "min(__value)",
@@ -381,9 +381,7 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
         raise ConfigError("mart.not_linked")
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
     con.execute(DATE_MACRO)
-    con.execute("BEGIN")
-    try:
-        described(con, f"ukimet mart build --as-of {as_of.isoformat()}")
+    with publishing(con, f"ukimet mart build --as-of {as_of.isoformat()}"):  # the whole mart, one snapshot
         _persons(con, metadata, mapping, as_of)
         _benefits(con, metadata, mapping, as_of)
         _dwellings(con, mapping)
@@ -395,8 +393,4 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
         _households_and_companies(con, mapping)
         con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.as_of AS SELECT DATE '{as_of.isoformat()}' AS as_of")
         build_source_stats(con, metadata)
-        con.execute("COMMIT")  # the whole mart, one snapshot
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return _publish(con, metadata, mapping)

@@ -38,8 +38,8 @@ from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
-from ukimet.sync.staging import STAGING, staged_tables, staging
-from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, described, ident, literal, open_store, store_tables
+from ukimet.sync.staging import STAGING, staged_run, staged_tables, staging
+from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, ident, literal, open_store, publishing, store_tables
 
 Progress = Callable[[str, str, int, int | None], None]
 """(source, table, rows read so far, rows expected or None)."""
@@ -228,7 +228,7 @@ class Syncer:
         """Drop staged tables of earlier runs (but those of ``keep_run``, being resumed); and, once, what a release
         that staged inside the lake left in the source's schema."""
         for name in staged_tables(con):
-            if keep_run is None or not name[len("__xxx_"):].startswith(f"{keep_run}_"):
+            if keep_run is None or staged_run(name) != keep_run:
                 con.execute(f"DROP TABLE IF EXISTS {STAGING}.{ident(name)}")
         for (name,) in con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? AND "
                                    "(table_name LIKE '\\_\\_raw\\_%' ESCAPE '\\' OR table_name LIKE "
@@ -250,16 +250,14 @@ class Syncer:
         changed = [r for r in results if not r.unchanged]
         quarantined = [r for r in results if r.rows_quarantined]
         if changed or quarantined:
-            con.execute("BEGIN TRANSACTION")
-            described(con, f"ukimet sync {source} (run {run_id})")
-            con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(source)}")
-            for result in changed:
-                con.execute(f"CREATE OR REPLACE TABLE {ident(source)}.{ident(result.table)} AS "
-                            f"SELECT * FROM {STAGING}.{ident(f'__new_{run_id}_{result.table}')}")
-            for result in quarantined:
-                bad = f"{STAGING}.{ident(f'__bad_{run_id}_{result.table}')}"
-                self._quarantine_publish(con, source, result.table, bad)
-            con.execute("COMMIT")
+            with publishing(con, f"ukimet sync {source} (run {run_id})"):
+                con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(source)}")
+                for result in changed:
+                    con.execute(f"CREATE OR REPLACE TABLE {ident(source)}.{ident(result.table)} AS "
+                                f"SELECT * FROM {STAGING}.{ident(f'__new_{run_id}_{result.table}')}")
+                for result in quarantined:
+                    bad = f"{STAGING}.{ident(f'__bad_{run_id}_{result.table}')}"
+                    self._quarantine_publish(con, source, result.table, bad)
         with self.engine.begin() as db:
             db.execute(update(lineage).where(lineage.c.run_id == run_id).values(state="published"))
 

@@ -21,6 +21,7 @@ from ukimet.sync.store import lake_paths, literal
 STAGING = "staging"
 """The name the source's staging file is attached under during its sync."""
 _PLAIN = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+_STAGED = re.compile(r"^__(?:raw|new|bad)_(\d+)_")
 
 
 def staging_path(store: Path, source: str) -> Path:
@@ -48,6 +49,12 @@ def staging(con: duckdb.DuckDBPyConnection, store: Path, source: str) -> Iterato
         if not left:
             for leftover in (path, path.with_name(path.name + ".wal")):
                 leftover.unlink(missing_ok=True)
+
+
+def staged_run(table: str) -> int | None:
+    """The run that staged ``table`` (``__raw_<run>_<table>``, ``__new_...``, ``__bad_...``), if it is one."""
+    found = _STAGED.match(table)
+    return int(found.group(1)) if found else None
 
 
 def staged_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
