@@ -3,10 +3,13 @@ Fellegi-Sunter weights with term-frequency adjustment, and constrained clusterin
 
 - Records whose standardised evidence is identical (a pension contribution per month, say) are one profile:
   pairs are formed between profiles, and every record takes its profile's entity.
-- Candidate pairs come from several blocking rules (same IIN; same date of birth; the surname stem, first and
-  father's name; phonetic name keys with the birth year; surname and first name in either order; address, phone
-  or e-mail with the first name), so one bad field never hides a match. A block larger than ``MAX_BLOCK``
-  says nothing and is skipped by its rule.
+- Candidate pairs come from several blocking rules (same IIN; the date of birth with either name sounding alike,
+  either way round; the surname stem, first and father's name; phonetic name keys with the birth year; surname
+  and first name in either order, with the birth year, or alone when the pair of names is rare; address, phone or
+  e-mail with the first name), so one bad field never hides a match. A block larger than its rule's
+  ``max_block`` says nothing and is skipped by its rule. No rule blocks on a key that every growing population
+  shares more of (a date of birth alone, a common name alone): each profile meets at most ``max_block`` others
+  per rule, so the pairs, and the cost, grow in proportion to the records, not to their square.
 - Each pair gets a comparison level per field; match weights are log2(m/u): u from a deterministic sample of
   random pairs, m estimated without labels by expectation-maximisation. Agreement on a rare surname or first name
   weighs more than on a common one (term-frequency adjustment).
@@ -38,15 +41,44 @@ SWAPPED = {"surname_key": "first_key", "surname_stem": "first_key", "first_key":
 """When one record has surname and first name the other way round (a common slip, and the usual reading of
 a full name written first-name-first), its names are compared crosswise."""
 MAX_BLOCK = 400
-BLOCKS: tuple[tuple[str, ...], ...] = (
-    ("iin",),
-    ("birth_date",),
-    ("surname_stem", "first_key", "father_key"),
-    ("surname_sound", "first_sound", "birth_year"),
-    ("address_key", "first_key"),
-    ("phone_key", "first_sound"),
-    ("email_key",),
-    ("name_pair",),
+RARE_NAMES = 20
+"""Profiles sharing a pair of names that block on the names alone (no date of birth to go with them)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Profiles are a candidate pair when they agree on every one of ``keys`` and, with ``any_of``, share one
+    value of those columns (either of them, crosswise); a block larger than ``max_block`` is skipped."""
+
+    keys: tuple[str, ...]
+    any_of: tuple[str, ...] = ()
+    max_block: int = MAX_BLOCK
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The block's key columns (``any_of`` is one column, ``shared``)."""
+        return self.keys + (("shared",) if self.any_of else ())
+
+    def keyed(self, nodes: str) -> str:
+        """SQL of (record_id, key columns) of every profile that has them all."""
+        present = " AND ".join(f"{k} IS NOT NULL" for k in self.columns)
+        if not self.any_of:
+            return f"(SELECT record_id, {', '.join(self.keys)} FROM {nodes} WHERE {present})"
+        each = " UNION ".join(f"SELECT record_id, {', '.join(self.keys)}, {c} AS shared FROM {nodes}"
+                              for c in self.any_of)
+        return f"(SELECT * FROM ({each}) crosswise WHERE {present})"
+
+
+BLOCKS: tuple[Rule, ...] = (
+    Rule(("iin",)),
+    Rule(("birth_date",), any_of=("surname_sound", "first_sound")),
+    Rule(("surname_stem", "first_key", "father_key")),
+    Rule(("surname_sound", "first_sound", "birth_year")),
+    Rule(("address_key", "first_key")),
+    Rule(("phone_key", "first_sound")),
+    Rule(("email_key",)),
+    Rule(("name_pair", "birth_year")),
+    Rule(("name_pair",), max_block=RARE_NAMES),
 )
 """Blocking rules: a pair is a candidate when it agrees on every key of at least one rule."""
 
@@ -66,8 +98,8 @@ class Spec:
         return FIELDS + self.extras
 
     @property
-    def blocks(self) -> tuple[tuple[str, ...], ...]:
-        return BLOCKS + tuple((x,) for x in self.extras)
+    def blocks(self) -> tuple[Rule, ...]:
+        return BLOCKS + tuple(Rule((x,)) for x in self.extras)
 
     @classmethod
     def of(cls, db: Backend, table: str = "link.person_records") -> Spec:
@@ -131,17 +163,18 @@ def candidate_pairs(db: Backend, spec: Spec, touching: str | None = None) -> int
     rules = []
     only = (f" WHERE l.record_id IN (SELECT record_id FROM {touching}) OR r.record_id IN "
             f"(SELECT record_id FROM {touching})" if touching else "")
-    for n, keys in enumerate(spec.blocks):
+    for n, rule in enumerate(spec.blocks):
+        keys = rule.columns
         if len(keys) == 1 and keys[0].startswith(EXTRA) and _selectivity(db, keys[0]) < MIN_SELECTIVITY:
             continue  # a state or a house number alone gathers crowds, not candidates (still compared)
-        present = " AND ".join(f"{k} IS NOT NULL" for k in keys)
         group = ", ".join(keys)
-        db.create(f"blocks_{n}", f"SELECT {group} FROM {NODES} WHERE {present} GROUP BY {group} "
-                                 f"HAVING count(*) BETWEEN 2 AND {MAX_BLOCK}")
+        db.create(f"keyed_{n}", f"SELECT * FROM {rule.keyed(NODES)} keyed")
+        db.create(f"blocks_{n}", f"SELECT {group} FROM keyed_{n} GROUP BY {group} "
+                                 f"HAVING count(*) BETWEEN 2 AND {rule.max_block}")
         on_block = " AND ".join(f"l.{k} = b.{k}" for k in keys)
         same = " AND ".join(f"r.{k} = l.{k}" for k in keys)
-        rules.append(f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM {NODES} l
-            JOIN blocks_{n} b ON {on_block} JOIN {NODES} r ON {same} AND l.record_id < r.record_id{only}""")
+        rules.append(f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM keyed_{n} l
+            JOIN blocks_{n} b ON {on_block} JOIN keyed_{n} r ON {same} AND l.record_id < r.record_id{only}""")
     db.create("pairs", f"SELECT DISTINCT l_id, r_id FROM ({' UNION ALL '.join(rules)}) proposed")
     vectors(db, "pairs", "vectors", spec)
     return db.count("vectors")
