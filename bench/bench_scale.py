@@ -72,7 +72,7 @@ def stage(name: str, out: Path, persons: int) -> None:
             from ukimet.model.mart import build_mart
             from ukimet.sync.store import open_store
 
-            con = open_store(config.resolved_store_path())
+            con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
             try:
                 build_mart(con, engine, AS_OF)
             finally:

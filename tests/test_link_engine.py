@@ -218,3 +218,50 @@ def test_companies_are_linked_by_bin_across_agencies(linked) -> None:
     right = sum(found.get((s, t, k)) == b for s, t, k, b in expected)
     assert len(expected) > 1000 and right / len(expected) >= 0.999, (right, len(expected))
     assert named is not None and named[0] > 20  # registry names joined to the pension fund's and tax office's employers
+
+
+def _candidates(profiles: list[dict[str, Any]]) -> set[tuple[int, int]]:
+    """The candidate pairs the blocking rules propose among hand-written profiles (unset evidence is NULL)."""
+    import duckdb
+
+    from ukimet.link.backend import DuckDBBackend
+    from ukimet.link.engine import EVIDENCE, NODES, Spec, candidate_pairs
+
+    con = duckdb.connect()
+    db = DuckDBBackend(con)
+    types = {"iin_valid": "BOOLEAN", "birth_date": "DATE"}
+    con.execute(f"CREATE TABLE {NODES} (record_id BIGINT, "
+                + ", ".join(f"{c} {types.get(c, 'VARCHAR')}" for c in EVIDENCE) + ")")
+    for n, p in enumerate(profiles, start=1):
+        con.execute(f"INSERT INTO {NODES} VALUES (?, " + ", ".join("?" for _ in EVIDENCE) + ")",
+                    [n, *(p.get(c) for c in EVIDENCE)])
+    con.execute(f"""CREATE OR REPLACE TABLE {NODES} AS SELECT *, year(birth_date) AS birth_year,
+        CASE WHEN surname_key < first_key THEN concat(surname_key, ' ', first_key)
+             ELSE concat(first_key, ' ', surname_key) END AS name_pair FROM {NODES}""")
+    candidate_pairs(db, Spec())
+    return {(int(a), int(b)) for a, b in con.execute("SELECT l_id, r_id FROM vectors").fetchall()}
+
+
+def _named(surname: str, first: str, **more: Any) -> dict[str, Any]:
+    return {"surname_key": surname, "surname_stem": surname[:5], "first_key": first, "surname_sound": surname[:3],
+            "first_sound": first[:3], **more}
+
+
+def test_a_shared_date_of_birth_alone_proposes_no_pairs_so_cost_grows_with_the_records_not_their_square() -> None:
+    born = {"birth_date": "1980-05-01"}
+    strangers = [_named(f"{n:03d}surname", f"{n + 500:03d}first", **born) for n in range(100)]
+    assert _candidates(strangers) == set()  # 4,950 pairs when the date alone was a blocking rule
+
+
+def test_a_date_of_birth_with_either_name_sounding_alike_either_way_round_is_a_candidate() -> None:
+    born = {"birth_date": "1971-10-02"}
+    written = _named("shepherdson", "harvey", **born)
+    swapped_and_mistyped = _named("harvey", "shepherdosn", **born)
+    assert _candidates([written, swapped_and_mistyped]) == {(1, 2)}
+
+
+def test_names_alone_pair_profiles_only_when_the_pair_of_names_is_rare() -> None:
+    rare = [_named("matthews", "jeremy"), _named("matthews", "jeremy", address_key="70 spensley")]
+    assert _candidates(rare) == {(1, 2)}
+    common = [_named("akhmetov", "nurlan", address_key=f"house {n}") for n in range(25)]
+    assert _candidates(common) == set()

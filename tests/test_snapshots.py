@@ -216,3 +216,17 @@ def test_a_second_sync_of_the_same_source_gives_way_to_the_first_and_says_so(reg
     assert statuses[-2:] == ["running", "failed"]  # the first is left alone; nothing of it was touched
     assert [r[0] for r in Gateway(config, policy=registry_policy()).query(WORKER, IDS, PURPOSE).rows] == \
         list(range(1, 61))
+
+
+def test_writers_hold_at_most_the_configured_memory_and_a_malformed_limit_is_refused(tmp_path: Path) -> None:
+    import pydantic
+
+    config = Settings(home=tmp_path, work_memory_limit="512MB")
+    con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
+    try:
+        limit = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    finally:
+        con.close()
+    assert limit is not None and limit[0] in ("488.2 MiB", "512.0 MB")
+    with pytest.raises(pydantic.ValidationError, match="work_memory_limit"):
+        Settings(home=tmp_path, work_memory_limit="half of it")

@@ -76,7 +76,7 @@ def mart_build(as_of: str = typer.Option(None, "--as-of", help="The observation 
 
     config = Settings()
     day = _date(as_of) or dt.date.today()
-    con = open_store(config.resolved_store_path())
+    con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
         with out.status(f"building the mart as of {day}"):
             rows = build_mart(con, connect_metadata(config), day, load_mapping(mapping), load_card(card))

@@ -83,7 +83,7 @@ def run_analytics(config: Settings, engine: Engine, as_of: dt.date, folder: Path
     from ukimet.model.mart import build_mart
     from ukimet.sync.store import open_store
 
-    con = open_store(config.resolved_store_path())
+    con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
         with out.status(f"building the analytics mart and the family card as of {as_of} ..."):
             rows = build_mart(con, engine, as_of)

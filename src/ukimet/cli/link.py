@@ -58,7 +58,7 @@ def link(
         out.print(f"{len(rows):,} records, {len({e for _, _, e in rows}):,} entities -> {out_file}")
         return
     config = Settings()
-    con = open_store(config.resolved_store_path())
+    con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
         metadata = connect_metadata(config)
         # one snapshot: servers read the previous linkage, whole, until this one is complete

@@ -50,6 +50,10 @@ class Settings(BaseSettings):
     query_memory_limit: str = Field("2GB", description="Memory one gateway engine may use for users' queries "
                                     "(DuckDB's memory_limit).")
     query_threads: int = Field(2, ge=1, description="Threads of the gateway's engine.")
+    work_memory_limit: str = Field(
+        "5GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
+        description="Memory sync, link and the mart build may hold (DuckDB's memory_limit); beyond it they spill "
+        "to the store's temporary folder (store.ducklake.tmp). The process uses about 1 GB more.")
     query_timeout: float = Field(30.0, gt=0, description="Seconds a user's query may run before it is stopped.")
     max_result_bytes: int = Field(20_000_000, ge=1000, description="The largest result (approximate bytes) one "
                                   "query may return; larger ones are refused.")

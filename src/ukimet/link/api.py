@@ -65,7 +65,7 @@ def link_store(config: Settings | None = None, sources: list[str] | None = None,
                engine: Engine = "duckdb", model: Model | None = None, incremental: bool = False) -> dict[str, float]:
     """Find every person record in the synced sources and link them into entities (``link.entities``)."""
     config = config or Settings()
-    con = open_store(config.resolved_store_path())
+    con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
         metadata = connect_metadata(config)
         # the server reads the previous linkage until this one is complete

@@ -60,7 +60,7 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD,
         if failed:
             raise SourceError("linkfiles.unreadable", path=str(sources[failed[0].source]),
                               detail=failed[0].error or "?")
-        con = open_store(config.resolved_store_path())
+        con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
         try:
             extract(con, metadata, extras=True)
             link_records(con, threshold, engine)

@@ -127,7 +127,7 @@ class Syncer:
     def sync(self, names: list[str] | None = None, full: bool = False) -> list[SourceResult]:
         """Sync the named sources (all when None), each on its own: a failure is recorded and the rest go on."""
         specs = [get_source(self.engine, n) for n in names] if names else list_sources(self.engine)
-        con = open_store(self.config.resolved_store_path())
+        con = open_store(self.config.resolved_store_path(), memory_limit=self.config.work_memory_limit)
         try:
             return [self._guarded(con, spec, full) for spec in specs]
         finally:

@@ -73,10 +73,12 @@ def _extension(name: str) -> str:
 
 
 def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
-               locked: bool = False) -> duckdb.DuckDBPyConnection:
+               locked: bool = False, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
     """A connection whose default catalog is the store at ``path``. ``read_only``: nothing can be written;
     ``as_of``: the store as it was at that snapshot (read-only); ``locked``: no file, network or extension access
-    besides the lake's own files, and the configuration cannot be changed by a query (the gateway's engine)."""
+    besides the lake's own files, and the configuration cannot be changed by a query (the gateway's engine);
+    ``memory_limit``: what the connection may hold before it spills to the store's temporary folder (DuckDB's own
+    default is 80 % of the machine, which a large linkage or mart build fills)."""
     catalog, files, temp = lake_paths(path)
     read_only = read_only or as_of is not None
     if not catalog.exists():
@@ -96,6 +98,8 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
         _attach(con, catalog, files, options)
         con.execute(f"USE {LAKE}")
         con.execute("SET enable_progress_bar = false")  # ukimet draws its own progress
+        if memory_limit is not None:
+            con.execute(f"SET memory_limit = {literal(memory_limit)}")
         if locked:
             con.execute(f"SET allowed_directories = [{literal(str(files) + '/')}]")
             con.execute("SET enable_external_access = false")
