@@ -1,8 +1,11 @@
 """Load: concurrent analysts against the served app (``ukimet serve`` in its own process, ``--workers`` of them, on
 127.0.0.1), each signed in through the API and alternating person-360 views and questions in the three
 languages. Reports p50 and p95 latency per endpoint, errors, and whether the audit log holds exactly one new entry
-per request (and still verifies). The peer in the same run: the same concurrency against /api/v1/health, the
-bare cost of the HTTP stack.
+per request (and still verifies). Two peers in the same run: the same concurrency against /api/v1/health, the
+bare cost of the HTTP stack; and the floor: every statement the governed run audited (a person view's reads of
+each agency table, a question's SQL, as the gateway rewrote them), run again straight on the same engine and
+store, ungoverned, from as many threads as there are analysts (no HTTP, no policy, no audit; the person view's
+link lookups and explanations are not in the floor, so it is a little lower than the true one).
 
     python bench/bench_web.py --analysts 50 --requests 20 --persons 5000
 
@@ -19,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -89,6 +93,46 @@ async def run(base: str, names: list[str], iins: list[str], questions: list[str]
     return report
 
 
+def floor(store: Path, accesses: list[dict[str, Any]], threads: int) -> dict[str, Any]:
+    """The audited statements of ``accesses`` run again ungoverned on the store, ``threads`` at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ukimet.sync.store import cursor
+
+    con = open_store(store, read_only=True)
+    local = threading.local()
+    failures: list[str] = []
+
+    def one(entry: dict[str, Any]) -> tuple[str, float]:
+        if not hasattr(local, "con"):
+            local.con = cursor(con)
+        text = str(entry["rewritten"] or entry["query"])
+        statements = [s for s in (part.strip() for part in text.split("\n;\n")) if s]
+        started = time.perf_counter()
+        for statement in statements:
+            try:
+                local.con.execute(statement.split("\n-- store snapshot")[0]).fetchall()
+            except Exception as exc:  # said in the report, never dropped silently
+                failures.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
+        return ("person" if entry["action"] == "view" else "ask"), time.perf_counter() - started
+
+    try:
+        started = time.perf_counter()
+        with ThreadPoolExecutor(threads) as pool:
+            timed = list(pool.map(one, accesses))
+        seconds = time.perf_counter() - started
+    finally:
+        con.close()
+    report: dict[str, Any] = {"requests": len(timed), "seconds": round(seconds, 2),
+                              "requests_per_second": round(len(timed) / max(seconds, 1e-9), 1),
+                              "failed_statements": len(failures), "first_failures": failures[:3]}
+    for kind in ("person", "ask"):
+        values = [t for k, t in timed if k == kind]
+        report[kind] = {"requests": len(values), "p50_ms": round(percentile(values, 0.5) * 1000, 1),
+                        "p95_ms": round(percentile(values, 0.95) * 1000, 1)}
+    return report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--analysts", type=int, default=50)
@@ -134,7 +178,9 @@ def main() -> None:
                   "persons": args.persons,
                   "requests": requests, "audit_entries_added": len(accesses), "sign_in_entries": len(added) -
                   len(accesses), "one_entry_per_request": len(accesses) == requests,
-                  "log_verifies": log.verify().ok, **run_report}
+                  "log_verifies": log.verify().ok, **run_report,
+                  "requests_per_second": round(requests / max(run_report["seconds"], 1e-9), 1)}
+        report["floor_ungoverned"] = floor(config.resolved_store_path(), accesses, args.analysts)
     finally:
         server.terminate()
         server.wait(timeout=30)
