@@ -104,6 +104,13 @@ class _OneAtATime:
             return next(self.inner)
 
 
+def _one_line(exc: BaseException) -> str:
+    """An unforeseen failure as one line: its kind and the first line of what it said (a Rust panic says a
+    backtrace's worth)."""
+    said = next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
+    return f"{type(exc).__name__}: {said[:300]}" if said else type(exc).__name__
+
+
 def _alive(pid: int | None) -> bool:
     if not pid:
         return False
@@ -142,10 +149,15 @@ class Syncer:
             with staging(con, self.config.resolved_store_path(), spec.name):
                 tables = self._sync_source(con, spec, run_id, full)
             gone = sorted(set(store_tables(con, spec.name)) - {t.table for t in tables})
-        except Exception as exc:
+        except (KeyboardInterrupt, SystemExit):  # stopped by the operator: said so, and the stop goes on
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            self._finish_run(run_id, "interrupted", "stopped before it finished: the next run resumes it")
+            raise
+        except BaseException as exc:  # a driver's panic (a BaseException) stays in its own source
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")  # a publish cut short: the previous snapshot stays
-            message = str(exc) if isinstance(exc, UkimetError) else f"{type(exc).__name__}: {exc}"
+            message = str(exc) if isinstance(exc, UkimetError) else _one_line(exc)
             self._finish_run(run_id, "failed", message)
             return SourceResult(spec.name, run_id, "failed", error=message)
         self._finish_run(run_id, "done", None)
@@ -204,7 +216,7 @@ class Syncer:
         connector = open_connector(spec, self.config)
         tables = refresh_catalog(self.engine, spec, connector, reuse=True)
         old_run, resumable = self._resumable(con, spec.name)
-        self._drop_leftovers(con, spec.name, keep_run=old_run)
+        self._drop_leftovers(con, spec.name, keep_run=old_run, own={t.name for t in tables})
         published = store_tables(con, spec.name)
         results = []
         for table in tables:
@@ -221,19 +233,20 @@ class Syncer:
             self._record(spec.name, run_id, result, "staged")
             results.append(result)
         self._publish(con, spec.name, run_id, results)
-        self._drop_leftovers(con, spec.name, keep_run=None)
+        self._drop_leftovers(con, spec.name, keep_run=None, own={t.name for t in tables})
         return results
 
-    def _drop_leftovers(self, con: duckdb.DuckDBPyConnection, source: str, keep_run: int | None) -> None:
+    def _drop_leftovers(self, con: duckdb.DuckDBPyConnection, source: str, keep_run: int | None,
+                        own: set[str]) -> None:
         """Drop staged tables of earlier runs (but those of ``keep_run``, being resumed); and, once, what a release
-        that staged inside the lake left in the source's schema."""
+        that staged inside the lake left in the source's schema (``__raw_<run>_...``), never a table the source has
+        (``own``) or once had published, whatever its name."""
         for name in staged_tables(con):
             if keep_run is None or staged_run(name) != keep_run:
                 con.execute(f"DROP TABLE IF EXISTS {STAGING}.{ident(name)}")
-        for (name,) in con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? AND "
-                                   "(table_name LIKE '\\_\\_raw\\_%' ESCAPE '\\' OR table_name LIKE "
-                                   "'\\_\\_new\\_%' ESCAPE '\\')", [source]).fetchall():
-            con.execute(f"DROP TABLE IF EXISTS {ident(source)}.{ident(name)}")
+        for (name,) in con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ?", [source]).fetchall():
+            if staged_run(name) is not None and name not in own and self._last_published(source, name) is None:
+                con.execute(f"DROP TABLE IF EXISTS {ident(source)}.{ident(name)}")
 
     def _record(self, source: str, run_id: int, result: TableResult, state: str) -> None:
         with self.engine.begin() as db:
