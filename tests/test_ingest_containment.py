@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +85,7 @@ def test_a_connection_killed_mid_read_fails_its_source_alone_in_one_line_and_the
     db.execute(f"INSERT INTO {schema}.big SELECT g, repeat('x', 200) FROM generate_series(1, 200000) g")
     add_source(engine, SourceSpec("cut", "postgres", postgres_url, schema))
     add_source(engine, SourceSpec("fine", "sqlite", str(_fine_sqlite(tmp_path))))
-    killed = []
+    killed: list[tuple[Any, ...]] = []
 
     def kill_the_reader(source: str, table: str, rows: int, expected: int | None) -> None:
         if source == "cut" and not killed:
@@ -101,3 +102,83 @@ def test_a_connection_killed_mid_read_fails_its_source_alone_in_one_line_and_the
     assert "\n" not in error and "panicked" not in error and error
     assert sorted(_statuses(engine)) == ["done", "failed"]  # never left "running"
     assert _rows(config, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'cut'") == [(0,)]
+
+
+@pytest.mark.postgres
+def test_postgres_types_the_store_cannot_hold_as_they_are_arrive_exact_as_text_or_their_nearest_type(
+        home, pg_schema, postgres_url) -> None:
+    config, engine = home
+    db, schema = pg_schema
+    db.execute(f"""CREATE TABLE {schema}.odd (id int PRIMARY KEY, span interval, paid money, doc xml, spot point,
+        amount numeric, exact numeric(10,2), huge numeric(60,10), born date, seen timestamptz, tags text[],
+        extra jsonb, token uuid, mood text)""")
+    db.execute(f"""INSERT INTO {schema}.odd VALUES
+        (1, '1 year 2 mons 3 days', '1234.56', '<a>b</a>', '(1,2)', 123456789012345678901234567890.123456789,
+         12.34, 1234567890123456789012345678901234567890.0123456789, '1990-05-01', '2024-01-02 03:04:05+05',
+         '{{a,b}}', '{{"k": 1}}', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'ok'),
+        (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'infinity', '-infinity', NULL, NULL, NULL, 'ok')""")
+    add_source(engine, SourceSpec("odd", "postgres", postgres_url, schema))
+    result = Syncer(engine, config).sync(["odd"])[0]
+    assert result.status == "done", result.error
+    assert (result.tables[0].rows_read, result.tables[0].rows_written) == (2, 2)
+    row = _rows(config, "SELECT span, paid, doc, spot, amount, exact, huge, born, typeof(born), typeof(seen), "
+                        "typeof(exact), CAST(token AS VARCHAR) FROM odd.odd WHERE id = 1")[0]
+    assert row[:4] == ("1 year 2 mons 3 days", "$1,234.56", "<a>b</a>", "(1,2)")
+    assert row[4] == "123456789012345678901234567890.123456789"  # no precision: exact text, never a double
+    assert row[5] == Decimal("12.34") and row[6] == "1234567890123456789012345678901234567890.0123456789"
+    assert str(row[7]) == "1990-05-01" and row[8:10] == ("DATE", "TIMESTAMP WITH TIME ZONE")
+    assert row[10].startswith("DECIMAL")
+    assert row[11] == "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"
+    assert _rows(config, "SELECT CAST(born AS VARCHAR) FROM odd.odd WHERE id = 2") == [("infinity",)]
+
+
+@pytest.mark.mysql
+def test_mariadb_zero_dates_are_quarantined_with_their_reason_and_the_rest_of_the_table_loads(
+        home, mysql_url: str) -> None:
+    from urllib.parse import urlsplit
+
+    import pymysql
+
+    database = f"{PREFIX}_{uuid.uuid4().hex[:8]}"
+    parts = urlsplit(mysql_url)
+    db = pymysql.connect(host=parts.hostname, port=parts.port or 3306, user=parts.username or "root", password="",
+                         charset="utf8mb4", autocommit=True)
+    with db.cursor() as cur:
+        cur.execute("SET SESSION sql_mode = ''")  # as an old agency server runs: zero dates allowed
+        cur.execute(f"CREATE DATABASE {database} CHARACTER SET utf8mb4")
+        cur.execute(f"CREATE TABLE {database}.people (id INT PRIMARY KEY, born DATE, seen DATETIME, "
+                    "income DECIMAL(65,30), flags BIT(3), kind ENUM('a','b'), grown YEAR, big BIGINT UNSIGNED)")
+        cur.execute(f"INSERT INTO {database}.people VALUES (1, '1980-05-01', '2024-01-01 10:00:00', 1.5, b'101', "
+                    "'a', 1999, 18446744073709551615), (2, '0000-00-00', '0000-00-00 00:00:00', 2, b'0', 'b', 2000, 1),"
+                    " (3, '1980-00-00', NULL, 3, NULL, NULL, NULL, NULL)")
+    try:
+        config, engine = home
+        add_source(engine, SourceSpec("tax", "mysql", f"mysql://{parts.username}@{parts.hostname}:{parts.port}/"
+                                      f"{database}"))
+        table = Syncer(engine, config).sync(["tax"])[0].tables[0]
+        assert (table.rows_read, table.rows_written, table.rows_quarantined) == (3, 1, 2)
+        assert _rows(config, "SELECT id, born, CAST(big AS VARCHAR), income FROM tax.people") == [
+            (1, __import__("datetime").date(1980, 5, 1), "18446744073709551615",
+             "1.500000000000000000000000000000")]
+        reasons = dict(_rows(config, 'SELECT id, _reason FROM _quarantine."tax__people" ORDER BY id'))
+        assert reasons["2"].startswith("born: 0000-00-00 is not a valid DATE")
+        assert reasons["3"] == "born: 1980-00-00 is not a valid DATE"
+    finally:
+        with db.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS {database}")
+        db.close()
+
+
+def test_sqlite_text_that_is_not_utf8_quarantines_its_row_with_the_bytes_kept(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "legacy.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT)")
+        db.execute("INSERT INTO names VALUES (1, 'Әлия'), (2, CAST(? AS TEXT)), (3, 'Иван')",
+                   ["Нұр".encode("kz1048")])
+    add_source(engine, SourceSpec("legacy", "sqlite", str(path)))
+    table = Syncer(engine, config).sync(["legacy"])[0].tables[0]
+    assert (table.rows_read, table.rows_written, table.rows_quarantined) == (3, 2, 1)
+    assert _rows(config, "SELECT id, name FROM legacy.names ORDER BY id") == [(1, "Әлия"), (3, "Иван")]
+    assert _rows(config, 'SELECT id, name, _reason FROM _quarantine."legacy__names"') == [
+        ("2", "Нұр".encode("kz1048").decode("utf-8", errors="backslashreplace"), "name: text is not valid UTF-8")]

@@ -34,6 +34,7 @@ from sqlalchemy import Engine, and_, insert, select, update
 
 from ukimet.connect.catalog import refresh_catalog
 from ukimet.connect.connectors import Connector, TableInfo, open_connector
+from ukimet.connect.connectors.base import REASON
 from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
@@ -43,19 +44,6 @@ from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, ident, literal, open_st
 
 Progress = Callable[[str, str, int, int | None], None]
 """(source, table, rows read so far, rows expected or None)."""
-
-TEXT_KINDS = ("sqlite",)
-"""Sources whose values arrive as text while the source declares types: the sync applies the declared types."""
-_DECLARED = (("int", "BIGINT"), ("real", "DOUBLE"), ("floa", "DOUBLE"), ("doub", "DOUBLE"), ("numeric", "DOUBLE"),
-             ("decimal", "DOUBLE"), ("timestamp", "TIMESTAMP"), ("datetime", "TIMESTAMP"), ("date", "DATE"),
-             ("bool", "BOOLEAN"))
-
-
-def declared_type(source_type: str) -> str | None:
-    """The store type for a column declared as ``source_type`` in a source that keeps values as text."""
-    lowered = source_type.lower()
-    return next((store for marker, store in _DECLARED if marker in lowered), None)
-
 
 @dataclass
 class TableResult:
@@ -325,11 +313,12 @@ class Syncer:
             con.execute(f"CREATE TABLE {raw} AS SELECT * FROM _ukimet_stream")
             con.unregister("_ukimet_stream")
 
-        casts = {c.name: t for c in table.columns if spec.kind in TEXT_KINDS and (t := declared_type(c.data_type))}
-        bad = " OR ".join(f"({ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL)"
-                          for c, t in casts.items()) or "FALSE"
-        if casts:
-            result.rows_quarantined = self._quarantine(con, table, raw, casts, bad, run_id)
+        casts = connector.casts(table)
+        unread = REASON in {r[0] for r in con.execute(f"DESCRIBE {raw}").fetchall()}
+        bad = " OR ".join([f"({ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL)"
+                           for c, t in casts.items()] + ([f"{ident(REASON)} IS NOT NULL"] if unread else [])) or "FALSE"
+        if casts or unread:
+            result.rows_quarantined = self._quarantine(con, table, raw, casts, bad, run_id, unread)
         select_list = ", ".join(f"TRY_CAST({ident(c)} AS {casts[c]}) AS {ident(c)}" if c in casts else ident(c)
                                 for c in table.column_names)
         fresh = f"SELECT {select_list} FROM {raw} WHERE NOT ({bad})"
@@ -338,7 +327,7 @@ class Syncer:
             con.execute(f"CREATE TABLE {new} AS SELECT * FROM {current} WHERE ({keys}) NOT IN "
                         f"(SELECT ({keys}) FROM ({fresh})) UNION ALL BY NAME {fresh}")
             con.execute(f"DROP TABLE {raw}")
-        elif casts:
+        elif casts or unread:
             con.execute(f"CREATE TABLE {new} AS {fresh}")
             con.execute(f"DROP TABLE {raw}")
         else:
@@ -354,14 +343,15 @@ class Syncer:
 
     @staticmethod
     def _quarantine(con: duckdb.DuckDBPyConnection, table: TableInfo, raw: str, casts: dict[str, str], bad: str,
-                    run_id: int) -> int:
-        """Stage the rows whose values do not fit the declared types, each with its reason (published with the
-        table); how many."""
+                    run_id: int, unread: bool) -> int:
+        """Stage the rows whose values do not fit the declared types, or that the connector could not read
+        (``unread``: their reason in its ``REASON`` column), each with its reason (published with the table); how
+        many."""
         target = f"{STAGING}.{ident(f'__bad_{run_id}_{table.name}')}"
-        reasons = ", ".join(
+        reasons = ", ".join([
             f"CASE WHEN {ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL THEN "
             f"{literal(c + ': ')} || CAST({ident(c)} AS VARCHAR) || {literal(f' is not a valid {t}')} END"
-            for c, t in casts.items())
+            for c, t in casts.items()] + ([ident(REASON)] if unread else []))
         values = ", ".join(f"CAST({ident(c)} AS VARCHAR) AS {ident(c)}" for c in table.column_names)
         con.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT {values}, concat_ws('; ', {reasons}) AS _reason, "
                     f"CAST({run_id} AS BIGINT) AS _run_id, CAST(now() AS TIMESTAMP) AS _quarantined_at "

@@ -54,6 +54,10 @@ def text_batch(names: Sequence[str], rows: Sequence[Sequence[object]]) -> pa.Rec
     return pa.RecordBatch.from_arrays(arrays, names=list(names))
 
 
+REASON = "__ukimet_reason"
+"""The column a connector adds to a batch to quarantine its rows that could not be read, with the reason."""
+
+
 class Connector(Protocol):
     def test(self) -> str:
         """Connect and return a one-line description (server version, file kind); raise SourceError if not."""
@@ -67,5 +71,11 @@ class Connector(Protocol):
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         """The table's rows; with ``since``, only rows whose updated column is later than it; with ``limit``, at
-        most that many (a sample)."""
+        most that many (a sample). A batch may carry one more column, ``REASON``: a row where it is set could not
+        be read as it stands (a malformed line, text in no known encoding) and is quarantined with that reason."""
+        ...
+
+    def casts(self, table: TableInfo) -> dict[str, str]:
+        """The columns read as text although the source declares a type, with the store type the sync casts each
+        to (the values that do not fit are quarantined with their reason)."""
         ...

@@ -81,6 +81,10 @@ class CsvConnector:
                 return
 
 
+    def casts(self, table: TableInfo) -> dict[str, str]:
+        return {}  # every cell is text: the classifier reads meaning from the values
+
+
 class ExcelConnector:
     def __init__(self, name: str, location: str) -> None:
         self.name = name
@@ -128,6 +132,10 @@ class ExcelConnector:
             yield text_batch(table.column_names, batch)
 
 
+    def casts(self, table: TableInfo) -> dict[str, str]:
+        return {}  # every cell is text: the classifier reads meaning from the values
+
+
 class ParquetConnector:
     def __init__(self, name: str, location: str) -> None:
         self.name = name
@@ -155,3 +163,6 @@ class ParquetConnector:
             yield batch
             if left == 0:
                 return
+
+    def casts(self, table: TableInfo) -> dict[str, str]:
+        return {}  # Parquet is typed: its columns arrive as they are

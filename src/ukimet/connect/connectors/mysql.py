@@ -10,7 +10,19 @@ from urllib.parse import quote, urlsplit
 import pyarrow as pa
 
 from ukimet.connect.connectors.base import ColumnInfo, TableInfo, updated_column
+from ukimet.connect.connectors.servertypes import cast_of, read_natively
 from ukimet.core.errors import SourceError
+
+
+def _type_name(data_type: str, full: str, digits: int | None, scale: int | None) -> str:
+    """The column's type as catalogued: information_schema's name, a decimal with its precision, an unsigned
+    bigint said so (it may not fit a signed one)."""
+    lowered = data_type.lower()
+    if lowered == "decimal" and digits is not None:
+        return f"decimal({digits},{scale or 0})"
+    if lowered == "bigint" and "unsigned" in full.lower():
+        return "bigint unsigned"
+    return lowered
 
 
 def _ident(name: str) -> str:
@@ -58,12 +70,13 @@ class MySQLConnector:
             cur.execute("SELECT table_name, table_rows FROM information_schema.tables WHERE table_schema = %s "
                         "ORDER BY table_name", (self.database,))
             for table, estimate in cur.fetchall():
-                cur.execute("SELECT column_name, data_type, is_nullable, column_key FROM information_schema.columns "
-                            "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position",
-                            (self.database, table))
+                cur.execute("SELECT column_name, data_type, is_nullable, column_key, column_type, numeric_precision, "
+                            "numeric_scale FROM information_schema.columns WHERE table_schema = %s AND "
+                            "table_name = %s ORDER BY ordinal_position", (self.database, table))
                 rows = cur.fetchall()
-                columns = tuple(ColumnInfo(n, t.lower(), nullable == "YES") for n, t, nullable, _ in rows)
-                key = tuple(n for n, _, _, k in rows if k == "PRI")
+                columns = tuple(ColumnInfo(n, _type_name(t, full, digits, scale), nullable == "YES")
+                                for n, t, nullable, _, full, digits, scale in rows)
+                key = tuple(r[0] for r in rows if r[3] == "PRI")
                 if exact:
                     cur.execute(f"SELECT count(*) FROM {_ident(table)}")
                     estimate = cur.fetchone()[0]
@@ -75,7 +88,9 @@ class MySQLConnector:
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         import connectorx as cx
 
-        sql = f"SELECT * FROM {_ident(table.name)}"
+        chosen = ", ".join(_ident(c.name) if read_natively("mysql", c.data_type)
+                           else f"CAST({_ident(c.name)} AS CHAR) AS {_ident(c.name)}" for c in table.columns)
+        sql = f"SELECT {chosen} FROM {_ident(table.name)}"
         if since is not None and table.updated_column:
             sql += f" WHERE {_ident(table.updated_column)} > '{since.replace(chr(39), '')}'"
         if limit is not None:
@@ -89,3 +104,6 @@ class MySQLConnector:
             raise SourceError("source.read", name=self.name, server=f"MariaDB/MySQL at {self.url}", table=table.name,
                               detail=message) from None
         yield from reader
+
+    def casts(self, table: TableInfo) -> dict[str, str]:
+        return {c.name: t for c in table.columns if (t := cast_of("mysql", c.data_type))}

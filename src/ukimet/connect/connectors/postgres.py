@@ -11,6 +11,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pyarrow as pa
 
 from ukimet.connect.connectors.base import ColumnInfo, TableInfo, updated_column
+from ukimet.connect.connectors.servertypes import cast_of, read_natively
 from ukimet.core.errors import SourceError
 
 
@@ -21,6 +22,17 @@ def _with_password(url: str, password: str | None) -> str:
     user = quote(parts.username or "", safe="")
     netloc = f"{user}:{quote(password, safe='')}@{parts.hostname}{f':{parts.port}' if parts.port else ''}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def _type_name(data_type: str, udt: str, digits: int | None, scale: int | None) -> str:
+    """The column's type as catalogued: information_schema's name, a numeric with its precision, a user-defined
+    type (an enum, a domain) or an array by its own name."""
+    lowered = data_type.lower()
+    if lowered == "numeric" and digits is not None:
+        return f"numeric({digits},{scale or 0})"
+    if lowered in ("user-defined", "array"):
+        return udt.lower()
+    return lowered
 
 
 def _ident(name: str) -> str:
@@ -62,9 +74,11 @@ class PostgresConnector:
                 "AND table_type IN ('BASE TABLE', 'VIEW') ORDER BY table_name", (self.schema,))]
             out = []
             for table in names:
-                columns = tuple(ColumnInfo(n, t.lower(), nullable == "YES") for n, t, nullable in db.execute(
-                    "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
-                    "WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position", (self.schema, table)))
+                columns = tuple(ColumnInfo(n, _type_name(t, udt, digits, scale), nullable == "YES")
+                                for n, t, nullable, udt, digits, scale in db.execute(
+                    "SELECT column_name, data_type, is_nullable, udt_name, numeric_precision, numeric_scale "
+                    "FROM information_schema.columns WHERE table_schema = %s AND table_name = %s "
+                    "ORDER BY ordinal_position", (self.schema, table)))
                 key = tuple(r[0] for r in db.execute(
                     "SELECT k.column_name FROM information_schema.table_constraints c "
                     "JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name "
@@ -85,7 +99,9 @@ class PostgresConnector:
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         import connectorx as cx
 
-        sql = f"SELECT * FROM {_ident(self.schema)}.{_ident(table.name)}"
+        chosen = ", ".join(_ident(c.name) if read_natively("postgres", c.data_type)
+                           else f"{_ident(c.name)}::text AS {_ident(c.name)}" for c in table.columns)
+        sql = f"SELECT {chosen} FROM {_ident(self.schema)}.{_ident(table.name)}"
         if since is not None and table.updated_column:
             kind = next(c.data_type for c in table.columns if c.name == table.updated_column)
             literal = "'" + since.replace("'", "''") + "'"
@@ -101,3 +117,6 @@ class PostgresConnector:
             raise SourceError("source.read", name=self.name, server=f"PostgreSQL at {self.url}", table=table.name,
                               detail=message) from None
         yield from reader
+
+    def casts(self, table: TableInfo) -> dict[str, str]:
+        return {c.name: t for c in table.columns if (t := cast_of("postgres", c.data_type))}

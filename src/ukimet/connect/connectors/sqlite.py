@@ -1,5 +1,7 @@
 """SQLite files: tables, declared column types and keys from the file itself; rows as Arrow batches of text,
-because SQLite does not enforce its declared types: the sync applies them and quarantines what does not fit."""
+because SQLite does not enforce its declared types: the sync applies them and quarantines what does not fit.
+Text that is not UTF-8 (SQLite stores whatever bytes it was given) is quarantined with its row, its bytes kept as
+backslash escapes, instead of failing the table."""
 
 from __future__ import annotations
 
@@ -9,8 +11,31 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from ukimet.connect.connectors.base import ColumnInfo, TableInfo, text_batch, updated_column
+from ukimet.connect.connectors.base import REASON, ColumnInfo, TableInfo, text_batch, updated_column
 from ukimet.core.errors import SourceError
+
+_AFFINITY = (("int", "BIGINT"), ("real", "DOUBLE"), ("floa", "DOUBLE"), ("doub", "DOUBLE"), ("numeric", "DOUBLE"),
+             ("decimal", "DOUBLE"), ("timestamp", "TIMESTAMP"), ("datetime", "TIMESTAMP"), ("date", "DATE"),
+             ("bool", "BOOLEAN"))
+"""SQLite's own reading of a declared type (its type affinity rules: a name containing INT is an integer ...),
+extended with the dates and booleans agencies declare."""
+
+
+def declared_type(source_type: str) -> str | None:
+    """The store type for a column SQLite declares as ``source_type``."""
+    lowered = source_type.lower()
+    return next((store for marker, store in _AFFINITY if marker in lowered), None)
+
+
+class _Undecodable(str):
+    """Text SQLite held that is not UTF-8: its bytes as backslash escapes, marked for quarantine."""
+
+
+def _text(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _Undecodable(raw.decode("utf-8", errors="backslashreplace"))
 
 
 class SQLiteConnector:
@@ -58,7 +83,17 @@ class SQLiteConnector:
             params = (since,)
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
+        columns = table.column_names
         with self._open() as db:
+            db.text_factory = _text
             cursor = db.execute(sql, params)
             while rows := cursor.fetchmany(batch_rows):
-                yield text_batch(table.column_names, rows)
+                reasons = ["; ".join(f"{name}: text is not valid UTF-8" for name, v in zip(columns, row, strict=True)
+                                     if isinstance(v, _Undecodable)) or None for row in rows]
+                batch = text_batch(columns, rows)
+                if any(reasons):
+                    batch = batch.append_column(REASON, pa.array(reasons, type=pa.string()))
+                yield batch
+
+    def casts(self, table: TableInfo) -> dict[str, str]:
+        return {c.name: t for c in table.columns if (t := declared_type(c.data_type))}
