@@ -182,3 +182,93 @@ def test_sqlite_text_that_is_not_utf8_quarantines_its_row_with_the_bytes_kept(ho
     assert _rows(config, "SELECT id, name FROM legacy.names ORDER BY id") == [(1, "Әлия"), (3, "Иван")]
     assert _rows(config, 'SELECT id, name, _reason FROM _quarantine."legacy__names"') == [
         ("2", "Нұр".encode("kz1048").decode("utf-8", errors="backslashreplace"), "name: text is not valid UTF-8")]
+
+
+def _ukimet(home: Path, *args: str) -> Any:
+    """A command as the operator runs it, in its own process (no traceback may reach the terminal)."""
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "ukimet.cli.main", *args], capture_output=True, text=True,
+                          env={**os.environ, "UKIMET_HOME": str(home), "COLUMNS": "200"}, timeout=300, check=False)
+
+
+def test_a_utf16_tsv_is_read_by_its_byte_order_mark(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "people.tsv"
+    path.write_bytes("ЖСН\tТегі\n871008401427\tНұрсұлтанов\n".encode("utf-16"))
+    add_source(engine, SourceSpec("u16", "csv", str(path)))
+    assert Syncer(engine, config).sync(["u16"])[0].status == "done"
+    assert _rows(config, 'SELECT "ЖСН", "Тегі" FROM u16.people') == [("871008401427", "Нұрсұлтанов")]
+
+
+@pytest.mark.parametrize(("content", "kind"), [(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "a PNG image"),
+                                               (b"PK\x03\x04" + bytes(200), "a zip archive")])
+def test_a_binary_file_named_csv_is_refused_at_source_add_and_nothing_is_registered(
+        tmp_path: Path, content: bytes, kind: str) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(content)
+    added = _ukimet(tmp_path / "home", "source", "add", "export", "--kind", "csv", "--path", str(path))
+    said = added.stdout + added.stderr
+    assert added.returncode != 0 and kind in said and "Traceback" not in said
+    listed = _ukimet(tmp_path / "home", "source", "list")
+    assert "export" not in listed.stdout
+
+
+def test_malformed_rows_are_quarantined_with_their_line_and_the_rest_loads(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "clinic.csv"
+    long_name = "Ә" * 200_000  # longer than Python's csv allows by default
+    path.write_text("id,name,city\n1,Айгүл,Алматы\n2,Болат\n3,Сәуле,Астана,extra\n"
+                    f"4,{long_name},Шымкент\n5,Дана,Тараз\n", encoding="utf-8")
+    add_source(engine, SourceSpec("clinic", "csv", str(path)))
+    table = Syncer(engine, config).sync(["clinic"])[0].tables[0]
+    assert (table.rows_read, table.rows_written, table.rows_quarantined) == (5, 3, 2)
+    assert _rows(config, "SELECT id, length(name) FROM clinic.clinic ORDER BY id") == [
+        ("1", 5), ("4", 200_000), ("5", 4)]
+    reasons = sorted(r[0] for r in _rows(config, 'SELECT _reason FROM _quarantine."clinic__clinic"'))
+    assert reasons == ["line 3: 2 fields where the header has 3: 2,Болат",
+                       "line 4: 4 fields where the header has 3: 3,Сәуле,Астана,extra"]
+
+
+def test_duplicate_header_names_are_made_unique_and_the_catalogue_names_the_real_columns(
+        home, tmp_path: Path) -> None:
+    from ukimet.connect.catalog import columns_of
+
+    config, engine = home
+    path = tmp_path / "dup.csv"
+    path.write_text("ИИН,Name,name,ИИН\n871008401427,Айгүл,Aigul,871008401427\n", encoding="utf-8")
+    add_source(engine, SourceSpec("dup", "csv", str(path)))
+    assert Syncer(engine, config).sync(["dup"])[0].status == "done"
+    stored = [r[0] for r in _rows(config, "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'dup'")]
+    assert stored == ["ИИН", "Name", "name_2", "ИИН_2"]
+    assert [c.column for c in columns_of(engine, "dup")] == stored
+    assert _rows(config, "SELECT * FROM dup.dup") == [("871008401427", "Айгүл", "Aigul", "871008401427")]
+
+
+def test_a_folder_loads_its_good_files_and_reports_each_bad_one(home, tmp_path: Path) -> None:
+    config, engine = home
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "good.csv").write_text("id,name\n1,Айгүл\n2,Болат\n", encoding="utf-8")
+    (folder / "picture.csv").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    add_source(engine, SourceSpec("folder", "csv", str(folder)))
+    result = Syncer(engine, config).sync(["folder"])[0]
+    assert result.status == "failed"
+    assert "1 of 2 tables" in (result.error or "") and "picture" in (result.error or "")
+    assert "a PNG image" in (result.error or "") and "\n" not in (result.error or "")
+    assert _rows(config, "SELECT count(*) FROM folder.good") == [(2,)]
+
+
+def test_a_truncated_parquet_file_is_refused_at_source_add(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    whole = tmp_path / "whole.parquet"
+    pq.write_table(pa.table({"id": list(range(1000))}), whole)
+    cut = tmp_path / "cut.parquet"
+    cut.write_bytes(whole.read_bytes()[:300])
+    added = _ukimet(tmp_path / "home", "source", "add", "cut", "--kind", "parquet", "--path", str(cut))
+    said = added.stdout + added.stderr
+    assert added.returncode != 0 and "cannot be read" in said and "Traceback" not in said

@@ -45,7 +45,7 @@ def add(
     """Register a source, test it, and catalog its tables and columns."""
     from ukimet.connect.catalog import refresh_catalog
     from ukimet.connect.connectors import open_connector
-    from ukimet.connect.sources import SourceSpec, add_source
+    from ukimet.connect.sources import SourceSpec, add_source, remove_source
     from ukimet.core.errors import SourceError
     from ukimet.core.settings import Settings
 
@@ -59,9 +59,20 @@ def add(
     connector = open_connector(spec, Settings())
     out.print(f"[green]connected[/]: {connector.test()}")
     add_source(engine, spec)
-    tables = refresh_catalog(engine, spec, connector)
+    try:  # all or nothing: a source whose tables cannot be catalogued is not left registered
+        tables = refresh_catalog(engine, spec, connector)
+    except BaseException:
+        remove_source(engine, name)
+        raise
     out.print(f"source [bold]{name}[/] added: {len(tables)} tables, "
               f"{sum(t.row_count or 0 for t in tables):,} rows; see them with: ukimet catalog {name}")
+    for table in tables:
+        if table.options.get("error"):
+            out.print(f"[yellow]warning[/]: {table.name} cannot be read; every sync reports it as failed until it "
+                      f"can be (the other tables load): {table.options['error']}", highlight=False)
+        if table.options.get("renamed"):
+            out.print(f"[yellow]note[/]: {table.name} names a column twice; renamed {table.options['renamed']}",
+                      highlight=False)
 
 
 @source_app.command("list")

@@ -55,12 +55,15 @@ def run_sync(engine: Engine, config: Settings, sources: list[str] | None, full: 
     view = Table("source", "table", "mode", "read", "written", "quarantined", "+ / ~ / -", "drift",
                  title="sync")
     for result in results:
-        if result.status != "done":
+        if result.status != "done" and not result.tables:
             view.add_row(result.source, "[red]failed[/]", "", "", "", "", "", result.error or "")
             continue
         for name in result.gone:
             view.add_row(result.source, name, "[yellow]gone[/]", "", "", "", "", "no longer in the source; kept")
         for t in result.tables:
+            if t.error:
+                view.add_row(result.source, t.table, "[red]failed[/]", "", "", "", "", "previous snapshot kept")
+                continue
             counts = (t.inserted, t.updated, t.deleted)
             changes = "first sync" if all(v is None for v in counts) else "/".join(
                 "?" if v is None else f"{v:,}" for v in counts)

@@ -45,7 +45,9 @@ def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector, reus
         unchanged = all(
             (table.name, c.name) in known and known[(table.name, c.name)].data_type == c.data_type
             for c in table.columns)
-        batch = None if unchanged else next(iter(connector.read(table, SAMPLE_ROWS, limit=SAMPLE_ROWS)), None)
+        readable = "error" not in table.options  # a file that cannot be read fails alone when synced
+        batch = None if unchanged or not readable else next(
+            iter(connector.read(table, SAMPLE_ROWS, limit=SAMPLE_ROWS)), None)
         rows_t.append({"source": spec.name, "table_name": table.name, "row_count": table.row_count,
                        "primary_key": list(table.primary_key), "updated_column": table.updated_column,
                        "introspected_at": now})

@@ -38,10 +38,34 @@ def _score(text: str) -> float:
     return good - 20 * bad
 
 
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""Byte-order marks, longest first (UTF-32 LE's begins with UTF-16 LE's): a file that starts with one says its
+encoding itself, before any guess."""
+MAGIC = ((b"\x89PNG", "a PNG image"), (b"PK\x03\x04", "a zip archive (an Excel workbook is one too)"),
+         (b"%PDF", "a PDF document"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+         (b"PAR1", "a Parquet file"), (b"\xd0\xcf\x11\xe0", "an old Office (xls, doc) file"),
+         (b"SQLite format 3\x00", "a SQLite database"), (b"\x1f\x8b", "a gzip archive"),
+         (b"7z\xbc\xaf", "a 7-Zip archive"), (b"Rar!", "a RAR archive"))
+
+
+def binary_kind(sample: bytes) -> str | None:
+    """What ``sample`` is when it is not text at all (by its signature, or by NUL bytes, which no text in a
+    code page without a byte-order mark holds); None for text."""
+    if any(sample.startswith(bom) for bom, _ in BOMS):
+        return None
+    for magic, kind in MAGIC:
+        if sample.startswith(magic):
+            return kind
+    return "binary data" if b"\x00" in sample else None
+
+
 def detect_encoding(sample: bytes) -> tuple[str, float]:
-    """The code page of ``sample`` and a confidence between 0 and 1."""
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", 1.0
+    """The code page of ``sample`` and a confidence between 0 and 1: its byte-order mark's first, then UTF-8, then
+    the best-scoring Cyrillic code page."""
+    for bom, encoding in BOMS:
+        if sample.startswith(bom):
+            return encoding, 1.0
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8", 1.0
@@ -66,6 +90,9 @@ def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
     """Encoding, delimiter and header of the CSV file at ``path``."""
     with path.open("rb") as f:
         raw = f.read(SAMPLE_BYTES)
+    kind = binary_kind(raw)
+    if kind is not None:
+        raise SourceError("source.binary_file", path=str(path), kind=kind)
     if encoding is None:
         encoding, confidence = detect_encoding(raw)
     else:
@@ -83,11 +110,11 @@ def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
 
 def _has_header(lines: list[str], delimiter: str) -> bool:
     """A header row has no numbers and no empty cells, and its cells are unlike the column values below."""
-    rows = list(csv.reader(lines[:20], delimiter=delimiter))
+    rows = list(csv.reader(lines[:20], delimiter=delimiter))  # within the sample: a field cannot exceed it
     if len(rows) < 2:
         return True
     first = rows[0]
-    if any(not cell.strip() for cell in first) or len(set(first)) != len(first):
+    if any(not cell.strip() for cell in first):
         return False
     if any(cell.strip().replace(".", "").replace("-", "").isdigit() for cell in first):
         return False

@@ -58,6 +58,8 @@ class TableResult:
     deleted: int | None = None
     drift: dict[str, Any] = field(default_factory=dict)
     watermark: str | None = None
+    error: str | None = None
+    """Why the table could not be synced (it then keeps its previous snapshot, and the source's other tables go on)."""
 
     @property
     def unchanged(self) -> bool:
@@ -148,6 +150,12 @@ class Syncer:
             message = str(exc) if isinstance(exc, UkimetError) else _one_line(exc)
             self._finish_run(run_id, "failed", message)
             return SourceResult(spec.name, run_id, "failed", error=message)
+        failed = [t for t in tables if t.error]
+        if failed:  # the others are published; the run says which could not be, and why
+            message = (f"{len(failed)} of {len(tables)} tables of source {spec.name} could not be synced (the "
+                       "others were): " + "; ".join(f"{t.table}: {t.error}" for t in failed))
+            self._finish_run(run_id, "failed", message)
+            return SourceResult(spec.name, run_id, "failed", tables, error=message, gone=gone)
         self._finish_run(run_id, "done", None)
         return SourceResult(spec.name, run_id, "done", tables, gone=gone)
 
@@ -217,12 +225,28 @@ class Syncer:
                                      staged["rows_written"], staged["rows_quarantined"], staged["inserted"],
                                      staged["updated"], staged["deleted"], staged["drift"] or {}, staged["watermark"])
             else:
-                result = self._stage(con, spec, connector, table, run_id, full, published.get(table.name))
+                try:
+                    result = self._stage(con, spec, connector, table, run_id, full, published.get(table.name))
+                except (KeyboardInterrupt, SystemExit):
+                    raise
+                except BaseException as exc:  # this table alone: its previous snapshot stays, the others go on
+                    self._unstage(con, run_id, table.name)
+                    message = str(exc) if isinstance(exc, UkimetError) else _one_line(exc)
+                    results.append(TableResult(table.name, f"{spec.name}.{table.name}", "failed", error=message))
+                    continue
             self._record(spec.name, run_id, result, "staged")
             results.append(result)
         self._publish(con, spec.name, run_id, results)
         self._drop_leftovers(con, spec.name, keep_run=None, own={t.name for t in tables})
         return results
+
+    @staticmethod
+    def _unstage(con: duckdb.DuckDBPyConnection, run_id: int, table: str) -> None:
+        """Drop what a failed table had staged in this run."""
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        for kind in ("raw", "new", "bad"):
+            con.execute(f"DROP TABLE IF EXISTS {STAGING}.{ident(f'__{kind}_{run_id}_{table}')}")
 
     def _drop_leftovers(self, con: duckdb.DuckDBPyConnection, source: str, keep_run: int | None,
                         own: set[str]) -> None:
@@ -248,8 +272,8 @@ class Syncer:
     def _publish(self, con: duckdb.DuckDBPyConnection, source: str, run_id: int, results: list[TableResult]) -> None:
         """Make every staged table of the source that changed visible at once, with the values it quarantined: one
         snapshot, or none when nothing changed (an unchanged table stays as it was published)."""
-        changed = [r for r in results if not r.unchanged]
-        quarantined = [r for r in results if r.rows_quarantined]
+        changed = [r for r in results if r.error is None and not r.unchanged]
+        quarantined = [r for r in results if r.error is None and r.rows_quarantined]
         if changed or quarantined:
             with publishing(con, f"ukimet sync {source} (run {run_id})"):
                 con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(source)}")
@@ -314,7 +338,11 @@ class Syncer:
             con.unregister("_ukimet_stream")
 
         casts = connector.casts(table)
-        unread = REASON in {r[0] for r in con.execute(f"DESCRIBE {raw}").fetchall()}
+        unread = False  # rows the connector could not read, to quarantine with its reason
+        if REASON in {r[0] for r in con.execute(f"DESCRIBE {raw}").fetchall()}:
+            unread = bool(con.execute(f"SELECT count(*) FROM {raw} WHERE {ident(REASON)} IS NOT NULL").fetchone()[0])  # type: ignore[index]
+            if not unread:
+                con.execute(f"ALTER TABLE {raw} DROP COLUMN {ident(REASON)}")
         bad = " OR ".join([f"({ident(c)} IS NOT NULL AND TRY_CAST({ident(c)} AS {t}) IS NULL)"
                            for c, t in casts.items()] + ([f"{ident(REASON)} IS NOT NULL"] if unread else [])) or "FALSE"
         if casts or unread:

@@ -1,20 +1,97 @@
 """File exports: CSV (code page, delimiter and header detected), Excel workbooks (a table per sheet) and Parquet
 (a file, or a folder of files, a table each). CSV and Excel carry no reliable types: their cells are text and
-the classifier and profiler read meaning from the values."""
+the classifier and profiler read meaning from the values.
+
+A file that cannot be read at all (a picture or an archive renamed .csv, a truncated workbook or Parquet file) is
+a table that fails alone with the reason: in a folder the good files go on loading; a source of that file alone
+is refused when it is added. In a CSV file that can be read, a malformed row (a field count unlike the header's,
+a quote never closed) is quarantined with its line number and text while the rest loads; a header that names
+a column twice (or twice in different case) gets unique names, said in the table's ``renamed`` option."""
 
 from __future__ import annotations
 
 import csv
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from ukimet.connect.connectors.base import ColumnInfo, TableInfo, text_batch
+from ukimet.connect.connectors.base import REASON, ColumnInfo, TableInfo, text_batch
 from ukimet.connect.encoding import sniff
 from ukimet.core.errors import SourceError
+
+csv.field_size_limit(sys.maxsize)  # a field of any length is a field (Python's csv stops at 131,072 characters)
+BLOCK = 8 << 20
+"""Bytes the CSV reader parses at a time; a file with a longer line gets blocks that hold it."""
+
+
+def unique_names(names: list[str]) -> tuple[list[str], list[str]]:
+    """Header names made unique, case-insensitively as the store compares them (``name``, ``Name`` ->
+    ``name``, ``Name_2``), with what was renamed."""
+    seen: set[str] = set()
+    out, renamed = [], []
+    for position, raw in enumerate(names):
+        name = raw.strip() or f"column_{position + 1}"
+        candidate, n = name, 1
+        while candidate.lower() in seen:
+            n += 1
+            candidate = f"{name}_{n}"
+        seen.add(candidate.lower())
+        out.append(candidate)
+        if candidate != raw:
+            renamed.append(f"{raw!r} -> {candidate}")
+    return out, renamed
+
+
+def _failed(path: Path, error: Exception) -> TableInfo:
+    """A file that cannot be read: a table of its own that fails alone, with the reason."""
+    said = str(error) if isinstance(error, SourceError) else (str(error).splitlines() or [type(error).__name__])[0]
+    return TableInfo(path.stem, (), None, (), None, {"file": str(path), "error": said})
+
+
+def _refuse_unreadable(name: str, tables: list[TableInfo]) -> None:
+    """A source none of whose files can be read is refused (a folder with some good files loads those)."""
+    if tables and all("error" in t.options for t in tables):
+        raise SourceError("source.unreadable_file", name=name, path=tables[0].options["file"],
+                          detail=tables[0].options["error"])
+
+
+def _raise_if_failed(table: TableInfo) -> None:
+    if "error" in table.options:
+        raise SourceError("source.unreadable_file", name=table.name, path=table.options["file"],
+                          detail=table.options["error"])
+
+
+def _longest_line(path: Path) -> int:
+    longest, current = 0, 0
+    with path.open("rb") as f:
+        while chunk := f.read(BLOCK):
+            parts = chunk.split(b"\n")
+            if len(parts) == 1:
+                current += len(chunk)
+                continue
+            longest = max(longest, current + len(parts[0]), *(len(x) for x in parts[1:-1]))
+            current = len(parts[-1])
+    return max(longest, current)
+
+
+def _line_numbers(path: Path, encoding: str, texts: list[str]) -> list[int | None]:
+    """The line each of ``texts`` (malformed rows, in file order) starts on."""
+    found: list[int | None] = []
+    wanted = iter(texts)
+    target = next(wanted, None)
+    with path.open(encoding=encoding, newline="", errors="replace") as f:
+        for number, line in enumerate(f, start=1):
+            while target is not None and line.rstrip("\r\n") == target.split("\n")[0].rstrip("\r"):
+                found.append(number)
+                target = next(wanted, None)
+            if target is None:
+                break
+    return found + [None] * (len(texts) - len(found))
 
 
 def _files(name: str, location: str, suffixes: tuple[str, ...]) -> list[Path]:
@@ -37,37 +114,56 @@ class CsvConnector:
         return dialect.encoding, self.delimiter or dialect.delimiter, dialect.header
 
     def test(self) -> str:
+        tables = self.tables()
+        _refuse_unreadable(self.name, tables)
         described = []
-        for path in self.files:
-            encoding, delimiter, header = self._dialect(path)
-            with_header = "header" if header else "no header"
-            described.append(f"{path.name} ({encoding}, delimiter {delimiter!r}, {with_header})")
+        for table in tables:
+            o = table.options
+            if "error" in o:
+                described.append(f"{Path(o['file']).name} cannot be read ({o['error']})")
+                continue
+            with_header = "header" if o["header"] == "True" else "no header"
+            renamed = f", renamed {o['renamed']}" if o.get("renamed") else ""
+            described.append(f"{Path(o['file']).name} ({o['encoding']}, delimiter {o['delimiter']!r}, "
+                             f"{with_header}{renamed})")
         return "CSV: " + "; ".join(described)
 
     def tables(self, exact: bool = True) -> list[TableInfo]:
         out = []
         for path in self.files:
-            encoding, delimiter, header = self._dialect(path)
-            with path.open(encoding=encoding, newline="") as f:
-                reader = csv.reader(f, delimiter=delimiter)
-                first = next(reader, [])
-                rows = sum(1 for _ in reader) + (0 if header else 1)
-            names = first if header else [f"column_{i + 1}" for i in range(len(first))]
+            try:
+                encoding, delimiter, header = self._dialect(path)
+                with path.open(encoding=encoding, newline="") as f:
+                    reader = csv.reader(f, delimiter=delimiter)
+                    first = next(reader, [])
+                    rows = sum(1 for _ in reader) + (0 if header else 1)
+            except (SourceError, UnicodeError, csv.Error, OSError) as error:
+                out.append(_failed(path, error))
+                continue
+            names, renamed = unique_names(first if header else [f"column_{i + 1}" for i in range(len(first))])
             out.append(TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), rows, (), None,
                                  {"file": str(path), "encoding": encoding, "delimiter": delimiter,
-                                  "header": str(header)}))
+                                  "header": str(header), "renamed": "; ".join(renamed)}))
         return out
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
+        _raise_if_failed(table)
         path = Path(table.options["file"])
         header = table.options["header"] == "True"
         names = list(table.column_names)
+        malformed: list[tuple[str, str]] = []
+
+        def quarantine(row: pacsv.InvalidRow) -> Literal["skip"]:
+            malformed.append((row.text, f"{row.actual_columns} fields where the header has {row.expected_columns}"))
+            return "skip"
+
         reader = pacsv.open_csv(
             path,
             read_options=pacsv.ReadOptions(encoding=table.options["encoding"], column_names=names,
-                                           skip_rows=1 if header else 0, block_size=8 << 20),
-            parse_options=pacsv.ParseOptions(delimiter=table.options["delimiter"]),
+                                           skip_rows=1 if header else 0,
+                                           block_size=max(BLOCK, 2 * _longest_line(path) + (1 << 20))),
+            parse_options=pacsv.ParseOptions(delimiter=table.options["delimiter"], invalid_row_handler=quarantine),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
                                                  strings_can_be_null=True),
         )
@@ -76,46 +172,60 @@ class CsvConnector:
             if left is not None:
                 batch = batch.slice(0, left)
                 left -= batch.num_rows
+            batch = pa.RecordBatch.from_arrays([*batch.columns, pa.nulls(batch.num_rows, pa.string())],
+                                               names=[*names, REASON])  # one schema with the quarantined rows
             yield from (batch.slice(i, batch_rows) for i in range(0, batch.num_rows, batch_rows))
             if left == 0:
                 return
-
+        if malformed:
+            lines = _line_numbers(path, table.options["encoding"], [text for text, _ in malformed])
+            reasons = [f"line {line if line is not None else '?'}: {why}: {text}"
+                       for (text, why), line in zip(malformed, lines, strict=True)]
+            empty = [pa.nulls(len(reasons), pa.string()) for _ in names]
+            yield pa.RecordBatch.from_arrays([*empty, pa.array(reasons, pa.string())], names=[*names, REASON])
 
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {}  # every cell is text: the classifier reads meaning from the values
-
 
 class ExcelConnector:
     def __init__(self, name: str, location: str) -> None:
         self.name = name
         self.files = _files(name, location, (".xlsx", ".xlsm"))
 
-    def _sheets(self) -> Iterator[tuple[Path, str, object]]:
-        from openpyxl import load_workbook
-
-        for path in self.files:
-            book = load_workbook(path, read_only=True, data_only=True)
-            for sheet in book.worksheets:
-                yield path, sheet.title, sheet
-
     def test(self) -> str:
-        return "Excel: " + ", ".join(f"{p.name} [{title}]" for p, title, _ in self._sheets())
+        tables = self.tables()
+        _refuse_unreadable(self.name, tables)
+        return "Excel: " + ", ".join(f"{Path(t.options['file']).name} cannot be read ({t.options['error']})"
+                                     if "error" in t.options else f"{Path(t.options['file']).name} "
+                                     f"[{t.options['sheet']}]" for t in tables)
 
     def tables(self, exact: bool = True) -> list[TableInfo]:
+        from openpyxl import load_workbook
+
         out = []
-        for path, title, sheet in self._sheets():
-            rows = sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
-            header = [str(v) if v is not None else f"column_{i + 1}" for i, v in enumerate(next(rows, ()))]
-            count = sum(1 for _ in rows)
-            name = title if len(self.files) == 1 else f"{path.stem}__{title}"
-            out.append(TableInfo(name, tuple(ColumnInfo(h, "text") for h in header), count, (), None,
-                                 {"file": str(path), "sheet": title}))
+        for path in self.files:
+            try:
+                book = load_workbook(path, read_only=True, data_only=True)
+                found = []
+                for sheet in book.worksheets:
+                    rows = sheet.iter_rows(values_only=True)
+                    first = next(rows, ())
+                    header, renamed = unique_names([str(v) if v is not None else "" for v in first])
+                    count = sum(1 for _ in rows)
+                    name = sheet.title if len(self.files) == 1 else f"{path.stem}__{sheet.title}"
+                    found.append(TableInfo(name, tuple(ColumnInfo(h, "text") for h in header), count, (), None,
+                                           {"file": str(path), "sheet": sheet.title, "renamed": "; ".join(renamed)}))
+            except Exception as error:  # a truncated or foreign file: its own failure, with the reason
+                out.append(_failed(path, error))
+                continue
+            out.extend(found)
         return out
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         from openpyxl import load_workbook
 
+        _raise_if_failed(table)
         book = load_workbook(table.options["file"], read_only=True, data_only=True)
         rows = book[table.options["sheet"]].iter_rows(values_only=True)
         next(rows, None)
@@ -142,12 +252,19 @@ class ParquetConnector:
         self.files = _files(name, location, (".parquet",))
 
     def test(self) -> str:
-        return "Parquet: " + ", ".join(p.name for p in self.files)
+        tables = self.tables()
+        _refuse_unreadable(self.name, tables)
+        return "Parquet: " + ", ".join(f"{Path(t.options['file']).name} cannot be read ({t.options['error']})"
+                                       if "error" in t.options else Path(t.options["file"]).name for t in tables)
 
     def tables(self, exact: bool = True) -> list[TableInfo]:
         out = []
         for path in self.files:
-            meta = pq.ParquetFile(path)
+            try:
+                meta = pq.ParquetFile(path)
+            except Exception as error:  # a truncated or foreign file: its own failure, with the reason
+                out.append(_failed(path, error))
+                continue
             schema = meta.schema_arrow
             out.append(TableInfo(path.stem, tuple(ColumnInfo(f.name, str(f.type), f.nullable) for f in schema),
                                  meta.metadata.num_rows, (), None, {"file": str(path)}))
@@ -155,6 +272,7 @@ class ParquetConnector:
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
+        _raise_if_failed(table)
         left = limit
         for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
             if left is not None:

@@ -90,10 +90,8 @@ class SQLiteConnector:
             while rows := cursor.fetchmany(batch_rows):
                 reasons = ["; ".join(f"{name}: text is not valid UTF-8" for name, v in zip(columns, row, strict=True)
                                      if isinstance(v, _Undecodable)) or None for row in rows]
-                batch = text_batch(columns, rows)
-                if any(reasons):
-                    batch = batch.append_column(REASON, pa.array(reasons, type=pa.string()))
-                yield batch
+                batch = text_batch(columns, rows)  # every batch one schema, REASON null where all was read
+                yield batch.append_column(REASON, pa.array(reasons, type=pa.string()))
 
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {c.name: t for c in table.columns if (t := declared_type(c.data_type))}
