@@ -272,3 +272,24 @@ def test_a_truncated_parquet_file_is_refused_at_source_add(tmp_path: Path) -> No
     added = _ukimet(tmp_path / "home", "source", "add", "cut", "--kind", "parquet", "--path", str(cut))
     said = added.stdout + added.stderr
     assert added.returncode != 0 and "cannot be read" in said and "Traceback" not in said
+
+
+@pytest.mark.postgres
+def test_names_that_differ_only_by_case_are_kept_apart_and_the_catalogue_names_the_store(
+        home, pg_schema, postgres_url) -> None:
+    from ukimet.connect.catalog import columns_of
+
+    config, engine = home
+    db, schema = pg_schema
+    db.execute(f'CREATE TABLE {schema}."People" (id int PRIMARY KEY, "Name" text, name text)')
+    db.execute(f"""INSERT INTO {schema}."People" VALUES (1, 'Айгүл', 'aigul')""")
+    db.execute(f"CREATE TABLE {schema}.people (id int PRIMARY KEY, updated_at timestamp)")
+    db.execute(f"INSERT INTO {schema}.people VALUES (1, '2024-01-01'), (2, '2024-01-02')")
+    add_source(engine, SourceSpec("cased", "postgres", postgres_url, schema))
+    for _ in range(2):  # and again, incrementally, by the renamed table's watermark
+        result = Syncer(engine, config).sync(["cased"])[0]
+        assert result.status == "done", result.error
+    assert _rows(config, 'SELECT id, "Name", name_2 FROM cased."People"') == [(1, "Айгүл", "aigul")]
+    assert _rows(config, "SELECT count(*) FROM cased.people_2") == [(2,)]
+    catalogued = {(c.table, c.column) for c in columns_of(engine, "cased")}
+    assert {("People", "Name"), ("People", "name_2"), ("people_2", "updated_at")} <= catalogued

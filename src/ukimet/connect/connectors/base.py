@@ -22,6 +22,13 @@ class ColumnInfo:
     data_type: str
     """The source's own type name, lower case (integer, character varying, date ...)."""
     nullable: bool = True
+    source_name: str | None = None
+    """The column's name in the source when the store's differs (a name the source also has in another case)."""
+
+    @property
+    def read_name(self) -> str:
+        """The name to read the column by in the source."""
+        return self.source_name or self.name
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,55 @@ class TableInfo:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
+
+    @property
+    def read_name(self) -> str:
+        """The name to read the table by in the source (its store name may differ: ``distinct_names``)."""
+        return self.options.get("source_table", self.name)
+
+    def read_name_of(self, column: str | None) -> str | None:
+        """The source's name of the store's ``column``."""
+        return next((c.read_name for c in self.columns if c.name == column), column)
+
+
+def unique_names(names: list[str]) -> tuple[list[str], list[str]]:
+    """Names made unique case-insensitively, as the store compares them (``name``, ``Name`` -> ``name``,
+    ``Name_2``; an empty one becomes ``column_N``), with what was renamed."""
+    seen: set[str] = set()
+    out, renamed = [], []
+    for position, raw in enumerate(names):
+        name = raw.strip() or f"column_{position + 1}"
+        candidate, n = name, 1
+        while candidate.lower() in seen:
+            n += 1
+            candidate = f"{name}_{n}"
+        seen.add(candidate.lower())
+        out.append(candidate)
+        if candidate != raw:
+            renamed.append(f"{raw!r} -> {candidate}")
+    return out, renamed
+
+
+def distinct_names(tables: list[TableInfo]) -> list[TableInfo]:
+    """Tables, and columns of a table, whose names differ only by case (PostgreSQL keeps "People" and "people"
+    apart; the store, like SQL, folds case) get store names of their own (``People``, ``people_2``), each keeping
+    its source name to be read by; keys and the updated-at column follow. Names already distinct are unchanged."""
+    table_names, _ = unique_names([t.name for t in tables])
+    out = []
+    for table, name in zip(tables, table_names, strict=True):
+        names, renamed = unique_names([c.name for c in table.columns])
+        if not renamed and name == table.name:
+            out.append(table)
+            continue
+        by_source = {c.name: n for c, n in zip(table.columns, names, strict=True)}
+        columns = tuple(ColumnInfo(n, c.data_type, c.nullable, c.name if n != c.name else None)
+                        for c, n in zip(table.columns, names, strict=True))
+        options = {**table.options, **({"source_table": table.name} if name != table.name else {}),
+                   **({"renamed": "; ".join(renamed)} if renamed else {})}
+        out.append(TableInfo(name, columns, table.row_count, tuple(by_source.get(k, k) for k in table.primary_key),
+                             by_source.get(table.updated_column, table.updated_column) if table.updated_column
+                             else None, options))
+    return out
 
 
 def updated_column(columns: tuple[ColumnInfo, ...]) -> str | None:

@@ -20,31 +20,13 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from ukimet.connect.connectors.base import REASON, ColumnInfo, TableInfo, text_batch
+from ukimet.connect.connectors.base import REASON, ColumnInfo, TableInfo, distinct_names, text_batch, unique_names
 from ukimet.connect.encoding import sniff
 from ukimet.core.errors import SourceError
 
 csv.field_size_limit(sys.maxsize)  # a field of any length is a field (Python's csv stops at 131,072 characters)
 BLOCK = 8 << 20
 """Bytes the CSV reader parses at a time; a file with a longer line gets blocks that hold it."""
-
-
-def unique_names(names: list[str]) -> tuple[list[str], list[str]]:
-    """Header names made unique, case-insensitively as the store compares them (``name``, ``Name`` ->
-    ``name``, ``Name_2``), with what was renamed."""
-    seen: set[str] = set()
-    out, renamed = [], []
-    for position, raw in enumerate(names):
-        name = raw.strip() or f"column_{position + 1}"
-        candidate, n = name, 1
-        while candidate.lower() in seen:
-            n += 1
-            candidate = f"{name}_{n}"
-        seen.add(candidate.lower())
-        out.append(candidate)
-        if candidate != raw:
-            renamed.append(f"{raw!r} -> {candidate}")
-    return out, renamed
 
 
 def _failed(path: Path, error: Exception) -> TableInfo:
@@ -144,7 +126,7 @@ class CsvConnector:
             out.append(TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), rows, (), None,
                                  {"file": str(path), "encoding": encoding, "delimiter": delimiter,
                                   "header": str(header), "renamed": "; ".join(renamed)}))
-        return out
+        return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
@@ -219,7 +201,7 @@ class ExcelConnector:
                 out.append(_failed(path, error))
                 continue
             out.extend(found)
-        return out
+        return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
@@ -268,13 +250,14 @@ class ParquetConnector:
             schema = meta.schema_arrow
             out.append(TableInfo(path.stem, tuple(ColumnInfo(f.name, str(f.type), f.nullable) for f in schema),
                                  meta.metadata.num_rows, (), None, {"file": str(path)}))
-        return out
+        return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         _raise_if_failed(table)
         left = limit
         for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
+            batch = batch.rename_columns(list(table.column_names))  # names unique in the store's sense
             if left is not None:
                 batch = batch.slice(0, left)
                 left -= batch.num_rows

@@ -9,7 +9,7 @@ from urllib.parse import quote, urlsplit
 
 import pyarrow as pa
 
-from ukimet.connect.connectors.base import ColumnInfo, TableInfo, updated_column
+from ukimet.connect.connectors.base import ColumnInfo, TableInfo, distinct_names, updated_column
 from ukimet.connect.connectors.servertypes import cast_of, read_natively
 from ukimet.core.errors import SourceError
 
@@ -82,17 +82,17 @@ class MySQLConnector:
                     estimate = cur.fetchone()[0]
                 out.append(TableInfo(table, columns, estimate, key, updated_column(columns)))
         db.close()
-        return out
+        return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         import connectorx as cx
 
-        chosen = ", ".join(_ident(c.name) if read_natively("mysql", c.data_type)
-                           else f"CAST({_ident(c.name)} AS CHAR) AS {_ident(c.name)}" for c in table.columns)
-        sql = f"SELECT {chosen} FROM {_ident(table.name)}"
+        chosen = ", ".join(f"{_ident(c.read_name)} AS {_ident(c.name)}" if read_natively("mysql", c.data_type)
+                           else f"CAST({_ident(c.read_name)} AS CHAR) AS {_ident(c.name)}" for c in table.columns)
+        sql = f"SELECT {chosen} FROM {_ident(table.read_name)}"
         if since is not None and table.updated_column:
-            sql += f" WHERE {_ident(table.updated_column)} > '{since.replace(chr(39), '')}'"
+            sql += f" WHERE {_ident(str(table.read_name_of(table.updated_column)))} > '{since.replace(chr(39), '')}'"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         url = (f"mysql://{quote(self.user, safe='')}:{quote(self.password, safe='')}@{self.host}:{self.port}/"

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyarrow as pa
 
-from ukimet.connect.connectors.base import ColumnInfo, TableInfo, updated_column
+from ukimet.connect.connectors.base import ColumnInfo, TableInfo, distinct_names, updated_column
 from ukimet.connect.connectors.servertypes import cast_of, read_natively
 from ukimet.core.errors import SourceError
 
@@ -93,19 +93,19 @@ class PostgresConnector:
                         "WHERE n.nspname = %s AND c.relname = %s", (self.schema, table)).fetchone()
                     rows = estimate[0] if estimate and estimate[0] >= 0 else None
                 out.append(TableInfo(table, columns, rows, key, updated_column(columns)))
-        return out
+        return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         import connectorx as cx
 
-        chosen = ", ".join(_ident(c.name) if read_natively("postgres", c.data_type)
-                           else f"{_ident(c.name)}::text AS {_ident(c.name)}" for c in table.columns)
-        sql = f"SELECT {chosen} FROM {_ident(self.schema)}.{_ident(table.name)}"
+        chosen = ", ".join(f"{_ident(c.read_name)} AS {_ident(c.name)}" if read_natively("postgres", c.data_type)
+                           else f"{_ident(c.read_name)}::text AS {_ident(c.name)}" for c in table.columns)
+        sql = f"SELECT {chosen} FROM {_ident(self.schema)}.{_ident(table.read_name)}"
         if since is not None and table.updated_column:
             kind = next(c.data_type for c in table.columns if c.name == table.updated_column)
             literal = "'" + since.replace("'", "''") + "'"
-            sql += f" WHERE {_ident(table.updated_column)} > CAST({literal} AS {kind})"
+            sql += f" WHERE {_ident(str(table.read_name_of(table.updated_column)))} > CAST({literal} AS {kind})"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from ukimet.connect.connectors.base import REASON, ColumnInfo, TableInfo, text_batch, updated_column
+from ukimet.connect.connectors.base import REASON, ColumnInfo, TableInfo, distinct_names, text_batch, updated_column
 from ukimet.core.errors import SourceError
 
 _AFFINITY = (("int", "BIGINT"), ("real", "DOUBLE"), ("floa", "DOUBLE"), ("doub", "DOUBLE"), ("numeric", "DOUBLE"),
@@ -25,6 +25,10 @@ def declared_type(source_type: str) -> str | None:
     """The store type for a column SQLite declares as ``source_type``."""
     lowered = source_type.lower()
     return next((store for marker, store in _AFFINITY if marker in lowered), None)
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 class _Undecodable(str):
@@ -71,15 +75,15 @@ class SQLiteConnector:
                 key = tuple(r[1] for r in sorted(info, key=lambda r: r[5]) if r[5])
                 rows = db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
                 out.append(TableInfo(table, columns, rows, key, updated_column(columns)))
-        return out
+        return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
-        names = ", ".join(f'"{c}"' for c in table.column_names)
-        sql = f'SELECT {names} FROM "{table.name}"'
+        names = ", ".join(_ident(c.read_name) for c in table.columns)
+        sql = f"SELECT {names} FROM {_ident(table.read_name)}"
         params: tuple[str, ...] = ()
         if since is not None and table.updated_column:
-            sql += f' WHERE "{table.updated_column}" > ?'
+            sql += f" WHERE {_ident(str(table.read_name_of(table.updated_column)))} > ?"
             params = (since,)
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
