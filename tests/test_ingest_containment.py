@@ -293,3 +293,19 @@ def test_names_that_differ_only_by_case_are_kept_apart_and_the_catalogue_names_t
     assert _rows(config, "SELECT count(*) FROM cased.people_2") == [(2,)]
     catalogued = {(c.table, c.column) for c in columns_of(engine, "cased")}
     assert {("People", "Name"), ("People", "name_2"), ("people_2", "updated_at")} <= catalogued
+
+
+@pytest.mark.postgres
+def test_a_column_retyped_in_an_incremental_table_is_drift_and_the_store_follows_the_source(
+        home, pg_schema, postgres_url) -> None:
+    config, engine = home
+    db, schema = pg_schema
+    db.execute(f"CREATE TABLE {schema}.pay (id int PRIMARY KEY, amount text, updated_at timestamp)")
+    db.execute(f"INSERT INTO {schema}.pay VALUES (1, '100', '2024-01-01'), (2, '200', '2024-01-02')")
+    add_source(engine, SourceSpec("pay", "postgres", postgres_url, schema))
+    assert Syncer(engine, config).sync(["pay"])[0].status == "done"
+    assert Syncer(engine, config).sync(["pay"])[0].tables[0].mode == "incremental"
+    db.execute(f"ALTER TABLE {schema}.pay ALTER COLUMN amount TYPE bigint USING amount::bigint")  # no row touched
+    table = Syncer(engine, config).sync(["pay"])[0].tables[0]
+    assert table.mode == "full" and "amount" in table.drift["retyped"]
+    assert _rows(config, "SELECT typeof(amount), sum(amount) FROM pay.pay GROUP BY 1") == [("BIGINT", 300)]

@@ -32,7 +32,7 @@ import duckdb
 import pyarrow as pa
 from sqlalchemy import Engine, and_, insert, select, update
 
-from ukimet.connect.catalog import refresh_catalog
+from ukimet.connect.catalog import columns_of, refresh_catalog
 from ukimet.connect.connectors import Connector, TableInfo, open_connector
 from ukimet.connect.connectors.base import REASON
 from ukimet.connect.sources import SourceSpec, get_source, list_sources
@@ -210,6 +210,9 @@ class Syncer:
     def _sync_source(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, run_id: int,
                      full: bool) -> list[TableResult]:
         connector = open_connector(spec, self.config)
+        before: dict[str, dict[str, str]] = {}  # the source's column types as the last run catalogued them
+        for column in columns_of(self.engine, spec.name):
+            before.setdefault(column.table, {})[column.column] = column.data_type
         tables = refresh_catalog(self.engine, spec, connector, reuse=True)
         old_run, resumable = self._resumable(con, spec.name)
         self._drop_leftovers(con, spec.name, keep_run=old_run, own={t.name for t in tables})
@@ -226,7 +229,9 @@ class Syncer:
                                      staged["updated"], staged["deleted"], staged["drift"] or {}, staged["watermark"])
             else:
                 try:
-                    result = self._stage(con, spec, connector, table, run_id, full, published.get(table.name))
+                    retyped = before.get(table.name) != {c.name: c.data_type for c in table.columns}
+                    result = self._stage(con, spec, connector, table, run_id, full or retyped,
+                                         published.get(table.name))
                 except (KeyboardInterrupt, SystemExit):
                     raise
                 except BaseException as exc:  # this table alone: its previous snapshot stays, the others go on
@@ -350,6 +355,11 @@ class Syncer:
         select_list = ", ".join(f"TRY_CAST({ident(c)} AS {casts[c]}) AS {ident(c)}" if c in casts else ident(c)
                                 for c in table.column_names)
         fresh = f"SELECT {select_list} FROM {raw} WHERE NOT ({bad})"
+        if incremental and result.rows_read and previous_columns is not None and any(
+                previous_columns.get(name, kind) != kind for name, kind, *_ in
+                con.execute(f"DESCRIBE {fresh}").fetchall()):  # a type changed under the watermark: read it all
+            con.execute(f"DROP TABLE IF EXISTS {STAGING}.{ident(f'__bad_{run_id}_{table.name}')}")
+            return self._stage(con, spec, connector, table, run_id, True, previous_columns)
         if incremental:
             keys = ", ".join(ident(k) for k in key)
             con.execute(f"CREATE TABLE {new} AS SELECT * FROM {current} WHERE ({keys}) NOT IN "
