@@ -309,3 +309,20 @@ def test_a_column_retyped_in_an_incremental_table_is_drift_and_the_store_follows
     table = Syncer(engine, config).sync(["pay"])[0].tables[0]
     assert table.mode == "full" and "amount" in table.drift["retyped"]
     assert _rows(config, "SELECT typeof(amount), sum(amount) FROM pay.pay GROUP BY 1") == [("BIGINT", 300)]
+
+
+def test_link_files_tells_repeated_record_ids_apart_with_a_warning_and_takes_fields_of_any_length(
+        tmp_path: Path) -> None:
+    path = tmp_path / "clinic.csv"
+    path.write_text("record_id,surname,first_name,birth_date\n"
+                    f"1,{'А' * 1_000_000},Айгүл,1990-01-01\n2,Ахметова,Айгүл,1990-01-01\n"
+                    "2,Сейітова,Дана,1985-03-04\n3,Ахметова,Айгуль,1990-01-01\n", encoding="utf-8")
+    done = _ukimet(tmp_path / "home", "link", str(path), "--out", str(tmp_path / "clusters.csv"))
+    said = done.stdout + done.stderr
+    assert done.returncode == 0 and "Traceback" not in said
+    assert "record ids used by more than one row: 2" in said
+    import csv
+
+    with (tmp_path / "clusters.csv").open(encoding="utf-8") as f:
+        ids = [row["record_id"] for row in csv.DictReader(f)]
+    assert ids == ["1", "2", "2#2", "3"]

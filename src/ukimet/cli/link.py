@@ -53,7 +53,10 @@ def link(
         from ukimet.link.files import link_files, write_clusters
 
         with out.status("reading, classifying and linking the files ..."):
-            rows = link_files([Path(s) for s in sources or []], threshold, chosen)
+            warnings: list[str] = []
+            rows = link_files([Path(s) for s in sources or []], threshold, chosen, warnings)
+        for warning in warnings:
+            out.print(f"[yellow]warning[/]: {warning}", highlight=False)
         write_clusters(rows, out_file)
         out.print(f"{len(rows):,} records, {len({e for _, _, e in rows}):,} entities -> {out_file}")
         return

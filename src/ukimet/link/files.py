@@ -38,9 +38,10 @@ def _source_name(path: Path, taken: set[str]) -> str:
     return name
 
 
-def link_files(paths: Sequence[Path], threshold: float = THRESHOLD,
-               engine: Engine = "duckdb") -> list[tuple[str, str, str]]:
-    """(source, record_id, entity_id) for every record of every file."""
+def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engine = "duckdb",
+               warnings: list[str] | None = None) -> list[tuple[str, str, str]]:
+    """(source, record_id, entity_id) for every record of every file; what the caller should know (record ids a
+    file repeats) is added to ``warnings``."""
     for path in paths:
         if path.suffix.lower() not in KINDS:
             raise SourceError("linkfiles.kind", path=str(path), suffix=path.suffix, kinds=", ".join(sorted(KINDS)))
@@ -84,8 +85,28 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD,
         finally:
             con.close()
     # records with no person evidence at all are entities of their own
-    return [(source, record, entity or "r" + hashlib.md5(f"{source}/{record}".encode()).hexdigest()[:15])
+    rows = [(source, record, entity or "r" + hashlib.md5(f"{source}/{record}".encode()).hexdigest()[:15])
             for source, record, entity in out]
+    return _unique_ids(rows, warnings)
+
+
+def _unique_ids(rows: list[tuple[str, str, str]], warnings: list[str] | None) -> list[tuple[str, str, str]]:
+    """A record id a file repeats names several rows: each keeps its own entity, the repeats told apart as
+    ``id#2``, ``id#3`` ..., and a warning names them (one id mapped to two entities would be a silent lie)."""
+    seen: dict[tuple[str, str], int] = {}
+    repeated: dict[str, list[str]] = {}
+    unique = []
+    for source, record, entity in rows:
+        n = seen[(source, record)] = seen.get((source, record), 0) + 1
+        if n == 2:
+            repeated.setdefault(source, []).append(record)
+        unique.append((source, record if n == 1 else f"{record}#{n}", entity))
+    for source, ids in repeated.items():
+        shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10:,} more" if len(ids) > 10 else "")
+        if warnings is not None:
+            warnings.append(f"{source}: record ids used by more than one row: {shown}; the repeats are written "
+                            "as id#2, id#3 ... each with its own entity")
+    return unique
 
 
 def write_clusters(rows: Sequence[tuple[str, str, str]], out: Path) -> None:
