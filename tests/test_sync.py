@@ -284,3 +284,20 @@ def test_a_table_gone_from_the_source_is_kept_and_reported(home, tmp_path: Path)
     assert result.gone == ["b"]
     with _store(config) as store:
         assert store.execute("SELECT count(*) FROM two.b").fetchone() == (1,)
+
+
+@pytest.mark.postgres
+def test_a_staged_table_whose_source_changed_since_is_read_again_not_resumed(home, pg, postgres_url) -> None:
+    config, engine = home
+    pg.execute("CREATE VIEW {S}.zz_slow AS SELECT g AS id, (CASE WHEN g % 1000 = 0 THEN pg_sleep(0.05) "
+               "END)::text AS pause FROM generate_series(1, 120000) g")
+    add_source(engine, SourceSpec("reg", "postgres", postgres_url, pg.schema))
+    _kill_sync_midway(config, lambda: _staged(engine, "persons"), settle=1.0)
+    pg.execute("INSERT INTO {S}.persons VALUES (1001, '000000001001', 'Жаңа', '2001-01-01')")
+    pg.execute("UPDATE {S}.persons SET familiya = 'Өзгерген' WHERE id = 5")
+    result = Syncer(engine, config).sync(["reg"])[0]
+    assert result.status == "done", result.error
+    assert {t.table: t.mode for t in result.tables}["persons"] == "full"
+    with _store(config) as store:
+        assert store.execute("SELECT count(*) FROM reg.persons").fetchone() == (1001,)
+        assert store.execute("SELECT familiya FROM reg.persons WHERE id = 5").fetchone() == ("Өзгерген",)

@@ -220,8 +220,10 @@ class Syncer:
         results = []
         for table in tables:
             staged = resumable.get(table.name)
+            if staged is not None and not self._unchanged_since_staged(con, connector, table, old_run):
+                staged = None  # the source changed after it was staged: read again
             if staged is not None:
-                for kind in ("new", "bad"):
+                for kind in ("new", "bad", "fp"):
                     con.execute(f"ALTER TABLE IF EXISTS {STAGING}.{ident(f'__{kind}_{old_run}_{table.name}')} "
                                 f"RENAME TO {ident(f'__{kind}_{run_id}_{table.name}')}")
                 result = TableResult(table.name, f"{spec.name}.{table.name}", "resumed", staged["rows_read"],
@@ -246,11 +248,23 @@ class Syncer:
         return results
 
     @staticmethod
+    def _unchanged_since_staged(con: duckdb.DuckDBPyConnection, connector: Connector, table: TableInfo,
+                                run: int | None) -> bool:
+        """Whether the source's table is as it was when ``run`` staged it (by its fingerprint)."""
+        stored = f"{STAGING}.{ident(f'__fp_{run}_{table.name}')}"
+        try:
+            then = con.execute(f"SELECT fingerprint FROM {stored}").fetchone()
+        except duckdb.CatalogException:
+            return False
+        now = connector.fingerprint(table)
+        return then is not None and then[0] is not None and then[0] == now
+
+    @staticmethod
     def _unstage(con: duckdb.DuckDBPyConnection, run_id: int, table: str) -> None:
         """Drop what a failed table had staged in this run."""
         with contextlib.suppress(duckdb.Error):
             con.execute("ROLLBACK")
-        for kind in ("raw", "new", "bad"):
+        for kind in ("raw", "new", "bad", "fp"):
             con.execute(f"DROP TABLE IF EXISTS {STAGING}.{ident(f'__{kind}_{run_id}_{table}')}")
 
     def _drop_leftovers(self, con: duckdb.DuckDBPyConnection, source: str, keep_run: int | None,
@@ -323,6 +337,9 @@ class Syncer:
         result = TableResult(table.name, f"{spec.name}.{table.name}", "incremental" if incremental else "full")
 
         con.execute(f"DROP TABLE IF EXISTS {raw}")
+        # taken before the read: a change during it shows at the next resume
+        con.execute(f"CREATE OR REPLACE TABLE {STAGING}.{ident(f'__fp_{run_id}_{table.name}')} AS "
+                    "SELECT CAST(? AS VARCHAR) AS fingerprint", [connector.fingerprint(table)])
         batches = iter(connector.read(table, self.config.sync_batch_rows, since))
         first = next(batches, None)
         if first is None:

@@ -21,7 +21,7 @@ from ukimet.sync.store import lake_paths, literal
 STAGING = "staging"
 """The name the source's staging file is attached under during its sync."""
 _PLAIN = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
-_STAGED = re.compile(r"^__(?:raw|new|bad)_(\d+)_")
+_STAGED = re.compile(r"^__(?:raw|new|bad|fp)_(\d+)_")
 
 
 def staging_path(store: Path, source: str) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import pyarrow as pa
@@ -131,7 +132,19 @@ class Connector(Protocol):
         be read as it stands (a malformed line, text in no known encoding) and is quarantined with that reason."""
         ...
 
+    def fingerprint(self, table: TableInfo) -> str | None:
+        """Something that changes whenever the table's rows do (a file's size and time; a server table's row
+        count, newest row version and watermark), cheaper than reading it; None when nothing cheap can tell (a
+        view). A staged table is resumed only while its fingerprint holds."""
+        ...
+
     def casts(self, table: TableInfo) -> dict[str, str]:
         """The columns read as text although the source declares a type, with the store type the sync casts each
         to (the values that do not fit are quarantined with their reason)."""
         ...
+
+
+def file_fingerprint(path: str) -> str:
+    """A file's size and modification time: any rewrite changes them."""
+    stat = Path(path).stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"

@@ -20,7 +20,15 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from ukimet.connect.connectors.base import REASON, ColumnInfo, TableInfo, distinct_names, text_batch, unique_names
+from ukimet.connect.connectors.base import (
+    REASON,
+    ColumnInfo,
+    TableInfo,
+    distinct_names,
+    file_fingerprint,
+    text_batch,
+    unique_names,
+)
 from ukimet.connect.encoding import sniff
 from ukimet.core.errors import SourceError
 
@@ -166,6 +174,9 @@ class CsvConnector:
             empty = [pa.nulls(len(reasons), pa.string()) for _ in names]
             yield pa.RecordBatch.from_arrays([*empty, pa.array(reasons, pa.string())], names=[*names, REASON])
 
+    def fingerprint(self, table: TableInfo) -> str | None:
+        return file_fingerprint(table.options["file"])
+
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {}  # every cell is text: the classifier reads meaning from the values
 
@@ -224,6 +235,9 @@ class ExcelConnector:
             yield text_batch(table.column_names, batch)
 
 
+    def fingerprint(self, table: TableInfo) -> str | None:
+        return file_fingerprint(table.options["file"])
+
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {}  # every cell is text: the classifier reads meaning from the values
 
@@ -264,6 +278,9 @@ class ParquetConnector:
             yield batch
             if left == 0:
                 return
+
+    def fingerprint(self, table: TableInfo) -> str | None:
+        return file_fingerprint(table.options["file"])
 
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {}  # Parquet is typed: its columns arrive as they are

@@ -120,3 +120,16 @@ class PostgresConnector:
 
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {c.name: t for c in table.columns if (t := cast_of("postgres", c.data_type))}
+
+    def fingerprint(self, table: TableInfo) -> str | None:
+        name = f"{_ident(self.schema)}.{_ident(table.read_name)}"
+        with self._psycopg() as db:
+            kind = db.execute("SELECT table_type FROM information_schema.tables WHERE table_schema = %s AND "
+                              "table_name = %s", (self.schema, table.read_name)).fetchone()
+            if kind is None or kind[0] != "BASE TABLE":
+                return None  # a view: nothing short of reading it says whether it changed
+            mark = (f", max({_ident(str(table.read_name_of(table.updated_column)))})::text"
+                    if table.updated_column else "")
+            # every insert or update gives its row a newer transaction id (xmin); a delete lowers the count
+            row = db.execute(f"SELECT count(*), max(xmin::text::bigint){mark} FROM {name}").fetchone()
+        return "/".join(str(v) for v in row)

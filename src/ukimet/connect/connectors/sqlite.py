@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from ukimet.connect.connectors.base import REASON, ColumnInfo, TableInfo, distinct_names, text_batch, updated_column
+from ukimet.connect.connectors.base import (
+    REASON,
+    ColumnInfo,
+    TableInfo,
+    distinct_names,
+    file_fingerprint,
+    text_batch,
+    updated_column,
+)
 from ukimet.core.errors import SourceError
 
 _AFFINITY = (("int", "BIGINT"), ("real", "DOUBLE"), ("floa", "DOUBLE"), ("doub", "DOUBLE"), ("numeric", "DOUBLE"),
@@ -99,3 +107,6 @@ class SQLiteConnector:
 
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {c.name: t for c in table.columns if (t := declared_type(c.data_type))}
+
+    def fingerprint(self, table: TableInfo) -> str | None:
+        return file_fingerprint(str(self.path))
