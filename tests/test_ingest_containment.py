@@ -326,3 +326,22 @@ def test_link_files_tells_repeated_record_ids_apart_with_a_warning_and_takes_fie
     with (tmp_path / "clusters.csv").open(encoding="utf-8") as f:
         ids = [row["record_id"] for row in csv.DictReader(f)]
     assert ids == ["1", "2", "2#2", "3"]
+
+
+def test_what_a_native_driver_prints_goes_to_the_log_and_python_still_reaches_the_terminal(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    import os
+    import sys
+
+    from ukimet.core.native_log import native_output_to
+
+    log = tmp_path / "logs" / "sync.log"
+    with native_output_to(log):
+        os.write(2, b"thread '<unnamed>' panicked at src/postgres.rs:12: connection closed\n   0: backtrace\n")
+        print("syncing reg.persons", file=sys.stderr)
+    said = capfd.readouterr().err
+    assert "syncing reg.persons" in said and "panicked" not in said
+    assert "panicked at src/postgres.rs" in log.read_text()
+    with native_output_to(tmp_path / "logs" / "quiet.log"):
+        pass
+    assert not (tmp_path / "logs" / "quiet.log").exists()  # nothing said, nothing kept

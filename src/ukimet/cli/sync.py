@@ -37,14 +37,19 @@ def sync(
 
 def run_sync(engine: Engine, config: Settings, sources: list[str] | None, full: bool = False) -> list[SourceResult]:
     """Sync with a progress bar per table, then print what happened; failures are printed with their reason."""
+    import datetime as dt
+    import os
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from ukimet.core.native_log import native_output_to
     from ukimet.sync.engine import Syncer
 
     tasks: dict[tuple[str, str], TaskID] = {}
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("rows"),
                TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True)) as progress:
+    log = config.home / "logs" / f"sync-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{os.getpid()}.log"
+    with native_output_to(log), Progress(*columns, console=Console(stderr=True)) as progress:
         def report(source: str, table: str, done: int, total: int | None) -> None:
             key = (source, table)
             if key not in tasks:
@@ -74,6 +79,8 @@ def run_sync(engine: Engine, config: Settings, sources: list[str] | None, full: 
     failed = [r for r in results if r.status != "done"]
     for result in failed:
         Console(stderr=True).print(f"[bold red]error:[/] {result.error}", soft_wrap=True, highlight=False)
+    if log.exists():
+        Console(stderr=True).print(f"the source drivers' own output is in {log}", highlight=False)
     return results
 
 
