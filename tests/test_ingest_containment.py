@@ -345,3 +345,41 @@ def test_what_a_native_driver_prints_goes_to_the_log_and_python_still_reaches_th
     with native_output_to(tmp_path / "logs" / "quiet.log"):
         pass
     assert not (tmp_path / "logs" / "quiet.log").exists()  # nothing said, nothing kept
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 24 MB file system of its own (tmpfs; needs root, as CI runs): the home on it fills up."""
+    import os
+    import subprocess
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount)],
+                                           capture_output=True, check=False).returncode != 0:
+        pytest.skip("a small file system needs root and mount (tmpfs): not available here")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_fails_the_sync_with_its_cause_in_one_line_and_the_previous_snapshot_stays(
+        small_disk: Path, tmp_path: Path) -> None:
+    import random
+
+    home = small_disk / "home"
+    small = tmp_path / "small.csv"
+    small.write_text("id,name\n1,Айгүл\n2,Болат\n", encoding="utf-8")
+    assert _ukimet(home, "source", "add", "people", "--kind", "csv", "--path", str(small)).returncode == 0
+    assert _ukimet(home, "sync", "people").returncode == 0
+    rng = random.Random(7)
+    with small.open("w", encoding="utf-8") as f:  # the agency's next export: far larger than the disk left
+        f.write("id,name\n")
+        for n in range(1_500_000):
+            f.write(f"{n},{''.join(rng.choice('абвгдеёжзийклмнопрстуфхцчшщ') for _ in range(12))}\n")
+    synced = _ukimet(home, "sync", "people")
+    said = synced.stdout + synced.stderr
+    assert synced.returncode != 0 and "Traceback" not in said
+    assert "No space left on device" in said, said[-2000:]
+    config = Settings(home=home)
+    assert "running" not in _statuses(connect_metadata(config))
+    assert _rows(config, "SELECT count(*) FROM people.small") == [(2,)]
