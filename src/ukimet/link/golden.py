@@ -26,23 +26,27 @@ ATTRIBUTES: dict[str, tuple[str, str, str]] = {
 
 
 def build_golden(con: duckdb.DuckDBPyConnection) -> int:
-    """``link.golden`` (entity_id, attribute, value, source, support, sources, records) from the last run."""
-    values = " UNION ALL ".join(
-        f"SELECT e.entity_id, '{name}' AS attribute, {key} AS key, {shown} AS value, p.source "
-        f"FROM link.person_records p JOIN link.entities e USING (record_id) WHERE {condition}"
-        for name, (key, shown, condition) in ATTRIBUTES.items())
-    con.execute(f"""CREATE OR REPLACE TABLE {GOLDEN} AS
-        WITH v AS ({values}),
-        written AS (SELECT entity_id, attribute, key, value, count(*) AS spelled, min(source) AS source
-                    FROM v GROUP BY ALL),
-        keyed AS (SELECT entity_id, attribute, key, count(*) AS support, count(DISTINCT source) AS sources
-                  FROM v GROUP BY ALL),
-        totals AS (SELECT entity_id, attribute, count(*) AS records FROM v GROUP BY ALL),
-        ranked AS (SELECT w.*, k.support, k.sources, t.records, row_number() OVER (PARTITION BY w.entity_id,
-                   w.attribute ORDER BY k.support DESC, k.sources DESC, w.spelled DESC, w.value) AS rank
-                   FROM written w JOIN keyed k USING (entity_id, attribute, key)
-                   JOIN totals t USING (entity_id, attribute))
-        SELECT entity_id, attribute, value, source, support, sources, records FROM ranked WHERE rank = 1""")
+    """``link.golden`` (entity_id, attribute, value, source, support, sources, records) from the last run, one
+    attribute at a time: each pass reads every record once and first counts them by (person, key, spelling,
+    source), which a person's many records collapse to a few rows, so the ranking works on those and not on the
+    records (at 16 M records, ranking all attributes' values at once spilled more than the store's size)."""
+    con.execute(f"CREATE OR REPLACE TABLE {GOLDEN} (entity_id VARCHAR, attribute VARCHAR, value VARCHAR, "
+                "source VARCHAR, support BIGINT, sources BIGINT, records BIGINT)")
+    for name, (key, shown, condition) in ATTRIBUTES.items():
+        con.execute(f"""INSERT INTO {GOLDEN}
+            WITH counted AS (SELECT e.entity_id, {key} AS key, CAST({shown} AS VARCHAR) AS value, p.source,
+                                    count(*) AS n
+                             FROM link.person_records p JOIN link.entities e USING (record_id) WHERE {condition}
+                             GROUP BY ALL),
+            written AS (SELECT entity_id, key, value, sum(n) AS spelled, min(source) AS source
+                        FROM counted GROUP BY ALL),
+            keyed AS (SELECT entity_id, key, sum(n) AS support, count(DISTINCT source) AS sources
+                      FROM counted GROUP BY ALL),
+            totals AS (SELECT entity_id, sum(support) AS records FROM keyed GROUP BY ALL),
+            ranked AS (SELECT w.*, k.support, k.sources, t.records, row_number() OVER (PARTITION BY w.entity_id
+                       ORDER BY k.support DESC, k.sources DESC, w.spelled DESC, w.value) AS rank
+                       FROM written w JOIN keyed k USING (entity_id, key) JOIN totals t USING (entity_id))
+            SELECT entity_id, '{name}', value, source, support, sources, records FROM ranked WHERE rank = 1""")
     row = con.execute(f"SELECT count(DISTINCT entity_id) FROM {GOLDEN}").fetchone()
     return int(row[0]) if row else 0
 
