@@ -301,3 +301,24 @@ def test_a_staged_table_whose_source_changed_since_is_read_again_not_resumed(hom
     with _store(config) as store:
         assert store.execute("SELECT count(*) FROM reg.persons").fetchone() == (1001,)
         assert store.execute("SELECT familiya FROM reg.persons WHERE id = 5").fetchone() == ("Өзгерген",)
+
+
+def test_a_file_is_read_again_only_when_its_bytes_changed(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "queue.csv"
+    path.write_text("id,name\n1,Айгүл\n2,Ерлан\n", encoding="utf-8")
+    add_source(engine, SourceSpec("queue", "csv", str(path)))
+    assert Syncer(engine, config).sync()[0].tables[0].rows_read == 2
+    os.utime(path, (1, 1))  # touched, rewritten with the same bytes: not read, not published again
+    path.write_bytes(path.read_bytes())
+    again = Syncer(engine, config).sync()[0].tables[0]
+    assert (again.mode, again.rows_read, again.rows_written, again.unchanged) == ("unchanged", 0, 2, True)
+    stat = path.stat()
+    path.write_text("id,name\n1,Айгүл\n2,Ерлам\n", encoding="utf-8")  # one letter, same size and time
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    changed = Syncer(engine, config).sync()[0].tables[0]
+    assert (changed.mode, changed.rows_read, changed.updated or changed.inserted) == ("full", 2, 1)
+    forced = Syncer(engine, config).sync(full=True)[0].tables[0]
+    assert (forced.mode, forced.rows_read) == ("full", 2)
+    with _store(config) as store:
+        assert store.execute("SELECT name FROM queue.queue ORDER BY id").fetchall() == [("Айгүл",), ("Ерлам",)]

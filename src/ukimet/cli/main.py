@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ukimet import __version__
-from ukimet.core.errors import UkimetError
+from ukimet.core.errors import UkimetError, Unavailable
 
 app = typer.Typer(
     name="ukimet", no_args_is_help=True, add_completion=False,
@@ -39,11 +39,22 @@ def clean_errors(func: F) -> F:
                           highlight=False, soft_wrap=True)
             sys.exit(1)
         except UkimetError as exc:
-            message = f"[bold red]error:[/] {exc.what}: {exc.why}.\n[bold]fix:[/] {exc.fix}"
-            console.print(message, highlight=False, soft_wrap=True)
-            sys.exit(2)
+            _say(exc)
+        except Exception as exc:
+            failed = sys.modules.get("sqlalchemy.exc")
+            if failed is None or not isinstance(exc, failed.OperationalError):
+                raise
+            # the metadata store could not be written (its disk is full, its file read-only): one line, no trace
+            said = str(getattr(exc, "orig", None) or exc).splitlines() or [""]
+            _say(Unavailable("metadata.unwritable", detail=said[0]))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _say(exc: UkimetError) -> None:
+    console.print(f"[bold red]error:[/] {exc.what}: {exc.why}.\n[bold]fix:[/] {exc.fix}", highlight=False,
+                  soft_wrap=True)
+    sys.exit(2)
 
 
 def add_group(app: typer.Typer, group: typer.Typer, name: str) -> None:

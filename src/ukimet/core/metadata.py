@@ -122,6 +122,7 @@ lineage = Table(
     Column("drift", JSON, doc="columns added, dropped, retyped since the previous sync"),
     Column("state", String(16), nullable=False, doc="staged (complete, not yet visible) or published"),
     Column("finished_at", DateTime(timezone=True), nullable=False),
+    Column("fingerprint", Text, doc="the source's table as it was read (a file: a hash of its bytes)"),
 )
 
 users = Table(

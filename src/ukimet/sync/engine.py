@@ -23,7 +23,6 @@ import contextlib
 import datetime as dt
 import itertools
 import os
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,7 +38,7 @@ from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
-from ukimet.sync.staging import STAGING, staged_run, staged_tables, staging
+from ukimet.sync.staging import STAGING, out_of_space, staged_run, staged_tables, staging
 from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, ident, literal, open_store, publishing, store_tables
 
 Progress = Callable[[str, str, int, int | None], None]
@@ -60,6 +59,8 @@ class TableResult:
     watermark: str | None = None
     error: str | None = None
     """Why the table could not be synced (it then keeps its previous snapshot, and the source's other tables go on)."""
+    fingerprint: str | None = None
+    """The source's table as it was read (``Connector.fingerprint``)."""
 
     @property
     def unchanged(self) -> bool:
@@ -79,19 +80,30 @@ class SourceResult:
     """Tables in the store that the source no longer has (kept as last synced)."""
 
 
-class _OneAtATime:
-    """An iterator that DuckDB's worker threads may pull from, one at a time."""
+def _load(con: duckdb.DuckDBPyConnection, target: str, batches: Iterator[pa.RecordBatch], group_rows: int) -> None:
+    """Write ``batches`` into the new table ``target``, ``group_rows`` rows at a time, each group committed on its
+    own: the sync holds one group, whatever the table's size. (One statement over the whole stream kept every row
+    in memory until its commit: 500 MB above the program for a 235 MB CSV file, whatever the memory limit.)"""
+    pending: list[pa.RecordBatch] = []
+    held, made = 0, False
 
-    def __init__(self, inner: Iterator[pa.RecordBatch]) -> None:
-        self.inner = inner
-        self.lock = threading.Lock()
+    def write() -> None:
+        nonlocal pending, held, made
+        con.register("_ukimet_rows", pa.Table.from_batches(pending))
+        try:
+            con.execute(f"INSERT INTO {target} SELECT * FROM _ukimet_rows" if made else
+                        f"CREATE TABLE {target} AS SELECT * FROM _ukimet_rows")
+        finally:
+            con.unregister("_ukimet_rows")
+        pending, held, made = [], 0, True
 
-    def __iter__(self) -> _OneAtATime:
-        return self
-
-    def __next__(self) -> pa.RecordBatch:
-        with self.lock:
-            return next(self.inner)
+    for batch in batches:
+        pending.append(batch)
+        held += batch.num_rows
+        if held >= group_rows:
+            write()
+    if pending or not made:
+        write()
 
 
 def _one_line(exc: BaseException) -> str:
@@ -228,16 +240,28 @@ class Syncer:
                                 f"RENAME TO {ident(f'__{kind}_{run_id}_{table.name}')}")
                 result = TableResult(table.name, f"{spec.name}.{table.name}", "resumed", staged["rows_read"],
                                      staged["rows_written"], staged["rows_quarantined"], staged["inserted"],
-                                     staged["updated"], staged["deleted"], staged["drift"] or {}, staged["watermark"])
+                                     staged["updated"], staged["deleted"], staged["drift"] or {}, staged["watermark"],
+                                     fingerprint=staged["fingerprint"])
             else:
                 try:
                     retyped = before.get(table.name) != {c.name: c.data_type for c in table.columns}
-                    result = self._stage(con, spec, connector, table, run_id, full or retyped,
-                                         published.get(table.name))
+                    fingerprint = connector.fingerprint(table)  # taken before the read: a change during it shows
+                    last = self._last_published(spec.name, table.name)
+                    if (connector.exact_fingerprint and not full and not retyped and fingerprint is not None
+                            and table.name in published and last is not None and last["fingerprint"] == fingerprint):
+                        # the very bytes it published: nothing to read (a re-sync of a large file costs its hash)
+                        result = TableResult(table.name, f"{spec.name}.{table.name}", "unchanged", 0,
+                                             last["rows_written"], 0, 0, 0, 0, watermark=last["watermark"],
+                                             fingerprint=fingerprint)
+                    else:
+                        result = self._stage(con, spec, connector, table, run_id, full or retyped,
+                                             published.get(table.name), fingerprint)
                 except (KeyboardInterrupt, SystemExit):
                     raise
                 except BaseException as exc:  # this table alone: its previous snapshot stays, the others go on
                     self._unstage(con, run_id, table.name)
+                    if out_of_space(exc):
+                        raise  # not this table's fault: the source stops, and its staging gives the space back
                     message = str(exc) if isinstance(exc, UkimetError) else _one_line(exc)
                     results.append(TableResult(table.name, f"{spec.name}.{table.name}", "failed", error=message))
                     continue
@@ -286,7 +310,7 @@ class Syncer:
                 mode=result.mode, rows_read=result.rows_read, rows_written=result.rows_written,
                 rows_quarantined=result.rows_quarantined, inserted=result.inserted, updated=result.updated,
                 deleted=result.deleted, watermark=result.watermark, drift=result.drift, state=state,
-                finished_at=dt.datetime.now(dt.UTC)))
+                fingerprint=result.fingerprint, finished_at=dt.datetime.now(dt.UTC)))
 
     def _publish(self, con: duckdb.DuckDBPyConnection, source: str, run_id: int, results: list[TableResult]) -> None:
         """Make every staged table of the source that changed visible at once, with the values it quarantined: one
@@ -323,8 +347,10 @@ class Syncer:
 
     # --- one table --------------------------------------------------------------------------------------
     def _stage(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, connector: Connector, table: TableInfo,
-               run_id: int, full: bool, previous_columns: dict[str, str] | None) -> TableResult:
-        """Stage one table; ``previous_columns`` are its columns in the published snapshot, if any."""
+               run_id: int, full: bool, previous_columns: dict[str, str] | None,
+               fingerprint: str | None) -> TableResult:
+        """Stage one table; ``previous_columns`` are its columns in the published snapshot, if any; ``fingerprint``
+        the source's table before the read."""
         raw = f"{STAGING}.{ident(f'__raw_{run_id}_{table.name}')}"
         new = f"{STAGING}.{ident(f'__new_{run_id}_{table.name}')}"
         current = f"{ident(spec.name)}.{ident(table.name)}"
@@ -334,12 +360,12 @@ class Syncer:
             not full and table.updated_column and key and previous_columns and previous is not None
             and previous["watermark"] and list(previous_columns) == list(table.column_names))
         since = previous["watermark"] if incremental and previous is not None else None
-        result = TableResult(table.name, f"{spec.name}.{table.name}", "incremental" if incremental else "full")
+        result = TableResult(table.name, f"{spec.name}.{table.name}", "incremental" if incremental else "full",
+                             fingerprint=fingerprint)
 
         con.execute(f"DROP TABLE IF EXISTS {raw}")
-        # taken before the read: a change during it shows at the next resume
         con.execute(f"CREATE OR REPLACE TABLE {STAGING}.{ident(f'__fp_{run_id}_{table.name}')} AS "
-                    "SELECT CAST(? AS VARCHAR) AS fingerprint", [connector.fingerprint(table)])
+                    "SELECT CAST(? AS VARCHAR) AS fingerprint", [fingerprint])
         batches = iter(connector.read(table, self.config.sync_batch_rows, since))
         first = next(batches, None)
         if first is None:
@@ -353,11 +379,7 @@ class Syncer:
                         self.progress(spec.name, table.name, result.rows_read, None if since else table.row_count)
                     yield batch
 
-            # one statement over the whole stream: DuckDB loads it in its own pipeline, batch after batch
-            stream = pa.RecordBatchReader.from_batches(first.schema, _OneAtATime(counted()))
-            con.register("_ukimet_stream", stream)
-            con.execute(f"CREATE TABLE {raw} AS SELECT * FROM _ukimet_stream")
-            con.unregister("_ukimet_stream")
+            _load(con, raw, counted(), self.config.sync_batch_rows)
 
         casts = connector.casts(table)
         unread = False  # rows the connector could not read, to quarantine with its reason
@@ -376,7 +398,7 @@ class Syncer:
                 previous_columns.get(name, kind) != kind for name, kind, *_ in
                 con.execute(f"DESCRIBE {fresh}").fetchall()):  # a type changed under the watermark: read it all
             con.execute(f"DROP TABLE IF EXISTS {STAGING}.{ident(f'__bad_{run_id}_{table.name}')}")
-            return self._stage(con, spec, connector, table, run_id, True, previous_columns)
+            return self._stage(con, spec, connector, table, run_id, True, previous_columns, fingerprint)
         if incremental:
             keys = ", ".join(ident(k) for k in key)
             con.execute(f"CREATE TABLE {new} AS SELECT * FROM {current} WHERE ({keys}) NOT IN "
@@ -433,11 +455,13 @@ class Syncer:
                 f"(SELECT count(*) FROM {new} n JOIN {current} o ON {keys} "
                 f"WHERE hash({', '.join('n.' + ident(c) for c in common)}) <> "
                 f"hash({', '.join('o.' + ident(c) for c in common)}))").fetchone()
-        else:
+        else:  # rows counted by their hash on each side: a hash table of two numbers a row, not of the rows
             counts = con.execute(
-                f"SELECT (SELECT count(*) FROM (SELECT {row} FROM {new} EXCEPT ALL SELECT {row} FROM {current})), "
-                f"(SELECT count(*) FROM (SELECT {row} FROM {current} EXCEPT ALL SELECT {row} FROM {new})), NULL"
-            ).fetchone()
+                f"WITH n AS (SELECT hash({row}) AS h, count(*) AS c FROM {new} GROUP BY h), "
+                f"o AS (SELECT hash({row}) AS h, count(*) AS c FROM {current} GROUP BY h) "
+                "SELECT coalesce(sum(greatest(coalesce(n.c, 0) - coalesce(o.c, 0), 0)), 0), "
+                "coalesce(sum(greatest(coalesce(o.c, 0) - coalesce(n.c, 0), 0)), 0), NULL "
+                "FROM n FULL JOIN o ON n.h = o.h").fetchone()
         if counts is not None:
             result.inserted, result.deleted, result.updated = counts[0], counts[1], counts[2]
         if incremental:

@@ -32,20 +32,40 @@ def staging_path(store: Path, source: str) -> Path:
     return catalog.with_name(catalog.name + ".staging") / f"{name}.duckdb"
 
 
+def out_of_space(exc: BaseException) -> bool:
+    """Whether ``exc`` says a disk is full (DuckDB's and SQLite's words for it)."""
+    said = str(exc)
+    return "No space left on device" in said or "disk is full" in said
+
+
 @contextlib.contextmanager
 def staging(con: duckdb.DuckDBPyConnection, store: Path, source: str) -> Iterator[Path]:
     """``source``'s staging file attached to ``con`` as ``staging`` inside; deleted on leaving when nothing staged
-    is left in it (a publish dropped it all), kept for the next run's resume otherwise."""
+    is left in it (a publish dropped it all) or when the disk is full (the space it holds is what the run's record
+    and the next run need; a DuckDB file never shrinks), kept for the next run's resume otherwise."""
     path = staging_path(store, source)
     path.parent.mkdir(parents=True, exist_ok=True)
     con.execute(f"ATTACH {literal(str(path))} AS {STAGING}")
+    full = False
     try:
         yield path
+    except BaseException as exc:
+        full = out_of_space(exc)
+        raise
     finally:
         with contextlib.suppress(duckdb.Error):
             con.execute("ROLLBACK")  # a publish cut short must not keep the file attached
-        left = staged_tables(con)
-        con.execute(f"DETACH {STAGING}")
+        if full:  # detached without writing its log into it (there is no room), then deleted
+            with contextlib.suppress(duckdb.Error):
+                con.execute("SET checkpoint_on_shutdown = false")
+            with contextlib.suppress(duckdb.Error):
+                con.execute(f"DETACH {STAGING}")
+            with contextlib.suppress(duckdb.Error):
+                con.execute("RESET checkpoint_on_shutdown")
+            left = []
+        else:
+            left = staged_tables(con)
+            con.execute(f"DETACH {STAGING}")
         if not left:
             for leftover in (path, path.with_name(path.name + ".wal")):
                 leftover.unlink(missing_ok=True)

@@ -3,10 +3,11 @@ each table's rows as Arrow record batches (all of them, or those changed since a
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 import pyarrow as pa
 
@@ -116,6 +117,10 @@ REASON = "__ukimet_reason"
 
 
 class Connector(Protocol):
+    exact_fingerprint: ClassVar[bool]
+    """Whether an equal fingerprint means equal rows (a hash of a file's bytes): a sync then does not read a
+    table again whose fingerprint is the one it published; else the fingerprint only guards a resume."""
+
     def test(self) -> str:
         """Connect and return a one-line description (server version, file kind); raise SourceError if not."""
         ...
@@ -144,7 +149,13 @@ class Connector(Protocol):
         ...
 
 
-def file_fingerprint(path: str) -> str:
-    """A file's size and modification time: any rewrite changes them."""
-    stat = Path(path).stat()
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
+def file_fingerprint(*paths: str | Path) -> str:
+    """A hash of the bytes of ``paths`` (those that exist), read a megabyte at a time: equal exactly when the
+    files are (a file rewritten with the same bytes is unchanged; one changed in place with its time kept is
+    not)."""
+    digest = hashlib.blake2b(digest_size=32)
+    for path in paths:
+        if Path(path).exists():
+            with Path(path).open("rb") as f:
+                digest.update(hashlib.file_digest(f, "blake2b").digest())
+    return "blake2b:" + digest.hexdigest()

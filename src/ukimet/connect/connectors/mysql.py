@@ -4,7 +4,7 @@ Arrow record batches."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote, urlsplit
 
 import pyarrow as pa
@@ -30,6 +30,8 @@ def _ident(name: str) -> str:
 
 
 class MySQLConnector:
+    exact_fingerprint: ClassVar[bool] = False
+
     def __init__(self, name: str, url: str, database: str | None, password: str | None) -> None:
         self.name = name
         self.url = url

@@ -5,7 +5,7 @@ with its native library: nothing is downloaded at run time. ADBC was measured to
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyarrow as pa
@@ -40,6 +40,8 @@ def _ident(name: str) -> str:
 
 
 class PostgresConnector:
+    exact_fingerprint: ClassVar[bool] = False
+
     def __init__(self, name: str, url: str, schema: str | None, password: str | None) -> None:
         self.name = name
         self.url = url

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pyarrow as pa
 
@@ -51,6 +52,8 @@ def _text(raw: bytes) -> str:
 
 
 class SQLiteConnector:
+    exact_fingerprint: ClassVar[bool] = True
+
     def __init__(self, name: str, path: str) -> None:
         self.name = name
         self.path = Path(path)
@@ -109,4 +112,4 @@ class SQLiteConnector:
         return {c.name: t for c in table.columns if (t := declared_type(c.data_type))}
 
     def fingerprint(self, table: TableInfo) -> str | None:
-        return file_fingerprint(str(self.path))
+        return file_fingerprint(self.path, f"{self.path}-wal")  # what is not yet checkpointed too
