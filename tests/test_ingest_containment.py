@@ -3,6 +3,7 @@ the source holds is lost; against the real PostgreSQL and MariaDB on the machine
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from ukimet.connect.sources import SourceSpec, add_source
+from ukimet.connect.sources import SourceSpec, add_source, get_source
 from ukimet.core.metadata import connect_metadata, sync_runs
 from ukimet.core.settings import Settings
 from ukimet.sync.engine import Syncer
@@ -383,3 +384,90 @@ def test_a_full_disk_fails_the_sync_with_its_cause_in_one_line_and_the_previous_
     config = Settings(home=home)
     assert "running" not in _statuses(connect_metadata(config))
     assert _rows(config, "SELECT count(*) FROM people.small") == [(2,)]
+
+
+def test_a_sqlite_view_that_fails_and_a_quoted_table_name_fail_or_load_alone_and_the_rest_syncs(
+        home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "registry.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute('CREATE TABLE "x""y" (id INTEGER PRIMARY KEY, name TEXT)')
+        db.execute("INSERT INTO \"x\"\"y\" VALUES (1, 'Айгүл')")
+        db.execute("CREATE TABLE gone (id INTEGER)")
+        db.execute("CREATE VIEW broken AS SELECT id FROM gone")
+        db.execute("DROP TABLE gone")
+    added = _ukimet(config.home, "source", "add", "reg", "--kind", "sqlite", "--path", str(path))
+    said = added.stdout + added.stderr
+    assert added.returncode == 0 and "Traceback" not in said, said
+    assert "broken cannot be read" in said
+    result = Syncer(engine, config).sync(["reg"])[0]
+    assert result.status == "failed" and "1 of 2 tables" in (result.error or "") and "broken" in (result.error or "")
+    assert _rows(config, 'SELECT name FROM reg."x""y"') == [("Айгүл",)]
+
+
+def test_a_damaged_sqlite_file_is_refused_at_source_add_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+        db.executemany("INSERT INTO t VALUES (?, ?)", [(n, "ә" * 500) for n in range(2000)])
+    data = bytearray(path.read_bytes())
+    data[4096:] = bytes(random.Random(3).getrandbits(8) for _ in range(len(data) - 4096))  # header page kept
+    path.write_bytes(bytes(data))
+    added = _ukimet(tmp_path / "home", "source", "add", "damaged", "--kind", "sqlite", "--path", str(path))
+    said = added.stdout + added.stderr
+    assert added.returncode == 2 and "Traceback" not in said and "malformed" in said, said
+    assert "damaged" not in _ukimet(tmp_path / "home", "source", "list").stdout
+
+
+@pytest.mark.postgres
+def test_a_postgres_view_that_raises_fails_alone_and_a_table_dropped_after_add_is_reported_gone(
+        home, pg_schema, postgres_url: str) -> None:
+    config, engine = home
+    db, schema = pg_schema
+    db.execute(f"CREATE TABLE {schema}.people (id int PRIMARY KEY, name text)")
+    db.execute(f"INSERT INTO {schema}.people VALUES (1, 'Айгүл')")
+    db.execute(f"CREATE TABLE {schema}.doomed (id int)")
+    db.execute(f"CREATE FUNCTION {schema}.boom() RETURNS int LANGUAGE plpgsql AS "
+               "$$ BEGIN RAISE EXCEPTION 'агентство: доступ закрыт'; END $$")
+    db.execute(f"CREATE VIEW {schema}.closed AS SELECT {schema}.boom() AS x")
+    add_source(engine, SourceSpec("agency", "postgres", postgres_url, schema))
+    from ukimet.connect.catalog import refresh_catalog
+    from ukimet.connect.connectors import open_connector
+
+    catalogued = refresh_catalog(engine, get_source(engine, "agency"), open_connector(
+        get_source(engine, "agency"), config))
+    assert [t.name for t in catalogued if t.options.get("error")] == ["closed"]
+    db.execute(f"DROP TABLE {schema}.doomed")
+    result = Syncer(engine, config).sync(["agency"])[0]
+    assert result.status == "failed" and "closed" in (result.error or "") and "доступ закрыт" in (result.error or "")
+    assert result.gone == ["doomed"]
+    assert _rows(config, "SELECT name FROM agency.people") == [("Айгүл",)]
+
+
+def test_a_stray_nul_byte_quarantines_its_row_and_a_header_ending_in_the_delimiter_is_a_header(
+        home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "payments.csv"
+    lines = ["ИИН;Фамилия;Сумма;"] + [f"88010130012{n};Иванов{n};{n},50;" for n in range(10)]
+    lines[4] = lines[4].replace("Иванов", "Ива\x00нов")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1251"))
+    add_source(engine, SourceSpec("pay", "csv", str(path)))
+    table = Syncer(engine, config).sync(["pay"])[0].tables[0]
+    assert (table.rows_read, table.rows_written, table.rows_quarantined) == (10, 9, 1)
+    assert _rows(config, 'SELECT "Фамилия", "_reason" FROM _quarantine."pay__payments"') == [
+        ("Ива\\0нов3", "the row holds a NUL byte (shown as \\0)")]
+    assert _rows(config, 'SELECT "ИИН", "Сумма", column_4 FROM pay.payments ORDER BY 1 LIMIT 1') == [
+        ("880101300120", "0,50", None)]
+
+
+def test_a_parquet_decimal_of_more_than_38_digits_arrives_digit_for_digit_as_text(home, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    config, engine = home
+    big = Decimal("123456789012345678901234567890123456789012345678901.123456789")
+    pq.write_table(pa.table({"id": [1, 2], "amount": pa.array([big, None], pa.decimal256(60, 9))}),
+                   tmp_path / "ledger.parquet")
+    add_source(engine, SourceSpec("ledger", "parquet", str(tmp_path / "ledger.parquet")))
+    assert Syncer(engine, config).sync(["ledger"])[0].status == "done"
+    assert _rows(config, "SELECT amount FROM ledger.ledger ORDER BY id") == [(str(big),), (None,)]

@@ -57,12 +57,21 @@ def add(
     spec.validate()
     engine = _engine()
     connector = open_connector(spec, Settings())
-    out.print(f"[green]connected[/]: {connector.test()}")
+    try:
+        out.print(f"[green]connected[/]: {connector.test()}")
+    except Exception as exc:
+        raise _not_catalogued(name, exc) from exc
     add_source(engine, spec)
     try:  # all or nothing: a source whose tables cannot be catalogued is not left registered
         tables = refresh_catalog(engine, spec, connector)
-    except BaseException:
+        failed = [t for t in tables if t.options.get("error")]
+        if tables and len(failed) == len(tables):
+            raise SourceError("source.unreadable_table", name=name, table=failed[0].name,
+                              detail=failed[0].options["error"])
+    except BaseException as exc:
         remove_source(engine, name)
+        if isinstance(exc, Exception):
+            raise _not_catalogued(name, exc) from exc
         raise
     out.print(f"source [bold]{name}[/] added: {len(tables)} tables, "
               f"{sum(t.row_count or 0 for t in tables):,} rows; see them with: ukimet catalog {name}")
@@ -71,8 +80,19 @@ def add(
             out.print(f"[yellow]warning[/]: {table.name} cannot be read; every sync reports it as failed until it "
                       f"can be (the other tables load): {table.options['error']}", highlight=False)
         if table.options.get("renamed"):
-            out.print(f"[yellow]note[/]: {table.name} names a column twice; renamed {table.options['renamed']}",
+            out.print(f"[yellow]note[/]: {table.name} has columns without a name or with one name twice; renamed "
+                      f"{table.options['renamed']}",
                       highlight=False)
+
+
+def _not_catalogued(name: str, exc: Exception) -> Exception:
+    """A failure to list a source's tables, as one line (a driver's own error as its first line)."""
+    from ukimet.core.errors import SourceError, UkimetError
+
+    if isinstance(exc, UkimetError):
+        return exc
+    said = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return SourceError("source.catalogue", name=name, detail=f"{type(exc).__name__}: {said}")
 
 
 @source_app.command("list")

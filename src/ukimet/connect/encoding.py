@@ -57,7 +57,8 @@ def binary_kind(sample: bytes) -> str | None:
     for magic, kind in MAGIC:
         if sample.startswith(magic):
             return kind
-    return "binary data" if b"\x00" in sample else None
+    # text holds no NUL byte; a stray one inside a row is that row's fault (quarantined when read), not the file's
+    return "binary data" if sample.count(b"\x00") > max(8, len(sample) // 100) else None
 
 
 def detect_encoding(sample: bytes) -> tuple[str, float]:
@@ -108,19 +109,23 @@ def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
     return CsvDialect(encoding, delimiter, header, confidence)
 
 
+def _numeric(cell: str) -> bool:
+    return cell.strip().replace(".", "").replace("-", "").replace(",", "").isdigit()
+
+
 def _has_header(lines: list[str], delimiter: str) -> bool:
-    """A header row has no numbers and no empty cells, and its cells are unlike the column values below."""
+    """A header row has no numbers, and its cells are unlike the column values below: a column of numbers under
+    a word says so. Empty header cells (a line ending in the delimiter, a column nobody named) are allowed where
+    at least two cells name columns and some column below holds numbers its header does not."""
     rows = list(csv.reader(lines[:20], delimiter=delimiter))  # within the sample: a field cannot exceed it
     if len(rows) < 2:
         return True
     first = rows[0]
-    if any(not cell.strip() for cell in first):
-        return False
-    if any(cell.strip().replace(".", "").replace("-", "").isdigit() for cell in first):
+    if any(_numeric(cell) for cell in first):
         return False
     body = rows[1:]
-    numeric_below = sum(
-        1 for i in range(len(first))
-        if any(i < len(r) and r[i].strip().replace(".", "").replace("-", "").isdigit() for r in body)
-    )
+    numeric_below = sum(1 for i, cell in enumerate(first)
+                        if cell.strip() and any(i < len(r) and _numeric(r[i]) for r in body))
+    if any(not cell.strip() for cell in first):
+        return numeric_below > 0 and sum(1 for cell in first if cell.strip()) >= 2
     return numeric_below > 0 or not any(first == r for r in body)

@@ -149,8 +149,9 @@ class Syncer:
             return SourceResult(spec.name, 0, "failed", error=str(refused))
         try:
             with staging(con, self.config.resolved_store_path(), spec.name):
-                tables = self._sync_source(con, spec, run_id, full)
-            gone = sorted(set(store_tables(con, spec.name)) - {t.table for t in tables})
+                tables, catalogued = self._sync_source(con, spec, run_id, full)
+            # in the store, or catalogued when the source was added or last synced: gone from the source since
+            gone = sorted((set(store_tables(con, spec.name)) | catalogued) - {t.table for t in tables})
         except (KeyboardInterrupt, SystemExit):  # stopped by the operator: said so, and the stop goes on
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")
@@ -220,7 +221,8 @@ class Syncer:
 
     # --- one source -------------------------------------------------------------------------------------
     def _sync_source(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, run_id: int,
-                     full: bool) -> list[TableResult]:
+                     full: bool) -> tuple[list[TableResult], set[str]]:
+        """The source's tables synced, and the tables the catalogue had before this run."""
         connector = open_connector(spec, self.config)
         before: dict[str, dict[str, str]] = {}  # the source's column types as the last run catalogued them
         for column in columns_of(self.engine, spec.name):
@@ -269,7 +271,7 @@ class Syncer:
             results.append(result)
         self._publish(con, spec.name, run_id, results)
         self._drop_leftovers(con, spec.name, keep_run=None, own={t.name for t in tables})
-        return results
+        return results, set(before)
 
     @staticmethod
     def _unchanged_since_staged(con: duckdb.DuckDBPyConnection, connector: Connector, table: TableInfo,

@@ -3,6 +3,7 @@ each table's rows as Arrow record batches (all of them, or those changed since a
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -110,6 +111,21 @@ def text_batch(names: Sequence[str], rows: Sequence[Sequence[object]]) -> pa.Rec
     arrays = [pa.array([None if v is None else v.isoformat() if hasattr(v, "isoformat") else str(v)
                         for v in values], type=pa.string()) for values in columns]
     return pa.RecordBatch.from_arrays(arrays, names=list(names))
+
+
+def unreadable(table: TableInfo, error: BaseException) -> TableInfo:
+    """``table`` as one that cannot be read now (a view whose query fails, a table the reader may not select
+    from), with the first line of why: it fails alone at every sync until it can be read, the others load."""
+    said = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return dataclasses.replace(table, row_count=None, options={**table.options, "error": said})
+
+
+def raise_if_unreadable(source: str, table: TableInfo) -> None:
+    """Refuse to read a table catalogued as unreadable, with the reason it was."""
+    from ukimet.core.errors import SourceError
+
+    if "error" in table.options:
+        raise SourceError("source.unreadable_table", name=source, table=table.name, detail=table.options["error"])
 
 
 REASON = "__ukimet_reason"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -84,6 +85,30 @@ def _line_numbers(path: Path, encoding: str, texts: list[str]) -> list[int | Non
             if target is None:
                 break
     return found + [None] * (len(texts) - len(found))
+
+
+def _without_nul(batch: pa.RecordBatch, names: list[str]) -> pa.RecordBatch:
+    """``batch`` with its ``REASON`` column: a row holding a NUL byte (which no text has; a store's text may not
+    hold it) is quarantined, the byte shown as ``\\0``."""
+    nul = None
+    for column in batch.columns:
+        found = pc.fill_null(pc.match_substring(column, "\x00"), False)
+        nul = found if nul is None else pc.or_(nul, found)
+    if nul is None or not pc.any(nul).as_py():
+        return pa.RecordBatch.from_arrays([*batch.columns, pa.nulls(batch.num_rows, pa.string())],
+                                          names=[*names, REASON])
+    columns = [pc.replace_substring(c, "\x00", "\\0") for c in batch.columns]
+    reasons = pc.if_else(nul, pa.scalar("the row holds a NUL byte (shown as \\0)"), pa.scalar(None, pa.string()))
+    return pa.RecordBatch.from_arrays([*columns, reasons], names=[*names, REASON])
+
+
+def _storable(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``batch`` with the columns the store has no exact type for as exact text: decimals of more than 38 digits
+    (``decimal256``), kept digit for digit."""
+    if not any(pa.types.is_decimal256(f.type) for f in batch.schema):
+        return batch
+    return pa.RecordBatch.from_arrays(
+        [c.cast(pa.string()) if pa.types.is_decimal256(c.type) else c for c in batch.columns], names=batch.schema.names)
 
 
 def _files(name: str, location: str, suffixes: tuple[str, ...]) -> list[Path]:
@@ -166,8 +191,7 @@ class CsvConnector:
             if left is not None:
                 batch = batch.slice(0, left)
                 left -= batch.num_rows
-            batch = pa.RecordBatch.from_arrays([*batch.columns, pa.nulls(batch.num_rows, pa.string())],
-                                               names=[*names, REASON])  # one schema with the quarantined rows
+            batch = _without_nul(batch, names)  # one schema with the quarantined rows
             yield from (batch.slice(i, batch_rows) for i in range(0, batch.num_rows, batch_rows))
             if left == 0:
                 return
@@ -279,7 +303,7 @@ class ParquetConnector:
         _raise_if_failed(table)
         left = limit
         for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
-            batch = batch.rename_columns(list(table.column_names))  # names unique in the store's sense
+            batch = _storable(batch.rename_columns(list(table.column_names)))  # names unique in the store's sense
             if left is not None:
                 batch = batch.slice(0, left)
                 left -= batch.num_rows

@@ -3,13 +3,21 @@ Arrow record batches."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any, ClassVar
 from urllib.parse import quote, urlsplit
 
 import pyarrow as pa
 
-from ukimet.connect.connectors.base import ColumnInfo, TableInfo, distinct_names, updated_column
+from ukimet.connect.connectors.base import (
+    ColumnInfo,
+    TableInfo,
+    distinct_names,
+    raise_if_unreadable,
+    unreadable,
+    updated_column,
+)
 from ukimet.connect.connectors.servertypes import cast_of, read_natively
 from ukimet.core.errors import SourceError
 
@@ -66,6 +74,8 @@ class MySQLConnector:
         return f"MariaDB/MySQL {version}, database {self.database}: {found} tables"
 
     def tables(self, exact: bool = True) -> list[TableInfo]:
+        import pymysql
+
         db = self._pymysql()
         out = []
         with db.cursor() as cur:
@@ -79,10 +89,14 @@ class MySQLConnector:
                 columns = tuple(ColumnInfo(n, _type_name(t, full, digits, scale), nullable == "YES")
                                 for n, t, nullable, _, full, digits, scale in rows)
                 key = tuple(r[0] for r in rows if r[3] == "PRI")
+                found = TableInfo(table, columns, estimate, key, updated_column(columns))
                 if exact:
-                    cur.execute(f"SELECT count(*) FROM {_ident(table)}")
-                    estimate = cur.fetchone()[0]
-                out.append(TableInfo(table, columns, estimate, key, updated_column(columns)))
+                    try:
+                        cur.execute(f"SELECT count(*) FROM {_ident(table)}")
+                        found = dataclasses.replace(found, row_count=cur.fetchone()[0])
+                    except pymysql.err.MySQLError as exc:  # a view on a dropped table, a table not granted
+                        found = unreadable(found, exc)
+                out.append(found)
         db.close()
         return distinct_names(out)
 
@@ -90,6 +104,7 @@ class MySQLConnector:
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         import connectorx as cx
 
+        raise_if_unreadable(self.name, table)
         chosen = ", ".join(f"{_ident(c.read_name)} AS {_ident(c.name)}" if read_natively("mysql", c.data_type)
                            else f"CAST({_ident(c.read_name)} AS CHAR) AS {_ident(c.name)}" for c in table.columns)
         sql = f"SELECT {chosen} FROM {_ident(table.read_name)}"

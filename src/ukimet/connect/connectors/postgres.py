@@ -10,7 +10,14 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pyarrow as pa
 
-from ukimet.connect.connectors.base import ColumnInfo, TableInfo, distinct_names, updated_column
+from ukimet.connect.connectors.base import (
+    ColumnInfo,
+    TableInfo,
+    distinct_names,
+    raise_if_unreadable,
+    unreadable,
+    updated_column,
+)
 from ukimet.connect.connectors.servertypes import cast_of, read_natively
 from ukimet.core.errors import SourceError
 
@@ -70,6 +77,8 @@ class PostgresConnector:
         return f"PostgreSQL {version}, schema {self.schema}: {found} tables"
 
     def tables(self, exact: bool = True) -> list[TableInfo]:
+        import psycopg
+
         with self._psycopg() as db:
             names = [r[0] for r in db.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
@@ -88,7 +97,13 @@ class PostgresConnector:
                     "WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = %s AND c.table_name = %s "
                     "ORDER BY k.ordinal_position", (self.schema, table)))
                 if exact:
-                    rows = db.execute(f"SELECT count(*) FROM {_ident(self.schema)}.{_ident(table)}").fetchone()[0]
+                    try:
+                        with db.transaction():  # a savepoint: a failed count leaves the catalogue's reads going
+                            rows = db.execute(
+                                f"SELECT count(*) FROM {_ident(self.schema)}.{_ident(table)}").fetchone()[0]
+                    except psycopg.Error as exc:  # a view whose query fails, a table the reader may not select
+                        out.append(unreadable(TableInfo(table, columns, None, key, updated_column(columns)), exc))
+                        continue
                 else:
                     estimate = db.execute(
                         "SELECT c.reltuples::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -101,6 +116,7 @@ class PostgresConnector:
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         import connectorx as cx
 
+        raise_if_unreadable(self.name, table)
         chosen = ", ".join(f"{_ident(c.read_name)} AS {_ident(c.name)}" if read_natively("postgres", c.data_type)
                            else f"{_ident(c.read_name)}::text AS {_ident(c.name)}" for c in table.columns)
         sql = f"SELECT {chosen} FROM {_ident(self.schema)}.{_ident(table.read_name)}"

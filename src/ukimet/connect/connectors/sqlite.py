@@ -5,6 +5,7 @@ backslash escapes, instead of failing the table."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,9 @@ from ukimet.connect.connectors.base import (
     TableInfo,
     distinct_names,
     file_fingerprint,
+    raise_if_unreadable,
     text_batch,
+    unreadable,
     updated_column,
 )
 from ukimet.core.errors import SourceError
@@ -77,19 +80,32 @@ class SQLiteConnector:
     def tables(self, exact: bool = True) -> list[TableInfo]:
         out = []
         with self._open() as db:
-            names = [r[0] for r in db.execute(
-                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
-                "ORDER BY name")]
+            try:
+                names = [r[0] for r in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+                    "ORDER BY name")]
+            except sqlite3.DatabaseError as exc:  # a damaged file: its list of tables cannot be read
+                raise SourceError("source.not_sqlite", name=self.name, path=str(self.path), detail=str(exc)) from None
             for table in names:
-                info = db.execute(f'PRAGMA table_info("{table}")').fetchall()
+                try:
+                    info = db.execute(f"PRAGMA table_info({_ident(table)})").fetchall()
+                except sqlite3.Error as exc:  # a view on a table that is gone
+                    out.append(unreadable(TableInfo(table, (), None, (), None), exc))
+                    continue
                 columns = tuple(ColumnInfo(r[1], (r[2] or "text").lower(), not r[3]) for r in info)
                 key = tuple(r[1] for r in sorted(info, key=lambda r: r[5]) if r[5])
-                rows = db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-                out.append(TableInfo(table, columns, rows, key, updated_column(columns)))
+                found = TableInfo(table, columns, None, key, updated_column(columns))
+                try:
+                    found = dataclasses.replace(found, row_count=db.execute(
+                        f"SELECT count(*) FROM {_ident(table)}").fetchone()[0])
+                except sqlite3.Error as exc:  # a view calling a function that is not there, a damaged page
+                    found = unreadable(found, exc)
+                out.append(found)
         return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
+        raise_if_unreadable(self.name, table)
         names = ", ".join(_ident(c.read_name) for c in table.columns)
         sql = f"SELECT {names} FROM {_ident(table.read_name)}"
         params: tuple[str, ...] = ()
