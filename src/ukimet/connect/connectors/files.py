@@ -14,7 +14,7 @@ import csv
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -90,11 +90,11 @@ def _line_numbers(path: Path, encoding: str, texts: list[str]) -> list[int | Non
 def _without_nul(batch: pa.RecordBatch, names: list[str]) -> pa.RecordBatch:
     """``batch`` with its ``REASON`` column: a row holding a NUL byte (which no text has; a store's text may not
     hold it) is quarantined, the byte shown as ``\\0``."""
-    nul = None
+    nul: Any = pa.array([False] * batch.num_rows, pa.bool_())
     for column in batch.columns:
-        found = pc.fill_null(pc.match_substring(column, "\x00"), False)
-        nul = found if nul is None else pc.or_(nul, found)
-    if nul is None or not pc.any(nul).as_py():
+        found: Any = pc.match_substring(column, "\x00")
+        nul = pc.or_(nul, pc.fill_null(found, False))
+    if not pc.any(nul).as_py():
         return pa.RecordBatch.from_arrays([*batch.columns, pa.nulls(batch.num_rows, pa.string())],
                                           names=[*names, REASON])
     columns = [pc.replace_substring(c, "\x00", "\\0") for c in batch.columns]
