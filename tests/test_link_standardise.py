@@ -80,6 +80,17 @@ def test_dates_in_any_common_format(value: object, day: dt.date | None) -> None:
     assert parse_date(value) == day
 
 
+@pytest.mark.parametrize(("value", "day"), [
+    ("12 марта 1985 г.", dt.date(1985, 3, 12)), ("03 июля 1950 года", dt.date(1950, 7, 3)),
+    ("1985 ж. 12 наурыз", dt.date(1985, 3, 12)), ("12 желтоқсан 1999 ж.", dt.date(1999, 12, 12)),
+    ("12 nauryz 1985", dt.date(1985, 3, 12)), ("March 12, 1985", dt.date(1985, 3, 12)),
+    ("12-Mar-1985", dt.date(1985, 3, 12)), ("5 мая 2001", dt.date(2001, 5, 5)), ("мамыр 5 2001", dt.date(2001, 5, 5)),
+    ("31 ақпан 2000", None), ("ул. Абая 12 1985", None), ("12 марта", None), ("March 1985", None),
+])
+def test_dates_written_with_the_months_name_in_kazakh_russian_or_english(value: str, day: dt.date | None) -> None:
+    assert parse_date(value) == day
+
+
 def test_iin_evidence_from_what_agencies_write() -> None:
     for written in ("871008401427", "8710 0840 1427", "8.71008401427E+11", "'871008401427"):
         evidence = iin_evidence(written)

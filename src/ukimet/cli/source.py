@@ -3,7 +3,9 @@ see (and correct) what ukimet understood of their columns."""
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +49,7 @@ def add(
     from ukimet.connect.connectors import open_connector
     from ukimet.connect.sources import SourceSpec, add_source, remove_source
     from ukimet.core.errors import SourceError
+    from ukimet.core.native_log import native_output_to
     from ukimet.core.settings import Settings
 
     location = url if kind in SERVER_KINDS else (str(path) if path else None)
@@ -62,8 +65,11 @@ def add(
     except Exception as exc:
         raise _not_catalogued(name, exc) from exc
     add_source(engine, spec)
+    config = Settings()
+    log = config.home / "logs" / f"source-add-{name}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{os.getpid()}.log"
     try:  # all or nothing: a source whose tables cannot be catalogued is not left registered
-        tables = refresh_catalog(engine, spec, connector)
+        with native_output_to(log):  # what a native driver prints (a panic's backtrace) goes to the log
+            tables = refresh_catalog(engine, spec, connector)
         failed = [t for t in tables if t.options.get("error")]
         if tables and len(failed) == len(tables):
             raise SourceError("source.unreadable_table", name=name, table=failed[0].name,

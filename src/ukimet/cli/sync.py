@@ -64,7 +64,8 @@ def run_sync(engine: Engine, config: Settings, sources: list[str] | None, full: 
             view.add_row(result.source, "[red]failed[/]", "", "", "", "", "", result.error or "")
             continue
         for name in result.gone:
-            view.add_row(result.source, name, "[yellow]gone[/]", "", "", "", "", "no longer in the source; what was synced of it is kept")
+            view.add_row(result.source, name, "[yellow]gone[/]", "", "", "", "",
+                          "no longer in the source; what was synced of it is kept")
         for t in result.tables:
             if t.error:
                 view.add_row(result.source, t.table, "[red]failed[/]", "", "", "", "", "previous snapshot kept")

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, and_, delete, insert, select
 
 from ukimet.connect.classify import SEMANTIC_TYPES, Classification, classify_column
 from ukimet.connect.connectors import Connector, TableInfo
+from ukimet.connect.connectors.base import unreadable
 from ukimet.connect.sources import SourceSpec
 from ukimet.core.errors import SourceError
 from ukimet.core.metadata import catalog_columns, catalog_tables, overrides, writing
@@ -41,13 +42,18 @@ def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector, reus
         known = {(r.table_name, r.column_name): r for r in db.execute(
             select(catalog_columns).where(catalog_columns.c.source == spec.name))} if reuse else {}
     rows_t, rows_c = [], []
-    for table in tables:
+    for position_t, table in enumerate(tables):
         unchanged = all(
             (table.name, c.name) in known and known[(table.name, c.name)].data_type == c.data_type
             for c in table.columns)
-        readable = "error" not in table.options  # a file that cannot be read fails alone when synced
-        batch = None if unchanged or not readable else next(
-            iter(connector.read(table, SAMPLE_ROWS, limit=SAMPLE_ROWS)), None)
+        batch = None
+        if not unchanged and "error" not in table.options:  # a table that cannot be read fails alone when synced
+            try:
+                batch = next(iter(connector.read(table, SAMPLE_ROWS, limit=SAMPLE_ROWS)), None)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as exc:  # its sample cannot be read (a view dividing by zero; a driver's panic)
+                table = tables[position_t] = unreadable(table, exc)
         rows_t.append({"source": spec.name, "table_name": table.name, "row_count": table.row_count,
                        "primary_key": list(table.primary_key), "updated_column": table.updated_column,
                        "introspected_at": now})

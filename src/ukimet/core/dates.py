@@ -1,6 +1,6 @@
-"""Dates as agencies write them: ISO, dotted, slashed, compact, two-digit years, with or without a time, and
-Excel serial numbers. One function, ``parse_date``; None when a value is not a date (never a guess). Column
-classification, profiling and linkage all read dates through it."""
+"""Dates as agencies write them: ISO, dotted, slashed, compact, two-digit years, with or without a time, Excel
+serial numbers, and with the month's name in Kazakh, Russian or English. One function, ``parse_date``; None when
+a value is not a date (never a guess). Column classification, profiling and linkage all read dates through it."""
 
 from __future__ import annotations
 
@@ -23,6 +23,52 @@ TWO_DIGIT_PIVOT = 30
 """A two-digit year above this is 19xx, else 20xx (d.m.y forms in registries of living people)."""
 
 
+_MONTH_WORDS: tuple[tuple[str, int], ...] = tuple(
+    (word, month) for month, words in enumerate((
+        "қаңтар january январ qantar", "ақпан february феврал aqpan", "наурыз march март nauryz",
+        "сәуір april апрел sauir sáuir sawir", "мамыр may mamyr", "маусым june июн mausym",
+        "шілде july июл shilde", "тамыз august август tamyz", "қыркүйек september сентябр qyrkuiek qyrkúiek",
+        "қазан october октябр qazan", "қараша november ноябр qarasha", "желтоқсан december декабр jeltoqsan "
+        "zheltoqsan"), start=1) for word in words.split())
+"""Month names in Kazakh (Cyrillic and Latin), Russian (stems: every case) and English, matched from a word's
+start (наурызда, марта, March)."""
+_MONTH_SHORT = {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "мае": 5, "авг": 8,
+                "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12, "jan": 1, "feb": 2,
+                "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,
+                "dec": 12}
+"""Abbreviations, matched whole."""
+_FILLER = frozenset({"г", "гг", "год", "года", "ж", "жыл", "жылы", "жылғы", "th", "st", "nd", "rd", "of", "the",
+                     "y", "yil", "jyl", "jyly"})
+"""Words a written date may carry besides its day, month and year (г. 1985 года, 1985 ж., the 12th of)."""
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _month_of(word: str) -> int | None:
+    if word in _MONTH_SHORT:
+        return _MONTH_SHORT[word]
+    return next((month for stem, month in _MONTH_WORDS if word.startswith(stem)), None)
+
+
+def _written(text: str) -> dt.date | None:
+    """A date written with its month's name: 12 марта 1985 г., 1985 ж. 12 наурыз, March 12, 1985, 12-Mar-1985."""
+    months, numbers = [], []
+    for token in _WORD_OR_NUMBER.findall(text.lower()):
+        if token.isdigit():
+            numbers.append(token)
+        elif (month := _month_of(token)) is not None:
+            months.append(month)
+        elif token not in _FILLER:
+            return None  # other words: an address or a sentence, not a date
+    years = [int(n) for n in numbers if len(n) == 4]
+    days = [int(n) for n in numbers if len(n) <= 2]
+    if len(months) != 1 or len(years) != 1 or len(days) != 1 or len(numbers) != 2 or years[0] not in YEARS:
+        return None
+    try:
+        return dt.date(years[0], months[0], days[0])
+    except ValueError:
+        return None
+
+
 def parse_date(value: object, serials: bool = True) -> dt.date | None:
     """The date ``value`` stands for, or None. ``serials=False`` refuses Excel day numbers, where a 5-digit
     number is more likely an amount or a code (column classification)."""
@@ -38,7 +84,7 @@ def parse_date(value: object, serials: bool = True) -> dt.date | None:
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial day number such as 45321
         return EXCEL_EPOCH + dt.timedelta(days=int(float(text))) if serials else None
     if not _SHAPE.match(text):
-        return None
+        return _written(text) if any(c.isalpha() for c in text) else None
     for shape, fmt in _SHAPES:
         if not shape.match(text):
             continue

@@ -31,7 +31,7 @@ from ukimet.core.errors import LinkError
 from ukimet.link.backend import Backend
 from ukimet.link.components import connected_components
 from ukimet.link.greedy import APART, EDGE, KNOWN, NODE, RESOLVED, SAME, resolve, schema
-from ukimet.link.model import EXTRA, FIELDS, TF_FIELDS, THRESHOLD, Model, level_sql, top
+from ukimet.link.model import EXTRA, FIELDS, IIN_TYPO, TF_FIELDS, THRESHOLD, Model, level_sql, top
 
 NODES = "link.profiles"
 """What is paired and clustered: distinct standardised profiles, not raw records."""
@@ -106,7 +106,8 @@ class Spec:
         return cls(tuple(c for c in db.columns(table) if c.startswith(EXTRA)))
 
 
-CONFLICT = "l.iin_valid AND r.iin_valid AND l.iin <> r.iin"
+CONFLICT = f"l.iin_valid AND r.iin_valid AND l.iin <> r.iin AND NOT coalesce({IIN_TYPO}, false)"
+"""Two persons for certain: different valid IINs, unless one is likely a typo of the other (``IIN_TYPO``)."""
 U_SAMPLE = 200_000
 MIN_SELECTIVITY = 0.1
 """A further attribute blocks on its own only when at least this share of its values are distinct."""
@@ -323,17 +324,26 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
         FROM {NODES} n LEFT JOIN cluster_cc c ON c.node = n.record_id""")
     db.create("cluster_continues", """SELECT c.component, count(DISTINCT k.entity) AS entities, max(k.entity) AS known
         FROM cluster_known k JOIN cluster_components c ON c.record_id = k.profile GROUP BY c.component""")
-    db.create("cluster_conflicts", f"""SELECT DISTINCT component FROM (
-        SELECT c.component FROM cluster_components c JOIN {NODES} n ON n.record_id = c.record_id
-            WHERE n.iin_valid GROUP BY c.component HAVING count(DISTINCT n.iin) > 1
+    # a valid IIN likely mistyped (a merged pair of different valid IINs: IIN_TYPO) stands for the one it was
+    # merged with: both are one label, so that the component does not count them as two persons
+    connected_components(db, f"""SELECT l.iin AS a, r.iin AS b FROM link.pair_scores s
+        JOIN {NODES} l ON l.record_id = s.l_id JOIN {NODES} r ON r.record_id = s.r_id
+        WHERE l.iin_valid AND r.iin_valid AND l.iin <> r.iin AND NOT s.conflict AND s.weight >= {threshold!r}""",
+                         "cluster_iin_typos")
+    db.create("cluster_labels", f"""SELECT n.record_id, CASE WHEN n.iin_valid THEN
+        CAST(coalesce(t.component, n.iin) AS VARCHAR) END AS label
+        FROM {NODES} n LEFT JOIN cluster_iin_typos t ON t.node = n.iin""")
+    db.create("cluster_conflicts", """SELECT DISTINCT component FROM (
+        SELECT c.component FROM cluster_components c JOIN cluster_labels n ON n.record_id = c.record_id
+            WHERE n.label IS NOT NULL GROUP BY c.component HAVING count(DISTINCT n.label) > 1
         UNION ALL SELECT component FROM cluster_continues WHERE entities > 1
         UNION ALL SELECT ca.component FROM cluster_apart p JOIN cluster_components ca ON ca.record_id = p.a
             JOIN cluster_components cb ON cb.record_id = p.b WHERE ca.component = cb.component) conflicting""")
     db.grouped("cluster_resolved", f"""
-        SELECT c.component, {NODE} AS kind, c.record_id AS a, CAST(NULL AS BIGINT) AS b,
-            CASE WHEN n.iin_valid THEN CAST(n.iin AS VARCHAR) END AS label, CAST(0.0 AS DOUBLE) AS weight
+        SELECT c.component, {NODE} AS kind, c.record_id AS a, CAST(NULL AS BIGINT) AS b, n.label,
+            CAST(0.0 AS DOUBLE) AS weight
             FROM cluster_components c JOIN cluster_conflicts x ON x.component = c.component
-            JOIN {NODES} n ON n.record_id = c.record_id
+            JOIN cluster_labels n ON n.record_id = c.record_id
         UNION ALL SELECT c.component, {KNOWN}, k.profile, NULL, k.entity, 0.0 FROM cluster_known k
             JOIN cluster_components c ON c.record_id = k.profile JOIN cluster_conflicts x ON x.component = c.component
         UNION ALL SELECT c.component, {APART}, p.a, p.b, NULL, 0.0 FROM cluster_apart p

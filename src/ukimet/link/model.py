@@ -21,10 +21,18 @@ THRESHOLD = 0.0
 
 # field -> SQL giving the level of agreement of a pair l, r (0 = no information; 1 = disagreement; higher =
 # stronger agreement), in DuckDB's SQL (translated for Spark)
+IIN_TYPO = """levenshtein(l.iin, r.iin) <= 2 AND l.surname_key = r.surname_key AND l.first_key = r.first_key
+        AND l.birth_date = r.birth_date AND coalesce(l.father_key = r.father_key, true)
+        AND coalesce(l.sex = r.sex, true)"""
+"""Two different valid IINs that are likely one IIN mistyped: at most two digits apart (a digit and the check
+digit an agency recomputed, or two neighbours swapped) on records that agree on surname, first name and date of
+birth and do not disagree on father's name or sex. Such a pair is compared digit by digit; any other pair of
+different valid IINs is two persons (twins, with neighbouring IINs, differ in their first names)."""
+
 LEVELS: dict[str, str] = {
-    "iin": """CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
+    "iin": f"""CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
         WHEN l.iin = r.iin THEN 4
-        WHEN l.iin_valid AND r.iin_valid THEN 1
+        WHEN l.iin_valid AND r.iin_valid THEN CASE WHEN coalesce({IIN_TYPO}, false) THEN 3 ELSE 1 END
         WHEN levenshtein(l.iin, r.iin) <= 1 OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
         ELSE 2 END""",
     "birth_date": """CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
@@ -55,7 +63,8 @@ TOP = {"iin": 4, "birth_date": 3, "surname": 4, "first": 3, "father": 3, "sex": 
        "email": 2}
 """The strongest level of each field."""
 LEVEL_NAMES: dict[str, dict[int, str]] = {
-    "iin": {0: "missing", 1: "two different valid IINs", 2: "different", 3: "one digit apart", 4: "same IIN"},
+    "iin": {0: "missing", 1: "two different valid IINs", 2: "different",
+            3: "one digit apart, or a likely typo (all else agrees)", 4: "same IIN"},
     "birth_date": {0: "missing", 1: "different", 2: "same year, month or day", 3: "same date"},
     "surname": {0: "missing", 1: "different", 2: "similar", 3: "same stem, other ending", 4: "same surname"},
     "first": {0: "missing", 1: "different", 2: "similar", 3: "same name"},

@@ -33,7 +33,7 @@ from sqlalchemy import Engine, and_, insert, select, update
 
 from ukimet.connect.catalog import columns_of, refresh_catalog
 from ukimet.connect.connectors import Connector, TableInfo, open_connector
-from ukimet.connect.connectors.base import REASON
+from ukimet.connect.connectors.base import REASON, one_line
 from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
@@ -106,13 +106,6 @@ def _load(con: duckdb.DuckDBPyConnection, target: str, batches: Iterator[pa.Reco
         write()
 
 
-def _one_line(exc: BaseException) -> str:
-    """An unforeseen failure as one line: its kind and the first line of what it said (a Rust panic says a
-    backtrace's worth)."""
-    said = next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
-    return f"{type(exc).__name__}: {said[:300]}" if said else type(exc).__name__
-
-
 def _alive(pid: int | None) -> bool:
     if not pid:
         return False
@@ -160,7 +153,7 @@ class Syncer:
         except BaseException as exc:  # a driver's panic (a BaseException) stays in its own source
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")  # a publish cut short: the previous snapshot stays
-            message = str(exc) if isinstance(exc, UkimetError) else _one_line(exc)
+            message = str(exc) if isinstance(exc, UkimetError) else one_line(exc)
             self._finish_run(run_id, "failed", message)
             return SourceResult(spec.name, run_id, "failed", error=message)
         failed = [t for t in tables if t.error]
@@ -169,7 +162,8 @@ class Syncer:
                        "others were): " + "; ".join(f"{t.table}: {t.error}" for t in failed))
             self._finish_run(run_id, "failed", message)
             return SourceResult(spec.name, run_id, "failed", tables, error=message, gone=gone)
-        self._finish_run(run_id, "done", None)
+        self._finish_run(run_id, "done", f"no longer in the source (what was synced of them is kept): "
+                         f"{', '.join(gone)}" if gone else None)
         return SourceResult(spec.name, run_id, "done", tables, gone=gone)
 
     # --- run bookkeeping -------------------------------------------------------------------------------
@@ -264,7 +258,7 @@ class Syncer:
                     self._unstage(con, run_id, table.name)
                     if out_of_space(exc):
                         raise  # not this table's fault: the source stops, and its staging gives the space back
-                    message = str(exc) if isinstance(exc, UkimetError) else _one_line(exc)
+                    message = str(exc) if isinstance(exc, UkimetError) else one_line(exc)
                     results.append(TableResult(table.name, f"{spec.name}.{table.name}", "failed", error=message))
                     continue
             self._record(spec.name, run_id, result, "staged")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,8 +117,17 @@ def text_batch(names: Sequence[str], rows: Sequence[Sequence[object]]) -> pa.Rec
 def unreadable(table: TableInfo, error: BaseException) -> TableInfo:
     """``table`` as one that cannot be read now (a view whose query fails, a table the reader may not select
     from), with the first line of why: it fails alone at every sync until it can be read, the others load."""
-    said = (str(error).strip().splitlines() or [type(error).__name__])[0]
-    return dataclasses.replace(table, row_count=None, options={**table.options, "error": said})
+    return dataclasses.replace(table, row_count=None, options={**table.options, "error": one_line(error)})
+
+
+def one_line(exc: BaseException) -> str:
+    """An unforeseen failure as one line: its kind and the first line of what it said, or the server's own words
+    where a Rust driver's panic quotes them within a backtrace's worth of detail."""
+    said = next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
+    server = re.search(r'message: "((?:[^"\\]|\\.)*)"', said)
+    if server:
+        said = server.group(1)
+    return f"{type(exc).__name__}: {said[:300]}" if said else type(exc).__name__
 
 
 def raise_if_unreadable(source: str, table: TableInfo) -> None:
