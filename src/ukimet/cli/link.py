@@ -38,6 +38,9 @@ def link(
                                                           "instead of estimating one."),
     new: bool = typer.Option(False, "--new", help="Link only the records new since the last run, with its model; "
                                                   "existing entities keep their ids."),
+    mappings: list[str] = typer.Option(None, "--map", help="With --out: what a file's column means, over what was "
+                                                           "detected: file:column=meaning (repeatable), e.g. "
+                                                           "court.csv:ФИО=full_name; meaning 'other' ignores it."),
 ) -> None:
     """Link person records across the synced sources into entities (link.entities in the store), or link
     standalone files: ukimet link a.csv b.parquet --out clusters.csv."""
@@ -50,11 +53,15 @@ def link(
         raise typer.BadParameter(f"unknown engine {engine!r}: use duckdb or spark", param_hint="--engine")
     model = Model.from_json(model_file) if model_file else None
     if out_file is not None:
-        from ukimet.link.files import link_files, write_clusters
+        from ukimet.link.files import link_files, parse_mapping, write_clusters
 
         with out.status("reading, classifying and linking the files ..."):
             warnings: list[str] = []
-            rows = link_files([Path(s) for s in sources or []], threshold, chosen, warnings)
+            report: list[str] = []
+            rows = link_files([Path(s) for s in sources or []], threshold, chosen, warnings,
+                              [parse_mapping(m) for m in mappings or []], report)
+        for line in report:
+            out.print(f"[bold]columns[/] {line}", highlight=False, soft_wrap=True)
         for warning in warnings:
             out.print(f"[yellow]warning[/]: {warning}", highlight=False)
         write_clusters(rows, out_file)

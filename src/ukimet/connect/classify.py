@@ -5,9 +5,13 @@ the one function that weighs them."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from ukimet.core.dates import parse_date
 from ukimet.core.ids import decode_iin, is_valid_bin
@@ -28,14 +32,14 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "surname": ("familiya", "фамилия", "тегі", "tegi", "surname", "last_name", "lastname", "family_name"),
     "first_name": ("imya", "имя", "аты", "aty", "first_name", "firstname", "given_name", "name"),
     "patronymic": ("otchestvo", "отчество", "әкесінің_аты", "akesinin_aty", "patronymic", "middle_name"),
-    "full_name": ("fio", "фио", "аты_жөні", "aty_joni", "full_name", "fullname", "employee_name", "holder_name",
-                  "naimenovanie"),
+    "full_name": ("fio", "фио", "ф_и_о", "аты_жөні", "aty_joni", "т_а_ә", "full_name", "fullname", "employee_name",
+                  "holder_name", "naimenovanie"),
     "birth_date": ("data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
-                   "birth_date", "birthdate", "dob", "date_of_birth"),
+                   "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan"),
     "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender"),
-    "phone": ("telefon", "телефон", "phone", "mobile", "tel", "ұялы"),
+    "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы"),
     "email": ("email", "e_mail", "почта", "пошта"),
-    "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address"),
+    "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "adr", "addr", "адр"),
     "region": ("kato", "като", "oblys", "облыс", "region", "область", "регион", "тіркеу_орны", "oblast"),
     "money": ("summa", "сумма", "dohod", "доход", "amount", "amount_kzt", "salary", "income", "charge", "debt",
               "ipn", "налог", "wage", "зарплата", "monthly_charge", "жалақы"),
@@ -56,6 +60,8 @@ IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_nam
 PHONE = re.compile(r"^(\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$")
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _WORD = re.compile(r"^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіÄäĞğÑñÖöŪūÜüŞşİı'-]+$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}$")
+"""A word of initials: Н., Н.С., Sh.K."""
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 SURNAME_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "енко", "ov", "ev", "in", "ova", "eva",
                    "ina", "ұлы", "қызы", "улы", "кызы", "uly", "kyzy", "ұly", "qyzy")
@@ -78,7 +84,7 @@ class Classification:
 
 
 def _name_hits(column: str) -> dict[str, float]:
-    name = column.lower().strip()
+    name = re.sub(r"[\s.]+", "_", column.lower().strip())  # Әкесінің аты, Дата рождения: as әкесінің_аты
     words = set(re.split(r"[_\s.]+", name))
     hits: dict[str, float] = {}
     for kind, fragments in NAME_WORDS.items():
@@ -135,10 +141,48 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         scores["surname"] = share_single * max(0.0, sur - pat)
         scores["first_name"] = share_single * max(0.0, 1 - sur - pat)
         scores["capitalised"] = sum(1 for x in single if x[0].isupper()) / len(v)
-    multi = [x for x in v if 2 <= len(_words(x)) <= 4 and all(_WORD.match(w) and w[0].isupper() for w in _words(x))]
+    multi = [x for x in v if 2 <= len(_words(x)) <= 4 and all(
+        (_WORD.match(w) or _INITIALS.match(w)) and w[0].isupper() for w in _words(x))]  # Ахметов Н.С. too
     scores["full_name"] = len(multi) / len(v)
     scores["text"] = _share(v, lambda x: len(_words(x)) >= 2 and not any(c.isdigit() for c in x))
     return scores
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """Regions and their centres, in Kazakh, Russian and English, lower-cased (the official register)."""
+    found: set[str] = set()
+    with resources.files("ukimet.core").joinpath("data/kz_regions_2025.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for field in ("name_kk", "name_ru", "name_en", "admin_center_kk_ru"):
+                for part in re.split(r"[/(),]", row.get(field) or ""):
+                    words = part.strip().lower().split()
+                    if words:
+                        found.update({" ".join(words), words[0]})
+    return frozenset(found)
+
+
+def _given_names(values: Sequence[str]) -> bool:
+    """Whether single words are varied like given names and unlike places or short codes."""
+    v = [x.strip() for x in values if x and x.strip()]
+    distinct = {x.lower() for x in v}
+    if len(distinct) < 5 or len(distinct) < len(v) / 10 or sum(len(x) for x in v) < 3 * len(v):
+        return False
+    places = _places()
+    return sum(1 for x in v if x.lower() in places) < 0.3 * len(v)
+
+
+def _birth_dates(values: Sequence[str]) -> bool:
+    """Whether dates look like dates of birth rather than of events: all in the past, after 1900, spread over at
+    least three decades and hardly any of them in the last year."""
+    days = [d for d in (parse_date(v) for v in values) if d is not None]
+    if len(days) < 10:
+        return False
+    today = dt.date.today()
+    years = sorted(d.year for d in days)
+    recent = sum(1 for d in days if (today - d).days < 366)
+    return (all(d.year >= 1900 and d <= today for d in days) and years[-1] - years[0] >= 30
+            and recent <= len(days) // 20)
 
 
 def classify_column(source: str, table: str, column: str, data_type: str, values: Sequence[str]) -> Classification:
@@ -166,9 +210,11 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         return pick("other", 0.8, "identifier or code column")
     if date_type or scores.get("date", 0) >= 0.9:
         share = 1.0 if date_type else scores["date"]
-        kind = "birth_date" if names.get("birth_date") else "date"
+        births = not names and _birth_dates(values)  # a name nobody here knows (DR, fld_03): the values decide
+        kind = "birth_date" if names.get("birth_date") or births else "date"
         return pick(kind, 0.5 + 0.5 * share, f"{'DATE type' if date_type else f'{share:.0%} parse as dates'}"
-                    + (", name says birth" if kind == "birth_date" else ""))
+                    + (", name says birth" if names.get("birth_date") else
+                       ", dates of birth by their spread (decades, all past)" if births else ""))
     if scores.get("sex", 0) >= 0.95 and names.get("sex", 0) > 0:
         return pick("sex", 0.95, "two-valued sex codes and the name says so")
     for kind, strength in sorted(names.items(), key=lambda kv: -kv[1]):
@@ -195,6 +241,10 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     best = max(name_kinds, key=lambda k: name_kinds[k])
     if name_kinds[best] >= 0.7:
         return pick(best, 0.4 + 0.4 * name_kinds[best], f"{name_kinds[best]:.0%} of values look like {best}")
+    given = min(scores.get("first_name", 0.0), capitalised)
+    if not names and given >= 0.8 and _given_names(values):  # a header nobody here knows (I, fld_02)
+        return pick("first_name", 0.4 + 0.3 * given, f"{given:.0%} of values are single capitalised words ending "
+                    "like no surname or patronymic, varied, and not places")
     if scores.get("text", 0) >= 0.8:
         return pick("text", 0.5, "free text in words")
     return pick("other", 0.5, "; ".join(evidence) or "no evidence for a specific type")

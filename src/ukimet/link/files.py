@@ -12,16 +12,19 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from ukimet.connect.catalog import refresh_catalog
+from sqlalchemy import Engine as SqlEngine
+
+from ukimet.connect.catalog import columns_of, refresh_catalog, set_label, table_keys
+from ukimet.connect.classify import SEMANTIC_TYPES
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.kinds import Kind
 from ukimet.connect.sources import SourceSpec, add_source
-from ukimet.core.errors import SourceError
+from ukimet.core.errors import LinkError, SourceError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link.api import Engine, link_records
 from ukimet.link.model import THRESHOLD
-from ukimet.link.records import extract
+from ukimet.link.records import extract, parties
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import TABLES, ident, open_store
 
@@ -38,10 +41,21 @@ def _source_name(path: Path, taken: set[str]) -> str:
     return name
 
 
+def parse_mapping(text: str) -> tuple[str, str, str]:
+    """``file:column=meaning`` (``--map``) as (file, column, meaning); the file by its name or its stem."""
+    found = re.fullmatch(r"([^:]+):(.+)=([a-z_]+)", text.strip())
+    if found is None:
+        raise LinkError("linkfiles.map", given=text, allowed=", ".join(SEMANTIC_TYPES))
+    return found.group(1), found.group(2), found.group(3)
+
+
 def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engine = "duckdb",
-               warnings: list[str] | None = None) -> list[tuple[str, str, str]]:
-    """(source, record_id, entity_id) for every record of every file; what the caller should know (record ids a
-    file repeats) is added to ``warnings``."""
+               warnings: list[str] | None = None, mappings: Sequence[tuple[str, str, str]] = (),
+               report: list[str] | None = None) -> list[tuple[str, str, str]]:
+    """(source, record_id, entity_id) for every person of every record of every file (a row that describes two
+    persons, a person and a spouse, gives two: ``17`` and ``17#2``); what the caller should know (record ids a
+    file repeats) is added to ``warnings``. ``mappings``: (file, column, meaning) set by the user over the
+    classifier; ``report`` gets, per file, which columns were read as what and which were not used."""
     for path in paths:
         if path.suffix.lower() not in KINDS:
             raise SourceError("linkfiles.kind", path=str(path), suffix=path.suffix, kinds=", ".join(sorted(KINDS)))
@@ -57,15 +71,18 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
             add_source(metadata, spec)
             refresh_catalog(metadata, spec, open_connector(spec, config))
             sources[spec.name] = path
+        _apply(metadata, sources, mappings)
         failed = [r for r in Syncer(metadata, config).sync() if r.status != "done"]
         if failed:
             raise SourceError("linkfiles.unreadable", path=str(sources[failed[0].source]),
                               detail=failed[0].error or "?")
+        if report is not None:
+            report.extend(describe(metadata, name) for name in sources)
         con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
         try:
             extract(con, metadata, extras=True)
             link_records(con, threshold, engine)
-            out: list[tuple[str, str, str | None]] = []
+            out: list[tuple[str, str, str | None, int]] = []
             for name in sources:
                 table = con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? "
                                     "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' LIMIT 1", [name]).fetchone()
@@ -76,29 +93,67 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
                                                      [name, table[0]]).fetchall()}
                 record_id = "CAST(t.record_id AS VARCHAR)" if "record_id" in columns else \
                     "CAST(t.rowid + 1 AS VARCHAR)"
-                # one row per record: its first party (a file of people describes one person per row)
-                out += con.execute(f"""SELECT '{name}', {record_id}, min(e.entity_id)
+                # a line per person a row describes, in the order of its columns (the row's own person first)
+                order = {party.party: n for n, party in enumerate(parties(columns_of(metadata, name), (), True))}
+                found = con.execute(f"""SELECT '{name}', {record_id}, min(e.entity_id), t.rowid, p.party
                     FROM {ident(name)}.{ident(table[0])} t
                     LEFT JOIN link.person_records p ON p.source = ? AND p.record_key = CAST(t.rowid AS VARCHAR)
                     LEFT JOIN link.entities e ON e.record_id = p.record_id
-                    GROUP BY t.rowid, {record_id} ORDER BY t.rowid""", [name]).fetchall()
+                    GROUP BY t.rowid, {record_id}, p.party""", [name]).fetchall()
+                found.sort(key=lambda r: (r[3], order.get(r[4], len(order))))
+                out += [r[:4] for r in found]
         finally:
             con.close()
     # records with no person evidence at all are entities of their own
-    rows = [(source, record, entity or "r" + hashlib.md5(f"{source}/{record}".encode()).hexdigest()[:15])
-            for source, record, entity in out]
+    rows = [(source, record, entity or "r" + hashlib.md5(f"{source}/{record}/{row}".encode()).hexdigest()[:15], row)
+            for source, record, entity, row in out]
     return _unique_ids(rows, warnings)
 
 
-def _unique_ids(rows: list[tuple[str, str, str]], warnings: list[str] | None) -> list[tuple[str, str, str]]:
-    """A record id a file repeats names several rows: each keeps its own entity, the repeats told apart as
-    ``id#2``, ``id#3`` ..., and a warning names them (one id mapped to two entities would be a silent lie)."""
+def _apply(metadata: SqlEngine, sources: dict[str, Path], mappings: Sequence[tuple[str, str, str]]) -> None:
+    """Set the user's meanings (``--map``) over the classifier's, naming a file or column that is not there."""
+    for file, column, meaning in mappings:
+        name = next((n for n, p in sources.items() if file in (p.name, p.stem, str(p), n)), None)
+        if name is None:
+            raise LinkError("linkfiles.map_file", file=file, files=", ".join(p.name for p in sources.values()))
+        tables = {c.table for c in columns_of(metadata, name)}
+        set_label(metadata, name, next(iter(sorted(tables)), name), column, "ukimet link --map",
+                  semantic_type=meaning)
+
+
+def describe(metadata: SqlEngine, name: str) -> str:
+    """Which columns of the file ``name`` linkage reads as what (per person, when a row describes several), and
+    which it does not use."""
+    columns = columns_of(metadata, name)
+    used: set[str] = set()
+    persons = []
+    for party in parties(columns, tuple(table_keys(metadata, name).get(columns[0].table, [])) if columns else (),
+                         extras=True):
+        fields = {**party.columns, **{f"address {i + 1}" if len(party.address) > 1 else "address": a
+                                      for i, a in enumerate(party.address)}}
+        used |= set(fields.values()) | set(party.extras)
+        said = ", ".join(f"{column} = {meaning.replace('_', ' ')}" for meaning, column in fields.items())
+        if party.extras:
+            said += "; compared as they are: " + ", ".join(party.extras)
+        persons.append(said)
+    ignored = [c.column for c in columns if c.column not in used]
+    text = f"{name}: " + (" | ".join(f"person {i + 1}: {p}" for i, p in enumerate(persons)) if len(persons) > 1
+                          else persons[0] if persons else "no person found (no IIN, name or full name column)")
+    return text + (f"; not used: {', '.join(ignored)}" if ignored else "")
+
+
+def _unique_ids(rows: list[tuple[str, str, str, int]], warnings: list[str] | None) -> list[tuple[str, str, str]]:
+    """Each (source, record id) names one person: a row's second person, and a record id a file repeats on
+    another row, are told apart as ``id#2``, ``id#3`` ... each with its own entity; a warning names the record ids
+    that rows repeat (one id mapped to two entities would be a silent lie)."""
     seen: dict[tuple[str, str], int] = {}
+    rows_of: dict[tuple[str, str], int] = {}
     repeated: dict[str, list[str]] = {}
     unique = []
-    for source, record, entity in rows:
+    for source, record, entity, row in rows:
         n = seen[(source, record)] = seen.get((source, record), 0) + 1
-        if n == 2:
+        if rows_of.setdefault((source, record), row) != row and rows_of[(source, record)] != -1:
+            rows_of[(source, record)] = -1  # another row: said once
             repeated.setdefault(source, []).append(record)
         unique.append((source, record if n == 1 else f"{record}#{n}", entity))
     for source, ids in repeated.items():

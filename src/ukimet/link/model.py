@@ -29,6 +29,11 @@ digit an agency recomputed, or two neighbours swapped) on records that agree on 
 birth and do not disagree on father's name or sex. Such a pair is compared digit by digit; any other pair of
 different valid IINs is two persons (twins, with neighbouring IINs, differ in their first names)."""
 
+_INITIAL = """WHEN length(l.{c}) <= 2 OR length(r.{c}) <= 2 THEN CASE WHEN left(l.{c}, least(length(l.{c}),
+            length(r.{c}))) = left(r.{c}, least(length(l.{c}), length(r.{c}))) THEN 2 ELSE 1 END"""
+"""An initial (Н. in Ахметов Н.С.; its key one or two letters) against a name: similar when the name begins with
+it, different when not."""
+
 LEVELS: dict[str, str] = {
     "iin": f"""CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
         WHEN l.iin = r.iin THEN 4
@@ -43,11 +48,13 @@ LEVELS: dict[str, str] = {
         WHEN l.surname_key = r.surname_key THEN 4
         WHEN l.surname_stem = r.surname_stem THEN 3
         WHEN jaro_winkler_similarity(l.surname_stem, r.surname_stem) >= 0.9 THEN 2 ELSE 1 END""",
-    "first": """CASE WHEN l.first_key IS NULL OR r.first_key IS NULL THEN 0
+    "first": f"""CASE WHEN l.first_key IS NULL OR r.first_key IS NULL THEN 0
         WHEN l.first_key = r.first_key THEN 3
+        {_INITIAL.format(c="first_key")}
         WHEN jaro_winkler_similarity(l.first_key, r.first_key) >= 0.9 THEN 2 ELSE 1 END""",
-    "father": """CASE WHEN l.father_key IS NULL OR r.father_key IS NULL THEN 0
+    "father": f"""CASE WHEN l.father_key IS NULL OR r.father_key IS NULL THEN 0
         WHEN l.father_key = r.father_key THEN 3
+        {_INITIAL.format(c="father_key")}
         WHEN jaro_winkler_similarity(l.father_key, r.father_key) >= 0.88 THEN 2 ELSE 1 END""",
     "sex": """CASE WHEN l.sex IS NULL OR r.sex IS NULL THEN 0 WHEN l.sex = r.sex THEN 2 ELSE 1 END""",
     "address": """CASE WHEN l.address_key IS NULL OR r.address_key IS NULL THEN 0
@@ -67,8 +74,8 @@ LEVEL_NAMES: dict[str, dict[int, str]] = {
             3: "one digit apart, or a likely typo (all else agrees)", 4: "same IIN"},
     "birth_date": {0: "missing", 1: "different", 2: "same year, month or day", 3: "same date"},
     "surname": {0: "missing", 1: "different", 2: "similar", 3: "same stem, other ending", 4: "same surname"},
-    "first": {0: "missing", 1: "different", 2: "similar", 3: "same name"},
-    "father": {0: "missing", 1: "different", 2: "similar", 3: "same father's name"},
+    "first": {0: "missing", 1: "different", 2: "similar, or its initial", 3: "same name"},
+    "father": {0: "missing", 1: "different", 2: "similar, or its initial", 3: "same father's name"},
     "sex": {0: "missing", 1: "different", 2: "same"},
     "address": {0: "missing", 1: "different", 2: "similar", 3: "same address"},
     "phone": {0: "missing", 1: "different", 2: "same phone"},

@@ -139,6 +139,10 @@ def _role_score(folded: str, role: str) -> float:
     return -3.0 if russian_patronymic else -1.0 if russian_surname or kazakh else 0.5
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]?\.?|[^\W\d_]")
+"""A word of initials: Н., Н.С., Н.С, Sh.K., or one lone letter."""
+
+
 def split_full_name(text: str) -> FullName:
     """Surname, first name and patronymic from one field, whatever the order: every assignment of roles to the
     words is scored by how their endings fit the roles (-ович/-овна a patronymic, -ов/-ова a surname, -ұлы/-қызы
@@ -147,6 +151,11 @@ def split_full_name(text: str) -> FullName:
     words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
     if not words:
         return FullName(None, None, None)
+    initials = [w for w in words if _INITIALS.fullmatch(w)]
+    if initials and len(initials) < len(words):  # Ахметов Н.С., Н. С. Ахметов: the initials are the given names
+        letters = [part for w in initials for part in w.split(".") if part]  # Sh.K.: a digraph is one initial
+        rest = " ".join(w for w in words if not _INITIALS.fullmatch(w))
+        return FullName(rest, letters[0] if letters else None, letters[1] if len(letters) > 1 else None)
     if len(words) == 1:
         return FullName(words[0], None, None)
     head, extra = words[:3], words[3:]

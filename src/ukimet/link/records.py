@@ -67,6 +67,13 @@ def extra_name(column: str) -> str:
     return "x_" + (re.sub(r"\W+", "_", column.lower()).strip("_") or "column")
 
 
+def _identifies(found: dict[str, str]) -> bool:
+    """Whether a row's columns for one person can tell who they are: an IIN, a full name, or a surname with a
+    first name or a date of birth."""
+    return "iin" in found or "full_name" in found or (
+        "surname" in found and ("first_name" in found or "birth_date" in found))
+
+
 def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool = False) -> list[Party]:
     by_table: dict[str, list[CatalogColumn]] = defaultdict(list)
     for c in columns:
@@ -98,7 +105,7 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         relation = next((c.column for c in cols if c.semantic_type not in IDENTITY and not _ID.search(c.column.lower())
                          and any(w in c.column.lower() for w in RELATION_COLUMNS)), None)
         for name, found in grouped.items():
-            if any(t in found for t in ("iin", "surname", "full_name")):
+            if _identifies(found):  # a surname alone (a bride's surname after marriage) names nobody
                 out.append(Party("", table, name, found, key, relation=relation))
     return out
 

@@ -1,0 +1,155 @@
+"""Linkage of extracts written unlike the synthetic agencies (issue 16): coded headers read from their values,
+dates with month names, surnames with initials, rows that describe two persons, IIN typos that pass the check
+digit, twins with neighbouring IINs, and the user's one-line mapping."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ukimet.cli.main import app
+from ukimet.core.ids import iin_prefix, make_number
+
+KK_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+             "қараша", "желтоқсан")
+MEN = ("Ерлан", "Дәурен", "Асқар", "Бауыржан", "Нұрлан", "Тимур", "Серік", "Арман", "Қайрат", "Ғалым", "Олжас",
+       "Мирас", "Жандос", "Руслан", "Самат")
+WOMEN = ("Айгүл", "Сәуле", "Жанар", "Гүлнар", "Дана", "Әсел", "Мадина", "Ботагөз", "Ләззат", "Аружан", "Перизат",
+         "Динара", "Камила", "Зарина", "Индира")
+SURNAMES = ("Сейітов", "Тоқтаров", "Жұмабеков", "Оспанов", "Ермеков", "Құдайбергенов", "Бекжанов", "Әлімов",
+            "Мұратов", "Сағынтаев", "Ибраев", "Нұрпейісов", "Төлеуов", "Қасенов", "Шәріпов", "Ахметжанов")
+FATHERS = ("Серік", "Бола", "Қана", "Мұра", "Ерла", "Нұрла", "Асқа", "Жақсылық")
+
+
+@dataclass(frozen=True)
+class Person:
+    key: int
+    iin: str
+    surname: str
+    first: str
+    father: str
+    born: dt.date
+    male: bool
+
+
+def _iin(born: dt.date, male: bool, serial: int) -> str:
+    for n in range(serial, serial + 50):
+        made = make_number(iin_prefix(born, "M" if male else "F") + f"{n:04d}")
+        if made is not None:
+            return made
+    raise AssertionError("no IIN")
+
+
+def _typo(iin: str) -> str:
+    """The same IIN with one serial digit mistyped and the check digit recomputed: still valid."""
+    for position in (9, 8, 10):
+        for digit in "0123456789":
+            if digit != iin[position]:
+                made = make_number(iin[:position] + digit + iin[position + 1:11])
+                if made is not None:
+                    return made
+    raise AssertionError("no typo")
+
+
+def _population() -> list[Person]:
+    rng = random.Random(1616)
+    people = []
+    for key in range(40):
+        male = key % 2 == 0
+        surname = SURNAMES[key % len(SURNAMES)] + ("" if male else "а")
+        born = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 50))
+        father = FATHERS[key % len(FATHERS)] + ("ұлы" if male else "қызы")
+        people.append(Person(key, _iin(born, male, rng.randrange(1000, 9000)), surname,
+                             rng.choice(MEN if male else WOMEN), father, born, male))
+    twin = people[0]  # a twin brother: same surname, father and day, the next IIN, another first name
+    people.append(Person(40, _iin(twin.born, True, int(twin.iin[7:11]) + 1), twin.surname,
+                         next(n for n in MEN if n != twin.first), twin.father, twin.born, True))
+    return people
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]], delimiter: str = ",") -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=delimiter)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    folder = tmp_path_factory.mktemp("extracts")
+    people = _population()
+    truth: dict[tuple[str, str], int] = {}
+    # the registry: Kazakh headers, the month written in Kazakh
+    _write(folder / "registry.csv", ["ЖСН", "Тегі", "Аты", "Әкесінің аты", "Туған күні"],
+           [[p.iin, p.surname, p.first, p.father, f"{p.born.day} {KK_MONTHS[p.born.month - 1]} {p.born.year}"]
+            for p in people], ";")
+    truth |= {("registry", str(n + 1)): p.key for n, p in enumerate(people)}
+    # the tax office: one-letter headers, upper case, dd/mm/yyyy; three IINs mistyped into other valid IINs
+    tax = people[1:31]
+    _write(folder / "tax.csv", ["record_id", "IIN", "F", "I", "O", "DR"],
+           [[f"T{p.key}", _typo(p.iin) if p.key in (3, 8, 13) else p.iin, p.surname.upper(), p.first.upper(),
+             p.father.upper(), f"{p.born:%d/%m/%Y}"] for p in tax])
+    truth |= {("tax", f"T{p.key}"): p.key for p in tax}
+    # the court: no IIN, the surname with initials, the date as a Kazakh document writes it
+    court = people[20:36]
+    _write(folder / "court.csv", ["Т.А.Ә.", "Туған күні"],
+           [[f"{p.surname.upper()} {p.first[0]}.{p.father[0]}.", f"{p.born.year} ж. {p.born.day} "
+             f"{KK_MONTHS[p.born.month - 1]}"] for p in court])
+    truth |= {("court", str(n + 1)): p.key for n, p in enumerate(court)}
+    # the akimat: an applicant and the spouse on one row
+    couples = [(people[k], people[k + 1]) for k in range(2, 18, 2)]
+    side = ["ЖСН", "тегі", "аты", "туған күні"]
+    _write(folder / "aid.csv", [f"Өтініш берушінің {c}" for c in side] + [f"Жұбайының {c}" for c in side],
+           [[a.iin, a.surname, a.first, f"{a.born:%d.%m.%Y}", b.iin, b.surname, b.first, f"{b.born:%d.%m.%Y}"]
+            for a, b in couples])
+    truth |= {("aid", str(n + 1)): a.key for n, (a, _) in enumerate(couples)}
+    truth |= {("aid", f"{n + 1}#2"): b.key for n, (_, b) in enumerate(couples)}
+    out = folder / "clusters.csv"
+    files = [str(folder / f) for f in ("registry.csv", "tax.csv", "court.csv", "aid.csv")]
+    result = CliRunner().invoke(app, ["link", *files, "--out", str(out), "--map", "tax.csv:record_id=other"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as f:
+        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    return {"entity": entity, "truth": truth, "output": result.output, "people": people}
+
+
+def test_every_record_and_every_person_of_a_two_person_row_has_its_line(linked) -> None:
+    assert set(linked["entity"]) == set(linked["truth"])
+
+
+def test_records_link_to_their_person_and_to_no_one_else(linked) -> None:
+    persons_of: dict[str, set[int]] = defaultdict(set)
+    entities_of: dict[int, set[str]] = defaultdict(set)
+    for record, person in linked["truth"].items():
+        persons_of[linked["entity"][record]].add(person)
+        entities_of[person].add(linked["entity"][record])
+    assert all(len(found) == 1 for found in persons_of.values()), "an entity holds two persons"
+    assert all(len(found) == 1 for found in entities_of.values()), "a person is split"
+
+
+def test_the_twin_with_the_neighbouring_iin_stays_apart(linked) -> None:
+    assert linked["entity"][("registry", "1")] != linked["entity"][("registry", "41")]
+
+
+def test_the_run_says_which_columns_were_read_as_what(linked) -> None:
+    said = " ".join(linked["output"].split())
+    assert "DR = birth date" in said and "I = first name" in said and "F = surname" in said
+    assert "Т.А.Ә. = full name" in said
+    assert "person 2: Жұбайының ЖСН = iin" in said
+    assert "not used: record_id" in said
+
+
+def test_a_mapping_that_names_no_file_is_refused_with_the_files_there(tmp_path: Path) -> None:
+    one = tmp_path / "one.csv"
+    _write(one, ["ЖСН", "Тегі"], [["871008401427", "Сейітова"]])
+    result = CliRunner().invoke(app, ["link", str(one), "--out", str(tmp_path / "c.csv"), "--map", "two.csv:x=iin"])
+    assert result.exit_code == 2 and "one.csv" in result.output
+    bad = CliRunner().invoke(app, ["link", str(one), "--out", str(tmp_path / "c.csv"), "--map", "one.csv:Тегі"])
+    assert bad.exit_code == 2 and "file:column=meaning" in bad.output
