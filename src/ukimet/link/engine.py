@@ -326,9 +326,11 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
         FROM cluster_known k JOIN cluster_components c ON c.record_id = k.profile GROUP BY c.component""")
     # a valid IIN likely mistyped (a merged pair of different valid IINs: IIN_TYPO) stands for the one it was
     # merged with: both are one label, so that the component does not count them as two persons
+    # (pairs scored with their IIN level: level 3 between two valid IINs is IIN_TYPO's)
+    typos = "s.iin = 3" if "iin" in db.columns("link.pair_scores") else "false"
     connected_components(db, f"""SELECT l.iin AS a, r.iin AS b FROM link.pair_scores s
         JOIN {NODES} l ON l.record_id = s.l_id JOIN {NODES} r ON r.record_id = s.r_id
-        WHERE l.iin_valid AND r.iin_valid AND l.iin <> r.iin AND NOT s.conflict AND s.weight >= {threshold!r}""",
+        WHERE {typos} AND l.iin_valid AND r.iin_valid AND l.iin <> r.iin AND s.weight >= {threshold!r}""",
                          "cluster_iin_typos")
     db.create("cluster_labels", f"""SELECT n.record_id, CASE WHEN n.iin_valid THEN
         CAST(coalesce(t.component, n.iin) AS VARCHAR) END AS label

@@ -21,13 +21,20 @@ THRESHOLD = 0.0
 
 # field -> SQL giving the level of agreement of a pair l, r (0 = no information; 1 = disagreement; higher =
 # stronger agreement), in DuckDB's SQL (translated for Spark)
-IIN_TYPO = """levenshtein(l.iin, r.iin) <= 2 AND l.surname_key = r.surname_key AND l.first_key = r.first_key
-        AND l.birth_date = r.birth_date AND coalesce(l.father_key = r.father_key, true)
+IIN_TYPO = """(levenshtein(l.iin, r.iin) <= 2 OR (left(l.iin, 7) = left(r.iin, 7)
+            AND (jaro_winkler_similarity(l.address_key, r.address_key) >= 0.88 OR l.phone_key = r.phone_key
+                 OR l.email_key = r.email_key)))
+        AND l.birth_date = r.birth_date
+        AND jaro_winkler_similarity(l.surname_stem, r.surname_stem) >= 0.9
+        AND jaro_winkler_similarity(l.first_key, r.first_key) >= 0.9
+        AND coalesce(jaro_winkler_similarity(l.father_key, r.father_key) >= 0.88, true)
         AND coalesce(l.sex = r.sex, true)"""
 """Two different valid IINs that are likely one IIN mistyped: at most two digits apart (a digit and the check
-digit an agency recomputed, or two neighbours swapped) on records that agree on surname, first name and date of
-birth and do not disagree on father's name or sex. Such a pair is compared digit by digit; any other pair of
-different valid IINs is two persons (twins, with neighbouring IINs, differ in their first names)."""
+digit an agency recomputed, or two neighbours swapped), or apart only in the serial number (the birth date and
+sex digits the same) on records that also share an address, phone or e-mail; and on records that agree on the
+date of birth, whose surname stems and first names are alike (a spelling apart at most) and whose father's names
+and sexes do not disagree. Such a pair is compared digit by digit; any other pair of different valid IINs is two
+persons (twins, with neighbouring IINs, differ in their first names)."""
 
 _INITIAL = """WHEN length(l.{c}) <= 2 OR length(r.{c}) <= 2 THEN CASE WHEN left(l.{c}, least(length(l.{c}),
             length(r.{c}))) = left(r.{c}, least(length(l.{c}), length(r.{c}))) THEN 2 ELSE 1 END"""
