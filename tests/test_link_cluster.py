@@ -21,7 +21,7 @@ import pytest
 from ukimet.core.errors import LinkError
 from ukimet.link.backend import Backend, DuckDBBackend, Row
 from ukimet.link.components import connected_components
-from ukimet.link.engine import NODES, Decisions, cluster
+from ukimet.link.engine import NODES, Decisions, cluster, guard
 
 THRESHOLD = 6.0
 
@@ -224,3 +224,39 @@ def test_components_of_strings_take_the_smallest_name(db: Backend) -> None:
     connected_components(db, "SELECT a, b FROM pairs", "cc")
     assert sorted(db.fetch("SELECT node, component FROM cc")) == [
         ("k", "k"), ("m", "k"), ("q", "q"), ("x", "x"), ("y", "x"), ("z", "k")]
+
+
+def test_an_entity_of_look_alikes_with_several_first_names_and_birth_dates_is_split_on_strong_pairs(db) -> None:
+    # 1-3: three men, strongly linked to their own second records 4-6; 7 names only what all three share and
+    # chains them weakly into one entity of 7 profiles, 3 first names and 3 dates of birth
+    firsts = ["srk", "smt", "sltn", "srk", "smt", "sltn", None]
+    births = ["1961-02-03", "1975-06-07", "1988-09-10", "1961-02-03", "1975-06-07", "1988-09-10", None]
+    db.put(NODES, pa.table({"record_id": pa.array(range(1, 8), pa.int64()), "first_sound": firsts,
+                            "birth_date": pa.array(births, pa.string()).cast(pa.date32())}))
+    strong, weak = 20.0, 1.0
+    pairs = [(1, 4, strong), (2, 5, strong), (3, 6, strong), (1, 7, weak), (2, 7, weak), (3, 7, weak)]
+    db.put("link.pair_scores", pa.table({"l_id": pa.array([p[0] for p in pairs], pa.int64()),
+                                         "r_id": pa.array([p[1] for p in pairs], pa.int64()),
+                                         "weight": pa.array([p[2] for p in pairs], pa.float64())}))
+    db.put("link.profile_entities", pa.table({"record_id": pa.array(range(1, 8), pa.int64()),
+                                              "entity_id": pa.array([1] * 7, pa.int64()),
+                                              "known": pa.array([None] * 7, pa.string())}))
+    assert guard(db, 0.0) == {"split": 1, "parts": 4}
+    parts = dict(db.fetch("SELECT record_id, entity_id FROM link.profile_entities"))
+    assert parts[1] == parts[4] and parts[2] == parts[5] and parts[3] == parts[6]
+    assert len({parts[1], parts[2], parts[3], parts[7]}) == 4
+    assert db.fetch("SELECT was_entity, profiles, parts FROM link.suspicious") == [(1, 7, 4)]
+
+
+def test_an_entity_of_one_person_with_a_typo_in_the_date_is_left_whole(db) -> None:
+    db.put(NODES, pa.table({"record_id": pa.array(range(1, 5), pa.int64()), "first_sound": ["srk"] * 4,
+                            "birth_date": pa.array(["1961-02-03", "1961-03-02", "1961-02-03", None],
+                                                   pa.string()).cast(pa.date32())}))
+    db.put("link.pair_scores", pa.table({"l_id": pa.array([1, 2, 3], pa.int64()),
+                                         "r_id": pa.array([2, 3, 4], pa.int64()),
+                                         "weight": pa.array([5.0, 5.0, 5.0], pa.float64())}))
+    db.put("link.profile_entities", pa.table({"record_id": pa.array(range(1, 5), pa.int64()),
+                                              "entity_id": pa.array([1] * 4, pa.int64()),
+                                              "known": pa.array([None] * 4, pa.string())}))
+    assert guard(db, 0.0) == {"split": 0, "parts": 0}
+    assert {e for _, e in db.fetch("SELECT record_id, entity_id FROM link.profile_entities")} == {1}

@@ -153,3 +153,4 @@ def test_a_mapping_that_names_no_file_is_refused_with_the_files_there(tmp_path: 
     assert result.exit_code == 2 and "one.csv" in result.output
     bad = CliRunner().invoke(app, ["link", str(one), "--out", str(tmp_path / "c.csv"), "--map", "one.csv:Тегі"])
     assert bad.exit_code == 2 and "file:column=meaning" in bad.output
+

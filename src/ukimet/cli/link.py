@@ -96,6 +96,10 @@ def _link_store(con: duckdb.DuckDBPyConnection, metadata: Metadata, sources: lis
         out.print(f"{int(stats['new_profiles']):,} new profiles linked with the stored model")
     with out.status("linking companies by BIN, name and address ..."):
         companies = build_companies(con, metadata)
+    if stats.get("suspicious"):
+        out.print(f"[yellow]note[/]: {int(stats['suspicious']):,} clusters held profiles with several first names "
+                  "and dates of birth (look-alikes chained together) and were split on strong pairs only; see "
+                  "link.suspicious", highlight=False)
     out.print(f"{int(stats['profiles']):,} distinct profiles, {int(stats['candidate_pairs']):,} candidate pairs, "
               f"{int(stats['entities']):,} persons, {int(stats['families']):,} families, "
               f"{int(stats['households']):,} households, {companies:,} companies "

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 Engine = Literal["duckdb", "spark"]
 RESULTS = ("link.profiles", "link.record_profiles", "link.pair_scores", "link.entities", "link.identities",
-           "link.model", "link.tf_surname", "link.tf_first")
+           "link.model", "link.tf_surname", "link.tf_first", "link.suspicious")
 """The tables a run leaves in the store, whichever engine computed them."""
 
 

@@ -398,8 +398,42 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
     term_frequencies(db)
     score(db, model)
     entities = cluster(db, threshold, decisions)
+    suspicious = guard(db, threshold)
     name_entities(db)
-    return {"profiles": nodes, "candidate_pairs": pairs, "entities": entities, "prior": model.prior}
+    return {"profiles": nodes, "candidate_pairs": pairs, "entities": entities + suspicious.get("parts", 0)
+            - suspicious.get("split", 0), "suspicious": suspicious.get("split", 0), "prior": model.prior}
+
+
+STRONG = 10.0
+"""How much above the threshold a pair must weigh to hold a suspicious entity together (log2: a thousand times
+the odds)."""
+
+
+def guard(db: Backend, threshold: float) -> dict[str, int]:
+    """No entity whose profiles disagree on both first name and date of birth across many of them: one with at
+    least four profiles, three first names (by sound: spellings of one name are one) and three dates of birth is a
+    chain of look-alikes (a surname and an initial, a date and a surname), not a person. Its profiles are clustered
+    again on strong pairs only (``STRONG`` above the threshold), each part an entity; ``link.suspicious`` lists
+    what was split and into how many parts (an empty table when nothing was)."""
+    db.create("guard_stats", f"""SELECT e.entity_id, count(*) AS profiles, count(DISTINCT n.first_sound) AS firsts,
+        count(DISTINCT n.birth_date) AS births FROM link.profile_entities e
+        JOIN {NODES} n ON n.record_id = e.record_id GROUP BY e.entity_id""")
+    db.create("guard_members", """SELECT e.record_id, e.entity_id FROM link.profile_entities e
+        JOIN guard_stats g ON g.entity_id = e.entity_id WHERE g.profiles >= 4 AND g.firsts >= 3 AND g.births >= 3""")
+    connected_components(db, f"""SELECT s.l_id AS a, s.r_id AS b FROM link.pair_scores s
+        JOIN guard_members l ON l.record_id = s.l_id JOIN guard_members r ON r.record_id = s.r_id
+        WHERE l.entity_id = r.entity_id AND s.weight >= {threshold + STRONG!r}
+        UNION ALL SELECT record_id AS a, record_id AS b FROM guard_members""", "guard_parts")
+    db.create("link.suspicious", """SELECT m.entity_id AS was_entity, count(*) AS profiles,
+        count(DISTINCT p.component) AS parts FROM guard_members m JOIN guard_parts p ON p.node = m.record_id
+        GROUP BY m.entity_id""")
+    found = db.fetch("SELECT count(*), coalesce(sum(parts), 0) FROM link.suspicious")[0]
+    if found[0]:
+        db.create("guard_entities", """SELECT e.record_id, CASE WHEN p.component IS NULL THEN e.entity_id
+            ELSE -p.component END AS entity_id, e.known FROM link.profile_entities e
+            LEFT JOIN guard_parts p ON p.node = e.record_id""")
+        db.create("link.profile_entities", "SELECT * FROM guard_entities")
+    return {"split": int(found[0]), "parts": int(found[1])}
 
 
 def link_new(db: Backend, threshold: float = THRESHOLD, decisions: Decisions | None = None) -> dict[str, float]:

@@ -81,7 +81,10 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
         con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
         try:
             extract(con, metadata, extras=True)
-            link_records(con, threshold, engine)
+            stats = link_records(con, threshold, engine)
+            if stats.get("suspicious") and warnings is not None:
+                warnings.append(f"{int(stats['suspicious']):,} clusters held records with several first names and "
+                                "dates of birth (look-alikes chained together) and were split on strong pairs only")
             out: list[tuple[str, str, str | None, int]] = []
             for name in sources:
                 table = con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? "

@@ -88,6 +88,10 @@ LEVEL_NAMES: dict[str, dict[int, str]] = {
     "phone": {0: "missing", 1: "different", 2: "same phone"},
     "email": {0: "missing", 1: "different", 2: "same e-mail"},
 }
+VOLATILE = frozenset({"address", "phone", "email"})
+"""Fields a person changes: their disagreement is weak evidence of two persons."""
+VOLATILE_FLOOR = -1.0
+"""The most a volatile field's disagreement may weigh against a match (log2: half the odds)."""
 TF_FIELDS = {"surname": "surname_key", "first": "first_key"}
 """Fields whose exact agreement is weighed by how common the value is."""
 EXTRA = "x_"
@@ -124,10 +128,13 @@ class Model:
     """The smallest name frequency the term-frequency adjustment believes (caps a unique name's bonus)."""
 
     def weight(self, name: str, level: int) -> float:
-        """log2(m/u) of one level; 0 for 'no information'."""
+        """log2(m/u) of one level; 0 for 'no information'. A volatile field's disagreement weighs at most
+        ``VOLATILE_FLOOR`` against: people move and change phones, and agencies lag, so an address that differs
+        says little, whatever one source's habits taught the estimate."""
         if level == 0:
             return 0.0
-        return math.log2(self.m[name].get(level, 1e-6) / self.u[name].get(level, 1e-6))
+        weight = math.log2(self.m[name].get(level, 1e-6) / self.u[name].get(level, 1e-6))
+        return max(weight, VOLATILE_FLOOR) if level == 1 and name in VOLATILE else weight
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per field and level, with its meaning and weight: what ``ukimet link --show-model`` prints."""
