@@ -39,7 +39,7 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender"),
     "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы"),
     "email": ("email", "e_mail", "почта", "пошта"),
-    "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "adr", "addr", "адр"),
+    "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "addr"),
     "region": ("kato", "като", "oblys", "облыс", "region", "область", "регион", "тіркеу_орны", "oblast"),
     "money": ("summa", "сумма", "dohod", "доход", "amount", "amount_kzt", "salary", "income", "charge", "debt",
               "ipn", "налог", "wage", "зарплата", "monthly_charge", "жалақы"),
