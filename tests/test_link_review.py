@@ -93,12 +93,19 @@ def test_the_model_is_stored_printable_and_can_be_given_back(con: Any, tmp_path:
         Model.from_json(path)
 
 
-def test_the_review_queue_holds_the_closest_calls_first(con: Any) -> None:
-    pairs = queue(con, margin=30.0, limit=20)
+def test_the_review_queue_holds_near_misses_one_field_held_back_first_then_the_closest_calls(con: Any) -> None:
+    pairs = queue(con, margin=30.0, limit=60)
     assert pairs, "a country with faults has uncertain pairs"
-    distances = [abs(p.weight) for p in pairs]
-    assert distances == sorted(distances) and all(d <= 30.0 for d in distances)
+    held = [p for p in pairs if p.held_back]
+    assert held and pairs[:len(held)] == held, "near-misses first"
+    for group in (held, pairs[len(held):]):
+        distances = [abs(p.weight) for p in group]
+        assert distances == sorted(distances) and all(d <= 30.0 for d in distances)
     assert all(len(p.left_shown) == 5 for p in pairs)
+    for pair in held[:5]:  # each is a pair that one field kept apart, as the explanation says
+        explained = explain(con, pair.left, pair.right)
+        assert explained.weight < 0 and explained.held_back() is not None
+        assert explained.held_back().field == pair.held_back  # type: ignore[union-attr]
 
 
 def test_a_clerks_decisions_are_honoured_by_the_next_run(con: Any) -> None:

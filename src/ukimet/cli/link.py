@@ -149,6 +149,10 @@ def explain(left: str = typer.Argument(..., help="A record identity: source/tabl
     verdict = "never one person: two different valid IINs" if result.conflict else \
         f"match probability {result.probability:.4f}"
     out.print(f"{verdict}; {'one entity' if result.same_entity else 'different entities'} in the last run")
+    held = result.held_back()
+    if held is not None:
+        out.print(f"held back by [bold]{held.field}[/] ({held.meaning}, {held.weight:+.2f}): without it the pair "
+                  f"would weigh {result.weight - held.weight:+.2f} and be merged", highlight=False)
 
 
 def review(as_user: AsUser = None,
@@ -167,11 +171,11 @@ def review(as_user: AsUser = None,
     if not pairs:
         out.print("nothing to review: every candidate pair is clearly a match or clearly not")
         return
-    table = Table("weight", "left record", "left: surname, name, patronymic, born, IIN", "right record",
-                  "right: surname, name, patronymic, born, IIN")
-    for p in pairs:
-        table.add_row(f"{p.weight:+.1f}", p.left, " | ".join(v or "-" for v in p.left_shown), p.right,
-                      " | ".join(v or "-" for v in p.right_shown))
+    table = Table("weight", "held back by", "left record", "left: surname, name, patronymic, born, IIN",
+                  "right record", "right: surname, name, patronymic, born, IIN")
+    for p in pairs:  # the near-misses one field held back come first
+        table.add_row(f"{p.weight:+.1f}", p.held_back or "", p.left, " | ".join(v or "-" for v in p.left_shown),
+                      p.right, " | ".join(v or "-" for v in p.right_shown))
     out.print(table)
 
 

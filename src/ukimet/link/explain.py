@@ -11,7 +11,7 @@ import pyarrow as pa
 from ukimet.core.errors import LinkError
 from ukimet.link.backend import DuckDBBackend
 from ukimet.link.engine import IDENTITY, Spec, score, vectors
-from ukimet.link.model import Model, meaning
+from ukimet.link.model import THRESHOLD, Model, meaning
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,15 @@ class Explanation:
     """two different valid IINs: never one person, whatever else agrees"""
     contributions: tuple[Contribution, ...]
     same_entity: bool
+
+    def held_back(self, threshold: float = THRESHOLD) -> Contribution | None:
+        """The field that kept a pair under the threshold: the one weighing most against it, when without it the
+        pair would have been merged (None for a pair merged, two different valid IINs, or one that more than one
+        field keeps apart)."""
+        if self.conflict or self.weight >= threshold:
+            return None
+        worst = min(self.contributions, key=lambda c: c.weight, default=None)
+        return worst if worst is not None and worst.weight < 0 and self.weight - worst.weight >= threshold else None
 
 
 def _profile(con: duckdb.DuckDBPyConnection, identity: str) -> tuple[int, str | None]:

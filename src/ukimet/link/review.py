@@ -36,25 +36,38 @@ class ReviewPair:
     left_shown: tuple[str | None, ...]
     """surname, first name, patronymic, birth date, IIN as the record has them"""
     right_shown: tuple[str | None, ...]
+    held_back: str | None = None
+    """the one field that kept this pair under the threshold (without it, merged), if one did"""
 
 
 def queue(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, margin: float = 4.0,
           limit: int = 50) -> list[ReviewPair]:
-    """Undecided pairs whose weight is within ``margin`` of the threshold, closest first."""
+    """Undecided pairs whose weight is within ``margin`` of the threshold: first the near-misses one field held
+    back (under the threshold, over it without that field's weight: an address that moved, a mistyped date),
+    then the others, closest first."""
     _ensure(con)
     shown = ", ".join(f"CAST(r.{c} AS VARCHAR) AS shown_{c}" for c in SHOWN)
+    fields = [str(r[0])[2:] for r in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'link' AND table_name = 'pair_scores' "
+        "AND starts_with(column_name, 'w_') ORDER BY column_index").fetchall()]
+    worst = f"least({', '.join(f's.w_{f}' for f in fields)})" if fields else "0.0"
+    held = (f"CASE WHEN s.weight < {threshold!r} AND {worst} < 0 AND s.weight - {worst} >= {threshold!r} THEN "
+            + "CASE " + " ".join(f"WHEN s.w_{f} = {worst} THEN '{f}'" for f in fields) + " END END") if fields \
+        else "CAST(NULL AS VARCHAR)"
     rows = con.execute(f"""WITH first AS (SELECT p.record_id AS profile_id,
             concat_ws('/', r.source, r.source_table, r.party, r.record_key) AS identity, {shown}
             FROM link.profiles p JOIN link.person_records r ON r.record_id = p.first_record)
-        SELECT a.identity, b.identity, s.weight, a.* EXCLUDE (profile_id, identity), b.* EXCLUDE (profile_id, identity)
+        SELECT a.identity, b.identity, s.weight, a.* EXCLUDE (profile_id, identity), b.* EXCLUDE (profile_id, identity),
+            {held} AS held_back
         FROM link.pair_scores s JOIN first a ON a.profile_id = s.l_id JOIN first b ON b.profile_id = s.r_id
         WHERE NOT s.conflict AND abs(s.weight - ?) <= ?
           AND NOT EXISTS (SELECT 1 FROM {DECISIONS} d WHERE (d.left_record, d.right_record) IN
                           ((a.identity, b.identity), (b.identity, a.identity)))
-        ORDER BY abs(s.weight - ?), a.identity, b.identity LIMIT ?""",
+        ORDER BY held_back IS NULL, abs(s.weight - ?), a.identity, b.identity LIMIT ?""",
                        [threshold, margin, threshold, limit]).fetchall()
     n = len(SHOWN)
-    return [ReviewPair(r[0], r[1], float(r[2]), tuple(r[3:3 + n]), tuple(r[3 + n:3 + 2 * n])) for r in rows]
+    return [ReviewPair(r[0], r[1], float(r[2]), tuple(r[3:3 + n]), tuple(r[3 + n:3 + 2 * n]), r[3 + 2 * n])
+            for r in rows]
 
 
 def decide(con: duckdb.DuckDBPyConnection, left: str, right: str, decision: Decision, reviewer: str,
