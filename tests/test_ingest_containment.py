@@ -471,3 +471,49 @@ def test_a_parquet_decimal_of_more_than_38_digits_arrives_digit_for_digit_as_tex
     add_source(engine, SourceSpec("ledger", "parquet", str(tmp_path / "ledger.parquet")))
     assert Syncer(engine, config).sync(["ledger"])[0].status == "done"
     assert _rows(config, "SELECT amount FROM ledger.ledger ORDER BY id") == [(str(big),), (None,)]
+
+
+def test_an_empty_sheet_is_no_table_and_the_workbooks_other_sheets_load(home, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    config, engine = home
+    book = Workbook()
+    book.create_sheet("Пусто", 0)
+    book.remove(book.worksheets[1])  # the workbook's own first sheet
+    data = book.create_sheet("Data")
+    data.append(["ИИН", "Тегі"])
+    data.append(["871008401427", "Сейітова"])
+    book.save(tmp_path / "book.xlsx")
+    add_source(engine, SourceSpec("book", "excel", str(tmp_path / "book.xlsx")))
+    result = Syncer(engine, config).sync(["book"])[0]
+    assert result.status == "done" and [t.table for t in result.tables] == ["Data"]
+    assert _rows(config, 'SELECT "Тегі" FROM book."Data"') == [("Сейітова",)]
+
+
+@pytest.mark.mysql
+def test_mariadb_spatial_columns_arrive_as_their_text(home, mysql_url: str) -> None:
+    from urllib.parse import urlsplit
+
+    import pymysql
+
+    config, engine = home
+    database = f"{PREFIX}_{uuid.uuid4().hex[:8]}"
+    parts = urlsplit(mysql_url)
+    db = pymysql.connect(host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
+                         password=parts.password or "", autocommit=True)
+    try:
+        with db.cursor() as cur:
+            cur.execute(f"CREATE DATABASE {database}")
+            cur.execute(f"CREATE TABLE {database}.places (id INT PRIMARY KEY, spot POINT, area POLYGON)")
+            cur.execute(f"INSERT INTO {database}.places VALUES (1, ST_GeomFromText('POINT(76.9 43.2)'), "
+                        "ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))')), (2, NULL, NULL)")
+        add_source(engine, SourceSpec("geo", "mysql", f"mysql://{parts.username}@{parts.hostname}:{parts.port}/"
+                                      f"{database}"))
+        result = Syncer(engine, config).sync(["geo"])[0]
+        assert result.status == "done", result.error
+        assert _rows(config, "SELECT id, spot, area FROM geo.places ORDER BY id") == [
+            (1, "POINT(76.9 43.2)", "POLYGON((0 0,1 0,1 1,0 0))"), (2, None, None)]
+    finally:
+        with db.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS {database}")
+        db.close()

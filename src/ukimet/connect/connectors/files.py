@@ -233,8 +233,12 @@ class ExcelConnector:
                 for sheet in book.worksheets:
                     rows = sheet.iter_rows(values_only=True)
                     first = next(rows, ())
+                    blank = not any(v is not None for v in first)
+                    second = next(rows, None) if blank else None
+                    if blank and second is None:
+                        continue  # an empty sheet holds no table (a table needs a column)
                     header, renamed = unique_names([str(v) if v is not None else "" for v in first])
-                    count = sum(1 for _ in rows)
+                    count = sum(1 for _ in rows) + (second is not None)
                     name = sheet.title if len(self.files) == 1 else f"{path.stem}__{sheet.title}"
                     found.append(TableInfo(name, tuple(ColumnInfo(h, "text") for h in header), count, (), None,
                                            {"file": str(path), "sheet": sheet.title, "renamed": "; ".join(renamed)}))

@@ -18,7 +18,7 @@ from ukimet.connect.connectors.base import (
     unreadable,
     updated_column,
 )
-from ukimet.connect.connectors.servertypes import cast_of, read_natively
+from ukimet.connect.connectors.servertypes import as_text, cast_of, read_natively
 from ukimet.core.errors import SourceError
 
 
@@ -106,7 +106,8 @@ class MySQLConnector:
 
         raise_if_unreadable(self.name, table)
         chosen = ", ".join(f"{_ident(c.read_name)} AS {_ident(c.name)}" if read_natively("mysql", c.data_type)
-                           else f"CAST({_ident(c.read_name)} AS CHAR) AS {_ident(c.name)}" for c in table.columns)
+                           else f"{as_text('mysql', c.data_type, _ident(c.read_name))} AS {_ident(c.name)}"
+                           for c in table.columns)
         sql = f"SELECT {chosen} FROM {_ident(table.read_name)}"
         if since is not None and table.updated_column:
             sql += f" WHERE {_ident(str(table.read_name_of(table.updated_column)))} > '{since.replace(chr(39), '')}'"

@@ -28,6 +28,20 @@ MYSQL_CASTS = {"date": "DATE", "datetime": "TIMESTAMP", "timestamp": "TIMESTAMP"
                "bigint unsigned": "UBIGINT"}
 
 
+MYSQL_GEOMETRY = frozenset({"geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
+                            "multipolygon", "geometrycollection", "geomcollection"})
+"""MariaDB/MySQL spatial types: CAST(... AS CHAR) refuses them (error 4079), their text is ST_AsText."""
+
+
+def as_text(kind: str, data_type: str, column: str) -> str:
+    """The SQL reading a column the store cannot type exactly as the server's text (``column`` quoted)."""
+    if kind == "postgres":
+        return f"{column}::text"
+    if data_type in MYSQL_GEOMETRY:
+        return f"ST_AsText({column})"
+    return f"CAST({column} AS CHAR)"
+
+
 def _exact_decimal(data_type: str) -> bool:
     found = _DECIMAL.match(data_type)
     return bool(found) and int(found.group(1)) <= MAX_DECIMAL_DIGITS  # type: ignore[union-attr]
