@@ -111,8 +111,12 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
             for a, b in couples])
     truth |= {("aid", str(n + 1)): a.key for n, (a, _) in enumerate(couples)}
     truth |= {("aid", f"{n + 1}#2"): b.key for n, (_, b) in enumerate(couples)}
+    # the school: headers that are codes, a full name, the year and month of birth only
+    school = people[8:20]
+    _write(folder / "school.csv", ["q1", "q2"], [[f"{p.surname} {p.first}", f"{p.born:%Y-%m}"] for p in school])
+    truth |= {("school", str(n + 1)): p.key for n, p in enumerate(school)}
     out = folder / "clusters.csv"
-    files = [str(folder / f) for f in ("registry.csv", "tax.csv", "court.csv", "aid.csv")]
+    files = [str(folder / f) for f in ("registry.csv", "tax.csv", "court.csv", "aid.csv", "school.csv")]
     result = CliRunner().invoke(app, ["link", *files, "--out", str(out), "--map", "tax.csv:record_id=other"])
     assert result.exit_code == 0, result.output
     with out.open(encoding="utf-8") as f:
@@ -141,7 +145,7 @@ def test_the_twin_with_the_neighbouring_iin_stays_apart(linked) -> None:
 def test_the_run_says_which_columns_were_read_as_what(linked) -> None:
     said = " ".join(linked["output"].split())
     assert "DR = birth date" in said and "I = first name" in said and "F = surname" in said
-    assert "Т.А.Ә. = full name" in said
+    assert "Т.А.Ә. = full name" in said and "q1 = full name, q2 = birth date" in said
     assert "person 2: Жұбайының ЖСН = iin" in said
     assert "not used: record_id" in said
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from ukimet.core.dates import parse_date
+from ukimet.core.dates import parse_date, parse_year_month
 from ukimet.core.ids import decode_iin, is_valid_bin
 
 SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
@@ -208,6 +208,16 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     lowered = column.lower()
     if lowered in ("id", "ид", "№", "номер") or lowered.endswith(("_id", "_key", "_kody", "_code", "_nomiri")):
         return pick("other", 0.8, "identifier or code column")
+    if not date_type and scores.get("date", 0) < 0.9 and (names.get("birth_date") or not names):
+        # a date of birth written as a year and month only (1985-03), or as Excel day numbers under a name that
+        # says birth (Туған күні (сан)): read so by linkage
+        months = [d for d in (parse_year_month(v) for v in values) if d is not None]
+        serials = _share([v.strip() for v in values if v and v.strip()], lambda x: parse_date(x) is not None)
+        if values and len(months) >= 0.9 * len([v for v in values if v and v.strip()]) and (
+                names.get("birth_date") or _birth_dates([d.isoformat() for d in months])):
+            return pick("birth_date", 0.7, "years and months of birth")
+        if names.get("birth_date") and serials >= 0.9:
+            return pick("birth_date", 0.75, f"{serials:.0%} are Excel day numbers and the name says birth")
     if date_type or scores.get("date", 0) >= 0.9:
         share = 1.0 if date_type else scores["date"]
         births = not names and _birth_dates(values)  # a name nobody here knows (DR, fld_03): the values decide

@@ -98,3 +98,26 @@ def parse_date(value: object, serials: bool = True) -> dt.date | None:
             parsed = parsed.replace(year=2000 + parsed.year % 100)
         return parsed if parsed.year in YEARS else None
     return None
+
+
+_YEAR_MONTH = (re.compile(r"^(\d{4})[-./](\d{1,2})$"), re.compile(r"^(\d{1,2})[-./](\d{4})$"))
+
+
+def parse_year_month(value: object) -> dt.date | None:
+    """The first day of the month ``value`` names when it is a year and a month only (``1985-03``, ``03.1985``,
+    ``март 1985``), else None. Linkage reads such a date of birth as that month: it agrees with a full date in
+    the same month in part, never in full."""
+    text = str(value).strip() if value is not None else ""
+    for shape in _YEAR_MONTH:
+        found = shape.match(text)
+        if found:
+            year, month = (int(found.group(1)), int(found.group(2))) if len(found.group(1)) == 4 else \
+                (int(found.group(2)), int(found.group(1)))
+            return dt.date(year, month, 1) if year in YEARS and 1 <= month <= 12 else None
+    tokens = _WORD_OR_NUMBER.findall(text.lower())
+    months = [m for t in tokens if not t.isdigit() and (m := _month_of(t)) is not None]
+    years = [int(t) for t in tokens if t.isdigit() and len(t) == 4]
+    if len(tokens) == 2 and len(months) == 1 and len(years) == 1 and years[0] in YEARS:
+        return dt.date(years[0], months[0], 1)
+    return None
+

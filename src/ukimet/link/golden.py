@@ -18,7 +18,8 @@ ATTRIBUTES: dict[str, tuple[str, str, str]] = {
     "surname": ("surname_key", "surname_raw", "surname_raw IS NOT NULL"),
     "first_name": ("first_key", "first_raw", "first_raw IS NOT NULL"),
     "patronymic": ("father_key", "patronymic_raw", "patronymic_raw IS NOT NULL"),
-    "birth_date": ("CAST(birth_date AS VARCHAR)", "CAST(birth_date AS VARCHAR)", "birth_date IS NOT NULL"),
+    "birth_date": ("CAST(birth_date AS VARCHAR)", "CAST(birth_date AS VARCHAR)",
+                   "birth_date IS NOT NULL AND NOT birth_month_only"),  # a year and month only is not a date
     "sex": ("sex", "sex", "sex IS NOT NULL"),
     "address": ("address_key", "address_raw", "address_raw IS NOT NULL"),
     "phone": ("phone_key", "phone_key", "phone_key IS NOT NULL"),

@@ -24,7 +24,7 @@ THRESHOLD = 0.0
 IIN_TYPO = """(levenshtein(l.iin, r.iin) <= 2 OR (left(l.iin, 7) = left(r.iin, 7)
             AND (jaro_winkler_similarity(l.address_key, r.address_key) >= 0.88 OR l.phone_key = r.phone_key
                  OR l.email_key = r.email_key)))
-        AND l.birth_date = r.birth_date
+        AND l.birth_date = r.birth_date AND NOT (l.birth_month_only OR r.birth_month_only)
         AND jaro_winkler_similarity(l.surname_stem, r.surname_stem) >= 0.9
         AND jaro_winkler_similarity(l.first_key, r.first_key) >= 0.9
         AND coalesce(jaro_winkler_similarity(l.father_key, r.father_key) >= 0.88, true)
@@ -48,7 +48,9 @@ LEVELS: dict[str, str] = {
         WHEN levenshtein(l.iin, r.iin) <= 1 OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
         ELSE 2 END""",
     "birth_date": """CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
-        WHEN l.birth_date = r.birth_date THEN 3
+        WHEN l.birth_date = r.birth_date AND NOT (l.birth_month_only OR r.birth_month_only) THEN 3
+        WHEN (l.birth_month_only OR r.birth_month_only) THEN CASE WHEN year(l.birth_date) = year(r.birth_date)
+             AND month(l.birth_date) = month(r.birth_date) THEN 2 ELSE 1 END
         WHEN year(l.birth_date) = year(r.birth_date) AND (month(l.birth_date) = month(r.birth_date)
              OR day(l.birth_date) = day(r.birth_date)) THEN 2 ELSE 1 END""",
     "surname": """CASE WHEN l.surname_key IS NULL OR r.surname_key IS NULL THEN 0

@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import SEX_CODES
 from ukimet.connect.sources import list_sources
-from ukimet.core.dates import parse_date
+from ukimet.core.dates import parse_date, parse_year_month
 from ukimet.core.errors import LinkError
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
@@ -208,8 +208,11 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
              [("raw", pa.string()), ("key", pa.string()), ("surname_stem", pa.string()),
               ("surname_sex", pa.string()), ("father", pa.string()), ("sound", pa.string())])
     dates = _distinct(con, "birth_date")
-    _mapping(con, "date", {"raw": dates, "day": [parse_date(d) for d in dates]},
-             [("raw", pa.string()), ("day", pa.date32())])
+    days = [parse_date(d) for d in dates]
+    months = [None if day is not None else parse_year_month(d) for d, day in zip(dates, days, strict=True)]
+    _mapping(con, "date", {"raw": dates, "day": [day or month for day, month in zip(days, months, strict=True)],
+                           "month_only": [month is not None for month in months]},
+             [("raw", pa.string()), ("day", pa.date32()), ("month_only", pa.bool_())])
     sexes = _distinct(con, "sex")
     _mapping(con, "sex", {"raw": sexes, "code": [SEX_CODES.get(s.strip().lower()) for s in sexes]},
              [("raw", pa.string()), ("code", pa.string())])
@@ -219,7 +222,9 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
         i.number AS iin, coalesce(i.valid, false) AS iin_valid, n.iin IS NOT NULL AND NOT coalesce(i.valid, false)
             AS iin_suspect,
         s.key AS surname_key, s.surname_stem, f.key AS first_key, p.father AS father_key,
-        coalesce(d.day, i.iin_birth) AS birth_date, coalesce(x.code, i.iin_sex, s.surname_sex) AS sex,
+        CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth ELSE coalesce(d.day, i.iin_birth) END
+            AS birth_date, coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
+        coalesce(x.code, i.iin_sex, s.surname_sex) AS sex,
         s.sound AS surname_sound, f.sound AS first_sound,
         ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
         n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw, n.address AS address_raw,
