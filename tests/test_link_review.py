@@ -131,6 +131,8 @@ def test_the_commands_print_model_explanation_and_queue(home: Path, con: Any,
     runner = CliRunner()
     shown = runner.invoke(app, ["link-model"])
     assert shown.exit_code == 0 and "same IIN" in shown.output, shown.output
+    per_source = runner.invoke(app, ["link-model", "--by-source"], env={"COLUMNS": "200"})
+    assert per_source.exit_code == 0 and "merged pairs" in per_source.output and "address" in per_source.output
     explained = runner.invoke(app, ["link-explain", left, right])
     assert explained.exit_code == 0 and "match probability" in explained.output, explained.output
     assert runner.invoke(app, ["user", "add", "ruslan", "--role", "data_engineer", "--org", "Data operator"]
@@ -163,3 +165,19 @@ def test_the_commands_print_model_explanation_and_queue(home: Path, con: Any,
         assert store.execute("SELECT reviewer FROM link.review_decisions").fetchall() == [("ruslan",)]
     finally:
         store.close()
+
+
+def test_the_model_per_source_says_how_often_each_field_disagrees_within_its_merged_pairs(con: Any) -> None:
+    from ukimet.link.by_source import by_source
+
+    seen = by_source(con)
+    sources = {f.source for f in seen}
+    assert len(sources) >= 5 and all(f.pairs > 0 and 0.0 <= f.present <= 1.0 for f in seen)
+    assert all(f.disagree is None or 0.0 <= f.disagree <= 1.0 for f in seen)
+    merged = con.execute("SELECT count(*) FROM link.pair_scores WHERE weight >= 0 AND NOT conflict").fetchone()[0]
+    assert all(f.pairs <= merged for f in seen)
+    # a merged pair rarely disagrees on a valid IIN, more often on the address people move from
+    iin = [f.disagree for f in seen if f.field == "iin" and f.disagree is not None]
+    address = [f.disagree for f in seen if f.field == "address" and f.disagree is not None]
+    assert iin and address and max(iin) <= 0.05 and max(address) > max(iin)
+    assert next(f for f in seen if f.field == "address").weight_different >= -1.0  # a volatile field

@@ -108,16 +108,29 @@ def _link_store(con: duckdb.DuckDBPyConnection, metadata: Metadata, sources: lis
 
 
 @operator_only
-def show_model(as_json: bool = typer.Option(False, "--json", help="Print JSON to edit and pass to --model.")) -> None:
+def show_model(as_json: bool = typer.Option(False, "--json", help="Print JSON to edit and pass to --model."),
+               per_source: bool = typer.Option(False, "--by-source", help="Per source: how often each field is "
+                                               "present and disagrees within the pairs the last run merged.")) -> None:
     """The model of the last run: per field and level of agreement, m, u and the match weight."""
     from ukimet.core.settings import Settings
+    from ukimet.link.by_source import by_source
     from ukimet.sync.store import open_store
 
     con = open_store(Settings().resolved_store_path(), read_only=True)
     try:
         model = Model.from_rows(con.execute("SELECT field, level, m, u FROM link.model").fetchall())
+        seen = by_source(con) if per_source else []
     finally:
         con.close()
+    if per_source:
+        view = Table("source", "field", "merged pairs", "both have it", "disagree", "weight if different",
+                     title="the model per source: the last run's merged pairs")
+        for f in seen:
+            if f.present:
+                view.add_row(f.source, f.field, f"{f.pairs:,}", f"{f.present:.0%}",
+                             "" if f.disagree is None else f"{f.disagree:.1%}", f"{f.weight_different:+.2f}")
+        out.print(view)
+        return
     if as_json:
         print(model.to_json())
         return
