@@ -52,7 +52,13 @@ def percentile(values: list[float], share: float) -> float:
 
 async def analyst(client: httpx.AsyncClient, name: str, iins: list[str], questions: list[str], count: int,
                   timings: dict[str, list[float]], errors: list[str]) -> None:
-    login = await client.post("/api/v1/auth/login", json={"name": name, "password": f"{name}-password"})
+    for _ in range(20):  # fifty sign-ins at once: a busy store answers 503/429 with Retry-After, so wait and retry
+        login = await client.post("/api/v1/auth/login", json={"name": name, "password": f"{name}-password"})
+        if login.status_code not in (429, 503):
+            break
+        await asyncio.sleep(float(login.headers.get("Retry-After", "1")))
+    if "token" not in login.json():
+        raise SystemExit(f"{name} could not sign in: HTTP {login.status_code} {login.text[:300]}")
     headers = {"Authorization": f"Bearer {login.json()['token']}"}
     for i in range(count):
         if i % 2 == 0:
