@@ -59,13 +59,13 @@ def add(
     spec = SourceSpec(name, kind, location, schema, options, password_env, password_secret)  # type: ignore[arg-type]
     spec.validate()
     engine = _engine()
-    connector = open_connector(spec, Settings())
+    config = Settings()
+    connector = open_connector(spec, config)
     try:
         out.print(f"[green]connected[/]: {connector.test()}")
     except Exception as exc:
         raise _not_catalogued(name, exc) from exc
     add_source(engine, spec)
-    config = Settings()
     log = config.home / "logs" / f"source-add-{name}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{os.getpid()}.log"
     try:  # all or nothing: a source whose tables cannot be catalogued is not left registered
         with native_output_to(log):  # what a native driver prints (a panic's backtrace) goes to the log
@@ -93,12 +93,12 @@ def add(
 
 def _not_catalogued(name: str, exc: Exception) -> Exception:
     """A failure to list a source's tables, as one line (a driver's own error as its first line)."""
+    from ukimet.connect.connectors.base import one_line
     from ukimet.core.errors import SourceError, UkimetError
 
     if isinstance(exc, UkimetError):
         return exc
-    said = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-    return SourceError("source.catalogue", name=name, detail=f"{type(exc).__name__}: {said}")
+    return SourceError("source.catalogue", name=name, detail=one_line(exc))
 
 
 @source_app.command("list")

@@ -172,10 +172,9 @@ def _given_names(values: Sequence[str]) -> bool:
     return sum(1 for x in v if x.lower() in places) < 0.3 * len(v)
 
 
-def _birth_dates(values: Sequence[str]) -> bool:
+def _birth_dates(days: Sequence[dt.date]) -> bool:
     """Whether dates look like dates of birth rather than of events: all in the past, after 1900, spread over at
     least three decades and hardly any of them in the last year."""
-    days = [d for d in (parse_date(v) for v in values) if d is not None]
     if len(days) < 10:
         return False
     today = dt.date.today()
@@ -211,16 +210,17 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     if not date_type and scores.get("date", 0) < 0.9 and (names.get("birth_date") or not names):
         # a date of birth written as a year and month only (1985-03), or as Excel day numbers under a name that
         # says birth (Туған күні (сан)): read so by linkage
-        months = [d for d in (parse_year_month(v) for v in values) if d is not None]
-        serials = _share([v.strip() for v in values if v and v.strip()], lambda x: parse_date(x) is not None)
-        if values and len(months) >= 0.9 * len([v for v in values if v and v.strip()]) and (
-                names.get("birth_date") or _birth_dates([d.isoformat() for d in months])):
+        present = [v.strip() for v in values if v and v.strip()]
+        months = [d for d in (parse_year_month(v) for v in present) if d is not None]
+        if present and len(months) >= 0.9 * len(present) and (names.get("birth_date") or _birth_dates(months)):
             return pick("birth_date", 0.7, "years and months of birth")
-        if names.get("birth_date") and serials >= 0.9:
+        serials = _share(present, lambda x: parse_date(x) is not None) if names.get("birth_date") else 0.0
+        if serials >= 0.9:
             return pick("birth_date", 0.75, f"{serials:.0%} are Excel day numbers and the name says birth")
     if date_type or scores.get("date", 0) >= 0.9:
         share = 1.0 if date_type else scores["date"]
-        births = not names and _birth_dates(values)  # a name nobody here knows (DR, fld_03): the values decide
+        births = not names and _birth_dates(  # a name nobody here knows (DR, fld_03): the values decide
+            [d for d in (parse_date(v) for v in values) if d is not None])
         kind = "birth_date" if names.get("birth_date") or births else "date"
         return pick(kind, 0.5 + 0.5 * share, f"{'DATE type' if date_type else f'{share:.0%} parse as dates'}"
                     + (", name says birth" if names.get("birth_date") else

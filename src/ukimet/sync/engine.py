@@ -251,7 +251,7 @@ class Syncer:
                                              fingerprint=fingerprint)
                     else:
                         result = self._stage(con, spec, connector, table, run_id, full or retyped,
-                                             published.get(table.name), fingerprint)
+                                             published.get(table.name), fingerprint, last)
                 except (KeyboardInterrupt, SystemExit):
                     raise
                 except BaseException as exc:  # this table alone: its previous snapshot stays, the others go on
@@ -344,13 +344,12 @@ class Syncer:
     # --- one table --------------------------------------------------------------------------------------
     def _stage(self, con: duckdb.DuckDBPyConnection, spec: SourceSpec, connector: Connector, table: TableInfo,
                run_id: int, full: bool, previous_columns: dict[str, str] | None,
-               fingerprint: str | None) -> TableResult:
+               fingerprint: str | None, previous: Any) -> TableResult:
         """Stage one table; ``previous_columns`` are its columns in the published snapshot, if any; ``fingerprint``
-        the source's table before the read."""
+        the source's table before the read; ``previous`` its last published lineage, if any."""
         raw = f"{STAGING}.{ident(f'__raw_{run_id}_{table.name}')}"
         new = f"{STAGING}.{ident(f'__new_{run_id}_{table.name}')}"
         current = f"{ident(spec.name)}.{ident(table.name)}"
-        previous = self._last_published(spec.name, table.name)
         key = list(table.primary_key)
         incremental = bool(
             not full and table.updated_column and key and previous_columns and previous is not None
@@ -394,7 +393,7 @@ class Syncer:
                 previous_columns.get(name, kind) != kind for name, kind, *_ in
                 con.execute(f"DESCRIBE {fresh}").fetchall()):  # a type changed under the watermark: read it all
             con.execute(f"DROP TABLE IF EXISTS {STAGING}.{ident(f'__bad_{run_id}_{table.name}')}")
-            return self._stage(con, spec, connector, table, run_id, True, previous_columns, fingerprint)
+            return self._stage(con, spec, connector, table, run_id, True, previous_columns, fingerprint, previous)
         if incremental:
             keys = ", ".join(ident(k) for k in key)
             con.execute(f"CREATE TABLE {new} AS SELECT * FROM {current} WHERE ({keys}) NOT IN "

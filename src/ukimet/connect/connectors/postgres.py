@@ -18,7 +18,7 @@ from ukimet.connect.connectors.base import (
     unreadable,
     updated_column,
 )
-from ukimet.connect.connectors.servertypes import cast_of, read_natively
+from ukimet.connect.connectors.servertypes import as_text, cast_of, read_natively
 from ukimet.core.errors import SourceError
 
 
@@ -118,7 +118,8 @@ class PostgresConnector:
 
         raise_if_unreadable(self.name, table)
         chosen = ", ".join(f"{_ident(c.read_name)} AS {_ident(c.name)}" if read_natively("postgres", c.data_type)
-                           else f"{_ident(c.read_name)}::text AS {_ident(c.name)}" for c in table.columns)
+                           else f"{as_text('postgres', c.data_type, _ident(c.read_name))} AS {_ident(c.name)}"
+                           for c in table.columns)
         sql = f"SELECT {chosen} FROM {_ident(self.schema)}.{_ident(table.read_name)}"
         if since is not None and table.updated_column:
             kind = next(c.data_type for c in table.columns if c.name == table.updated_column)
