@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import os
 import socket
@@ -27,9 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
-
-from serving import wait_healthy
+from serving import LeanClient, wait_healthy
 from ukimet.apps.question_set import load_questions
 from ukimet.cli.demo import synced_country
 from ukimet.core.metadata import connect_metadata
@@ -50,48 +49,55 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-async def analyst(client: httpx.AsyncClient, name: str, iins: list[str], questions: list[str], count: int,
+async def analyst(client: LeanClient, name: str, iins: list[str], questions: list[str], count: int,
                   timings: dict[str, list[float]], errors: list[str]) -> None:
     for _ in range(20):  # fifty sign-ins at once: a busy store answers 503/429 with Retry-After, so wait and retry
-        login = await client.post("/api/v1/auth/login", json={"name": name, "password": f"{name}-password"})
-        if login.status_code not in (429, 503):
+        status, body = await client.request("POST", "/api/v1/auth/login",
+                                            body={"name": name, "password": f"{name}-password"})
+        if status not in (429, 503):
             break
-        await asyncio.sleep(float(login.headers.get("Retry-After", "1")))
-    if "token" not in login.json():
-        raise SystemExit(f"{name} could not sign in: HTTP {login.status_code} {login.text[:300]}")
-    headers = {"Authorization": f"Bearer {login.json()['token']}"}
+        await asyncio.sleep(1.0)
+    token = json.loads(body).get("token") if status == 200 else None
+    if token is None:
+        raise SystemExit(f"{name} could not sign in: HTTP {status} {body[:300]!r}")
+    headers = {"Authorization": f"Bearer {token}"}
     for i in range(count):
         if i % 2 == 0:
             path, started = "person", time.perf_counter()
-            r = await client.get(f"/api/v1/persons/{iins[(hash(name) + i) % len(iins)]}",
-                                 params={"purpose": f"load test {name}"}, headers=headers)
+            status, body = await client.request(
+                "GET", f"/api/v1/persons/{iins[(hash(name) + i) % len(iins)]}?purpose=load%20test%20{name}",
+                headers)
         else:
             path, started = "ask", time.perf_counter()
-            r = await client.post("/api/v1/ask", json={"question": questions[(hash(name) + i) % len(questions)]},
-                                  headers=headers)
+            status, body = await client.request("POST", "/api/v1/ask", headers,
+                                                {"question": questions[(hash(name) + i) % len(questions)]})
         timings[path].append(time.perf_counter() - started)
-        if r.status_code != 200:
-            errors.append(f"{path} {r.status_code} {r.text[:200]}")
+        if status != 200:
+            errors.append(f"{path} {status} {body[:200]!r}")
 
 
-async def peer(client: httpx.AsyncClient, count: int, timings: list[float]) -> None:
+async def peer(client: LeanClient, count: int, timings: list[float]) -> None:
     for _ in range(count):
         started = time.perf_counter()
-        await client.get("/api/v1/health")
+        await client.request("GET", "/api/v1/health")
         timings.append(time.perf_counter() - started)
 
 
-async def run(base: str, names: list[str], iins: list[str], questions: list[str], count: int) -> dict[str, Any]:
+async def run(port: int, names: list[str], iins: list[str], questions: list[str], count: int) -> dict[str, Any]:
     timings: dict[str, list[float]] = {"person": [], "ask": []}
     errors: list[str] = []
     health: list[float] = []
-    limits = httpx.Limits(max_connections=len(names) + 5)
-    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
-        started = time.perf_counter()
-        await asyncio.gather(*(analyst(client, n, iins, questions, count, timings, errors) for n in names))
-        seconds = time.perf_counter() - started
-        await asyncio.gather(*(peer(client, count, health) for _ in names))
-    report: dict[str, Any] = {"seconds": round(seconds, 1), "errors": len(errors), "first_errors": errors[:5]}
+    clients = [LeanClient("127.0.0.1", port) for _ in names]  # one keep-alive connection per analyst
+    started = time.perf_counter()
+    cpu = time.process_time()
+    await asyncio.gather(*(analyst(c, n, iins, questions, count, timings, errors)
+                           for c, n in zip(clients, names, strict=True)))
+    seconds, client_cpu = time.perf_counter() - started, time.process_time() - cpu
+    await asyncio.gather(*(peer(c, count, health) for c in clients))
+    for client in clients:
+        await client.close()
+    report: dict[str, Any] = {"seconds": round(seconds, 1), "client_cpu_seconds": round(client_cpu, 1),
+                              "errors": len(errors), "first_errors": errors[:5]}
     for path, values in {**timings, "peer_health": health}.items():
         report[path] = {"requests": len(values), "p50_ms": round(percentile(values, 0.5) * 1000, 1),
                         "p95_ms": round(percentile(values, 0.95) * 1000, 1),
@@ -101,17 +107,29 @@ async def run(base: str, names: list[str], iins: list[str], questions: list[str]
 
 def floor(store: Path, accesses: list[dict[str, Any]], threads: int) -> dict[str, Any]:
     """The audited statements of ``accesses`` run again ungoverned on the store, ``threads`` at a time."""
+    import re
     from concurrent.futures import ThreadPoolExecutor
 
-    from ukimet.sync.store import cursor
+    from ukimet.gateway import serving
+    from ukimet.sync.store import newest_snapshot
 
     con = open_store(store, read_only=True)
+    # the same read path as the gateway: the snapshot's serving catalog (views over its Parquet files), and the
+    # keyed-pseudonym function the rewritten statements call (another key: the same cost, other pseudonyms)
+    snapshot = newest_snapshot(con)
+    serving.attach(con, snapshot)
+    names = {m.lower() for e in accesses
+             for m in re.findall(r"ukimet_pseudonym_[0-9a-f]{12}", str(e["rewritten"] or ""), re.IGNORECASE)}
+    for name in names:
+        con.create_function(name, lambda v: None if v is None else "p" + hashlib.sha256(v.encode()).hexdigest()[:15],
+                            ["VARCHAR"], "VARCHAR")
     local = threading.local()
     failures: list[str] = []
 
     def one(entry: dict[str, Any]) -> tuple[str, float]:
         if not hasattr(local, "con"):
-            local.con = cursor(con)
+            local.con = con.cursor()
+            local.con.execute(f"USE {serving.name(snapshot)}")
         text = str(entry["rewritten"] or entry["query"])
         statements = [s for s in (part.strip() for part in text.split("\n;\n")) if s]
         started = time.perf_counter()
@@ -176,7 +194,7 @@ def main() -> None:
         wait_healthy(base, server)
         log = AuditLog(connect_metadata(config), config)
         before = max((e["seq"] for e in log.entries(limit=1)), default=0)
-        run_report = asyncio.run(run(base, names, iins, questions, args.requests))
+        run_report = asyncio.run(run(port, names, iins, questions, args.requests))
         added = log.entries(since=before, limit=10**9)
         accesses = [e for e in added if e["action"] != "signin"]  # each analyst's sign-in is an entry of its own
         requests = args.analysts * args.requests

@@ -217,13 +217,17 @@ def ask(request: Request, body: AskIn, user: User = Depends(current_user)) -> As
 
 @router.get("/persons/{iin}", responses=ERRORS, summary="Person 360: linked records as policy shows them")
 def person(request: Request, iin: str, purpose: str = Query(..., min_length=1, max_length=1000),
+           explain: bool = Query(False, description="Also why each table's records are this person: the "
+                                 "strongest match weight and the fields that agreed (a read of the pair scores)"),
            user: User = Depends(current_user)) -> dict[str, Any]:
     from ukimet.gateway.person import person_view
 
-    view = person_view(_gateway(request), user, iin, purpose)
+    view = person_view(_gateway(request), user, iin, purpose, explain)
     return {"entity_id": view.entity_id, "golden": {k: _plain(v) for k, v in view.golden.items()},
             "records": [{"source": r.source, "table": r.table, "parties": r.parties, "columns": r.columns,
-                         "rows": [[_plain(v) for v in row] for row in r.rows]} for r in view.records],
+                         "rows": [[_plain(v) for v in row] for row in r.rows],
+                         **({"match": {"weight": r.match[0], "fields": r.match[1]}} if r.match else {})}
+                        for r in view.records],
             "withheld": [{"source": s, "table": t, "why": w.why, "id": w.id} for s, t, w in view.withheld],
             "audit_seq": view.audit_seq, "snapshot": view.snapshot}
 

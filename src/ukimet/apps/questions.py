@@ -19,7 +19,7 @@ from ukimet.core.errors import NotFound, Refused, UkimetError
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
-from ukimet.model.semantic import Item, Layer, default_layer, fold, word_matches, words
+from ukimet.model.semantic import MAX_SUFFIX, Item, Layer, default_layer, fold, word_matches, words
 
 NUMBERS = {
     "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10},
@@ -94,12 +94,32 @@ def _detect(text: str, layer: Layer) -> str:
     scores = {}
     for language in LANGUAGES:
         tokens = words(text, language)
-        covered = sum(1 for t in tokens if t in layer.stopwords[language] or t.isdecimal() or
-                      any(word_matches(w, t) for p in layer.phrases[language] for w in p.words))
+        known = _phrase_words(layer, language)
+        covered = sum(1 for t in tokens if t in layer.stopwords[language] or t.isdecimal() or _known(t, known))
         scores[language] = covered / max(1, len(tokens))
     latin = sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
     candidates = ("en", "kk") if latin else ("ru", "kk")
     return max(candidates, key=lambda lang: (scores[lang], lang == candidates[0]))
+
+
+_PHRASE_WORDS: dict[tuple[int, str], tuple[Layer, frozenset[str]]] = {}
+
+
+def _phrase_words(layer: Layer, language: str) -> frozenset[str]:
+    """Every word of the layer's phrases in ``language`` (for ``_known``), made once per layer."""
+    kept = _PHRASE_WORDS.get((id(layer), language))
+    if kept is None or kept[0] is not layer:
+        kept = _PHRASE_WORDS[(id(layer), language)] = (layer, frozenset(w for p in layer.phrases[language]
+                                                                         for w in p.words))
+    return kept[1]
+
+
+def _known(token: str, known: frozenset[str]) -> bool:
+    """Whether some word of ``known`` matches ``token`` (``word_matches``), by looking up the prefixes it could be:
+    the token itself, or one of at least four letters that leaves at most ``MAX_SUFFIX`` letters of ending."""
+    if token in known:
+        return True
+    return any(token[:n] in known for n in range(max(4, len(token) - MAX_SUFFIX), len(token)))
 
 
 def _match_phrase(tokens: list[str], start: int, phrase: tuple[str, ...]) -> bool:

@@ -11,6 +11,7 @@ before the result is handed out (no entry, no result). Refused queries are audit
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import hashlib
 import hmac
@@ -20,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import duckdb
 from sqlalchemy import Connection, Row, insert, select
@@ -45,8 +46,16 @@ from ukimet.gateway.private_aggregate import (
     write_released,
 )
 from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
-from ukimet.sync.store import LAKE, current_snapshot, cursor, literal, open_store, schema_version
+from ukimet.sync.store import (
+    LAKE,
+    cursor,
+    literal,
+    newest_snapshot,
+    open_store,
+    schema_version,
+)
 
+T = TypeVar("T")
 SERVED = 8
 """serving catalogs kept per gateway: a query still reading an older snapshot keeps its catalog for a while"""
 PLAN_CACHE = 512
@@ -147,7 +156,9 @@ class Gateway:
         self._served: list[int] = []
         """the snapshots whose serving catalogs are attached, oldest first (gateway.serving)"""
         self._views: dict[tuple[str, ...], exp.Select] = {}
-        self._plans: dict[tuple[object, ...], Plan] = {}
+        self._plans: dict[tuple[object, ...], Plan | Refused] = {}
+        self._kept: dict[tuple[object, ...], Any] = {}
+        """what ``kept`` made, until the next look at the policy and the store"""
         # the daily limits are counted from the log, under its lock, at every access: gateways in any number of
         # processes on the same metadata store share them
         self.audit = audit.AuditLog(self.metadata, self.config, clock or audit.utc_now)
@@ -183,28 +194,41 @@ class Gateway:
 
     @contextlib.contextmanager
     def one_snapshot(self) -> Iterator[int]:
-        """Every read of the gateway inside (in this thread) reads one snapshot of the store (one read-only
-        transaction), whatever is published meanwhile: an answer and the persons traced behind it cannot come from
-        two snapshots. The snapshot's number. Threads pin snapshots of their own and run side by side."""
+        """Every read of the gateway inside (in this thread) reads one snapshot of the store, whatever is published
+        meanwhile: an answer and the persons traced behind it cannot come from two snapshots. The snapshot's
+        number. Threads pin snapshots of their own and run side by side.
+
+        The newest snapshot is looked up in the lake's catalog database itself, and the cursor reads it
+        through that snapshot's serving catalog (gateway.serving), whose views name fixed files or the lake table
+        at that very version: no lake transaction is opened, which would cost a catalog round trip per access."""
         if self._pinned is not None:
-            yield current_snapshot(self._pinned)
+            yield self._local.snapshot
             return
-        con = self._engine().cursor()
-        try:  # the transaction first: every statement outside one is a transaction of its own, which on the lake
-            # pays for its catalog lookups (store.reading)
-            con.execute("BEGIN TRANSACTION")
-            snapshot = current_snapshot(con)
+        try:
+            snapshot = self._newest()
+            con = self._engine().cursor()
+        except duckdb.Error as error:
+            raise _engine_refusal(error) from None
+        try:
             con.execute(f"USE {self._serving(snapshot)}")
         except duckdb.Error as error:
             con.close()
             raise _engine_refusal(error) from None
-        self._local.pinned = con
+        self._local.pinned, self._local.snapshot = con, snapshot
         try:
             yield snapshot
         finally:
             self._local.pinned = None
-            with contextlib.suppress(duckdb.Error):
-                con.execute("ROLLBACK")  # it only read
+            con.close()
+
+    def _newest(self) -> int:
+        """The snapshot the next access reads: ``as_of``, or the newest published."""
+        if self.as_of is not None:
+            return self.as_of
+        con = self._engine().cursor()
+        try:
+            return newest_snapshot(con)
+        finally:
             con.close()
 
     def _serving(self, snapshot: int) -> str:
@@ -269,6 +293,7 @@ class Gateway:
         gateway serves: its catalog follows without a restart)."""
         if time.monotonic() - self._policy_checked > self.refresh_seconds:
             self._policy_checked = time.monotonic()
+            self._kept = {}
             if self._fixed_policy is None:
                 self.policy = policy_store.active(self.metadata)
             if self.as_of is None:
@@ -278,6 +303,15 @@ class Gateway:
                 self._plans.clear()
                 self._plans_version = self.policy.version
         return self.policy
+
+    def kept(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        """``make()``, kept until the gateway next looks up the policy and the store (every ``refresh_seconds``):
+        for what every access would otherwise read from the metadata store or build from the policy again (a
+        table's key, a role's golden-record query)."""
+        kept = self._kept
+        if key not in kept:
+            kept[key] = make()
+        return cast(T, kept[key])
 
     def _follow_store(self) -> None:
         with self.trusted() as con:
@@ -293,15 +327,22 @@ class Gateway:
 
     def prepare(self, user: User, role: RolePolicy, sql: str, person_level: bool) -> Plan:
         """Check ``sql`` and rewrite it by the role's policy (or raise the refusal). Plans are kept for the same
-        text, role, user attributes and policy version (a dashboard asks the same questions again and again);
-        refusals are never kept, so every one is decided and audited anew."""
+        text, role, user attributes, policy version and store tables (a dashboard asks the same questions again
+        and again, a person view reads the same tables for every person); so are the policy's refusals, which
+        depend on nothing else: each is raised anew (a copy), and every caller audits it as it always does."""
         key = (sql, repr(role), repr(sorted(user.attributes.items())), person_level, self.policy.version)
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._prepare(user, role, sql, person_level)
-            if len(self._plans) >= PLAN_CACHE:
-                self._plans.pop(next(iter(self._plans)))
-            self._plans[key] = plan
+            try:
+                plan = self._prepare(user, role, sql, person_level)
+            except Refused as error:
+                plan = error
+            with self._lock:
+                if len(self._plans) >= PLAN_CACHE:
+                    self._plans.pop(next(iter(self._plans)), None)
+                self._plans[key] = plan
+        if isinstance(plan, Refused):
+            raise copy.copy(plan)
         return plan
 
     def forget_plans(self) -> None:
@@ -450,8 +491,7 @@ class Gateway:
 
     def snapshot(self) -> int:
         """The store's snapshot the next answer reads (the one given as ``as_of``, or the newest published)."""
-        with self.trusted() as con:
-            return current_snapshot(con)
+        return self._local.snapshot if self._pinned is not None else self._newest()
 
     def _statistics(self, sql: str) -> Any:
         """The true statistics of a private aggregate (an Arrow table): they never leave the gateway."""

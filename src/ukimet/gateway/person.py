@@ -8,6 +8,7 @@ whole view is one audit entry ("view") that names every person its rows touch, s
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from sqlglot import exp
@@ -64,15 +65,14 @@ class PersonView:
 def _linked(gateway: Gateway, iin: str) -> tuple[str, list[tuple[str, str, str, str]]]:
     """The person's entity and records (source, table, party, record key), read by the gateway itself."""
     with gateway.trusted() as con:
-        found = con.execute("SELECT DISTINCT e.entity_id FROM link.person_records r JOIN link.entities e "
-                            "USING (record_id) WHERE r.iin = ? AND r.iin_valid", [iin]).fetchall()
-        if not found:
-            raise NotFound(NOT_FOUND)
-        entity = found[0][0]
-        records = con.execute("SELECT r.source, r.source_table, r.party, r.record_key FROM link.person_records r "
-                              "JOIN link.entities e USING (record_id) WHERE e.entity_id = ? "
-                              "ORDER BY 1, 2, 3", [entity]).fetchall()
-    return entity, [(str(a), str(b), str(c), str(d)) for a, b, c, d in records]
+        records = con.execute("SELECT e.entity_id, r.source, r.source_table, r.party, r.record_key "
+                              "FROM link.person_records r JOIN link.entities e USING (record_id) "
+                              "WHERE e.entity_id = (SELECT min(f.entity_id) FROM link.person_records p "
+                              "JOIN link.entities f USING (record_id) WHERE p.iin = ? AND p.iin_valid) "
+                              "ORDER BY 2, 3, 4", [iin]).fetchall()
+    if not records:
+        raise NotFound(NOT_FOUND)
+    return str(records[0][0]), [(str(a), str(b), str(c), str(d)) for _, a, b, c, d in records]
 
 
 def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]]
@@ -91,7 +91,8 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
             continue
         if _special_unseen(gateway, role, source, table):
             continue  # a role that sees no special category is not told that such a record exists
-        key_columns = table_keys(gateway.metadata, source).get(table) or []
+        keys_of = gateway.kept(("keys", source), partial(table_keys, gateway.metadata, source))
+        key_columns = keys_of.get(table) or []
         if not key_columns:
             continue  # rows without a key cannot be named one by one
         record_key = "concat_ws('|', " + ", ".join(f'CAST("{k}" AS VARCHAR)' for k in key_columns) + ")"
@@ -124,8 +125,9 @@ def _special_unseen(gateway: Gateway, role: RolePolicy, source: str, table: str)
 def _explanations(gateway: Gateway, entity: str) -> dict[tuple[str, str], tuple[float, list[str]]]:
     """(source, table) -> the strongest link of its records to the person's other records, and its fields."""
     with gateway.trusted() as con:
-        fields = [f for (f,) in con.execute("SELECT DISTINCT field FROM link.model WHERE NOT starts_with(field, '_') "
-                                            "ORDER BY 1").fetchall()]
+        fields: list[str] = gateway.kept(("link fields", gateway.snapshot()), lambda: [
+            str(f) for (f,) in con.execute("SELECT DISTINCT field FROM link.model WHERE NOT starts_with(field, '_') "
+                                           "ORDER BY 1").fetchall()])
         weights = ", ".join(f"s.w_{f}" for f in fields)
         rows = con.execute(f"""WITH mine AS (SELECT DISTINCT r.source, r.source_table, rp.profile_id
                 FROM link.person_records r JOIN link.record_profiles rp USING (record_id)
@@ -145,25 +147,32 @@ def _explanations(gateway: Gateway, entity: str) -> dict[tuple[str, str], tuple[
 
 
 def _golden(gateway: Gateway, user: User, entity: str) -> dict[str, Any]:
-    role = gateway.policy.role(user.role)
+    sql = gateway.kept(("golden", user.role, gateway.policy.version), partial(_golden_query, gateway, user.role))
+    with gateway.trusted() as con:
+        return {str(a): v for a, v in con.execute(sql, [entity]).fetchall()}
+
+
+def _golden_query(gateway: Gateway, role_name: str) -> str:
+    """The golden record of an entity (its one parameter) as ``role_name`` may see it: each attribute masked."""
+    role = gateway.policy.role(role_name)
     cases = [exp.If(this=exp.EQ(this=exp.column("attribute"), expression=exp.Literal.string(kind)),
                     true=exp.cast(masked("value", ColumnInfo("VARCHAR", kind, "personal"),
                                          role.mask_for(f"link.golden.{kind}", kind, "personal"), gateway.pseudonym),
                                   "VARCHAR"))
              for kind in GOLDEN_TYPES]
     shown = exp.Case(ifs=cases)
-    sql = f"SELECT attribute, {shown.sql(dialect='duckdb')} FROM link.golden WHERE entity_id = ?"
-    with gateway.trusted() as con:
-        return {str(a): v for a, v in con.execute(sql, [entity]).fetchall()}
+    return f"SELECT attribute, {shown.sql(dialect='duckdb')} FROM link.golden WHERE entity_id = ?"
 
 
-def person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonView:
-    """Every record of the person with IIN ``iin`` the user's policy lets them see; one audit entry."""
+def person_view(gateway: Gateway, user: User, iin: str, purpose: str, explain: bool = True) -> PersonView:
+    """Every record of the person with IIN ``iin`` the user's policy lets them see; one audit entry.
+    ``explain``: also why each table's records are this person (``SourceRecords.match``), read from the pair
+    scores: a page shows it, a client that does not can spare the read."""
     with gateway.one_snapshot():  # the links, the records and their explanations: one snapshot
-        return _person_view(gateway, user, iin, purpose)
+        return _person_view(gateway, user, iin, purpose, explain)
 
 
-def _person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> PersonView:
+def _person_view(gateway: Gateway, user: User, iin: str, purpose: str, explain: bool) -> PersonView:
     what = f"person view: {gateway.audit.person(iin.strip())[:16]}"
     try:
         role, described = gateway.admit(user, purpose, needs_purpose="person.purpose_needed")
@@ -174,7 +183,7 @@ def _person_view(gateway: Gateway, user: User, iin: str, purpose: str) -> Person
     except Exception as error:  # unforeseen: refused and audited, said by its kind only
         raise gateway.refused(user, what, purpose, internal_refusal(error)) from None
     seq, results = gateway.run(user, role, described, "view", what, [p for *_, p in plans])
-    why = _explanations(gateway, entity)
+    why = _explanations(gateway, entity) if explain else {}
     shown = [SourceRecords(source, table, parties, r.columns, r.rows, why.get((source, table)))
              for (source, table, parties, _), r in zip(plans, results, strict=True) if r.rows]
     if role.row_filter and not shown:  # outside the caller's scope: said exactly as for a person who does not exist

@@ -222,6 +222,15 @@ def current_snapshot(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
+def newest_snapshot(con: duckdb.DuckDBPyConnection) -> int:
+    """The newest snapshot published: what a new transaction of the lake would read, looked up in the lake's
+    catalog database directly (about 1 ms on a cursor of its own, against 5-7 ms for a lake transaction's
+    ``current_snapshot``). The catalog is read through DuckDB's own SQLite, never through Python's: two SQLite
+    libraries in one process do not share their file locks, and Python's then kept reading an old state."""
+    row = con.execute(f"SELECT max(snapshot_id) FROM {METADATA}.ducklake_snapshot").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The newest committed schema version: it changes when a table or column is added, dropped or retyped."""
     row = con.execute(f"SELECT max(schema_version) FROM {METADATA}.ducklake_snapshot").fetchone()
