@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
@@ -35,7 +38,15 @@ def create_app(config: Settings | None = None) -> FastAPI:
     from ukimet.api import rest, web
 
     config = config or Settings()
-    app = FastAPI(title="ukimet", version=__version__, openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs",
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # requests that read the store run on worker threads: a few per process keep the cores busy (DuckDB
+        # works without Python's lock), more only make them take turns for it and every answer slower
+        anyio.to_thread.current_default_thread_limiter().total_tokens = config.serve_threads
+        yield
+
+    app = FastAPI(lifespan=lifespan, title="ukimet", version=__version__, openapi_url="/api/v1/openapi.json",
+                  docs_url="/api/v1/docs",
                   redoc_url=None, description="The governed API of ukimet: every read of citizen data is checked, "
                   "rewritten by policy and audited. Errors: {\"error\": {id, status, what, why, fix}}, the "
                   "status from the error's kind, the message in the Accept-Language asked for (kk, ru, en).")

@@ -46,6 +46,7 @@ def link(
     standalone files: ukimet link a.csv b.parquet --out clusters.csv."""
     from ukimet.core.metadata import connect_metadata
     from ukimet.core.settings import Settings
+    from ukimet.link import lookup
     from ukimet.sync.store import open_store, publishing
 
     chosen: Engine = "spark" if engine == "spark" else "duckdb"
@@ -71,6 +72,7 @@ def link(
     con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
         metadata = connect_metadata(config)
+        lookup.prepare(con)
         # one snapshot: servers read the previous linkage, whole, until this one is complete
         with publishing(con, "ukimet link" + (" --new" if new else "")):
             _link_store(con, metadata, sources, threshold, chosen, model, new)
@@ -81,6 +83,7 @@ def link(
 def _link_store(con: duckdb.DuckDBPyConnection, metadata: Metadata, sources: list[str] | None, threshold: float,
                 chosen: Engine, model: Model | None, new: bool) -> None:
     """The linkage run, said step by step (inside the caller's one transaction)."""
+    from ukimet.link import lookup
     from ukimet.link.api import link_records
     from ukimet.link.companies import build_companies
     from ukimet.link.records import extract
@@ -96,6 +99,8 @@ def _link_store(con: duckdb.DuckDBPyConnection, metadata: Metadata, sources: lis
         out.print(f"{int(stats['new_profiles']):,} new profiles linked with the stored model")
     with out.status("linking companies by BIN, name and address ..."):
         companies = build_companies(con, metadata)
+    with out.status("writing the person lookup tables ..."):
+        lookup.build_lookup(con)
     if stats.get("suspicious"):
         out.print(f"[yellow]note[/]: {int(stats['suspicious']):,} clusters held profiles with several first names "
                   "and dates of birth (look-alikes chained together) and were split on strong pairs only; see "

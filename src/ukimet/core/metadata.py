@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Connection,
     DateTime,
@@ -310,6 +311,15 @@ audit_nodes = Table(
     Column("level", Integer, primary_key=True, autoincrement=False, doc="the subtree has 2**level leaves (>= 1)"),
     Column("idx", Integer, primary_key=True, autoincrement=False, doc="it covers entries idx*2**level+1 on"),
     Column("hash", String(64), nullable=False, doc="its Merkle hash (RFC 6962), hex"),
+)
+# What each user has read each day, kept with the entries that count towards the daily limits: the limits are
+# decided by reading one row (migration 0009).
+audit_usage = Table(
+    "audit_usage", metadata,
+    Column("user_name", String(128), primary_key=True),
+    Column("day", String(10), primary_key=True, doc="UTC date of the entries counted"),
+    Column("rows", BigInteger, nullable=False, doc="rows read that day by accesses that count (query, view)"),
+    Column("persons", BigInteger, nullable=False, doc="distinct persons those accesses touched that day"),
 )
 privacy_spend = Table(
     "privacy_spend", metadata,

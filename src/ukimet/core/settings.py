@@ -54,6 +54,9 @@ class Settings(BaseSettings):
         "5GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
         description="Memory sync, link and the mart build may hold (DuckDB's memory_limit); beyond it they spill "
         "to the store's temporary folder (store.ducklake.tmp). The process uses about 1 GB more.")
+    serve_threads: int = Field(4, ge=1, le=256, description="Requests one `ukimet serve` worker process handles at "
+                               "once; more wait their turn in order (a few per process keep its core busy, since "
+                               "queries run without Python's lock; many only make every answer slower).")
     query_timeout: float = Field(30.0, gt=0, description="Seconds a user's query may run before it is stopped.")
     max_result_bytes: int = Field(20_000_000, ge=1000, description="The largest result (approximate bytes) one "
                                   "query may return; larger ones are refused.")

@@ -48,6 +48,7 @@ from ukimet.core.metadata import (
     audit_frontier,
     audit_nodes,
     audit_persons,
+    audit_usage,
     policies,
     privacy_spend,
 )
@@ -122,12 +123,20 @@ def _of_day(user: str, day: dt.date) -> list[Any]:
 
 
 def used_on(con: Connection, user: str, day: dt.date) -> Usage:
-    """Rows and distinct persons a user read on ``day``, counted by the store through its indexes."""
-    rows = con.execute(select(func.coalesce(func.sum(audit_entries.c.rows), 0)).where(*_of_day(user, day))).scalar()
-    persons = con.execute(select(func.count(func.distinct(audit_persons.c.person_hash)))
-                          .select_from(audit_persons.join(audit_entries, audit_entries.c.seq == audit_persons.c.seq))
-                          .where(*_of_day(user, day))).scalar()
-    return Usage(int(rows or 0), int(persons or 0))
+    """Rows and distinct persons a user read on ``day``: one row, kept with the entries (``count_usage``)."""
+    row = con.execute(select(audit_usage.c.rows, audit_usage.c.persons).where(
+        audit_usage.c.user_name == user, audit_usage.c.day == day.isoformat())).first()
+    return Usage(int(row[0]), int(row[1])) if row else Usage(0, 0)
+
+
+def count_usage(con: Connection, user: str, day: dt.date, rows: int, new_persons: int) -> None:
+    """Add an entry's rows and the persons new to the user that day to the day's usage (in the entry's
+    transaction, under the log's lock)."""
+    added = con.execute(update(audit_usage).where(audit_usage.c.user_name == user,
+                                                  audit_usage.c.day == day.isoformat())
+                        .values(rows=audit_usage.c.rows + rows, persons=audit_usage.c.persons + new_persons))
+    if not added.rowcount:
+        con.execute(insert(audit_usage).values(user_name=user, day=day.isoformat(), rows=rows, persons=new_persons))
 
 
 def seen_on(con: Connection, user: str, day: dt.date, persons: list[str]) -> set[str]:
@@ -228,14 +237,20 @@ class Recorder:
         self.con = con
         self.written: list[int] = []
         self.heads: list[anchor.Head] = []
+        self._new: dict[tuple[str, tuple[str, ...]], int] = {}
 
     def __call__(self, access: Access, epsilon: float = 0.0, delta: float = 0.0) -> int:
         return self.record(access, epsilon, delta)
 
     def record(self, access: Access, epsilon: float = 0.0, delta: float = 0.0) -> int:
-        """Write the entry (and, for a private answer, what it spent of the budgets); its number."""
+        """Write the entry (and, for a private answer, what it spent of the budgets, and for an access that counts
+        towards the daily limits, what it adds to the user's day); its number."""
         try:
+            if access.action in COUNTED:
+                count_usage(self.con, access.user_name, self.log.clock().date(), access.rows,
+                            self.new_persons(access.user_name, list(access.persons)))
             seq = self.log._insert(self.con, access, self.heads)
+            self._new.clear()  # its persons are seen now
             if epsilon:
                 self.con.execute(insert(privacy_spend).values(
                     seq=seq, day=self.log.clock().date().isoformat(), user_name=access.user_name,
@@ -261,8 +276,12 @@ class Recorder:
         return used_on(self.con, user, self.log.clock().date())
 
     def new_persons(self, user: str, persons: list[str]) -> int:
-        """How many of ``persons`` the user has not read today (what this access adds to the day's count)."""
-        return len(set(persons) - seen_on(self.con, user, self.log.clock().date(), persons))
+        """How many of ``persons`` the user has not read today (what this access adds to the day's count); asked
+        again for the same persons before the entry is written, the answer is remembered."""
+        key = (user, tuple(sorted(set(persons))))
+        if key not in self._new:
+            self._new[key] = len(set(persons) - seen_on(self.con, user, self.log.clock().date(), persons))
+        return self._new[key]
 
 
 def person_hash(key: bytes, iin: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
+import duckdb
 from sqlglot import exp
 
 from ukimet.connect.catalog import table_keys
@@ -19,6 +20,7 @@ from ukimet.gateway.api import Gateway, Plan, internal_refusal
 from ukimet.gateway.guard import ColumnInfo
 from ukimet.gateway.policy import RolePolicy
 from ukimet.gateway.rewrite import User, masked
+from ukimet.link import lookup
 from ukimet.sync.store import literal
 
 KEYS = "__ukimet_record_keys__"
@@ -63,16 +65,32 @@ class PersonView:
 
 
 def _linked(gateway: Gateway, iin: str) -> tuple[str, list[tuple[str, str, str, str]]]:
-    """The person's entity and records (source, table, party, record key), read by the gateway itself."""
+    """The person's entity and records (source, table, party, record key), read by the gateway itself: from the
+    lookup tables of the linkage (link.lookup) when the snapshot has them, else from the link tables."""
     with gateway.trusted() as con:
-        records = con.execute("SELECT e.entity_id, r.source, r.source_table, r.party, r.record_key "
-                              "FROM link.person_records r JOIN link.entities e USING (record_id) "
-                              "WHERE e.entity_id = (SELECT min(f.entity_id) FROM link.person_records p "
-                              "JOIN link.entities f USING (record_id) WHERE p.iin = ? AND p.iin_valid) "
-                              "ORDER BY 2, 3, 4", [iin]).fetchall()
+        if _has_lookup(gateway, con):
+            records = con.execute("SELECT entity_id, source, source_table, party, record_key FROM "
+                                  "lookup.entity_records WHERE entity_id = (SELECT min(entity_id) FROM "
+                                  "lookup.person_entities WHERE iin = ?) ORDER BY 2, 3, 4", [iin]).fetchall()
+        else:
+            records = con.execute("SELECT e.entity_id, r.source, r.source_table, r.party, r.record_key "
+                                  "FROM link.person_records r JOIN link.entities e USING (record_id) "
+                                  "WHERE e.entity_id = (SELECT min(f.entity_id) FROM link.person_records p "
+                                  "JOIN link.entities f USING (record_id) WHERE p.iin = ? AND p.iin_valid) "
+                                  "ORDER BY 2, 3, 4", [iin]).fetchall()
     if not records:
         raise NotFound(NOT_FOUND)
     return str(records[0][0]), [(str(a), str(b), str(c), str(d)) for _, a, b, c, d in records]
+
+
+def _has_lookup(gateway: Gateway, con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the snapshot ``con`` reads has the lookup tables (a store linked before them has not)."""
+    def found() -> bool:
+        names = {str(t) for (t,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() "
+            "AND table_schema = ?", [lookup.SCHEMA]).fetchall()}
+        return set(lookup.TABLES) <= names
+    return gateway.kept(("lookup", gateway.snapshot()), found)
 
 
 def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]]
@@ -149,6 +167,8 @@ def _explanations(gateway: Gateway, entity: str) -> dict[tuple[str, str], tuple[
 def _golden(gateway: Gateway, user: User, entity: str) -> dict[str, Any]:
     sql = gateway.kept(("golden", user.role, gateway.policy.version), partial(_golden_query, gateway, user.role))
     with gateway.trusted() as con:
+        if _has_lookup(gateway, con):  # the same rows, sorted by entity: a lookup, not a scan
+            sql = sql.replace("FROM link.golden", "FROM lookup.golden")
         return {str(a): v for a, v in con.execute(sql, [entity]).fetchall()}
 
 
@@ -175,7 +195,8 @@ def person_view(gateway: Gateway, user: User, iin: str, purpose: str, explain: b
 def _person_view(gateway: Gateway, user: User, iin: str, purpose: str, explain: bool) -> PersonView:
     what = f"person view: {gateway.audit.person(iin.strip())[:16]}"
     try:
-        role, described = gateway.admit(user, purpose, needs_purpose="person.purpose_needed")
+        role, described = gateway.admit(user, purpose, needs_purpose="person.purpose_needed",
+                                               limits_later=True)
         entity, records = _linked(gateway, iin.strip())
         plans, withheld = _plans(gateway, user, records)
     except UkimetError as error:

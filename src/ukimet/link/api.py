@@ -15,6 +15,7 @@ import duckdb
 from ukimet.core.errors import LinkError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
+from ukimet.link import lookup
 from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
 from ukimet.link.companies import build_companies
 from ukimet.link.engine import link, link_new
@@ -68,11 +69,13 @@ def link_store(config: Settings | None = None, sources: list[str] | None = None,
     con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
         metadata = connect_metadata(config)
+        lookup.prepare(con)
         # the server reads the previous linkage until this one is complete
         with publishing(con, "ukimet link" + (" --new" if incremental else "")):
             records = extract(con, metadata, sources)
             stats = link_records(con, threshold, engine, model, incremental=incremental)
             stats["companies"] = build_companies(con, metadata)
+            lookup.build_lookup(con)
     finally:
         con.close()
     return {"records": records, **stats}

@@ -32,6 +32,11 @@ import pyarrow as pa
 from ukimet.core.errors import StoreError
 
 QUARANTINE_SCHEMA = "_quarantine"
+LOOKUP_SCHEMA = "lookup"
+"""the linkage's lookup tables for serving one person at a time (link.lookup)"""
+SCHEMA_OPTIONS = {LOOKUP_SCHEMA: {"parquet_row_group_size": 8192}}
+"""schemas whose tables are written with options of their own: the lookup tables in small row groups, so that a
+lookup by the key they are sorted by reads one small row group"""
 LOCKED_CONFIG = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
 LAKE = "store"
 """The name the lake is attached under (and made the default catalog) on every connection."""
@@ -89,6 +94,7 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
             raise StoreError("store.open", path=str(catalog), detail="it does not exist yet")
     catalog.parent.mkdir(parents=True, exist_ok=True)
     files.mkdir(exist_ok=True)
+    made = not catalog.exists() and not read_only
     _write_ahead(catalog)
     try:
         con = duckdb.connect(config={**LOCKED_CONFIG, "temp_directory": str(temp)})
@@ -97,6 +103,8 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
             options.append(f"SNAPSHOT_VERSION {int(as_of)}")
         _attach(con, catalog, files, options)
         con.execute(f"USE {LAKE}")
+        if made:
+            prepare_schemas(con)
         con.execute("SET enable_progress_bar = false")  # ukimet draws its own progress
         if memory_limit is not None:
             con.execute(f"SET memory_limit = {literal(memory_limit)}")
@@ -108,6 +116,19 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
             con.close()
         raise StoreError("store.open", path=str(catalog), detail=(str(exc).splitlines() or [""])[0]) from None
     return con
+
+
+def prepare_schemas(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the schemas that are written with options of their own (``SCHEMA_OPTIONS``), unless they are there:
+    on a new store, and before a run that writes them, outside its transaction (the lake sets no option on a
+    schema made in the same transaction)."""
+    for schema, settings in SCHEMA_OPTIONS.items():
+        if con.execute("SELECT 1 FROM duckdb_schemas() WHERE database_name = ? AND schema_name = ?",
+                       [LAKE, schema]).fetchone() is not None:
+            continue
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(schema)}")
+        for option, value in settings.items():
+            con.execute(f"CALL {LAKE}.set_option({literal(option)}, {value}, schema => {literal(schema)})")
 
 
 def _attach(con: duckdb.DuckDBPyConnection, catalog: Path, files: Path, options: list[str]) -> None:
