@@ -321,6 +321,12 @@ audit_usage = Table(
     Column("rows", BigInteger, nullable=False, doc="rows read that day by accesses that count (query, view)"),
     Column("persons", BigInteger, nullable=False, doc="distinct persons those accesses touched that day"),
 )
+audit_day_persons = Table(
+    "audit_day_persons", metadata,
+    Column("user_name", String(128), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("person_hash", String(64), primary_key=True, doc="a person the user's counted accesses touched that day"),
+)
 privacy_spend = Table(
     "privacy_spend", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False, doc="the audit entry of the answer"),

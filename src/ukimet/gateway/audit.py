@@ -39,11 +39,12 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import Connection, Engine, case, func, insert, or_, select, text, update
+from sqlalchemy import BigInteger, Connection, Engine, bindparam, case, func, insert, or_, select, text, update
 
 from ukimet.core.errors import ConfigError, InvalidInput, UkimetError, Unavailable
 from ukimet.core.metadata import (
     audit_checkpoints,
+    audit_day_persons,
     audit_entries,
     audit_frontier,
     audit_nodes,
@@ -116,37 +117,47 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _of_day(user: str, day: dt.date) -> list[Any]:
-    """The conditions for a user's counted entries of ``day`` (``at`` is ISO text, so a day is a range of it)."""
-    return [audit_entries.c.user_name == user, audit_entries.c.at >= day.isoformat(),
-            audit_entries.c.at < (day + dt.timedelta(days=1)).isoformat(), audit_entries.c.action.in_(COUNTED)]
+# The statements every access runs under the log's lock, built once: building a SQLAlchemy expression costs more
+# than SQLite takes to run it, and every other access waits meanwhile.
+_USED = select(audit_usage.c.rows, audit_usage.c.persons).where(
+    audit_usage.c.user_name == bindparam("of_user"), audit_usage.c.day == bindparam("of_day"))
+_COUNT = update(audit_usage).where(audit_usage.c.user_name == bindparam("of_user"),
+                                   audit_usage.c.day == bindparam("of_day")).values(
+    rows=audit_usage.c.rows + bindparam("add_rows", type_=BigInteger),
+    persons=audit_usage.c.persons + bindparam("add_persons", type_=BigInteger))
+_LAST = select(audit_entries.c.seq, audit_entries.c.hash).order_by(audit_entries.c.seq.desc()).limit(1)
+_LAST_SEQ = select(func.max(audit_entries.c.seq))
+_FRONTIER = select(audit_frontier).where(audit_frontier.c.id == 1)
+_KEEP_FRONTIER = update(audit_frontier).where(audit_frontier.c.id == 1)
 
 
 def used_on(con: Connection, user: str, day: dt.date) -> Usage:
     """Rows and distinct persons a user read on ``day``: one row, kept with the entries (``count_usage``)."""
-    row = con.execute(select(audit_usage.c.rows, audit_usage.c.persons).where(
-        audit_usage.c.user_name == user, audit_usage.c.day == day.isoformat())).first()
+    row = con.execute(_USED, {"of_user": user, "of_day": day.isoformat()}).first()
     return Usage(int(row[0]), int(row[1])) if row else Usage(0, 0)
 
 
-def count_usage(con: Connection, user: str, day: dt.date, rows: int, new_persons: int) -> None:
-    """Add an entry's rows and the persons new to the user that day to the day's usage (in the entry's
-    transaction, under the log's lock)."""
-    added = con.execute(update(audit_usage).where(audit_usage.c.user_name == user,
-                                                  audit_usage.c.day == day.isoformat())
-                        .values(rows=audit_usage.c.rows + rows, persons=audit_usage.c.persons + new_persons))
+def count_usage(con: Connection, user: str, day: dt.date, rows: int, persons: list[str]) -> None:
+    """Add an entry's rows and persons to the user's day (in the entry's transaction, under the log's lock): the
+    persons new to the user that day are noted and counted."""
+    new = sorted(set(persons) - seen_on(con, user, day, persons))
+    added = con.execute(_COUNT, {"of_user": user, "of_day": day.isoformat(), "add_rows": rows,
+                                 "add_persons": len(new)})
     if not added.rowcount:
-        con.execute(insert(audit_usage).values(user_name=user, day=day.isoformat(), rows=rows, persons=new_persons))
+        con.execute(insert(audit_usage), {"user_name": user, "day": day.isoformat(), "rows": rows,
+                                          "persons": len(new)})
+    if new:
+        con.execute(insert(audit_day_persons), [{"user_name": user, "day": day.isoformat(), "person_hash": p}
+                                                for p in new])
 
 
 def seen_on(con: Connection, user: str, day: dt.date, persons: list[str]) -> set[str]:
-    """Which of ``persons`` the user already read on ``day`` (they count once a day)."""
+    """Which of ``persons`` the user already read on ``day`` (they count once a day): looked up by key."""
     wanted, seen = sorted(set(persons)), set()
     for start in range(0, len(wanted), 500):
-        seen |= {p for (p,) in con.execute(
-            select(audit_persons.c.person_hash).distinct()
-            .select_from(audit_persons.join(audit_entries, audit_entries.c.seq == audit_persons.c.seq))
-            .where(audit_persons.c.person_hash.in_(wanted[start:start + 500]), *_of_day(user, day)))}
+        seen |= {p for (p,) in con.execute(select(audit_day_persons.c.person_hash).where(
+            audit_day_persons.c.user_name == user, audit_day_persons.c.day == day.isoformat(),
+            audit_day_persons.c.person_hash.in_(wanted[start:start + 500])))}
     return seen
 
 
@@ -237,7 +248,6 @@ class Recorder:
         self.con = con
         self.written: list[int] = []
         self.heads: list[anchor.Head] = []
-        self._new: dict[tuple[str, tuple[str, ...]], int] = {}
 
     def __call__(self, access: Access, epsilon: float = 0.0, delta: float = 0.0) -> int:
         return self.record(access, epsilon, delta)
@@ -247,10 +257,8 @@ class Recorder:
         towards the daily limits, what it adds to the user's day); its number."""
         try:
             if access.action in COUNTED:
-                count_usage(self.con, access.user_name, self.log.clock().date(), access.rows,
-                            self.new_persons(access.user_name, list(access.persons)))
+                count_usage(self.con, access.user_name, self.log.clock().date(), access.rows, list(access.persons))
             seq = self.log._insert(self.con, access, self.heads)
-            self._new.clear()  # its persons are seen now
             if epsilon:
                 self.con.execute(insert(privacy_spend).values(
                     seq=seq, day=self.log.clock().date().isoformat(), user_name=access.user_name,
@@ -276,12 +284,8 @@ class Recorder:
         return used_on(self.con, user, self.log.clock().date())
 
     def new_persons(self, user: str, persons: list[str]) -> int:
-        """How many of ``persons`` the user has not read today (what this access adds to the day's count); asked
-        again for the same persons before the entry is written, the answer is remembered."""
-        key = (user, tuple(sorted(set(persons))))
-        if key not in self._new:
-            self._new[key] = len(set(persons) - seen_on(self.con, user, self.log.clock().date(), persons))
-        return self._new[key]
+        """How many of ``persons`` the user has not read today (what this access adds to the day's count)."""
+        return len(set(persons) - seen_on(self.con, user, self.log.clock().date(), persons))
 
 
 def person_hash(key: bytes, iin: str) -> str:
@@ -393,8 +397,7 @@ class AuditLog:
             return record(access)
 
     def _insert(self, con: Connection, access: Access, heads: list[anchor.Head]) -> int:
-        last = con.execute(select(audit_entries.c.seq, audit_entries.c.hash)
-                           .order_by(audit_entries.c.seq.desc()).limit(1)).first()
+        last = con.execute(_LAST).first()
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
         entry = {"seq": seq, "at": self.clock().isoformat(timespec="microseconds"),
                  "user_name": access.user_name, "organisation": access.organisation, "role": access.role,
@@ -404,7 +407,7 @@ class AuditLog:
                  "rows": access.rows, "persons": sorted(access.persons),
                  "policy": access.policy or self._policy_in_force(con), "hash_format": HASH_FORMAT}
         hashed = entry_hash(prev, entry)
-        con.execute(insert(audit_entries).values(**entry, prev_hash=prev, hash=hashed))
+        con.execute(insert(audit_entries), {**entry, "prev_hash": prev, "hash": hashed})
         if access.persons:
             con.execute(insert(audit_persons), [{"person_hash": p, "seq": seq} for p in sorted(set(access.persons))])
         tree = self._frontier(con, seq - 1, prev)
@@ -419,7 +422,7 @@ class AuditLog:
     def _frontier(con: Connection, seq: int, head: str) -> merkle.Accumulator:
         """The Merkle accumulator over entries 1..seq: from the stored frontier when it is at that entry, else
         rebuilt from the log (once, after an upgrade or when the frontier does not match the log)."""
-        kept = con.execute(select(audit_frontier).where(audit_frontier.c.id == 1)).first()
+        kept = con.execute(_FRONTIER).first()
         if kept is not None and kept.seq == seq and kept.hash == head:
             return merkle.Accumulator.restore(kept.nodes)
         tree = merkle.Accumulator()
@@ -431,8 +434,8 @@ class AuditLog:
     @staticmethod
     def _keep_frontier(con: Connection, tree: merkle.Accumulator, seq: int, head: str) -> None:
         values = {"seq": seq, "hash": head, "nodes": tree.state()}
-        if not con.execute(update(audit_frontier).where(audit_frontier.c.id == 1).values(**values)).rowcount:
-            con.execute(insert(audit_frontier).values(id=1, **values))
+        if not con.execute(_KEEP_FRONTIER, values).rowcount:
+            con.execute(insert(audit_frontier), {"id": 1, **values})
 
     @property
     def anchor_path(self) -> Path:
@@ -442,7 +445,7 @@ class AuditLog:
         """Refuse to write when the anchor is gone while the log holds entries anchored in it (writing on would
         start a new anchor and hide what happened to the old one), or when the log ends before the newest head
         anchored (its tail was deleted: new entries would take the deleted ones' numbers)."""
-        last = con.execute(select(func.max(audit_entries.c.seq))).scalar() or 0
+        last = con.execute(_LAST_SEQ).scalar() or 0
         if self.anchor_path.exists():
             anchored = anchor.newest_seq(self.anchor_path)
             if anchored > last:
