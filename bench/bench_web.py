@@ -1,13 +1,22 @@
 """Load: concurrent analysts against the served app (``ukimet serve`` in its own process, ``--workers`` of them, on
 127.0.0.1), each signed in through the API and alternating person-360 views and questions in the three
-languages. Reports p50 and p95 latency per endpoint, errors, and whether the audit log holds exactly one new entry
-per request (and still verifies). Two peers in the same run: the same concurrency against /api/v1/health, the
-bare cost of the HTTP stack; and the floor: every statement the governed run audited (a person view's reads of
-each agency table, a question's SQL, as the gateway rewrote them), run again straight on the same engine and
-store, ungoverned, from as many threads as there are analysts (no HTTP, no policy, no audit; the person view's
-link lookups and explanations are not in the floor, so it is a little lower than the true one).
+languages, over a keep-alive connection of a lean client (bench/serving.py), so that the load does not take the
+cores it measures. Two loads, one after the other:
 
-    python bench/bench_web.py --analysts 50 --requests 20 --persons 5000
+- the closed load: every analyst sends the next request as soon as the last is answered (``--requests`` each):
+  the most the server answers per second. Its latencies are mostly the queue: with 50 analysts and no pause,
+  the mean wait is 50 divided by the throughput (Little's law), whatever the server does per request;
+- the open load: requests arrive at ``--rate`` per second in all (a Poisson process per analyst) for
+  ``--seconds``, each timed from when it was due: the latency at that throughput, as an SLO is stated.
+
+Reports p50 and p95 latency per endpoint, errors, and whether the audit log holds exactly one new entry per
+request (and still verifies). Two peers in the same run: the same analysts against /api/v1/health, the bare cost
+of the HTTP stack; and the floor: every statement the governed run audited (a person view's reads of each agency
+table, a question's SQL, as the gateway rewrote them), run again straight on the same engine and snapshot,
+ungoverned, from as many threads as there are analysts (no HTTP, no policy, no audit; the person view's link
+lookups are not in the floor, so it is a little lower than the true one).
+
+    python bench/bench_web.py --analysts 50 --requests 20 --persons 5000 --workers 2 --rate 100 --seconds 30
 
 Writes bench/results/web.json."""
 
@@ -18,6 +27,7 @@ import asyncio
 import hashlib
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -49,9 +59,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-async def analyst(client: LeanClient, name: str, iins: list[str], questions: list[str], count: int,
-                  timings: dict[str, list[float]], errors: list[str]) -> None:
-    for _ in range(20):  # fifty sign-ins at once: a busy store answers 503/429 with Retry-After, so wait and retry
+async def sign_in(client: LeanClient, name: str) -> dict[str, str]:
+    """The analyst's bearer header (fifty sign-ins at once: a busy store answers 503/429, so wait and retry)."""
+    for _ in range(20):
         status, body = await client.request("POST", "/api/v1/auth/login",
                                             body={"name": name, "password": f"{name}-password"})
         if status not in (429, 503):
@@ -60,7 +70,11 @@ async def analyst(client: LeanClient, name: str, iins: list[str], questions: lis
     token = json.loads(body).get("token") if status == 200 else None
     if token is None:
         raise SystemExit(f"{name} could not sign in: HTTP {status} {body[:300]!r}")
-    headers = {"Authorization": f"Bearer {token}"}
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def analyst(client: LeanClient, name: str, headers: dict[str, str], iins: list[str], questions: list[str],
+                  count: int, timings: dict[str, list[float]], errors: list[str]) -> None:
     for i in range(count):
         if i % 2 == 0:
             path, started = "person", time.perf_counter()
@@ -76,6 +90,39 @@ async def analyst(client: LeanClient, name: str, iins: list[str], questions: lis
             errors.append(f"{path} {status} {body[:200]!r}")
 
 
+async def paced(client: LeanClient, name: str, headers: dict[str, str], iins: list[str], questions: list[str],
+                rate: float, until: float, seed: int, timings: dict[str, list[float]], errors: list[str]) -> int:
+    """One analyst of an open load: requests sent at the times of a Poisson process of ``rate`` per second (the
+    analyst's share of the total) until ``until``, each timed from when it was due, not from when it went out,
+    so that a slow server cannot hide its queue by slowing the load (coordinated omission). How many were sent."""
+    rng = random.Random(seed)
+    due, sent = time.perf_counter() + rng.expovariate(rate), 0
+    while due < until:
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        if sent % 2 == 0:
+            path = "person"
+            status, body = await client.request(
+                "GET", f"/api/v1/persons/{iins[(seed * 7 + sent) % len(iins)]}?purpose=load%20test%20{name}",
+                headers)
+        else:
+            path = "ask"
+            status, body = await client.request("POST", "/api/v1/ask", headers,
+                                                {"question": questions[(seed * 7 + sent) % len(questions)]})
+        timings[path].append(time.perf_counter() - due)
+        if status != 200:
+            errors.append(f"{path} {status} {body[:200]!r}")
+        sent += 1
+        due += rng.expovariate(rate)
+    return sent
+
+
+def _latencies(timings: dict[str, list[float]]) -> dict[str, Any]:
+    return {path: {"requests": len(values), "p50_ms": round(percentile(values, 0.5) * 1000, 1),
+                   "p95_ms": round(percentile(values, 0.95) * 1000, 1),
+                   "mean_ms": round(statistics.fmean(values) * 1000, 1) if values else 0}
+            for path, values in timings.items()}
+
+
 async def peer(client: LeanClient, count: int, timings: list[float]) -> None:
     for _ in range(count):
         started = time.perf_counter()
@@ -83,25 +130,41 @@ async def peer(client: LeanClient, count: int, timings: list[float]) -> None:
         timings.append(time.perf_counter() - started)
 
 
-async def run(port: int, names: list[str], iins: list[str], questions: list[str], count: int) -> dict[str, Any]:
-    timings: dict[str, list[float]] = {"person": [], "ask": []}
-    errors: list[str] = []
-    health: list[float] = []
+async def run(port: int, names: list[str], iins: list[str], questions: list[str], count: int, rate: float,
+              seconds: float) -> dict[str, Any]:
+    """Sign every analyst in; then the closed load (each analyst's next request as soon as the last is
+    answered: the most the server does, and how long the queue makes each request wait); then the open load at
+    ``rate`` requests per second for ``seconds`` (the latency at that throughput); then the health peer."""
     clients = [LeanClient("127.0.0.1", port) for _ in names]  # one keep-alive connection per analyst
     started = time.perf_counter()
-    cpu = time.process_time()
-    await asyncio.gather(*(analyst(c, n, iins, questions, count, timings, errors)
-                           for c, n in zip(clients, names, strict=True)))
-    seconds, client_cpu = time.perf_counter() - started, time.process_time() - cpu
+    headers = await asyncio.gather(*(sign_in(c, n) for c, n in zip(clients, names, strict=True)))
+    signing_in = time.perf_counter() - started  # not part of the measured requests (a password hash each)
+    timings: dict[str, list[float]] = {"person": [], "ask": []}
+    errors: list[str] = []
+    started, cpu = time.perf_counter(), time.process_time()
+    await asyncio.gather(*(analyst(c, n, h, iins, questions, count, timings, errors)
+                           for c, n, h in zip(clients, names, headers, strict=True)))
+    closed_seconds, client_cpu = time.perf_counter() - started, time.process_time() - cpu
+    report: dict[str, Any] = {"sign_in_seconds": round(signing_in, 1), "seconds": round(closed_seconds, 1),
+                              "client_cpu_seconds": round(client_cpu, 1), "errors": len(errors),
+                              "first_errors": errors[:5], **_latencies(timings)}
+    paced_timings: dict[str, list[float]] = {"person": [], "ask": []}
+    paced_errors: list[str] = []
+    started = time.perf_counter()
+    sent = await asyncio.gather(*(paced(c, n, h, iins, questions, rate / len(names), started + seconds, k,
+                                        paced_timings, paced_errors)
+                                  for k, (c, n, h) in enumerate(zip(clients, names, headers, strict=True))))
+    elapsed = time.perf_counter() - started
+    report["open_load"] = {"target_per_second": rate, "seconds": round(elapsed, 1), "requests": sum(sent),
+                           "requests_per_second": round(sum(sent) / max(elapsed, 1e-9), 1),
+                           "errors": len(paced_errors), "first_errors": paced_errors[:5],
+                           **_latencies(paced_timings)}
+    health: list[float] = []
     await asyncio.gather(*(peer(c, count, health) for c in clients))
     for client in clients:
         await client.close()
-    report: dict[str, Any] = {"seconds": round(seconds, 1), "client_cpu_seconds": round(client_cpu, 1),
-                              "errors": len(errors), "first_errors": errors[:5]}
-    for path, values in {**timings, "peer_health": health}.items():
-        report[path] = {"requests": len(values), "p50_ms": round(percentile(values, 0.5) * 1000, 1),
-                        "p95_ms": round(percentile(values, 0.95) * 1000, 1),
-                        "mean_ms": round(statistics.fmean(values) * 1000, 1) if values else 0}
+    report["peer_health"] = _latencies({"health": health})["health"]
+    report["paced_requests"] = sum(sent)
     return report
 
 
@@ -131,7 +194,8 @@ def floor(store: Path, accesses: list[dict[str, Any]], threads: int) -> dict[str
             local.con = con.cursor()
             local.con.execute(f"USE {serving.name(snapshot)}")
         text = str(entry["rewritten"] or entry["query"])
-        statements = [s for s in (part.strip() for part in text.split("\n;\n")) if s]
+        statements = [s for s in (part.strip() for part in text.split("\n;\n"))  # a refusal's is a comment only
+                      if any(line.strip() and not line.lstrip().startswith("--") for line in s.splitlines())]
         started = time.perf_counter()
         for statement in statements:
             try:
@@ -163,6 +227,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20, help="per analyst")
     parser.add_argument("--persons", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=1, help="ukimet serve --workers")
+    parser.add_argument("--rate", type=float, default=100.0, help="requests per second of the open load")
+    parser.add_argument("--seconds", type=float, default=30.0, help="how long the open load runs")
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="ukimet-web-"))
     config, engine, manifest = synced_country(out, SynthConfig(persons=args.persons, seed=9))
@@ -194,16 +260,16 @@ def main() -> None:
         wait_healthy(base, server)
         log = AuditLog(connect_metadata(config), config)
         before = max((e["seq"] for e in log.entries(limit=1)), default=0)
-        run_report = asyncio.run(run(port, names, iins, questions, args.requests))
+        run_report = asyncio.run(run(port, names, iins, questions, args.requests, args.rate, args.seconds))
         added = log.entries(since=before, limit=10**9)
         accesses = [e for e in added if e["action"] != "signin"]  # each analyst's sign-in is an entry of its own
-        requests = args.analysts * args.requests
+        requests = args.analysts * args.requests + run_report.pop("paced_requests")
         report = {"analysts": args.analysts, "workers": args.workers, "requests_per_analyst": args.requests,
                   "persons": args.persons,
                   "requests": requests, "audit_entries_added": len(accesses), "sign_in_entries": len(added) -
                   len(accesses), "one_entry_per_request": len(accesses) == requests,
                   "log_verifies": log.verify().ok, **run_report,
-                  "requests_per_second": round(requests / max(run_report["seconds"], 1e-9), 1)}
+                  "requests_per_second": round(args.analysts * args.requests / max(run_report["seconds"], 1e-9), 1)}
         report["floor_ungoverned"] = floor(config.resolved_store_path(), accesses, args.analysts)
     finally:
         server.terminate()
