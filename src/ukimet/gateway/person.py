@@ -7,6 +7,7 @@ whole view is one audit entry ("view") that names every person its rows touch, s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -113,12 +114,12 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
         key_columns = keys_of.get(table) or []
         if not key_columns:
             continue  # rows without a key cannot be named one by one
-        record_key = "concat_ws('|', " + ", ".join(f'CAST("{k}" AS VARCHAR)' for k in key_columns) + ")"
+        record_key, typed = _record_key(gateway.catalog[(source.lower(), table.lower())], key_columns)
         # one plan per table, kept across persons: the keys go in after the rewrite, in place of a marker
         sql = f'SELECT * FROM "{source}"."{table}" WHERE {record_key} IN ({literal(KEYS)})'
         try:
             template = gateway.prepare(user, role, sql, person_level=True)
-            listed = ", ".join(literal(k) for k in sorted(keys))
+            listed = ", ".join(typed(k) for k in sorted(keys))
             plan = replace(template, sql=sql.replace(literal(KEYS), f"({listed})"),
                            rewritten=template.rewritten.replace(literal(KEYS), listed),
                            trace=(template.trace or "").replace(literal(KEYS), listed) or None)
@@ -126,6 +127,24 @@ def _plans(gateway: Gateway, user: User, records: list[tuple[str, str, str, str]
         except Refused as error:  # e.g. a table without the region an analyst's rows are filtered by
             withheld.append((source, table, error))
     return plans, withheld
+
+
+_INTEGERS = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+                       "UBIGINT"})
+
+
+def _record_key(columns: dict[str, ColumnInfo], key: list[str]) -> tuple[str, Callable[[str], str]]:
+    """How a table's rows are picked by their record keys (``concat_ws('|', key columns as text)``, as linkage
+    named them), and how a key is written in the list: a key of one integer or text column is compared as it is
+    stored (``"id" IN (4169, ...)``), so that the engine can skip the row groups that cannot hold it; a key of
+    several columns, or of another type whose text form may not round-trip, as the text linkage made."""
+    info = columns.get(key[0].lower()) if len(key) == 1 else None
+    kind = (info.data_type or "").upper() if info else ""
+    if kind in _INTEGERS:
+        return f'"{key[0]}"', lambda k: f"TRY_CAST({literal(k)} AS {kind})"
+    if kind == "VARCHAR":
+        return f'"{key[0]}"', literal
+    return "concat_ws('|', " + ", ".join(f'CAST("{k}" AS VARCHAR)' for k in key) + ")", literal
 
 
 def _special_unseen(gateway: Gateway, role: RolePolicy, source: str, table: str) -> bool:
