@@ -376,7 +376,7 @@ def _released_engine() -> duckdb.DuckDBPyConnection:
     if con is None:
         con = duckdb.connect(":memory:", config={"enable_external_access": "false",
                                                  "autoinstall_known_extensions": "false",
-                                                 "autoload_known_extensions": "false"})
+                                                 "autoload_known_extensions": "false", "threads": 1})
         con.execute("SET lock_configuration = true")
         _ENGINES.con = con
     return con
