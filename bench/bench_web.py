@@ -18,7 +18,7 @@ lookups are not in the floor, so it is a little lower than the true one).
 
     python bench/bench_web.py --analysts 50 --requests 20 --persons 5000 --workers 2 --rate 100 --seconds 30
 
-Writes bench/results/web.json."""
+Writes bench/results/web.json (``--out`` another file)."""
 
 from __future__ import annotations
 
@@ -229,6 +229,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="ukimet serve --workers")
     parser.add_argument("--rate", type=float, default=100.0, help="requests per second of the open load")
     parser.add_argument("--seconds", type=float, default=30.0, help="how long the open load runs")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the JSON results go")
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="ukimet-web-"))
     config, engine, manifest = synced_country(out, SynthConfig(persons=args.persons, seed=9))
@@ -274,8 +275,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(report, indent=2, ensure_ascii=False))
 
 
