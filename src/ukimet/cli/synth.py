@@ -90,6 +90,9 @@ def register(app: typer.Typer) -> None:
         fault_scale: float = typer.Option(1.0, "--fault-scale", help="Multiply every fault rate (0 = clean data)."),
         reference_date: str = typer.Option("2026-01-01", "--as-of", help="The day the country is observed."),
         schema_prefix: str = typer.Option("", "--schema-prefix", help="Prefix of each agency's schema/database."),
+        workers: int = typer.Option(
+            None, "--workers", min=1, help="Processes the agencies are split between (default: the cores this "
+            "process may use); the country is the same whatever the number."),
     ) -> None:
         """Generate a synthetic Kazakhstan: people, families, companies and the databases of 15 agencies."""
         from ukimet.core.errors import ConfigError
@@ -102,6 +105,13 @@ def register(app: typer.Typer) -> None:
         config = SynthConfig(
             persons=persons, seed=seed, reference_date=as_of, fault_scale=fault_scale,
             fault_overrides=load_fault_file(faults) if faults else {}, postgres_url=postgres, mysql_url=mysql,
-            schema_prefix=schema_prefix,
+            schema_prefix=schema_prefix, workers=workers or _cores(),
         )
         run_synth(config, out)
+
+
+def _cores() -> int:
+    """The cores this process may run on (its affinity, not the machine's count)."""
+    import os
+
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
