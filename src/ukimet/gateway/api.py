@@ -160,6 +160,8 @@ class Gateway:
         self._views: dict[tuple[str, ...], exp.Select] = {}
         self._plans: dict[tuple[object, ...], Plan | Refused] = {}
         self._kept: dict[tuple[object, ...], Any] = {}
+        self._shown_kept: dict[tuple[int, str], tuple[list[str], list[tuple[Any, ...]]]] = {}
+        """what callers see of each release (``_shown``)"""
         """what ``kept`` made, until the next look at the policy and the store"""
         # the daily limits are counted from the log, under its lock, at every access: gateways in any number of
         # processes on the same metadata store share them
@@ -432,12 +434,17 @@ class Gateway:
         access = partial(audit.Access, user.name, user.organisation, user.role, None)
         failure: UkimetError | None = None
         statistics: Any = None
+        shown: tuple[list[str], list[tuple[Any, ...]]] | None = None
+        seen = 0
         try:
             with self.one_snapshot() as snapshot:
                 key = hashlib.sha256("\x1f".join([role.name, repr(sorted(user.attributes.items())),
                                                    plan.statistics, self.policy.version, str(snapshot)]).encode()
                                      ).hexdigest()
-                if self._released(key) is None and epsilon <= role.epsilon_per_query + 1e-9:
+                before = self._released(key)
+                if before is not None:  # what the caller sees of it, worked out here and not under the lock
+                    seen, shown = int(before[1]), self._shown(plan, int(before[1]), before[0])
+                elif epsilon <= role.epsilon_per_query + 1e-9:
                     statistics = self._statistics(plan.statistics)
         except Exception as error:  # a refusal as it is; anything unforeseen said by its kind only
             failure = error if isinstance(error, UkimetError) else internal_refusal(error)
@@ -448,7 +455,9 @@ class Gateway:
                 released = self._released(key, record.con)
                 self._within_daily_rows(record.used_today(user.name), user, role)
                 if released is not None:
-                    table, spent, note = read_released(released[0]), 0.0, f"released before (entry {released[1]})"
+                    spent, note = 0.0, f"released before (entry {released[1]})"
+                    if shown is None or int(released[1]) != seen:
+                        shown = self._shown(plan, int(released[1]), released[0])
                 elif epsilon > role.epsilon_per_query + 1e-9:
                     raise LimitExceeded("gateway.answer_epsilon", epsilon=epsilon, most=role.epsilon_per_query)
                 else:
@@ -466,7 +475,8 @@ class Gateway:
                     table = release(plan, statistics, role.epsilon_per_count, role.epsilon_per_value, role.small_cell)
                     spent = epsilon
                     note = f"epsilon {epsilon:g}, delta {delta:g}"
-                columns, rows = post_process(plan, table)
+                    shown = post_process(plan, table)
+                columns, rows = list(shown[0]), list(shown[1])
             except Exception as error:  # a refusal as it is; anything unforeseen said by its kind only
                 failure = error if isinstance(error, UkimetError) else internal_refusal(error)
                 refused_seq = record(access("refused", sql, f"-- refused: {failure.why}", 0, [],
@@ -484,6 +494,19 @@ class Gateway:
             alerts.check_probing(self.metadata, user.name, refused_seq)
             raise failure
         return Result(columns, rows, rewritten, seq, False, spent, snapshot)
+
+    def _shown(self, plan: PrivatePlan, seq: int, blob: bytes) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """What the caller sees of the release entry ``seq`` wrote (``blob``): its outputs, order and limit
+        (post_process), kept per release and question, since a release never changes once written."""
+        key = (seq, plan.outputs)
+        shown = self._shown_kept.get(key)
+        if shown is None:
+            shown = post_process(plan, read_released(blob))
+            with self._lock:
+                if len(self._shown_kept) >= PLAN_CACHE:
+                    self._shown_kept.pop(next(iter(self._shown_kept)), None)
+                self._shown_kept[key] = shown
+        return shown
 
     def _released(self, key: str, con: Connection | None = None) -> Row[Any, Any] | None:
         """The kept release of the statistics named ``key`` (its blob and entry), if any; read under the log's
