@@ -46,8 +46,7 @@ def link(
     standalone files: ukimet link a.csv b.parquet --out clusters.csv."""
     from ukimet.core.metadata import connect_metadata
     from ukimet.core.settings import Settings
-    from ukimet.link import lookup
-    from ukimet.sync.store import open_store, publishing
+    from ukimet.sync.store import open_store, prepare_schemas, publishing
 
     chosen: Engine = "spark" if engine == "spark" else "duckdb"
     if engine not in ("duckdb", "spark"):
@@ -72,7 +71,7 @@ def link(
     con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
         metadata = connect_metadata(config)
-        lookup.prepare(con)
+        prepare_schemas(con)
         # one snapshot: servers read the previous linkage, whole, until this one is complete
         with publishing(con, "ukimet link" + (" --new" if new else "")):
             _link_store(con, metadata, sources, threshold, chosen, model, new)

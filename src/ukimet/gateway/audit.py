@@ -137,10 +137,9 @@ def used_on(con: Connection, user: str, day: dt.date) -> Usage:
     return Usage(int(row[0]), int(row[1])) if row else Usage(0, 0)
 
 
-def count_usage(con: Connection, user: str, day: dt.date, rows: int, persons: list[str]) -> None:
-    """Add an entry's rows and persons to the user's day (in the entry's transaction, under the log's lock): the
-    persons new to the user that day are noted and counted."""
-    new = sorted(set(persons) - seen_on(con, user, day, persons))
+def count_usage(con: Connection, user: str, day: dt.date, rows: int, new: list[str]) -> None:
+    """Add an entry's rows, and the persons new to the user that day (``new``: not ``seen_on``), to the user's
+    day (in the entry's transaction, under the log's lock)."""
     added = con.execute(_COUNT, {"of_user": user, "of_day": day.isoformat(), "add_rows": rows,
                                  "add_persons": len(new)})
     if not added.rowcount:
@@ -248,6 +247,7 @@ class Recorder:
         self.con = con
         self.written: list[int] = []
         self.heads: list[anchor.Head] = []
+        self._new: dict[tuple[str, frozenset[str]], list[str]] = {}
 
     def __call__(self, access: Access, epsilon: float = 0.0, delta: float = 0.0) -> int:
         return self.record(access, epsilon, delta)
@@ -257,8 +257,10 @@ class Recorder:
         towards the daily limits, what it adds to the user's day); its number."""
         try:
             if access.action in COUNTED:
-                count_usage(self.con, access.user_name, self.log.clock().date(), access.rows, list(access.persons))
+                count_usage(self.con, access.user_name, self.log.clock().date(), access.rows,
+                            self._unseen(access.user_name, access.persons))
             seq = self.log._insert(self.con, access, self.heads)
+            self._new.clear()  # its persons are seen now
             if epsilon:
                 self.con.execute(insert(privacy_spend).values(
                     seq=seq, day=self.log.clock().date().isoformat(), user_name=access.user_name,
@@ -285,7 +287,15 @@ class Recorder:
 
     def new_persons(self, user: str, persons: list[str]) -> int:
         """How many of ``persons`` the user has not read today (what this access adds to the day's count)."""
-        return len(set(persons) - seen_on(self.con, user, self.log.clock().date(), persons))
+        return len(self._unseen(user, persons))
+
+    def _unseen(self, user: str, persons: list[str]) -> list[str]:
+        """Which of ``persons`` the user has not read today: looked up once for the limits and the entry's count
+        (both under the same lock, before the entry is written)."""
+        key = (user, frozenset(persons))
+        if key not in self._new:
+            self._new[key] = sorted(set(persons) - seen_on(self.con, user, self.log.clock().date(), persons))
+        return self._new[key]
 
 
 def person_hash(key: bytes, iin: str) -> str:
@@ -363,17 +373,16 @@ class AuditLog:
         if recorder.written and every and recorder.written[-1] % every == 0:
             self.checkpoint()
 
-    def _host_queue(self) -> int | None:
+    def _host_queue(self) -> None:
         """The processes of this host writing a SQLite log queue on a lock file beside it, which wakes the next
         writer the moment the last one is done; SQLite's own lock is then taken uncontended. Without it, a writer
         that finds SQLite's lock taken sleeps in steps of up to 100 ms before it looks again, and a few busy
         processes write a few dozen entries a second. (PostgreSQL queues writers on its advisory lock itself.)
-        The descriptor taken, or None (also when this thread holds the queue already: ``recording`` inside
-        ``recording``)."""
+        A thread that holds the queue already (``recording`` inside ``recording``) takes nothing more."""
         self._depth += 1
         if self._depth > 1 or self.engine.dialect.name != "sqlite" or not self.engine.url.database or \
                 self.engine.url.database == ":memory:":
-            return None
+            return
         fd = os.open(f"{self.engine.url.database}.audit-lock", os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -381,7 +390,6 @@ class AuditLog:
             os.close(fd)
             raise
         self._queued = fd
-        return fd
 
     def _leave_queue(self) -> None:
         self._depth -= 1

@@ -215,7 +215,7 @@ def _person_view(gateway: Gateway, user: User, iin: str, purpose: str, explain: 
     what = f"person view: {gateway.audit.person(iin.strip())[:16]}"
     try:
         role, described = gateway.admit(user, purpose, needs_purpose="person.purpose_needed",
-                                               limits_later=True)
+                                        limits_later=True)
         entity, records = _linked(gateway, iin.strip())
         plans, withheld = _plans(gateway, user, records)
     except UkimetError as error:

@@ -24,7 +24,7 @@ from ukimet.link.golden import build_golden
 from ukimet.link.model import THRESHOLD, Model
 from ukimet.link.records import extract
 from ukimet.link.review import decisions
-from ukimet.sync.store import open_store, publishing
+from ukimet.sync.store import open_store, prepare_schemas, publishing
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -69,7 +69,7 @@ def link_store(config: Settings | None = None, sources: list[str] | None = None,
     con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
         metadata = connect_metadata(config)
-        lookup.prepare(con)
+        prepare_schemas(con)
         # the server reads the previous linkage until this one is complete
         with publishing(con, "ukimet link" + (" --new" if incremental else "")):
             records = extract(con, metadata, sources)

@@ -5,8 +5,9 @@ persons, and growing with the country); here each table is sorted by what it is 
 small row groups, so that a lookup reads only the row group whose minimum and maximum hold the key (under 1 ms,
 and about the same at any size).
 
-    prepare(con)        # outside a transaction (a store made before the lookup tables): the schema's options
-    build_lookup(con)   # after every linkage, inside its transaction
+    prepare_schemas(con)   # sync.store, outside a transaction: the schema and its row-group size (a store made
+                           # before the lookup tables; a new store is made with them)
+    build_lookup(con)      # after every linkage, inside its transaction
 
 Tables (schema ``lookup``): ``person_entities`` (iin, entity_id) for valid IINs; ``entity_records``
 (entity_id, source, source_table, party, record_key); ``golden``, a copy of ``link.golden`` sorted by entity."""
@@ -15,16 +16,10 @@ from __future__ import annotations
 
 import duckdb
 
-from ukimet.sync.store import LOOKUP_SCHEMA, prepare_schemas
+from ukimet.sync.store import LOOKUP_SCHEMA
 
 SCHEMA = LOOKUP_SCHEMA
 TABLES = ("person_entities", "entity_records", "golden")
-
-
-def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the lookup schema with its row-group size (``SCHEMA_OPTIONS``) unless it is there (a store made before
-    it): outside any transaction. A new store is made with it."""
-    prepare_schemas(con)
 
 
 def build_lookup(con: duckdb.DuckDBPyConnection) -> None:
