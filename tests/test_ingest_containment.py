@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from ukimet.connect.connectors import open_connector
 from ukimet.connect.sources import SourceSpec, add_source, get_source
 from ukimet.core.metadata import connect_metadata, sync_runs
 from ukimet.core.settings import Settings
@@ -231,6 +232,43 @@ def test_malformed_rows_are_quarantined_with_their_line_and_the_rest_loads(home,
     reasons = sorted(r[0] for r in _rows(config, 'SELECT _reason FROM _quarantine."clinic__clinic"'))
     assert reasons == ["line 3: 2 fields where the header has 3: 2,Болат",
                        "line 4: 4 fields where the header has 3: 3,Сәуле,Астана,extra"]
+
+
+def test_a_quote_never_closed_quarantines_its_own_line_and_gives_back_the_rows_it_swallowed(
+        home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "queue.csv"
+    path.write_text('id,name,city\n1,Айгүл,Алматы\n2,"Болат,Астана\n3,Сәуле,Шымкент\n4,Дана,Тараз\n'
+                    '5,"Ерлан, аға",Атырау\n6,"көп\nжолды",Орал\n', encoding="utf-8")
+    add_source(engine, SourceSpec("queue", "csv", str(path)))
+    table = Syncer(engine, config).sync(["queue"])[0].tables[0]
+    assert (table.rows_written, table.rows_quarantined) == (5, 1)
+    assert _rows(config, "SELECT id, name, city FROM queue.queue ORDER BY id") == [
+        ("1", "Айгүл", "Алматы"), ("3", "Сәуле", "Шымкент"), ("4", "Дана", "Тараз"),
+        ("5", "Ерлан, аға", "Атырау"), ("6", "көп\nжолды", "Орал")]  # a closed quote may hold a line break
+    assert [r[0] for r in _rows(config, 'SELECT _reason FROM _quarantine."queue__queue"')] == [
+        'line 3: a quote opened on this line is never closed: 2,"Болат,Астана']
+
+
+def test_a_utf8_file_with_lines_appended_in_a_code_page_reads_each_line_in_its_own(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "registry.csv"
+    utf8 = "ИИН;Фамилия\n" + "".join(f"{i};Нұрсұлтанов\n" for i in range(60_000))  # beyond the sniffed sample
+    path.write_bytes(utf8.encode("utf-8") + "60000;Пётр Иванов\n".encode("cp1251")
+                     + "60001;Жұмабаев\n".encode())
+    add_source(engine, SourceSpec("registry", "csv", str(path)))
+    info = open_connector(get_source(engine, "registry"), config).tables()[0]
+    assert info.options["converted"] == "1 line in a Cyrillic code page"
+    assert Syncer(engine, config).sync(["registry"])[0].status == "done"
+    assert _rows(config, "SELECT count(*), count(DISTINCT Фамилия) FROM registry.registry") == [(60_002, 3)]
+    assert _rows(config, "SELECT Фамилия FROM registry.registry WHERE ИИН IN ('60000', '60001') ORDER BY 1") == [
+        ("Жұмабаев",), ("Пётр Иванов",)]
+    mixed = tmp_path / "mixed.csv"  # both kinds of line within the first lines: the page is named
+    mixed.write_bytes("ИИН;Фамилия\n".encode("cp1251") + "1;Әлиев\n".encode() + "2;Сидоров\n".encode("cp1251"))
+    add_source(engine, SourceSpec("mixed", "csv", str(mixed)))
+    assert open_connector(get_source(engine, "mixed"), config).tables()[0].options["converted"] == "2 lines in cp1251"
+    assert Syncer(engine, config).sync(["mixed"])[0].status == "done"
+    assert _rows(config, "SELECT ИИН, Фамилия FROM mixed.mixed ORDER BY 1") == [("1", "Әлиев"), ("2", "Сидоров")]
 
 
 def test_duplicate_header_names_are_made_unique_and_the_catalogue_names_the_real_columns(

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ukimet.core.errors import SourceError
 
@@ -30,6 +32,8 @@ class CsvDialect:
     header: bool
     confidence: float
     """How sure the encoding guess is: 1 when only one candidate decodes sensibly."""
+    fallback: str | None = None
+    """For a UTF-8 file some of whose lines are in a code page (rows appended by another program): that page."""
 
 
 def _score(text: str) -> float:
@@ -87,6 +91,105 @@ def detect_encoding(sample: bytes) -> tuple[str, float]:
     return best, confidence
 
 
+def best_code_page(sample: bytes) -> str:
+    """The Cyrillic code page that reads ``sample`` best (every byte decodes in each of them)."""
+    scores = {encoding: _score(sample.decode(encoding, errors="replace")) for encoding in CANDIDATES}
+    return max(scores, key=lambda e: (scores[e], -CANDIDATES.index(e)))
+
+
+def mixed_fallback(sample: bytes) -> str | None:
+    """The code page of the lines of ``sample`` that are not UTF-8, when others are UTF-8 with letters outside
+    ASCII: one file written by two programs. None when the file is in one encoding."""
+    utf8, other = 0, []
+    for line in sample.split(b"\n")[:-1] or sample.split(b"\n"):  # the last line may be cut by the sample
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 += 1
+        except UnicodeDecodeError:
+            other.append(line)
+    return best_code_page(b"\n".join(other)) if utf8 and other else None
+
+
+class Utf8Lines(io.RawIOBase):
+    """A text file's bytes as UTF-8, for a file that is UTF-8 but may hold lines in a code page: a block that is
+    UTF-8 passes as it is; in a block that is not, each line that is not UTF-8 is decoded from ``fallback`` (or
+    the page that reads that line best) and counted in ``converted``."""
+
+    def __init__(self, path: Path, fallback: str | None = None, block: int = 1 << 20) -> None:
+        self.file: BinaryIO = path.open("rb")
+        self.fallback = fallback
+        self.block = block
+        self.converted = 0
+        self._pending = b""
+        self._out = b""
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def _refill(self) -> bool:
+        """The next block of lines into ``_out``, once the last one is read; False at the end."""
+        data = self.file.read(self.block)
+        if not data:
+            data, self._pending = self._pending, b""
+            if not data:
+                return False
+        else:
+            data = self._pending + data
+            cut = data.rfind(b"\n") + 1  # a character never spans a line break
+            data, self._pending = data[:cut], data[cut:]
+        self._out, self._at = self._utf8(data), 0
+        return True
+
+    def _utf8(self, data: bytes) -> bytes:
+        try:
+            data.decode("utf-8")
+            return data
+        except UnicodeDecodeError:
+            converted = [0]
+            out = self.convert(data, self.fallback, converted)
+            self.converted += converted[0]
+            return out
+
+    @staticmethod
+    def convert(data: bytes, fallback: str | None, counted: list[int] | None = None) -> bytes:
+        """``data`` with each line that is not UTF-8 decoded from ``fallback`` (or the page that reads it best)
+        and written in UTF-8; ``counted[0]`` grows by the lines converted."""
+        lines = data.split(b"\n")
+        for i, line in enumerate(lines):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                lines[i] = line.decode(fallback or best_code_page(line), errors="replace").encode("utf-8")
+                if counted is not None:
+                    counted[0] += 1
+        return b"\n".join(lines)
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while self._at == len(self._out):
+            if not self._refill():
+                return 0
+        n = min(len(buffer), len(self._out) - self._at)
+        buffer[:n] = self._out[self._at:self._at + n]
+        self._at += n
+        return n
+
+    def close(self) -> None:
+        self.file.close()
+        super().close()
+
+
+def text_lines(path: Path, encoding: str, fallback: str | None = None) -> tuple[io.TextIOWrapper, Utf8Lines | None]:
+    """The file as text, line endings kept for the csv module, and for a UTF-8 file the :class:`Utf8Lines` it is
+    read through (which counts the lines it converted)."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        raw = Utf8Lines(path, fallback)
+        return io.TextIOWrapper(io.BufferedReader(raw), encoding=encoding, newline=""), raw
+    return path.open(encoding=encoding, newline=""), None
+
+
 def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
     """Encoding, delimiter and header of the CSV file at ``path``."""
     with path.open("rb") as f:
@@ -94,11 +197,19 @@ def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
     kind = binary_kind(raw)
     if kind is not None:
         raise SourceError("source.binary_file", path=str(path), kind=kind)
+    fallback = None
     if encoding is None:
         encoding, confidence = detect_encoding(raw)
+        if encoding in CANDIDATES:
+            fallback = mixed_fallback(raw)
+            if fallback is not None:
+                encoding = "utf-8"
     else:
         confidence = 1.0
-    text = raw.decode(encoding, errors="ignore")
+    if fallback is not None:
+        text = Utf8Lines.convert(raw, fallback).decode("utf-8", errors="ignore")
+    else:
+        text = raw.decode(encoding, errors="ignore")
     lines = text.splitlines()[:50]
     sample = "\n".join(lines)
     try:
@@ -106,7 +217,7 @@ def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
     except csv.Error:
         delimiter = max(";,\t|", key=lambda d: sum(line.count(d) for line in lines))
     header = _has_header(lines, delimiter)
-    return CsvDialect(encoding, delimiter, header, confidence)
+    return CsvDialect(encoding, delimiter, header, confidence, fallback)
 
 
 def _numeric(cell: str) -> bool:

@@ -11,6 +11,7 @@ a column twice (or twice in different case) gets unique names, said in the table
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +31,7 @@ from ukimet.connect.connectors.base import (
     text_batch,
     unique_names,
 )
-from ukimet.connect.encoding import sniff
+from ukimet.connect.encoding import Utf8Lines, sniff, text_lines
 from ukimet.core.errors import SourceError
 
 csv.field_size_limit(sys.maxsize)  # a field of any length is a field (Python's csv stops at 131,072 characters)
@@ -72,12 +73,13 @@ def _longest_line(path: Path) -> int:
     return max(longest, current)
 
 
-def _line_numbers(path: Path, encoding: str, texts: list[str]) -> list[int | None]:
+def _line_numbers(path: Path, encoding: str, fallback: str | None, texts: list[str]) -> list[int | None]:
     """The line each of ``texts`` (malformed rows, in file order) starts on."""
     found: list[int | None] = []
     wanted = iter(texts)
     target = next(wanted, None)
-    with path.open(encoding=encoding, newline="", errors="replace") as f:
+    text, _ = text_lines(path, encoding, fallback)
+    with text as f:
         for number, line in enumerate(f, start=1):
             while target is not None and line.rstrip("\r\n") == target.split("\n")[0].rstrip("\r"):
                 found.append(number)
@@ -85,6 +87,50 @@ def _line_numbers(path: Path, encoding: str, texts: list[str]) -> list[int | Non
             if target is None:
                 break
     return found + [None] * (len(texts) - len(found))
+
+
+def _unclosed(line: str) -> bool:
+    return line.count('"') % 2 == 1
+
+
+def _parse_lines(lines: list[str], options: dict[str, str], names: list[str],
+                 malformed: list[tuple[str, str]]) -> pa.Table:
+    """Rows of ``lines`` (each with its quotes closed), the malformed ones added to ``malformed``."""
+    def bad(row: pacsv.InvalidRow) -> Literal["skip"]:
+        malformed.append((row.text, f"{row.actual_columns} fields where the header has {row.expected_columns}"))
+        return "skip"
+
+    return pacsv.read_csv(
+        io.BytesIO("\n".join(lines).encode("utf-8")),
+        read_options=pacsv.ReadOptions(column_names=names),
+        parse_options=pacsv.ParseOptions(delimiter=options["delimiter"], invalid_row_handler=bad),
+        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=True))
+
+
+def _recovered(rows: list[tuple[str, str]], options: dict[str, str],
+               names: list[str]) -> tuple[list[tuple[str, str]], list[pa.Table]]:
+    """Malformed rows, with the rows that a quote never closed swallowed given back: such a row runs from the
+    line with the unclosed quote over the lines after it, up to the next quote anywhere. Its first line is the
+    malformed one; each later line whose quotes are closed is read again as the row it is."""
+    malformed: list[tuple[str, str]] = []
+    tables: list[pa.Table] = []
+    for text, why in rows:
+        lines = text.split("\n")
+        if len(lines) == 1 or not _unclosed(lines[0]):
+            malformed.append((text, why))
+            continue
+        malformed.append((lines[0], "a quote opened on this line is never closed"))
+        run: list[str] = []
+        for line in [*lines[1:], None]:
+            if line is not None and not _unclosed(line):
+                run.append(line)
+                continue
+            if run:
+                tables.append(_parse_lines(run, options, names, malformed))
+                run = []
+            if line is not None:
+                malformed.append((line, "a quote opened on this line is never closed"))
+    return malformed, tables
 
 
 def _without_nul(batch: pa.RecordBatch, names: list[str]) -> pa.RecordBatch:
@@ -128,10 +174,6 @@ class CsvConnector:
         self.encoding = encoding
         self.delimiter = delimiter
 
-    def _dialect(self, path: Path) -> tuple[str, str, bool]:
-        dialect = sniff(path, self.encoding)
-        return dialect.encoding, self.delimiter or dialect.delimiter, dialect.header
-
     def test(self) -> str:
         tables = self.tables()
         _refuse_unreadable(self.name, tables)
@@ -143,7 +185,8 @@ class CsvConnector:
                 continue
             with_header = "header" if o["header"] == "True" else "no header"
             renamed = f", renamed {o['renamed']}" if o.get("renamed") else ""
-            described.append(f"{Path(o['file']).name} ({o['encoding']}, delimiter {o['delimiter']!r}, "
+            converted = f", {o['converted']}" if o.get("converted") else ""
+            described.append(f"{Path(o['file']).name} ({o['encoding']}{converted}, delimiter {o['delimiter']!r}, "
                              f"{with_header}{renamed})")
         return "CSV: " + "; ".join(described)
 
@@ -151,18 +194,25 @@ class CsvConnector:
         out = []
         for path in self.files:
             try:
-                encoding, delimiter, header = self._dialect(path)
-                with path.open(encoding=encoding, newline="") as f:
+                dialect = sniff(path, self.encoding)
+                delimiter = self.delimiter or dialect.delimiter
+                text, raw = text_lines(path, dialect.encoding, dialect.fallback)
+                with text as f:
                     reader = csv.reader(f, delimiter=delimiter)
                     first = next(reader, [])
-                    rows = sum(1 for _ in reader) + (0 if header else 1)
+                    rows = sum(1 for _ in reader) + (0 if dialect.header else 1)
+                converted = raw.converted if raw is not None else 0
             except (SourceError, UnicodeError, csv.Error, OSError) as error:
                 out.append(_failed(path, error))
                 continue
-            names, renamed = unique_names(first if header else [f"column_{i + 1}" for i in range(len(first))])
-            out.append(TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), rows, (), None,
-                                 {"file": str(path), "encoding": encoding, "delimiter": delimiter,
-                                  "header": str(header), "renamed": "; ".join(renamed)}))
+            names, renamed = unique_names(first if dialect.header else [f"column_{i + 1}" for i in range(len(first))])
+            options = {"file": str(path), "encoding": dialect.encoding, "delimiter": delimiter,
+                       "header": str(dialect.header), "renamed": "; ".join(renamed)}
+            if converted:  # lines in a code page inside a UTF-8 file: read from that page, and said
+                options["converted"] = (f"{converted} line{'s' if converted > 1 else ''} in "
+                                        f"{dialect.fallback or 'a Cyrillic code page'}")
+                options["fallback"] = dialect.fallback or ""
+            out.append(TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), rows, (), None, options))
         return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
@@ -172,14 +222,17 @@ class CsvConnector:
         header = table.options["header"] == "True"
         names = list(table.column_names)
         malformed: list[tuple[str, str]] = []
+        options = table.options
+        fallback = options.get("fallback") or None
 
         def quarantine(row: pacsv.InvalidRow) -> Literal["skip"]:
             malformed.append((row.text, f"{row.actual_columns} fields where the header has {row.expected_columns}"))
             return "skip"
 
+        utf8 = options["encoding"] in ("utf-8", "utf-8-sig")
         reader = pacsv.open_csv(
-            path,
-            read_options=pacsv.ReadOptions(encoding=table.options["encoding"], column_names=names,
+            io.BufferedReader(Utf8Lines(path, fallback)) if utf8 else path,  # UTF-8 bytes, lines in a page converted
+            read_options=pacsv.ReadOptions(encoding="utf8" if utf8 else options["encoding"], column_names=names,
                                            skip_rows=1 if header else 0,
                                            block_size=max(BLOCK, 2 * _longest_line(path) + (64 << 10))),
             parse_options=pacsv.ParseOptions(delimiter=table.options["delimiter"], invalid_row_handler=quarantine),
@@ -195,8 +248,12 @@ class CsvConnector:
             yield from (batch.slice(i, batch_rows) for i in range(0, batch.num_rows, batch_rows))
             if left == 0:
                 return
+        malformed, recovered = _recovered(malformed, options, names)
+        for rows in recovered:
+            if rows.num_rows:
+                yield from (_without_nul(b, names) for b in rows.to_batches(batch_rows))
         if malformed:
-            lines = _line_numbers(path, table.options["encoding"], [text for text, _ in malformed])
+            lines = _line_numbers(path, options["encoding"], fallback, [text for text, _ in malformed])
             reasons = [f"line {line if line is not None else '?'}: {why}: {text}"
                        for (text, why), line in zip(malformed, lines, strict=True)]
             empty = [pa.nulls(len(reasons), pa.string()) for _ in names]
