@@ -271,6 +271,19 @@ def test_a_utf8_file_with_lines_appended_in_a_code_page_reads_each_line_in_its_o
     assert _rows(config, "SELECT ИИН, Фамилия FROM mixed.mixed ORDER BY 1") == [("1", "Әлиев"), ("2", "Сидоров")]
 
 
+def test_a_table_wider_than_the_catalog_database_allows_is_stored_with_its_quarantine(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "survey.csv"  # SQLite, the lake's catalog, holds at most 2,000 columns in a table
+    width = 2_500
+    path.write_text(",".join(f"q{i}" for i in range(width)) + "\n" + ",".join(str(i) for i in range(width)) + "\n"
+                    + "1,2,3\n", encoding="utf-8")
+    add_source(engine, SourceSpec("survey", "csv", str(path)))
+    table = Syncer(engine, config).sync(["survey"])[0].tables[0]
+    assert (table.rows_written, table.rows_quarantined) == (1, 1)
+    assert _rows(config, "SELECT q0, q2499 FROM survey.survey") == [("0", "2499")]
+    assert len(_rows(config, 'SELECT * FROM _quarantine."survey__survey"')) == 1
+
+
 def test_duplicate_header_names_are_made_unique_and_the_catalogue_names_the_real_columns(
         home, tmp_path: Path) -> None:
     from ukimet.connect.catalog import columns_of

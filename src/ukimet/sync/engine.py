@@ -39,7 +39,16 @@ from ukimet.core.errors import StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
 from ukimet.sync.staging import STAGING, out_of_space, staged_run, staged_tables, staging
-from ukimet.sync.store import QUARANTINE_SCHEMA, TABLES, ident, literal, open_store, publishing, store_tables
+from ukimet.sync.store import (
+    QUARANTINE_SCHEMA,
+    TABLES,
+    ident,
+    keep_wide_in_files,
+    literal,
+    open_store,
+    publishing,
+    store_tables,
+)
 
 Progress = Callable[[str, str, int, int | None], None]
 """(source, table, rows read so far, rows expected or None)."""
@@ -313,6 +322,11 @@ class Syncer:
         snapshot, or none when nothing changed (an unchanged table stays as it was published)."""
         changed = [r for r in results if r.error is None and not r.unchanged]
         quarantined = [r for r in results if r.error is None and r.rows_quarantined]
+        for result in changed:
+            width = len(con.execute(f"DESCRIBE {STAGING}.{ident(f'__new_{run_id}_{result.table}')}").fetchall())
+            keep_wide_in_files(con, source, width)
+            if result.rows_quarantined:
+                keep_wide_in_files(con, QUARANTINE_SCHEMA, width)
         if changed or quarantined:
             with publishing(con, f"ukimet sync {source} (run {run_id})"):
                 con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(source)}")

@@ -131,6 +131,21 @@ def prepare_schemas(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"CALL {LAKE}.set_option({literal(option)}, {value}, schema => {literal(schema)})")
 
 
+INLINED_COLUMNS = 1_900
+"""DuckLake keeps a small table's rows in its catalog database, in a table of the same columns; SQLite holds at
+most 2,000 columns in a table, so a schema with a table wider than this keeps all its rows in Parquet files."""
+
+
+def keep_wide_in_files(con: duckdb.DuckDBPyConnection, schema: str, columns: int) -> None:
+    """Before a table of ``columns`` columns is written to ``schema``: switch the catalog's inlining off for that
+    schema when the table is too wide for it. Outside the writing transaction (the lake sets no option on a schema
+    made in the same transaction)."""
+    if columns <= INLINED_COLUMNS:
+        return
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(schema)}")
+    con.execute(f"CALL {LAKE}.set_option('data_inlining_row_limit', 0, schema => {literal(schema)})")
+
+
 def _attach(con: duckdb.DuckDBPyConnection, catalog: Path, files: Path, options: list[str]) -> None:
     """Attach the lake whose catalog is ``catalog`` and whose Parquet files are in ``files`` to ``con`` as ``store``
     (its extensions loaded from their packages: nothing is downloaded)."""
