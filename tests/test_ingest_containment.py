@@ -134,6 +134,34 @@ def test_postgres_types_the_store_cannot_hold_as_they_are_arrive_exact_as_text_o
     assert _rows(config, "SELECT CAST(born AS VARCHAR) FROM odd.odd WHERE id = 2") == [("infinity",)]
 
 
+@pytest.mark.postgres
+def test_a_postgres_database_that_declares_no_encoding_is_read_as_utf8_or_the_code_page_of_each_value(
+        home, postgres_url: str) -> None:
+    import psycopg
+
+    config, engine = home
+    name = f"{PREFIX}_ascii_{uuid.uuid4().hex[:8]}"
+    admin = psycopg.connect(postgres_url, autocommit=True)
+    admin.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'")
+    try:
+        url = postgres_url.rsplit("/", 1)[0] + f"/{name}"
+        with psycopg.connect(url, autocommit=True) as db:  # each program wrote its own bytes
+            db.execute("SET client_encoding TO 'UTF8'")
+            db.execute("CREATE TABLE клиенты (id int PRIMARY KEY, name text, city varchar(40), note xml)")
+            db.execute("SET client_encoding TO 'SQL_ASCII'")  # the bytes as they are
+            for i, (text, page) in enumerate([("Нұрсұлтан", "utf-8"), ("Иванов", "cp1251"), ("Plain", "utf-8")]):
+                db.execute("INSERT INTO клиенты VALUES (%d, '".encode() % i
+                           + text.encode(page) + b"', '" + "Алматы".encode(page) + b"', '<a/>')")
+        add_source(engine, SourceSpec("ascii", "postgres", url, "public"))
+        result = Syncer(engine, config).sync(["ascii"])[0]
+        assert result.status == "done", result.error
+        assert _rows(config, "SELECT id, name, city, note FROM ascii.клиенты ORDER BY id") == [
+            (0, "Нұрсұлтан", "Алматы", "<a/>"), (1, "Иванов", "Алматы", "<a/>"), (2, "Plain", "Алматы", "<a/>")]
+    finally:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()
+
+
 @pytest.mark.mysql
 def test_mariadb_zero_dates_are_quarantined_with_their_reason_and_the_rest_of_the_table_loads(
         home, mysql_url: str) -> None:

@@ -13,7 +13,9 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+import pyarrow as pa
 
 from ukimet.core.errors import SourceError
 
@@ -179,6 +181,34 @@ class Utf8Lines(io.RawIOBase):
     def close(self) -> None:
         self.file.close()
         super().close()
+
+
+def decode_values(values: pa.Array[Any]) -> tuple[pa.Array[Any], str | None]:
+    """Bytes of a text column whose database declares no encoding (PostgreSQL's SQL_ASCII) as text: UTF-8 where
+    a value is UTF-8, the code page that reads the other values best where it is not (that page is returned; a
+    byte no page defines is kept as an escape)."""
+    try:
+        return values.cast(pa.string()), None
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    raw: list[bytes | None] = values.to_pylist()
+    other = []
+    for value in raw:
+        if value is not None:
+            try:
+                value.decode("utf-8")
+            except UnicodeDecodeError:
+                other.append(value)
+    page = best_code_page(b"\n".join(other))
+    texts = [None if v is None else _decoded(v, page) for v in raw]
+    return pa.array(texts, pa.string()), page
+
+
+def _decoded(value: bytes, page: str) -> str:
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return value.decode(page, errors="backslashreplace")
 
 
 def text_lines(path: Path, encoding: str, fallback: str | None = None) -> tuple[io.TextIOWrapper, Utf8Lines | None]:

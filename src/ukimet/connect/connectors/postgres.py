@@ -19,6 +19,7 @@ from ukimet.connect.connectors.base import (
     updated_column,
 )
 from ukimet.connect.connectors.servertypes import as_text, cast_of, read_natively
+from ukimet.connect.encoding import decode_values
 from ukimet.core.errors import SourceError
 
 
@@ -42,6 +43,19 @@ def _type_name(data_type: str, udt: str, digits: int | None, scale: int | None) 
     return lowered
 
 
+NO_ENCODING = "SQL_ASCII"
+"""A PostgreSQL database that declares no encoding: its text is whatever bytes each program wrote (UTF-8 from
+one, Windows-1251 from another), which the server neither checks nor converts."""
+TEXT_COLUMNS = frozenset({"text", "character varying", "character", "name"})
+
+
+def _undeclared_text(db: Any) -> None:
+    """Talk to a SQL_ASCII database in UTF-8 (psycopg would send names as bytea and text in ASCII): the catalogue's
+    names arrive as text; values are read as their bytes (``convert_to``) and decoded by the connector."""
+    db.execute("SET client_encoding TO 'UTF8'")
+    db.commit()
+
+
 def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -55,17 +69,22 @@ class PostgresConnector:
         self.schema = schema or "public"
         self._dsn = _with_password(url, password)
         self._secrets = [v for v in (password, quote(password or "", safe="")) if v]
+        self._undeclared = False
 
     def _psycopg(self) -> Any:
         import psycopg
 
         try:
-            return psycopg.connect(self._dsn, connect_timeout=10)
+            db = psycopg.connect(self._dsn, connect_timeout=10)
         except psycopg.OperationalError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise SourceError(
                 "source.connect", name=self.name, server=f"PostgreSQL at {self.url}", detail=first,
             ) from None
+        self._undeclared = db.info.parameter_status("server_encoding") == NO_ENCODING
+        if self._undeclared:
+            _undeclared_text(db)
+        return db
 
     def test(self) -> str:
         with self._psycopg() as db:
@@ -74,12 +93,15 @@ class PostgresConnector:
                                (self.schema,)).fetchone()[0]
         if not found:
             raise SourceError("source.empty_schema", name=self.name, schema=self.schema)
-        return f"PostgreSQL {version}, schema {self.schema}: {found} tables"
+        undeclared = (", the database declares no encoding (SQL_ASCII): text is read as UTF-8, or from the code "
+                      "page that reads it best") if self._undeclared else ""
+        return f"PostgreSQL {version}, schema {self.schema}: {found} tables{undeclared}"
 
     def tables(self, exact: bool = True) -> list[TableInfo]:
         import psycopg
 
         with self._psycopg() as db:
+            undeclared = db.info.parameter_status("server_encoding") == NO_ENCODING
             names = [r[0] for r in db.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
                 "AND table_type IN ('BASE TABLE', 'VIEW') ORDER BY table_name", (self.schema,))]
@@ -109,7 +131,8 @@ class PostgresConnector:
                         "SELECT c.reltuples::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                         "WHERE n.nspname = %s AND c.relname = %s", (self.schema, table)).fetchone()
                     rows = estimate[0] if estimate and estimate[0] >= 0 else None
-                out.append(TableInfo(table, columns, rows, key, updated_column(columns)))
+                out.append(TableInfo(table, columns, rows, key, updated_column(columns),
+                                     {"server_encoding": NO_ENCODING} if undeclared else {}))
         return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
@@ -117,9 +140,18 @@ class PostgresConnector:
         import connectorx as cx
 
         raise_if_unreadable(self.name, table)
-        chosen = ", ".join(f"{_ident(c.read_name)} AS {_ident(c.name)}" if read_natively("postgres", c.data_type)
-                           else f"{as_text('postgres', c.data_type, _ident(c.read_name))} AS {_ident(c.name)}"
-                           for c in table.columns)
+        undeclared = table.options.get("server_encoding") == NO_ENCODING
+        texts: list[str] = []
+
+        def chosen_column(c: ColumnInfo) -> str:
+            native = read_natively("postgres", c.data_type)
+            sql = _ident(c.read_name) if native else as_text("postgres", c.data_type, _ident(c.read_name))
+            if undeclared and (not native or c.data_type in TEXT_COLUMNS):
+                texts.append(c.name)  # its bytes as they are: the server would refuse what is not UTF-8
+                sql = f"convert_to({sql}, '{NO_ENCODING}')"
+            return f"{sql} AS {_ident(c.name)}"
+
+        chosen = ", ".join(chosen_column(c) for c in table.columns)
         sql = f"SELECT {chosen} FROM {_ident(self.schema)}.{_ident(table.read_name)}"
         if since is not None and table.updated_column:
             kind = next(c.data_type for c in table.columns if c.name == table.updated_column)
@@ -135,7 +167,13 @@ class PostgresConnector:
                 message = message.replace(secret, "***")
             raise SourceError("source.read", name=self.name, server=f"PostgreSQL at {self.url}", table=table.name,
                               detail=message) from None
-        yield from reader
+        if not texts:
+            yield from reader
+            return
+        for batch in reader:
+            yield pa.RecordBatch.from_arrays(
+                [decode_values(column)[0] if name in texts else column
+                 for name, column in zip(batch.schema.names, batch.columns, strict=True)], names=batch.schema.names)
 
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {c.name: t for c in table.columns if (t := cast_of("postgres", c.data_type))}
