@@ -89,6 +89,10 @@ class SourceResult:
     """Tables in the store that the source no longer has (kept as last synced)."""
 
 
+COMPARE_SLICE_ROWS = 250_000
+"""Rows a re-sync's comparison with the published table counts at a time (by hash slice)."""
+
+
 def _load(con: duckdb.DuckDBPyConnection, target: str, batches: Iterator[pa.RecordBatch], group_rows: int) -> None:
     """Write ``batches`` into the new table ``target``, ``group_rows`` rows at a time, each group committed on its
     own: the sync holds one group, whatever the table's size. (One statement over the whole stream kept every row
@@ -456,22 +460,35 @@ class Syncer:
             result.drift = {"added": added, "dropped": dropped, "retyped": retyped}
         common = [c for c in now if c in previous_columns and c not in retyped]
         row = ", ".join(ident(c) for c in common) or "1"
-        if key and all(k in common for k in key):
-            keys = " AND ".join(f"o.{ident(k)} IS NOT DISTINCT FROM n.{ident(k)}" for k in key)
-            counts = con.execute(
-                f"SELECT (SELECT count(*) FROM {new} n WHERE NOT EXISTS (SELECT 1 FROM {current} o WHERE {keys})), "
-                f"(SELECT count(*) FROM {current} o WHERE NOT EXISTS (SELECT 1 FROM {new} n WHERE {keys})), "
-                f"(SELECT count(*) FROM {new} n JOIN {current} o ON {keys} "
-                f"WHERE hash({', '.join('n.' + ident(c) for c in common)}) <> "
-                f"hash({', '.join('o.' + ident(c) for c in common)}))").fetchone()
-        else:  # rows counted by their hash on each side: a hash table of two numbers a row, not of the rows
-            counts = con.execute(
-                f"WITH n AS (SELECT hash({row}) AS h, count(*) AS c FROM {new} GROUP BY h), "
-                f"o AS (SELECT hash({row}) AS h, count(*) AS c FROM {current} GROUP BY h) "
-                "SELECT coalesce(sum(greatest(coalesce(n.c, 0) - coalesce(o.c, 0), 0)), 0), "
-                "coalesce(sum(greatest(coalesce(o.c, 0) - coalesce(n.c, 0), 0)), 0), NULL "
-                "FROM n FULL JOIN o ON n.h = o.h").fetchone()
-        if counts is not None:
-            result.inserted, result.deleted, result.updated = counts[0], counts[1], counts[2]
+        # counted a slice of the rows at a time (by the hash of their key, or of the whole row): what the count
+        # holds at once is bounded by the slice, not the table
+        rows = max(result.rows_written, int(con.execute(f"SELECT count(*) FROM {current}").fetchone()[0]))  # type: ignore[index]
+        slices = max(1, -(-rows // COMPARE_SLICE_ROWS))
+        totals = [0, 0, 0]
+        for part in range(slices):
+            if key and all(k in common for k in key):
+                mine = f"hash({', '.join(ident(k) for k in key)}) % {slices} = {part}"
+                keys = " AND ".join(f"o.{ident(k)} IS NOT DISTINCT FROM n.{ident(k)}" for k in key)
+                n = f"(SELECT * FROM {new} WHERE {mine})"
+                o = f"(SELECT * FROM {current} WHERE {mine})"
+                counts = con.execute(
+                    f"SELECT (SELECT count(*) FROM {n} n WHERE NOT EXISTS (SELECT 1 FROM {o} o WHERE {keys})), "
+                    f"(SELECT count(*) FROM {o} o WHERE NOT EXISTS (SELECT 1 FROM {n} n WHERE {keys})), "
+                    f"(SELECT count(*) FROM {n} n JOIN {o} o ON {keys} "
+                    f"WHERE hash({', '.join('n.' + ident(c) for c in common)}) <> "
+                    f"hash({', '.join('o.' + ident(c) for c in common)}))").fetchone()
+            else:  # rows counted by their hash on each side: a hash table of two numbers a row, not of the rows
+                counts = con.execute(
+                    f"WITH n AS (SELECT hash({row}) AS h, count(*) AS c FROM {new} "
+                    f"WHERE hash({row}) % {slices} = {part} GROUP BY h), "
+                    f"o AS (SELECT hash({row}) AS h, count(*) AS c FROM {current} "
+                    f"WHERE hash({row}) % {slices} = {part} GROUP BY h) "
+                    "SELECT coalesce(sum(greatest(coalesce(n.c, 0) - coalesce(o.c, 0), 0)), 0), "
+                    "coalesce(sum(greatest(coalesce(o.c, 0) - coalesce(n.c, 0), 0)), 0), 0 "
+                    "FROM n FULL JOIN o ON n.h = o.h").fetchone()
+            if counts is not None:
+                totals = [t + int(c or 0) for t, c in zip(totals, counts, strict=True)]
+        keyed = bool(key) and all(k in common for k in key)
+        result.inserted, result.deleted, result.updated = totals[0], totals[1], totals[2] if keyed else None
         if incremental:
             result.deleted = None  # an updated-at source cannot show deletes
