@@ -327,11 +327,16 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
     # a valid IIN likely mistyped (a merged pair of different valid IINs: IIN_TYPO) stands for the one it was
     # merged with: both are one label, so that the component does not count them as two persons
     # (pairs scored with their IIN level: level 3 between two valid IINs is IIN_TYPO's)
-    typos = "s.iin = 3" if "iin" in db.columns("link.pair_scores") else "false"
-    connected_components(db, f"""SELECT l.iin AS a, r.iin AS b FROM link.pair_scores s
+    # (the pairs are picked before their IINs are looked up, and the IINs compared after: in one query the
+    # comparison l.iin <> r.iin became a join condition of the two lookups, planned as a join of every profile
+    # with every other on tables made in the publish transaction, which ran for hours at 100,000 persons)
+    typos = "iin = 3" if "iin" in db.columns("link.pair_scores") else "false"
+    db.create("cluster_typo_pairs",
+              f"SELECT l_id, r_id FROM link.pair_scores WHERE {typos} AND weight >= {threshold!r}")
+    db.create("cluster_typo_iins", f"""SELECT l.iin AS a, r.iin AS b FROM cluster_typo_pairs s
         JOIN {NODES} l ON l.record_id = s.l_id JOIN {NODES} r ON r.record_id = s.r_id
-        WHERE {typos} AND l.iin_valid AND r.iin_valid AND l.iin <> r.iin AND s.weight >= {threshold!r}""",
-                         "cluster_iin_typos")
+        WHERE l.iin_valid AND r.iin_valid""")
+    connected_components(db, "SELECT a, b FROM cluster_typo_iins WHERE a <> b", "cluster_iin_typos")
     db.create("cluster_labels", f"""SELECT n.record_id, CASE WHEN n.iin_valid THEN
         CAST(coalesce(t.component, n.iin) AS VARCHAR) END AS label
         FROM {NODES} n LEFT JOIN cluster_iin_typos t ON t.node = n.iin""")
