@@ -48,7 +48,7 @@ def stage(name: str, out: Path, persons: int) -> None:
     if name == "synth":
         from ukimet.synth import SynthConfig, build_country
 
-        build_country(SynthConfig(persons=persons, seed=7), out)
+        build_country(SynthConfig(persons=persons, seed=7, workers=len(os.sched_getaffinity(0))), out)  # as the demo
     else:
         from ukimet.core.metadata import connect_metadata
         from ukimet.core.settings import Settings

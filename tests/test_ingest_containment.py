@@ -596,3 +596,27 @@ def test_mariadb_spatial_columns_arrive_as_their_text(home, mysql_url: str) -> N
         with db.cursor() as cur:
             cur.execute(f"DROP DATABASE IF EXISTS {database}")
         db.close()
+
+
+def test_a_table_that_runs_out_of_memory_fails_alone_and_says_which_setting_to_change(home, tmp_path: Path) -> None:
+    config, engine = home
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for name in ("huge", "small"):
+        (folder / f"{name}.csv").write_text("id,v\n" + "".join(f"{i},x{i}\n" for i in range(50)), encoding="utf-8")
+    add_source(engine, SourceSpec("agency", "csv", str(folder)))
+    add_source(engine, SourceSpec("fine", "sqlite", str(_fine_sqlite(tmp_path))))
+
+    def exhausted(source: str, table: str, rows: int, expected: int | None) -> None:
+        if table == "huge":
+            raise MemoryError  # what Python raises when the process can get no more memory
+
+    results = {r.source: r for r in Syncer(engine, config, exhausted).sync()}
+    assert results["fine"].status == "done"
+    assert results["agency"].status == "failed"
+    said = results["agency"].error or ""
+    assert "\n" not in said
+    assert "table huge of source agency" in said and "work_memory_limit setting (5GB)" in said and "MemoryError" in said
+    assert "small" not in said  # the other table of the source was published
+    assert _rows(config, "SELECT count(*) FROM agency.small") == [(50,)]
+    assert sorted(_statuses(engine)) == ["done", "failed"]

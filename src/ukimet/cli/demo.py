@@ -5,7 +5,6 @@ Each later stage extends it (link, analytics) until it ends in the web app."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,7 +76,7 @@ def register(app: typer.Typer) -> None:
         findings (-> web)."""
         from ukimet.cli.demo_analytics import run_analytics
         from ukimet.cli.sync import run_sync
-        from ukimet.cli.synth import run_synth
+        from ukimet.cli.synth import cores, run_synth
         from ukimet.core.metadata import connect_metadata
         from ukimet.core.settings import Settings
         from ukimet.link.api import link_store
@@ -85,7 +84,7 @@ def register(app: typer.Typer) -> None:
         from ukimet.sync.store import open_store
         from ukimet.synth import SynthConfig
 
-        manifest = run_synth(SynthConfig(persons=persons, seed=seed), folder)
+        manifest = run_synth(SynthConfig(persons=persons, seed=seed, workers=cores()), folder)
         config = Settings(home=folder / ".ukimet")
         engine = connect_metadata(config)
         out.print(f"\n[bold]Registering the agency sources[/] ({register_country(engine, config, manifest)} new)")
@@ -94,12 +93,10 @@ def register(app: typer.Typer) -> None:
         out.print(f"\n{done} of {len(results)} sources synced into {config.resolved_store_path()}.")
         if done != len(results):
             raise typer.Exit(1)
-        with out.status("linking persons, families, households and companies across the agencies ..."):
-            started = time.perf_counter()
-            stats = link_store(config)
+        stats = link_store(config, progress=lambda step: out.status(f"linking: {step}"))
         out.print(f"\n[bold]Linked[/] {int(stats['records']):,} person records into {int(stats['entities']):,} "
                   f"persons, {int(stats['families']):,} families, {int(stats['households']):,} households and "
-                  f"{int(stats['companies']):,} companies ({time.perf_counter() - started:.0f} s)")
+                  f"{int(stats['companies']):,} companies ({stats['seconds']:.0f} s)")
         con = open_store(config.resolved_store_path(), read_only=True)
         try:
             charts = draw_linkage(con, folder)

@@ -4,7 +4,6 @@ and reading the model are the operator's; the review queue and a clerk's decisio
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,8 +15,6 @@ from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
 from ukimet.link.model import THRESHOLD, Model
 
 if TYPE_CHECKING:
-    import duckdb
-    from sqlalchemy import Engine as Metadata
 
     from ukimet.link.api import Engine
 
@@ -44,9 +41,7 @@ def link(
 ) -> None:
     """Link person records across the synced sources into entities (link.entities in the store), or link
     standalone files: ukimet link a.csv b.parquet --out clusters.csv."""
-    from ukimet.core.metadata import connect_metadata
     from ukimet.core.settings import Settings
-    from ukimet.sync.store import open_store, prepare_schemas, publishing
 
     chosen: Engine = "spark" if engine == "spark" else "duckdb"
     if engine not in ("duckdb", "spark"):
@@ -67,47 +62,21 @@ def link(
         write_clusters(rows, out_file)
         out.print(f"{len(rows):,} records, {len({e for _, _, e in rows}):,} entities -> {out_file}")
         return
-    config = Settings()
-    con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
-    try:
-        metadata = connect_metadata(config)
-        prepare_schemas(con)
-        # one snapshot: servers read the previous linkage, whole, until this one is complete
-        with publishing(con, "ukimet link" + (" --new" if new else "")):
-            _link_store(con, metadata, sources, threshold, chosen, model, new)
-    finally:
-        con.close()
+    from ukimet.link.api import link_store
 
-
-def _link_store(con: duckdb.DuckDBPyConnection, metadata: Metadata, sources: list[str] | None, threshold: float,
-                chosen: Engine, model: Model | None, new: bool) -> None:
-    """The linkage run, said step by step (inside the caller's one transaction)."""
-    from ukimet.link import lookup
-    from ukimet.link.api import link_records
-    from ukimet.link.companies import build_companies
-    from ukimet.link.records import extract
-
-    with out.status("finding person records in the store ..."):
-        started = time.perf_counter()
-        records = extract(con, metadata, sources or None)
-    out.print(f"{records:,} person records from the catalogued sources ({time.perf_counter() - started:.1f} s)")
-    with out.status(f"blocking, comparing, estimating weights, clustering on {chosen} ..."):
-        started = time.perf_counter()
-        stats = link_records(con, threshold, chosen, model, incremental=new)
+    stats = link_store(Settings(), sources or None, threshold, chosen, model, new, progress=out.status)
+    out.print(f"{int(stats['records']):,} person records from the catalogued sources "
+              f"({stats['extract_seconds']:.1f} s)")
     if new:
         out.print(f"{int(stats['new_profiles']):,} new profiles linked with the stored model")
-    with out.status("linking companies by BIN, name and address ..."):
-        companies = build_companies(con, metadata)
-    with out.status("writing the person lookup tables ..."):
-        lookup.build_lookup(con)
     if stats.get("suspicious"):
         out.print(f"[yellow]note[/]: {int(stats['suspicious']):,} clusters held profiles with several first names "
                   "and dates of birth (look-alikes chained together) and were split on strong pairs only; see "
                   "link.suspicious", highlight=False)
     out.print(f"{int(stats['profiles']):,} distinct profiles, {int(stats['candidate_pairs']):,} candidate pairs, "
               f"{int(stats['entities']):,} persons, {int(stats['families']):,} families, "
-              f"{int(stats['households']):,} households, {companies:,} companies "
-              f"({time.perf_counter() - started:.1f} s). Tables in the store's link schema: person_records, "
+              f"{int(stats['households']):,} households, {int(stats['companies']):,} companies "
+              f"({stats['seconds']:.1f} s). Tables in the store's link schema: person_records, "
               "pair_scores, entities, golden, relations, families, households, company_records, companies")
 
 

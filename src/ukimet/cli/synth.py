@@ -105,12 +105,12 @@ def register(app: typer.Typer) -> None:
         config = SynthConfig(
             persons=persons, seed=seed, reference_date=as_of, fault_scale=fault_scale,
             fault_overrides=load_fault_file(faults) if faults else {}, postgres_url=postgres, mysql_url=mysql,
-            schema_prefix=schema_prefix, workers=workers or _cores(),
+            schema_prefix=schema_prefix, workers=workers or cores(),
         )
         run_synth(config, out)
 
 
-def _cores() -> int:
+def cores() -> int:
     """The cores this process may run on (its affinity, not the machine's count)."""
     import os
 

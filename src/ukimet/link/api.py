@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Literal
 
 import duckdb
@@ -62,20 +64,32 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
     return stats
 
 
+Progress = Callable[[str], AbstractContextManager[object]]
+"""Shows a step while it runs (the command line passes rich's ``Console.status``); quiet by default."""
+
+
 def link_store(config: Settings | None = None, sources: list[str] | None = None, threshold: float = THRESHOLD,
-               engine: Engine = "duckdb", model: Model | None = None, incremental: bool = False) -> dict[str, float]:
-    """Find every person record in the synced sources and link them into entities (``link.entities``)."""
+               engine: Engine = "duckdb", model: Model | None = None, incremental: bool = False,
+               progress: Progress = lambda _: nullcontext()) -> dict[str, float]:
+    """Find every person record in the synced sources and link them into entities (``link.entities``), in one
+    snapshot: servers read the previous linkage, whole, until this one is complete."""
     config = config or Settings()
     con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
         metadata = connect_metadata(config)
         prepare_schemas(con)
-        # the server reads the previous linkage until this one is complete
         with publishing(con, "ukimet link" + (" --new" if incremental else "")):
-            records = extract(con, metadata, sources)
-            stats = link_records(con, threshold, engine, model, incremental=incremental)
-            stats["companies"] = build_companies(con, metadata)
-            lookup.build_lookup(con)
+            started = time.perf_counter()
+            with progress("finding person records in the store ..."):
+                records = extract(con, metadata, sources)
+            extract_seconds = time.perf_counter() - started
+            with progress(f"blocking, comparing, estimating weights, clustering on {engine} ..."):
+                stats = link_records(con, threshold, engine, model, incremental=incremental)
+            with progress("linking companies by BIN, name and address ..."):
+                stats["companies"] = build_companies(con, metadata)
+            with progress("writing the person lookup tables ..."):
+                lookup.build_lookup(con)
     finally:
         con.close()
-    return {"records": records, **stats}
+    return {"records": records, "extract_seconds": extract_seconds, **stats,
+            "seconds": time.perf_counter() - started}

@@ -166,7 +166,7 @@ class Syncer:
         except BaseException as exc:  # a driver's panic (a BaseException) stays in its own source
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")  # a publish cut short: the previous snapshot stays
-            message = str(exc) if isinstance(exc, UkimetError) else one_line(exc)
+            message = self._said(exc, f"source {spec.name}")
             self._finish_run(run_id, "failed", message)
             return SourceResult(spec.name, run_id, "failed", error=message)
         failed = [t for t in tables if t.error]
@@ -178,6 +178,15 @@ class Syncer:
         self._finish_run(run_id, "done", f"no longer in the source (what was synced of them is kept): "
                          f"{', '.join(gone)}" if gone else None)
         return SourceResult(spec.name, run_id, "done", tables, gone=gone)
+
+    def _said(self, exc: BaseException, what: str) -> str:
+        """A failure as the one line a run records: ours as they are, running out of memory with its fix."""
+        if isinstance(exc, UkimetError):
+            return str(exc)
+        if isinstance(exc, (duckdb.OutOfMemoryException, MemoryError)):
+            return str(StoreError("store.memory", what=what, limit=self.config.work_memory_limit,
+                                  detail=one_line(exc)))
+        return one_line(exc)
 
     # --- run bookkeeping -------------------------------------------------------------------------------
     def _start_run(self, spec: SourceSpec, mode: str) -> int:
@@ -271,7 +280,7 @@ class Syncer:
                     self._unstage(con, run_id, table.name)
                     if out_of_space(exc):
                         raise  # not this table's fault: the source stops, and its staging gives the space back
-                    message = str(exc) if isinstance(exc, UkimetError) else one_line(exc)
+                    message = self._said(exc, f"table {table.name} of source {spec.name}")
                     results.append(TableResult(table.name, f"{spec.name}.{table.name}", "failed", error=message))
                     continue
             self._record(spec.name, run_id, result, "staged")

@@ -13,6 +13,8 @@ from typing import ClassVar, Protocol
 
 import pyarrow as pa
 
+from ukimet.core.errors import SourceError, UkimetError
+
 UPDATED_AT_NAMES = (
     "updated_at", "modified_at", "last_modified", "changed_at", "updated", "data_izmeneniya", "izmeneno",
     "дата_изменения", "изменено", "өзгертілген_күні",
@@ -124,6 +126,8 @@ def one_line(exc: BaseException) -> str:
     """An unforeseen failure as one line: its kind and the first line of what it said, or the server's own words
     where a Rust driver's panic quotes them within a backtrace's worth of detail."""
     said = next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
+    if isinstance(exc, UkimetError):
+        return said  # already ours: what, why and the fix
     server = re.search(r'message: "((?:[^"\\]|\\.)*)"', said)
     if server:
         said = server.group(1)
@@ -131,11 +135,13 @@ def one_line(exc: BaseException) -> str:
 
 
 def raise_if_unreadable(source: str, table: TableInfo) -> None:
-    """Refuse to read a table catalogued as unreadable, with the reason it was."""
-    from ukimet.core.errors import SourceError
-
-    if "error" in table.options:
-        raise SourceError("source.unreadable_table", name=source, table=table.name, detail=table.options["error"])
+    """Refuse to read a table (or a file) catalogued as unreadable, with the reason it was."""
+    if "error" not in table.options:
+        return
+    if "file" in table.options:
+        raise SourceError("source.unreadable_file", name=source, path=table.options["file"],
+                          detail=table.options["error"])
+    raise SourceError("source.unreadable_table", name=source, table=table.name, detail=table.options["error"])
 
 
 REASON = "__ukimet_reason"

@@ -28,8 +28,10 @@ from ukimet.connect.connectors.base import (
     TableInfo,
     distinct_names,
     file_fingerprint,
+    raise_if_unreadable,
     text_batch,
     unique_names,
+    unreadable,
 )
 from ukimet.connect.encoding import Utf8Lines, sniff, text_lines
 from ukimet.core.errors import SourceError
@@ -43,8 +45,7 @@ file before its first batch, 1 MB blocks 20-40 MB."""
 
 def _failed(path: Path, error: Exception) -> TableInfo:
     """A file that cannot be read: a table of its own that fails alone, with the reason."""
-    said = str(error) if isinstance(error, SourceError) else (str(error).splitlines() or [type(error).__name__])[0]
-    return TableInfo(path.stem, (), None, (), None, {"file": str(path), "error": said})
+    return unreadable(TableInfo(path.stem, (), None, (), None, {"file": str(path)}), error)
 
 
 def _refuse_unreadable(name: str, tables: list[TableInfo]) -> None:
@@ -52,12 +53,6 @@ def _refuse_unreadable(name: str, tables: list[TableInfo]) -> None:
     if tables and all("error" in t.options for t in tables):
         raise SourceError("source.unreadable_file", name=name, path=tables[0].options["file"],
                           detail=tables[0].options["error"])
-
-
-def _raise_if_failed(table: TableInfo) -> None:
-    if "error" in table.options:
-        raise SourceError("source.unreadable_file", name=table.name, path=table.options["file"],
-                          detail=table.options["error"])
 
 
 def _longest_line(path: Path) -> int:
@@ -217,7 +212,7 @@ class CsvConnector:
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
-        _raise_if_failed(table)
+        raise_if_unreadable(self.name, table)
         path = Path(table.options["file"])
         header = table.options["header"] == "True"
         names = list(table.column_names)
@@ -309,7 +304,7 @@ class ExcelConnector:
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         from openpyxl import load_workbook
 
-        _raise_if_failed(table)
+        raise_if_unreadable(self.name, table)
         book = load_workbook(table.options["file"], read_only=True, data_only=True)
         rows = book[table.options["sheet"]].iter_rows(values_only=True)
         next(rows, None)
@@ -361,7 +356,7 @@ class ParquetConnector:
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
-        _raise_if_failed(table)
+        raise_if_unreadable(self.name, table)
         left = limit
         for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
             batch = _storable(batch.rename_columns(list(table.column_names)))  # names unique in the store's sense
