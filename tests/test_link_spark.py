@@ -1,5 +1,5 @@
 """The same linkage SQL on Spark (local mode) gives exactly the DuckDB result: the same candidate pairs with the
-same weights, the same model and the same entities."""
+same weights, the same model, the same entities, and the same relations, families and households made from them."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ def _results(con: Any) -> dict[str, Any]:
                              "ORDER BY l_id, r_id").fetchall(),
         "model": con.execute("SELECT field, level, round(m, 12), round(u, 12) FROM link.model "
                              "ORDER BY field, level").fetchall(),
+        "relations": con.execute("SELECT * FROM link.relations ORDER BY ALL").fetchall(),
+        "families": con.execute("SELECT entity_id, family_id, role FROM link.families ORDER BY ALL").fetchall(),
+        "households": con.execute("SELECT * FROM link.households ORDER BY ALL").fetchall(),
     }
 
 
@@ -64,6 +67,10 @@ def test_spark_and_duckdb_link_identically(store: Any) -> None:
     assert on_spark["model"] == on_duckdb["model"]
     assert on_spark["pairs"] == on_duckdb["pairs"]
     assert on_spark["entities"] == on_duckdb["entities"]
+    # relations, families and households are made in Spark too, from Spark's entities
+    assert len(on_duckdb["relations"]) > 500 and len(on_duckdb["households"]) > 300
+    for made in ("relations", "families", "households"):
+        assert on_spark[made] == on_duckdb[made], made
 
 
 def test_clustering_in_spark_replays_conflicts_in_the_executors() -> None:

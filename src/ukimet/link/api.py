@@ -21,7 +21,7 @@ from ukimet.link import lookup
 from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
 from ukimet.link.companies import build_companies
 from ukimet.link.engine import link, link_new
-from ukimet.link.families import build_families, build_households, build_relations
+from ukimet.link.families import families, households, relations
 from ukimet.link.golden import build_golden
 from ukimet.link.model import THRESHOLD, Model
 from ukimet.link.records import extract
@@ -46,21 +46,23 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
     if engine not in ("duckdb", "spark"):
         raise LinkError("link.engine", engine=engine)
     started = time.perf_counter()
+    db: Backend = store
     if incremental:
         stats = link_new(store, threshold, decisions(store))
     elif engine == "duckdb":
         stats = link(store, threshold, model, decisions(store))
-    else:
-        db: Backend = SparkBackend(spark or local_spark())
+    else:  # linkage, relations, families and households in Spark; the results come back to the store
+        db = SparkBackend(spark or local_spark())
         db.put("link.person_records", store.arrow("SELECT * FROM link.person_records"))
         stats = link(db, threshold, model, decisions(store))
-        for table in RESULTS:
+    relations(db)
+    stats["families"] = families(db)
+    stats["households"] = households(db)
+    if db is not store:
+        for table in (*RESULTS, "link.relations", "link.families", "link.households"):
             store.put(table, db.arrow(f"SELECT * FROM {table}"))
     stats["link_seconds"] = time.perf_counter() - started
     build_golden(con)
-    build_relations(con)
-    stats["families"] = build_families(con)
-    stats["households"] = build_households(con)
     return stats
 
 

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import cache
 
 import duckdb
@@ -21,6 +20,7 @@ import pyarrow as pa
 
 from ukimet.link.backend import Backend, DuckDBBackend
 from ukimet.link.components import connected_components
+from ukimet.link.greedy import schema
 from ukimet.link.names import name_key
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -66,43 +66,52 @@ def _is_divorce(table: str) -> bool:
 
 
 def build_relations(con: duckdb.DuckDBPyConnection) -> int:
+    """``link.relations`` on DuckDB (``relations``)."""
+    return relations(DuckDBBackend(con))
+
+
+def relations(db: Backend) -> int:
     """``link.relations`` (entity_a, relation, entity_b, source, source_table, record_key): relation is
-    mother / father (a is b's parent), spouse or divorced."""
-    rows = con.execute("""SELECT p.source, p.source_table, p.record_key, p.party, p.relation_raw, e.entity_id
-        FROM link.person_records p JOIN link.entities e USING (record_id)
-        WHERE (p.source, p.source_table) IN (SELECT source, source_table FROM link.person_records
-                                             GROUP BY ALL HAVING count(DISTINCT party) > 1)
-        ORDER BY p.source, p.source_table, p.record_key""").fetchall()
-    by_record: dict[tuple[str, str, str], list[tuple[str | None, str | None, str]]] = defaultdict(list)
-    roles: dict[str, str | None] = {}
-    for source, table, key, party, relation, entity in rows:
-        if party not in roles:
-            roles[party] = role_of(party)
-        by_record[(source, table, key)].append((roles[party], relation, entity))
-    found: list[tuple[str, str, str, str, str, str]] = []
-    for (source, table, key), members in by_record.items():
-        by_role = {role: entity for role, _, entity in members if role}
-        subject = next((entity for role, _, entity in members if role is None), None)
-        for parent in ("mother", "father"):
-            if parent in by_role and "child" in by_role:
-                found.append((by_role[parent], parent, by_role["child"], source, table, key))
-        if "husband" in by_role and "wife" in by_role:
-            kind = "divorced" if _is_divorce(table) else "spouse"
-            found.append((by_role["husband"], kind, by_role["wife"], source, table, key))
-        if "relative" in by_role and subject is not None:
-            said = relation_of(next((r for _, r, _ in members if r), None))
-            if said in ("mother", "father"):
-                found.append((by_role["relative"], str(said), subject, source, table, key))
-            elif said == "spouse":
-                found.append((subject, "spouse", by_role["relative"], source, table, key))
-    names = ("entity_a", "relation", "entity_b", "source", "source_table", "record_key")
-    con.register("_relations", pa.table({n: [f[i] for f in found] for i, n in enumerate(names)},
-                                        schema=pa.schema([(n, pa.string()) for n in names])))
-    con.execute("CREATE OR REPLACE TABLE link.relations AS SELECT DISTINCT * FROM _relations "
-                "WHERE entity_a <> entity_b")
-    con.unregister("_relations")
-    row = con.execute("SELECT count(*) FROM link.relations").fetchone()
-    return int(row[0]) if row else 0
+    mother / father (a is b's parent), spouse or divorced. In SQL on any engine: only the few distinct party
+    names, relation words and table names are read here (to give them their roles); the records stay where
+    they are (a record naming two members in one role counts the smaller entity)."""
+    parties = [str(r[0]) for r in db.fetch("SELECT DISTINCT party FROM link.person_records WHERE party IS NOT NULL")]
+    words = [str(r[0]) for r in db.fetch("SELECT DISTINCT relation_raw FROM link.person_records "
+                                         "WHERE relation_raw IS NOT NULL")]
+    tables = [str(r[0]) for r in db.fetch("SELECT DISTINCT source_table FROM link.person_records")]
+    text = pa.string()
+    db.put("relation_roles", pa.table({"party": parties, "role": [role_of(p) for p in parties]},
+                                      schema=pa.schema([("party", text), ("role", text)])))
+    db.put("relation_words", pa.table({"word": words, "said": [relation_of(w) for w in words]},
+                                      schema=pa.schema([("word", text), ("said", text)])))
+    divorce = schema(("source_table", pa.string()), ("divorce", pa.bool_()))
+    db.put("relation_tables", pa.table({"source_table": tables, "divorce": [_is_divorce(t) for t in tables]},
+                                       schema=divorce))
+    members = {role: f"min(m.entity_id) FILTER (WHERE m.role = '{role}') AS {role}"
+               for role in ("mother", "father", "child", "husband", "wife", "relative")}
+    db.create("relation_records", f"""SELECT m.source, m.source_table, m.record_key, {', '.join(members.values())},
+            min(m.entity_id) FILTER (WHERE m.role IS NULL) AS subject, min(m.said) AS said
+        FROM (SELECT p.source, p.source_table, p.record_key, r.role, w.said, CAST(e.entity_id AS VARCHAR) AS entity_id
+              FROM link.person_records p JOIN link.entities e ON e.record_id = p.record_id
+              JOIN relation_roles r ON r.party = p.party LEFT JOIN relation_words w ON w.word = p.relation_raw
+              WHERE (p.source, p.source_table) IN (SELECT source, source_table FROM link.person_records
+                                                   GROUP BY source, source_table HAVING count(DISTINCT party) > 1)) m
+        GROUP BY m.source, m.source_table, m.record_key""")
+    keys = "source, source_table, record_key"
+    db.create("link.relations", f"""SELECT DISTINCT entity_a, relation, entity_b, source, source_table, record_key
+        FROM (SELECT mother AS entity_a, 'mother' AS relation, child AS entity_b, {keys} FROM relation_records
+              WHERE mother IS NOT NULL AND child IS NOT NULL
+          UNION ALL SELECT father, 'father', child, {keys} FROM relation_records
+              WHERE father IS NOT NULL AND child IS NOT NULL
+          UNION ALL SELECT x.husband, CASE WHEN t.divorce THEN 'divorced' ELSE 'spouse' END, x.wife, x.source,
+                x.source_table, x.record_key FROM relation_records x JOIN relation_tables t USING (source_table)
+              WHERE x.husband IS NOT NULL AND x.wife IS NOT NULL
+          UNION ALL SELECT relative, said, subject, {keys} FROM relation_records
+              WHERE relative IS NOT NULL AND subject IS NOT NULL AND said IN ('mother', 'father')
+          UNION ALL SELECT subject, 'spouse', relative, {keys} FROM relation_records
+              WHERE relative IS NOT NULL AND subject IS NOT NULL AND said = 'spouse') found
+        WHERE entity_a <> entity_b""")
+    return db.count("link.relations")
 
 
 def build_families(con: duckdb.DuckDBPyConnection) -> int:
@@ -139,13 +148,18 @@ def families(db: Backend) -> int:
 
 
 def build_households(con: duckdb.DuckDBPyConnection) -> int:
-    """``link.households`` (entity_id, household_id, address): people at the same standardised address."""
-    con.execute("""CREATE OR REPLACE TABLE link.households AS
-        WITH counted AS (SELECT e.entity_id, p.address_key, count(*) AS n, min(p.address_raw) AS address
-                         FROM link.person_records p JOIN link.entities e USING (record_id)
-                         WHERE p.address_key IS NOT NULL GROUP BY ALL),
-             best AS (SELECT *, row_number() OVER (PARTITION BY entity_id ORDER BY n DESC, address_key) AS rank
-                      FROM counted)
+    """``link.households`` on DuckDB (``households``)."""
+    return households(DuckDBBackend(con))
+
+
+def households(db: Backend) -> int:
+    """``link.households`` (entity_id, household_id, address): people at the same standardised address (each
+    person's most supported one), on any engine."""
+    db.create("link.households", """WITH counted AS (
+            SELECT e.entity_id, p.address_key, count(*) AS n, min(p.address_raw) AS address
+            FROM link.person_records p JOIN link.entities e ON e.record_id = p.record_id
+            WHERE p.address_key IS NOT NULL GROUP BY e.entity_id, p.address_key),
+        best AS (SELECT *, row_number() OVER (PARTITION BY entity_id ORDER BY n DESC, address_key) AS rank
+                 FROM counted)
         SELECT entity_id, 'h' || left(md5(address_key), 15) AS household_id, address FROM best WHERE rank = 1""")
-    row = con.execute("SELECT count(DISTINCT household_id) FROM link.households").fetchone()
-    return int(row[0]) if row else 0
+    return int(db.fetch("SELECT count(DISTINCT household_id) FROM link.households")[0][0])
