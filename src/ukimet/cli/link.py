@@ -15,7 +15,6 @@ from ukimet.cli.identity import AsUser, operator_only, sign_in, signed_in
 from ukimet.link.model import THRESHOLD, Model
 
 if TYPE_CHECKING:
-
     from ukimet.link.api import Engine
 
 out = Console()

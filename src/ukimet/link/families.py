@@ -65,11 +65,6 @@ def _is_divorce(table: str) -> bool:
     return any(w in low for w in DIVORCE_WORDS)
 
 
-def build_relations(con: duckdb.DuckDBPyConnection) -> int:
-    """``link.relations`` on DuckDB (``relations``)."""
-    return relations(DuckDBBackend(con))
-
-
 def relations(db: Backend) -> int:
     """``link.relations`` (entity_a, relation, entity_b, source, source_table, record_key): relation is
     mother / father (a is b's parent), spouse or divorced. In SQL on any engine: only the few distinct party
@@ -87,9 +82,9 @@ def relations(db: Backend) -> int:
     divorce = schema(("source_table", pa.string()), ("divorce", pa.bool_()))
     db.put("relation_tables", pa.table({"source_table": tables, "divorce": [_is_divorce(t) for t in tables]},
                                        schema=divorce))
-    members = {role: f"min(m.entity_id) FILTER (WHERE m.role = '{role}') AS {role}"
-               for role in ("mother", "father", "child", "husband", "wife", "relative")}
-    db.create("relation_records", f"""SELECT m.source, m.source_table, m.record_key, {', '.join(members.values())},
+    members = [f"min(m.entity_id) FILTER (WHERE m.role = '{role}') AS {role}"
+               for role in ("mother", "father", "child", "husband", "wife", "relative")]
+    db.create("relation_records", f"""SELECT m.source, m.source_table, m.record_key, {', '.join(members)},
             min(m.entity_id) FILTER (WHERE m.role IS NULL) AS subject, min(m.said) AS said
         FROM (SELECT p.source, p.source_table, p.record_key, r.role, w.said, CAST(e.entity_id AS VARCHAR) AS entity_id
               FROM link.person_records p JOIN link.entities e ON e.record_id = p.record_id
@@ -145,11 +140,6 @@ def families(db: Backend) -> int:
         LEFT JOIN family_married m ON m.entity_id = p.entity_id LEFT JOIN family_children c ON c.child = p.entity_id
         ORDER BY p.entity_id""")
     return int(db.fetch("SELECT count(DISTINCT family_id) FROM link.families")[0][0])
-
-
-def build_households(con: duckdb.DuckDBPyConnection) -> int:
-    """``link.households`` on DuckDB (``households``)."""
-    return households(DuckDBBackend(con))
 
 
 def households(db: Backend) -> int:

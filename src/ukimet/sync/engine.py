@@ -180,7 +180,8 @@ class Syncer:
         return SourceResult(spec.name, run_id, "done", tables, gone=gone)
 
     def _said(self, exc: BaseException, what: str) -> str:
-        """A failure as the one line a run records: ours as they are, running out of memory with its fix."""
+        """A failure as a run records it: ours whole (``one_line`` would keep only a first line), running out of
+        memory with its fix, any other as ``one_line``."""
         if isinstance(exc, UkimetError):
             return str(exc)
         if isinstance(exc, (duckdb.OutOfMemoryException, MemoryError)):
@@ -473,19 +474,20 @@ class Syncer:
         # holds at once is bounded by the slice, not the table
         rows = max(result.rows_written, int(con.execute(f"SELECT count(*) FROM {current}").fetchone()[0]))  # type: ignore[index]
         slices = max(1, -(-rows // COMPARE_SLICE_ROWS))
+        keyed = bool(key) and all(k in common for k in key)
+        keys = " AND ".join(f"o.{ident(k)} IS NOT DISTINCT FROM n.{ident(k)}" for k in key)
+        changed = (f"hash({', '.join('n.' + ident(c) for c in common)}) <> "
+                   f"hash({', '.join('o.' + ident(c) for c in common)})")
         totals = [0, 0, 0]
         for part in range(slices):
-            if key and all(k in common for k in key):
+            if keyed:
                 mine = f"hash({', '.join(ident(k) for k in key)}) % {slices} = {part}"
-                keys = " AND ".join(f"o.{ident(k)} IS NOT DISTINCT FROM n.{ident(k)}" for k in key)
                 n = f"(SELECT * FROM {new} WHERE {mine})"
                 o = f"(SELECT * FROM {current} WHERE {mine})"
                 counts = con.execute(
                     f"SELECT (SELECT count(*) FROM {n} n WHERE NOT EXISTS (SELECT 1 FROM {o} o WHERE {keys})), "
                     f"(SELECT count(*) FROM {o} o WHERE NOT EXISTS (SELECT 1 FROM {n} n WHERE {keys})), "
-                    f"(SELECT count(*) FROM {n} n JOIN {o} o ON {keys} "
-                    f"WHERE hash({', '.join('n.' + ident(c) for c in common)}) <> "
-                    f"hash({', '.join('o.' + ident(c) for c in common)}))").fetchone()
+                    f"(SELECT count(*) FROM {n} n JOIN {o} o ON {keys} WHERE {changed})").fetchone()
             else:  # rows counted by their hash on each side: a hash table of two numbers a row, not of the rows
                 counts = con.execute(
                     f"WITH n AS (SELECT hash({row}) AS h, count(*) AS c FROM {new} "
@@ -497,7 +499,6 @@ class Syncer:
                     "FROM n FULL JOIN o ON n.h = o.h").fetchone()
             if counts is not None:
                 totals = [t + int(c or 0) for t, c in zip(totals, counts, strict=True)]
-        keyed = bool(key) and all(k in common for k in key)
         result.inserted, result.deleted, result.updated = totals[0], totals[1], totals[2] if keyed else None
         if incremental:
             result.deleted = None  # an updated-at source cannot show deletes
