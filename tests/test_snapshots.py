@@ -26,7 +26,7 @@ from ukimet.core.settings import Settings
 from ukimet.gateway.api import Gateway
 from ukimet.sync.engine import Syncer
 from ukimet.sync.staging import staging_path
-from ukimet.sync.store import current_snapshot, open_store
+from ukimet.sync.store import PublishedWatch, current_snapshot, newest_snapshot, open_store
 
 from .gateway_registry import WORKER, build_registry, registry_policy
 
@@ -230,3 +230,26 @@ def test_writers_hold_at_most_the_configured_memory_and_a_malformed_limit_is_ref
     assert limit is not None and limit[0] in ("488.2 MiB", "512.0 MB")
     with pytest.raises(pydantic.ValidationError, match="work_memory_limit"):
         Settings(home=tmp_path, work_memory_limit="half of it")
+
+
+def test_the_newest_snapshot_is_looked_up_again_only_when_the_catalog_changed_or_a_second_passed(
+        registry: dict[str, Any]) -> None:
+    path = registry["config"].resolved_store_path()
+    watch, looks, reader = PublishedWatch(path), [], open_store(path, read_only=True)  # as a server's engine
+
+    def look_up() -> int:
+        looks.append(1)
+        return newest_snapshot(reader)
+
+    first = watch(look_up)
+    assert watch(look_up) == first and len(looks) == 1  # nothing published: the file was not read again
+    writer = open_store(path)
+    try:
+        writer.execute("DELETE FROM reg.persons WHERE id > 50")
+        published = current_snapshot(writer)
+    finally:
+        writer.close()
+    assert watch(look_up) == published > first and len(looks) == 2  # the very next look sees the publish
+    watch.seconds = 0.0
+    assert watch(look_up) == published and len(looks) == 3  # past the time bound: looked up whatever the files
+    reader.close()

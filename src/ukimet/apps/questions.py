@@ -122,6 +122,34 @@ def _known(token: str, known: frozenset[str]) -> bool:
     return any(token[:n] in known for n in range(max(4, len(token) - MAX_SUFFIX), len(token)))
 
 
+_PHRASE_INDEX: dict[tuple[int, str], tuple[Layer, dict[str, list[int]], dict[tuple[str, ...], list[Item]]]] = {}
+
+
+def _phrase_index(layer: Layer, language: str) -> tuple[dict[str, list[int]], dict[tuple[str, ...], list[Item]]]:
+    """The layer's phrases in ``language`` by their first word (their positions in the layer's order), and the
+    items each phrase's words name (the strong ones first), made once per layer: a question's words are then
+    matched against the few phrases that can start with them, not against every phrase."""
+    kept = _PHRASE_INDEX.get((id(layer), language))
+    if kept is None or kept[0] is not layer:
+        starts: dict[str, list[int]] = {}
+        named: dict[tuple[str, ...], list[Item]] = {}
+        for position, phrase in enumerate(layer.phrases[language]):
+            starts.setdefault(phrase.words[0], []).append(position)
+        for phrase in sorted(layer.phrases[language], key=lambda p: p.weak):
+            named.setdefault(phrase.words, []).append(phrase.item)
+        kept = _PHRASE_INDEX[(id(layer), language)] = (layer, starts, named)
+    return kept[1], kept[2]
+
+
+def _starting(token: str, starts: dict[str, list[int]]) -> list[int]:
+    """The positions of the phrases whose first word can match ``token`` (``word_matches``, not anchored: the
+    token itself, or a prefix of at least four letters leaving at most ``MAX_SUFFIX`` letters of ending)."""
+    found = list(starts.get(token, ()))
+    for n in range(max(4, len(token) - MAX_SUFFIX), len(token)):
+        found.extend(starts.get(token[:n], ()))
+    return sorted(found)
+
+
 def _match_phrase(tokens: list[str], start: int, phrase: tuple[str, ...]) -> bool:
     return len(phrase) <= len(tokens) - start and all(word_matches(w, tokens[start + i], anchored=i > 0)
                                                       for i, w in enumerate(phrase))
@@ -181,17 +209,18 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     used: set[int] = set()
     result = Parse(language)
     result.numeric = _numeric(tokens, language, used)
+    phrases = layer.phrases[language]
+    starts, named = _phrase_index(layer, language)
     i = 0
     while i < len(tokens):
         if i in used:
             i += 1
             continue
-        for phrase in layer.phrases[language]:
+        for position in _starting(tokens[i], starts):
+            phrase = phrases[position]
             span = set(range(i, i + len(phrase.words)))
             if not span & used and _match_phrase(tokens, i, phrase.words):
-                same = [p.item for p in sorted((p for p in layer.phrases[language] if p.words == phrase.words),
-                                               key=lambda p: p.weak)]
-                result.items.append(list(dict.fromkeys(same)))
+                result.items.append(list(dict.fromkeys(named[phrase.words])))
                 used |= span
                 break
         else:

@@ -50,6 +50,7 @@ from ukimet.gateway.private_aggregate import (
 from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
 from ukimet.sync.store import (
     LAKE,
+    PublishedWatch,
     cursor,
     literal,
     newest_snapshot,
@@ -155,6 +156,7 @@ class Gateway:
         self._lock = threading.RLock()
         """guards the engine's opening, the plans and the catalog; queries of several threads run side by side,
         each on a cursor of its own"""
+        self._published = PublishedWatch(self.config.resolved_store_path())
         self._served: list[int] = []
         """the snapshots whose serving catalogs are attached, oldest first (gateway.serving)"""
         self._views: dict[tuple[str, ...], exp.Select] = {}
@@ -229,6 +231,9 @@ class Gateway:
         """The snapshot the next access reads: ``as_of``, or the newest published."""
         if self.as_of is not None:
             return self.as_of
+        return self._published(self._look_up_newest)
+
+    def _look_up_newest(self) -> int:
         con = self._engine().cursor()
         try:
             return newest_snapshot(con)
@@ -271,6 +276,7 @@ class Gateway:
         con = open_store(self.config.resolved_store_path(), read_only=True, as_of=self.as_of, locked=True)
         con.execute(f"SET memory_limit = {literal(self.config.query_memory_limit)}")
         con.execute(f"SET threads = {int(self.config.query_threads)}")
+        con.execute("SET parquet_metadata_cache = true")
         con.execute("SET lock_configuration = true")
         key = self._key
 
