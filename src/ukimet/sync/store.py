@@ -222,10 +222,10 @@ def list_snapshots(con: duckdb.DuckDBPyConnection, limit: int) -> list[Snapshot]
     rows = con.execute(f"SELECT snapshot_id, snapshot_time, commit_message, changes FROM "
                        f"ducklake_snapshots({literal(LAKE)}) ORDER BY snapshot_id DESC LIMIT ?", [limit]).fetchall()
     out = []
-    for number, time, message, changes in rows:
+    for number, made, message, changes in rows:
         said = "; ".join(f"{kind.replace('_', ' ')}: {', '.join(map(str, what))}" for kind, what in
                          sorted((changes or {}).items()) if not kind.startswith("inlined"))
-        out.append(Snapshot(int(number), time.astimezone(dt.UTC), message, said))
+        out.append(Snapshot(int(number), made.astimezone(dt.UTC), message, said))
     return out
 
 
