@@ -62,6 +62,20 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def _warm() -> None:
+    """Load what answers need before the first request, not during it: the question parser's vocabulary, the
+    person view and OpenDP (their first use took up to 2 s of a request's time under load)."""
+    import importlib
+
+    from ukimet.gateway import privacy
+    from ukimet.model.semantic import default_layer
+
+    for module in ("ukimet.apps.questions", "ukimet.gateway.person", "ukimet.apps.family_card"):
+        importlib.import_module(module)
+    default_layer()
+    privacy.noisy_counts([0], 1, 1.0)
+
+
 def create_app(config: Settings | None = None) -> FastAPI:
     from importlib import resources
 
@@ -73,6 +87,7 @@ def create_app(config: Settings | None = None) -> FastAPI:
         # requests that read the store run on worker threads: a few per process keep the cores busy (DuckDB
         # works without Python's lock), more only make them take turns for it and every answer slower
         anyio.to_thread.current_default_thread_limiter().total_tokens = config.serve_threads
+        _warm()
         yield
 
     app = FastAPI(lifespan=lifespan, title="ukimet", version=__version__, openapi_url="/api/v1/openapi.json",
