@@ -62,6 +62,11 @@ class Backend(ABC):
         (one group or several per call), the results stacked. Work that SQL cannot say, done where the data
         is: in Spark's executors, or on DuckDB streamed group by group (never all rows at once)."""
 
+    @abstractmethod
+    def drop(self, *tables: str) -> None:
+        """Let go of working tables once they are no longer needed (those that are not there are skipped): their
+        memory, or their spill files, serve the next steps instead of growing with every step."""
+
     def count(self, table: str) -> int:
         rows = self.fetch(f"SELECT count(*) FROM {table}")
         return int(rows[0][0]) if rows else 0
@@ -80,6 +85,10 @@ class DuckDBBackend(Backend):
 
     def fetch(self, sql: str) -> list[Row]:
         return self.con.execute(sql).fetchall()
+
+    def drop(self, *tables: str) -> None:
+        for table in tables:
+            self.con.execute(f"DROP TABLE IF EXISTS {table}")
 
     def columns(self, table: str) -> list[str]:
         return [str(r[0]) for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
@@ -172,6 +181,13 @@ class SparkBackend(Backend):
 
     def fetch(self, sql: str) -> list[Row]:
         return [tuple(r) for r in self.spark.sql(self.translate(sql)).collect()]
+
+    def drop(self, *tables: str) -> None:
+        for table in tables:
+            view = table.replace(".", "_")
+            if self.spark.catalog.tableExists(view):
+                self.spark.table(view).unpersist()
+                self.spark.catalog.dropTempView(view)
 
     def columns(self, table: str) -> list[str]:
         return list(self.spark.table(table.replace(".", "_")).columns)

@@ -52,4 +52,5 @@ def connected_components(db: Backend, edges: str, out: str, max_rounds: int = MA
         if rounds >= max_rounds:
             raise LinkError("link.components_unsettled", rounds=max_rounds)
     db.create(out, f"SELECT node, label AS component FROM {then}")
+    db.drop("cc_edges", "cc_labels_0", "cc_labels_1")
     return rounds

@@ -177,7 +177,9 @@ def candidate_pairs(db: Backend, spec: Spec, touching: str | None = None) -> int
         rules.append(f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM keyed_{n} l
             JOIN blocks_{n} b ON {on_block} JOIN keyed_{n} r ON {same} AND l.record_id < r.record_id{only}""")
     db.create("pairs", f"SELECT DISTINCT l_id, r_id FROM ({' UNION ALL '.join(rules)}) proposed")
+    db.drop(*(f"{kind}_{n}" for n in range(len(spec.blocks)) for kind in ("keyed", "blocks")))
     vectors(db, "pairs", "vectors", spec)
+    db.drop("pairs")
     return db.count("vectors")
 
 
@@ -188,7 +190,10 @@ def estimate_u(db: Backend, nodes: int, spec: Spec, sample: int = U_SAMPLE) -> d
         1 + (k * 104729 + 17) % {nodes} AS r_id FROM (SELECT record_id AS k FROM {NODES}
         WHERE record_id <= {sample}) ks) drawn WHERE l_id <> r_id""")
     vectors(db, "random_pairs", "random_vectors", spec)
-    return {name: _shares(db, "random_vectors", name, smoothing=1.0) for name in spec.fields}
+    try:
+        return {name: _shares(db, "random_vectors", name, smoothing=1.0) for name in spec.fields}
+    finally:
+        db.drop("random_pairs", "random_vectors")
 
 
 def _shares(db: Backend, table: str, name: str, smoothing: float = 0.0) -> dict[int, float]:
@@ -364,6 +369,9 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
         CASE WHEN r.record_id IS NULL THEN k.known ELSE r.known END AS known
         FROM cluster_components c LEFT JOIN cluster_resolved r ON r.record_id = c.record_id
         LEFT JOIN cluster_continues k ON k.component = c.component ORDER BY c.record_id""")
+    db.drop("cluster_same", "cluster_apart", "cluster_known", "cluster_cc", "cluster_components",
+            "cluster_continues", "cluster_typo_pairs", "cluster_typo_iins", "cluster_iin_typos", "cluster_labels",
+            "cluster_resolved")  # cluster_conflicts (a component number each) says which ones were replayed
     return int(db.fetch("SELECT count(DISTINCT entity_id) FROM link.profile_entities")[0][0])
 
 
@@ -402,6 +410,7 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
     store_model(db, model)
     term_frequencies(db)
     score(db, model)
+    db.drop("vectors")
     entities = cluster(db, threshold, decisions)
     suspicious = guard(db, threshold)
     name_entities(db)
@@ -463,6 +472,7 @@ def link_new(db: Backend, threshold: float = THRESHOLD, decisions: Decisions | N
     pairs = candidate_pairs(db, spec, touching="new_profiles")
     term_frequencies(db)
     score(db, model)
+    db.drop("vectors")
     known = {int(p): str(e) for p, e in db.fetch("SELECT profile_id, entity_id FROM profile_known")}
     entities = cluster(db, threshold, decisions, known)
     name_entities(db)
