@@ -218,7 +218,9 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
              [("raw", pa.string()), ("code", pa.string())])
     _mapping(con, "contact", *_contact_map(con))
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
-        row_number() OVER () AS record_id, n.source, n.source_table, n.party, n.record_key,
+        row_number() OVER (ORDER BY n.source, n.source_table, n.record_key, n.party, n.iin, n.sur, n.fst, n.pat,
+                           n.birth_date) AS record_id,
+        n.source, n.source_table, n.party, n.record_key,
         i.number AS iin, coalesce(i.valid, false) AS iin_valid, n.iin IS NOT NULL AND NOT coalesce(i.valid, false)
             AS iin_suspect,
         s.key AS surname_key, s.surname_stem, f.key AS first_key, p.father AS father_key,
