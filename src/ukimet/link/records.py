@@ -240,3 +240,5 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
         LEFT JOIN map_contact cp ON cp.kind = 'phone' AND cp.raw = n.phone
         LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email
         WHERE coalesce(n.iin, n.sur, n.fst, n.birth_date) IS NOT NULL""")
+    for table in ("named", *(f"map_{kind}" for kind in ("iin", "full", "name", "date", "sex", "contact"))):
+        con.execute(f"DROP TABLE IF EXISTS {table}")  # held in memory (or spilled) for the rest of the linkage
