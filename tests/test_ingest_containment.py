@@ -620,3 +620,32 @@ def test_a_table_that_runs_out_of_memory_fails_alone_and_says_which_setting_to_c
     assert "small" not in said  # the other table of the source was published
     assert _rows(config, "SELECT count(*) FROM agency.small") == [(50,)]
     assert sorted(_statuses(engine)) == ["done", "failed"]
+
+
+def test_ctrl_c_during_a_query_is_the_operators_stop_not_a_failure() -> None:
+    # DuckDB turns Ctrl-C inside a query into RuntimeError('Query interrupted') and the KeyboardInterrupt is
+    # lost: a sync must still record the run as interrupted (resumable), not failed
+    import faulthandler
+    import os
+    import signal
+    import threading
+
+    import duckdb
+
+    from ukimet.sync.engine import stopped_by_operator
+
+    con, tracing = duckdb.connect(), faulthandler.is_enabled()
+    faulthandler.disable()
+    try:
+        threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT)).start()  # the query runs for seconds
+        with pytest.raises(BaseException) as caught:  # (under pytest DuckDB may notice the stop only at its end)
+            con.execute("SELECT count(*) FROM range(1000000000) t(x) WHERE x % 7 = 3").fetchall()
+    finally:
+        con.close()
+        if tracing:
+            faulthandler.enable()
+    assert not isinstance(caught.value, KeyboardInterrupt)  # DuckDB's own form of the stop, as a sync meets it
+    assert stopped_by_operator(caught.value)
+    assert stopped_by_operator(KeyboardInterrupt()) and stopped_by_operator(duckdb.InterruptException("x"))
+    assert not stopped_by_operator(RuntimeError("Query interrupted by the source's timeout"))
+    assert not stopped_by_operator(duckdb.IOException("disk full")) and not stopped_by_operator(ValueError())

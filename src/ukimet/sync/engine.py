@@ -133,6 +133,14 @@ def _alive(pid: int | None) -> bool:
 
 
 
+
+def stopped_by_operator(error: BaseException) -> bool:
+    """Whether ``error`` is the operator's stop (Ctrl-C, a termination) rather than a failure. DuckDB answers
+    Ctrl-C during a query with ``RuntimeError('Query interrupted')`` (or an ``InterruptException``), and
+    the KeyboardInterrupt itself is lost: the run would be recorded as failed, not interrupted."""
+    return (isinstance(error, (KeyboardInterrupt, SystemExit, duckdb.InterruptException))
+            or (type(error) is RuntimeError and str(error) == "Query interrupted"))
+
 class Syncer:
     def __init__(self, engine: Engine, config: Settings, progress: Progress | None = None) -> None:
         self.engine = engine
@@ -158,14 +166,14 @@ class Syncer:
                 tables, catalogued = self._sync_source(con, spec, run_id, full)
             # in the store, or catalogued when the source was added or last synced: gone from the source since
             gone = sorted((set(store_tables(con, spec.name)) | catalogued) - {t.table for t in tables})
-        except (KeyboardInterrupt, SystemExit):  # stopped by the operator: said so, and the stop goes on
-            with contextlib.suppress(duckdb.Error):
-                con.execute("ROLLBACK")
-            self._finish_run(run_id, "interrupted", "stopped before it finished: the next run resumes it")
-            raise
         except BaseException as exc:  # a driver's panic (a BaseException) stays in its own source
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")  # a publish cut short: the previous snapshot stays
+            if stopped_by_operator(exc):  # said so, and the stop goes on
+                self._finish_run(run_id, "interrupted", "stopped before it finished: the next run resumes it")
+                if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                    raise
+                raise KeyboardInterrupt from exc
             message = self._said(exc, f"source {spec.name}")
             self._finish_run(run_id, "failed", message)
             return SourceResult(spec.name, run_id, "failed", error=message)
@@ -278,6 +286,8 @@ class Syncer:
                 except (KeyboardInterrupt, SystemExit):
                     raise
                 except BaseException as exc:  # this table alone: its previous snapshot stays, the others go on
+                    if stopped_by_operator(exc):
+                        raise KeyboardInterrupt from exc  # what it staged is kept for the next run to resume
                     self._unstage(con, run_id, table.name)
                     if out_of_space(exc):
                         raise  # not this table's fault: the source stops, and its staging gives the space back
