@@ -234,7 +234,8 @@ def test_a_utf16_tsv_is_read_by_its_byte_order_mark(home, tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(("content", "kind"), [(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "a PNG image"),
-                                               (b"PK\x03\x04" + bytes(200), "a zip archive")])
+                                               (b"PK\x03\x04" + bytes(200), "a zip archive"),
+                                               (b"", "it is empty"), (b"\xef\xbb\xbf\r\n", "it is empty")])
 def test_a_binary_file_named_csv_is_refused_at_source_add_and_nothing_is_registered(
         tmp_path: Path, content: bytes, kind: str) -> None:
     path = tmp_path / "export.csv"

@@ -227,6 +227,9 @@ def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
     kind = binary_kind(raw)
     if kind is not None:
         raise SourceError("source.binary_file", path=str(path), kind=kind)
+    body = next((raw[len(bom):] for bom, _ in BOMS if raw.startswith(bom)), raw)
+    if not body.strip():  # not even a header: nothing says what the table is
+        raise SourceError("source.empty_file", path=str(path))
     fallback = None
     if encoding is None:
         encoding, confidence = detect_encoding(raw)
