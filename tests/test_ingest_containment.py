@@ -377,6 +377,25 @@ def test_names_that_differ_only_by_case_are_kept_apart_and_the_catalogue_names_t
 
 
 @pytest.mark.postgres
+def test_a_table_whose_name_now_folds_onto_another_tables_store_name_fails_alone_and_overwrites_nothing(
+        home, pg_schema, postgres_url) -> None:
+    config, engine = home
+    db, schema = pg_schema
+    db.execute(f'CREATE TABLE {schema}."People" (id int PRIMARY KEY, who text)')
+    db.execute(f"""INSERT INTO {schema}."People" VALUES (1, 'Айгүл'), (2, 'Болат')""")
+    db.execute(f"CREATE TABLE {schema}.people (id int PRIMARY KEY, who text)")
+    db.execute(f"INSERT INTO {schema}.people VALUES (7, 'Сәуле')")
+    add_source(engine, SourceSpec("folded", "postgres", postgres_url, schema))
+    assert Syncer(engine, config).sync(["folded"])[0].status == "done"
+    db.execute(f'DROP TABLE {schema}."People"')  # people alone now: its store name would be people, i.e. People
+    result = Syncer(engine, config).sync(["folded"])[0]
+    failed = {t.table: t.error for t in result.tables if t.error}
+    assert set(failed) == {"people"} and "People" in (failed["people"] or "")
+    assert _rows(config, 'SELECT id, who FROM folded."People" ORDER BY id') == [(1, "Айгүл"), (2, "Болат")]
+    assert _rows(config, "SELECT id, who FROM folded.people_2") == [(7, "Сәуле")]
+
+
+@pytest.mark.postgres
 def test_a_column_retyped_in_an_incremental_table_is_drift_and_the_store_follows_the_source(
         home, pg_schema, postgres_url) -> None:
     config, engine = home

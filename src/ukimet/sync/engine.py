@@ -35,7 +35,7 @@ from ukimet.connect.catalog import columns_of, refresh_catalog
 from ukimet.connect.connectors import Connector, TableInfo, open_connector
 from ukimet.connect.connectors.base import REASON, one_line
 from ukimet.connect.sources import SourceSpec, get_source, list_sources
-from ukimet.core.errors import StoreError, UkimetError
+from ukimet.core.errors import SourceError, StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
 from ukimet.sync.staging import STAGING, out_of_space, staged_run, staged_tables, staging
@@ -271,6 +271,9 @@ class Syncer:
                                      fingerprint=staged["fingerprint"])
             else:
                 try:
+                    clash = next((p for p in published if p.lower() == table.name.lower() and p != table.name), None)
+                    if clash is not None:  # the store folds case: writing would replace another table's data
+                        raise SourceError("source.name_clash", source=spec.name, table=table.name, stored=clash)
                     retyped = before.get(table.name) != {c.name: c.data_type for c in table.columns}
                     fingerprint = connector.fingerprint(table)  # taken before the read: a change during it shows
                     last = self._last_published(spec.name, table.name)
