@@ -667,5 +667,6 @@ def test_ctrl_c_during_a_query_is_the_operators_stop_not_a_failure() -> None:
     assert not isinstance(caught.value, KeyboardInterrupt)  # DuckDB's own form of the stop, as a sync meets it
     assert stopped_by_operator(caught.value)
     assert stopped_by_operator(KeyboardInterrupt()) and stopped_by_operator(duckdb.InterruptException("x"))
+    assert stopped_by_operator(duckdb.Error("KeyboardInterrupt: <EMPTY MESSAGE>"))  # from a scanned reader
     assert not stopped_by_operator(RuntimeError("Query interrupted by the source's timeout"))
     assert not stopped_by_operator(duckdb.IOException("disk full")) and not stopped_by_operator(ValueError())

@@ -136,10 +136,21 @@ def _alive(pid: int | None) -> bool:
 
 def stopped_by_operator(error: BaseException) -> bool:
     """Whether ``error`` is the operator's stop (Ctrl-C, a termination) rather than a failure. DuckDB answers
-    Ctrl-C during a query with ``RuntimeError('Query interrupted')`` (or an ``InterruptException``), and
-    the KeyboardInterrupt itself is lost: the run would be recorded as failed, not interrupted."""
-    return (isinstance(error, (KeyboardInterrupt, SystemExit, duckdb.InterruptException))
-            or (type(error) is RuntimeError and str(error) == "Query interrupted"))
+    Ctrl-C during a query with ``RuntimeError('Query interrupted')`` (or an ``InterruptException``), and one
+    that lands in a Python reader DuckDB is scanning comes back as a ``duckdb.Error`` naming it: the
+    KeyboardInterrupt itself is lost, and the run would be recorded as failed, not interrupted."""
+    seen: BaseException | None = error
+    for _ in range(8):  # the stop itself, or what it became on its way out of DuckDB's scan of a Python reader
+        if seen is None:
+            return False
+        if isinstance(seen, (KeyboardInterrupt, SystemExit, duckdb.InterruptException)):
+            return True
+        if type(seen) is RuntimeError and str(seen) == "Query interrupted":
+            return True
+        if isinstance(seen, duckdb.Error) and str(seen).startswith("KeyboardInterrupt"):
+            return True  # a reader's KeyboardInterrupt, re-raised by DuckDB as 'KeyboardInterrupt: <EMPTY MESSAGE>'
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 class Syncer:
     def __init__(self, engine: Engine, config: Settings, progress: Progress | None = None) -> None:
