@@ -480,6 +480,7 @@ def test_a_full_disk_fails_the_sync_with_its_cause_in_one_line_and_the_previous_
     said = synced.stdout + synced.stderr
     assert synced.returncode != 0 and "Traceback" not in said, said[-3000:]
     assert "No space left on device" in said or "disk is full" in said, said[-2000:]
+    assert "free space on that disk" in said, said[-2000:]  # the cause, and what to do
     config = Settings(home=home)
     assert "running" not in _statuses(connect_metadata(config))
     assert _rows(config, "SELECT count(*) FROM people.small") == [(2,)]

@@ -206,6 +206,9 @@ class Syncer:
         if isinstance(exc, (duckdb.OutOfMemoryException, MemoryError)):
             return str(StoreError("store.memory", what=what, limit=self.config.work_memory_limit,
                                   detail=one_line(exc)))
+        if out_of_space(exc):
+            return str(StoreError("store.space", what=what, store=str(self.config.resolved_store_path().parent),
+                                  detail=one_line(exc)))
         return one_line(exc)
 
     # --- run bookkeeping -------------------------------------------------------------------------------

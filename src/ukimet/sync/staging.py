@@ -33,9 +33,10 @@ def staging_path(store: Path, source: str) -> Path:
 
 
 def out_of_space(exc: BaseException) -> bool:
-    """Whether ``exc`` says a disk is full (DuckDB's and SQLite's words for it)."""
+    """Whether ``exc`` says a disk is full, or a file may grow no further (a quota or a file-size limit: EFBIG),
+    in DuckDB's and SQLite's words for it."""
     said = str(exc)
-    return "No space left on device" in said or "disk is full" in said
+    return "No space left on device" in said or "disk is full" in said or "File too large" in said
 
 
 @contextlib.contextmanager
