@@ -10,6 +10,7 @@ with no clear subject, is declined, naming the words; it is never answered with 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -114,12 +115,17 @@ def _phrase_words(layer: Layer, language: str) -> frozenset[str]:
     return kept[1]
 
 
+def _forms(token: str) -> Iterator[str]:
+    """What a word that matches ``token`` (``word_matches``, not anchored) can be: the token itself, or a prefix of
+    at least four letters that leaves at most ``MAX_SUFFIX`` letters of ending."""
+    yield token
+    for n in range(max(4, len(token) - MAX_SUFFIX), len(token)):
+        yield token[:n]
+
+
 def _known(token: str, known: frozenset[str]) -> bool:
-    """Whether some word of ``known`` matches ``token`` (``word_matches``), by looking up the prefixes it could be:
-    the token itself, or one of at least four letters that leaves at most ``MAX_SUFFIX`` letters of ending."""
-    if token in known:
-        return True
-    return any(token[:n] in known for n in range(max(4, len(token) - MAX_SUFFIX), len(token)))
+    """Whether some word of ``known`` matches ``token`` (``word_matches``), by looking up the forms it could have."""
+    return any(form in known for form in _forms(token))
 
 
 _PHRASE_INDEX: dict[tuple[int, str], tuple[Layer, dict[str, list[int]], dict[tuple[str, ...], list[Item]]]] = {}
@@ -142,12 +148,8 @@ def _phrase_index(layer: Layer, language: str) -> tuple[dict[str, list[int]], di
 
 
 def _starting(token: str, starts: dict[str, list[int]]) -> list[int]:
-    """The positions of the phrases whose first word can match ``token`` (``word_matches``, not anchored: the
-    token itself, or a prefix of at least four letters leaving at most ``MAX_SUFFIX`` letters of ending)."""
-    found = list(starts.get(token, ()))
-    for n in range(max(4, len(token) - MAX_SUFFIX), len(token)):
-        found.extend(starts.get(token[:n], ()))
-    return sorted(found)
+    """The positions of the phrases whose first word can match ``token`` (one of its ``_forms``), in order."""
+    return sorted(position for form in _forms(token) for position in starts.get(form, ()))
 
 
 def _match_phrase(tokens: list[str], start: int, phrase: tuple[str, ...]) -> bool:

@@ -133,7 +133,6 @@ def _alive(pid: int | None) -> bool:
 
 
 
-
 def stopped_by_operator(error: BaseException) -> bool:
     """Whether ``error`` is the operator's stop (Ctrl-C, a termination) rather than a failure. DuckDB answers
     Ctrl-C during a query with ``RuntimeError('Query interrupted')`` (or an ``InterruptException``), and one
@@ -151,6 +150,7 @@ def stopped_by_operator(error: BaseException) -> bool:
             return True  # a reader's KeyboardInterrupt, re-raised by DuckDB as 'KeyboardInterrupt: <EMPTY MESSAGE>'
         seen = seen.__cause__ or seen.__context__
     return False
+
 
 class Syncer:
     def __init__(self, engine: Engine, config: Settings, progress: Progress | None = None) -> None:
@@ -200,7 +200,7 @@ class Syncer:
 
     def _said(self, exc: BaseException, what: str) -> str:
         """A failure as a run records it: ours whole (``one_line`` would keep only a first line), running out of
-        memory with its fix, any other as ``one_line``."""
+        memory or of disk space with its fix, any other as ``one_line``."""
         if isinstance(exc, UkimetError):
             return str(exc)
         if isinstance(exc, (duckdb.OutOfMemoryException, MemoryError)):
@@ -300,11 +300,9 @@ class Syncer:
                     else:
                         result = self._stage(con, spec, connector, table, run_id, full or retyped,
                                              published.get(table.name), fingerprint, last)
-                except (KeyboardInterrupt, SystemExit):
-                    raise
                 except BaseException as exc:  # this table alone: its previous snapshot stays, the others go on
                     if stopped_by_operator(exc):
-                        raise KeyboardInterrupt from exc  # what it staged is kept for the next run to resume
+                        raise  # the source's run ends interrupted; what it staged is kept for the next to resume
                     self._unstage(con, run_id, table.name)
                     if out_of_space(exc):
                         raise  # not this table's fault: the source stops, and its staging gives the space back
