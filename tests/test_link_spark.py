@@ -1,10 +1,12 @@
-"""The same linkage SQL on Spark (local mode) gives exactly the DuckDB result: the same candidate pairs with the
-same weights, the same model, the same entities, and the same relations, families and households made from them."""
+"""The same linkage and mart SQL on Spark (local mode) gives exactly the DuckDB result: the same candidate pairs
+with the same weights, the same model, the same entities, the same relations, families and households made from
+them, and the same mart."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -104,3 +106,51 @@ def test_families_on_spark_are_the_families_on_duckdb() -> None:
     assert families(spark) == count
     assert spark.fetch("SELECT entity_id, family_id, role FROM link.families ORDER BY entity_id") == expected
     con.close()
+
+
+def _mart(con: Any) -> dict[str, Any]:
+    from ukimet.model.mart import MADE
+
+    return {table: (con.execute(f"SELECT column_name, column_type FROM (DESCRIBE mart.{table})").fetchall(),
+                    con.execute(f"SELECT * FROM mart.{table} ORDER BY ALL").fetchall()) for table in MADE}
+
+
+def test_the_mart_built_on_spark_is_the_mart_built_on_duckdb(tmp_path: Any) -> None:
+    """Every mart table, its columns, types and rows, the same from either engine; Spark reads the store's tables
+    from a private exchange folder that is gone afterwards."""
+    import datetime as dt
+
+    from ukimet.link.api import link_store
+    from ukimet.model.mart import build_mart
+
+    country = synced_country(tmp_path, SynthConfig(persons=500, seed=29))
+    link_store(country.config)
+    con = country.store()
+    try:
+        day = dt.date(2026, 1, 1)
+        on_duckdb_rows = build_mart(con, country.engine, day)
+        on_duckdb = _mart(con)
+        on_spark_rows = build_mart(con, country.engine, day, engine="spark")
+        on_spark = _mart(con)
+        temp = con.execute("SELECT current_setting('temp_directory')").fetchone()[0]
+    finally:
+        con.close()
+    assert on_duckdb_rows["families"] > 100 and on_duckdb_rows["payments"] > 500
+    assert on_spark_rows == on_duckdb_rows
+    for table, made in on_duckdb.items():
+        assert on_spark[table] == made, table
+    assert not list(Path(temp).glob("mart-spark-*"))
+
+
+def test_the_spark_master_is_a_setting_checked_when_read() -> None:
+    import pydantic
+
+    from ukimet.core.settings import Settings
+    from ukimet.link.backend import spark_session
+
+    for master in ("", "local[2]", "spark://master.internal:7077", "yarn", "k8s://https://api.internal:6443"):
+        assert Settings(spark_master=master).spark_master == master
+    with pytest.raises(pydantic.ValidationError, match="spark_master"):
+        Settings(spark_master="the big cluster")
+    session = spark_session("local[2]")
+    assert session.sparkContext.master.startswith("local")

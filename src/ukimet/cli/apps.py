@@ -66,20 +66,30 @@ def _worker(as_user: str | None) -> tuple[AuditLog, User]:
 @operator_only
 def mart_build(as_of: str = typer.Option(None, "--as-of", help="The observation date (default: today)."),
                mapping: Path = typer.Option(None, "--mapping", help="A mart mapping file (default: built in)."),
-               card: Path = typer.Option(None, "--card", help="A family card file (default: built in).")) -> None:
+               card: Path = typer.Option(None, "--card", help="A family card file (default: built in)."),
+               engine: str = typer.Option("duckdb", "--engine",
+                                          help="Where the SQL runs: duckdb, or spark (setting spark_master).")) -> None:
     """Build the mart from the linked store as of a date and score every family (needs ukimet link)."""
     from ukimet.core.metadata import connect_metadata
     from ukimet.core.settings import Settings
+    from ukimet.link.backend import spark_session
     from ukimet.model.family_card import load_card
     from ukimet.model.mart import build_mart, load_mapping
     from ukimet.sync.store import open_store
 
+    if engine not in ("duckdb", "spark"):
+        raise typer.BadParameter(f"unknown engine {engine!r}: use duckdb or spark", param_hint="--engine")
     config = Settings()
     day = _date(as_of) or dt.date.today()
     con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
     try:
-        with out.status(f"building the mart as of {day}"):
-            rows = build_mart(con, connect_metadata(config), day, load_mapping(mapping), load_card(card))
+        with out.status(f"building the mart as of {day} on {engine}"):
+            if engine == "spark":
+                rows = build_mart(con, connect_metadata(config), day, load_mapping(mapping), load_card(card),
+                                  engine="spark", spark=spark_session(config.spark_master),
+                                  exchange_folder=config.spark_exchange)
+            else:
+                rows = build_mart(con, connect_metadata(config), day, load_mapping(mapping), load_card(card))
     finally:
         con.close()
     out.print(", ".join(f"{name} {n:,}" for name, n in rows.items()) + f" (as of {day})")

@@ -29,7 +29,8 @@ def link(
         help="Match weight a pair needs to be merged: log2 of the odds of a match, prior included (0 = even odds)."),
     out_file: Path = typer.Option(None, "--out", help="Link the files given instead of the store, and write "
                                                       "source,record_id,entity_id to this CSV."),
-    engine: str = typer.Option("duckdb", "--engine", help="Where the SQL runs: duckdb, or spark (local mode)."),
+    engine: str = typer.Option("duckdb", "--engine",
+                               help="Where the SQL runs: duckdb, or spark (setting spark_master)."),
     model_file: Path = typer.Option(None, "--model", help="Use this model (JSON from ukimet link-model --json) "
                                                           "instead of estimating one."),
     new: bool = typer.Option(False, "--new", help="Link only the records new since the last run, with its model; "

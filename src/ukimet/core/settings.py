@@ -57,6 +57,15 @@ class Settings(BaseSettings):
         "5GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
         description="Memory sync, link and the mart build may hold (DuckDB's memory_limit); beyond it they spill "
         "to the store's temporary folder (store.ducklake.tmp). The process uses about 1 GB more.")
+    spark_master: str = Field(
+        "", pattern=r"^(|local(\[(\d+|\*)\])?|(spark|k8s|mesos)://\S+|yarn)$",
+        description="Where `--engine spark` runs: empty for local mode on this machine's cores, else a Spark master "
+        "URL (spark://host:7077, yarn, k8s://...). Everything else about the session (executor memory and cores, "
+        "the workers' Python) comes from Spark's own spark-defaults.conf.")
+    spark_exchange: Path | None = Field(
+        None, description="Folder the mart build on Spark passes tables through as Parquet (a private subfolder "
+        "per run, removed at its end); on a cluster, one every executor and this machine see (a shared file "
+        "system). Default: the store's temporary folder.")
     serve_threads: int = Field(4, ge=1, le=256, description="Requests one `ukimet serve` worker process handles at "
                                "once; more wait their turn in order (a few per process keep its core busy, since "
                                "queries run without Python's lock; many only make every answer slower).")

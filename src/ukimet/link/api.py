@@ -18,7 +18,7 @@ from ukimet.core.errors import LinkError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.settings import Settings
 from ukimet.link import lookup
-from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
+from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark, spark_session
 from ukimet.link.companies import build_companies
 from ukimet.link.engine import link, link_new
 from ukimet.link.families import families, households, relations
@@ -86,7 +86,8 @@ def link_store(config: Settings | None = None, sources: list[str] | None = None,
                 records = extract(con, metadata, sources)
             extract_seconds = time.perf_counter() - started
             with progress(f"blocking, comparing, estimating weights, clustering on {engine} ..."):
-                stats = link_records(con, threshold, engine, model, incremental=incremental)
+                session = spark_session(config.spark_master) if engine == "spark" and not incremental else None
+                stats = link_records(con, threshold, engine, model, session, incremental=incremental)
             with progress("linking companies by BIN, name and address ..."):
                 stats["companies"] = build_companies(con, metadata)
             with progress("writing the person lookup tables ..."):

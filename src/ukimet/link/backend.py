@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -16,13 +17,14 @@ import numpy as np
 import pyarrow as pa
 
 from ukimet.core.errors import LinkError
-from ukimet.sync.store import TABLES, query_arrow
+from ukimet.sync.store import TABLES, query_arrow, rebuild
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 Row = tuple[Any, ...]
 GroupFunction = Callable[[pa.Table], pa.Table]
+BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 GROUP_ROWS = 100_000
 """DuckDB hands ``grouped``'s function whole groups, several at a time up to about this many rows."""
 
@@ -71,6 +73,10 @@ class Backend(ABC):
         rows = self.fetch(f"SELECT count(*) FROM {table}")
         return int(rows[0][0]) if rows else 0
 
+    def rebuild(self, table: str, select: str) -> None:
+        """``create`` where ``select`` reads ``table`` itself."""
+        self.create(table, select)
+
 
 class DuckDBBackend(Backend):
     name = "duckdb"
@@ -82,6 +88,13 @@ class DuckDBBackend(Backend):
     def create(self, table: str, select: str) -> None:
         kind = "TABLE" if "." in table else "TEMP TABLE"
         self.con.execute(f"CREATE OR REPLACE {kind} {table} AS {select}")
+
+    def rebuild(self, table: str, select: str) -> None:
+        schema, _, name = table.rpartition(".")
+        if schema:  # on the lake: built beside and renamed
+            rebuild(self.con, schema, name, select)
+        else:
+            self.create(table, select)
 
     def fetch(self, sql: str) -> list[Row]:
         return self.con.execute(sql).fetchall()
@@ -166,7 +179,8 @@ class SparkBackend(Backend):
         tree = sqlglot.parse_one(sql, read="duckdb")
         for table in tree.find_all(exp.Table):
             if table.args.get("db") is not None:
-                table.set("this", exp.to_identifier(f"{table.db}_{table.name}"))
+                name = f"{table.db}_{table.name}"  # quoted unless Spark takes it bare (ASCII letters, digits, _)
+                table.set("this", exp.to_identifier(name, quoted=BARE.fullmatch(name) is None))
                 table.set("db", None)
         return tree.sql(dialect="spark")
 
@@ -218,6 +232,19 @@ class SparkBackend(Backend):
                 lambda rows: fn(pa.Table.from_pandas(rows, preserve_index=False)).to_pandas(),
                 schema=from_arrow_schema(schema))
         frame.localCheckpoint().createOrReplaceTempView(out.replace(".", "_"))
+
+
+def spark_session(master: str = "") -> SparkSession:
+    """The Spark session ``--engine spark`` runs on: ``local_spark`` for an empty ``master`` (the setting
+    ``spark_master``), else the cluster's (the rest of its configuration from Spark's spark-defaults.conf)."""
+    if not master or master.startswith("local"):
+        cores = master[6:-1] if master.startswith("local[") else "1" if master == "local" else ""
+        return local_spark(int(cores) if cores.isdigit() else os.cpu_count() or 2)
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as error:
+        raise LinkError("link.no_spark") from error
+    return SparkSession.builder.master(master).appName("ukimet").getOrCreate()
 
 
 def local_spark(cores: int = 2, memory: str = "2g") -> SparkSession:

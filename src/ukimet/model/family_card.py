@@ -135,8 +135,8 @@ def scoring_sql(card: Card, families: str = "mart.families") -> str:
     levels = " ".join(f"WHEN score >= {lv.start} THEN '{lv.id}'" for lv in card.levels)
     return f"""WITH scored AS (SELECT family_id, region, members, {", ".join(scores)},
                    list_filter([{listed}], lambda x: x IS NOT NULL) AS criteria FROM {families}),
-        overall AS (SELECT *, round({card.weights[0]!r} * ({" + ".join(DIMENSIONS)}) / {len(DIMENSIONS)}
-                                    + {card.weights[1]!r} * least({", ".join(DIMENSIONS)}), 1) AS score
+        overall AS (SELECT *, CAST(round({card.weights[0]!r} * ({" + ".join(DIMENSIONS)}) / {len(DIMENSIONS)}
+                                    + {card.weights[1]!r} * least({", ".join(DIMENSIONS)}), 1) AS DOUBLE) AS score
                     FROM scored)
         SELECT *, CASE {levels} END AS level, '{card.version}' AS card_version FROM overall"""
 

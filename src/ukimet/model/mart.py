@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import duckdb
 import sqlglot
@@ -24,16 +24,22 @@ from ukimet.connect.catalog import SENSITIVITIES, DerivedColumn, publish_derived
 from ukimet.connect.classify import COLUMN_TYPES
 from ukimet.core.config_files import FROZEN, TableName, Text, one_of, problem
 from ukimet.core.errors import ConfigError
+from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
 from ukimet.link.records import record_key_sql
 from ukimet.model.data_files import load_data
-from ukimet.model.family_card import Card, score_families
+from ukimet.model.family_card import Card, load_card, scoring_sql
+from ukimet.model.mart_spark import exchange, register_dates
 from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
 from ukimet.model.source_stats import build_source_stats
-from ukimet.sync.store import TABLES, ident, literal, publishing, rebuild
+from ukimet.sync.store import TABLES, ident, literal, publishing
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 SCHEMA = "mart"
 PICKS = {"latest": "arg_max(__value, __order)", "max": "max(__value)", "min": "min(__value)",
-         "sum": "sum(__value)", "avg": "avg(__value)", "count": "count(__value)", "any": "any_value(__value)"}
+         "sum": "sum(__value)", "avg": "avg(__value)", "count": "count(__value)", "any": "min(__value)"}
+"""How several rows reduce to one value; "any" takes the smallest, so that every run and engine takes the same."""
 DATE_MACRO = """CREATE OR REPLACE TEMP MACRO ukimet_date(x) AS coalesce(
     TRY_CAST(x AS DATE), TRY_CAST(TRY_CAST(x AS TIMESTAMP) AS DATE),
     TRY_CAST(try_strptime(CAST(x AS VARCHAR), '%d.%m.%Y') AS DATE),
@@ -183,7 +189,35 @@ def _source_sql(con: duckdb.DuckDBPyConnection, metadata: Engine, s: Source, as_
             f"WHERE t.__value IS NOT NULL GROUP BY 1")
 
 
-def _persons(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping, as_of: dt.date) -> None:
+def _most_common(rows: str, key: str, column: str, alias: str) -> str:
+    """``key`` -> the value of ``column`` that most of its rows hold, the smallest of equals (as ``alias``): the
+    engines' own ``mode()`` break ties each its own way."""
+    return (f"SELECT {key}, {column} AS {alias} FROM (SELECT {key}, {column}, row_number() OVER (PARTITION BY {key} "
+            f"ORDER BY count(*) DESC, {column}) AS __n FROM {rows} WHERE {column} IS NOT NULL "
+            f"GROUP BY {key}, {column}) ranked WHERE __n = 1")
+
+
+def _cents(number: str) -> str:
+    """``number`` rounded to two decimals, half up, in the same floating-point steps on both engines (Spark's
+    round() goes through the decimal a double prints as, DuckDB's through the double itself: 33.425 -> 33.43 or
+    33.42)."""
+    return f"floor(({number}) * 100 + 0.5) / 100"
+
+
+def _in_cents(number: str) -> str:
+    """``number`` in whole cents (half up): money is summed in integers, which neither engine's order of
+    addition changes."""
+    return f"CAST(floor(({number}) * 100 + 0.5) AS BIGINT)"
+
+
+def _age(born: str, day: str) -> str:
+    """Whole years from ``born`` to ``day`` (both dates), in SQL both engines read alike."""
+    return (f"year({day}) - year({born}) - CASE WHEN month({born}) * 100 + day({born}) > "
+            f"month({day}) * 100 + day({day}) THEN 1 ELSE 0 END")
+
+
+def _persons(db: Backend, con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping,
+             as_of: dt.date) -> None:
     golden = ", ".join(f"max(value) FILTER (WHERE attribute = '{a}') AS {a}"
                        for a in ("iin", "surname", "first_name", "patronymic", "birth_date", "sex", "phone"))
     joins, columns = [], []
@@ -197,26 +231,25 @@ def _persons(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping,
                      f"USING (person_id)")
         columns.append(f"CAST(a{n}.v AS {attribute.type}) AS {attribute.name}")
     day = f"DATE '{as_of.isoformat()}'"
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.persons AS
+    db.create(f"{SCHEMA}.persons", f"""
         WITH g AS (SELECT entity_id AS person_id, {golden} FROM link.golden GROUP BY 1),
         base AS (SELECT g.person_id, g.iin, g.surname, g.first_name, g.patronymic,
                         TRY_CAST(g.birth_date AS DATE) AS birth_date, g.sex, g.phone, {", ".join(columns)}
                  FROM g {" ".join(joins)} WHERE g.iin IS NOT NULL)
-        SELECT base.*, date_diff('year', birth_date, {day}) - CASE WHEN strftime(birth_date, '%m%d') >
-                   strftime({day}, '%m%d') THEN 1 ELSE 0 END AS age,
+        SELECT base.*, CAST({_age("birth_date", day)} AS BIGINT) AS age,
                death_date IS NULL OR death_date > {day} AS alive,
                f.family_id, f.role AS family_role, h.household_id
         FROM base LEFT JOIN link.families f ON f.entity_id = base.person_id
         LEFT JOIN link.households h ON h.entity_id = base.person_id""")
 
 
-def _benefits(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping, as_of: dt.date) -> None:
+def _benefits(db: Backend, metadata: Engine, mapping: Mapping, as_of: dt.date) -> None:
     b, p = mapping.benefits, mapping.payments
     source, table = _table(b.table)
     key = record_key_sql(table_keys(metadata, source).get(table) or [])
     kinds = " ".join(f"WHEN {literal(raw)} THEN {literal(kind)}" for raw, kind in mapping.kinds.items())
     day = f"DATE '{as_of.isoformat()}'"
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.benefits AS
+    db.create(f"{SCHEMA}.benefits", f"""
         WITH t AS (SELECT {key} AS __key, * FROM {ident(source)}.{ident(table)})
         SELECT CAST(t.{ident(b.key)} AS VARCHAR) AS benefit_id, e.entity_id AS person_id,
                CASE t.{ident(b.kind)} {kinds} ELSE 'other' END AS kind, t.{ident(b.kind)} AS kind_as_recorded,
@@ -228,7 +261,7 @@ def _benefits(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping
              AND r.party = 'subject' AND r.record_key = t.__key
         JOIN link.entities e USING (record_id)""")
     ps, pt = _table(p.table)
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.payments AS
+    db.create(f"{SCHEMA}.payments", f"""
         SELECT b.benefit_id, b.person_id, b.kind, CAST(t.{ident(p.amount)} AS DOUBLE) AS amount,
                ukimet_date(t.{ident(p.paid_on)}) AS paid_on
         FROM {ident(ps)}.{ident(pt)} t
@@ -237,31 +270,33 @@ def _benefits(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping
 
 
 
-def _dwellings(con: duckdb.DuckDBPyConnection, mapping: Mapping) -> None:
+def _dwellings(db: Backend, mapping: Mapping) -> None:
     d = mapping.dwellings
     source, table = _table(d.table)
     key = d.key
     shown = ", ".join(f"({expression}) AS {name}" for name, expression in d.columns.items())
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.dwellings AS
+    db.create(f"{SCHEMA}.dwellings", f"""
         SELECT d.{ident(key)} AS dwelling_id, {shown}, count(p.person_id) FILTER (WHERE p.alive) AS residents
         FROM {ident(source)}.{ident(table)} d LEFT JOIN {SCHEMA}.persons p ON p.dwelling_id = d.{ident(key)}
         GROUP BY ALL""")
 
 
-def _families(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
+def _families(db: Backend, as_of: dt.date) -> None:
     """Families of living members: composition, income per person (wages or declared income, plus the benefits
     actually paid over the last twelve months, per month), benefits, property, the family's dwelling."""
     pension = " OR ".join(f"(sex = '{s}' AND age >= {a})" for s, a in PENSION_AGE.items())
     day = f"DATE '{as_of.isoformat()}'"
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.families AS
-        WITH paid AS (SELECT person_id, sum(amount) / 12 AS benefit_income FROM {SCHEMA}.payments
+    db.create(f"{SCHEMA}.families", f"""
+        WITH paid AS (SELECT person_id, sum({_in_cents("amount")}) / 12 AS benefit_cents FROM {SCHEMA}.payments
                       WHERE paid_on > {day} - INTERVAL 365 DAY AND paid_on <= {day} GROUP BY 1),
         kinds AS (SELECT person_id, list(DISTINCT kind) AS kinds FROM {SCHEMA}.benefits WHERE active GROUP BY 1),
-        members AS (SELECT p.*, coalesce(p.monthly_wage, p.annual_income / 12, 0) AS earned,
-                           coalesce(paid.benefit_income, 0) AS benefit_income, kinds.kinds
+        members AS (SELECT p.*, {_in_cents("coalesce(p.monthly_wage, p.annual_income / 12, 0)")} AS earned_cents,
+                           {_in_cents("coalesce(paid.benefit_cents, 0) / 100")} AS benefit_cents, kinds.kinds
                     FROM {SCHEMA}.persons p LEFT JOIN paid USING (person_id) LEFT JOIN kinds USING (person_id)
-                    WHERE p.family_id IS NOT NULL AND p.alive)
-        SELECT family_id, mode(region) AS region, count(*) AS members,
+                    WHERE p.family_id IS NOT NULL AND p.alive),
+        regions AS ({_most_common("members", "family_id", "region", "__region")}),
+        homes AS ({_most_common("members", "family_id", "dwelling_id", "__dwelling")})
+        SELECT family_id, min(__region) AS region, count(*) AS members,
                count(*) FILTER (WHERE family_role = 'child') AS children,
                count(*) FILTER (WHERE age < {ADULT}) AS children_under_18,
                count(*) FILTER (WHERE age >= {ADULT}) AS adults,
@@ -273,20 +308,21 @@ def _families(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
                count(*) FILTER (WHERE job_seeker) AS job_seekers,
                count(*) FILTER (WHERE age BETWEEN 7 AND 17) AS school_age,
                count(*) FILTER (WHERE age BETWEEN 7 AND 17 AND coalesce(in_school, false)) AS school_age_in_school,
-               round(sum(earned) + sum(benefit_income), 2) AS monthly_income,
-               round((sum(earned) + sum(benefit_income)) / count(*), 2) AS income_per_person,
+               (sum(earned_cents) + sum(benefit_cents)) / 100 AS monthly_income,
+               {_cents('(sum(earned_cents) + sum(benefit_cents)) / count(*) / 100')} AS income_per_person,
                count(kinds) > 0 AS receives_benefit,
-               list_distinct(flatten(list(coalesce(kinds, [])))) AS benefit_kinds,
+               list_sort(list_distinct(flatten(list(coalesce(kinds, []))))) AS benefit_kinds,
                bool_or(coalesce(owns_property, false)) AS owns_property,
-               sum(coalesce(vehicles, 0)) AS vehicles,
+               CAST(sum(coalesce(vehicles, 0)) AS BIGINT) AS vehicles,
                sum(coalesce(utility_debt, 0)) AS utility_debt,
-               mode(dwelling_id) AS dwelling_id
-        FROM members GROUP BY family_id""")
-    rebuild(con, SCHEMA, "families", f"""
+               min(__dwelling) AS dwelling_id
+        FROM members LEFT JOIN regions USING (family_id) LEFT JOIN homes USING (family_id)
+        GROUP BY family_id""")
+    db.rebuild(f"{SCHEMA}.families", f"""
         SELECT f.*, d.area_m2, d.rooms, d.residents AS dwelling_residents,
-               round(d.area_m2 / greatest(d.residents, f.members), 2) AS area_per_person,
+               {_cents('d.area_m2 / greatest(d.residents, f.members)')} AS area_per_person,
                d.water, d.gas, d.heating, d.sewerage
-        FROM {SCHEMA}.families f LEFT JOIN {SCHEMA}.dwellings d USING (dwelling_id)""")
+        FROM {SCHEMA}.families f LEFT JOIN {SCHEMA}.dwellings d ON d.dwelling_id = f.dwelling_id""")
 
 
 COLUMNS: dict[str, dict[str, tuple[str | None, str]]] = {
@@ -337,60 +373,111 @@ def _publish(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping)
     return rows
 
 
-def _households_and_companies(con: duckdb.DuckDBPyConnection, mapping: Mapping) -> None:
+def _households_and_companies(db: Backend, mapping: Mapping) -> None:
     """Households (people at one address, from linkage) and companies (linked by BIN, with the registry's region
     and status when the mapping names a registry)."""
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.households AS SELECT household_id, mode(region) AS region,
-        count(*) AS members, count(*) FILTER (WHERE age < {ADULT}) AS children FROM {SCHEMA}.persons
-        WHERE alive AND household_id IS NOT NULL GROUP BY household_id""")
+    living = f"(SELECT * FROM {SCHEMA}.persons WHERE alive AND household_id IS NOT NULL) living"
+    db.create(f"{SCHEMA}.households", f"""SELECT household_id, min(__region) AS region,
+        count(*) AS members, count(*) FILTER (WHERE age < {ADULT}) AS children
+        FROM {living} LEFT JOIN ({_most_common(living, "household_id", "region", "__region")}) r
+        USING (household_id) GROUP BY household_id""")
     c = mapping.companies
     if c is None:
-        con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.companies AS SELECT company_id, bin, name,
+        db.create(f"{SCHEMA}.companies", """SELECT company_id, bin, name,
             CAST(NULL AS VARCHAR) AS region, CAST(NULL AS BOOLEAN) AS active FROM link.companies""")
         return
     source, table = _table(c.table)
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.companies AS
-        SELECT l.company_id, l.bin, coalesce(any_value(r.{ident(c.name)}), l.name) AS name,
-               any_value({c.region}) AS region, bool_or(r.{ident(c.status)} = {literal(c.active)}) AS active,
+    db.create(f"{SCHEMA}.companies", f"""
+        SELECT l.company_id, l.bin, coalesce(min(r.{ident(c.name)}), l.name) AS name,
+               min({c.region}) AS region, bool_or(r.{ident(c.status)} = {literal(c.active)}) AS active,
                min(ukimet_date(r.{ident(c.registered)})) AS registered_on
         FROM link.companies l LEFT JOIN {ident(source)}.{ident(table)} r ON r.{ident(c.bin)} = l.bin
         GROUP BY l.company_id, l.bin, l.name""")
 
 
-def _denormalise(con: duckdb.DuckDBPyConnection) -> None:
+def _denormalise(db: Backend) -> None:
     """What questions filter on kept on the row they count: analysts see identifiers masked, so the mart's
     tables cannot be joined by them (a join of masks would join everyone)."""
-    rebuild(con, SCHEMA, "families", f"""SELECT f.*, s.score, s.level
-        FROM {SCHEMA}.families f JOIN {SCHEMA}.family_scores s USING (family_id)""")
-    rebuild(con, SCHEMA, "persons", f"""SELECT p.*, coalesce(b.kinds, []) AS benefits
-        FROM {SCHEMA}.persons p LEFT JOIN (SELECT person_id, list(DISTINCT kind ORDER BY kind) AS kinds
-                                           FROM {SCHEMA}.benefits WHERE active GROUP BY 1) b USING (person_id)""")
+    db.rebuild(f"{SCHEMA}.families", f"""SELECT f.*, s.score, s.level
+        FROM {SCHEMA}.families f JOIN {SCHEMA}.family_scores s ON s.family_id = f.family_id""")
+    db.rebuild(f"{SCHEMA}.persons", f"""SELECT p.*, coalesce(b.kinds, []) AS benefits
+        FROM {SCHEMA}.persons p LEFT JOIN (SELECT person_id, list_sort(list(DISTINCT kind)) AS kinds
+                                           FROM {SCHEMA}.benefits WHERE active GROUP BY 1) b
+        ON b.person_id = p.person_id""")
     for table in ("benefits", "payments"):
-        rebuild(con, SCHEMA, table, f"""SELECT t.*, p.region, p.sex, p.age
-            FROM {SCHEMA}.{table} t LEFT JOIN {SCHEMA}.persons p USING (person_id)""")
+        db.rebuild(f"{SCHEMA}.{table}", f"""SELECT t.*, p.region, p.sex, p.age
+            FROM {SCHEMA}.{table} t LEFT JOIN {SCHEMA}.persons p ON p.person_id = t.person_id""")
+
+
+MADE = ("persons", "benefits", "payments", "dwellings", "families", "parents", "family_scores", "households",
+        "companies", "as_of")
+"""The mart's tables an engine makes (``source_stats``, about the sources, is made from the store itself)."""
+LINKED = ("person_records", "entities", "golden", "families", "households", "relations", "companies")
+"""The linkage results the mart reads."""
+
+
+def _compute(db: Backend, con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping, as_of: dt.date,
+             card: Card | None) -> None:
+    """Every table of ``MADE`` on ``db``, in DuckDB's dialect (Spark's translated); ``con``: the store, asked which
+    tables it has."""
+    _persons(db, con, metadata, mapping, as_of)
+    _benefits(db, metadata, mapping, as_of)
+    _dwellings(db, mapping)
+    _families(db, as_of)
+    db.create(f"{SCHEMA}.parents", """SELECT DISTINCT entity_b AS child_id, entity_a AS parent_id, relation
+        FROM link.relations WHERE relation IN ('mother', 'father')""")
+    db.create(f"{SCHEMA}.family_scores", scoring_sql(card or load_card()))
+    _denormalise(db)
+    _households_and_companies(db, mapping)
+    db.create(f"{SCHEMA}.as_of", f"SELECT DATE '{as_of.isoformat()}' AS as_of")
+
+
+def _read(con: duckdb.DuckDBPyConnection, metadata: Engine, mapping: Mapping) -> dict[str, bool]:
+    """The store's tables the mapping reads (``schema.name``), each with whether it has no key (its rows are
+    named by the lake's row number)."""
+    named = [s.table for a in mapping.attributes for s in a.sources]
+    named += [mapping.benefits.table, mapping.payments.table, mapping.dwellings.table]
+    named += [mapping.companies.table] if mapping.companies else []
+    present = {f"{schema}.{table}" for schema, table in con.execute(f"SELECT * FROM {TABLES}").fetchall()}
+    tables = {f"link.{t}": False for t in LINKED}
+    for name in dict.fromkeys(named):
+        if name in present:
+            source, table = _table(name)
+            tables[name] = not table_keys(metadata, source).get(table)
+    return tables
 
 
 def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
-               mapping: Mapping | None = None, card: Card | None = None) -> dict[str, int]:
+               mapping: Mapping | None = None, card: Card | None = None,
+               engine: Literal["duckdb", "spark"] = "duckdb", spark: SparkSession | None = None,
+               exchange_folder: Path | None = None) -> dict[str, int]:
     """Build every mart table as of ``as_of`` (needs a linkage run), score the families by the family card and
-    catalogue them all; rows per table."""
+    catalogue them all; rows per table. ``engine="spark"``: computed in Spark (``spark``, else a local session)
+    from the store's tables, the same tables as on DuckDB, passed through ``exchange_folder`` (default: the store's
+    temporary folder); published in the store all the same."""
     mapping = mapping or load_mapping()
     linked = con.execute(f"SELECT count(*) FROM {TABLES} WHERE table_schema = 'link' "
                          "AND table_name IN ('golden', 'entities', 'families')").fetchone()
     if not linked or linked[0] < 3:
         raise ConfigError("mart.not_linked")
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-    con.execute(DATE_MACRO)
-    with publishing(con, f"ukimet mart build --as-of {as_of.isoformat()}"):  # the whole mart, one snapshot
-        _persons(con, metadata, mapping, as_of)
-        _benefits(con, metadata, mapping, as_of)
-        _dwellings(con, mapping)
-        _families(con, as_of)
-        con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.parents AS SELECT DISTINCT entity_b AS child_id,
-            entity_a AS parent_id, relation FROM link.relations WHERE relation IN ('mother', 'father')""")
-        score_families(con, card)
-        _denormalise(con)
-        _households_and_companies(con, mapping)
-        con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.as_of AS SELECT DATE '{as_of.isoformat()}' AS as_of")
-        build_source_stats(con, metadata)
+    message = f"ukimet mart build --as-of {as_of.isoformat()}"
+    if engine == "spark":
+        db = SparkBackend(spark or local_spark())
+        register_dates(db)
+        with exchange(con, db, exchange_folder) as move:
+            for table, keyless in _read(con, metadata, mapping).items():
+                move.send(table, rowid=keyless)
+            _compute(db, con, metadata, mapping, as_of, card)
+            with publishing(con, message):  # the whole mart, one snapshot
+                for name in MADE:
+                    move.back(f"{SCHEMA}.{name}")
+                build_source_stats(con, metadata)
+    elif engine == "duckdb":
+        con.execute(DATE_MACRO)
+        with publishing(con, message):
+            _compute(DuckDBBackend(con), con, metadata, mapping, as_of, card)
+            build_source_stats(con, metadata)
+    else:
+        raise ConfigError("mart.engine", engine=engine)
     return _publish(con, metadata, mapping)
