@@ -37,9 +37,11 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 SCHEMA = "mart"
-PICKS = {"latest": "arg_max(__value, __order)", "max": "max(__value)", "min": "min(__value)",
-         "sum": "sum(__value)", "avg": "avg(__value)", "count": "count(__value)", "any": "min(__value)"}
-"""How several rows reduce to one value; "any" takes the smallest, so that every run and engine takes the same."""
+PICKS = {"latest": "arg_max(__value, struct_pack(o := __order, v := __value))", "max": "max(__value)",
+         "min": "min(__value)", "sum": "sum(__value)", "avg": "avg(__value)", "count": "count(__value)",
+         "any": "min(__value)"}
+"""How several rows reduce to one value; of rows equally late "latest" takes the largest value and "any" takes the
+smallest, so that every run and engine takes the same."""
 DATE_MACRO = """CREATE OR REPLACE TEMP MACRO ukimet_date(x) AS coalesce(
     TRY_CAST(x AS DATE), TRY_CAST(TRY_CAST(x AS TIMESTAMP) AS DATE),
     TRY_CAST(try_strptime(CAST(x AS VARCHAR), '%d.%m.%Y') AS DATE),
@@ -186,7 +188,7 @@ def _source_sql(con: duckdb.DuckDBPyConnection, metadata: Engine, s: Source, as_
     return (f"SELECT e.entity_id AS person_id, {PICKS[s.pick]} AS v FROM ({rows}) t "
             f"JOIN link.person_records r ON r.source = '{source}' AND r.source_table = '{table}' "
             f"AND r.party = '{s.party}' AND r.record_key = t.__key JOIN link.entities e USING (record_id) "
-            f"WHERE t.__value IS NOT NULL GROUP BY 1")
+            f"WHERE t.__value IS NOT NULL {'AND t.__order IS NOT NULL' if s.pick == 'latest' else ''} GROUP BY 1")
 
 
 def _most_common(rows: str, key: str, column: str, alias: str) -> str:
