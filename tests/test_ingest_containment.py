@@ -16,7 +16,7 @@ from sqlalchemy import Engine, select
 
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.sources import SourceSpec, add_source, get_source
-from ukimet.core.metadata import connect_metadata, sync_runs
+from ukimet.core.metadata import catalog_tables, connect_metadata, sync_runs
 from ukimet.core.settings import Settings
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import open_store
@@ -377,8 +377,11 @@ def test_names_that_differ_only_by_case_are_kept_apart_and_the_catalogue_names_t
 
 
 @pytest.mark.postgres
-def test_a_table_whose_name_now_folds_onto_another_tables_store_name_fails_alone_and_overwrites_nothing(
+def test_a_table_keeps_its_store_name_when_the_table_it_was_told_apart_from_is_dropped(
         home, pg_schema, postgres_url) -> None:
+    """people, stored as people_2 beside "People", stays people_2 (its name in the source kept in the catalogue):
+    it neither takes the name that holds "People"'s data nor fails. A table new to the source whose name folds onto
+    that leftover table fails alone, overwriting nothing."""
     config, engine = home
     db, schema = pg_schema
     db.execute(f'CREATE TABLE {schema}."People" (id int PRIMARY KEY, who text)')
@@ -387,12 +390,22 @@ def test_a_table_whose_name_now_folds_onto_another_tables_store_name_fails_alone
     db.execute(f"INSERT INTO {schema}.people VALUES (7, 'Сәуле')")
     add_source(engine, SourceSpec("folded", "postgres", postgres_url, schema))
     assert Syncer(engine, config).sync(["folded"])[0].status == "done"
-    db.execute(f'DROP TABLE {schema}."People"')  # people alone now: its store name would be people, i.e. People
+    db.execute(f'DROP TABLE {schema}."People"')
+    db.execute(f"INSERT INTO {schema}.people VALUES (8, 'Ерлан')")
+    result = Syncer(engine, config).sync(["folded"])[0]
+    assert result.status == "done" and not [t for t in result.tables if t.error]
+    assert _rows(config, "SELECT id, who FROM folded.people_2 ORDER BY id") == [(7, "Сәуле"), (8, "Ерлан")]
+    assert _rows(config, 'SELECT id, who FROM folded."People" ORDER BY id') == [(1, "Айгүл"), (2, "Болат")]
+    with engine.connect() as meta:
+        assert meta.execute(select(catalog_tables.c.table_name, catalog_tables.c.source_table)
+                            .where(catalog_tables.c.source == "folded")).all() == [("people_2", "people")]
+    db.execute(f'CREATE TABLE {schema}."PEOPLE" (id int PRIMARY KEY, who text)')
+    db.execute(f"""INSERT INTO {schema}."PEOPLE" VALUES (9, 'Данияр')""")
     result = Syncer(engine, config).sync(["folded"])[0]
     failed = {t.table: t.error for t in result.tables if t.error}
-    assert set(failed) == {"people"} and "People" in (failed["people"] or "")
+    assert set(failed) == {"PEOPLE"} and "People" in (failed["PEOPLE"] or "")
     assert _rows(config, 'SELECT id, who FROM folded."People" ORDER BY id') == [(1, "Айгүл"), (2, "Болат")]
-    assert _rows(config, "SELECT id, who FROM folded.people_2") == [(7, "Сәуле")]
+    assert _rows(config, "SELECT id, who FROM folded.people_2 ORDER BY id") == [(7, "Сәуле"), (8, "Ерлан")]
 
 
 @pytest.mark.postgres
@@ -671,3 +684,18 @@ def test_ctrl_c_during_a_query_is_the_operators_stop_not_a_failure() -> None:
     assert stopped_by_operator(duckdb.Error("KeyboardInterrupt: <EMPTY MESSAGE>"))  # from a scanned reader
     assert not stopped_by_operator(RuntimeError("Query interrupted by the source's timeout"))
     assert not stopped_by_operator(duckdb.IOException("disk full")) and not stopped_by_operator(ValueError())
+
+
+def test_store_names_are_kept_from_the_catalogue_and_new_tables_take_none_that_is_held() -> None:
+    from ukimet.connect.connectors.base import ColumnInfo, TableInfo, keep_store_names
+
+    def table(name: str, source: str | None = None) -> TableInfo:
+        return TableInfo(name, (ColumnInfo("id", "BIGINT", False),), 1,
+                         options={"source_table": source} if source else {})
+
+    previous = {"People": "People", "people": "people_2", "orders": "orders"}
+    named = keep_store_names([table("people"), table("ORDERS"), table("Orders", "orders")], previous)
+    assert [(t.name, t.read_name) for t in named] == [("people_2", "people"), ("ORDERS_2", "ORDERS"),
+                                                      ("orders", "orders")]
+    assert "source_table" not in named[2].options
+    assert keep_store_names([table("a"), table("b")], {}) == [table("a"), table("b")]

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, and_, delete, insert, select
 
 from ukimet.connect.classify import SEMANTIC_TYPES, Classification, classify_column
 from ukimet.connect.connectors import Connector, TableInfo
-from ukimet.connect.connectors.base import unreadable
+from ukimet.connect.connectors.base import keep_store_names, unreadable
 from ukimet.connect.sources import SourceSpec
 from ukimet.core.errors import SourceError
 from ukimet.core.metadata import catalog_columns, catalog_tables, overrides, writing
@@ -34,8 +34,12 @@ class CatalogColumn:
 def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector, reuse: bool = False) -> list[TableInfo]:
     """Introspect ``spec``, classify each column on a sample of its values, and store the result. With ``reuse``
     (as a sync does), a column already catalogued with the same type keeps its classification unsampled."""
-    tables = connector.tables(exact=not reuse)
     now = dt.datetime.now(dt.UTC)
+    with engine.connect() as db:
+        named = {r.source_table or r.table_name: r.table_name for r in db.execute(
+            select(catalog_tables.c.table_name, catalog_tables.c.source_table)
+            .where(catalog_tables.c.source == spec.name))}
+    tables = keep_store_names(connector.tables(exact=not reuse), named)
     with engine.connect() as db:
         kept = {(r.table_name, r.column_name): r for r in db.execute(
             select(overrides).where(overrides.c.source == spec.name))}
@@ -56,7 +60,7 @@ def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector, reus
                 table = tables[position_t] = unreadable(table, exc)
         rows_t.append({"source": spec.name, "table_name": table.name, "row_count": table.row_count,
                        "primary_key": list(table.primary_key), "updated_column": table.updated_column,
-                       "introspected_at": now})
+                       "introspected_at": now, "source_table": table.options.get("source_table")})
         for position, column in enumerate(table.columns):
             previous = known.get((table.name, column.name)) if unchanged else None
             if previous is not None:

@@ -57,6 +57,8 @@ catalog_tables = Table(
     Column("primary_key", JSON, nullable=False, default=list),
     Column("updated_column", String(256)),
     Column("introspected_at", DateTime(timezone=True), nullable=False),
+    Column("source_table", String(256)),
+    # the table's name in the source when its store name differs (migration 0010)
 )
 
 catalog_columns = Table(

@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -97,6 +97,35 @@ def distinct_names(tables: list[TableInfo]) -> list[TableInfo]:
         out.append(TableInfo(name, columns, table.row_count, tuple(by_source.get(k, k) for k in table.primary_key),
                              by_source.get(table.updated_column, table.updated_column) if table.updated_column
                              else None, options))
+    return out
+
+
+def keep_store_names(tables: list[TableInfo], previous: dict[str, str]) -> list[TableInfo]:
+    """``tables`` named as the catalogue named them before (``previous``: the source's name -> the store's): a table
+    keeps its store name as long as it is in the source, whatever other tables come and go, and a table new to
+    the catalogue takes no name another table holds or held (compared as the store compares them, case folded)."""
+    reserved = {name.lower() for name in previous.values()}
+    names: list[str | None] = []
+    taken: set[str] = set()
+    for table in tables:
+        old = previous.get(table.read_name)
+        names.append(old if old is not None and old.lower() not in taken else None)
+        if names[-1] is not None:
+            taken.add(old.lower())  # type: ignore[union-attr]
+    out = []
+    for table, name in zip(tables, names, strict=True):
+        if name is None:
+            name, n = table.name, 1
+            while name.lower() in taken or name.lower() in reserved:
+                n += 1
+                name = f"{table.read_name}_{n}"
+            taken.add(name.lower())
+        if name == table.name:
+            out.append(table)
+            continue
+        options = {k: v for k, v in table.options.items() if k != "source_table"}
+        out.append(replace(table, name=name, options={**options, **(
+            {"source_table": table.read_name} if name != table.read_name else {})}))
     return out
 
 
