@@ -64,7 +64,9 @@ def prepare_febrl(work: Path) -> None:
         frame.to_csv(work / f"{name}.csv", index=False)
 
 
-def prepare_synthetic(work: Path, records: int) -> dict[str, Any]:
+def prepare_synthetic(work: Path, records: int, synth: Any = None) -> dict[str, Any]:
+    """The synthetic country at about ``records`` person records (or as ``synth``, a SynthConfig, says), synced;
+    ukimet's standardised records for Splink and the truth, in ``work``."""
     import pyarrow.parquet as pq
 
     from ukimet.cli.demo import register_country
@@ -76,7 +78,7 @@ def prepare_synthetic(work: Path, records: int) -> dict[str, Any]:
     from ukimet.synth import SynthConfig, build_country
 
     country = work / "country"
-    manifest = build_country(SynthConfig(persons=max(int(records / RECORDS_PER_PERSON), 50), seed=7), country)
+    manifest = build_country(synth or SynthConfig(persons=max(int(records / RECORDS_PER_PERSON), 50), seed=7), country)
     config = Settings(home=country / ".ukimet")
     engine = connect_metadata(config)
     register_country(engine, config, manifest)
@@ -200,7 +202,8 @@ def _splink_synthetic(work: Path) -> tuple[Any, Any]:
     return linker, [block_on("iin"), block_on("birth_date"), block_on("surname_key", "first_key")]
 
 
-def run_splink(dataset: str, work: Path) -> dict[str, Any]:
+def run_splink(dataset: str, work: Path, keep: bool = False) -> Any:
+    """Splink's scores on ``dataset``; with ``keep``, also the clusters it found (record -> cluster)."""
     started = time.perf_counter()
     linker, training = _splink_febrl(dataset, work) if dataset.startswith("febrl") else _splink_synthetic(work)
     linker.training.estimate_u_using_random_sampling(max_pairs=5e6, seed=1)
@@ -213,7 +216,8 @@ def run_splink(dataset: str, work: Path) -> dict[str, Any]:
     key = "record_id" if dataset.startswith("febrl") else "identity"
     found = dict(zip(frame[key].astype(str), frame["cluster_id"].astype(str), strict=True))
     truth = febrl_truth(list(found)) if dataset.startswith("febrl") else json.loads((work / "truth.json").read_text())
-    return {"seconds": seconds, **pairwise(found, truth)}
+    result = {"seconds": seconds, **pairwise(found, truth)}
+    return (result, found) if keep else result
 
 
 def child(tool: str, dataset: str, work: Path) -> None:

@@ -147,3 +147,18 @@ def test_a_wrong_password_is_refused_in_the_users_language(browser: Any, server:
     _sign_in(browser, server, web_country["users"]["worker"].name, "not-the-password")
     assert "Аты немесе құпиясөз қате" in browser.find_element(By.ID, "failed").text
     _shot(browser, "7-wrong-password")
+
+
+def test_the_api_reference_works_offline_under_the_content_security_policy(browser: Any, server: str) -> None:
+    """Swagger UI comes from the app itself (no CDN: the machine has no internet and the policy allows none) and
+    lists the API's operations."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{server}/api/v1/docs")
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".opblock-summary-path"))
+    paths = {e.text.replace("\u200b", "") for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert "/api/v1/query" in paths and "ukimet" in browser.find_element(By.CSS_SELECTOR, ".info .title").text
+    scripts = browser.execute_script("return [...document.scripts].map(s => s.src)")
+    assert scripts and all(src.startswith(server) for src in scripts)
+    _shot(browser, "8-api-reference")

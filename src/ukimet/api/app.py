@@ -9,12 +9,13 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -76,6 +77,30 @@ def _warm() -> None:
     privacy.noisy_counts([0], 1, 1.0)
 
 
+DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>ukimet API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/api/v1/docs/assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/api/v1/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/static/api-docs.js"></script></body></html>
+"""
+
+
+def _api_docs(app: FastAPI) -> None:
+    """The API's reference at /api/v1/docs: Swagger UI 5 (it reads OpenAPI 3.1, which FastAPI writes), its assets
+    from the PyPI package fastapi-offline, served by the app itself under the content-security policy (no CDN, no
+    inline script: it starts from /static/api-docs.js)."""
+    import fastapi_offline
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/api/v1/docs/assets", StaticFiles(directory=str(assets)), name="api-docs")
+
+    @app.get("/api/v1/docs", include_in_schema=False)
+    async def api_docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE)
+
+
 def create_app(config: Settings | None = None) -> FastAPI:
     from importlib import resources
 
@@ -91,7 +116,7 @@ def create_app(config: Settings | None = None) -> FastAPI:
         yield
 
     app = FastAPI(lifespan=lifespan, title="ukimet", version=__version__, openapi_url="/api/v1/openapi.json",
-                  docs_url="/api/v1/docs",
+                  docs_url=None,
                   redoc_url=None, description="The governed API of ukimet: every read of citizen data is checked, "
                   "rewritten by policy and audited. Errors: {\"error\": {id, status, what, why, fix}}, the "
                   "status from the error's kind, the message in the Accept-Language asked for (kk, ru, en).")
@@ -133,4 +158,5 @@ def create_app(config: Settings | None = None) -> FastAPI:
     app.include_router(rest.router)
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=str(resources.files("ukimet.api").joinpath("static"))), name="static")
+    _api_docs(app)
     return app
