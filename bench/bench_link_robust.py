@@ -10,7 +10,8 @@ Datasets:
   scaled down together where doubled they would exceed one record in one), and at least 30 % stale addresses in
   every source (people who moved, agencies that lag). ukimet links the synced store with no configuration; Splink
   gets ukimet's standardised records, configured by hand (as in ``bench_link.py``).
-- ``elsewhere:P`` (P persons of the synthetic truth): five agency extracts written by ``extracts_elsewhere.py``,
+- ``elsewhere:P[:S]`` (P persons of the synthetic truth, seed S, 11 by default): five agency extracts written by
+  ``extracts_elsewhere.py``,
   a generator written apart from the project (from the linkage issue's text alone; it never read ukimet's code or
   the synthetic agencies): other column names and codes, initials, month names, year-and-month births, whole
   Latin names, two persons per row, moved addresses, maiden names, IIN typos that pass the check digit. ukimet
@@ -141,16 +142,16 @@ def _fault_cause(work: Path) -> Any:
 
 # --- elsewhere: extracts written apart from the project -------------------------------------------------------
 
-def prepare_elsewhere(work: Path, persons: int) -> dict[str, Any]:
+def prepare_elsewhere(work: Path, persons: int, seed: int = 11) -> dict[str, Any]:
+    """``persons`` of a synthetic country (seeded by ``seed`` too) written as the outside extracts (``seed``)."""
     from extracts_elsewhere import write_extracts
-
     from ukimet.synth import SynthConfig, build_country
 
-    build_country(SynthConfig(persons=persons, seed=23), work / "country")
-    summary = write_extracts(work / "country" / "truth" / "persons.parquet", work / "elsewhere", seed=11)
+    build_country(SynthConfig(persons=persons, seed=12 + seed), work / "country")
+    summary = write_extracts(work / "country" / "truth" / "persons.parquet", work / "elsewhere", seed=seed)
     rows = [line.split(",") for line in (work / "elsewhere" / "truth.csv").read_text(encoding="utf-8").splitlines()[1:]]
     (work / "truth.json").write_text(json.dumps({f"{s}/{r}": p for s, r, p in rows}))
-    return {"persons": persons, "records": len(rows), "extracts": summary}
+    return {"persons": persons, "seed": seed, "records": len(rows), "extracts": summary}
 
 
 def _elsewhere_files(work: Path) -> list[Path]:
@@ -168,9 +169,10 @@ def run_ukimet_elsewhere(work: Path) -> tuple[float, dict[str, Any]]:
 def run_splink_elsewhere(work: Path) -> tuple[float, dict[str, Any]]:
     import pandas as pd
     import splink.comparison_library as cl
-    from extracts_elsewhere import standardise
     from splink import Linker, SettingsCreator, block_on
     from splink.backends.duckdb import DuckDBAPI
+
+    from extracts_elsewhere import standardise
 
     started = time.perf_counter()
     frame = pd.DataFrame(standardise(work / "elsewhere"))
@@ -270,7 +272,8 @@ def measure(tool: str, dataset: str, work: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--datasets", nargs="*", default=["febrl3", "febrl4", "hard:100000", "elsewhere:8000"])
+    parser.add_argument("--datasets", nargs="*",
+                        default=["febrl3", "febrl4", "hard:100000", "elsewhere:8000", "elsewhere:8000:29"])
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -287,8 +290,9 @@ def main() -> None:
                 info: dict[str, Any] = {"records": 5000 if kind == "febrl3" else 10000}
             elif kind == "hard":
                 info = prepare_hard(work, int(size))
-            else:
-                info = prepare_elsewhere(work, int(size))
+            else:  # elsewhere:PERSONS[:SEED]
+                persons, _, seed = size.partition(":")
+                info = prepare_elsewhere(work, int(persons), int(seed or 11))
             entry: dict[str, Any] = {**info}
             for tool in ("ukimet", "splink"):
                 entry[tool] = measure(tool, dataset, work)

@@ -34,9 +34,9 @@ def _rss(pid: int) -> int:
     while stack:
         current = stack.pop()
         try:
-            with open(f"/proc/{current}/statm") as handle:
+            with Path(f"/proc/{current}/statm").open() as handle:
                 total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-            with open(f"/proc/{current}/task/{current}/children") as handle:
+            with Path(f"/proc/{current}/task/{current}/children").open() as handle:
                 stack += [int(c) for c in handle.read().split()]
         except (FileNotFoundError, ProcessLookupError):
             continue

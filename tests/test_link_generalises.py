@@ -25,6 +25,8 @@ WOMEN = ("Айгүл", "Сәуле", "Жанар", "Гүлнар", "Дана", "
          "Динара", "Камила", "Зарина", "Индира")
 SURNAMES = ("Сейітов", "Тоқтаров", "Жұмабеков", "Оспанов", "Ермеков", "Құдайбергенов", "Бекжанов", "Әлімов",
             "Мұратов", "Сағынтаев", "Ибраев", "Нұрпейісов", "Төлеуов", "Қасенов", "Шәріпов", "Ахметжанов")
+ROOTS = ("Сейіт", "Тоқтар", "Жұмабек", "Оспан", "Ермек", "Бекжан", "Әлім", "Мұрат", "Ибра", "Төлеу", "Қасен",
+         "Шәріп", "Ахметжан", "Серікбай", "Жақып", "Дүйсен", "Тұрсын", "Байжан", "Смағұл", "Есенгел")
 FATHERS = ("Серік", "Бола", "Қана", "Мұра", "Ерла", "Нұрла", "Асқа", "Жақсылық")
 
 
@@ -158,3 +160,51 @@ def test_a_mapping_that_names_no_file_is_refused_with_the_files_there(tmp_path: 
     bad = CliRunner().invoke(app, ["link", str(one), "--out", str(tmp_path / "c.csv"), "--map", "one.csv:Тегі"])
     assert bad.exit_code == 2 and "file:column=meaning" in bad.output
 
+
+
+def test_a_namesake_born_decades_apart_is_another_person_where_births_are_written_alike(tmp_path: Path) -> None:
+    """120 persons in a registry and a tax file that share valid IINs, whose births the two agree on: the data
+    show one person's birth is not written wholly differently by two agencies. A clinic without IINs holds ten
+    of them and, at the same address, a namesake born 27 years earlier (a father and the son named after him):
+    each clinic record joins its own person, and the namesakes stay apart however alike their names."""
+    rng = random.Random(4242)
+    people = []
+    for key in range(120):
+        male = key % 2 == 0
+        born = dt.date(1975, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 20))
+        root = ROOTS[key % len(ROOTS)] + ("" if key < len(ROOTS) else ROOTS[key // len(ROOTS)].lower())
+        people.append(Person(key, _iin(born, male, rng.randrange(1000, 9000)), root + ("ов" if male else "ова"),
+                             rng.choice(MEN if male else WOMEN),
+                             FATHERS[key % len(FATHERS)] + ("ұлы" if male else "қызы"), born, male))
+    _write(tmp_path / "registry.csv", ["ЖСН", "Тегі", "Аты", "Әкесінің аты", "Туған күні"],
+           [[p.iin, p.surname, p.first, p.father, f"{p.born:%d.%m.%Y}"] for p in people])
+    _write(tmp_path / "tax.csv", ["IIN", "Surname", "Name", "Birth"],
+           [[p.iin, p.surname.upper(), p.first.upper(), f"{p.born:%Y-%m-%d}"] for p in people])
+    clinic = people[20:30]
+    rows = []
+    for n, p in enumerate(clinic):
+        address = f"Астана, Абай даңғылы {10 + n}, {n + 1}"
+        rows.append([f"C{p.key}", p.surname, p.first, p.father, f"{p.born:%d/%m/%Y}", address])
+        father = p.born - dt.timedelta(days=27 * 365 + 100)
+        rows.append([f"N{p.key}", p.surname, p.first, p.father, f"{father:%d/%m/%Y}", address])
+    _write(tmp_path / "clinic.csv", ["record_id", "Фамилия", "Имя", "Отчество", "Дата рождения", "Адрес"], rows)
+    out = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", *(str(tmp_path / f) for f in ("registry.csv", "tax.csv",
+                                                                            "clinic.csv")), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as f:
+        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    for p in clinic:
+        own = entity[("registry", str(p.key + 1))]
+        assert entity[("clinic", f"C{p.key}")] == own == entity[("tax", str(p.key + 1))]
+        assert entity[("clinic", f"N{p.key}")] != own
+
+
+def test_how_often_births_are_apart_within_one_person_travels_with_the_model(tmp_path: Path) -> None:
+    from ukimet.link.model import Model
+
+    strict, loose, unknown = Model(births_apart=0.001), Model(births_apart=0.05), Model()
+    assert strict.strict_births and not loose.strict_births and not unknown.strict_births
+    assert Model.from_rows([(str(r[0]), int(r[1]), r[2], r[3]) for r in zip(*[
+        strict.to_arrow().column(c).to_pylist() for c in ("field", "level", "m", "u")], strict=True)]) \
+        .births_apart == 0.001

@@ -31,7 +31,19 @@ from ukimet.core.errors import LinkError
 from ukimet.link.backend import Backend
 from ukimet.link.components import connected_components
 from ukimet.link.greedy import APART, EDGE, KNOWN, NODE, RESOLVED, SAME, resolve, schema
-from ukimet.link.model import EXTRA, FIELDS, IIN_TYPO, TF_FIELDS, THRESHOLD, Model, level_sql, top
+from ukimet.link.model import (
+    ANCHORED_PAIRS,
+    BIRTHS_APART,
+    BIRTHS_APART_CAP,
+    EXTRA,
+    FIELDS,
+    IIN_TYPO,
+    TF_FIELDS,
+    THRESHOLD,
+    Model,
+    level_sql,
+    top,
+)
 
 NODES = "link.profiles"
 """What is paired and clustered: distinct standardised profiles, not raw records."""
@@ -240,6 +252,11 @@ def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Sp
             total = float(sum(by_level[lvl] for lvl in present))
             m[n] = {lvl: (float(by_level[lvl]) + 0.5) / (total + 0.5 * top(n)) for lvl in present}
         model.m = m
+    if {"iin", "birth_date"} <= set(fields):
+        anchored = db.fetch(f"SELECT count(*), count(*) FILTER (WHERE birth_date = 1) FROM vectors "
+                            f"WHERE NOT conflict AND iin = {top('iin')} AND birth_date > 0")
+        if anchored and int(anchored[0][0]) >= ANCHORED_PAIRS:
+            model.births_apart = int(anchored[0][1]) / int(anchored[0][0])
     return model
 
 
@@ -270,8 +287,10 @@ def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.
     weights = ", ".join(f"{weight_sql(model, n)} AS w_{n}" for n in fields)
     total = " + ".join(f"w_{n}" for n in fields)
     prior = math.log2(model.prior / (1 - model.prior))
+    apart = (f"WHEN {BIRTHS_APART} THEN least({prior!r} + {total}, {BIRTHS_APART_CAP!r})"
+             if model.strict_births and {"birth_date", "iin"} <= set(fields) else "")
     db.create(out, f"""SELECT l_id, r_id, conflict, {', '.join(fields)}, {', '.join(f'w_{n}' for n in fields)},
-        CASE WHEN conflict THEN -99.0 ELSE {prior!r} + {total} END AS weight
+        CASE WHEN conflict THEN -99.0 {apart} ELSE {prior!r} + {total} END AS weight
         FROM (SELECT v.*, {weights} FROM {vectors} v {joins}) weighed""")
 
 

@@ -52,7 +52,13 @@ LEVELS: dict[str, str] = {
         WHEN (l.birth_month_only OR r.birth_month_only) THEN CASE WHEN year(l.birth_date) = year(r.birth_date)
              AND month(l.birth_date) = month(r.birth_date) THEN 2 ELSE 1 END
         WHEN year(l.birth_date) = year(r.birth_date) AND (month(l.birth_date) = month(r.birth_date)
-             OR day(l.birth_date) = day(r.birth_date)) THEN 2 ELSE 1 END""",
+             OR day(l.birth_date) = day(r.birth_date)
+             OR (month(l.birth_date) = day(r.birth_date) AND day(l.birth_date) = month(r.birth_date))) THEN 2
+        WHEN month(l.birth_date) = month(r.birth_date) AND day(l.birth_date) = day(r.birth_date)
+             AND (abs(year(l.birth_date) - year(r.birth_date)) = 1
+                  OR levenshtein(CAST(year(l.birth_date) AS VARCHAR), CAST(year(r.birth_date) AS VARCHAR)) = 1) THEN 2
+        WHEN levenshtein(CAST(l.birth_date AS VARCHAR), CAST(r.birth_date AS VARCHAR)) <= 1 THEN 2
+        ELSE 1 END""",
     "surname": """CASE WHEN l.surname_key IS NULL OR r.surname_key IS NULL THEN 0
         WHEN l.surname_key = r.surname_key THEN 4
         WHEN l.surname_stem = r.surname_stem THEN 3
@@ -81,7 +87,9 @@ TOP = {"iin": 4, "birth_date": 3, "surname": 4, "first": 3, "father": 3, "sex": 
 LEVEL_NAMES: dict[str, dict[int, str]] = {
     "iin": {0: "missing", 1: "two different valid IINs", 2: "different",
             3: "one digit apart, or a likely typo (all else agrees)", 4: "same IIN"},
-    "birth_date": {0: "missing", 1: "different", 2: "same year, month or day", 3: "same date"},
+    "birth_date": {0: "missing", 1: "different (more than a typo)",
+                   2: "a typo apart (same year and month or day, day and month swapped, one digit, the next year)",
+                   3: "same date"},
     "surname": {0: "missing", 1: "different", 2: "similar", 3: "same stem, other ending", 4: "same surname"},
     "first": {0: "missing", 1: "different", 2: "similar, or its initial", 3: "same name"},
     "father": {0: "missing", 1: "different", 2: "similar, or its initial", 3: "same father's name"},
@@ -90,6 +98,17 @@ LEVEL_NAMES: dict[str, dict[int, str]] = {
     "phone": {0: "missing", 1: "different", 2: "same phone"},
     "email": {0: "missing", 1: "different", 2: "same e-mail"},
 }
+BIRTHS_APART = "birth_date = 1 AND iin < 3"
+"""A pair whose dates of birth are both known and differ by more than a typo, with no IIN that agrees. Where the
+data show that one person's birth date is almost never written wholly differently by two agencies (``Model.
+births_apart``), such a pair is two persons however alike their names (namesakes: a parent and a child, cousins),
+and the pair alone never joins them. Where they do not (FEBRL replaces birth dates outright), it is weighed."""
+BIRTHS_APART_CAP = -1.0
+"""What such a pair weighs at most then (below the default threshold; shown in explanations as any other weight)."""
+BIRTHS_APART_RARE = 0.005
+"""At most this share of the pairs that share a valid IIN may have births apart for the rule to hold."""
+ANCHORED_PAIRS = 100
+"""Pairs sharing a valid IIN needed to tell how often births are apart within one person."""
 VOLATILE = frozenset({"address", "phone", "email"})
 """Fields a person changes: their disagreement is weak evidence of two persons."""
 VOLATILE_FLOOR = -1.0
@@ -128,6 +147,14 @@ class Model:
     """The fields compared, in order: the built-in ones and any further attributes (x_...)."""
     tf_floor: float = 1e-5
     """The smallest name frequency the term-frequency adjustment believes (caps a unique name's bonus)."""
+    births_apart: float | None = None
+    """Among candidate pairs that share a valid IIN (one person, almost surely), the share whose births differ by
+    more than a typo; None when there were too few such pairs to tell (``ANCHORED_PAIRS``)."""
+
+    @property
+    def strict_births(self) -> bool:
+        """Births apart make two persons (``BIRTHS_APART``): the data show one person's birth is written alike."""
+        return self.births_apart is not None and self.births_apart <= BIRTHS_APART_RARE
 
     def weight(self, name: str, level: int) -> float:
         """log2(m/u) of one level; 0 for 'no information'. A volatile field's disagreement weighs at most
@@ -148,10 +175,12 @@ class Model:
         import pyarrow as pa
 
         rows = self.rows()
-        return pa.table({"field": [r["field"] for r in rows] + ["_prior"],
-                         "level": pa.array([r["level"] for r in rows] + [0], pa.int32()),
-                         "m": pa.array([r["m"] for r in rows] + [self.prior], pa.float64()),
-                         "u": pa.array([r["u"] for r in rows] + [self.tf_floor], pa.float64())})
+        extra = [("_births_apart", self.births_apart)] if self.births_apart is not None else []
+        return pa.table({"field": [r["field"] for r in rows] + ["_prior"] + [e[0] for e in extra],
+                         "level": pa.array([r["level"] for r in rows] + [0] * (1 + len(extra)), pa.int32()),
+                         "m": pa.array([r["m"] for r in rows] + [self.prior] + [e[1] for e in extra], pa.float64()),
+                         "u": pa.array([r["u"] for r in rows] + [self.tf_floor] + [None] * len(extra),
+                                       pa.float64())})
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, int, float | None, float | None]]) -> Model:
@@ -159,6 +188,9 @@ class Model:
         for name, level, m, u in rows:
             if name == "_prior":
                 model.prior, model.tf_floor = float(m or 0.01), float(u or 1e-5)
+                continue
+            if name == "_births_apart":
+                model.births_apart = None if m is None else float(m)
                 continue
             if name not in model.fields:
                 model.fields = (*model.fields, name)
@@ -169,7 +201,7 @@ class Model:
         return model
 
     def to_json(self) -> str:
-        return json.dumps({"prior": self.prior, "tf_floor": self.tf_floor,
+        return json.dumps({"prior": self.prior, "tf_floor": self.tf_floor, "births_apart": self.births_apart,
                            "fields": {n: {str(lvl): {"meaning": meaning(n, lvl), "m": self.m[n].get(lvl),
                                                      "u": self.u.get(n, {}).get(lvl)} for lvl in sorted(self.m[n])}
                                       for n in self.fields if self.m.get(n)}}, indent=2, ensure_ascii=False)
@@ -179,7 +211,9 @@ class Model:
         """A model from a JSON file in the format ``to_json`` writes; every probability checked."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            model = cls(prior=float(data["prior"]), tf_floor=float(data.get("tf_floor", 1e-5)))
+            apart = data.get("births_apart")
+            model = cls(prior=float(data["prior"]), tf_floor=float(data.get("tf_floor", 1e-5)),
+                        births_apart=None if apart is None else float(apart))
             for name, levels in data["fields"].items():
                 if name not in LEVELS and not name.startswith(EXTRA):
                     raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)} and x_<column>")
