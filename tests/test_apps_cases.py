@@ -181,3 +181,52 @@ def test_a_decision_for_a_past_date_is_reproduced_after_later_runs(mart: dict[st
     now = decide(later)
     assert then and now and then != now  # the date matters: ages, births, benefits in force
     assert decide(past) == then  # the past decision, evaluated again after a later run, is the same
+
+
+def test_a_social_worker_works_a_case_from_the_queue_in_the_web_app(mart: dict[str, Any], findings: list[Finding],
+                                                                     tmp_path: Any) -> None:
+    """The queue counts cases per status, filters, searches by number and pages; a case's page shows its rule,
+    history and SMS; the citizen's answer needs a confirmation and keeps its note; an auditor sees no actions."""
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from ukimet.api.app import create_app
+
+    home = tmp_path / "home"
+    shutil.copytree(mart["country"].config.home, home)
+    config = Settings(home=home)
+    gateway = Gateway(config)
+    add_user(gateway.metadata, SERVICE)
+    basis = purposes.declare(gateway.audit, SERVICE, "proactive benefits", legal_basis="Social Code, Art. 7",
+                             days=1)
+    opened = cases.open_cases(gateway, SERVICE, findings, purpose=f"P-{basis.id}")
+    add_user(gateway.metadata, User("aigerim", "social_worker", "Department of Employment, Shymkent"),
+             "worker-password-1")
+    add_user(gateway.metadata, User("arman", "auditor", "Data protection office"), "auditor-password-1")
+    gateway.close()
+    html = {"accept": "text/html"}
+    with TestClient(create_app(config)) as client:
+        client.post("/login", data={"name": "aigerim", "password": "worker-password-1", "next": "/"})
+        queue = client.get("/cases?lang=ru", headers=html).text
+        assert "Найдено дел: " + str(len(opened)) in queue and f'href="/cases/{opened[0]}"' in queue
+        assert len(re.findall(r'<a href="/cases/\d+">\d+</a>', queue)) == min(len(opened), 50)
+        if len(opened) > 50:  # the next page holds the rest
+            rest = client.get("/cases?page=2", headers=html).text
+            assert len(re.findall(r'<a href="/cases/\d+">\d+</a>', rest)) == min(len(opened) - 50, 50)
+        case_id = opened[0]
+        found = client.get(f"/cases?q={case_id}", headers=html).text
+        assert len(re.findall(r'<a href="/cases/\d+">\d+</a>', found)) == 1
+        page = client.get(f"/cases/{case_id}?lang=ru", headers=html)
+        assert page.status_code == 200 and "Ответ гражданина" in page.text and "История" in page.text
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+        answer = {"action": "consent", "csrf": csrf, "back": f"/cases/{case_id}", "note": "ответил по телефону"}
+        assert client.post(f"/cases/{case_id}", data=answer, headers=html).status_code == 422  # not confirmed
+        done = client.post(f"/cases/{case_id}", data={**answer, "confirm": "yes"}, headers=html)
+        assert done.status_code == 200 and "ответил по телефону" in done.text  # back on the case, the note kept
+        assert [e[2] for e in cases.events(Gateway(config).audit, case_id)][-1] == "consented"
+        assert f'href="/cases/{case_id}"' in client.get("/cases?status=consented", headers=html).text
+        client.cookies.clear()
+        client.post("/login", data={"name": "arman", "password": "auditor-password-1", "next": "/"})
+        seen = client.get("/cases", headers=html).text
+        assert f'href="/cases/{case_id}"' in seen and '<form method="post" action="/cases/' not in seen

@@ -17,7 +17,7 @@ DYNAMIC = (
     "analyst", "social_worker", "data_engineer", "case_service", "auditor", "admin", "citizen",
     "well_off", "satisfactory", "unfavourable", "crisis", "emergency",
     "economic", "social", "housing", "health", "education",
-    "iin", "surname", "first_name", "patronymic", "birth_date", "sex", "address", "phone",
+    "iin", "surname", "first_name", "patronymic", "birth_date", "sex", "address", "phone", "age", "region",
     "found", "notified", "consented", "refused", "assigned", "closed", "queued", "sent", "failed", "no_phone",
     "birth_allowance", "childcare_allowance", "large_family_allowance", "disability_allowance", "survivor_allowance",
     "targeted_social_assistance", "done", "running", "interrupted", "completeness", "validity", "linkage",

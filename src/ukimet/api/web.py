@@ -26,7 +26,7 @@ from ukimet.api.session import (
     optional_user,
     over_tls,
 )
-from ukimet.core.errors import NotFound, Refused, UkimetError, Unauthenticated
+from ukimet.core.errors import InvalidInput, NotFound, Refused, UkimetError, Unauthenticated
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.signin import SigninLockedError, record, sign_in
@@ -222,28 +222,67 @@ def family_page(request: Request, family_id: str, purpose: str = "", user: User 
     return render(request, "family.html", user=user, family_id=family_id, purpose=purpose, card=card)
 
 
+CASES_PER_PAGE = 50
+
+
 @router.get("/cases", response_class=HTMLResponse)
-def cases_page(request: Request, status: str = "", user: User = Depends(current_user)) -> Response:
-    from ukimet.apps.cases import listed, messages
+def cases_page(request: Request, status: str = "", rule: str = "", region: str = "", q: str = "", page: int = 1,
+               user: User = Depends(current_user)) -> Response:
+    """The queue: counts per status (each a filter), filters by benefit and region, a search by case number or
+    assignee, 50 cases a page; a case's number opens its page. Only a role that works cases sees actions."""
+    from ukimet.apps.cases import WORKERS, listed, messages
 
     log = request.app.state.gateway.audit
-    shown = listed(log, status or None, reader=user)  # the role checked, the read audited
+    every = listed(log, None, rule or None, region or None, reader=user)  # the role checked, the read audited
+    counts: dict[str, int] = {}
+    for case in every:
+        counts[case.status] = counts.get(case.status, 0) + 1
+    wanted = q.strip().lstrip("#").lower()
+    chosen = [c for c in every if (not status or c.status == status)
+              and (not wanted or str(c.id) == wanted or wanted in (c.assigned_to or "").lower())]
+    pages = max(1, -(-len(chosen) // CASES_PER_PAGE))
+    page = min(max(page, 1), pages)
+    shown = chosen[(page - 1) * CASES_PER_PAGE:page * CASES_PER_PAGE]
     sms = {m["case_id"]: m["status"] for m in messages(log)}
-    return render(request, "cases.html", user=user, cases=shown, sms=sms, chosen=status)
+    return render(request, "cases.html", user=user, cases=shown, sms=sms, chosen=status, rule=rule, region=region,
+                  q=q, page=page, pages=pages, total=len(chosen), counts=counts, all_count=len(every),
+                  rules=sorted({c.rule for c in every}), regions=sorted({c.region for c in every if c.region}),
+                  works=user.role in WORKERS)
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(request: Request, case_id: int, purpose: str = "", user: User = Depends(current_user)) -> Response:
+    """One case: its rule and legal reference, status, assignee, the history of its events and its SMS; the person
+    and the values the rule read only once a purpose is declared (read through the gateway, audited)."""
+    from ukimet.apps.cases import WORKERS, events, listed, messages, show
+    from ukimet.model.entitlements import load_rules
+
+    log = request.app.state.gateway.audit
+    found = [c for c in listed(log, reader=user) if c.id == case_id]
+    if not found:
+        raise NotFound("cases.not_found", case=case_id)
+    case = found[0]
+    rule = next((r for r in load_rules().rules if r.id == case.rule), None)
+    shown = show(request.app.state.gateway, user, case_id, purpose) if purpose.strip() else None
+    return render(request, "case.html", user=user, case=case, rule=rule, shown=shown, purpose=purpose,
+                  history=events(log, case_id), sms=messages(log, case_id), works=user.role in WORKERS)
 
 
 @router.post("/cases/{case_id}")
 def case_action(request: Request, case_id: int, action: str = Form(...), csrf: str = Form(...),
-                note: str = Form(""), user: User = Depends(current_user)) -> Response:
+                note: str = Form(""), confirm: str = Form(""), back: str = Form("/cases"),
+                user: User = Depends(current_user)) -> Response:
     from ukimet.apps.cases import assign, record_consent
 
     _check_csrf(request, csrf)
+    if action in ("consent", "refuse") and back.startswith("/cases/") and not confirm:
+        raise InvalidInput("cases.unconfirmed", case=case_id)
     log = request.app.state.gateway.audit
     if action == "assign":
         assign(log, user, case_id, user.name, note or None)
     else:
         record_consent(log, user, case_id, action == "consent", note or None)
-    return RedirectResponse("/cases", status_code=303)
+    return RedirectResponse(back if back.startswith("/cases") else "/cases", status_code=303)
 
 
 @router.get("/findings", response_class=HTMLResponse)
