@@ -214,7 +214,7 @@ def test_a_social_worker_works_a_case_from_the_queue_in_the_web_app(mart: dict[s
         if len(opened) > 50:  # the next page holds the rest
             rest = client.get("/cases?page=2", headers=html).text
             assert len(re.findall(r'<a href="/cases/\d+">\d+</a>', rest)) == min(len(opened) - 50, 50)
-        case_id = opened[0]
+        case_id = next(m["case_id"] for m in cases.messages(Gateway(config).audit) if m["status"] == "queued")
         found = client.get(f"/cases?q={case_id}", headers=html).text
         assert len(re.findall(r'<a href="/cases/\d+">\d+</a>', found)) == 1
         page = client.get(f"/cases/{case_id}?lang=ru", headers=html)
@@ -225,6 +225,9 @@ def test_a_social_worker_works_a_case_from_the_queue_in_the_web_app(mart: dict[s
         done = client.post(f"/cases/{case_id}", data={**answer, "confirm": "yes"}, headers=html)
         assert done.status_code == 200 and "ответил по телефону" in done.text  # back on the case, the note kept
         assert [e[2] for e in cases.events(Gateway(config).audit, case_id)][-1] == "consented"
+        # answered by phone: its queued SMS, which asked for the answer, is not sent any more
+        statuses = {m["status"] for m in cases.messages(Gateway(config).audit, case_id)}
+        assert statuses == {"withdrawn"} and "отозвано" in done.text
         assert f'href="/cases/{case_id}"' in client.get("/cases?status=consented", headers=html).text
         client.cookies.clear()
         client.post("/login", data={"name": "arman", "password": "auditor-password-1", "next": "/"})

@@ -58,6 +58,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     cookie = request.cookies.get(COOKIE, "")
     html = TEMPLATES.get_template(template).render(
         t=lambda text: translate(lang, text), say=lambda error: say(error, lang),
+        region_name=lambda code: _region_name(code, lang),
         lang=lang, languages=[(code, NAMES[code]) for code in LANGUAGES],
         user=user, menu=MENU.get(user.role, []) if user else [], path=request.url.path,
         csrf=request.app.state.sessions.csrf(cookie) if cookie else "", **values)
@@ -65,6 +66,13 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie("ukimet_lang", lang, max_age=365 * 86400, samesite="strict")
     return response
+
+
+def _region_name(code: str | None, lang: str) -> str:
+    """A KATO region code as the region's name in the reader's language (empty when there is none)."""
+    from ukimet.apps.family_card import region_name
+
+    return region_name(code, lang) if code else ""
 
 
 def error_page(request: Request, error: UkimetError, status: int) -> HTMLResponse:

@@ -179,6 +179,9 @@ def _move(log: audit.AuditLog, actor: User, case_id: int, status: str, note: str
         con.execute(update(cases).where(cases.c.id == case_id).values(
             status=status, updated_at=dt.datetime.now(dt.UTC), **values))
         _event(con, case_id, actor.name, status, note)
+        if status in ("consented", "refused"):  # answered (by phone, at a centre): the question is not sent
+            con.execute(update(outbox_table).where(outbox_table.c.case_id == case_id,
+                                                   outbox_table.c.status == "queued").values(status="withdrawn"))
         updated = con.execute(select(cases).where(cases.c.id == case_id)).first()
     log.append(audit.Access(actor.name, actor.organisation, actor.role, f"case {case_id}", "case",
                             f"case {case_id}: {status}" + (f" ({note})" if note else ""), None, 1, []))

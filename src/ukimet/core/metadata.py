@@ -251,7 +251,8 @@ outbox = Table(
     Column("template", String(64), nullable=False, doc="the entitlement rule whose SMS text it is"),
     Column("template_version", String(32), nullable=False, doc="the rules file's version"),
     Column("languages", String(16), nullable=False, doc="the texts' languages, e.g. kk,ru; rendered when sent"),
-    Column("status", String(16), nullable=False, doc="queued, sent, failed, no_phone (the case needs a visit)"),
+    Column("status", String(16), nullable=False,
+           doc="queued, sent, failed, no_phone (the case needs a visit), withdrawn (answered before it was sent)"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True)),
 )
