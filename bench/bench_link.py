@@ -264,9 +264,10 @@ def main() -> None:
     print(json.dumps(report, indent=2))
 
 
-def measure_with_memory(tool: str, dataset: str, work: Path) -> dict[str, Any]:
-    """``measure`` plus the child's peak resident memory (from the kernel's accounting of that process)."""
-    process = subprocess.Popen([sys.executable, __file__, "--child", tool, dataset, str(work)],
+def measure_with_memory(tool: str, dataset: str, work: Path, script: str = __file__) -> dict[str, Any]:
+    """``tool`` on ``dataset`` in a process of its own (``script --child``), with its peak resident memory (from the
+    kernel's accounting of that process)."""
+    process = subprocess.Popen([sys.executable, script, "--child", tool, dataset, str(work)],
                                stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     stdout = process.stdout.read()

@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -42,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_link import (
     RECORDS_PER_PERSON,
+    measure_with_memory,
     pairwise,
     prepare_febrl,
     run_splink,
@@ -255,21 +254,6 @@ def child(tool: str, dataset: str, work: Path) -> None:
     print("RESULT " + json.dumps(result))
 
 
-def measure(tool: str, dataset: str, work: Path) -> dict[str, Any]:
-    process = subprocess.Popen([sys.executable, __file__, "--child", tool, dataset, str(work)],
-                               stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    stdout = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    line = next((x for x in stdout.splitlines() if x.startswith("RESULT ")), None)
-    if status != 0 or line is None:
-        return {"error": f"{tool} failed on {dataset} (wait status {status})"}
-    result: dict[str, Any] = json.loads(line[len("RESULT "):])
-    result["seconds"] = round(result["seconds"], 2)
-    result["peak_memory_mb"] = round(usage.ru_maxrss / 1024)
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--datasets", nargs="*",
@@ -295,7 +279,7 @@ def main() -> None:
                 info = prepare_elsewhere(work, int(persons), int(seed or 11))
             entry: dict[str, Any] = {**info}
             for tool in ("ukimet", "splink"):
-                entry[tool] = measure(tool, dataset, work)
+                entry[tool] = measure_with_memory(tool, dataset, work, __file__)
                 shown = {k: v for k, v in entry[tool].items() if k not in ("per_source_pair",)}
                 print(f"  {tool:7s} {json.dumps(shown, ensure_ascii=False)}", flush=True)
             if "seconds" in entry["ukimet"] and "seconds" in entry["splink"]:
