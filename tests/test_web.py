@@ -209,3 +209,34 @@ def test_the_policy_editors_errors_are_said_in_kazakh_and_russian(text: str) -> 
     for language in ("kk", "ru"):
         said = say(error, language)
         assert error.why not in said and error.fix not in said, f"translate {error.id} for {language}: {said}"
+
+
+def test_an_auditor_finds_every_access_to_one_citizen(client: TestClient, web_country: dict[str, Any]) -> None:
+    """The audit viewer searches by the citizen's IIN through the person index, by user, action and day, pages
+    older entries, says in words what verification proved, and the search is itself an entry naming the citizen."""
+    analyst = _token(client, web_country, "analyst")
+    views = [client.get(f"/api/v1/persons/{web_country['iin']}", params={"purpose": f"study {n}"},
+                        headers=analyst).json()["audit_seq"] for n in range(3)]
+    auditor = web_country["users"]["auditor"]
+    client.cookies.clear()
+    client.post("/login", data={"name": auditor.name, "password": web_country["password"]["auditor"], "next": "/"})
+    html = {"accept": "text/html"}
+    found = client.get("/audit", params={"iin": web_country["iin"], "lang": "ru"}, headers=html)
+    assert found.status_code == 200 and "ИИН гражданина" in found.text
+    listed = {int(s) for s in re.findall(r"<tr><td>(\d+)</td>", found.text)}
+    assert set(views) <= listed
+    own = client.get("/audit", params={"iin": web_country["iin"], "action": "audit"}, headers=html).text
+    assert len(re.findall(r"<tr><td>(\d+)</td>", own)) >= 1  # the first search is an entry naming the citizen
+    mine = client.get("/audit", params={"who": web_country["users"]["analyst"].name, "action": "view",
+                                        "start": "2000-01-01", "end": "2100-12-31"}, headers=html).text
+    assert set(views) <= {int(s) for s in re.findall(r"<tr><td>(\d+)</td>", mine)}
+    first = client.get("/audit", headers=html).text
+    older = re.search(r'id="older" href="([^"]+)"', first)
+    if older:  # more than a page: the next one starts below the first page's last entry
+        last = min(int(s) for s in re.findall(r"<tr><td>(\d+)</td>", first))
+        rest = client.get(older.group(1).replace("&amp;", "&"), headers=html).text
+        assert max(int(s) for s in re.findall(r"<tr><td>(\d+)</td>", rest)) < last
+    verified = client.get("/audit", params={"verify": 1, "lang": "ru"}, headers=html).text
+    assert "Ни одна запись не изменена" in verified
+    assert client.get("/audit", params={"iin": "12345"}, headers=html).status_code == 422
+    client.cookies.clear()

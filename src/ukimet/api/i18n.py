@@ -19,7 +19,7 @@ DYNAMIC = (
     "economic", "social", "housing", "health", "education",
     "iin", "surname", "first_name", "patronymic", "birth_date", "sex", "address", "phone", "age", "region",
     "found", "notified", "consented", "refused", "assigned", "closed", "queued", "sent", "failed", "no_phone",
-    "withdrawn",
+    "withdrawn", "query", "view", "blocked", "case", "purpose", "policy", "tracker", "audit",
     "birth_allowance", "childcare_allowance", "large_family_allowance", "disability_allowance", "survivor_allowance",
     "targeted_social_assistance", "done", "running", "interrupted", "completeness", "validity", "linkage",
     "duplication", "freshness", "use", "unknown",

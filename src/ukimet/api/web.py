@@ -312,13 +312,38 @@ def findings_page(request: Request, purpose: str = "", user: User = Depends(curr
     return render(request, "findings.html", user=user, findings=rows, purpose=purpose)
 
 
+AUDIT_PER_PAGE = 100
+AUDIT_ACTIONS = ("query", "view", "refused", "blocked", "case", "purpose", "policy", "tracker", "audit")
+
+
 @router.get("/audit", response_class=HTMLResponse)
-def audit_page(request: Request, verify: int = 0, user: User = Depends(current_user)) -> Response:
+def audit_page(request: Request, verify: int = 0, iin: str = "", who: str = "", organisation: str = "",
+               purpose: str = "", action: str = "", start: str = "", end: str = "", before: int | None = None,
+               user: User = Depends(current_user)) -> Response:
+    """The audit log for an investigation: who looked at a citizen (by IIN, through the person index), what a
+    user or an organisation did, under which purpose, which action, between two days; 100 entries a page, older
+    ones on the next. A search that names a citizen is itself an entry naming them (their tracker shows it)."""
+    from ukimet.gateway.audit import Access
+
     if user.role not in ("auditor", "admin"):
         raise Refused("surface.audit_log", role=user.role)
     log = request.app.state.gateway.audit
     verdict = log.verify() if verify else None
-    return render(request, "audit.html", user=user, entries=log.entries(limit=100), verdict=verdict)
+    citizen = "".join(ch for ch in iin if ch.isdigit())
+    if iin and len(citizen) != 12:
+        raise InvalidInput("audit.iin", iin=iin)
+    found = log.entries(who or None, citizen or None, limit=AUDIT_PER_PAGE + 1, organisation=organisation or None,
+                        purpose=purpose or None, action=action or None, start=start or None, end=end or None,
+                        before=before)
+    if citizen:
+        log.append(Access(user.name, user.organisation, user.role, "audit investigation", "audit",
+                          "who looked at a citizen: audit log search", None, len(found), [log.person(citizen)]))
+    more = len(found) > AUDIT_PER_PAGE
+    shown = found[:AUDIT_PER_PAGE]
+    asked = {"iin": iin, "who": who, "organisation": organisation, "purpose": purpose, "action": action,
+             "start": start, "end": end}
+    return render(request, "audit.html", user=user, entries=shown, verdict=verdict, asked=asked,
+                  actions=AUDIT_ACTIONS, older=shown[-1]["seq"] if more and shown else None)
 
 
 @router.get("/policy", response_class=HTMLResponse)

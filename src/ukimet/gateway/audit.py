@@ -697,18 +697,33 @@ class AuditLog:
 
     # --- reading --------------------------------------------------------------------------------------------
     def entries(self, user: str | None = None, person_iin: str | None = None, since: int = 0,
-                limit: int = 50, person: str | None = None) -> list[dict[str, Any]]:
+                limit: int = 50, person: str | None = None, *, organisation: str | None = None,
+                purpose: str | None = None, action: str | None = None, start: str | None = None,
+                end: str | None = None, before: int | None = None) -> list[dict[str, Any]]:
         """The newest entries, optionally of one user or touching one person (by IIN, or by ``person``: the
-        log's hash of it)."""
+        log's hash of it); of an organisation, with ``purpose`` in their purpose, of one action, written from the
+        day ``start`` to the day ``end`` (ISO dates, both included); older than entry ``before`` (the next page)."""
         query = select(audit_entries).where(audit_entries.c.seq > since).order_by(audit_entries.c.seq.desc())
-        if user:
-            query = query.where(audit_entries.c.user_name == user)
+        if before is not None:
+            query = query.where(audit_entries.c.seq < before)
+        for column, value in ((audit_entries.c.user_name, user), (audit_entries.c.organisation, organisation),
+                              (audit_entries.c.action, action)):
+            if value:
+                query = query.where(column == value)
+        if purpose:
+            query = query.where(audit_entries.c.purpose.contains(purpose, autoescape=True))
+        if start:
+            query = query.where(audit_entries.c.at >= start)
+        if end:
+            query = query.where(audit_entries.c.at < end + "T99")  # every time of that day
         wanted = self.person(person_iin) if person_iin else person
         if wanted is not None:  # through the person index, newest first, never a scan of the log
             touched = (select(audit_persons.c.seq).where(audit_persons.c.person_hash == wanted,
                                                          audit_persons.c.seq > since)
                        .order_by(audit_persons.c.seq.desc()))
-            if not user:
+            if before is not None:
+                touched = touched.where(audit_persons.c.seq < before)
+            if not (user or organisation or purpose or action or start or end):
                 touched = touched.limit(limit)
             query = query.where(audit_entries.c.seq.in_(touched.scalar_subquery()))
         with self.engine.connect() as con:
