@@ -4,6 +4,7 @@ through the gateway (policy applied, audited)."""
 
 from __future__ import annotations
 
+import csv
 import re
 from importlib import resources
 from typing import Any
@@ -239,4 +240,37 @@ def test_an_auditor_finds_every_access_to_one_citizen(client: TestClient, web_co
     verified = client.get("/audit", params={"verify": 1, "lang": "ru"}, headers=html).text
     assert "Ни одна запись не изменена" in verified
     assert client.get("/audit", params={"iin": "12345"}, headers=html).status_code == 422
+    client.cookies.clear()
+
+
+def test_tables_are_taken_away_as_csv_or_excel_through_the_gateway(client: TestClient,
+                                                                   web_country: dict[str, Any]) -> None:
+    """The console's answer, an audit search and the case queue as files; each read as its page reads it (the
+    export is a query of its own in the audit log) and a format the app does not write is refused."""
+    import io
+
+    from openpyxl import load_workbook
+
+    html = {"accept": "text/html"}
+    analyst = web_country["users"]["analyst"]
+    client.cookies.clear()
+    client.post("/login", data={"name": analyst.name, "password": web_country["password"]["analyst"], "next": "/"})
+    sql = "SELECT region, count(*) AS families FROM mart.families GROUP BY region"
+    page = client.get("/sql", params={"sql": sql}, headers=html).text
+    assert 'href="/export/sql?sql=' in page
+    csv_file = client.get("/export/sql", params={"sql": sql, "format": "csv"}, headers=html)
+    assert csv_file.status_code == 200 and "attachment" in csv_file.headers["content-disposition"]
+    lines = csv_file.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "region,families" and len(lines) > 1
+    sheet = load_workbook(io.BytesIO(client.get("/export/sql", params={"sql": sql, "format": "xlsx"},
+                                                headers=html).content)).active
+    assert [c.value for c in sheet[1]] == ["region", "families"] and sheet.max_row == len(lines)
+    assert client.get("/export/sql", params={"sql": sql, "format": "pdf"}, headers=html).status_code == 422
+    auditor = web_country["users"]["auditor"]
+    client.cookies.clear()
+    client.post("/login", data={"name": auditor.name, "password": web_country["password"]["auditor"], "next": "/"})
+    entries = client.get("/export/audit", params={"who": analyst.name, "action": "query"}, headers=html)
+    rows = list(csv.reader(entries.content.decode("utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["seq", "at", "user_name"] and len(rows) >= 3 and all(r[2] == analyst.name for r in rows[1:])
+    assert any(sql in r[8] for r in rows[1:])  # the exports above are queries of the log like any other
     client.cookies.clear()

@@ -11,10 +11,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ukimet.api.exports import table_file
 from ukimet.api.i18n import NAMES, pick, translate
 from ukimet.api.problems import say, status_of
 from ukimet.api.session import (
@@ -28,6 +29,7 @@ from ukimet.api.session import (
 )
 from ukimet.core.errors import InvalidInput, NotFound, Refused, UkimetError, Unauthenticated
 from ukimet.core.languages import LANGUAGES
+from ukimet.gateway.audit import AuditLog
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.signin import SigninLockedError, record, sign_in
 
@@ -202,6 +204,29 @@ def sql_page(request: Request, sql: str = "", purpose: str = "", user: User = De
     return render(request, "sql.html", user=user, sql=sql, purpose=purpose, result=result, failed=failed)
 
 
+@router.get("/export/sql")
+def sql_export(request: Request, sql: str, purpose: str = "", fmt: str = Query("csv", alias="format"),
+               user: User = Depends(current_user)) -> Response:
+    """A console query's answer as CSV or Excel: the same query through the gateway, within the role's export
+    limits, audited as any query."""
+    if user.role not in SQL_ROLES:
+        raise Refused("surface.sql", role=user.role)
+    result = request.app.state.gateway.query(user, sql, purpose or None)
+    return table_file("query", result.columns, result.rows, fmt)
+
+
+@router.get("/export/ask")
+def ask_export(request: Request, q: str, fmt: str = Query("csv", alias="format"),
+               user: User = Depends(current_user)) -> Response:
+    """A question's answer as CSV or Excel, asked again through the gateway (audited)."""
+    from ukimet.apps.questions import ask
+
+    answer = ask(request.app.state.gateway, user, q)
+    if answer.refusal is not None:
+        raise answer.refusal
+    return table_file("answer", answer.columns, answer.rows, fmt)
+
+
 @router.get("/person", response_class=HTMLResponse)
 def person_page(request: Request, iin: str = "", purpose: str = "", user: User = Depends(current_user)) -> Response:
     from ukimet.gateway.person import person_view
@@ -233,21 +258,38 @@ def family_page(request: Request, family_id: str, purpose: str = "", user: User 
 CASES_PER_PAGE = 50
 
 
+def _queue(request: Request, user: User, status: str, rule: str, region: str, q: str) -> tuple[list[Any], list[Any]]:
+    """The cases of a benefit and region the role may read (the read audited), and those of them of ``status``
+    whose number or assignee is ``q``."""
+    from ukimet.apps.cases import listed
+
+    every = listed(request.app.state.gateway.audit, None, rule or None, region or None, reader=user)
+    wanted = q.strip().lstrip("#").lower()
+    return every, [c for c in every if (not status or c.status == status)
+                   and (not wanted or str(c.id) == wanted or wanted in (c.assigned_to or "").lower())]
+
+
+@router.get("/export/cases")
+def cases_export(request: Request, status: str = "", rule: str = "", region: str = "", q: str = "",
+                 fmt: str = Query("csv", alias="format"), user: User = Depends(current_user)) -> Response:
+    """The queue as the page filters it, every page, as CSV or Excel (workflow only: no value of a person)."""
+    _, chosen = _queue(request, user, status, rule, region, q)
+    return table_file("cases", ["case", "benefit", "as_of", "region", "status", "assignee"],
+                      [(c.id, c.rule, c.as_of, c.region, c.status, c.assigned_to) for c in chosen], fmt)
+
+
 @router.get("/cases", response_class=HTMLResponse)
 def cases_page(request: Request, status: str = "", rule: str = "", region: str = "", q: str = "", page: int = 1,
                user: User = Depends(current_user)) -> Response:
     """The queue: counts per status (each a filter), filters by benefit and region, a search by case number or
     assignee, 50 cases a page; a case's number opens its page. Only a role that works cases sees actions."""
-    from ukimet.apps.cases import WORKERS, listed, messages
+    from ukimet.apps.cases import WORKERS, messages
 
     log = request.app.state.gateway.audit
-    every = listed(log, None, rule or None, region or None, reader=user)  # the role checked, the read audited
+    every, chosen = _queue(request, user, status, rule, region, q)
     counts: dict[str, int] = {}
     for case in every:
         counts[case.status] = counts.get(case.status, 0) + 1
-    wanted = q.strip().lstrip("#").lower()
-    chosen = [c for c in every if (not status or c.status == status)
-              and (not wanted or str(c.id) == wanted or wanted in (c.assigned_to or "").lower())]
     pages = max(1, -(-len(chosen) // CASES_PER_PAGE))
     page = min(max(page, 1), pages)
     shown = chosen[(page - 1) * CASES_PER_PAGE:page * CASES_PER_PAGE]
@@ -313,6 +355,42 @@ def findings_page(request: Request, purpose: str = "", user: User = Depends(curr
 
 
 AUDIT_PER_PAGE = 100
+AUDIT_EXPORTED = 10_000
+"""The most entries one export of an audit search holds (the newest)."""
+
+
+def _audit_search(request: Request, user: User, asked: dict[str, str], limit: int,
+                  before: int | None = None) -> list[dict[str, Any]]:
+    """The entries an officer's search asks for, newest first; a search that names a citizen is itself an entry
+    naming them (their tracker shows who looked at who looked at them)."""
+    from ukimet.gateway.audit import Access
+
+    if user.role not in ("auditor", "admin"):
+        raise Refused("surface.audit_log", role=user.role)
+    log: AuditLog = request.app.state.gateway.audit
+    citizen = "".join(ch for ch in asked["iin"] if ch.isdigit())
+    if asked["iin"] and len(citizen) != 12:
+        raise InvalidInput("audit.iin", iin=asked["iin"])
+    found = log.entries(asked["who"] or None, citizen or None, limit=limit, organisation=asked["organisation"] or None,
+                        purpose=asked["purpose"] or None, action=asked["action"] or None,
+                        start=asked["start"] or None, end=asked["end"] or None, before=before)
+    if citizen:
+        log.append(Access(user.name, user.organisation, user.role, "audit investigation", "audit",
+                          "who looked at a citizen: audit log search", None, len(found), [log.person(citizen)]))
+    return found
+
+
+@router.get("/export/audit")
+def audit_export(request: Request, iin: str = "", who: str = "", organisation: str = "", purpose: str = "",
+                 action: str = "", start: str = "", end: str = "", fmt: str = Query("csv", alias="format"),
+                 user: User = Depends(current_user)) -> Response:
+    """An audit search's entries (the newest ``AUDIT_EXPORTED``) as CSV or Excel, for the investigation's file."""
+    asked = {"iin": iin, "who": who, "organisation": organisation, "purpose": purpose, "action": action,
+             "start": start, "end": end}
+    columns = ["seq", "at", "user_name", "organisation", "role", "purpose", "action", "rows", "query"]
+    return table_file("audit", [*columns, "persons"],
+                      [[e[c] for c in columns] + [len(e["persons"] or [])]
+                       for e in _audit_search(request, user, asked, AUDIT_EXPORTED)], fmt)
 AUDIT_ACTIONS = ("query", "view", "refused", "blocked", "case", "purpose", "policy", "tracker", "audit")
 
 
@@ -323,25 +401,15 @@ def audit_page(request: Request, verify: int = 0, iin: str = "", who: str = "", 
     """The audit log for an investigation: who looked at a citizen (by IIN, through the person index), what a
     user or an organisation did, under which purpose, which action, between two days; 100 entries a page, older
     ones on the next. A search that names a citizen is itself an entry naming them (their tracker shows it)."""
-    from ukimet.gateway.audit import Access
-
     if user.role not in ("auditor", "admin"):
         raise Refused("surface.audit_log", role=user.role)
     log = request.app.state.gateway.audit
     verdict = log.verify() if verify else None
-    citizen = "".join(ch for ch in iin if ch.isdigit())
-    if iin and len(citizen) != 12:
-        raise InvalidInput("audit.iin", iin=iin)
-    found = log.entries(who or None, citizen or None, limit=AUDIT_PER_PAGE + 1, organisation=organisation or None,
-                        purpose=purpose or None, action=action or None, start=start or None, end=end or None,
-                        before=before)
-    if citizen:
-        log.append(Access(user.name, user.organisation, user.role, "audit investigation", "audit",
-                          "who looked at a citizen: audit log search", None, len(found), [log.person(citizen)]))
-    more = len(found) > AUDIT_PER_PAGE
-    shown = found[:AUDIT_PER_PAGE]
     asked = {"iin": iin, "who": who, "organisation": organisation, "purpose": purpose, "action": action,
              "start": start, "end": end}
+    found = _audit_search(request, user, asked, AUDIT_PER_PAGE + 1, before)
+    more = len(found) > AUDIT_PER_PAGE
+    shown = found[:AUDIT_PER_PAGE]
     return render(request, "audit.html", user=user, entries=shown, verdict=verdict, asked=asked,
                   actions=AUDIT_ACTIONS, older=shown[-1]["seq"] if more and shown else None)
 
