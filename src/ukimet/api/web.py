@@ -60,7 +60,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     cookie = request.cookies.get(COOKIE, "")
     html = TEMPLATES.get_template(template).render(
         t=lambda text: translate(lang, text), say=lambda error: say(error, lang),
-        region_name=lambda code: _region_name(code, lang),
+        region_name=lambda code: _region_name(code, lang), shown=lambda value: _shown(value, lang),
         lang=lang, languages=[(code, NAMES[code]) for code in LANGUAGES],
         user=user, menu=MENU.get(user.role, []) if user else [], path=request.url.path,
         csrf=request.app.state.sessions.csrf(cookie) if cookie else "", **values)
@@ -68,6 +68,23 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie("ukimet_lang", lang, max_age=365 * 86400, samesite="strict")
     return response
+
+
+def _shown(value: Any, lang: str) -> str:
+    """A cell as the reader's locale writes it (Babel): fractions with the locale's separators and two decimals at
+    most (551 793,76), moments to the minute; whole numbers as they are (they may be years or numbers of things
+    named by number)."""
+    import datetime as dt
+
+    from babel.numbers import format_decimal
+
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(format_decimal(round(value, 2), format="#,##0.##", locale=lang))
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
 
 
 def _region_name(code: str | None, lang: str) -> str:
@@ -242,7 +259,11 @@ def families_page(request: Request, user: User = Depends(current_user)) -> Respo
     lang = language(request)
     rows = distribution(request.app.state.gateway, user)
     chart = _chart(lambda out: draw_distribution(rows, out, lang)) if rows else None
-    shown = [(region_name(r, lang), lv, n) for r, lv, n in rows]
+    from ukimet.model.family_card import load_card
+
+    severity = {level.id: n for n, level in enumerate(load_card().levels)}  # the card's order, not the alphabet's
+    shown = [(region_name(r, lang), lv, n) for r, lv, n in
+             sorted(rows, key=lambda row: (region_name(row[0], lang), severity.get(row[1], len(severity))))]
     return render(request, "families.html", user=user, rows=shown, chart=chart)
 
 
