@@ -23,7 +23,7 @@ alerts_app = typer.Typer(help="Alerts for security officers: bulk access, daily 
 
 
 @policy_app.command("load")
-def policy_load(file: Path = typer.Argument(..., help="The policy (TOML): [roles.<name>] tables."),
+def policy_load(file: Path = typer.Argument(..., help="The policy (TOML): \\[roles.<name>] tables."),
                 as_user: AsUser = None,
                 note: str = typer.Option(None, "--note", help="Why the policy changes (kept with the version).")
                 ) -> None:
