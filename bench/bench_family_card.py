@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 
+from ukimet.link.backend import DuckDBBackend
 from ukimet.model.family_card import DIMENSIONS, load_card, score_families
 from ukimet.model.mart import _families
 
@@ -59,7 +60,7 @@ def make_mart(con: duckdb.DuckDBPyConnection, persons: int, seed: float = 0.42) 
 
 def ukimet(con: duckdb.DuckDBPyConnection) -> float:
     started = time.perf_counter()
-    _families(con, AS_OF)
+    _families(DuckDBBackend(con), AS_OF)
     score_families(con, load_card())
     return time.perf_counter() - started
 

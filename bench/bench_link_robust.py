@@ -77,9 +77,9 @@ def breakdown(found: dict[str, Any], truth: dict[str, Any], source_of: Any, caus
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for pair in predicted | actual:
         sources = tuple(sorted((source_of(pair[0]), source_of(pair[1]))))
-        counts[sources]["predicted"] += pair in predicted  # type: ignore[index]
-        counts[sources]["actual"] += pair in actual  # type: ignore[index]
-        counts[sources]["both"] += pair in predicted and pair in actual  # type: ignore[index]
+        counts[sources]["predicted"] += pair in predicted
+        counts[sources]["actual"] += pair in actual
+        counts[sources]["both"] += pair in predicted and pair in actual
     per_pair = {}
     for (a, b), n in sorted(counts.items()):
         precision = n["both"] / max(n["predicted"], 1)
@@ -198,7 +198,8 @@ def run_splink_elsewhere(work: Path) -> tuple[float, dict[str, Any]]:
     for rule in (block_on("iin"), block_on("birth_date"), block_on("surname", "first_name")):
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
     predictions = linker.inference.predict(threshold_match_probability=0.01)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(predictions, 0.5).as_pandas_dataframe()
+    found = linker.clustering.cluster_pairwise_predictions_at_threshold(predictions, 0.5)
+    clusters = found.as_pandas_dataframe()  # type: ignore[no-untyped-call]
     return time.perf_counter() - started, dict(zip(clusters["uid"].astype(str), clusters["cluster_id"].astype(str),
                                                    strict=True))
 

@@ -153,4 +153,4 @@ def test_the_spark_master_is_a_setting_checked_when_read() -> None:
     with pytest.raises(pydantic.ValidationError, match="spark_master"):
         Settings(spark_master="the big cluster")
     session = spark_session("local[2]")
-    assert session.sparkContext.master.startswith("local")
+    assert str(session.sparkContext.master).startswith("local")

@@ -264,7 +264,8 @@ def test_tables_are_taken_away_as_csv_or_excel_through_the_gateway(client: TestC
     assert lines[0] == "region,families" and len(lines) > 1
     sheet = load_workbook(io.BytesIO(client.get("/export/sql", params={"sql": sql, "format": "xlsx"},
                                                 headers=html).content)).active
-    assert [c.value for c in sheet[1]] == ["region", "families"] and sheet.max_row == len(lines)
+    assert sheet is not None and [c.value for c in sheet[1]] == ["region", "families"]
+    assert sheet.max_row == len(lines)
     assert client.get("/export/sql", params={"sql": sql, "format": "pdf"}, headers=html).status_code == 422
     auditor = web_country["users"]["auditor"]
     client.cookies.clear()
