@@ -334,8 +334,8 @@ def case_page(request: Request, case_id: int, purpose: str = "", user: User = De
         raise NotFound("cases.not_found", case=case_id)
     case = found[0]
     rule = next((r for r in load_rules().rules if r.id == case.rule), None)
-    shown = show(request.app.state.gateway, user, case_id, purpose) if purpose.strip() else None
-    return render(request, "case.html", user=user, case=case, rule=rule, shown=shown, purpose=purpose,
+    opened = show(request.app.state.gateway, user, case_id, purpose) if purpose.strip() else None
+    return render(request, "case.html", user=user, case=case, rule=rule, opened=opened, purpose=purpose,
                   history=events(log, case_id), sms=messages(log, case_id), works=user.role in WORKERS)
 
 
