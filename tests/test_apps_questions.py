@@ -131,3 +131,21 @@ def test_held_out_phrasings_are_answered_right_or_declined_never_wrong(gateway: 
 def test_a_superscript_or_foreign_digit_is_no_number_and_no_crash(question: str) -> None:
     answer = compile_question(question)
     assert not isinstance(answer, tuple) or "³" not in answer[1]
+
+
+@pytest.mark.parametrize("question", ["Сколько детей в семьях?", "Жетім балалар қанша?", "Семьи семьями семью",
+                                      "How many families have sevenfold benefits?", "Сколько семей с ¹ детьми?"])
+def test_a_number_is_never_read_from_inside_a_word(question: str) -> None:
+    """семь inside семьях, жеті inside жетім (an orphan), seven inside sevenfold, a superscript digit: none of them
+    is a count; the question is answered without one or declined, never given a made-up filter."""
+    compiled = compile_question(question)
+    assert not isinstance(compiled, tuple) or "= 7" not in compiled[1] and "¹" not in compiled[1]
+
+
+@pytest.mark.parametrize(("question", "count"), [("Жеті баласы бар отбасылар саны", 7),
+                                                 ("жетіден баласы бар отбасылар саны", 7),
+                                                 ("Сколько семей с пятью детьми?", 5),
+                                                 ("families with seven children", 7)])
+def test_numerals_are_read_as_whole_words_with_their_case_endings(question: str, count: int) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and f"children_under_18 = {count}" in compiled[1]

@@ -10,6 +10,7 @@ with no clear subject, is declined, naming the words; it is never answered with 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,7 +24,8 @@ from ukimet.gateway.rewrite import User
 from ukimet.model.semantic import MAX_SUFFIX, Item, Layer, default_layer, fold, word_matches, words
 
 NUMBERS = {
-    "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10},
+    "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
+           "біреу": 1, "екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7, "сегізеу": 8},
     "ru": {"один": 1, "одного": 1, "одним": 1, "одной": 1, "два": 2, "двух": 2, "двумя": 2, "двое": 2, "три": 3,
            "трех": 3, "тремя": 3, "трое": 3, "четыре": 4, "четырех": 4, "четырьмя": 4, "четверо": 4, "пять": 5,
            "пяти": 5, "пятью": 5, "пятеро": 5, "шесть": 6, "шести": 6, "шестью": 6, "семь": 7, "семи": 7,
@@ -157,14 +159,23 @@ def _match_phrase(tokens: list[str], start: int, phrase: tuple[str, ...]) -> boo
                                                       for i, w in enumerate(phrase))
 
 
+KK_NUMERAL_ENDINGS = ("", "ден", "дан", "тен", "тан", "нен", "нан", "ге", "ке", "ға", "қа", "де", "да", "те", "та")
+"""Case endings a Kazakh numeral takes (жетіден, үшке, бесте); nothing else follows it in a count."""
+
+
+@functools.cache
+def _numerals(language: str) -> dict[str, int]:
+    """Every written form of the numerals one to ten, folded: Russian and English forms as listed, Kazakh ones with
+    their case endings. A number is read only from a whole word of these, never from inside a word (семь in
+    семьях, жеті in жетім)."""
+    endings = KK_NUMERAL_ENDINGS if language == "kk" else ("",)
+    return {fold(word + ending, language): value for word, value in NUMBERS[language].items() for ending in endings}
+
+
 def _number(token: str, language: str) -> int | None:
-    if token.isdecimal():
+    if token.isdecimal() and token.isascii():
         return int(token)
-    for word, value in NUMBERS[language].items():
-        folded = fold(word, language)
-        if token == folded or (len(folded) >= 4 and token.startswith(folded) and len(token) - len(folded) <= 4):
-            return value
-    return None
+    return _numerals(language).get(token)
 
 
 def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str, str, int]]:
