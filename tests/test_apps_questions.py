@@ -139,7 +139,7 @@ def test_a_number_is_never_read_from_inside_a_word(question: str) -> None:
     """семь inside семьях, жеті inside жетім (an orphan), seven inside sevenfold, a superscript digit: none of them
     is a count; the question is answered without one or declined, never given a made-up filter."""
     compiled = compile_question(question)
-    assert not isinstance(compiled, tuple) or "= 7" not in compiled[1] and "¹" not in compiled[1]
+    assert not isinstance(compiled, tuple) or ("= 7" not in compiled[1] and "¹" not in compiled[1])
 
 
 @pytest.mark.parametrize(("question", "count"), [("Жеті баласы бар отбасылар саны", 7),
