@@ -21,7 +21,7 @@ from ukimet.core.errors import NotFound, Refused, UkimetError
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
-from ukimet.model.semantic import MAX_SUFFIX, Item, Layer, default_layer, fold, word_matches, words
+from ukimet.model.semantic import MAX_SUFFIX, Item, Layer, default_layer, fold, typed_words, word_matches, words
 
 NUMBERS = {
     "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
@@ -218,7 +218,7 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
 def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
     language = _detect(text, layer)
-    tokens = words(text, language)
+    tokens, typed = words(text, language), typed_words(text)
     used: set[int] = set()
     result = Parse(language)
     result.numeric = _numeric(tokens, language, used)
@@ -238,7 +238,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 break
         else:
             if tokens[i] not in layer.stopwords[language] and not tokens[i].isdecimal():
-                result.unknown.append(tokens[i])
+                result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1
     return result

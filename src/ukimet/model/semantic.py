@@ -36,8 +36,13 @@ def fold(word: str, language: str) -> str:
     return word
 
 
+def typed_words(text: str) -> list[str]:
+    """The words of ``text`` as typed, one for each of ``words``."""
+    return list(WORD.findall(text.replace("-", " ")))
+
+
 def words(text: str, language: str) -> list[str]:
-    return [fold(w, language) for w in WORD.findall(text.replace("-", " "))]
+    return [fold(w, language) for w in typed_words(text)]
 
 
 @dataclass(frozen=True, eq=False)
