@@ -325,14 +325,11 @@ def cases_page(request: Request, status: str = "", rule: str = "", region: str =
 def case_page(request: Request, case_id: int, purpose: str = "", user: User = Depends(current_user)) -> Response:
     """One case: its rule and legal reference, status, assignee, the history of its events and its SMS; the person
     and the values the rule read only once a purpose is declared (read through the gateway, audited)."""
-    from ukimet.apps.cases import WORKERS, events, listed, messages, show
+    from ukimet.apps.cases import WORKERS, events, messages, one, show
     from ukimet.model.entitlements import load_rules
 
     log = request.app.state.gateway.audit
-    found = [c for c in listed(log, reader=user) if c.id == case_id]
-    if not found:
-        raise NotFound("cases.not_found", case=case_id)
-    case = found[0]
+    case = one(log, case_id, user)  # the role checked, the read audited
     rule = next((r for r in load_rules().rules if r.id == case.rule), None)
     opened = show(request.app.state.gateway, user, case_id, purpose) if purpose.strip() else None
     return render(request, "case.html", user=user, case=case, rule=rule, opened=opened, purpose=purpose,

@@ -220,6 +220,16 @@ def listed(log: audit.AuditLog, status: str | None = None, rule: str | None = No
     return found
 
 
+def one(log: audit.AuditLog, case_id: int, reader: User) -> Case:
+    """One case's workflow (no value of a person), read for ``reader``; the read is an audit entry."""
+    if reader.role not in READERS:
+        raise Refused("surface.cases", role=reader.role)
+    case = _one(log, case_id)
+    log.append(audit.Access(reader.name, reader.organisation, reader.role, None, "case", f"case {case_id}", None,
+                            1, []))
+    return case
+
+
 def events(log: audit.AuditLog, case_id: int) -> list[tuple[dt.datetime, str, str, str | None]]:
     with log.engine.connect() as con:
         return [(r.at, r.actor, r.action, r.note) for r in con.execute(
