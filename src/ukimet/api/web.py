@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import tempfile
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -375,9 +376,23 @@ def findings_page(request: Request, purpose: str = "", user: User = Depends(curr
 AUDIT_PER_PAGE = 100
 AUDIT_EXPORTED = 10_000
 """The most entries one export of an audit search holds (the newest)."""
+AUDIT_ACTIONS = ("query", "view", "refused", "blocked", "case", "purpose", "policy", "tracker", "audit")
 
 
-def _audit_search(request: Request, user: User, asked: dict[str, str], limit: int,
+@dataclass
+class AuditSearch:
+    """What an officer searches the audit log for (the query parameters of the viewer and of its export)."""
+
+    iin: str = ""
+    who: str = ""
+    organisation: str = ""
+    purpose: str = ""
+    action: str = ""
+    start: str = ""
+    end: str = ""
+
+
+def _audit_search(request: Request, user: User, asked: AuditSearch, limit: int,
                   before: int | None = None) -> list[dict[str, Any]]:
     """The entries an officer's search asks for, newest first; a search that names a citizen is itself an entry
     naming them (their tracker shows who looked at who looked at them)."""
@@ -386,12 +401,12 @@ def _audit_search(request: Request, user: User, asked: dict[str, str], limit: in
     if user.role not in ("auditor", "admin"):
         raise Refused("surface.audit_log", role=user.role)
     log: AuditLog = request.app.state.gateway.audit
-    citizen = "".join(ch for ch in asked["iin"] if ch.isdigit())
-    if asked["iin"] and len(citizen) != 12:
-        raise InvalidInput("audit.iin", iin=asked["iin"])
-    found = log.entries(asked["who"] or None, citizen or None, limit=limit, organisation=asked["organisation"] or None,
-                        purpose=asked["purpose"] or None, action=asked["action"] or None,
-                        start=asked["start"] or None, end=asked["end"] or None, before=before)
+    citizen = "".join(ch for ch in asked.iin if ch.isdigit())
+    if asked.iin and len(citizen) != 12:
+        raise InvalidInput("audit.iin", iin=asked.iin)
+    found = log.entries(asked.who or None, citizen or None, limit=limit, organisation=asked.organisation or None,
+                        purpose=asked.purpose or None, action=asked.action or None, start=asked.start or None,
+                        end=asked.end or None, before=before)
     if citizen:
         log.append(Access(user.name, user.organisation, user.role, "audit investigation", "audit",
                           "who looked at a citizen: audit log search", None, len(found), [log.person(citizen)]))
@@ -399,37 +414,26 @@ def _audit_search(request: Request, user: User, asked: dict[str, str], limit: in
 
 
 @router.get("/export/audit")
-def audit_export(request: Request, iin: str = "", who: str = "", organisation: str = "", purpose: str = "",
-                 action: str = "", start: str = "", end: str = "", fmt: str = Query("csv", alias="format"),
+def audit_export(request: Request, asked: AuditSearch = Depends(), fmt: str = Query("csv", alias="format"),
                  user: User = Depends(current_user)) -> Response:
     """An audit search's entries (the newest ``AUDIT_EXPORTED``) as CSV or Excel, for the investigation's file."""
-    asked = {"iin": iin, "who": who, "organisation": organisation, "purpose": purpose, "action": action,
-             "start": start, "end": end}
     columns = ["seq", "at", "user_name", "organisation", "role", "purpose", "action", "rows", "query"]
     return table_file("audit", [*columns, "persons"],
                       [[e[c] for c in columns] + [len(e["persons"] or [])]
                        for e in _audit_search(request, user, asked, AUDIT_EXPORTED)], fmt)
-AUDIT_ACTIONS = ("query", "view", "refused", "blocked", "case", "purpose", "policy", "tracker", "audit")
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_page(request: Request, verify: int = 0, iin: str = "", who: str = "", organisation: str = "",
-               purpose: str = "", action: str = "", start: str = "", end: str = "", before: int | None = None,
+def audit_page(request: Request, verify: int = 0, asked: AuditSearch = Depends(), before: int | None = None,
                user: User = Depends(current_user)) -> Response:
     """The audit log for an investigation: who looked at a citizen (by IIN, through the person index), what a
     user or an organisation did, under which purpose, which action, between two days; 100 entries a page, older
     ones on the next. A search that names a citizen is itself an entry naming them (their tracker shows it)."""
-    if user.role not in ("auditor", "admin"):
-        raise Refused("surface.audit_log", role=user.role)
-    log = request.app.state.gateway.audit
-    verdict = log.verify() if verify else None
-    asked = {"iin": iin, "who": who, "organisation": organisation, "purpose": purpose, "action": action,
-             "start": start, "end": end}
-    found = _audit_search(request, user, asked, AUDIT_PER_PAGE + 1, before)
-    more = len(found) > AUDIT_PER_PAGE
+    found = _audit_search(request, user, asked, AUDIT_PER_PAGE + 1, before)  # the role checked first
+    verdict = request.app.state.gateway.audit.verify() if verify else None
     shown = found[:AUDIT_PER_PAGE]
     return render(request, "audit.html", user=user, entries=shown, verdict=verdict, asked=asked,
-                  actions=AUDIT_ACTIONS, older=shown[-1]["seq"] if more and shown else None)
+                  actions=AUDIT_ACTIONS, older=shown[-1]["seq"] if len(found) > AUDIT_PER_PAGE else None)
 
 
 @router.get("/policy", response_class=HTMLResponse)
