@@ -6,12 +6,14 @@ purpose first."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from babel.numbers import format_decimal
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -75,10 +77,6 @@ def _shown(value: Any, lang: str) -> str:
     """A cell as the reader's locale writes it (Babel): fractions with the locale's separators and two decimals at
     most (551 793,76), moments to the minute; whole numbers as they are (they may be years or numbers of things
     named by number)."""
-    import datetime as dt
-
-    from babel.numbers import format_decimal
-
     if value is None:
         return ""
     if isinstance(value, float):
@@ -256,12 +254,11 @@ def person_page(request: Request, iin: str = "", purpose: str = "", user: User =
 @router.get("/families", response_class=HTMLResponse)
 def families_page(request: Request, user: User = Depends(current_user)) -> Response:
     from ukimet.apps.family_card import distribution, draw_distribution, region_name
+    from ukimet.model.family_card import load_card
 
     lang = language(request)
     rows = distribution(request.app.state.gateway, user)
     chart = _chart(lambda out: draw_distribution(rows, out, lang)) if rows else None
-    from ukimet.model.family_card import load_card
-
     severity = {level.id: n for n, level in enumerate(load_card().levels)}  # the card's order, not the alphabet's
     shown = [(region_name(r, lang), lv, n) for r, lv, n in
              sorted(rows, key=lambda row: (region_name(row[0], lang), severity.get(row[1], len(severity))))]
