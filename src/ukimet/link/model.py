@@ -174,13 +174,12 @@ class Model:
     def to_arrow(self) -> pa.Table:
         import pyarrow as pa
 
-        rows = self.rows()
-        extra = [("_births_apart", self.births_apart)] if self.births_apart is not None else []
-        return pa.table({"field": [r["field"] for r in rows] + ["_prior"] + [e[0] for e in extra],
-                         "level": pa.array([r["level"] for r in rows] + [0] * (1 + len(extra)), pa.int32()),
-                         "m": pa.array([r["m"] for r in rows] + [self.prior] + [e[1] for e in extra], pa.float64()),
-                         "u": pa.array([r["u"] for r in rows] + [self.tf_floor] + [None] * len(extra),
-                                       pa.float64())})
+        rows = [*self.rows(), {"field": "_prior", "level": 0, "m": self.prior, "u": self.tf_floor}]
+        if self.births_apart is not None:
+            rows.append({"field": "_births_apart", "level": 0, "m": self.births_apart, "u": None})
+        return pa.table({"field": [r["field"] for r in rows], "level": pa.array([r["level"] for r in rows], pa.int32()),
+                         "m": pa.array([r["m"] for r in rows], pa.float64()),
+                         "u": pa.array([r["u"] for r in rows], pa.float64())})
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, int, float | None, float | None]]) -> Model:
