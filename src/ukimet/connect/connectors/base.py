@@ -105,15 +105,16 @@ def keep_store_names(tables: list[TableInfo], previous: dict[str, str]) -> list[
     keeps its store name as long as it is in the source, whatever other tables come and go, and a table new to
     the catalogue takes no name another table holds or held (compared as the store compares them, case folded)."""
     reserved = {name.lower() for name in previous.values()}
-    names: list[str | None] = []
+    kept: dict[int, str] = {}  # position -> the store name it keeps
     taken: set[str] = set()
-    for table in tables:
+    for position, table in enumerate(tables):
         old = previous.get(table.read_name)
-        names.append(old if old is not None and old.lower() not in taken else None)
-        if names[-1] is not None:
-            taken.add(old.lower())  # type: ignore[union-attr]
+        if old is not None and old.lower() not in taken:
+            kept[position] = old
+            taken.add(old.lower())
     out = []
-    for table, name in zip(tables, names, strict=True):
+    for position, table in enumerate(tables):
+        name = kept.get(position)
         if name is None:
             name, n = table.name, 1
             while name.lower() in taken or name.lower() in reserved:
