@@ -103,16 +103,14 @@ class Exchange:
 @contextlib.contextmanager
 def exchange(con: duckdb.DuckDBPyConnection, db: SparkBackend, folder: Path | None = None) -> Iterator[Exchange]:
     """A private exchange folder between the store ``con`` and Spark, removed at the end."""
-    if folder is None:
+    parent = folder
+    if parent is None:
         setting = con.execute("SELECT current_setting('temp_directory')").fetchone()
         parent = Path(str(setting[0])) if setting and setting[0] else None
-        if parent is not None:
-            parent.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix="mart-spark-", dir=parent))
-    else:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix="mart-spark-", dir=folder))
+    if parent is not None:
+        parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private = Path(tempfile.mkdtemp(prefix="mart-spark-", dir=parent))  # mode 0700
     try:
-        yield Exchange(con, db, folder)
+        yield Exchange(con, db, private)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(private, ignore_errors=True)
