@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from sqlalchemy import Engine, select
 
@@ -654,6 +655,24 @@ def test_a_table_that_runs_out_of_memory_fails_alone_and_says_which_setting_to_c
     assert "small" not in said  # the other table of the source was published
     assert _rows(config, "SELECT count(*) FROM agency.small") == [(50,)]
     assert sorted(_statuses(engine)) == ["done", "failed"]
+
+
+def test_running_out_of_memory_is_known_in_every_form_duckdb_gives_it() -> None:
+    from ukimet.sync.staging import out_of_memory
+
+    assert out_of_memory(MemoryError())
+    assert out_of_memory(duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block of size 256.0 KiB"))
+    # a commit that cannot write its data says it inside another error
+    assert out_of_memory(duckdb.TransactionException(
+        "TransactionContext Error: Failed to commit: Out of Memory Error: failed to allocate data of size 1.5 MiB"))
+    try:
+        try:
+            raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+        except duckdb.Error as inner:
+            raise RuntimeError("publish failed") from inner
+    except RuntimeError as outer:
+        assert out_of_memory(outer)
+    assert not out_of_memory(duckdb.ConversionException("Could not convert string 'x' to INT32"))
 
 
 def test_ctrl_c_during_a_query_is_the_operators_stop_not_a_failure() -> None:

@@ -38,7 +38,7 @@ from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import SourceError, StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
-from ukimet.sync.staging import STAGING, out_of_space, staged_run, staged_tables, staging
+from ukimet.sync.staging import STAGING, out_of_memory, out_of_space, staged_run, staged_tables, staging
 from ukimet.sync.store import (
     QUARANTINE_SCHEMA,
     TABLES,
@@ -203,7 +203,7 @@ class Syncer:
         memory or of disk space with its fix, any other as ``one_line``."""
         if isinstance(exc, UkimetError):
             return str(exc)
-        if isinstance(exc, (duckdb.OutOfMemoryException, MemoryError)):
+        if out_of_memory(exc):
             return str(StoreError("store.memory", what=what, limit=self.config.work_memory_limit,
                                   detail=one_line(exc)))
         if out_of_space(exc):

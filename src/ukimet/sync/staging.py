@@ -39,6 +39,20 @@ def out_of_space(exc: BaseException) -> bool:
     return "No space left on device" in said or "disk is full" in said or "File too large" in said
 
 
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether ``exc``, or what it was raised from, is running out of memory: Python's ``MemoryError``, DuckDB's
+    ``OutOfMemoryException``, or another DuckDB error that says it in its words (a commit that could not write its
+    data fails as ``TransactionException: Failed to commit: Out of Memory Error: ...``)."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, (MemoryError, duckdb.OutOfMemoryException)) or "Out of Memory Error" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 @contextlib.contextmanager
 def staging(con: duckdb.DuckDBPyConnection, store: Path, source: str) -> Iterator[Path]:
     """``source``'s staging file attached to ``con`` as ``staging`` inside; deleted on leaving when nothing staged
