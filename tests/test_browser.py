@@ -162,3 +162,47 @@ def test_the_api_reference_works_offline_under_the_content_security_policy(brows
     scripts = browser.execute_script("return [...document.scripts].map(s => s.src)")
     assert scripts and all(src.startswith(server) for src in scripts)
     _shot(browser, "8-api-reference")
+
+
+def test_an_analyst_saves_a_question_to_the_dashboard_and_a_colleague_finds_it_there(
+        browser: Any, server: str, web_country: dict[str, Any]) -> None:
+    """The analyst's day: a question asked in Kazakh is saved to the dashboard, shared with the organisation, and
+    taken away as a file from its tile; a colleague of the same akimat opens the dashboard in Russian and finds it
+    there, asked again in the colleague's name."""
+    from selenium.webdriver.common.by import By
+
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.gateway.rewrite import User
+    from ukimet.gateway.users import add_user
+
+    users, passwords = web_country["users"], web_country["password"]
+    colleague = User("browser-colleague", "analyst", users["analyst"].organisation, dict(users["analyst"].attributes))
+    add_user(connect_metadata(web_country["config"]), colleague, "browser-colleague-pass",
+             config=web_country["config"])
+
+    _sign_in(browser, server, users["analyst"].name, passwords["analyst"])
+    browser.get(f"{server}/ask?lang=kk")
+    browser.find_element(By.ID, "q").send_keys("Шымкентте қанша отбасы бар?")
+    _submit(browser, "ask")
+    browser.find_element(By.ID, "title").send_keys("Шымкент отбасылары")
+    browser.find_element(By.ID, "shared").click()
+    _submit(browser, "save-button")
+    assert browser.current_url.endswith("/dashboard")
+    tile = browser.find_element(By.CSS_SELECTOR, ".tile")
+    assert tile.find_element(By.CLASS_NAME, "tile-title").text == "Шымкент отбасылары"
+    assert "Ұйымыңызбен бөлісілген" in tile.text  # shared, said in Kazakh
+    assert tile.find_element(By.CLASS_NAME, "figure").text.isdigit()  # one number, shown as a figure
+    link = tile.find_element(By.PARTIAL_LINK_TEXT, "CSV").get_attribute("href")
+    fetched = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text().then(t => "
+        "done([r.status, r.headers.get('content-disposition'), t])));", link)
+    assert fetched[0] == 200 and "attachment" in fetched[1] and len(fetched[2].splitlines()) >= 2
+    _shot(browser, "8-analyst-dashboard")
+
+    _sign_in(browser, server, colleague.name, "browser-colleague-pass")
+    browser.get(f"{server}/dashboard?lang=ru")
+    shared = browser.find_element(By.CSS_SELECTOR, ".tile.shared")
+    assert "Шымкент отбасылары" in shared.text and f"Поделился(-ась) {users['analyst'].name}" in shared.text
+    assert not shared.find_elements(By.CSS_SELECTOR, "button[value=remove]")  # only its owner may remove it
+    assert shared.find_element(By.CLASS_NAME, "figure").text.isdigit()
+    _shot(browser, "9-colleague-dashboard")

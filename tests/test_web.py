@@ -80,9 +80,10 @@ def test_the_api_serves_through_the_gateway(client: TestClient, web_country: dic
     assert tracked["anchored_head"]["seq"] > person["audit_seq"]  # the look-up itself is anchored
 
 
-PAGES = {"analyst": ["/", "/ask?q=Шымкентте+қанша+отбасы+бар", "/families", "/sql?sql=SELECT+count(*)+FROM+"
-                     "mart.families"],
-         "worker": ["/", "/cases", "/person", "/families"], "auditor": ["/audit?verify=1", "/findings", "/sources"],
+PAGES = {"analyst": ["/", "/ask?q=Шымкентте+қанша+отбасы+бар", "/dashboard", "/families",
+                     "/sql?sql=SELECT+count(*)+FROM+mart.families"],
+         "worker": ["/", "/cases", "/person", "/families", "/dashboard"],
+         "auditor": ["/audit?verify=1", "/findings", "/sources"],
          "admin": ["/policy", "/audit"], "citizen": ["/tracker"]}
 
 
@@ -274,4 +275,75 @@ def test_tables_are_taken_away_as_csv_or_excel_through_the_gateway(client: TestC
     rows = list(csv.reader(entries.content.decode("utf-8-sig").splitlines()))
     assert rows[0][:3] == ["seq", "at", "user_name"] and len(rows) >= 3 and all(r[2] == analyst.name for r in rows[1:])
     assert any(sql in r[8] for r in rows[1:])  # the exports above are queries of the log like any other
+    client.cookies.clear()
+
+
+def test_saved_questions_make_a_dashboard_shared_within_the_organisation_and_asked_with_the_viewers_rights(
+        client: TestClient, web_country: dict[str, Any]) -> None:
+    """Saved privately or shared; a colleague of the same organisation sees the shared one (asked again in the
+    colleague's name), another organisation sees neither; only the owner changes or removes it."""
+    from ukimet.apps.saved import MOST_SAVED, change, dashboard, save
+    from ukimet.core.errors import InvalidInput, NotFound, Refused
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.gateway.rewrite import User
+    from ukimet.gateway.users import add_user
+
+    engine = connect_metadata(web_country["config"])
+    owner = web_country["users"]["analyst"]
+    colleague = User("web-colleague", "analyst", owner.organisation, {"region": "75"})
+    stranger = User("web-stranger", "analyst", "Akimat of Almaty")
+    for user in (colleague, stranger):
+        add_user(engine, user, f"{user.name}-pass", config=web_country["config"])
+    html = {"accept": "text/html"}
+    client.cookies.clear()
+    client.post("/login", data={"name": owner.name, "password": web_country["password"]["analyst"], "next": "/"})
+    asked = client.get("/ask", params={"q": "Шымкентте қанша отбасы бар?"}, headers=html).text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', asked)
+    assert csrf and 'action="/ask/save"' in asked
+    saved = client.post("/ask/save", data={"q": "Шымкентте қанша отбасы бар?", "title": "<b>Families</b>",
+                                           "shared": "1", "csrf": csrf.group(1)}, headers=html, follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"] == "/dashboard"
+    private = save(engine, owner, "Сколько человек проживает по регионам?")
+    page = client.get("/dashboard", headers=html).text
+    chart = re.search(r'<img class="chart" alt="([^"]+)"', page)  # the grouped answer drawn, its alt text saying what
+    assert chart and chart.group(1).startswith("Диаграмма: ") and len(chart.group(1)) > len("Диаграмма: ") + 5
+    assert page.count('class="tile card') == 2 and "&lt;b&gt;Families&lt;/b&gt;" in page and "<b>Families" not in page
+    forged = client.post(f"/dashboard/{private.id}", data={"action": "remove", "csrf": "guess"}, headers=html)
+    assert forged.status_code == 403
+
+    seen = {s.title: s for s in dashboard(engine, colleague)}
+    assert list(seen) == ["<b>Families</b>"] and not seen["<b>Families</b>"].owned_by(colleague)
+    assert dashboard(engine, stranger) == []
+    with pytest.raises(Refused):
+        change(engine, colleague, seen["<b>Families</b>"].id, "remove")
+    with pytest.raises(NotFound):
+        change(engine, stranger, private.id, "unshare")  # another organisation's question is not said to exist
+    with pytest.raises(InvalidInput):
+        save(engine, owner, "x" * 501)
+    with pytest.raises(InvalidInput):
+        change(engine, owner, private.id, "drop")
+    with pytest.raises(Refused):
+        dashboard(engine, web_country["users"]["auditor"])
+
+    client.cookies.clear()
+    client.post("/login", data={"name": colleague.name, "password": "web-colleague-pass", "next": "/"})
+    before = client.get("/api/v1/audit/entries", params={"limit": 1}, headers=_token(client, web_country, "auditor"))
+    client.post("/login", data={"name": colleague.name, "password": "web-colleague-pass", "next": "/"})
+    shown = client.get("/dashboard?lang=ru", headers=html).text
+    assert f"Поделился(-ась) {owner.name}" in shown and 'value="remove"' not in shown
+    entries = client.get("/api/v1/audit/entries", params={"limit": 20},
+                         headers=_token(client, web_country, "auditor")).json()
+    last = before.json()[0]["seq"]
+    assert any(e["user_name"] == colleague.name and e["seq"] > last for e in entries)  # asked in the viewer's name
+
+    client.cookies.clear()
+    client.post("/login", data={"name": owner.name, "password": web_country["password"]["analyst"], "next": "/"})
+    for saved_question in dashboard(engine, owner):
+        change(engine, owner, saved_question.id, "remove")
+    for n in range(MOST_SAVED):
+        save(engine, owner, f"Шымкентте қанша отбасы бар {n}")
+    with pytest.raises(InvalidInput):
+        save(engine, owner, "one too many")
+    for saved_question in dashboard(engine, owner):
+        change(engine, owner, saved_question.id, "remove")
     client.cookies.clear()

@@ -42,9 +42,12 @@ TEMPLATES = Environment(loader=FileSystemLoader(str(resources.files("ukimet.api"
 OIDC_COOKIE = "ukimet_oidc"
 SQL_ROLES = frozenset({"analyst", "social_worker", "data_engineer", "auditor", "admin"})
 MENU = {  # role -> (path, label) of its workplace
-    "analyst": [("/ask", "Questions"), ("/families", "Family card"), ("/sql", "SQL console")],
-    "social_worker": [("/cases", "Cases"), ("/person", "Person"), ("/families", "Family card"), ("/ask", "Questions")],
-    "data_engineer": [("/sources", "Sources"), ("/ask", "Questions"), ("/sql", "SQL console")],
+    "analyst": [("/ask", "Questions"), ("/dashboard", "Dashboard"), ("/families", "Family card"),
+                ("/sql", "SQL console")],
+    "social_worker": [("/cases", "Cases"), ("/person", "Person"), ("/families", "Family card"), ("/ask", "Questions"),
+                      ("/dashboard", "Dashboard")],
+    "data_engineer": [("/sources", "Sources"), ("/ask", "Questions"), ("/dashboard", "Dashboard"),
+                      ("/sql", "SQL console")],
     "case_service": [("/cases", "Cases")],
     "auditor": [("/audit", "Audit log"), ("/findings", "Findings"), ("/sources", "Sources"), ("/sql", "SQL console")],
     "admin": [("/policy", "Policy"), ("/audit", "Audit log"), ("/sources", "Sources")],
@@ -204,7 +207,51 @@ def ask_page(request: Request, q: str = "", user: User = Depends(current_user)) 
 
     answer = ask(request.app.state.gateway, user, q) if q.strip() else None
     chart = _chart(lambda out: draw_answer(answer, out)) if answer and answer.rows else None
-    return render(request, "ask.html", user=user, q=q, answer=answer, chart=chart)
+    from ukimet.apps.saved import DASHBOARD_ROLES
+
+    return render(request, "ask.html", user=user, q=q, answer=answer, chart=chart,
+                  saves=user.role in DASHBOARD_ROLES)
+
+
+@router.post("/ask/save")
+def ask_save(request: Request, q: str = Form(""), title: str = Form(""), shared: str = Form(""),
+             csrf: str = Form(...), user: User = Depends(current_user)) -> Response:
+    """Keep the question on the user's dashboard (shared with their organisation when ``shared`` is 1)."""
+    from ukimet.apps.saved import save
+
+    _check_csrf(request, csrf)
+    save(request.app.state.gateway.metadata, user, q, title, shared == "1")
+    return RedirectResponse("/dashboard", status_code=303)
+
+
+TILE_ROWS = 12
+"""Rows of an answer a dashboard tile shows (the whole answer is a click away, and in its exports)."""
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard_page(request: Request, user: User = Depends(current_user)) -> Response:
+    """The user's saved questions and those shared in their organisation, each asked again as this user (through
+    the gateway, audited in their name) with its chart."""
+    from ukimet.apps.questions import ask, draw_answer
+    from ukimet.apps.saved import dashboard
+
+    tiles = []
+    for saved in dashboard(request.app.state.gateway.metadata, user):
+        answer = ask(request.app.state.gateway, user, saved.question)
+        single = len(answer.rows) == 1 and len(answer.columns) == 1  # one number: shown as a figure, not a bar
+        chart = _chart(lambda out, answer=answer: draw_answer(answer, out)) if answer.rows and not single else None
+        tiles.append((saved, answer, chart))
+    return render(request, "dashboard.html", user=user, tiles=tiles, most=TILE_ROWS)
+
+
+@router.post("/dashboard/{saved_id}")
+def dashboard_action(request: Request, saved_id: int, action: str = Form(...), csrf: str = Form(...),
+                     user: User = Depends(current_user)) -> Response:
+    from ukimet.apps.saved import change
+
+    _check_csrf(request, csrf)
+    change(request.app.state.gateway.metadata, user, saved_id, action)
+    return RedirectResponse("/dashboard", status_code=303)
 
 
 @router.get("/sql", response_class=HTMLResponse)

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Connection,
     DateTime,
@@ -255,6 +256,17 @@ outbox = Table(
            doc="queued, sent, failed, no_phone (the case needs a visit), withdrawn (answered before it was sent)"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True)),
+)
+saved_questions = Table(
+    "saved_questions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("owner", String(128), nullable=False, index=True, doc="the user who saved it"),
+    Column("organisation", String(256), nullable=False, index=True,
+           doc="the owner's organisation when it was saved: who a shared question is shown to"),
+    Column("title", String(120), nullable=False),
+    Column("question", Text, nullable=False, doc="as typed; asked again as each viewer, with the viewer's rights"),
+    Column("shared", Boolean, nullable=False, default=False, doc="shown on the dashboards of the organisation"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 findings = Table(
     "findings", metadata,
