@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from babel.numbers import format_decimal
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -67,13 +68,19 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     html = TEMPLATES.get_template(template).render(
         t=lambda text: translate(lang, text), say=lambda error: say(error, lang),
         region_name=lambda code: _region_name(code, lang), shown=lambda value: _shown(value, lang),
-        lang=lang, languages=[(code, NAMES[code]) for code in LANGUAGES],
+        lang=lang, languages=[(code, NAMES[code], _in_language(request, code)) for code in LANGUAGES],
         user=user, menu=MENU.get(user.role, []) if user else [], path=request.url.path,
         csrf=request.app.state.sessions.csrf(cookie) if cookie else "", **values)
     response = HTMLResponse(html, status_code=status)
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie("ukimet_lang", lang, max_age=365 * 86400, samesite="strict")
     return response
+
+
+def _in_language(request: Request, code: str) -> str:
+    """This page, with what it was asked (its question, filters, page), in the language ``code``."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    return request.url.path + "?" + urlencode([*kept, ("lang", code)])
 
 
 def _shown(value: Any, lang: str) -> str:
@@ -201,6 +208,19 @@ def logout(request: Request) -> Response:
     return response
 
 
+EXAMPLES = {  # questions the questions page offers to start from, one of each kind it answers (tests/test_web.py)
+    "kk": ["Шымкентте қанша отбасы бар?", "Облыстар бойынша қанша адам тұрады?", "Шымкентте орташа жалақы қанша?",
+           "Шымкентте қанша көпбалалы отбасы бар?", "Дағдарыстағы қанша отбасы бар?",
+           "Қанша зейнеткер жәрдемақы алады?"],
+    "ru": ["Сколько семей в Шымкенте?", "Сколько человек проживает по регионам?", "Какая средняя зарплата в Шымкенте?",
+           "Сколько многодетных семей в Шымкенте?", "Сколько кризисных семей?",
+           "Сколько пенсионеров получают пособие?"],
+    "en": ["How many families are there in Shymkent?", "How many people live in each region?",
+           "What is the average wage in Shymkent?", "How many large families are there in Shymkent?",
+           "How many families in crisis are there?", "How many pensioners receive a benefit?"],
+}
+
+
 @router.get("/ask", response_class=HTMLResponse)
 def ask_page(request: Request, q: str = "", user: User = Depends(current_user)) -> Response:
     from ukimet.apps.questions import ask, draw_answer
@@ -210,12 +230,12 @@ def ask_page(request: Request, q: str = "", user: User = Depends(current_user)) 
     from ukimet.apps.saved import DASHBOARD_ROLES
 
     return render(request, "ask.html", user=user, q=q, answer=answer, chart=chart,
-                  saves=user.role in DASHBOARD_ROLES)
+                  saves=user.role in DASHBOARD_ROLES, examples=EXAMPLES[language(request)])
 
 
 @router.post("/ask/save")
 def ask_save(request: Request, q: str = Form(""), title: str = Form(""), shared: str = Form(""),
-             csrf: str = Form(...), user: User = Depends(current_user)) -> Response:
+             csrf: str = Form(""), user: User = Depends(current_user)) -> Response:
     """Keep the question on the user's dashboard (shared with their organisation when ``shared`` is 1)."""
     from ukimet.apps.saved import save
 
@@ -245,7 +265,7 @@ def dashboard_page(request: Request, user: User = Depends(current_user)) -> Resp
 
 
 @router.post("/dashboard/{saved_id}")
-def dashboard_action(request: Request, saved_id: int, action: str = Form(...), csrf: str = Form(...),
+def dashboard_action(request: Request, saved_id: int, action: str = Form(""), csrf: str = Form(""),
                      user: User = Depends(current_user)) -> Response:
     from ukimet.apps.saved import change
 
