@@ -233,3 +233,77 @@ def test_a_social_worker_works_a_case_from_the_queue_in_the_web_app(mart: dict[s
         client.post("/login", data={"name": "arman", "password": "auditor-password-1", "next": "/"})
         seen = client.get("/cases", headers=html).text
         assert f'href="/cases/{case_id}"' in seen and '<form method="post" action="/cases/' not in seen
+
+
+def test_a_social_worker_works_ten_cases_to_closure_taking_and_closing_them_together(
+        mart: dict[str, Any], findings: list[Finding], tmp_path: Any) -> None:
+    """Ten answers recorded one by one (each confirmed), the ten taken at once from the queue, then closed at once
+    with the decision as their note; every move is an event and an audit entry; a case whose status no longer
+    allows the move is counted, not forced; closing needs a note; only a role that works cases may do it."""
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from ukimet.api.app import create_app
+
+    home = tmp_path / "home"
+    shutil.copytree(mart["country"].config.home, home)
+    config = Settings(home=home)
+    gateway = Gateway(config)
+    add_user(gateway.metadata, SERVICE)
+    basis = purposes.declare(gateway.audit, SERVICE, "proactive benefits", legal_basis="Social Code, Art. 7", days=1)
+    opened = cases.open_cases(gateway, SERVICE, findings, purpose=f"P-{basis.id}")
+    assert len(opened) >= 12
+    add_user(gateway.metadata, User("aigerim", "social_worker", "Department of Employment, Shymkent"), "worker-pass-1")
+    add_user(gateway.metadata, User("arman", "auditor", "Data protection office"), "auditor-pass-1")
+    gateway.close()
+    html = {"accept": "text/html"}
+    ten, other = opened[:10], opened[10]
+    with TestClient(create_app(config)) as client:
+        client.post("/login", data={"name": "aigerim", "password": "worker-pass-1", "next": "/"})
+        for case_id in ten:
+            page = client.get(f"/cases/{case_id}", headers=html).text
+            csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+            client.post(f"/cases/{case_id}", data={"action": "consent", "csrf": csrf, "confirm": "yes",
+                                                  "back": f"/cases/{case_id}", "note": "по телефону"}, headers=html)
+        queue = client.get("/cases?status=consented&lang=ru", headers=html).text
+        assert 'id="bulk"' in queue and len(re.findall(r'name="case" value="(\d+)" form="bulk"', queue)) == 10
+        csrf = re.search(r'name="csrf" value="([^"]+)"', queue).group(1)  # type: ignore[union-attr]
+        taken = client.post("/cases/bulk", data={"action": "assign", "case": [*ten, other], "csrf": csrf,
+                                                  "back": "/cases?status=consented"}, headers=html)
+        assert taken.status_code == 200 and "Выполнено для выбранных дел: 10" in taken.text
+        assert "Невозможно (их статус больше этого не позволяет): 1" in taken.text  # the unanswered one
+        assert client.post("/cases/bulk", data={"action": "close", "case": ten, "csrf": csrf}, headers=html
+                           ).status_code == 422  # closed without a decision: refused, nothing closed
+        assert client.post("/cases/bulk", data={"action": "consent", "case": ten, "csrf": csrf}, headers=html
+                           ).status_code == 422  # answers are recorded case by case, confirmed
+        assert client.post("/cases/bulk", data={"action": "close", "case": ten, "note": "x", "csrf": "guess"},
+                           headers=html).status_code == 403
+        closed = client.post("/cases/bulk", data={"action": "close", "case": ten, "csrf": csrf,
+                                                   "note": "приказ № 17 от 02.12.2026", "back": "/cases"},
+                             headers=html)
+        assert closed.status_code == 200 and "Выполнено для выбранных дел: 10" in closed.text
+        single = opened[11]  # one case closed from its own page, with the reason it ends
+        page = client.get(f"/cases/{single}", headers=html).text
+        assert 'id="close-case"' in page
+        assert client.post(f"/cases/{single}", data={"action": "close", "csrf": csrf, "note": " "}, headers=html
+                           ).status_code == 422
+        client.post(f"/cases/{single}", data={"action": "close", "csrf": csrf, "note": "переехал за рубеж"},
+                    headers=html)
+        assert [e[2] for e in cases.events(Gateway(config).audit, single)][-1] == "closed"
+        closed_queue = client.get("/cases?status=closed", headers=html).text
+        assert sorted(map(int, re.findall(r'<a href="/cases/(\d+)">', closed_queue))) == sorted([*ten, single])
+        client.cookies.clear()
+        client.post("/login", data={"name": "arman", "password": "auditor-pass-1", "next": "/"})
+        seen = client.get("/cases", headers=html).text
+        assert 'id="bulk"' not in seen and 'name="case"' not in seen
+        from ukimet.api.session import COOKIE
+
+        auditors = client.app.state.sessions.csrf(client.cookies.get(COOKIE))  # type: ignore[attr-defined]
+        assert client.post("/cases/bulk", data={"action": "close", "case": [other], "note": "x", "csrf": auditors},
+                           headers=html).status_code == 403
+    log = Gateway(config).audit
+    for case_id in ten:
+        assert [e[2] for e in cases.events(log, case_id)][-3:] == ["consented", "assigned", "closed"]
+        assert cases.events(log, case_id)[-1][3] == "приказ № 17 от 02.12.2026"
+    assert [e[2] for e in cases.events(log, other)][-1] != "closed"

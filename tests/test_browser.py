@@ -206,3 +206,65 @@ def test_an_analyst_saves_a_question_to_the_dashboard_and_a_colleague_finds_it_t
     assert not shared.find_elements(By.CSS_SELECTOR, "button[value=remove]")  # only its owner may remove it
     assert shared.find_element(By.CLASS_NAME, "figure").text.isdigit()
     _shot(browser, "9-colleague-dashboard")
+
+
+def test_a_social_worker_works_ten_cases_from_the_queue_to_closure(browser: Any, server: str,
+                                                                   web_country: dict[str, Any]) -> None:
+    """The social worker's day in Kazakh: ten citizens' answers recorded case by case (each confirmed), the ten
+    taken at once by ticking "select all" on the consented queue, then closed at once with the decision; the
+    queue's columns sort on a click."""
+    import datetime as dt
+
+    from selenium.webdriver.common.by import By
+
+    from tests.conftest import MART_AS_OF, read_store
+    from ukimet.apps import cases
+    from ukimet.gateway import purposes
+    from ukimet.gateway.api import Gateway
+    from ukimet.gateway.rewrite import User
+    from ukimet.gateway.users import add_user
+    from ukimet.model.entitlements import evaluate
+
+    config = web_country["config"]
+    con = read_store(config.resolved_store_path())
+    try:
+        findings = evaluate(con, as_of=dt.date.fromisoformat(MART_AS_OF))
+    finally:
+        con.close()
+    gateway = Gateway(config)
+    service = User("browser-proactive", "case_service", "Ministry of Labour")
+    add_user(gateway.metadata, service)
+    basis = purposes.declare(gateway.audit, service, "proactive benefits", legal_basis="Social Code, Art. 7", days=1)
+    opened = cases.open_cases(gateway, service, findings, purpose=f"P-{basis.id}")
+    gateway.close()
+    assert len(opened) >= 10
+    worker = web_country["users"]["worker"]
+    _sign_in(browser, server, worker.name, web_country["password"]["worker"])
+    for case_id in opened[:10]:
+        browser.get(f"{server}/cases/{case_id}?lang=kk")
+        browser.find_element(By.ID, "note").send_keys("телефон арқылы")
+        browser.find_element(By.ID, "confirm").click()
+        _submit(browser, "consent")
+    browser.get(f"{server}/cases?status=consented")
+    browser.find_element(By.ID, "select-all").click()
+    ticked = [b.get_attribute("value") for b in browser.find_elements(By.CSS_SELECTOR, "input[name=case]")
+              if b.is_selected()]
+    assert sorted(map(int, ticked)) == sorted(opened[:10])
+    _shot(browser, "10-worker-takes-ten")
+    _submit(browser, "bulk-assign")
+    assert "10" in browser.find_element(By.ID, "bulk-result").text
+    browser.get(f"{server}/cases?status=assigned")
+    browser.find_element(By.ID, "select-all").click()
+    browser.find_element(By.ID, "bulk-note").send_keys("№ 17 бұйрық")
+    _submit(browser, "bulk-close")
+    assert "10" in browser.find_element(By.ID, "bulk-result").text
+    browser.get(f"{server}/cases?status=closed")
+    numbers = [int(a.text) for a in browser.find_elements(By.CSS_SELECTOR, "#cases tbody td a")]
+    assert sorted(numbers) == sorted(opened[:10])
+    header = browser.find_elements(By.CSS_SELECTOR, "#cases thead th button.sort")[0]  # the case number
+    header.click()
+    header.click()
+    shown = [int(a.text) for a in browser.find_elements(By.CSS_SELECTOR, "#cases tbody td a")]
+    assert shown == sorted(opened[:10], reverse=True)
+    assert browser.find_elements(By.CSS_SELECTOR, "#cases thead th")[1].get_attribute("aria-sort") == "descending"
+    _shot(browser, "11-worker-closed-ten")

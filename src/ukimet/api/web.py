@@ -366,7 +366,7 @@ def cases_export(request: Request, status: str = "", rule: str = "", region: str
 
 @router.get("/cases", response_class=HTMLResponse)
 def cases_page(request: Request, status: str = "", rule: str = "", region: str = "", q: str = "", page: int = 1,
-               user: User = Depends(current_user)) -> Response:
+               done: int | None = None, failed: int = 0, user: User = Depends(current_user)) -> Response:
     """The queue: counts per status (each a filter), filters by benefit and region, a search by case number or
     assignee, 50 cases a page; a case's number opens its page. Only a role that works cases sees actions."""
     from ukimet.apps.cases import WORKERS, messages
@@ -383,7 +383,7 @@ def cases_page(request: Request, status: str = "", rule: str = "", region: str =
     return render(request, "cases.html", user=user, cases=shown, sms=sms, chosen=status, rule=rule, region=region,
                   q=q, page=page, pages=pages, total=len(chosen), counts=counts, all_count=len(every),
                   rules=sorted({c.rule for c in every}), regions=sorted({c.region for c in every if c.region}),
-                  works=user.role in WORKERS)
+                  works=user.role in WORKERS, bulk={"done": done, "failed": failed} if done is not None else None)
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
@@ -401,11 +401,43 @@ def case_page(request: Request, case_id: int, purpose: str = "", user: User = De
                   history=events(log, case_id), sms=messages(log, case_id), works=user.role in WORKERS)
 
 
+@router.post("/cases/bulk")
+def cases_bulk(request: Request, action: str = Form(""), case: list[int] = Form(default=[]), note: str = Form(""),
+               csrf: str = Form(""), back: str = Form("/cases"), user: User = Depends(current_user)) -> Response:
+    """Take or close the ticked cases at once, each on its own (its move audited): one whose status no longer
+    allows it (another worker took it meanwhile) is counted and the rest go on. A citizen's answer is recorded case
+    by case, on the case's page, with its confirmation."""
+    from ukimet.apps.cases import WORKERS, assign, close
+
+    _check_csrf(request, csrf)
+    if user.role not in WORKERS:
+        raise Refused("cases.may_not_work", case="*", role=user.role)
+    if action not in ("assign", "close"):
+        raise InvalidInput("cases.bulk_action", action=action)
+    if not case:
+        raise InvalidInput("cases.none_selected")
+    closing = _closing_note(note, ", ".join(map(str, case))) if action == "close" else None
+    log = request.app.state.gateway.audit
+    done = failed = 0
+    for case_id in dict.fromkeys(case):
+        try:
+            if closing is not None:
+                close(log, user, case_id, closing)
+            else:
+                assign(log, user, case_id, user.name, note.strip() or None)
+            done += 1
+        except (Refused, NotFound):
+            failed += 1
+    target = back if back.startswith("/cases") and not back.startswith("/cases/") else "/cases"
+    separator = "&" if "?" in target else "?"
+    return RedirectResponse(f"{target}{separator}done={done}&failed={failed}", status_code=303)
+
+
 @router.post("/cases/{case_id}")
 def case_action(request: Request, case_id: int, action: str = Form(...), csrf: str = Form(...),
                 note: str = Form(""), confirm: str = Form(""), back: str = Form("/cases"),
                 user: User = Depends(current_user)) -> Response:
-    from ukimet.apps.cases import assign, record_consent
+    from ukimet.apps.cases import assign, close, record_consent
 
     _check_csrf(request, csrf)
     if action in ("consent", "refuse") and back.startswith("/cases/") and not confirm:
@@ -413,9 +445,18 @@ def case_action(request: Request, case_id: int, action: str = Form(...), csrf: s
     log = request.app.state.gateway.audit
     if action == "assign":
         assign(log, user, case_id, user.name, note or None)
+    elif action == "close":
+        close(log, user, case_id, _closing_note(note, case_id))
     else:
         record_consent(log, user, case_id, action == "consent", note or None)
     return RedirectResponse(back if back.startswith("/cases") else "/cases", status_code=303)
+
+
+def _closing_note(note: str, case: int | str) -> str:
+    """A case is closed with its decision or the reason it ends, never silently."""
+    if not note.strip():
+        raise InvalidInput("cases.close_note", case=case)
+    return note.strip()
 
 
 @router.get("/findings", response_class=HTMLResponse)
