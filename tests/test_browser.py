@@ -268,3 +268,36 @@ def test_a_social_worker_works_ten_cases_from_the_queue_to_closure(browser: Any,
     assert shown == sorted(opened[:10], reverse=True)
     assert browser.find_elements(By.CSS_SELECTOR, "#cases thead th")[1].get_attribute("aria-sort") == "descending"
     _shot(browser, "11-worker-closed-ten")
+
+
+def test_a_family_card_prints_without_the_menus_and_names_who_printed_it(browser: Any, server: str,
+                                                                         web_country: dict[str, Any]) -> None:
+    """The card's print view: labelled members in the reader's language, the menus and forms gone, and a line
+    that says who printed it, under which purpose and audit entry (a printout is traceable to its access)."""
+    from selenium.webdriver.common.by import By
+
+    from tests.conftest import read_store
+
+    con = read_store(web_country["config"].resolved_store_path())
+    try:
+        family = con.execute("SELECT family_id FROM mart.families ORDER BY family_id LIMIT 1").fetchone()[0]
+    finally:
+        con.close()
+    worker = web_country["users"]["worker"]
+    _sign_in(browser, server, worker.name, web_country["password"]["worker"])
+    browser.get(f"{server}/family/{family}?lang=ru")
+    browser.find_element(By.ID, "purpose").send_keys("Проверка условий семьи")
+    _submit(browser, "open")
+    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#members thead th")]
+    assert "роль в семье" in headers and "family_role" not in headers
+    assert browser.find_element(By.ID, "print").is_displayed()
+    assert not browser.find_element(By.ID, "printed").is_displayed()
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.TAG_NAME, "nav").is_displayed()
+        assert not browser.find_element(By.ID, "print").is_displayed()
+        printed = browser.find_element(By.ID, "printed")
+        assert printed.is_displayed() and worker.name in printed.text and "Проверка условий семьи" in printed.text
+        _shot(browser, "12-family-card-print")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -22,7 +22,8 @@ DYNAMIC = (
     "withdrawn", "query", "view", "blocked", "case", "purpose", "policy", "tracker", "audit",
     "birth_allowance", "childcare_allowance", "large_family_allowance", "disability_allowance", "survivor_allowance",
     "targeted_social_assistance", "done", "running", "interrupted", "completeness", "validity", "linkage",
-    "duplication", "freshness", "use", "unknown",
+    "duplication", "freshness", "use", "unknown", "person_id", "family_role", "disability_group", "employed",
+    "yes", "no", "single", "child", "spouse", "F", "M",
 )
 """words the pages translate from data (roles, levels, statuses, rules ...), not from the templates' text"""
 

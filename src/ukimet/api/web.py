@@ -9,6 +9,7 @@ import base64
 import datetime as dt
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     html = TEMPLATES.get_template(template).render(
         t=lambda text: translate(lang, text), say=lambda error: say(error, lang),
         region_name=lambda code: _region_name(code, lang), shown=lambda value: _shown(value, lang),
+        header=lambda column: _header(column, lang),
         lang=lang, languages=[(code, NAMES[code], _in_language(request, code)) for code in LANGUAGES],
         user=user, menu=MENU.get(user.role, []) if user else [], path=request.url.path,
         csrf=request.app.state.sessions.csrf(cookie) if cookie else "", **values)
@@ -94,6 +96,21 @@ def _shown(value: Any, lang: str) -> str:
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)
+
+
+@cache
+def _headers() -> dict[str, dict[str, str]]:
+    """A column named by a metric or group of the semantic layer -> its name in each language."""
+    from ukimet.model.semantic import load_layer
+
+    return {item.id: item.name for item in load_layer().items if item.kind in ("metric", "group") and item.name}
+
+
+def _header(column: str, lang: str) -> str:
+    """A table's column header in the reader's language: the semantic layer's name for a metric or group, the
+    interface's word for a known column (surname, region ...), else the column as it is named."""
+    named = _headers().get(column)
+    return named.get(lang, column) if named else translate(lang, column)
 
 
 def _region_name(code: str | None, lang: str) -> str:
@@ -338,7 +355,9 @@ def family_page(request: Request, family_id: str, purpose: str = "", user: User 
 
     card = family_card(request.app.state.gateway, user, family_id, purpose, language(request)) \
         if purpose.strip() else None
-    return render(request, "family.html", user=user, family_id=family_id, purpose=purpose, card=card)
+    printed_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return render(request, "family.html", user=user, family_id=family_id, purpose=purpose, card=card,
+                  printed_at=printed_at)
 
 
 CASES_PER_PAGE = 50

@@ -48,3 +48,8 @@ document.querySelectorAll("table.sortable").forEach((table) => {
     });
   });
 });
+
+// A button with data-print prints the page (the print style sheet keeps the record, drops the menus and forms).
+document.querySelectorAll("[data-print]").forEach((button) => {
+  button.addEventListener("click", () => window.print());
+});
