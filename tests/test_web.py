@@ -84,7 +84,7 @@ PAGES = {"analyst": ["/", "/ask?q=Шымкентте+қанша+отбасы+б�
                      "/sql?sql=SELECT+count(*)+FROM+mart.families"],
          "worker": ["/", "/cases", "/person", "/families", "/dashboard"],
          "auditor": ["/audit?verify=1", "/findings", "/sources"],
-         "admin": ["/policy", "/audit"], "citizen": ["/tracker"]}
+         "admin": ["/policy", "/audit", "/users"], "citizen": ["/tracker", "/password"]}
 
 
 @pytest.mark.parametrize("who", list(PAGES))
@@ -377,3 +377,68 @@ def test_the_questions_page_offers_examples_it_answers_and_the_language_switch_k
     link = urlsplit(switch.group(1).replace("&amp;", "&"))
     assert link.path == "/ask" and parse_qs(link.query) == {"q": ["Сколько семей в Шымкенте?"], "lang": ["kk"]}
     client.cookies.clear()
+
+
+def test_an_administrator_resets_a_password_and_the_account_must_choose_a_new_one_first(
+        client: TestClient, web_country: dict[str, Any]) -> None:
+    """The temporary password is shown once to the administrator (in no URL, no log); the account's sessions end;
+    signed in with it, the account can open nothing but the password page until it has chosen its own."""
+    from ukimet.core.metadata import audit_entries, connect_metadata
+    from ukimet.gateway.rewrite import User
+    from ukimet.gateway.users import add_user
+
+    engine = connect_metadata(web_country["config"])
+    target = User("web-forgetful", "analyst", "Akimat of Shymkent", {"region": web_country["region"]})
+    add_user(engine, target, "forgotten-1", config=web_country["config"])
+    html = {"accept": "text/html"}
+    client.cookies.clear()
+    client.post("/login", data={"name": target.name, "password": "forgotten-1", "next": "/"})
+    old_session = dict(client.cookies)
+    assert client.get("/ask", headers=html).status_code == 200
+
+    client.cookies.clear()
+    admin = web_country["users"]["admin"]
+    client.post("/login", data={"name": admin.name, "password": web_country["password"]["admin"], "next": "/"})
+    page = client.get("/users?lang=en", headers=html).text
+    assert f'action="/users/{target.name}/reset"' in page and 'href="/users"' in page  # in the admin's menu
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    reset = client.post(f"/users/{target.name}/reset", data={"csrf": csrf}, headers=html, follow_redirects=False)
+    assert reset.status_code == 200
+    temporary = re.search(r'<code id="temporary-password">([^<]+)</code>', reset.text).group(1)  # type: ignore[union-attr]
+    assert len(temporary) >= 16 and "awaiting a new one" in reset.text
+    assert client.post(f"/users/{target.name}/reset", data={"csrf": "guess"}, headers=html).status_code == 403
+
+    client.cookies.clear()
+    client.cookies.update(old_session)  # the session from before the reset has ended
+    assert client.get("/ask", headers=html, follow_redirects=False).status_code in (303, 401)
+    client.cookies.clear()
+    refused = client.post("/login", data={"name": target.name, "password": "forgotten-1", "next": "/"})
+    assert refused.status_code == 401
+    signed = client.post("/login", data={"name": target.name, "password": temporary, "next": "/ask"},
+                         follow_redirects=False)
+    assert signed.status_code == 303 and signed.headers["location"] == "/password"
+    blocked = client.get("/ask?lang=ru", headers=html)
+    assert blocked.status_code == 403 and "/password" in blocked.text
+    assert client.get("/users", headers=html).status_code == 403
+    page = client.get("/password", headers=html).text
+    assert 'id="reset"' in page
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    wrong = client.post("/password", data={"current": "not-it", "new": "my-own-pass-1", "repeat": "my-own-pass-1",
+                                           "csrf": csrf}, headers=html)
+    assert wrong.status_code == 401 and 'id="failed"' in wrong.text
+    differ = client.post("/password", data={"current": temporary, "new": "my-own-pass-1", "repeat": "my-own-pass-2",
+                                            "csrf": csrf}, headers=html)
+    assert differ.status_code == 422
+    done = client.post("/password", data={"current": temporary, "new": "my-own-pass-1", "repeat": "my-own-pass-1",
+                                          "csrf": csrf}, headers=html, follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == "/"
+    assert client.get("/ask", headers=html).status_code == 200  # free again, in a new session
+    client.cookies.clear()
+    assert client.post("/login", data={"name": target.name, "password": "my-own-pass-1", "next": "/ask"},
+                       follow_redirects=False).headers["location"] == "/ask"
+    client.cookies.clear()
+    with engine.connect() as con:
+        said = [(r.action, r.query) for r in con.execute(audit_entries.select().where(
+            audit_entries.c.user_name == target.name))]
+    assert ("password_reset" in {a for a, _ in said}) and ("password_changed" in {a for a, _ in said})
+    assert not any(temporary in (q or "") for _, q in said)

@@ -12,15 +12,17 @@ import hmac
 from fastapi import Request, Response
 from itsdangerous import URLSafeTimedSerializer
 
-from ukimet.core.errors import NotFound, Unauthenticated
+from ukimet.core.errors import Refused, Unauthenticated
 from ukimet.core.settings import Settings
 from ukimet.gateway import sessions
 from ukimet.gateway.keys import installation_secret
 from ukimet.gateway.rewrite import User
-from ukimet.gateway.users import get_user, user_of_token
+from ukimet.gateway.users import find_account, user_of_token
 
 COOKIE = "ukimet_session"
 TOKEN_PREFIX = "ukt_"
+WHILE_RESET = frozenset({"/password", "/logout", "/api/v1/auth/password", "/api/v1/auth/logout", "/api/v1/me"})
+"""What an account whose password an administrator reset may open: choosing a new one, and leaving."""
 
 
 class Sessions:
@@ -55,18 +57,21 @@ def current_user(request: Request) -> User:
         name = sessions.resume(gateway.metadata, gateway.config, credential) if credential else None
         if name is None:
             raise Unauthenticated("signin.session")
-        try:
-            user = get_user(gateway.metadata, name)
-        except NotFound:  # the account is gone: its session proves nobody
-            raise Unauthenticated("signin.session") from None
+        found = find_account(gateway.metadata, name)
+        if found is None:  # the account is gone: its session proves nobody
+            raise Unauthenticated("signin.session")
+        user, reset = found
+        if reset and request.url.path not in WHILE_RESET:
+            raise Refused("signin.password_reset", name=user.name)
     request.state.user = user
     return user
 
 
 def optional_user(request: Request) -> User | None:
+    """The signed-in user, or None: nobody signed in, or an account that may open nothing but the password page."""
     try:
         return current_user(request)
-    except Unauthenticated:
+    except (Unauthenticated, Refused):
         return None
 
 

@@ -37,6 +37,7 @@ from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.audit import AuditLog
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.signin import SigninLockedError, record, sign_in
+from ukimet.gateway.users import must_change_password
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = Environment(loader=FileSystemLoader(str(resources.files("ukimet.api").joinpath("templates"))),
@@ -52,7 +53,7 @@ MENU = {  # role -> (path, label) of its workplace
                       ("/sql", "SQL console")],
     "case_service": [("/cases", "Cases")],
     "auditor": [("/audit", "Audit log"), ("/findings", "Findings"), ("/sources", "Sources"), ("/sql", "SQL console")],
-    "admin": [("/policy", "Policy"), ("/audit", "Audit log"), ("/sources", "Sources")],
+    "admin": [("/policy", "Policy"), ("/audit", "Audit log"), ("/sources", "Sources"), ("/users", "Accounts")],
     "citizen": [("/tracker", "My data tracker")],
 }
 
@@ -166,7 +167,72 @@ def login(request: Request, name: str = Form(...), password: str = Form(...), co
     except Unauthenticated as error:  # anything else (an unreadable MFA key ...) is said as what it is
         return render(request, "login.html", status=status_of(error), next=next_page, failed=error.why, name=name)
     target = next_page if next_page.startswith("/") and not next_page.startswith("//") else "/"
+    if must_change_password(gateway.metadata, user.name):  # an administrator reset it: a new one first
+        target = "/password"
     return _signed_in(request, user, target, "password")
+
+
+@router.get("/password", response_class=HTMLResponse)
+def password_page(request: Request, user: User = Depends(current_user)) -> Response:
+    """Choose a new password (after an administrator's reset, nothing else can be opened before)."""
+    return render(request, "password.html", user=user,
+                  reset=must_change_password(request.app.state.gateway.metadata, user.name))
+
+
+@router.post("/password", response_class=HTMLResponse)
+def password_change(request: Request, current: str = Form(""), new: str = Form(""), repeat: str = Form(""),
+                    csrf: str = Form(""), user: User = Depends(current_user)) -> Response:
+    """The current password checked as a sign-in is (throttled, audited), the new one set: every session of the
+    account ends, and this browser gets a new one."""
+    from ukimet.gateway.users import set_password
+
+    _check_csrf(request, csrf)
+    log = request.app.state.gateway.audit
+    reset = must_change_password(log.engine, user.name)
+    try:
+        sign_in(log, user.name, current, None, client_address(request), "password change", second_factor=False)
+    except (Unauthenticated, SigninLockedError) as error:
+        return render(request, "password.html", status=status_of(error), user=user, reset=reset, failed=error)
+    if new != repeat:
+        raise InvalidInput("user.password_repeat")
+    ended = set_password(log.engine, user.name, new)
+    record(log, "password_changed", user.name, f"password changed by {user.name} (web); {ended} sessions ended",
+           user)
+    return _signed_in(request, user, "/", "password")
+
+
+@router.get("/users", response_class=HTMLResponse)
+def users_page(request: Request, user: User = Depends(current_user)) -> Response:
+    """The accounts, for the administrator: each one's role and organisation, whether it awaits a new password,
+    and a password reset."""
+    return _users(request, user)
+
+
+def _users(request: Request, user: User, temporary: tuple[str, str] | None = None) -> HTMLResponse:
+    from ukimet.gateway.users import awaiting_new_password, list_users
+
+    if user.role != "admin":
+        raise Refused("surface.accounts", role=user.role)
+    engine = request.app.state.gateway.metadata
+    return render(request, "users.html", user=user, accounts=[a for a, _ in list_users(engine)],
+                  awaiting=awaiting_new_password(engine), temporary=temporary)
+
+
+@router.post("/users/{name}/reset", response_class=HTMLResponse)
+def user_reset(request: Request, name: str, csrf: str = Form(""), user: User = Depends(current_user)) -> Response:
+    """An administrator's reset: a temporary password shown here once (never kept, never in a URL or a log), the
+    account's sessions and API tokens ended, and a new password demanded at its next sign-in; audited."""
+    from ukimet.gateway.users import get_user, reset_password
+
+    _check_csrf(request, csrf)
+    if user.role != "admin":
+        raise Refused("surface.accounts", role=user.role)
+    log = request.app.state.gateway.audit
+    account = get_user(log.engine, name)
+    temporary = reset_password(log.engine, name)
+    record(log, "password_reset", name, f"password reset by {user.name} (web); sessions and API tokens ended",
+           account)
+    return _users(request, user, (name, temporary))
 
 
 def _signed_in(request: Request, user: User, target: str, method: str) -> Response:

@@ -142,6 +142,8 @@ users = Table(
     Column("totp_secret", Text, doc="second factor (RFC 6238), encrypted with the installation's MFA key"),
     Column("totp_last_step", Integer, doc="the last time step a code was accepted for (no replay)"),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("must_change_password", Boolean, doc="an administrator reset the password: the account may do nothing "
+           "but choose a new one (NULL: no)"),
 )
 api_tokens = Table(
     "api_tokens", metadata,

@@ -47,10 +47,39 @@ def set_password(engine: Engine, name: str, password: str) -> int:
         raise InvalidInput("user.short_password", name=name)
     with engine.begin() as con:
         done = con.execute(update(users).where(users.c.name == name).values(
-            password_hash=_hasher.hash(password))).rowcount
+            password_hash=_hasher.hash(password), must_change_password=False)).rowcount
     if not done:
         raise NotFound("user.not_found", name=name)
     return sessions.end_all(engine, name, sessions.PASSWORD)
+
+
+TEMPORARY_PASSWORD_BYTES = 12
+"""A temporary password's randomness (16 URL-safe characters): said once to the administrator who reset it."""
+
+
+def reset_password(engine: Engine, name: str) -> str:
+    """An administrator's reset: the account gets a random temporary password (returned, to be said once and
+    never kept), every session and API token it had ends, and it may do nothing but choose a new password."""
+    temporary = secrets.token_urlsafe(TEMPORARY_PASSWORD_BYTES)
+    with engine.begin() as con:
+        done = con.execute(update(users).where(users.c.name == name).values(
+            password_hash=_hasher.hash(temporary), must_change_password=True)).rowcount
+    if not done:
+        raise NotFound("user.not_found", name=name)
+    revoke(engine, name)
+    return temporary
+
+
+def awaiting_new_password(engine: Engine) -> set[str]:
+    """The accounts whose password an administrator reset and that have not chosen a new one yet."""
+    with engine.connect() as con:
+        return {str(r[0]) for r in con.execute(select(users.c.name).where(users.c.must_change_password.is_(True)))}
+
+
+def must_change_password(engine: Engine, name: str) -> bool:
+    """Whether an administrator reset the account's password and it has not chosen a new one yet."""
+    with engine.connect() as con:
+        return bool(con.execute(select(users.c.must_change_password).where(users.c.name == name)).scalar())
 
 
 def revoke(engine: Engine, name: str) -> tuple[int, int]:
@@ -60,9 +89,16 @@ def revoke(engine: Engine, name: str) -> tuple[int, int]:
 
 
 def find_user(engine: Engine, name: str) -> User | None:
+    found = find_account(engine, name)
+    return None if found is None else found[0]
+
+
+def find_account(engine: Engine, name: str) -> tuple[User, bool] | None:
+    """The account and whether it must change its password before anything else (an administrator reset it)."""
     with engine.connect() as con:
         row = con.execute(select(users).where(users.c.name == name)).first()
-    return None if row is None else User(row.name, row.role, row.organisation, dict(row.attributes or {}))
+    return None if row is None else (User(row.name, row.role, row.organisation, dict(row.attributes or {})),
+                                     bool(row.must_change_password))
 
 
 def get_user(engine: Engine, name: str) -> User:
