@@ -24,6 +24,9 @@ DYNAMIC = (
     "targeted_social_assistance", "done", "running", "interrupted", "completeness", "validity", "linkage",
     "duplication", "freshness", "use", "unknown", "person_id", "family_role", "disability_group", "employed",
     "yes", "no", "single", "child", "spouse", "F", "M",
+    "finding", "password_changed", "password_reset", "revoked", "signin", "signin_failed", "signin_locked",
+    "audit investigation", "own data tracker", "column", "bin", "full_name", "email", "family_id", "person",
+    "mother", "father", "first", "child", "spouse", "holder", "director", "owner", "employee", "subject", "relative",
 )
 """words the pages translate from data (roles, levels, statuses, rules ...), not from the templates' text"""
 

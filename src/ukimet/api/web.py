@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -111,7 +112,10 @@ def _header(column: str, lang: str) -> str:
     """A table's column header in the reader's language: the semantic layer's name for a metric or group, the
     interface's word for a known column (surname, region ...), else the column as it is named."""
     named = _headers().get(column)
-    return named.get(lang, column) if named else translate(lang, column)
+    if named:
+        return named.get(lang, column)
+    unnamed = re.fullmatch(r"_?col_?(\d+)", column)  # a column the query left unnamed (count(*) without AS)
+    return f"{translate(lang, 'column')} {int(unnamed.group(1)) + 1}" if unnamed else translate(lang, column)
 
 
 def _region_name(code: str | None, lang: str) -> str:
@@ -393,12 +397,17 @@ def ask_export(request: Request, q: str, fmt: str = Query("csv", alias="format")
     return table_file("answer", answer.columns, answer.rows, fmt)
 
 
+LABELLED = frozenset({"iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
+                      "email", "address", "region", "person_id", "family_id"})
+"""semantic types precise enough to name a column by (money, date, text say what a value is, not what it means)"""
+
+
 @router.get("/person", response_class=HTMLResponse)
 def person_page(request: Request, iin: str = "", purpose: str = "", user: User = Depends(current_user)) -> Response:
     from ukimet.gateway.person import person_view
 
     view = person_view(request.app.state.gateway, user, iin, purpose) if iin and purpose.strip() else None
-    return render(request, "person.html", user=user, iin=iin, purpose=purpose, view=view)
+    return render(request, "person.html", user=user, iin=iin, purpose=purpose, view=view, labelled=LABELLED)
 
 
 @router.get("/families", response_class=HTMLResponse)

@@ -48,6 +48,8 @@ class SourceRecords:
     match: tuple[float, list[str]] | None = None
     """why these records are this person: the strongest match weight linking them to the person's other
     records, and the fields that agreed most (None: their evidence is the same as the other records')"""
+    meanings: list[str | None] | None = None
+    """each column's semantic type in the catalogue (surname, birth_date ...), for a label a reader can read"""
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,12 @@ def _special_unseen(gateway: Gateway, role: RolePolicy, source: str, table: str)
         for c, i in special)
 
 
+def _meanings(gateway: Gateway, source: str, table: str, columns: list[str]) -> list[str | None]:
+    """The catalogue's semantic type of each column shown (None where it has none)."""
+    catalogued = gateway.catalog.get((source.lower(), table.lower()), {})
+    return [info.semantic_type if (info := catalogued.get(c.lower())) is not None else None for c in columns]
+
+
 def _explanations(gateway: Gateway, entity: str) -> dict[tuple[str, str], tuple[float, list[str]]]:
     """(source, table) -> the strongest link of its records to the person's other records, and its fields."""
     with gateway.trusted() as con:
@@ -224,7 +232,8 @@ def _person_view(gateway: Gateway, user: User, iin: str, purpose: str, explain: 
         raise gateway.refused(user, what, purpose, internal_refusal(error)) from None
     seq, results = gateway.run(user, role, described, "view", what, [p for *_, p in plans])
     why = _explanations(gateway, entity) if explain else {}
-    shown = [SourceRecords(source, table, parties, r.columns, r.rows, why.get((source, table)))
+    shown = [SourceRecords(source, table, parties, r.columns, r.rows, why.get((source, table)),
+                           _meanings(gateway, source, table, r.columns))
              for (source, table, parties, _), r in zip(plans, results, strict=True) if r.rows]
     if role.row_filter and not shown:  # outside the caller's scope: said exactly as for a person who does not exist
         raise gateway.refused(user, what, purpose, NotFound(NOT_FOUND))
