@@ -301,3 +301,30 @@ def test_a_family_card_prints_without_the_menus_and_names_who_printed_it(browser
         _shot(browser, "12-family-card-print")
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+CONTRAST_SCRIPT = (Path(__file__).parent / "data" / "wcag_check.js").read_text(encoding="utf-8")
+"""Text contrast and field labels, measured in the page (returns [low contrast, unlabelled fields])."""
+
+
+def test_every_page_has_readable_contrast_and_every_field_a_label(browser: Any, server: str,
+                                                                   web_country: dict[str, Any]) -> None:
+    """WCAG 2.1 AA, measured in the browser: every visible text's contrast with what is behind it is at least
+    4.5:1 (3:1 for large text), and every field has a label a screen reader can say."""
+    users, passwords = web_country["users"], web_country["password"]
+    pages = {"analyst": ["/", "/ask?q=Сколько+человек+проживает+по+регионам%3F", "/dashboard", "/families", "/sql"],
+             "worker": ["/cases", "/person", "/password"], "auditor": ["/audit?verify=1", "/findings", "/sources"],
+             "admin": ["/policy", "/users"], "citizen": ["/tracker"]}
+    problems: dict[str, Any] = {}
+    browser.get(f"{server}/login?lang=ru")
+    low, unlabelled = browser.execute_script(CONTRAST_SCRIPT)
+    if low or unlabelled:
+        problems["/login"] = (low, unlabelled)
+    for who, listed in pages.items():
+        _sign_in(browser, server, users[who].name, passwords[who])
+        for page in listed:
+            browser.get(f"{server}{page}")
+            low, unlabelled = browser.execute_script(CONTRAST_SCRIPT)
+            if low or unlabelled:
+                problems[f"{who} {page}"] = (low[:5], unlabelled[:5])
+    assert not problems, problems
