@@ -11,6 +11,7 @@ with no clear subject, is declined, naming the words; it is never answered with 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -60,6 +61,43 @@ AGE_COMPARATORS = {"kk": ["жастан асқан", "жастан жоғары"
                    "ru": ["старше", "младше", "моложе"],
                    "en": ["older than", "younger than", "aged", "age"]}
 """comparators that say the number is an age even without a word for years"""
+RANKING = {  # words that order the groups of an answer: the most first ("desc"), the fewest first ("asc"), or a
+    # ranking without a side (most first); the words that name how many (top 3) are read beside them
+    "desc": {"kk": ["ең көп", "ең жоғары", "ең үлкен", "ең ірі", "ең мол", "көш басында"],
+             "ru": ["больше всего", "больше других", "наибольшее", "наибольшая", "наибольший", "наибольшим",
+                    "наибольшей", "самый высокий", "самая высокая", "самое высокое", "самым высоким", "самой высокой",
+                    "самое большое", "самым большим", "самая большая", "самый большой", "максимальное",
+                    "максимальная", "максимальный", "максимальным", "лидирует", "лидеры", "лидер", "выше всего"],
+             "en": ["the most", "most", "the highest", "highest", "the largest", "largest", "the biggest", "biggest",
+                    "the greatest", "greatest", "maximum", "leads"]},
+    "asc": {"kk": ["ең аз", "ең төмен", "ең кіші", "ең аз мөлшері"],
+            "ru": ["меньше всего", "меньше других", "наименьшее", "наименьшая", "наименьший", "наименьшим",
+                   "наименьшей", "самый низкий", "самая низкая", "самое низкое", "самым низким", "самой низкой",
+                   "самое маленькое", "самым маленьким", "минимальное", "минимальная", "минимальный",
+                   "минимальным", "ниже всего"],
+            "en": ["the fewest", "fewest", "the least", "least", "the lowest", "lowest", "the smallest", "smallest",
+                   "minimum", "bottom"]},
+    "rank": {"kk": ["рейтингі", "рейтинг", "ретімен", "сұрыптап"],
+             "ru": ["рейтинг", "ранжируйте", "ранжировать", "упорядочьте", "отсортируйте", "по убыванию"],
+             "en": ["rank", "ranking", "ranked", "sorted", "sort", "in order"]},
+}
+TOP = {"kk": ["алғашқы", "үздік", "топ"], "ru": ["топ", "первые", "первых", "лучшие", "лучших"],
+       "en": ["top", "first"]}
+"""words before the number of groups wanted (top 3, первые пять, алғашқы үш)"""
+WHICH = {"kk": ["қай", "қандай", "қайсысында", "қайсысы"], "ru": ["каком", "какой", "какая", "какие", "каких",
+                                                                     "какого", "какому", "где"],
+         "en": ["which", "where", "what"]}
+"""the question word that asks for the one group first in the order (which region has the most ...)"""
+REGION_NOUNS = {"kk": ["облыс", "өңір", "аймақ", "өңірлер", "облыстар", "аймақтар"],
+                "ru": ["регион", "област", "регионы", "регионов"], "en": ["region", "regions", "oblast", "oblasts"]}
+"""a word for region, which a ranking splits by when it names no other split"""
+COMPARE = {"kk": ["салыстырыңыз", "салыстыру", "салыстыр", "көбірек", "азырақ"],
+           "ru": ["сравните", "сравнить", "сравнение", "больше", "меньше", "где"],
+           "en": ["compare", "comparison", "more", "fewer", "less", "versus", "vs"]}
+"""words that ask to set named groups side by side (Shymkent or Almaty, men and women): read only away from a
+number (больше 3 детей is a condition, not a comparison)"""
+RANK_LINKS = {"kk": ["бойынша", "арасында"], "ru": ["по", "среди"], "en": ["by", "among"]}
+"""words that join a ranking to what it orders by (top regions by wage): read only beside a ranking"""
 
 
 @dataclass
@@ -70,6 +108,14 @@ class Parse:
     numeric: list[tuple[str, str, int]] = field(default_factory=list)
     """(what, operator, number)"""
     unknown: list[str] = field(default_factory=list)
+    order: str | None = None
+    """a ranking: "desc" (the most first) or "asc" (the fewest first)"""
+    limit: int | None = None
+    """how many groups of the ranking are wanted (top 3; which ... the most: 1)"""
+    by_region: bool = False
+    """a ranking said "region" and named no other split"""
+    compare: bool = False
+    """the question asks to compare named groups (compare, where more, Shymkent or Almaty)"""
 
 
 @dataclass(frozen=True)
@@ -215,12 +261,70 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
     return found
 
 
+def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) -> None:
+    """A ranking's side, how many groups it wants and whether it splits by region, consuming its words."""
+    def find(phrases: list[str], counted: bool = False) -> tuple[int, int] | None:
+        for phrase in sorted((words(w, language) for w in phrases), key=len, reverse=True):
+            for j in range(len(tokens)):
+                span = set(range(j, j + len(phrase)))
+                if not phrase or span & used or not _match_phrase(tokens, j, tuple(phrase)):
+                    continue
+                after = tokens[j + len(phrase):j + len(phrase) + 2]
+                if not counted and ((j > 0 and tokens[j - 1] == "at") or  # at least 3: a condition, not a ranking
+                                    any(_number(t, language) is not None for t in after)):
+                    continue
+                return j, len(phrase)
+        return None
+
+    for j, token in enumerate(tokens):
+        near = tokens[max(0, j - 3):j] + tokens[j + 1:j + 4]
+        if j not in used and token in {fold(w, language) for w in COMPARE[language]} and \
+                not any(_number(t, language) is not None for t in near):
+            result.compare = True
+            used.add(j)
+    sides = [(side, found) for side in ("desc", "asc", "rank") if (found := find(RANKING[side][language]))]
+    top = find(TOP[language], counted=True)
+    number = None
+    if top is not None:  # top 3, первые пять; "топ3" written as one word is two tokens: топ, 3
+        after = top[0] + top[1]
+        if after < len(tokens) and after not in used:
+            number = _number(tokens[after], language)
+            if number is not None:
+                used.add(after)
+    if not sides and number is None:
+        return
+    for _, (j, length) in sides:
+        used |= set(range(j, j + length))
+    if top is not None:
+        used |= set(range(top[0], top[0] + top[1]))
+    result.order = "asc" if sides and sides[0][0] == "asc" else "desc"
+    for j, token in enumerate(tokens):
+        if j in used:
+            continue
+        if number is None and j + 1 < len(tokens) and any(word_matches(fold(w, language), tokens[j + 1])
+                                                           for w in REGION_NOUNS[language]):
+            number = _number(token, language)  # 5 regions with the most ...
+            if number is not None:
+                used.add(j)
+                continue
+        if any(word_matches(fold(w, language), token) for w in REGION_NOUNS[language]):
+            result.by_region = True
+            used.add(j)
+        elif token in {fold(w, language) for w in WHICH[language]}:
+            number = 1 if number is None else number
+            used.add(j)
+        elif token in {fold(w, language) for w in RANK_LINKS[language]} and j - 1 in used:
+            used.add(j)  # by, по, бойынша right after the ranking's words: "top regions by wage"
+    result.limit = number
+
+
 def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
     language = _detect(text, layer)
     tokens, typed = words(text, language), typed_words(text)
     used: set[int] = set()
     result = Parse(language)
+    _ranking(tokens, language, used, result)
     result.numeric = _numeric(tokens, language, used)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
@@ -254,11 +358,25 @@ SAID = {
     "decline_mixed": {"kk": "Сұрақтың бөліктері әртүрлі нәрсеге қатысты: {what}.",
                       "ru": "Части вопроса относятся к разным вещам: {what}.",
                       "en": "Parts of the question are about different things: {what}."},
+    "decline_ranking": {"kk": "Нені салыстыру керектігін түсінбедім: өңірлер, жыныс, әл-ауқат деңгейі бойынша ба? "
+                                "Мысалы: «Қай облыста ең көп көпбалалы отбасы бар?»",
+                        "ru": "Не понял, что сравнивать: регионы, пол, уровень благополучия? Например: «В каком "
+                              "регионе больше всего многодетных семей?»",
+                        "en": "I could not tell what to rank: regions, sex, well-being levels? For example: "
+                              "\"Which region has the most large families?\""},
+    "order_desc": {"kk": "ең көбі алдымен", "ru": "по убыванию", "en": "highest first"},
+    "order_asc": {"kk": "ең азы алдымен", "ru": "по возрастанию", "en": "lowest first"},
+    "order_limit": {"kk": "алғашқы {n}", "ru": "первые {n}", "en": "top {n}"},
     "suppressed": {"kk": "Жауап 10-нан аз адамға қатысты: жеке деректерді қорғау үшін көрсетілмейді.",
                    "ru": "Ответ касается менее 10 человек: не показывается ради защиты персональных данных.",
                    "en": "The answer concerns fewer than 10 people: it is withheld to protect personal data."},
 }
 OPERATORS = {">=": "≥", ">": ">", "<": "<", "=": "="}
+EQUALITY = re.compile(r"(\w+) = ('[^']*')")
+"""a filter that is one value of one column (region = '79', sex = 'F', level = 'crisis')"""
+NUMERIC_NAMES = {"children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
+                 "age": {"kk": "жасы", "ru": "возраст", "en": "age"}}
+"""what a number in the question counts, as the answer's interpretation says it"""
 
 
 def _declined(question: str, language: str, why: str, **values: str) -> Answer:
@@ -297,6 +415,7 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     metric = next((m for m in metrics if m.entity in (None, entity) and m.id != "count"), None) or \
         next(m for m in layer.items if m.kind == "metric" and m.id == "count")
     conditions, described, group = [], [], None
+    picked: list[Item] = []
     for span in spans:
         chosen = [c for c in span if c.kind in ("filter", "group", "region") and c.entity in (None, entity)]
         kinds = {c.kind for c in span}
@@ -309,14 +428,28 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         if item.kind == "group":
             group = item
         else:
+            picked.append(item)
+    alternatives = _alternatives(picked)
+    for item in picked:
+        if not any(item in items for items in alternatives.values()):
             conditions.append(item.sql)
             described.append(item.name[p.language])
+    for column, items in alternatives.items():
+        # Shymkent and Almaty, men and women: each its own row (together, as AND, they would match nobody)
+        values = [found.group(2) for i in items if (found := EQUALITY.fullmatch(i.sql))]
+        conditions.append(f"{column} IN ({', '.join(values)})")
+        described.append(" / ".join(i.name[p.language] for i in items))
+        split = next((g for g in layer.items if g.kind == "group" and g.sql == column), None)
+        if group is None and split is not None:
+            group = split
+    if p.order and group is None and p.by_region:
+        group = next(g for g in layer.items if g.kind == "group" and g.id == "region")
     for what, operator, value in p.numeric:
         wanted, column = NUMERIC[what]
         if wanted != entity:
             return _declined(question, p.language, "decline_mixed", what=f"{what} ({wanted}), {entity}")
         conditions.append(f"{column} {operator} {value}")
-        described.append(f"{column} {OPERATORS[operator]} {value}")
+        described.append(f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}")
     spec = layer.entities[entity]
     where = [w for w in (spec.get("where"), metric.where) if w]
     where += conditions
@@ -324,14 +457,33 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     sql = f"SELECT {select}{metric.sql} AS {metric.id} FROM {spec['table']}"
     if where:
         sql += " WHERE " + " AND ".join(f"({w})" for w in where)
-    if group:
+    if (p.order or p.compare) and group is None:  # a ranking of what? nothing is split: not one number
+        return _declined(question, p.language, "decline_ranking")
+    if group and p.order:
+        sql += (f" GROUP BY {group.sql} ORDER BY {metric.id} {'ASC' if p.order == 'asc' else 'DESC'}, {group.sql}"
+                + (f" LIMIT {p.limit}" if p.limit else ""))
+    elif group:
         sql += f" GROUP BY {group.sql} ORDER BY {group.sql}"
     understood = f"{metric.name[p.language]} · {spec['name'][p.language]}"
     if described:
         understood += " · " + ", ".join(described)
     if group:
         understood += f" · {group.name[p.language]}"
+    if group and p.order:
+        understood += " · " + SAID["order_" + p.order][p.language] + (
+            " · " + SAID["order_limit"][p.language].format(n=p.limit) if p.limit else "")
     return p.language, sql, understood
+
+
+def _alternatives(picked: list[Item]) -> dict[str, list[Item]]:
+    """Column -> the filters that are alternatives of it (region = '79', region = '75'): two or more values asked
+    of one column, which together mean each of them, not all at once."""
+    columns: dict[str, list[Item]] = {}
+    for item in picked:
+        found = EQUALITY.fullmatch(item.sql)
+        if found and item not in columns.get(found.group(1), []):
+            columns.setdefault(found.group(1), []).append(item)
+    return {column: items for column, items in columns.items() if len({i.sql for i in items}) > 1}
 
 
 def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None, purpose: str | None = None
