@@ -63,23 +63,29 @@ AGE_COMPARATORS = {"kk": ["жастан асқан", "жастан жоғары"
 """comparators that say the number is an age even without a word for years"""
 RANKING = {  # words that order the groups of an answer: the most first ("desc"), the fewest first ("asc"), or a
     # ranking without a side (most first); the words that name how many (top 3) are read beside them
-    "desc": {"kk": ["ең көп", "ең жоғары", "ең үлкен", "ең ірі", "ең мол", "көш басында"],
+    "desc": {"kk": ["ең көп", "ең жоғары", "ең үлкен", "ең ірі", "ең мол", "көш басында", "кему ретімен",
+                    "кемуі бойынша"],
              "ru": ["больше всего", "больше других", "наибольшее", "наибольшая", "наибольший", "наибольшим",
                     "наибольшей", "самый высокий", "самая высокая", "самое высокое", "самым высоким", "самой высокой",
                     "самое большое", "самым большим", "самая большая", "самый большой", "максимальное",
-                    "максимальная", "максимальный", "максимальным", "лидирует", "лидеры", "лидер", "выше всего"],
+                    "максимальная", "максимальный", "максимальным", "лидирует", "лидеры", "лидер", "выше всего",
+                    "в порядке убывания", "по убыванию", "от наибольшего к наименьшему", "самая старая",
+                    "самый старый"],
              "en": ["the most", "most", "the highest", "highest", "the largest", "largest", "the biggest", "biggest",
-                    "the greatest", "greatest", "maximum", "leads"]},
-    "asc": {"kk": ["ең аз", "ең төмен", "ең кіші", "ең аз мөлшері"],
+                    "the greatest", "greatest", "maximum", "leads", "in descending order", "descending",
+                    "highest first"]},
+    "asc": {"kk": ["ең аз", "ең төмен", "ең кіші", "ең аз мөлшері", "өсу ретімен", "өсуі бойынша"],
             "ru": ["меньше всего", "меньше других", "наименьшее", "наименьшая", "наименьший", "наименьшим",
                    "наименьшей", "самый низкий", "самая низкая", "самое низкое", "самым низким", "самой низкой",
                    "самое маленькое", "самым маленьким", "минимальное", "минимальная", "минимальный",
-                   "минимальным", "ниже всего"],
+                   "минимальным", "ниже всего", "в порядке возрастания", "по возрастанию",
+                   "от наименьшего к наибольшему", "самая молодая", "самый молодой"],
             "en": ["the fewest", "fewest", "the least", "least", "the lowest", "lowest", "the smallest", "smallest",
-                   "minimum", "bottom"]},
-    "rank": {"kk": ["рейтингі", "рейтинг", "ретімен", "сұрыптап"],
-             "ru": ["рейтинг", "ранжируйте", "ранжировать", "упорядочьте", "отсортируйте", "по убыванию"],
-             "en": ["rank", "ranking", "ranked", "sorted", "sort", "in order"]},
+                   "minimum", "bottom", "in ascending order", "ascending", "lowest first"]},
+    "rank": {"kk": ["рейтингке қойыңыз", "рейтингін", "рейтингі", "рейтинг", "ретімен", "сұрыптап"],
+             "ru": ["рейтинг", "ранжируйте", "ранжировать", "упорядочьте", "отсортируйте", "расположите",
+                    "расставьте"],
+             "en": ["rank", "ranking", "ranked", "sorted", "sort", "in order", "arrange", "order"]},
 }
 TOP = {"kk": ["алғашқы", "үздік", "топ"], "ru": ["топ", "первые", "первых", "лучшие", "лучших"],
        "en": ["top", "first"]}
@@ -89,11 +95,11 @@ WHICH = {"kk": ["қай", "қандай", "қайсысында", "қайсыс�
          "en": ["which", "where", "what"]}
 """the question word that asks for the one group first in the order (which region has the most ...)"""
 REGION_NOUNS = {"kk": ["облыс", "өңір", "аймақ", "өңірлер", "облыстар", "аймақтар"],
-                "ru": ["регион", "област", "регионы", "регионов"], "en": ["region", "regions", "oblast", "oblasts"]}
+                "ru": ["регион", "област", "регионы", "регионов", "обл"],
+                "en": ["region", "regions", "oblast", "oblasts"]}
 """a word for region, which a ranking splits by when it names no other split"""
-COMPARE = {"kk": ["салыстырыңыз", "салыстыру", "салыстыр", "көбірек", "азырақ"],
-           "ru": ["сравните", "сравнить", "сравнение", "больше", "меньше", "где"],
-           "en": ["compare", "comparison", "more", "fewer", "less", "versus", "vs"]}
+COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ"], "ru": ["сравн", "больше", "меньше", "где"],
+           "en": ["compar", "more", "fewer", "less", "versus", "vs"]}
 """words that ask to set named groups side by side (Shymkent or Almaty, men and women): read only away from a
 number (больше 3 детей is a condition, not a comparison)"""
 RANK_LINKS = {"kk": ["бойынша", "арасында"], "ru": ["по", "среди"], "en": ["by", "among"]}
@@ -269,20 +275,22 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
                 span = set(range(j, j + len(phrase)))
                 if not phrase or span & used or not _match_phrase(tokens, j, tuple(phrase)):
                     continue
-                after = tokens[j + len(phrase):j + len(phrase) + 2]
-                if not counted and ((j > 0 and tokens[j - 1] == "at") or  # at least 3: a condition, not a ranking
-                                    any(_number(t, language) is not None for t in after)):
+                after = tokens[j + len(phrase):j + len(phrase) + 1]
+                if not counted and language == "en" and (  # at least 3, most 3: a condition, not a ranking
+                        (j > 0 and tokens[j - 1] == "at") or any(_number(t, language) is not None for t in after)):
                     continue
                 return j, len(phrase)
         return None
 
+    sides = [(side, found) for side in ("desc", "asc", "rank") if (found := find(RANKING[side][language]))]
+    for _, (j, length) in sides:
+        used |= set(range(j, j + length))
     for j, token in enumerate(tokens):
         near = tokens[max(0, j - 3):j] + tokens[j + 1:j + 4]
-        if j not in used and token in {fold(w, language) for w in COMPARE[language]} and \
+        if j not in used and any(word_matches(fold(w, language), token) for w in COMPARE[language]) and \
                 not any(_number(t, language) is not None for t in near):
             result.compare = True
             used.add(j)
-    sides = [(side, found) for side in ("desc", "asc", "rank") if (found := find(RANKING[side][language]))]
     top = find(TOP[language], counted=True)
     number = None
     if top is not None:  # top 3, первые пять; "топ3" written as one word is two tokens: топ, 3
@@ -293,21 +301,19 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
                 used.add(after)
     if not sides and number is None:
         return
-    for _, (j, length) in sides:
-        used |= set(range(j, j + length))
     if top is not None:
         used |= set(range(top[0], top[0] + top[1]))
     result.order = "asc" if sides and sides[0][0] == "asc" else "desc"
+    regional = [j for j, token in enumerate(tokens) if j not in used and any(
+        word_matches(fold(w, language), token) for w in REGION_NOUNS[language])]
+    for j in regional:  # 5 regions with the most ..., three regions, алғашқы үш өңір
+        if number is None and j > 0 and j - 1 not in used and _number(tokens[j - 1], language) is not None:
+            number = _number(tokens[j - 1], language)
+            used.add(j - 1)
     for j, token in enumerate(tokens):
         if j in used:
             continue
-        if number is None and j + 1 < len(tokens) and any(word_matches(fold(w, language), tokens[j + 1])
-                                                           for w in REGION_NOUNS[language]):
-            number = _number(token, language)  # 5 regions with the most ...
-            if number is not None:
-                used.add(j)
-                continue
-        if any(word_matches(fold(w, language), token) for w in REGION_NOUNS[language]):
+        if j in regional:
             result.by_region = True
             used.add(j)
         elif token in {fold(w, language) for w in WHICH[language]}:
@@ -322,6 +328,11 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
     language = _detect(text, layer)
     tokens, typed = words(text, language), typed_words(text)
+    for j in range(len(tokens) - 1, -1, -1):  # топ3, top3: the word and its number typed as one
+        joined = re.fullmatch(r"(top|топ)(\d+)", tokens[j])
+        if joined:
+            tokens[j:j + 1] = [joined.group(1), joined.group(2)]
+            typed[j:j + 1] = [typed[j][:-len(joined.group(2))], joined.group(2)]
     used: set[int] = set()
     result = Parse(language)
     _ranking(tokens, language, used, result)
@@ -341,7 +352,9 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 used |= span
                 break
         else:
-            if tokens[i] not in layer.stopwords[language] and not tokens[i].isdecimal():
+            links = {fold(w, language) for w in RANK_LINKS[language]}
+            linking = bool(result.order or result.compare) and tokens[i] in links
+            if tokens[i] not in layer.stopwords[language] and not tokens[i].isdecimal() and not linking:
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1
