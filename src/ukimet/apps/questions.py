@@ -102,6 +102,10 @@ COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ"], "ru": [
            "en": ["compar", "more", "fewer", "less", "versus", "vs"]}
 """words that ask to set named groups side by side (Shymkent or Almaty, men and women): read only away from a
 number (больше 3 детей is a condition, not a comparison)"""
+PAID = {"kk": ["төленген", "төленді"], "ru": ["выплачена", "выплачен", "выплачены", "выплачено"],
+        "en": ["paid", "disbursed"]}
+"""the participle "paid", which says nothing more when the sum paid is what is asked (and is no sum without it:
+"АӘК ең көп төленген өңір" may mean the count of payments or their sum, and is declined)"""
 RANK_LINKS = {"kk": ["бойынша", "арасында"], "ru": ["по", "среди"], "en": ["by", "among"]}
 """words that join a ranking to what it orders by (top regions by wage): read only beside a ranking"""
 
@@ -267,6 +271,19 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
     return found
 
 
+TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
+
+
+class _Whole:
+    """A typed word that is not "top" and a number written together: itself."""
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def groups(self) -> tuple[str]:
+        return (self.word,)
+
+
 def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) -> None:
     """A ranking's side, how many groups it wants and whether it splits by region, consuming its words."""
     def find(phrases: list[str], counted: bool = False) -> tuple[int, int] | None:
@@ -327,12 +344,9 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
 def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
     language = _detect(text, layer)
-    tokens, typed = words(text, language), typed_words(text)
-    for j in range(len(tokens) - 1, -1, -1):  # топ3, top3: the word and its number typed as one
-        joined = re.fullmatch(r"(top|топ)(\d+)", tokens[j])
-        if joined:
-            tokens[j:j + 1] = [joined.group(1), joined.group(2)]
-            typed[j:j + 1] = [typed[j][:-len(joined.group(2))], joined.group(2)]
+    typed = [part for word in typed_words(text)  # топ3, top3: the word and its number typed as one
+             for part in (TOP_JOINED.fullmatch(word) or _Whole(word)).groups()]
+    tokens = [fold(word, language) for word in typed]
     used: set[int] = set()
     result = Parse(language)
     _ranking(tokens, language, used, result)
@@ -400,6 +414,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     """(language, SQL, what it was understood to mean) or the Answer that declines it."""
     layer = layer or default_layer()
     p = parse(question, layer)
+    summed = any(c.kind == "metric" and c.id == "total_paid" for span in p.items for c in span)
+    p.unknown = [w for w in p.unknown if not (summed and fold(w, p.language) in {fold(v, p.language)
+                                                                                  for v in PAID[p.language]})]
     if p.unknown:
         return _declined(question, p.language, "decline_words", words=", ".join(dict.fromkeys(p.unknown)))
     spans = p.items
