@@ -193,3 +193,18 @@ def test_rankings_and_comparisons_written_apart_are_answered_right_or_declined_n
         print(split, {k: v if k != "wrong" else len(v) for k, v in score.items()})
         assert not score["wrong"], (split, score["wrong"])
     assert scores["tune"]["right"] + scores["tune"]["declined_right"] >= 0.8 * scores["tune"]["total"]
+
+
+@pytest.mark.parametrize(("inflected", "plain"), [
+    ("Укажите среднюю зарплату в Шымкенте", "Какая средняя зарплата в Шымкенте?"),
+    ("Сравните среднюю заработную плату мужчин и женщин", "Средняя заработная плата мужчин и женщин"),
+    ("Прошу сообщить средний размер семьи в Астане", "Каков средний размер семьи в Астане?"),
+])
+def test_russian_words_are_read_in_any_case_form_through_their_dictionary_form(inflected: str, plain: str) -> None:
+    """pymorphy3 gives each Russian word its dictionary form: an accusative (среднюю зарплату) is the phrase the
+    layer lists in the nominative (средняя зарплата), with no form listed by hand."""
+    from ukimet.apps.questions import compile_question
+
+    read, expected = compile_question(inflected), compile_question(plain)
+    assert isinstance(read, tuple) and isinstance(expected, tuple), (read, expected)
+    assert read[1] == expected[1]

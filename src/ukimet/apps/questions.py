@@ -22,7 +22,17 @@ from ukimet.core.errors import NotFound, Refused, UkimetError
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
-from ukimet.model.semantic import MAX_SUFFIX, Item, Layer, default_layer, fold, typed_words, word_matches, words
+from ukimet.model.semantic import (
+    MAX_SUFFIX,
+    Item,
+    Layer,
+    default_layer,
+    fold,
+    lemma,
+    typed_words,
+    word_matches,
+    words,
+)
 
 NUMBERS = {
     "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
@@ -353,22 +363,25 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     result.numeric = _numeric(tokens, language, used)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
+    dictionary = [lemma(t, language) for t in tokens]  # Russian words in their dictionary form (pymorphy3)
     i = 0
     while i < len(tokens):
         if i in used:
             i += 1
             continue
-        for position in _starting(tokens[i], starts):
+        for position in sorted({*_starting(tokens[i], starts), *_starting(dictionary[i], starts)}):
             phrase = phrases[position]
             span = set(range(i, i + len(phrase.words)))
-            if not span & used and _match_phrase(tokens, i, phrase.words):
+            if not span & used and (_match_phrase(tokens, i, phrase.words) or
+                                    _match_phrase(dictionary, i, phrase.words)):
                 result.items.append(list(dict.fromkeys(named[phrase.words])))
                 used |= span
                 break
         else:
             links = {fold(w, language) for w in RANK_LINKS[language]}
             linking = bool(result.order or result.compare) and tokens[i] in links
-            if tokens[i] not in layer.stopwords[language] and not tokens[i].isdecimal() and not linking:
+            stop = layer.stopwords[language]
+            if tokens[i] not in stop and dictionary[i] not in stop and not tokens[i].isdecimal() and not linking:
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1

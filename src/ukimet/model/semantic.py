@@ -45,6 +45,27 @@ def words(text: str, language: str) -> list[str]:
     return [fold(w, language) for w in typed_words(text)]
 
 
+@cache
+def _russian() -> Any:
+    """pymorphy3's analyser with its OpenCorpora dictionary (both from PyPI; loaded once, on the first Russian
+    word), or None where it is not installed: then words match by their forms alone."""
+    try:
+        import pymorphy3
+    except ImportError:
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+@cache
+def lemma(word: str, language: str) -> str:
+    """The dictionary form of a folded Russian word that the dictionary knows (среднюю: средний, зарплату:
+    зарплата, пенсионерам: пенсионер); any other word, and every word of another language, as it is."""
+    morph = _russian() if language == "ru" else None
+    if morph is None or len(word) < 3 or not word.isalpha() or not morph.word_is_known(word):
+        return word
+    return str(morph.parse(word)[0].normal_form).replace("ё", "е")
+
+
 @dataclass(frozen=True, eq=False)
 class Item:
     kind: str
@@ -181,6 +202,9 @@ def load_layer(path: Path | None = None) -> Layer:
         folded = tuple(w for part in parts for w in words(part, language))
         if folded:
             phrases[language].append(Phrase(folded, item, weak))
+            dictionary = tuple(lemma(w, language) for w in folded)
+            if dictionary != folded:  # средняя зарплата as средний зарплата: matched by any form's lemmas
+                phrases[language].append(Phrase(dictionary, item, weak))
     ordered = {language: tuple(sorted(dict.fromkeys(found), key=lambda p: (-len(p.words),
                                                                            -sum(map(len, p.words)))))
                for language, found in phrases.items()}
