@@ -192,11 +192,11 @@ def password_change(request: Request, current: str = Form(""), new: str = Form("
 
     _check_csrf(request, csrf)
     log = request.app.state.gateway.audit
-    reset = must_change_password(log.engine, user.name)
     try:
         sign_in(log, user.name, current, None, client_address(request), "password change", second_factor=False)
     except (Unauthenticated, SigninLockedError) as error:
-        return render(request, "password.html", status=status_of(error), user=user, reset=reset, failed=error)
+        return render(request, "password.html", status=status_of(error), user=user, failed=error,
+                      reset=must_change_password(log.engine, user.name))
     if new != repeat:
         raise InvalidInput("user.password_repeat")
     ended = set_password(log.engine, user.name, new)
@@ -209,14 +209,19 @@ def password_change(request: Request, current: str = Form(""), new: str = Form("
 def users_page(request: Request, user: User = Depends(current_user)) -> Response:
     """The accounts, for the administrator: each one's role and organisation, whether it awaits a new password,
     and a password reset."""
+    _administrator(user)
     return _users(request, user)
 
 
-def _users(request: Request, user: User, temporary: tuple[str, str] | None = None) -> HTMLResponse:
-    from ukimet.gateway.users import awaiting_new_password, list_users
-
+def _administrator(user: User) -> None:
     if user.role != "admin":
         raise Refused("surface.accounts", role=user.role)
+
+
+def _users(request: Request, user: User, temporary: tuple[str, str] | None = None) -> HTMLResponse:
+    """The accounts page, for an administrator already checked (with a temporary password to show once)."""
+    from ukimet.gateway.users import awaiting_new_password, list_users
+
     engine = request.app.state.gateway.metadata
     return render(request, "users.html", user=user, accounts=[a for a, _ in list_users(engine)],
                   awaiting=awaiting_new_password(engine), temporary=temporary)
@@ -229,8 +234,7 @@ def user_reset(request: Request, name: str, csrf: str = Form(""), user: User = D
     from ukimet.gateway.users import get_user, reset_password
 
     _check_csrf(request, csrf)
-    if user.role != "admin":
-        raise Refused("surface.accounts", role=user.role)
+    _administrator(user)
     log = request.app.state.gateway.audit
     account = get_user(log.engine, name)
     temporary = reset_password(log.engine, name)
@@ -311,11 +315,10 @@ EXAMPLES = {  # questions the questions page offers to start from, one of each k
 @router.get("/ask", response_class=HTMLResponse)
 def ask_page(request: Request, q: str = "", user: User = Depends(current_user)) -> Response:
     from ukimet.apps.questions import ask, draw_answer
+    from ukimet.apps.saved import DASHBOARD_ROLES
 
     answer = ask(request.app.state.gateway, user, q) if q.strip() else None
     chart = _chart(lambda out: draw_answer(answer, out)) if answer and answer.rows else None
-    from ukimet.apps.saved import DASHBOARD_ROLES
-
     return render(request, "ask.html", user=user, q=q, answer=answer, chart=chart,
                   saves=user.role in DASHBOARD_ROLES, examples=EXAMPLES[language(request)])
 
@@ -345,9 +348,9 @@ def dashboard_page(request: Request, user: User = Depends(current_user)) -> Resp
     tiles = []
     for saved in dashboard(request.app.state.gateway.metadata, user):
         answer = ask(request.app.state.gateway, user, saved.question)
-        single = len(answer.rows) == 1 and len(answer.columns) == 1  # one number: shown as a figure, not a bar
-        chart = _chart(lambda out, answer=answer: draw_answer(answer, out)) if answer.rows and not single else None
-        tiles.append((saved, answer, chart))
+        figure = len(answer.rows) == 1 and len(answer.columns) == 1  # one number: shown as itself, not a bar
+        chart = _chart(lambda out, answer=answer: draw_answer(answer, out)) if answer.rows and not figure else None
+        tiles.append((saved, answer, chart, figure))
     return render(request, "dashboard.html", user=user, tiles=tiles, most=TILE_ROWS)
 
 

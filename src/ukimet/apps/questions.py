@@ -118,6 +118,21 @@ PAID = {"kk": ["төленген", "төленді"], "ru": ["выплачена
 "АӘК ең көп төленген өңір" may mean the count of payments or their sum, and is declined)"""
 RANK_LINKS = {"kk": ["бойынша", "арасында"], "ru": ["по", "среди"], "en": ["by", "among"]}
 """words that join a ranking to what it orders by (top regions by wage): read only beside a ranking"""
+VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
+                "which": WHICH, "compare": COMPARE, "regions": REGION_NOUNS, "links": RANK_LINKS, "paid": PAID}
+
+
+@functools.cache
+def _phrases_of(vocabulary: str, language: str) -> tuple[tuple[str, ...], ...]:
+    """A word list of this module folded as a question's words are, longest phrase first: made once, not per
+    question or per word."""
+    return tuple(sorted((tuple(words(w, language)) for w in VOCABULARIES[vocabulary][language]), key=len,
+                        reverse=True))
+
+
+@functools.cache
+def _words_of(vocabulary: str, language: str) -> frozenset[str]:
+    return frozenset(w for phrase in _phrases_of(vocabulary, language) for w in phrase)
 
 
 @dataclass
@@ -284,23 +299,19 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
 TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
 
 
-class _Whole:
-    """A typed word that is not "top" and a number written together: itself."""
-
-    def __init__(self, word: str) -> None:
-        self.word = word
-
-    def groups(self) -> tuple[str]:
-        return (self.word,)
+def _unjoined(word: str) -> list[str]:
+    """топ3, top3: the word and its number typed as one, as two words; any other word as it is."""
+    joined = TOP_JOINED.fullmatch(word)
+    return list(joined.groups()) if joined else [word]
 
 
 def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) -> None:
     """A ranking's side, how many groups it wants and whether it splits by region, consuming its words."""
-    def find(phrases: list[str], counted: bool = False) -> tuple[int, int] | None:
-        for phrase in sorted((words(w, language) for w in phrases), key=len, reverse=True):
+    def find(vocabulary: str, counted: bool = False) -> tuple[int, int] | None:
+        for phrase in _phrases_of(vocabulary, language):
             for j in range(len(tokens)):
                 span = set(range(j, j + len(phrase)))
-                if not phrase or span & used or not _match_phrase(tokens, j, tuple(phrase)):
+                if not phrase or span & used or not _match_phrase(tokens, j, phrase):
                     continue
                 after = tokens[j + len(phrase):j + len(phrase) + 1]
                 if not counted and language == "en" and (  # at least 3, most 3: a condition, not a ranking
@@ -309,16 +320,16 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
                 return j, len(phrase)
         return None
 
-    sides = [(side, found) for side in ("desc", "asc", "rank") if (found := find(RANKING[side][language]))]
+    sides = [(side, found) for side in ("desc", "asc", "rank") if (found := find(side))]
     for _, (j, length) in sides:
         used |= set(range(j, j + length))
     for j, token in enumerate(tokens):
         near = tokens[max(0, j - 3):j] + tokens[j + 1:j + 4]
-        if j not in used and any(word_matches(fold(w, language), token) for w in COMPARE[language]) and \
+        if j not in used and any(word_matches(w, token) for w in _words_of("compare", language)) and \
                 not any(_number(t, language) is not None for t in near):
             result.compare = True
             used.add(j)
-    top = find(TOP[language], counted=True)
+    top = find("top", counted=True)
     number = None
     if top is not None:  # top 3, первые пять; "топ3" written as one word is two tokens: топ, 3
         after = top[0] + top[1]
@@ -332,10 +343,11 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
         used |= set(range(top[0], top[0] + top[1]))
     result.order = "asc" if sides and sides[0][0] == "asc" else "desc"
     regional = [j for j, token in enumerate(tokens) if j not in used and any(
-        word_matches(fold(w, language), token) for w in REGION_NOUNS[language])]
+        word_matches(w, token) for w in _words_of("regions", language))]
     for j in regional:  # 5 regions with the most ..., three regions, алғашқы үш өңір
-        if number is None and j > 0 and j - 1 not in used and _number(tokens[j - 1], language) is not None:
-            number = _number(tokens[j - 1], language)
+        before = _number(tokens[j - 1], language) if j > 0 and j - 1 not in used else None
+        if number is None and before is not None:
+            number = before
             used.add(j - 1)
     for j, token in enumerate(tokens):
         if j in used:
@@ -343,10 +355,10 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
         if j in regional:
             result.by_region = True
             used.add(j)
-        elif token in {fold(w, language) for w in WHICH[language]}:
+        elif token in _words_of("which", language):
             number = 1 if number is None else number
             used.add(j)
-        elif token in {fold(w, language) for w in RANK_LINKS[language]} and j - 1 in used:
+        elif token in _words_of("links", language) and j - 1 in used:
             used.add(j)  # by, по, бойынша right after the ranking's words: "top regions by wage"
     result.limit = number
 
@@ -354,8 +366,7 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
 def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
     language = _detect(text, layer)
-    typed = [part for word in typed_words(text)  # топ3, top3: the word and its number typed as one
-             for part in (TOP_JOINED.fullmatch(word) or _Whole(word)).groups()]
+    typed = [part for word in typed_words(text) for part in _unjoined(word)]
     tokens = [fold(word, language) for word in typed]
     used: set[int] = set()
     result = Parse(language)
@@ -378,8 +389,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 used |= span
                 break
         else:
-            links = {fold(w, language) for w in RANK_LINKS[language]}
-            linking = bool(result.order or result.compare) and tokens[i] in links
+            linking = bool(result.order or result.compare) and tokens[i] in _words_of("links", language)
             stop = layer.stopwords[language]
             if tokens[i] not in stop and dictionary[i] not in stop and not tokens[i].isdecimal() and not linking:
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
@@ -428,8 +438,7 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     layer = layer or default_layer()
     p = parse(question, layer)
     summed = any(c.kind == "metric" and c.id == "total_paid" for span in p.items for c in span)
-    p.unknown = [w for w in p.unknown if not (summed and fold(w, p.language) in {fold(v, p.language)
-                                                                                  for v in PAID[p.language]})]
+    p.unknown = [w for w in p.unknown if not (summed and fold(w, p.language) in _words_of("paid", p.language))]
     if p.unknown:
         return _declined(question, p.language, "decline_words", words=", ".join(dict.fromkeys(p.unknown)))
     spans = p.items

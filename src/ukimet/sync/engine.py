@@ -38,7 +38,7 @@ from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import SourceError, StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
-from ukimet.sync.staging import STAGING, out_of_memory, out_of_space, staged_run, staged_tables, staging
+from ukimet.sync.staging import STAGING, causes, out_of_memory, out_of_space, staged_run, staged_tables, staging
 from ukimet.sync.store import (
     QUARANTINE_SCHEMA,
     TABLES,
@@ -138,18 +138,12 @@ def stopped_by_operator(error: BaseException) -> bool:
     Ctrl-C during a query with ``RuntimeError('Query interrupted')`` (or an ``InterruptException``), and one
     that lands in a Python reader DuckDB is scanning comes back as a ``duckdb.Error`` naming it: the
     KeyboardInterrupt itself is lost, and the run would be recorded as failed, not interrupted."""
-    seen: BaseException | None = error
-    for _ in range(8):  # the stop itself, or what it became on its way out of DuckDB's scan of a Python reader
-        if seen is None:
-            return False
-        if isinstance(seen, (KeyboardInterrupt, SystemExit, duckdb.InterruptException)):
-            return True
-        if type(seen) is RuntimeError and str(seen) == "Query interrupted":
-            return True
-        if isinstance(seen, duckdb.Error) and str(seen).startswith("KeyboardInterrupt"):
-            return True  # a reader's KeyboardInterrupt, re-raised by DuckDB as 'KeyboardInterrupt: <EMPTY MESSAGE>'
-        seen = seen.__cause__ or seen.__context__
-    return False
+    return any(  # the stop itself, or what it became on its way out of DuckDB's scan of a Python reader
+        isinstance(seen, (KeyboardInterrupt, SystemExit, duckdb.InterruptException))
+        or (type(seen) is RuntimeError and str(seen) == "Query interrupted")
+        # a reader's KeyboardInterrupt, re-raised by DuckDB as 'KeyboardInterrupt: <EMPTY MESSAGE>'
+        or (isinstance(seen, duckdb.Error) and str(seen).startswith("KeyboardInterrupt"))
+        for seen in causes(error))
 
 
 class Syncer:

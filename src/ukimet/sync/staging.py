@@ -39,18 +39,23 @@ def out_of_space(exc: BaseException) -> bool:
     return "No space left on device" in said or "disk is full" in said or "File too large" in said
 
 
+def causes(error: BaseException, most: int = 8) -> Iterator[BaseException]:
+    """``error`` and what it was raised from or during, nearest first (at most ``most``): what a driver's or
+    DuckDB's error wraps."""
+    seen: BaseException | None = error
+    for _ in range(most):
+        if seen is None:
+            return
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
 def out_of_memory(exc: BaseException) -> bool:
     """Whether ``exc``, or what it was raised from, is running out of memory: Python's ``MemoryError``, DuckDB's
     ``OutOfMemoryException``, or another DuckDB error that says it in its words (a commit that could not write its
     data fails as ``TransactionException: Failed to commit: Out of Memory Error: ...``)."""
-    seen: BaseException | None = exc
-    for _ in range(8):
-        if seen is None:
-            return False
-        if isinstance(seen, (MemoryError, duckdb.OutOfMemoryException)) or "Out of Memory Error" in str(seen):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    return any(isinstance(seen, (MemoryError, duckdb.OutOfMemoryException)) or "Out of Memory Error" in str(seen)
+               for seen in causes(exc))
 
 
 @contextlib.contextmanager
