@@ -26,7 +26,15 @@ from ukimet.core.settings import Settings
 from ukimet.gateway.api import Gateway
 from ukimet.sync.engine import Syncer
 from ukimet.sync.staging import staging_path
-from ukimet.sync.store import PublishedWatch, current_snapshot, newest_snapshot, open_store
+from ukimet.sync.store import (
+    SCRATCH_SCHEMA,
+    PublishedWatch,
+    current_snapshot,
+    lake_paths,
+    newest_snapshot,
+    open_store,
+    publishing,
+)
 
 from .gateway_registry import WORKER, build_registry, registry_policy
 
@@ -217,6 +225,51 @@ def test_a_second_sync_of_the_same_source_gives_way_to_the_first_and_says_so(reg
     assert statuses[-2:] == ["running", "failed"]  # the first is left alone; nothing of it was touched
     assert [r[0] for r in Gateway(config, policy=registry_policy()).query(WORKER, IDS, PURPOSE).rows] == \
         list(range(1, 61))
+
+
+def test_a_linkage_run_publishes_no_working_table_and_leaves_no_spill_behind(registry: dict[str, Any]) -> None:
+    config: Settings = registry["config"]
+    result = CliRunner().invoke(app, ["link"], env={"UKIMET_HOME": str(config.home)})
+    assert result.exit_code == 0, result.output
+    with contextlib.closing(open_store(config.resolved_store_path(), read_only=True)) as con:
+        tables = "SELECT table_name FROM duckdb_tables() WHERE schema_name = ?"
+        left = con.execute(tables, [SCRATCH_SCHEMA]).fetchall()
+        kept = {r[0] for r in con.execute(tables, ["link"]).fetchall()}
+    assert left == []
+    assert {"entities", "identities", "pair_scores", "profiles"} <= kept
+    _, _, temporary = lake_paths(config.resolved_store_path())
+    assert not any(f.stat().st_size for f in temporary.rglob("*") if f.is_file())
+
+
+def _bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def test_a_working_table_dropped_within_a_publishing_transaction_gives_its_disk_back_at_once(
+        tmp_path: Path) -> None:
+    """What a long linkage run relies on (sync.store.SCRATCH_SCHEMA): in the lake a dropped table's files go at
+    once, while a dropped temporary table is spilled until the transaction ends. Were either to change with a
+    DuckDB or DuckLake release, a million-person linkage would need several times the store in spill files."""
+    path = tmp_path / "store.ducklake"
+    _, files, temporary = lake_paths(path)
+    con = open_store(path, memory_limit="200MB")
+    rows = "SELECT range AS a, md5(range::VARCHAR) AS b FROM range(3000000)"
+    try:
+        with publishing(con, "test"):
+            before = _bytes(files)
+            for step in range(3):
+                con.execute(f"CREATE TABLE {SCRATCH_SCHEMA}.step_{step} AS {rows}")
+                assert _bytes(files) > before
+                con.execute(f"DROP TABLE {SCRATCH_SCHEMA}.step_{step}")
+                assert _bytes(files) == before
+            for step in range(3):
+                con.execute(f"CREATE TEMP TABLE step_{step} AS {rows}")
+                con.execute(f"DROP TABLE step_{step}")
+            held = _bytes(temporary)
+        assert held > 50 * 2**20  # the temporary tables were still spilled when dropped
+        assert _bytes(temporary) < held  # and given back only at the commit
+    finally:
+        con.close()
 
 
 def test_writers_hold_at_most_the_configured_memory_and_a_malformed_limit_is_refused(tmp_path: Path) -> None:

@@ -63,6 +63,7 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
             store.put(table, db.arrow(f"SELECT * FROM {table}"))
     stats["link_seconds"] = time.perf_counter() - started
     build_golden(con)
+    store.finish()
     return stats
 
 

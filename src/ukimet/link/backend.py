@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 
 from ukimet.core.errors import LinkError
-from ukimet.sync.store import TABLES, query_arrow, rebuild
+from ukimet.sync.store import SCRATCH_SCHEMA, TABLES, clear_scratch, query_arrow, rebuild, use_scratch
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -77,31 +77,46 @@ class Backend(ABC):
         """``create`` where ``select`` reads ``table`` itself."""
         self.create(table, select)
 
+    @abstractmethod
+    def finish(self) -> None:
+        """Let go of every working table that is left (the run's results are kept)."""
+
 
 class DuckDBBackend(Backend):
+    """Kept tables in the store's ``link`` schema; scratch tables in its scratch schema (``SCRATCH_SCHEMA``, which
+    unqualified names find), as compressed Parquet that is deleted the moment a table is dropped, even within the
+    run's one transaction."""
+
     name = "duckdb"
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         con.execute("CREATE SCHEMA IF NOT EXISTS link")
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCRATCH_SCHEMA}")
+        use_scratch(con)
+
+    @staticmethod
+    def _where(table: str) -> tuple[str, str]:
+        schema, _, name = table.rpartition(".")
+        return schema or SCRATCH_SCHEMA, name
 
     def create(self, table: str, select: str) -> None:
-        kind = "TABLE" if "." in table else "TEMP TABLE"
-        self.con.execute(f"CREATE OR REPLACE {kind} {table} AS {select}")
-
-    def rebuild(self, table: str, select: str) -> None:
-        schema, _, name = table.rpartition(".")
-        if schema:  # on the lake: built beside and renamed
+        schema, name = self._where(table)
+        if re.search(rf"\b{re.escape(name)}\b", select):  # reads itself: the lake must build it beside
             rebuild(self.con, schema, name, select)
         else:
-            self.create(table, select)
+            self.con.execute(f"CREATE OR REPLACE TABLE {schema}.{name} AS {select}")
+
+    def finish(self) -> None:
+        clear_scratch(self.con)
 
     def fetch(self, sql: str) -> list[Row]:
         return self.con.execute(sql).fetchall()
 
     def drop(self, *tables: str) -> None:
         for table in tables:
-            self.con.execute(f"DROP TABLE IF EXISTS {table}")
+            schema, name = self._where(table)
+            self.con.execute(f"DROP TABLE IF EXISTS {schema}.{name}")
 
     def columns(self, table: str) -> list[str]:
         return [str(r[0]) for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
@@ -208,6 +223,9 @@ class SparkBackend(Backend):
 
     def tables(self) -> list[str]:
         return [f"link.{t.name[5:]}" for t in self.spark.catalog.listTables() if t.name.startswith("link_")]
+
+    def finish(self) -> None:
+        """Nothing to do: the working views are cached in the session and end with it."""
 
     def put(self, table: str, data: pa.Table) -> None:
         frame = self.spark.createDataFrame(data).localCheckpoint()

@@ -26,7 +26,7 @@ from ukimet.core.errors import LinkError
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
 from ukimet.link.names import name_key, patronymic, sound_key, split_full_name, surname
-from ukimet.sync.store import ident, store_tables
+from ukimet.sync.store import SCRATCH_SCHEMA, ident, store_tables, use_scratch
 
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
 CONTACT = ("address", "phone", "email")
@@ -122,6 +122,8 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
     other non-key column of a one-person-per-row table is kept as a further attribute (x_<column>), compared
     where the same column name appears: what linking standalone files wants."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCRATCH_SCHEMA}")
+    use_scratch(con)
     found: list[tuple[str, Party, list[str]]] = []
     for spec in list_sources(engine):
         if sources and spec.name not in sources:
@@ -164,9 +166,9 @@ def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> list[str]:
 
 def _mapping(con: duckdb.DuckDBPyConnection, name: str, rows: dict[str, list[Any]],
              types: list[tuple[str, pa.DataType]]) -> None:
-    """A temporary table mapping each distinct raw value to its standardised forms."""
+    """A scratch table mapping each distinct raw value to its standardised forms."""
     con.register(f"_map_{name}", pa.table(rows, schema=pa.schema([pa.field(n, t) for n, t in types])))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE map_{name} AS SELECT * FROM _map_{name}")
+    con.execute(f"CREATE OR REPLACE TABLE {SCRATCH_SCHEMA}.map_{name} AS SELECT * FROM _map_{name}")
     con.unregister(f"_map_{name}")
 
 
@@ -194,8 +196,9 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
                            "f_patronymic": [s.patronymic for s in split]},
              [("raw", pa.string()), ("f_surname", pa.string()), ("f_first", pa.string()),
                         ("f_patronymic", pa.string())])
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE named AS SELECT r.*, coalesce(r.surname, f.f_surname) AS sur,
-        coalesce(r.first_name, f.f_first) AS fst, coalesce(r.patronymic, f.f_patronymic) AS pat
+    con.execute(f"""CREATE OR REPLACE TABLE {SCRATCH_SCHEMA}.named AS SELECT r.*,
+        coalesce(r.surname, f.f_surname) AS sur, coalesce(r.first_name, f.f_first) AS fst,
+        coalesce(r.patronymic, f.f_patronymic) AS pat
         FROM {SCHEMA}.raw_records r LEFT JOIN map_full f ON f.raw = r.full_name""")
     names = [r[0] for r in con.execute(
         "SELECT DISTINCT v FROM (SELECT sur AS v FROM named UNION SELECT fst FROM named UNION SELECT pat FROM named) "
@@ -241,4 +244,4 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
         LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email
         WHERE coalesce(n.iin, n.sur, n.fst, n.birth_date) IS NOT NULL""")
     for table in ("named", *(f"map_{kind}" for kind in ("iin", "full", "name", "date", "sex", "contact"))):
-        con.execute(f"DROP TABLE IF EXISTS {table}")  # held in memory (or spilled) for the rest of the linkage
+        con.execute(f"DROP TABLE IF EXISTS {SCRATCH_SCHEMA}.{table}")

@@ -34,6 +34,12 @@ import pyarrow as pa
 from ukimet.core.errors import StoreError
 
 QUARANTINE_SCHEMA = "_quarantine"
+SCRATCH_SCHEMA = "_scratch"
+"""Working tables of a run that publishes in one transaction (linkage). There the lake deletes a table's Parquet
+files as soon as the table is dropped or replaced, while a dropped temporary table is kept (in memory, or spilled to
+the temporary folder) until the transaction ends, since it could still be rolled back: with temporary tables a long
+run's spill files grew with every step it took (9 GB at a million persons, three times the store). Source names
+start with a letter, so no source's schema is called this."""
 LOOKUP_SCHEMA = "lookup"
 """the linkage's lookup tables for serving one person at a time (link.lookup)"""
 SCHEMA_OPTIONS = {LOOKUP_SCHEMA: {"parquet_row_group_size": 8192}}
@@ -121,10 +127,10 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
 
 
 def prepare_schemas(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the schemas that are written with options of their own (``SCHEMA_OPTIONS``), unless they are there:
-    on a new store, and before a run that writes them, outside its transaction (the lake sets no option on a
-    schema made in the same transaction)."""
-    for schema, settings in SCHEMA_OPTIONS.items():
+    """Make the schemas that are written with options of their own (``SCHEMA_OPTIONS``) and the scratch schema,
+    unless they are there: on a new store, and before a run that writes them, outside its transaction (the lake sets
+    no option on a schema made in the same transaction)."""
+    for schema, settings in {SCRATCH_SCHEMA: {}, **SCHEMA_OPTIONS}.items():
         if con.execute("SELECT 1 FROM duckdb_schemas() WHERE database_name = ? AND schema_name = ?",
                        [LAKE, schema]).fetchone() is not None:
             continue
@@ -171,7 +177,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, schema: str, table: str, select: str
     is replaced, before the replacing query has read them)."""
     staged = f"{table}__rebuilt"
     con.execute(f"CREATE OR REPLACE TABLE {ident(schema)}.{ident(staged)} AS {select}")
-    con.execute(f"DROP TABLE {ident(schema)}.{ident(table)}")
+    con.execute(f"DROP TABLE IF EXISTS {ident(schema)}.{ident(table)}")
     con.execute(f"ALTER TABLE {ident(schema)}.{ident(staged)} RENAME TO {ident(table)}")
 
 
@@ -396,6 +402,19 @@ def _exported_tables(export: Path) -> list[tuple[str, str, str]]:
             data = export / Path(found.group(5).replace("''", "'")).name
             out.append((schema, table, f"read_parquet({literal(str(data))})"))
     return out
+
+
+def use_scratch(con: duckdb.DuckDBPyConnection) -> None:
+    """Let unqualified names find the working tables in ``SCRATCH_SCHEMA`` (made beforehand, by
+    ``prepare_schemas``)."""
+    con.execute(f"SET search_path = {literal(f'main,{SCRATCH_SCHEMA}')}")
+
+
+def clear_scratch(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the working tables a run left in ``SCRATCH_SCHEMA``, so that its snapshot publishes none."""
+    for (table,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = ?",
+                                [LAKE, SCRATCH_SCHEMA]).fetchall():
+        con.execute(f"DROP TABLE {ident(SCRATCH_SCHEMA)}.{ident(table)}")
 
 
 def store_tables(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, dict[str, str]]:
