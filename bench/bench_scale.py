@@ -5,9 +5,9 @@ store; the curve at 50 k, 200 k and 1 M persons).
 Each stage runs in a process of its own, so that its peak memory is its own: the synthetic country
 (``build_country``), registering and syncing every source (``Syncer.sync``), linkage (``link_store``) and the
 analytics mart (``build_mart``). Meanwhile the parent samples, every half second, the size of the store's
-temporary folders (DuckDB's spill files and the sync's staging files) and of the store itself (working tables a run
-keeps in the lake until it drops them are temporary disk too: the peak above the stage's final store); at the end of
-each stage it notes the store's size. The peer is the stage's own input: time and memory per person, so that a
+temporary folders (DuckDB's spill files and the sync's staging files) and of the lake's scratch schema (working
+tables the linkage keeps there until it drops them are temporary disk too); at the end of each stage it notes the
+store's size. The peer is the stage's own input: time and memory per person, so that a
 curve that bends upwards shows as a growing per-person figure.
 
     PYTHONPATH=src python bench/bench_scale.py --persons 50000 200000 [--keep DIR]
@@ -86,16 +86,17 @@ def stage(name: str, out: Path, persons: int) -> None:
 def _measured(name: str, out: Path, persons: int) -> dict[str, Any]:
     home = out / ".ukimet"
     temporary = [home / "store.ducklake.tmp", home / "store.ducklake.staging"]
-    store_files = [home / "store.ducklake.files", home / "store.ducklake"]
-    peak_temp = peak_store = 0
+    scratch = home / "store.ducklake.files" / "_scratch"  # sync.store.SCRATCH_SCHEMA
+    peak_temp = peak_spill = peak_scratch = 0
     done = threading.Event()
 
     def watch() -> None:
-        nonlocal peak_temp, peak_store
+        nonlocal peak_temp, peak_spill, peak_scratch
         while not done.wait(0.5):
             with contextlib.suppress(OSError):  # a file deleted while it is measured
-                peak_temp = max(peak_temp, sum(_size(p) for p in temporary))
-                peak_store = max(peak_store, sum(_size(p) for p in store_files))
+                spill, work = sum(_size(p) for p in temporary), _size(scratch)
+                peak_temp, peak_spill, peak_scratch = (max(peak_temp, spill + work), max(peak_spill, spill),
+                                                       max(peak_scratch, work))
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
@@ -106,11 +107,9 @@ def _measured(name: str, out: Path, persons: int) -> dict[str, Any]:
     if child.returncode != 0:
         raise SystemExit(f"stage {name} at {persons:,} persons failed:\n{child.stderr[-3000:]}")
     said = json.loads(child.stdout.strip().splitlines()[-1])
-    store = sum(_size(p) for p in store_files)
-    # working tables a run keeps in the lake until it drops them count as temporary disk too
-    scratch = max(0, peak_store - store)
-    return {"stage": name, **said, "peak_temp_mb": round((peak_temp + scratch) / 2**20, 1),
-            "peak_spill_mb": round(peak_temp / 2**20, 1), "peak_lake_scratch_mb": round(scratch / 2**20, 1),
+    store = _size(home / "store.ducklake.files") + _size(home / "store.ducklake")
+    return {"stage": name, **said, "peak_temp_mb": round(peak_temp / 2**20, 1),
+            "peak_spill_mb": round(peak_spill / 2**20, 1), "peak_lake_scratch_mb": round(peak_scratch / 2**20, 1),
             "store_mb": round(store / 2**20, 1),
             "seconds_per_1000_persons": round(said["seconds"] / persons * 1000, 3),
             "peak_rss_kb_per_person": round(said["peak_rss_mb"] * 1024 / persons, 2)}

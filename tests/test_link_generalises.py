@@ -208,3 +208,52 @@ def test_how_often_births_are_apart_within_one_person_travels_with_the_model(tmp
     assert Model.from_rows([(str(r[0]), int(r[1]), r[2], r[3]) for r in zip(*[
         strict.to_arrow().column(c).to_pylist() for c in ("field", "level", "m", "u")], strict=True)]) \
         .births_apart == 0.001
+
+
+def test_a_wife_is_found_under_her_surname_before_and_after_marriage_and_stays_one_person(tmp_path: Path) -> None:
+    """A marriage register names the wife's surname before and after marriage in two columns; a notary knows
+    her by the surname she has now, a school by her maiden name, under coded headers whose address only its
+    values tell (Актобе, Абая 12-4). Each finds her, her two records from the register are one person (one line),
+    and a husband never joins his wife."""
+    rng = random.Random(77)
+    rows, notary, school = [], [], []
+    for key in range(60):
+        born = dt.date(1970, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 25))
+        husband_born = born - dt.timedelta(days=rng.randrange(300, 3000))
+        maiden, married = ROOTS[key % len(ROOTS)] + "ова", SURNAMES[key % len(SURNAMES)] + "а"
+        first = WOMEN[key % len(WOMEN)]
+        rows.append([f"2015/{key}", f"Ақмола {key}", _iin(husband_born, True, 5000 + key),
+                     f"{SURNAMES[key % len(SURNAMES)]} {MEN[key % len(MEN)]}", f"{husband_born:%d.%m.%Y}",
+                     _iin(born, False, 1000 + key) if key % 3 else "", maiden, married, first, f"{born:%d.%m.%Y}"])
+        notary.append([f"N{key}", married.upper(), first.upper(), f"{born:%d.%m.%Y}"])
+        school.append([f"S{key}", maiden, first, f"{born:%Y-%m-%d}", f"Актобе, Абая {key + 10}-{key % 7 + 1}"])
+    _write(tmp_path / "marriages.csv", ["акт_нөмірі", "тіркеу_органы", "күйеуі_ЖСН", "күйеуі_ТАӘ",
+                                        "күйеуі_туған_күні", "әйелі_ЖСН", "әйелі_тегі_некеге_дейін",
+                                        "әйелі_тегі_некеден_кейін", "әйелі_аты", "әйелі_туған_күні"], rows)
+    _write(tmp_path / "notary.csv", ["record_id", "Фамилия", "Имя", "Дата рождения"], notary)
+    _write(tmp_path / "school.csv", ["record_id", "fam", "im", "fld_07", "fld_11"], school)
+    out = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", *(str(tmp_path / f) for f in ("marriages.csv", "notary.csv",
+                                                                            "school.csv")), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "or әйелі_тегі_некеден_кейін = surname" in result.output
+    assert "fld_11 = address" in result.output
+    with out.open(encoding="utf-8") as f:
+        lines = list(csv.DictReader(f))
+    entity = {(r["source"], r["record_id"]): r["entity_id"] for r in lines}
+    assert len(lines) == len(entity) == 4 * len(rows)  # one line a person: her two records are one line
+    for key in range(len(rows)):
+        wife = entity[("marriages", f"{key + 1}#2")]
+        assert entity[("notary", f"N{key}")] == wife, key  # the surname after marriage
+        assert entity[("school", f"S{key}")] == wife, key  # the maiden name
+        assert entity[("marriages", str(key + 1))] != wife
+
+
+def test_a_two_word_full_name_is_a_surname_and_a_given_name_unless_one_is_plainly_a_patronymic() -> None:
+    from ukimet.link.names import FullName, split_full_name
+
+    assert split_full_name("Оразбайұлы Ислам") == FullName("Оразбайұлы", "Ислам", None)
+    assert split_full_name("Ислам Оразбайұлы") == FullName("Оразбайұлы", "Ислам", None)
+    assert split_full_name("Айгерім Серікқызы") == FullName("Серікқызы", "Айгерім", None)
+    assert split_full_name("Пётр Иванович") == FullName(None, "Пётр", "Иванович")
+    assert split_full_name("Мұхтарова Алма Қайратқызы") == FullName("Мұхтарова", "Алма", "Қайратқызы")

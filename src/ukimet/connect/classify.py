@@ -111,8 +111,22 @@ def is_date(value: str) -> bool:
     return parse_date(value, serials=False) is not None
 
 
+_TOWN_MARK = re.compile(r"^\s*(г|қ|гор|город|қаласы|city)\.?\s+|\s+(қ|қаласы|city)\.?\s*$")
+
+
 def _words(value: str) -> list[str]:
     return [w for w in value.replace(",", " ").split() if w]
+
+
+def _looks_like_address(value: str) -> bool:
+    """A lower-cased value that reads as an address: a number with two address words (ул., д., кв. ...), or a
+    number after a known town and a comma (Актобе, Абая 117-7; г. Конаев, мкр Жетысу 12)."""
+    if not any(c.isdigit() for c in value):
+        return False
+    if sum(m in value for m in ADDRESS_MARKERS) >= 2:
+        return True
+    town, comma, _ = value.partition(",")
+    return bool(comma) and _TOWN_MARK.sub("", town).strip() in _places()
 
 
 def _value_scores(values: Sequence[str]) -> dict[str, float]:
@@ -131,7 +145,7 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         "date": _share(v, is_date),
         "sex": _share(lower, lambda x: x in SEX_VALUES) if len(set(lower)) <= 4 else 0.0,
         "money": _share(v, lambda x: bool(_NUMBER.match(x))),
-        "address": _share(lower, lambda x: sum(m in x for m in ADDRESS_MARKERS) >= 2 and any(c.isdigit() for c in x)),
+        "address": _share(lower, _looks_like_address),
     }
     if single:
         share_single = len(single) / len(v)

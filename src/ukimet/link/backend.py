@@ -83,32 +83,38 @@ class Backend(ABC):
 
 
 class DuckDBBackend(Backend):
-    """Kept tables in the store's ``link`` schema; scratch tables in its scratch schema (``SCRATCH_SCHEMA``, which
-    unqualified names find), as compressed Parquet that is deleted the moment a table is dropped, even within the
-    run's one transaction."""
+    """Kept tables in the store's ``link`` schema. Scratch tables of a run that publishes in one transaction (a
+    linkage, the mart) in the scratch schema (``SCRATCH_SCHEMA``, which unqualified names find), as compressed
+    Parquet that is deleted the moment a table is dropped, even within the transaction; with ``temporary`` (a
+    small computation outside any transaction, which must not publish a snapshot per table: ``link-explain``)
+    as temporary tables."""
 
     name = "duckdb"
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, temporary: bool = False) -> None:
         self.con = con
+        self.temporary = temporary
         con.execute("CREATE SCHEMA IF NOT EXISTS link")
-        con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCRATCH_SCHEMA}")
-        use_scratch(con)
+        if not temporary:
+            con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCRATCH_SCHEMA}")
+            use_scratch(con)
 
-    @staticmethod
-    def _where(table: str) -> tuple[str, str]:
+    def _where(self, table: str) -> tuple[str, str]:
         schema, _, name = table.rpartition(".")
-        return schema or SCRATCH_SCHEMA, name
+        return schema or ("temp" if self.temporary else SCRATCH_SCHEMA), name
 
     def create(self, table: str, select: str) -> None:
         schema, name = self._where(table)
-        if re.search(rf"\b{re.escape(name)}\b", select):  # reads itself: the lake must build it beside
+        if schema == "temp":
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {select}")
+        elif re.search(rf"\b{re.escape(name)}\b", select):  # reads itself: the lake must build it beside
             rebuild(self.con, schema, name, select)
         else:
             self.con.execute(f"CREATE OR REPLACE TABLE {schema}.{name} AS {select}")
 
     def finish(self) -> None:
-        clear_scratch(self.con)
+        if not self.temporary:
+            clear_scratch(self.con)
 
     def fetch(self, sql: str) -> list[Row]:
         return self.con.execute(sql).fetchall()

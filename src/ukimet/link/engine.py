@@ -318,6 +318,16 @@ class Decisions:
                 {(int(a), int(b)) for a, b, same in rows if not same})
 
 
+_PARTY = """SELECT rp.profile_id, r.source, r.source_table, r.party, r.record_key FROM link.person_records r
+    JOIN link.record_profiles rp ON rp.record_id = r.record_id"""
+ONE_PERSON = f"""SELECT m.profile_id AS a, v.profile_id AS b FROM ({_PARTY} WHERE r.surname_variant) v
+    JOIN ({_PARTY} WHERE NOT r.surname_variant) m ON m.source = v.source AND m.source_table = v.source_table
+        AND m.party = v.party AND m.record_key = v.record_key
+    WHERE m.profile_id <> v.profile_id"""
+"""Profiles that are one person by what their record says: a person's record under another surname
+(``records.MARRIAGE``) and the record of the same row and party with the first."""
+
+
 def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
             known: dict[int, str] | None = None) -> int:
     """Merge pairs at or above ``threshold`` (a match weight), strongest first; never join two valid IINs, nor
@@ -332,7 +342,9 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
     components), which gives exactly what one merge over all pairs would."""
     same, different = (decisions or Decisions()).profile_pairs(db)
     pair = schema(("a", pa.int64()), ("b", pa.int64()))
-    db.put("cluster_same", pa.table({"a": [p[0] for p in same], "b": [p[1] for p in same]}, schema=pair))
+    db.put("cluster_decided", pa.table({"a": [p[0] for p in same], "b": [p[1] for p in same]}, schema=pair))
+    variants = "link.person_records" in db.tables() and "surname_variant" in db.columns("link.person_records")
+    db.create("cluster_same", "SELECT a, b FROM cluster_decided" + (f" UNION ALL {ONE_PERSON}" if variants else ""))
     db.put("cluster_apart", pa.table({"a": [p[0] for p in sorted(different)], "b": [p[1] for p in sorted(different)]},
                                      schema=pair))
     entries = sorted((known or {}).items())
@@ -388,7 +400,7 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
         CASE WHEN r.record_id IS NULL THEN k.known ELSE r.known END AS known
         FROM cluster_components c LEFT JOIN cluster_resolved r ON r.record_id = c.record_id
         LEFT JOIN cluster_continues k ON k.component = c.component ORDER BY c.record_id""")
-    db.drop("cluster_same", "cluster_apart", "cluster_known", "cluster_cc", "cluster_components",
+    db.drop("cluster_decided", "cluster_same", "cluster_apart", "cluster_known", "cluster_cc", "cluster_components",
             "cluster_continues", "cluster_typo_pairs", "cluster_typo_iins", "cluster_iin_typos", "cluster_labels",
             "cluster_resolved")  # cluster_conflicts (a component number each) says which ones were replayed
     return int(db.fetch("SELECT count(DISTINCT entity_id) FROM link.profile_entities")[0][0])

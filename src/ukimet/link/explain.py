@@ -12,6 +12,7 @@ from ukimet.core.errors import LinkError
 from ukimet.link.backend import DuckDBBackend
 from ukimet.link.engine import IDENTITY, Spec, score, vectors
 from ukimet.link.model import THRESHOLD, Model, meaning
+from ukimet.link.records import main_records
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _profile(con: duckdb.DuckDBPyConnection, identity: str) -> tuple[int, str | 
     row = con.execute(f"""SELECT rp.profile_id, e.entity_id FROM link.person_records r
         JOIN link.record_profiles rp ON rp.record_id = r.record_id
         LEFT JOIN link.entities e ON e.record_id = r.record_id
-        WHERE {IDENTITY} = ?""", [identity]).fetchone()
+        WHERE {IDENTITY} = ? AND {main_records(con)}""", [identity]).fetchone()
     if row is None:
         raise LinkError("link.no_record", record=identity)
     return int(row[0]), row[1]
@@ -59,7 +60,7 @@ def explain(con: duckdb.DuckDBPyConnection, left: str, right: str) -> Explanatio
     """The comparison of two records (identities source/table/party/key), field by field."""
     model = Model.from_rows(con.execute("SELECT field, level, m, u FROM link.model").fetchall())
     (a, entity_a), (b, entity_b) = _profile(con, left), _profile(con, right)
-    db = DuckDBBackend(con)
+    db = DuckDBBackend(con, temporary=True)  # nothing published: no snapshot for a question
     db.put("asked_pair", pa.table({"l_id": pa.array([a], pa.int64()), "r_id": pa.array([b], pa.int64())}))
     vectors(db, "asked_pair", "asked_vector", Spec.of(db))
     score(db, model, "asked_vector", "asked_score")

@@ -111,7 +111,11 @@ def relations(db: Backend) -> int:
 
 def build_families(con: duckdb.DuckDBPyConnection) -> int:
     """``link.families`` (entity_id, family_id, role: spouse / child / single); returns the number of families."""
-    return families(DuckDBBackend(con))
+    db = DuckDBBackend(con)
+    try:
+        return families(db)
+    finally:
+        db.finish()
 
 
 def families(db: Backend) -> int:

@@ -129,9 +129,15 @@ def describe(metadata: SqlEngine, name: str) -> str:
     which it does not use."""
     columns = columns_of(metadata, name)
     used: set[str] = set()
-    persons = []
+    persons: list[str] = []
+    seen: dict[str, int] = {}
     for party in parties(columns, tuple(table_keys(metadata, name).get(columns[0].table, [])) if columns else (),
                          extras=True):
+        if party.party in seen:  # the same person under another surname (before or after marriage)
+            persons[seen[party.party]] += f", or {party.columns['surname']} = surname"
+            used.add(party.columns["surname"])
+            continue
+        seen[party.party] = len(persons)
         fields = {**party.columns, **{f"address {i + 1}" if len(party.address) > 1 else "address": a
                                       for i, a in enumerate(party.address)}}
         used |= set(fields.values()) | set(party.extras)

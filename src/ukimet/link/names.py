@@ -146,8 +146,9 @@ _INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]?\.?|[^\W\d_]")
 def split_full_name(text: str) -> FullName:
     """Surname, first name and patronymic from one field, whatever the order: every assignment of roles to the
     words is scored by how their endings fit the roles (-ович/-овна a patronymic, -ов/-ова a surname, -ұлы/-қызы
-    either), with the usual orders as tie-breakers, and the best one wins. Words past the third join the
-    surname (double surnames)."""
+    either), with the usual orders as tie-breakers, and the best one wins; two words are a surname and a given name
+    unless one is plainly a patronymic (Оразбайұлы Ислам is Ислам of the family Оразбайұлы, as the other agencies
+    write him; Пётр Иванович has no surname). Words past the third join the surname (double surnames)."""
     words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
     if not words:
         return FullName(None, None, None)
@@ -164,7 +165,10 @@ def split_full_name(text: str) -> FullName:
     for roles in itertools.permutations(ROLES, len(head)):
         score = sum(_role_score(f, r) for f, r in zip(folded, roles, strict=True))
         prior = ORDER_PRIOR.get((roles[0], roles[1], roles[-1]), 0.0) if len(head) == 3 else 0.0
-        score += prior if len(head) == 3 else (0.3 if roles[0] == "surname" else 0.0)
+        if len(head) == 3:
+            score += prior
+        else:  # two words: a surname and a given name, far more often than a name and a patronymic alone
+            score += (0.3 if roles[0] == "surname" else 0.0) + (0.6 if set(roles) == {"surname", "first"} else 0.0)
         if best is None or score > best[0]:
             best = (score, roles)
     assert best is not None

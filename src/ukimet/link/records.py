@@ -48,6 +48,9 @@ class Party:
     """further attributes compared as they are (linking files: postcode, document number ...)"""
     relation: str | None = None
     """in a table of relatives, the column saying how they are related (отец, мать, супруг(а) ...)"""
+    surname_of: str | None = None
+    """set on the same person under another surname (``MARRIAGE``): the column of the surname the first record
+    of this party has"""
 
 
 def party_of(column: str) -> str:
@@ -74,27 +77,43 @@ def _identifies(found: dict[str, str]) -> bool:
         "surname" in found and ("first_name" in found or "birth_date" in found))
 
 
+MARRIAGE = re.compile(r"неке|брак|замуж|девич|marri|maiden|n[eé]e\b|birth_?name|zamuzh|devich|nekeg|neked")
+"""Words of a column holding a surname before or after marriage (тегі_некеге_дейін, фамилия_до_брака,
+maiden_name, surname_after_marriage): one person's other surname, not another person's."""
+
+
+def _with_surnames(party: Party, others: list[str]) -> list[Party]:
+    """``party``, and the same person once more under each of their other surnames: each is a record of its own
+    (the same party, so never two persons), so that the surname another agency knows finds it."""
+    return [party, *(replace(party, columns={**party.columns, "surname": other}, surname_of=party.columns["surname"])
+                     for other in others)]
+
+
 def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool = False) -> list[Party]:
     by_table: dict[str, list[CatalogColumn]] = defaultdict(list)
     for c in columns:
         by_table[c.table].append(c)
     out = []
     for table, cols in by_table.items():
-        identity = [c for c in cols if c.semantic_type in IDENTITY]
+        marriage = [c for c in cols if c.semantic_type == "surname" and MARRIAGE.search(c.column.lower())]
+        identity = [c for c in cols if c.semantic_type in IDENTITY and c not in marriage]
         counts: dict[str, int] = defaultdict(int)
         for c in identity:
             counts[c.semantic_type] += 1
-        if not any(c.semantic_type in ("iin", "surname", "full_name") for c in identity):
+        if not any(c.semantic_type in ("iin", "surname", "full_name") for c in identity) and not marriage:
             continue
-        if max(counts.values()) <= 1:
+        if not counts or max(counts.values()) <= 1:
             found = {c.semantic_type: c.column for c in identity}
+            others = [c.column for c in marriage]
+            if "surname" not in found and others:
+                found["surname"] = others.pop(0)
             for c in cols:
                 if c.semantic_type in ("phone", "email"):
                     found.setdefault(c.semantic_type, c.column)
             address = tuple(c.column for c in cols if c.semantic_type == "address")
             further = tuple(c.column for c in cols if extras and c.semantic_type in EXTRA_TYPES
                             and c.column.lower() not in NOT_EVIDENCE and c.column not in key)
-            out.append(Party("", table, "subject", found, key, address, further))
+            out += _with_surnames(Party("", table, "subject", found, key, address, further), others)
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
         for c in identity:
@@ -104,9 +123,16 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             grouped[party].setdefault(c.semantic_type, c.column)
         relation = next((c.column for c in cols if c.semantic_type not in IDENTITY and not _ID.search(c.column.lower())
                          and any(w in c.column.lower() for w in RELATION_COLUMNS)), None)
+        surnames: dict[str, list[str]] = defaultdict(list)
+        for c in marriage:  # the party of the same first word: its surname, or its other surnames
+            name = party_of(c.column)
+            if name in grouped and "surname" not in grouped[name]:
+                grouped[name]["surname"] = c.column
+            elif name in grouped:
+                surnames[name].append(c.column)
         for name, found in grouped.items():
-            if _identifies(found):  # a surname alone (a bride's surname after marriage) names nobody
-                out.append(Party("", table, name, found, key, relation=relation))
+            if _identifies(found):  # a surname alone names nobody
+                out += _with_surnames(Party("", table, name, found, key, relation=relation), surnames[name])
     return out
 
 
@@ -150,13 +176,34 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         relation = f"CAST({ident(party.relation)} AS VARCHAR)" if party.relation else "NULL::VARCHAR"
         selects.append(f"SELECT '{source}' AS source, '{party.table}' AS source_table, "
                        f"'{party.party}' AS party, {record_key} AS record_key, {fields}, "
-                       f"{address} AS address, {relation} AS relation{further} FROM {table}")
+                       f"{address} AS address, {relation} AS relation, {party.surname_of is not None} AS "
+                       f"surname_variant{further} FROM {table}{_variant_rows(party)}")
     if not selects:
         raise LinkError("link.no_identity")
     con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records AS " + " UNION ALL ".join(selects))
     _standardise(con, names)
     count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()
     return int(count[0]) if count else 0
+
+
+def main_records(con: duckdb.DuckDBPyConnection, alias: str = "r") -> str:
+    """An SQL condition on ``link.person_records`` (as ``alias``) that keeps one record per identity: not the
+    records of a person under another surname (a store linked before they were made has none)."""
+    found = con.execute("SELECT 1 FROM duckdb_columns() WHERE schema_name = ? AND table_name = 'person_records' "
+                        "AND column_name = 'surname_variant'", [SCHEMA]).fetchone()
+    return f"NOT {alias}.surname_variant" if found else "true"
+
+
+def _variant_rows(party: Party) -> str:
+    """The rows where the other surname is a record of its own: it is written, differs from the first, and the
+    row has an IIN or a date of birth to hold the two records of one person together (a bare name under two
+    surnames would chain two namesakes)."""
+    if party.surname_of is None:
+        return ""
+    other, first = (f"lower(trim(CAST({ident(c)} AS VARCHAR)))" for c in (party.columns["surname"], party.surname_of))
+    anchors = [f"{ident(party.columns[t])} IS NOT NULL" for t in ("iin", "birth_date") if t in party.columns]
+    return (f" WHERE nullif({other}, '') IS NOT NULL AND {other} IS DISTINCT FROM {first} AND "
+            f"({' OR '.join(anchors) or 'false'})")
 
 
 def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> list[str]:
@@ -220,9 +267,13 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
     _mapping(con, "sex", {"raw": sexes, "code": [SEX_CODES.get(s.strip().lower()) for s in sexes]},
              [("raw", pa.string()), ("code", pa.string())])
     _mapping(con, "contact", *_contact_map(con))
+    # the records' numbers come from a sort of their keys alone, not of whole records: at 16 million records the
+    # whole records spilled 3 GB to the temporary folder
+    con.execute(f"""CREATE OR REPLACE TABLE {SCRATCH_SCHEMA}.numbered AS SELECT rowid AS named_row,
+        row_number() OVER (ORDER BY source, source_table, record_key, party, iin, sur, fst, pat, birth_date)
+            AS record_id FROM {SCRATCH_SCHEMA}.named WHERE coalesce(iin, sur, fst, birth_date) IS NOT NULL""")
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
-        row_number() OVER (ORDER BY n.source, n.source_table, n.record_key, n.party, n.iin, n.sur, n.fst, n.pat,
-                           n.birth_date) AS record_id,
+        o.record_id,
         n.source, n.source_table, n.party, n.record_key,
         i.number AS iin, coalesce(i.valid, false) AS iin_valid, n.iin IS NOT NULL AND NOT coalesce(i.valid, false)
             AS iin_suspect,
@@ -233,15 +284,14 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
         s.sound AS surname_sound, f.sound AS first_sound,
         ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
         n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw, n.address AS address_raw,
-        n.relation AS relation_raw
+        n.relation AS relation_raw, n.surname_variant
         {"".join(f", n.{x}" for x in extras)}
-        FROM named n
+        FROM named n JOIN numbered o ON o.named_row = n.rowid  -- the records with some evidence
         LEFT JOIN map_iin i ON i.raw = n.iin LEFT JOIN map_name s ON s.raw = n.sur
         LEFT JOIN map_name f ON f.raw = n.fst LEFT JOIN map_name p ON p.raw = n.pat
         LEFT JOIN map_date d ON d.raw = n.birth_date LEFT JOIN map_sex x ON x.raw = n.sex
         LEFT JOIN map_contact ca ON ca.kind = 'address' AND ca.raw = n.address
         LEFT JOIN map_contact cp ON cp.kind = 'phone' AND cp.raw = n.phone
-        LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email
-        WHERE coalesce(n.iin, n.sur, n.fst, n.birth_date) IS NOT NULL""")
-    for table in ("named", *(f"map_{kind}" for kind in ("iin", "full", "name", "date", "sex", "contact"))):
+        LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email""")
+    for table in ("named", "numbered", *(f"map_{kind}" for kind in ("iin", "full", "name", "date", "sex", "contact"))):
         con.execute(f"DROP TABLE IF EXISTS {SCRATCH_SCHEMA}.{table}")

@@ -14,6 +14,7 @@ from ukimet.core.errors import LinkError
 from ukimet.link.backend import DuckDBBackend
 from ukimet.link.engine import Decisions
 from ukimet.link.model import THRESHOLD
+from ukimet.link.records import main_records
 
 DECISIONS = "link.review_decisions"
 Decision = Literal["same", "different"]
@@ -56,7 +57,8 @@ def queue(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, margin: 
         else "CAST(NULL AS VARCHAR)"
     rows = con.execute(f"""WITH first AS (SELECT p.record_id AS profile_id,
             concat_ws('/', r.source, r.source_table, r.party, r.record_key) AS identity, {shown}
-            FROM link.profiles p JOIN link.person_records r ON r.record_id = p.first_record)
+            FROM link.profiles p JOIN link.person_records r ON r.record_id = p.first_record
+            WHERE {main_records(con)})
         SELECT a.identity, b.identity, s.weight, a.* EXCLUDE (profile_id, identity), b.* EXCLUDE (profile_id, identity),
             {held} AS held_back
         FROM link.pair_scores s JOIN first a ON a.profile_id = s.l_id JOIN first b ON b.profile_id = s.r_id

@@ -478,7 +478,9 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
     elif engine == "duckdb":
         con.execute(DATE_MACRO)
         with publishing(con, message):
-            _compute(DuckDBBackend(con), con, metadata, mapping, as_of, card)
+            store = DuckDBBackend(con)
+            _compute(store, con, metadata, mapping, as_of, card)
+            store.finish()
             build_source_stats(con, metadata)
     else:
         raise ConfigError("mart.engine", engine=engine)
