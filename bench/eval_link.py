@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 
 from ukimet.cli.demo import synced_country
 from ukimet.link.api import link_records as link
-from ukimet.link.records import extract
+from ukimet.link.records import extract, main_records
 from ukimet.sync.store import open_store
 from ukimet.synth import SynthConfig
 
@@ -50,7 +50,8 @@ def main() -> None:
         if r["person_id"] is not None:
             truth[(r["source"], r["table"], r["record_key"], r["party"])] = r["person_id"]
     records = con.execute("SELECT r.record_id, r.source, r.source_table, r.record_key, r.party, e.entity_id FROM "
-                          "link.person_records r JOIN link.entities e USING (record_id)").fetchall()
+                          "link.person_records r JOIN link.entities e USING (record_id) "
+                          f"WHERE {main_records(con)}").fetchall()  # a person under two surnames counts once
     true_groups: dict[object, list[int]] = collections.defaultdict(list)
     found_groups: dict[object, list[int]] = collections.defaultdict(list)
     for record_id, source, table, key, party, entity in records:

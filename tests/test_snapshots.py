@@ -241,6 +241,32 @@ def test_a_linkage_run_publishes_no_working_table_and_leaves_no_spill_behind(reg
     assert not any(f.stat().st_size for f in temporary.rglob("*") if f.is_file())
 
 
+def test_working_tables_in_the_lake_or_in_memory_give_the_same_entities(registry: dict[str, Any],
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large linkage keeps its working tables in the lake's scratch schema, a small one in memory
+    (sync.store.SCRATCH_FROM_RECORDS): the entities are the same, and nothing is left in the scratch schema."""
+    from ukimet.link import api, records
+    from ukimet.link.api import link_store
+
+    config: Settings = registry["config"]
+
+    def linked() -> tuple[list[tuple[str, str]], list[tuple[str]]]:
+        link_store(config)
+        with contextlib.closing(open_store(config.resolved_store_path(), read_only=True)) as con:
+            return (con.execute("SELECT concat_ws('/', r.source, r.source_table, r.party, r.record_key), e.entity_id "
+                                "FROM link.person_records r JOIN link.entities e USING (record_id) ORDER BY 1, 2")
+                    .fetchall(),
+                    con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = ?", [SCRATCH_SCHEMA])
+                    .fetchall())
+
+    in_memory, _ = linked()
+    monkeypatch.setattr(api, "SCRATCH_FROM_RECORDS", 0)
+    monkeypatch.setattr(records, "SCRATCH_FROM_RECORDS", 0)
+    in_lake, left = linked()
+    assert in_lake == in_memory and len(in_lake) > 10
+    assert left == []
+
+
 def _bytes(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 

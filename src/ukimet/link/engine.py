@@ -6,7 +6,8 @@ Fellegi-Sunter weights with term-frequency adjustment, and constrained clusterin
 - Candidate pairs come from several blocking rules (same IIN; the date of birth with either name sounding alike,
   either way round; the surname stem, first and father's name; phonetic name keys with the birth year; surname
   and first name in either order, with the birth year, or alone when the pair of names is rare; address, phone or
-  e-mail with the first name), so one bad field never hides a match. A block larger than its rule's
+  e-mail with the first name; address with the surname stem, for a first name written as an initial beside a
+  birth written as a year and month), so one bad field never hides a match. A block larger than its rule's
   ``max_block`` says nothing and is skipped by its rule. No rule blocks on a key that every growing population
   shares more of (a date of birth alone, a common name alone): each profile meets at most ``max_block`` others
   per rule, so the pairs, and the cost, grow in proportion to the records, not to their square.
@@ -87,6 +88,7 @@ BLOCKS: tuple[Rule, ...] = (
     Rule(("surname_stem", "first_key", "father_key")),
     Rule(("surname_sound", "first_sound", "birth_year")),
     Rule(("address_key", "first_key")),
+    Rule(("address_key", "surname_stem")),
     Rule(("phone_key", "first_sound")),
     Rule(("email_key",)),
     Rule(("name_pair", "birth_year")),

@@ -111,11 +111,7 @@ def relations(db: Backend) -> int:
 
 def build_families(con: duckdb.DuckDBPyConnection) -> int:
     """``link.families`` (entity_id, family_id, role: spouse / child / single); returns the number of families."""
-    db = DuckDBBackend(con)
-    try:
-        return families(db)
-    finally:
-        db.finish()
+    return families(DuckDBBackend(con, temporary=True))
 
 
 def families(db: Backend) -> int:

@@ -26,7 +26,7 @@ from ukimet.core.errors import LinkError
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
 from ukimet.link.names import name_key, patronymic, sound_key, split_full_name, surname
-from ukimet.sync.store import SCRATCH_SCHEMA, ident, store_tables, use_scratch
+from ukimet.sync.store import SCRATCH_FROM_RECORDS, SCRATCH_SCHEMA, ident, store_tables, use_scratch
 
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
 CONTACT = ("address", "phone", "email")
@@ -181,7 +181,8 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
     if not selects:
         raise LinkError("link.no_identity")
     con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records AS " + " UNION ALL ".join(selects))
-    _standardise(con, names)
+    raw = con.execute(f"SELECT count(*) FROM {SCHEMA}.raw_records").fetchone()
+    _standardise(con, names, lake=bool(raw and raw[0] >= SCRATCH_FROM_RECORDS))
     count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()
     return int(count[0]) if count else 0
 
@@ -211,11 +212,17 @@ def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> list[str]:
         f"SELECT DISTINCT {column} FROM {SCHEMA}.raw_records WHERE {column} IS NOT NULL").fetchall()]
 
 
+def _working(con: duckdb.DuckDBPyConnection, name: str, select: str, lake: bool) -> None:
+    """A working table of the extraction: in the scratch schema for a large store (``SCRATCH_FROM_RECORDS``),
+    else a temporary table."""
+    con.execute(f"CREATE OR REPLACE {f'TABLE {SCRATCH_SCHEMA}.' if lake else 'TEMP TABLE '}{name} AS {select}")
+
+
 def _mapping(con: duckdb.DuckDBPyConnection, name: str, rows: dict[str, list[Any]],
-             types: list[tuple[str, pa.DataType]]) -> None:
-    """A scratch table mapping each distinct raw value to its standardised forms."""
+             types: list[tuple[str, pa.DataType]], lake: bool) -> None:
+    """A working table mapping each distinct raw value to its standardised forms."""
     con.register(f"_map_{name}", pa.table(rows, schema=pa.schema([pa.field(n, t) for n, t in types])))
-    con.execute(f"CREATE OR REPLACE TABLE {SCRATCH_SCHEMA}.map_{name} AS SELECT * FROM _map_{name}")
+    _working(con, f"map_{name}", f"SELECT * FROM _map_{name}", lake)
     con.unregister(f"_map_{name}")
 
 
@@ -230,23 +237,23 @@ def _contact_map(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, list[Any]], 
             [("kind", pa.string()), ("raw", pa.string()), ("key", pa.string())])
 
 
-def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
+def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str], lake: bool) -> None:
     iins = _distinct(con, "iin")
     evidence = [iin_evidence(v) for v in iins]
     _mapping(con, "iin", {"raw": iins, "number": [e.number for e in evidence], "valid": [e.valid for e in evidence],
                           "iin_birth": [e.birth_date for e in evidence], "iin_sex": [e.sex for e in evidence]},
              [("raw", pa.string()), ("number", pa.string()), ("valid", pa.bool_()),
-                        ("iin_birth", pa.date32()), ("iin_sex", pa.string())])
+                        ("iin_birth", pa.date32()), ("iin_sex", pa.string())], lake)
     fulls = _distinct(con, "full_name")
     split = [split_full_name(v) for v in fulls]
     _mapping(con, "full", {"raw": fulls, "f_surname": [s.surname for s in split], "f_first": [s.first for s in split],
                            "f_patronymic": [s.patronymic for s in split]},
              [("raw", pa.string()), ("f_surname", pa.string()), ("f_first", pa.string()),
-                        ("f_patronymic", pa.string())])
-    con.execute(f"""CREATE OR REPLACE TABLE {SCRATCH_SCHEMA}.named AS SELECT r.*,
+                        ("f_patronymic", pa.string())], lake)
+    _working(con, "named", f"""SELECT r.*,
         coalesce(r.surname, f.f_surname) AS sur, coalesce(r.first_name, f.f_first) AS fst,
         coalesce(r.patronymic, f.f_patronymic) AS pat
-        FROM {SCHEMA}.raw_records r LEFT JOIN map_full f ON f.raw = r.full_name""")
+        FROM {SCHEMA}.raw_records r LEFT JOIN map_full f ON f.raw = r.full_name""", lake)
     names = [r[0] for r in con.execute(
         "SELECT DISTINCT v FROM (SELECT sur AS v FROM named UNION SELECT fst FROM named UNION SELECT pat FROM named) "
         "WHERE v IS NOT NULL").fetchall()]
@@ -256,22 +263,22 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
                            "father": [patronymic(n).stem for n in names],
                            "sound": [sound_key(n) or None for n in names]},
              [("raw", pa.string()), ("key", pa.string()), ("surname_stem", pa.string()),
-              ("surname_sex", pa.string()), ("father", pa.string()), ("sound", pa.string())])
+              ("surname_sex", pa.string()), ("father", pa.string()), ("sound", pa.string())], lake)
     dates = _distinct(con, "birth_date")
     days = [parse_date(d) for d in dates]
     months = [None if day is not None else parse_year_month(d) for d, day in zip(dates, days, strict=True)]
     _mapping(con, "date", {"raw": dates, "day": [day or month for day, month in zip(days, months, strict=True)],
                            "month_only": [month is not None for month in months]},
-             [("raw", pa.string()), ("day", pa.date32()), ("month_only", pa.bool_())])
+             [("raw", pa.string()), ("day", pa.date32()), ("month_only", pa.bool_())], lake)
     sexes = _distinct(con, "sex")
     _mapping(con, "sex", {"raw": sexes, "code": [SEX_CODES.get(s.strip().lower()) for s in sexes]},
-             [("raw", pa.string()), ("code", pa.string())])
-    _mapping(con, "contact", *_contact_map(con))
+             [("raw", pa.string()), ("code", pa.string())], lake)
+    _mapping(con, "contact", *_contact_map(con), lake)
     # the records' numbers come from a sort of their keys alone, not of whole records: at 16 million records the
     # whole records spilled 3 GB to the temporary folder
-    con.execute(f"""CREATE OR REPLACE TABLE {SCRATCH_SCHEMA}.numbered AS SELECT rowid AS named_row,
+    _working(con, "numbered", """SELECT rowid AS named_row,
         row_number() OVER (ORDER BY source, source_table, record_key, party, iin, sur, fst, pat, birth_date)
-            AS record_id FROM {SCRATCH_SCHEMA}.named WHERE coalesce(iin, sur, fst, birth_date) IS NOT NULL""")
+            AS record_id FROM named WHERE coalesce(iin, sur, fst, birth_date) IS NOT NULL""", lake)
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
         o.record_id,
         n.source, n.source_table, n.party, n.record_key,
@@ -294,4 +301,4 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str]) -> None:
         LEFT JOIN map_contact cp ON cp.kind = 'phone' AND cp.raw = n.phone
         LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email""")
     for table in ("named", "numbered", *(f"map_{kind}" for kind in ("iin", "full", "name", "date", "sex", "contact"))):
-        con.execute(f"DROP TABLE IF EXISTS {SCRATCH_SCHEMA}.{table}")
+        con.execute(f"DROP TABLE IF EXISTS {f'{SCRATCH_SCHEMA}.' if lake else ''}{table}")

@@ -478,9 +478,7 @@ def build_mart(con: duckdb.DuckDBPyConnection, metadata: Engine, as_of: dt.date,
     elif engine == "duckdb":
         con.execute(DATE_MACRO)
         with publishing(con, message):
-            store = DuckDBBackend(con)
-            _compute(store, con, metadata, mapping, as_of, card)
-            store.finish()
+            _compute(DuckDBBackend(con, temporary=True), con, metadata, mapping, as_of, card)  # no spill at 1 M
             build_source_stats(con, metadata)
     else:
         raise ConfigError("mart.engine", engine=engine)

@@ -40,6 +40,10 @@ files as soon as the table is dropped or replaced, while a dropped temporary tab
 the temporary folder) until the transaction ends, since it could still be rolled back: with temporary tables a long
 run's spill files grew with every step it took (9 GB at a million persons, three times the store). Source names
 start with a letter, so no source's schema is called this."""
+SCRATCH_FROM_RECORDS = 2_000_000
+"""From this many person records a linkage keeps its working tables in ``SCRATCH_SCHEMA``; below, in temporary
+tables, which fit in memory there and cost nothing to make (a lake table costs a catalog entry and a Parquet
+file: on FEBRL's 5,000 records the lake made linkage four times slower)."""
 LOOKUP_SCHEMA = "lookup"
 """the linkage's lookup tables for serving one person at a time (link.lookup)"""
 SCHEMA_OPTIONS = {LOOKUP_SCHEMA: {"parquet_row_group_size": 8192}}
