@@ -267,6 +267,30 @@ def test_working_tables_in_the_lake_or_in_memory_give_the_same_entities(registry
     assert left == []
 
 
+def test_what_a_killed_linkage_wrote_to_the_scratch_schema_goes_with_the_next_expiry(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    config = Settings(home=home)
+    path = config.resolved_store_path()
+    open_store(path).close()
+    killed = subprocess.run([sys.executable, "-c", f"""
+import os
+from pathlib import Path
+from ukimet.sync.store import open_store
+con = open_store(Path({str(path)!r}))
+con.execute("BEGIN TRANSACTION")
+con.execute("CREATE TABLE _scratch.pairs AS SELECT range AS a, md5(range::VARCHAR) AS b FROM range(200000)")
+os._exit(9)"""], capture_output=True, text=True, timeout=120, check=False)
+    assert killed.returncode == 9, killed.stderr
+    _, files, _ = lake_paths(path)
+    left = [f for f in (files / SCRATCH_SCHEMA).rglob("*") if f.is_file()]
+    assert left  # the run never published: nothing reads these files
+    for f in left:
+        os.utime(f, (f.stat().st_atime - 3 * 86400, f.stat().st_mtime - 3 * 86400))
+    result = CliRunner().invoke(app, ["store", "expire", "--older-than", "1"], env={"UKIMET_HOME": str(home)})
+    assert result.exit_code == 0, result.output
+    assert not any(f.exists() for f in left)
+
+
 def _bytes(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 

@@ -241,12 +241,16 @@ def list_snapshots(con: duckdb.DuckDBPyConnection, limit: int) -> list[Snapshot]
 
 def expire_snapshots(con: duckdb.DuckDBPyConnection, older_than_days: int) -> tuple[int, int]:
     """Expire the snapshots older than ``older_than_days`` days (never the newest) and delete the files no kept
-    snapshot reads: how many snapshots and files."""
+    snapshot reads, and the files older than that which no snapshot ever read (what a run that was killed before
+    it published had written: a linkage's working tables in ``SCRATCH_SCHEMA``, a sync's tables): how many
+    snapshots and files."""
     cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=older_than_days)
     expired = con.execute(f"CALL ducklake_expire_snapshots({literal(LAKE)}, older_than => ?::TIMESTAMPTZ)",
                           [cutoff]).fetchall()
     files = con.execute(f"CALL ducklake_cleanup_old_files({literal(LAKE)}, cleanup_all => true)").fetchall()
-    return len(expired), len(files)
+    orphans = con.execute(f"CALL ducklake_delete_orphaned_files({literal(LAKE)}, older_than => ?::TIMESTAMPTZ)",
+                          [cutoff]).fetchall()
+    return len(expired), len(files) + len(orphans)
 
 
 def _write_ahead(catalog: Path) -> None:
