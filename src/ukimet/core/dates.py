@@ -43,10 +43,16 @@ _FILLER = frozenset({"г", "гг", "год", "года", "ж", "жыл", "жыл
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 
 
+_MONTHS_BY_LETTER: dict[str, tuple[tuple[str, int], ...]] = {
+    letter: tuple(m for m in _MONTH_WORDS if m[0][0] == letter) for letter in {w[0] for w, _ in _MONTH_WORDS}}
+"""The month names by their first letter: a word is compared with the few that could begin it (column
+classification tries every value of every column)."""
+
+
 def _month_of(word: str) -> int | None:
     if word in _MONTH_SHORT:
         return _MONTH_SHORT[word]
-    return next((month for stem, month in _MONTH_WORDS if word.startswith(stem)), None)
+    return next((month for stem, month in _MONTHS_BY_LETTER.get(word[:1], ()) if word.startswith(stem)), None)
 
 
 def _written(text: str) -> dt.date | None:
@@ -83,8 +89,8 @@ def parse_date(value: object, serials: bool = True) -> dt.date | None:
         return None
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial day number such as 45321
         return EXCEL_EPOCH + dt.timedelta(days=int(float(text))) if serials else None
-    if not _SHAPE.match(text):
-        return _written(text) if any(c.isalpha() for c in text) else None
+    if not _SHAPE.match(text):  # a date written with its month's name has a day and a year in digits
+        return _written(text) if any(c.isdigit() for c in text) and any(c.isalpha() for c in text) else None
     for shape, fmt in _SHAPES:
         if not shape.match(text):
             continue
