@@ -257,3 +257,21 @@ def test_a_two_word_full_name_is_a_surname_and_a_given_name_unless_one_is_plainl
     assert split_full_name("Айгерім Серікқызы") == FullName("Серікқызы", "Айгерім", None)
     assert split_full_name("Пётр Иванович") == FullName(None, "Пётр", "Иванович")
     assert split_full_name("Мұхтарова Алма Қайратқызы") == FullName("Мұхтарова", "Алма", "Қайратқызы")
+
+
+def test_a_column_that_writes_the_given_name_first_is_read_so_where_the_endings_say_nothing() -> None:
+    """A passport column in Latin writes FIRST LAST: where the endings tell (ARMAN MARATOV), the surname comes
+    last, so GALYM TOKTAR, whose endings tell nothing, is Galym of the family Toktar there, and Toktar Galym in
+    a column that writes the surname first."""
+    from ukimet.link.names import FullName, given_first, split_full_name
+
+    passports = [f"{first} {root}{ending}" for first, root, ending in zip(
+        ("ARMAN", "GULNAR", "DANIYAR", "AIGUL", "SERIK", "ASEL", "NURLAN", "DANA", "TIMUR", "MADINA") * 3,
+        ("MARAT", "AIBEK", "ERLAN", "OMAR", "KASYM", "SAPAR", "BEKZHAN", "ZHAKYP", "ORAZ", "SEIT") * 3,
+        ("OV", "OVA", "OV", "OVA", "OV", "OVA", "OV", "OVA", "OV", "OVA") * 3, strict=True)]
+    assert given_first(passports)
+    assert not given_first([" ".join(reversed(p.split())) for p in passports])
+    assert not given_first(passports[:5])  # too few to tell
+    assert split_full_name("GALYM TOKTAR", given_first=True) == FullName("TOKTAR", "GALYM", None)
+    assert split_full_name("GALYM TOKTAR") == FullName("GALYM", "TOKTAR", None)
+    assert split_full_name("KARLYGASH OMAROVA") == split_full_name("KARLYGASH OMAROVA", given_first=True)

@@ -122,8 +122,9 @@ class FullName:
 
 
 ROLES = ("surname", "first", "patronymic")
-ORDER_PRIOR = {("surname", "first", "patronymic"): 0.5, ("first", "patronymic", "surname"): 0.3,
-               ("first", "surname", "patronymic"): 0.2}
+ORDER_PRIOR: dict[tuple[str, ...], float] = {
+    ("surname", "first", "patronymic"): 0.5, ("first", "patronymic", "surname"): 0.3,
+    ("first", "surname", "patronymic"): 0.2}
 """How often agencies write each order: the tie-breaker when endings say nothing."""
 
 
@@ -143,12 +144,19 @@ _INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]?\.?|[^\W\d_]")
 """A word of initials: Н., Н.С., Н.С, Sh.K., or one lone letter."""
 
 
-def split_full_name(text: str) -> FullName:
+GIVEN_FIRST_PRIOR: dict[tuple[str, ...], float] = {
+    ("first", "patronymic", "surname"): 0.5, ("first", "surname", "patronymic"): 0.3,
+    ("surname", "first", "patronymic"): 0.2}
+"""The tie-breakers of a column whose names are written given name first (passports in Latin: GALYM TOKTAR)."""
+
+
+def split_full_name(text: str, given_first: bool = False) -> FullName:
     """Surname, first name and patronymic from one field, whatever the order: every assignment of roles to the
     words is scored by how their endings fit the roles (-ович/-овна a patronymic, -ов/-ова a surname, -ұлы/-қызы
     either), with the usual orders as tie-breakers, and the best one wins; two words are a surname and a given name
     unless one is plainly a patronymic (Оразбайұлы Ислам is Ислам of the family Оразбайұлы, as the other agencies
-    write him; Пётр Иванович has no surname). Words past the third join the surname (double surnames)."""
+    write him; Пётр Иванович has no surname). Words past the third join the surname (double surnames).
+    ``given_first``: the column writes the given name first, so that is the tie-breaker (``name_order``)."""
     words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
     if not words:
         return FullName(None, None, None)
@@ -164,11 +172,11 @@ def split_full_name(text: str) -> FullName:
     best: tuple[float, tuple[str, ...]] | None = None
     for roles in itertools.permutations(ROLES, len(head)):
         score = sum(_role_score(f, r) for f, r in zip(folded, roles, strict=True))
-        prior = ORDER_PRIOR.get((roles[0], roles[1], roles[-1]), 0.0) if len(head) == 3 else 0.0
         if len(head) == 3:
-            score += prior
+            score += (GIVEN_FIRST_PRIOR if given_first else ORDER_PRIOR).get(roles, 0.0)
         else:  # two words: a surname and a given name, far more often than a name and a patronymic alone
-            score += (0.3 if roles[0] == "surname" else 0.0) + (0.6 if set(roles) == {"surname", "first"} else 0.0)
+            score += (0.3 if roles[0] == ("first" if given_first else "surname") else 0.0) + \
+                (0.6 if set(roles) == {"surname", "first"} else 0.0)
         if best is None or score > best[0]:
             best = (score, roles)
     assert best is not None
@@ -176,6 +184,20 @@ def split_full_name(text: str) -> FullName:
     if extra and "surname" in picked:
         picked["surname"] = " ".join([picked["surname"], *extra])
     return FullName(picked.get("surname"), picked.get("first"), picked.get("patronymic"))
+
+
+def given_first(values: list[str], least: int = 20, share: float = 0.8) -> bool:
+    """Whether a column writes full names given name first: among its names whose endings alone place the
+    surname (the order's tie-breaker changes nothing), at least ``share`` of at least ``least`` put it last."""
+    placed = last = 0
+    for value in values:
+        usual, other = split_full_name(value), split_full_name(value, given_first=True)
+        words = [w for w in re.split(r"[\s,]+", value.strip()) if w]
+        if usual != other or usual.surname is None or len(words) < 2 or len(words) > 3:
+            continue
+        placed += 1
+        last += usual.surname == words[-1] and usual.surname != words[0]
+    return placed >= least and last >= share * placed
 
 
 _SOUNDS = str.maketrans({"p": "b", "f": "b", "v": "b", "t": "d", "g": "k", "h": "k", "q": "k", "z": "s", "j": "s",

@@ -25,7 +25,7 @@ from ukimet.core.dates import parse_date, parse_year_month
 from ukimet.core.errors import LinkError
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
-from ukimet.link.names import name_key, patronymic, sound_key, split_full_name, surname
+from ukimet.link.names import given_first, name_key, patronymic, sound_key, split_full_name, surname
 from ukimet.sync.store import SCRATCH_FROM_RECORDS, SCRATCH_SCHEMA, ident, store_tables, use_scratch
 
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
@@ -237,6 +237,27 @@ def _contact_map(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, list[Any]], 
             [("kind", pa.string()), ("raw", pa.string()), ("key", pa.string())])
 
 
+NAME_ORDER_SAMPLE = 500
+"""Distinct full names of a column read to tell the order it writes them in."""
+
+
+def _name_orders(con: duckdb.DuckDBPyConnection, lake: bool) -> None:
+    """``map_order`` (source, source_table, party, given_first): the columns of full names that write the given
+    name first (``names.given_first``, from a sample of their names), so that a name whose endings say nothing
+    (GALYM TOKTAR) is read in the column's order."""
+    rows = con.execute(f"""SELECT source, source_table, party, list(full_name) FROM (
+            SELECT DISTINCT source, source_table, party, full_name FROM {SCHEMA}.raw_records
+            WHERE full_name IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY source, source_table, party ORDER BY full_name)
+                <= {NAME_ORDER_SAMPLE}) sampled
+        GROUP BY source, source_table, party""").fetchall()
+    found = [(source, table, party) for source, table, party, names in rows if given_first(list(names))]
+    _mapping(con, "order", {"source": [f[0] for f in found], "source_table": [f[1] for f in found],
+                            "party": [f[2] for f in found], "given_first": [True] * len(found)},
+             [("source", pa.string()), ("source_table", pa.string()), ("party", pa.string()),
+              ("given_first", pa.bool_())], lake)
+
+
 def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str], lake: bool) -> None:
     iins = _distinct(con, "iin")
     evidence = [iin_evidence(v) for v in iins]
@@ -244,16 +265,20 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str], lake: bool) 
                           "iin_birth": [e.birth_date for e in evidence], "iin_sex": [e.sex for e in evidence]},
              [("raw", pa.string()), ("number", pa.string()), ("valid", pa.bool_()),
                         ("iin_birth", pa.date32()), ("iin_sex", pa.string())], lake)
-    fulls = _distinct(con, "full_name")
-    split = [split_full_name(v) for v in fulls]
-    _mapping(con, "full", {"raw": fulls, "f_surname": [s.surname for s in split], "f_first": [s.first for s in split],
+    _name_orders(con, lake)
+    fulls = con.execute(f"""SELECT DISTINCT r.full_name, coalesce(o.given_first, false) FROM {SCHEMA}.raw_records r
+        LEFT JOIN map_order o USING (source, source_table, party) WHERE r.full_name IS NOT NULL""").fetchall()
+    split = [split_full_name(v, first) for v, first in fulls]
+    _mapping(con, "full", {"raw": [v for v, _ in fulls], "given_first": [first for _, first in fulls],
+                           "f_surname": [s.surname for s in split], "f_first": [s.first for s in split],
                            "f_patronymic": [s.patronymic for s in split]},
-             [("raw", pa.string()), ("f_surname", pa.string()), ("f_first", pa.string()),
-                        ("f_patronymic", pa.string())], lake)
+             [("raw", pa.string()), ("given_first", pa.bool_()), ("f_surname", pa.string()),
+              ("f_first", pa.string()), ("f_patronymic", pa.string())], lake)
     _working(con, "named", f"""SELECT r.*,
         coalesce(r.surname, f.f_surname) AS sur, coalesce(r.first_name, f.f_first) AS fst,
         coalesce(r.patronymic, f.f_patronymic) AS pat
-        FROM {SCHEMA}.raw_records r LEFT JOIN map_full f ON f.raw = r.full_name""", lake)
+        FROM {SCHEMA}.raw_records r LEFT JOIN map_order o USING (source, source_table, party)
+        LEFT JOIN map_full f ON f.raw = r.full_name AND f.given_first = coalesce(o.given_first, false)""", lake)
     names = [r[0] for r in con.execute(
         "SELECT DISTINCT v FROM (SELECT sur AS v FROM named UNION SELECT fst FROM named UNION SELECT pat FROM named) "
         "WHERE v IS NOT NULL").fetchall()]
@@ -300,5 +325,6 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str], lake: bool) 
         LEFT JOIN map_contact ca ON ca.kind = 'address' AND ca.raw = n.address
         LEFT JOIN map_contact cp ON cp.kind = 'phone' AND cp.raw = n.phone
         LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email""")
-    for table in ("named", "numbered", *(f"map_{kind}" for kind in ("iin", "full", "name", "date", "sex", "contact"))):
+    maps = (f"map_{kind}" for kind in ("order", "iin", "full", "name", "date", "sex", "contact"))
+    for table in ("named", "numbered", *maps):
         con.execute(f"DROP TABLE IF EXISTS {f'{SCRATCH_SCHEMA}.' if lake else ''}{table}")
