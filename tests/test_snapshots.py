@@ -245,7 +245,7 @@ def test_working_tables_in_the_lake_or_in_memory_give_the_same_entities(registry
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """A large linkage keeps its working tables in the lake's scratch schema, a small one in memory
     (sync.store.SCRATCH_FROM_RECORDS): the entities are the same, and nothing is left in the scratch schema."""
-    from ukimet.link import api, records
+    from ukimet.link import backend
     from ukimet.link.api import link_store
 
     config: Settings = registry["config"]
@@ -260,8 +260,7 @@ def test_working_tables_in_the_lake_or_in_memory_give_the_same_entities(registry
                     .fetchall())
 
     in_memory, _ = linked()
-    monkeypatch.setattr(api, "SCRATCH_FROM_RECORDS", 0)
-    monkeypatch.setattr(records, "SCRATCH_FROM_RECORDS", 0)
+    monkeypatch.setattr(backend, "SCRATCH_FROM_RECORDS", 0)
     in_lake, left = linked()
     assert in_lake == in_memory and len(in_lake) > 10
     assert left == []

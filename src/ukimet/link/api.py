@@ -26,7 +26,7 @@ from ukimet.link.golden import build_golden
 from ukimet.link.model import THRESHOLD, Model
 from ukimet.link.records import extract
 from ukimet.link.review import decisions
-from ukimet.sync.store import SCRATCH_FROM_RECORDS, open_store, prepare_schemas, publishing
+from ukimet.sync.store import open_store, prepare_schemas, publishing
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -43,7 +43,7 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
     """Link ``link.person_records`` (already extracted into the store ``con``); results land in the store. With
     ``incremental``, only records new since the last run are linked, with the stored model (DuckDB)."""
     records = con.execute("SELECT count(*) FROM link.person_records").fetchone()
-    store = DuckDBBackend(con, temporary=not records or records[0] < SCRATCH_FROM_RECORDS)
+    store = DuckDBBackend.working(con, int(records[0]) if records else 0)
     if engine not in ("duckdb", "spark"):
         raise LinkError("link.engine", engine=engine)
     started = time.perf_counter()

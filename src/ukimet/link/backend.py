@@ -17,7 +17,15 @@ import numpy as np
 import pyarrow as pa
 
 from ukimet.core.errors import LinkError
-from ukimet.sync.store import SCRATCH_SCHEMA, TABLES, clear_scratch, query_arrow, rebuild, use_scratch
+from ukimet.sync.store import (
+    SCRATCH_FROM_RECORDS,
+    SCRATCH_SCHEMA,
+    TABLES,
+    clear_scratch,
+    query_arrow,
+    rebuild,
+    use_scratch,
+)
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -98,6 +106,12 @@ class DuckDBBackend(Backend):
         if not temporary:
             con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCRATCH_SCHEMA}")
             use_scratch(con)
+
+    @classmethod
+    def working(cls, con: duckdb.DuckDBPyConnection, records: int) -> DuckDBBackend:
+        """The backend of a run over ``records`` person records: scratch tables in the lake from
+        ``SCRATCH_FROM_RECORDS`` on, temporary tables below."""
+        return cls(con, temporary=records < SCRATCH_FROM_RECORDS)
 
     def _where(self, table: str) -> tuple[str, str]:
         schema, _, name = table.rpartition(".")

@@ -23,10 +23,11 @@ from ukimet.connect.classify import SEX_CODES
 from ukimet.connect.sources import list_sources
 from ukimet.core.dates import parse_date, parse_year_month
 from ukimet.core.errors import LinkError
+from ukimet.link.backend import DuckDBBackend
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
 from ukimet.link.names import given_first, name_key, patronymic, sound_key, split_full_name, surname
-from ukimet.sync.store import SCRATCH_FROM_RECORDS, SCRATCH_SCHEMA, ident, store_tables, use_scratch
+from ukimet.sync.store import ident, store_tables
 
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
 CONTACT = ("address", "phone", "email")
@@ -148,8 +149,6 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
     other non-key column of a one-person-per-row table is kept as a further attribute (x_<column>), compared
     where the same column name appears: what linking standalone files wants."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-    con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCRATCH_SCHEMA}")
-    use_scratch(con)
     found: list[tuple[str, Party, list[str]]] = []
     for spec in list_sources(engine):
         if sources and spec.name not in sources:
@@ -182,7 +181,7 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         raise LinkError("link.no_identity")
     con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records AS " + " UNION ALL ".join(selects))
     raw = con.execute(f"SELECT count(*) FROM {SCHEMA}.raw_records").fetchone()
-    _standardise(con, names, lake=bool(raw and raw[0] >= SCRATCH_FROM_RECORDS))
+    _standardise(con, DuckDBBackend.working(con, int(raw[0]) if raw else 0), names)
     count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()
     return int(count[0]) if count else 0
 
@@ -212,18 +211,10 @@ def _distinct(con: duckdb.DuckDBPyConnection, column: str) -> list[str]:
         f"SELECT DISTINCT {column} FROM {SCHEMA}.raw_records WHERE {column} IS NOT NULL").fetchall()]
 
 
-def _working(con: duckdb.DuckDBPyConnection, name: str, select: str, lake: bool) -> None:
-    """A working table of the extraction: in the scratch schema for a large store (``SCRATCH_FROM_RECORDS``),
-    else a temporary table."""
-    con.execute(f"CREATE OR REPLACE {f'TABLE {SCRATCH_SCHEMA}.' if lake else 'TEMP TABLE '}{name} AS {select}")
-
-
-def _mapping(con: duckdb.DuckDBPyConnection, name: str, rows: dict[str, list[Any]],
-             types: list[tuple[str, pa.DataType]], lake: bool) -> None:
+def _mapping(work: DuckDBBackend, name: str, rows: dict[str, list[Any]],
+             types: list[tuple[str, pa.DataType]]) -> None:
     """A working table mapping each distinct raw value to its standardised forms."""
-    con.register(f"_map_{name}", pa.table(rows, schema=pa.schema([pa.field(n, t) for n, t in types])))
-    _working(con, f"map_{name}", f"SELECT * FROM _map_{name}", lake)
-    con.unregister(f"_map_{name}")
+    work.put(f"map_{name}", pa.table(rows, schema=pa.schema([pa.field(n, t) for n, t in types])))
 
 
 def _contact_map(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, list[Any]], list[tuple[str, pa.DataType]]]:
@@ -241,7 +232,7 @@ NAME_ORDER_SAMPLE = 500
 """Distinct full names of a column read to tell the order it writes them in."""
 
 
-def _name_orders(con: duckdb.DuckDBPyConnection, lake: bool) -> None:
+def _name_orders(con: duckdb.DuckDBPyConnection, work: DuckDBBackend) -> None:
     """``map_order`` (source, source_table, party, given_first): the columns of full names that write the given
     name first (``names.given_first``, from a sample of their names), so that a name whose endings say nothing
     (GALYM TOKTAR) is read in the column's order."""
@@ -252,58 +243,58 @@ def _name_orders(con: duckdb.DuckDBPyConnection, lake: bool) -> None:
                 <= {NAME_ORDER_SAMPLE}) sampled
         GROUP BY source, source_table, party""").fetchall()
     found = [(source, table, party) for source, table, party, names in rows if given_first(list(names))]
-    _mapping(con, "order", {"source": [f[0] for f in found], "source_table": [f[1] for f in found],
+    _mapping(work, "order", {"source": [f[0] for f in found], "source_table": [f[1] for f in found],
                             "party": [f[2] for f in found], "given_first": [True] * len(found)},
              [("source", pa.string()), ("source_table", pa.string()), ("party", pa.string()),
-              ("given_first", pa.bool_())], lake)
+              ("given_first", pa.bool_())])
 
 
-def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str], lake: bool) -> None:
+def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: list[str]) -> None:
     iins = _distinct(con, "iin")
     evidence = [iin_evidence(v) for v in iins]
-    _mapping(con, "iin", {"raw": iins, "number": [e.number for e in evidence], "valid": [e.valid for e in evidence],
+    _mapping(work, "iin", {"raw": iins, "number": [e.number for e in evidence], "valid": [e.valid for e in evidence],
                           "iin_birth": [e.birth_date for e in evidence], "iin_sex": [e.sex for e in evidence]},
              [("raw", pa.string()), ("number", pa.string()), ("valid", pa.bool_()),
-                        ("iin_birth", pa.date32()), ("iin_sex", pa.string())], lake)
-    _name_orders(con, lake)
+                        ("iin_birth", pa.date32()), ("iin_sex", pa.string())])
+    _name_orders(con, work)
     fulls = con.execute(f"""SELECT DISTINCT r.full_name, coalesce(o.given_first, false) FROM {SCHEMA}.raw_records r
         LEFT JOIN map_order o USING (source, source_table, party) WHERE r.full_name IS NOT NULL""").fetchall()
     split = [split_full_name(v, first) for v, first in fulls]
-    _mapping(con, "full", {"raw": [v for v, _ in fulls], "given_first": [first for _, first in fulls],
+    _mapping(work, "full", {"raw": [v for v, _ in fulls], "given_first": [first for _, first in fulls],
                            "f_surname": [s.surname for s in split], "f_first": [s.first for s in split],
                            "f_patronymic": [s.patronymic for s in split]},
              [("raw", pa.string()), ("given_first", pa.bool_()), ("f_surname", pa.string()),
-              ("f_first", pa.string()), ("f_patronymic", pa.string())], lake)
-    _working(con, "named", f"""SELECT r.*,
+              ("f_first", pa.string()), ("f_patronymic", pa.string())])
+    work.create("named", f"""SELECT r.*,
         coalesce(r.surname, f.f_surname) AS sur, coalesce(r.first_name, f.f_first) AS fst,
         coalesce(r.patronymic, f.f_patronymic) AS pat
         FROM {SCHEMA}.raw_records r LEFT JOIN map_order o USING (source, source_table, party)
-        LEFT JOIN map_full f ON f.raw = r.full_name AND f.given_first = coalesce(o.given_first, false)""", lake)
+        LEFT JOIN map_full f ON f.raw = r.full_name AND f.given_first = coalesce(o.given_first, false)""")
     names = [r[0] for r in con.execute(
         "SELECT DISTINCT v FROM (SELECT sur AS v FROM named UNION SELECT fst FROM named UNION SELECT pat FROM named) "
         "WHERE v IS NOT NULL").fetchall()]
-    _mapping(con, "name", {"raw": names, "key": [name_key(n) for n in names],
+    _mapping(work, "name", {"raw": names, "key": [name_key(n) for n in names],
                            "surname_stem": [surname(n).stem for n in names],
                            "surname_sex": [surname(n).sex for n in names],
                            "father": [patronymic(n).stem for n in names],
                            "sound": [sound_key(n) or None for n in names]},
              [("raw", pa.string()), ("key", pa.string()), ("surname_stem", pa.string()),
-              ("surname_sex", pa.string()), ("father", pa.string()), ("sound", pa.string())], lake)
+              ("surname_sex", pa.string()), ("father", pa.string()), ("sound", pa.string())])
     dates = _distinct(con, "birth_date")
     days = [parse_date(d) for d in dates]
     months = [None if day is not None else parse_year_month(d) for d, day in zip(dates, days, strict=True)]
-    _mapping(con, "date", {"raw": dates, "day": [day or month for day, month in zip(days, months, strict=True)],
+    _mapping(work, "date", {"raw": dates, "day": [day or month for day, month in zip(days, months, strict=True)],
                            "month_only": [month is not None for month in months]},
-             [("raw", pa.string()), ("day", pa.date32()), ("month_only", pa.bool_())], lake)
+             [("raw", pa.string()), ("day", pa.date32()), ("month_only", pa.bool_())])
     sexes = _distinct(con, "sex")
-    _mapping(con, "sex", {"raw": sexes, "code": [SEX_CODES.get(s.strip().lower()) for s in sexes]},
-             [("raw", pa.string()), ("code", pa.string())], lake)
-    _mapping(con, "contact", *_contact_map(con), lake)
+    _mapping(work, "sex", {"raw": sexes, "code": [SEX_CODES.get(s.strip().lower()) for s in sexes]},
+             [("raw", pa.string()), ("code", pa.string())])
+    _mapping(work, "contact", *_contact_map(con))
     # the records' numbers come from a sort of their keys alone, not of whole records: at 16 million records the
     # whole records spilled 3 GB to the temporary folder
-    _working(con, "numbered", """SELECT rowid AS named_row,
+    work.create("numbered", """SELECT rowid AS named_row,
         row_number() OVER (ORDER BY source, source_table, record_key, party, iin, sur, fst, pat, birth_date)
-            AS record_id FROM named WHERE coalesce(iin, sur, fst, birth_date) IS NOT NULL""", lake)
+            AS record_id FROM named WHERE coalesce(iin, sur, fst, birth_date) IS NOT NULL""")
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
         o.record_id,
         n.source, n.source_table, n.party, n.record_key,
@@ -325,6 +316,5 @@ def _standardise(con: duckdb.DuckDBPyConnection, extras: list[str], lake: bool) 
         LEFT JOIN map_contact ca ON ca.kind = 'address' AND ca.raw = n.address
         LEFT JOIN map_contact cp ON cp.kind = 'phone' AND cp.raw = n.phone
         LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email""")
-    maps = (f"map_{kind}" for kind in ("order", "iin", "full", "name", "date", "sex", "contact"))
-    for table in ("named", "numbered", *maps):
-        con.execute(f"DROP TABLE IF EXISTS {f'{SCRATCH_SCHEMA}.' if lake else ''}{table}")
+    work.drop("named", "numbered",
+              *(f"map_{kind}" for kind in ("order", "iin", "full", "name", "date", "sex", "contact")))
