@@ -186,3 +186,16 @@ def web_country(mart: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) 
         add_user(engine, user, f"{user.name}-pass", iin=iin if key == "citizen" else None, config=config)
     return {"config": config, "users": users, "iin": iin, "region": region,
             "password": {k: f"{u.name}-pass" for k, u in users.items()}}
+
+
+@pytest.fixture(scope="module")
+def client(web_country: dict[str, Any]) -> Iterator[Any]:
+    """The web app on ``web_country``, one per test module (a module may define its own over another home)."""
+    from fastapi.testclient import TestClient
+
+    from ukimet.api.app import create_app
+
+    app = create_app(web_country["config"])
+    with TestClient(app) as client:
+        yield client
+    app.state.gateway.close()

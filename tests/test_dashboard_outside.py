@@ -14,8 +14,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from ukimet.api.app import create_app
-
 from .conftest import read_store
 
 HTML = {"accept": "text/html"}
@@ -154,14 +152,6 @@ def _q_of(href: str) -> str | None:
 
 
 # --- people and requests ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def client(web_country: dict[str, Any]) -> Any:
-    app = create_app(web_country["config"])
-    with TestClient(app) as client:
-        yield client
-    app.state.gateway.close()
 
 
 @pytest.fixture(scope="module")

@@ -19,14 +19,6 @@ from ukimet.api.i18n import DYNAMIC, catalog
 from ukimet.core.languages import LANGUAGES
 
 
-@pytest.fixture(scope="module")
-def client(web_country: dict[str, Any]) -> Any:
-    app = create_app(web_country["config"])
-    with TestClient(app) as client:
-        yield client
-    app.state.gateway.close()
-
-
 def _token(client: TestClient, web_country: dict[str, Any], who: str) -> dict[str, str]:
     user = web_country["users"][who]
     answer = client.post("/api/v1/auth/login", json={"name": user.name, "password": web_country["password"][who]})
