@@ -55,6 +55,8 @@ class FaultInjector:
         self._plans: dict[str, _Plan] = {}
         self._chances: Counter[str] = Counter()
         self._named_records = 0
+        self._formatted: dict[str, dict[dt.date, str]] = {}
+        """Per date format, the days already written in it (at most the days of a century or two)."""
         # the cumulative thresholds one draw is compared with to pick at most one script fault
         self._script_thresholds: list[tuple[float, str]] = []
         threshold = 0.0
@@ -227,8 +229,16 @@ class FaultInjector:
         if self.rng.random() < self.rates.alt_date_format:
             fmt = self.rng.choice([f for f in ALT_DATE_FORMATS if f != fmt])
             log.append(("alt_date_format", dates[0]))
+        # the same days come up again and again (birth dates, months' pay days): each is formatted once
+        formatted = self._formatted.get(fmt)
+        if formatted is None:
+            formatted = self._formatted[fmt] = {}
         for c in dates:
-            values[c] = values[c].strftime(fmt)
+            day = values[c]
+            text = formatted.get(day)
+            if text is None:
+                text = formatted[day] = day.strftime(fmt)
+            values[c] = text
 
     def roll(self, fault: str) -> bool:
         self._chances[fault] += 1

@@ -5,6 +5,7 @@ written under a temporary name and renamed, database loads commit once at the en
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -106,6 +107,10 @@ class _ServerSink:
 
 
 class SQLiteSink(_FileSink):
+    def __init__(self, source: Source, path: Path) -> None:
+        super().__init__(source, path)
+        self._days: dict[dt.date, str] = {}
+
     def create(self) -> None:
         self._start()
         self.db = sqlite3.connect(self._tmp)
@@ -116,7 +121,25 @@ class SQLiteSink(_FileSink):
 
     def write(self, table: Table, rows: Sequence[Row]) -> None:
         marks = ", ".join("?" * len(table.columns))
-        self.db.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', rows)
+        dates = [i for i, c in enumerate(table.columns) if self.source.stored_type(c) == "date"]
+        self.db.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', self._iso(rows, dates) if dates else rows)
+
+    def _iso(self, rows: Sequence[Row], dates: list[int]) -> list[list[Any]]:
+        """``rows`` with their dates as the ISO text SQLite keeps them in: what sqlite3's date adapter writes,
+        at half its cost, each day formatted once."""
+        text = self._days
+        out = []
+        for row in rows:
+            values = list(row)
+            for i in dates:
+                day = values[i]
+                if day.__class__ is dt.date:
+                    iso = text.get(day)
+                    if iso is None:
+                        iso = text[day] = day.isoformat()
+                    values[i] = iso
+            out.append(values)
+        return out
 
     def close(self) -> None:
         self.db.commit()
