@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from ukimet.core.ids import NumberIssuer, check_digit, decode_iin, is_valid_bin, is_valid_iin
+from ukimet.core.ids import (
+    NumberIssuer,
+    bin_prefix,
+    check_digit,
+    decode_iin,
+    iin_prefix,
+    is_valid_bin,
+    is_valid_iin,
+    make_number,
+)
 
 VECTORS = list(csv.DictReader((Path(__file__).parent / "fixtures" / "id_test_vectors.csv").open(encoding="utf-8")))
 
@@ -57,3 +66,20 @@ def test_issuer_refuses_once_every_serial_of_a_day_is_used() -> None:
     issuer._next_serial["0001015"] = 10_000
     with pytest.raises(OverflowError):
         issuer.iin(dt.date(2000, 1, 1), "M")
+
+
+def test_issuer_gives_each_prefix_its_serials_in_order_skipping_those_never_issued() -> None:
+    issuer = NumberIssuer()
+    born = dt.date(1982, 12, 14)
+    prefix = iin_prefix(born, "M")
+    expected = [n for n in (make_number(f"{prefix}{serial:04d}") for serial in range(60)) if n is not None]
+    assert [issuer.iin(born, "M") for _ in expected] == expected
+    registered = dt.date(2019, 3, 1)
+    expected_bins = [n for n in (make_number(f"{bin_prefix(registered)}{s:05d}") for s in range(40)) if n]
+    assert [issuer.bin(registered) for _ in expected_bins] == expected_bins
+
+
+@pytest.mark.parametrize("bad", ["", "1234567890", "123456789012"])
+def test_a_check_digit_is_only_computed_over_eleven_digits(bad: str) -> None:
+    with pytest.raises(ValueError):
+        check_digit(bad)

@@ -120,12 +120,21 @@ class NumberIssuer:
     def _issue(self, prefix: str, serial_digits: int) -> str:
         serial = self._next_serial.get(prefix, 0)
         limit = 10**serial_digits
+        # the prefix's share of both weighted sums once, then only the serial's digits per try
+        digits = list(map(int, prefix))
+        head1, head2 = sum(map(mul, digits, _W1)), sum(map(mul, digits, _W2))
+        tail1, tail2 = _W1[len(digits):], _W2[len(digits):]
         while serial < limit:
-            number = make_number(f"{prefix}{serial:0{serial_digits}d}")
+            text = f"{serial:0{serial_digits}d}"
             serial += 1
-            if number is not None:
-                self._next_serial[prefix] = serial
-                return number
+            tail = list(map(int, text))
+            c = (head1 + sum(map(mul, tail, tail1))) % 11
+            if c == 10:
+                c = (head2 + sum(map(mul, tail, tail2))) % 11
+                if c == 10:
+                    continue
+            self._next_serial[prefix] = serial
+            return f"{prefix}{text}{c}"
         raise OverflowError(f"all {limit} serials for prefix {prefix} are used")
 
     def iin(self, birth_date: dt.date, sex: Sex) -> str:

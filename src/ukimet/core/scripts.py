@@ -4,13 +4,15 @@ Latin alphabet, passport Latin and informal Latin. Each conversion is the letter
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 KAZAKH_ONLY_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
-_KAZAKH_ONLY = frozenset(KAZAKH_ONLY_LETTERS)
+_KAZAKH_ONLY = re.compile(f"[{KAZAKH_ONLY_LETTERS}]")
+"""A search, not a set: a regular expression scans a name several times faster than set.isdisjoint."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def _russian_table() -> dict[int, str]:
 
 def has_kazakh_letters(text: str) -> bool:
     """True when ``text`` has a letter that only the Kazakh alphabet has (ә, ғ, қ, ң, ө, ұ, ү, һ, і)."""
-    return not _KAZAKH_ONLY.isdisjoint(text)
+    return _KAZAKH_ONLY.search(text) is not None
 
 
 def to_russian_letters(text: str) -> str:

@@ -75,8 +75,9 @@ class Person:
     institution: str | None = None
 
     def age(self, on: dt.date) -> int:
-        years = on.year - self.birth.year
-        return years - ((on.month, on.day) < (self.birth.month, self.birth.day))
+        birth = self.birth
+        months = on.month - birth.month
+        return on.year - birth.year - (months < 0 or (months == 0 and on.day < birth.day))
 
     def alive(self, on: dt.date) -> bool:
         return self.death is None or self.death > on

@@ -17,6 +17,7 @@ from importlib import resources
 from itertools import accumulate
 
 from ukimet.core.ids import Sex
+from ukimet.synth.draw import weighted
 
 ETHNICITIES = ("kazakh", "russian", "uzbek", "ukrainian", "uyghur", "german", "tatar", "korean")
 KAZAKH_STYLE_NAMES = ("kazakh",)
@@ -35,7 +36,7 @@ class _Pool:
     cum_weights: tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]
 
     def draw(self, rng: random.Random, era: int) -> str:
-        return rng.choices(self.values, cum_weights=self.cum_weights[era])[0]
+        return weighted(rng, self.values, self.cum_weights[era])
 
 
 @dataclass(frozen=True)

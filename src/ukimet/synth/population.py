@@ -12,6 +12,7 @@ from itertools import accumulate
 from ukimet.core.ids import NumberIssuer, Sex
 from ukimet.core.scripts import to_passport_latin
 from ukimet.synth import naming
+from ukimet.synth.draw import weighted
 from ukimet.synth.model import Chunk, Dwelling, Household, Marriage, Person
 from ukimet.synth.params import DEATHS_WITHIN_YEARS, EMAIL_DOMAINS, MOBILE_CODES, MORTALITY, places, societies
 
@@ -131,7 +132,7 @@ class PopulationBuilder:
             return _Names(first, naming.gendered_surname(surname, sex), naming.russian_patronymic(father, sex),
                           surname)
         lineage = lineage or self.pools.surname["kazakh"].draw(rng, era)
-        form = form or rng.choices(SURNAME_FORMS, cum_weights=SURNAME_FORM_CUM[era])[0]
+        form = form or weighted(rng, SURNAME_FORMS, SURNAME_FORM_CUM[era])
         kazakh_patronymic = rng.random() < KAZAKH_PATRONYMIC[era]
         patronymic: str | None = (
             naming.kazakh_patronymic(father, sex) if kazakh_patronymic else naming.russian_patronymic(father, sex)
@@ -191,10 +192,10 @@ class PopulationBuilder:
         ]))
 
     def _region(self) -> str:
-        return self.rng.choices(self.region_codes, cum_weights=self.region_cum)[0]
+        return weighted(self.rng, self.region_codes, self.region_cum)
 
     def _ethnicity(self, region: str) -> str:
-        return self.rng.choices(naming.ETHNICITIES, cum_weights=self.societies[region].ethnic_cum_weights)[0]
+        return weighted(self.rng, naming.ETHNICITIES, self.societies[region].ethnic_cum_weights)
 
     def _birth(self, age_low: float, age_high: float) -> dt.date:
         """A birth date for someone aged between ``age_low`` and ``age_high`` on the reference date."""
@@ -266,7 +267,7 @@ class PopulationBuilder:
         """Add one household (and any ex-spouse living apart) with at most ``room`` people to ``chunk``."""
         rng = self.rng
         self._limit = len(chunk.people) + room
-        kind = rng.choices(HOUSEHOLD_KINDS, cum_weights=HOUSEHOLD_CUM_WEIGHTS)[0]
+        kind = weighted(rng, HOUSEHOLD_KINDS, HOUSEHOLD_CUM_WEIGHTS)
         if MIN_SIZE[kind] > room:
             kind = "couple" if room >= 2 else "single"
         region = self._region()

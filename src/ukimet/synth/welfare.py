@@ -10,6 +10,7 @@ import datetime as dt
 import random
 from collections import defaultdict
 
+from ukimet.synth.draw import weighted
 from ukimet.synth.model import Benefit, Chunk, Household, Person, Planted
 from ukimet.synth.params import BENEFITS, MRP, POVERTY_LINE, RETIREMENT_AGE
 
@@ -26,7 +27,7 @@ def assign_disability(rng: random.Random, chunk: Chunk, ref: dt.date) -> None:
         age = person.age(ref)
         rate = next(r for limit, r in DISABILITY if age < limit)
         if rng.random() < rate:
-            person.disability_group = rng.choices(DISABILITY_GROUPS, cum_weights=DISABILITY_GROUP_CUM)[0]
+            person.disability_group = weighted(rng, DISABILITY_GROUPS, DISABILITY_GROUP_CUM)
             since_age = rng.uniform(0, age) if age < 16 else rng.uniform(max(0, age - 25), age)
             person.disability_since = person.birth + dt.timedelta(days=int(since_age * 365.25))
 
