@@ -241,3 +241,19 @@ def test_nobody_is_born_or_dies_after_the_day_the_country_is_observed(country: C
     deaths = [p for p in persons if p["death_date"] is not None]
     assert deaths and max(p["death_date"] for p in deaths) < today
     assert all(p["death_date"] >= p["birth_date"] for p in deaths)
+
+
+def test_an_age_counts_whole_years_turning_on_the_birthday_itself() -> None:
+    from ukimet.synth.model import Person
+
+    def person(born: dt.date) -> Person:
+        return Person(1, "", "M", born, "", "", None, "", "", 0, 0)
+
+    ref = dt.date(2026, 1, 1)
+    assert person(dt.date(2000, 1, 1)).age(ref) == 26
+    assert person(dt.date(2000, 1, 2)).age(ref) == 25
+    assert person(dt.date(2004, 2, 29)).age(dt.date(2024, 2, 28)) == 19
+    assert person(dt.date(2004, 2, 29)).age(dt.date(2024, 2, 29)) == 20
+    for born in (dt.date(1950, 1, 1) + dt.timedelta(days=d) for d in range(0, 25_000, 37)):
+        on = born + dt.timedelta(days=(born.toordinal() * 7919) % 30_000)
+        assert person(born).age(on) == on.year - born.year - ((on.month, on.day) < (born.month, born.day))
