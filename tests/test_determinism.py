@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -78,6 +80,26 @@ def test_the_number_of_processes_does_not_change_the_country(tmp_path: Path) -> 
     three = _fingerprint(_build(tmp_path / "three", seed=5, chunk=700, workers=3))
     assert one == two == three
     assert not list(tmp_path.rglob("*.arrows")) and not list(tmp_path.rglob("*.partial"))
+
+
+def test_a_part_that_fails_in_its_own_process_stops_the_build_and_leaves_nothing_half_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ukimet.synth import country
+
+    write_chunk = country._SourceWriter.write_chunk
+    parent = os.getpid()
+
+    def failing(self: Any, ctx: Any, truth: Any) -> None:
+        if os.getpid() != parent and ctx.chunk.index == 1:
+            raise OSError(f"disk gone while writing {self.source.code}")
+        write_chunk(self, ctx, truth)
+
+    monkeypatch.setattr(country._SourceWriter, "write_chunk", failing)  # the forked process inherits it
+    with pytest.raises(OSError, match="disk gone while writing"):
+        build_country(SynthConfig(persons=1_500, seed=2, chunk_persons=500, workers=2), tmp_path / "kz")
+    left = [p.name for p in (tmp_path / "kz").rglob("*") if p.is_file()]
+    assert not [name for name in left if name.endswith((".partial", ".arrows", ".sqlite", ".csv", ".xlsx"))]
+    assert "manifest.json" not in left
 
 
 # The truth of a small country, pinned: a faster generator must still build exactly this one. Change it only

@@ -34,6 +34,7 @@ from ukimet.sync.store import (
     newest_snapshot,
     open_store,
     publishing,
+    threads_within,
 )
 
 from .gateway_registry import WORKER, build_registry, registry_policy
@@ -333,6 +334,23 @@ def test_writers_hold_at_most_the_configured_memory_and_a_malformed_limit_is_ref
     assert limit is not None and limit[0] in ("488.2 MiB", "512.0 MB")
     with pytest.raises(pydantic.ValidationError, match="work_memory_limit"):
         Settings(home=tmp_path, work_memory_limit="half of it")
+
+
+@pytest.mark.parametrize(("limit", "threads"), [("100MB", 1), ("256MB", 1), ("512 MiB", 2), ("1GB", 3),
+                                              ("2.5GB", 9), ("5GB", 19)])
+def test_a_memory_limit_gives_each_thread_at_least_256_mb(limit: str, threads: int) -> None:
+    assert threads_within(limit) == threads
+
+
+def test_a_small_memory_limit_runs_the_writer_on_fewer_threads_and_a_large_one_on_every_core(tmp_path: Path) -> None:
+    cores = os.cpu_count() or 1
+    for limit, expected in (("256MB", 1), ("64GB", cores)):
+        con = open_store(tmp_path / "store.ducklake", memory_limit=limit)
+        try:
+            threads = con.execute("SELECT current_setting('threads')").fetchone()
+        finally:
+            con.close()
+        assert threads is not None and int(threads[0]) == expected
 
 
 def test_the_newest_snapshot_is_looked_up_again_only_when_the_catalog_changed_or_a_second_passed(

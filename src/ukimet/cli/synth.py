@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
         reference_date: str = typer.Option("2026-01-01", "--as-of", help="The day the country is observed."),
         schema_prefix: str = typer.Option("", "--schema-prefix", help="Prefix of each agency's schema/database."),
         workers: int = typer.Option(
-            None, "--workers", min=1, help="Processes the agencies are split between (default: the cores this "
+            None, "--workers", min=1, help="Processes the agencies are written by (default: the cores this "
             "process may use); the country is the same whatever the number."),
     ) -> None:
         """Generate a synthetic Kazakhstan: people, families, companies and the databases of 15 agencies."""

@@ -56,7 +56,8 @@ class Settings(BaseSettings):
     work_memory_limit: str = Field(
         "5GB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
         description="Memory sync, link and the mart build may hold (DuckDB's memory_limit); beyond it they spill "
-        "to the store's temporary folder (store.ducklake.tmp). The process uses about 1 GB more.")
+        "to the store's temporary folder (store.ducklake.tmp). The process uses about 1 GB more. Each DuckDB thread "
+        "gets at least 256 MB of it: a smaller limit runs on fewer threads.")
     spark_master: str = Field(
         "", pattern=r"^(|local(\[(\d+|\*)\])?|(spark|k8s|mesos)://\S+|yarn)$",
         description="Where `--engine spark` runs: empty for local mode on this machine's cores, else a Spark master "

@@ -120,6 +120,9 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
         con.execute("SET enable_progress_bar = false")  # ukimet draws its own progress
         if memory_limit is not None:
             con.execute(f"SET memory_limit = {literal(memory_limit)}")
+            threads = int(con.execute("SELECT current_setting('threads')").fetchone()[0])  # type: ignore[index]
+            if threads > (fits := threads_within(memory_limit)):
+                con.execute(f"SET threads = {fits}")
         if locked:
             con.execute(f"SET allowed_directories = [{literal(str(files) + '/')}]")
             con.execute("SET enable_external_access = false")
@@ -128,6 +131,21 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
             con.close()
         raise StoreError("store.open", path=str(catalog), detail=(str(exc).splitlines() or [""])[0]) from None
     return con
+
+
+MEMORY_PER_THREAD = 256 * 1000**2
+"""Bytes of the memory limit each DuckDB thread is given at least. Every thread holds buffers of its own, some
+outside the limit (a Parquet writer's row group, a hash table's partitions): under a small limit, fewer
+threads keep the process near it (DuckDB's guide on out-of-memory errors: fewer threads first)."""
+_UNIT = {"KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4, "KIB": 1024, "MIB": 1024**2, "GIB": 1024**3,
+         "TIB": 1024**4}
+
+
+def threads_within(memory_limit: str) -> int:
+    """How many threads a memory limit such as "256MB" or "5 GiB" (DuckDB's units) gives room for: at least one."""
+    number = memory_limit.strip().rstrip("BbIiKkMmGgTt ").strip()
+    unit = memory_limit.strip()[len(number):].strip().upper()
+    return max(1, int(float(number) * _UNIT.get(unit, 1) // MEMORY_PER_THREAD))
 
 
 def prepare_schemas(con: duckdb.DuckDBPyConnection) -> None:

@@ -77,9 +77,8 @@ class SynthConfig:
     schema_prefix: str = ""
     """Prefix of the schema (PostgreSQL) or database (MariaDB) each agency is written to."""
     workers: int = 1
-    """Processes the agency sources are split between; the output is the same whatever the number. Each
-    process builds the society itself, so a second one pays only on a core of its own (on a busy shared
-    machine it is slower than one)."""
+    """Processes the agency sources are written by; the output is the same whatever the number. The society is
+    built once, by the main process, which forks the others chunk by chunk with the chunk in their memory."""
 
     def __post_init__(self) -> None:
         if self.persons < 1:

@@ -4,6 +4,7 @@ and its sink, and write the ground truth and a manifest of what was built."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import multiprocessing
 import random
@@ -138,6 +139,16 @@ class _SourceWriter:
             {t.name: 0 for t in source.tables},
         )
 
+    def state(self) -> tuple[Any, ...]:
+        """What writing a chunk changes in this writer (random streams, keys, counts), to carry on with in another
+        process through :meth:`restore`."""
+        return self.injector.state(), self.rng.getstate(), self.keys, self.report
+
+    def restore(self, state: tuple[Any, ...]) -> None:
+        injector, rng, self.keys, self.report = state
+        self.injector.restore(injector)
+        self.rng.setstate(rng)
+
     def write_chunk(self, ctx: Context, truth: TruthWriter) -> None:
         ctx.keys = self.keys
         ctx.rng = self.rng
@@ -188,15 +199,20 @@ _WEIGHTS = {"enpf": 1674, "gbdfl": 1471, "social_benefits": 1016, "health": 881,
             "business_registry": 49, "mse_disability": 28, "mvd_registrations": 26, "akimat_housing_queue": 18}
 _TRUTH_WEIGHT = 150
 """What writing the society's truth costs part 0 per 20,000 persons, in the same milliseconds."""
+_SOCIETY_WEIGHT = 1_820
+"""What building the society costs part 0 per 20,000 persons (measured likewise)."""
 _UNKNOWN_WEIGHT = 100
 
 
-def split_sources(codes: list[str], workers: int) -> list[int]:
-    """The process (part) each source is written by, heaviest first onto the lightest part. Part 0, which also
-    writes the society's truth and merges the parts, starts with that work counted."""
-    load = [_TRUTH_WEIGHT if part == 0 else 0 for part in range(workers)]
+def split_sources(codes: list[str], workers: int, pinned: frozenset[str] = frozenset()) -> list[int]:
+    """The process (part) each source is written by, heaviest first onto the lightest part. Part 0 builds the
+    society, writes its truth and the ``pinned`` sources (those only one process can write), and starts with
+    that work counted."""
+    load = [(_SOCIETY_WEIGHT + _TRUTH_WEIGHT if workers > 1 else 0) if part == 0 else 0 for part in range(workers)]
     owner = dict.fromkeys(codes, 0)
-    for code in sorted(codes, key=lambda c: -_WEIGHTS.get(c, _UNKNOWN_WEIGHT)):
+    for code in pinned:
+        load[0] += _WEIGHTS.get(code, _UNKNOWN_WEIGHT)
+    for code in sorted((c for c in codes if c not in pinned), key=lambda c: -_WEIGHTS.get(c, _UNKNOWN_WEIGHT)):
         part = min(range(workers), key=lambda p: load[p])
         owner[code] = part
         load[part] += _WEIGHTS.get(code, _UNKNOWN_WEIGHT)
@@ -206,80 +222,38 @@ def split_sources(codes: list[str], workers: int) -> list[int]:
 def build_country(config: SynthConfig, out: Path, progress: Progress | None = None) -> Manifest:
     """Generate ``config.persons`` people and every agency source into ``out`` (and the configured servers).
 
-    With ``config.workers`` > 1 the sources are split between processes; each builds the same society from
-    the seed (it is cheap next to the sources) and writes its own sources, so the output does not depend on
-    the number of processes."""
+    The society is built once, chunk by chunk. With ``config.workers`` > 1, while this process writes its share
+    of the sources for a chunk (and builds the next), a forked process per other part writes the rest of that
+    chunk's sources, appending to their files and handing back its random streams and counts; the output does
+    not depend on the number of processes."""
     started = time.perf_counter()
     _prepare(out)
-    owners = split_sources([source.code for source, _ in AGENCIES], config.workers)
-    children: list[tuple[Any, Any]] = []
-    try:
-        if config.workers > 1:
-            context = multiprocessing.get_context("fork")
-            for part in range(1, config.workers):
-                receive, send = context.Pipe(duplex=False)
-                child = context.Process(target=_child, args=(config, out, owners, part, send), daemon=True)
-                child.start()
-                send.close()
-                children.append((child, receive))
-        manifest, reports, chunks = _build_part(config, out, owners, 0, progress)
-        for child, receive in children:
-            result = receive.recv()
-            child.join()
-            if isinstance(result, BaseException):
-                raise result
-            reports.update(result)
-        merge_parts(out / "truth", owners, chunks)
-    except BaseException:
-        for child, _ in children:
-            if child.is_alive():
-                child.terminate()
-            child.join()
-        for sub in ("agencies", "exports", "truth"):
-            for path in (out / sub).glob("*.partial"):
-                path.unlink(missing_ok=True)
-        discard_parts(out / "truth")
-        raise
-    manifest.sources = [reports[source.code] for source, _ in AGENCIES]
-    manifest.seconds = round(time.perf_counter() - started, 2)
-    (out / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
-    return manifest
-
-
-def _child(config: SynthConfig, out: Path, owners: list[int], part: int, send: Any) -> None:
-    try:
-        _, reports, _ = _build_part(config, out, owners, part, None)
-        send.send(reports)
-    except BaseException as exc:  # the parent re-raises it
-        try:
-            send.send(exc)
-        except Exception:
-            send.send(RuntimeError(repr(exc)))
-    finally:
-        send.close()
-
-
-def _build_part(config: SynthConfig, out: Path, owners: list[int], part: int,
-                progress: Progress | None) -> tuple[Manifest, dict[str, SourceReport], int]:
-    """Build the society chunk by chunk and write the sources ``part`` owns (and, for part 0, the truth of
-    the society). Returns the manifest without its sources, the sources' reports and the number of chunks."""
     rng = random.Random(config.seed)
     issuer = NumberIssuer()
     population = PopulationBuilder(rng, issuer, config.reference_date)
     economy = Economy(rng, issuer, population)
     welfare = Welfare(rng, config.reference_date)
     assets = Assets(rng, population)
-    writers = [_SourceWriter(source, emit, config, out)
-               for (source, emit), owner in zip(AGENCIES, owners, strict=True) if owner == part]
-    truth = TruthWriter(out / "truth", part)
+    writers = [_SourceWriter(source, emit, config, out) for source, emit in AGENCIES]
+    pinned = frozenset(w.source.code for w in writers if not w.sink.reopenable)
+    owners = split_sources([w.source.code for w in writers], config.workers, pinned)
+    mine = [w for w, owner in zip(writers, owners, strict=True) if owner == 0]
+    others: dict[int, list[_SourceWriter]] = defaultdict(list)
+    for writer, owner in zip(writers, owners, strict=True):
+        if owner:
+            others[owner].append(writer)
+    truth = TruthWriter(out / "truth", 0)
     manifest = Manifest(__version__, config.persons, config.seed, config.reference_date.isoformat(),
                         config.fault_scale)
     created: list[_SourceWriter] = []
+    running: list[_Running] = []
     done, index = 0, 0
     try:
         for writer in writers:
             writer.sink.create()
             created.append(writer)
+            if writer not in mine:
+                writer.sink.detach()
         while done < config.persons:
             chunk = Chunk(index)
             target = min(config.chunk_persons, config.persons - done)
@@ -291,29 +265,93 @@ def _build_part(config: SynthConfig, out: Path, owners: list[int], part: int,
             welfare.assign(chunk)
             assets.assign(chunk)
             ctx = Context.of(chunk, config.reference_date)
-            for writer in writers:
+            _collect(running)  # the previous chunk's other parts: their streams and counts, before the next fork
+            running = [_fork(part, part_writers, ctx, out, index) for part, part_writers in sorted(others.items())]
+            for writer in mine:
                 writer.write_chunk(ctx, truth)
                 truth.source_done()
-            if part == 0:
-                truth.chunk(chunk)
-                _tally(manifest, chunk, config.reference_date)
+            truth.chunk(chunk)
+            _tally(manifest, chunk, config.reference_date)
             done += len(chunk.people)
             index += 1
             if progress:
                 progress(len(chunk.people))
+        _collect(running)
         for writer in writers:
+            if writer not in mine:
+                writer.sink.attach()
             writer.sink.close()
         truth.close()
-        if part == 0:
-            truth.write_columns(source for source, _ in AGENCIES)
+        truth.write_columns(source for source, _ in AGENCIES)
+        merge_parts(out / "truth", owners, index)
     except BaseException:
+        for _, process, _ in running:
+            if process.is_alive():
+                process.terminate()
+            process.join()
         for writer in created:
             writer.sink.abort()
         truth.abort()
+        discard_parts(out / "truth")
         raise
     for writer in writers:
         writer.report.opportunities = dict(sorted(writer.injector.opportunities.items()))
-    return manifest, {w.source.code: w.report for w in writers}, index
+    manifest.sources = [w.report for w in writers]
+    manifest.seconds = round(time.perf_counter() - started, 2)
+    (out / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
+    return manifest
+
+
+_Running = tuple[Any, Any, list[_SourceWriter]]
+"""A forked part of a chunk: the pipe it answers on, the process and the writers it took."""
+
+
+def _fork(part: int, writers: list[_SourceWriter], ctx: Context, out: Path, index: int) -> _Running:
+    """A process, forked with the chunk in its memory, that writes ``writers``' sources of chunk ``index``."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_write_part, args=(part, writers, ctx, out, index, send), daemon=True)
+    process.start()
+    send.close()
+    return receive, process, writers
+
+
+def _write_part(part: int, writers: list[_SourceWriter], ctx: Context, out: Path, index: int, send: Any) -> None:
+    # a collection would walk, and so copy, every page of the parent's heap: a process that lives for one chunk
+    # does without
+    gc.disable()
+    try:
+        truth = TruthWriter(out / "truth", part, index)
+        for writer in writers:
+            writer.sink.attach()
+            writer.write_chunk(ctx, truth)
+            truth.source_done()
+            writer.sink.detach()
+        truth.close()
+        send.send([writer.state() for writer in writers])
+    except BaseException as exc:  # the parent re-raises it
+        try:
+            send.send(exc)
+        except Exception:
+            send.send(RuntimeError(repr(exc)))
+    finally:
+        send.close()
+
+
+def _collect(running: list[_Running]) -> None:
+    """Wait for the forked parts of a chunk and take up where they left their sources."""
+    for receive, process, writers in running:
+        try:
+            result = receive.recv()
+        except EOFError:
+            result = RuntimeError(f"the process writing {', '.join(w.source.code for w in writers)} ended "
+                                  f"without a word (exit code {process.exitcode})")
+        process.join()
+        if isinstance(result, BaseException):
+            raise result
+        for writer, state in zip(writers, result, strict=True):
+            writer.restore(state)
+    running.clear()
 
 
 def _tally(manifest: Manifest, chunk: Chunk, ref: dt.date) -> None:

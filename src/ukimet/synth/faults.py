@@ -68,6 +68,15 @@ class FaultInjector:
             raise ConfigError("synth.script_faults", source=source.code, faults=", ".join(SCRIPT_FAULTS),
                               total=script_total)
 
+    def state(self) -> tuple[Any, ...]:
+        """What applying faults has changed in this injector (its random stream and counts), to carry on with
+        in another process through :meth:`restore`."""
+        return self.rng.getstate(), self._chances, self._named_records
+
+    def restore(self, state: tuple[Any, ...]) -> None:
+        rng_state, self._chances, self._named_records = state
+        self.rng.setstate(rng_state)
+
     @property
     def opportunities(self) -> Counter[str]:
         """Per fault, how many times a record could have had it: applied / opportunities is its observed rate."""

@@ -45,9 +45,20 @@ class Sink(Protocol):
     label: str
     """The short name of the place: file name, schema or database."""
 
+    reopenable: bool
+    """Whether another process may append to it between :meth:`detach` and :meth:`attach` (a file written a
+    chunk at a time; not a workbook or a server's one transaction)."""
+
     def create(self) -> None: ...
 
     def write(self, table: Table, rows: Sequence[Row]) -> None: ...
+
+    def detach(self) -> None:
+        """Let go of the (still partial) output, everything written so far kept, so that another process can
+        :meth:`attach` to it and go on writing."""
+
+    def attach(self) -> None:
+        """Take up the output again after :meth:`detach`, to append to it."""
 
     def close(self) -> None: ...
 
@@ -69,6 +80,14 @@ def _ddl(dialect: str, source: Source, table: Table, quote: str, qualified: str,
 
 class _FileSink:
     """A file written under a temporary name and renamed when complete, so a reader never sees half of it."""
+
+    reopenable = False
+
+    def detach(self) -> None:
+        raise NotImplementedError(f"{type(self).__name__} cannot be handed to another process")
+
+    def attach(self) -> None:
+        raise NotImplementedError(f"{type(self).__name__} cannot be handed to another process")
 
     def __init__(self, source: Source, path: Path) -> None:
         self.source = source
@@ -92,6 +111,13 @@ class _ServerSink:
     """A database server: everything is written in one transaction, committed at the end or rolled back."""
 
     db: Any
+    reopenable = False
+
+    def detach(self) -> None:
+        raise NotImplementedError("a server's load is one transaction of one process")
+
+    def attach(self) -> None:
+        raise NotImplementedError("a server's load is one transaction of one process")
 
     def close(self) -> None:
         self._before_commit()
@@ -111,13 +137,22 @@ class SQLiteSink(_FileSink):
         super().__init__(source, path)
         self._days: dict[dt.date, str] = {}
 
+    reopenable = True
+
     def create(self) -> None:
         self._start()
+        self.attach()
+        for table in self.source.tables:
+            self.db.execute(_ddl("sqlite", self.source, table, '"', f'"{table.name}"'))
+
+    def attach(self) -> None:
         self.db = sqlite3.connect(self._tmp)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
-        for table in self.source.tables:
-            self.db.execute(_ddl("sqlite", self.source, table, '"', f'"{table.name}"'))
+
+    def detach(self) -> None:
+        self.db.commit()
+        self.db.close()
 
     def write(self, table: Table, rows: Sequence[Row]) -> None:
         marks = ", ".join("?" * len(table.columns))
@@ -240,11 +275,23 @@ class CsvSink(_FileSink):
             raise ValueError(f"a CSV export holds one table; {source.code} has {len(source.tables)}")
         super().__init__(source, path)
 
+    reopenable = True
+
     def create(self) -> None:
         self._start()
-        self.file = self._tmp.open("w", encoding=self.source.encoding, newline="")
-        self.writer = csv.writer(self.file, delimiter=";", lineterminator="\r\n")
+        self._open("w")
         self.writer.writerow(self.source.tables[0].column_names)
+
+    def _open(self, mode: str) -> None:
+        # appending, a text file does not write a byte-order mark again (utf-8-sig, utf-16)
+        self.file = self._tmp.open(mode, encoding=self.source.encoding, newline="")
+        self.writer = csv.writer(self.file, delimiter=";", lineterminator="\r\n")
+
+    def attach(self) -> None:
+        self._open("a")
+
+    def detach(self) -> None:
+        self.file.close()
 
     def write(self, table: Table, rows: Sequence[Row]) -> None:
         self.writer.writerows(rows)

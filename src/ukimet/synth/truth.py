@@ -59,9 +59,10 @@ _IPC = pa.ipc.IpcWriteOptions(compression="zstd")
 
 class TruthWriter:
     """The truth of one part of the sources (``part``): its records and faults go to an Arrow stream, one batch
-    per chunk and source, that :func:`merge_parts` puts in source order; part 0 also writes the society."""
+    per chunk and source, that :func:`merge_parts` puts in source order; part 0 also writes the society. With a
+    ``chunk``, the stream holds that chunk alone (a process that writes its part of one chunk)."""
 
-    def __init__(self, directory: Path, part: int = 0) -> None:
+    def __init__(self, directory: Path, part: int = 0, chunk: int | None = None) -> None:
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True)
         self.writers = {
@@ -69,7 +70,7 @@ class TruthWriter:
             for name in (SOCIETY if part == 0 else ())
         }
         self.streams = {
-            name: pa.ipc.new_stream(str(part_path(directory, name, part)), SCHEMAS[name], options=_IPC)
+            name: pa.ipc.new_stream(str(part_path(directory, name, part, chunk)), SCHEMAS[name], options=_IPC)
             for name in PER_SOURCE
         }
         self.records: list[tuple[Any, ...]] = []
@@ -146,25 +147,35 @@ def _columns(name: str, rows: Iterable[tuple[Any, ...]]) -> dict[str, list[Any]]
     return {n: list(map(itemgetter(i), rows)) for i, n in enumerate(SCHEMAS[name].names)}
 
 
-def part_path(directory: Path, name: str, part: int) -> Path:
-    return directory / f"{name}.part{part}.arrows"
+def part_path(directory: Path, name: str, part: int, chunk: int | None = None) -> Path:
+    return directory / (f"{name}.part{part}.arrows" if chunk is None else f"{name}.part{part}.chunk{chunk}.arrows")
 
 
 def merge_parts(directory: Path, owners: Iterable[int], chunks: int) -> None:
     """Records and faults in the order one process would have written them: per chunk, source by source.
-    ``owners`` is the part that wrote each source, in source order; streamed, a chunk at a time."""
+    ``owners`` is the part that wrote each source, in source order; a part wrote one stream for all chunks or one
+    per chunk. Streamed, a chunk at a time."""
     order = list(owners)
     for name in PER_SOURCE:
-        readers = {
-            part: pa.ipc.open_stream(pa.OSFile(str(part_path(directory, name, part)), "rb")) for part in set(order)
-        }
+        whole = {part: part_path(directory, name, part) for part in set(order)}
+        readers = {part: _open(path) for part, path in whole.items() if path.exists()}
         with pq.ParquetWriter(directory / f"{name}.parquet.partial", SCHEMAS[name], compression="zstd") as out:
-            for _ in range(chunks):
-                out.write_table(pa.Table.from_batches([readers[p].read_next_batch() for p in order], SCHEMAS[name]))
+            for chunk in range(chunks):
+                single = {part: _open(part_path(directory, name, part, chunk))
+                          for part in set(order) if part not in readers}
+                batches = [(readers.get(p) or single[p]).read_next_batch() for p in order]
+                out.write_table(pa.Table.from_batches(batches, SCHEMAS[name]))
+                for part, reader in single.items():
+                    reader.close()
+                    part_path(directory, name, part, chunk).unlink()
         (directory / f"{name}.parquet.partial").replace(directory / f"{name}.parquet")
-        for part in set(order):
-            readers[part].close()
-            part_path(directory, name, part).unlink()
+        for part, reader in readers.items():
+            reader.close()
+            whole[part].unlink()
+
+
+def _open(path: Path) -> pa.ipc.RecordBatchStreamReader:
+    return pa.ipc.open_stream(pa.OSFile(str(path), "rb"))
 
 
 def discard_parts(directory: Path) -> None:
