@@ -14,7 +14,7 @@ from ukimet.cli.main import app
 from ukimet.connect.catalog import columns_of, refresh_catalog, set_label
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.credentials import resolve_password
-from ukimet.connect.sources import SourceSpec, add_source, list_sources
+from ukimet.connect.sources import SourceSpec, add_source, get_source, list_sources, set_titles
 from ukimet.core.errors import SourceError
 from ukimet.core.metadata import connect_metadata, sources
 from ukimet.core.settings import Settings
@@ -94,6 +94,23 @@ def test_a_users_label_survives_every_catalog_refresh(home, tmp_path: Path) -> N
         set_label(engine, "reg", "fl", "familiya", "analyst", semantic_type="nickname")
 
 
+def test_a_source_is_named_in_each_language_and_a_language_without_a_name_borrows_another(
+        home, tmp_path: Path) -> None:
+    _, engine = home
+    add_source(engine, SourceSpec("reg", "sqlite", str(_sqlite(tmp_path / "reg.sqlite")),
+                                  titles={"ru": "Регистр населения"}))
+    spec = get_source(engine, "reg")
+    assert spec.title("ru") == spec.title("kk") == spec.title("en") == "Регистр населения"
+    spec = set_titles(engine, "reg", {"kk": "Халық тізілімі", "en": "Population registry"})
+    assert (spec.title("kk"), spec.title("ru"), spec.title("en")) == (
+        "Халық тізілімі", "Регистр населения", "Population registry")
+    assert set_titles(engine, "reg", {"ru": " ", "kk": ""}).titles == {"en": "Population registry"}
+    with pytest.raises(SourceError, match="de is not a language the web app speaks"):
+        set_titles(engine, "reg", {"de": "Bevölkerungsregister"})
+    assert get_source(engine, "reg").titles == {"en": "Population registry"}  # the refused name changed nothing
+    assert SourceSpec("plain", "sqlite", "x.sqlite").title("kk") is None
+
+
 def test_the_metadata_store_can_live_in_postgresql(postgres_url: str) -> None:
     import psycopg
 
@@ -118,7 +135,7 @@ def test_the_command_line_from_source_add_to_profile(tmp_path: Path, monkeypatch
     monkeypatch.setenv("UKIMET_HOME", str(tmp_path / "home"))
     path = _sqlite(tmp_path / "reg.sqlite")
     steps = [
-        ["source", "add", "reg", "--kind", "sqlite", "--path", str(path)],
+        ["source", "add", "reg", "--kind", "sqlite", "--path", str(path), "--title", "ru=Регистр населения"],
         ["source", "list"], ["source", "test", "reg"], ["catalog", "reg"],
         ["label", "reg", "fl", "familiya", "--type", "surname"],
         ["sync"], ["profile", "reg"], ["link"],
@@ -136,6 +153,12 @@ def test_the_command_line_from_source_add_to_profile(tmp_path: Path, monkeypatch
     assert again.exit_code == 2 and "remove it first" in again.output
     missing = runner.invoke(app, ["sync", "nope"])
     assert missing.exit_code == 2 and "known sources: reg" in missing.output
+    assert "Регистр" in outputs[1]  # the list names it (the table may wrap the name)
+    named = runner.invoke(app, ["source", "title", "reg", "kk=Халық тізілімі", "en=Population registry"])
+    assert named.exit_code == 0 and "kk: Халық тізілімі; ru: Регистр населения" in named.output
+    for wrong in (["source", "title", "reg", "de=Register"], ["source", "title", "reg", "Population registry"]):
+        refused = runner.invoke(app, wrong)
+        assert refused.exit_code == 2 and "is not a language the web app speaks" in refused.output
 
 
 def test_failing_server_calls_never_show_the_password(home, monkeypatch: pytest.MonkeyPatch,

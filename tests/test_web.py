@@ -5,6 +5,7 @@ through the gateway (policy applied, audited)."""
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import html.parser as html_parser
 import re
 from importlib import resources
@@ -471,8 +472,8 @@ class _Visible(html_parser.HTMLParser):
 def test_no_page_of_any_role_shows_an_untranslated_code_or_english_word_in_kazakh_or_russian(
         client: TestClient, web_country: dict[str, Any]) -> None:
     """Every page of every role, in kk and ru, read as text: a Latin word that is neither a name in the data
-    (accounts, organisations, purposes typed, sources, persons) nor a name written so everywhere (SQL, CSV) is an
-    untranslated code or English word, and fails."""
+    (accounts, organisations, purposes typed, sources and their names, persons) nor a name written so everywhere
+    (SQL, CSV) is an untranslated code or English word, and fails."""
     from sqlalchemy import select
 
     from ukimet.core.metadata import audit_entries, connect_metadata, sources, users
@@ -505,8 +506,32 @@ def test_no_page_of_any_role_shows_an_untranslated_code_or_english_word_in_kazak
     with engine.connect() as con:  # names the data holds, whatever other tests added to this home
         named = [*con.execute(select(users.c.name, users.c.organisation)).all(),
                  *con.execute(select(audit_entries.c.purpose).distinct()).all(),
-                 *con.execute(select(sources.c.name)).all()]
+                 *con.execute(select(sources.c.name)).all(),
+                 *[tuple(titles.values()) for (titles,) in con.execute(select(sources.c.titles)).all() if titles]]
     data = {w for row in named for value in row if value for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", value)}
     data |= {w for name in data for w in name.split("-")}
     untranslated = {w: sorted(where)[:3] for w, where in seen.items() if w not in ALLOWED_LATIN | data}
     assert not untranslated, f"translate these (src/ukimet/api/locale/kk.po, ru.po): {untranslated}"
+
+
+def test_the_person_page_heads_each_source_with_its_name_in_the_readers_language(
+        client: TestClient, web_country: dict[str, Any]) -> None:
+    from ukimet.synth.agencies import AGENCIES
+
+    titles = {source.code: {"kk": source.title_kk, "ru": source.title_ru} for source, _ in AGENCIES}
+    worker = web_country["users"]["worker"]
+    client.cookies.clear()
+    client.post("/login", data={"name": worker.name, "password": web_country["password"]["worker"], "next": "/"})
+    for lang, other in (("kk", "ru"), ("ru", "kk")):
+        page = client.get(f"/person?iin={web_country['iin']}&purpose=case+review&lang={lang}",
+                          headers={"accept": "text/html"})
+        assert page.status_code == 200
+        headings = re.findall(r"<h3>(.*?)</h3>", page.text, re.S)
+        shown = [code for code in titles if any(f'<code class="raw">{code}</code>' in h for h in headings)]
+        assert "gbdfl" in shown  # every person is in the population registry
+        for code in shown:
+            heading = next(h for h in headings if f'<code class="raw">{code}</code>' in h)
+            assert html_lib.escape(titles[code][lang], quote=False) in heading
+            assert html_lib.escape(titles[code][other], quote=False) not in heading or \
+                titles[code][lang] == titles[code][other]
+    client.cookies.clear()

@@ -409,8 +409,17 @@ LABELLED = frozenset({"iin", "bin", "surname", "first_name", "patronymic", "full
 def person_page(request: Request, iin: str = "", purpose: str = "", user: User = Depends(current_user)) -> Response:
     from ukimet.gateway.person import person_view
 
-    view = person_view(request.app.state.gateway, user, iin, purpose) if iin and purpose.strip() else None
-    return render(request, "person.html", user=user, iin=iin, purpose=purpose, view=view, labelled=LABELLED)
+    gateway = request.app.state.gateway
+    view = person_view(gateway, user, iin, purpose) if iin and purpose.strip() else None
+    return render(request, "person.html", user=user, iin=iin, purpose=purpose, view=view, labelled=LABELLED,
+                  source_titles=_source_titles(gateway, language(request)) if view else {})
+
+
+def _source_titles(gateway: Any, lang: str) -> dict[str, str]:
+    """Each source's name in ``lang`` (or another language it has one in), by code; sources without one left out."""
+    from ukimet.connect.sources import list_sources
+
+    return {spec.name: title for spec in list_sources(gateway.metadata) if (title := spec.title(lang))}
 
 
 @router.get("/families", response_class=HTMLResponse)
@@ -681,4 +690,4 @@ def sources_page(request: Request, user: User = Depends(current_user)) -> Respon
         raise Refused("surface.sources", role=user.role)
     gateway = request.app.state.gateway
     return render(request, "sources.html", user=user, reports=audit_sources(gateway, user),
-                  syncs=sync_health(gateway))
+                  syncs=sync_health(gateway), source_titles=_source_titles(gateway, language(request)))

@@ -28,15 +28,18 @@ def register_country(engine: Engine, config: Settings, manifest: Manifest) -> in
     """Register every file-based source of a synthetic country that is not registered yet; return how many."""
     from ukimet.connect.catalog import refresh_catalog
     from ukimet.connect.connectors import open_connector
-    from ukimet.connect.sources import SourceSpec, add_source, list_sources
+    from ukimet.connect.sources import SourceSpec, add_source, list_sources, set_titles
 
-    known = {s.name for s in list_sources(engine)}
+    known = {s.name: s for s in list_sources(engine)}
     added = 0
     for report in manifest.sources:
         kind = _KINDS.get(report.written_to)
+        titles = {"kk": report.title_kk, "ru": report.title_ru, "en": report.title_en}
+        if report.code in known and not known[report.code].titles:
+            set_titles(engine, report.code, titles)  # registered before sources had names
         if kind is None or report.code in known:
             continue
-        spec = SourceSpec(report.code, kind, report.location)
+        spec = SourceSpec(report.code, kind, report.location, titles=titles)
         add_source(engine, spec)
         refresh_catalog(engine, spec, open_connector(spec, config))
         added += 1

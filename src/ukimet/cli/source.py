@@ -1,4 +1,4 @@
-"""``ukimet source add|list|test|remove``, ``ukimet catalog`` and ``ukimet label``: register agency sources and
+"""``ukimet source add|list|test|title|remove``, ``ukimet catalog`` and ``ukimet label``: register agency sources and
 see (and correct) what ukimet understood of their columns."""
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ def add(
     password_secret: str = typer.Option(None, "--password-secret", help="Key of the password in the secrets file."),
     encoding: str = typer.Option(None, "--encoding", help="CSV code page, when detection should be overruled."),
     delimiter: str = typer.Option(None, "--delimiter", help="CSV delimiter, when sniffing should be overruled."),
+    title: list[str] = typer.Option(None, "--title", help='The source\'s name in a language, LANG=TEXT (kk, ru, '
+                                    'en); repeat it for each: --title ru="Налоговые декларации".'),
 ) -> None:
     """Register a source, test it, and catalog its tables and columns."""
     from ukimet.connect.catalog import refresh_catalog
@@ -56,7 +58,8 @@ def add(
     if not location:
         raise SourceError("source.location", name=name, kind=kind, option="--url" if kind in SERVER_KINDS else "--path")
     options = {k: v for k, v in (("encoding", encoding), ("delimiter", delimiter)) if v}
-    spec = SourceSpec(name, kind, location, schema, options, password_env, password_secret)  # type: ignore[arg-type]
+    spec = SourceSpec(name, kind, location, schema, options, password_env, password_secret,  # type: ignore[arg-type]
+                      _titles(name, title or []))
     spec.validate()
     engine = _engine()
     config = Settings()
@@ -91,6 +94,35 @@ def add(
                       highlight=False)
 
 
+def _titles(name: str, given: list[str]) -> dict[str, str]:
+    """``LANG=TEXT`` options as language -> text; one without ``=`` is refused with the form it needs."""
+    from ukimet.connect.sources import TITLE_LANGUAGES
+    from ukimet.core.errors import SourceError
+
+    titles: dict[str, str] = {}
+    for text in given:
+        language, sep, title = text.partition("=")
+        if not sep:
+            raise SourceError("source.title_language", name=name, language=repr(text),
+                              allowed=", ".join(TITLE_LANGUAGES))
+        titles[language.strip().lower()] = title.strip()
+    return titles
+
+
+@source_app.command("title")
+@operator_only
+def title_(
+    name: str = typer.Argument(..., help="The source's short name."),
+    titles: list[str] = typer.Argument(..., help='LANG=TEXT for each language (kk, ru, en); LANG= removes one.'),
+) -> None:
+    """Name a source in the readers' languages: pages show the name beside the source's code."""
+    from ukimet.connect.sources import set_titles
+
+    spec = set_titles(_engine(), name, _titles(name, titles))
+    named = "; ".join(f"{code}: {text}" for code, text in sorted(spec.titles.items())) or "no name (its code only)"
+    out.print(f"source {name}: {named}", highlight=False)
+
+
 def _not_catalogued(name: str, exc: Exception) -> Exception:
     """A failure to list a source's tables, as one line (a driver's own error as its first line)."""
     from ukimet.connect.connectors.base import one_line
@@ -107,11 +139,11 @@ def list_() -> None:
     """The registered sources (passwords are never shown: only where they are referenced)."""
     from ukimet.connect.sources import list_sources
 
-    table = Table("name", "kind", "location", "schema", "password from")
+    table = Table("name", "title", "kind", "location", "schema", "password from")
     for spec in list_sources(_engine()):
         ref = f"env {spec.password_env}" if spec.password_env else (
             f"secret {spec.password_secret}" if spec.password_secret else "-")
-        table.add_row(spec.name, spec.kind, spec.location, spec.schema or "-", ref)
+        table.add_row(spec.name, spec.title("en") or "-", spec.kind, spec.location, spec.schema or "-", ref)
     out.print(table)
 
 

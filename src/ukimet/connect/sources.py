@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, insert, select, update
 
 from ukimet.connect.kinds import KINDS, SERVER_KINDS, Kind
 from ukimet.core.errors import SourceError
 from ukimet.core.metadata import catalog_columns, catalog_tables, sources
 
 _SCHEMES = {"postgres": ("postgresql", "postgres"), "mysql": ("mysql", "mariadb")}
+TITLE_LANGUAGES = ("kk", "ru", "en")
+"""The languages a source can be named in (the web app's), in the order one stands in for another."""
 
 
 @dataclass(frozen=True)
@@ -27,9 +29,23 @@ class SourceSpec:
     options: dict[str, Any] = field(default_factory=dict)
     password_env: str | None = None
     password_secret: str | None = None
+    titles: dict[str, str] = field(default_factory=dict)
+    """Language code (kk, ru, en) -> the source's name as its readers know it."""
+
+    def title(self, language: str) -> str | None:
+        """The source's name in ``language``, else in another language it has one in (Kazakh, Russian, English
+        first), else None: the code is all there is."""
+        for code in (language, *TITLE_LANGUAGES):
+            if self.titles.get(code):
+                return self.titles[code]
+        return None
 
     def validate(self) -> None:
         """Refuse a spec that cannot work, naming the fix; run when a source is added."""
+        for code in self.titles:
+            if code not in TITLE_LANGUAGES:
+                raise SourceError("source.title_language", name=self.name, language=code,
+                                  allowed=", ".join(TITLE_LANGUAGES))
         if not self.name.replace("_", "").isalnum() or not self.name[:1].isalpha():
             raise SourceError("source.name", name=self.name)
         if self.kind not in KINDS:
@@ -52,7 +68,19 @@ def add_source(engine: Engine, spec: SourceSpec) -> None:
         db.execute(insert(sources).values(
             name=spec.name, kind=spec.kind, location=spec.location, schema_name=spec.schema, options=spec.options,
             password_env=spec.password_env, password_secret=spec.password_secret, added_at=dt.datetime.now(dt.UTC),
+            titles=spec.titles or None,
         ))
+
+
+def set_titles(engine: Engine, name: str, titles: dict[str, str]) -> SourceSpec:
+    """Name source ``name`` in the given languages (an empty text removes that language's name); the source."""
+    spec = get_source(engine, name)
+    merged = {**spec.titles, **titles}
+    merged = {code: text.strip() for code, text in merged.items() if text.strip()}
+    replace(spec, titles=merged).validate()
+    with engine.begin() as db:
+        db.execute(update(sources).where(sources.c.name == name).values(titles=merged or None))
+    return get_source(engine, name)
 
 
 def get_source(engine: Engine, name: str) -> SourceSpec:
@@ -79,4 +107,4 @@ def remove_source(engine: Engine, name: str) -> None:
 
 def _spec(row: Any) -> SourceSpec:
     return SourceSpec(row["name"], row["kind"], row["location"], row["schema_name"], dict(row["options"] or {}),
-                      row["password_env"], row["password_secret"])
+                      row["password_env"], row["password_secret"], dict(row["titles"] or {}))

@@ -48,6 +48,7 @@ sources = Table(
     Column("password_env", String(128), doc="environment variable holding the password"),
     Column("password_secret", String(128), doc="key in the secrets file holding the password"),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("titles", JSON, doc="language code (kk, ru, en) -> the source's name as its readers know it"),
 )
 
 catalog_tables = Table(
