@@ -535,3 +535,32 @@ def test_the_person_page_heads_each_source_with_its_name_in_the_readers_language
             assert html_lib.escape(titles[code][other], quote=False) not in heading or \
                 titles[code][lang] == titles[code][other]
     client.cookies.clear()
+
+
+def test_an_organisation_named_in_kazakh_and_russian_is_shown_so_to_the_citizen_and_the_auditor(
+        client: TestClient, web_country: dict[str, Any]) -> None:
+    from typer.testing import CliRunner
+
+    from ukimet.cli.main import app
+
+    worker = web_country["users"]["worker"]
+    names = {"kk": "Еңбек министрлігі (сынақ)", "ru": "Министерство труда (тест)"}
+    runner = CliRunner(env={"UKIMET_HOME": str(web_country["config"].home)})
+    named = runner.invoke(app, ["user", "organisation", worker.organisation, f"kk={names['kk']}",
+                                f"ru={names['ru']}"])
+    assert named.exit_code == 0, named.output
+    refused = runner.invoke(app, ["user", "organisation", worker.organisation, "de=Arbeitsministerium"])
+    assert refused.exit_code == 2 and "is not a language the web app speaks" in refused.output
+    html = {"accept": "text/html"}
+    for who, page in (("worker", f"/person?iin={web_country['iin']}&purpose=organisation+names"),
+                      ("citizen", "/tracker"), ("auditor", "/audit")):
+        user = web_country["users"][who]
+        client.cookies.clear()
+        client.post("/login", data={"name": user.name, "password": web_country["password"][who], "next": "/"})
+        for lang in ("kk", "ru"):
+            shown = client.get(f"{page}{'&' if '?' in page else '?'}lang={lang}", headers=html).text
+            if who != "worker":
+                cells = re.findall(r"<td>([^<]*)</td>", shown)
+                assert names[lang] in cells and worker.organisation not in cells, (who, lang)
+    client.cookies.clear()
+    assert runner.invoke(app, ["user", "organisation", worker.organisation, "kk=", "ru="]).exit_code == 0

@@ -9,6 +9,7 @@ import base64
 import datetime as dt
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,7 +35,7 @@ from ukimet.api.session import (
     over_tls,
 )
 from ukimet.core.errors import InvalidInput, NotFound, Refused, UkimetError, Unauthenticated
-from ukimet.core.languages import LANGUAGES
+from ukimet.core.languages import LANGUAGES, in_language
 from ukimet.gateway.audit import AuditLog
 from ukimet.gateway.rewrite import User
 from ukimet.gateway.signin import SigninLockedError, record, sign_in
@@ -71,7 +72,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     html = TEMPLATES.get_template(template).render(
         t=lambda text: translate(lang, text), say=lambda error: say(error, lang),
         region_name=lambda code: _region_name(code, lang), shown=lambda value: _shown(value, lang),
-        header=lambda column: _header(column, lang),
+        header=lambda column: _header(column, lang), organisation=_organisation_namer(request, lang),
         lang=lang, languages=[(code, NAMES[code], _in_language(request, code)) for code in LANGUAGES],
         user=user, menu=MENU.get(user.role, []) if user else [], path=request.url.path,
         csrf=request.app.state.sessions.csrf(cookie) if cookie else "", **values)
@@ -79,6 +80,25 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie("ukimet_lang", lang, max_age=365 * 86400, samesite="strict")
     return response
+
+
+def _organisation_namer(request: Request, lang: str) -> Callable[[str | None], str]:
+    """An organisation as accounts record it -> its name in ``lang`` (ukimet user organisation), or as recorded;
+    the names are read once a page, when it first names one."""
+    names: dict[str, dict[str, str]] | None = None
+
+    def named(recorded: str | None) -> str:
+        nonlocal names
+        if not recorded:
+            return ""
+        if names is None:
+            from ukimet.gateway.organisations import organisation_names
+
+            gateway = getattr(request.app.state, "gateway", None)
+            names = organisation_names(gateway.metadata) if gateway is not None else {}
+        return in_language(names.get(recorded, {}), lang) or recorded
+
+    return named
 
 
 def _in_language(request: Request, code: str) -> str:

@@ -26,6 +26,15 @@ STAFF = (
 ANALYSTS = tuple(User(f"analyst-{r.code}", "analyst", f"Akimat: {r.name_en}", {"region": r.code}) for r in regions())
 """an analyst for each region's akimat"""
 ACCOUNTS = (*STAFF, *ANALYSTS)
+ORGANISATIONS = {
+    "Ministry of Labour and Social Protection": {"kk": "Еңбек және халықты әлеуметтік қорғау министрлігі",
+                                                 "ru": "Министерство труда и социальной защиты населения"},
+    "Agency for Personal Data Protection": {"kk": "Дербес деректерді қорғау агенттігі",
+                                            "ru": "Агентство по защите персональных данных"},
+    "National data operator": {"kk": "Ұлттық деректер операторы", "ru": "Национальный оператор данных"},
+    **{f"Akimat: {r.name_en}": {"kk": f"{r.name_kk} әкімдігі", "ru": f"Акимат ({r.name_ru})"} for r in regions()},
+}
+"""the demo organisations' names in Kazakh and Russian (their accounts record them in English)"""
 
 
 def _accounts(engine: Engine, config: Settings, citizen_iin: str | None) -> dict[str, str]:
@@ -33,8 +42,13 @@ def _accounts(engine: Engine, config: Settings, citizen_iin: str | None) -> dict
     is a person the proactive service has looked at, so the tracker has something to show."""
     import secrets
 
+    from ukimet.gateway.organisations import name_organisation, organisation_names
     from ukimet.gateway.users import add_user, list_users, set_password
 
+    named = organisation_names(engine)
+    for organisation, titles in ORGANISATIONS.items():
+        if organisation not in named:
+            name_organisation(engine, organisation, titles)
     have = {u.name for u, _ in list_users(engine)}
     accounts = list(ACCOUNTS)
     if citizen_iin:

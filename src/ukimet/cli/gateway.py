@@ -124,6 +124,30 @@ def user_list() -> None:
     out.print(table)
 
 
+@user_app.command("organisation")
+@operator_only
+def user_organisation(
+    name: str = typer.Argument(..., help="The organisation as accounts record it (ukimet user list)."),
+    titles: list[str] = typer.Argument(..., help="LANG=TEXT for each language (kk, ru, en); LANG= removes one."),
+) -> None:
+    """Name an organisation in the readers' languages: the web app (the citizen's tracker, the audit viewer, the
+    accounts page) shows it so instead of as recorded."""
+    from ukimet.core.errors import ConfigError
+    from ukimet.core.languages import LANGUAGES, parse_titles
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.core.settings import Settings
+    from ukimet.gateway.organisations import name_organisation
+
+    try:
+        given = parse_titles(titles)
+    except ValueError as wrong:
+        raise ConfigError("organisation.language", name=name, language=repr(str(wrong)),
+                          allowed=", ".join(LANGUAGES)) from None
+    named = name_organisation(connect_metadata(Settings()), name, given)
+    shown = "; ".join(f"{code}: {text}" for code, text in sorted(named.items())) or "no names (shown as recorded)"
+    out.print(f"organisation {name}: {shown}", highlight=False)
+
+
 @user_app.command("token")
 @operator_only
 def user_token(name: str = typer.Argument(...), days: int = typer.Option(90, "--days")) -> None:

@@ -98,15 +98,13 @@ def _titles(name: str, given: list[str]) -> dict[str, str]:
     """``LANG=TEXT`` options as language -> text; one without ``=`` is refused with the form it needs."""
     from ukimet.connect.sources import TITLE_LANGUAGES
     from ukimet.core.errors import SourceError
+    from ukimet.core.languages import parse_titles
 
-    titles: dict[str, str] = {}
-    for text in given:
-        language, sep, title = text.partition("=")
-        if not sep:
-            raise SourceError("source.title_language", name=name, language=repr(text),
-                              allowed=", ".join(TITLE_LANGUAGES))
-        titles[language.strip().lower()] = title.strip()
-    return titles
+    try:
+        return parse_titles(given)
+    except ValueError as wrong:
+        raise SourceError("source.title_language", name=name, language=repr(str(wrong)),
+                          allowed=", ".join(TITLE_LANGUAGES)) from None
 
 
 @source_app.command("title")

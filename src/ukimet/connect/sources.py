@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,10 +12,11 @@ from sqlalchemy import Engine, delete, insert, select, update
 
 from ukimet.connect.kinds import KINDS, SERVER_KINDS, Kind
 from ukimet.core.errors import SourceError
+from ukimet.core.languages import LANGUAGES, in_language, merged_titles
 from ukimet.core.metadata import catalog_columns, catalog_tables, sources
 
 _SCHEMES = {"postgres": ("postgresql", "postgres"), "mysql": ("mysql", "mariadb")}
-TITLE_LANGUAGES = ("kk", "ru", "en")
+TITLE_LANGUAGES = LANGUAGES
 """The languages a source can be named in (the web app's), in the order one stands in for another."""
 
 
@@ -33,12 +34,9 @@ class SourceSpec:
     """Language code (kk, ru, en) -> the source's name as its readers know it."""
 
     def title(self, language: str) -> str | None:
-        """The source's name in ``language``, else in another language it has one in (Kazakh, Russian, English
-        first), else None: the code is all there is."""
-        for code in (language, *TITLE_LANGUAGES):
-            if self.titles.get(code):
-                return self.titles[code]
-        return None
+        """The source's name in ``language``, else in another language it has one in, else None (the code is
+        all there is)."""
+        return in_language(self.titles, language)
 
     def validate(self) -> None:
         """Refuse a spec that cannot work, naming the fix; run when a source is added."""
@@ -75,9 +73,11 @@ def add_source(engine: Engine, spec: SourceSpec) -> None:
 def set_titles(engine: Engine, name: str, titles: dict[str, str]) -> SourceSpec:
     """Name source ``name`` in the given languages (an empty text removes that language's name); the source."""
     spec = get_source(engine, name)
-    merged = {**spec.titles, **titles}
-    merged = {code: text.strip() for code, text in merged.items() if text.strip()}
-    replace(spec, titles=merged).validate()
+    try:
+        merged = merged_titles(spec.titles, titles)
+    except ValueError as wrong:
+        raise SourceError("source.title_language", name=name, language=str(wrong),
+                          allowed=", ".join(TITLE_LANGUAGES)) from None
     with engine.begin() as db:
         db.execute(update(sources).where(sources.c.name == name).values(titles=merged or None))
     return get_source(engine, name)

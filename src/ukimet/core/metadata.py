@@ -51,6 +51,12 @@ sources = Table(
     Column("titles", JSON, doc="language code (kk, ru, en) -> the source's name as its readers know it"),
 )
 
+organisations = Table(
+    "organisations", metadata,
+    Column("name", String(256), primary_key=True, doc="as accounts and audit entries record it"),
+    Column("titles", JSON, nullable=False, doc="language code (kk, ru, en) -> its name as readers know it"),
+)
+
 catalog_tables = Table(
     "catalog_tables", metadata,
     Column("source", String(64), primary_key=True),
