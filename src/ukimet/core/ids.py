@@ -31,9 +31,15 @@ def check_digit(first_eleven: str) -> int | None:
     digits = list(map(int, first_eleven))
     if len(digits) != 11:
         raise ValueError(f"a check digit is computed over 11 digits, not {len(digits)}")
-    c = sum(map(mul, digits, _W1)) % 11
+    return _check(sum(map(mul, digits, _W1)), sum(map(mul, digits, _W2)))
+
+
+def _check(first: int, second: int) -> int | None:
+    """The check digit from the digits' sums weighted by ``_W1`` and ``_W2``: the first mod 11, or when that is
+    10 the second, or when that is 10 too none (the digits are never issued)."""
+    c = first % 11
     if c == 10:
-        c = sum(map(mul, digits, _W2)) % 11
+        c = second % 11
     return None if c == 10 else c
 
 
@@ -128,11 +134,9 @@ class NumberIssuer:
             text = f"{serial:0{serial_digits}d}"
             serial += 1
             tail = list(map(int, text))
-            c = (head1 + sum(map(mul, tail, tail1))) % 11
-            if c == 10:
-                c = (head2 + sum(map(mul, tail, tail2))) % 11
-                if c == 10:
-                    continue
+            c = _check(head1 + sum(map(mul, tail, tail1)), head2 + sum(map(mul, tail, tail2)))
+            if c is None:
+                continue
             self._next_serial[prefix] = serial
             return f"{prefix}{text}{c}"
         raise OverflowError(f"all {limit} serials for prefix {prefix} are used")
