@@ -96,15 +96,13 @@ def add(
 
 def _titles(name: str, given: list[str]) -> dict[str, str]:
     """``LANG=TEXT`` options as language -> text; one without ``=`` is refused with the form it needs."""
-    from ukimet.connect.sources import TITLE_LANGUAGES
-    from ukimet.core.errors import SourceError
+    from ukimet.connect.sources import language_refused
     from ukimet.core.languages import parse_titles
 
     try:
         return parse_titles(given)
     except ValueError as wrong:
-        raise SourceError("source.title_language", name=name, language=repr(str(wrong)),
-                          allowed=", ".join(TITLE_LANGUAGES)) from None
+        raise language_refused(name, repr(str(wrong))) from None
 
 
 @source_app.command("title")

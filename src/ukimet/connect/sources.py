@@ -16,8 +16,6 @@ from ukimet.core.languages import LANGUAGES, in_language, merged_titles
 from ukimet.core.metadata import catalog_columns, catalog_tables, sources
 
 _SCHEMES = {"postgres": ("postgresql", "postgres"), "mysql": ("mysql", "mariadb")}
-TITLE_LANGUAGES = LANGUAGES
-"""The languages a source can be named in (the web app's), in the order one stands in for another."""
 
 
 @dataclass(frozen=True)
@@ -41,9 +39,8 @@ class SourceSpec:
     def validate(self) -> None:
         """Refuse a spec that cannot work, naming the fix; run when a source is added."""
         for code in self.titles:
-            if code not in TITLE_LANGUAGES:
-                raise SourceError("source.title_language", name=self.name, language=code,
-                                  allowed=", ".join(TITLE_LANGUAGES))
+            if code not in LANGUAGES:
+                raise language_refused(self.name, code)
         if not self.name.replace("_", "").isalnum() or not self.name[:1].isalpha():
             raise SourceError("source.name", name=self.name)
         if self.kind not in KINDS:
@@ -70,14 +67,18 @@ def add_source(engine: Engine, spec: SourceSpec) -> None:
         ))
 
 
+def language_refused(name: str, language: str) -> SourceError:
+    """The refusal of a name for source ``name`` in ``language``, which is not one ukimet speaks."""
+    return SourceError("source.title_language", name=name, language=language, allowed=", ".join(LANGUAGES))
+
+
 def set_titles(engine: Engine, name: str, titles: dict[str, str]) -> SourceSpec:
     """Name source ``name`` in the given languages (an empty text removes that language's name); the source."""
     spec = get_source(engine, name)
     try:
         merged = merged_titles(spec.titles, titles)
     except ValueError as wrong:
-        raise SourceError("source.title_language", name=name, language=str(wrong),
-                          allowed=", ".join(TITLE_LANGUAGES)) from None
+        raise language_refused(name, str(wrong)) from None
     with engine.begin() as db:
         db.execute(update(sources).where(sources.c.name == name).values(titles=merged or None))
     return get_source(engine, name)
