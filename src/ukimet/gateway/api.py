@@ -36,6 +36,7 @@ from ukimet.core.settings import Settings
 from ukimet.gateway import alerts, audit, policy_store, purposes, serving
 from ukimet.gateway.guard import Catalog, ColumnInfo, check, schema_of
 from ukimet.gateway.keys import installation_secret
+from ukimet.gateway.linked_scope import linked_scope
 from ukimet.gateway.persons import with_persons
 from ukimet.gateway.policy import Policy, RolePolicy
 from ukimet.gateway.privacy import DELTA
@@ -174,6 +175,8 @@ class Gateway:
         with self.trusted() as con:
             self._schema_version = schema_version(con)
             self.catalog = load_catalog(self.config, con)
+            self.scope = linked_scope(con, self.metadata, self.catalog)
+            """how rows of tables without a row-filter column are placed through linkage"""
         self.schema = MappingSchema(schema_of(self.catalog), dialect="duckdb")
 
     @property
@@ -329,8 +332,9 @@ class Gateway:
             if version == self._schema_version:
                 return
             catalog = load_catalog(self.config, con)
+            scope = linked_scope(con, self.metadata, catalog)
         with self._lock:
-            self.catalog, self._schema_version = catalog, version
+            self.catalog, self.scope, self._schema_version = catalog, scope, version
             self.schema = MappingSchema(schema_of(catalog), dialect="duckdb")
             self._views.clear()
             self._plans.clear()
@@ -369,11 +373,12 @@ class Gateway:
         if not person_level:
             private, statistics = plan_private(tree, self.catalog, role, self.policy.privacy)
             secured = secure_views(statistics, self.catalog, role, user, self._pseudonym, self._views,
-                                   aggregate=True, units={private.table: private.unit})
+                                   aggregate=True, units={private.table: private.unit}, scope=self.scope)
             rewritten = secured.sql(dialect="duckdb")
             return Plan(sql, tree, rewritten, private=replace(private, statistics=rewritten))
-        secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views)
-        tracing = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=True)
+        secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, scope=self.scope)
+        tracing = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=True,
+                               scope=self.scope)
         traced = with_persons(tracing, tree)
         distinct = isinstance(secured, exp.SetOperation) and bool(secured.args.get("distinct"))
         return Plan(sql, tree, secured.sql(dialect="duckdb"), traced.sql(dialect="duckdb"), distinct)

@@ -13,6 +13,7 @@ from sqlglot import exp
 from ukimet.core.errors import Refused
 from ukimet.gateway.guard import Catalog, ColumnInfo
 from ukimet.gateway.lineage import UNKNOWN, column_origins, root_scope
+from ukimet.gateway.linked_scope import LinkedScope
 from ukimet.gateway.persons import PERSON
 from ukimet.gateway.policy import RolePolicy
 from ukimet.gateway.private_aggregate import UNIT
@@ -61,14 +62,19 @@ def masked(column: str, info: ColumnInfo, mask: str, pseudonym: str = PSEUDONYM)
 
 
 def _row_filter(table: tuple[str, str], columns: dict[str, ColumnInfo], role: RolePolicy,
-                user: User) -> exp.Expr | None:
+                user: User, scope: LinkedScope) -> exp.Expr | None:
+    """The rows of ``table`` the role's row filter lets the user see: by the table's own columns of the filter's
+    type, else by the persons linkage placed in its rows (gateway.linked_scope), else refused."""
     if role.row_filter is None:
         return None
     keyed = [c for c, info in columns.items() if info.semantic_type == role.row_filter]
-    if not keyed:
-        raise Refused("rewrite.no_filter_column", table=f"{table[0]}.{table[1]}", column=role.row_filter,
-                      role=role.name)
     value = user.attributes.get(role.row_filter)
+    if not keyed:
+        linked = scope.condition(table, role.row_filter, value or "")
+        if linked is None:
+            raise Refused("rewrite.no_filter_column", table=f"{table[0]}.{table[1]}", column=role.row_filter,
+                          role=role.name)
+        return linked if value else exp.false()
     if not value:
         return exp.false()  # a user without the attribute sees no rows (fail closed)
     return exp.or_(*[exp.Like(this=_text(exp.column(c, quoted=True)), expression=exp.Literal.string(f"{value}%"))
@@ -78,15 +84,18 @@ def _row_filter(table: tuple[str, str], columns: dict[str, ColumnInfo], role: Ro
 def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User,
                  pseudonym: str = PSEUDONYM, cache: dict[tuple[str, ...], exp.Select] | None = None,
                  persons: bool = False, aggregate: bool = False,
-                 units: dict[tuple[str, str], str | None] | None = None) -> exp.Query:
+                 units: dict[tuple[str, str], str | None] | None = None,
+                 scope: LinkedScope | None = None) -> exp.Query:
     """Replace every catalogued table with the view of it the role may see (``pseudonym``: the name of the
     engine's keyed-hash function for this project; ``cache``: views built before, by table, role and user
     attributes; ``persons``: the tracing views, which also carry each row's IINs in clear (one-element lists under
     hidden names) for the gateway's own query that finds the persons behind a result - see gateway.persons;
     ``aggregate``: the masks of protected aggregates, RolePolicy.aggregate_mask_for; ``units``: the column naming
     each table's privacy unit, carried in clear under a hidden name for the gateway's own outer query of a
-    private aggregate, or None when each row is a unit)."""
+    private aggregate, or None when each row is a unit; ``scope``: how rows of tables without a row-filter column
+    are placed through linkage, if they can be)."""
     tree = tree.copy()
+    scope = scope or LinkedScope()
     for table in list(tree.find_all(exp.Table)):
         key = (table.db.lower(), table.name.lower())
         if key not in catalog:
@@ -94,7 +103,7 @@ def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User
         alias = table.args.get("alias") or exp.TableAlias(this=exp.to_identifier(key[1], quoted=True))
         unit = (units or {}).get(key)
         cached = (*key, repr(role), repr(sorted(user.attributes.items())), pseudonym, str(persons), str(aggregate),
-                  str(units is not None), str(unit))
+                  str(units is not None), str(unit), repr(scope.tables.get(key)), repr(scope.attributes))
         if cache is not None and cached in cache:
             table.replace(exp.Subquery(this=cache[cached].copy(), alias=alias))
             continue
@@ -111,7 +120,7 @@ def secure_views(tree: exp.Query, catalog: Catalog, role: RolePolicy, user: User
         if units is not None:
             shown.append(exp.alias_(exp.column(unit, quoted=True) if unit else exp.null(), UNIT, quoted=True))
         view = exp.select(*shown).from_(exp.table_(key[1], db=key[0], quoted=True))
-        condition = _row_filter(key, columns, role, user)
+        condition = _row_filter(key, columns, role, user, scope)
         if condition is not None:
             view = view.where(condition)
         if cache is not None:
