@@ -564,3 +564,21 @@ def test_an_organisation_named_in_kazakh_and_russian_is_shown_so_to_the_citizen_
                 assert names[lang] in cells and worker.organisation not in cells, (who, lang)
     client.cookies.clear()
     assert runner.invoke(app, ["user", "organisation", worker.organisation, "kk=", "ru="]).exit_code == 0
+
+
+def test_the_sources_page_writes_shares_and_moments_as_the_readers_locale_does(client: TestClient,
+                                                                               web_country: dict[str, Any]) -> None:
+    user = web_country["users"]["auditor"]
+    client.cookies.clear()
+    client.post("/login", data={"name": user.name, "password": web_country["password"]["auditor"], "next": "/"},
+                follow_redirects=False)
+    cells = {}
+    for lang in ("ru", "en"):
+        page = client.get(f"/sources?lang={lang}", headers={"accept": "text/html"}).text
+        cells[lang] = re.findall(r"<td[^>]*>([^<]*)</td>", page.split('id="sources"')[1])
+    assert any(re.fullmatch(r"\d{1,3},\d\xa0%", c) for c in cells["ru"]), cells["ru"][:20]  # 97,5 %
+    assert any(re.fullmatch(r"\d{1,3}\.\d%", c) for c in cells["en"]), cells["en"][:20]  # 97.5%
+    for lang, seen in cells.items():
+        assert not [c for c in seen if re.search(r"\d{4}-\d\d-\d\dT\d\d", c)], (lang, seen)  # no ISO "T" moments
+        assert not [c for c in seen if re.search(r"\d\.\d{3}$", c) and lang == "ru"], seen
+    client.cookies.clear()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -72,6 +72,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     html = TEMPLATES.get_template(template).render(
         t=lambda text: translate(lang, text), say=lambda error: say(error, lang),
         region_name=lambda code: _region_name(code, lang), shown=lambda value: _shown(value, lang),
+        percent=lambda share: _percent(share, lang),
         header=lambda column: _header(column, lang), organisation=_organisation_namer(request, lang),
         lang=lang, languages=[(code, NAMES[code], _in_language(request, code)) for code in LANGUAGES],
         user=user, menu=MENU.get(user.role, []) if user else [], path=request.url.path,
@@ -118,6 +119,11 @@ def _shown(value: Any, lang: str) -> str:
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)
+
+
+def _percent(share: float | None, lang: str) -> str:
+    """A share (0.975) as the reader's locale writes a percentage, to one decimal at most (97,5 %; 97.5%)."""
+    return "" if share is None else str(format_percent(round(share, 3), locale=lang, decimal_quantization=False))
 
 
 @cache

@@ -65,7 +65,7 @@ def _uses(gateway: Gateway, sources: list[str]) -> dict[str, int]:
 class SyncHealth:
     status: str
     """of the source's last sync run: done, failed, running"""
-    finished_at: str | None
+    finished_at: dt.datetime | None
     error: str | None
     drifted_tables: int
     """tables whose columns changed (added, dropped, retyped) in the last run"""
@@ -81,7 +81,7 @@ def sync_health(gateway: Gateway) -> dict[str, SyncHealth]:
         last = {r.source: r for r in runs}
         for source, run in last.items():
             drifted = con.execute(select(lineage.c.drift).where(lineage.c.run_id == run.run_id)).fetchall()
-            health[source] = SyncHealth(run.status, run.finished_at.isoformat()[:19] if run.finished_at else None,
+            health[source] = SyncHealth(run.status, run.finished_at,
                                         run.error, sum(1 for (d,) in drifted if d))
     return health
 
