@@ -6,13 +6,14 @@ through the gateway and is audited; every error has one shape: ``{"error": {"sta
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from ukimet.api.problems import say
 from ukimet.api.session import TOKEN_PREFIX, client_address, close_session, current_user, open_session, presented
+from ukimet.apps.saved import QUESTION_CHARACTERS, TITLE_CHARACTERS
 from ukimet.core.errors import Refused
 from ukimet.core.languages import LANGUAGES
 from ukimet.gateway.rewrite import User
@@ -203,9 +204,14 @@ def query(request: Request, body: QueryIn, user: User = Depends(current_user)) -
 
 @router.post("/ask", responses=ERRORS, summary="Ask a question in Kazakh, Russian or English")
 def ask(request: Request, body: AskIn, user: User = Depends(current_user)) -> AskOut:
+    return _asked(request, user, body.question)
+
+
+def _asked(request: Request, user: User, question: str) -> AskOut:
+    """``question`` answered through the gateway as ``user`` (a refusal said in the question's language)."""
     from ukimet.apps.questions import ask as answer
 
-    a = answer(_gateway(request), user, body.question)
+    a = answer(_gateway(request), user, question)
     declined = a.declined
     if a.refusal is not None:  # said in the question's language
         said = say(a.refusal, a.language if a.language in LANGUAGES else "en")
@@ -213,6 +219,67 @@ def ask(request: Request, body: AskIn, user: User = Depends(current_user)) -> As
     return AskOut(columns=a.columns, rows=[[_plain(v) for v in r] for r in a.rows], audit_seq=a.audit_seq,
                   language=a.language, understood=a.understood, sql=a.sql, declined=declined,
                   declined_id=a.refusal.id if a.refusal else None, suppressed=a.suppressed)
+
+
+class SavedIn(BaseModel):
+    question: str = Field(min_length=1, max_length=QUESTION_CHARACTERS, description="The question, as on /ask.")
+    title: str = Field("", max_length=TITLE_CHARACTERS, description="The title (the question itself when empty).")
+    shared: bool = Field(False, description="Shared with the users of your organisation.")
+
+
+class SavedOut(BaseModel):
+    id: int
+    title: str
+    question: str
+    shared: bool
+    mine: bool = Field(description="Whether you saved it (only its owner may share, unshare or remove it).")
+    owner: str
+    created_at: str
+
+
+class SavedChange(BaseModel):
+    action: Literal["share", "unshare", "remove"]
+
+
+class TileOut(BaseModel):
+    saved: SavedOut
+    answer: AskOut = Field(description="The question asked again now, as you, through the gateway (audited).")
+
+
+def _saved_out(saved: Any, user: User) -> SavedOut:
+    return SavedOut(id=saved.id, title=saved.title, question=saved.question, shared=saved.shared,
+                    mine=saved.owned_by(user), owner=saved.owner, created_at=saved.created_at.isoformat())
+
+
+@router.get("/saved", responses=ERRORS, summary="Your saved questions and those your organisation shares")
+def saved_list(request: Request, user: User = Depends(current_user)) -> list[SavedOut]:
+    from ukimet.apps.saved import dashboard
+
+    return [_saved_out(s, user) for s in dashboard(_gateway(request).metadata, user)]
+
+
+@router.post("/saved", responses=ERRORS, status_code=201, summary="Save a question to your dashboard")
+def saved_add(request: Request, body: SavedIn, user: User = Depends(current_user)) -> SavedOut:
+    from ukimet.apps.saved import save
+
+    return _saved_out(save(_gateway(request).metadata, user, body.question, body.title, body.shared), user)
+
+
+@router.post("/saved/{saved_id}", responses=ERRORS, summary="Share, unshare or remove one of your saved questions")
+def saved_change(request: Request, saved_id: int, body: SavedChange,
+                 user: User = Depends(current_user)) -> dict[str, Any]:
+    from ukimet.apps.saved import change
+
+    change(_gateway(request).metadata, user, saved_id, body.action)
+    return {"id": saved_id, "action": body.action}
+
+
+@router.get("/dashboard", responses=ERRORS, summary="Your dashboard: each saved question answered again as you")
+def dashboard_tiles(request: Request, user: User = Depends(current_user)) -> list[TileOut]:
+    from ukimet.apps.saved import dashboard
+
+    return [TileOut(saved=_saved_out(s, user), answer=_asked(request, user, s.question))
+            for s in dashboard(_gateway(request).metadata, user)]
 
 
 @router.get("/persons/{iin}", responses=ERRORS, summary="Person 360: linked records as policy shows them")
