@@ -328,3 +328,46 @@ def test_every_page_has_readable_contrast_and_every_field_a_label(browser: Any, 
             if low or unlabelled:
                 problems[f"{who} {page}"] = (low[:5], unlabelled[:5])
     assert not problems, problems
+
+
+def test_a_data_engineer_checks_the_sources_and_an_administrator_resets_their_password_in_english(
+        browser: Any, server: str, web_country: dict[str, Any]) -> None:
+    """The data engineer's morning (every connected system, named in English, with its quality and last sync)
+    and the administrator's reset: the temporary password is shown once, and the engineer must choose their own
+    before anything else opens."""
+    from selenium.webdriver.common.by import By
+
+    from ukimet.core.metadata import connect_metadata
+    from ukimet.gateway.rewrite import User
+    from ukimet.gateway.users import add_user
+
+    engineer = User("web-engineer", "data_engineer", "National data operator")
+    add_user(connect_metadata(web_country["config"]), engineer, "web-engineer-pass", config=web_country["config"])
+    _sign_in(browser, server, engineer.name, "web-engineer-pass")
+    browser.get(f"{server}/sources?lang=en")
+    systems = browser.find_element(By.ID, "sources").text
+    assert "Population registry" in systems and "%" in systems  # each system by its English name, shares in %
+    assert "succeeded" in systems or "done" in systems, systems[:400]
+    _shot(browser, "13-engineer-sources")
+
+    admin = web_country["users"]["admin"]
+    _sign_in(browser, server, admin.name, web_country["password"]["admin"])
+    browser.get(f"{server}/users?lang=en")
+    reset = browser.find_element(By.CSS_SELECTOR, f'button[aria-label="Reset the password of {engineer.name}"]')
+    reset.click()
+    temporary = browser.find_element(By.ID, "temporary-password").text
+    assert len(temporary) >= 12 and temporary not in browser.current_url
+    _shot(browser, "14-admin-reset")
+
+    _sign_in(browser, server, engineer.name, temporary)
+    assert browser.find_element(By.ID, "reset").is_displayed()  # sent to choose a password first
+    browser.get(f"{server}/sources?lang=en")  # nothing else opens before it
+    assert not browser.find_elements(By.ID, "sources")
+    browser.get(f"{server}/password?lang=en")
+    browser.find_element(By.ID, "current").send_keys(temporary)
+    browser.find_element(By.ID, "new").send_keys("engineer-own-2026")
+    browser.find_element(By.ID, "repeat").send_keys("engineer-own-2026")
+    _submit(browser, "change-button")
+    _sign_in(browser, server, engineer.name, "engineer-own-2026")
+    browser.get(f"{server}/sources?lang=en")
+    assert browser.find_elements(By.ID, "sources")
