@@ -111,6 +111,28 @@ def test_a_source_is_named_in_each_language_and_a_language_without_a_name_borrow
     assert SourceSpec("plain", "sqlite", "x.sqlite").title("kk") is None
 
 
+def test_a_catalogued_table_is_named_in_each_language_and_an_unknown_table_is_refused(home, tmp_path: Path) -> None:
+    from ukimet.connect.table_titles import name_table, table_names, table_names_in
+
+    config, engine = home
+    spec = SourceSpec("reg", "sqlite", str(_sqlite(tmp_path / "reg.sqlite")))
+    add_source(engine, spec)
+    refresh_catalog(engine, spec, open_connector(spec, config))
+    assert name_table(engine, "reg", "fl", {"ru": "Физические лица", "kk": "Жеке тұлғалар"}) == {
+        "ru": "Физические лица", "kk": "Жеке тұлғалар"}
+    assert table_names_in(engine, "en") == {("reg", "fl"): "Жеке тұлғалар"}  # borrowed, Kazakh first
+    assert name_table(engine, "reg", "fl", {"kk": " "}) == {"ru": "Физические лица"}
+    with pytest.raises(SourceError, match="not in the catalog"):
+        name_table(engine, "reg", "nope", {"ru": "Нет"})
+    with pytest.raises(SourceError, match="de is not a language the web app speaks"):
+        name_table(engine, "reg", "fl", {"de": "Personen"})
+    with pytest.raises(SourceError):
+        name_table(engine, "unknown", "fl", {"ru": "Нет"})
+    assert table_names(engine) == {("reg", "fl"): {"ru": "Физические лица"}}  # refusals changed nothing
+    refresh_catalog(engine, spec, open_connector(spec, config))
+    assert table_names(engine) == {("reg", "fl"): {"ru": "Физические лица"}}  # a catalogue refresh keeps names
+
+
 def test_the_metadata_store_can_live_in_postgresql(postgres_url: str) -> None:
     import psycopg
 
@@ -159,6 +181,10 @@ def test_the_command_line_from_source_add_to_profile(tmp_path: Path, monkeypatch
     for wrong in (["source", "title", "reg", "de=Register"], ["source", "title", "reg", "Population registry"]):
         refused = runner.invoke(app, wrong)
         assert refused.exit_code == 2 and "is not a language the web app speaks" in refused.output
+    table = runner.invoke(app, ["source", "title", "reg", "--table", "fl", "ru=Физические лица"])
+    assert table.exit_code == 0 and "table reg.fl: ru: Физические лица" in table.output
+    unknown = runner.invoke(app, ["source", "title", "reg", "--table", "nope", "ru=Нет"])
+    assert unknown.exit_code == 2 and "not in the catalog" in unknown.output and "ukimet catalog reg" in unknown.output
 
 
 def test_failing_server_calls_never_show_the_password(home, monkeypatch: pytest.MonkeyPatch,

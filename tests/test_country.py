@@ -31,6 +31,15 @@ def test_it_builds_exactly_the_persons_asked_for_with_twelve_databases_and_three
     assert all(sum(s.tables.values()) > 0 for s in manifest.sources)
 
 
+def test_every_agency_table_is_named_in_kazakh_russian_and_english_in_the_manifest(country: Country) -> None:
+    _, manifest = country
+    for source in manifest.sources:
+        assert set(source.table_titles) == set(source.tables), source.code
+        for table, titles in source.table_titles.items():
+            assert set(titles) == {"kk", "ru", "en"} and all(t.strip() for t in titles.values()), (source.code, table)
+            assert titles["kk"] != titles["en"] and titles["ru"] != titles["en"], (source.code, table)
+
+
 def test_every_person_has_a_valid_distinct_iin_matching_birth_and_sex(country: Country) -> None:
     out, _ = country
     persons = truth(out, "persons")

@@ -534,6 +534,8 @@ def test_the_person_page_heads_each_source_with_its_name_in_the_readers_language
             assert html_lib.escape(titles[code][lang], quote=False) in heading
             assert html_lib.escape(titles[code][other], quote=False) not in heading or \
                 titles[code][lang] == titles[code][other]
+        registry = next(h for h in headings if '<code class="raw">fl_persons</code>' in h)
+        assert {"kk": "Жеке тұлғалар", "ru": "Физические лица"}[lang] in registry  # the table by its name too
     client.cookies.clear()
 
 

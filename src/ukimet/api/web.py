@@ -437,8 +437,13 @@ def person_page(request: Request, iin: str = "", purpose: str = "", user: User =
 
     gateway = request.app.state.gateway
     view = person_view(gateway, user, iin, purpose) if iin and purpose.strip() else None
+    if view is None:
+        return render(request, "person.html", user=user, iin=iin, purpose=purpose, view=None, labelled=LABELLED)
+    from ukimet.connect.table_titles import table_names_in
+
+    lang = language(request)
     return render(request, "person.html", user=user, iin=iin, purpose=purpose, view=view, labelled=LABELLED,
-                  source_titles=_source_titles(gateway, language(request)) if view else {})
+                  source_titles=_source_titles(gateway, lang), table_titles=table_names_in(gateway.metadata, lang))
 
 
 def _source_titles(gateway: Any, lang: str) -> dict[str, str]:

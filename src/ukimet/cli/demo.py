@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from ukimet.core.settings import Settings
     from ukimet.synth import Manifest, SynthConfig
+    from ukimet.synth.country import SourceReport
 
 out = Console()
 _KINDS: dict[str, Kind] = {"sqlite": "sqlite", "csv": "csv", "xlsx": "excel"}
@@ -29,21 +30,40 @@ def register_country(engine: Engine, config: Settings, manifest: Manifest) -> in
     from ukimet.connect.catalog import refresh_catalog
     from ukimet.connect.connectors import open_connector
     from ukimet.connect.sources import SourceSpec, add_source, list_sources, set_titles
+    from ukimet.connect.table_titles import table_names
 
     known = {s.name: s for s in list_sources(engine)}
+    named = {source for source, _ in table_names(engine)}
     added = 0
     for report in manifest.sources:
         kind = _KINDS.get(report.written_to)
         titles = {"kk": report.title_kk, "ru": report.title_ru, "en": report.title_en}
         if report.code in known and not known[report.code].titles:
             set_titles(engine, report.code, titles)  # registered before sources had names
+        if report.code in known and report.code not in named:
+            _name_tables(engine, report)  # registered before tables had names
         if kind is None or report.code in known:
             continue
         spec = SourceSpec(report.code, kind, report.location, titles=titles)
         add_source(engine, spec)
         refresh_catalog(engine, spec, open_connector(spec, config))
+        _name_tables(engine, report)
         added += 1
     return added
+
+
+def _name_tables(engine: Engine, report: SourceReport) -> None:
+    """Name the source's catalogued tables as the manifest does: a table by its generated name, or the one table
+    of a file source, whose store name is the file's."""
+    from ukimet.connect.catalog import table_keys
+    from ukimet.connect.table_titles import name_table
+
+    catalogued = sorted(table_keys(engine, report.code))
+    for table, titles in report.table_titles.items():
+        stored = table if table in catalogued else catalogued[0] if len(catalogued) == len(report.tables) == 1 \
+            else None
+        if stored is not None:
+            name_table(engine, report.code, stored, titles)
 
 
 def synced_country(out: Path, synth: SynthConfig) -> tuple[Settings, Engine, Manifest]:

@@ -110,13 +110,22 @@ def _titles(name: str, given: list[str]) -> dict[str, str]:
 def title_(
     name: str = typer.Argument(..., help="The source's short name."),
     titles: list[str] = typer.Argument(..., help='LANG=TEXT for each language (kk, ru, en); LANG= removes one.'),
+    table: str = typer.Option(None, "--table", help="Name this catalogued table of the source instead of the "
+                              'source itself, e.g. --table patients ru="Прикреплённое население".'),
 ) -> None:
-    """Name a source in the readers' languages: pages show the name beside the source's code."""
-    from ukimet.connect.sources import set_titles
+    """Name a source, or one of its tables, in the readers' languages: pages show the name beside the code."""
+    if table is not None:
+        from ukimet.connect.table_titles import name_table
 
-    spec = set_titles(_engine(), name, _titles(name, titles))
-    named = "; ".join(f"{code}: {text}" for code, text in sorted(spec.titles.items())) or "no name (its code only)"
-    out.print(f"source {name}: {named}", highlight=False)
+        given = name_table(_engine(), name, table, _titles(f"{name}.{table}", titles))
+        what = f"table {name}.{table}"
+    else:
+        from ukimet.connect.sources import set_titles
+
+        given = set_titles(_engine(), name, _titles(name, titles)).titles
+        what = f"source {name}"
+    named = "; ".join(f"{code}: {text}" for code, text in sorted(given.items())) or "no name (its code only)"
+    out.print(f"{what}: {named}", highlight=False)
 
 
 def _not_catalogued(name: str, exc: Exception) -> Exception:

@@ -57,6 +57,13 @@ organisations = Table(
     Column("titles", JSON, nullable=False, doc="language code (kk, ru, en) -> its name as readers know it"),
 )
 
+table_titles = Table(
+    "table_titles", metadata,
+    Column("source", String(64), primary_key=True),
+    Column("table_name", String(256), primary_key=True, doc="as the store names it"),
+    Column("titles", JSON, nullable=False, doc="language code (kk, ru, en) -> its name as readers know it"),
+)
+
 catalog_tables = Table(
     "catalog_tables", metadata,
     Column("source", String(64), primary_key=True),

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ukimet.core.settings import Settings
 
 SCRIPTS = Path(__file__).parent / "migrations"
-HEAD = "0014"
+HEAD = "0015"
 """The newest revision; tests check it is the scripts' head (so that opening an up-to-date store reads one row)."""
 FIRST = "0001"
 """The schema of the release before migrations: what a store with tables and no version has."""

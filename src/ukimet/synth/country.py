@@ -10,10 +10,13 @@ import multiprocessing
 import random
 import shutil
 import time
+import tomllib
 import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +62,8 @@ class SourceReport:
     """Records with at least one fault (a duplicate counts only if it has faults of its own)."""
     opportunities: dict[str, int] = field(default_factory=dict)
     """Fault -> records that could have had it; faults / opportunities is the observed rate."""
+    table_titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Table name -> language code (kk, ru, en) -> what its readers call it (data/table_titles.toml)."""
 
     def observed_rates(self) -> dict[str, float]:
         """Per fault with opportunities, the share of them that got the fault (compare with ``rates``)."""
@@ -88,6 +93,13 @@ class Manifest:
         data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
         sources = [SourceReport(**s) for s in data.pop("sources")]
         return cls(**data, sources=sources)
+
+
+@cache
+def table_titles() -> dict[str, dict[str, dict[str, str]]]:
+    """Source code -> table name -> language code -> the table's name in that language."""
+    text = resources.files("ukimet.synth").joinpath("data/table_titles.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
 
 def _sink(source: Source, config: SynthConfig, out: Path) -> tuple[str, Sink]:
@@ -137,6 +149,8 @@ class _SourceWriter:
             self.sink.location, self.sink.label, source.column_language, source.encoding, source.date_format,
             {k: v for k, v in asdict(rates).items() if v},
             {t.name: 0 for t in source.tables},
+            table_titles={t.name: titles for t in source.tables
+                          if (titles := table_titles().get(source.code, {}).get(t.name))},
         )
 
     def state(self) -> tuple[Any, ...]:
