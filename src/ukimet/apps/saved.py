@@ -16,7 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
 
 from ukimet.core.errors import InvalidInput, NotFound, Refused
-from ukimet.core.metadata import saved_questions
+from ukimet.core.metadata import saved_questions, users
 from ukimet.gateway.rewrite import User
 
 DASHBOARD_ROLES = frozenset({"analyst", "social_worker", "data_engineer"})
@@ -46,7 +46,8 @@ class Saved:
 
 
 def _saved(row: Any) -> Saved:
-    return Saved(int(row.id), row.owner, row.organisation, row.title, row.question, bool(row.shared), row.created_at)
+    made = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=dt.UTC)  # SQLite keeps no zone
+    return Saved(int(row.id), row.owner, row.organisation, row.title, row.question, bool(row.shared), made)
 
 
 def _may_keep(user: User) -> None:
@@ -65,15 +66,18 @@ def save(engine: Engine, user: User, question: str, title: str = "", shared: boo
         raise InvalidInput("saved.title", most=TITLE_CHARACTERS)
     if not title:
         title = question if len(question) <= TITLE_FROM_QUESTION else question[:TITLE_FROM_QUESTION] + "…"
+    now = dt.datetime.now(dt.UTC)
     with engine.begin() as con:
-        held = con.execute(select(func.count()).select_from(saved_questions)
-                           .where(saved_questions.c.owner == user.name)).scalar_one()
-        if held >= MOST_SAVED:
-            raise InvalidInput("saved.too_many", most=MOST_SAVED)
-        now = dt.datetime.now(dt.UTC)
+        # the account's row locked (PostgreSQL), the question written, then counted: saves sent at once cannot
+        # all see room for one more (SQLite lets one writer in at a time, from the insert to the commit)
+        con.execute(select(users.c.name).where(users.c.name == user.name).with_for_update())
         made = con.execute(insert(saved_questions).values(
             owner=user.name, organisation=user.organisation, title=title, question=question, shared=shared,
             created_at=now)).inserted_primary_key
+        held = con.execute(select(func.count()).select_from(saved_questions)
+                           .where(saved_questions.c.owner == user.name)).scalar_one()
+        if held > MOST_SAVED:
+            raise InvalidInput("saved.too_many", most=MOST_SAVED)  # rolled back with the transaction
     assert made is not None
     return Saved(int(made[0]), user.name, user.organisation, title, question, shared, now)
 
@@ -96,6 +100,8 @@ def change(engine: Engine, user: User, saved_id: int, action: str) -> None:
     _may_keep(user)
     if action not in ACTIONS:
         raise InvalidInput("saved.action", saved=saved_id, action=action)
+    if not 0 < saved_id < 2**63:  # no such row can exist (and the database could not even compare it)
+        raise NotFound("saved.not_found", saved=saved_id)
     with engine.begin() as con:
         row = con.execute(select(saved_questions.c.owner).where(saved_questions.c.id == saved_id)).first()
         if row is None:
