@@ -208,3 +208,51 @@ def test_russian_words_are_read_in_any_case_form_through_their_dictionary_form(i
     read, expected = compile_question(inflected), compile_question(plain)
     assert isinstance(read, tuple) and isinstance(expected, tuple), (read, expected)
     assert read[1] == expected[1]
+
+
+@pytest.mark.parametrize(("question", "part", "whole"), [
+    ("Какая доля многодетных семей в Шымкенте?", "children_under_18 >= 4", "region = '79'"),
+    ("Шымкенттегі көпбалалы отбасылардың үлесі қанша?", "children_under_18 >= 4", "region = '79'"),
+    ("What share of families in Shymkent are large families?", "children_under_18 >= 4", "region = '79'"),
+    ("Доля пенсионеров среди женщин", "age >= 61", "sex = 'F'"),
+    ("Әйелдер арасында зейнеткерлердің үлесі", "age >= 61", "sex = 'F'"),
+    ("What percentage of women are pensioners?", "age >= 61", "sex = 'F'"),
+])
+def test_a_share_counts_its_part_within_its_whole(question: str, part: str, whole: str) -> None:
+    """The whole is what is counted within the named scope (a region, среди/арасында/among, or what comes
+    before "are"); the part is the whole narrowed by the rest. Both are counts the gateway answers."""
+    from ukimet.apps.questions import SharePlan
+
+    plan = compile_question(question)
+    assert isinstance(plan, SharePlan), plan
+    assert part in plan.part_sql and part not in plan.whole_sql
+    assert whole in plan.part_sql and whole in plan.whole_sql
+    assert plan.part_sql.startswith("SELECT count(*)") and plan.whole_sql.startswith("SELECT count(*)")
+
+
+@pytest.mark.parametrize(("question", "why"), [
+    ("Какой процент семей?", "долю чего считать"),
+    ("What share of families?", "what to take the share of"),
+    ("Доля средней зарплаты мужчин", "только от числа"),
+])
+def test_a_share_without_a_part_or_of_a_measure_is_declined_saying_why(question: str, why: str) -> None:
+    declined = compile_question(question)
+    assert not isinstance(declined, tuple) and getattr(declined, "declined", None), declined
+    assert why in str(declined.declined)  # type: ignore[union-attr]
+
+
+def test_a_share_by_region_is_each_regions_part_over_its_whole_exactly(gateway: Gateway,
+                                                                        mart: dict[str, Any]) -> None:
+    from tests.conftest import read_store
+
+    answer = ask(gateway, ANALYST, "Доля многодетных семей по регионам", purpose=EVALUATION)
+    assert answer.columns == ["region", "share_percent"] and answer.rows, answer
+    con = read_store(mart["store"])
+    try:
+        gold = con.execute("SELECT region, round(100.0 * count(*) FILTER (WHERE children_under_18 >= 4) / count(*), 1)"
+                           " FROM mart.families GROUP BY region ORDER BY region").fetchall()
+    finally:
+        con.close()
+    assert [(str(r), float(v)) for r, v in answer.rows] == [(str(r), float(v)) for r, v in gold]
+    top = ask(gateway, ANALYST, "Which region has the highest share of large families?", purpose=EVALUATION)
+    assert top.rows == [max(answer.rows, key=lambda r: (r[1], [-ord(c) for c in str(r[0])]))]

@@ -118,8 +118,23 @@ PAID = {"kk": ["төленген", "төленді"], "ru": ["выплачена
 "АӘК ең көп төленген өңір" may mean the count of payments or their sum, and is declined)"""
 RANK_LINKS = {"kk": ["бойынша", "арасында"], "ru": ["по", "среди"], "en": ["by", "among"]}
 """words that join a ranking to what it orders by (top regions by wage): read only beside a ranking"""
+SHARE = {"kk": ["пайыздық үлесі", "пайыздық үлес", "қанша пайызы", "неше пайызы", "үлесі", "үлесін", "үлесіне",
+                "үлес", "пайызы", "пайызын", "пайыз"],
+         "ru": ["удельный вес", "процентное соотношение", "какой процент", "сколько процентов", "доля", "долю",
+                "доли", "долей", "процент", "процента", "процентов", "проценты"],
+         "en": ["what share", "what percentage", "what proportion", "what fraction", "share", "percentage",
+                "percent", "proportion", "fraction"]}
+"""words that ask for a share of a whole in per cent (доля многодетных семей, the share of families in crisis)"""
+AMONG = {"kk": ["арасындағы", "арасында", "ішіндегі", "ішінде"], "ru": ["среди", "из"], "en": ["among"]}
+"""words that name the whole a share is of: after them in Russian and English (среди женщин, among women), before
+them in Kazakh (әйелдер арасында)"""
+SHARE_SPLIT = {"kk": [], "ru": ["являются", "является", "составляют", "которые", "которых", "это"],
+               "en": ["are", "is", "were", "who", "that", "have", "has"]}
+"""words after which a share's part follows its whole (what share of women are pensioners; какая доля женщин
+являются пенсионерами)"""
 VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
-                "which": WHICH, "compare": COMPARE, "regions": REGION_NOUNS, "links": RANK_LINKS, "paid": PAID}
+                "which": WHICH, "compare": COMPARE, "regions": REGION_NOUNS, "links": RANK_LINKS, "paid": PAID,
+                "share": SHARE, "among": AMONG, "split": SHARE_SPLIT}
 
 
 @functools.cache
@@ -151,6 +166,14 @@ class Parse:
     """a ranking said "region" and named no other split"""
     compare: bool = False
     """the question asks to compare named groups (compare, where more, Shymkent or Almaty)"""
+    positions: list[int] = field(default_factory=list)
+    """where each span of ``items`` starts among the question's words"""
+    share: int | None = None
+    """where the question asks for a share in per cent (доля, үлесі, share), if it does"""
+    among: list[int] = field(default_factory=list)
+    """where words that name the share's whole stand (среди, арасында, among)"""
+    split: int | None = None
+    """where a share's whole ends and its part begins (what share of women ARE pensioners)"""
 
 
 @dataclass(frozen=True)
@@ -363,6 +386,25 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
     result.limit = number
 
 
+def _share(tokens: list[str], language: str, used: set[int], result: Parse) -> None:
+    """Whether the question asks for a share (its words consumed), and where the words naming its whole stand."""
+    for phrase in _phrases_of("share", language):
+        for j in range(len(tokens)):
+            span = set(range(j, j + len(phrase)))
+            if phrase and not span & used and _match_phrase(tokens, j, phrase):
+                used |= span
+                result.share = j if result.share is None else min(result.share, j)
+    if result.share is None:
+        return
+    for j, token in enumerate(tokens):
+        if j not in used and token in _words_of("among", language):
+            result.among.append(j)
+            used.add(j)
+        elif j not in used and j > result.share and token in _words_of("split", language) and not result.split:
+            result.split = j
+            used.add(j)
+
+
 def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
     language = _detect(text, layer)
@@ -371,6 +413,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     used: set[int] = set()
     result = Parse(language)
     _ranking(tokens, language, used, result)
+    _share(tokens, language, used, result)
     result.numeric = _numeric(tokens, language, used)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
@@ -386,6 +429,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
             if not span & used and (_match_phrase(tokens, i, phrase.words) or
                                     _match_phrase(dictionary, i, phrase.words)):
                 result.items.append(list(dict.fromkeys(named[phrase.words])))
+                result.positions.append(i)
                 used |= span
                 break
         else:
@@ -414,6 +458,21 @@ SAID = {
                               "регионе больше всего многодетных семей?»",
                         "en": "I could not tell what to rank: regions, sex, well-being levels? For example: "
                               "\"Which region has the most large families?\""},
+    "decline_share_whole": {"kk": "Үлес неден есептелетінін көрсетіңіз, мысалы: «әйелдер арасында зейнеткерлердің "
+                                   "үлесі».",
+                            "ru": "Уточните, от чего считать долю, например: «доля пенсионеров среди женщин».",
+                            "en": "Say what the share is taken of, for example: \"the share of pensioners among "
+                                  "women\"."},
+    "decline_share_part": {"kk": "Ненің үлесін есептеу керектігін түсінбедім, мысалы: «көпбалалы отбасылардың "
+                                  "үлесі».",
+                           "ru": "Не понял, долю чего считать, например: «доля многодетных семей».",
+                           "en": "I could not tell what to take the share of, for example: \"the share of large "
+                                 "families\"."},
+    "decline_share_metric": {"kk": "Үлес тек адамдар, отбасылар немесе төлемдер санынан есептеледі.",
+                             "ru": "Доля считается только от числа людей, семей или выплат.",
+                             "en": "A share is taken only of a number of people, families or payments."},
+    "share_of": {"kk": "үлесі, %: {part} / {whole}", "ru": "доля, %: {part} / {whole}",
+                 "en": "share, %: {part} / {whole}"},
     "order_desc": {"kk": "ең көбі алдымен", "ru": "по убыванию", "en": "highest first"},
     "order_asc": {"kk": "ең азы алдымен", "ru": "по возрастанию", "en": "lowest first"},
     "order_limit": {"kk": "алғашқы {n}", "ru": "первые {n}", "en": "top {n}"},
@@ -433,8 +492,9 @@ def _declined(question: str, language: str, why: str, **values: str) -> Answer:
     return Answer(question, language, "", None, [], [], declined=SAID[why][language].format(**values))
 
 
-def compile_question(question: str, layer: Layer | None = None) -> tuple[str, str, str] | Answer:
-    """(language, SQL, what it was understood to mean) or the Answer that declines it."""
+def compile_question(question: str, layer: Layer | None = None) -> tuple[str, str, str] | SharePlan | Answer:
+    """(language, SQL, what it was understood to mean), the two counts of a share, or the Answer that declines
+    it."""
     layer = layer or default_layer()
     p = parse(question, layer)
     summed = any(c.kind == "metric" and c.id == "total_paid" for span in p.items for c in span)
@@ -468,7 +528,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         next(m for m in layer.items if m.kind == "metric" and m.id == "count")
     conditions, described, group = [], [], None
     picked: list[Item] = []
-    for span in spans:
+    position: dict[int, int] = {}  # id(item) -> where its words start
+    for span, at in zip(spans, p.positions, strict=True):
         chosen = [c for c in span if c.kind in ("filter", "group", "region") and c.entity in (None, entity)]
         kinds = {c.kind for c in span}
         if not chosen:
@@ -477,6 +538,7 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             return _declined(question, p.language, "decline_mixed",
                              what=", ".join(f"{c.name[p.language]} ({c.entity})" for c in span))
         item = chosen[0]
+        position[id(item)] = at
         if item.kind == "group":
             group = item
         else:
@@ -503,6 +565,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         conditions.append(f"{column} {operator} {value}")
         described.append(f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}")
     spec = layer.entities[entity]
+    if p.share is not None:
+        return _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position)
     where = [w for w in (spec.get("where"), metric.where) if w]
     where += conditions
     select = f"{group.sql} AS {group.id}, " if group else ""
@@ -525,6 +589,113 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         understood += " · " + SAID["order_" + p.order][p.language] + (
             " · " + SAID["order_limit"][p.language].format(n=p.limit) if p.limit else "")
     return p.language, sql, understood
+
+
+@dataclass(frozen=True)
+class SharePlan:
+    """A share in per cent of a whole: the count of the part and the count of the whole, each a query of its own
+    through the gateway (each a protected aggregate), divided per group when both are released."""
+
+    language: str
+    part_sql: str
+    whole_sql: str
+    understood: str
+    group: str | None
+    """the column the answer is split by, if any"""
+    order: str | None = None
+    limit: int | None = None
+
+
+SHARE_COLUMN = "share_percent"
+"""the answer's column of shares (in per cent, to one decimal)"""
+
+
+def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item, group: Item | None,
+                picked: list[Item], alternatives: dict[str, list[Item]], position: dict[int, int]
+                ) -> SharePlan | Answer:
+    """The share the question asks for: its whole (what is counted, within the regions and groups named, and the
+    filters said to be the whole: среди женщин, әйелдер арасында, of women who are ...) and its part (the whole
+    further narrowed by the other filters and numbers), or the Answer that declines it."""
+    if metric.id != "count":
+        return _declined(question, p.language, "decline_share_metric")
+    grouped = {i for items in alternatives.values() for i in items}
+    filters = [i for i in picked if i.kind != "region" and i not in grouped]
+    scope = [i for i in picked if i.kind == "region" and i not in grouped]
+
+    def whole_side(item: Item) -> bool:
+        at = position[id(item)]
+        if p.among:
+            if p.language == "kk":
+                return any(at < j for j in p.among)
+            return any(at > j for j in p.among)
+        if p.split is not None:
+            return at < p.split
+        if p.language == "kk" and p.share is not None:
+            return at < p.share
+        return False
+
+    whole = [i for i in filters if whole_side(i)]
+    part = [i for i in filters if not whole_side(i)]
+    if not part and not p.numeric and not p.among:  # every filter before the verb: they are what is shared out
+        whole, part = [], whole
+    if len(part) > 1 and not whole and not p.among and p.split is None and not (
+            p.language == "kk" and any(position[id(i)] < (p.share or 0) for i in part)):
+        # "доля многодетных семей, получающих АСП": of all families, or of the large ones? said, not guessed
+        return _declined(question, p.language, "decline_share_whole")
+    if not part and not p.numeric:
+        return _declined(question, p.language, "decline_share_part")
+    spec = layer.entities[entity]
+    base = [w for w in (spec.get("where"), metric.where) if w]
+    base += [i.sql for i in scope + whole]
+    described_whole = [spec["name"][p.language], *(i.name[p.language] for i in scope + whole)]
+    for column, items in alternatives.items():
+        values = [found.group(2) for i in items if (found := EQUALITY.fullmatch(i.sql))]
+        base.append(f"{column} IN ({', '.join(values)})")
+        described_whole.append(" / ".join(i.name[p.language] for i in items))
+    narrowed = [i.sql for i in part]
+    described_part = [i.name[p.language] for i in part]
+    for what, operator, value in p.numeric:
+        wanted, column = NUMERIC[what]
+        if wanted != entity:
+            return _declined(question, p.language, "decline_mixed", what=f"{what} ({wanted}), {entity}")
+        narrowed.append(f"{column} {operator} {value}")
+        described_part.append(f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}")
+    if (p.order or p.compare) and group is None:
+        return _declined(question, p.language, "decline_ranking")
+
+    def counted(where: list[str]) -> str:
+        select = f"{group.sql} AS {group.id}, " if group else ""
+        sql = f"SELECT {select}count(*) AS count FROM {spec['table']}"
+        if where:
+            sql += " WHERE " + " AND ".join(f"({w})" for w in where)
+        return sql + (f" GROUP BY {group.sql} ORDER BY {group.sql}" if group else "")
+
+    understood = SAID["share_of"][p.language].format(part=", ".join(described_part),
+                                                      whole=", ".join(described_whole))
+    if group:
+        understood += f" · {group.name[p.language]}"
+    if group and p.order:
+        understood += " · " + SAID["order_" + p.order][p.language] + (
+            " · " + SAID["order_limit"][p.language].format(n=p.limit) if p.limit else "")
+    return SharePlan(p.language, counted(base + narrowed), counted(base), understood,
+                     group.id if group else None, p.order if group else None, p.limit if group else None)
+
+
+def _shares(part: list[tuple[Any, ...]], whole: list[tuple[Any, ...]], plan: SharePlan,
+            exact: bool) -> list[tuple[Any, ...]]:
+    """Each group's share in per cent (to one decimal) where both its part and its whole were released; a group
+    whose part was withheld as small is withheld too (its share would show how small). ``exact``: the counts are
+    exact (under a purpose), so a group the part does not have is a true zero. Ordered as asked."""
+    wholes = {r[:-1]: r[-1] for r in whole if r[-1]}
+    parts = {r[:-1]: r[-1] for r in part if r[-1] is not None}
+    if exact:
+        parts = {key: parts.get(key, 0) for key in wholes}
+    rows = [(*key, round(100.0 * float(parts[key]) / float(total), 1)) for key, total in wholes.items()
+            if parts.get(key) is not None]
+    if plan.order:
+        rows.sort(key=lambda r: (-r[-1] if plan.order == "desc" else r[-1], *map(str, r[:-1])))
+        rows = rows[:plan.limit] if plan.limit else rows
+    return rows
 
 
 def _alternatives(picked: list[Item]) -> dict[str, list[Item]]:
@@ -554,6 +725,8 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
                 return replace(answered, language=compiled.language)
             return replace(compiled, declined=f"{compiled.declined} ({answered.declined})")
         return compiled
+    if isinstance(compiled, SharePlan):
+        return _ask_share(gateway, user, question, compiled, purpose)
     language, sql, understood = compiled
     try:
         result = gateway.query(user, sql, purpose)
@@ -563,6 +736,21 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
     rows = [r for r in result.rows if r[-1] is not None]
     return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
+
+
+def _ask_share(gateway: Gateway, user: User, question: str, plan: SharePlan, purpose: str | None) -> Answer:
+    """A share: the part's and the whole's counts through the gateway (two audited queries), divided."""
+    sql = f"{plan.part_sql};\n{plan.whole_sql}"
+    try:
+        part = gateway.query(user, plan.part_sql, purpose)
+        whole = gateway.query(user, plan.whole_sql, purpose)
+    except (Refused, NotFound) as error:
+        return Answer(question, plan.language, plan.understood, sql, [], [], declined=f"{error.what}: {error.why}",
+                      refusal=error)
+    rows = _shares(part.rows, whole.rows, plan, exact=part.epsilon == 0 and whole.epsilon == 0 and bool(purpose))
+    columns = [*([plan.group] if plan.group else []), SHARE_COLUMN]
+    return Answer(question, plan.language, plan.understood, sql, columns, rows, suppressed=not rows,
+                  declined=SAID["suppressed"][plan.language] if not rows else None, audit_seq=whole.audit_seq)
 
 
 def draw_answer(answer: Answer, out: Path, name: str = "answer") -> list[Path]:
@@ -578,8 +766,9 @@ def draw_answer(answer: Answer, out: Path, name: str = "answer") -> list[Path]:
     values = [float(r[-1]) for r in answer.rows]
     fig, ax = plt.subplots(figsize=(9, 0.38 * max(len(values), 3) + 1.4))
     ax.barh(labels[::-1], values[::-1], color="#3b6ea5")
+    share = answer.columns[-1] == SHARE_COLUMN
     for y, v in enumerate(values[::-1]):
-        ax.text(v, y, f" {v:,.0f}".replace(",", " "), va="center", fontsize=8)
+        ax.text(v, y, f" {v:.1f}%" if share else f" {v:,.0f}".replace(",", " "), va="center", fontsize=8)
     ax.set_title(answer.understood, fontsize=10)
     fig.tight_layout()
     return save(fig, out, name)
