@@ -505,7 +505,8 @@ def test_no_page_of_any_role_shows_an_untranslated_code_or_english_word_in_kazak
     client.cookies.clear()
     with engine.connect() as con:  # names the data holds, whatever other tests added to this home
         named = [*con.execute(select(users.c.name, users.c.organisation)).all(),
-                 *con.execute(select(audit_entries.c.purpose).distinct()).all(),
+                 *con.execute(select(audit_entries.c.purpose, audit_entries.c.user_name,
+                                     audit_entries.c.organisation).distinct()).all(),
                  *con.execute(select(sources.c.name)).all(),
                  *[tuple(titles.values()) for (titles,) in con.execute(select(sources.c.titles)).all() if titles]]
     data = {w for row in named for value in row if value for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", value)}
