@@ -256,3 +256,25 @@ def test_a_share_by_region_is_each_regions_part_over_its_whole_exactly(gateway: 
     assert [(str(r), float(v)) for r, v in answer.rows] == [(str(r), float(v)) for r, v in gold]
     top = ask(gateway, ANALYST, "Which region has the highest share of large families?", purpose=EVALUATION)
     assert top.rows == [max(answer.rows, key=lambda r: (r[1], [-ord(c) for c in str(r[0])]))]
+
+
+def test_a_pension_is_not_a_benefit_and_the_answer_says_so(gateway: Gateway, mart: dict[str, Any]) -> None:
+    """"Pensioners receiving no benefit": a pension is not a state social benefit, so a pensioner on a pension
+    alone counts; the interpretation says how "benefit" was read."""
+    from tests.conftest import read_store
+
+    answer = ask(gateway, ANALYST, "How many pensioners receive no benefit?", purpose=EVALUATION)
+    assert "pensions excluded" in answer.understood
+    con = read_store(mart["store"])
+    try:
+        pensioners = "alive AND ((sex = 'M' AND age >= 63) OR (sex = 'F' AND age >= 61))"
+        without_allowance, without_anything = con.execute(
+            f"SELECT count(*) FILTER (WHERE NOT list_has_any(benefits, ['targeted_social_assistance', "
+            f"'large_family_allowance', 'childcare_allowance', 'disability_allowance', 'survivor_allowance', "
+            f"'birth_allowance'])), count(*) FILTER (WHERE len(benefits) = 0) FROM mart.persons "
+            f"WHERE {pensioners}").fetchone()
+    finally:
+        con.close()
+    assert answer.rows == [(without_allowance,)] and without_allowance > without_anything
+    asp = ask(gateway, ANALYST, "Сколько семей получают АСП?", purpose=EVALUATION)
+    assert asp.sql and "targeted_social_assistance" in asp.sql, asp

@@ -102,6 +102,9 @@ class Benefits(BaseModel):
     amount: Text
     kinds: dict[str, Text] = {}
     """the kind as recorded -> the mart's kind (the rest are 'other')"""
+    pensions: tuple[Text, ...] = ()
+    """the mart's kinds that are pensions, not state social benefits (old_age_pension): a person or family on a
+    pension alone receives no benefit (``receives_benefit``), and ``receives_pension`` says they have one"""
 
 
 class Payments(BaseModel):
@@ -283,7 +286,16 @@ def _dwellings(db: Backend, mapping: Mapping) -> None:
         GROUP BY ALL""")
 
 
-def _families(db: Backend, as_of: dt.date) -> None:
+def _kinds(pensions: tuple[str, ...]) -> str:
+    """Per person, the kinds of their active benefits, whether one is a social benefit (``allowance``) and whether
+    one is a pension (``pension``)."""
+    listed = ", ".join("'" + kind.replace("'", "''") + "'" for kind in pensions)
+    pension = f"kind IN ({listed})" if pensions else "FALSE"
+    return (f"SELECT person_id, list(DISTINCT kind) AS kinds, bool_or(NOT ({pension})) AS allowance, "
+            f"bool_or({pension}) AS pension FROM {SCHEMA}.benefits WHERE active GROUP BY 1")
+
+
+def _families(db: Backend, as_of: dt.date, pensions: tuple[str, ...]) -> None:
     """Families of living members: composition, income per person (wages or declared income, plus the benefits
     actually paid over the last twelve months, per month), benefits, property, the family's dwelling."""
     pension = " OR ".join(f"(sex = '{s}' AND age >= {a})" for s, a in PENSION_AGE.items())
@@ -291,9 +303,10 @@ def _families(db: Backend, as_of: dt.date) -> None:
     db.create(f"{SCHEMA}.families", f"""
         WITH paid AS (SELECT person_id, sum({_in_cents("amount")}) / 12 AS benefit_cents FROM {SCHEMA}.payments
                       WHERE paid_on > {day} - INTERVAL 365 DAY AND paid_on <= {day} GROUP BY 1),
-        kinds AS (SELECT person_id, list(DISTINCT kind) AS kinds FROM {SCHEMA}.benefits WHERE active GROUP BY 1),
+        kinds AS ({_kinds(pensions)}),
         members AS (SELECT p.*, {_in_cents("coalesce(p.monthly_wage, p.annual_income / 12, 0)")} AS earned_cents,
-                           {_in_cents("coalesce(paid.benefit_cents, 0) / 100")} AS benefit_cents, kinds.kinds
+                           {_in_cents("coalesce(paid.benefit_cents, 0) / 100")} AS benefit_cents, kinds.kinds,
+                           kinds.allowance
                     FROM {SCHEMA}.persons p LEFT JOIN paid USING (person_id) LEFT JOIN kinds USING (person_id)
                     WHERE p.family_id IS NOT NULL AND p.alive),
         regions AS ({_most_common("members", "family_id", "region", "__region")}),
@@ -312,7 +325,7 @@ def _families(db: Backend, as_of: dt.date) -> None:
                count(*) FILTER (WHERE age BETWEEN 7 AND 17 AND coalesce(in_school, false)) AS school_age_in_school,
                (sum(earned_cents) + sum(benefit_cents)) / 100 AS monthly_income,
                {_cents('(sum(earned_cents) + sum(benefit_cents)) / count(*) / 100')} AS income_per_person,
-               count(kinds) > 0 AS receives_benefit,
+               coalesce(bool_or(allowance), FALSE) AS receives_benefit,
                list_sort(list_distinct(flatten(list(coalesce(kinds, []))))) AS benefit_kinds,
                bool_or(coalesce(owns_property, false)) AS owns_property,
                CAST(sum(coalesce(vehicles, 0)) AS BIGINT) AS vehicles,
@@ -397,15 +410,14 @@ def _households_and_companies(db: Backend, mapping: Mapping) -> None:
         GROUP BY l.company_id, l.bin, l.name""")
 
 
-def _denormalise(db: Backend) -> None:
+def _denormalise(db: Backend, pensions: tuple[str, ...]) -> None:
     """What questions filter on kept on the row they count: analysts see identifiers masked, so the mart's
     tables cannot be joined by them (a join of masks would join everyone)."""
     db.rebuild(f"{SCHEMA}.families", f"""SELECT f.*, s.score, s.level
         FROM {SCHEMA}.families f JOIN {SCHEMA}.family_scores s ON s.family_id = f.family_id""")
-    db.rebuild(f"{SCHEMA}.persons", f"""SELECT p.*, coalesce(b.kinds, []) AS benefits
-        FROM {SCHEMA}.persons p LEFT JOIN (SELECT person_id, list_sort(list(DISTINCT kind)) AS kinds
-                                           FROM {SCHEMA}.benefits WHERE active GROUP BY 1) b
-        ON b.person_id = p.person_id""")
+    db.rebuild(f"{SCHEMA}.persons", f"""SELECT p.*, coalesce(list_sort(b.kinds), []) AS benefits,
+            coalesce(b.allowance, FALSE) AS receives_benefit, coalesce(b.pension, FALSE) AS receives_pension
+        FROM {SCHEMA}.persons p LEFT JOIN ({_kinds(pensions)}) b ON b.person_id = p.person_id""")
     for table in ("benefits", "payments"):
         db.rebuild(f"{SCHEMA}.{table}", f"""SELECT t.*, p.region, p.sex, p.age
             FROM {SCHEMA}.{table} t LEFT JOIN {SCHEMA}.persons p ON p.person_id = t.person_id""")
@@ -425,11 +437,11 @@ def _compute(db: Backend, con: duckdb.DuckDBPyConnection, metadata: Engine, mapp
     _persons(db, con, metadata, mapping, as_of)
     _benefits(db, metadata, mapping, as_of)
     _dwellings(db, mapping)
-    _families(db, as_of)
+    _families(db, as_of, mapping.benefits.pensions)
     db.create(f"{SCHEMA}.parents", """SELECT DISTINCT entity_b AS child_id, entity_a AS parent_id, relation
         FROM link.relations WHERE relation IN ('mother', 'father')""")
     db.create(f"{SCHEMA}.family_scores", scoring_sql(card or load_card()))
-    _denormalise(db)
+    _denormalise(db, mapping.benefits.pensions)
     _households_and_companies(db, mapping)
     db.create(f"{SCHEMA}.as_of", f"SELECT DATE '{as_of.isoformat()}' AS as_of")
 
