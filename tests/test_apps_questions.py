@@ -278,3 +278,19 @@ def test_a_pension_is_not_a_benefit_and_the_answer_says_so(gateway: Gateway, mar
     assert answer.rows == [(without_allowance,)] and without_allowance > without_anything
     asp = ask(gateway, ANALYST, "Сколько семей получают АСП?", purpose=EVALUATION)
     assert asp.sql and "targeted_social_assistance" in asp.sql, asp
+
+
+def test_a_regional_analyst_is_told_what_their_region_filter_did(gateway: Gateway) -> None:
+    """The row filter that narrows an answer is said in it; a question only about another region is declined for
+    that reason, never answered with the filter's empty count nor declined as a small cell."""
+    shymkent = User("dana-79", "analyst", "Akimat of Shymkent", {"region": "79"})
+    elsewhere = ask(gateway, shymkent, "Сколько семей в Алматы?")
+    assert elsewhere.sql is None and elsewhere.rows == []
+    assert elsewhere.declined and "Шымкент" in elsewhere.declined and "Алматы" in elsewhere.declined
+    assert "менее 10" not in elsewhere.declined
+    national = ask(gateway, shymkent, "How many families are there in Kazakhstan?")
+    assert national.rows and "within your access: Shymkent only" in national.understood
+    share = ask(gateway, shymkent, "Көпбалалы отбасылардың үлесі қанша?")
+    assert "Шымкент" in share.understood
+    unset = ask(gateway, User("no-region", "analyst", "Akimat"), "Сколько семей?")
+    assert unset.sql is None and unset.declined and "не указан регион" in unset.declined

@@ -219,8 +219,10 @@ def _ask_page(q: str = OWNER_Q) -> str:
 
 
 def _token(client: TestClient) -> str:
-    """The session's CSRF token, from the questions page (its save form carries it)."""
-    token = _csrf(client, _ask_page(), "/dashboard")
+    """The session's CSRF token, from the questions page (its save form carries it). A colleague filtered to
+    another region has OWNER_Q declined (it is outside their region), so a question about the whole country, which
+    every analyst gets an answer to within their region, is the fallback."""
+    token = _csrf(client, _ask_page(), "/dashboard", _ask_page("Сколько семей?"))
     assert token, "no CSRF token on /ask (the save form) nor on /dashboard"
     return token
 
@@ -518,7 +520,10 @@ def test_a_shared_tile_is_asked_again_as_the_colleague(client: TestClient, web_c
     entries = client.get("/api/v1/audit/entries", params={"limit": 50}, headers=audit).json()
     after = [e for e in entries if e["seq"] > mark]
     mine = [e for e in after if e["user_name"] == colleague.name and e["action"] == "query"]
-    assert mine and any("mart.families" in (e["query"] or "") for e in mine), after
+    # asked as the colleague: either answered through the gateway in the colleague's name, or (the question names
+    # only the owner's region, outside the colleague's row filter) declined for that reason before any data is read
+    outside = "вне его" in seen.text or "outside it" in seen.text or "одан тыс" in seen.text
+    assert outside or (mine and any("mart.families" in (e["query"] or "") for e in mine)), (after, seen.text)
     assert all(e["organisation"] == ORG and e["role"] == "analyst" for e in mine)
     assert not [e for e in after if e["user_name"] == owner.name], "the tile was not asked in the owner's name"
     owners = _answer(client, owner.name, owner_password, OWNER_Q)

@@ -476,7 +476,7 @@ def test_no_page_of_any_role_shows_an_untranslated_code_or_english_word_in_kazak
     (SQL, CSV) is an untranslated code or English word, and fails."""
     from sqlalchemy import select
 
-    from ukimet.core.metadata import audit_entries, connect_metadata, sources, users
+    from ukimet.core.metadata import audit_entries, connect_metadata, saved_questions, sources, users
 
     engine = connect_metadata(web_country["config"])
     html = {"accept": "text/html"}
@@ -507,6 +507,7 @@ def test_no_page_of_any_role_shows_an_untranslated_code_or_english_word_in_kazak
         named = [*con.execute(select(users.c.name, users.c.organisation)).all(),
                  *con.execute(select(audit_entries.c.purpose, audit_entries.c.user_name,
                                      audit_entries.c.organisation).distinct()).all(),
+                 *con.execute(select(saved_questions.c.title, saved_questions.c.question)).all(),
                  *con.execute(select(sources.c.name)).all(),
                  *[tuple(titles.values()) for (titles,) in con.execute(select(sources.c.titles)).all() if titles]]
     data = {w for row in named for value in row if value for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", value)}

@@ -473,6 +473,18 @@ SAID = {
                              "en": "A share is taken only of a number of people, families or payments."},
     "share_of": {"kk": "үлесі, %: {part} / {whole}", "ru": "доля, %: {part} / {whole}",
                  "en": "share, %: {part} / {whole}"},
+    "outside_scope": {"kk": "Сіздің қол жеткізуіңіз тек мына өңірді қамтиды: {mine}. {asked} одан тыс, сондықтан "
+                            "жауап берілмейді.",
+                      "ru": "Ваш доступ охватывает только регион {mine}: {asked} вне его, поэтому ответа нет.",
+                      "en": "Your access covers {mine} only: {asked} is outside it, so there is no answer."},
+    "no_scope": {"kk": "Сіздің есептік жазбаңызға өңір берілмеген, сондықтан өңірлік рөл ешқандай жолды көрмейді: "
+                       "әкімшіге жүгініңіз.",
+                 "ru": "В вашей учётной записи не указан регион, поэтому региональная роль не видит ни одной строки: "
+                       "обратитесь к администратору.",
+                 "en": "Your account has no region, so a regional role sees no rows: ask the administrator to set "
+                       "it."},
+    "within_scope": {"kk": "сіздің қол жеткізуіңіз шегінде: тек {mine}",
+                     "ru": "в пределах вашего доступа: только {mine}", "en": "within your access: {mine} only"},
     "order_desc": {"kk": "ең көбі алдымен", "ru": "по убыванию", "en": "highest first"},
     "order_asc": {"kk": "ең азы алдымен", "ru": "по возрастанию", "en": "lowest first"},
     "order_limit": {"kk": "алғашқы {n}", "ru": "первые {n}", "en": "top {n}"},
@@ -726,8 +738,13 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
             return replace(compiled, declined=f"{compiled.declined} ({answered.declined})")
         return compiled
     if isinstance(compiled, SharePlan):
-        return _ask_share(gateway, user, question, compiled, purpose)
+        understood, outside = _scope(gateway, user, question, compiled.language, compiled.whole_sql,
+                                     compiled.understood)
+        return outside or _ask_share(gateway, user, question, replace(compiled, understood=understood), purpose)
     language, sql, understood = compiled
+    understood, outside = _scope(gateway, user, question, language, sql, understood)
+    if outside is not None:
+        return outside
     try:
         result = gateway.query(user, sql, purpose)
     except (Refused, NotFound) as error:
@@ -736,6 +753,36 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
     rows = [r for r in result.rows if r[-1] is not None]
     return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
+
+
+NAMED_REGIONS = re.compile(r"\bregion (?:= '([^']*)'|IN \(([^)]*)\))")
+
+
+def _scope(gateway: Gateway, user: User, question: str, language: str, sql: str, understood: str
+           ) -> tuple[str, Answer | None]:
+    """What the caller's row filter does to the answer, said in it: the interpretation gains "within your access:
+    Turkistan Region only"; a question only about regions outside it is declined with that reason (not answered
+    with the filter's empty or noisy count, nor declined as a small cell)."""
+    kind = gateway.policy.role(user.role).row_filter
+    if kind != "region":
+        return understood, None
+    mine = user.attributes.get(kind, "")
+    named = [code.strip(" '") for found in NAMED_REGIONS.finditer(sql) for code in
+             ((found.group(1),) if found.group(1) is not None else found.group(2).split(","))]
+    if not mine:
+        return understood, Answer(question, language, understood, None, [], [], declined=SAID["no_scope"][language])
+    if named and not any(code.startswith(mine) or (code and mine.startswith(code)) for code in named):
+        said = SAID["outside_scope"][language].format(
+            asked=", ".join(region_label(c, language) for c in named), mine=region_label(mine, language))
+        return understood, Answer(question, language, understood, None, [], [], declined=said)
+    return f"{understood} · {SAID['within_scope'][language].format(mine=region_label(mine, language))}", None
+
+
+def region_label(code: str, language: str) -> str:
+    """A region's name in ``language`` by its KATO code (the code itself when it names no region)."""
+    from ukimet.apps.family_card import region_name
+
+    return region_name(code, language)
 
 
 def _ask_share(gateway: Gateway, user: User, question: str, plan: SharePlan, purpose: str | None) -> Answer:
