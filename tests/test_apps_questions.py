@@ -294,3 +294,31 @@ def test_a_regional_analyst_is_told_what_their_region_filter_did(gateway: Gatewa
     assert "Шымкент" in share.understood
     unset = ask(gateway, User("no-region", "analyst", "Akimat"), "Сколько семей?")
     assert unset.sql is None and unset.declined and "не указан регион" in unset.declined
+
+
+@pytest.mark.parametrize(("question", "conditions"), [
+    ("Сколько людей в возрасте от 18 до 30 лет?", ["age >= 18", "age <= 30"]),
+    ("How many people aged between 18 and 30?", ["age >= 18", "age <= 30"]),
+    ("18 бен 30 жас аралығындағы адамдар саны", ["age >= 18", "age <= 30"]),
+    ("18-ден 30-ға дейінгі жастағы адамдар саны", ["age >= 18", "age <= 30"]),
+    ("Сколько человек 18-30 лет в Шымкенте?", ["age >= 18", "age <= 30", "region = '79'"]),
+    ("Сколько семей с 2 или 3 детьми?", ["children_under_18 >= 2", "children_under_18 <= 3"]),
+    ("How many people aged 30?", ["age = 30"]),
+    ("Сколько человек без учёта пенсионеров?", ["NOT coalesce((((sex = 'M' AND age >= 63)"]),
+    ("Зейнеткерлерден басқа адамдар саны", ["NOT coalesce((((sex = 'M' AND age >= 63)"]),
+    ("How many people are not employed?", ["NOT coalesce((employed), FALSE)"]),
+    ("Сколько семей кроме Алматы?", ["NOT coalesce((region = '75'), FALSE)"]),
+])
+def test_ranges_exact_values_and_negations_are_read_as_people_write_them(question: str,
+                                                                        conditions: list[str]) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert all(c in compiled[1] for c in conditions), compiled[1]
+
+
+def test_a_negated_filter_counts_those_the_data_says_nothing_of(gateway: Gateway) -> None:
+    """"Not employed" is everyone but the employed, those with no record of work too (NULL is not employed)."""
+    everyone = ask(gateway, ANALYST, "How many people are there?", purpose=EVALUATION).rows[0][0]
+    employed = ask(gateway, ANALYST, "How many people are employed?", purpose=EVALUATION).rows[0][0]
+    not_employed = ask(gateway, ANALYST, "How many people are not employed?", purpose=EVALUATION).rows[0][0]
+    assert employed + not_employed == everyone and not_employed > 0

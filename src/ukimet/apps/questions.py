@@ -128,13 +128,32 @@ SHARE = {"kk": ["пайыздық үлесі", "пайыздық үлес", "қ�
 AMONG = {"kk": ["арасындағы", "арасында", "ішіндегі", "ішінде"], "ru": ["среди", "из"], "en": ["among"]}
 """words that name the whole a share is of: after them in Russian and English (среди женщин, among women), before
 them in Kazakh (әйелдер арасында)"""
+RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден", "дан", "тен", "тан", "нен", "нан", "немесе",
+                                      "не", "және"],
+                 "after": ["аралығындағы", "аралығында", "аралығы", "арасындағы", "арасында", "дейінгі", "дейін", "ге",
+                           "ке", "ға", "қа", "жас", "жастағы"]},
+         "ru": {"before": ["от", "с", "со", "между", "в возрасте от", "в возрасте"],
+                "between": ["до", "и", "или", "по"], "after": []},
+         "en": {"before": ["between", "from", "aged", "ages"], "between": ["to", "and", "or", "through"], "after": []}}
+"""words of a range of two numbers (от 18 до 30, between 18 and 30, 18 бен 30 аралығындағы, 2 or 3 children): before
+the first, between the two (a dash is no word: 18-30 is two numbers side by side) and, in Kazakh, after the second"""
+NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ"]},
+            "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не"], "after": []},
+            "en": {"before": ["other than", "except for", "excluding", "except", "not", "non"], "after": []}}
+"""words that turn the filter beside them into its opposite: before it (не в школе, excluding pensioners, кроме
+Алматы) or, in Kazakh, after it (зейнеткерлерден басқа, мүгедек емес)"""
 SHARE_SPLIT = {"kk": [], "ru": ["являются", "является", "составляют", "которые", "которых", "это"],
                "en": ["are", "is", "were", "who", "that", "have", "has"]}
 """words after which a share's part follows its whole (what share of women are pensioners; какая доля женщин
 являются пенсионерами)"""
 VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
                 "which": WHICH, "compare": COMPARE, "regions": REGION_NOUNS, "links": RANK_LINKS, "paid": PAID,
-                "share": SHARE, "among": AMONG, "split": SHARE_SPLIT}
+                "share": SHARE, "among": AMONG, "split": SHARE_SPLIT,
+                "range_before": {k: v["before"] for k, v in RANGE.items()},
+                "range_between": {k: v["between"] for k, v in RANGE.items()},
+                "range_after": {k: v["after"] for k, v in RANGE.items()},
+                "not_before": {k: v["before"] for k, v in NEGATION.items()},
+                "not_after": {k: v["after"] for k, v in NEGATION.items()}}
 
 
 @functools.cache
@@ -282,11 +301,58 @@ def _number(token: str, language: str) -> int | None:
     return _numerals(language).get(token)
 
 
+def _ranges(tokens: list[str], language: str, used: set[int]) -> list[tuple[int, int, set[int]]]:
+    """Two numbers that make a range (from, to, the words it takes), smaller first: от 18 до 30, between 18 and 30,
+    18-30, 18 бен 30 аралығындағы, 2 or 3 (children)."""
+    found: list[tuple[int, int, set[int]]] = []
+    for i, token in enumerate(tokens):
+        low = _number(token, language)
+        if low is None or i in used or any(i in taken for _, _, taken in found):
+            continue
+        for k in range(i + 1, min(len(tokens), i + 4)):
+            high = _number(tokens[k], language)
+            if high is None or k in used:
+                continue
+            between = set(range(i + 1, k))
+            if not all(tokens[j] in _words_of("range_between", language) for j in between):
+                break
+            taken = {i, k} | between
+            for phrase in _phrases_of("range_before", language):
+                start = i - len(phrase)
+                if start >= 0 and not set(range(start, i)) & used and _match_phrase(tokens, start, phrase):
+                    taken |= set(range(start, i))
+                    break
+            after = k + 1
+            while after < len(tokens) and after not in used and tokens[after] in _words_of("range_after", language) \
+                    and after - k <= 3:
+                taken.add(after)
+                after += 1
+            said = bool(between) or len(taken) > 2 or k == i + 1
+            if said and low != high:
+                found.append((min(low, high), max(low, high), taken))
+            break
+    return found
+
+
 def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str, str, int]]:
-    """Numbers with what they count (children, age) and how they compare, consuming those words."""
-    found = []
+    """Numbers with what they count (children, age) and how they compare, consuming those words; a range (от 18 до
+    30) is two of them, ``>=`` its first and ``<=`` its second."""
+    found: list[tuple[str, str, int]] = []
     comparators = [(words(w, language), op) for w, op in COMPARATORS[language]]
     nouns = {what: [fold(w, language) for w in forms[language]] for what, forms in NOUNS.items()}
+    for low, high, taken in _ranges(tokens, language, used):
+        first, last = min(taken), max(taken)
+        window = range(max(0, first - 4), min(len(tokens), last + 5))
+        near = sorted(((min(abs(j - first), abs(j - last)), name, j) for j in window
+                       if j not in used and _number(tokens[j], language) is None
+                       for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)))
+        aged = any(_match_phrase(tokens, j, tuple(words(a, language))) for j in window
+                   for a in AGE_COMPARATORS[language])
+        counted = near[0][1] if near else "age" if aged else None
+        if counted is None:
+            continue
+        found += [(counted, ">=", low), (counted, "<=", high)]
+        used |= taken | ({near[0][2]} if near else set())
     for i, token in enumerate(tokens):
         value = _number(token, language)
         if value is None or i in used:
@@ -314,6 +380,11 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
                     break
             if operator != "=":
                 break
+        if age_said is not None and what[1] == i:  # "aged 30": the word that says it is an age is taken too
+            for a in ages:
+                if _match_phrase(tokens, age_said, tuple(a)) and not set(range(age_said, age_said + len(a))) & taken:
+                    taken |= set(range(age_said, age_said + len(a)))
+                    break
         found.append((what[0], operator, value))
         used |= taken
     return found
@@ -418,6 +489,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
     dictionary = [lemma(t, language) for t in tokens]  # Russian words in their dictionary form (pymorphy3)
+    negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
     i = 0
     while i < len(tokens):
         if i in used:
@@ -428,11 +500,26 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
             span = set(range(i, i + len(phrase.words)))
             if not span & used and (_match_phrase(tokens, i, phrase.words) or
                                     _match_phrase(dictionary, i, phrase.words)):
-                result.items.append(list(dict.fromkeys(named[phrase.words])))
+                end = i + len(phrase.words)
+                after = next((len(w) for w in _phrases_of("not_after", language)
+                              if not set(range(end, end + len(w))) & used and _match_phrase(tokens, end, w)), 0)
+                candidates = list(dict.fromkeys(named[phrase.words]))
+                if negate or after:
+                    candidates = [_negated(c) for c in candidates]
+                    used |= set(range(end, end + after))
+                result.items.append(candidates)
                 result.positions.append(i)
                 used |= span
+                negate = False
                 break
         else:
+            negation = next((len(w) for w in _phrases_of("not_before", language)
+                             if _match_phrase(tokens, i, w) and not set(range(i, i + len(w))) & used), 0)
+            if negation and i + negation < len(tokens):
+                negate = True
+                used |= set(range(i, i + negation))
+                i += negation
+                continue
             linking = bool(result.order or result.compare) and tokens[i] in _words_of("links", language)
             stop = layer.stopwords[language]
             if tokens[i] not in stop and dictionary[i] not in stop and not tokens[i].isdecimal() and not linking:
@@ -492,12 +579,24 @@ SAID = {
                    "ru": "Ответ касается менее 10 человек: не показывается ради защиты персональных данных.",
                    "en": "The answer concerns fewer than 10 people: it is withheld to protect personal data."},
 }
-OPERATORS = {">=": "≥", ">": ">", "<": "<", "=": "="}
+OPERATORS = {">=": "≥", ">": ">", "<": "<", "<=": "≤", "=": "="}
 EQUALITY = re.compile(r"(\w+) = ('[^']*')")
 """a filter that is one value of one column (region = '79', sex = 'F', level = 'crisis')"""
 NUMERIC_NAMES = {"children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
                  "age": {"kk": "жасы", "ru": "возраст", "en": "age"}}
 """what a number in the question counts, as the answer's interpretation says it"""
+
+
+NOT_SAID = {"kk": "{name} емес", "ru": "не {name}", "en": "not {name}"}
+
+
+def _negated(item: Item) -> Item:
+    """The opposite of a filter or region (NOT its condition, named so: a row the condition says nothing of, a
+    NULL, is not one that has it); an entity, metric or group as it is."""
+    if item.kind not in ("filter", "region"):
+        return item
+    return Item(item.kind, f"not_{item.id}", item.entity, f"NOT coalesce(({item.sql}), FALSE)",
+                {lang: NOT_SAID[lang].format(name=name) for lang, name in item.name.items()}, item.where)
 
 
 def _declined(question: str, language: str, why: str, **values: str) -> Answer:
