@@ -371,3 +371,25 @@ def test_a_data_engineer_checks_the_sources_and_an_administrator_resets_their_pa
     _sign_in(browser, server, engineer.name, "engineer-own-2026")
     browser.get(f"{server}/sources?lang=en")
     assert browser.find_elements(By.ID, "sources")
+
+
+def test_an_auditor_finds_every_access_to_one_citizen_in_russian(browser: Any, server: str,
+                                                                  web_country: dict[str, Any]) -> None:
+    """Three views of one citizen by an analyst; the auditor types the citizen's IIN into the audit viewer's
+    search, in Russian, and every one of them is listed, with who looked and why."""
+    from selenium.webdriver.common.by import By
+
+    users, passwords, iin = web_country["users"], web_country["password"], web_country["iin"]
+    analyst = users["analyst"]
+    _sign_in(browser, server, analyst.name, passwords["analyst"])
+    for n in range(3):
+        browser.get(f"{server}/person?iin={iin}&purpose=Проверка+обращения+{n}")
+        assert browser.find_elements(By.ID, "golden")
+    _sign_in(browser, server, users["auditor"].name, passwords["auditor"])
+    browser.get(f"{server}/audit?lang=ru")
+    browser.find_element(By.ID, "iin").send_keys(iin)
+    _submit(browser, "find")
+    listed = browser.find_element(By.ID, "entries").text
+    assert all(f"Проверка обращения {n}" in listed for n in range(3)), listed[:500]
+    assert analyst.name in listed and iin not in listed  # the log names the citizen by a keyed hash only
+    _shot(browser, "15-auditor-finds-a-citizen")

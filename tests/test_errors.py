@@ -280,7 +280,11 @@ def test_an_error_crosses_a_process_boundary_whole(error: UkimetError) -> None:
 def test_a_refused_question_is_declined_in_its_own_language_with_the_id(
         served: tuple[FastAPI, TestClient, dict[str, str]]) -> None:
     _, client, tokens = served  # an empty store: the mart the question needs is not in the catalog
-    asked = client.post("/api/v1/ask", json={"question": "Шымкентте қанша отбасы бар?"},
+    asked = client.post("/api/v1/ask", json={"question": "Астанада қанша отбасы бар?"},  # the analyst's region
                         headers={"Authorization": tokens["analyst"]}).json()
     assert asked["language"] == "kk" and asked["declined_id"] == "guard.unknown_table"
     assert asked["declined"] == "сұрау қабылданбады: mart.families кестесі каталогта жоқ"
+    elsewhere = client.post("/api/v1/ask", json={"question": "Сколько семей в Шымкенте?"},
+                            headers={"Authorization": tokens["analyst"]}).json()
+    assert elsewhere["declined_id"] == "question.outside_region" and elsewhere["language"] == "ru"
+    assert "Шымкент" in elsewhere["declined"] and "Астана" in elsewhere["declined"]

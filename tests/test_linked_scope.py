@@ -32,7 +32,7 @@ def gateway(mart: dict[str, Any]) -> Iterator[Gateway]:
 
 
 def _analyst(region: str) -> User:
-    return User("aigerim", "analyst", "Akimat", {"region": region})
+    return User("linked-scope-analyst", "analyst", "Akimat", {"region": region})
 
 
 def _truth_region_of_patients(mart: dict[str, Any]) -> Counter[str]:
@@ -46,7 +46,7 @@ def _truth_region_of_patients(mart: dict[str, Any]) -> Counter[str]:
 
 def test_a_table_without_a_region_column_is_filtered_by_the_region_of_its_linked_persons(
         gateway: Gateway, mart: dict[str, Any]) -> None:
-    worker = User("dana", "social_worker", "Ministry of Labour")
+    worker = User("linked-scope-worker", "social_worker", "Ministry of Labour")
     everyone = gateway.query(worker, "SELECT count(*) FROM health.patients", purpose="case 2026/3").rows[0][0]
     truth = _truth_region_of_patients(mart)
     region, expected = truth.most_common(1)[0]
@@ -88,7 +88,7 @@ def test_a_person_of_the_analysts_region_is_shown_from_tables_that_carry_no_regi
 
 
 def test_an_analyst_without_a_region_sees_no_rows_of_a_linked_table(gateway: Gateway) -> None:
-    rows = gateway.query(User("nobody", "analyst", "Akimat"), "SELECT patient_id FROM health.patients",
+    rows = gateway.query(User("linked-scope-nobody", "analyst", "Akimat"), "SELECT patient_id FROM health.patients",
                          purpose=PURPOSE).rows
     assert rows == []
 

@@ -869,11 +869,13 @@ def _scope(gateway: Gateway, user: User, question: str, language: str, sql: str,
     named = [code.strip(" '") for found in NAMED_REGIONS.finditer(sql) for code in
              ((found.group(1),) if found.group(1) is not None else found.group(2).split(","))]
     if not mine:
-        return understood, Answer(question, language, understood, None, [], [], declined=SAID["no_scope"][language])
+        return understood, Answer(question, language, understood, None, [], [], declined=SAID["no_scope"][language],
+                                  refusal=Refused("question.no_region"))
     if named and not any(code.startswith(mine) or (code and mine.startswith(code)) for code in named):
-        said = SAID["outside_scope"][language].format(
-            asked=", ".join(region_label(c, language) for c in named), mine=region_label(mine, language))
-        return understood, Answer(question, language, understood, None, [], [], declined=said)
+        asked, own = ", ".join(region_label(c, language) for c in named), region_label(mine, language)
+        return understood, Answer(question, language, understood, None, [], [],
+                                  declined=SAID["outside_scope"][language].format(asked=asked, mine=own),
+                                  refusal=Refused("question.outside_region", asked=asked, mine=own))
     return f"{understood} · {SAID['within_scope'][language].format(mine=region_label(mine, language))}", None
 
 
