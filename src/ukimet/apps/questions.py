@@ -661,23 +661,22 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             described.append(item.name[p.language])
     for column, items in alternatives.items():
         # Shymkent and Almaty, men and women: each its own row (together, as AND, they would match nobody)
-        values = [found.group(2) for i in items if (found := EQUALITY.fullmatch(i.sql))]
-        conditions.append(f"{column} IN ({', '.join(values)})")
-        described.append(" / ".join(i.name[p.language] for i in items))
+        condition, said = _one_of(column, items, p.language)
+        conditions.append(condition)
+        described.append(said)
         split = next((g for g in layer.items if g.kind == "group" and g.sql == column), None)
         if group is None and split is not None:
             group = split
     if p.order and group is None and p.by_region:
         group = next(g for g in layer.items if g.kind == "group" and g.id == "region")
-    for what, operator, value in p.numeric:
-        wanted, column = NUMERIC[what]
-        if wanted != entity:
-            return _declined(question, p.language, "decline_mixed", what=f"{what} ({wanted}), {entity}")
-        conditions.append(f"{column} {operator} {value}")
-        described.append(f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}")
+    numbers = _numbers(question, p, entity)
+    if isinstance(numbers, Answer):
+        return numbers
     spec = layer.entities[entity]
     if p.share is not None:
-        return _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position)
+        return _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position, numbers)
+    conditions += [condition for condition, _ in numbers]
+    described += [said for _, said in numbers]
     where = [w for w in (spec.get("where"), metric.where) if w]
     where += conditions
     select = f"{group.sql} AS {group.id}, " if group else ""
@@ -721,9 +720,28 @@ SHARE_COLUMN = "share_percent"
 """the answer's column of shares (in per cent, to one decimal)"""
 
 
+def _one_of(column: str, items: list[Item], language: str) -> tuple[str, str]:
+    """The condition that a row has one of the values ``items`` ask of ``column``, and how it is said."""
+    values = [found.group(2) for i in items if (found := EQUALITY.fullmatch(i.sql))]
+    return f"{column} IN ({', '.join(values)})", " / ".join(i.name[language] for i in items)
+
+
+def _numbers(question: str, p: Parse, entity: str) -> list[tuple[str, str]] | Answer:
+    """The conditions the question's numbers make (children_under_18 >= 4) and how each is said, or the Answer
+    that declines a number of something ``entity`` does not have."""
+    found = []
+    for what, operator, value in p.numeric:
+        wanted, column = NUMERIC[what]
+        if wanted != entity:
+            return _declined(question, p.language, "decline_mixed", what=f"{what} ({wanted}), {entity}")
+        said = f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}"
+        found.append((f"{column} {operator} {value}", said))
+    return found
+
+
 def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item, group: Item | None,
-                picked: list[Item], alternatives: dict[str, list[Item]], position: dict[int, int]
-                ) -> SharePlan | Answer:
+                picked: list[Item], alternatives: dict[str, list[Item]], position: dict[int, int],
+                numbers: list[tuple[str, str]]) -> SharePlan | Answer:
     """The share the question asks for: its whole (what is counted, within the regions and groups named, and the
     filters said to be the whole: среди женщин, әйелдер арасында, of women who are ...) and its part (the whole
     further narrowed by the other filters and numbers), or the Answer that declines it."""
@@ -747,30 +765,24 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
 
     whole = [i for i in filters if whole_side(i)]
     part = [i for i in filters if not whole_side(i)]
-    if not part and not p.numeric and not p.among:  # every filter before the verb: they are what is shared out
+    if not part and not numbers and not p.among:  # every filter before the verb: they are what is shared out
         whole, part = [], whole
     if len(part) > 1 and not whole and not p.among and p.split is None and not (
             p.language == "kk" and any(position[id(i)] < (p.share or 0) for i in part)):
         # "доля многодетных семей, получающих АСП": of all families, or of the large ones? said, not guessed
         return _declined(question, p.language, "decline_share_whole")
-    if not part and not p.numeric:
+    if not part and not numbers:
         return _declined(question, p.language, "decline_share_part")
     spec = layer.entities[entity]
     base = [w for w in (spec.get("where"), metric.where) if w]
     base += [i.sql for i in scope + whole]
     described_whole = [spec["name"][p.language], *(i.name[p.language] for i in scope + whole)]
     for column, items in alternatives.items():
-        values = [found.group(2) for i in items if (found := EQUALITY.fullmatch(i.sql))]
-        base.append(f"{column} IN ({', '.join(values)})")
-        described_whole.append(" / ".join(i.name[p.language] for i in items))
-    narrowed = [i.sql for i in part]
-    described_part = [i.name[p.language] for i in part]
-    for what, operator, value in p.numeric:
-        wanted, column = NUMERIC[what]
-        if wanted != entity:
-            return _declined(question, p.language, "decline_mixed", what=f"{what} ({wanted}), {entity}")
-        narrowed.append(f"{column} {operator} {value}")
-        described_part.append(f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}")
+        condition, said = _one_of(column, items, p.language)
+        base.append(condition)
+        described_whole.append(said)
+    narrowed = [i.sql for i in part] + [condition for condition, _ in numbers]
+    described_part = [i.name[p.language] for i in part] + [said for _, said in numbers]
     if (p.order or p.compare) and group is None:
         return _declined(question, p.language, "decline_ranking")
 
