@@ -322,3 +322,24 @@ def test_a_negated_filter_counts_those_the_data_says_nothing_of(gateway: Gateway
     employed = ask(gateway, ANALYST, "How many people are employed?", purpose=EVALUATION).rows[0][0]
     not_employed = ask(gateway, ANALYST, "How many people are not employed?", purpose=EVALUATION).rows[0][0]
     assert employed + not_employed == everyone and not_employed > 0
+
+
+@pytest.mark.parametrize(("question", "conditions"), [
+    ("Сколько выплат в 2025 году?", ["year(paid_on) = 2025"]),
+    ("Сколько выплат АСП в марте 2025 года?", ["year(paid_on) = 2025", "month(paid_on) = 3",
+                                              "kind = 'targeted_social_assistance'"]),
+    ("2025 жылы наурызда қанша төлем жасалды?", ["year(paid_on) = 2025", "month(paid_on) = 3"]),
+    ("How many payments in March 2025?", ["year(paid_on) = 2025", "month(paid_on) = 3"]),
+])
+def test_a_year_and_a_month_of_dated_rows_bound_the_answer(question: str, conditions: list[str]) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert all(c in compiled[1] for c in conditions), compiled[1]
+
+
+@pytest.mark.parametrize("question", ["Сколько семей было в 2020 году?", "How many families in 2019?",
+                                      "2018 жылы қанша адам тұрды?"])
+def test_a_past_year_of_what_has_no_history_is_declined_saying_so_never_dropped(question: str) -> None:
+    declined = compile_question(question)
+    assert not isinstance(declined, tuple) and getattr(declined, "declined", None), declined
+    assert any(w in str(declined.declined) for w in ("истории", "no history", "тарихы жоқ")), declined  # type: ignore[union-attr]

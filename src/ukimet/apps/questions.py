@@ -142,6 +142,16 @@ NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ"]},
             "en": {"before": ["other than", "except for", "excluding", "except", "not", "non"], "after": []}}
 """words that turn the filter beside them into its opposite: before it (не в школе, excluding pensioners, кроме
 Алматы) or, in Kazakh, after it (зейнеткерлерден басқа, мүгедек емес)"""
+MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+                 "қараша", "желтоқсан"],
+          "ru": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+                 "ноябрь", "декабрь"],
+          "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                 "november", "december"]}
+"""month names, January first (Russian matched by their dictionary form, Kazakh with any case ending)"""
+YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл"], "ru": ["году", "года", "год", "г", "гг", "за"],
+              "en": ["during", "year", "for"]}
+"""words around a year (2025 жылы, в 2025 году, during 2025)"""
 SHARE_SPLIT = {"kk": [], "ru": ["являются", "является", "составляют", "которые", "которых", "это"],
                "en": ["are", "is", "were", "who", "that", "have", "has"]}
 """words after which a share's part follows its whole (what share of women are pensioners; какая доля женщин
@@ -152,6 +162,7 @@ VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING[
                 "range_before": {k: v["before"] for k, v in RANGE.items()},
                 "range_between": {k: v["between"] for k, v in RANGE.items()},
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
+                "years": YEAR_WORDS,
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
 
@@ -193,6 +204,12 @@ class Parse:
     """where words that name the share's whole stand (среди, арасында, among)"""
     split: int | None = None
     """where a share's whole ends and its part begins (what share of women ARE pensioners)"""
+    year: int | None = None
+    """the year the question asks about (в 2025 году, 2025 жылы, in 2025), if any"""
+    month: int | None = None
+    """its month (1-12), if it names one"""
+    period: str = ""
+    """the period as the asker wrote it (said back in a decline)"""
 
 
 @dataclass(frozen=True)
@@ -476,6 +493,32 @@ def _share(tokens: list[str], language: str, used: set[int], result: Parse) -> N
             used.add(j)
 
 
+def _period(tokens: list[str], typed: list[str], language: str, used: set[int], result: Parse) -> None:
+    """A year (1900-2100, a whole number of four digits) and a month named before it, consuming them and the words
+    that say they are a period."""
+    for i, token in enumerate(tokens):
+        if i in used or not (token.isdecimal() and token.isascii() and len(token) == 4 and 1900 <= int(token) <= 2100):
+            continue
+        taken = {i}
+        for j in (i - 1, i + 1, i + 2):
+            if 0 <= j < len(tokens) and j not in used and tokens[j] in _words_of("years", language) and \
+                    (j == i - 1 or j - 1 in taken):
+                taken.add(j)
+        month = None
+        for j in (i - 1, max(taken) + 1):  # март 2025, 2025 жылы наурызда
+            if month is None and 0 <= j < len(tokens) and j not in used:
+                said = lemma(tokens[j], language)
+                month = next((n for n, name in enumerate(MONTHS[language], 1)
+                              if said == fold(name, language) or (language == "kk" and len(said) > 3 and
+                                                                  word_matches(fold(name, language), said))), None)
+                if month is not None:
+                    taken.add(j)
+        result.year, result.month = int(token), month
+        result.period = " ".join(typed[j] for j in sorted(taken))
+        used |= taken
+        return
+
+
 def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
     language = _detect(text, layer)
@@ -485,6 +528,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     result = Parse(language)
     _ranking(tokens, language, used, result)
     _share(tokens, language, used, result)
+    _period(tokens, typed, language, used, result)
     result.numeric = _numeric(tokens, language, used)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
@@ -558,6 +602,12 @@ SAID = {
     "decline_share_metric": {"kk": "Үлес тек адамдар, отбасылар немесе төлемдер санынан есептеледі.",
                              "ru": "Доля считается только от числа людей, семей или выплат.",
                              "en": "A share is taken only of a number of people, families or payments."},
+    "decline_period": {"kk": "{what} туралы деректер бүгінгі күйін ғана көрсетеді, тарихы жоқ: «{period}» үшін жауап "
+                             "жоқ.",
+                       "ru": "Данные о категории «{what}» показывают только текущее состояние, без истории: за "
+                             "«{period}» ответа нет.",
+                       "en": "The data on {what} show the present only, with no history: there is no answer for "
+                             "\"{period}\"."},
     "share_of": {"kk": "үлесі, %: {part} / {whole}", "ru": "доля, %: {part} / {whole}",
                  "en": "share, %: {part} / {whole}"},
     "outside_scope": {"kk": "Сіздің қол жеткізуіңіз тек мына өңірді қамтиды: {mine}. {asked} одан тыс, сондықтан "
@@ -673,10 +723,16 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     if isinstance(numbers, Answer):
         return numbers
     spec = layer.entities[entity]
+    if p.year is not None and not spec.get("date"):  # families, people: as of the mart's day, no history
+        return _declined(question, p.language, "decline_period", period=p.period,
+                         what=spec["name"][p.language])
+    period = [] if p.year is None else [(f"year({spec['date']}) = {p.year}", p.period)] + (
+        [] if p.month is None else [(f"month({spec['date']}) = {p.month}", "")])  # the month said with the year
     if p.share is not None:
-        return _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position, numbers)
-    conditions += [condition for condition, _ in numbers]
-    described += [said for _, said in numbers]
+        return _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position, numbers,
+                           period)
+    conditions += [condition for condition, _ in numbers + period]
+    described += [said for _, said in numbers + period if said]
     where = [w for w in (spec.get("where"), metric.where) if w]
     where += conditions
     select = f"{group.sql} AS {group.id}, " if group else ""
@@ -741,7 +797,7 @@ def _numbers(question: str, p: Parse, entity: str) -> list[tuple[str, str]] | An
 
 def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item, group: Item | None,
                 picked: list[Item], alternatives: dict[str, list[Item]], position: dict[int, int],
-                numbers: list[tuple[str, str]]) -> SharePlan | Answer:
+                numbers: list[tuple[str, str]], period: list[tuple[str, str]]) -> SharePlan | Answer:
     """The share the question asks for: its whole (what is counted, within the regions and groups named, and the
     filters said to be the whole: среди женщин, әйелдер арасында, of women who are ...) and its part (the whole
     further narrowed by the other filters and numbers), or the Answer that declines it."""
@@ -781,8 +837,10 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
         condition, said = _one_of(column, items, p.language)
         base.append(condition)
         described_whole.append(said)
+    base += [condition for condition, _ in period]  # a period bounds the whole: the share of 2025's payments
+    described_whole += [said for _, said in period if said]
     narrowed = [i.sql for i in part] + [condition for condition, _ in numbers]
-    described_part = [i.name[p.language] for i in part] + [said for _, said in numbers]
+    described_part = [i.name[p.language] for i in part] + [said for _, said in numbers if said]
     if (p.order or p.compare) and group is None:
         return _declined(question, p.language, "decline_ranking")
 

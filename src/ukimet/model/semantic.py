@@ -144,6 +144,9 @@ class Entity(BaseModel):
     model_config = FROZEN
     table: TableName
     where: Text | None = None
+    date: Text | None = None
+    """the column that dates each row (a payment's day), which a year or month asked of the entity reads; none: the
+    entity is as of the mart's day, and a past period cannot be answered"""
     name: Texts
     words: Words
 
