@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -120,12 +121,13 @@ RANK_LINKS = {"kk": ["бойынша", "арасында"], "ru": ["по", "ср
 """words that join a ranking to what it orders by (top regions by wage): read only beside a ranking"""
 SHARE = {"kk": ["пайыздық үлесі", "пайыздық үлес", "қанша пайызы", "неше пайызы", "үлесі", "үлесін", "үлесіне",
                 "үлес", "пайызы", "пайызын", "пайыз"],
-         "ru": ["удельный вес", "процентное соотношение", "какой процент", "сколько процентов", "доля", "долю",
-                "доли", "долей", "процент", "процента", "процентов", "проценты"],
+         "ru": ["удельный вес", "процентное соотношение", "какой процент", "сколько процентов", "какая часть",
+                "доля", "долю", "доли", "доле", "долей", "процент", "процента", "процентов", "проценты", "часть"],
          "en": ["what share", "what percentage", "what proportion", "what fraction", "share", "percentage",
-                "percent", "proportion", "fraction"]}
+                "percent", "proportion", "fraction", "pct"]}
 """words that ask for a share of a whole in per cent (доля многодетных семей, the share of families in crisis)"""
-AMONG = {"kk": ["арасындағы", "арасында", "ішіндегі", "ішінде"], "ru": ["среди", "из"], "en": ["among"]}
+AMONG = {"kk": ["арасындағы", "арасында", "ішіндегі", "ішінде"], "ru": ["среди", "из", "численности"],
+         "en": ["among"]}
 """words that name the whole a share is of: after them in Russian and English (среди женщин, among women), before
 them in Kazakh (әйелдер арасында)"""
 RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден", "дан", "тен", "тан", "нен", "нан", "немесе",
@@ -407,6 +409,8 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
     return found
 
 
+WITHOUT = re.compile(r"\bw/o\s*", re.IGNORECASE)
+"""w/o, as chat writes without"""
 TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
 
 
@@ -474,7 +478,7 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
     result.limit = number
 
 
-def _share(tokens: list[str], language: str, used: set[int], result: Parse) -> None:
+def _share(tokens: list[str], language: str, used: set[int], result: Parse, percent: bool = False) -> None:
     """Whether the question asks for a share (its words consumed), and where the words naming its whole stand."""
     for phrase in _phrases_of("share", language):
         for j in range(len(tokens)):
@@ -482,6 +486,8 @@ def _share(tokens: list[str], language: str, used: set[int], result: Parse) -> N
             if phrase and not span & used and _match_phrase(tokens, j, phrase):
                 used |= span
                 result.share = j if result.share is None else min(result.share, j)
+    if result.share is None and percent:
+        result.share = len(tokens)  # "Families without sewerage, %": the sign alone asks for a share
     if result.share is None:
         return
     for j, token in enumerate(tokens):
@@ -521,13 +527,14 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
 
 def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
+    text = WITHOUT.sub("without ", text)
     language = _detect(text, layer)
     typed = [part for word in typed_words(text) for part in _unjoined(word)]
     tokens = [fold(word, language) for word in typed]
     used: set[int] = set()
     result = Parse(language)
     _ranking(tokens, language, used, result)
-    _share(tokens, language, used, result)
+    _share(tokens, language, used, result, percent="%" in text)
     _period(tokens, typed, language, used, result)
     result.numeric = _numeric(tokens, language, used)
     phrases = layer.phrases[language]
@@ -862,6 +869,13 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
                      group.id if group else None, p.order if group else None, p.limit if group else None)
 
 
+def _percent(part: Any, whole: Any) -> float:
+    """``part`` of ``whole`` in per cent to one decimal, halves rounded away from zero (6.25 is 6.3), as SQL's
+    round() does: in decimals, so that no binary fraction decides a half."""
+    share = Decimal(100) * Decimal(str(part)) / Decimal(str(whole))
+    return float(share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def _shares(part: list[tuple[Any, ...]], whole: list[tuple[Any, ...]], plan: SharePlan,
             exact: bool) -> list[tuple[Any, ...]]:
     """Each group's share in per cent (to one decimal) where both its part and its whole were released; a group
@@ -871,8 +885,7 @@ def _shares(part: list[tuple[Any, ...]], whole: list[tuple[Any, ...]], plan: Sha
     parts = {r[:-1]: r[-1] for r in part if r[-1] is not None}
     if exact:
         parts = {key: parts.get(key, 0) for key in wholes}
-    rows = [(*key, round(100.0 * float(parts[key]) / float(total), 1)) for key, total in wholes.items()
-            if parts.get(key) is not None]
+    rows = [(*key, _percent(parts[key], total)) for key, total in wholes.items() if parts.get(key) is not None]
     if plan.order:
         rows.sort(key=lambda r: (-r[-1] if plan.order == "desc" else r[-1], *map(str, r[:-1])))
         rows = rows[:plan.limit] if plan.limit else rows

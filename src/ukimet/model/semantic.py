@@ -110,13 +110,16 @@ REGION_WORDS = {
 }
 
 
-def _region_phrases() -> list[tuple[str, list[str], Item, bool]]:
+def _region_phrases(aliases: dict[str, dict[str, tuple[str, ...]]]) -> list[tuple[str, list[str], Item, bool]]:
     """(language, words, item) for every region: its Kazakh, Russian and English names, with and without the
-    word for region or city, the Russian adjective by its stem (Туркестанская -> туркестанск)."""
+    word for region or city, the Russian adjective by its stem (Туркестанская -> туркестанск), and the other names
+    people use for it (``aliases``: code -> language -> abbreviations and old names: ВКО, Нур-Султан, Чимкент)."""
     found = []
     for region in regions():
         item = Item("region", region.code, None, f"region = '{region.code}'",
                     {"kk": region.name_kk, "ru": region.name_ru, "en": region.name_en})
+        for language, names in aliases.get(region.code, {}).items():
+            found += [(language, name.replace("-", " ").split(), item, False) for name in names]
         marker = "oblast" if region.kind == "oblast" else "city"
         kk = [w for w in region.name_kk.split() if w.lower() not in ("облысы", "қаласы")]
         en = [w for w in region.name_en.replace("-", " ").split() if w.lower() not in ("region", "city")]
@@ -171,6 +174,8 @@ class LayerFile(BaseModel):
     filters: Annotated[tuple[Term, ...], AfterValidator(unique_ids)] = ()
     groups: Annotated[tuple[Term, ...], AfterValidator(unique_ids)] = ()
     stopwords: Annotated[dict[str, tuple[Text, ...]], texts_in(LANGUAGES, ())] = {}
+    region_aliases: dict[Text, Annotated[dict[str, tuple[Text, ...]], texts_in(LANGUAGES, ())]] = {}
+    """a region's KATO code -> language -> the other names people use for it (abbreviations, old names)"""
 
     @model_validator(mode="after")
     def _declared(self) -> LayerFile:
@@ -199,7 +204,7 @@ def load_layer(path: Path | None = None) -> Layer:
     for kind in ("metrics", "filters", "groups"):
         for term in getattr(data, kind):
             add(kind[:-1], term, term.id, term.entity)
-    raw += _region_phrases()
+    raw += _region_phrases({code: dict(names) for code, names in data.region_aliases.items()})
     phrases: dict[str, list[Phrase]] = {language: [] for language in LANGUAGES}
     for language, parts, item, weak in raw:
         folded = tuple(w for part in parts for w in words(part, language))
