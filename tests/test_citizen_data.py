@@ -233,7 +233,7 @@ def test_the_api_shows_cases_findings_and_sms_only_through_the_gateway(pipeline:
     assert all(f["values"] == json.loads(json.dumps(original[(f["rule"], f["subject"])])) for f in valued)
     sms = client.get("/api/v1/cases/outbox", params={"purpose": pipeline["purpose"]}, headers=service).json()
     assert sms and all("ИӘ" in m["texts"]["kk"] and m["phone"] for m in sms)
-    assert client.get("/api/v1/cases/outbox", params={"purpose": "x"}, headers=auditor).status_code == 403
+    assert client.get("/api/v1/cases/outbox", params={"purpose": "case review 7"}, headers=auditor).status_code == 403
     sent = client.post("/api/v1/cases/outbox/sent", json={"ids": [sms[0]["id"]]}, headers=service).json()
     assert sent == {"changed": 1}
 

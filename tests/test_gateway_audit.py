@@ -35,7 +35,7 @@ def test_every_query_and_every_refusal_is_an_entry_that_names_the_persons(regist
     before = len(gateway.audit.entries(limit=10_000))
     result = gateway.query(WORKER, "SELECT iin FROM reg.persons ORDER BY id LIMIT 2", purpose="case 5")
     with pytest.raises(PolicyError):
-        gateway.query(WORKER, "PRAGMA version", purpose="x")
+        gateway.query(WORKER, "PRAGMA version", purpose="case review 7")
     latest = gateway.audit.entries(limit=2)
     assert len(gateway.audit.entries(limit=10_000)) == before + 2
     assert latest[0]["action"] == "refused" and latest[1]["seq"] == result.audit_seq
@@ -79,7 +79,7 @@ def _tamper(tmp_path: Path, change: Any) -> audit.Verdict:
 
 @pytest.mark.parametrize(("change", "first_bad"), [
     (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 4).values(rows=0)), 4),
-    (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 8).values(purpose="x")), 8),
+    (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 8).values(purpose="case review 7")), 8),
     (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 3).values(query="SELECT 1")), 3),
     (lambda con: con.execute(update(audit_entries).where(audit_entries.c.seq == 5).values(persons=["x"])), 5),
     (lambda con: con.execute(delete(audit_entries).where(audit_entries.c.seq == 3)), 3),
@@ -239,7 +239,7 @@ def test_the_command_line_from_user_to_tracker(registry: dict[str, Any], monkeyp
     assert checked.exit_code == 0 and "proved" in checked.output, checked.output
     not_an_officer = runner.invoke(app, ["audit", "show"], env={"UKIMET_TOKEN": tokens["erlan"]})
     assert not_an_officer.exit_code == 2 and "may not read the audit log" in not_an_officer.output
-    refused = runner.invoke(app, ["query", "--purpose", "x", "COPY reg.persons TO '/tmp/x'"],
+    refused = runner.invoke(app, ["query", "--purpose", "case review 7", "COPY reg.persons TO '/tmp/x'"],
                             env={"UKIMET_TOKEN": tokens["erlan"]})
     assert refused.exit_code == 2 and "not a query" in refused.output
     engine = connect_metadata(registry["config"])

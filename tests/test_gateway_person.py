@@ -59,7 +59,7 @@ def test_a_person_view_needs_a_purpose_and_a_known_person(linked: dict[str, Any]
     with pytest.raises(PolicyError, match="needs a declared purpose"):
         person_view(linked["gateway"], WORKER, person["iin"], purpose="")
     with pytest.raises(NotFound, match="no linked person"):
-        person_view(linked["gateway"], WORKER, "000000000000", purpose="x")
+        person_view(linked["gateway"], WORKER, "000000000000", purpose="case review 7")
     assert linked["gateway"].audit.entries(limit=1)[0]["action"] == "refused"
 
 
@@ -107,3 +107,15 @@ def test_the_person_command(linked: dict[str, Any], monkeypatch: pytest.MonkeyPa
                                 env=signed_in_as(linked["gateway"].metadata, "dana"))
     assert result.exit_code == 0, result.output
     assert person["iin"] in result.output and "audit entry" in result.output
+
+
+@pytest.mark.parametrize("vague", ["x", "-", "123", "ok !", "а б в"])
+def test_a_purpose_that_says_no_reason_is_refused_and_audited(linked: dict[str, Any], vague: str) -> None:
+    """The citizen reads the purpose in their tracker: "x" is no reason, and a role allowed to type one must say it."""
+    from ukimet.core.errors import Refused
+
+    person = _adult(linked)
+    with pytest.raises(Refused) as refused:
+        person_view(linked["gateway"], WORKER, person["iin"], purpose=vague)
+    assert refused.value.id == "purpose.too_vague"
+    assert linked["gateway"].audit.entries(limit=1)[0]["action"] == "refused"

@@ -117,7 +117,7 @@ def test_many_refusals_in_a_short_time_raise_one_probing_alert(gateway: Gateway)
     prober = User("probe", "social_worker", "Unknown")
     for n in range(12):
         with pytest.raises(PolicyError):
-            gateway.query(prober, f"SELECT * FROM read_csv('/etc/passwd{n}')", purpose="x")
+            gateway.query(prober, f"SELECT * FROM read_csv('/etc/passwd{n}')", purpose="case review 7")
     assert [a.kind for a in alerts.listed(gateway.metadata) if a.user_name == "probe"] == ["probing"]
 
 

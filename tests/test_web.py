@@ -41,7 +41,7 @@ def test_every_endpoint_refuses_a_stranger_in_one_shape(client: TestClient) -> N
             if path in ("/api/v1/health", "/api/v1/auth/login"):
                 continue
             url = path.replace("{iin}", "870412300415").replace("{family_id}", "f1").replace("{case_id}", "1")
-            response = client.request(method.upper(), url, params={"purpose": "x"}, json={
+            response = client.request(method.upper(), url, params={"purpose": "case review 7"}, json={
                 "sql": "SELECT 1", "question": "q", "consent": True, "worker": "w", "text": "x"})
             _is_problem(response, 401)
 
@@ -54,8 +54,8 @@ def test_errors_have_one_shape(client: TestClient, web_country: dict[str, Any]) 
     _is_problem(client.post("/api/v1/query", json={"nope": 1}, headers=auth), 422)
     _is_problem(client.get("/api/v1/audit/verify", headers=auth), 403)
     _is_problem(client.get("/api/v1/no-such-thing", headers=auth), 404)
-    _is_problem(client.get("/api/v1/persons/000000000000", params={"purpose": "x"}, headers=auth), 404)
-    _is_problem(client.get("/api/v1/families/f1", params={"purpose": "x", "lang": "de"}, headers=auth), 422)
+    _is_problem(client.get("/api/v1/persons/000000000000", params={"purpose": "case review 7"}, headers=auth), 404)
+    _is_problem(client.get("/api/v1/families/f1", params={"purpose": "case review 7", "lang": "de"}, headers=auth), 422)
 
 
 def test_the_api_serves_through_the_gateway(client: TestClient, web_country: dict[str, Any]) -> None:

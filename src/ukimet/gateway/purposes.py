@@ -44,10 +44,21 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+PURPOSE_LETTERS = 4
+"""letters a purpose's text needs at least: "x", "-" or "123" says no reason, and the citizen reads it"""
+
+
+def _says_why(text: str) -> None:
+    """Refuse a purpose text that says no reason (fewer than ``PURPOSE_LETTERS`` letters)."""
+    if sum(c.isalpha() for c in text) < PURPOSE_LETTERS:
+        raise Refused("purpose.too_vague", given=text.strip()[:40], least=PURPOSE_LETTERS)
+
+
 def declare(log: audit.AuditLog, user: User, text: str, case_ref: str | None = None,
             legal_basis: str | None = None, days: int = 30) -> Purpose:
     if not text.strip():
         raise InvalidInput("purpose.no_text")
+    _says_why(text)
     if not 1 <= days <= 366:
         raise InvalidInput("purpose.term", days=days)
     now = dt.datetime.now(dt.UTC)
@@ -70,6 +81,7 @@ def resolve(engine: Engine, user: User, given: str, kind: str) -> Purpose:
     if match is None:
         if kind == "declared":
             raise Refused("purpose.declared_needed", role=user.role)
+        _says_why(given)
         return Purpose(None, given.strip(), None, None, None)
     with engine.connect() as con:
         row = con.execute(select(purposes).where(purposes.c.id == int(match.group(1)))).first()
