@@ -292,6 +292,8 @@ def test_a_regional_analyst_is_told_what_their_region_filter_did(gateway: Gatewa
     assert national.rows and "within your access: Shymkent only" in national.understood
     share = ask(gateway, shymkent, "Көпбалалы отбасылардың үлесі қанша?")
     assert "Шымкент" in share.understood
+    levels = ask(gateway, shymkent, "Сколько семей по уровням благополучия?")
+    assert not levels.rows or "группы менее чем из 10 человек не показаны" in levels.understood, levels
     unset = ask(gateway, User("no-region", "analyst", "Akimat"), "Сколько семей?")
     assert unset.sql is None and unset.declined and "не указан регион" in unset.declined
 

@@ -615,6 +615,8 @@ SAID = {
                              "«{period}» ответа нет.",
                        "en": "The data on {what} show the present only, with no history: there is no answer for "
                              "\"{period}\"."},
+    "small_groups": {"kk": "{n} адамнан аз топтар көрсетілмейді", "ru": "группы менее чем из {n} человек не показаны",
+                     "en": "groups of fewer than {n} people are not shown"},
     "share_of": {"kk": "үлесі, %: {part} / {whole}", "ru": "доля, %: {part} / {whole}",
                  "en": "share, %: {part} / {whole}"},
     "outside_scope": {"kk": "Сіздің қол жеткізуіңіз тек мына өңірді қамтиды: {mine}. {asked} одан тыс, сондықтан "
@@ -933,6 +935,8 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
         return Answer(question, language, understood, sql, [], [], declined=f"{error.what}: {error.why}",
                       refusal=error)
     rows = [r for r in result.rows if r[-1] is not None]
+    if rows and len(result.columns) > 1 and result.epsilon > 0:  # a private answer's small groups are not shown
+        understood += " · " + SAID["small_groups"][language].format(n=gateway.policy.role(user.role).small_cell)
     return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
 
