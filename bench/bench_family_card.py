@@ -22,7 +22,7 @@ import duckdb
 
 from ukimet.link.backend import DuckDBBackend
 from ukimet.model.family_card import DIMENSIONS, load_card, score_families
-from ukimet.model.mart import _families
+from ukimet.model.mart import _families, load_mapping
 
 RESULTS = Path(__file__).parent / "results" / "family_card.json"
 AS_OF = dt.date(2026, 1, 1)
@@ -60,7 +60,7 @@ def make_mart(con: duckdb.DuckDBPyConnection, persons: int, seed: float = 0.42) 
 
 def ukimet(con: duckdb.DuckDBPyConnection) -> float:
     started = time.perf_counter()
-    _families(DuckDBBackend(con), AS_OF)
+    _families(DuckDBBackend(con), AS_OF, load_mapping().benefits.pensions)
     score_families(con, load_card())
     return time.perf_counter() - started
 

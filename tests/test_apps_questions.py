@@ -5,6 +5,7 @@ through the gateway, drawn as a chart."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -157,13 +158,18 @@ RANKING_CORPUS = Path(__file__).parent / "data" / "questions_ranking_heldout.tom
 only), in four voices; the "held" part is never used to tune it."""
 
 
-def _ranking_scores(gateway: Gateway) -> dict[str, dict[str, Any]]:
+def _corpus_scores(gateway: Gateway, corpus: Path, gold: Callable[[str], list[tuple[Any, ...]]]
+                   ) -> dict[str, dict[str, Any]]:
+    """Each split's right answers, right declines, misses and wrong answers on a corpus written apart; ``gold``
+    gives an entry's expected rows from its SQL."""
     import tomllib
 
-    corpus = tomllib.loads(RANKING_CORPUS.read_text(encoding="utf-8"))["questions"]
+    def plain(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        return [tuple(float(v) if isinstance(v, int | float) else str(v) for v in r) for r in rows]
+
     scores: dict[str, dict[str, Any]] = {}
-    for entry in corpus:
-        score = scores.setdefault(entry["split"], {"right": 0, "wrong": [], "missed": 0, "declined_right": 0,
+    for entry in tomllib.loads(corpus.read_text(encoding="utf-8"))["questions"]:
+        score = scores.setdefault(entry["split"], {"right": 0, "wrong": [], "missed": [], "declined_right": 0,
                                                    "total": 0})
         score["total"] += 1
         answer = ask(gateway, ANALYST, entry["text"], purpose=EVALUATION)
@@ -172,25 +178,24 @@ def _ranking_scores(gateway: Gateway) -> dict[str, dict[str, Any]]:
                 score["declined_right"] += 1
             else:
                 score["wrong"].append((entry["text"], answer.sql, "must be declined"))
-            continue
-        if answer.sql is None:
-            score["missed"] += 1
-            continue
-        expected = [tuple(float(v) if isinstance(v, int | float) else v for v in r)
-                    for r in gateway.query(ANALYST, entry["sql"], EVALUATION).rows]
-        got = [tuple(float(v) if isinstance(v, int | float) else v for v in r) for r in answer.rows]
-        if got == expected:
+        elif answer.sql is None:
+            score["missed"].append((entry["text"], answer.declined))
+        elif plain(answer.rows) == plain(gold(entry["sql"])):
             score["right"] += 1
         else:
-            score["wrong"].append((entry["text"], answer.sql, entry["sql"]))
+            score["wrong"].append((entry["text"], answer.sql, entry["sql"], answer.rows[:3]))
     return scores
+
+
+def _ranking_scores(gateway: Gateway) -> dict[str, dict[str, Any]]:
+    return _corpus_scores(gateway, RANKING_CORPUS, lambda sql: gateway.query(ANALYST, sql, EVALUATION).rows)
 
 
 def test_rankings_and_comparisons_written_apart_are_answered_right_or_declined_never_wrong(
         gateway: Gateway) -> None:
     scores = _ranking_scores(gateway)
     for split, score in scores.items():
-        print(split, {k: v if k != "wrong" else len(v) for k, v in score.items()})
+        print(split, {k: v if not isinstance(v, list) else len(v) for k, v in score.items()})
         assert not score["wrong"], (split, score["wrong"])
     assert scores["tune"]["right"] + scores["tune"]["declined_right"] >= 0.8 * scores["tune"]["total"]
 
@@ -354,38 +359,13 @@ SQL uses functions the gateway's allow-list leaves out)."""
 
 
 def _share_scores(gateway: Gateway, mart: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    import tomllib
-
     from tests.conftest import read_store
 
-    corpus = tomllib.loads(SHARE_CORPUS.read_text(encoding="utf-8"))["questions"]
-    scores: dict[str, dict[str, Any]] = {}
     con = read_store(mart["store"])
     try:
-        for entry in corpus:
-            score = scores.setdefault(entry["split"], {"right": 0, "wrong": [], "missed": [], "declined_right": 0,
-                                                       "total": 0})
-            score["total"] += 1
-            answer = ask(gateway, ANALYST, entry["text"], purpose=EVALUATION)
-            if entry.get("decline"):
-                if answer.sql is None:
-                    score["declined_right"] += 1
-                else:
-                    score["wrong"].append((entry["text"], answer.sql, "must be declined"))
-                continue
-            if answer.sql is None:
-                score["missed"].append((entry["text"], answer.declined))
-                continue
-            expected = [tuple(float(v) if isinstance(v, int | float) else str(v) for v in r)
-                        for r in con.execute(entry["sql"]).fetchall()]
-            got = [tuple(float(v) if isinstance(v, int | float) else str(v) for v in r) for r in answer.rows]
-            if got == expected:
-                score["right"] += 1
-            else:
-                score["wrong"].append((entry["text"], answer.sql, entry["sql"], got[:3], expected[:3]))
+        return _corpus_scores(gateway, SHARE_CORPUS, lambda sql: con.execute(sql).fetchall())
     finally:
         con.close()
-    return scores
 
 
 def test_shares_written_apart_are_answered_right_or_declined_never_wrong(gateway: Gateway,
