@@ -36,7 +36,7 @@ from ukimet.core.settings import Settings
 from ukimet.gateway import alerts, audit, policy_store, purposes, serving
 from ukimet.gateway.guard import Catalog, ColumnInfo, check, schema_of
 from ukimet.gateway.keys import installation_secret
-from ukimet.gateway.linked_scope import linked_scope
+from ukimet.gateway.linked_scope import LinkedScope, linked_scope
 from ukimet.gateway.persons import with_persons
 from ukimet.gateway.policy import Policy, RolePolicy
 from ukimet.gateway.privacy import DELTA
@@ -175,9 +175,21 @@ class Gateway:
         with self.trusted() as con:
             self._schema_version = schema_version(con)
             self.catalog = load_catalog(self.config, con)
-            self.scope = linked_scope(con, self.metadata, self.catalog)
-            """how rows of tables without a row-filter column are placed through linkage"""
         self.schema = MappingSchema(schema_of(self.catalog), dialect="duckdb")
+        self._scope: LinkedScope | None = None
+        """how rows of tables without a row-filter column are placed through linkage: read on the first plan of
+        a role with a row filter (a scan of the linkage's records, which no other access needs), again after the
+        store's tables change"""
+
+    @property
+    def scope(self) -> LinkedScope:
+        """The tables whose rows linkage placed on persons, and where the mart keeps their region."""
+        scope = self._scope
+        if scope is None:
+            with self.trusted() as con:
+                scope = linked_scope(con, self.metadata, self.catalog)
+            self._scope = scope
+        return scope
 
     @property
     def pseudonym(self) -> str:
@@ -332,9 +344,8 @@ class Gateway:
             if version == self._schema_version:
                 return
             catalog = load_catalog(self.config, con)
-            scope = linked_scope(con, self.metadata, catalog)
         with self._lock:
-            self.catalog, self.scope, self._schema_version = catalog, scope, version
+            self.catalog, self._scope, self._schema_version = catalog, None, version
             self.schema = MappingSchema(schema_of(catalog), dialect="duckdb")
             self._views.clear()
             self._plans.clear()
@@ -366,6 +377,7 @@ class Gateway:
 
     def _prepare(self, user: User, role: RolePolicy, sql: str, person_level: bool) -> Plan:
         tree = check(sql, self.catalog, self.schema)
+        scope = self.scope if role.row_filter else None  # only a filtered role places rows through linkage
         kinds = referenced_kinds(tree, self.catalog)
         for combination in role.forbidden:
             if combination <= kinds:
@@ -373,12 +385,12 @@ class Gateway:
         if not person_level:
             private, statistics = plan_private(tree, self.catalog, role, self.policy.privacy)
             secured = secure_views(statistics, self.catalog, role, user, self._pseudonym, self._views,
-                                   aggregate=True, units={private.table: private.unit}, scope=self.scope)
+                                   aggregate=True, units={private.table: private.unit}, scope=scope)
             rewritten = secured.sql(dialect="duckdb")
             return Plan(sql, tree, rewritten, private=replace(private, statistics=rewritten))
-        secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, scope=self.scope)
+        secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, scope=scope)
         tracing = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=True,
-                               scope=self.scope)
+                               scope=scope)
         traced = with_persons(tracing, tree)
         distinct = isinstance(secured, exp.SetOperation) and bool(secured.args.get("distinct"))
         return Plan(sql, tree, secured.sql(dialect="duckdb"), traced.sql(dialect="duckdb"), distinct)
