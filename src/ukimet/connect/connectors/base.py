@@ -154,14 +154,18 @@ def unreadable(table: TableInfo, error: BaseException) -> TableInfo:
 
 def one_line(exc: BaseException) -> str:
     """An unforeseen failure as one line: its kind and the first line of what it said, or the server's own words
-    where a Rust driver's panic quotes them within a backtrace's worth of detail."""
+    where a Rust driver's panic quotes them within a backtrace's worth of detail. A long line keeps its start and
+    its end: a wrapped error names the original cause last (DuckDB's "... Original error: ... No space left on
+    device")."""
     said = next((line.strip() for line in str(exc).splitlines() if line.strip()), "")
     if isinstance(exc, UkimetError):
         return said  # already ours: what, why and the fix
     server = re.search(r'message: "((?:[^"\\]|\\.)*)"', said)
     if server:
         said = server.group(1)
-    return f"{type(exc).__name__}: {said[:300]}" if said else type(exc).__name__
+    if len(said) > 300:
+        said = f"{said[:180]} ... {said[-110:]}"
+    return f"{type(exc).__name__}: {said}" if said else type(exc).__name__
 
 
 def raise_if_unreadable(source: str, table: TableInfo) -> None:
