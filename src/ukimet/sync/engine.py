@@ -38,6 +38,7 @@ from ukimet.connect.sources import SourceSpec, get_source, list_sources
 from ukimet.core.errors import SourceError, StoreError, UkimetError
 from ukimet.core.metadata import lineage, sync_runs
 from ukimet.core.settings import Settings
+from ukimet.sync.memory import give_back
 from ukimet.sync.staging import STAGING, causes, out_of_memory, out_of_space, staged_run, staged_tables, staging
 from ukimet.sync.store import (
     QUARANTINE_SCHEMA,
@@ -109,6 +110,7 @@ def _load(con: duckdb.DuckDBPyConnection, target: str, batches: Iterator[pa.Reco
         finally:
             con.unregister("_ukimet_rows")
         pending, held, made = [], 0, True
+        give_back()  # the group's rows are written: what held them is not carried into the next
 
     for batch in batches:
         pending.append(batch)
