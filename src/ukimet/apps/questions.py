@@ -154,6 +154,24 @@ MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "м
 YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл"], "ru": ["году", "года", "год", "г", "гг", "за"],
               "en": ["during", "year", "for"]}
 """words around a year (2025 жылы, в 2025 году, during 2025)"""
+OR = {"kk": ["немесе", "әлде", "не болмаса", "не"], "ru": ["или", "либо", "или же"], "en": ["or", "and/or"]}
+"""words that join two filters as alternatives (без газа или без воды: a family lacking either), not both at once"""
+OR_SAID = {"kk": "немесе", "ru": "или", "en": "or"}
+TREND = {"month": {"kk": ["айлар бойынша", "ай бойынша", "ай сайын", "айға бөліп"],
+                   "ru": ["в разбивке по месяцам", "в разрезе месяцев", "по месяцам", "помесячно", "ежемесячно",
+                          "по месяцу", "месяц за месяцем"],
+                   "en": ["month by month", "by month", "by months", "per month", "each month", "every month",
+                          "month on month"]},
+         "year": {"kk": ["жылдар бойынша", "жыл бойынша", "жыл сайын", "жылға бөліп"],
+                  "ru": ["в разбивке по годам", "в разрезе лет", "по годам", "ежегодно", "по году", "год за годом"],
+                  "en": ["year by year", "by year", "by years", "per year", "each year", "every year", "annually"]},
+         "trend": {"kk": ["серпіні", "серпінін", "динамикасы", "динамикасын", "өзгеру динамикасы", "қалай өзгерді",
+                          "өзгерісі", "өзгеруі"],
+                   "ru": ["динамика", "тренд", "тенденция", "как менялось", "как менялась", "как менялись",
+                          "как изменялось", "изменение", "менялось", "менялась", "менялись"],
+                   "en": ["trend", "trends", "over time", "dynamics", "time series", "how did", "change", "changed",
+                          "evolve", "evolved"]}}
+"""words that ask how a count or a sum went over time: by month, by year, or a trend that names no step (by month)"""
 SHARE_SPLIT = {"kk": [], "ru": ["являются", "является", "составляют", "которые", "которых", "это"],
                "en": ["are", "is", "were", "who", "that", "have", "has"]}
 """words after which a share's part follows its whole (what share of women are pensioners; какая доля женщин
@@ -164,7 +182,8 @@ VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING[
                 "range_before": {k: v["before"] for k, v in RANGE.items()},
                 "range_between": {k: v["between"] for k, v in RANGE.items()},
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
-                "years": YEAR_WORDS,
+                "years": YEAR_WORDS, "or": OR, "trend_month": TREND["month"],
+                "trend_year": TREND["year"], "trend": TREND["trend"],
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
 
@@ -212,6 +231,12 @@ class Parse:
     """its month (1-12), if it names one"""
     period: str = ""
     """the period as the asker wrote it (said back in a decline)"""
+    ors: list[int] = field(default_factory=list)
+    """where words that join two filters as alternatives stand (или, немесе, or)"""
+    trend: str | None = None
+    """the question asks how its number went over time: "month" or "year" """
+    trend_said: str = ""
+    """the trend's words as the asker wrote them"""
 
 
 @dataclass(frozen=True)
@@ -525,6 +550,22 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
         return
 
 
+def _trend(tokens: list[str], typed: list[str], language: str, used: set[int], result: Parse) -> None:
+    """A request for the number over time (по месяцам, by year, динамика), consuming its words: the step it names,
+    or a month where it names none."""
+    dictionary = [lemma(t, language) for t in tokens]
+    for step in ("trend_month", "trend_year", "trend"):
+        for phrase in _phrases_of(step, language):
+            for j in range(len(tokens)):
+                span = set(range(j, j + len(phrase)))
+                if phrase and not span & used and (_match_phrase(tokens, j, phrase) or
+                                                   _match_phrase(dictionary, j, phrase)):
+                    used |= span
+                    if result.trend is None or step != "trend":
+                        result.trend = "year" if step == "trend_year" else "month"
+                    result.trend_said = " ".join(filter(None, [result.trend_said, *typed[j:j + len(phrase)]]))
+
+
 def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
     text = WITHOUT.sub("without ", text)
@@ -536,6 +577,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     _ranking(tokens, language, used, result)
     _share(tokens, language, used, result, percent="%" in text)
     _period(tokens, typed, language, used, result)
+    _trend(tokens, typed, language, used, result)
     result.numeric = _numeric(tokens, language, used)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
@@ -564,6 +606,13 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 negate = False
                 break
         else:
+            alternative = next((len(w) for w in _phrases_of("or", language)
+                                if _match_phrase(tokens, i, w) and not set(range(i, i + len(w))) & used), 0)
+            if alternative:
+                result.ors.append(i)
+                used |= set(range(i, i + alternative))
+                i += alternative
+                continue
             negation = next((len(w) for w in _phrases_of("not_before", language)
                              if _match_phrase(tokens, i, w) and not set(range(i, i + len(w))) & used), 0)
             if negation and i + negation < len(tokens):
@@ -615,6 +664,18 @@ SAID = {
                              "«{period}» ответа нет.",
                        "en": "The data on {what} show the present only, with no history: there is no answer for "
                              "\"{period}\"."},
+    "decline_trend": {"kk": "{what} туралы деректер бүгінгі күйін ғана көрсетеді, тарихы жоқ: уақыт бойынша өзгерісті "
+                            "(«{period}») көрсету мүмкін емес.",
+                      "ru": "Данные о категории «{what}» показывают только текущее состояние, без истории: изменение "
+                            "во времени («{period}») показать нельзя.",
+                      "en": "The data on {what} show the present only, with no history: a change over time "
+                            "(\"{period}\") cannot be shown."},
+    "decline_trend_split": {"kk": "Уақыт бойынша өзгеріс бір бөлумен ғана көрсетіледі: «{split}» бойынша немесе уақыт "
+                                  "бойынша сұраңыз.",
+                            "ru": "Изменение во времени показывается без второй разбивки: спросите либо по "
+                                  "«{split}», либо по времени.",
+                            "en": "A trend over time is shown with no second split: ask either by {split} or over "
+                                  "time."},
     "small_groups": {"kk": "{n} адамнан аз топтар көрсетілмейді", "ru": "группы менее чем из {n} человек не показаны",
                      "en": "groups of fewer than {n} people are not shown"},
     "share_of": {"kk": "үлесі, %: {part} / {whole}", "ru": "доля, %: {part} / {whole}",
@@ -713,6 +774,7 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             group = item
         else:
             picked.append(item)
+    picked = _joined_by_or(picked, position, p)
     alternatives = _alternatives(picked)
     for item in picked:
         if not any(item in items for items in alternatives.values()):
@@ -737,6 +799,13 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
                          what=spec["name"][p.language])
     period = [] if p.year is None else [(f"year({spec['date']}) = {p.year}", p.period)] + (
         [] if p.month is None else [(f"month({spec['date']}) = {p.month}", "")])  # the month said with the year
+    if p.trend is not None:
+        if not spec.get("date"):
+            return _declined(question, p.language, "decline_trend", period=p.trend_said,
+                             what=spec["name"][p.language])
+        if group is not None:  # regions compared, each over time: one split at a time is what is answered
+            return _declined(question, p.language, "decline_trend_split", split=group.name[p.language])
+        group = _over_time(p.trend, spec["date"], entity)
     if p.share is not None:
         return _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position, numbers,
                            period)
@@ -892,6 +961,41 @@ def _shares(part: list[tuple[Any, ...]], whole: list[tuple[Any, ...]], plan: Sha
         rows.sort(key=lambda r: (-r[-1] if plan.order == "desc" else r[-1], *map(str, r[:-1])))
         rows = rows[:plan.limit] if plan.limit else rows
     return rows
+
+
+STEP_NAMES = {"month": {"kk": "ай", "ru": "месяц", "en": "month"}, "year": {"kk": "жыл", "ru": "год", "en": "year"}}
+STEP_SQL = {"month": "strftime({date}, '%Y-%m')", "year": "year({date})"}
+
+
+def _over_time(step: str, date: str, entity: str) -> Item:
+    """The split of a trend: the month (2025-03) or the year of each row's date."""
+    return Item("group", step, entity, STEP_SQL[step].format(date=date), STEP_NAMES[step])
+
+
+def _joined_by_or(picked: list[Item], position: dict[int, int], p: Parse) -> list[Item]:
+    """``picked`` with the filters an "or" stands between made one filter that either of them meets (без газа или
+    без воды). Values of one column joined by "or" (Шымкент или Алматы) stay apart: each is a row of its own."""
+    ordered = sorted(picked, key=lambda item: position.get(id(item), -1))
+    joined: list[Item] = []
+    last = -1  # where the last filter read starts: an "or" after it joins it to the next
+    for item in ordered:
+        at = position.get(id(item), -1)
+        if joined and any(last < o < at for o in p.ors) and not _same_column(joined[-1], item):
+            before = joined.pop()
+            either = Item("filter", f"{before.id}_or_{item.id}", before.entity or item.entity,
+                          f"({before.sql}) OR ({item.sql})",
+                          {lang: f"{before.name[lang]} {OR_SAID[lang]} {item.name[lang]}" for lang in OR_SAID},
+                          before.where or item.where)
+            position[id(either)] = position.get(id(before), -1)
+            item = either
+        joined.append(item)
+        last = at
+    return joined
+
+
+def _same_column(a: Item, b: Item) -> bool:
+    found_a, found_b = EQUALITY.fullmatch(a.sql), EQUALITY.fullmatch(b.sql)
+    return bool(found_a and found_b and found_a.group(1) == found_b.group(1))
 
 
 def _alternatives(picked: list[Item]) -> dict[str, list[Item]]:
