@@ -129,6 +129,35 @@ def test_one_persons_average_is_lost_in_the_noise(gateway: Gateway, mart: dict[s
     assert close <= 2
 
 
+def test_a_median_is_chosen_privately_near_the_true_one_and_spends_one_value_epsilon(
+        gateway: Gateway, mart: dict[str, Any]) -> None:
+    """median() without a purpose: OpenDP's private quantile over 1,001 candidates evenly spaced in the column's
+    bounds (a wage's every 2,000 tenge), an epsilon-DP choice; within a few per cent of the true median."""
+    result = gateway.query(ANALYST, "SELECT median(monthly_wage) FROM mart.persons WHERE alive AND monthly_wage > 0")
+    (median,), = result.rows
+    (true,), = _truth(mart, "SELECT median(monthly_wage) FROM mart.persons WHERE alive AND monthly_wage > 0")
+    assert abs(median - true) <= 0.05 * true, (median, true)
+    assert median % 2000 == 0  # a candidate of the grid, not a value of the data
+    assert result.epsilon == DEFAULT.roles["social_worker"].epsilon_per_value
+    grouped = gateway.query(ANALYST, "SELECT sex, median(age) FROM mart.persons WHERE alive GROUP BY sex ORDER BY sex")
+    truth = dict(_truth(mart, "SELECT sex, median(age) FROM mart.persons WHERE alive GROUP BY sex"))
+    assert [r[0] for r in grouped.rows] == ["F", "M"]
+    assert all(abs(age - truth[sex]) <= 3 for sex, age in grouped.rows), (grouped.rows, truth)
+
+
+def test_one_persons_median_is_lost_in_the_noise(gateway: Gateway, mart: dict[str, Any]) -> None:
+    target = _truth(mart, "SELECT birth_date, sex, region, monthly_wage FROM mart.persons WHERE monthly_wage > 0 "
+                          "QUALIFY count(*) OVER (PARTITION BY birth_date, sex, region) = 1 LIMIT 1")[0]
+    close = 0
+    for tries in range(20):
+        result = gateway.query(ANALYST, f"SELECT median(monthly_wage) FROM mart.persons WHERE birth_date = "
+                                        f"DATE '{target[0]}' AND sex = '{target[1]}' AND region = '{target[2]}' "
+                                        f"AND {tries} = {tries}")
+        value = result.rows[0][0]
+        close += value is not None and abs(value - target[3]) <= 0.005 * target[3]
+    assert close <= 2
+
+
 ISOLATION = [
     ("SELECT sum(CASE WHEN sex = 'F' THEN annual_income END) FROM mart.persons", "aggregate"),
     ("SELECT avg(annual_income) FILTER (WHERE sex = 'F') FROM mart.persons", "aggregate"),

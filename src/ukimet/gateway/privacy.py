@@ -90,6 +90,7 @@ def _opendp() -> Any:
 
     import opendp.domains
     import opendp.measurements
+    import opendp.measures
     import opendp.metrics
     import opendp.mod
 
@@ -98,7 +99,9 @@ def _opendp() -> Any:
                                  atom_domain=opendp.domains.atom_domain, map_domain=opendp.domains.map_domain,
                                  l1_distance=opendp.metrics.l1_distance,
                                  l01inf_distance=opendp.metrics.l01inf_distance,
-                                 absolute_distance=opendp.metrics.absolute_distance)
+                                 absolute_distance=opendp.metrics.absolute_distance,
+                                 symmetric_distance=opendp.metrics.symmetric_distance,
+                                 max_divergence=opendp.measures.max_divergence)
 
 
 def noisy_counts(values: list[int], sensitivity: int, epsilon: float) -> list[int]:
@@ -122,6 +125,35 @@ def noisy_sums(values: list[float], sensitivity: float, epsilon: float) -> list[
                                     scale=sensitivity / epsilon)
     assert measurement.map(sensitivity) <= epsilon * (1 + 1e-9)
     return [float(v) for v in measurement(values)]
+
+
+MEDIAN_CANDIDATES = 1001
+"""Values a private median chooses among, evenly spaced in the column's bounds (a wage's 0-2,000,000: every 2,000)"""
+
+
+def private_medians(groups: list[list[float]], lower: float, upper: float, rows_per_unit: int, epsilon: float
+                    ) -> list[float]:
+    """Each group's median, chosen by OpenDP's private quantile (the exponential mechanism over candidates evenly
+    spaced in the bounds; each value clamped into them): epsilon-DP in all when one unit changes at most
+    ``rows_per_unit`` rows, whatever groups they fall in (the mechanism's loss grows with the rows changed)."""
+    if not groups:
+        return []
+    dp = _opendp()
+    step = (upper - lower) / (MEDIAN_CANDIDATES - 1)
+    candidates = [lower + step * i for i in range(MEDIAN_CANDIDATES)]
+
+    def made(scale: float) -> Any:
+        return dp.m.make_private_quantile(dp.vector_domain(dp.atom_domain(T=float, nan=False)),
+                                          dp.symmetric_distance(), dp.max_divergence(), candidates=candidates,
+                                          alpha=0.5, scale=scale)
+
+    scale = made(1.0).map(rows_per_unit) / epsilon
+    measurement = made(scale)
+    while measurement.map(rows_per_unit) > epsilon * (1 + 1e-9):  # never: the loss is linear in 1 / scale
+        scale *= 1.001
+        measurement = made(scale)
+    return [float(measurement([min(max(float(v), lower), upper) for v in values if v is not None]))
+            for values in groups]
 
 
 def released_groups(counts: dict[str, int], rows_per_unit: int, epsilon: float, delta: float = DELTA,

@@ -1,11 +1,12 @@
 """Answers without a purpose: differentially private aggregates (gateway.privacy says what is guaranteed).
 
 A query without a purpose must be one SELECT over one catalogued table, with a WHERE of row conditions, GROUP BY
-keys and outputs made of count(*), count(x), count(DISTINCT x), sum(x) and avg(x) of bare columns (sums and
-averages only of columns whose bounds are declared), the group keys, constants and functions of those. Anything
-the mechanism cannot bound is refused with what to ask instead: joins and subqueries (one person's rows could be
-counted many times), CASE or arithmetic inside an aggregate (its bounds are unknown), min, max, quantiles, lists,
-boolean aggregates (they return or test one member's value), HAVING and window functions.
+keys and outputs made of count(*), count(x), count(DISTINCT x), sum(x), avg(x) and median(x) of bare columns
+(sums, averages and medians only of columns whose bounds are declared), the group keys, constants and functions of
+those. Anything the mechanism cannot bound is refused with what to ask instead: joins and subqueries (one person's
+rows could be counted many times), CASE or arithmetic inside an aggregate (its bounds are unknown), min, max,
+quantiles other than the median, lists, boolean aggregates (they return or test one member's value), HAVING
+and window functions.
 
 The gateway runs, on the role's aggregate view of the table, a query of its own that computes per group the true
 statistics of at most ``rows_per_unit`` rows per privacy unit with every value clamped into its bounds; every
@@ -30,12 +31,12 @@ from sqlglot import exp
 from ukimet.core.errors import Refused
 from ukimet.gateway.guard import Catalog, ColumnInfo
 from ukimet.gateway.policy import RolePolicy
-from ukimet.gateway.privacy import Privacy, noisy_counts, noisy_sums, released_groups
+from ukimet.gateway.privacy import Privacy, noisy_counts, noisy_sums, private_medians, released_groups
 
 UNIT = "__ukimet_unit"
 """the hidden column of the aggregate view that names each row's privacy unit (read only by the gateway's own
 outer query, never by the caller's expressions)"""
-KINDS = {exp.Count: "count", exp.Sum: "sum", exp.Avg: "avg"}
+KINDS = {exp.Count: "count", exp.Sum: "sum", exp.Avg: "avg", exp.Median: "median"}
 IDENTIFYING = frozenset({"iin", "bin", "phone", "email", "full_name", "person_id", "family_id"})
 """group keys that make a group of each person (a surname or a first name is shared: its groups are released only
 when many hold it)"""
@@ -44,7 +45,7 @@ when many hold it)"""
 @dataclass(frozen=True)
 class Measure:
     kind: str
-    """count (rows), distinct, sum, avg"""
+    """count (rows), distinct, sum, avg, median"""
     value: int | None
     """which clamped value column (__v<n>) it reads; None for count(*)"""
     lower: float = 0.0
@@ -79,7 +80,8 @@ class PrivatePlan:
         for m in self.measures:
             if m.kind == "count" and m.value is None and self.keys:
                 continue  # the released groups' noisy counts
-            parts += [per_value, per_value] if m.kind == "avg" else [per_value] if m.kind == "sum" else [per_count]
+            parts += [per_value, per_value] if m.kind == "avg" else [per_value] if m.kind in ("sum", "median") \
+                else [per_count]
         return (2 * per_count if self.keys else 0.0), parts
 
     def epsilon(self, per_count: float, per_value: float) -> float:
@@ -208,6 +210,8 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
                                exp.Literal.number(measure.upper))
             if measure.kind == "sum":
                 stat = [exp.Sum(this=bounded)]
+            elif measure.kind == "median":  # the values stay in the gateway: the mechanism chooses among them
+                stat = [exp.ArrayAgg(this=bounded)]
             else:
                 middle = exp.Literal.number((measure.lower + measure.upper) / 2)
                 stat = [exp.Count(this=v.copy()), exp.Sum(this=exp.Sub(this=bounded, expression=middle))]
@@ -330,6 +334,9 @@ def release(plan: PrivatePlan, statistics: pa.Table, per_count: float, per_value
         elif measure.kind in ("count", "distinct"):
             sensitivity = 1 if distinct_units else k
             out = [max(v, 0) for v in noisy_counts([int(v) for v in first], sensitivity, next(shares))]
+        elif measure.kind == "median":
+            out = private_medians([list(row.get(f"__s{i}_0") or []) for row in rows], measure.lower, measure.upper,
+                                  k, next(shares))
         elif measure.kind == "sum":
             bound = k * max(abs(measure.lower), abs(measure.upper))
             out = noisy_sums([float(v) for v in first], bound, next(shares))
