@@ -68,6 +68,10 @@ NOUNS = {  # what the number counts
             "en": ["years", "year", "aged", "old"]},
 }
 NUMERIC = {"children": ("families", "children_under_18"), "age": ("persons", "age")}
+OLDEST = 120
+"""the oldest age a bare range (men 40-50) may be read as"""
+MOST_CHILDREN = 12
+"""the most children a family's count may be read as (the privacy bounds' too): "children under 18" is an age"""
 AGE_COMPARATORS = {"kk": ["жастан асқан", "жастан жоғары", "жастан үлкен", "жасқа дейінгі", "жастан кіші"],
                    "ru": ["старше", "младше", "моложе"],
                    "en": ["older than", "younger than", "aged", "age"]}
@@ -157,6 +161,10 @@ YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл"], "ru": 
 OR = {"kk": ["немесе", "әлде", "не болмаса", "не"], "ru": ["или", "либо", "или же"], "en": ["or", "and/or"]}
 """words that join two filters as alternatives (без газа или без воды: a family lacking either), not both at once"""
 OR_SAID = {"kk": "немесе", "ru": "или", "en": "or"}
+AND = {"kk": ["және", "мен", "бен", "пен", "да", "де", "та", "те"], "ru": ["и", "а также", "также", "а"],
+       "en": ["and", "nor", "as well as"]}
+"""words that list values side by side: a negation said once holds for the whole list (кроме Алматы и Астаны,
+excluding Shymkent and Turkistan Region, Алматы мен Астанадан басқа)"""
 TREND = {"month": {"kk": ["айлар бойынша", "ай бойынша", "ай сайын", "айға бөліп"],
                    "ru": ["в разбивке по месяцам", "в разрезе месяцев", "по месяцам", "помесячно", "ежемесячно",
                           "по месяцу", "месяц за месяцем"],
@@ -182,7 +190,7 @@ VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING[
                 "range_before": {k: v["before"] for k, v in RANGE.items()},
                 "range_between": {k: v["between"] for k, v in RANGE.items()},
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
-                "years": YEAR_WORDS, "or": OR, "trend_month": TREND["month"],
+                "years": YEAR_WORDS, "or": OR, "and": AND, "trend_month": TREND["month"],
                 "trend_year": TREND["year"], "trend": TREND["trend"],
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
@@ -393,6 +401,10 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
         aged = any(_match_phrase(tokens, j, tuple(words(a, language))) for j in window
                    for a in AGE_COMPARATORS[language])
         counted = near[0][1] if near else "age" if aged else None
+        if counted == "children" and high > MOST_CHILDREN:  # children 14-17: their age, not a count
+            counted = "age"
+        if counted is None and high <= OLDEST:  # men 40-50: a bare range of people's years is their age
+            counted = "age"
         if counted is None:
             continue
         found += [(counted, ">=", low), (counted, "<=", high)]
@@ -429,6 +441,8 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
                 if _match_phrase(tokens, age_said, tuple(a)) and not set(range(age_said, age_said + len(a))) & taken:
                     taken |= set(range(age_said, age_said + len(a)))
                     break
+        if what[0] == "children" and value > MOST_CHILDREN:  # children under 18: an age, not a count
+            what = ("age", what[1])
         found.append((what[0], operator, value))
         used |= taken
     return found
@@ -550,6 +564,23 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
         return
 
 
+def _column_of(item: Item) -> str | None:
+    """The column a filter of one value asks about (region = '79': region), if it is one."""
+    found = EQUALITY.fullmatch(item.sql)
+    return found.group(1) if found else None
+
+
+def _listing(tokens: list[str], start: int, stop: int, language: str, result: Parse) -> bool:
+    """Whether only words that list values (и, and, мен, or) stand between ``start`` and ``stop``: the value after
+    them belongs to the list before them. An "or" inside such a list is part of the list, not a union of filters."""
+    between = range(start, stop)
+    listing = set(_words_of("and", language)) | set(_words_of("or", language))
+    if not all(tokens[j] in listing for j in between):
+        return False
+    result.ors = [o for o in result.ors if o not in between]
+    return True
+
+
 def _trend(tokens: list[str], typed: list[str], language: str, used: set[int], result: Parse) -> None:
     """A request for the number over time (по месяцам, by year, динамика), consuming its words: the step it names,
     or a month where it names none."""
@@ -583,6 +614,8 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     starts, named = _phrase_index(layer, language)
     dictionary = [lemma(t, language) for t in tokens]  # Russian words in their dictionary form (pymorphy3)
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
+    ends: list[int] = []  # where each matched span ends
+    negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
     i = 0
     while i < len(tokens):
         if i in used:
@@ -597,11 +630,23 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 after = next((len(w) for w in _phrases_of("not_after", language)
                               if not set(range(end, end + len(w))) & used and _match_phrase(tokens, end, w)), 0)
                 candidates = list(dict.fromkeys(named[phrase.words]))
-                if negate or after:
+                column = _column_of(candidates[0])
+                listed = negated_list is not None and column == negated_list[0] and \
+                    _listing(tokens, negated_list[1], i, language, result)
+                if negate or after or listed:
                     candidates = [_negated(c) for c in candidates]
                     used |= set(range(end, end + after))
+                if after and column:  # Алматы мен Астанадан басқа: the values listed before it too
+                    k = len(result.items)
+                    while k > 0 and _column_of(result.items[k - 1][0]) == column and \
+                            _listing(tokens, ends[k - 1], result.positions[k] if k < len(result.items) else i,
+                                     language, result):
+                        result.items[k - 1] = [_negated(c) for c in result.items[k - 1]]
+                        k -= 1
+                negated_list = (column, end + after) if (negate or after or listed) and column else None
                 result.items.append(candidates)
                 result.positions.append(i)
+                ends.append(end + after)
                 used |= span
                 negate = False
                 break
@@ -622,7 +667,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 continue
             linking = bool(result.order or result.compare) and tokens[i] in _words_of("links", language)
             stop = layer.stopwords[language]
-            if tokens[i] not in stop and dictionary[i] not in stop and not tokens[i].isdecimal() and not linking:
+            if tokens[i] not in stop and dictionary[i] not in stop and not linking:  # a number read as nothing too
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1
@@ -676,6 +721,12 @@ SAID = {
                                   "«{split}», либо по времени.",
                             "en": "A trend over time is shown with no second split: ask either by {split} or over "
                                   "time."},
+    "period_uncovered": {"kk": "Деректерде «{period}» кезеңі үшін «{what}» бойынша {n} жазбадан аз бар: бұл кезеңге "
+                               "жауап жоқ.",
+                         "ru": "В данных меньше {n} записей категории «{what}» за период «{period}»: ответа за этот "
+                               "период нет.",
+                         "en": "The data hold fewer than {n} records of {what} for \"{period}\": there is no answer "
+                               "for that period."},
     "small_groups": {"kk": "{n} адамнан аз топтар көрсетілмейді", "ru": "группы менее чем из {n} человек не показаны",
                      "en": "groups of fewer than {n} people are not shown"},
     "share_of": {"kk": "үлесі, %: {part} / {whole}", "ru": "доля, %: {part} / {whole}",
@@ -781,12 +832,15 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             conditions.append(item.sql)
             described.append(item.name[p.language])
     for column, items in alternatives.items():
-        # Shymkent and Almaty, men and women: each its own row (together, as AND, they would match nobody)
-        condition, said = _one_of(column, items, p.language)
+        # Shymkent and Almaty, men and women: each its own row (together, as AND, they would match nobody); crisis
+        # or unfavourable: one number of either, unless the question compares or ranks them
+        at = [position.get(id(i), -1) for i in items]
+        united = any(min(at) < o < max(at) for o in p.ors) and not (p.compare or p.order)
+        condition, said = _one_of(column, items, p.language, united)
         conditions.append(condition)
         described.append(said)
         split = next((g for g in layer.items if g.kind == "group" and g.sql == column), None)
-        if group is None and split is not None:
+        if group is None and split is not None and not united:
             group = split
     if p.order and group is None and p.by_region:
         group = next(g for g in layer.items if g.kind == "group" and g.id == "region")
@@ -854,10 +908,12 @@ SHARE_COLUMN = "share_percent"
 """the answer's column of shares (in per cent, to one decimal)"""
 
 
-def _one_of(column: str, items: list[Item], language: str) -> tuple[str, str]:
-    """The condition that a row has one of the values ``items`` ask of ``column``, and how it is said."""
+def _one_of(column: str, items: list[Item], language: str, united: bool = False) -> tuple[str, str]:
+    """The condition that a row has one of the values ``items`` ask of ``column``, and how it is said (``united``:
+    as one group, "crisis or unfavourable"; else as the rows side by side, "Shymkent / Almaty")."""
     values = [found.group(2) for i in items if (found := EQUALITY.fullmatch(i.sql))]
-    return f"{column} IN ({', '.join(values)})", " / ".join(i.name[language] for i in items)
+    joined = f" {OR_SAID[language]} " if united else " / "
+    return f"{column} IN ({', '.join(values)})", joined.join(i.name[language] for i in items)
 
 
 def _numbers(question: str, p: Parse, entity: str) -> list[tuple[str, str]] | Answer:
@@ -1033,6 +1089,9 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
     understood, outside = _scope(gateway, user, question, language, sql, understood)
     if outside is not None:
         return outside
+    uncovered = _uncovered_period(gateway, user, question, language, sql, understood, purpose)
+    if uncovered is not None:
+        return uncovered
     try:
         result = gateway.query(user, sql, purpose)
     except (Refused, NotFound) as error:
@@ -1043,6 +1102,35 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
         understood += " · " + SAID["small_groups"][language].format(n=gateway.policy.role(user.role).small_cell)
     return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
+
+
+PERIOD = re.compile(r"\(year\((\w+)\) = (\d{4})\)(?: AND \(month\(\1\) = (\d{1,2})\))?")
+FROM_TABLE = re.compile(r"\bFROM (mart\.\w+)")
+
+
+def _uncovered_period(gateway: Gateway, user: User, question: str, language: str, sql: str, understood: str,
+                      purpose: str | None) -> Answer | None:
+    """The decline of a year or a month the data do not cover (payments in 2019): without it the answer would be a
+    confident 0, or an empty trend. The period's rows are counted on their own, whatever else the question asks;
+    fewer than the role's small cell is "not covered" (and said so: "fewer than N")."""
+    found, table = PERIOD.search(sql), FROM_TABLE.search(sql)
+    if found is None or table is None:
+        return None
+    column, year, month = found.group(1), found.group(2), found.group(3)
+    where = f"year({column}) = {year}" + (f" AND month({column}) = {month}" if month else "")
+    try:
+        result = gateway.query(user, f"SELECT count(*) AS n FROM {table.group(1)} WHERE {where}", purpose)
+    except (Refused, NotFound):
+        return None  # the answer's own query says why it cannot be answered
+    held = result.rows[0][0] if result.rows else None
+    least = max(1, gateway.policy.role(user.role).small_cell)
+    if held is not None and held >= least:
+        return None
+    what = next((e["name"][language] for e in default_layer().entities.values() if e["table"] == table.group(1)),
+                table.group(1))
+    period = year if month is None else f"{int(month):02d}.{year}"
+    return Answer(question, language, understood, None, [], [],
+                  declined=SAID["period_uncovered"][language].format(n=least, what=what, period=period))
 
 
 NAMED_REGIONS = re.compile(r"\bregion (?:= '([^']*)'|IN \(([^)]*)\))")
