@@ -834,8 +834,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     for column, items in alternatives.items():
         # Shymkent and Almaty, men and women: each its own row (together, as AND, they would match nobody); crisis
         # or unfavourable: one number of either, unless the question compares or ranks them
-        at = [position.get(id(i), -1) for i in items]
-        united = any(min(at) < o < max(at) for o in p.ors) and not (p.compare or p.order)
+        starts = [position.get(id(i), -1) for i in items]
+        united = any(min(starts) < o < max(starts) for o in p.ors) and not (p.compare or p.order)
         condition, said = _one_of(column, items, p.language, united)
         conditions.append(condition)
         described.append(said)
