@@ -410,8 +410,25 @@ def test_numbers_no_family_could_count_are_ages(question: str, read: str) -> Non
 
 
 def test_a_number_read_as_nothing_is_an_unknown_word_not_dropped() -> None:
-    declined = compile_question("выплаты 100000-200000")
-    assert not isinstance(declined, tuple) and "100000" in str(getattr(declined, "declined", "")), declined
+    declined = compile_question("Сколько семей в Шымкенте 5?")
+    assert not isinstance(declined, tuple) and "5" in str(getattr(declined, "declined", "")), declined
+
+
+@pytest.mark.parametrize(("question", "condition"), [
+    ("выплаты АСП больше 100 тыс в 2025", "(amount > 100000)"),
+    ("payments over 50,000 tenge in March 2025", "(amount > 50000)"),
+    ("выплаты от 50 000 до 100 000 тенге", "(amount >= 50000) AND (amount <= 100000)"),
+    ("100 мың теңгеден асатын төлемдер саны", "(amount > 100000)"),
+])
+def test_amounts_of_money_are_read_in_groups_of_three_and_with_thousands_and_millions(question: str,
+                                                                                      condition: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and condition in compiled[1], compiled
+
+
+def test_an_amount_asked_of_what_has_none_is_declined() -> None:
+    declined = compile_question("Сколько семей больше 100 тыс?")
+    assert not isinstance(declined, tuple), declined
 
 
 @pytest.mark.parametrize("question", ["Сколько было выплачено АСП в 2019 году?", "Pension payments by month in 2024",

@@ -50,7 +50,7 @@ COMPARATORS = {  # words around a number: (words, operator, applies before or af
            ("және одан көп", ">="), ("не одан да көп", ">="), ("және одан жоғары", ">="),
            ("және одан үлкен", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
            ("жастан үлкен", ">"), ("жасқа дейінгі", "<"), ("жастан кіші", "<"), ("жасқа толмаған", "<"),
-           ("толмаған", "<"), ("асқан", ">"), ("астам", ">"),
+           ("толмаған", "<"), ("асқан", ">"), ("асатын", ">"), ("аспайтын", "<="), ("астам", ">"),
            ("дейінгі", "<"), ("кіші", "<")],
     "ru": [("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
            ("не менее", ">="), ("не меньше", ">="), ("как минимум", ">="), ("от", ">="), ("более", ">"),
@@ -67,8 +67,17 @@ NOUNS = {  # what the number counts
                  "en": ["children", "child", "kids"]},
     "age": {"kk": ["жастан", "жасқа", "жастағы", "жаста", "жас", "жасар"], "ru": ["лет", "года", "год"],
             "en": ["years", "year", "aged", "old"]},
+    "amount": {"kk": ["теңге", "теңгеден", "теңгеге", "теңгеге дейін", "тг"], "ru": ["тенге", "тг", "тнг"],
+               "en": ["tenge", "kzt"]},
 }
-NUMERIC = {"children": ("families", "children_under_18"), "age": ("persons", "age")}
+NUMERIC = {"children": ("families", "children_under_18"), "age": ("persons", "age"), "amount": ("payments", "amount")}
+MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_000_000},
+               "ru": {"тыс": 1000, "тысяч": 1000, "тысячи": 1000, "тысяча": 1000, "млн": 1_000_000,
+                      "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000},
+               "en": {"thousand": 1000, "k": 1000, "mln": 1_000_000, "million": 1_000_000}}
+"""words that multiply the number before them (100 тыс, 2 млн, 50k)"""
+SMALLEST_AMOUNT = 1000
+"""a number at least this large, with nothing else it could count, is an amount of money (больше 100 тыс)"""
 OLDEST = 120
 """the oldest age a bare range (men 40-50) may be read as"""
 MOST_CHILDREN = 12
@@ -407,6 +416,8 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
             counted = "age"
         if counted is None and high <= OLDEST:  # men 40-50: a bare range of people's years is their age
             counted = "age"
+        elif counted is None and low >= SMALLEST_AMOUNT:  # 50 000 - 100 000: money
+            counted = "amount"
         if counted is None:
             continue
         found += [(counted, ">=", low), (counted, "<=", high)]
@@ -426,6 +437,8 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
             what = after[0] if after else ("age", i)
         elif candidates:
             what = (candidates[0][1], candidates[0][2])
+        elif value >= SMALLEST_AMOUNT:  # больше 100 тыс: nothing else could be counted in so many
+            what = ("amount", i)
         else:
             continue
         operator, taken = "=", {i, what[1]}
@@ -566,6 +579,22 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
         return
 
 
+def _whole_numbers(typed: list[str], language: str) -> list[str]:
+    """The question's words with a number written in groups of three (100 000) or with a word that multiplies it
+    (100 тыс, 2 млн, 50k) made one number."""
+    out: list[str] = []
+    for word in typed:
+        last = out[-1] if out else ""
+        if last.isdecimal() and last.isascii() and word.isdecimal() and word.isascii() and len(word) == 3 and \
+                len(last) <= 3 + 4 * 3 and (len(last) <= 3 or len(last) % 3 == 0 or out[-1].endswith("000")):
+            out[-1] = last + word  # 100 000; 1 500 000
+        elif last.isdecimal() and last.isascii() and word.lower() in MULTIPLIERS[language]:
+            out[-1] = str(int(last) * MULTIPLIERS[language][word.lower()])
+        else:
+            out.append(word)
+    return out
+
+
 def _column_of(item: Item) -> str | None:
     """The column a filter of one value asks about (region = '79': region), if it is one."""
     found = EQUALITY.fullmatch(item.sql)
@@ -603,7 +632,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     layer = layer or default_layer()
     text = WITHOUT.sub("without ", text)
     language = _detect(text, layer)
-    typed = [part for word in typed_words(text) for part in _unjoined(word)]
+    typed = _whole_numbers([part for word in typed_words(text) for part in _unjoined(word)], language)
     tokens = [fold(word, language) for word in typed]
     used: set[int] = set()
     result = Parse(language)
@@ -755,7 +784,8 @@ SAID = {
 OPERATORS = {">=": "≥", ">": ">", "<": "<", "<=": "≤", "=": "="}
 EQUALITY = re.compile(r"(\w+) = ('[^']*')")
 """a filter that is one value of one column (region = '79', sex = 'F', level = 'crisis')"""
-NUMERIC_NAMES = {"children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
+NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amount"},
+                 "children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
                  "age": {"kk": "жасы", "ru": "возраст", "en": "age"}}
 """what a number in the question counts, as the answer's interpretation says it"""
 
