@@ -218,3 +218,24 @@ def test_a_column_whose_values_name_a_health_condition_is_special_category(colum
     assert found.sensitivity == "special" and "health condition" in found.evidence
     plain = classify_column("agency", "payments", column, "varchar", ["пособие по уходу за ребенком"])
     assert plain.sensitivity != "special"
+
+
+@pytest.mark.parametrize("name", ["link", "Mart", "lookup", "evidence", "main", "information_schema", "PG_CATALOG"])
+def test_a_source_may_not_take_a_name_the_store_or_the_engine_keeps_for_itself(name: str) -> None:
+    """A source named link shared the linkage's schema: its sync overwrote link.entities, and `ukimet link` the
+    agency's rows; information_schema failed every sync with the engine's words. Refused when added, naming why."""
+    from ukimet.core.errors import SourceError
+
+    with pytest.raises(SourceError) as refused:
+        SourceSpec(name, "csv", "agency.csv").validate()
+    assert refused.value.id == "source.reserved" and "link" in str(refused.value)
+
+
+def test_every_schema_of_the_store_is_a_reserved_source_name() -> None:
+    from ukimet.connect.sources import RESERVED_NAMES
+    from ukimet.link.records import SCHEMA as LINK
+    from ukimet.model.evidence import SCHEMA as EVIDENCE
+    from ukimet.model.mart import SCHEMA as MART
+    from ukimet.sync.store import LOOKUP_SCHEMA
+
+    assert {LINK, EVIDENCE, MART, LOOKUP_SCHEMA} <= RESERVED_NAMES

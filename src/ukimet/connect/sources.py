@@ -17,6 +17,11 @@ from ukimet.core.metadata import catalog_columns, catalog_tables, sources
 
 _SCHEMES = {"postgres": ("postgresql", "postgres"), "mysql": ("mysql", "mariadb")}
 
+RESERVED_NAMES = frozenset({"link", "lookup", "mart", "evidence", "main", "temp", "system", "information_schema",
+                            "pg_catalog"})
+"""Names a source may not take: a source's tables live in a schema of its name, and these schemas are the store's
+own (the linkage, its lookup tables, the mart, the evidence) or DuckDB's (main, temp, system, information_schema,
+pg_catalog). A source named link shared the linkage's schema: a sync overwrote link.entities."""
 
 @dataclass(frozen=True)
 class SourceSpec:
@@ -43,6 +48,8 @@ class SourceSpec:
                 raise language_refused(self.name, code)
         if not self.name.replace("_", "").isalnum() or not self.name[:1].isalpha():
             raise SourceError("source.name", name=self.name)
+        if self.name.lower() in RESERVED_NAMES:
+            raise SourceError("source.reserved", name=self.name, reserved=", ".join(sorted(RESERVED_NAMES)))
         if self.kind not in KINDS:
             raise SourceError("source.kind", name=self.name, kind=self.kind, allowed=", ".join(KINDS))
         if self.kind in SERVER_KINDS:
