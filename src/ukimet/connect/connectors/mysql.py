@@ -110,7 +110,12 @@ class MySQLConnector:
                            for c in table.columns)
         sql = f"SELECT {chosen} FROM {_ident(table.read_name)}"
         if since is not None and table.updated_column:
-            sql += f" WHERE {_ident(str(table.read_name_of(table.updated_column)))} > '{since.replace(chr(39), '')}'"
+            column = _ident(str(table.read_name_of(table.updated_column)))
+            sql += f" WHERE ({column} > '{since.replace(chr(39), '')}'"
+            kind = next(c.data_type for c in table.columns if c.name == table.updated_column)
+            # a zero date ('0000-00-00') sorts before every watermark: read again each time, it is quarantined
+            # each time, until the source gives the row a date (before, it was never read and never said)
+            sql += f" OR {column} < '1000-01-01')" if kind in ("date", "datetime", "timestamp") else ")"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         url = (f"mysql://{quote(self.user, safe='')}:{quote(self.password, safe='')}@{self.host}:{self.port}/"

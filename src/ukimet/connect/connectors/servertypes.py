@@ -33,12 +33,21 @@ MYSQL_GEOMETRY = frozenset({"geometry", "point", "linestring", "polygon", "multi
 """MariaDB/MySQL spatial types: CAST(... AS CHAR) refuses them (error 4079), their text is ST_AsText."""
 
 
+MYSQL_BINARY = frozenset({"binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob"})
+"""MariaDB/MySQL byte strings: as CHAR, a byte that is not UTF-8 became "?"; read as hexadecimal text, as PostgreSQL
+writes a bytea (\\x00ff)"""
+
+
 def as_text(kind: str, data_type: str, column: str) -> str:
     """The SQL reading a column the store cannot type exactly as the server's text (``column`` quoted)."""
     if kind == "postgres":
         return f"{column}::text"
     if data_type in MYSQL_GEOMETRY:
         return f"ST_AsText({column})"
+    if data_type in MYSQL_BINARY:
+        return f"CONCAT('\\\\x', LOWER(HEX({column})))"
+    if data_type == "bit":  # b'10100101' as its digits, every bit kept (as CHAR it was one byte, often "?")
+        return f"BIN({column})"
     return f"CAST({column} AS CHAR)"
 
 
