@@ -280,6 +280,34 @@ def test_a_quote_never_closed_quarantines_its_own_line_and_gives_back_the_rows_i
         'line 3: a quote opened on this line is never closed: 2,"Болат,Астана']
 
 
+@pytest.mark.parametrize(("encoding", "delimiter"), [("utf-8", ","), ("cp1251", ";")])
+def test_a_quote_never_closed_to_the_end_of_the_file_gives_back_every_line_it_swallowed(
+        home, tmp_path: Path, encoding: str, delimiter: str) -> None:
+    """With no quote after it, the reader took every later line into one field: row 3 held "never closed\\n4,d
+    \\n5,e" and rows 4 and 5 were lost, with nothing quarantined (found by an outside check)."""
+    config, engine = home
+    path = tmp_path / "tail.csv"
+    d = delimiter
+    path.write_bytes(f'id{d}name\n1{d}Айгүл\n2{d}5" труба\n3{d}"never closed\n4{d}Дана\n5{d}Ерлан\n'
+                     .encode(encoding if encoding != "cp1251" else "cp1251", errors="replace"))
+    add_source(engine, SourceSpec("tail", "csv", str(path)))
+    table = Syncer(engine, config).sync(["tail"])[0].tables[0]
+    assert (table.rows_written, table.rows_quarantined) == (4, 1), table
+    names = dict(_rows(config, "SELECT id, name FROM tail.tail"))
+    assert sorted(names) == ["1", "2", "4", "5"] and names["2"] == '5" труба'  # a quote inside a field is a quote
+    assert [r[0] for r in _rows(config, 'SELECT _reason FROM _quarantine."tail__tail"')] == [
+        f'line 4: a quote opened on this line is never closed: 3{d}"never closed']
+
+
+def test_a_file_whose_last_quote_closes_its_field_is_read_as_it_is(home, tmp_path: Path) -> None:
+    config, engine = home
+    path = tmp_path / "fine.csv"
+    path.write_text('id,name\n1,"Ерлан, аға"\n2,"көп\nжолды"\n', encoding="utf-8")
+    add_source(engine, SourceSpec("fine", "csv", str(path)))
+    table = Syncer(engine, config).sync(["fine"])[0].tables[0]
+    assert (table.rows_written, table.rows_quarantined) == (2, 0)
+
+
 def test_a_utf8_file_with_lines_appended_in_a_code_page_reads_each_line_in_its_own(home, tmp_path: Path) -> None:
     config, engine = home
     path = tmp_path / "registry.csv"

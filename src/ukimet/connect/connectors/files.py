@@ -85,6 +85,43 @@ def _line_numbers(path: Path, encoding: str, fallback: str | None, texts: list[s
     return found + [None] * (len(texts) - len(found))
 
 
+ASCII_PAGES = ("utf-8", "utf-8-sig", "cp1251", "cp866", "kz1048", "koi8-r", "latin-1", "iso-8859-5", "ascii")
+"""encodings that write a quote, a delimiter and a line break as their ASCII bytes"""
+
+
+def _unclosed_tail(path: Path, encoding: str, fallback: str | None, delimiter: str) -> str | None:
+    """The text from the line whose quote is never closed to the end of the file, when the file's last quote
+    opens a field (it follows a delimiter or starts a line): every line after it was swallowed into that field.
+    None otherwise (a later quote closes it, and the reader reports the broken row itself)."""
+    if encoding.lower() not in ASCII_PAGES or len(delimiter.encode()) != 1:
+        return None
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        at, data = size, b""
+        while at > 0 and b'"' not in data:  # the last quote, read from the end a block at a time
+            step = min(BLOCK, at)
+            at -= step
+            f.seek(at)
+            data = f.read(step) + data
+        quote = data.rfind(b'"')
+        if quote < 0:
+            return None
+        while at > 0 and b"\n" not in data[:quote]:  # the start of its line
+            step = min(BLOCK, at)
+            at -= step
+            f.seek(at)
+            data = f.read(step) + data
+            quote += step
+    before = data[quote - 1:quote] if quote > 0 else b""
+    if before not in (b"", b"\n", b"\r", delimiter.encode()) and not (at == 0 and data[:quote] == b"\xef\xbb\xbf"):
+        return None
+    start = data.rfind(b"\n", 0, quote) + 1
+    raw = data[start:]
+    if encoding.lower().startswith("utf-8"):
+        return Utf8Lines.convert(raw, fallback).decode("utf-8", errors="replace")
+    return raw.decode(encoding, errors="replace")
+
+
 def _unclosed(line: str) -> bool:
     return line.count('"') % 2 == 1
 
@@ -236,14 +273,27 @@ class CsvConnector:
                                                  strings_can_be_null=True),
         )
         left = limit
+        tail = None if limit is not None else _unclosed_tail(path, options["encoding"], fallback,
+                                                              options["delimiter"])
+        held: pa.RecordBatch | None = None  # the last piece is held back: its last row may be the swallowed one
         for batch in reader:
             if left is not None:
                 batch = batch.slice(0, left)
                 left -= batch.num_rows
             batch = _without_nul(batch, names)  # one schema with the quarantined rows
-            yield from (batch.slice(i, batch_rows) for i in range(0, batch.num_rows, batch_rows))
+            for i in range(0, batch.num_rows, batch_rows):
+                if held is not None and held.num_rows:
+                    yield held
+                held = batch.slice(i, batch_rows)
             if left == 0:
-                return
+                break
+        if held is not None and tail is not None and held.num_rows:
+            held = held.slice(0, held.num_rows - 1)  # a quote never closed swallowed the lines after it
+            malformed.append((tail, "a quote opened on this line is never closed"))
+        if held is not None and held.num_rows:
+            yield held
+        if left == 0:
+            return
         malformed, recovered = _recovered(malformed, options, names)
         for rows in recovered:
             if rows.num_rows:
