@@ -102,9 +102,12 @@ class PostgresConnector:
 
         with self._psycopg() as db:
             undeclared = db.info.parameter_status("server_encoding") == NO_ENCODING
+            # from the system catalogue, not information_schema: that lists only what the account may read, so a
+            # table it may not select from was left out without a word; now it is catalogued as unreadable
             names = [r[0] for r in db.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
-                "AND table_type IN ('BASE TABLE', 'VIEW') ORDER BY table_name", (self.schema,))]
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND c.relkind IN ('r', 'p', 'v') "
+                "ORDER BY c.relname", (self.schema,))]
             out = []
             for table in names:
                 columns = tuple(ColumnInfo(n, _type_name(t, udt, digits, scale), nullable == "YES")
@@ -118,6 +121,13 @@ class PostgresConnector:
                     "AND k.table_schema = c.table_schema AND k.table_name = c.table_name "
                     "WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = %s AND c.table_name = %s "
                     "ORDER BY k.ordinal_position", (self.schema, table)))
+                if not columns:  # information_schema shows no column of a table the account may not read
+                    try:
+                        with db.transaction():
+                            db.execute(f"SELECT * FROM {_ident(self.schema)}.{_ident(table)} LIMIT 0")
+                    except psycopg.Error as exc:
+                        out.append(unreadable(TableInfo(table, columns, None, key, None), exc))
+                        continue
                 if exact:
                     try:
                         with db.transaction():  # a savepoint: a failed count leaves the catalogue's reads going
