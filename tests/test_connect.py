@@ -239,3 +239,13 @@ def test_every_schema_of_the_store_is_a_reserved_source_name() -> None:
     from ukimet.sync.store import LOOKUP_SCHEMA
 
     assert {LINK, EVIDENCE, MART, LOOKUP_SCHEMA} <= RESERVED_NAMES
+
+
+def test_a_source_name_with_two_underscores_in_a_row_is_refused_so_no_two_sources_share_a_quarantine() -> None:
+    """Source o15a's table b__c and source o15a__b's table c both quarantined into _quarantine.o15a__b__c: one
+    table mixing two sources' rows (found by an outside check). A source name never holds "__" now."""
+    from ukimet.core.errors import SourceError
+
+    with pytest.raises(SourceError) as refused:
+        SourceSpec("tax__2025", "csv", "agency.csv").validate()
+    assert refused.value.id == "source.double_underscore" and "tax_2025" in str(refused.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,9 @@ class SourceSpec:
                 raise language_refused(self.name, code)
         if not self.name.replace("_", "").isalnum() or not self.name[:1].isalpha():
             raise SourceError("source.name", name=self.name)
+        if "__" in self.name:
+            raise SourceError("source.double_underscore", name=self.name,
+                              suggestion=re.sub("_+", "_", self.name).strip("_") or "tax_2025")
         if self.name.lower() in RESERVED_NAMES:
             raise SourceError("source.reserved", name=self.name, reserved=", ".join(sorted(RESERVED_NAMES)))
         if self.kind not in KINDS:
