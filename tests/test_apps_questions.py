@@ -517,3 +517,25 @@ def test_filters_and_trends_written_apart_are_answered_right_or_declined_never_w
         for wrong in score["wrong"]:
             print("  WRONG", split, wrong)
     assert not scores["tune"]["wrong"] and not scores["held"]["wrong"], scores
+
+
+@pytest.mark.parametrize(("negative", "positive"), [
+    ("алмайтын", "алатын"), ("бармайтын", "баратын"), ("тұрмайтын", "тұратын"), ("істемейтін", "істейтін"),
+    ("оқымайтын", "оқитын"), ("іздемейтін", "іздейтін"), ("қаламайтын", "қалайтын"), ("бармайды", "барады"),
+    ("оқымайды", "оқиды"), ("төлемейтін", "төлейтін"), ("мектеп", None), ("алатын", None), ("майтын", None),
+])
+def test_a_negated_kazakh_verb_is_its_positive_form_on_the_paradigm(negative: str, positive: str | None) -> None:
+    """The rule, not a list of forms: -майтын/-мейтін (and -байтын, -пайтын, -майды) after a consonant become
+    -атын/-етін; after a vowel -йтын/-йтін, with ы or і before й written и."""
+    from ukimet.apps.questions import kazakh_positive
+
+    assert kazakh_positive(negative) == positive
+
+
+@pytest.mark.parametrize(("question", "negated"), [
+    ("Жәрдемақы алатын, бірақ зейнетақы алмайтын адамдардың саны", "NOT coalesce((receives_pension), FALSE)"),
+    ("жұмыс істемейтін ерлер саны", "NOT coalesce((employed), FALSE)"),
+])
+def test_a_kazakh_filter_said_with_a_negated_verb_is_the_filter_negated(question: str, negated: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and negated in compiled[1], compiled

@@ -845,3 +845,15 @@ def test_store_names_are_kept_from_the_catalogue_and_new_tables_take_none_that_i
                                                       ("orders", "orders")]
     assert "source_table" not in named[2].options
     assert keep_store_names([table("a"), table("b")], {}) == [table("a"), table("b")]
+
+
+def test_a_quote_never_closed_whose_row_has_the_wrong_field_count_costs_no_good_row(home, tmp_path: Path) -> None:
+    """The reader reports such a row itself: the file's last good row is kept (found by an outside check, after the
+    end-of-file case was first fixed)."""
+    config, engine = home
+    path = tmp_path / "qcols.csv"
+    path.write_bytes(b'id,_reason,_run_id,_quarantined_at\n1,a,b,c\n2,"open,x,y\n3,d,e,f,g\n')
+    add_source(engine, SourceSpec("qcols", "csv", str(path)))
+    table = Syncer(engine, config).sync(["qcols"])[0].tables[0]
+    assert (table.rows_written, table.rows_quarantined) == (1, 2), table
+    assert _rows(config, "SELECT * FROM qcols.qcols") == [("1", "a", "b", "c")]

@@ -579,6 +579,31 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
         return
 
 
+KK_NEGATIVE = (("майтын", "атын", "йтын"), ("мейтін", "етін", "йтін"), ("байтын", "атын", "йтын"),
+               ("бейтін", "етін", "йтін"), ("пайтын", "атын", "йтын"), ("пейтін", "етін", "йтін"),
+               ("майды", "ады", "йды"), ("мейді", "еді", "йді"), ("байды", "ады", "йды"), ("бейді", "еді", "йді"),
+               ("пайды", "ады", "йды"), ("пейді", "еді", "йді"))
+"""Kazakh negative participles and present forms (-майтын, -мейтін, -майды ...) and the positive ending that
+replaces each after a consonant and after a vowel: the negation of a verb is its positive form negated"""
+KK_VOWELS = "аәеиоөұүыіуэюя"
+
+
+def kazakh_positive(word: str) -> str | None:
+    """The positive form of a negated Kazakh verb form (алмайтын: алатын, істемейтін: істейтін, оқымайтын: оқитын,
+    бармайды: барады), or None when ``word`` is not one. ы or і before й is written и (оқы + йтын: оқитын)."""
+    lowered = word.lower()
+    for negative, after_consonant, after_vowel in KK_NEGATIVE:
+        stem = lowered[:-len(negative)]
+        if not lowered.endswith(negative) or len(stem) < 2:
+            continue
+        if stem[-1] not in KK_VOWELS:
+            return stem + after_consonant
+        if stem[-1] in "ыі":
+            return stem[:-1] + "и" + after_vowel[1:]
+        return stem + after_vowel
+    return None
+
+
 def _whole_numbers(typed: list[str], language: str) -> list[str]:
     """The question's words with a number written in groups of three (100 000) or with a word that multiplies it
     (100 тыс, 2 млн, 50k) made one number."""
@@ -633,7 +658,9 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     text = WITHOUT.sub("without ", text)
     language = _detect(text, layer)
     typed = _whole_numbers([part for word in typed_words(text) for part in _unjoined(word)], language)
-    tokens = [fold(word, language) for word in typed]
+    positive = [kazakh_positive(word) if language == "kk" else None for word in typed]
+    flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
+    tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
     used: set[int] = set()
     result = Parse(language)
     _ranking(tokens, language, used, result)
@@ -664,17 +691,18 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 column = _column_of(candidates[0])
                 listed = negated_list is not None and column == negated_list[0] and \
                     _listing(tokens, negated_list[1], i, language, result)
-                if negate or after or listed:
-                    candidates = [_negated(c) for c in candidates]
+                if negate or after or listed or span & flipped:
+                    candidates = [_opposite(c, layer) for c in candidates]
                     used |= set(range(end, end + after))
                 if after and column:  # Алматы мен Астанадан басқа: the values listed before it too
                     k = len(result.items)
                     while k > 0 and _column_of(result.items[k - 1][0]) == column and \
                             _listing(tokens, ends[k - 1], result.positions[k] if k < len(result.items) else i,
                                      language, result):
-                        result.items[k - 1] = [_negated(c) for c in result.items[k - 1]]
+                        result.items[k - 1] = [_opposite(c, layer) for c in result.items[k - 1]]
                         k -= 1
-                negated_list = (column, end + after) if (negate or after or listed) and column else None
+                negated_list = (column, end + after) if (negate or after or listed or span & flipped) and column \
+                    else None
                 result.items.append(candidates)
                 result.positions.append(i)
                 ends.append(end + after)
@@ -800,6 +828,13 @@ def _negated(item: Item) -> Item:
         return item
     return Item(item.kind, f"not_{item.id}", item.entity, f"NOT coalesce(({item.sql}), FALSE)",
                 {lang: NOT_SAID[lang].format(name=name) for lang, name in item.name.items()}, item.where)
+
+
+def _opposite(item: Item, layer: Layer) -> Item:
+    """The layer's own filter that says the opposite of ``item`` (receives_benefit: "NOT receives_benefit", with
+    its name), else ``item`` negated: one question in three languages is one query, however each says "not"."""
+    return next((other for other in layer.items if other.kind == item.kind and other.entity == item.entity
+                 and other.sql == f"NOT {item.sql}"), None) or _negated(item)
 
 
 def _declined(question: str, language: str, why: str, **values: str) -> Answer:

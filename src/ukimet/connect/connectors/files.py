@@ -122,6 +122,19 @@ def _unclosed_tail(path: Path, encoding: str, fallback: str | None, delimiter: s
     return raw.decode(encoding, errors="replace")
 
 
+def _swallowed(batch: pa.RecordBatch, tail: str) -> bool:
+    """Whether the last row of ``batch`` (the file's last) is the one a quote never closed took ``tail`` into: one
+    of its values starts with what follows that quote. (When the swallowed text has too many or too few fields for
+    a row, the reader has already reported it, and the last row is a good one.)"""
+    if not batch.num_rows:
+        return False
+    opened = tail.split("\n")[0]
+    rest = opened[opened.rfind('"') + 1:]
+    last = batch.slice(batch.num_rows - 1, 1).to_pylist()[0]
+    return any((isinstance(v, str) and v.startswith(rest) and "\n" in v) or v == rest for k, v in last.items()
+               if k != REASON)
+
+
 def _unclosed(line: str) -> bool:
     return line.count('"') % 2 == 1
 
@@ -287,7 +300,7 @@ class CsvConnector:
                 held = batch.slice(i, batch_rows)
             if left == 0:
                 break
-        if held is not None and tail is not None and held.num_rows:
+        if held is not None and tail is not None and _swallowed(held, tail):
             held = held.slice(0, held.num_rows - 1)  # a quote never closed swallowed the lines after it
             malformed.append((tail, "a quote opened on this line is never closed"))
         if held is not None and held.num_rows:
