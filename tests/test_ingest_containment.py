@@ -168,6 +168,22 @@ def test_a_postgres_table_the_account_may_not_read_is_catalogued_as_unreadable_n
 
 
 @pytest.mark.postgres
+def test_a_postgres_table_of_no_columns_fails_alone_in_words_not_a_driver_panic(home, pg_schema,
+                                                                              postgres_url: str) -> None:
+    config, engine = home
+    db, schema = pg_schema
+    db.execute(f"CREATE TABLE {schema}.hollow ()")
+    db.execute(f"CREATE TABLE {schema}.full_one (id int PRIMARY KEY)")
+    db.execute(f"INSERT INTO {schema}.full_one VALUES (1)")
+    add_source(engine, SourceSpec("hollow", "postgres", postgres_url, schema))
+    result = Syncer(engine, config).sync(["hollow"])[0]
+    by_name = {t.table: t for t in result.tables}
+    assert by_name["full_one"].rows_written == 1
+    error = by_name["hollow"].error or ""
+    assert "no columns" in error and "Panic" not in error, error
+
+
+@pytest.mark.postgres
 def test_a_postgres_database_that_declares_no_encoding_is_read_as_utf8_or_the_code_page_of_each_value(
         home, postgres_url: str) -> None:
     import psycopg

@@ -128,6 +128,11 @@ class PostgresConnector:
                     except psycopg.Error as exc:
                         out.append(unreadable(TableInfo(table, columns, None, key, None), exc))
                         continue
+                    # a table of no columns: the driver would panic reading it ("must either specify a row count
+                    # or at least one column"); said in words instead
+                    out.append(unreadable(TableInfo(table, columns, None, key, None),
+                                          SourceError("source.no_columns", table=table)))
+                    continue
                 if exact:
                     try:
                         with db.transaction():  # a savepoint: a failed count leaves the catalogue's reads going
