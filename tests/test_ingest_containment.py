@@ -43,6 +43,26 @@ def pg_schema(postgres_url: str) -> Iterator[tuple[Any, str]]:
     db.close()
 
 
+@pytest.fixture
+def maria(mysql_url: str) -> Iterator[tuple[Any, str, str]]:
+    """A cursor on MariaDB (zero dates allowed, as an old agency server runs), a database of the test's own, and
+    the source URL that reads it; the database is dropped afterwards."""
+    from urllib.parse import urlsplit
+
+    import pymysql
+
+    database = f"{PREFIX}_{uuid.uuid4().hex[:8]}"
+    parts = urlsplit(mysql_url)
+    db = pymysql.connect(host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
+                         password=parts.password or "", autocommit=True)
+    with db.cursor() as cur:
+        cur.execute(f"CREATE DATABASE {database}")
+        cur.execute("SET SESSION sql_mode = ''")
+        yield cur, database, f"mysql://{parts.username}@{parts.hostname}:{parts.port}/{database}"
+        cur.execute(f"DROP DATABASE IF EXISTS {database}")
+    db.close()
+
+
 def _rows(config: Settings, sql: str) -> list[tuple[Any, ...]]:
     with open_store(config.resolved_store_path(), read_only=True) as store:
         return store.execute(sql).fetchall()
@@ -710,70 +730,37 @@ def test_mariadb_spatial_columns_arrive_as_their_text(home, mysql_url: str) -> N
 
 
 @pytest.mark.mysql
-def test_mariadb_bytes_and_bits_arrive_whole_as_hexadecimal_and_binary_digits(home, mysql_url: str) -> None:
+def test_mariadb_bytes_and_bits_arrive_whole_as_hexadecimal_and_binary_digits(home, maria) -> None:
     """Read as CHAR, a byte that is not UTF-8 became "?" with no quarantine (found by an outside check)."""
-    from urllib.parse import urlsplit
-
-    import pymysql
-
     config, engine = home
-    database = f"{PREFIX}_{uuid.uuid4().hex[:8]}"
-    parts = urlsplit(mysql_url)
-    db = pymysql.connect(host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
-                         password=parts.password or "", autocommit=True)
-    try:
-        with db.cursor() as cur:
-            cur.execute(f"CREATE DATABASE {database}")
-            cur.execute(f"CREATE TABLE {database}.blobs (id INT PRIMARY KEY, flags BIT(8), one BIT(1), raw BLOB, "
-                        "code VARBINARY(8), fixed BINARY(2))")
-            cur.execute(f"INSERT INTO {database}.blobs VALUES (1, b'10100101', b'1', x'00ff', x'ff00', x'0a0b'), "
-                        "(2, NULL, NULL, NULL, NULL, NULL)")
-        add_source(engine, SourceSpec("bin", "mysql", f"mysql://{parts.username}@{parts.hostname}:{parts.port}/"
-                                      f"{database}"))
-        result = Syncer(engine, config).sync(["bin"])[0]
-        assert result.status == "done", result.error
-        assert _rows(config, "SELECT id, flags, one, raw, code, fixed FROM bin.blobs ORDER BY id") == [
-            (1, "10100101", "1", "\\x00ff", "\\xff00", "\\x0a0b"), (2, None, None, None, None, None)]
-    finally:
-        with db.cursor() as cur:
-            cur.execute(f"DROP DATABASE IF EXISTS {database}")
-        db.close()
+    cur, database, url = maria
+    cur.execute(f"CREATE TABLE {database}.blobs (id INT PRIMARY KEY, flags BIT(8), one BIT(1), raw BLOB, "
+                "code VARBINARY(8), fixed BINARY(2))")
+    cur.execute(f"INSERT INTO {database}.blobs VALUES (1, b'10100101', b'1', x'00ff', x'ff00', x'0a0b'), "
+                "(2, NULL, NULL, NULL, NULL, NULL)")
+    add_source(engine, SourceSpec("bin", "mysql", url))
+    result = Syncer(engine, config).sync(["bin"])[0]
+    assert result.status == "done", result.error
+    assert _rows(config, "SELECT id, flags, one, raw, code, fixed FROM bin.blobs ORDER BY id") == [
+        (1, "10100101", "1", "\\x00ff", "\\xff00", "\\x0a0b"), (2, None, None, None, None, None)]
 
 
 @pytest.mark.mysql
 def test_a_row_whose_updated_at_is_a_zero_date_is_read_by_every_incremental_sync_and_quarantined(
-        home, mysql_url: str) -> None:
+        home, maria) -> None:
     """A zero date sorts before every watermark: the row was never read, stored or quarantined until a full sync."""
-    from urllib.parse import urlsplit
-
-    import pymysql
-
     config, engine = home
-    database = f"{PREFIX}_{uuid.uuid4().hex[:8]}"
-    parts = urlsplit(mysql_url)
-    db = pymysql.connect(host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
-                         password=parts.password or "", autocommit=True)
-    try:
-        with db.cursor() as cur:
-            cur.execute("SET SESSION sql_mode = ''")
-            cur.execute(f"CREATE DATABASE {database}")
-            cur.execute(f"CREATE TABLE {database}.events (id INT PRIMARY KEY, note TEXT, updated_at DATETIME)")
-            cur.execute(f"INSERT INTO {database}.events VALUES (1, 'a', '2025-01-01 10:00:00')")
-        add_source(engine, SourceSpec("ev", "mysql", f"mysql://{parts.username}@{parts.hostname}:{parts.port}/"
-                                      f"{database}"))
-        assert Syncer(engine, config).sync(["ev"])[0].status == "done"
-        with db.cursor() as cur:
-            cur.execute("SET SESSION sql_mode = ''")
-            cur.execute(f"INSERT INTO {database}.events VALUES (2, 'b', '2025-02-01 10:00:00'), "
-                        "(3, 'c', '0000-00-00 00:00:00')")
-        table = Syncer(engine, config).sync(["ev"])[0].tables[0]
-        assert table.mode == "incremental" and table.rows_quarantined == 1, table
-        assert _rows(config, "SELECT id FROM ev.events ORDER BY id") == [(1,), (2,)]
-        assert _rows(config, 'SELECT id FROM _quarantine."ev__events"') == [("3",)]
-    finally:
-        with db.cursor() as cur:
-            cur.execute(f"DROP DATABASE IF EXISTS {database}")
-        db.close()
+    cur, database, url = maria
+    cur.execute(f"CREATE TABLE {database}.events (id INT PRIMARY KEY, note TEXT, updated_at DATETIME)")
+    cur.execute(f"INSERT INTO {database}.events VALUES (1, 'a', '2025-01-01 10:00:00')")
+    add_source(engine, SourceSpec("ev", "mysql", url))
+    assert Syncer(engine, config).sync(["ev"])[0].status == "done"
+    cur.execute(f"INSERT INTO {database}.events VALUES (2, 'b', '2025-02-01 10:00:00'), "
+                "(3, 'c', '0000-00-00 00:00:00')")
+    table = Syncer(engine, config).sync(["ev"])[0].tables[0]
+    assert table.mode == "incremental" and table.rows_quarantined == 1, table
+    assert _rows(config, "SELECT id FROM ev.events ORDER BY id") == [(1,), (2,)]
+    assert _rows(config, 'SELECT id FROM _quarantine."ev__events"') == [("3",)]
 
 
 def test_a_table_that_runs_out_of_memory_fails_alone_and_says_which_setting_to_change(home, tmp_path: Path) -> None:
