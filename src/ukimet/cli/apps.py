@@ -367,7 +367,9 @@ def ask(question: str = typer.Argument(..., help="A question in Kazakh, Russian 
         if answer.rows:
             table = Table(*answer.columns)
             for row in answer.rows:
-                table.add_row(*[f"{v:,}".replace(",", " ") if isinstance(v, int | float) else str(v) for v in row])
+                last = len(row) - 1  # the value; the columns before it are the groups' keys (a year, a region)
+                table.add_row(*[f"{v:,}".replace(",", " ") if isinstance(v, int | float) and i == last else str(v)
+                                for i, v in enumerate(row)])
             out.print(table)
         if answer.declined:
             out.print(f"[yellow]{answer.declined}[/]", highlight=False)
