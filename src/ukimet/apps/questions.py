@@ -252,6 +252,8 @@ class Parse:
     """the period as the asker wrote it (said back in a decline)"""
     ors: list[int] = field(default_factory=list)
     """where words that join two filters as alternatives stand (или, немесе, or)"""
+    numeric_at: list[int] = field(default_factory=list)
+    """where each of ``numeric``'s conditions was said (a share's whole or part, by where it stands)"""
     trend: str | None = None
     """the question asks how its number went over time: "month" or "year" """
     trend_said: str = ""
@@ -397,7 +399,8 @@ def _ranges(tokens: list[str], language: str, used: set[int]) -> list[tuple[int,
     return found
 
 
-def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str, str, int]]:
+def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | None = None
+             ) -> list[tuple[str, str, int]]:
     """Numbers with what they count (children, age) and how they compare, consuming those words; a range (от 18 до
     30) is two of them, ``>=`` its first and ``<=`` its second."""
     found: list[tuple[str, str, int]] = []
@@ -421,6 +424,8 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
         if counted is None:
             continue
         found += [(counted, ">=", low), (counted, "<=", high)]
+        if at is not None:
+            at += [first, first]
         used |= taken | ({near[0][2]} if near else set())
     for i, token in enumerate(tokens):
         value = _number(token, language)
@@ -459,6 +464,8 @@ def _numeric(tokens: list[str], language: str, used: set[int]) -> list[tuple[str
         if what[0] == "children" and value > MOST_CHILDREN:  # children under 18: an age, not a count
             what = ("age", what[1])
         found.append((what[0], operator, value))
+        if at is not None:
+            at.append(min(taken))
         used |= taken
     return found
 
@@ -667,7 +674,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     _share(tokens, language, used, result, percent="%" in text)
     _period(tokens, typed, language, used, result)
     _trend(tokens, typed, language, used, result)
-    result.numeric = _numeric(tokens, language, used)
+    result.numeric = _numeric(tokens, language, used, result.numeric_at)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
     dictionary = [lemma(t, language) for t in tokens]  # Russian words in their dictionary form (pymorphy3)
@@ -1009,7 +1016,9 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
     scope = [i for i in picked if i.kind == "region" and i not in grouped]
 
     def whole_side(item: Item) -> bool:
-        at = position[id(item)]
+        return whole_at(position[id(item)])
+
+    def whole_at(at: int) -> bool:
         if p.among:
             if p.language == "kk":
                 return any(at < j for j in p.among)
@@ -1022,6 +1031,10 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
 
     whole = [i for i in filters if whole_side(i)]
     part = [i for i in filters if not whole_side(i)]
+    # a number said among the whole's words bounds the whole (доля занятых среди лиц 18-62 лет)
+    said_at = p.numeric_at if len(p.numeric_at) == len(numbers) else [-1] * len(numbers)
+    bounding = [n for n, at in zip(numbers, said_at, strict=True) if at >= 0 and whole_at(at)]
+    numbers = [n for n, at in zip(numbers, said_at, strict=True) if not (at >= 0 and whole_at(at))]
     if not part and not numbers and not p.among:  # every filter before the verb: they are what is shared out
         whole, part = [], whole
     if len(part) > 1 and not whole and not p.among and p.split is None and not (
@@ -1032,8 +1045,9 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
         return _declined(question, p.language, "decline_share_part")
     spec = layer.entities[entity]
     base = [w for w in (spec.get("where"), metric.where) if w]
-    base += [i.sql for i in scope + whole]
-    described_whole = [spec["name"][p.language], *(i.name[p.language] for i in scope + whole)]
+    base += [i.sql for i in scope + whole] + [condition for condition, _ in bounding]
+    described_whole = [spec["name"][p.language], *(i.name[p.language] for i in scope + whole),
+                       *(said for _, said in bounding)]
     for column, items in alternatives.items():
         condition, said = _one_of(column, items, p.language)
         base.append(condition)
