@@ -558,3 +558,20 @@ def test_real_world_phrasings_written_apart_are_answered_right_or_declined_never
     for split, score in scores.items():
         print(split, {k: v if not isinstance(v, list) else len(v) for k, v in score.items()})
     assert not scores["held"]["wrong"], [w[0] for w in scores["held"]["wrong"]]
+
+
+@pytest.mark.parametrize(("question", "typed", "read"), [
+    ("How many famillies in Shymkent?", "famillies", "families"),
+    ("Колличество многодетных семей", "Колличество", "количество"),
+])
+def test_a_word_one_letter_from_one_vocabulary_word_is_read_as_it_and_said_so(question: str, typed: str,
+                                                                              read: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert f"{typed} → {read}" in compiled[2], compiled[2]
+
+
+def test_a_short_or_ambiguous_unknown_word_is_not_guessed() -> None:
+    """Words under six letters are too often other words a letter away: declined, naming the word."""
+    declined = compile_question("Сколько симей в Шымкенте?")
+    assert not isinstance(declined, tuple) and "симей" in str(getattr(declined, "declined", "")), declined

@@ -252,6 +252,8 @@ class Parse:
     """the period as the asker wrote it (said back in a decline)"""
     ors: list[int] = field(default_factory=list)
     """where words that join two filters as alternatives stand (или, немесе, or)"""
+    corrected: list[tuple[str, str]] = field(default_factory=list)
+    """words read as the one word of the vocabulary a single letter away (симей: семей), as typed and as read"""
     numeric_at: list[int] = field(default_factory=list)
     """where each of ``numeric``'s conditions was said (a share's whole or part, by where it stands)"""
     trend: str | None = None
@@ -627,6 +629,55 @@ def _whole_numbers(typed: list[str], language: str) -> list[str]:
     return out
 
 
+TYPO_LANGUAGES = ("ru", "en")
+"""languages whose unknown words are read as typos: in Kazakh, words a letter apart are too often both words
+(асатын "exceeding", алатын "receiving"), and the rules do not yet know every form"""
+SHORTEST_TYPO = 6
+"""the shortest word read as a typo of another: shorter words are too often other words a letter away"""
+
+
+def _vocabulary(layer: Layer, language: str) -> frozenset[str]:
+    """Every word a question may use in ``language``: the layer's phrases, its words without meaning, and this
+    module's word lists."""
+    kept = _VOCABULARY.get((id(layer), language))
+    if kept is None or kept[0] is not layer:
+        words_ = set(_phrase_words(layer, language)) | set(layer.stopwords[language])
+        words_ |= {w for name in VOCABULARIES for w in _words_of(name, language)}
+        listed = [w for w, _ in COMPARATORS[language]] + AGE_COMPARATORS[language] + MONTHS[language] + \
+            [w for forms in NOUNS.values() for w in forms[language]] + list(MULTIPLIERS[language]) + \
+            list(_numerals(language))
+        words_ |= {w for phrase in listed for w in words(phrase, language)}
+        kept = _VOCABULARY[(id(layer), language)] = (layer, frozenset(words_))
+    return kept[1]
+
+
+_VOCABULARY: dict[tuple[int, str], tuple[Layer, frozenset[str]]] = {}
+
+
+def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: Layer) -> list[tuple[str, str]]:
+    """Words the vocabulary does not hold, of at least ``SHORTEST_TYPO`` letters, replaced in ``tokens`` by the one
+    vocabulary word a single edit away (a letter wrong, missing, extra or swapped: симей, колличество, famillies),
+    when exactly one is; the replacements, said in the answer. A word two or more edits from every word, or one
+    edit from two words, is left as it is: unknown, and the question declined naming it."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extract
+
+    if language not in TYPO_LANGUAGES:
+        return []
+    vocabulary = _vocabulary(layer, language)
+    corrected = []
+    for i, token in enumerate(tokens):
+        if len(token) < SHORTEST_TYPO or not token.isalpha() or _known(token, vocabulary) or \
+                _known(lemma(token, language), vocabulary):
+            continue
+        near = {word for word, _, _ in extract(token, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=None)
+                if len(word) >= SHORTEST_TYPO - 1}
+        if len(near) == 1:
+            tokens[i] = near.pop()
+            corrected.append((typed[i], tokens[i]))
+    return corrected
+
+
 def _column_of(item: Item) -> str | None:
     """The column a filter of one value asks about (region = '79': region), if it is one."""
     found = EQUALITY.fullmatch(item.sql)
@@ -670,6 +721,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
     used: set[int] = set()
     result = Parse(language)
+    result.corrected = _typos_corrected(tokens, typed, language, layer)
     _ranking(tokens, language, used, result)
     _share(tokens, language, used, result, percent="%" in text)
     _period(tokens, typed, language, used, result)
@@ -935,8 +987,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             return _declined(question, p.language, "decline_trend_split", split=group.name[p.language])
         group = _over_time(p.trend, spec["date"], entity)
     if p.share is not None:
-        return _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position, numbers,
+        plan = _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position, numbers,
                            period)
+        return replace(plan, understood=plan.understood + _corrections(p)) if isinstance(plan, SharePlan) else plan
     conditions += [condition for condition, _ in numbers + period]
     described += [said for _, said in numbers + period if said]
     where = [w for w in (spec.get("where"), metric.where) if w]
@@ -960,7 +1013,12 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     if group and p.order:
         understood += " · " + SAID["order_" + p.order][p.language] + (
             " · " + SAID["order_limit"][p.language].format(n=p.limit) if p.limit else "")
-    return p.language, sql, understood
+    return p.language, sql, understood + _corrections(p)
+
+
+def _corrections(p: Parse) -> str:
+    """The words read as another, said in the interpretation (famillies → families), so the reader can check."""
+    return "".join(f" · {typed} → {read}" for typed, read in p.corrected)
 
 
 @dataclass(frozen=True)
