@@ -479,21 +479,31 @@ in four voices; the "held" part is never used to tune it. Gold answers are read 
 SQL uses functions the gateway's allow-list leaves out)."""
 
 
-def _share_scores(gateway: Gateway, mart: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def _store_scores(gateway: Gateway, mart: dict[str, Any], corpus: Path) -> dict[str, dict[str, Any]]:
+    """A corpus's scores with its gold answers read from the store directly (the gold SQL uses functions the
+    gateway's allow-list leaves out); each split's counts printed, with its wrong answers."""
     from tests.conftest import read_store
 
     con = read_store(mart["store"])
     try:
-        return _corpus_scores(gateway, SHARE_CORPUS, lambda sql: con.execute(sql).fetchall())
+        scores = _corpus_scores(gateway, corpus, lambda sql: con.execute(sql).fetchall())
     finally:
         con.close()
+    for split, score in scores.items():
+        print(split, {k: v if not isinstance(v, list) else len(v) for k, v in score.items()})
+        for wrong in score["wrong"]:
+            print("  WRONG", split, wrong)
+    return scores
+
+
+def _share_scores(gateway: Gateway, mart: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return _store_scores(gateway, mart, SHARE_CORPUS)
 
 
 def test_shares_written_apart_are_answered_right_or_declined_never_wrong(gateway: Gateway,
                                                                          mart: dict[str, Any]) -> None:
     scores = _share_scores(gateway, mart)
     for split, score in scores.items():
-        print(split, {k: v if not isinstance(v, list) else len(v) for k, v in score.items()})
         assert not score["wrong"], (split, score["wrong"])  # never a wrong number, held part included
     assert scores["tune"]["right"] + scores["tune"]["declined_right"] >= 0.8 * scores["tune"]["total"]
 
@@ -505,17 +515,7 @@ and the mart's columns only), in four voices; the "held" part is never used to t
 
 def test_filters_and_trends_written_apart_are_answered_right_or_declined_never_wrong(
         gateway: Gateway, mart: dict[str, Any]) -> None:
-    from tests.conftest import read_store
-
-    con = read_store(mart["store"])
-    try:
-        scores = _corpus_scores(gateway, FILTER_CORPUS, lambda sql: con.execute(sql).fetchall())
-    finally:
-        con.close()
-    for split, score in scores.items():
-        print(split, {k: v if not isinstance(v, list) else len(v) for k, v in score.items()})
-        for wrong in score["wrong"]:
-            print("  WRONG", split, wrong)
+    scores = _store_scores(gateway, mart, FILTER_CORPUS)
     assert not scores["tune"]["wrong"] and not scores["held"]["wrong"], scores
 
 
@@ -548,15 +548,7 @@ from the parser by a helper given the issue and the mart's columns only, and nev
 
 def test_real_world_phrasings_written_apart_are_answered_right_or_declined_never_wrong(
         gateway: Gateway, mart: dict[str, Any]) -> None:
-    from tests.conftest import read_store
-
-    con = read_store(mart["store"])
-    try:
-        scores = _corpus_scores(gateway, REALWORLD_CORPUS, lambda sql: con.execute(sql).fetchall())
-    finally:
-        con.close()
-    for split, score in scores.items():
-        print(split, {k: v if not isinstance(v, list) else len(v) for k, v in score.items()})
+    scores = _store_scores(gateway, mart, REALWORLD_CORPUS)
     assert not scores["held"]["wrong"], [w[0] for w in scores["held"]["wrong"]]
 
 
