@@ -15,7 +15,7 @@ import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, BinaryIO, ClassVar, Literal
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -89,34 +89,38 @@ ASCII_PAGES = ("utf-8", "utf-8-sig", "cp1251", "cp866", "kz1048", "koi8-r", "lat
 """encodings that write a quote, a delimiter and a line break as their ASCII bytes"""
 
 
+def _last_before(f: BinaryIO, end: int, byte: bytes) -> int:
+    """Where the last ``byte`` before offset ``end`` of ``f`` stands, read backwards a block at a time (only one
+    block held at once); -1 when there is none."""
+    at = end
+    while at > 0:
+        step = min(BLOCK, at)
+        at -= step
+        f.seek(at)
+        found = f.read(step).rfind(byte)
+        if found >= 0:
+            return at + found
+    return -1
+
+
 def _unclosed_tail(path: Path, encoding: str, fallback: str | None, delimiter: str) -> str | None:
     """The text from the line whose quote is never closed to the end of the file, when the file's last quote
     opens a field (it follows a delimiter or starts a line): every line after it was swallowed into that field.
     None otherwise (a later quote closes it, and the reader reports the broken row itself)."""
     if encoding.lower() not in ASCII_PAGES or len(delimiter.encode()) != 1:
         return None
-    size = path.stat().st_size
     with path.open("rb") as f:
-        at, data = size, b""
-        while at > 0 and b'"' not in data:  # the last quote, read from the end a block at a time
-            step = min(BLOCK, at)
-            at -= step
-            f.seek(at)
-            data = f.read(step) + data
-        quote = data.rfind(b'"')
+        quote = _last_before(f, path.stat().st_size, b'"')
         if quote < 0:
             return None
-        while at > 0 and b"\n" not in data[:quote]:  # the start of its line
-            step = min(BLOCK, at)
-            at -= step
-            f.seek(at)
-            data = f.read(step) + data
-            quote += step
-    before = data[quote - 1:quote] if quote > 0 else b""
-    if before not in (b"", b"\n", b"\r", delimiter.encode()) and not (at == 0 and data[:quote] == b"\xef\xbb\xbf"):
-        return None
-    start = data.rfind(b"\n", 0, quote) + 1
-    raw = data[start:]
+        f.seek(max(quote - 1, 0))
+        before = f.read(1) if quote > 0 else b""
+        f.seek(0)
+        after_bom = quote == 3 and f.read(3) == b"\xef\xbb\xbf"
+        if before not in (b"", b"\n", b"\r", delimiter.encode()) and not after_bom:
+            return None
+        f.seek(_last_before(f, quote, b"\n") + 1)
+        raw = f.read()
     if encoding.lower().startswith("utf-8"):
         return Utf8Lines.convert(raw, fallback).decode("utf-8", errors="replace")
     return raw.decode(encoding, errors="replace")
