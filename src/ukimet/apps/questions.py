@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ukimet.apps.charts import pyplot, save
 from ukimet.core.errors import NotFound, Refused, UkimetError
@@ -295,16 +295,24 @@ def _detect(text: str, layer: Layer) -> str:
     return max(candidates, key=lambda lang: (scores[lang], lang == candidates[0]))
 
 
-_PHRASE_WORDS: dict[tuple[int, str], tuple[Layer, frozenset[str]]] = {}
+T = TypeVar("T")
+_PER_LAYER: dict[tuple[str, int, str], tuple[Layer, Any]] = {}
+
+
+def _per_layer(what: str, layer: Layer, language: str, make: Callable[[], T]) -> T:
+    """``what`` of ``layer`` in ``language``, made by ``make`` once per layer (a layer made anew, even at the same
+    address, is made again)."""
+    kept = _PER_LAYER.get((what, id(layer), language))
+    if kept is None or kept[0] is not layer:
+        kept = _PER_LAYER[(what, id(layer), language)] = (layer, make())
+    made: T = kept[1]
+    return made
 
 
 def _phrase_words(layer: Layer, language: str) -> frozenset[str]:
     """Every word of the layer's phrases in ``language`` (for ``_known``), made once per layer."""
-    kept = _PHRASE_WORDS.get((id(layer), language))
-    if kept is None or kept[0] is not layer:
-        kept = _PHRASE_WORDS[(id(layer), language)] = (layer, frozenset(w for p in layer.phrases[language]
-                                                                         for w in p.words))
-    return kept[1]
+    return _per_layer("phrase words", layer, language,
+                      lambda: frozenset(w for p in layer.phrases[language] for w in p.words))
 
 
 def _forms(token: str) -> Iterator[str]:
@@ -320,23 +328,20 @@ def _known(token: str, known: frozenset[str]) -> bool:
     return any(form in known for form in _forms(token))
 
 
-_PHRASE_INDEX: dict[tuple[int, str], tuple[Layer, dict[str, list[int]], dict[tuple[str, ...], list[Item]]]] = {}
-
-
 def _phrase_index(layer: Layer, language: str) -> tuple[dict[str, list[int]], dict[tuple[str, ...], list[Item]]]:
     """The layer's phrases in ``language`` by their first word (their positions in the layer's order), and the
     items each phrase's words name (the strong ones first), made once per layer: a question's words are then
     matched against the few phrases that can start with them, not against every phrase."""
-    kept = _PHRASE_INDEX.get((id(layer), language))
-    if kept is None or kept[0] is not layer:
+    def make() -> tuple[dict[str, list[int]], dict[tuple[str, ...], list[Item]]]:
         starts: dict[str, list[int]] = {}
         named: dict[tuple[str, ...], list[Item]] = {}
         for position, phrase in enumerate(layer.phrases[language]):
             starts.setdefault(phrase.words[0], []).append(position)
         for phrase in sorted(layer.phrases[language], key=lambda p: p.weak):
             named.setdefault(phrase.words, []).append(phrase.item)
-        kept = _PHRASE_INDEX[(id(layer), language)] = (layer, starts, named)
-    return kept[1], kept[2]
+        return starts, named
+
+    return _per_layer("phrase index", layer, language, make)
 
 
 def _starting(token: str, starts: dict[str, list[int]]) -> list[int]:
@@ -639,19 +644,15 @@ SHORTEST_TYPO = 6
 def _vocabulary(layer: Layer, language: str) -> frozenset[str]:
     """Every word a question may use in ``language``: the layer's phrases, its words without meaning, and this
     module's word lists."""
-    kept = _VOCABULARY.get((id(layer), language))
-    if kept is None or kept[0] is not layer:
+    def make() -> frozenset[str]:
         words_ = set(_phrase_words(layer, language)) | set(layer.stopwords[language])
         words_ |= {w for name in VOCABULARIES for w in _words_of(name, language)}
         listed = [w for w, _ in COMPARATORS[language]] + AGE_COMPARATORS[language] + MONTHS[language] + \
             [w for forms in NOUNS.values() for w in forms[language]] + list(MULTIPLIERS[language]) + \
             list(_numerals(language))
-        words_ |= {w for phrase in listed for w in words(phrase, language)}
-        kept = _VOCABULARY[(id(layer), language)] = (layer, frozenset(words_))
-    return kept[1]
+        return frozenset(words_ | {w for phrase in listed for w in words(phrase, language)})
 
-
-_VOCABULARY: dict[tuple[int, str], tuple[Layer, frozenset[str]]] = {}
+    return _per_layer("vocabulary", layer, language, make)
 
 
 def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: Layer) -> list[tuple[str, str]]:
@@ -695,10 +696,10 @@ def _listing(tokens: list[str], start: int, stop: int, language: str, result: Pa
     return True
 
 
-def _trend(tokens: list[str], typed: list[str], language: str, used: set[int], result: Parse) -> None:
-    """A request for the number over time (по месяцам, by year, динамика), consuming its words: the step it names,
-    or a month where it names none."""
-    dictionary = [lemma(t, language) for t in tokens]
+def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language: str, used: set[int],
+           result: Parse) -> None:
+    """A request for the number over time (по месяцам, by year, динамика), consuming its words (as typed or in
+    their ``dictionary`` form): the step it names, or a month where it names none."""
     for step in ("trend_month", "trend_year", "trend"):
         for phrase in _phrases_of(step, language):
             for j in range(len(tokens)):
@@ -722,14 +723,14 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     used: set[int] = set()
     result = Parse(language)
     result.corrected = _typos_corrected(tokens, typed, language, layer)
+    dictionary = [lemma(t, language) for t in tokens]  # Russian words in their dictionary form (pymorphy3)
     _ranking(tokens, language, used, result)
     _share(tokens, language, used, result, percent="%" in text)
     _period(tokens, typed, language, used, result)
-    _trend(tokens, typed, language, used, result)
+    _trend(tokens, dictionary, typed, language, used, result)
     result.numeric = _numeric(tokens, language, used, result.numeric_at)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
-    dictionary = [lemma(t, language) for t in tokens]  # Russian words in their dictionary form (pymorphy3)
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
     ends: list[int] = []  # where each matched span ends
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
@@ -750,7 +751,8 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 column = _column_of(candidates[0])
                 listed = negated_list is not None and column == negated_list[0] and \
                     _listing(tokens, negated_list[1], i, language, result)
-                if negate or after or listed or span & flipped:
+                negated = bool(negate or after or listed or span & flipped)
+                if negated:
                     candidates = [_opposite(c, layer) for c in candidates]
                     used |= set(range(end, end + after))
                 if after and column:  # Алматы мен Астанадан басқа: the values listed before it too
@@ -760,8 +762,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                                      language, result):
                         result.items[k - 1] = [_opposite(c, layer) for c in result.items[k - 1]]
                         k -= 1
-                negated_list = (column, end + after) if (negate or after or listed or span & flipped) and column \
-                    else None
+                negated_list = (column, end + after) if negated and column else None
                 result.items.append(candidates)
                 result.positions.append(i)
                 ends.append(end + after)
@@ -1090,9 +1091,8 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
     whole = [i for i in filters if whole_side(i)]
     part = [i for i in filters if not whole_side(i)]
     # a number said among the whole's words bounds the whole (доля занятых среди лиц 18-62 лет)
-    said_at = p.numeric_at if len(p.numeric_at) == len(numbers) else [-1] * len(numbers)
-    bounding = [n for n, at in zip(numbers, said_at, strict=True) if at >= 0 and whole_at(at)]
-    numbers = [n for n, at in zip(numbers, said_at, strict=True) if not (at >= 0 and whole_at(at))]
+    bounding = [n for n, at in zip(numbers, p.numeric_at, strict=True) if whole_at(at)]
+    numbers = [n for n, at in zip(numbers, p.numeric_at, strict=True) if not whole_at(at)]
     if not part and not numbers and not p.among:  # every filter before the verb: they are what is shared out
         whole, part = [], whole
     if len(part) > 1 and not whole and not p.among and p.split is None and not (
@@ -1189,8 +1189,8 @@ def _joined_by_or(picked: list[Item], position: dict[int, int], p: Parse) -> lis
 
 
 def _same_column(a: Item, b: Item) -> bool:
-    found_a, found_b = EQUALITY.fullmatch(a.sql), EQUALITY.fullmatch(b.sql)
-    return bool(found_a and found_b and found_a.group(1) == found_b.group(1))
+    column = _column_of(a)
+    return column is not None and column == _column_of(b)
 
 
 def _alternatives(picked: list[Item]) -> dict[str, list[Item]]:
@@ -1228,7 +1228,8 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
     understood, outside = _scope(gateway, user, question, language, sql, understood)
     if outside is not None:
         return outside
-    uncovered = _uncovered_period(gateway, user, question, language, sql, understood, purpose)
+    uncovered = _uncovered_period(gateway, user, question, language, sql, understood, purpose,
+                                  layer or default_layer())
     if uncovered is not None:
         return uncovered
     try:
@@ -1248,7 +1249,7 @@ FROM_TABLE = re.compile(r"\bFROM (mart\.\w+)")
 
 
 def _uncovered_period(gateway: Gateway, user: User, question: str, language: str, sql: str, understood: str,
-                      purpose: str | None) -> Answer | None:
+                      purpose: str | None, layer: Layer) -> Answer | None:
     """The decline of a year or a month the data do not cover (payments in 2019): without it the answer would be a
     confident 0, or an empty trend. The period's rows are counted on their own, whatever else the question asks;
     fewer than the role's small cell is "not covered" (and said so: "fewer than N")."""
@@ -1265,7 +1266,7 @@ def _uncovered_period(gateway: Gateway, user: User, question: str, language: str
     least = max(1, gateway.policy.role(user.role).small_cell)
     if held is not None and held >= least:
         return None
-    what = next((e["name"][language] for e in default_layer().entities.values() if e["table"] == table.group(1)),
+    what = next((e["name"][language] for e in layer.entities.values() if e["table"] == table.group(1)),
                 table.group(1))
     period = year if month is None else f"{int(month):02d}.{year}"
     return Answer(question, language, understood, None, [], [],
