@@ -860,3 +860,41 @@ def test_a_quote_never_closed_whose_row_has_the_wrong_field_count_costs_no_good_
     table = Syncer(engine, config).sync(["qcols"])[0].tables[0]
     assert (table.rows_written, table.rows_quarantined) == (1, 2), table
     assert _rows(config, "SELECT * FROM qcols.qcols") == [("1", "a", "b", "c")]
+
+
+def test_a_workbook_reads_the_same_whole_or_streamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small workbook is read whole by calamine, a large one streamed by openpyxl: the cells are the same text
+    either way (whole numbers without '.0', dates at midnight, empty cells null, a leading blank row kept)."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from ukimet.connect.connectors import workbook
+    from ukimet.connect.connectors.files import ExcelConnector
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Тізім"
+    sheet.append([None, None, None])
+    sheet.append(["ЖСН", "туған күні", "сома", "белгі", "уақыты", "ескерту"])
+    sheet.append([871008401427, dt.date(1987, 10, 8), 1250.5, True, dt.datetime(2025, 3, 1, 14, 30), None])
+    sheet.append(["012345678901", dt.datetime(2001, 2, 3), 0, False, None, "Сейітова"])
+    book.create_sheet("Бос")
+    book.save(tmp_path / "book.xlsx")
+
+    def cells() -> tuple[list[str], list[dict[str, object]]]:
+        connector = ExcelConnector("book", str(tmp_path / "book.xlsx"))
+        tables = connector.tables()
+        rows = [r for b in connector.read(tables[0], 10) for r in b.to_pylist()]
+        return [t.name for t in tables], rows
+
+    whole = cells()
+    monkeypatch.setattr(workbook, "IN_MEMORY_BYTES", 0)
+    assert cells() == whole
+    names, rows = whole
+    assert names == ["Тізім"]
+    assert [r["column_1"] for r in rows] == ["ЖСН", "871008401427", "012345678901"]  # the blank row is the header
+    assert rows[1] == {"column_1": "871008401427", "column_2": "1987-10-08T00:00:00", "column_3": "1250.5",
+                       "column_4": "True", "column_5": "2025-03-01T14:30:00", "column_6": None}
+    assert rows[2]["column_3"] == "0" and rows[2]["column_4"] == "False" and rows[2]["column_6"] == "Сейітова"

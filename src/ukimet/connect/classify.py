@@ -108,7 +108,11 @@ def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
 
 def is_date(value: str) -> bool:
     """True when ``value`` is a date in one of the formats agencies use (not an Excel day number)."""
-    return parse_date(value, serials=False) is not None
+    return _DIGIT.search(value) is not None and parse_date(value, serials=False) is not None
+
+
+_DIGIT = re.compile(r"\d")
+"""Every date the parser reads holds a digit: a value without one (a name) is not tried."""
 
 
 _TOWN_MARK = re.compile(r"^\s*(г|қ|гор|город|қаласы|city)\.?\s+|\s+(қ|қаласы|city)\.?\s*$")

@@ -5,6 +5,7 @@ split into its parts whatever order it was written in."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -128,8 +129,9 @@ ORDER_PRIOR: dict[tuple[str, ...], float] = {
 """How often agencies write each order: the tie-breaker when endings say nothing."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _role_score(folded: str, role: str) -> float:
-    """How well a word fits a role, from its ending alone."""
+    """How well a word fits a role, from its ending alone (a column repeats its names: each word is scored once)."""
     russian_patronymic = _ending(folded, RUSSIAN_PATRONYMIC_ENDINGS) is not None
     kazakh = _ending(folded, KAZAKH_ENDINGS) is not None
     russian_surname = _ending(folded, RUSSIAN_SURNAME_ENDINGS) is not None and not russian_patronymic

@@ -33,6 +33,7 @@ from ukimet.connect.connectors.base import (
     unique_names,
     unreadable,
 )
+from ukimet.connect.connectors.workbook import Sheet, sheets
 from ukimet.connect.encoding import Utf8Lines, sniff, text_lines
 from ukimet.core.errors import SourceError
 
@@ -343,15 +344,12 @@ class ExcelConnector:
                                      f"[{t.options['sheet']}]" for t in tables)
 
     def tables(self, exact: bool = True) -> list[TableInfo]:
-        from openpyxl import load_workbook
-
         out = []
         for path in self.files:
             try:
-                book = load_workbook(path, read_only=True, data_only=True)
                 found = []
-                for sheet in book.worksheets:
-                    rows = sheet.iter_rows(values_only=True)
+                for sheet in sheets(path):
+                    rows = sheet.rows()
                     first = next(rows, ())
                     blank = not any(v is not None for v in first)
                     second = next(rows, None) if blank else None
@@ -370,11 +368,8 @@ class ExcelConnector:
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
-        from openpyxl import load_workbook
-
         raise_if_unreadable(self.name, table)
-        book = load_workbook(table.options["file"], read_only=True, data_only=True)
-        rows = book[table.options["sheet"]].iter_rows(values_only=True)
+        rows = Sheet(table.options["sheet"], Path(table.options["file"])).rows()
         next(rows, None)
         batch: list[tuple[object, ...]] = []
         width = len(table.columns)
