@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from ukimet.connect.connectors import open_connector
+from ukimet.connect.connectors.base import REASON
 from ukimet.connect.sources import SourceSpec, add_source, get_source
 from ukimet.core.metadata import catalog_tables, connect_metadata, sync_runs
 from ukimet.core.settings import Settings
@@ -894,7 +895,36 @@ def test_a_workbook_reads_the_same_whole_or_streamed(tmp_path: Path, monkeypatch
     assert cells() == whole
     names, rows = whole
     assert names == ["Тізім"]
-    assert [r["column_1"] for r in rows] == ["ЖСН", "871008401427", "012345678901"]  # the blank row is the header
-    assert rows[1] == {"column_1": "871008401427", "column_2": "1987-10-08T00:00:00", "column_3": "1250.5",
-                       "column_4": "True", "column_5": "2025-03-01T14:30:00", "column_6": None}
-    assert rows[2]["column_3"] == "0" and rows[2]["column_4"] == "False" and rows[2]["column_6"] == "Сейітова"
+    rows = [{k: v for k, v in r.items() if k != REASON} for r in rows]
+    assert rows[0] == {"ЖСН": "871008401427", "туған күні": "1987-10-08T00:00:00", "сома": "1250.5", "белгі": "True",
+                       "уақыты": "2025-03-01T14:30:00", "ескерту": None}  # a blank row above the header is no header
+    assert rows[1]["сома"] == "0" and rows[1]["белгі"] == "False" and rows[1]["ескерту"] == "Сейітова"
+    assert rows[1]["ЖСН"] == "012345678901"
+
+
+def test_a_sheet_with_a_title_above_its_table_and_a_total_under_it_loads_its_rows(home: Any, tmp_path: Path) -> None:
+    """An akimat's list: a title row and a blank row above the header, a total row (Барлығы: 2) under the table.
+    The header is found under the title, the rows are numbered from the header, and the total is quarantined with
+    its row number, not made a record."""
+    from openpyxl import Workbook
+
+    config, engine = home
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Тұрғын үй кезегінде тұрған азаматтардың тізімі (01.10.2025 ж. жағдай бойынша)"])
+    sheet.append([])
+    sheet.append(["Р/с №", "Тегі", "Аты", "ЖСН"])
+    sheet.append([1, "Асанов", "Бақыт", "871008401427"])
+    sheet.append([2, "Сейітова", "Әйгерім", None])
+    sheet.append([None, "Барлығы: 2", None, None])
+    book.save(tmp_path / "kezek.xlsx")
+    add_source(engine, SourceSpec("kezek", "excel", str(tmp_path / "kezek.xlsx")))
+    result = Syncer(engine, config).sync(["kezek"])[0]
+    assert result.status == "done", result
+    assert _rows(config, 'SELECT "Тегі", "ЖСН" FROM kezek."Sheet" ORDER BY rowid') == [
+        ("Асанов", "871008401427"), ("Сейітова", None)]
+    table = result.tables[0]
+    assert (table.rows_written, table.rows_quarantined) == (2, 1)
+    assert _rows(config, 'SELECT _reason FROM _quarantine."kezek__Sheet"') == [
+        ("row 6: a total under the table, not a record: Барлығы: 2",)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ukimet.core.dates import parse_date, parse_year_month
-from ukimet.core.ids import decode_iin, is_valid_bin
+from ukimet.core.ids import decode_iin, is_valid_bin, normalise_number
 
 SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                   "email", "address", "region", "money", "date", "text", "other")
@@ -40,7 +40,8 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы"),
     "email": ("email", "e_mail", "почта", "пошта"),
     "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "addr"),
-    "region": ("kato", "като", "oblys", "облыс", "region", "область", "регион", "тіркеу_орны", "oblast"),
+    "region": ("kato", "като", "oblys", "облыс", "region", "область", "регион", "тіркеу_орны", "oblast", "район",
+               "аудан", "district", "raion", "audan"),
     "money": ("summa", "сумма", "dohod", "доход", "amount", "amount_kzt", "salary", "income", "charge", "debt",
               "ipn", "налог", "wage", "зарплата", "monthly_charge", "жалақы"),
     "date": ("data", "дата", "date", "күні", "kuni", "_on", "_at", "since", "period", "период"),
@@ -54,6 +55,9 @@ SPECIAL_COLUMNS = ("natsional", "национальн", "ұлты", "ulty", "nat
 SPECIAL_VALUES = ("инвалид", "мүгедек", "disab", "diagnos", "диагноз")
 """Values that name a health condition (a benefit "for disability", a housing queue category "a person with a
 disability"): a column holding them is special-category data wherever it appears, since the value says it."""
+OTHER_ROLES = ("бухгалтер", "accountant", "директор", "director", "руководител", "басшы", "manager", "менеджер",
+               "инспектор", "inspector", "исполнител", "орындаушы", "оператор", "operator", "курьер", "агент")
+"""Words of a contact column's name that make it someone else's (Тел. бухгалтера): not the record's person."""
 IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                          "email", "address"})
 
@@ -84,7 +88,7 @@ class Classification:
 
 
 def _name_hits(column: str) -> dict[str, float]:
-    name = re.sub(r"[\s.]+", "_", column.lower().strip())  # Әкесінің аты, Дата рождения: as әкесінің_аты
+    name = re.sub(r"[\s./]+", "_", column.lower().strip())  # Әкесінің аты, RNN/IIN: as әкесінің_аты, rnn_iin
     words = set(re.split(r"[_\s.]+", name))
     hits: dict[str, float] = {}
     for kind, fragments in NAME_WORDS.items():
@@ -142,7 +146,7 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
     # names: single words of letters; some agencies (and FEBRL) write them in lower case
     single = [x for x in v if _WORD.match(x)]
     scores = {
-        "iin": _share(v, lambda x: len(x) == 12 and x.isdigit() and decode_iin(x) is not None),
+        "iin": _share(v, lambda x: (n := normalise_number(x)) is not None and decode_iin(n) is not None),
         "bin": _share(v, lambda x: len(x) == 12 and x.isdigit() and is_valid_bin(x)),
         "phone": _share(v, lambda x: bool(PHONE.match(x))),
         "email": _share(v, lambda x: bool(EMAIL.match(x))),
@@ -217,12 +221,15 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
             sensitivity, why = "special", f"{why}; some values name a health condition"
         return Classification(kind, round(min(confidence, 1.0), 2), sensitivity, why)
 
+    lowered = column.lower()
+    someone_else = next((w for w in OTHER_ROLES if w in lowered), None)
     # values that prove themselves: check digits and strict patterns
     for kind in ("iin", "bin", "email", "phone"):
+        if scores.get(kind, 0) >= 0.8 and someone_else and kind in ("email", "phone"):
+            return pick("other", 0.7, f"{kind} of someone else the name says ({someone_else}), not the record's")
         if scores.get(kind, 0) >= 0.8:
             return pick(kind, 0.6 + 0.4 * scores[kind], f"{scores[kind]:.0%} of values are valid {kind}")
     # a key or identifier column is "other", whatever its values look like
-    lowered = column.lower()
     if lowered in ("id", "ид", "№", "номер") or lowered.endswith(("_id", "_key", "_kody", "_code", "_nomiri")):
         return pick("other", 0.8, "identifier or code column")
     if not date_type and scores.get("date", 0) < 0.9 and (names.get("birth_date") or not names):
@@ -249,6 +256,10 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         evidence.append(f"name suggests {kind}")
         if kind in ("surname", "first_name", "patronymic", "full_name"):
             value_support = max(scores.get(k, 0.0) for k in ("surname", "first_name", "patronymic", "full_name"))
+            if kind != "full_name" and scores.get("full_name", 0.0) >= 0.6 and strength < 1.0:
+                # mother_name, child_name holding Лебедева Әйгерім Маратовна: a name of several words is a full name
+                return pick("full_name", 0.5 + 0.4 * scores["full_name"],
+                            f"{scores['full_name']:.0%} of values are names of several words")
             if value_support >= 0.5 or not values:
                 return pick(kind, 0.5 + 0.4 * strength + 0.1 * value_support, f"name and values are {kind}")
             continue
@@ -256,7 +267,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
             return pick("money", 0.6 + 0.3 * strength, "amount column with numeric values")
         if kind in ("address", "region", "text", "sex"):
             return pick(kind, 0.5 + 0.4 * strength, f"name says {kind}")
-        if kind in ("iin", "bin", "phone", "email", "birth_date") and (not values or scores.get(kind, 0) >= 0.5):
+        support = scores.get("date" if kind == "birth_date" else kind, 0)  # a birth date's values are dates
+        if kind in ("iin", "bin", "phone", "email", "birth_date") and (not values or support >= 0.5):
             return pick(kind, 0.4 + 0.4 * strength, f"name says {kind}; too few values to confirm")
     if scores.get("address", 0) >= 0.6:
         return pick("address", 0.5 + 0.4 * scores["address"], f"{scores['address']:.0%} of values look like addresses")

@@ -16,6 +16,8 @@ _SHAPES = tuple((re.compile(r"^\d{8}$" if f == "%Y%m%d" else
 _SHAPE = re.compile(r"^\d{1,4}[./-]?\d{1,2}[./-]?\d{2,4}$")
 """Digits and separators only: anything else is no date, without trying every format."""
 _TIME = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_SHORT_ISO = re.compile(r"^(\d{2})-(\d{2})-(\d{2})$")
+"""A two-digit year, month and day in ISO order (yy-mm-dd), as some exports write them."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 YEARS = range(1850, 2101)
 """A date outside these years is a number that happens to parse (a 7-digit document number), not a date."""
@@ -89,6 +91,13 @@ def parse_date(value: object, serials: bool = True) -> dt.date | None:
         return None
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial day number such as 45321
         return EXCEL_EPOCH + dt.timedelta(days=int(float(text))) if serials else None
+    short_iso = _SHORT_ISO.match(text)
+    if short_iso:  # 75-08-12: a two-digit year first only where it cannot be a day; 12-08-05 stays unread
+        year, month, day = (int(g) for g in short_iso.groups())
+        try:
+            return dt.date(1900 + year, month, day) if year > 31 else None
+        except ValueError:
+            return None
     if not _SHAPE.match(text):  # a date written with its month's name has a day and a year in digits
         return _written(text) if any(c.isdigit() for c in text) and any(c.isalpha() for c in text) else None
     for shape, fmt in _SHAPES:

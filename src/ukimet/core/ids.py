@@ -10,6 +10,7 @@ so the two never collide.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from operator import mul
 from typing import Literal
@@ -148,3 +149,23 @@ class NumberIssuer:
     def bin(self, registered: dt.date, entity: BinEntity = 4, unit: int = 0) -> str:
         """A new BIN for an organisation registered in ``registered``'s month."""
         return self._issue(bin_prefix(registered, entity, unit), 5)
+
+
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def normalise_number(value: object) -> str | None:
+    """12 digits from what agencies write: spaces, dashes, a leading apostrophe, a float from a spreadsheet
+    (8.71008401427E+11), a number that lost its leading zero."""
+    if value is None:
+        return None
+    text = str(value).strip().lstrip("'")
+    if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", text):
+        text = f"{float(text):.0f}"
+    elif re.fullmatch(r"\d+\.0+", text):
+        text = text.split(".")[0]
+    digits = _NOT_DIGIT.sub("", text)
+    if not digits or len(digits) > 12:
+        return None
+    # a spreadsheet drops the leading zero of IINs of people born in 2000-2009: 11 digits get it back
+    return digits.zfill(12) if len(digits) >= 11 else None

@@ -5,29 +5,9 @@ a match on its own and never as a fresh identity."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-from ukimet.core.ids import decode_iin, has_valid_check_digit, is_valid_bin
-
-_NOT_DIGIT = re.compile(r"\D")
-
-
-def normalise_number(value: object) -> str | None:
-    """12 digits from what agencies write: spaces, dashes, a leading apostrophe, a float from a spreadsheet
-    (8.71008401427E+11), a number that lost its leading zero."""
-    if value is None:
-        return None
-    text = str(value).strip().lstrip("'")
-    if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", text):
-        text = f"{float(text):.0f}"
-    elif re.fullmatch(r"\d+\.0+", text):
-        text = text.split(".")[0]
-    digits = _NOT_DIGIT.sub("", text)
-    if not digits or len(digits) > 12:
-        return None
-    # a spreadsheet drops the leading zero of IINs of people born in 2000-2009: 11 digits get it back
-    return digits.zfill(12) if len(digits) >= 11 else None
+from ukimet.core.ids import decode_iin, has_valid_check_digit, is_valid_bin, normalise_number
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,8 @@ class FullName:
     patronymic: str | None
 
 
+LEGAL_FORMS = frozenset({"ip", "jk", "chp", "kh", "shk", "sp"})
+"""Legal forms written before a sole trader's name (ИП, ЖК, ЧП, КХ, ШҚ), folded"""
 ROLES = ("surname", "first", "patronymic")
 ORDER_PRIOR: dict[tuple[str, ...], float] = {
     ("surname", "first", "patronymic"): 0.5, ("first", "patronymic", "surname"): 0.3,
@@ -160,6 +162,11 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     write him; Пётр Иванович has no surname). Words past the third join the surname (double surnames).
     ``given_first``: the column writes the given name first, so that is the tie-breaker (``name_order``)."""
     words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
+    if len(words) > 2:  # ИП Ахметов Ержан Серикович: a sole trader's name, without the legal form
+        words = [w for w in words if _fold(w) not in LEGAL_FORMS] or words
+    for n in range(len(words) - 1, 0, -1):  # Асхат қызы, КОЖАХМЕТ УЛЫ: a Kazakh patronymic in two words is one
+        if _fold(words[n]) in ("uli", "kizi"):
+            words[n - 1:n + 1] = [words[n - 1] + words[n].lower()]
     if not words:
         return FullName(None, None, None)
     initials = [w for w in words if _INITIALS.fullmatch(w)]

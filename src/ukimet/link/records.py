@@ -9,7 +9,7 @@ joined back in DuckDB, so a million records cost as much as their few thousand d
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -117,8 +117,11 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             out += _with_surnames(Party("", table, "subject", found, key, address, further), others)
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
+        shared = Counter(party_of(c.column) for c in identity)
         for c in identity:
-            party = party_of(c.column)
+            # a first word several columns share names a person (mother_name, mother_dob; Жұбайының Т.А.Ә., Жұбайының
+            # ЖСН); the columns whose first word is their own (Тегі, Аты, Туған күні) are the row's own person
+            party = party_of(c.column) if shared[party_of(c.column)] > 1 else "subject"
             if c.semantic_type in grouped[party]:
                 party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
             grouped[party].setdefault(c.semantic_type, c.column)

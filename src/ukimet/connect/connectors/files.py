@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,7 +34,7 @@ from ukimet.connect.connectors.base import (
     unique_names,
     unreadable,
 )
-from ukimet.connect.connectors.workbook import Sheet, sheets
+from ukimet.connect.connectors.workbook import TITLE_ROWS, Sheet, filled, header_at, is_total, sheets
 from ukimet.connect.encoding import Utf8Lines, sniff, text_lines
 from ukimet.core.errors import SourceError
 
@@ -350,16 +351,17 @@ class ExcelConnector:
                 found = []
                 for sheet in sheets(path):
                     rows = sheet.rows()
-                    first = next(rows, ())
-                    blank = not any(v is not None for v in first)
-                    second = next(rows, None) if blank else None
-                    if blank and second is None:
+                    top = list(itertools.islice(rows, TITLE_ROWS))
+                    if not any(filled(r) for r in top):
                         continue  # an empty sheet holds no table (a table needs a column)
-                    header, renamed = unique_names([str(v) if v is not None else "" for v in first])
-                    count = sum(1 for _ in rows) + (second is not None)
+                    start = header_at(top)
+                    header, renamed = unique_names([str(v) if v is not None else "" for v in top[start]])
+                    count = len(top) - start - 1 + sum(1 for _ in rows)
                     name = sheet.title if len(self.files) == 1 else f"{path.stem}__{sheet.title}"
+                    title = " ".join(str(v).strip() for r in top[:start] for v in r if v is not None and str(v).strip())
                     found.append(TableInfo(name, tuple(ColumnInfo(h, "text") for h in header), count, (), None,
-                                           {"file": str(path), "sheet": sheet.title, "renamed": "; ".join(renamed)}))
+                                           {"file": str(path), "sheet": sheet.title, "renamed": "; ".join(renamed),
+                                            "header_row": str(start + 1), "title": title}))
             except Exception as error:  # a truncated or foreign file: its own failure, with the reason
                 out.append(_failed(path, error))
                 continue
@@ -370,18 +372,29 @@ class ExcelConnector:
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         raise_if_unreadable(self.name, table)
         rows = Sheet(table.options["sheet"], Path(table.options["file"])).rows()
-        next(rows, None)
+        start = int(table.options.get("header_row", "1"))  # the title rows above the header, and the header
+        for _ in range(start):
+            next(rows, None)
         batch: list[tuple[object, ...]] = []
         width = len(table.columns)
+        totals: list[str] = []
         for count, row in enumerate(rows):
             if limit is not None and count >= limit:
                 break
-            batch.append(tuple(row[:width]) + (None,) * (width - len(row)))
+            if is_total(row, width):  # Барлығы: 595 under the table: kept in quarantine, not made a record
+                said = " ".join(str(v).strip() for v in row if v is not None and str(v).strip())
+                totals.append(f"row {start + count + 1}: a total under the table, not a record: {said}")
+                continue
+            batch.append(tuple(row[:width]) + (None,) * (width - len(row)) + (None,))
             if len(batch) == batch_rows:
-                yield text_batch(table.column_names, batch)
+                yield text_batch([*table.column_names, REASON], batch)  # one schema with the quarantined rows
                 batch = []
         if batch:
-            yield text_batch(table.column_names, batch)
+            yield text_batch([*table.column_names, REASON], batch)
+        if totals:
+            empty = [pa.nulls(len(totals), pa.string()) for _ in table.column_names]
+            yield pa.RecordBatch.from_arrays([*empty, pa.array(totals, pa.string())],
+                                             names=[*table.column_names, REASON])
 
 
     def fingerprint(self, table: TableInfo) -> str | None:

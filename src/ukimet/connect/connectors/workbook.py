@@ -9,6 +9,7 @@ and the sheet from row 1."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,3 +81,28 @@ def _value(value: object) -> object:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return dt.datetime(value.year, value.month, value.day)
     return value
+
+
+TITLE_ROWS = 20
+"""rows above a table's header that may hold its title, a date or blank lines"""
+TOTAL = re.compile(r"^\s*(барлығы|жиыны|жиынтығы|итого|всего|total|grand total)\b", re.IGNORECASE)
+"""the first word of a total row under a table (Барлығы: 595, Итого, Total)"""
+
+
+def filled(row: Row) -> int:
+    return sum(1 for v in row if v is not None and str(v).strip())
+
+
+def header_at(rows: list[Row]) -> int:
+    """Where the header of a sheet's table stands among its first rows: above a table of three or more columns,
+    rows of one cell at most are its title ("Тізім ... 01.10.2025 ж. жағдай бойынша"), a date or blank lines; a
+    narrower table starts at its first filled row."""
+    widest = max((filled(r) for r in rows), default=0)
+    least = 2 if widest >= 3 else 1
+    return next((n for n, r in enumerate(rows) if filled(r) >= least), 0)
+
+
+def is_total(row: Row, width: int) -> bool:
+    """A row under the table that totals it (Барлығы: 595 in one cell of a wide table), not a record."""
+    cells = [str(v) for v in row if v is not None and str(v).strip()]
+    return width >= 3 and len(cells) == 1 and TOTAL.match(cells[0]) is not None
