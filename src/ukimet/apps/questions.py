@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from ukimet.apps.charts import pyplot, save
 from ukimet.core.errors import NotFound, Refused, UkimetError
 from ukimet.core.languages import LANGUAGES
+from ukimet.core.scripts import russian_from_latin
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
 from ukimet.model.semantic import (
@@ -290,8 +291,7 @@ def _detect(text: str, layer: Layer) -> str:
         known = _phrase_words(layer, language)
         covered = sum(1 for t in tokens if t in layer.stopwords[language] or t.isdecimal() or _known(t, known))
         scores[language] = covered / max(1, len(tokens))
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
-    candidates = ("en", "kk") if latin else ("ru", "kk")
+    candidates = ("en", "kk") if _mostly_latin(text) else ("ru", "kk")
     return max(candidates, key=lambda lang: (scores[lang], lang == candidates[0]))
 
 
@@ -607,15 +607,21 @@ def kazakh_positive(word: str) -> str | None:
     бармайды: барады), or None when ``word`` is not one. ы or і before й is written и (оқы + йтын: оқитын)."""
     lowered = word.lower()
     for negative, after_consonant, after_vowel in KK_NEGATIVE:
-        stem = lowered[:-len(negative)]
-        if not lowered.endswith(negative) or len(stem) < 2:
-            continue
+        at = lowered.find(negative, 2)
+        ending = lowered[at + len(negative):] if at >= 0 else ""
+        if at < 0 or len(ending) > KK_LONGEST_ENDING or (ending and not negative.endswith(("тын", "тін"))):
+            continue  # a participle takes the endings of a noun (істемейтіндер, алмайтындарға); -майды none
+        stem = lowered[:at]
         if stem[-1] not in KK_VOWELS:
-            return stem + after_consonant
+            return stem + after_consonant + ending
         if stem[-1] in "ыі":
-            return stem[:-1] + "и" + after_vowel[1:]
-        return stem + after_vowel
+            return stem[:-1] + "и" + after_vowel[1:] + ending
+        return stem + after_vowel + ending
     return None
+
+
+KK_LONGEST_ENDING = 7
+"""the longest noun ending a negated participle takes in a question (-дарының, -дерге)"""
 
 
 def _whole_numbers(typed: list[str], language: str) -> list[str]:
@@ -673,10 +679,20 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
             continue
         near = {word for word, _, _ in extract(token, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=None)
                 if len(word) >= SHORTEST_TYPO - 1}
-        if len(near) == 1:
-            tokens[i] = near.pop()
+        if len(near) == 1 or (near and len({_meaning(word, language, layer) for word in near} - {None}) == 1
+                              and None not in {_meaning(word, language, layer) for word in near}):
+            tokens[i] = min(near, key=lambda word: (-len(word), word))  # сколко: сколько and скоко mean one thing
             corrected.append((typed[i], tokens[i]))
     return corrected
+
+
+def _meaning(word: str, language: str, layer: Layer) -> frozenset[str] | None:
+    """What a single word of the vocabulary says on its own: the items of the one-word phrases it is, else that it
+    says nothing (a word without meaning); None when it is only part of longer phrases or of this module's lists,
+    so that two words a typo apart are the same reading only when they mean the same."""
+    _, named = _phrase_index(layer, language)
+    items = frozenset(f"{item.kind}:{item.id}" for item in named.get((word,), ()))
+    return items or (frozenset({"stopword"}) if word in layer.stopwords[language] else None)
 
 
 def _column_of(item: Item) -> str | None:
@@ -713,10 +729,47 @@ def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language:
 
 
 def parse(text: str, layer: Layer | None = None) -> Parse:
+    """What ``text`` asks, in the language it is in. Russian typed in Latin letters (skolko semey poluchayut ASP)
+    is read again in Cyrillic where that leaves fewer words unknown, and the answer says how it was read."""
     layer = layer or default_layer()
+    result = _parse(text, layer)
+    if result.unknown and result.language != "ru" and _mostly_latin(text):
+        cyrillic = russian_from_latin(text)
+        russian = _parse(cyrillic, layer)
+        if russian.language == "ru" and len(russian.unknown) < len(result.unknown):
+            russian.corrected.insert(0, (text, cyrillic))
+            return russian
+    return result
+
+
+KK_REQUEST_ENDINGS = ("uinizdi", "uinizdin", "uinizge")
+"""a Kazakh verbal noun with "your" (formal): беруіңізді, ұсынуыңызды, хабарлауыңызды ... сұраймыз: the wrapper of a
+request, whatever its verb"""
+RU_REQUEST = ("просить", "попросить")
+RU_INFINITIVE = ("ть", "ти", "чь")
+
+
+def _request(tokens: list[str], dictionary: list[str], i: int, language: str) -> bool:
+    """Whether word ``i`` only wraps the request (a word of politeness whatever its verb): in Kazakh a verbal noun
+    with the formal "your" (хабарлауыңызды сұраймыз); in Russian the verb in the infinitive after прошу/просим
+    (прошу направить, просим подготовить)."""
+    if language == "kk":
+        return len(tokens[i]) > 8 and tokens[i].endswith(KK_REQUEST_ENDINGS)
+    if language == "ru":
+        return i > 0 and dictionary[i - 1] in RU_REQUEST and tokens[i].endswith(RU_INFINITIVE)
+    return False
+
+
+def _mostly_latin(text: str) -> bool:
+    return sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
+
+
+def _parse(text: str, layer: Layer) -> Parse:
     text = WITHOUT.sub("without ", text)
     language = _detect(text, layer)
-    typed = _whole_numbers([part for word in typed_words(text) for part in _unjoined(word)], language)
+    short = layer.abbreviations[language]  # обл., avg, зп: the words they stand for
+    typed = _whole_numbers([full for word in typed_words(text) for part in _unjoined(word)
+                            for full in short.get(part.lower(), (part,))], language)
     positive = [kazakh_positive(word) if language == "kk" else None for word in typed]
     flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
     tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
@@ -786,7 +839,8 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
                 continue
             linking = bool(result.order or result.compare) and tokens[i] in _words_of("links", language)
             stop = layer.stopwords[language]
-            if tokens[i] not in stop and dictionary[i] not in stop and not linking:  # a number read as nothing too
+            if tokens[i] not in stop and dictionary[i] not in stop and not linking and \
+                    not _request(tokens, dictionary, i, language):  # a number read as nothing too
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1

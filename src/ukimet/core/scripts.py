@@ -100,3 +100,36 @@ def to_informal_latin(text: str, choose: Callable[[Sequence[str]], str]) -> str:
         return spelling[:1].upper() + spelling[1:] if upper else spelling
 
     return _per_word(text, convert)
+
+
+LATIN_RUSSIAN = (
+    ("shch", "щ"), ("sch", "щ"), ("iya", "ия"), ("iyu", "ию"), ("iye", "ие"), ("yo", "ё"), ("yu", "ю"), ("ya", "я"),
+    ("ye", "е"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("iy", "ий"), ("yy", "ый"),
+    ("ju", "ю"), ("ja", "я"), ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("d", "д"), ("e", "е"),
+    ("z", "з"), ("i", "и"), ("j", "й"), ("k", "к"), ("q", "к"), ("c", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"), ("x", "кс"),
+    ("'", "ь"))
+"""Russian typed in Latin letters without a standard (skolko semey, poluchayut, naseleniya), longest first; y is
+й after a vowel and ы elsewhere."""
+_LATIN_VOWELS = frozenset("aeiouy")
+
+
+def russian_from_latin(text: str) -> str:
+    """Russian typed in Latin letters, in Cyrillic: ``skolko semey poluchayut ASP`` -> ``сколко семей получают
+    АСП``. The spelling is a guess (сколко for сколько): the reader's dictionary forms and one-edit typos do the
+    rest. Letters of other scripts and everything that is not a Latin letter stay as they are."""
+    out: list[str] = []
+    lowered = text.lower()
+    i = 0
+    while i < len(text):
+        found = next(((latin, russian) for latin, russian in LATIN_RUSSIAN if lowered.startswith(latin, i)), None)
+        if found is None and lowered[i] == "y":
+            found = ("y", "й" if i > 0 and lowered[i - 1] in _LATIN_VOWELS else "ы")
+        if found is None:
+            out.append(text[i])
+            i += 1
+            continue
+        latin, russian = found
+        out.append(russian[:1].upper() + russian[1:] if text[i].isupper() else russian)
+        i += len(latin)
+    return "".join(out)

@@ -10,6 +10,7 @@ follows the other words of its phrase (тұрғын үй: тұрғын үйді�
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -21,10 +22,14 @@ from pydantic import AfterValidator, BaseModel, model_validator
 from ukimet.core.config_files import FROZEN, TableName, Text, problem, texts_in, unique_ids
 from ukimet.core.languages import LANGUAGES
 from ukimet.core.regions import regions
+from ukimet.core.scripts import to_russian_letters
 from ukimet.link.names import name_key
 from ukimet.model.data_files import load_data
+from ukimet.model.kazakh import stem_variants
 
 MAX_SUFFIX = 8
+MAX_VARIANTS = 9
+"""a Kazakh phrase and at most eight of its forms whose stems alternate"""
 WORD = re.compile(r"[^\W_]+|\d+|\+", re.UNICODE)
 
 
@@ -93,6 +98,8 @@ class Layer:
     phrases: dict[str, tuple[Phrase, ...]]
     """language -> phrases, longest first"""
     stopwords: dict[str, frozenset[str]]
+    abbreviations: dict[str, dict[str, tuple[str, ...]]]
+    """language -> an abbreviation as typed, lower case, without its dot -> the words it stands for"""
 
 
 def word_matches(pattern: str, word: str, anchored: bool = False) -> bool:
@@ -118,8 +125,9 @@ def _region_phrases(aliases: dict[str, dict[str, tuple[str, ...]]]) -> list[tupl
     for region in regions():
         item = Item("region", region.code, None, f"region = '{region.code}'",
                     {"kk": region.name_kk, "ru": region.name_ru, "en": region.name_en})
-        for language, names in aliases.get(region.code, {}).items():
-            found += [(language, name.replace("-", " ").split(), item, False) for name in names]
+        others = sorted({name for names in aliases.get(region.code, {}).values() for name in names})
+        for language in LANGUAGES:  # a name is a name in any language: ВКО in a Kazakh question, Чимкент in English
+            found += [(language, name.replace("-", " ").split(), item, False) for name in others]
         marker = "oblast" if region.kind == "oblast" else "city"
         kk = [w for w in region.name_kk.split() if w.lower() not in ("облысы", "қаласы")]
         en = [w for w in region.name_en.replace("-", " ").split() if w.lower() not in ("region", "city")]
@@ -133,6 +141,7 @@ def _region_phrases(aliases: dict[str, dict[str, tuple[str, ...]]]) -> list[tupl
                 found.append((language, ordered, item, False))
             found.append((language, base, item, marker == "oblast"))
         found.append(("kk", en, item, marker == "oblast"))  # Kazakh in Latin: Turkistan folds like Түркістан
+        found.append(("ru", [to_russian_letters(w) for w in kk], item, marker == "oblast"))  # в Мангыстау, Актобе
     return found
 
 
@@ -174,6 +183,8 @@ class LayerFile(BaseModel):
     filters: Annotated[tuple[Term, ...], AfterValidator(unique_ids)] = ()
     groups: Annotated[tuple[Term, ...], AfterValidator(unique_ids)] = ()
     stopwords: Annotated[dict[str, tuple[Text, ...]], texts_in(LANGUAGES, ())] = {}
+    abbreviations: Annotated[dict[str, dict[Text, Text]], texts_in(LANGUAGES, ())] = {}
+    """language -> abbreviation -> what it stands for (обл. -> облысы, avg -> average, зп -> зарплата)"""
     region_aliases: dict[Text, Annotated[dict[str, tuple[Text, ...]], texts_in(LANGUAGES, ())]] = {}
     """a region's KATO code -> language -> the other names people use for it (abbreviations, old names)"""
 
@@ -210,6 +221,10 @@ def load_layer(path: Path | None = None) -> Layer:
         folded = tuple(w for part in parts for w in words(part, language))
         if folded:
             phrases[language].append(Phrase(folded, item, weak))
+            if language == "kk":  # халық: халқы; шаруашылығ: шаруашылықтары (kazakh.stem_variants)
+                forms = [[w, *stem_variants(w)] for w in folded]
+                phrases[language] += [Phrase(tuple(v), item, weak) for v in itertools.islice(
+                    itertools.product(*forms), 1, MAX_VARIANTS)]
             dictionary = tuple(lemma(w, language) for w in folded)
             if dictionary != folded:  # средняя зарплата as средний зарплата: matched by any form's lemmas
                 phrases[language].append(Phrase(dictionary, item, weak))
@@ -219,7 +234,9 @@ def load_layer(path: Path | None = None) -> Layer:
     stop = {language: frozenset(w for s in data.stopwords.get(language, ()) for w in words(s, language))
             for language in LANGUAGES}
     entities = {name: spec.model_dump() for name, spec in data.entities.items()}
-    return Layer(entities, tuple(items), ordered, stop)
+    short = {language: {k.lower(): tuple(v.split()) for k, v in data.abbreviations.get(language, {}).items()}
+             for language in LANGUAGES}
+    return Layer(entities, tuple(items), ordered, stop, short)
 
 
 @cache
