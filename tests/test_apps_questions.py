@@ -567,3 +567,44 @@ def test_a_short_or_ambiguous_unknown_word_is_not_guessed() -> None:
     """Words under six letters are too often other words a letter away: declined, naming the word."""
     declined = compile_question("Сколько симей в Шымкенте?")
     assert not isinstance(declined, tuple) and "симей" in str(getattr(declined, "declined", "")), declined
+
+
+@pytest.mark.parametrize(("dictionary", "inflected"), [
+    ("халық", "халқы"), ("халық", "халқының"), ("шаруашылығ", "шаруашылықтары"), ("шаруашылық", "шаруашылығы"),
+    ("кітап", "кітабы"), ("жүрек", "жүрегі"), ("мұрын", "мұрны"),
+])
+def test_a_kazakh_stem_that_alternates_before_an_ending_is_found_by_the_rule(dictionary: str,
+                                                                            inflected: str) -> None:
+    """Voicing of a final consonant (қ/ғ, к/г, п/б) and the narrow vowel dropped before a possessive: the
+    vocabulary's dictionary form, or one of its alternations, starts the inflected word."""
+    from ukimet.model.kazakh import stem_variants
+    from ukimet.model.semantic import fold, word_matches
+
+    folded, word = fold(dictionary, "kk"), fold(inflected, "kk")
+    assert any(word.startswith(form) for form in [folded, *stem_variants(folded)]) or \
+        any(word_matches(form, word, anchored=True) for form in [folded, *stem_variants(folded)])
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Павлодардың халқы қанша", "FROM mart.persons WHERE (alive) AND (region = '55')"),
+    ("Үй шаруашылықтарының жалпы саны", "FROM mart.households"),
+    ("Қарағанды обл. отбасылар саны", "FROM mart.families WHERE (region = '35')"),
+    ("avg zp by region", "round(avg(monthly_wage))"),
+    ("skolko semey poluchayut ASP", "targeted_social_assistance"),
+    ("сколко человек живет в Мангыстау", "region = '47'"),
+    ("ВКО халқы қанша", "region = '63'"),
+    ("Түркістан облысындағы отбасылар санын хабарлауыңызды сұраймыз", "region = '61'"),
+    ("Прошу направить количество семей в Шымкенте", "region = '79'"),
+    ("Алматы қ. жұмыс істемейтіндер саны", "NOT coalesce((employed), FALSE)"),
+])
+def test_real_phrasings_are_read_by_rules_not_lists(question: str, sql: str) -> None:
+    """Abbreviations, Russian typed in Latin, Kazakh stem alternations, request wrappers of any verb, a region's
+    other names in any language, negated participles with noun endings."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and sql in compiled[1], compiled
+
+
+def test_russian_typed_in_latin_is_said_as_read() -> None:
+    compiled = compile_question("skolko naseleniya v Nur-Sultane")
+    assert isinstance(compiled, tuple) and compiled[0] == "ru" and "region = '71'" in compiled[1]
+    assert "skolko naseleniya v Nur-Sultane → сколко населения в Нур-Султане" in compiled[2]

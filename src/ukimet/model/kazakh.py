@@ -6,8 +6,8 @@ in its dictionary form does not start the inflected word a question holds:
 
 * a final voiceless consonant is voiced: шаруашылық -> шаруашылығы, кітап -> кітабы, жүрек -> жүрегі (and a
   phrase written with the voiced form, шаруашылығ, meets шаруашылықтары);
-* the narrow vowel of a last syllable drops before a possessive: халық -> халқы, орын -> орны, ауыз -> аузы,
-  ерін -> ерні.
+* the narrow vowel of a last syllable drops before a possessive: халық -> халқы, мұрын -> мұрны (words of five
+  letters or more once folded; in shorter ones, орын -> орны, the stem left would be too short to match on).
 
 ``stem_variants`` gives the other forms a stem may take, so that the vocabulary matches every form the rules
 make, without listing them."""
