@@ -275,3 +275,61 @@ def test_a_column_that_writes_the_given_name_first_is_read_so_where_the_endings_
     assert split_full_name("GALYM TOKTAR", given_first=True) == FullName("TOKTAR", "GALYM", None)
     assert split_full_name("GALYM TOKTAR") == FullName("GALYM", "TOKTAR", None)
     assert split_full_name("KARLYGASH OMAROVA") == split_full_name("KARLYGASH OMAROVA", given_first=True)
+
+
+def test_extracts_in_styles_of_other_agencies_link_without_configuration(tmp_path: Path) -> None:
+    """Styles a third writer chose: a military register with the birth in three columns (ЧИСЛО, МЕСЯЦ, ГОД
+    РОЖД.) and no IIN for some; a tax export whose IIN is a float (920919400004.0, the leading zero lost), with a
+    pandas index column, yy-mm-dd births, ИП before the name and an accountant's phone; an akimat's workbook with
+    a title above the header and a total under it, the applicant's name in three columns and the spouse's in one;
+    a school list of a pupil with the mother and the father per row, each a full name under *_name."""
+    from openpyxl import Workbook
+
+    people = _population()[:36]
+    _write(tmp_path / "voenkomat.txt", ["№ п/п", "ФАМИЛИЯ", "ИМЯ", "ОТЧЕСТВО", "ЧИСЛО", "МЕСЯЦ", "ГОД РОЖД.", "ИИН",
+                                        "РАЙОН (ГОРОД)"],
+           [[str(n + 1), p.surname.upper(), p.first.upper(), p.father.upper(), str(p.born.day), f"{p.born.month:02d}",
+             str(p.born.year), "" if n % 3 == 0 else p.iin, "АБАЙ РАЙОН"] for n, p in enumerate(people[:24])], "|")
+    _write(tmp_path / "kgd.csv", ["", "RNN/IIN", "Наименование налогоплательщика", "Дата рождения", "Тел. бухгалтера"],
+           [[str(n), f"{int(p.iin)}.0", f"ИП {p.surname.upper()} {p.first.upper()} {p.father.upper()}",
+             f"{p.born:%y-%m-%d}", "+77011234567"] for n, p in enumerate(people[10:30])])
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Тұрғын үй кезегіндегі азаматтар тізімі (01.10.2025 ж. жағдай бойынша)"])
+    sheet.append([])
+    sheet.append(["Р/с №", "Тегі", "Аты", "Әкесінің аты", "Туған күні", "ЖСН", "Жұбайының Т.А.Ә.",
+                  "Жұбайының туған күні", "Жұбайының ЖСН"])
+    couples = [(people[k], people[k + 1]) for k in range(20, 32, 2)]
+    for n, (a, b) in enumerate(couples):
+        sheet.append([n + 1, a.surname, a.first, a.father, f"{a.born:%d.%m.%Y}", a.iin,
+                      f"{b.surname} {b.first} {b.father}", f"{b.born:%d.%m.%Y}", ""])
+    sheet.append([None, f"Барлығы: {len(couples)}"])
+    book.save(tmp_path / "kezek.xlsx")
+    families = [(people[k], people[k + 1], people[k + 2]) for k in range(0, 18, 3)]
+    _write(tmp_path / "school.csv", ["record_id", "child_name", "child_dob", "mother_name", "mother_dob",
+                                     "father_name", "father_dob", "grade"],
+           [[f"S{n}", f"{c.surname} {c.first} {c.father}", f"{c.born:%Y-%m-%d}", f"{m.surname} {m.first}",
+             f"{m.born:%d.%m.%Y}", f"{f.first} {f.surname}", f"{f.born:%d.%m.%Y}", "5А"]
+            for n, (c, m, f) in enumerate(families)])
+    out = tmp_path / "clusters.csv"
+    files = [str(tmp_path / f) for f in ("voenkomat.txt", "kgd.csv", "kezek.xlsx", "school.csv")]
+    result = CliRunner().invoke(app, ["link", *files, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "ЧИСЛО, МЕСЯЦ, ГОД РОЖД. = birth date (day, month, year)" in said
+    assert "RNN/IIN = iin" in said and "Дата рождения = birth date" in said and "child_name = full name" in said
+    with out.open(encoding="utf-8") as f:
+        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    truth = {("voenkomat", str(n + 1)): p.key for n, p in enumerate(people[:24])}
+    truth |= {("kgd", str(n + 1)): p.key for n, p in enumerate(people[10:30])}
+    truth |= {("kezek", str(n + 1)): a.key for n, (a, _) in enumerate(couples)}
+    truth |= {("kezek", f"{n + 1}#2"): b.key for n, (_, b) in enumerate(couples)}
+    for n, (c, m, f) in enumerate(families):
+        truth |= {("school", f"S{n}"): c.key, ("school", f"S{n}#2"): m.key, ("school", f"S{n}#3"): f.key}
+    assert set(entity) == set(truth)  # every person of every row, the total row none
+    by_person: dict[int, set[str]] = defaultdict(set)
+    for record, person in truth.items():
+        by_person[person].add(entity[record])
+    assert all(len(entities) == 1 for entities in by_person.values()), by_person
+    assert len({e for es in by_person.values() for e in es}) == len(by_person)  # and no two persons merged

@@ -140,7 +140,9 @@ def describe(metadata: SqlEngine, name: str) -> str:
         seen[party.party] = len(persons)
         fields = {**party.columns, **{f"address {i + 1}" if len(party.address) > 1 else "address": a
                                       for i, a in enumerate(party.address)}}
-        used |= set(fields.values()) | set(party.extras)
+        if party.birth_parts:
+            fields["birth_date (day, month, year)"] = ", ".join(party.birth_parts)
+        used |= set(fields.values()) | set(party.extras) | set(party.birth_parts)
         said = ", ".join(f"{column} = {meaning.replace('_', ' ')}" for meaning, column in fields.items())
         if party.extras:
             said += "; compared as they are: " + ", ".join(party.extras)

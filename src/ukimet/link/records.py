@@ -52,6 +52,8 @@ class Party:
     surname_of: str | None = None
     """set on the same person under another surname (``MARRIAGE``): the column of the surname the first record
     of this party has"""
+    birth_parts: tuple[str, ...] = ()
+    """a date of birth written in three columns: the day's, the month's and the year's (ЧИСЛО, МЕСЯЦ, ГОД РОЖД.)"""
 
 
 def party_of(column: str) -> str:
@@ -83,6 +85,27 @@ MARRIAGE = re.compile(r"неке|брак|замуж|девич|marri|maiden|n[e
 maiden_name, surname_after_marriage): one person's other surname, not another person's."""
 
 
+BIRTH_PARTS = {"day": ("число", "день", "day", "dd", "kuni", "күні", "күн"),
+               "month": ("месяц", "month", "mm", "ай", "айы", "ai"),
+               "year": ("год", "year", "yyyy", "yob", "жыл", "жылы", "jyl", "гр")}
+"""Words of the names of the three columns a date of birth may be written in."""
+
+
+def birth_parts(cols: list[CatalogColumn]) -> tuple[str, ...]:
+    """The day, month and year columns of a date of birth written in three (ЧИСЛО, МЕСЯЦ, ГОД РОЖД.; birth_day,
+    birth_month, birth_year), by the words of their names, when all three are there and none holds a name or an
+    IIN; else ()."""
+    found: dict[str, str] = {}
+    for c in cols:
+        if c.semantic_type in IDENTITY and c.semantic_type != "birth_date":
+            continue
+        words = set(re.findall(r"[^\W\d_]+", c.column.lower()))
+        for part, names in BIRTH_PARTS.items():
+            if words & set(names) and part not in found and c.column not in found.values():
+                found[part] = c.column
+    return tuple(found[p] for p in ("day", "month", "year")) if len(found) == 3 else ()
+
+
 def _with_surnames(party: Party, others: list[str]) -> list[Party]:
     """``party``, and the same person once more under each of their other surnames: each is a record of its own
     (the same party, so never two persons), so that the surname another agency knows finds it."""
@@ -105,6 +128,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             continue
         if not counts or max(counts.values()) <= 1:
             found = {c.semantic_type: c.column for c in identity}
+            parts = birth_parts(cols)
+            if parts:  # ЧИСЛО, МЕСЯЦ, ГОД РОЖД.: one date of birth, whatever a part was classified as
+                found.pop("birth_date", None)
             others = [c.column for c in marriage]
             if "surname" not in found and others:
                 found["surname"] = others.pop(0)
@@ -114,7 +140,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             address = tuple(c.column for c in cols if c.semantic_type == "address")
             further = tuple(c.column for c in cols if extras and c.semantic_type in EXTRA_TYPES
                             and c.column.lower() not in NOT_EVIDENCE and c.column not in key)
-            out += _with_surnames(Party("", table, "subject", found, key, address, further), others)
+            further = tuple(c for c in further if c not in parts)
+            out += _with_surnames(Party("", table, "subject", found, key, address, further, birth_parts=parts),
+                                  others)
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
         shared = Counter(party_of(c.column) for c in identity)
@@ -168,8 +196,9 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         table = f"{ident(source)}.{ident(party.table)}"
         record_key = record_key_sql(key)
         fields = ", ".join(
-            f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else f"NULL::VARCHAR AS {t}"
-            for t in (*IDENTITY, "phone", "email"))
+            f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else
+            _date_of_parts(party.birth_parts) + f" AS {t}" if t == "birth_date" and party.birth_parts else
+            f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email"))
         address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
                    if party.address else "NULL::VARCHAR")
         mine = {extra_name(c): c for c in party.extras}
@@ -187,6 +216,13 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
     _standardise(con, DuckDBBackend.working(con, int(raw[0]) if raw else 0), names)
     count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()
     return int(count[0]) if count else 0
+
+
+def _date_of_parts(parts: tuple[str, ...]) -> str:
+    """A date of birth from its day, month and year columns, as d.m.yyyy text (a part missing: no date)."""
+    day, month, year = (f"nullif(trim(CAST({ident(c)} AS VARCHAR)), '')" for c in parts)
+    return f"CASE WHEN {day} IS NOT NULL AND {month} IS NOT NULL AND {year} IS NOT NULL THEN " \
+           f"concat_ws('.', {day}, {month}, {year}) END"
 
 
 def main_records(con: duckdb.DuckDBPyConnection, alias: str = "r") -> str:
