@@ -596,10 +596,17 @@ def test_a_kazakh_stem_that_alternates_before_an_ending_is_found_by_the_rule(dic
     ("Түркістан облысындағы отбасылар санын хабарлауыңызды сұраймыз", "region = '61'"),
     ("Прошу направить количество семей в Шымкенте", "region = '79'"),
     ("Алматы қ. жұмыс істемейтіндер саны", "NOT coalesce((employed), FALSE)"),
+    ("Сколько неработающих мужчин от 18 до 62 лет?", "NOT coalesce((employed), FALSE)"),
+    ("Ақтөбе облысында сколько семей тұрады?", "FROM mart.families WHERE (region = '15')"),
+    ("сколько неполных семей", "children_under_18 >= 1 AND spouses < 2 AND adults = 1"),
+    ("Жалғыз тұратын зейнеткерлер саны", "members = 1 AND pensioners = 1"),
+    ("families without housing in Astana", "dwelling_id IS NULL"),
+    ("көпбалалы жәрдемақы алатын семьялар саны", "'large_family_allowance'"),
 ])
 def test_real_phrasings_are_read_by_rules_not_lists(question: str, sql: str) -> None:
     """Abbreviations, Russian typed in Latin, Kazakh stem alternations, request wrappers of any verb, a region's
-    other names in any language, negated participles with noun endings."""
+    other names in any language, negated participles with noun endings, не joined to a Russian word, Russian
+    words in a Kazakh question, the family card's criteria as filters."""
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and sql in compiled[1], compiled
 

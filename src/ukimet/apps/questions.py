@@ -288,7 +288,7 @@ def _detect(text: str, layer: Layer) -> str:
     scores = {}
     for language in LANGUAGES:
         tokens = words(text, language)
-        known = _phrase_words(layer, language)
+        known = _phrase_words(layer, language, own=True)
         covered = sum(1 for t in tokens if t in layer.stopwords[language] or t.isdecimal() or _known(t, known))
         scores[language] = covered / max(1, len(tokens))
     candidates = ("en", "kk") if _mostly_latin(text) else ("ru", "kk")
@@ -309,10 +309,11 @@ def _per_layer(what: str, layer: Layer, language: str, make: Callable[[], T]) ->
     return made
 
 
-def _phrase_words(layer: Layer, language: str) -> frozenset[str]:
-    """Every word of the layer's phrases in ``language`` (for ``_known``), made once per layer."""
-    return _per_layer("phrase words", layer, language,
-                      lambda: frozenset(w for p in layer.phrases[language] for w in p.words))
+def _phrase_words(layer: Layer, language: str, own: bool = False) -> frozenset[str]:
+    """Every word of the layer's phrases in ``language`` (for ``_known``), made once per layer; ``own``: only of
+    the language's own phrases, not those borrowed from another (what tells the language of a question)."""
+    return _per_layer("own words" if own else "phrase words", layer, language, lambda: frozenset(
+        w for p in layer.phrases[language] if not (own and p.borrowed) for w in p.words))
 
 
 def _forms(token: str) -> Iterator[str]:
@@ -760,6 +761,28 @@ def _request(tokens: list[str], dictionary: list[str], i: int, language: str) ->
     return False
 
 
+RU_NEGATIVE_PREFIX = "не"
+SHORTEST_NEGATED = 7
+"""the shortest Russian word read as не + a vocabulary word (неработающих); shorter ones are too often words"""
+
+
+def _russian_negated(tokens: list[str], layer: Layer) -> set[int]:
+    """The positions of Russian words written with не joined to a word the vocabulary holds (неработающих,
+    незанятых), each replaced in ``tokens`` by that word, so that the filter it names is negated; a word the
+    vocabulary holds whole (несовершеннолетних, неполных) is left as it is."""
+    vocabulary = _vocabulary(layer, "ru")
+    found = set()
+    for i, token in enumerate(tokens):
+        rest = token[len(RU_NEGATIVE_PREFIX):]
+        if not token.startswith(RU_NEGATIVE_PREFIX) or len(token) < SHORTEST_NEGATED or \
+                _known(token, vocabulary) or _known(lemma(token, "ru"), vocabulary):
+            continue
+        if _known(rest, vocabulary) or _known(lemma(rest, "ru"), vocabulary):
+            tokens[i] = rest
+            found.add(i)
+    return found
+
+
 def _mostly_latin(text: str) -> bool:
     return sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
 
@@ -773,6 +796,8 @@ def _parse(text: str, layer: Layer) -> Parse:
     positive = [kazakh_positive(word) if language == "kk" else None for word in typed]
     flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
     tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
+    if language == "ru":  # неработающих: работающих, negated (a word the vocabulary holds with не is kept whole)
+        flipped |= _russian_negated(tokens, layer)
     used: set[int] = set()
     result = Parse(language)
     result.corrected = _typos_corrected(tokens, typed, language, layer)
@@ -838,8 +863,8 @@ def _parse(text: str, layer: Layer) -> Parse:
                 i += negation
                 continue
             linking = bool(result.order or result.compare) and tokens[i] in _words_of("links", language)
-            stop = layer.stopwords[language]
-            if tokens[i] not in stop and dictionary[i] not in stop and not linking and \
+            stop, borrowed = layer.stopwords[language], layer.borrowed_stopwords[language]
+            if tokens[i] not in stop and dictionary[i] not in stop and tokens[i] not in borrowed and not linking and \
                     not _request(tokens, dictionary, i, language):  # a number read as nothing too
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)

@@ -89,6 +89,9 @@ class Phrase:
     item: Item
     weak: bool = False
     """an oblast's bare name: where a city has the same name (Алматы), the city is meant"""
+    borrowed: bool = False
+    """a phrase of another language that questions in this one use (Russian words in a Kazakh question): read,
+    but no evidence of the question's language"""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ class Layer:
     phrases: dict[str, tuple[Phrase, ...]]
     """language -> phrases, longest first"""
     stopwords: dict[str, frozenset[str]]
+    borrowed_stopwords: dict[str, frozenset[str]]
+    """another language's words without meaning, as questions in this one use them"""
     abbreviations: dict[str, dict[str, tuple[str, ...]]]
     """language -> an abbreviation as typed, lower case, without its dot -> the words it stands for"""
 
@@ -228,15 +233,19 @@ def load_layer(path: Path | None = None) -> Layer:
             dictionary = tuple(lemma(w, language) for w in folded)
             if dictionary != folded:  # средняя зарплата as средний зарплата: matched by any form's lemmas
                 phrases[language].append(Phrase(dictionary, item, weak))
+            if language == "ru":  # Kazakh questions hold Russian words (Ақтөбе облысында сколько семей тұрады?)
+                phrases["kk"].append(Phrase(tuple(w for part in parts for w in words(part, "kk")), item, weak, True))
     ordered = {language: tuple(sorted(dict.fromkeys(found), key=lambda p: (-len(p.words),
                                                                            -sum(map(len, p.words)))))
                for language, found in phrases.items()}
     stop = {language: frozenset(w for s in data.stopwords.get(language, ()) for w in words(s, language))
             for language in LANGUAGES}
+    borrowed = {language: frozenset() for language in LANGUAGES} | {  # and Russian fillers in Kazakh questions
+        "kk": frozenset(w for s in data.stopwords.get("ru", ()) for w in words(s, "kk")) - stop["kk"]}
     entities = {name: spec.model_dump() for name, spec in data.entities.items()}
     short = {language: {k.lower(): tuple(v.split()) for k, v in data.abbreviations.get(language, {}).items()}
              for language in LANGUAGES}
-    return Layer(entities, tuple(items), ordered, stop, short)
+    return Layer(entities, tuple(items), ordered, stop, borrowed, short)
 
 
 @cache
