@@ -41,7 +41,7 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "email": ("email", "e_mail", "почта", "пошта"),
     "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "addr"),
     "region": ("kato", "като", "oblys", "облыс", "region", "область", "регион", "тіркеу_орны", "oblast", "район",
-               "аудан", "district", "raion", "audan"),
+               "district", "raion"),  # not аудан: it is an area too (audany_m2)
     "money": ("summa", "сумма", "dohod", "доход", "amount", "amount_kzt", "salary", "income", "charge", "debt",
               "ipn", "налог", "wage", "зарплата", "monthly_charge", "жалақы"),
     "date": ("data", "дата", "date", "күні", "kuni", "_on", "_at", "since", "period", "период"),
@@ -145,15 +145,21 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
     lower = [x.lower() for x in v]
     # names: single words of letters; some agencies (and FEBRL) write them in lower case
     single = [x for x in v if _WORD.match(x)]
+    # numbers, dates, phones and addresses hold a digit: a column of names is not tried as them, value by value
+    digits = [x for x in v if _DIGIT.search(x)]
+
+    def share(test: Callable[[str], bool], among: Sequence[str] = digits) -> float:
+        return sum(1 for x in among if test(x)) / len(v)
+
     scores = {
-        "iin": _share(v, lambda x: (n := normalise_number(x)) is not None and decode_iin(n) is not None),
-        "bin": _share(v, lambda x: len(x) == 12 and x.isdigit() and is_valid_bin(x)),
-        "phone": _share(v, lambda x: bool(PHONE.match(x))),
-        "email": _share(v, lambda x: bool(EMAIL.match(x))),
-        "date": _share(v, is_date),
+        "iin": share(lambda x: (n := normalise_number(x)) is not None and decode_iin(n) is not None),
+        "bin": share(lambda x: len(x) == 12 and x.isdigit() and is_valid_bin(x)),
+        "phone": share(lambda x: bool(PHONE.match(x))),
+        "email": share(lambda x: bool(EMAIL.match(x)), v),
+        "date": share(is_date),
         "sex": _share(lower, lambda x: x in SEX_VALUES) if len(set(lower)) <= 4 else 0.0,
-        "money": _share(v, lambda x: bool(_NUMBER.match(x))),
-        "address": _share(lower, _looks_like_address),
+        "money": share(lambda x: bool(_NUMBER.match(x))),
+        "address": share(_looks_like_address, [x.lower() for x in digits]),
     }
     if single:
         share_single = len(single) / len(v)
