@@ -26,7 +26,7 @@ from ukimet.link.api import Engine, link_records
 from ukimet.link.model import THRESHOLD
 from ukimet.link.records import extract, parties
 from ukimet.sync.engine import Syncer
-from ukimet.sync.store import TABLES, ident, open_store
+from ukimet.sync.store import TABLES, ident, open_store, publishing
 
 KINDS: dict[str, Kind] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".xlsx": "excel"}
 
@@ -80,8 +80,9 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
             report.extend(describe(metadata, name) for name in sources)
         con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
         try:
-            extract(con, metadata, extras=True)
-            stats = link_records(con, threshold, engine)
+            with publishing(con, "ukimet link --out"):  # one transaction: not a lake commit per statement
+                extract(con, metadata, extras=True)
+                stats = link_records(con, threshold, engine)
             if stats.get("suspicious") and warnings is not None:
                 warnings.append(f"{int(stats['suspicious']):,} clusters held records with several first names and "
                                 "dates of birth (look-alikes chained together) and were split on strong pairs only")
