@@ -5,6 +5,7 @@ a value is not a date (never a guess). Column classification, profiling and link
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%y")
@@ -86,7 +87,14 @@ def parse_date(value: object, serials: bool = True) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _TIME.sub("", str(value).strip())
+    return _parse_text(str(value), serials)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_text(value: str, serials: bool) -> dt.date | None:
+    """``parse_date`` of a text, kept for the text's next reading (classification reads a column's sample more
+    than once; linkage reads each distinct value once)."""
+    text = _TIME.sub("", value.strip())
     if not text:
         return None
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial day number such as 45321
