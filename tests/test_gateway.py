@@ -131,6 +131,23 @@ def test_an_analyst_sees_only_aggregates_of_their_region_without_small_cells(reg
         gateway.query(ANALYST, "SELECT iin FROM reg.persons")
 
 
+@pytest.mark.parametrize("sql", [
+    "SELECT count(*) FROM reg.persons WHERE diagnoz = 'J45.0'",
+    "SELECT count(*) FROM reg.persons WHERE diagnoz IN ('J45.0', 'E11')",
+    "SELECT count(*) FROM reg.persons WHERE upper(diagnoz) LIKE 'J45%'",
+    "SELECT count(*) FROM (SELECT diagnoz AS d FROM reg.persons) s WHERE s.d = 'J45.0'",
+])
+def test_comparing_a_masked_value_with_a_constant_is_refused_naming_the_column(registry: dict[str, Any],
+                                                                              sql: str) -> None:
+    """A diagnosis the role sees as J*** compared with 'J45.0' would match nothing: a count of 0 that is not true.
+    The refusal says which column is masked and how, never a wrong number; whether it is set stays a question."""
+    with pytest.raises(PolicyError, match="sees diagnoz masked"):
+        registry["gateway"].query(WORKER, sql, purpose="case 2026/17: birth allowance")
+    (count,), = registry["gateway"].query(WORKER, "SELECT count(*) FROM reg.persons WHERE diagnoz IS NOT NULL",
+                                          purpose="case 2026/17: birth allowance").rows
+    assert count > 0
+
+
 def test_a_social_worker_with_a_purpose_sees_names_and_partial_diagnoses(registry: dict[str, Any]) -> None:
     result = registry["gateway"].query(WORKER, "SELECT iin, familiya, diagnoz FROM reg.persons ORDER BY id LIMIT 6",
                                        purpose="case 2026/17: birth allowance")

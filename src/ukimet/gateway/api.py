@@ -48,7 +48,7 @@ from ukimet.gateway.private_aggregate import (
     release,
     write_released,
 )
-from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, secure_views
+from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, refuse_masked_comparisons, secure_views
 from ukimet.sync.store import (
     LAKE,
     PublishedWatch,
@@ -388,6 +388,7 @@ class Gateway:
                                    aggregate=True, units={private.table: private.unit}, scope=scope)
             rewritten = secured.sql(dialect="duckdb")
             return Plan(sql, tree, rewritten, private=replace(private, statistics=rewritten))
+        refuse_masked_comparisons(tree, self.catalog, role)  # (an aggregate's hidden columns: aggregate.hidden)
         secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, scope=scope)
         tracing = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=True,
                                scope=scope)

@@ -172,3 +172,38 @@ def referenced_kinds(tree: exp.Query, catalog: Catalog) -> set[str]:
                 info = catalog.get(origin[:2], {}).get(origin[2]) if origin != UNKNOWN else None
                 kinds |= {"special"} if info is None else {k for k in (info.sensitivity, info.semantic_type) if k}
     return kinds
+
+
+COMPARED = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.In, exp.Between, exp.Like, exp.ILike)
+UNCOMPARABLE = ("partial", "hide", "pseudonym")
+"""masks whose value is no longer the column's: compared with a constant, a partial value (stars and the last
+digits) fails on its type, a hidden one (NULL) silently matches nothing, a pseudonym matches nothing the caller
+could write"""
+
+
+def refuse_masked_comparisons(tree: exp.Query, catalog: Catalog, role: RolePolicy) -> None:
+    """Refuse a person-level (qualified) query that compares a column the role sees masked with a constant
+    (disability_group = 3 under a partial mask), naming the column and its mask: the engine would fail on a
+    type, or answer a count of 0 that is not true. Comparing two columns (a join on pseudonyms) and testing for
+    NULL stay allowed. (A private aggregate is answered from the masked values with noise, its errors included,
+    so that no error tells a value; its hidden columns are refused as aggregate.hidden.)"""
+    mask_of = role.mask_for
+    for scope in root_scope(tree).traverse():
+        for column in scope.columns:
+            branch: exp.Expr = column  # up through the functions around it: upper(diagnoz) LIKE 'J45%'
+            while isinstance(branch.parent, (exp.Func, exp.Paren)) and \
+                    not isinstance(branch.parent, (*COMPARED, exp.AggFunc)):  # count(diagnoz) = 3 counts, fine
+                branch = branch.parent
+            holder = branch.parent
+            if not column.table or not isinstance(holder, COMPARED):
+                continue
+            others = [e for e in holder.iter_expressions() if e is not branch]
+            if any(o.find(exp.Column) for o in others):
+                continue  # a column against a column
+            for origin in column_origins(scope, column):
+                info = catalog.get(origin[:2], {}).get(origin[2]) if origin != UNKNOWN else None
+                if info is None:
+                    continue
+                mask = mask_of(f"{origin[0]}.{origin[1]}.{origin[2]}", info.semantic_type, info.sensitivity)
+                if mask in UNCOMPARABLE:
+                    raise Refused("gateway.masked_compared", column=origin[2], mask=mask, role=role.name)
