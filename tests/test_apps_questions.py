@@ -164,8 +164,9 @@ def _corpus_scores(gateway: Gateway, corpus: Path, gold: Callable[[str], list[tu
     gives an entry's expected rows from its SQL."""
     import tomllib
 
-    def plain(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        return [tuple(float(v) if isinstance(v, int | float) else str(v) for v in r) for r in rows]
+    def plain(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:  # a year as 2025 or '2025' is one value
+        return [tuple(float(v) if isinstance(v, int | float) or (isinstance(v, str) and v.isdecimal() and len(v) == 4)
+                      else str(v) for v in r) for r in rows]
 
     scores: dict[str, dict[str, Any]] = {}
     for entry in tomllib.loads(corpus.read_text(encoding="utf-8"))["questions"]:
@@ -174,11 +175,11 @@ def _corpus_scores(gateway: Gateway, corpus: Path, gold: Callable[[str], list[tu
         score["total"] += 1
         answer = ask(gateway, ANALYST, entry["text"], purpose=EVALUATION)
         if entry.get("decline"):
-            if answer.sql is None:
+            if answer.sql is None or answer.refusal is not None:
                 score["declined_right"] += 1
             else:
                 score["wrong"].append((entry["text"], answer.sql, "must be declined"))
-        elif answer.sql is None:
+        elif answer.sql is None or answer.refusal is not None:  # a refusal is a decline with its reason
             score["missed"].append((entry["text"], answer.declined))
         elif plain(answer.rows) == plain(gold(entry["sql"])):
             score["right"] += 1
@@ -542,14 +543,19 @@ def test_a_kazakh_filter_said_with_a_negated_verb_is_the_filter_negated(question
 
 
 REALWORLD_CORPUS = Path(__file__).parent / "data" / "questions_realworld_heldout.toml"
-"""150 real-world phrasings (typos, abbreviations, mixed scripts, chat, official letters), all held: written apart
-from the parser by a helper given the issue and the mart's columns only, and never used to tune it."""
+"""150 real-world phrasings (typos, abbreviations, mixed scripts, chat, official letters), written apart from the
+parser by a helper given the issue and the mart's columns only; held apart until stop 34, used to tune since."""
+REALWORLD2_CORPUS = Path(__file__).parent / "data" / "questions_realworld2_heldout.toml"
+"""180 more (60 per language, 12 of them must-decline), written apart by another helper in stop 35, held apart:
+never used to tune the parser."""
 
 
+@pytest.mark.parametrize("corpus", [REALWORLD_CORPUS, REALWORLD2_CORPUS], ids=["tuned", "held"])
 def test_real_world_phrasings_written_apart_are_answered_right_or_declined_never_wrong(
-        gateway: Gateway, mart: dict[str, Any]) -> None:
-    scores = _store_scores(gateway, mart, REALWORLD_CORPUS)
-    assert not scores["held"]["wrong"], [w[0] for w in scores["held"]["wrong"]]
+        gateway: Gateway, mart: dict[str, Any], corpus: Path) -> None:
+    scores = _store_scores(gateway, mart, corpus)
+    for split, score in scores.items():
+        assert not score["wrong"], (split, [w[0] for w in score["wrong"]])
 
 
 @pytest.mark.parametrize(("question", "typed", "read"), [
@@ -602,11 +608,21 @@ def test_a_kazakh_stem_that_alternates_before_an_ending_is_found_by_the_rule(dic
     ("Жалғыз тұратын зейнеткерлер саны", "members = 1 AND pensioners = 1"),
     ("families without housing in Astana", "dwelling_id IS NULL"),
     ("көпбалалы жәрдемақы алатын семьялар саны", "'large_family_allowance'"),
+    ("газы немесе суы жоқ отбасылар қанша бар", "((NOT gas) OR (NOT water))"),
+    ("семьи без газа или водопровода", "((NOT gas) OR (NOT water))"),
+    ("families without gas or water", "((NOT gas) OR (NOT water))"),
+    ("женщины с инвалидностью 1 или 2 группы", "(disability_group >= 1) AND (disability_group <= 2)"),
+    ("мүгедектігінің 2 тобы бар адамдар саны", "(disability_group = 2)"),
+    ("top3 regions w/ most employed people", "(employed)"),
+    ("ск-ко выплат АСП больше 100 тыс в 2025", "(amount > 100000)"),
+    ("сколько пенсионнеров в Павлодарской области", "FROM mart.persons"),
 ])
 def test_real_phrasings_are_read_by_rules_not_lists(question: str, sql: str) -> None:
     """Abbreviations, Russian typed in Latin, Kazakh stem alternations, request wrappers of any verb, a region's
     other names in any language, negated participles with noun endings, не joined to a Russian word, Russian
-    words in a Kazakh question, the family card's criteria as filters."""
+    words in a Kazakh question, the family card's criteria as filters, a "without" said once for two things, a
+    disability group's number, a Russian word no dictionary holds read as its one-edit neighbour before a prefix
+    of another word (пенсионнеров is пенсионеров, not пенсион-: pension payments)."""
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and sql in compiled[1], compiled
 

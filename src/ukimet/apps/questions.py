@@ -30,6 +30,7 @@ from ukimet.model.semantic import (
     Layer,
     default_layer,
     fold,
+    in_dictionary,
     lemma,
     typed_words,
     word_matches,
@@ -70,8 +71,13 @@ NOUNS = {  # what the number counts
             "en": ["years", "year", "aged", "old"]},
     "amount": {"kk": ["теңге", "теңгеден", "теңгеге", "теңгеге дейін", "тг"], "ru": ["тенге", "тг", "тнг"],
                "en": ["tenge", "kzt"]},
+    "group": {"kk": ["тобы", "топтағы", "тобындағы"], "ru": ["группы", "группа", "групп", "группой"],
+              "en": ["group", "groups"]},
 }
-NUMERIC = {"children": ("families", "children_under_18"), "age": ("persons", "age"), "amount": ("payments", "amount")}
+NUMERIC = {"children": ("families", "children_under_18"), "age": ("persons", "age"), "amount": ("payments", "amount"),
+           "group": ("persons", "disability_group")}
+LARGEST = {"group": 3}
+"""the largest value a number of this kind can take (disability groups 1-3): a larger one is read as nothing"""
 MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_000_000},
                "ru": {"тыс": 1000, "тысяч": 1000, "тысячи": 1000, "тысяча": 1000, "млн": 1_000_000,
                       "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000},
@@ -429,7 +435,7 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             counted = "age"
         elif counted is None and low >= SMALLEST_AMOUNT:  # 50 000 - 100 000: money
             counted = "amount"
-        if counted is None:
+        if counted is None or high > LARGEST.get(counted, high):
             continue
         found += [(counted, ">=", low), (counted, "<=", high)]
         if at is not None:
@@ -471,6 +477,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                     break
         if what[0] == "children" and value > MOST_CHILDREN:  # children under 18: an age, not a count
             what = ("age", what[1])
+        if value > LARGEST.get(what[0], value):  # group 7: no such group, the number is read as nothing
+            continue
         found.append((what[0], operator, value))
         if at is not None:
             at.append(min(taken))
@@ -480,6 +488,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
 
 WITHOUT = re.compile(r"\bw/o\s*", re.IGNORECASE)
 """w/o, as chat writes without"""
+WITH = re.compile(r"\bw/(?!o)\s*", re.IGNORECASE)
+"""w/, as chat writes with"""
 TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
 
 
@@ -675,8 +685,9 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
     vocabulary = _vocabulary(layer, language)
     corrected = []
     for i, token in enumerate(tokens):
-        if len(token) < SHORTEST_TYPO or not token.isalpha() or _known(token, vocabulary) or \
-                _known(lemma(token, language), vocabulary):
+        misspelt = in_dictionary(token, language) is False  # no such Russian word: пенсионнеров
+        if len(token) < SHORTEST_TYPO or not token.isalpha() or (not misspelt and (
+                _known(token, vocabulary) or _known(lemma(token, language), vocabulary))) or token in vocabulary:
             continue
         near = {word for word, _, _ in extract(token, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=None)
                 if len(word) >= SHORTEST_TYPO - 1}
@@ -783,16 +794,66 @@ def _russian_negated(tokens: list[str], layer: Layer) -> set[int]:
     return found
 
 
+SHARED_MARKERS = {"before": {"kk": (), "ru": ("без", "нет"), "en": ("without", "no")},
+                  "after": {"kk": ("жоқ", "емес"), "ru": (), "en": ()}}
+"""words that say "without" once for two things listed: без газа или водопровода, газы немесе суы жоқ"""
+
+
+def _distributed(typed: list[str], language: str, layer: Layer) -> list[str]:
+    """The question's words with a "without" said once for two things listed said for each (без газа или
+    водопровода: без газа или без водопровода; газы немесе суы жоқ: газы жоқ немесе суы жоқ; without gas or
+    water), where the marker makes a phrase of the layer with each thing and the other thing alone is none."""
+    pairs = [p.words for p in layer.phrases[language] if len(p.words) == 2]
+    singles = [p.words[0] for p in layer.phrases[language] if len(p.words) == 1]
+    listing = set(_words_of("or", language)) | set(_words_of("and", language))
+    folded = [fold(w, language) for w in typed]
+    before, after = ({fold(m, language) for m in SHARED_MARKERS[side][language]} for side in ("before", "after"))
+
+    def phrase(first: str, second: str) -> bool:
+        return any(_match_phrase([first, second], 0, p) for p in pairs)
+
+    def alone(word: str) -> bool:
+        return any(word_matches(single, word) for single in singles)
+
+    out = list(typed)
+    for i in range(len(folded) - 4, -1, -1):
+        first, second, third, fourth = folded[i:i + 4]
+        if first in before and third in listing and not alone(fourth) and \
+                phrase(first, second) and phrase(first, fourth):  # без газа или водопровода
+            out.insert(i + 3, typed[i])
+        elif fourth in after and second in listing and not alone(first) and \
+                phrase(first, fourth) and phrase(third, fourth):  # газы немесе суы жоқ
+            out.insert(i + 1, typed[i + 3])
+    return out
+
+
+def _expanded(typed: list[str], short: dict[str, tuple[str, ...]]) -> list[str]:
+    """The question's words with each abbreviation (обл., avg, зп; ск-ко, typed as two words) replaced by the
+    words it stands for (the layer's ``abbreviations``)."""
+    out: list[str] = []
+    i = 0
+    while i < len(typed):
+        for n in (3, 2, 1):
+            full = short.get(" ".join(typed[i:i + n]).lower()) if i + n <= len(typed) else None
+            if full is not None:
+                out += full
+                i += n
+                break
+        else:
+            out.append(typed[i])
+            i += 1
+    return out
+
+
 def _mostly_latin(text: str) -> bool:
     return sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
 
 
 def _parse(text: str, layer: Layer) -> Parse:
-    text = WITHOUT.sub("without ", text)
+    text = WITH.sub("with ", WITHOUT.sub("without ", text))
     language = _detect(text, layer)
-    short = layer.abbreviations[language]  # обл., avg, зп: the words they stand for
-    typed = _whole_numbers([full for word in typed_words(text) for part in _unjoined(word)
-                            for full in short.get(part.lower(), (part,))], language)
+    typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
+                                                  layer.abbreviations[language]), language), language, layer)
     positive = [kazakh_positive(word) if language == "kk" else None for word in typed]
     flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
     tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
@@ -952,6 +1013,7 @@ OPERATORS = {">=": "≥", ">": ">", "<": "<", "<=": "≤", "=": "="}
 EQUALITY = re.compile(r"(\w+) = ('[^']*')")
 """a filter that is one value of one column (region = '79', sex = 'F', level = 'crisis')"""
 NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amount"},
+                 "group": {"kk": "мүгедектік тобы", "ru": "группа инвалидности", "en": "disability group"},
                  "children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
                  "age": {"kk": "жасы", "ru": "возраст", "en": "age"}}
 """what a number in the question counts, as the answer's interpretation says it"""

@@ -62,6 +62,14 @@ def _russian() -> Any:
 
 
 @cache
+def in_dictionary(word: str, language: str) -> bool | None:
+    """Whether a folded word is a word of the language's dictionary (Russian, pymorphy3's); None where no
+    dictionary is there to say (Kazakh, English, or pymorphy3 not installed)."""
+    morph = _russian() if language == "ru" else None
+    return None if morph is None else bool(morph.word_is_known(word))
+
+
+@cache
 def lemma(word: str, language: str) -> str:
     """The dictionary form of a folded Russian word that the dictionary knows (среднюю: средний, зарплату:
     зарплата, пенсионерам: пенсионер); any other word, and every word of another language, as it is."""
@@ -243,8 +251,8 @@ def load_layer(path: Path | None = None) -> Layer:
     borrowed = {language: frozenset() for language in LANGUAGES} | {  # and Russian fillers in Kazakh questions
         "kk": frozenset(w for s in data.stopwords.get("ru", ()) for w in words(s, "kk")) - stop["kk"]}
     entities = {name: spec.model_dump() for name, spec in data.entities.items()}
-    short = {language: {k.lower(): tuple(v.split()) for k, v in data.abbreviations.get(language, {}).items()}
-             for language in LANGUAGES}
+    short = {language: {" ".join(typed_words(k.lower())): tuple(v.split())  # ск-ко: the words ск ко
+                        for k, v in data.abbreviations.get(language, {}).items()} for language in LANGUAGES}
     return Layer(entities, tuple(items), ordered, stop, borrowed, short)
 
 
