@@ -310,8 +310,8 @@ def test_extracts_in_styles_of_other_agencies_link_without_configuration(tmp_pat
     _write(tmp_path / "school.csv", ["record_id", "child_name", "child_dob", "mother_name", "mother_dob",
                                      "father_name", "father_dob", "grade"],
            [[f"S{n}", f"{c.surname} {c.first} {c.father}", f"{c.born:%Y-%m-%d}", f"{m.surname} {m.first}",
-             f"{m.born:%d.%m.%Y}", f"{f.first} {f.surname}", f"{f.born:%d.%m.%Y}", "5А"]
-            for n, (c, m, f) in enumerate(families)])
+             f"{m.born:%d.%m.%Y}", f"{d.first} {d.surname}", f"{d.born:%d.%m.%Y}", "5А"]
+            for n, (c, m, d) in enumerate(families)])
     out = tmp_path / "clusters.csv"
     files = [str(tmp_path / f) for f in ("voenkomat.txt", "kgd.csv", "kezek.xlsx", "school.csv")]
     result = CliRunner().invoke(app, ["link", *files, "--out", str(out)])
@@ -325,8 +325,8 @@ def test_extracts_in_styles_of_other_agencies_link_without_configuration(tmp_pat
     truth |= {("kgd", str(n + 1)): p.key for n, p in enumerate(people[10:30])}
     truth |= {("kezek", str(n + 1)): a.key for n, (a, _) in enumerate(couples)}
     truth |= {("kezek", f"{n + 1}#2"): b.key for n, (_, b) in enumerate(couples)}
-    for n, (c, m, f) in enumerate(families):
-        truth |= {("school", f"S{n}"): c.key, ("school", f"S{n}#2"): m.key, ("school", f"S{n}#3"): f.key}
+    for n, (c, m, d) in enumerate(families):
+        truth |= {("school", f"S{n}"): c.key, ("school", f"S{n}#2"): m.key, ("school", f"S{n}#3"): d.key}
     assert set(entity) == set(truth)  # every person of every row, the total row none
     by_person: dict[int, set[str]] = defaultdict(set)
     for record, person in truth.items():

@@ -248,8 +248,9 @@ def load_layer(path: Path | None = None) -> Layer:
                for language, found in phrases.items()}
     stop = {language: frozenset(w for s in data.stopwords.get(language, ()) for w in words(s, language))
             for language in LANGUAGES}
-    borrowed = {language: frozenset() for language in LANGUAGES} | {  # and Russian fillers in Kazakh questions
-        "kk": frozenset(w for s in data.stopwords.get("ru", ()) for w in words(s, "kk")) - stop["kk"]}
+    borrowed: dict[str, frozenset[str]] = {language: frozenset() for language in LANGUAGES}
+    borrowed["kk"] = frozenset(w for s in data.stopwords.get("ru", ()) for w in words(s, "kk")) - stop["kk"]
+    # (Russian fillers in Kazakh questions)
     entities = {name: spec.model_dump() for name, spec in data.entities.items()}
     short = {language: {" ".join(typed_words(k.lower())): tuple(v.split())  # ск-ко: the words ск ко
                         for k, v in data.abbreviations.get(language, {}).items()} for language in LANGUAGES}
