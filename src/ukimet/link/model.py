@@ -105,7 +105,7 @@ births_apart``), such a pair is two persons however alike their names (namesakes
 and the pair alone never joins them. Where they do not (FEBRL replaces birth dates outright), it is weighed."""
 BIRTHS_APART_CAP = -1.0
 """What such a pair weighs at most then (below the default threshold; shown in explanations as any other weight)."""
-BIRTHS_APART_RARE = 0.005
+BIRTHS_APART_RARE = 0.01
 """At most this share of the pairs that share a valid IIN may have births apart for the rule to hold."""
 ANCHORED_PAIRS = 100
 """Pairs sharing a valid IIN needed to tell how often births are apart within one person."""
