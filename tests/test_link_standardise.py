@@ -136,3 +136,22 @@ def test_swapped_full_names_split_back_into_their_parts(scripted: Path) -> None:
         right += (name_key(parts.surname or ""), name_key(parts.first or "")) == (
             name_key(person["surname"]), name_key(person["first_name"]))
     assert right / len(rows) >= 0.9, right / len(rows)
+
+
+@pytest.mark.parametrize(("written", "cyrillic"), [
+    ("DI'LNY'R", "Ділнұр"), ("MY'RATOVNA", "Мұратовна"), ("QAI'RATOVI'C'", "Қайратович"), ("S'YNGYS", "Шыңғыс"),
+    ("G'ALYM", "Ғалым"), ("O'MIRZAQ", "Өмірзақ"), ("A'SEL", "Әсел"), ("U'SEN", "Үсен"), ("OL'GA", "Ольга"),
+])
+def test_a_name_in_the_2018_kazakh_latin_alphabet_is_the_same_name(written: str, cyrillic: str) -> None:
+    """The apostrophe alphabet of 2018 (A' Ә, Y' Ұ, C' Ч, S' Ш ...) folds as the Cyrillic does; a Russian soft
+    sign written as an apostrophe (OL'GA) stays what it was."""
+    from ukimet.link.names import name_key
+
+    assert name_key(written) == name_key(cyrillic)
+
+
+def test_an_iin_of_2000_stored_as_a_number_gets_its_leading_zeros_back_only_where_it_is_then_valid() -> None:
+    from ukimet.core.ids import normalise_number
+
+    assert normalise_number("209600005.0") == "000209600005"  # born 9 February 2000
+    assert normalise_number("123456") is None and normalise_number("99999999") is None

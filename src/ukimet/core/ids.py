@@ -167,5 +167,14 @@ def normalise_number(value: object) -> str | None:
     digits = _NOT_DIGIT.sub("", text)
     if not digits or len(digits) > 12:
         return None
-    # a spreadsheet drops the leading zero of IINs of people born in 2000-2009: 11 digits get it back
-    return digits.zfill(12) if len(digits) >= 11 else None
+    # a spreadsheet drops the leading zero of IINs of people born in 2000-2009: 11 digits get it back; born in
+    # 2000 (000209600005 stored as 209600005) more than one, given back only where the number is then valid
+    if len(digits) >= 11:
+        return digits.zfill(12)
+    padded = digits.zfill(12)
+    return padded if len(digits) >= SHORTEST_NUMBER and (decode_iin(padded) is not None or is_valid_bin(padded)) \
+        else None
+
+
+SHORTEST_NUMBER = 8
+"""the fewest digits a number that lost its leading zeros may keep (born 1 January 2000: 000101...)"""

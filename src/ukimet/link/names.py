@@ -47,11 +47,20 @@ def _check_table() -> None:
         raise RuntimeError(f"name_key has no folding for {missing}")
 
 
+LATIN_2018 = {"a": "ә", "g": "ғ", "i": "і", "n": "ң", "o": "ө", "u": "ү", "y": "ұ", "c": "ч", "s": "ш"}
+"""The 2018 Kazakh Latin alphabet's letters written with an apostrophe (A' Ә, Y' Ұ, C' Ч, S' Ш ...): DI'LNY'R is
+Ділнұр, QAI'RATOVI'C' Қайратович, S'YNGYS Шыңғыс."""
+_APOSTROPHE_2018 = re.compile(r"([agnouycs]|i(?!['’ʼ`´][aeiouy]))['’ʼ`´]")
+
+
 @lru_cache(maxsize=1 << 18)
 def _fold(text: str) -> str:
     """The name in the comparable alphabet, doubled letters kept."""
     _check_table()
-    latin = "".join(_LATIN_LETTERS.get(c, c) for c in text.lower())
+    lowered = text.lower()
+    if any(mark in lowered for mark in "'’ʼ`´"):
+        lowered = _APOSTROPHE_2018.sub(lambda m: LATIN_2018[m.group(1)], lowered)
+    latin = "".join(_LATIN_LETTERS.get(c, c) for c in lowered)
     latin = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
     for pattern, canonical in _LATIN:
         latin = pattern.sub(canonical, latin)
