@@ -616,6 +616,9 @@ def test_a_kazakh_stem_that_alternates_before_an_ending_is_found_by_the_rule(dic
     ("top3 regions w/ most employed people", "(employed)"),
     ("ск-ко выплат АСП больше 100 тыс в 2025", "(amount > 100000)"),
     ("сколько пенсионнеров в Павлодарской области", "FROM mart.persons"),
+    ("Средний размер домохозяйства", "round(avg(members), 2) AS avg_household_size FROM mart.households"),
+    ("сколько семей где есть пенсионеры", "FROM mart.families WHERE (pensioners > 0)"),
+    ("где больше всего многодетных семей", "GROUP BY region ORDER BY count DESC, region LIMIT 1"),
 ])
 def test_real_phrasings_are_read_by_rules_not_lists(question: str, sql: str) -> None:
     """Abbreviations, Russian typed in Latin, Kazakh stem alternations, request wrappers of any verb, a region's

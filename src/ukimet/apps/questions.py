@@ -123,15 +123,17 @@ RANKING = {  # words that order the groups of an answer: the most first ("desc")
 TOP = {"kk": ["алғашқы", "үздік", "топ"], "ru": ["топ", "первые", "первых", "лучшие", "лучших"],
        "en": ["top", "first"]}
 """words before the number of groups wanted (top 3, первые пять, алғашқы үш)"""
-WHICH = {"kk": ["қай", "қандай", "қайсысында", "қайсысы"], "ru": ["каком", "какой", "какая", "какие", "каких",
-                                                                     "какого", "какому", "где"],
+PLACE_WHICH = {"kk": ["қайда"], "ru": ["где"], "en": ["where"]}
+"""the words of WHICH that ask for a place: ranked, they ask for the region"""
+WHICH = {"kk": ["қай", "қандай", "қайсысында", "қайсысы", "қайсында", "қайда"],
+         "ru": ["каком", "какой", "какая", "какие", "каких", "какого", "какому", "где"],
          "en": ["which", "where", "what"]}
 """the question word that asks for the one group first in the order (which region has the most ...)"""
 REGION_NOUNS = {"kk": ["облыс", "өңір", "аймақ", "өңірлер", "облыстар", "аймақтар"],
                 "ru": ["регион", "област", "регионы", "регионов", "обл"],
                 "en": ["region", "regions", "oblast", "oblasts"]}
 """a word for region, which a ranking splits by when it names no other split"""
-COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ"], "ru": ["сравн", "больше", "меньше", "где"],
+COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ"], "ru": ["сравн", "больше", "меньше"],
            "en": ["compar", "more", "fewer", "less", "versus", "vs"]}
 """words that ask to set named groups side by side (Shymkent or Almaty, men and women): read only away from a
 number (больше 3 детей is a condition, not a comparison)"""
@@ -551,6 +553,7 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
             used.add(j)
         elif token in _words_of("which", language):
             number = 1 if number is None else number
+            result.by_region |= token in PLACE_WHICH[language]  # где больше всего, where most: a region
             used.add(j)
         elif token in _words_of("links", language) and j - 1 in used:
             used.add(j)  # by, по, бойынша right after the ranking's words: "top regions by wage"
@@ -690,7 +693,7 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
                 _known(token, vocabulary) or _known(lemma(token, language), vocabulary))) or token in vocabulary:
             continue
         near = {word for word, _, _ in extract(token, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=None)
-                if len(word) >= SHORTEST_TYPO - 1}
+                if len(word) >= SHORTEST_TYPO - 1 and not token.startswith(word)}  # шымкенте is шымкент inflected
         if len(near) == 1 or (near and len({_meaning(word, language, layer) for word in near} - {None}) == 1
                               and None not in {_meaning(word, language, layer) for word in near}):
             tokens[i] = min(near, key=lambda word: (-len(word), word))  # сколко: сколько and скоко mean one thing
