@@ -634,3 +634,29 @@ def test_russian_typed_in_latin_is_said_as_read() -> None:
     compiled = compile_question("skolko naseleniya v Nur-Sultane")
     assert isinstance(compiled, tuple) and compiled[0] == "ru" and "region = '71'" in compiled[1]
     assert "skolko naseleniya v Nur-Sultane → сколко населения в Нур-Султане" in compiled[2]
+
+
+@pytest.mark.parametrize("question", [
+    "Көпбалалы отбасылардың қанша пайызы қолайсыз немесе дағдарыстық деңгейде?",
+    "what share of large families are in crisis or unfavourable?",
+])
+def test_values_of_one_column_joined_by_or_after_the_whole_are_the_part_of_a_share(question: str) -> None:
+    """Of large families, the share in crisis or unfavourable: the levels joined by "or" are the part, the large
+    families the whole (the levels were put in the whole: the share of large families among the troubled ones)."""
+    from ukimet.apps.questions import SharePlan
+
+    plan = compile_question(question)
+    assert isinstance(plan, SharePlan), plan
+    assert "level IN" in plan.part_sql and "children_under_18 >= 4" in plan.part_sql
+    assert "level" not in plan.whole_sql and "children_under_18 >= 4" in plan.whole_sql
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Абай облысындағы отбасылардың әл-ауқатының орташа балы қанша?", "round(avg(score), 1) AS avg_score FROM "
+     "mart.families WHERE (region = '10')"),
+    ("Үй шаруашылықтары ең аз тіркелген өңір қайсы?", "ORDER BY count ASC, region LIMIT 1"),
+])
+def test_a_possessive_is_not_read_as_the_adjective_it_begins_and_which_asks_for_one(question: str, sql: str) -> None:
+    """әл-ауқатының (its well-being) is not әл-ауқатты (well-off); қайсы (which) asks for one region."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and sql in compiled[1], compiled

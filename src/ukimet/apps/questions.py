@@ -125,7 +125,7 @@ TOP = {"kk": ["алғашқы", "үздік", "топ"], "ru": ["топ", "пе�
 """words before the number of groups wanted (top 3, первые пять, алғашқы үш)"""
 PLACE_WHICH = {"kk": ["қайда"], "ru": ["где"], "en": ["where"]}
 """the words of WHICH that ask for a place: ranked, they ask for the region"""
-WHICH = {"kk": ["қай", "қандай", "қайсысында", "қайсысы", "қайсында", "қайда"],
+WHICH = {"kk": ["қай", "қандай", "қайсысында", "қайсысы", "қайсында", "қайда", "қайсы"],
          "ru": ["каком", "какой", "какая", "какие", "каких", "какого", "какому", "где"],
          "en": ["which", "where", "what"]}
 """the question word that asks for the one group first in the order (which region has the most ...)"""
@@ -1234,16 +1234,23 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
 
     whole = [i for i in filters if whole_side(i)]
     part = [i for i in filters if not whole_side(i)]
+    parted: list[tuple[str, str]] = []  # values of one column joined by "or" said as the part: crisis or unfavourable
+    for column, items in alternatives.items():
+        starts = [position.get(id(i), -1) for i in items]
+        if any(min(starts) < o < max(starts) for o in p.ors) and not any(whole_at(at) for at in starts):
+            parted.append(_one_of(column, items, p.language, united=True))
+    parted_columns = {column for column, items in alternatives.items()
+                      if _one_of(column, items, p.language, united=True) in parted}
     # a number said among the whole's words bounds the whole (доля занятых среди лиц 18-62 лет)
     bounding = [n for n, at in zip(numbers, p.numeric_at, strict=True) if whole_at(at)]
     numbers = [n for n, at in zip(numbers, p.numeric_at, strict=True) if not whole_at(at)]
-    if not part and not numbers and not p.among:  # every filter before the verb: they are what is shared out
+    if not part and not numbers and not parted and not p.among:  # every filter before the verb: what is shared out
         whole, part = [], whole
     if len(part) > 1 and not whole and not p.among and p.split is None and not (
             p.language == "kk" and any(position[id(i)] < (p.share or 0) for i in part)):
         # "доля многодетных семей, получающих АСП": of all families, or of the large ones? said, not guessed
         return _declined(question, p.language, "decline_share_whole")
-    if not part and not numbers:
+    if not part and not numbers and not parted:
         return _declined(question, p.language, "decline_share_part")
     spec = layer.entities[entity]
     base = [w for w in (spec.get("where"), metric.where) if w]
@@ -1251,13 +1258,16 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
     described_whole = [spec["name"][p.language], *(i.name[p.language] for i in scope + whole),
                        *(said for _, said in bounding)]
     for column, items in alternatives.items():
+        if column in parted_columns:
+            continue
         condition, said = _one_of(column, items, p.language)
         base.append(condition)
         described_whole.append(said)
     base += [condition for condition, _ in period]  # a period bounds the whole: the share of 2025's payments
     described_whole += [said for _, said in period if said]
-    narrowed = [i.sql for i in part] + [condition for condition, _ in numbers]
-    described_part = [i.name[p.language] for i in part] + [said for _, said in numbers if said]
+    narrowed = [i.sql for i in part] + [condition for condition, _ in numbers] + [c for c, _ in parted]
+    described_part = [i.name[p.language] for i in part] + [said for _, said in numbers if said] + \
+        [said for _, said in parted]
     if (p.order or p.compare) and group is None:
         return _declined(question, p.language, "decline_ranking")
 
