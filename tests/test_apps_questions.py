@@ -550,7 +550,14 @@ REALWORLD2_CORPUS = Path(__file__).parent / "data" / "questions_realworld2_heldo
 never used to tune the parser."""
 
 
-@pytest.mark.parametrize("corpus", [REALWORLD_CORPUS, REALWORLD2_CORPUS], ids=["tuned", "held"])
+INTENT_CORPORA = sorted((Path(__file__).parent / "data").glob("questions_intents_*.toml"))
+"""The developers' question sets: 100 intents each in kk, ru and en in textbook phrasing plus 20 to decline, by
+two writers apart from the parser and each other (persons, benefits and payments; families, households, dwellings
+and companies); intents 1-60 tune, the rest held."""
+
+
+@pytest.mark.parametrize("corpus", [REALWORLD_CORPUS, REALWORLD2_CORPUS, *INTENT_CORPORA],
+                         ids=["tuned", "held", *(c.stem for c in INTENT_CORPORA)])
 def test_real_world_phrasings_written_apart_are_answered_right_or_declined_never_wrong(
         gateway: Gateway, mart: dict[str, Any], corpus: Path) -> None:
     scores = _store_scores(gateway, mart, corpus)

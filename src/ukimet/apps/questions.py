@@ -200,7 +200,8 @@ TREND = {"month": {"kk": ["айлар бойынша", "ай бойынша", "�
                    "en": ["trend", "trends", "over time", "dynamics", "time series", "how did", "change", "changed",
                           "evolve", "evolved"]}}
 """words that ask how a count or a sum went over time: by month, by year, or a trend that names no step (by month)"""
-SHARE_SPLIT = {"kk": [], "ru": ["являются", "является", "составляют", "которые", "которых", "это"],
+SHARE_SPLIT = {"kk": [],
+               "ru": ["являются", "является", "составляют", "которые", "которых", "это", "находится", "находятся"],
                "en": ["are", "is", "were", "who", "that", "have", "has"]}
 """words after which a share's part follows its whole (what share of women are pensioners; какая доля женщин
 являются пенсионерами)"""
@@ -557,7 +558,21 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
             used.add(j)
         elif token in _words_of("links", language) and j - 1 in used:
             used.add(j)  # by, по, бойынша right after the ranking's words: "top regions by wage"
+    if number is None and sides and regional and all(not _plural(tokens[j], language) for j in regional):
+        number = 1  # назовите регион с наименьшим ..., ең аз өңірді атаңыз: the region, one
     result.limit = number
+
+
+PLURAL_ENDINGS = {"kk": ("лар", "лер", "дар", "дер", "тар", "тер"), "ru": ("ы", "ов", "ей", "ях", "ям", "ами"),
+                  "en": ("s",)}
+"""how a region noun says it is more than one (өңірлер, регионы, областей, regions); Kazakh's anywhere in the
+word, before its case ending"""
+
+
+def _plural(token: str, language: str) -> bool:
+    if language == "kk":
+        return any(ending in token[3:] for ending in (fold(e, "kk") for e in PLURAL_ENDINGS["kk"]))
+    return token.endswith(PLURAL_ENDINGS[language])
 
 
 def _share(tokens: list[str], language: str, used: set[int], result: Parse, percent: bool = False) -> None:

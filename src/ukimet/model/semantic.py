@@ -119,7 +119,7 @@ def word_matches(pattern: str, word: str, anchored: bool = False) -> bool:
     """``anchored``: the word follows the earlier words of its phrase, so even a short one may be inflected
     (тұрғын үй: тұрғын үйдің)."""
     if len(pattern) < 4:
-        return word == pattern or (anchored and word.startswith(pattern) and len(word) - len(pattern) <= 4)
+        return word == pattern or (anchored and word.startswith(pattern) and len(word) - len(pattern) <= 6)
     return word.startswith(pattern) and len(word) - len(pattern) <= MAX_SUFFIX
 
 
