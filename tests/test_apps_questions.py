@@ -626,6 +626,9 @@ def test_a_kazakh_stem_that_alternates_before_an_ending_is_found_by_the_rule(dic
     ("Средний размер домохозяйства", "round(avg(members), 2) AS avg_household_size FROM mart.households"),
     ("сколько семей где есть пенсионеры", "FROM mart.families WHERE (pensioners > 0)"),
     ("где больше всего многодетных семей", "GROUP BY region ORDER BY count DESC, region LIMIT 1"),
+    ("What is the number of families with children under 18 in Astana?", "(children_under_18 >= 1)"),
+    ("Назовите регион с наименьшим количеством жилищ.", "ORDER BY count ASC, region LIMIT 1"),
+    ("Сколько семей в Костанайской области не имеют газоснабжения?", "(NOT gas)"),
 ])
 def test_real_phrasings_are_read_by_rules_not_lists(question: str, sql: str) -> None:
     """Abbreviations, Russian typed in Latin, Kazakh stem alternations, request wrappers of any verb, a region's

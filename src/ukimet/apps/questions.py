@@ -1037,6 +1037,7 @@ NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amo
 """what a number in the question counts, as the answer's interpretation says it"""
 
 
+MINORS_SAID = {"kk": "18 жасқа толмаған балалары бар", "ru": "с детьми до 18 лет", "en": "with children under 18"}
 NOT_SAID = {"kk": "{name} емес", "ru": "не {name}", "en": "not {name}"}
 
 
@@ -1214,6 +1215,10 @@ def _numbers(question: str, p: Parse, entity: str) -> list[tuple[str, str]] | An
     found = []
     for what, operator, value in p.numeric:
         wanted, column = NUMERIC[what]
+        if entity == "families" and what == "age" and (operator, value) in (("<", 18), ("<=", 17)):
+            # families with children under 18: families have no age, their children under 18 are counted
+            found.append(("children_under_18 >= 1", MINORS_SAID[p.language]))
+            continue
         if wanted != entity:
             return _declined(question, p.language, "decline_mixed", what=f"{what} ({wanted}), {entity}")
         said = f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}"
