@@ -904,8 +904,8 @@ def test_a_workbook_reads_the_same_whole_or_streamed(tmp_path: Path, monkeypatch
 
 def test_a_sheet_with_a_title_above_its_table_and_a_total_under_it_loads_its_rows(home: Any, tmp_path: Path) -> None:
     """An akimat's list: a title row and a blank row above the header, a total row (Барлығы: 2) under the table.
-    The header is found under the title, the rows are numbered from the header, and the total is quarantined with
-    its row number, not made a record."""
+    The header is found under the title, the rows are numbered from the header, the total is quarantined with its
+    row number, not made a record, and the blank row above it is dropped."""
     from openpyxl import Workbook
 
     config, engine = home
@@ -917,6 +917,7 @@ def test_a_sheet_with_a_title_above_its_table_and_a_total_under_it_loads_its_row
     sheet.append(["Р/с №", "Тегі", "Аты", "ЖСН"])
     sheet.append([1, "Асанов", "Бақыт", "871008401427"])
     sheet.append([2, "Сейітова", "Әйгерім", None])
+    sheet.append([])  # a blank row under the table is no record either
     sheet.append([None, "Барлығы: 2", None, None])
     book.save(tmp_path / "kezek.xlsx")
     add_source(engine, SourceSpec("kezek", "excel", str(tmp_path / "kezek.xlsx")))
@@ -927,4 +928,4 @@ def test_a_sheet_with_a_title_above_its_table_and_a_total_under_it_loads_its_row
     table = result.tables[0]
     assert (table.rows_written, table.rows_quarantined) == (2, 1)
     assert _rows(config, 'SELECT _reason FROM _quarantine."kezek__Sheet"') == [
-        ("row 6: a total under the table, not a record: Барлығы: 2",)]
+        ("row 7: a total under the table, not a record: Барлығы: 2",)]

@@ -378,6 +378,7 @@ class ExcelConnector:
         batch: list[tuple[object, ...]] = []
         width = len(table.columns)
         totals: list[str] = []
+        blank: list[tuple[object, ...]] = []  # empty rows, kept only if a row follows them (not under the table)
         for count, row in enumerate(rows):
             if limit is not None and count >= limit:
                 break
@@ -385,8 +386,13 @@ class ExcelConnector:
                 said = " ".join(str(v).strip() for v in row if v is not None and str(v).strip())
                 totals.append(f"row {start + count + 1}: a total under the table, not a record: {said}")
                 continue
+            if not filled(row):
+                blank.append((None,) * (width + 1))
+                continue
+            batch += blank
+            blank = []
             batch.append(tuple(row[:width]) + (None,) * (width - len(row)) + (None,))
-            if len(batch) == batch_rows:
+            if len(batch) >= batch_rows:
                 yield text_batch([*table.column_names, REASON], batch)  # one schema with the quarantined rows
                 batch = []
         if batch:
