@@ -629,6 +629,10 @@ def test_a_kazakh_stem_that_alternates_before_an_ending_is_found_by_the_rule(dic
     ("What is the number of families with children under 18 in Astana?", "(children_under_18 >= 1)"),
     ("Назовите регион с наименьшим количеством жилищ.", "ORDER BY count ASC, region LIMIT 1"),
     ("Сколько семей в Костанайской области не имеют газоснабжения?", "(NOT gas)"),
+    ("Сомасы 100 000 теңгеден асатын төлемдердің саны қанша?", "SELECT count(*) AS count FROM mart.payments WHERE "
+     "(amount > 100000)"),
+    ("Сколько выплат произведено на сумму свыше 100 000 тенге?", "SELECT count(*) AS count FROM mart.payments WHERE "
+     "(amount > 100000)"),
 ])
 def test_real_phrasings_are_read_by_rules_not_lists(question: str, sql: str) -> None:
     """Abbreviations, Russian typed in Latin, Kazakh stem alternations, request wrappers of any verb, a region's
@@ -670,3 +674,20 @@ def test_a_possessive_is_not_read_as_the_adjective_it_begins_and_which_asks_for_
     """әл-ауқатының (its well-being) is not әл-ауқатты (well-off); қайсы (which) asks for one region."""
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and sql in compiled[1], compiled
+
+
+@pytest.mark.parametrize(("question", "part", "whole"), [
+    ("Түркістан облысы халқындағы 18 жасқа толмаған балалардың үлесі қанша?", "(age < 18)",
+     "WHERE (alive) AND (region = '61')"),
+    ("Какой процент лиц в возрасте от 18 до 29 лет ищет работу?", "(job_seeker)",
+     "WHERE (alive) AND (age >= 18) AND (age <= 29)"),
+])
+def test_a_share_of_a_population_or_of_an_age_said_before_the_verb_takes_it_as_the_whole(question: str, part: str,
+                                                                                       whole: str) -> None:
+    """Түркістан облысы халқындағы (in Turkistan's population) names the whole in Kazakh; in Russian the first verb
+    after the share's word (ищет работу) begins its part: what stands before it is the whole."""
+    from ukimet.apps.questions import SharePlan
+
+    plan = compile_question(question)
+    assert isinstance(plan, SharePlan), plan
+    assert part in plan.part_sql and plan.whole_sql.endswith(whole), (plan.part_sql, plan.whole_sql)

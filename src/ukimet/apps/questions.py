@@ -29,6 +29,7 @@ from ukimet.model.semantic import (
     Item,
     Layer,
     default_layer,
+    finite_verb,
     fold,
     in_dictionary,
     lemma,
@@ -69,7 +70,8 @@ NOUNS = {  # what the number counts
                  "en": ["children", "child", "kids"]},
     "age": {"kk": ["жастан", "жасқа", "жастағы", "жаста", "жас", "жасар"], "ru": ["лет", "года", "год"],
             "en": ["years", "year", "aged", "old"]},
-    "amount": {"kk": ["теңге", "теңгеден", "теңгеге", "теңгеге дейін", "тг"], "ru": ["тенге", "тг", "тнг"],
+    "amount": {"kk": ["теңге", "теңгеден", "теңгеге", "теңгеге дейін", "тг", "сомасы", "сомасымен"],
+               "ru": ["тенге", "тг", "тнг", "сумму", "суммой"],
                "en": ["tenge", "kzt"]},
     "group": {"kk": ["тобы", "топтағы", "тобындағы"], "ru": ["группы", "группа", "групп", "группой"],
               "en": ["group", "groups"]},
@@ -150,8 +152,8 @@ SHARE = {"kk": ["пайыздық үлесі", "пайыздық үлес", "қ�
          "en": ["what share", "what percentage", "what proportion", "what fraction", "share", "percentage",
                 "percent", "proportion", "fraction", "pct"]}
 """words that ask for a share of a whole in per cent (доля многодетных семей, the share of families in crisis)"""
-AMONG = {"kk": ["арасындағы", "арасында", "ішіндегі", "ішінде"], "ru": ["среди", "из", "численности"],
-         "en": ["among"]}
+AMONG = {"kk": ["арасындағы", "арасында", "ішіндегі", "ішінде", "халқындағы", "тұрғындарындағы"],
+         "ru": ["среди", "из", "численности"], "en": ["among"]}
 """words that name the whole a share is of: after them in Russian and English (среди женщин, among women), before
 them in Kazakh (әйелдер арасында)"""
 RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден", "дан", "тен", "тан", "нен", "нан", "немесе",
@@ -459,6 +461,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             what = after[0] if after else ("age", i)
         elif candidates:
             what = (candidates[0][1], candidates[0][2])
+            also = [j for _, name, j in candidates if name == what[0] and j != what[1] and abs(j - i) <= 2]
+            used |= set(also)  # сомасы 100 000 теңгеден, на сумму свыше 100 000 тенге: both words say an amount
         elif value >= SMALLEST_AMOUNT:  # больше 100 тыс: nothing else could be counted in so many
             what = ("amount", i)
         else:
@@ -594,6 +598,10 @@ def _share(tokens: list[str], language: str, used: set[int], result: Parse, perc
         elif j not in used and j > result.share and token in _words_of("split", language) and not result.split:
             result.split = j
             used.add(j)
+    if result.split is None and not result.among and language == "ru":
+        # какой процент лиц от 18 до 29 лет ищет работу: the first verb after the share's word begins its part
+        result.split = next((j for j in range(result.share + 1, len(tokens)) if j not in used and
+                             finite_verb(tokens[j], language)), None)
 
 
 def _period(tokens: list[str], typed: list[str], language: str, used: set[int], result: Parse) -> None:

@@ -70,6 +70,14 @@ def in_dictionary(word: str, language: str) -> bool | None:
 
 
 @cache
+def finite_verb(word: str, language: str) -> bool:
+    """Whether a folded Russian word is a finite verb (ищет, получают, работает) by its dictionary; any other word
+    of any language, False."""
+    morph = _russian() if language == "ru" else None
+    return morph is not None and morph.word_is_known(word) and morph.parse(word)[0].tag.POS == "VERB"
+
+
+@cache
 def lemma(word: str, language: str) -> str:
     """The dictionary form of a folded Russian word that the dictionary knows (среднюю: средний, зарплату:
     зарплата, пенсионерам: пенсионер); any other word, and every word of another language, as it is."""
@@ -139,9 +147,11 @@ def _region_phrases(aliases: dict[str, dict[str, tuple[str, ...]]]) -> list[tupl
         item = Item("region", region.code, None, f"region = '{region.code}'",
                     {"kk": region.name_kk, "ru": region.name_ru, "en": region.name_en})
         others = sorted({name for names in aliases.get(region.code, {}).values() for name in names})
+        marker = "oblast" if region.kind == "oblast" else "city"
         for language in LANGUAGES:  # a name is a name in any language: ВКО in a Kazakh question, Чимкент in English
             found += [(language, name.replace("-", " ").split(), item, False) for name in others]
-        marker = "oblast" if region.kind == "oblast" else "city"
+            found += [(language, [*name.replace("-", " ").split(), extra], item, False)  # Zhambyl Region
+                      for name in others for extra in REGION_WORDS[language][marker]]
         kk = [w for w in region.name_kk.split() if w.lower() not in ("облысы", "қаласы")]
         en = [w for w in region.name_en.replace("-", " ").split() if w.lower() not in ("region", "city")]
         ru = [w for w in region.name_ru.replace("-", " ").split() if w.lower() not in ("область", "город")]
