@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import read_store
 from ukimet.apps.family_card import distribution, draw_distribution, family_card
-from ukimet.core.errors import NotFound, PolicyError
+from ukimet.core.errors import PolicyError, Refused
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
 
@@ -47,8 +47,8 @@ def test_a_social_worker_opens_a_family_card_with_reasons_in_kazakh(mart: dict[s
 def test_an_analyst_whose_policy_masks_family_numbers_cannot_open_a_card(mart: dict[str, Any]) -> None:
     family, region = _worst_family(mart)
     gateway = Gateway(mart["country"].config)
-    try:  # the analyst sees family numbers masked, so a number matches nothing: they work with distributions
-        with pytest.raises(NotFound, match="no family"):
+    try:  # the analyst sees family numbers masked: refused saying so (it was "no family", which was not true)
+        with pytest.raises(Refused, match="sees family_id masked"):
             family_card(gateway, User("a", "analyst", "Akimat", {"region": region}), family, "study")
     finally:
         gateway.close()
