@@ -167,7 +167,7 @@ RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден"
 the first, between the two (a dash is no word: 18-30 is two numbers side by side) and, in Kazakh, after the second"""
 NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ"]},
             "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не"], "after": []},
-            "en": {"before": ["other than", "except for", "excluding", "except", "not", "non"], "after": []}}
+            "en": {"before": ["other than", "except for", "excluding", "except", "outside", "not", "non"], "after": []}}
 """words that turn the filter beside them into its opposite: before it (не в школе, excluding pensioners, кроме
 Алматы) or, in Kazakh, after it (зейнеткерлерден басқа, мүгедек емес)"""
 MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
@@ -191,7 +191,7 @@ TREND = {"month": {"kk": ["айлар бойынша", "ай бойынша", "�
                    "ru": ["в разбивке по месяцам", "в разрезе месяцев", "по месяцам", "помесячно", "ежемесячно",
                           "по месяцу", "месяц за месяцем"],
                    "en": ["month by month", "by month", "by months", "per month", "each month", "every month",
-                          "month on month"]},
+                          "month on month", "monthly"]},
          "year": {"kk": ["жылдар бойынша", "жыл бойынша", "жыл сайын", "жылға бөліп"],
                   "ru": ["в разбивке по годам", "в разрезе лет", "по годам", "ежегодно", "по году", "год за годом"],
                   "en": ["year by year", "by year", "by years", "per year", "each year", "every year", "annually"]},
