@@ -340,6 +340,11 @@ def _known(token: str, known: frozenset[str]) -> bool:
     return any(form in known for form in _forms(token))
 
 
+def _known_form(token: str, known: frozenset[str], language: str) -> bool:
+    """Whether ``token`` is known as written or in its dictionary form (Russian: работающих as работающий)."""
+    return _known(token, known) or _known(lemma(token, language), known)
+
+
 def _phrase_index(layer: Layer, language: str) -> tuple[dict[str, list[int]], dict[tuple[str, ...], list[Item]]]:
     """The layer's phrases in ``language`` by their first word (their positions in the layer's order), and the
     items each phrase's words name (the strong ones first), made once per layer: a question's words are then
@@ -712,13 +717,13 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
     corrected = []
     for i, token in enumerate(tokens):
         misspelt = in_dictionary(token, language) is False  # no such Russian word: пенсионнеров
-        if len(token) < SHORTEST_TYPO or not token.isalpha() or (not misspelt and (
-                _known(token, vocabulary) or _known(lemma(token, language), vocabulary))) or token in vocabulary:
+        if len(token) < SHORTEST_TYPO or not token.isalpha() or (
+                not misspelt and _known_form(token, vocabulary, language)) or token in vocabulary:
             continue
         near = {word for word, _, _ in extract(token, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=None)
                 if len(word) >= SHORTEST_TYPO - 1 and not token.startswith(word)}  # шымкенте is шымкент inflected
-        if len(near) == 1 or (near and len({_meaning(word, language, layer) for word in near} - {None}) == 1
-                              and None not in {_meaning(word, language, layer) for word in near}):
+        meanings = {_meaning(word, language, layer) for word in near}
+        if len(near) == 1 or (len(meanings) == 1 and None not in meanings):
             tokens[i] = min(near, key=lambda word: (-len(word), word))  # сколко: сколько and скоко mean one thing
             corrected.append((typed[i], tokens[i]))
     return corrected
@@ -812,9 +817,9 @@ def _russian_negated(tokens: list[str], layer: Layer) -> set[int]:
     for i, token in enumerate(tokens):
         rest = token[len(RU_NEGATIVE_PREFIX):]
         if not token.startswith(RU_NEGATIVE_PREFIX) or len(token) < SHORTEST_NEGATED or \
-                _known(token, vocabulary) or _known(lemma(token, "ru"), vocabulary):
+                _known_form(token, vocabulary, "ru"):
             continue
-        if _known(rest, vocabulary) or _known(lemma(rest, "ru"), vocabulary):
+        if _known_form(rest, vocabulary, "ru"):
             tokens[i] = rest
             found.add(i)
     return found
@@ -829,8 +834,9 @@ def _distributed(typed: list[str], language: str, layer: Layer) -> list[str]:
     """The question's words with a "without" said once for two things listed said for each (без газа или
     водопровода: без газа или без водопровода; газы немесе суы жоқ: газы жоқ немесе суы жоқ; without gas or
     water), where the marker makes a phrase of the layer with each thing and the other thing alone is none."""
-    pairs = [p.words for p in layer.phrases[language] if len(p.words) == 2]
-    singles = [p.words[0] for p in layer.phrases[language] if len(p.words) == 1]
+    pairs, singles = _per_layer("pairs and singles", layer, language, lambda: (
+        [p.words for p in layer.phrases[language] if len(p.words) == 2],
+        [p.words[0] for p in layer.phrases[language] if len(p.words) == 1]))
     listing = set(_words_of("or", language)) | set(_words_of("and", language))
     folded = [fold(w, language) for w in typed]
     before, after = ({fold(m, language) for m in SHARED_MARKERS[side][language]} for side in ("before", "after"))
@@ -1262,13 +1268,11 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
 
     whole = [i for i in filters if whole_side(i)]
     part = [i for i in filters if not whole_side(i)]
-    parted: list[tuple[str, str]] = []  # values of one column joined by "or" said as the part: crisis or unfavourable
+    parted: dict[str, tuple[str, str]] = {}  # a column's values joined by "or" said as the part: crisis or unfavourable
     for column, items in alternatives.items():
         starts = [position.get(id(i), -1) for i in items]
         if any(min(starts) < o < max(starts) for o in p.ors) and not any(whole_at(at) for at in starts):
-            parted.append(_one_of(column, items, p.language, united=True))
-    parted_columns = {column for column, items in alternatives.items()
-                      if _one_of(column, items, p.language, united=True) in parted}
+            parted[column] = _one_of(column, items, p.language, united=True)
     # a number said among the whole's words bounds the whole (доля занятых среди лиц 18-62 лет)
     bounding = [n for n, at in zip(numbers, p.numeric_at, strict=True) if whole_at(at)]
     numbers = [n for n, at in zip(numbers, p.numeric_at, strict=True) if not whole_at(at)]
@@ -1286,16 +1290,16 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
     described_whole = [spec["name"][p.language], *(i.name[p.language] for i in scope + whole),
                        *(said for _, said in bounding)]
     for column, items in alternatives.items():
-        if column in parted_columns:
+        if column in parted:
             continue
         condition, said = _one_of(column, items, p.language)
         base.append(condition)
         described_whole.append(said)
     base += [condition for condition, _ in period]  # a period bounds the whole: the share of 2025's payments
     described_whole += [said for _, said in period if said]
-    narrowed = [i.sql for i in part] + [condition for condition, _ in numbers] + [c for c, _ in parted]
+    narrowed = [i.sql for i in part] + [condition for condition, _ in numbers] + [c for c, _ in parted.values()]
     described_part = [i.name[p.language] for i in part] + [said for _, said in numbers if said] + \
-        [said for _, said in parted]
+        [said for _, said in parted.values()]
     if (p.order or p.compare) and group is None:
         return _declined(question, p.language, "decline_ranking")
 

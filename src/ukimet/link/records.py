@@ -139,8 +139,7 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                     found.setdefault(c.semantic_type, c.column)
             address = tuple(c.column for c in cols if c.semantic_type == "address")
             further = tuple(c.column for c in cols if extras and c.semantic_type in EXTRA_TYPES
-                            and c.column.lower() not in NOT_EVIDENCE and c.column not in key)
-            further = tuple(c for c in further if c not in parts)
+                            and c.column.lower() not in NOT_EVIDENCE and c.column not in key and c.column not in parts)
             out += _with_surnames(Party("", table, "subject", found, key, address, further, birth_parts=parts),
                                   others)
             continue

@@ -34,7 +34,7 @@ from ukimet.connect.connectors.base import (
     unique_names,
     unreadable,
 )
-from ukimet.connect.connectors.workbook import TITLE_ROWS, Sheet, filled, header_at, is_total, sheets
+from ukimet.connect.connectors.workbook import TITLE_ROWS, Sheet, cells, filled, header_at, is_total, sheets
 from ukimet.connect.encoding import Utf8Lines, sniff, text_lines
 from ukimet.core.errors import SourceError
 
@@ -358,7 +358,7 @@ class ExcelConnector:
                     header, renamed = unique_names([str(v) if v is not None else "" for v in top[start]])
                     count = len(top) - start - 1 + sum(1 for _ in rows)
                     name = sheet.title if len(self.files) == 1 else f"{path.stem}__{sheet.title}"
-                    title = " ".join(str(v).strip() for r in top[:start] for v in r if v is not None and str(v).strip())
+                    title = " ".join(" ".join(cells(r)) for r in top[:start] if filled(r))
                     found.append(TableInfo(name, tuple(ColumnInfo(h, "text") for h in header), count, (), None,
                                            {"file": str(path), "sheet": sheet.title, "renamed": "; ".join(renamed),
                                             "header_row": str(start + 1), "title": title}))
@@ -383,8 +383,7 @@ class ExcelConnector:
             if limit is not None and count >= limit:
                 break
             if is_total(row, width):  # Барлығы: 595 under the table: kept in quarantine, not made a record
-                said = " ".join(str(v).strip() for v in row if v is not None and str(v).strip())
-                totals.append(f"row {start + count + 1}: a total under the table, not a record: {said}")
+                totals.append(f"row {start + count + 1}: a total under the table, not a record: {' '.join(cells(row))}")
                 continue
             if not filled(row):
                 blank.append((None,) * (width + 1))

@@ -89,8 +89,13 @@ TOTAL = re.compile(r"^\s*(барлығы|жиыны|жиынтығы|итого|
 """the first word of a total row under a table (Барлығы: 595, Итого, Total)"""
 
 
+def cells(row: Row) -> list[str]:
+    """The texts of a row's filled cells, in order."""
+    return [str(v).strip() for v in row if v is not None and str(v).strip()]
+
+
 def filled(row: Row) -> int:
-    return sum(1 for v in row if v is not None and str(v).strip())
+    return len(cells(row))
 
 
 def header_at(rows: list[Row]) -> int:
@@ -104,5 +109,5 @@ def header_at(rows: list[Row]) -> int:
 
 def is_total(row: Row, width: int) -> bool:
     """A row under the table that totals it (Барлығы: 595 in one cell of a wide table), not a record."""
-    cells = [str(v) for v in row if v is not None and str(v).strip()]
-    return width >= 3 and len(cells) == 1 and TOTAL.match(cells[0]) is not None
+    said = cells(row)
+    return width >= 3 and len(said) == 1 and TOTAL.match(said[0]) is not None
