@@ -72,14 +72,14 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
             refresh_catalog(metadata, spec, open_connector(spec, config))
             sources[spec.name] = path
         _apply(metadata, sources, mappings)
-        failed = [r for r in Syncer(metadata, config).sync() if r.status != "done"]
-        if failed:
-            raise SourceError("linkfiles.unreadable", path=str(sources[failed[0].source]),
-                              detail=failed[0].error or "?")
-        if report is not None:
-            report.extend(describe(metadata, name) for name in sources)
         con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
         try:
+            failed = [r for r in Syncer(metadata, config).sync(con=con) if r.status != "done"]
+            if failed:
+                raise SourceError("linkfiles.unreadable", path=str(sources[failed[0].source]),
+                                  detail=failed[0].error or "?")
+            if report is not None:
+                report.extend(describe(metadata, name) for name in sources)
             with publishing(con, "ukimet link --out"):  # one transaction: not a lake commit per statement
                 extract(con, metadata, extras=True)
                 stats = link_records(con, threshold, engine)

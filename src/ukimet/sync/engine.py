@@ -154,9 +154,13 @@ class Syncer:
         self.config = config
         self.progress = progress
 
-    def sync(self, names: list[str] | None = None, full: bool = False) -> list[SourceResult]:
-        """Sync the named sources (all when None), each on its own: a failure is recorded and the rest go on."""
+    def sync(self, names: list[str] | None = None, full: bool = False,
+             con: duckdb.DuckDBPyConnection | None = None) -> list[SourceResult]:
+        """Sync the named sources (all when None), each on its own: a failure is recorded and the rest go on.
+        ``con``: the store's connection the caller holds and goes on using (opened and closed here when None)."""
         specs = [get_source(self.engine, n) for n in names] if names else list_sources(self.engine)
+        if con is not None:
+            return [self._guarded(con, spec, full) for spec in specs]
         con = open_store(self.config.resolved_store_path(), memory_limit=self.config.work_memory_limit)
         try:
             return [self._guarded(con, spec, full) for spec in specs]
