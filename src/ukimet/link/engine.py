@@ -34,10 +34,10 @@ from ukimet.link.components import connected_components
 from ukimet.link.greedy import APART, EDGE, KNOWN, NODE, RESOLVED, SAME, resolve, schema
 from ukimet.link.model import (
     ANCHORED_PAIRS,
-    BIRTHS_APART,
     BIRTHS_APART_CAP,
     EXTRA,
     FIELDS,
+    FIRSTS_WHOLLY_APART,
     IIN_TYPO,
     TF_FIELDS,
     THRESHOLD,
@@ -52,7 +52,8 @@ EVIDENCE = ("iin", "iin_valid", "surname_key", "surname_stem", "first_key", "fat
             "birth_month_only", "sex", "surname_sound", "first_sound", "address_key", "phone_key", "email_key")
 SWAPPED = {"surname_key": "first_key", "surname_stem": "first_key", "first_key": "surname_key"}
 """When one record has surname and first name the other way round (a common slip, and the usual reading of
-a full name written first-name-first), its names are compared crosswise."""
+a full name written first-name-first), its names are compared crosswise: one name the same crosswise and the other
+alike crosswise (a spelling or an initial apart: ЖАКЫП У. and UMIT ZHAKYP), neither the same straight."""
 MAX_BLOCK = 400
 RARE_NAMES = 20
 """Profiles sharing a pair of names that block on the names alone (no date of birth to go with them)."""
@@ -144,6 +145,12 @@ def profiles(db: Backend, spec: Spec) -> int:
     return db.count(NODES)
 
 
+_ALIKE = """({a} = {b} OR jaro_winkler_similarity({a}, {b}) >= 0.9
+    OR (least(length({a}), length({b})) <= 2 AND left({a}, least(length({a}), length({b})))
+        = left({b}, least(length({a}), length({b})))))"""
+"""Two name keys that may be one name: equal, a spelling apart, or an initial and a name it begins."""
+
+
 def _sides(sql: str) -> str:
     """Level SQL over the aligned columns: l.x -> l_x, r.x -> r_x."""
     return re.sub(r"\b([lr])\.(\w+)", r"\1_\2", sql)
@@ -154,11 +161,14 @@ def vectors(db: Backend, pairs: str, out: str, spec: Spec) -> None:
     levels = ", ".join(f"({_sides(level_sql(name))}) AS {name}" for name in spec.fields)
     values = ", ".join(f"l_{column} AS {name}_value" for name, column in TF_FIELDS.items())
     joined = ", ".join(f"l.{c} AS l_{c}, r.{c} AS r_{c}" for c in spec.evidence)
-    swapped = ("l_surname_key <> l_first_key AND l_surname_key = r_first_key AND l_first_key = r_surname_key "
-               "AND NOT (l_surname_key = r_surname_key)")
+    swapped = (f"l_surname_key <> l_first_key AND NOT (l_surname_key = r_surname_key) "
+               f"AND NOT (l_first_key = r_first_key) AND ((l_surname_key = r_first_key AND "
+               f"{_ALIKE.format(a='l_first_key', b='r_surname_key')}) OR (l_first_key = r_surname_key AND "
+               f"{_ALIKE.format(a='l_surname_key', b='r_first_key')}))")
     aligned = ", ".join(f"CASE WHEN names_swapped THEN r_{SWAPPED[c]} ELSE r_{c} END AS r_{c}" if c in SWAPPED
                         else f"r_{c}" for c in spec.evidence)
-    db.create(out, f"""SELECT l_id, r_id, {_sides(CONFLICT)} AS conflict, names_swapped, {levels}, {values}
+    db.create(out, f"""SELECT l_id, r_id, {_sides(CONFLICT)} AS conflict, names_swapped,
+        {_sides(FIRSTS_WHOLLY_APART)} AS firsts_apart, {levels}, {values}
         FROM (SELECT l_id, r_id, names_swapped, {', '.join(f'l_{c}' for c in spec.evidence)}, {aligned}
               FROM (SELECT *, coalesce({swapped}, false) AS names_swapped
                     FROM (SELECT p.l_id, p.r_id, {joined} FROM {pairs} p
@@ -254,11 +264,13 @@ def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Sp
             total = float(sum(by_level[lvl] for lvl in present))
             m[n] = {lvl: (float(by_level[lvl]) + 0.5) / (total + 0.5 * top(n)) for lvl in present}
         model.m = m
-    if {"iin", "birth_date"} <= set(fields):
-        anchored = db.fetch(f"SELECT count(*), count(*) FILTER (WHERE birth_date = 1) FROM vectors "
-                            f"WHERE NOT conflict AND iin = {top('iin')} AND birth_date > 0")
-        if anchored and int(anchored[0][0]) >= ANCHORED_PAIRS:
-            model.births_apart = int(anchored[0][1]) / int(anchored[0][0])
+    for name, apart, share in (("birth_date", "birth_date = 1", "births_apart"),
+                               ("first", "firsts_apart", "firsts_apart")):
+        if {"iin", name} <= set(fields):  # how often one person's field is written wholly differently
+            anchored = db.fetch(f"SELECT count(*), count(*) FILTER (WHERE {apart}) FROM vectors "
+                                f"WHERE NOT conflict AND iin = {top('iin')} AND {name} > 0")
+            if anchored and int(anchored[0][0]) >= ANCHORED_PAIRS:
+                setattr(model, share, int(anchored[0][1]) / int(anchored[0][0]))
     return model
 
 
@@ -289,8 +301,8 @@ def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.
     weights = ", ".join(f"{weight_sql(model, n)} AS w_{n}" for n in fields)
     total = " + ".join(f"w_{n}" for n in fields)
     prior = math.log2(model.prior / (1 - model.prior))
-    apart = (f"WHEN {BIRTHS_APART} THEN least({prior!r} + {total}, {BIRTHS_APART_CAP!r})"
-             if model.strict_births and {"birth_date", "iin"} <= set(fields) else "")
+    rule = model.apart()
+    apart = f"WHEN {rule} THEN least({prior!r} + {total}, {BIRTHS_APART_CAP!r})" if rule else ""
     db.create(out, f"""SELECT l_id, r_id, conflict, {', '.join(fields)}, {', '.join(f'w_{n}' for n in fields)},
         CASE WHEN conflict THEN -99.0 {apart} ELSE {prior!r} + {total} END AS weight
         FROM (SELECT v.*, {weights} FROM {vectors} v {joins}) weighed""")

@@ -41,9 +41,20 @@ _INITIAL = """WHEN length(l.{c}) <= 2 OR length(r.{c}) <= 2 THEN CASE WHEN left(
 """An initial (Н. in Ахметов Н.С.; its key one or two letters) against a name: similar when the name begins with
 it, different when not."""
 
+NAMES_APART = """length(l.first_key) > 2 AND length(r.first_key) > 2
+        AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8
+        AND jaro_winkler_similarity(l.surname_stem, r.surname_stem) < 0.8
+        AND jaro_winkler_similarity(l.first_key, r.surname_key) < 0.8
+        AND jaro_winkler_similarity(l.surname_key, r.first_key) < 0.8
+        AND NOT coalesce(l.father_key = r.father_key, false)"""
+"""Two records whose first names and surnames are both wholly different (neither a spelling nor an initial apart,
+straight or crosswise: Кирилл Петорв is PETROV KIRILL with a slip) and whose father's names do not agree: not one person's records, whatever identifier they share. One IIN on
+both is an IIN mistyped onto another person's record (or a parent's IIN on a child's), so it is no evidence:
+shown as its own level, weighed as no information."""
+
 LEVELS: dict[str, str] = {
     "iin": f"""CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
-        WHEN l.iin = r.iin THEN 4
+        WHEN l.iin = r.iin THEN CASE WHEN coalesce({NAMES_APART}, false) THEN 0 ELSE 4 END
         WHEN l.iin_valid AND r.iin_valid THEN CASE WHEN coalesce({IIN_TYPO}, false) THEN 3 ELSE 1 END
         WHEN levenshtein(l.iin, r.iin) <= 1 OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
         ELSE 2 END""",
@@ -85,7 +96,8 @@ TOP = {"iin": 4, "birth_date": 3, "surname": 4, "first": 3, "father": 3, "sex": 
        "email": 2}
 """The strongest level of each field."""
 LEVEL_NAMES: dict[str, dict[int, str]] = {
-    "iin": {0: "missing", 1: "two different valid IINs", 2: "different",
+    "iin": {0: "missing, or the same IIN on records of wholly different names (a mistyped IIN)",
+            1: "two different valid IINs", 2: "different",
             3: "one digit apart, or a likely typo (all else agrees)", 4: "same IIN"},
     "birth_date": {0: "missing", 1: "different (more than a typo)",
                    2: "a typo apart (same year and month or day, day and month swapped, one digit, the next year)",
@@ -107,6 +119,17 @@ BIRTHS_APART_CAP = -1.0
 """What such a pair weighs at most then (below the default threshold; shown in explanations as any other weight)."""
 BIRTHS_APART_RARE = 0.01
 """At most this share of the pairs that share a valid IIN may have births apart for the rule to hold."""
+FIRSTS_WHOLLY_APART = """coalesce(length(l.first_key) > 2 AND length(r.first_key) > 2
+        AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8 AND levenshtein(l.first_key, r.first_key) > 2,
+        false)"""
+"""First names that are not one name misspelt: neither alike nor two letters apart, nor an initial (Айсұлу and
+Томирис; not Марат and Мрат, nor Айгүл and А.)."""
+FIRSTS_APART = "firsts_apart AND iin < 3"
+"""A pair whose first names are both known and wholly different (``FIRSTS_WHOLLY_APART``), with no IIN
+that agrees. Where the data show that one person's first name is almost never written wholly differently by two
+agencies (``Model.firsts_apart``), such a pair is two persons however much else agrees: twins and siblings share
+a surname, a date of birth and an address, and only their first names tell them apart. Capped as births apart
+are (``BIRTHS_APART_CAP``); where the data do not show it, weighed."""
 ANCHORED_PAIRS = 100
 """Pairs sharing a valid IIN needed to tell how often births are apart within one person."""
 VOLATILE = frozenset({"address", "phone", "email"})
@@ -151,10 +174,26 @@ class Model:
     """Among candidate pairs that share a valid IIN (one person, almost surely), the share whose births differ by
     more than a typo; None when there were too few such pairs to tell (``ANCHORED_PAIRS``)."""
 
+    firsts_apart: float | None = None
+    """As ``births_apart``, for first names wholly different (``FIRSTS_APART``)."""
+
     @property
     def strict_births(self) -> bool:
         """Births apart make two persons (``BIRTHS_APART``): the data show one person's birth is written alike."""
         return self.births_apart is not None and self.births_apart <= BIRTHS_APART_RARE
+
+    @property
+    def strict_firsts(self) -> bool:
+        """First names apart make two persons (``FIRSTS_APART``): the data show one person's name is written alike."""
+        return self.firsts_apart is not None and self.firsts_apart <= BIRTHS_APART_RARE
+
+    def apart(self) -> str | None:
+        """SQL over a pair's levels true where the pair alone must not join two records (``BIRTHS_APART``,
+        ``FIRSTS_APART``), as far as the data showed those rules hold; None when neither does."""
+        rules = [rule for rule, field, strict in ((BIRTHS_APART, "birth_date", self.strict_births),
+                                                  (FIRSTS_APART, "first", self.strict_firsts))
+                 if strict and {"iin", field} <= set(self.fields)]
+        return " OR ".join(f"({r})" for r in rules) or None
 
     def weight(self, name: str, level: int) -> float:
         """log2(m/u) of one level; 0 for 'no information'. A volatile field's disagreement weighs at most
@@ -175,8 +214,9 @@ class Model:
         import pyarrow as pa
 
         rows = [*self.rows(), {"field": "_prior", "level": 0, "m": self.prior, "u": self.tf_floor}]
-        if self.births_apart is not None:
-            rows.append({"field": "_births_apart", "level": 0, "m": self.births_apart, "u": None})
+        for name, share in (("_births_apart", self.births_apart), ("_firsts_apart", self.firsts_apart)):
+            if share is not None:
+                rows.append({"field": name, "level": 0, "m": share, "u": None})
         return pa.table({"field": [r["field"] for r in rows], "level": pa.array([r["level"] for r in rows], pa.int32()),
                          "m": pa.array([r["m"] for r in rows], pa.float64()),
                          "u": pa.array([r["u"] for r in rows], pa.float64())})
@@ -188,8 +228,8 @@ class Model:
             if name == "_prior":
                 model.prior, model.tf_floor = float(m or 0.01), float(u or 1e-5)
                 continue
-            if name == "_births_apart":
-                model.births_apart = None if m is None else float(m)
+            if name in ("_births_apart", "_firsts_apart"):
+                setattr(model, name[1:], None if m is None else float(m))
                 continue
             if name not in model.fields:
                 model.fields = (*model.fields, name)
@@ -201,6 +241,7 @@ class Model:
 
     def to_json(self) -> str:
         return json.dumps({"prior": self.prior, "tf_floor": self.tf_floor, "births_apart": self.births_apart,
+                           "firsts_apart": self.firsts_apart,
                            "fields": {n: {str(lvl): {"meaning": meaning(n, lvl), "m": self.m[n].get(lvl),
                                                      "u": self.u.get(n, {}).get(lvl)} for lvl in sorted(self.m[n])}
                                       for n in self.fields if self.m.get(n)}}, indent=2, ensure_ascii=False)
@@ -210,9 +251,10 @@ class Model:
         """A model from a JSON file in the format ``to_json`` writes; every probability checked."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            apart = data.get("births_apart")
+            apart, firsts = data.get("births_apart"), data.get("firsts_apart")
             model = cls(prior=float(data["prior"]), tf_floor=float(data.get("tf_floor", 1e-5)),
-                        births_apart=None if apart is None else float(apart))
+                        births_apart=None if apart is None else float(apart),
+                        firsts_apart=None if firsts is None else float(firsts))
             for name, levels in data["fields"].items():
                 if name not in LEVELS and not name.startswith(EXTRA):
                     raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)} and x_<column>")
