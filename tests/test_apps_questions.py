@@ -691,3 +691,54 @@ def test_a_share_of_a_population_or_of_an_age_said_before_the_verb_takes_it_as_t
     plan = compile_question(question)
     assert isinstance(plan, SharePlan), plan
     assert part in plan.part_sql and plan.whole_sql.endswith(whole), (plan.part_sql, plan.whole_sql)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("median monthly wage for women", "round(median(monthly_wage)) AS median_wage"),
+    ("Жан басына шаққандағы табыстың медианасы, Алматы қ.", "round(median(income_per_person)) AS median_income"),
+    ("Медиана суммы выплат пенсии по возрасту за 2025 год", "round(median(amount)) AS median_paid"),
+    ("мүгедектік жәрдемақысы бір төлемнің орташа сомасы", "round(avg(amount)) AS avg_paid"),
+    ("какая средняя сумма одной выплаты пособия многодетным?", "round(avg(amount)) AS avg_paid"),
+])
+def test_a_way_to_aggregate_said_apart_from_its_measure_finds_their_metric(question: str, metric: str) -> None:
+    """"median" and "wage" apart (a word between, the other order, a case ending) make the median wage; the sum of
+    payments with "медиана" or "орташа" is the median or average amount paid. "One payment" is no amount of one
+    tenge."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and metric in compiled[1] and "amount =" not in compiled[1], compiled
+
+
+def test_a_measure_with_no_way_to_aggregate_it_is_declined_not_counted() -> None:
+    declined = compile_question("зарплата в Шымкенте")
+    assert not isinstance(declined, tuple) and "зарплата" in str(getattr(declined, "declined", "")), declined
+
+
+@pytest.mark.parametrize(("question", "condition"), [
+    ("Нур-Султан: количество домохозяйств из 5 и более человек", "FROM mart.households WHERE (region = '71') AND "
+     "(members >= 5)"),
+    ("сколько домохозяйств, где живёт всего один человек?", "FROM mart.households WHERE (members = 1)"),
+    ("how many families have exactly 5 members?", "FROM mart.families WHERE (members = 5)"),
+    ("Каков средний доход на одного члена семьи в Атырауской области?", "FROM mart.families WHERE (region = '23')"),
+    ("Түркістан облысында отбасыларда бір адамға орташа табыс қанша?", "FROM mart.families WHERE (region = '61')"),
+    ("How many people over 65 are not receiving a pension?", "(age > 65)"),
+])
+def test_a_number_of_people_after_it_is_a_family_or_households_size_and_per_one_is_a_rate(question: str,
+                                                                                         condition: str) -> None:
+    """5 человек, 5 members: the size of a family or household; на одного члена семьи, бір адамға: per member, no
+    count; people over 65: a bare number compared, said of people, is their age."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and compiled[1].endswith(condition), compiled
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("how many многодетные families in Shymkent?", "WHERE (children_under_18 >= 4) AND (region = '79')"),
+    ("skolko pensionerov in Astana?", "AND (region = '71')"),
+    ("Ақтөбе облысы бойынша получатели АСП саны", "FROM mart.persons WHERE (alive) AND (region = '15')"),
+    ("АӘК алушылар Жамбыл обл", "FROM mart.persons"),
+])
+def test_russian_words_in_an_english_or_kazakh_question_are_read_and_recipients_are_people(question: str,
+                                                                                         sql: str) -> None:
+    """A Russian word in an English question is read as in a Russian one, typed in Cyrillic or in Latin letters;
+    a benefit's recipients said with no entity are people."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and sql in compiled[1], compiled

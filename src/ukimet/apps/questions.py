@@ -75,9 +75,14 @@ NOUNS = {  # what the number counts
                "en": ["tenge", "kzt"]},
     "group": {"kk": ["тобы", "топтағы", "тобындағы"], "ru": ["группы", "группа", "групп", "группой"],
               "en": ["group", "groups"]},
+    "members": {"kk": ["мүшесі", "мүшелі", "мүшеден", "адамнан", "адамдық"],
+                "ru": ["членов", "члена", "членами", "человек", "человека"],
+                "en": ["members", "member", "people", "persons"]},
 }
-NUMERIC = {"children": ("families", "children_under_18"), "age": ("persons", "age"), "amount": ("payments", "amount"),
-           "group": ("persons", "disability_group")}
+NUMERIC = {"children": (("families",), "children_under_18"), "age": (("persons",), "age"),
+           "amount": (("payments",), "amount"), "group": (("persons",), "disability_group"),
+           "members": (("families", "households"), "members")}
+"""what a number counts -> the entities that have it, and its column"""
 LARGEST = {"group": 3}
 """the largest value a number of this kind can take (disability groups 1-3): a larger one is read as nothing"""
 MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_000_000},
@@ -85,6 +90,8 @@ MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_0
                       "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000},
                "en": {"thousand": 1000, "k": 1000, "mln": 1_000_000, "million": 1_000_000}}
 """words that multiply the number before them (100 тыс, 2 млн, 50k)"""
+PER = {"kk": ("әр",), "ru": ("на",), "en": ("per", "a")}
+"""words before "one" that make it a rate's divisor (на одного человека, per one person), not a count"""
 SMALLEST_AMOUNT = 1000
 """a number at least this large, with nothing else it could count, is an amount of money (больше 100 тыс)"""
 OLDEST = 120
@@ -92,8 +99,8 @@ OLDEST = 120
 MOST_CHILDREN = 12
 """the most children a family's count may be read as (the privacy bounds' too): "children under 18" is an age"""
 AGE_COMPARATORS = {"kk": ["жастан асқан", "жастан жоғары", "жастан үлкен", "жасқа дейінгі", "жастан кіші",
-                          "жасқа толмаған"],
-                   "ru": ["старше", "младше", "моложе"],
+                          "жасқа толмаған", "жасы"],
+                   "ru": ["старше", "младше", "моложе", "возрасте", "возрастом"],
                    "en": ["older than", "younger than", "aged", "age"]}
 """comparators that say the number is an age even without a word for years"""
 RANKING = {  # words that order the groups of an answer: the most first ("desc"), the fewest first ("asc"), or a
@@ -435,7 +442,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         window = range(max(0, first - 4), min(len(tokens), last + 5))
         near = sorted(((min(abs(j - first), abs(j - last)), name, j) for j in window
                        if j not in used and _number(tokens[j], language) is None
-                       for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)))
+                       for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)
+                       and (name != "members" or j > last)))
         aged = any(_match_phrase(tokens, j, tuple(words(a, language))) for j in window
                    for a in AGE_COMPARATORS[language])
         counted = near[0][1] if near else "age" if aged else None
@@ -455,12 +463,16 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         value = _number(token, language)
         if value is None or i in used:
             continue
+        if value == 1 and not token.isdecimal() and i > 0 and \
+                tokens[i - 1] in {fold(w, language) for w in PER[language]}:
+            continue  # доход на одного члена семьи, per one member: a rate's divisor, not a count of one
         window = range(max(0, i - 4), min(len(tokens), i + 7))
         ages = [words(w, language) for w in AGE_COMPARATORS[language]]
         age_said = next((j for j in range(max(0, i - 3), i + 2) for a in ages
                          if j not in used and _match_phrase(tokens, j, tuple(a))), None)
         candidates = sorted(((abs(j - i) - (0.5 if j > i else 0), name, j) for j in window if j != i and j not in used
-                             for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)))
+                             for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)
+                             and (name != "members" or j > i)))  # 5 человек; people over 65 is an age
         if age_said is not None:  # older than, младше, жастан асқан: an age whatever noun is near
             after = [(name, j) for _, name, j in candidates if name == "age" and j > i]
             what = after[0] if after else ("age", i)
@@ -470,6 +482,9 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             used |= set(also)  # сомасы 100 000 теңгеден, на сумму свыше 100 000 тенге: both words say an amount
         elif value >= SMALLEST_AMOUNT:  # больше 100 тыс: nothing else could be counted in so many
             what = ("amount", i)
+        elif value <= OLDEST and any(_match_phrase(tokens, j, tuple(phrase)) for phrase, _ in comparators
+                                     for j in range(max(0, i - len(phrase)), i + 2) if j != i):
+            what = ("age", i)  # people over 65, 65 and older: a bare number compared is a person's age
         else:
             continue
         operator, taken = "=", {i, what[1]}
@@ -482,7 +497,7 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                     break
             if operator != "=":
                 break
-        if age_said is not None and what[1] == i:  # "aged 30": the word that says it is an age is taken too
+        if age_said is not None:  # "aged 30", в возрасте 30 лет: the word that says it is an age is taken too
             for a in ages:
                 if _match_phrase(tokens, age_said, tuple(a)) and not set(range(age_said, age_said + len(a))) & taken:
                     taken |= set(range(age_said, age_said + len(a)))
@@ -491,6 +506,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             what = ("age", what[1])
         if value > LARGEST.get(what[0], value):  # group 7: no such group, the number is read as nothing
             continue
+        if what[0] == "amount" and not token.isdecimal() and value < SMALLEST_AMOUNT:
+            continue  # бір төлемнің орташа сомасы, одной выплаты: "one" payment, not an amount of one tenge
         found.append((what[0], operator, value))
         if at is not None:
             at.append(min(taken))
@@ -756,15 +773,20 @@ def _listing(tokens: list[str], start: int, stop: int, language: str, result: Pa
 
 
 def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language: str, used: set[int],
-           result: Parse) -> None:
+           result: Parse, measured: frozenset[str] = frozenset()) -> None:
     """A request for the number over time (по месяцам, by year, динамика), consuming its words (as typed or in
-    their ``dictionary`` form): the step it names, or a month where it names none."""
+    their ``dictionary`` form): the step it names, or a month where it names none. Not a word that qualifies the
+    measure after it (``measured``: median monthly wage, среднемесячная зарплата)."""
     for step in ("trend_month", "trend_year", "trend"):
         for phrase in _phrases_of(step, language):
             for j in range(len(tokens)):
                 span = set(range(j, j + len(phrase)))
                 if phrase and not span & used and (_match_phrase(tokens, j, phrase) or
                                                    _match_phrase(dictionary, j, phrase)):
+                    after = j + len(phrase)
+                    if after < len(tokens) and (tokens[after] in measured or dictionary[after] in measured):
+                        used |= span  # monthly wage: the wage of a month, not a number per month
+                        continue
                     used |= span
                     if result.trend is None or step != "trend":
                         result.trend = "year" if step == "trend_year" else "month"
@@ -772,17 +794,28 @@ def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language:
 
 
 def parse(text: str, layer: Layer | None = None) -> Parse:
-    """What ``text`` asks, in the language it is in. Russian typed in Latin letters (skolko semey poluchayut ASP)
-    is read again in Cyrillic where that leaves fewer words unknown, and the answer says how it was read."""
+    """What ``text`` asks, in the language it is in. Russian typed in Latin letters is read again in Cyrillic where
+    that leaves fewer words unknown: the whole question (skolko semey poluchayut ASP), or, in an English one, the
+    words English does not know (skolko pensionerov in Astana); the answer says how it was read."""
     layer = layer or default_layer()
     result = _parse(text, layer)
+    readings = []
     if result.unknown and result.language != "ru" and _mostly_latin(text):
         cyrillic = russian_from_latin(text)
         russian = _parse(cyrillic, layer)
-        if russian.language == "ru" and len(russian.unknown) < len(result.unknown):
-            russian.corrected.insert(0, (text, cyrillic))
-            return russian
-    return result
+        if russian.language == "ru":
+            readings.append((cyrillic, russian))
+    if result.unknown and result.language == "en":
+        mixed = text
+        for word in dict.fromkeys(w for w in result.unknown if w.isascii() and w.isalpha()):
+            mixed = re.sub(rf"\b{re.escape(word)}\b", russian_from_latin(word), mixed)
+        if mixed != text:
+            readings.append((mixed, _parse(mixed, layer, "en")))
+    best = min(readings, key=lambda r: len(r[1].unknown), default=None)  # the whole question first on a tie
+    if best is None or len(best[1].unknown) >= len(result.unknown):
+        return result
+    best[1].corrected.insert(0, (text, best[0]))
+    return best[1]
 
 
 KK_REQUEST_ENDINGS = ("uinizdi", "uinizdin", "uinizge")
@@ -881,9 +914,10 @@ def _mostly_latin(text: str) -> bool:
     return sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
 
 
-def _parse(text: str, layer: Layer) -> Parse:
+def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
+    """``language``: the question's, when known (else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", text))
-    language = _detect(text, layer)
+    language = language or _detect(text, layer)
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
                                                   layer.abbreviations[language]), language), language, layer)
     positive = [kazakh_positive(word) if language == "kk" else None for word in typed]
@@ -894,11 +928,14 @@ def _parse(text: str, layer: Layer) -> Parse:
     used: set[int] = set()
     result = Parse(language)
     result.corrected = _typos_corrected(tokens, typed, language, layer)
-    dictionary = [lemma(t, language) for t in tokens]  # Russian words in their dictionary form (pymorphy3)
+    dictionary = [lemma(t, "ru" if language == "en" and not t.isascii() else language)  # Russian words in their
+                  for t in tokens]  # dictionary form (pymorphy3), in an English question too
     _ranking(tokens, language, used, result)
     _share(tokens, language, used, result, percent="%" in text)
     _period(tokens, typed, language, used, result)
-    _trend(tokens, dictionary, typed, language, used, result)
+    _trend(tokens, dictionary, typed, language, used, result, _per_layer(
+        "measure words", layer, language, lambda: frozenset(p.words[0] for p in layer.phrases[language]
+                                                            if p.item.kind == "measure")))
     result.numeric = _numeric(tokens, language, used, result.numeric_at)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
@@ -957,8 +994,9 @@ def _parse(text: str, layer: Layer) -> Parse:
                 continue
             linking = bool(result.order or result.compare) and tokens[i] in _words_of("links", language)
             stop, borrowed = layer.stopwords[language], layer.borrowed_stopwords[language]
+            one = not tokens[i].isdecimal() and _number(tokens[i], language) == 1  # бір төлемнің, одной выплаты
             if tokens[i] not in stop and dictionary[i] not in stop and tokens[i] not in borrowed and not linking and \
-                    not _request(tokens, dictionary, i, language):  # a number read as nothing too
+                    not one and not _request(tokens, dictionary, i, language):  # a number read as nothing too
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1
@@ -1047,7 +1085,8 @@ EQUALITY = re.compile(r"(\w+) = ('[^']*')")
 NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amount"},
                  "group": {"kk": "мүгедектік тобы", "ru": "группа инвалидности", "en": "disability group"},
                  "children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
-                 "age": {"kk": "жасы", "ru": "возраст", "en": "age"}}
+                 "age": {"kk": "жасы", "ru": "возраст", "en": "age"},
+                 "members": {"kk": "мүшелер саны", "ru": "членов", "en": "members"}}
 """what a number in the question counts, as the answer's interpretation says it"""
 
 
@@ -1087,17 +1126,26 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     spans = p.items
     entity_words = {c.id for span in spans for c in span if c.kind == "entity"}
     metrics = [c for span in spans for c in span if c.kind == "metric"]
+    composed = _composed(question, p, layer, metrics)
+    if isinstance(composed, Answer):
+        return composed
+    metrics = composed
     # the entity the filters point to, counting only words that belong to one entity ("no benefit" is said of
     # persons and of families alike)
     bound = set()
     for span in spans:
-        owners = {c.entity for c in span if c.kind in ("metric", "filter", "group") and c.entity}
+        owners = {c.entity for c in span if c.kind in ("metric", "filter", "group", "measure") and c.entity}
         if len(owners) == 1:
             bound |= owners
-    bound |= {NUMERIC[what][0] for what, _, _ in p.numeric}
+    bound |= {NUMERIC[what][0][0] for what, _, _ in p.numeric if len(NUMERIC[what][0]) == 1}
     entity_pick = entity_words or {m.entity for m in metrics if m.entity}
     if len(entity_pick) > 1:
         return _declined(question, p.language, "decline_mixed", what=", ".join(sorted(entity_pick)))
+    if not entity_pick and not bound:  # получатели АСП, АӘК алушылар: a benefit said of no one: of its recipients
+        owned = [{c.entity for c in span if c.kind == "filter"} for span in spans
+                 if any(c.kind == "filter" for c in span)]
+        if owned and all("persons" in owners for owners in owned):
+            bound = {"persons"}
     if not entity_pick:
         if len(bound) != 1:
             return _declined(question, p.language, "decline_subject")
@@ -1116,7 +1164,7 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         chosen = [c for c in span if c.kind in ("filter", "group", "region") and c.entity in (None, entity)]
         kinds = {c.kind for c in span}
         if not chosen:
-            if kinds <= {"entity", "metric"}:
+            if kinds <= {"entity", "metric", "measure", "aggregate"}:
                 continue
             return _declined(question, p.language, "decline_mixed",
                              what=", ".join(f"{c.name[p.language]} ({c.entity})" for c in span))
@@ -1191,6 +1239,25 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     return p.language, sql, understood + _corrections(p)
 
 
+def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> list[Item] | Answer:
+    """The question's metrics, with a measure and a way to aggregate it said apart made one metric: "median" and
+    "wage" (median monthly wage), "медиана" and the sum of payments (Медиана суммы выплат: of the amount paid),
+    "орташа" and "сомасы". A measure said with no way to aggregate it (зарплата в Шымкенте), or a way with nothing
+    to aggregate, is declined naming the words: counting the people would answer another question."""
+    said = [c for span in p.items for c in span if c.kind in ("measure", "aggregate")]
+    if not said:
+        return metrics
+    how = next((c.aggregate for c in said if c.kind == "aggregate"), None)
+    what = next((c.measure for c in said if c.kind == "measure"), None) or \
+        next((m.measure for m in metrics if m.measure), None)
+    how = how or next((m.aggregate for m in metrics if m.measure == what and m.aggregate), None)
+    found = next((m for m in layer.items if m.kind == "metric" and m.measure == what and m.aggregate == how), None)
+    if found is None:
+        return _declined(question, p.language, "decline_words",
+                         words=", ".join(dict.fromkeys(c.name[p.language] for c in said)))
+    return [found, *(m for m in metrics if m.measure is None)]
+
+
 def _corrections(p: Parse) -> str:
     """The words read as another, said in the interpretation (famillies → families), so the reader can check."""
     return "".join(f" · {typed} → {read}" for typed, read in p.corrected)
@@ -1233,8 +1300,8 @@ def _numbers(question: str, p: Parse, entity: str) -> list[tuple[str, str]] | An
             # families with children under 18: families have no age, their children under 18 are counted
             found.append(("children_under_18 >= 1", MINORS_SAID[p.language]))
             continue
-        if wanted != entity:
-            return _declined(question, p.language, "decline_mixed", what=f"{what} ({wanted}), {entity}")
+        if entity not in wanted:
+            return _declined(question, p.language, "decline_mixed", what=f"{what} ({', '.join(wanted)}), {entity}")
         said = f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}"
         found.append((f"{column} {operator} {value}", said))
     return found

@@ -48,9 +48,9 @@ NAMES_APART = """length(l.first_key) > 2 AND length(r.first_key) > 2
         AND jaro_winkler_similarity(l.surname_key, r.first_key) < 0.8
         AND NOT coalesce(l.father_key = r.father_key, false)"""
 """Two records whose first names and surnames are both wholly different (neither a spelling nor an initial apart,
-straight or crosswise: Кирилл Петорв is PETROV KIRILL with a slip) and whose father's names do not agree: not one person's records, whatever identifier they share. One IIN on
-both is an IIN mistyped onto another person's record (or a parent's IIN on a child's), so it is no evidence:
-shown as its own level, weighed as no information."""
+straight or crosswise: Кирилл Петорв is PETROV KIRILL with a slip) and whose father's names do not agree: not one
+person's records, whatever identifier they share. One IIN on both is an IIN mistyped onto another person's record
+(or a parent's IIN on a child's), so it is no evidence: shown as its own level, weighed as no information."""
 
 LEVELS: dict[str, str] = {
     "iin": f"""CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0

@@ -97,6 +97,10 @@ class Item:
     name: dict[str, str]
     where: str | None = None
     """a condition the item needs (a metric's: average wage over those with a wage)"""
+    measure: str | None = None
+    """a metric's: what it aggregates (wage, income, paid); a measure's: its id"""
+    aggregate: str | None = None
+    """a metric's: how (avg, median, sum); an aggregate's: its id"""
 
 
 @dataclass(frozen=True, eq=False)
@@ -197,6 +201,18 @@ class Term(BaseModel):
     """a condition the item needs (a metric's: average wage over those with a wage)"""
     name: Texts
     words: Words
+    measure: Text | None = None
+    """a metric's: the measure it aggregates (``measures``), so that 'median' said apart from 'wage' finds it"""
+    aggregate: Text | None = None
+    """a metric's: how it aggregates its measure (``aggregates``)"""
+
+
+class Measure(BaseModel):
+    """A quantity a metric aggregates, said apart from how (median ... wage, табыстың медианасы)."""
+
+    model_config = FROZEN
+    entity: Text
+    words: Words
 
 
 class LayerFile(BaseModel):
@@ -208,6 +224,10 @@ class LayerFile(BaseModel):
     stopwords: Annotated[dict[str, tuple[Text, ...]], texts_in(LANGUAGES, ())] = {}
     abbreviations: Annotated[dict[str, dict[Text, Text]], texts_in(LANGUAGES, ())] = {}
     """language -> abbreviation -> what it stands for (обл. -> облысы, avg -> average, зп -> зарплата)"""
+    aggregates: dict[Text, Words] = {}
+    """how a measure is aggregated (avg, median) -> the words that say it alone (median, медиана, орташа)"""
+    measures: dict[Text, Measure] = {}
+    """what is aggregated (wage, income) -> its entity and the words that say it alone"""
     region_aliases: dict[Text, Annotated[dict[str, tuple[Text, ...]], texts_in(LANGUAGES, ())]] = {}
     """a region's KATO code -> language -> the other names people use for it (abbreviations, old names)"""
 
@@ -218,6 +238,12 @@ class LayerFile(BaseModel):
                 if term.entity is not None and term.entity not in self.entities:
                     raise problem("config.undeclared_entity", kind=kind, id=repr(term.id),
                                   entity=repr(term.entity), allowed=", ".join(self.entities))
+        for metric in self.metrics:
+            for what, value, declared in (("measure", metric.measure, self.measures),
+                                          ("aggregate", metric.aggregate, self.aggregates)):
+                if value is not None and value not in declared:
+                    raise problem("config.undeclared_entity", kind=f"metrics ({what})", id=repr(metric.id),
+                                  entity=repr(value), allowed=", ".join(declared))
         return self
 
 
@@ -226,8 +252,13 @@ def load_layer(path: Path | None = None) -> Layer:
     items: list[Item] = []
     raw: list[tuple[str, list[str], Item, bool]] = []
 
-    def add(kind: str, term: Entity | Term, item_id: str, entity: str | None) -> None:
-        item = Item(kind, item_id, entity, term.sql if isinstance(term, Term) else "", dict(term.name), term.where)
+    def add(kind: str, term: Entity | Term | Measure, item_id: str, entity: str | None) -> None:
+        if isinstance(term, Measure):
+            item = Item(kind, item_id, entity, "", {lang: said[0] for lang, said in term.words.items() if said},
+                        measure=item_id)
+        else:
+            item = Item(kind, item_id, entity, term.sql if isinstance(term, Term) else "", dict(term.name),
+                        term.where, getattr(term, "measure", None), getattr(term, "aggregate", None))
         items.append(item)
         for language in LANGUAGES:
             for phrase in term.words[language]:
@@ -238,6 +269,13 @@ def load_layer(path: Path | None = None) -> Layer:
     for kind in ("metrics", "filters", "groups"):
         for term in getattr(data, kind):
             add(kind[:-1], term, term.id, term.entity)
+    for measure_id, measure in data.measures.items():
+        add("measure", measure, measure_id, measure.entity)
+    for aggregate_id, said in data.aggregates.items():
+        how = Item("aggregate", aggregate_id, None, "", {lang: w[0] for lang, w in said.items() if w},
+                   aggregate=aggregate_id)
+        items.append(how)
+        raw += [(language, phrase.split(), how, False) for language in LANGUAGES for phrase in said[language]]
     raw += _region_phrases({code: dict(names) for code, names in data.region_aliases.items()})
     phrases: dict[str, list[Phrase]] = {language: [] for language in LANGUAGES}
     for language, parts, item, weak in raw:
@@ -251,8 +289,12 @@ def load_layer(path: Path | None = None) -> Layer:
             dictionary = tuple(lemma(w, language) for w in folded)
             if dictionary != folded:  # средняя зарплата as средний зарплата: matched by any form's lemmas
                 phrases[language].append(Phrase(dictionary, item, weak))
-            if language == "ru":  # Kazakh questions hold Russian words (Ақтөбе облысында сколько семей тұрады?)
+            if language == "ru":  # Kazakh and English questions hold Russian words (Ақтөбе облысында сколько семей
+                # тұрады? how many многодетные families?)
                 phrases["kk"].append(Phrase(tuple(w for part in parts for w in words(part, "kk")), item, weak, True))
+                phrases["en"].append(Phrase(folded, item, weak, True))
+                if dictionary != folded:
+                    phrases["en"].append(Phrase(dictionary, item, weak, True))
     ordered = {language: tuple(sorted(dict.fromkeys(found), key=lambda p: (-len(p.words),
                                                                            -sum(map(len, p.words)))))
                for language, found in phrases.items()}
@@ -260,7 +302,7 @@ def load_layer(path: Path | None = None) -> Layer:
             for language in LANGUAGES}
     borrowed: dict[str, frozenset[str]] = {language: frozenset() for language in LANGUAGES}
     borrowed["kk"] = frozenset(w for s in data.stopwords.get("ru", ()) for w in words(s, "kk")) - stop["kk"]
-    # (Russian fillers in Kazakh questions)
+    borrowed["en"] = stop["ru"] - stop["en"]  # (Russian fillers in Kazakh and English questions)
     entities = {name: spec.model_dump() for name, spec in data.entities.items()}
     short = {language: {" ".join(typed_words(k.lower())): tuple(v.split())  # ск-ко: the words ск ко
                         for k, v in data.abbreviations.get(language, {}).items()} for language in LANGUAGES}
