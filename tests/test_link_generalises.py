@@ -162,11 +162,9 @@ def test_a_mapping_that_names_no_file_is_refused_with_the_files_there(tmp_path: 
 
 
 
-def test_a_namesake_born_decades_apart_is_another_person_where_births_are_written_alike(tmp_path: Path) -> None:
-    """120 persons in a registry and a tax file that share valid IINs, whose births the two agree on: the data
-    show one person's birth is not written wholly differently by two agencies. A clinic without IINs holds ten
-    of them and, at the same address, a namesake born 27 years earlier (a father and the son named after him):
-    each clinic record joins its own person, and the namesakes stay apart however alike their names."""
+def _anchored(folder: Path) -> list[Person]:
+    """120 persons in a registry and a tax file that share valid IINs and agree on names and births: what tells
+    the model how one person's records differ."""
     rng = random.Random(4242)
     people = []
     for key in range(120):
@@ -176,10 +174,58 @@ def test_a_namesake_born_decades_apart_is_another_person_where_births_are_writte
         people.append(Person(key, _iin(born, male, rng.randrange(1000, 9000)), root + ("ов" if male else "ова"),
                              rng.choice(MEN if male else WOMEN),
                              FATHERS[key % len(FATHERS)] + ("ұлы" if male else "қызы"), born, male))
-    _write(tmp_path / "registry.csv", ["ЖСН", "Тегі", "Аты", "Әкесінің аты", "Туған күні"],
+    _write(folder / "registry.csv", ["ЖСН", "Тегі", "Аты", "Әкесінің аты", "Туған күні"],
            [[p.iin, p.surname, p.first, p.father, f"{p.born:%d.%m.%Y}"] for p in people])
-    _write(tmp_path / "tax.csv", ["IIN", "Surname", "Name", "Birth"],
+    _write(folder / "tax.csv", ["IIN", "Surname", "Name", "Birth"],
            [[p.iin, p.surname.upper(), p.first.upper(), f"{p.born:%Y-%m-%d}"] for p in people])
+    return people
+
+
+def _entities(folder: Path, *files: str) -> dict[tuple[str, str], str]:
+    out = folder / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", *(str(folder / f) for f in files), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as f:
+        return {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+
+
+def test_twins_without_iins_stay_two_persons_and_an_iin_on_another_persons_record_joins_nothing(
+        tmp_path: Path) -> None:
+    """A clinic without IINs holds ten persons of the registry and, at the same address, each one's twin: the
+    same surname, father and birth, another first name. Where the IIN-sharing records show one person's first
+    name is not written wholly differently, the twins stay apart. A record that carries a registry person's IIN
+    under a wholly different name (the IIN typed onto the wrong record) is not that person. A name written the
+    other way round with a slip (given name first) is still its person."""
+    people = _anchored(tmp_path)
+    rows = []
+    for n, p in enumerate(people[40:50]):
+        address = f"Астана, Абай даңғылы {10 + n}, {n + 1}"
+        twin = next(f for f in (MEN if p.male else WOMEN) if f != p.first and f[:2] != p.first[:2])
+        rows += [[f"C{p.key}", "", p.surname, p.first, p.father, f"{p.born:%d/%m/%Y}", address],
+                 [f"T{p.key}", "", p.surname, twin, p.father, f"{p.born:%d/%m/%Y}", address]]
+    stranger = people[60]
+    rows.append(["X", stranger.iin, "Вагнер", "Ирина", "Александровна", f"{stranger.born:%d/%m/%Y}", ""])
+    _write(tmp_path / "clinic.csv", ["record_id", "ИИН", "Фамилия", "Имя", "Отчество", "Дата рождения", "Адрес"],
+           rows)
+    slipped = people[70]
+    _write(tmp_path / "bank.csv", ["record_id", "full name", "birth"],
+           [["B1", f"{slipped.first.upper()} {slipped.surname.upper()[:-2]}{slipped.surname.upper()[-1]}"
+                   f"{slipped.surname.upper()[-2]}", f"{slipped.born:%d.%m.%Y}"]])
+    entity = _entities(tmp_path, "registry.csv", "tax.csv", "clinic.csv", "bank.csv")
+    for p in people[40:50]:
+        own = entity[("registry", str(p.key + 1))]
+        assert entity[("clinic", f"C{p.key}")] == own
+        assert entity[("clinic", f"T{p.key}")] != own
+    assert entity[("clinic", "X")] != entity[("registry", str(stranger.key + 1))]
+    assert entity[("bank", "B1")] == entity[("registry", str(slipped.key + 1))]
+
+
+def test_a_namesake_born_decades_apart_is_another_person_where_births_are_written_alike(tmp_path: Path) -> None:
+    """120 persons in a registry and a tax file that share valid IINs, whose births the two agree on: the data
+    show one person's birth is not written wholly differently by two agencies. A clinic without IINs holds ten
+    of them and, at the same address, a namesake born 27 years earlier (a father and the son named after him):
+    each clinic record joins its own person, and the namesakes stay apart however alike their names."""
+    people = _anchored(tmp_path)
     clinic = people[20:30]
     rows = []
     for n, p in enumerate(clinic):
