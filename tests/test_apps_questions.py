@@ -742,3 +742,21 @@ def test_russian_words_in_an_english_or_kazakh_question_are_read_and_recipients_
     a benefit's recipients said with no entity are people."""
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and sql in compiled[1], compiled
+
+
+@pytest.mark.parametrize(("question", "condition"), [
+    ("people without disability", "NOT coalesce((disability_group IS NOT NULL), FALSE)"),
+    ("Сколько людей старше 80 лет без инвалидности?", "NOT coalesce((disability_group IS NOT NULL), FALSE)"),
+])
+def test_without_is_a_negation_not_an_inflected_with(question: str, condition: str) -> None:
+    """"without disability" once matched "with disability" (a word of the phrase begins "without"): the opposite
+    number. без and without negate the filter after them."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and condition in compiled[1], compiled
+
+
+def test_a_negation_before_nothing_it_can_turn_is_declined_not_dropped() -> None:
+    """no children under 18: the number is read as an age, and "no" turns nothing; answering without it would
+    count the families that have such children."""
+    declined = compile_question("how many families in Astana have no children under 18?")
+    assert not isinstance(declined, tuple), declined

@@ -173,8 +173,9 @@ RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден"
 """words of a range of two numbers (от 18 до 30, between 18 and 30, 18 бен 30 аралығындағы, 2 or 3 children): before
 the first, between the two (a dash is no word: 18-30 is two numbers side by side) and, in Kazakh, after the second"""
 NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ"]},
-            "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не"], "after": []},
-            "en": {"before": ["other than", "except for", "excluding", "except", "outside", "not", "non"], "after": []}}
+            "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не", "без", "нет"], "after": []},
+            "en": {"before": ["other than", "except for", "excluding", "except", "outside", "not", "non", "without",
+                              "with no", "have no", "has no", "no"], "after": []}}
 """words that turn the filter beside them into its opposite: before it (не в школе, excluding pensioners, кроме
 Алматы) or, in Kazakh, after it (зейнеткерлерден басқа, мүгедек емес)"""
 MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
@@ -940,6 +941,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
+    negated_at = 0
     ends: list[int] = []  # where each matched span ends
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
     i = 0
@@ -950,6 +952,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
         for position in sorted({*_starting(tokens[i], starts), *_starting(dictionary[i], starts)}):
             phrase = phrases[position]
             span = set(range(i, i + len(phrase.words)))
+            if tokens[i] in _words_of("not_before", language) and phrase.words[0] != tokens[i]:
+                continue  # without is not an inflected "with": without disability is no disability
             if not span & used and (_match_phrase(tokens, i, phrase.words) or
                                     _match_phrase(dictionary, i, phrase.words)):
                 end = i + len(phrase.words)
@@ -988,7 +992,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
             negation = next((len(w) for w in _phrases_of("not_before", language)
                              if _match_phrase(tokens, i, w) and not set(range(i, i + len(w))) & used), 0)
             if negation and i + negation < len(tokens):
-                negate = True
+                negate, negated_at = True, i
                 used |= set(range(i, i + negation))
                 i += negation
                 continue
@@ -1000,6 +1004,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1
+    if negate:  # a "not" before nothing it could turn (no children under 18: a number): never dropped silently
+        result.unknown.append(typed[negated_at])
     return result
 
 
