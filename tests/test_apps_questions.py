@@ -760,3 +760,15 @@ def test_a_negation_before_nothing_it_can_turn_is_declined_not_dropped() -> None
     count the families that have such children."""
     declined = compile_question("how many families in Astana have no children under 18?")
     assert not isinstance(declined, tuple), declined
+
+
+@pytest.mark.parametrize(("question", "condition", "said"), [
+    ("Алматыоблысындағы балалар саны", "(region = '19')", "Алматыоблысындағы → Алматы облысындағы"),
+    ("количествоинвалидов вАктюбинской области", "(region = '15')", "вАктюбинской → в Актюбинской"),
+    ("howmany disabledpeople in Almaty region", "(disability_group IS NOT NULL)", "howmany → how many"),
+])
+def test_two_words_typed_as_one_are_read_apart_and_said_so(question: str, condition: str, said: str) -> None:
+    """An uppercase letter inside a word, or a word the vocabulary does not know made of a whole word and a known
+    one: two words. Алматыоблысындағы is Алматы облысындағы (the region), never Алматыоблысын дағы (the city)."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and condition in compiled[1] and said in compiled[2], compiled

@@ -721,6 +721,41 @@ def _vocabulary(layer: Layer, language: str) -> frozenset[str]:
     return _per_layer("vocabulary", layer, language, make)
 
 
+CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
+"""where a word typed without its space shows it: вАктюбинской, howMany"""
+SHORTEST_PART = 3
+"""the fewest letters each of two words typed as one may have (shorter pieces fit too many words)"""
+
+
+def _glued(typed: list[str], language: str, layer: Layer) -> tuple[list[str], list[tuple[str, str]]]:
+    """The question's words with two words typed as one split (Алматыоблысындағы, количествоинвалидов, howmany,
+    вАктюбинской): where an uppercase letter starts the second, or where the vocabulary knows neither the whole
+    nor anything but both its parts, the first a whole word (the longest one wins); and the splits, said in the
+    answer."""
+    vocabulary = _vocabulary(layer, language)
+
+    def known(word: str) -> bool:
+        folded = fold(word, language)
+        return folded in vocabulary or _known_form(folded, vocabulary, language)
+
+    def exact(word: str) -> bool:  # a first part is a whole word: Алматыоблысын is no word (Алматы облысын is)
+        folded = fold(word, language)
+        return folded in vocabulary or lemma(folded, language) in vocabulary
+
+    out: list[str] = []
+    said = []
+    for word in typed:
+        parts = CAMEL.split(word)
+        if len(parts) == 1 and len(word) >= 2 * SHORTEST_PART and word.isalpha() and not known(word) and \
+                in_dictionary(fold(word, language), language) is not True:
+            parts = next(([word[:k], word[k:]] for k in range(len(word) - SHORTEST_PART, SHORTEST_PART - 1, -1)
+                          if exact(word[:k]) and known(word[k:])), [word])
+        if len(parts) > 1:
+            said.append((word, " ".join(parts)))
+        out += parts
+    return out, said
+
+
 def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: Layer) -> list[tuple[str, str]]:
     """Words the vocabulary does not hold, of at least ``SHORTEST_TYPO`` letters, replaced in ``tokens`` by the one
     vocabulary word a single edit away (a letter wrong, missing, extra or swapped: симей, колличество, famillies),
@@ -921,6 +956,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     language = language or _detect(text, layer)
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
                                                   layer.abbreviations[language]), language), language, layer)
+    typed, glued = _glued(typed, language, layer)
     positive = [kazakh_positive(word) if language == "kk" else None for word in typed]
     flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
     tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
@@ -928,7 +964,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
         flipped |= _russian_negated(tokens, layer)
     used: set[int] = set()
     result = Parse(language)
-    result.corrected = _typos_corrected(tokens, typed, language, layer)
+    result.corrected = glued + _typos_corrected(tokens, typed, language, layer)
     dictionary = [lemma(t, "ru" if language == "en" and not t.isascii() else language)  # Russian words in their
                   for t in tokens]  # dictionary form (pymorphy3), in an English question too
     _ranking(tokens, language, used, result)
