@@ -772,3 +772,19 @@ def test_two_words_typed_as_one_are_read_apart_and_said_so(question: str, condit
     one: two words. Алматыоблысындағы is Алматы облысындағы (the region), never Алматыоблысын дағы (the city)."""
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and condition in compiled[1] and said in compiled[2], compiled
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("How many women receive the childcare allowance?", "FROM mart.persons WHERE (alive) AND (sex = 'F') AND "
+     "(contains(CAST(benefits AS VARCHAR), 'childcare_allowance'))"),
+    ("Break down dwellings without gas by region.", "FROM mart.dwellings WHERE (NOT gas) GROUP BY region"),
+    ("Укажите общую сумму выплат женщинам.", "FROM mart.payments WHERE (sex = 'F')"),
+    ("сколько было выплат пособия по уходу за ребенком в 2025 году", "FROM mart.payments WHERE "
+     "(kind = 'childcare_allowance')"),
+])
+def test_a_filter_said_of_another_entity_means_the_same_there(question: str, sql: str) -> None:
+    """The childcare allowance is a kind of payment, and the persons and families receiving it; without gas is
+    said of families and of dwellings; women, of persons and of the payments made to them (the layer's
+    ``carried``)."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and sql in compiled[1], compiled

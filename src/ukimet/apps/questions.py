@@ -79,10 +79,10 @@ NOUNS = {  # what the number counts
                 "ru": ["членов", "члена", "членами", "человек", "человека"],
                 "en": ["members", "member", "people", "persons"]},
 }
-NUMERIC = {"children": (("families",), "children_under_18"), "age": (("persons",), "age"),
+NUMERIC = {"children": (("families",), "children_under_18"), "age": (("persons", "payments"), "age"),
            "amount": (("payments",), "amount"), "group": (("persons",), "disability_group"),
            "members": (("families", "households"), "members")}
-"""what a number counts -> the entities that have it, and its column"""
+"""what a number counts -> the entities that have it (the first when nothing else says which), and its column"""
 LARGEST = {"group": 3}
 """the largest value a number of this kind can take (disability groups 1-3): a larger one is read as nothing"""
 MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_000_000},
@@ -1179,7 +1179,7 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         owners = {c.entity for c in span if c.kind in ("metric", "filter", "group", "measure") and c.entity}
         if len(owners) == 1:
             bound |= owners
-    bound |= {NUMERIC[what][0][0] for what, _, _ in p.numeric if len(NUMERIC[what][0]) == 1}
+    bound |= {NUMERIC[what][0][0] for what, _, _ in p.numeric}  # an age said alone is a person's
     entity_pick = entity_words or {m.entity for m in metrics if m.entity}
     if len(entity_pick) > 1:
         return _declined(question, p.language, "decline_mixed", what=", ".join(sorted(entity_pick)))

@@ -205,6 +205,9 @@ class Term(BaseModel):
     """a metric's: the measure it aggregates (``measures``), so that 'median' said apart from 'wage' finds it"""
     aggregate: Text | None = None
     """a metric's: how it aggregates its measure (``aggregates``)"""
+    carried: dict[Text, Text] = {}
+    """a filter's: the same words said of another entity -> its SQL there (the childcare allowance of payments,
+    persons receiving it, families receiving it; families without gas, dwellings without gas)"""
 
 
 class Measure(BaseModel):
@@ -238,6 +241,11 @@ class LayerFile(BaseModel):
                 if term.entity is not None and term.entity not in self.entities:
                     raise problem("config.undeclared_entity", kind=kind, id=repr(term.id),
                                   entity=repr(term.entity), allowed=", ".join(self.entities))
+        for term in (*self.metrics, *self.filters, *self.groups):
+            for other in term.carried:
+                if other not in self.entities:
+                    raise problem("config.undeclared_entity", kind="carried", id=repr(term.id), entity=repr(other),
+                                  allowed=", ".join(self.entities))
         for metric in self.metrics:
             for what, value, declared in (("measure", metric.measure, self.measures),
                                           ("aggregate", metric.aggregate, self.aggregates)):
@@ -269,6 +277,8 @@ def load_layer(path: Path | None = None) -> Layer:
     for kind in ("metrics", "filters", "groups"):
         for term in getattr(data, kind):
             add(kind[:-1], term, term.id, term.entity)
+            for other, sql in term.carried.items():
+                add(kind[:-1], term.model_copy(update={"sql": sql, "where": None}), f"{term.id}@{other}", other)
     for measure_id, measure in data.measures.items():
         add("measure", measure, measure_id, measure.entity)
     for aggregate_id, said in data.aggregates.items():
