@@ -788,3 +788,30 @@ def test_a_filter_said_of_another_entity_means_the_same_there(question: str, sql
     ``carried``)."""
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and sql in compiled[1], compiled
+
+
+@pytest.mark.parametrize(("question", "months"), [
+    ("Какая сумма пособий по уходу за ребёнком выплачена с января по март 2025 года?", "BETWEEN 1 AND 3"),
+    ("How much childcare allowance was paid from January to March 2025?", "BETWEEN 1 AND 3"),
+    ("2025 жылдың қаңтар-наурыз айларында бала күтіміне арналған жәрдемақы бойынша қанша сома төленді?",
+     "BETWEEN 1 AND 3"),
+    ("Number of pension payments per month in the first half of 2025.", "BETWEEN 1 AND 6"),
+    ("сколько выплат в третьем квартале 2025 года", "BETWEEN 7 AND 9"),
+])
+def test_a_range_of_months_or_a_part_of_the_year_is_read_with_its_year(question: str, months: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and f"(year(paid_on) = 2025) AND (month(paid_on) {months})" in compiled[1], \
+        compiled
+
+
+def test_two_months_said_with_and_are_not_the_months_between_them() -> None:
+    """March and May is not March to May: declined rather than counting April."""
+    assert not isinstance(compile_question("total paid in march and may 2025"), tuple)
+
+
+@pytest.mark.parametrize("question", ["Астана қаласында бірінші топтағы мүгедектігі бар адамдар қанша?",
+                                      "Сколько лиц с инвалидностью первой группы проживает в Астане?",
+                                      "сколько инвалидов I группы в Астане"])
+def test_a_disability_group_is_read_by_its_ordinal_or_roman_number(question: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and "(disability_group = 1)" in compiled[1], compiled

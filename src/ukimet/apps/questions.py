@@ -48,6 +48,16 @@ NUMBERS = {
     "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10},
 }
+ORDINALS = {
+    "kk": {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4},
+    "ru": {"первой": 1, "первая": 1, "первую": 1, "первого": 1, "первом": 1, "первое": 1, "первый": 1,
+           "второй": 2, "вторая": 2, "вторую": 2, "второго": 2, "втором": 2, "второе": 2,
+           "третьей": 3, "третья": 3, "третью": 3, "третьего": 3, "третьем": 3, "третий": 3,
+           "четвертом": 4, "четвертый": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4},
+    "en": {"first": 1, "second": 2, "third": 3, "fourth": 4},
+}
+"""ordinals and Roman numerals, read as a number only of a disability group (первой группы, бірінші топтағы, group
+II): of anything else (the first half of a year) they are no count"""
 COMPARATORS = {  # words around a number: (words, operator, applies before or after the number)
     "kk": [("немесе одан да көп", ">="), ("және одан да көп", ">="), ("немесе одан көп", ">="),
            ("және одан көп", ">="), ("не одан да көп", ">="), ("және одан жоғары", ">="),
@@ -185,6 +195,9 @@ MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "м
           "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                  "november", "december"]}
 """month names, January first (Russian matched by their dictionary form, Kazakh with any case ending)"""
+MONTH_RANGE = {"kk": ["айларында", "айлары", "айларындағы", "аралығында", "бастап", "дейін"],
+               "ru": ["с", "по", "до", "от", "период", "месяцы"], "en": ["from", "to", "through", "until", "between"]}
+"""words around a range of months (с января по март, from January to March, қаңтар-наурыз айларында)"""
 YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл"], "ru": ["году", "года", "год", "г", "гг", "за"],
               "en": ["during", "year", "for"]}
 """words around a year (2025 жылы, в 2025 году, during 2025)"""
@@ -223,6 +236,7 @@ VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING[
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
                 "years": YEAR_WORDS, "or": OR, "and": AND, "trend_month": TREND["month"],
                 "trend_year": TREND["year"], "trend": TREND["trend"],
+                "month_range": MONTH_RANGE,
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
 
@@ -267,6 +281,8 @@ class Parse:
     year: int | None = None
     """the year the question asks about (в 2025 году, 2025 жылы, in 2025), if any"""
     month: int | None = None
+    month_to: int | None = None
+    """the last month of a range of them (с января по март: 1 to 3); None: one month, or none"""
     """its month (1-12), if it names one"""
     period: str = ""
     """the period as the asker wrote it (said back in a decline)"""
@@ -389,7 +405,13 @@ def _numerals(language: str) -> dict[str, int]:
     their case endings. A number is read only from a whole word of these, never from inside a word (семь in
     семьях, жеті in жетім)."""
     endings = KK_NUMERAL_ENDINGS if language == "kk" else ("",)
-    return {fold(word + ending, language): value for word, value in NUMBERS[language].items() for ending in endings}
+    return {**{fold(word, language): value for word, value in ORDINALS[language].items()},
+            **{fold(word + ending, language): value for word, value in NUMBERS[language].items()
+               for ending in endings}}
+
+
+def _ordinal(token: str, language: str) -> bool:
+    return token in {fold(word, language) for word in ORDINALS[language]} and not token.isdecimal()
 
 
 def _number(token: str, language: str) -> int | None:
@@ -505,8 +527,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                     break
         if what[0] == "children" and value > MOST_CHILDREN:  # children under 18: an age, not a count
             what = ("age", what[1])
-        if value > LARGEST.get(what[0], value):  # group 7: no such group, the number is read as nothing
-            continue
+        if value > LARGEST.get(what[0], value) or (_ordinal(token, language) and what[0] != "group"):
+            continue  # group 7: no such group; the second child: no count of children
         if what[0] == "amount" and not token.isdecimal() and value < SMALLEST_AMOUNT:
             continue  # бір төлемнің орташа сомасы, одной выплаты: "one" payment, not an amount of one tenge
         found.append((what[0], operator, value))
@@ -639,18 +661,63 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
                     (j == i - 1 or j - 1 in taken):
                 taken.add(j)
         month = None
+        months = _months_range(tokens, language, used | taken, i)
+        if months is not None:  # с января по март 2025, қаңтар-наурыз айларында, first half of 2025
+            (month, result.month_to), span = months
+            taken |= span
         for j in (i - 1, max(taken) + 1):  # март 2025, 2025 жылы наурызда
             if month is None and 0 <= j < len(tokens) and j not in used:
-                said = lemma(tokens[j], language)
-                month = next((n for n, name in enumerate(MONTHS[language], 1)
-                              if said == fold(name, language) or (language == "kk" and len(said) > 3 and
-                                                                  word_matches(fold(name, language), said))), None)
+                month = _month(tokens[j], language)
                 if month is not None:
                     taken.add(j)
         result.year, result.month = int(token), month
         result.period = " ".join(typed[j] for j in sorted(taken))
         used |= taken
         return
+
+
+def _month(token: str, language: str) -> int | None:
+    """The month a word names (март, марта, наурызда, March), or None."""
+    said = lemma(token, language)
+    return next((n for n, name in enumerate(MONTHS[language], 1)
+                 if said == fold(name, language) or (language == "kk" and len(said) > 3 and
+                                                     word_matches(fold(name, language), said))), None)
+
+
+PART_OF_YEAR = {"half": ({"kk": ["жартыжылдығ", "жарты жылдығ", "жарты жыл"], "ru": ["полугодие", "полугодии",
+                                                                                  "полугодия"],
+                          "en": ["half"]}, 6),
+                "quarter": ({"kk": ["тоқсан"], "ru": ["квартал", "квартале", "квартала"], "en": ["quarter"]}, 3)}
+"""parts of a year said by their number (the first half, III квартал, екінші тоқсанда) and how many months each is"""
+MONTH_SPAN = 5
+"""the most words before a year that a range of its months may take (с января по март 2025 года)"""
+
+
+def _months_range(tokens: list[str], language: str, used: set[int], year_at: int
+                  ) -> tuple[tuple[int, int], set[int]] | None:
+    """Months from one to another (с января по март, from January to March, қаңтар-наурыз айларында) or a part of
+    the year by its number (первое полугодие, the first half, екінші тоқсан) said beside the year at ``year_at``:
+    ((first month, last month), the words taken)."""
+    near = [j for j in range(max(0, year_at - MONTH_SPAN), min(len(tokens), year_at + MONTH_SPAN))
+            if j not in used and j != year_at]
+    named = [(j, m) for j in near if (m := _month(tokens[j], language)) is not None]
+    if len(named) == 2 and named[0][1] < named[1][1] and named[1][0] - named[0][0] <= 3:
+        (a, first), (b, last) = named
+        between = set(range(a + 1, b)) - used
+        if last - first > 1 and any(tokens[j] in _words_of("and", language) for j in between):
+            return None  # March and May: two months, not the three from March to May
+        around = {j for j in (a - 1, b + 1) if j in near and tokens[j] in _words_of("month_range", language)}
+        return (first, last), {a, b} | between | around
+    for said, length in PART_OF_YEAR.values():
+        for j in near:
+            if any(word_matches(fold(w, language), tokens[j]) or tokens[j].startswith(fold(w, language))
+                   for w in said[language]):
+                number = next(((k, v) for k in (j - 1, j + 1) if k in near and _ordinal(tokens[k], language)
+                               and (v := _number(tokens[k], language)) is not None and v * length <= 12), None)
+                if number is not None:
+                    k, v = number
+                    return ((v - 1) * length + 1, v * length), {j, k}
+    return None
 
 
 KK_NEGATIVE = (("майтын", "атын", "йтын"), ("мейтін", "етін", "йтін"), ("байтын", "атын", "йтын"),
@@ -1034,7 +1101,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 continue
             linking = bool(result.order or result.compare) and tokens[i] in _words_of("links", language)
             stop, borrowed = layer.stopwords[language], layer.borrowed_stopwords[language]
-            one = not tokens[i].isdecimal() and _number(tokens[i], language) == 1  # бір төлемнің, одной выплаты
+            one = not _ordinal(tokens[i], language) and not tokens[i].isdecimal() and \
+                _number(tokens[i], language) == 1  # бір төлемнің, одной выплаты
             if tokens[i] not in stop and dictionary[i] not in stop and tokens[i] not in borrowed and not linking and \
                     not one and not _request(tokens, dictionary, i, language):  # a number read as nothing too
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
@@ -1243,7 +1311,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         return _declined(question, p.language, "decline_period", period=p.period,
                          what=spec["name"][p.language])
     period = [] if p.year is None else [(f"year({spec['date']}) = {p.year}", p.period)] + (
-        [] if p.month is None else [(f"month({spec['date']}) = {p.month}", "")])  # the month said with the year
+        [] if p.month is None else [(f"month({spec['date']}) = {p.month}", "")] if p.month_to is None else
+        [(f"month({spec['date']}) BETWEEN {p.month} AND {p.month_to}", "")])  # the months said with the year
     if p.trend is not None:
         if not spec.get("date"):
             return _declined(question, p.language, "decline_trend", period=p.trend_said,
@@ -1539,7 +1608,7 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
 
 
-PERIOD = re.compile(r"\(year\((\w+)\) = (\d{4})\)(?: AND \(month\(\1\) = (\d{1,2})\))?")
+PERIOD = re.compile(r"\(year\((\w+)\) = (\d{4})\)(?: AND \(month\(\1\) (= \d{1,2}|BETWEEN \d{1,2} AND \d{1,2})\))?")
 FROM_TABLE = re.compile(r"\bFROM (mart\.\w+)")
 
 
@@ -1552,7 +1621,7 @@ def _uncovered_period(gateway: Gateway, user: User, question: str, language: str
     if found is None or table is None:
         return None
     column, year, month = found.group(1), found.group(2), found.group(3)
-    where = f"year({column}) = {year}" + (f" AND month({column}) = {month}" if month else "")
+    where = f"year({column}) = {year}" + (f" AND month({column}) {month}" if month else "")
     try:
         result = gateway.query(user, f"SELECT count(*) AS n FROM {table.group(1)} WHERE {where}", purpose)
     except (Refused, NotFound):
@@ -1563,7 +1632,8 @@ def _uncovered_period(gateway: Gateway, user: User, question: str, language: str
         return None
     what = next((e["name"][language] for e in layer.entities.values() if e["table"] == table.group(1)),
                 table.group(1))
-    period = year if month is None else f"{int(month):02d}.{year}"
+    months = [int(m) for m in re.findall(r"\d+", month or "")]
+    period = year if not months else "–".join(f"{m:02d}" for m in months) + f".{year}"
     return Answer(question, language, understood, None, [], [],
                   declined=SAID["period_uncovered"][language].format(n=least, what=what, period=period))
 
