@@ -815,3 +815,44 @@ def test_two_months_said_with_and_are_not_the_months_between_them() -> None:
 def test_a_disability_group_is_read_by_its_ordinal_or_roman_number(question: str) -> None:
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and "(disability_group = 1)" in compiled[1], compiled
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("сколько семей не получают пособие по уходу за ребенком",
+     "WHERE (NOT coalesce((contains(CAST(benefit_kinds AS VARCHAR), 'childcare_allowance')), FALSE))"),
+    ("многодетные семьи которые не получают пособие многодетным",
+     "AND (NOT coalesce((contains(CAST(benefit_kinds AS VARCHAR), 'large_family_allowance')), FALSE))"),
+])
+def test_a_benefit_named_by_its_kind_is_that_kind_not_any_benefit(question: str, sql: str) -> None:
+    """"не получают пособие | пособие по уходу": the generic phrase yields to the kind that its last word begins,
+    so the negation is of the childcare allowance; as (no benefit at all) AND (childcare) it was a confident 0."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and compiled[1].endswith(sql) and "receives_benefit" not in compiled[1], \
+        compiled
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("сколько женщин и пенсионеров в Алматы", False),
+    ("Qarağandy oblysynda zeinetkerler men mügedekterdiñ sany qanşa?", False),
+    ("а в Шымкенте сколько всего пенсионеров и инвалидов вместе?", True),
+    ("How many people are both pensioners and disabled?", True),
+])
+def test_two_groups_of_people_joined_by_and_are_answered_only_when_it_is_said_which(question: str,
+                                                                                   answered: bool) -> None:
+    """Pensioners and disabled people: those who are both, or the two groups together? Declined naming both
+    unless the question says (одновременно, both: both at once; вместе, together: either)."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) == answered, compiled
+    if answered and "вместе" in question:
+        assert ") OR (disability_group IS NOT NULL)" in compiled[1]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("средний доход семьи в Шымкенте", "round(avg(monthly_income))"),
+    ("Total utility debt of families, Almaty city", "round(sum(utility_debt))"),
+])
+def test_a_familys_income_and_its_debt_are_measures_of_their_own(question: str, metric: str) -> None:
+    """The average family income is of the family's monthly income, not per person; the total utility debt is
+    a sum of the debts, not a count of families in debt."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and metric in compiled[1], compiled

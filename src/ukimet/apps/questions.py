@@ -11,6 +11,7 @@ with no clear subject, is declined, naming the words; it is never answered with 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from ukimet.model.semantic import (
     MAX_SUFFIX,
     Item,
     Layer,
+    Phrase,
     default_layer,
     finite_verb,
     fold,
@@ -204,6 +206,13 @@ YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл"], "ru": 
 OR = {"kk": ["немесе", "әлде", "не болмаса", "не"], "ru": ["или", "либо", "или же"], "en": ["or", "and/or"]}
 """words that join two filters as alternatives (без газа или без воды: a family lacking either), not both at once"""
 OR_SAID = {"kk": "немесе", "ru": "или", "en": "or"}
+BOTH = {"kk": ["бір мезгілде", "бір уақытта", "әрі"], "ru": ["одновременно", "сразу"],
+        "en": ["both", "at the same time", "simultaneously", "who are also"]}
+"""words that make two groups joined by "and" the people in both (одновременно пенсионеры и инвалиды)"""
+TOGETHER = {"kk": ["бірге", "қосқанда", "жиынтығы"], "ru": ["вместе", "в сумме", "суммарно", "вместе взятых"],
+            "en": ["together", "combined", "taken together"]}
+"""words that make two groups joined by "and" one group of both (пенсионеров и инвалидов вместе: either), where
+without them "and" is both at once (families with a debt and no heating)"""
 AND = {"kk": ["және", "мен", "бен", "пен", "да", "де", "та", "те"], "ru": ["и", "а также", "также", "а"],
        "en": ["and", "nor", "as well as"]}
 """words that list values side by side: a negation said once holds for the whole list (кроме Алматы и Астаны,
@@ -236,7 +245,7 @@ VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING[
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
                 "years": YEAR_WORDS, "or": OR, "and": AND, "trend_month": TREND["month"],
                 "trend_year": TREND["year"], "trend": TREND["trend"],
-                "month_range": MONTH_RANGE,
+                "month_range": MONTH_RANGE, "together": TOGETHER, "both": BOTH,
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
 
@@ -281,12 +290,18 @@ class Parse:
     year: int | None = None
     """the year the question asks about (в 2025 году, 2025 жылы, in 2025), if any"""
     month: int | None = None
+    superlative: bool = False
+    """the ranking's words ask for the most or the fewest (больше всего, least), not an order of all"""
     month_to: int | None = None
     """the last month of a range of them (с января по март: 1 to 3); None: one month, or none"""
     """its month (1-12), if it names one"""
     period: str = ""
     """the period as the asker wrote it (said back in a decline)"""
     ors: list[int] = field(default_factory=list)
+    ands: list[int] = field(default_factory=list)
+    """where an "and" joins the question's words (two groups of people joined by it are ambiguous: ``_both``)"""
+    both: bool = False
+    """the question says "both at once" (одновременно, both, бір мезгілде): an "and" is both, not either"""
     """where words that join two filters as alternatives stand (или, немесе, or)"""
     corrected: list[tuple[str, str]] = field(default_factory=list)
     """words read as the one word of the vocabulary a single letter away (симей: семей), as typed and as read"""
@@ -383,6 +398,23 @@ def _phrase_index(layer: Layer, language: str) -> tuple[dict[str, list[int]], di
         return starts, named
 
     return _per_layer("phrase index", layer, language, make)
+
+
+def _overtaken(tokens: list[str], dictionary: list[str], last: int, end: int, used: set[int],
+               phrases: tuple[Phrase, ...], starts: dict[str, list[int]], several: bool) -> bool:
+    """Whether the last word of a filter's phrase of ``several`` words (at ``last``) begins another filter's
+    phrase that goes on past its ``end``: не получают пособие | пособие многодетным. The later phrase names the
+    thing (the large-family allowance), so the earlier one yields, where its other words read on their own as
+    fillers or a negation (не, получают)."""
+    if not several:
+        return False
+    for position in {*_starting(tokens[last], starts), *_starting(dictionary[last], starts)}:
+        words = phrases[position].words
+        beyond = set(range(end, last + len(words)))
+        if phrases[position].item.kind == "filter" and len(words) >= 2 and beyond and not beyond & used and (
+                _match_phrase(tokens, last, words) or _match_phrase(dictionary, last, words)):
+            return True
+    return False
 
 
 def _starting(token: str, starts: dict[str, list[int]]) -> list[int]:
@@ -567,6 +599,7 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
         return None
 
     sides = [(side, found) for side in ("desc", "asc", "rank") if (found := find(side))]
+    result.superlative = bool(sides) and sides[0][0] != "rank"
     for _, (j, length) in sides:
         used |= set(range(j, j + length))
     for j, token in enumerate(tokens):
@@ -1045,6 +1078,10 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     starts, named = _phrase_index(layer, language)
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
     negated_at = 0
+    together = any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("together", language)
+                   for j in range(len(tokens)))
+    result.both = any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("both", language)
+                      for j in range(len(tokens)))
     ends: list[int] = []  # where each matched span ends
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
     i = 0
@@ -1058,7 +1095,13 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
             if tokens[i] in _words_of("not_before", language) and phrase.words[0] != tokens[i]:
                 continue  # without is not an inflected "with": without disability is no disability
             if not span & used and (_match_phrase(tokens, i, phrase.words) or
-                                    _match_phrase(dictionary, i, phrase.words)):
+                                    _match_phrase(dictionary, i, phrase.words)) and \
+                    not _overtaken(tokens, dictionary, i + len(phrase.words) - 1, i + len(phrase.words), used,
+                                   phrases, starts, len(phrase.words) > 1 and phrase.item.kind == "filter"
+                                   and all(tokens[k] in layer.stopwords[language] or
+                                           dictionary[k] in layer.stopwords[language] or
+                                           tokens[k] in _words_of("not_before", language)
+                                           for k in range(i, i + len(phrase.words) - 1))):
                 end = i + len(phrase.words)
                 after = next((len(w) for w in _phrases_of("not_after", language)
                               if not set(range(end, end + len(w))) & used and _match_phrase(tokens, end, w)), 0)
@@ -1099,6 +1142,10 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 used |= set(range(i, i + negation))
                 i += negation
                 continue
+            if together and tokens[i] in _words_of("and", language):
+                result.ors.append(i)  # pensioners and disabled people together: one group of either
+            elif tokens[i] in _words_of("and", language):
+                result.ands.append(i)
             linking = bool(result.order or result.compare) and tokens[i] in _words_of("links", language)
             stop, borrowed = layer.stopwords[language], layer.borrowed_stopwords[language]
             one = not _ordinal(tokens[i], language) and not tokens[i].isdecimal() and \
@@ -1120,6 +1167,12 @@ SAID = {
     "decline_subject": {"kk": "Нені санау керек екенін түсінбедім (адамдар, отбасылар, төлемдер?).",
                         "ru": "Не понял, что считать (людей, семьи, выплаты?).",
                         "en": "I could not tell what to count (people, families, payments?)."},
+    "decline_and": {"kk": "«{a}» және «{b}»: екеуі бір мезгілде бар адамдар ма, әлде екі топ бірге ме? Сұрақта "
+                          "«бір мезгілде» немесе «бірге» деп көрсетіңіз.",
+                    "ru": "«{a}» и «{b}»: люди, у которых одновременно то и другое, или обе группы вместе? Уточните: "
+                          "«одновременно» или «вместе».",
+                    "en": "\"{a}\" and \"{b}\": people who are both at once, or the two groups together? Say "
+                          "\"both\" or \"together\"."},
     "decline_mixed": {"kk": "Сұрақтың бөліктері әртүрлі нәрсеге қатысты: {what}.",
                       "ru": "Части вопроса относятся к разным вещам: {what}.",
                       "en": "Parts of the question are about different things: {what}."},
@@ -1285,6 +1338,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         else:
             picked.append(item)
     picked = _joined_by_or(picked, position, p)
+    if entity == "persons" and not p.both and (pair := _ambiguous_and(picked, position, p)) is not None:
+        return _declined(question, p.language, "decline_and", a=pair[0].name[p.language], b=pair[1].name[p.language])
     alternatives = _alternatives(picked)
     for item in picked:
         if not any(item in items for items in alternatives.values()):
@@ -1301,6 +1356,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         split = next((g for g in layer.items if g.kind == "group" and g.sql == column), None)
         if group is None and split is not None and not united:
             group = split
+            if p.order in ("asc", "desc") and p.limit is None and p.superlative:
+                p.limit = 1  # меньше всего из: A, B, C: which of the named ones, not the list ranked
     if p.order and group is None and p.by_region:
         group = next(g for g in layer.items if g.kind == "group" and g.id == "region")
     numbers = _numbers(question, p, entity)
@@ -1550,6 +1607,19 @@ def _joined_by_or(picked: list[Item], position: dict[int, int], p: Parse) -> lis
         joined.append(item)
         last = at
     return joined
+
+
+def _ambiguous_and(picked: list[Item], position: dict[int, int], p: Parse) -> tuple[Item, Item] | None:
+    """Two groups of people of different columns with only an "and" between them (пенсионеров и инвалидов,
+    зейнеткерлер мен мүгедектер, women and pensioners): the people in both, or in either taken together? Said
+    both ways; answered when the question says which (одновременно, вместе), declined naming both otherwise."""
+    ordered = sorted((i for i in picked if i.kind == "filter"), key=lambda i: position.get(id(i), -1))
+    for a, b in itertools.pairwise(ordered):
+        start, end = position.get(id(a), -1), position.get(id(b), -1)
+        if not _same_column(a, b) and any(start < at < end for at in p.ands) and \
+                not any(start < position.get(id(c), -1) < end for c in picked if c not in (a, b)):
+            return a, b
+    return None
 
 
 def _same_column(a: Item, b: Item) -> bool:
