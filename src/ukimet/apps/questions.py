@@ -87,15 +87,21 @@ NOUNS = {  # what the number counts
                "en": ["tenge", "kzt"]},
     "group": {"kk": ["тобы", "топтағы", "тобындағы"], "ru": ["группы", "группа", "групп", "группой"],
               "en": ["group", "groups"]},
+    "rooms": {"kk": ["бөлмелі", "бөлме", "бөлмесі"], "ru": ["комнат", "комнатами", "комнаты", "комнатных", "комнатные"],
+              "en": ["rooms", "room", "bedrooms"]},
+    "vehicles": {"kk": ["көлігі", "көлік", "автокөлігі", "автокөлік"],
+                 "ru": ["автомобилей", "автомобиля", "автомобилями", "машин", "машины", "транспортных средств"],
+                 "en": ["vehicles", "vehicle", "cars", "car"]},
     "members": {"kk": ["мүшесі", "мүшелі", "мүшеден", "адамнан", "адамдық"],
                 "ru": ["членов", "члена", "членами", "человек", "человека"],
                 "en": ["members", "member", "people", "persons"]},
 }
 NUMERIC = {"children": (("families",), "children_under_18"), "age": (("persons", "payments"), "age"),
            "amount": (("payments",), "amount"), "group": (("persons",), "disability_group"),
-           "members": (("families", "households"), "members")}
+           "members": (("families", "households"), "members"), "rooms": (("dwellings", "families"), "rooms"),
+           "vehicles": (("persons", "families"), "vehicles")}
 """what a number counts -> the entities that have it (the first when nothing else says which), and its column"""
-LARGEST = {"group": 3}
+LARGEST = {"group": 3, "rooms": 20, "vehicles": 20}
 """the largest value a number of this kind can take (disability groups 1-3): a larger one is read as nothing"""
 MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_000_000},
                "ru": {"тыс": 1000, "тысяч": 1000, "тысячи": 1000, "тысяча": 1000, "млн": 1_000_000,
@@ -1249,7 +1255,9 @@ NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amo
                  "group": {"kk": "мүгедектік тобы", "ru": "группа инвалидности", "en": "disability group"},
                  "children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
                  "age": {"kk": "жасы", "ru": "возраст", "en": "age"},
-                 "members": {"kk": "мүшелер саны", "ru": "членов", "en": "members"}}
+                 "members": {"kk": "мүшелер саны", "ru": "членов", "en": "members"},
+                 "rooms": {"kk": "бөлмелер саны", "ru": "комнат", "en": "rooms"},
+                 "vehicles": {"kk": "көліктер саны", "ru": "автомобилей", "en": "vehicles"}}
 """what a number in the question counts, as the answer's interpretation says it"""
 
 
