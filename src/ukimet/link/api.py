@@ -39,9 +39,11 @@ RESULTS = ("link.profiles", "link.record_profiles", "link.pair_scores", "link.en
 
 def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, engine: Engine = "duckdb",
                  model: Model | None = None, spark: SparkSession | None = None,
-                 incremental: bool = False) -> dict[str, float]:
+                 incremental: bool = False, entities_only: bool = False) -> dict[str, float]:
     """Link ``link.person_records`` (already extracted into the store ``con``); results land in the store. With
-    ``incremental``, only records new since the last run are linked, with the stored model (DuckDB)."""
+    ``incremental``, only records new since the last run are linked, with the stored model (DuckDB).
+    ``entities_only``: the entities and nothing built on them (relations, families, households, golden records:
+    linking files for a clusters CSV reads the entities alone)."""
     records = con.execute("SELECT count(*) FROM link.person_records").fetchone()
     store = DuckDBBackend.working(con, int(records[0]) if records else 0)
     if engine not in ("duckdb", "spark"):
@@ -56,14 +58,17 @@ def link_records(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD, e
         db = SparkBackend(spark or local_spark())
         db.put("link.person_records", store.arrow("SELECT * FROM link.person_records"))
         stats = link(db, threshold, model, decisions(store))
-    relations(db)
-    stats["families"] = families(db)
-    stats["households"] = households(db)
+    if not entities_only:
+        relations(db)
+        stats["families"] = families(db)
+        stats["households"] = households(db)
     if db is not store:
-        for table in (*RESULTS, "link.relations", "link.families", "link.households"):
+        built = () if entities_only else ("link.relations", "link.families", "link.households")
+        for table in (*RESULTS, *built):
             store.put(table, db.arrow(f"SELECT * FROM {table}"))
     stats["link_seconds"] = time.perf_counter() - started
-    build_golden(con)
+    if not entities_only:
+        build_golden(con)
     store.finish()
     return stats
 

@@ -82,7 +82,7 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
                 report.extend(describe(metadata, name) for name in sources)
             with publishing(con, "ukimet link --out"):  # one transaction: not a lake commit per statement
                 extract(con, metadata, extras=True)
-                stats = link_records(con, threshold, engine)
+                stats = link_records(con, threshold, engine, entities_only=True)
             if stats.get("suspicious") and warnings is not None:
                 warnings.append(f"{int(stats['suspicious']):,} clusters held records with several first names and "
                                 "dates of birth (look-alikes chained together) and were split on strong pairs only")
