@@ -872,3 +872,20 @@ def test_a_familys_income_and_its_debt_are_measures_of_their_own(question: str, 
 def test_rooms_vehicles_property_and_inactive_companies_are_read(question: str, sql: str) -> None:
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and sql in compiled[1], compiled
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Total targeted social assistance paid in Turkistan Region.", "round(sum(amount)) AS total_paid"),
+    ("What was the median pension payment in 2025?", "round(median(amount)) AS median_paid"),
+    ("Укажите число семей с несовершеннолетними детьми в городе Астане.", "(children_under_18 >= 1)"),
+    ("Каково среднее число жильцов в одном жилище?", "round(avg(residents), 2) AS avg_residents FROM mart.dwellings"),
+])
+def test_a_total_paid_a_median_of_payments_and_minors_are_read(question: str, sql: str) -> None:
+    """"Total ... paid" is the sum paid ("paid" alone may be a count); a median said of payments is of their one
+    measure, the amount; в одном жилище is per dwelling."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and sql in compiled[1], compiled
+
+
+def test_paid_without_a_total_is_still_not_guessed_a_sum() -> None:
+    assert not isinstance(compile_question("АӘК ең көп төленген өңір"), tuple)

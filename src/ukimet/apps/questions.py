@@ -43,7 +43,8 @@ from ukimet.model.semantic import (
 NUMBERS = {
     "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
            "біреу": 1, "екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7, "сегізеу": 8},
-    "ru": {"один": 1, "одного": 1, "одним": 1, "одной": 1, "два": 2, "двух": 2, "двумя": 2, "двое": 2, "три": 3,
+    "ru": {"один": 1, "одного": 1, "одним": 1, "одной": 1, "одном": 1, "одну": 1, "два": 2, "двух": 2, "двумя": 2,
+           "двое": 2, "три": 3,
            "трех": 3, "тремя": 3, "трое": 3, "четыре": 4, "четырех": 4, "четырьмя": 4, "четверо": 4, "пять": 5,
            "пяти": 5, "пятью": 5, "пятеро": 5, "шесть": 6, "шести": 6, "шестью": 6, "семь": 7, "семи": 7,
            "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10},
@@ -108,7 +109,7 @@ MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_0
                       "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000},
                "en": {"thousand": 1000, "k": 1000, "mln": 1_000_000, "million": 1_000_000}}
 """words that multiply the number before them (100 тыс, 2 млн, 50k)"""
-PER = {"kk": ("әр",), "ru": ("на",), "en": ("per", "a")}
+PER = {"kk": ("әр",), "ru": ("на", "в"), "en": ("per", "a")}
 """words before "one" that make it a rate's divisor (на одного человека, per one person), not a count"""
 SMALLEST_AMOUNT = 1000
 """a number at least this large, with nothing else it could count, is an amount of money (больше 100 тыс)"""
@@ -212,6 +213,9 @@ YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл"], "ru": 
 OR = {"kk": ["немесе", "әлде", "не болмаса", "не"], "ru": ["или", "либо", "или же"], "en": ["or", "and/or"]}
 """words that join two filters as alternatives (без газа или без воды: a family lacking either), not both at once"""
 OR_SAID = {"kk": "немесе", "ru": "или", "en": "or"}
+TOTAL = {"kk": ["барлығы", "жалпы", "барлық"], "ru": ["всего", "общая", "общий", "итого", "суммарно"],
+         "en": ["total", "overall", "altogether"]}
+"""words that ask for a total: with "paid" (Total TSA paid in 2025), the sum paid"""
 BOTH = {"kk": ["бір мезгілде", "бір уақытта", "әрі"], "ru": ["одновременно", "сразу"],
         "en": ["both", "at the same time", "simultaneously", "who are also"]}
 """words that make two groups joined by "and" the people in both (одновременно пенсионеры и инвалиды)"""
@@ -225,6 +229,7 @@ AND = {"kk": ["және", "мен", "бен", "пен", "да", "де", "та", 
 excluding Shymkent and Turkistan Region, Алматы мен Астанадан басқа)"""
 TREND = {"month": {"kk": ["айлар бойынша", "ай бойынша", "ай сайын", "айға бөліп"],
                    "ru": ["в разбивке по месяцам", "в разрезе месяцев", "по месяцам", "помесячно", "ежемесячно",
+                          "каждый месяц", "за каждый месяц",
                           "по месяцу", "месяц за месяцем"],
                    "en": ["month by month", "by month", "by months", "per month", "each month", "every month",
                           "month on month", "monthly"]},
@@ -251,7 +256,7 @@ VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING[
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
                 "years": YEAR_WORDS, "or": OR, "and": AND, "trend_month": TREND["month"],
                 "trend_year": TREND["year"], "trend": TREND["trend"],
-                "month_range": MONTH_RANGE, "together": TOGETHER, "both": BOTH,
+                "month_range": MONTH_RANGE, "together": TOGETHER, "both": BOTH, "total": TOTAL,
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
 
@@ -296,6 +301,8 @@ class Parse:
     year: int | None = None
     """the year the question asks about (в 2025 году, 2025 жылы, in 2025), if any"""
     month: int | None = None
+    total: bool = False
+    """the question says "total" (total, всего, барлығы): with "paid", the sum paid"""
     superlative: bool = False
     """the ranking's words ask for the most or the fewest (больше всего, least), not an order of all"""
     month_to: int | None = None
@@ -1088,6 +1095,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                    for j in range(len(tokens)))
     result.both = any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("both", language)
                       for j in range(len(tokens)))
+    result.total = any(token in _words_of("total", language) for token in tokens)
     ends: list[int] = []  # where each matched span ends
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
     i = 0
@@ -1291,6 +1299,12 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     layer = layer or default_layer()
     p = parse(question, layer)
     summed = any(c.kind == "metric" and c.id == "total_paid" for span in p.items for c in span)
+    paid = [w for w in p.unknown if fold(w, p.language) in _words_of("paid", p.language)]
+    if paid and not summed and p.total and not any(c.kind == "metric" for span in p.items for c in span):
+        # Total targeted social assistance paid: the sum paid (paid alone may be a count of payments)
+        p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
+        p.positions.append(len(p.positions) and max(p.positions) + 1)
+        summed = True
     p.unknown = [w for w in p.unknown if not (summed and fold(w, p.language) in _words_of("paid", p.language))]
     if p.unknown:
         return _declined(question, p.language, "decline_words", words=", ".join(dict.fromkeys(p.unknown)))
@@ -1426,6 +1440,10 @@ def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> lis
     how = next((c.aggregate for c in said if c.kind == "aggregate"), None)
     what = next((c.measure for c in said if c.kind == "measure"), None) or \
         next((m.measure for m in metrics if m.measure), None)
+    if what is None:  # median pension payment: a payment's one measure is its amount
+        named = {c.id for span in p.items for c in span if c.kind == "entity"}
+        own = [c.measure for c in layer.items if c.kind == "measure" and c.entity in named]
+        what = own[0] if len(own) == 1 else None
     how = how or next((m.aggregate for m in metrics if m.measure == what and m.aggregate), None)
     found = next((m for m in layer.items if m.kind == "metric" and m.measure == what and m.aggregate == how), None)
     if found is None:
