@@ -886,3 +886,13 @@ def test_a_total_paid_a_median_of_payments_and_minors_are_read(question: str, sq
 
 def test_paid_without_a_total_is_still_not_guessed_a_sum() -> None:
     assert not isinstance(compile_question("АӘК ең көп төленген өңір"), tuple)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Су құбырысыз тұратын отбасылар қанша?", "FROM mart.families WHERE (NOT water)"),
+    ("газсыз отбасылар", "FROM mart.families WHERE (NOT gas)"),
+])
+def test_the_kazakh_suffix_without_negates_its_stem(question: str, sql: str) -> None:
+    """-сыз/-сіз (without) on a word whose stem the layer knows is that stem and жоқ (no): су құбырысыз is су
+    құбыры жоқ; a word the layer lists with the suffix (газсыз) is read as it is."""
+    _reads(question, sql)

@@ -834,6 +834,25 @@ def _vocabulary(layer: Layer, language: str) -> frozenset[str]:
     return _per_layer("vocabulary", layer, language, make)
 
 
+KK_WITHOUT = ("сыз", "сіз")
+"""the Kazakh suffix "without" (су құбырысыз: with no water pipe)"""
+
+
+def _without_suffix(typed: list[str], layer: Layer) -> list[str]:
+    """A Kazakh word with the suffix -сыз/-сіз whose stem is a word of the vocabulary, as its stem and жоқ (no): су
+    құбырысыз is су құбыры жоқ, which the layer knows; a word the layer lists with the suffix (газсыз) stays."""
+    vocabulary = _vocabulary(layer, "kk")
+    out: list[str] = []
+    for word in typed:
+        stem = word[:-3]
+        if word.lower().endswith(KK_WITHOUT) and len(stem) >= 2 and \
+                fold(word, "kk") not in vocabulary and fold(stem, "kk") in vocabulary:
+            out += [stem, "жоқ"]
+        else:
+            out.append(word)
+    return out
+
+
 CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
 """where a word typed without its space shows it: вАктюбинской, howMany"""
 SHORTEST_PART = 3
@@ -1070,6 +1089,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
                                                   layer.abbreviations[language]), language), language, layer)
     typed, glued = _glued(typed, language, layer)
+    if language == "kk":
+        typed = _without_suffix(typed, layer)
     positive = [kazakh_positive(word) if language == "kk" else None for word in typed]
     flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
     tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
