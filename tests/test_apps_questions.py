@@ -896,3 +896,12 @@ def test_the_kazakh_suffix_without_negates_its_stem(question: str, sql: str) -> 
     """-сыз/-сіз (without) on a word whose stem the layer knows is that stem and жоқ (no): су құбырысыз is су
     құбыры жоқ; a word the layer lists with the suffix (газсыз) is read as it is."""
     _reads(question, sql)
+
+
+@pytest.mark.parametrize("question", [
+    "Где в 2025 году выплачена большая сумма адресной социальной помощи: в Туркестанской области или в Шымкенте?",
+    "Was a larger sum of targeted social assistance paid in 2025 in Turkistan Region or in Shymkent?",
+])
+def test_a_comparison_beside_a_year_compares_the_named_regions(question: str) -> None:
+    """"большая сумма ... в 2025 году": a year beside the comparison's word is no condition it could be on."""
+    _reads(question, "round(sum(amount)) AS total_paid", "(region IN ('61', '79'))", "GROUP BY region")

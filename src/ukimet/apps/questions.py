@@ -161,10 +161,14 @@ REGION_NOUNS = {"kk": ["облыс", "өңір", "аймақ", "өңірлер",
                 "ru": ["регион", "област", "регионы", "регионов", "обл"],
                 "en": ["region", "regions", "oblast", "oblasts"]}
 """a word for region, which a ranking splits by when it names no other split"""
-COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ"], "ru": ["сравн", "больше", "меньше"],
-           "en": ["compar", "more", "fewer", "less", "versus", "vs"]}
+COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ"],
+           "ru": ["сравн", "сопостав", "больше", "меньше", "большая", "большую", "большей", "меньшая", "меньшую"],
+           "en": ["compar", "more", "fewer", "less", "versus", "vs", "larger", "greater", "bigger", "higher", "smaller",
+                  "lower"]}
 """words that ask to set named groups side by side (Shymkent or Almaty, men and women): read only away from a
 number (больше 3 детей is a condition, not a comparison)"""
+YEAR = re.compile(r"(19|20)\d\d")
+"""a year as a question writes it: not a number a comparison word could be a condition on (больше 3 детей)"""
 PAID = {"kk": ["төленген", "төленді"], "ru": ["выплачена", "выплачен", "выплачены", "выплачено"],
         "en": ["paid", "disbursed"]}
 """the participle "paid", which says nothing more when the sum paid is what is asked (and is no sum without it:
@@ -618,7 +622,7 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
     for j, token in enumerate(tokens):
         near = tokens[max(0, j - 3):j] + tokens[j + 1:j + 4]
         if j not in used and any(word_matches(w, token) for w in _words_of("compare", language)) and \
-                not any(_number(t, language) is not None for t in near):
+                not any(_number(t, language) is not None and not YEAR.fullmatch(t) for t in near):
             result.compare = True
             used.add(j)
     top = find("top", counted=True)
