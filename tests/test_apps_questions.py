@@ -905,3 +905,13 @@ def test_the_kazakh_suffix_without_negates_its_stem(question: str, sql: str) -> 
 def test_a_comparison_beside_a_year_compares_the_named_regions(question: str) -> None:
     """"большая сумма ... в 2025 году": a year beside the comparison's word is no condition it could be on."""
     _reads(question, "round(sum(amount)) AS total_paid", "(region IN ('61', '79'))", "GROUP BY region")
+
+
+def test_an_english_share_whose_part_is_said_with_receive_takes_what_comes_before_as_the_whole() -> None:
+    """What percentage of people with a disability receive the disability allowance: of those with a disability."""
+    from ukimet.apps.questions import SharePlan
+
+    plan = compile_question("What percentage of people with a disability receive the disability allowance?")
+    assert isinstance(plan, SharePlan), plan
+    assert "disability_allowance" in plan.part_sql and "disability_allowance" not in plan.whole_sql
+    assert plan.whole_sql.endswith("(disability_group IS NOT NULL)")

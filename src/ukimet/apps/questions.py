@@ -249,7 +249,7 @@ TREND = {"month": {"kk": ["айлар бойынша", "ай бойынша", "�
 """words that ask how a count or a sum went over time: by month, by year, or a trend that names no step (by month)"""
 SHARE_SPLIT = {"kk": [],
                "ru": ["являются", "является", "составляют", "которые", "которых", "это", "находится", "находятся"],
-               "en": ["are", "is", "were", "who", "that", "have", "has"]}
+               "en": ["are", "is", "were", "who", "that", "have", "has", "receive", "receives", "live", "lives"]}
 """words after which a share's part follows its whole (what share of women are pensioners; какая доля женщин
 являются пенсионерами)"""
 VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
