@@ -915,3 +915,17 @@ def test_an_english_share_whose_part_is_said_with_receive_takes_what_comes_befor
     assert isinstance(plan, SharePlan), plan
     assert "disability_allowance" in plan.part_sql and "disability_allowance" not in plan.whole_sql
     assert plan.whole_sql.endswith("(disability_group IS NOT NULL)")
+
+
+@pytest.mark.parametrize("question", [
+    "How many families in Almaty city have no member with a disability?",
+    "Каково число семей в Алматы, в которых нет членов с инвалидностью?",
+    "Алматы қаласында құрамында мүгедектігі бар адам жоқ отбасылар қанша?",
+])
+def test_families_with_no_disabled_member_are_the_filter_negated(question: str) -> None:
+    _reads(question, "FROM mart.families WHERE (region = '75') AND (NOT coalesce((disabled >= 1), FALSE))")
+
+
+def test_people_with_a_disability_are_people_not_families_with_a_disabled_member() -> None:
+    """pymorphy reads люди as человек: a family phrase "человек с инвалидностью" would take "люди с инвалидностью"."""
+    _reads("люди с инвалидностью которые не работают сколько их", "FROM mart.persons")
