@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -252,7 +252,8 @@ SHARE_SPLIT = {"kk": [],
                "en": ["are", "is", "were", "who", "that", "have", "has", "receive", "receives", "live", "lives"]}
 """words after which a share's part follows its whole (what share of women are pensioners; какая доля женщин
 являются пенсионерами)"""
-VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
+VOCABULARIES: dict[str, dict[str, Sequence[str]]] = {
+                "desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
                 "which": WHICH, "compare": COMPARE, "regions": REGION_NOUNS, "links": RANK_LINKS, "paid": PAID,
                 "share": SHARE, "among": AMONG, "split": SHARE_SPLIT,
                 "range_before": {k: v["before"] for k, v in RANGE.items()},
@@ -260,7 +261,8 @@ VOCABULARIES = {"desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING[
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
                 "years": YEAR_WORDS, "or": OR, "and": AND, "trend_month": TREND["month"],
                 "trend_year": TREND["year"], "trend": TREND["trend"],
-                "month_range": MONTH_RANGE, "together": TOGETHER, "both": BOTH, "total": TOTAL,
+                "month_range": MONTH_RANGE, "together": TOGETHER, "both": BOTH, "total": TOTAL, "per_one": PER,
+                "ordinals": {language: list(said) for language, said in ORDINALS.items()},
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
 
@@ -417,14 +419,25 @@ def _phrase_index(layer: Layer, language: str) -> tuple[dict[str, list[int]], di
     return _per_layer("phrase index", layer, language, make)
 
 
-def _overtaken(tokens: list[str], dictionary: list[str], last: int, end: int, used: set[int],
-               phrases: tuple[Phrase, ...], starts: dict[str, list[int]], several: bool) -> bool:
-    """Whether the last word of a filter's phrase of ``several`` words (at ``last``) begins another filter's
-    phrase that goes on past its ``end``: не получают пособие | пособие многодетным. The later phrase names the
+def _said(tokens: list[str], vocabulary: str, language: str) -> bool:
+    """Whether a phrase of one of this module's word lists stands anywhere in the question."""
+    return any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of(vocabulary, language)
+               for j in range(len(tokens)))
+
+
+def _overtaken(tokens: list[str], dictionary: list[str], at: int, phrase: Phrase, used: set[int], layer: Layer,
+               language: str, starts: dict[str, list[int]]) -> bool:
+    """Whether the last word of a filter's phrase of several words (starting ``at``) begins another filter's
+    phrase that goes on past its end: не получают пособие | пособие многодетным. The later phrase names the
     thing (the large-family allowance), so the earlier one yields, where its other words read on their own as
     fillers or a negation (не, получают)."""
-    if not several:
+    stop = layer.stopwords[language]
+    last, end = at + len(phrase.words) - 1, at + len(phrase.words)
+    if last == at or phrase.item.kind != "filter" or not all(
+            tokens[k] in stop or dictionary[k] in stop or tokens[k] in _words_of("not_before", language)
+            for k in range(at, last)):
         return False
+    phrases = layer.phrases[language]
     for position in {*_starting(tokens[last], starts), *_starting(dictionary[last], starts)}:
         words = phrases[position].words
         beyond = set(range(end, last + len(words)))
@@ -460,7 +473,7 @@ def _numerals(language: str) -> dict[str, int]:
 
 
 def _ordinal(token: str, language: str) -> bool:
-    return token in {fold(word, language) for word in ORDINALS[language]} and not token.isdecimal()
+    return token in _words_of("ordinals", language) and not token.isdecimal()
 
 
 def _number(token: str, language: str) -> int | None:
@@ -536,7 +549,7 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         if value is None or i in used:
             continue
         if value == 1 and not token.isdecimal() and i > 0 and \
-                tokens[i - 1] in {fold(w, language) for w in PER[language]}:
+                tokens[i - 1] in _words_of("per_one", language):
             continue  # доход на одного члена семьи, per one member: a rate's divisor, not a count of one
         window = range(max(0, i - 4), min(len(tokens), i + 7))
         ages = [words(w, language) for w in AGE_COMPARATORS[language]]
@@ -1116,10 +1129,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     starts, named = _phrase_index(layer, language)
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
     negated_at = 0
-    together = any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("together", language)
-                   for j in range(len(tokens)))
-    result.both = any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("both", language)
-                      for j in range(len(tokens)))
+    together, result.both = _said(tokens, "together", language), _said(tokens, "both", language)
     result.total = any(token in _words_of("total", language) for token in tokens)
     ends: list[int] = []  # where each matched span ends
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
@@ -1135,12 +1145,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 continue  # without is not an inflected "with": without disability is no disability
             if not span & used and (_match_phrase(tokens, i, phrase.words) or
                                     _match_phrase(dictionary, i, phrase.words)) and \
-                    not _overtaken(tokens, dictionary, i + len(phrase.words) - 1, i + len(phrase.words), used,
-                                   phrases, starts, len(phrase.words) > 1 and phrase.item.kind == "filter"
-                                   and all(tokens[k] in layer.stopwords[language] or
-                                           dictionary[k] in layer.stopwords[language] or
-                                           tokens[k] in _words_of("not_before", language)
-                                           for k in range(i, i + len(phrase.words) - 1))):
+                    not _overtaken(tokens, dictionary, i, phrase, used, layer, language, starts):
                 end = i + len(phrase.words)
                 after = next((len(w) for w in _phrases_of("not_after", language)
                               if not set(range(end, end + len(w))) & used and _match_phrase(tokens, end, w)), 0)
