@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -252,7 +252,7 @@ SHARE_SPLIT = {"kk": [],
                "en": ["are", "is", "were", "who", "that", "have", "has", "receive", "receives", "live", "lives"]}
 """words after which a share's part follows its whole (what share of women are pensioners; какая доля женщин
 являются пенсионерами)"""
-VOCABULARIES: dict[str, dict[str, Sequence[str]]] = {
+VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
                 "which": WHICH, "compare": COMPARE, "regions": REGION_NOUNS, "links": RANK_LINKS, "paid": PAID,
                 "share": SHARE, "among": AMONG, "split": SHARE_SPLIT,
