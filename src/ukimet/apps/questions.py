@@ -61,18 +61,20 @@ ORDINALS = {
 }
 """ordinals and Roman numerals, read as a number only of a disability group (первой группы, бірінші топтағы, group
 II): of anything else (the first half of a year) they are no count"""
+SIGNS = [(">=", ">="), ("≥", ">="), ("<=", "<="), ("≤", "<="), (">", ">"), ("<", "<")]
+"""signs typed before a number, in any language: > 100 000, ≤ 3"""
 COMPARATORS = {  # words around a number: (words, operator, applies before or after the number)
-    "kk": [("немесе одан да көп", ">="), ("және одан да көп", ">="), ("немесе одан көп", ">="),
+    "kk": [*SIGNS, ("немесе одан да көп", ">="), ("және одан да көп", ">="), ("немесе одан көп", ">="),
            ("және одан көп", ">="), ("не одан да көп", ">="), ("және одан жоғары", ">="),
            ("және одан үлкен", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
            ("жастан үлкен", ">"), ("жасқа дейінгі", "<"), ("жастан кіші", "<"), ("жасқа толмаған", "<"),
            ("толмаған", "<"), ("асқан", ">"), ("асатын", ">"), ("аспайтын", "<="), ("астам", ">"),
-           ("дейінгі", "<"), ("кіші", "<")],
-    "ru": [("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
+           ("дейінгі", "<"), ("кіші", "<"), ("+", ">=")],
+    "ru": [*SIGNS, ("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
            ("не менее", ">="), ("не меньше", ">="), ("как минимум", ">="), ("от", ">="), ("более", ">"),
            ("больше", ">"), ("старше", ">"), ("свыше", ">"), ("младше", "<"), ("моложе", "<"), ("менее", "<"),
-           ("меньше", "<"), ("до", "<")],
-    "en": [("or more", ">="), ("and more", ">="), ("or older", ">="), ("and older", ">="), ("and over", ">="),
+           ("меньше", "<"), ("до", "<"), ("+", ">=")],
+    "en": [*SIGNS, ("or more", ">="), ("and more", ">="), ("or older", ">="), ("and older", ">="), ("and over", ">="),
            ("or over", ">="), ("at least", ">="), ("+", ">="), ("more than", ">"), ("older than", ">"),
            ("over", ">"), ("above", ">"), ("younger than", "<"), ("under", "<"), ("less than", "<"),
            ("fewer than", "<"), ("below", "<")],
@@ -529,8 +531,9 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                        if j not in used and _number(tokens[j], language) is None
                        for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)
                        and (name != "members" or j > last)))
-        aged = any(_match_phrase(tokens, j, tuple(words(a, language))) for j in window
-                   for a in AGE_COMPARATORS[language])
+        aged = next((set(range(j, j + len(a))) for j in window if j not in used
+                     for a in (words(w, language) for w in AGE_COMPARATORS[language])
+                     if _match_phrase(tokens, j, tuple(a))), None)  # age 18-62, в возрасте 18-62: its words too
         counted = near[0][1] if near else "age" if aged else None
         if counted == "children" and high > MOST_CHILDREN:  # children 14-17: their age, not a count
             counted = "age"
@@ -543,7 +546,7 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         found += [(counted, ">=", low), (counted, "<=", high)]
         if at is not None:
             at += [first, first]
-        used |= taken | ({near[0][2]} if near else set())
+        used |= taken | ({near[0][2]} if near else aged or set())
     for i, token in enumerate(tokens):
         value = _number(token, language)
         if value is None or i in used:
@@ -1387,7 +1390,7 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         position[id(item)] = at
         if item.kind == "group":
             group = item
-        else:
+        elif all(item.sql != other.sql for other in picked):  # said twice (Жезқазған, яғни Ұлытау облысы): once
             picked.append(item)
     picked = _joined_by_or(picked, position, p)
     if entity == "persons" and not p.both and (pair := _ambiguous_and(picked, position, p)) is not None:

@@ -30,7 +30,8 @@ from ukimet.model.kazakh import stem_variants
 MAX_SUFFIX = 8
 MAX_VARIANTS = 9
 """a Kazakh phrase and at most eight of its forms whose stems alternate"""
-WORD = re.compile(r"[^\W_]+|\d+|\+", re.UNICODE)
+WORD = re.compile(r"[^\W_]+|\d+|\+|[<>]=?|[≥≤]", re.UNICODE)
+"""a word, a number, or a sign that compares one (18+, > 100 000, ≤ 3)"""
 
 
 def fold(word: str, language: str) -> str:
