@@ -971,3 +971,21 @@ def test_a_sign_typed_before_or_after_a_number_compares_it(question: str, condit
 ])
 def test_abbreviations_of_periods_months_and_words_are_read(question: str, fragment: str) -> None:
     _reads(question, fragment)
+
+
+@pytest.mark.parametrize(("question", "metric", "where"), [
+    ("средний размер пенсии в 2025", "avg(amount)", "kind = 'old_age_pension'"),
+    ("avg pension by region 2025", "avg(amount)", "kind = 'old_age_pension'"),
+    ("орташа зейнетақы 2025", "avg(amount)", "kind = 'old_age_pension'"),
+    ("медиана пенсии в Астане за 2025", "median(amount)", "region = '71'"),
+    ("Ақмешіттегі, Қызылорда облысындағы отбасы табысының медианасы", "median(monthly_income)", "region = '43'"),
+    ("Өңірлер бөлінісінде отбасылардың орташа айлық табысы", "avg(monthly_income)", "GROUP BY region"),
+    ("Kindly provide the average monthly income per family member in North Kazakhstan region.",
+     "avg(income_per_person)", "region = '59'"),
+])
+def test_an_aggregate_of_a_kind_of_payment_is_of_its_amount_and_size_is_said_of_what_it_measures(
+        question: str, metric: str, where: str) -> None:
+    """"Средний размер пенсии" is the average pension paid; before, "средний размер" alone was the average family
+    size, and the question was answered as the size of families receiving a pension."""
+    compiled = _reads(question, metric, where)
+    assert "members" not in compiled[1], compiled

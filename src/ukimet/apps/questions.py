@@ -1474,7 +1474,9 @@ def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> lis
     what = next((c.measure for c in said if c.kind == "measure"), None) or \
         next((m.measure for m in metrics if m.measure), None)
     if what is None:  # median pension payment: a payment's one measure is its amount
-        named = {c.id for span in p.items for c in span if c.kind == "entity"}
+        named = {c.id for span in p.items for c in span if c.kind == "entity"} or \
+            {c.entity for span in p.items for c in span if c.kind == "filter" and c.entity == "payments"}
+        # with no one named, a kind of payment is its payments: the average pension is the average pension paid
         own = [c.measure for c in layer.items if c.kind == "measure" and c.entity in named]
         what = own[0] if len(own) == 1 else None
     how = how or next((m.aggregate for m in metrics if m.measure == what and m.aggregate), None)
