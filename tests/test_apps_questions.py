@@ -989,3 +989,20 @@ def test_an_aggregate_of_a_kind_of_payment_is_of_its_amount_and_size_is_said_of_
     size, and the question was answered as the size of families receiving a pension."""
     compiled = _reads(question, metric, where)
     assert "members" not in compiled[1], compiled
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Алматыда газ тартылмаған үйлер қанша?", ("mart.dwellings", "region = '75'", "NOT gas")),
+    ("Костанайда жылу жок уйлер канша", ("mart.dwellings", "NOT heating")),
+    ("Просим представить количество жилых помещений, не обеспеченных отоплением, в СКО.",
+     ("mart.dwellings", "NOT heating", "region = '59'")),
+    ("200 мыңнан асатын төлемдер саны 2025", ("amount > 200000",)),
+    ("Мангыстауда 5тен коп адамы бар отбасылар", ("members > 5", "region = '47'")),
+    ("выплаты больше 50к", ("amount > 50000",)),
+    ("семьи с 3х детьми", ("children_under_18 = 3",)),
+])
+def test_kazakh_and_chat_forms_of_numbers_and_dwellings_are_read(question: str, fragments: tuple[str, ...]) -> None:
+    """A letter alone in a phrase (г. for город) never starts another word: "Алматыда газ" lost "газ" to "Алматы
+    г." before. A number takes its ending typed on (5тен, 3х, 50к) and a Kazakh multiplier its case (мыңнан);
+    көп/аз compare; a family's lack of water or heating is said of dwellings too."""
+    _reads(question, *fragments)

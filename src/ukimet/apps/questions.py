@@ -69,7 +69,7 @@ COMPARATORS = {  # words around a number: (words, operator, applies before or af
            ("және одан үлкен", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
            ("жастан үлкен", ">"), ("жасқа дейінгі", "<"), ("жастан кіші", "<"), ("жасқа толмаған", "<"),
            ("толмаған", "<"), ("асқан", ">"), ("асатын", ">"), ("аспайтын", "<="), ("астам", ">"),
-           ("дейінгі", "<"), ("кіші", "<"), ("+", ">=")],
+           ("дейінгі", "<"), ("кіші", "<"), ("+", ">="), ("көп", ">"), ("артық", ">"), ("аз", "<"), ("кем", "<")],
     "ru": [*SIGNS, ("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
            ("не менее", ">="), ("не меньше", ">="), ("как минимум", ">="), ("от", ">="), ("более", ">"),
            ("больше", ">"), ("старше", ">"), ("свыше", ">"), ("младше", "<"), ("моложе", "<"), ("менее", "<"),
@@ -95,7 +95,7 @@ NOUNS = {  # what the number counts
     "vehicles": {"kk": ["көлігі", "көлік", "автокөлігі", "автокөлік"],
                  "ru": ["автомобилей", "автомобиля", "автомобилями", "машин", "машины", "транспортных средств"],
                  "en": ["vehicles", "vehicle", "cars", "car"]},
-    "members": {"kk": ["мүшесі", "мүшелі", "мүшеден", "адамнан", "адамдық"],
+    "members": {"kk": ["мүшесі", "мүшелі", "мүшеден", "адамнан", "адамдық", "адамы"],
                 "ru": ["членов", "члена", "членами", "человек", "человека"],
                 "en": ["members", "member", "people", "persons"]},
 }
@@ -106,9 +106,9 @@ NUMERIC = {"children": (("families",), "children_under_18"), "age": (("persons",
 """what a number counts -> the entities that have it (the first when nothing else says which), and its column"""
 LARGEST = {"group": 3, "rooms": 20, "vehicles": 20}
 """the largest value a number of this kind can take (disability groups 1-3): a larger one is read as nothing"""
-MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_000_000},
-               "ru": {"тыс": 1000, "тысяч": 1000, "тысячи": 1000, "тысяча": 1000, "млн": 1_000_000,
-                      "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000},
+MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_000_000, "k": 1000},
+               "ru": {"тыс": 1000, "k": 1000, "к": 1000, "тысяч": 1000, "тысячи": 1000, "тысяча": 1000,
+                      "млн": 1_000_000, "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000},
                "en": {"thousand": 1000, "k": 1000, "mln": 1_000_000, "million": 1_000_000}}
 """words that multiply the number before them (100 тыс, 2 млн, 50k)"""
 PER = {"kk": ("әр",), "ru": ("на", "в"), "en": ("per", "a")}
@@ -610,9 +610,14 @@ WITH = re.compile(r"\bw/(?!o)\s*", re.IGNORECASE)
 TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
 
 
+NUMBER_ENDING = re.compile(r"(\d+)([^\W\d_]+)")
+"""a number with its ending typed on (5тен, 3х, 50k, 2025ж): the number, then the ending as a word"""
+
+
 def _unjoined(word: str) -> list[str]:
-    """топ3, top3: the word and its number typed as one, as two words; any other word as it is."""
-    joined = TOP_JOINED.fullmatch(word)
+    """топ3, top3: the word and its number typed as one, as two words; 5тен, 50k: the number and its ending; any
+    other word as it is."""
+    joined = TOP_JOINED.fullmatch(word) or NUMBER_ENDING.fullmatch(word)
     return list(joined.groups()) if joined else [word]
 
 
@@ -828,6 +833,10 @@ def _whole_numbers(typed: list[str], language: str) -> list[str]:
             out[-1] = last + word  # 100 000; 1 500 000
         elif last.isdecimal() and last.isascii() and word.lower() in MULTIPLIERS[language]:
             out[-1] = str(int(last) * MULTIPLIERS[language][word.lower()])
+        elif last.isdecimal() and last.isascii() and language == "kk" and (stem := next(
+                (m for m in MULTIPLIERS["kk"] if word.lower().startswith(m) and len(word) - len(m) <= 4), None)):
+            out[-1] = str(int(last) * MULTIPLIERS["kk"][stem])  # 200 мыңнан: 200 000, then its case ending
+            out.append(word[len(stem):])
         else:
             out.append(word)
     return out
