@@ -1006,3 +1006,19 @@ def test_kazakh_and_chat_forms_of_numbers_and_dwellings_are_read(question: str, 
     г." before. A number takes its ending typed on (5тен, 3х, 50к) and a Kazakh multiplier its case (мыңнан);
     көп/аз compare; a family's lack of water or heating is said of dwellings too."""
     _reads(question, *fragments)
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Average monthly income of families that do not receive any benefits",
+     ("avg(monthly_income)", "NOT receives_benefit")),
+    ("median monthly wage in Astana", ("median(monthly_wage)",)),
+    ("average monthly income per family member", ("avg(income_per_person)",)),
+    ("hey, how many people are on an old age pension in Kostanay?", ("receives_pension", "region = '39'")),
+    ("Джамбулская обл., кол-во получающих пенсию по возрасту", ("receives_pension", "region = '31'")),
+    ("how many Astana families get some kind of benefit?", ("receives_benefit",)),
+])
+def test_a_qualifier_that_begins_a_phrase_of_the_layer_is_read_in_it(question: str,
+                                                                      fragments: tuple[str, ...]) -> None:
+    """"Monthly" before a measure is the measure's period (median monthly wage), unless it begins one of the
+    layer's phrases (monthly income of families: the family's income, not the income per person)."""
+    _reads(question, *fragments)

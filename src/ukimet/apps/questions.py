@@ -970,7 +970,8 @@ def _listing(tokens: list[str], start: int, stop: int, language: str, result: Pa
 
 
 def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language: str, used: set[int],
-           result: Parse, measured: frozenset[str] = frozenset()) -> None:
+           result: Parse, measured: frozenset[str] = frozenset(),
+           phrased: frozenset[tuple[str, ...]] = frozenset()) -> None:
     """A request for the number over time (по месяцам, by year, динамика), consuming its words (as typed or in
     their ``dictionary`` form): the step it names, or a month where it names none. Not a word that qualifies the
     measure after it (``measured``: median monthly wage, среднемесячная зарплата)."""
@@ -982,7 +983,8 @@ def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language:
                                                    _match_phrase(dictionary, j, phrase)):
                     after = j + len(phrase)
                     if after < len(tokens) and (tokens[after] in measured or dictionary[after] in measured):
-                        used |= span  # monthly wage: the wage of a month, not a number per month
+                        if not any(_match_phrase(tokens, j, words) for words in phrased):  # monthly wage: a
+                            used |= span  # month's wage, not one per month; monthly income of families: a phrase
                         continue
                     used |= span
                     if result.trend is None or step != "trend":
@@ -1135,7 +1137,9 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     _period(tokens, typed, language, used, result)
     _trend(tokens, dictionary, typed, language, used, result, _per_layer(
         "measure words", layer, language, lambda: frozenset(p.words[0] for p in layer.phrases[language]
-                                                            if p.item.kind == "measure")))
+                                                            if p.item.kind == "measure")), _per_layer(
+        "measure phrases", layer, language, lambda: frozenset(p.words for p in layer.phrases[language]
+                                                              if p.item.kind == "measure" and len(p.words) > 1)))
     result.numeric = _numeric(tokens, language, used, result.numeric_at)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
