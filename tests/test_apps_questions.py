@@ -1022,3 +1022,13 @@ def test_a_qualifier_that_begins_a_phrase_of_the_layer_is_read_in_it(question: s
     """"Monthly" before a measure is the measure's period (median monthly wage), unless it begins one of the
     layer's phrases (monthly income of families: the family's income, not the income per person)."""
     _reads(question, *fragments)
+
+
+@pytest.mark.parametrize(("question", "fragment"), [
+    ("сколько мужчин или женщин", "sex IN ('M', 'F')"),
+    ("среди получателей АСП больше мужиков или женщин?", "GROUP BY sex"),
+])
+def test_a_short_russian_word_of_a_phrase_never_takes_the_start_of_the_next_word(question: str,
+                                                                                  fragment: str) -> None:
+    """"или же" (or) took "женщин" as "же" inflected, and "men or women" was answered for men alone."""
+    _reads(question, fragment)

@@ -131,9 +131,10 @@ class Layer:
 def word_matches(pattern: str, word: str, anchored: bool = False) -> bool:
     """``anchored``: the word follows the earlier words of its phrase, so even a short one may be inflected
     (тұрғын үй: тұрғын үйдің)."""
-    if len(pattern) < 4:  # a letter alone (г. for город) is an abbreviation: never the start of another word
-        return word == pattern or (anchored and len(pattern) > 1 and word.startswith(pattern) and
-                                   len(word) - len(pattern) <= 6)
+    if len(pattern) < 4:  # a letter alone (г. for город) is an abbreviation, and a short Russian word (же, на) is
+        # not inflected: neither is ever the start of another word (или же: not или женщин)
+        return word == pattern or (anchored and len(pattern) > 1 and pattern.isascii() and
+                                   word.startswith(pattern) and len(word) - len(pattern) <= 6)
     return word.startswith(pattern) and len(word) - len(pattern) <= MAX_SUFFIX
 
 
