@@ -1032,3 +1032,14 @@ def test_a_short_russian_word_of_a_phrase_never_takes_the_start_of_the_next_word
                                                                                   fragment: str) -> None:
     """"или же" (or) took "женщин" as "же" inflected, and "men or women" was answered for men alone."""
     _reads(question, fragment)
+
+
+@pytest.mark.parametrize(("question", "negated"), [
+    ("Қанша отбасы АӘК алмайды?", "NOT coalesce((contains(CAST(benefit_kinds AS VARCHAR), 'targeted_social"),
+    ("Қанша адам жұмыс істемейді?", "NOT coalesce((employed), FALSE)"),
+    ("бала күтімі бойынша жәрдемақы алмайтын отбасылар саны", "NOT coalesce((contains(CAST(benefit_kinds"),
+])
+def test_a_negated_kazakh_verb_after_its_filter_negates_it(question: str, negated: str) -> None:
+    """"АӘК алмайды" (do not receive TSA): the verb follows what it is said of. Before, the negated verb was read
+    as its positive form, a word without meaning, and the families receiving TSA were counted."""
+    _reads(question, negated)

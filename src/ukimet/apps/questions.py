@@ -1188,6 +1188,15 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 negate = False
                 break
         else:
+            if i in flipped:  # a negated Kazakh verb after what it is said of (АӘК алмайды): that filter negated
+                if ends and ends[-1] == i and any(c.kind == "filter" for c in result.items[-1]):
+                    result.items[-1] = [_opposite(c, layer) for c in result.items[-1]]
+                    ends[-1] = i + 1
+                else:  # a "not" of nothing it could turn is never dropped silently
+                    result.unknown.append(typed[i])
+                used.add(i)
+                i += 1
+                continue
             alternative = next((len(w) for w in _phrases_of("or", language)
                                 if _match_phrase(tokens, i, w) and not set(range(i, i + len(w))) & used), 0)
             if alternative:
@@ -1452,7 +1461,7 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     conditions += [condition for condition, _ in numbers + period]
     described += [said for _, said in numbers + period if said]
     where = [w for w in (spec.get("where"), metric.where) if w]
-    where += conditions
+    where = list(dict.fromkeys(where + conditions))  # children and "under 18" both say age < 18: once
     select = f"{group.sql} AS {group.id}, " if group else ""
     sql = f"SELECT {select}{metric.sql} AS {metric.id} FROM {spec['table']}"
     if where:
