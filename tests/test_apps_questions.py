@@ -1043,3 +1043,25 @@ def test_a_negated_kazakh_verb_after_its_filter_negates_it(question: str, negate
     """"АӘК алмайды" (do not receive TSA): the verb follows what it is said of. Before, the negated verb was read
     as its positive form, a word without meaning, and the families receiving TSA were counted."""
     _reads(question, negated)
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("How many companies have been registered since 2020?", "year(registered_on) >= 2020"),
+    ("Сколько компаний зарегистрировано начиная с 2020 года?", "year(registered_on) >= 2020"),
+    ("2020 жылдан бастап тіркелген компаниялар саны қанша?", "year(registered_on) >= 2020"),
+    ("how many companies got registered between 2010 and 2019?", "year(registered_on) BETWEEN 2010 AND 2019"),
+    ("Количество зарегистрированных компаний по годам, 2015–2025", "year(registered_on) BETWEEN 2015 AND 2025"),
+    ("выплаты с 2024 по 2025 год", "year(paid_on) BETWEEN 2024 AND 2025"),
+    ("выплаты с января по март 2025", "month(paid_on) BETWEEN 1 AND 3"),
+])
+def test_a_period_of_years_since_or_between_is_read(question: str, period: str) -> None:
+    """Companies are dated by their registration; a year opens a period (since, начиная с, бастап) or a range of
+    years (between ... and, с ... по, 2015–2025)."""
+    _reads(question, period)
+
+
+def test_a_second_year_listed_is_never_read_as_an_amount() -> None:
+    """"Payments in 2023 and 2025" was answered as payments of 2025 tenge made in 2023; two years listed are
+    declined naming the second (not the years between them either)."""
+    declined = compile_question("payments in 2023 and 2025")
+    assert not isinstance(declined, tuple) and "2025" in str(getattr(declined, "declined", "")), declined

@@ -213,6 +213,16 @@ MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "м
 MONTH_RANGE = {"kk": ["айларында", "айлары", "айларындағы", "аралығында", "бастап", "дейін"],
                "ru": ["с", "по", "до", "от", "период", "месяцы"], "en": ["from", "to", "through", "until", "between"]}
 """words around a range of months (с января по март, from January to March, қаңтар-наурыз айларында)"""
+SINCE = {"kk": {"before": [], "after": ["жылдан бастап", "жылдан бері", "бастап", "бері"]},
+         "ru": {"before": ["начиная с", "начиная со", "с", "со", "since"], "after": []},
+         "en": {"before": ["since", "starting from", "starting in", "from"], "after": ["onwards", "onward", "and later",
+                                                                               "or later"]}}
+"""words that make a year the start of a period running on (since 2020); "from" and "с" only where no "to"
+follows (с 2020 по 2023 is no such period)"""
+RANGE_OPENING = {"kk": [], "ru": ["с", "со", "между", "от"], "en": ["between", "from"]}
+"""words before the first year of a range (between 2010 and 2019, с 2015 по 2020)"""
+UNTIL = {"kk": ["дейін", "аралығында"], "ru": ["по", "до"], "en": ["to", "until", "till", "through"]}
+"""words that close a period a "from" opened"""
 YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл"], "ru": ["году", "года", "год", "г", "гг", "за"],
               "en": ["during", "year", "for"]}
 """words around a year (2025 жылы, в 2025 году, during 2025)"""
@@ -263,7 +273,10 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
                 "years": YEAR_WORDS, "or": OR, "and": AND, "trend_month": TREND["month"],
                 "trend_year": TREND["year"], "trend": TREND["trend"],
-                "month_range": MONTH_RANGE, "together": TOGETHER, "both": BOTH, "total": TOTAL, "per_one": PER,
+                "month_range": MONTH_RANGE, "until": UNTIL, "range_opening": RANGE_OPENING,
+                "since_before": {k: v["before"] for k, v in SINCE.items()},
+                "since_after": {k: v["after"] for k, v in SINCE.items()},
+                "together": TOGETHER, "both": BOTH, "total": TOTAL, "per_one": PER,
                 "ordinals": {language: list(said) for language, said in ORDINALS.items()},
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
@@ -332,6 +345,10 @@ class Parse:
     """the question asks how its number went over time: "month" or "year" """
     trend_said: str = ""
     """the trend's words as the asker wrote them"""
+    since: bool = False
+    year_to: int | None = None
+    """the last year of a range of years (2015-2025, between 2010 and 2019, с 2015 по 2020 год)"""
+    """the year starts the period, which runs to the data's end (since 2020, начиная с 2020, 2020 жылдан бастап)"""
 
 
 @dataclass(frozen=True)
@@ -741,10 +758,66 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
                 month = _month(tokens[j], language)
                 if month is not None:
                     taken.add(j)
+        if month is None:
+            result.year_to = _year_to(tokens, language, used | taken, i, taken)
+        if month is None and result.year_to is None:
+            result.since = _since(tokens, language, used | taken, i, taken)
         result.year, result.month = int(token), month
         result.period = " ".join(typed[j] for j in sorted(taken))
         used |= taken
+        listing = set(_words_of("and", language)) | set(_words_of("or", language))
+        for k in range(max(taken) + 1, min(len(tokens) - 1, max(taken) + 3)):
+            other = tokens[k + 1]
+            if tokens[k] in listing and k + 1 not in used and other.isdecimal() and len(other) == 4 and \
+                    1900 <= int(other) <= 2100:  # 2023 and 2025: a second year is not an amount of 2025 tenge
+                result.unknown.append(typed[k + 1])
+                used |= {k, k + 1}
+                break
         return
+
+
+def _year_to(tokens: list[str], language: str, used: set[int], year_at: int, taken: set[int]) -> int | None:
+    """The last year of a range the year at ``year_at`` opens (2015-2025, 2015 to 2025, between 2010 and 2019, с 2015
+    по 2020 год, 2020-2025 жылдары), adding its words to ``taken``; None when no later year follows it so."""
+    opened = [k for k in (year_at - 1, year_at - 2) if k >= 0 and k not in used and
+              tokens[k] in _words_of("range_opening", language)]
+    linking = set(_words_of("until", language)) | (set(_words_of("and", language)) if opened else set())
+    for j in range(year_at + 1, min(len(tokens), year_at + 3)):  # 2023 and 2025: two years, not the three
+        token = tokens[j]
+        if j in used or not (token.isdecimal() and token.isascii() and len(token) == 4):
+            if j in used or token not in linking:
+                return None
+            continue
+        if not int(tokens[year_at]) < int(token) <= 2100:
+            return None
+        span = set(range(year_at + 1, j + 1))
+        after = {k for k in (j + 1, j + 2) if k < len(tokens) and k not in used and
+                 tokens[k] in _words_of("years", language) | {fold("жылдары", language), fold("жж", language)}}
+        taken |= span | set(opened[:1]) | after
+        return int(token)
+    return None
+
+
+def _since(tokens: list[str], language: str, used: set[int], year_at: int, taken: set[int]) -> bool:
+    """Whether the year at ``year_at`` opens a period that runs on (since 2020, начиная с 2020 года, 2020 жылдан
+    бастап, 2020 onwards), adding the words that say so to ``taken``; not where a word that closes it follows (с
+    2020 по 2023, from 2020 to 2023)."""
+    last = max(taken)
+    if any(tokens[j] in _words_of("until", language) for j in range(last + 1, min(len(tokens), last + 3))):
+        return False
+    for phrase in _phrases_of("since_before", language):
+        at = year_at - len(phrase)
+        if at >= 0 and not set(range(at, year_at)) & used and _match_phrase(tokens, at, phrase) and \
+                all(tokens[at + k] == w for k, w in enumerate(phrase)):
+            taken |= set(range(at, year_at))
+            return True
+    for phrase in _phrases_of("since_after", language):
+        for at in (last + 1, year_at + 1):
+            if not set(range(at, at + len(phrase))) & (used - taken) and \
+                    all(at + k < len(tokens) and tokens[at + k] == w for k, w in enumerate(phrase)):
+                taken |= set(range(at, at + len(phrase)))
+                return True
+    return False
 
 
 def _month(token: str, language: str) -> int | None:
@@ -1444,7 +1517,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     if p.year is not None and not spec.get("date"):  # families, people: as of the mart's day, no history
         return _declined(question, p.language, "decline_period", period=p.period,
                          what=spec["name"][p.language])
-    period = [] if p.year is None else [(f"year({spec['date']}) = {p.year}", p.period)] + (
+    years = f"BETWEEN {p.year} AND {p.year_to}" if p.year_to else f"{'>=' if p.since else '='} {p.year}"
+    period = [] if p.year is None else [(f"year({spec['date']}) {years}", p.period)] + (
         [] if p.month is None else [(f"month({spec['date']}) = {p.month}", "")] if p.month_to is None else
         [(f"month({spec['date']}) BETWEEN {p.month} AND {p.month_to}", "")])  # the months said with the year
     if p.trend is not None:
@@ -1761,7 +1835,8 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
 
 
-PERIOD = re.compile(r"\(year\((\w+)\) = (\d{4})\)(?: AND \(month\(\1\) (= \d{1,2}|BETWEEN \d{1,2} AND \d{1,2})\))?")
+PERIOD = re.compile(r"\((year\((\w+)\) (?:>?= \d{4}|BETWEEN \d{4} AND \d{4}))\)"
+                    r"(?: AND \((month\(\2\) (?:= \d{1,2}|BETWEEN \d{1,2} AND \d{1,2}))\))?")
 FROM_TABLE = re.compile(r"\bFROM (mart\.\w+)")
 
 
@@ -1773,8 +1848,9 @@ def _uncovered_period(gateway: Gateway, user: User, question: str, language: str
     found, table = PERIOD.search(sql), FROM_TABLE.search(sql)
     if found is None or table is None:
         return None
-    column, year, month = found.group(1), found.group(2), found.group(3)
-    where = f"year({column}) = {year}" + (f" AND month({column}) {month}" if month else "")
+    where = found.group(1) + (f" AND {found.group(3)}" if found.group(3) else "")
+    year = "–".join(re.findall(r"\d{4}", found.group(1)))
+    month = found.group(3) and found.group(3).split(")", 1)[1]
     try:
         result = gateway.query(user, f"SELECT count(*) AS n FROM {table.group(1)} WHERE {where}", purpose)
     except (Refused, NotFound):
