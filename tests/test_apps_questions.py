@@ -1065,3 +1065,11 @@ def test_a_second_year_listed_is_never_read_as_an_amount() -> None:
     declined naming the second (not the years between them either)."""
     declined = compile_question("payments in 2023 and 2025")
     assert not isinstance(declined, tuple) and "2025" in str(getattr(declined, "declined", "")), declined
+
+
+def test_companies_are_dated_only_where_their_registration_is_said() -> None:
+    """"Active companies in 2025" may mean the companies of 2025: declined as a period the data cannot answer, not
+    read as those registered in 2025."""
+    declined = compile_question("how many active companies were there in 2025")
+    assert not isinstance(declined, tuple), declined
+    _reads("2020 jyldan bastap tirkelgen kompaniialar sany", "year(registered_on) >= 2020")

@@ -1514,6 +1514,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     if isinstance(numbers, Answer):
         return numbers
     spec = layer.entities[entity]
+    said = " ".join(words(question, p.language))  # folded: тіркелген and tirkelgen alike
+    if spec.get("dated_by") and not any(fold(w, p.language) in said for w in spec["dated_by"][p.language]):
+        spec = {**spec, "date": None}  # companies in 2020: not said to be registered then, so no history
     if p.year is not None and not spec.get("date"):  # families, people: as of the mart's day, no history
         return _declined(question, p.language, "decline_period", period=p.period,
                          what=spec["name"][p.language])

@@ -189,6 +189,9 @@ class Entity(BaseModel):
     date: Text | None = None
     """the column that dates each row (a payment's day), which a year or month asked of the entity reads; none: the
     entity is as of the mart's day, and a past period cannot be answered"""
+    dated_by: Words | None = None
+    """words of which one must be said for a period to read ``date`` (a company's registration: "companies in 2020"
+    may mean the companies of 2020, not those registered then); none: a period always reads it"""
     name: Texts
     words: Words
 
