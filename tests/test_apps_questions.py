@@ -1073,3 +1073,18 @@ def test_companies_are_dated_only_where_their_registration_is_said() -> None:
     declined = compile_question("how many active companies were there in 2025")
     assert not isinstance(declined, tuple), declined
     _reads("2020 jyldan bastap tirkelgen kompaniialar sany", "year(registered_on) >= 2020")
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("колличество женщин в Караганлинской области", ("region = '35'", "Караганлинской → карагандинской")),
+    ("топ 3 регона по количеству ищущих работу", ("LIMIT 3", "регона → региона")),
+    ("2025 жылы АӘК бойынша барлығы қанша ақша төленді?", ("sum(amount)", "targeted_social_assistance")),
+    ("многодет семьи Туркестан обл", ("region = '61'",)),
+])
+def test_a_slip_inside_an_inflected_stem_and_money_paid_in_total_are_read(question: str,
+                                                                          fragments: tuple[str, ...]) -> None:
+    """A letter wrong in the stem of an inflected word (Караганлинской) is read as the stem with its ending, and
+    said; "барлығы қанша ақша төленді" is the sum paid, while "барлығы қанша төлем төленді" counts payments."""
+    compiled = _reads(question, *fragments[:1])
+    assert all(f in compiled[1] + compiled[2] for f in fragments), compiled
+    assert "count(*)" in _reads("Барлығы қанша төлем төленді 2025 жылы?")[1]

@@ -1007,11 +1007,18 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
         if len(token) < SHORTEST_TYPO or not token.isalpha() or (
                 not misspelt and _known_form(token, vocabulary, language)) or token in vocabulary:
             continue
-        near = {word for word, _, _ in extract(token, vocabulary, scorer=OSA.distance, score_cutoff=1, limit=None)
+        near = {word: word for word, _, _ in extract(token, vocabulary, scorer=OSA.distance, score_cutoff=1,
+                                                      limit=None)
                 if len(word) >= SHORTEST_TYPO - 1 and not token.startswith(word)}  # шымкенте is шымкент inflected
-        meanings = {_meaning(word, language, layer) for word in near}
+        if not near and not _known_form(token, vocabulary, language):  # a slip inside an inflected word's stem:
+            # Караганлинской is карагандинск + ой
+            near = {word + token[cut:]: word for word in vocabulary if len(word) >= SHORTEST_TYPO
+                    for cut in (len(word) - 1, len(word), len(word) + 1)
+                    if 0 < len(token) - cut <= MAX_SUFFIX and token[:cut] != word
+                    and OSA.distance(token[:cut], word, score_cutoff=1) <= 1}
+        meanings = {_meaning(word, language, layer) for word in near.values()}
         if len(near) == 1 or (len(meanings) == 1 and None not in meanings):
-            tokens[i] = min(near, key=lambda word: (-len(word), word))  # сколко: сколько and скоко mean one thing
+            tokens[i] = min(near, key=lambda word: (-len(near[word]), word))  # сколко: сколько and скоко alike
             corrected.append((typed[i], tokens[i]))
     return corrected
 
@@ -1427,9 +1434,12 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     layer = layer or default_layer()
     p = parse(question, layer)
     summed = any(c.kind == "metric" and c.id == "total_paid" for span in p.items for c in span)
-    paid = [w for w in p.unknown if fold(w, p.language) in _words_of("paid", p.language)]
-    if paid and not summed and p.total and not any(c.kind == "metric" for span in p.items for c in span):
-        # Total targeted social assistance paid: the sum paid (paid alone may be a count of payments)
+    paid = [w for w in [*p.unknown, *words(question, p.language)]  # төленді is also a word without meaning
+            if fold(w, p.language) in _words_of("paid", p.language)]
+    if paid and not summed and p.total and not any(c.kind == "entity" or (c.kind == "metric" and c.id != "count")
+                                                   for span in p.items for c in span):
+        # Total targeted social assistance paid, барлығы қанша төленді: the sum paid (paid alone may be a count of
+        # payments; with the payments named, барлығы қанша төлем төленді, it is)
         p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
         p.positions.append(len(p.positions) and max(p.positions) + 1)
         summed = True

@@ -172,6 +172,8 @@ def _region_phrases(aliases: dict[str, dict[str, tuple[str, ...]]]) -> list[tupl
             found.append((language, base, item, marker == "oblast"))
         found.append(("kk", en, item, marker == "oblast"))  # Kazakh in Latin: Turkistan folds like Түркістан
         found.append(("ru", [to_russian_letters(w) for w in kk], item, marker == "oblast"))  # в Мангыстау, Актобе
+        found += [("ru", [*(to_russian_letters(w) for w in kk), extra], item, False)  # Туркестан обл., Актобе области
+                  for extra in REGION_WORDS["ru"][marker]]
     return found
 
 
