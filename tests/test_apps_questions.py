@@ -1088,3 +1088,17 @@ def test_a_slip_inside_an_inflected_stem_and_money_paid_in_total_are_read(questi
     compiled = _reads(question, *fragments[:1])
     assert all(f in compiled[1] + compiled[2] for f in fragments), compiled
     assert "count(*)" in _reads("Барлығы қанша төлем төленді 2025 жылы?")[1]
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("бала кутими бойынша жардемакынын орташа молшери 2025 жылы", ("avg(amount)", "childcare_allowance")),
+    ("орт. жан басына табыс Жетісу", ("avg(income_per_person)", "region = '33'")),
+    ("2025 жылғы қаңтар–маусым айларындағы зейнетақы төлемдерінің айлық динамикасы (сомасы)",
+     ("sum(amount)", "BETWEEN 1 AND 6", "%Y-%m")),
+    ("Абай облысында жалғыз тұратын (бір адамнан тұратын) отбасылардың саны", ("members = 1", "region = '10'")),
+    ("Гурьев, қазіргі Атырау облысында жұмыс іздеп тіркелгендер қанша?", ("job_seeker", "region = '23'")),
+])
+def test_kazakh_amounts_monthly_dynamics_and_people_living_alone_are_read(question: str,
+                                                                          fragments: tuple[str, ...]) -> None:
+    """мөлшері of a payment is its amount; айлық динамикасы is a trend by month; жалғыз тұратын is a family of one."""
+    _reads(question, *fragments)
