@@ -920,7 +920,8 @@ TYPO_LANGUAGES = ("ru", "en")
 """languages whose unknown words are read as typos: in Kazakh, words a letter apart are too often both words
 (асатын "exceeding", алатын "receiving"), and the rules do not yet know every form"""
 SHORTEST_TYPO = 6
-"""the shortest word read as a typo of another: shorter words are too often other words a letter away"""
+"""the shortest word read as a typo of another: shorter words are too often other words a letter away. A word one
+letter shorter is read only as a longer word with a letter dropped (numbr, peple: never симей as семей)"""
 
 
 def _vocabulary(layer: Layer, language: str) -> frozenset[str]:
@@ -1005,14 +1006,15 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
     corrected = []
     for i, token in enumerate(tokens):
         misspelt = in_dictionary(token, language) is False  # no such Russian word: пенсионнеров
-        if len(token) < SHORTEST_TYPO or not token.isalpha() or (
+        if len(token) < SHORTEST_TYPO - 1 or not token.isalpha() or (
                 not misspelt and _known_form(token, vocabulary, language)) or token in vocabulary:
             continue
         near = {word: word for word, _, _ in extract(token, vocabulary, scorer=OSA.distance, score_cutoff=1,
                                                       limit=None)
-                if len(word) >= SHORTEST_TYPO - 1 and not token.startswith(word)}  # шымкенте is шымкент inflected
-        if not near and not _known_form(token, vocabulary, language):  # a slip inside an inflected word's stem:
-            # Караганлинской is карагандинск + ой
+                if len(word) >= SHORTEST_TYPO - 1 and not token.startswith(word)  # шымкенте: шымкент inflected
+                and (len(token) >= SHORTEST_TYPO or len(word) > len(token))}  # a short word: only a letter dropped
+        if not near and len(token) >= SHORTEST_TYPO and not _known_form(token, vocabulary, language):
+            # a slip inside an inflected word's stem: Караганлинской is карагандинск + ой
             near = {word + token[cut:]: word for word in vocabulary if len(word) >= SHORTEST_TYPO
                     for cut in (len(word) - 1, len(word), len(word) + 1)
                     if 0 < len(token) - cut <= MAX_SUFFIX and token[:cut] != word
