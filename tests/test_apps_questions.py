@@ -1111,3 +1111,25 @@ def test_kazakh_amounts_monthly_dynamics_and_people_living_alone_are_read(questi
 def test_a_five_letter_word_is_read_as_a_longer_word_with_a_letter_dropped(question: str, read: str) -> None:
     """Never as another five-letter word (симей stays declined: семей or сивей?)."""
     assert read in _reads(question)[2]
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("familys with incom per person below 50 000 in Shymkent", ("income_per_person < 50000", "region = '79'")),
+    ("скока семей с доходом на члена семьи меньше 100 тыс в Атырауской", ("income_per_person < 100000",)),
+    ("Жан басына шаққандағы табысы 50 000 теңгеден төмен отбасылар қанша?", ("income_per_person < 50000",)),
+    ("семьи с доходом на человека от 50 до 100 тыс", ("income_per_person >= 50000", "income_per_person <= 100000")),
+    ("семьи из 5 человек с доходом на человека меньше 50 тыс", ("members = 5", "income_per_person < 50000")),
+    ("выплаты 50-100 тыс", ("amount >= 50000", "amount <= 100000")),
+    ("выплаты больше 1 500 000", ("amount > 1500000",)),
+])
+def test_income_per_person_limits_and_ranges_in_thousands_are_read(question: str,
+                                                                   fragments: tuple[str, ...]) -> None:
+    """Income is compared only with the words that say per person (the mart holds the income per person). "От 50 до
+    100 тыс" is in thousands at both ends; "50-100" is a range, not 50 100 joined into 50100; a comparison word
+    stands before its own number ("из 5 человек ... меньше 50 тыс" is 5 members, not fewer than 5)."""
+    _reads(question, *fragments)
+
+
+def test_income_without_per_person_is_not_read_as_a_limit() -> None:
+    declined = compile_question("families with income below 100000")
+    assert not isinstance(declined, tuple), declined

@@ -69,7 +69,8 @@ COMPARATORS = {  # words around a number: (words, operator, applies before or af
            ("және одан үлкен", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
            ("жастан үлкен", ">"), ("жасқа дейінгі", "<"), ("жастан кіші", "<"), ("жасқа толмаған", "<"),
            ("толмаған", "<"), ("асқан", ">"), ("асатын", ">"), ("аспайтын", "<="), ("астам", ">"),
-           ("дейінгі", "<"), ("кіші", "<"), ("+", ">="), ("көп", ">"), ("артық", ">"), ("аз", "<"), ("кем", "<")],
+           ("дейінгі", "<"), ("кіші", "<"), ("+", ">="), ("көп", ">"), ("артық", ">"), ("аз", "<"), ("кем", "<"),
+           ("төмен", "<"), ("жоғары", ">")],
     "ru": [*SIGNS, ("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
            ("не менее", ">="), ("не меньше", ">="), ("как минимум", ">="), ("от", ">="), ("более", ">"),
            ("больше", ">"), ("старше", ">"), ("свыше", ">"), ("младше", "<"), ("моложе", "<"), ("менее", "<"),
@@ -95,11 +96,13 @@ NOUNS = {  # what the number counts
     "vehicles": {"kk": ["көлігі", "көлік", "автокөлігі", "автокөлік"],
                  "ru": ["автомобилей", "автомобиля", "автомобилями", "машин", "машины", "транспортных средств"],
                  "en": ["vehicles", "vehicle", "cars", "car"]},
+    "income": {"kk": ["табысы", "табыс", "табысымен"], "ru": ["доходом", "доход", "дохода"], "en": ["income"]},
     "members": {"kk": ["мүшесі", "мүшелі", "мүшеден", "адамнан", "адамдық", "адамы"],
                 "ru": ["членов", "члена", "членами", "человек", "человека"],
                 "en": ["members", "member", "people", "persons"]},
 }
 NUMERIC = {"children": (("families",), "children_under_18"), "age": (("persons", "payments"), "age"),
+           "income": (("families",), "income_per_person"),
            "amount": (("payments",), "amount"), "group": (("persons",), "disability_group"),
            "members": (("families", "households"), "members"), "rooms": (("dwellings", "families"), "rooms"),
            "vehicles": (("persons", "families"), "vehicles")}
@@ -113,6 +116,12 @@ MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_0
 """words that multiply the number before them (100 тыс, 2 млн, 50k)"""
 PER = {"kk": ("әр",), "ru": ("на", "в"), "en": ("per", "a")}
 """words before "one" that make it a rate's divisor (на одного человека, per one person), not a count"""
+PER_PERSON = {"kk": ["жан басына шаққандағы", "жан басына", "бір адамға шаққандағы", "бір адамға"],
+              "ru": ["на одного члена семьи", "на члена семьи", "на одного человека", "на человека",
+                     "на душу населения", "на душу"],
+              "en": ["per family member", "per person", "per capita", "per head", "per member"]}
+"""the words that make income the income per person (before it in Kazakh, after it in Russian and English): a
+number is read as a limit of income only with them, the mart holding the income per person"""
 SMALLEST_AMOUNT = 1000
 """a number at least this large, with nothing else it could count, is an amount of money (больше 100 тыс)"""
 OLDEST = 120
@@ -189,12 +198,13 @@ AMONG = {"kk": ["арасындағы", "арасында", "ішіндегі", 
 """words that name the whole a share is of: after them in Russian and English (среди женщин, among women), before
 them in Kazakh (әйелдер арасында)"""
 RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден", "дан", "тен", "тан", "нен", "нан", "немесе",
-                                      "не", "және"],
+                                      "не", "және", "\u2012"],
                  "after": ["аралығындағы", "аралығында", "аралығы", "арасындағы", "арасында", "дейінгі", "дейін", "ге",
                            "ке", "ға", "қа", "жас", "жастағы"]},
          "ru": {"before": ["от", "с", "со", "между", "в возрасте от", "в возрасте"],
-                "between": ["до", "и", "или", "по"], "after": []},
-         "en": {"before": ["between", "from", "aged", "ages"], "between": ["to", "and", "or", "through"], "after": []}}
+                "between": ["до", "и", "или", "по", "\u2012"], "after": []},
+         "en": {"before": ["between", "from", "aged", "ages"], "between": ["to", "and", "or", "through", "\u2012"],
+                "after": []}}
 """words of a range of two numbers (от 18 до 30, between 18 and 30, 18 бен 30 аралығындағы, 2 or 3 children): before
 the first, between the two (a dash is no word: 18-30 is two numbers side by side) and, in Kazakh, after the second"""
 NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ"]},
@@ -221,7 +231,8 @@ SINCE = {"kk": {"before": [], "after": ["жылдан бастап", "жылда
 follows (с 2020 по 2023 is no such period)"""
 RANGE_OPENING = {"kk": [], "ru": ["с", "со", "между", "от"], "en": ["between", "from"]}
 """words before the first year of a range (between 2010 and 2019, с 2015 по 2020)"""
-UNTIL = {"kk": ["дейін", "аралығында"], "ru": ["по", "до"], "en": ["to", "until", "till", "through"]}
+UNTIL = {"kk": ["дейін", "аралығында", "\u2012"], "ru": ["по", "до", "\u2012"],
+         "en": ["to", "until", "till", "through", "\u2012"]}
 """words that close a period a "from" opened"""
 YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл"], "ru": ["году", "года", "год", "г", "гг", "за"],
               "en": ["during", "year", "for"]}
@@ -277,7 +288,7 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "month_range": MONTH_RANGE, "until": UNTIL, "range_opening": RANGE_OPENING,
                 "since_before": {k: v["before"] for k, v in SINCE.items()},
                 "since_after": {k: v["after"] for k, v in SINCE.items()},
-                "together": TOGETHER, "both": BOTH, "total": TOTAL, "per_one": PER,
+                "together": TOGETHER, "both": BOTH, "total": TOTAL, "per_one": PER, "per_person": PER_PERSON,
                 "ordinals": {language: list(said) for language, said in ORDINALS.items()},
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
@@ -561,6 +572,11 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             counted = "amount"
         if counted is None or high > LARGEST.get(counted, high):
             continue
+        if counted == "income":  # от 50 до 100 тыс на человека: only with the words that say per person
+            per = _per_person(tokens, near[0][2], language, used)
+            if per is None:
+                continue
+            taken |= per
         found += [(counted, ">=", low), (counted, "<=", high)]
         if at is not None:
             at += [first, first]
@@ -573,17 +589,23 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                 tokens[i - 1] in _words_of("per_one", language):
             continue  # доход на одного члена семьи, per one member: a rate's divisor, not a count of one
         window = range(max(0, i - 4), min(len(tokens), i + 7))
+        reach = range(max(0, i - 7), window.stop)  # с доходом на члена семьи меньше 100 тыс: income said further
         ages = [words(w, language) for w in AGE_COMPARATORS[language]]
         age_said = next((j for j in range(max(0, i - 3), i + 2) for a in ages
                          if j not in used and _match_phrase(tokens, j, tuple(a))), None)
-        candidates = sorted(((abs(j - i) - (0.5 if j > i else 0), name, j) for j in window if j != i and j not in used
+        candidates = sorted(((abs(j - i) - (0.5 if j > i else 0), name, j) for j in reach if j != i and j not in used
                              for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)
-                             and (name != "members" or j > i)))  # 5 человек; people over 65 is an age
+                             and (name != "members" or j > i)  # 5 человек; people over 65 is an age
+                             and (name == "income" or j in window)))
         if age_said is not None:  # older than, младше, жастан асқан: an age whatever noun is near
             after = [(name, j) for _, name, j in candidates if name == "age" and j > i]
             what = after[0] if after else ("age", i)
         elif candidates:
             what = (candidates[0][1], candidates[0][2])
+            income = next((j for _, name, j in candidates if name == "income"), None)
+            if what[0] == "amount" and income is not None and _per_person(tokens, income, language, used):
+                used.add(what[1])  # табысы 50 000 теңгеден төмен: the tenge are the income's
+                what = ("income", income)
             also = [j for _, name, j in candidates if name == what[0] and j != what[1] and abs(j - i) <= 2]
             used |= set(also)  # сомасы 100 000 теңгеден, на сумму свыше 100 000 тенге: both words say an amount
         elif value >= SMALLEST_AMOUNT:  # больше 100 тыс: nothing else could be counted in so many
@@ -596,7 +618,9 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         operator, taken = "=", {i, what[1]}
         for phrase, op in comparators:
             for j in window:
-                span = set(range(j, j + len(phrase)))
+                span, end = set(range(j, j + len(phrase))), j + len(phrase)
+                if language != "kk" and end != i and end < len(tokens) and _number(tokens[end], language) is not None:
+                    continue  # "меньше 50 тыс" after "из 5 человек": the comparison of the number it stands before
                 if not span & (used | taken) and _match_phrase(tokens, j, tuple(phrase)):
                     operator = op
                     taken |= span
@@ -610,6 +634,11 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                     break
         if what[0] == "children" and value > MOST_CHILDREN:  # children under 18: an age, not a count
             what = ("age", what[1])
+        if what[0] == "income":  # income per person below 50 000: only with the words that say per person
+            per = _per_person(tokens, what[1], language, used)
+            if per is None:
+                continue
+            taken |= per
         if value > LARGEST.get(what[0], value) or (_ordinal(token, language) and what[0] != "group"):
             continue  # group 7: no such group; the second child: no count of children
         if what[0] == "amount" and not token.isdecimal() and value < SMALLEST_AMOUNT:
@@ -621,6 +650,17 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
     return found
 
 
+def _per_person(tokens: list[str], at: int, language: str, used: set[int]) -> set[int] | None:
+    """The words that say "per person" right after the word for income at ``at`` (or right before it: жан басына
+    табыс), or None."""
+    return next((span for phrase in _phrases_of("per_person", language) for start in (at + 1, at - len(phrase))
+                 if start >= 0 and not (span := set(range(start, start + len(phrase)))) & used
+                 and _match_phrase(tokens, start, phrase)), None)
+
+
+NUMBER_DASH = re.compile(r"(\d)\s*[-–—]\s*(\d)")
+"""a dash between two numbers (18-30, 50–100 тыс): a range, kept as a word (the figure dash, U+2012, which the
+question is written with there only; any other dash is no word)"""
 WITHOUT = re.compile(r"\bw/o\s*", re.IGNORECASE)
 """w/o, as chat writes without"""
 WITH = re.compile(r"\bw/(?!o)\s*", re.IGNORECASE)
@@ -900,19 +940,31 @@ def _whole_numbers(typed: list[str], language: str) -> list[str]:
     """The question's words with a number written in groups of three (100 000) or with a word that multiplies it
     (100 тыс, 2 млн, 50k) made one number."""
     out: list[str] = []
+    multiplied: dict[int, tuple[int, int]] = {}  # where a number was multiplied: (the number said, by how much)
+    grouped: set[int] = set()  # where a number was written in groups (1 500, then 1 500 000)
     for word in typed:
         last = out[-1] if out else ""
         if last.isdecimal() and last.isascii() and word.isdecimal() and word.isascii() and len(word) == 3 and \
-                len(last) <= 3 + 4 * 3 and (len(last) <= 3 or len(last) % 3 == 0 or out[-1].endswith("000")):
+                len(last) <= 3 + 4 * 3 and (len(last) <= 3 or len(last) % 3 == 0 or len(out) - 1 in grouped):
             out[-1] = last + word  # 100 000; 1 500 000
+            grouped.add(len(out) - 1)
         elif last.isdecimal() and last.isascii() and word.lower() in MULTIPLIERS[language]:
+            multiplied[len(out) - 1] = (int(last), MULTIPLIERS[language][word.lower()])
             out[-1] = str(int(last) * MULTIPLIERS[language][word.lower()])
         elif last.isdecimal() and last.isascii() and language == "kk" and (stem := next(
                 (m for m in MULTIPLIERS["kk"] if word.lower().startswith(m) and len(word) - len(m) <= 4), None)):
+            multiplied[len(out) - 1] = (int(last), MULTIPLIERS["kk"][stem])
             out[-1] = str(int(last) * MULTIPLIERS["kk"][stem])  # 200 мыңнан: 200 000, then its case ending
             out.append(word[len(stem):])
         else:
             out.append(word)
+    for k, (said, by) in multiplied.items():  # от 50 до 100 тыс, 50-100 мың: both ends in thousands
+        first = next((j for j in (k - 1, k - 2) if j >= 0 and j not in multiplied and out[j].isdecimal() and
+                      (j == k - 1 or fold(out[k - 1], language) in _words_of("until", language) |
+                       _words_of("range_between", language))),
+                     None)
+        if first is not None and 0 < int(out[first]) < said:
+            out[first] = str(int(out[first]) * by)
     return out
 
 
@@ -1200,6 +1252,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", text))
     language = language or _detect(text, layer)
+    text = NUMBER_DASH.sub("\\1 \u2012 \\2", text)  # 50-100 тыс: a range, not 50 100 joined as 50100
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
                                                   layer.abbreviations[language]), language), language, layer)
     typed, glued = _glued(typed, language, layer)
@@ -1398,6 +1451,7 @@ OPERATORS = {">=": "≥", ">": ">", "<": "<", "<=": "≤", "=": "="}
 EQUALITY = re.compile(r"(\w+) = ('[^']*')")
 """a filter that is one value of one column (region = '79', sex = 'F', level = 'crisis')"""
 NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amount"},
+                 "income": {"kk": "жан басына табыс", "ru": "доход на человека", "en": "income per person"},
                  "group": {"kk": "мүгедектік тобы", "ru": "группа инвалидности", "en": "disability group"},
                  "children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
                  "age": {"kk": "жасы", "ru": "возраст", "en": "age"},

@@ -30,8 +30,9 @@ from ukimet.model.kazakh import stem_variants
 MAX_SUFFIX = 8
 MAX_VARIANTS = 9
 """a Kazakh phrase and at most eight of its forms whose stems alternate"""
-WORD = re.compile(r"[^\W_]+|\d+|\+|[<>]=?|[≥≤]", re.UNICODE)
-"""a word, a number, or a sign that compares one (18+, > 100 000, ≤ 3)"""
+WORD = re.compile(r"[^\W_]+|\d+|\+|[<>]=?|[≥≤]|\u2012", re.UNICODE)
+"""a word, a number, a sign that compares one (18+, > 100 000, ≤ 3), or the dash of a range of numbers (18 – 30,
+which the questions write for 18-30)"""
 
 
 def fold(word: str, language: str) -> str:
