@@ -1133,3 +1133,9 @@ def test_income_per_person_limits_and_ranges_in_thousands_are_read(question: str
 def test_income_without_per_person_is_not_read_as_a_limit() -> None:
     declined = compile_question("families with income below 100000")
     assert not isinstance(declined, tuple), declined
+
+
+def test_a_kazakh_which_of_them_compares_the_named_groups() -> None:
+    """"Қайсысында көп" (in which of them more) sets the named regions side by side."""
+    _reads("Павлодар мен Қостанайдағы зейнеткерлерді салыстырып берші, қайсысында көп?",
+           "region IN ('55', '39')", "GROUP BY region")

@@ -172,12 +172,14 @@ REGION_NOUNS = {"kk": ["облыс", "өңір", "аймақ", "өңірлер",
                 "ru": ["регион", "област", "регионы", "регионов", "обл"],
                 "en": ["region", "regions", "oblast", "oblasts"]}
 """a word for region, which a ranking splits by when it names no other split"""
-COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ"],
+COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ", "қайсысында", "қайсында", "қайсысы"],
            "ru": ["сравн", "сопостав", "больше", "меньше", "большая", "большую", "большей", "меньшая", "меньшую"],
            "en": ["compar", "more", "fewer", "less", "versus", "vs", "larger", "greater", "bigger", "higher", "smaller",
                   "lower"]}
 """words that ask to set named groups side by side (Shymkent or Almaty, men and women): read only away from a
 number (больше 3 детей is a condition, not a comparison)"""
+MORE_OR_FEWER = {"kk": ["көп", "аз", "көбі", "азы"], "ru": [], "en": []}
+"""words after a Kazakh comparison word that say which way it compares (қайсысында көп)"""
 YEAR = re.compile(r"(19|20)\d\d")
 """a year as a question writes it: not a number a comparison word could be a condition on (больше 3 детей)"""
 PAID = {"kk": ["төленген", "төленді"], "ru": ["выплачена", "выплачен", "выплачены", "выплачено"],
@@ -278,7 +280,8 @@ SHARE_SPLIT = {"kk": [],
 являются пенсионерами)"""
 VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
-                "which": WHICH, "compare": COMPARE, "regions": REGION_NOUNS, "links": RANK_LINKS, "paid": PAID,
+                "which": WHICH, "compare": COMPARE, "more_or_fewer": MORE_OR_FEWER, "regions": REGION_NOUNS,
+                "links": RANK_LINKS, "paid": PAID,
                 "share": SHARE, "among": AMONG, "split": SHARE_SPLIT,
                 "range_before": {k: v["before"] for k, v in RANGE.items()},
                 "range_between": {k: v["between"] for k, v in RANGE.items()},
@@ -704,6 +707,8 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
                 not any(_number(t, language) is not None and not YEAR.fullmatch(t) for t in near):
             result.compare = True
             used.add(j)
+            if j + 1 < len(tokens) and tokens[j + 1] in _words_of("more_or_fewer", language):
+                used.add(j + 1)  # қайсысында көп: in which of them more
     top = find("top", counted=True)
     number = None
     if top is not None:  # top 3, первые пять; "топ3" written as one word is two tokens: топ, 3
