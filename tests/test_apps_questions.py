@@ -1139,3 +1139,13 @@ def test_a_kazakh_which_of_them_compares_the_named_groups() -> None:
     """"Қайсысында көп" (in which of them more) sets the named regions side by side."""
     _reads("Павлодар мен Қостанайдағы зейнеткерлерді салыстырып берші, қайсысында көп?",
            "region IN ('55', '39')", "GROUP BY region")
+
+
+@pytest.mark.parametrize(("question", "fragment"), [
+    ("Отбасының орташа мөлшері қанша адам?", "avg(members)"),
+    ("Какой процент семей в Шымкенте получает хоть какое-то пособие?", "receives_benefit"),
+])
+def test_people_as_the_unit_of_a_size_and_any_benefit_at_all_are_read(question: str, fragment: str) -> None:
+    compiled = compile_question(question)
+    said = compiled[1] if isinstance(compiled, tuple) else getattr(compiled, "part_sql", "")
+    assert fragment in said, compiled

@@ -1523,6 +1523,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         if len(owners) == 1:
             bound |= owners
     bound |= {NUMERIC[what][0][0] for what, _, _ in p.numeric}  # an age said alone is a person's
+    sized = {m.entity for m in metrics if "(members)" in m.sql and m.entity}
+    if sized and "persons" in entity_words:  # отбасының орташа құрамы қанша адам: people are the size's unit
+        entity_words = (entity_words - {"persons"}) | sized
     entity_pick = entity_words or {m.entity for m in metrics if m.entity}
     if len(entity_pick) > 1:
         return _declined(question, p.language, "decline_mixed", what=", ".join(sorted(entity_pick)))
