@@ -1149,3 +1149,14 @@ def test_people_as_the_unit_of_a_size_and_any_benefit_at_all_are_read(question: 
     compiled = compile_question(question)
     said = compiled[1] if isinstance(compiled, tuple) else getattr(compiled, "part_sql", "")
     assert fragment in said, compiled
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("New old-age pension awards per year, 2015–2025",
+     ("FROM mart.benefits", "kind = 'old_age_pension'", "GROUP BY year(start_date)", "BETWEEN 2015 AND 2025")),
+    ("сколько назначений АСП в 2025 году", ("FROM mart.benefits", "year(start_date) = 2025")),
+])
+def test_awards_are_counted_by_their_start_over_years(question: str, fragments: tuple[str, ...]) -> None:
+    """Awards (mart.benefits) are their own entity, dated by their start, named "pensions and allowances" so the
+    reader sees pensions are in; "per year" before the years is the trend, not a word of the period."""
+    _reads(question, *fragments)

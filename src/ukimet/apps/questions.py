@@ -1275,12 +1275,12 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                   for t in tokens]  # dictionary form (pymorphy3), in an English question too
     _ranking(tokens, language, used, result)
     _share(tokens, language, used, result, percent="%" in text)
-    _period(tokens, typed, language, used, result)
     _trend(tokens, dictionary, typed, language, used, result, _per_layer(
         "measure words", layer, language, lambda: frozenset(p.words[0] for p in layer.phrases[language]
                                                             if p.item.kind == "measure")), _per_layer(
         "measure phrases", layer, language, lambda: frozenset(p.words for p in layer.phrases[language]
                                                               if p.item.kind == "measure" and len(p.words) > 1)))
+    _period(tokens, typed, language, used, result)  # after the trend: per year, 2015–2025
     result.numeric = _numeric(tokens, language, used, result.numeric_at)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
