@@ -1160,3 +1160,19 @@ def test_awards_are_counted_by_their_start_over_years(question: str, fragments: 
     """Awards (mart.benefits) are their own entity, dated by their start, named "pensions and allowances" so the
     reader sees pensions are in; "per year" before the years is the trend, not a word of the period."""
     _reads(question, *fragments)
+
+
+@pytest.mark.parametrize(("question", "part", "whole"), [
+    ("көп балалы отбасылардың барлық отбасылар ішіндегі үлесі", "children_under_18 >= 4", ""),
+    ("Мүгедектігі бар адамдардың арасында жұмыс істейтіндердің үлесі қандай?", "employed",
+     "disability_group IS NOT NULL"),
+])
+def test_a_kazakh_share_whose_part_is_in_the_genitive_before_its_whole(question: str, part: str,
+                                                                        whole: str) -> None:
+    """"X-тың барлық Y ішіндегі үлесі": X, in the genitive before the whole's words, is the part; a genitive right
+    before арасында/ішіндегі is the whole's own noun."""
+    from ukimet.apps.questions import SharePlan
+
+    plan = compile_question(question)
+    assert isinstance(plan, SharePlan), plan
+    assert part in plan.part_sql and part not in plan.whole_sql and whole in plan.whole_sql, plan

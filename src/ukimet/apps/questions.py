@@ -195,6 +195,8 @@ SHARE = {"kk": ["пайыздық үлесі", "пайыздық үлес", "қ�
          "en": ["what share", "what percentage", "what proportion", "what fraction", "share", "percentage",
                 "percent", "proportion", "fraction", "pct"]}
 """words that ask for a share of a whole in per cent (доля многодетных семей, the share of families in crisis)"""
+KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+"""the Kazakh genitive endings (whose: отбасылардың)"""
 AMONG = {"kk": ["арасындағы", "арасында", "ішіндегі", "ішінде", "халқындағы", "тұрғындарындағы"],
          "ru": ["среди", "из", "численности"], "en": ["among"]}
 """words that name the whole a share is of: after them in Russian and English (среди женщин, among women), before
@@ -332,6 +334,10 @@ class Parse:
     """where the question asks for a share in per cent (доля, үлесі, share), if it does"""
     among: list[int] = field(default_factory=list)
     """where words that name the share's whole stand (среди, арасында, among)"""
+    genitives: list[int] = field(default_factory=list)
+    """in Kazakh, where a word in the genitive stands before a whole's words: what comes before it is the share's
+    part (көп балалы отбасылардың | барлық отбасылар ішіндегі үлесі); one right before арасында is the whole's own
+    (мүгедектігі бар адамдардың арасында)"""
     split: int | None = None
     """where a share's whole ends and its part begins (what share of women ARE pensioners)"""
     year: int | None = None
@@ -777,6 +783,10 @@ def _share(tokens: list[str], language: str, used: set[int], result: Parse, perc
         elif j not in used and j > result.share and token in _words_of("split", language) and not result.split:
             result.split = j
             used.add(j)
+    if language == "kk" and result.among:
+        endings = tuple(fold(e, "kk") for e in KK_GENITIVE)
+        result.genitives = [j for j, token in enumerate(tokens) if j < max(result.among) and j not in used
+                            and len(token) > 4 and token.endswith(endings)]
     if result.split is None and not result.among and language == "ru":
         # какой процент лиц от 18 до 29 лет ищет работу: the first verb after the share's word begins its part
         result.split = next((j for j in range(result.share + 1, len(tokens)) if j not in used and
@@ -1727,8 +1737,8 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
 
     def whole_at(at: int) -> bool:
         if p.among:
-            if p.language == "kk":
-                return any(at < j for j in p.among)
+            if p.language == "kk":  # әйелдер арасында: before it; көп балалы отбасылардың барлық ... ішіндегі: not
+                return any(at < j and not any(at <= g < j - 1 for g in p.genitives) for j in p.among)
             return any(at > j for j in p.among)
         if p.split is not None:
             return at < p.split
