@@ -113,6 +113,32 @@ def _with_surnames(party: Party, others: list[str]) -> list[Party]:
                      for other in others)]
 
 
+PERSON_STEM = 6
+"""the letters of a word that name it whatever its ending (собственник, собственника; совладелец, совладельца)"""
+
+
+def _stems(column: str) -> set[str]:
+    return {w[:PERSON_STEM] for w in re.findall(r"[^\W\d_]{3,}", column.lower())}
+
+
+def _person_words(identity: list[CatalogColumn]) -> list[str]:
+    """The words that name a person wherever they stand in a column's name (Собственник (ФИО), ИИН собственника,
+    Дата рождения собственника): a word whose columns hold different kinds of identity, one of each, when two or
+    more such words each name a person; a word whose columns hold the same kind (ИИН собственника, ИИН
+    совладельца: иин) names the kind, not a person. [] where the names say no such thing."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for c in identity:
+        for stem in _stems(c.column):
+            holders[stem].append(c.semantic_type)
+    candidates = sorted((w for w, kinds in holders.items() if len(kinds) >= 2 and len(set(kinds)) == len(kinds)
+                         and len(kinds) < len(identity)), key=lambda w: (-len(holders[w]), w))
+    persons: list[str] = []
+    for word in candidates:  # the word of most columns first: әйелі_аты is the wife's, not a person called "аты"
+        if not any(word in _stems(c.column) and any(p in _stems(c.column) for p in persons) for c in identity):
+            persons.append(word)
+    return persons if len(persons) >= 2 else []
+
+
 def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool = False) -> list[Party]:
     by_table: dict[str, list[CatalogColumn]] = defaultdict(list)
     for c in columns:
@@ -145,10 +171,13 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
         shared = Counter(party_of(c.column) for c in identity)
+        named = _person_words(identity)
         for c in identity:
             # a first word several columns share names a person (mother_name, mother_dob; Жұбайының Т.А.Ә., Жұбайының
             # ЖСН); the columns whose first word is their own (Тегі, Аты, Туған күні) are the row's own person
             party = party_of(c.column) if shared[party_of(c.column)] > 1 else "subject"
+            if named:  # a word for a person anywhere in the name: Собственник (ФИО), ИИН собственника
+                party = next((w for w in named if w in _stems(c.column)), "subject")
             if c.semantic_type in grouped[party]:
                 party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
             grouped[party].setdefault(c.semantic_type, c.column)
