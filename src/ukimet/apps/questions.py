@@ -367,9 +367,9 @@ class Parse:
     trend_said: str = ""
     """the trend's words as the asker wrote them"""
     since: bool = False
+    """the year starts the period, which runs to the data's end (since 2020, начиная с 2020, 2020 жылдан бастап)"""
     year_to: int | None = None
     """the last year of a range of years (2015-2025, between 2010 and 2019, с 2015 по 2020 год)"""
-    """the year starts the period, which runs to the data's end (since 2020, начиная с 2020, 2020 жылдан бастап)"""
 
 
 @dataclass(frozen=True)
@@ -797,7 +797,7 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
     """A year (1900-2100, a whole number of four digits) and a month named before it, consuming them and the words
     that say they are a period."""
     for i, token in enumerate(tokens):
-        if i in used or not (token.isdecimal() and token.isascii() and len(token) == 4 and 1900 <= int(token) <= 2100):
+        if i in used or _year(token) is None:
             continue
         taken = {i}
         for j in (i - 1, i + 1, i + 2):
@@ -823,13 +823,18 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
         used |= taken
         listing = set(_words_of("and", language)) | set(_words_of("or", language))
         for k in range(max(taken) + 1, min(len(tokens) - 1, max(taken) + 3)):
-            other = tokens[k + 1]
-            if tokens[k] in listing and k + 1 not in used and other.isdecimal() and len(other) == 4 and \
-                    1900 <= int(other) <= 2100:  # 2023 and 2025: a second year is not an amount of 2025 tenge
+            if tokens[k] in listing and k + 1 not in used and _year(tokens[k + 1]) is not None:
+                # 2023 and 2025: a second year is not an amount of 2025 tenge
                 result.unknown.append(typed[k + 1])
                 used |= {k, k + 1}
                 break
         return
+
+
+def _year(token: str) -> int | None:
+    """The year a word is (four digits, 1900-2100), or None."""
+    return int(token) if token.isdecimal() and token.isascii() and len(token) == 4 and \
+        1900 <= int(token) <= 2100 else None
 
 
 def _year_to(tokens: list[str], language: str, used: set[int], year_at: int, taken: set[int]) -> int | None:
@@ -839,18 +844,18 @@ def _year_to(tokens: list[str], language: str, used: set[int], year_at: int, tak
               tokens[k] in _words_of("range_opening", language)]
     linking = set(_words_of("until", language)) | (set(_words_of("and", language)) if opened else set())
     for j in range(year_at + 1, min(len(tokens), year_at + 3)):  # 2023 and 2025: two years, not the three
-        token = tokens[j]
-        if j in used or not (token.isdecimal() and token.isascii() and len(token) == 4):
+        token, last = tokens[j], _year(tokens[j]) if j not in used else None
+        if last is None:
             if j in used or token not in linking:
                 return None
             continue
-        if not int(tokens[year_at]) < int(token) <= 2100:
+        if last <= int(tokens[year_at]):
             return None
         span = set(range(year_at + 1, j + 1))
         after = {k for k in (j + 1, j + 2) if k < len(tokens) and k not in used and
                  tokens[k] in _words_of("years", language) | {fold("жылдары", language), fold("жж", language)}}
         taken |= span | set(opened[:1]) | after
-        return int(token)
+        return last
     return None
 
 
@@ -863,8 +868,7 @@ def _since(tokens: list[str], language: str, used: set[int], year_at: int, taken
         return False
     for phrase in _phrases_of("since_before", language):
         at = year_at - len(phrase)
-        if at >= 0 and not set(range(at, year_at)) & used and _match_phrase(tokens, at, phrase) and \
-                all(tokens[at + k] == w for k, w in enumerate(phrase)):
+        if at >= 0 and not set(range(at, year_at)) & used and all(tokens[at + k] == w for k, w in enumerate(phrase)):
             taken |= set(range(at, year_at))
             return True
     for phrase in _phrases_of("since_after", language):
@@ -1599,8 +1603,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     if isinstance(numbers, Answer):
         return numbers
     spec = layer.entities[entity]
-    said = " ".join(words(question, p.language))  # folded: тіркелген and tirkelgen alike
-    if spec.get("dated_by") and not any(fold(w, p.language) in said for w in spec["dated_by"][p.language]):
+    if spec.get("dated_by") and not any(fold(w, p.language) in " ".join(words(question, p.language))  # folded:
+                                        for w in spec["dated_by"][p.language]):  # тіркелген and tirkelgen alike
         spec = {**spec, "date": None}  # companies in 2020: not said to be registered then, so no history
     if p.year is not None and not spec.get("date"):  # families, people: as of the mart's day, no history
         return _declined(question, p.language, "decline_period", period=p.period,

@@ -121,22 +121,25 @@ def _stems(column: str) -> set[str]:
     return {w[:PERSON_STEM] for w in re.findall(r"[^\W\d_]{3,}", column.lower())}
 
 
-def _person_words(identity: list[CatalogColumn]) -> list[str]:
-    """The words that name a person wherever they stand in a column's name (Собственник (ФИО), ИИН собственника,
-    Дата рождения собственника): a word whose columns hold different kinds of identity, one of each, when two or
-    more such words each name a person; a word whose columns hold the same kind (ИИН собственника, ИИН
-    совладельца: иин) names the kind, not a person. [] where the names say no such thing."""
+def _person_words(identity: list[CatalogColumn]) -> dict[str, str]:
+    """Each column's person, by a word that names a person wherever it stands in a column's name (Собственник
+    (ФИО), ИИН собственника, Дата рождения собственника): a word whose columns hold different kinds of identity,
+    one of each, when two or more such words each name a person; a word whose columns hold the same kind (ИИН
+    собственника, ИИН совладельца: иин) names the kind, not a person. {} where the names say no such thing."""
+    stems = {c.column: _stems(c.column) for c in identity}
     holders: dict[str, list[str]] = defaultdict(list)
     for c in identity:
-        for stem in _stems(c.column):
+        for stem in stems[c.column]:
             holders[stem].append(c.semantic_type)
     candidates = sorted((w for w, kinds in holders.items() if len(kinds) >= 2 and len(set(kinds)) == len(kinds)
                          and len(kinds) < len(identity)), key=lambda w: (-len(holders[w]), w))
     persons: list[str] = []
     for word in candidates:  # the word of most columns first: әйелі_аты is the wife's, not a person called "аты"
-        if not any(word in _stems(c.column) and any(p in _stems(c.column) for p in persons) for c in identity):
+        if not any(word in said and any(p in said for p in persons) for said in stems.values()):
             persons.append(word)
-    return persons if len(persons) >= 2 else []
+    if len(persons) < 2:
+        return {}
+    return {column: next((w for w in persons if w in said), "subject") for column, said in stems.items()}
 
 
 def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool = False) -> list[Party]:
@@ -177,7 +180,7 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             # ЖСН); the columns whose first word is their own (Тегі, Аты, Туған күні) are the row's own person
             party = party_of(c.column) if shared[party_of(c.column)] > 1 else "subject"
             if named:  # a word for a person anywhere in the name: Собственник (ФИО), ИИН собственника
-                party = next((w for w in named if w in _stems(c.column)), "subject")
+                party = named[c.column]
             if c.semantic_type in grouped[party]:
                 party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
             grouped[party].setdefault(c.semantic_type, c.column)
