@@ -64,4 +64,32 @@ def test_unknown_file_kinds_are_refused_with_the_fix(tmp_path: Path) -> None:
     odd = tmp_path / "people.docx"
     odd.write_text("x", encoding="utf-8")
     result = CliRunner().invoke(app, ["link", str(odd), "--out", str(tmp_path / "c.csv")])
-    assert result.exit_code == 2 and "give CSV, Parquet or Excel files" in result.output
+    assert result.exit_code == 2 and "give CSV, Parquet, Excel or JSON files" in result.output
+
+
+def test_a_json_export_with_nested_records_links_like_a_table(tmp_path: Path) -> None:
+    """An agency's JSON (records under a key, each person's name nested, the IIN a number that lost its leading
+    zero) is read as columns and linked with a CSV file of the same people."""
+    import json
+
+    country = tmp_path / "country"
+    build_country(SynthConfig(persons=600, seed=7), country)
+    registry, clinic = tmp_path / "registry.csv", tmp_path / "clinic.json"
+    _export(country / "agencies" / "gbdfl.sqlite", "SELECT id_fl AS record_id, iin, familiya, imya, otchestvo, "
+            "data_rozhdeniya FROM fl_persons", registry)
+    with sqlite3.connect(country / "agencies" / "health.sqlite") as con:
+        patients = con.execute("SELECT iin, surname, name, dob FROM patients").fetchall()
+    records = [{"patient": {"name": {"surname": surname, "given": name}, "iin": int(iin) if iin else None,
+                            "born": dob}, "visits": [{"code": "Z00"}]} for iin, surname, name, dob in patients]
+    clinic.write_text(json.dumps({"exported": "2026-01-01", "records": records}, ensure_ascii=False),
+                      encoding="utf-8")
+    clusters = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", str(registry), str(clinic), "--out", str(clusters)])
+    assert result.exit_code == 0, result.output
+    with clusters.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert sum(1 for r in rows if r["source"] == "clinic") == len(patients)
+    registry_entities = {r["entity_id"] for r in rows if r["source"] == "registry"}
+    joined = sum(1 for r in rows if r["source"] == "clinic" and r["entity_id"] in registry_entities)
+    assert "patient.name.surname = surname" in result.output and "patient.iin = iin" in result.output
+    assert joined / len(patients) >= 0.95, (joined, len(patients), result.output)

@@ -23,7 +23,7 @@ out = Console()
 @operator_only
 def link(
     sources: list[str] = typer.Argument(None, help="Sources to link (all synced ones when none); or, with --out, "
-                                                   "CSV, Parquet or Excel files."),
+                                                   "CSV, Parquet, Excel or JSON files."),
     threshold: float = typer.Option(
         THRESHOLD, "--threshold",
         help="Match weight a pair needs to be merged: log2 of the odds of a match, prior included (0 = even odds)."),

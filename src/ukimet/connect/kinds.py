@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-Kind = Literal["postgres", "mysql", "sqlite", "csv", "excel", "parquet"]
-KINDS: tuple[Kind, ...] = ("postgres", "mysql", "sqlite", "csv", "excel", "parquet")
+Kind = Literal["postgres", "mysql", "sqlite", "csv", "excel", "parquet", "json"]
+KINDS: tuple[Kind, ...] = ("postgres", "mysql", "sqlite", "csv", "excel", "parquet", "json")
 SERVER_KINDS = ("postgres", "mysql")
 """the kinds reached at a URL; the others are files"""

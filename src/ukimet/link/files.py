@@ -1,4 +1,4 @@
-"""Linkage over standalone files, for anyone's data: each CSV, Parquet or Excel file is registered, catalogued
+"""Linkage over standalone files, for anyone's data: each CSV, Parquet, Excel or JSON file is registered, catalogued
 (columns detected by the classifier), synced and linked in a private temporary workspace, and every record gets
 an entity id: ``source`` (the file name without extension), ``record_id`` (the file's ``record_id`` column, else
 its row number counting from 1) and ``entity_id``."""
@@ -28,7 +28,8 @@ from ukimet.link.records import extract, parties
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import TABLES, ident, open_store, publishing
 
-KINDS: dict[str, Kind] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".xlsx": "excel"}
+KINDS: dict[str, Kind] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".xlsx": "excel",
+                          ".json": "json", ".jsonl": "json", ".ndjson": "json"}
 
 
 def _source_name(path: Path, taken: set[str]) -> str:

@@ -30,6 +30,10 @@ def open_connector(spec: SourceSpec, config: Settings) -> Connector:
         return CsvConnector(spec.name, spec.location, spec.options.get("encoding"), spec.options.get("delimiter"))
     if spec.kind == "excel":
         return ExcelConnector(spec.name, spec.location)
+    if spec.kind == "json":
+        from ukimet.connect.connectors.jsonfile import JsonConnector
+
+        return JsonConnector(spec.name, spec.location)
     return ParquetConnector(spec.name, spec.location)
 
 

@@ -1,0 +1,243 @@
+"""JSON exports: an array of records, an object that holds one (``{"meta": {...}, "records": [...]}``), a single
+record, or JSON Lines (a record per line). A record's nested objects become dotted column names
+(``citizen.name.last``); a list of objects becomes numbered ones (``docs.1.number``, ``docs.2.number``); a list of
+plain values becomes one text (``+7 701 ...; +7 777 ...``). Every value is text, as in CSV: the classifier reads
+meaning from the values (an IIN written as a number is its digits).
+
+The file is read as a stream (ijson, the maintained iterative parser over yajl): a file of any size is held a
+batch at a time. UTF-8 with or without a byte-order mark is read as it is; a file in a Cyrillic code page is read
+from the page that reads it best. A line of JSON Lines that is not a record is quarantined with its line number
+while the others load; an array or object that is broken partway fails its file alone, with the place."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar, Literal
+
+import ijson  # type: ignore[import-untyped]
+import pyarrow as pa
+
+from ukimet.connect.connectors.base import (
+    REASON,
+    ColumnInfo,
+    TableInfo,
+    distinct_names,
+    file_fingerprint,
+    one_line,
+    raise_if_unreadable,
+    text_batch,
+    unique_names,
+    unreadable,
+)
+from ukimet.connect.encoding import SAMPLE_BYTES, detect_encoding
+from ukimet.core.errors import SourceError
+
+SUFFIXES = (".json", ".jsonl", ".ndjson")
+LISTED = 20
+"""A list of objects gives numbered columns for up to this many items; a longer one is kept whole as JSON text in
+one column (nothing is dropped, and a record cannot add thousands of columns)."""
+Form = Literal["lines", "items"]
+
+
+class _Utf8(io.RawIOBase):
+    """A text stream's characters as UTF-8 bytes, for the parser (which reads bytes)."""
+
+    def __init__(self, text: io.TextIOBase) -> None:
+        self.text = text
+        self._left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._left:
+            chunk = self.text.read(1 << 16)
+            if not chunk:
+                return 0
+            self._left = chunk.encode("utf-8")
+        n = min(len(buffer), len(self._left))
+        buffer[:n] = self._left[:n]
+        self._left = self._left[n:]
+        return n
+
+    def close(self) -> None:
+        self.text.close()
+        super().close()
+
+
+def _open(path: Path, encoding: str) -> BinaryIO:
+    """The file as UTF-8 bytes without a byte-order mark."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        f = path.open("rb")
+        if f.read(3) != b"\xef\xbb\xbf":
+            f.seek(0)
+        return f
+    return io.BufferedReader(_Utf8(io.TextIOWrapper(path.open("rb"), encoding=encoding)))
+
+
+def _text(value: Any) -> str | None:
+    """A JSON value as text: numbers as written (ijson reads them as Decimal), true and false as in JSON."""
+    if value is None:
+        return None
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def flatten(value: Any, prefix: str = "", out: dict[str, str | None] | None = None) -> dict[str, str | None]:
+    """A record's values by column name: nested objects as dotted names, lists of objects numbered from 1, lists
+    of plain values joined with "; "."""
+    out = {} if out is None else out
+    if isinstance(value, dict):
+        for key, item in value.items():
+            flatten(item, f"{prefix}.{key}" if prefix else str(key), out)
+    elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        if len(value) > LISTED:
+            out[prefix] = json.dumps(value, ensure_ascii=False, default=str)
+        else:
+            for n, item in enumerate(value, start=1):
+                flatten(item, f"{prefix}.{n}", out)
+    elif isinstance(value, list):
+        out[prefix] = "; ".join(t for t in map(_text, value) if t is not None) or None
+    else:
+        out[prefix] = _text(value)
+    return out
+
+
+def _form(path: Path, encoding: str) -> tuple[Form, str]:
+    """How the file holds its records: JSON Lines, or the ijson prefix of its array of records ("item" for a
+    top-level array, "data.item" for the array of objects that is most of a top-level object, "" for one
+    record)."""
+    with _open(path, encoding) as f:
+        first = f.read(SAMPLE_BYTES).lstrip()
+    if first[:1] == b"[":
+        return "items", "item"
+    if first[:1] != b"{":
+        shown = first[:40].decode("utf-8", errors="replace")
+        raise SourceError("source.not_json", path=str(path), start=shown or "(an empty file)")
+    line, _, rest = first.partition(b"\n")
+    try:
+        record = json.loads(line)
+    except ValueError:
+        record = None
+    if isinstance(record, dict) and rest.strip()[:1] == b"{":  # a record per line
+        return "lines", ""
+    arrays: dict[str, int] = {}  # the events inside each array of objects that a key of the object holds
+    total = 0
+    with _open(path, encoding) as f:
+        for (prefix, event, _), (_, following, _) in itertools.pairwise(ijson.parse(f)):
+            total += 1
+            key = prefix.split(".", 1)[0]
+            if event == "start_array" and prefix and "." not in prefix and following == "start_map":
+                arrays[key] = 0
+            elif key in arrays:
+                arrays[key] += 1
+    # an object whose array of objects is most of it holds the records there ({"meta": ..., "data": [...]}); one
+    # whose lists are a small part of it is itself a record (a person with their documents)
+    bulk = max(arrays, key=lambda k: arrays[k], default=None)
+    return ("items", f"{bulk}.item") if bulk is not None and 2 * arrays[bulk] > total else ("items", "")
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words."""
+    return "null" if value is None else "true or false" if isinstance(value, bool) else \
+        "a list" if isinstance(value, list) else "a text" if isinstance(value, str) else "a number"
+
+
+def _records(path: Path, encoding: str, form: Form, prefix: str) -> Iterator[tuple[Any, str | None]]:
+    """Each record of the file, or None with why it is not one (a JSON Lines line that does not parse, an item of
+    the array that is not an object)."""
+    with _open(path, encoding) as f:
+        if form == "lines":
+            for number, line in enumerate(io.TextIOWrapper(f, encoding="utf-8", errors="replace"), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except ValueError as error:
+                    yield None, f"line {number}: not JSON ({error}): {line.strip()[:200]}"
+                    continue
+                yield (record, None) if isinstance(record, dict) else \
+                    (None, f"line {number}: {_kind(record)}, not a record: {line.strip()[:200]}")
+            return
+        for number, item in enumerate(ijson.items(f, prefix), start=1):
+            yield (item, None) if isinstance(item, dict) else \
+                (None, f"item {number}: {_kind(item)}, not a record: {json.dumps(item, default=str)[:200]}")
+
+
+class JsonConnector:
+    exact_fingerprint: ClassVar[bool] = True
+
+    def __init__(self, name: str, location: str) -> None:
+        self.name = name
+        path = Path(location)
+        self.files = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES) if path.is_dir() else [path]
+        if not self.files or not all(p.exists() for p in self.files):
+            raise SourceError("source.no_file", name=name, suffixes="/".join(SUFFIXES), path=location)
+
+    def test(self) -> str:
+        tables = self.tables()
+        if tables and all("error" in t.options for t in tables):
+            raise SourceError("source.unreadable_file", name=self.name, path=tables[0].options["file"],
+                              detail=tables[0].options["error"])
+        return "JSON: " + "; ".join(
+            f"{Path(t.options['file']).name} cannot be read ({t.options['error']})" if "error" in t.options else
+            f"{Path(t.options['file']).name} ({t.options['form']}, {t.options['encoding']}, {t.row_count or 0:,} "
+            f"record{'s' if t.row_count != 1 else ''}, {len(t.columns)} column{'s' if len(t.columns) != 1 else ''})"
+            for t in tables)
+
+    def tables(self, exact: bool = True) -> list[TableInfo]:
+        out = []
+        for path in self.files:
+            try:
+                with path.open("rb") as f:
+                    encoding = detect_encoding(f.read(SAMPLE_BYTES))[0]
+                form, prefix = _form(path, encoding)
+                keys: dict[str, None] = {}
+                rows = 0
+                for record, _ in _records(path, encoding, form, prefix):
+                    rows += 1
+                    if record is not None:
+                        keys.update(dict.fromkeys(flatten(record)))
+            except (SourceError, ijson.JSONError, UnicodeError, OSError) as error:
+                failed = TableInfo(path.stem, (), None, (), None, {"file": str(path)})
+                out.append(unreadable(failed, error))
+                continue
+            names, renamed = unique_names(list(keys))
+            described = "JSON Lines" if form == "lines" else "an array of records" if prefix == "item" else \
+                "one record" if not prefix else f"the records under {prefix.removesuffix('.item')!r}"
+            out.append(TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), rows, (), None,
+                                 {"file": str(path), "encoding": encoding, "form": described, "prefix": prefix,
+                                  "lines": str(form == "lines"), "keys": json.dumps(list(keys), ensure_ascii=False),
+                                  "renamed": "; ".join(renamed)}))
+        return distinct_names(out)
+
+    def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
+             limit: int | None = None) -> Iterator[pa.RecordBatch]:
+        raise_if_unreadable(self.name, table)
+        o = table.options
+        keys: list[str] = json.loads(o["keys"])
+        names = [*table.column_names, REASON]
+        batch: list[tuple[str | None, ...]] = []
+        try:
+            records = _records(Path(o["file"]), o["encoding"], "lines" if o["lines"] == "True" else "items",
+                               o["prefix"])
+            for record, why in itertools.islice(records, limit):
+                values = flatten(record) if record is not None else {}
+                batch.append((*(values.get(k) for k in keys), why))
+                if len(batch) >= batch_rows:
+                    yield text_batch(names, batch)
+                    batch = []
+        except (ijson.JSONError, UnicodeError) as error:  # changed since it was catalogued
+            raise SourceError("source.unreadable_file", name=self.name, path=o["file"],
+                              detail=one_line(error)) from error
+        if batch:
+            yield text_batch(names, batch)
+
+    def fingerprint(self, table: TableInfo) -> str | None:
+        return file_fingerprint(table.options["file"])
+
+    def casts(self, table: TableInfo) -> dict[str, str]:
+        return {}  # every value is text: the classifier reads meaning from the values
