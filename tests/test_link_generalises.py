@@ -408,3 +408,32 @@ def test_a_row_of_two_persons_is_split_by_the_word_for_each_wherever_it_stands(
     said = [{w for w in persons if all(w in c.lower() for c in party.columns.values())} for party in found]
     assert all(len(words) == 1 for words in said) and said[0] != said[1], found  # each person's columns alone
     assert sum(len(party.columns) for party in found) == len(columns)  # and every column used
+
+
+def test_a_first_name_in_its_short_form_is_its_person_and_no_one_elses(tmp_path: Path) -> None:
+    """Where the IIN-sharing records show one person's first name is not written wholly differently, a clinic
+    card without an IIN that writes a first name short (Саша, Женя, Бауке, Нұрке) still joins its person: a
+    short form is that name, not a different one. A short form of another name (Маша for Александра) does not."""
+    people = _anchored(tmp_path)
+    rng = random.Random(77)
+    russians = [Person(900 + n, _iin(dt.date(1980 + n, 3, 1 + n), n % 2 == 0, 5000 + n), surname, first, father,
+                       dt.date(1980 + n, 3, 1 + n), n % 2 == 0)
+                for n, (surname, first, father) in enumerate([
+                    ("Иванов", "Александр", "Петрович"), ("Смирнова", "Евгения", "Олеговна"),
+                    ("Кузнецов", "Дмитрий", "Ильич"), ("Попова", "Александра", "Сергеевна")])]
+    _write(tmp_path / "zags.csv", ["IIN", "Фамилия", "Имя", "Отчество", "Дата рождения"],
+           [[p.iin, p.surname, p.first, p.father, f"{p.born:%d.%m.%Y}"] for p in russians])
+    kazakhs = [p for p in people if p.first in ("Бауыржан", "Нұрлан")][:4]
+    short = {"Александр": "Саша", "Евгения": "Женя", "Дмитрий": "Дима", "Бауыржан": "Бауке", "Нұрлан": "Нұрке"}
+    rows = [[f"S{p.key}", p.surname, short[p.first], p.father, f"{p.born:%d/%m/%Y}", f"Алматы, {rng.randrange(99)}"]
+            for p in (*russians[:3], *kazakhs)]
+    other = russians[3]  # Александра Попова, written as Маша: another name's short form
+    rows.append(["M", other.surname, "Маша", other.father, f"{other.born:%d/%m/%Y}", ""])
+    _write(tmp_path / "clinic.csv", ["record_id", "Фамилия", "Имя", "Отчество", "Дата рождения", "Адрес"], rows)
+    entity = _entities(tmp_path, "registry.csv", "tax.csv", "zags.csv", "clinic.csv")
+    assert len(kazakhs) >= 2
+    for n, p in enumerate(russians[:3]):
+        assert entity[("clinic", f"S{p.key}")] == entity[("zags", str(n + 1))], p
+    for p in kazakhs:
+        assert entity[("clinic", f"S{p.key}")] == entity[("registry", str(p.key + 1))], p
+    assert entity[("clinic", "M")] != entity[("zags", "4")]

@@ -41,6 +41,11 @@ _INITIAL = """WHEN length(l.{c}) <= 2 OR length(r.{c}) <= 2 THEN CASE WHEN left(
 """An initial (Н. in Ахметов Н.С.; its key one or two letters) against a name: similar when the name begins with
 it, different when not."""
 
+SHORT_FORM = """(left(r.first_key, length(l.first_full)) = l.first_full
+        OR left(l.first_key, length(r.first_full)) = r.first_full OR l.first_full = r.first_full)"""
+"""One first name is a short form of the other (Саша and Александр, Бауке and Бауыржан: ``names.full_name_begins``),
+or both are short forms of one name."""
+
 NAMES_APART = """length(l.first_key) > 2 AND length(r.first_key) > 2
         AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8
         AND jaro_winkler_similarity(l.surname_stem, r.surname_stem) < 0.8
@@ -77,7 +82,8 @@ LEVELS: dict[str, str] = {
     "first": f"""CASE WHEN l.first_key IS NULL OR r.first_key IS NULL THEN 0
         WHEN l.first_key = r.first_key THEN 3
         {_INITIAL.format(c="first_key")}
-        WHEN jaro_winkler_similarity(l.first_key, r.first_key) >= 0.9 THEN 2 ELSE 1 END""",
+        WHEN jaro_winkler_similarity(l.first_key, r.first_key) >= 0.9 OR coalesce({SHORT_FORM}, false) THEN 2
+        ELSE 1 END""",
     "father": f"""CASE WHEN l.father_key IS NULL OR r.father_key IS NULL THEN 0
         WHEN l.father_key = r.father_key THEN 3
         {_INITIAL.format(c="father_key")}
@@ -103,7 +109,7 @@ LEVEL_NAMES: dict[str, dict[int, str]] = {
                    2: "a typo apart (same year and month or day, day and month swapped, one digit, the next year)",
                    3: "same date"},
     "surname": {0: "missing", 1: "different", 2: "similar", 3: "same stem, other ending", 4: "same surname"},
-    "first": {0: "missing", 1: "different", 2: "similar, or its initial", 3: "same name"},
+    "first": {0: "missing", 1: "different", 2: "similar, its initial or its short form (Саша, Бауке)", 3: "same name"},
     "father": {0: "missing", 1: "different", 2: "similar, or its initial", 3: "same father's name"},
     "sex": {0: "missing", 1: "different", 2: "same"},
     "address": {0: "missing", 1: "different", 2: "similar", 3: "same address"},
@@ -119,11 +125,11 @@ BIRTHS_APART_CAP = -1.0
 """What such a pair weighs at most then (below the default threshold; shown in explanations as any other weight)."""
 BIRTHS_APART_RARE = 0.01
 """At most this share of the pairs that share a valid IIN may have births apart for the rule to hold."""
-FIRSTS_WHOLLY_APART = """coalesce(length(l.first_key) > 2 AND length(r.first_key) > 2
-        AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8 AND levenshtein(l.first_key, r.first_key) > 2,
-        false)"""
-"""First names that are not one name misspelt: neither alike nor two letters apart, nor an initial (Айсұлу and
-Томирис; not Марат and Мрат, nor Айгүл and А.)."""
+FIRSTS_WHOLLY_APART = f"""coalesce(length(l.first_key) > 2 AND length(r.first_key) > 2
+        AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8 AND levenshtein(l.first_key, r.first_key) > 2
+        AND NOT coalesce({SHORT_FORM}, false), false)"""
+"""First names that are not one name misspelt: neither alike nor two letters apart, nor an initial, nor a short
+form (Айсұлу and Томирис; not Марат and Мрат, Айгүл and А., Саша and Александр)."""
 FIRSTS_APART = "firsts_apart AND iin < 3"
 """A pair whose first names are both known and wholly different (``FIRSTS_WHOLLY_APART``), with no IIN
 that agrees. Where the data show that one person's first name is almost never written wholly differently by two

@@ -233,3 +233,47 @@ def sound_key(text: str) -> str:
     head = key[0].translate(_SOUNDS) or key[0]
     rest = _VOWELS.sub("", key[1:].replace("sh", "s").replace("ch", "s").replace("ts", "s")).translate(_SOUNDS)
     return _DOUBLE.sub(r"\1", head + rest)
+
+
+SHORT_FORMS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("Александр", "Александра"): ("Саша", "Шура", "Саня"), ("Алексей",): ("Лёша", "Алёша"),
+    ("Анастасия",): ("Настя",), ("Анна",): ("Аня",), ("Андрей",): ("Андрюша",), ("Борис",): ("Боря",),
+    ("Валентин", "Валентина"): ("Валя",), ("Виктор",): ("Витя",), ("Виктория",): ("Вика",),
+    ("Владимир",): ("Володя", "Вова"), ("Вячеслав",): ("Слава",), ("Галина",): ("Галя",),
+    ("Геннадий",): ("Гена",), ("Григорий",): ("Гриша",), ("Дмитрий",): ("Дима",), ("Евгений", "Евгения"): ("Женя",),
+    ("Екатерина",): ("Катя",), ("Елена",): ("Лена",), ("Иван",): ("Ваня",), ("Ирина",): ("Ира",),
+    ("Константин",): ("Костя",), ("Людмила",): ("Люда",), ("Мария",): ("Маша",), ("Михаил",): ("Миша",),
+    ("Надежда",): ("Надя",), ("Наталья", "Наталия"): ("Наташа",), ("Николай",): ("Коля",), ("Ольга",): ("Оля",),
+    ("Павел",): ("Паша",), ("Пётр",): ("Петя",), ("Сергей",): ("Серёжа",), ("Светлана",): ("Света",),
+    ("Станислав",): ("Стас",), ("Татьяна",): ("Таня",), ("Юлия",): ("Юля",), ("Юрий",): ("Юра",),
+}
+"""Russian first names and the short forms an informal record writes them in (a clinic's card, a school's
+list): Саша is Александр or Александра, Женя Евгений or Евгения."""
+
+
+@cache
+def _short_forms() -> dict[str, str]:
+    """Each short form's key -> the key that its full names begin with (aleksandr for Александр, Александра)."""
+    out = {}
+    for full, shorts in SHORT_FORMS.items():
+        keys = [name_key(f) for f in full]
+        begins = min(keys, key=len)
+        while not all(k.startswith(begins) for k in keys):
+            begins = begins[:-1]
+        out.update({name_key(s): begins for s in shorts})
+    return out
+
+
+KAZAKH_SHORT = re.compile(r"^([a-z]{3,4})ke$")
+"""A Kazakh endearing short form: a name's first syllable and -ке (Бауке for Бауыржан, Нұрке for Нұрлан)."""
+
+
+def full_name_begins(text: str) -> str | None:
+    """For a first name written in a short form, what the key of its full name begins with (Саша: aleksandr;
+    Бауке: bau); None for a name that is not a known short form."""
+    key = name_key(text)
+    known = _short_forms().get(key)
+    if known is not None:
+        return known
+    found = KAZAKH_SHORT.match(key)
+    return found.group(1) if found else None

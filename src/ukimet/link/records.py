@@ -26,7 +26,7 @@ from ukimet.core.errors import LinkError
 from ukimet.link.backend import DuckDBBackend
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
-from ukimet.link.names import given_first, name_key, patronymic, sound_key, split_full_name, surname
+from ukimet.link.names import full_name_begins, given_first, name_key, patronymic, sound_key, split_full_name, surname
 from ukimet.sync.store import ident, store_tables
 
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
@@ -347,9 +347,10 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
                            "surname_stem": [surname(n).stem for n in names],
                            "surname_sex": [surname(n).sex for n in names],
                            "father": [patronymic(n).stem for n in names],
-                           "sound": [sound_key(n) or None for n in names]},
+                           "sound": [sound_key(n) or None for n in names],
+                           "full": [full_name_begins(n) for n in names]},
              [("raw", pa.string()), ("key", pa.string()), ("surname_stem", pa.string()),
-              ("surname_sex", pa.string()), ("father", pa.string()), ("sound", pa.string())])
+              ("surname_sex", pa.string()), ("father", pa.string()), ("sound", pa.string()), ("full", pa.string())])
     dates = _distinct(con, "birth_date")
     days = [parse_date(d) for d in dates]
     months = [None if day is not None else parse_year_month(d) for d, day in zip(dates, days, strict=True)]
@@ -370,7 +371,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         n.source, n.source_table, n.party, n.record_key,
         i.number AS iin, coalesce(i.valid, false) AS iin_valid, n.iin IS NOT NULL AND NOT coalesce(i.valid, false)
             AS iin_suspect,
-        s.key AS surname_key, s.surname_stem, f.key AS first_key, p.father AS father_key,
+        s.key AS surname_key, s.surname_stem, f.key AS first_key, f.full AS first_full, p.father AS father_key,
         CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth ELSE coalesce(d.day, i.iin_birth) END
             AS birth_date, coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
         coalesce(x.code, i.iin_sex, s.surname_sex) AS sex,
