@@ -888,6 +888,16 @@ def test_a_total_paid_a_median_of_payments_and_minors_are_read(question: str, sq
     _reads(question, sql)
 
 
+@pytest.mark.parametrize(("question", "sql"), [
+    ("total old age pension payments in February 2025", "round(sum(amount)) AS total_paid"),
+    ("Total payments by region", "round(sum(amount)) AS total_paid"),
+    ("total number of payments in 2025", "count(*)"),
+    ("how many payments in total in 2025", "count(*)"),
+])
+def test_english_total_payments_are_their_sum_unless_their_number_is_asked(question: str, sql: str) -> None:
+    _reads(question, sql)
+
+
 def test_paid_without_a_total_is_still_not_guessed_a_sum() -> None:
     assert not isinstance(compile_question("АӘК ең көп төленген өңір"), tuple)
 

@@ -1519,6 +1519,14 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
         p.positions.append(len(p.positions) and max(p.positions) + 1)
         summed = True
+    said = [c for span in p.items for c in span]
+    if not summed and p.total and p.language == "en" and not any(c.kind == "metric" for c in said) and \
+            any(c.kind == "entity" and c.id == "payments" for c in said):
+        # the total old-age pension payments in 2025: English says the sum so ("the total number of payments",
+        # "how many payments in total" name their count)
+        p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
+        p.positions.append(len(p.positions) and max(p.positions) + 1)
+        summed = True
     p.unknown = [w for w in p.unknown if not (summed and fold(w, p.language) in _words_of("paid", p.language))]
     if p.unknown:
         return _declined(question, p.language, "decline_words", words=", ".join(dict.fromkeys(p.unknown)))
