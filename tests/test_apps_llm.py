@@ -19,7 +19,7 @@ from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
 
 ANALYST = User("aigerim", "analyst", "Akimat of Astana", {"region": "71"})
-FREE_FORM = "Which share of Astana's families is in crisis, roughly?"
+FREE_FORM = "Which share of Astana's families is in crisis, give or take?"
 
 
 class Model:

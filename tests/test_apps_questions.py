@@ -1190,3 +1190,49 @@ def test_a_kazakh_share_whose_part_is_in_the_genitive_before_its_whole(question:
     plan = compile_question(question)
     assert isinstance(plan, SharePlan), plan
     assert part in plan.part_sql and part not in plan.whole_sql and whole in plan.whole_sql, plan
+
+
+@pytest.mark.parametrize(("question", "language", "sql"), [
+    ("Almaty qalasynda targeted social assistance alatyn otbasylar qansha?", "kk",
+     "contains(CAST(benefit_kinds AS VARCHAR), 'targeted_social_assistance')"),
+    ("сколько мүгедектер в Алматы?", "kk", "(disability_group IS NOT NULL)"),
+    ("how many көп балалы families in Almaty?", "en", "(children_under_18 >= 4)"),
+    ("сколько people старше 80 лет in Kostanay region", "ru", "(age > 80)"),
+    ("count of zeinetkerler in Astana", "en", "age >= 63"),
+])
+def test_a_question_in_two_languages_reads_each_words_in_their_own(question: str, language: str, sql: str) -> None:
+    """A Kazakh or English phrase inside a question in another language is read as that phrase (borrowed where it
+    cannot be mistaken for a word of the question's own language); where the question's language does not read
+    every word, another one that does answers it, the one of the script most of the question is written in
+    first."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and compiled[0] == language and sql in compiled[1], compiled
+
+
+@pytest.mark.parametrize(("question", "reading"), [
+    ("Астана мен Алматыда жұмыс іздеушілер қанша, салыстырып жіберші", "region IN ('71', '75')"),
+    ("Түркістан облысында зейнеткерлер қанша, білесің бе?", "region = '61'"),
+    ("Шымкентте көпбалалы отбасы қанша, айтыңызшы", "region = '79'"),
+    ("скинь по месяцам, сколько было выплат АСП в 2025", "month"),
+    ("слушайте, а где больше всего неблагополучных семей?", "LIMIT 1"),
+    ("how many families with exactly 2 kids in Zhambyl region, roughly?", "children_under_18 = 2"),
+])
+def test_asking_verbs_and_asking_for_an_estimate_only_wrap_the_question(question: str, reading: str) -> None:
+    """A verb of asking in any of its imperative forms (Kazakh көрсетші, айтыңызшы, салыстырып жіберші, білесің бе;
+    Russian скинь, покажите, слушайте) and "roughly" wrap the question: it is answered, exactly."""
+    _reads(question, reading)
+
+
+@pytest.mark.parametrize("question", ["сколько семей с доходом примерно 100 тысяч", "исключи Алматы, сколько семей",
+                                      "жаз айларында қанша төлем жасалды"])
+def test_an_estimate_of_a_number_and_verbs_that_change_the_question_are_not_wrappers(question: str) -> None:
+    """"About 100 thousand" is no exact filter, "exclude" no request, жаз (summer) no imperative of жаз- (write):
+    each is declined, naming the word."""
+    assert not isinstance(compile_question(question), tuple)
+
+
+def test_a_borrowed_english_word_never_takes_a_kazakh_one_it_folds_to() -> None:
+    """English "men" folds to Kazakh мен (and): borrowed words are five letters or more, so "Астана мен Алматы" is
+    two regions, never men."""
+    compiled = compile_question("Астана мен Алматыда жұмыс іздеушілер қанша")
+    assert isinstance(compiled, tuple) and "sex" not in compiled[1] and "'71', '75'" in compiled[1], compiled

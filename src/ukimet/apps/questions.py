@@ -33,6 +33,7 @@ from ukimet.model.semantic import (
     default_layer,
     finite_verb,
     fold,
+    imperative,
     in_dictionary,
     lemma,
     typed_words,
@@ -1164,6 +1165,13 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
             mixed = re.sub(rf"\b{re.escape(word)}\b", russian_from_latin(word), mixed)
         if mixed != text:
             readings.append((mixed, _parse(mixed, layer, "en")))
+    if result.unknown:  # a question in two languages (how many көп балалы families, сколько people старше 80): read
+        # in each other language too, where the first one's phrases are borrowed; taken only if it reads every word
+        latin = _mostly_latin(text)  # the script most of it is written in says which language to answer in
+        order = sorted((language for language in LANGUAGES if language != result.language),
+                       key=lambda language: (language == "en") != latin)
+        readings += [(text, other) for other in (_parse(text, layer, language) for language in order)
+                     if not other.unknown]
     best = min(readings, key=lambda r: len(r[1].unknown), default=None)  # the whole question first on a tie
     if best is None or len(best[1].unknown) >= len(result.unknown):
         return result
@@ -1178,14 +1186,41 @@ RU_REQUEST = ("просить", "попросить")
 RU_INFINITIVE = ("ть", "ти", "чь")
 
 
+KK_ASKING = ("ait", "korset", "ber", "jiber", "jaz", "sana", "esepte", "tap", "shigar", "kara", "salistir")
+"""Kazakh verbs of asking for an answer, folded: айт (tell), көрсет (show), бер (give), жібер (send), жаз (write),
+сана and есепте (count), тап (find), шығар (put out), қара (look), салыстыр (compare)"""
+KK_ASKING_FORMS = ("shi", "iniz", "niz", "inizshi", "nizshi", "indar", "inder", "ndar", "nder", "indarshi",
+                   "indershi", "ip", "p", "saniz", "seniz", "sanizshi", "senizshi")
+"""their imperative (айтшы; formal айтыңыз, айтыңызшы; plural айтыңдар), the converb a helping verb follows
+(салыстырып жіберші) and the polite conditional (айтсаңыз), folded (ы and і fall together); not the bare stem,
+which may be another word (жаз: summer, қара: black)"""
+KK_KNOWING = ("bilesin", "bilesiz", "bilesinder", "bilesizder")
+"""білесің бе, білесіз бе, білесіңдер ме: "do you know", around a question"""
+RU_ASKING = frozenset({"показать", "дать", "сказать", "скинуть", "прислать", "выслать", "написать", "сообщить",
+                       "подсказать", "вывести", "выгрузить", "предоставить", "представить", "привести", "назвать",
+                       "посчитать", "подсчитать", "глянуть", "посмотреть", "уточнить", "найти", "узнать", "слушать",
+                       "помочь", "сравнить", "собрать"})
+"""Russian verbs of asking for an answer, read as wrappers in the imperative (скинь, покажите, слушайте)"""
+APPROXIMATELY = {"kk": ("shamamen", "shamasi"), "ru": ("примерно", "приблизительно", "ориентировочно"),
+                 "en": ("roughly", "approximately", "approx")}
+"""words that ask for an estimate: the exact answer is one, unless a number follows (примерно 100 тысяч)"""
+
+
 def _request(tokens: list[str], dictionary: list[str], i: int, language: str) -> bool:
     """Whether word ``i`` only wraps the request (a word of politeness whatever its verb): in Kazakh a verbal noun
-    with the formal "your" (хабарлауыңызды сұраймыз); in Russian the verb in the infinitive after прошу/просим
-    (прошу направить, просим подготовить)."""
+    with the formal "your" (хабарлауыңызды сұраймыз), a verb of asking in the imperative or its converb
+    (көрсетші, айтыңызшы, салыстырып жіберші) or "do you know" (білесің бе); in Russian the verb in the
+    infinitive after прошу/просим (прошу направить, просим подготовить) or a verb of asking in the imperative
+    (скинь, покажите); in any language a word asking for an estimate where no number follows it."""
+    token = tokens[i]
+    if token in APPROXIMATELY[language] and not (i + 1 < len(tokens) and _number(tokens[i + 1], language) is not None):
+        return True
     if language == "kk":
-        return len(tokens[i]) > 8 and tokens[i].endswith(KK_REQUEST_ENDINGS)
+        return (len(token) > 8 and token.endswith(KK_REQUEST_ENDINGS)) or token in KK_KNOWING or \
+            any(token.startswith(stem) and token[len(stem):] in KK_ASKING_FORMS for stem in KK_ASKING)
     if language == "ru":
-        return i > 0 and dictionary[i - 1] in RU_REQUEST and tokens[i].endswith(RU_INFINITIVE)
+        return (i > 0 and dictionary[i - 1] in RU_REQUEST and token.endswith(RU_INFINITIVE)) or \
+            imperative(token) in RU_ASKING
     return False
 
 
@@ -1519,9 +1554,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
         p.positions.append(len(p.positions) and max(p.positions) + 1)
         summed = True
-    said = [c for span in p.items for c in span]
-    if not summed and p.total and p.language == "en" and not any(c.kind == "metric" for c in said) and \
-            any(c.kind == "entity" and c.id == "payments" for c in said):
+    named = [c for span in p.items for c in span]
+    if not summed and p.total and p.language == "en" and not any(c.kind == "metric" for c in named) and \
+            any(c.kind == "entity" and c.id == "payments" for c in named):
         # the total old-age pension payments in 2025: English says the sum so ("the total number of payments",
         # "how many payments in total" name their count)
         p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])

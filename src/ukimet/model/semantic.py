@@ -80,6 +80,17 @@ def finite_verb(word: str, language: str) -> bool:
 
 
 @cache
+def imperative(word: str) -> str | None:
+    """The dictionary form of a folded Russian word that is a verb in the imperative (скинь, покажите: скинуть,
+    показать), by its dictionary; None for any other word."""
+    morph = _russian()
+    if morph is None or not morph.word_is_known(word):
+        return None
+    found = next((p for p in morph.parse(word) if p.tag.mood == "impr"), None)
+    return None if found is None else str(found.normal_form).replace("ё", "е")
+
+
+@cache
 def lemma(word: str, language: str) -> str:
     """The dictionary form of a folded Russian word that the dictionary knows (среднюю: средний, зарплату:
     зарплата, пенсионерам: пенсионер); any other word, and every word of another language, as it is."""
@@ -314,6 +325,7 @@ def load_layer(path: Path | None = None) -> Layer:
                 phrases["en"].append(Phrase(folded, item, weak, True))
                 if dictionary != folded:
                     phrases["en"].append(Phrase(dictionary, item, weak, True))
+    _borrow_across(raw, phrases, data)
     ordered = {language: tuple(sorted(dict.fromkeys(found), key=lambda p: (-len(p.words),
                                                                            -sum(map(len, p.words)))))
                for language, found in phrases.items()}
@@ -322,10 +334,52 @@ def load_layer(path: Path | None = None) -> Layer:
     borrowed: dict[str, frozenset[str]] = {language: frozenset() for language in LANGUAGES}
     borrowed["kk"] = frozenset(w for s in data.stopwords.get("ru", ()) for w in words(s, "kk")) - stop["kk"]
     borrowed["en"] = stop["ru"] - stop["en"]  # (Russian fillers in Kazakh and English questions)
+    # English articles and prepositions in Latin letters, which no Russian word is written in (сколько people старше
+    # 80 in Kostanay region); not the words the grammar reads (and, or, over, between, per)
+    borrowed["ru"] = frozenset(ENGLISH_ARTICLES) - stop["ru"]
     entities = {name: spec.model_dump() for name, spec in data.entities.items()}
     short = {language: {" ".join(typed_words(k.lower())): tuple(v.split())  # ск-ко: the words ск ко
                         for k, v in data.abbreviations.get(language, {}).items()} for language in LANGUAGES}
     return Layer(entities, tuple(items), ordered, stop, borrowed, short)
+
+
+ENGLISH_ARTICLES = ("in", "the", "of", "a", "an", "at", "is", "are", "there", "from")
+KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+BORROWED_LONGEST = 5
+"""The shortest word of another language read alone in a question (a borrowed word must be unmistakable: English
+"men" is Kazakh мен, "and", folded to Latin; Kazakh бала begins Russian баланс)."""
+BORROWED_SHORTEST = 3
+"""The shortest word of a borrowed phrase of several words."""
+
+
+def _borrow_across(raw: list[tuple[str, list[str], Item, bool]], phrases: dict[str, list[Phrase]],
+                   data: LayerFile) -> None:
+    """Kazakh phrases read in Russian and English questions (сколько мүгедектер, how many көп балалы families) and
+    English ones in Kazakh and Russian questions (Almaty qalasynda targeted social assistance alatyn otbasylar,
+    средняя pension amount): a phrase is borrowed only when each of its words is unmistakable in the other
+    language: a Kazakh word with a letter of its own or not a Russian word, an English word of five letters or
+    more that is no word of the other language's own phrases or fillers (Russian phrases are borrowed already)."""
+    own = {language: {w for p in found if not p.borrowed for w in p.words} |
+           {w for s in data.stopwords.get(language, ()) for w in words(s, language)}
+           for language, found in phrases.items()}
+
+    def kazakh(word: str) -> bool:
+        return bool(set(word) & KAZAKH_LETTERS) or (len(word) >= BORROWED_LONGEST and
+                                                    in_dictionary(word, "ru") is False)
+
+    for language, parts, item, weak in raw:
+        if language == "kk" and all(kazakh(w.lower()) for w in parts):
+            for target in ("ru", "en"):
+                folded = tuple(w for part in parts for w in words(part, target))
+                if folded and not set(folded) & own[target]:
+                    phrases[target].append(Phrase(folded, item, weak, True))
+        elif language == "en":
+            for target in ("kk", "ru"):
+                folded = tuple(w for part in parts for w in words(part, target))
+                shortest = BORROWED_LONGEST if len(folded) == 1 else BORROWED_SHORTEST  # utility debt: a phrase of
+                # several words is unmistakable by all of them together
+                if folded and all(len(w) >= shortest and w not in own[target] for w in folded):
+                    phrases[target].append(Phrase(folded, item, weak, True))
 
 
 @cache
