@@ -1236,3 +1236,24 @@ def test_a_borrowed_english_word_never_takes_a_kazakh_one_it_folds_to() -> None:
     two regions, never men."""
     compiled = compile_question("Астана мен Алматыда жұмыс іздеушілер қанша")
     assert isinstance(compiled, tuple) and "sex" not in compiled[1] and "'71', '75'" in compiled[1], compiled
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("what % of families have a car?", "mart.families WHERE (coalesce(vehicles, 0) >= 1)"),
+    ("how many families have exactly 2 kids and no car?", "(coalesce(vehicles, 0) = 0)"),
+    ("көлігі бар адамдар саны Павлодар облысы", "mart.persons WHERE (alive) AND (coalesce(vehicles, 0) >= 1)"),
+    ("сколько семей без машины в Астане", "mart.families WHERE (coalesce(vehicles, 0) = 0)"),
+    ("екі көлігі бар адамдар саны", "(vehicles = 2)"),
+])
+def test_having_a_vehicle_or_none_is_a_filter_and_a_number_of_them_a_value(question: str, sql: str) -> None:
+    """A person or family with no vehicle on record has none (the count is empty, not unknown)."""
+    compiled = compile_question(question)
+    text = compiled[1] if isinstance(compiled, tuple) else getattr(compiled, "part_sql", "")
+    assert sql in text, compiled
+
+
+def test_a_negated_kazakh_word_the_layer_holds_is_not_read_as_a_negation() -> None:
+    """жылжымайтын мүлік is real estate ("immovable property"), not "property that does not move"; алмайды is
+    still the negation of алады."""
+    _reads("жылжымайтын мүлкі бар адамдар нешеу?", "(owns_property)")
+    _reads("Қанша отбасы АӘК алмайды?", "NOT coalesce")

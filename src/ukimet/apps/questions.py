@@ -952,6 +952,16 @@ def kazakh_positive(word: str) -> str | None:
     return None
 
 
+def _kazakh_positive(word: str, layer: Layer) -> str | None:
+    """The positive form of a negated Kazakh verb form, unless the negated form is a word of its own the layer holds
+    and the positive one is not (жылжымайтын мүлік, real estate: "immovable", not "not moving")."""
+    positive = kazakh_positive(word)
+    vocabulary = _vocabulary(layer, "kk")
+    if positive is None or (fold(word, "kk") in vocabulary and fold(positive, "kk") not in vocabulary):
+        return None
+    return positive
+
+
 KK_LONGEST_ENDING = 7
 """the longest noun ending a negated participle takes in a question (-дарының, -дерге)"""
 
@@ -1312,7 +1322,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     typed, glued = _glued(typed, language, layer)
     if language == "kk":
         typed = _without_suffix(typed, layer)
-    positive = [kazakh_positive(word) if language == "kk" else None for word in typed]
+    positive = [_kazakh_positive(word, layer) if language == "kk" else None for word in typed]
     flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
     tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
     if language == "ru":  # неработающих: работающих, negated (a word the vocabulary holds with не is kept whole)
