@@ -1257,3 +1257,35 @@ def test_a_negated_kazakh_word_the_layer_holds_is_not_read_as_a_negation() -> No
     still the negation of алады."""
     _reads("жылжымайтын мүлкі бар адамдар нешеу?", "(owns_property)")
     _reads("Қанша отбасы АӘК алмайды?", "NOT coalesce")
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Families by number of children under 18", "SELECT children_under_18 AS children, count(*) AS count FROM "
+     "mart.families GROUP BY children_under_18"),
+    ("Распределение семей по числу детей до 18 лет", "FROM mart.families GROUP BY children_under_18"),
+    ("Dwellings by number of rooms", "FROM mart.dwellings GROUP BY rooms"),
+    ("families by family size", "FROM mart.families GROUP BY members"),
+    ("Мүгедектігі бар адамдар саны бойынша алғашқы 3 өңір", "GROUP BY region"),
+])
+def test_a_breakdown_by_a_number_is_a_breakdown_not_a_filter(question: str, sql: str) -> None:
+    """"By number of children under 18" groups all families (none, one, two ...); its "under 18" is the column's
+    definition, not "families with children under 18". "Адамдар саны бойынша" ranks by the number of people."""
+    _reads(question, sql)
+
+
+@pytest.mark.parametrize(("question", "reading"), [
+    ("Семей жағында (Абай облысы) қанша отбасы тұрады?", "region = '10'"),
+    ("Жезқазған өңірінде (Ұлытау облысы) жұмыс істейтіндер саны", "region = '62'"),
+    ("Какая доля детей в населении Семипалатинской области (нынешняя Абайская)?", "region = '10'"),
+    ("How many people get an old-age pension around Ust-Kamenogorsk (East Kazakhstan region)?", "region = '63'"),
+])
+def test_words_that_place_a_region_loosely_only_scope_it(question: str, reading: str) -> None:
+    compiled = compile_question(question)
+    text = compiled[1] if isinstance(compiled, tuple) else getattr(compiled, "part_sql", "")
+    assert reading in text, compiled
+
+
+def test_a_capitalised_latin_name_in_english_is_not_read_as_a_russian_word() -> None:
+    """Semey (the city) typed in an English question is not семей (families): declined, naming it."""
+    declined = compile_question("How many children under 18 live around Semey?")
+    assert not isinstance(declined, tuple) and "Semey" in str(getattr(declined, "declined", "")), declined

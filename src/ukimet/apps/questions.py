@@ -493,6 +493,24 @@ def _starting(token: str, starts: dict[str, list[int]]) -> list[int]:
     return sorted(position for form in _forms(token) for position in starts.get(form, ()))
 
 
+def _numbered_groups(tokens: list[str], phrases: Sequence[Phrase], named: Mapping[tuple[str, ...], list[Item]],
+                     used: set[int], result: Parse) -> list[int]:
+    """The breakdowns whose words hold a number (по числу детей до 18 лет, by number of children under 18), read
+    before numbers are, added to ``result``; where each ends."""
+    ends = []
+    for phrase in phrases:
+        if phrase.item.kind != "group" or not any(w.isdecimal() for w in phrase.words):
+            continue
+        for i in range(len(tokens) - len(phrase.words) + 1):
+            span = set(range(i, i + len(phrase.words)))
+            if not span & used and _match_phrase(tokens, i, phrase.words):
+                result.items.append(list(dict.fromkeys(named[phrase.words])))
+                result.positions.append(i)
+                ends.append(i + len(phrase.words))
+                used |= span
+    return ends
+
+
 def _match_phrase(tokens: list[str], start: int, phrase: tuple[str, ...]) -> bool:
     return len(phrase) <= len(tokens) - start and all(word_matches(w, tokens[start + i], anchored=i > 0)
                                                       for i, w in enumerate(phrase))
@@ -1171,7 +1189,9 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
             readings.append((cyrillic, russian))
     if result.unknown and result.language == "en":
         mixed = text
-        for word in dict.fromkeys(w for w in result.unknown if w.isascii() and w.isalpha()):
+        first = next(iter(typed_words(text)), "")
+        for word in dict.fromkeys(w for w in result.unknown if w.isascii() and w.isalpha() and  # not a name
+                                  (w == first or not w[:1].isupper())):  # (Semey, the city, is not семей)
             mixed = re.sub(rf"\b{re.escape(word)}\b", russian_from_latin(word), mixed)
         if mixed != text:
             readings.append((mixed, _parse(mixed, layer, "en")))
@@ -1212,7 +1232,7 @@ RU_ASKING = frozenset({"показать", "дать", "сказать", "ски
                        "помочь", "сравнить", "собрать"})
 """Russian verbs of asking for an answer, read as wrappers in the imperative (скинь, покажите, слушайте)"""
 APPROXIMATELY = {"kk": ("shamamen", "shamasi"), "ru": ("примерно", "приблизительно", "ориентировочно"),
-                 "en": ("roughly", "approximately", "approx")}
+                 "en": ("roughly", "approximately", "approx", "around")}
 """words that ask for an estimate: the exact answer is one, unless a number follows (примерно 100 тысяч)"""
 
 
@@ -1340,14 +1360,15 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
         "measure phrases", layer, language, lambda: frozenset(p.words for p in layer.phrases[language]
                                                               if p.item.kind == "measure" and len(p.words) > 1)))
     _period(tokens, typed, language, used, result)  # after the trend: per year, 2015–2025
-    result.numeric = _numeric(tokens, language, used, result.numeric_at)
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
+    ends = _numbered_groups(tokens, phrases, named, used, result)  # before the numbers: by number of children
+    # under 18 is a breakdown, not a filter of families with children
+    result.numeric = _numeric(tokens, language, used, result.numeric_at)
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
     negated_at = 0
     together, result.both = _said(tokens, "together", language), _said(tokens, "both", language)
     result.total = any(token in _words_of("total", language) for token in tokens)
-    ends: list[int] = []  # where each matched span ends
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
     i = 0
     while i < len(tokens):

@@ -358,9 +358,9 @@ def _borrow_across(raw: list[tuple[str, list[str], Item, bool]], phrases: dict[s
     English ones in Kazakh and Russian questions (Almaty qalasynda targeted social assistance alatyn otbasylar,
     средняя pension amount): a phrase is borrowed only when each of its words is unmistakable in the other
     language: a Kazakh word with a letter of its own or not a Russian word, an English word of five letters or
-    more that is no word of the other language's own phrases or fillers (Russian phrases are borrowed already)."""
-    own = {language: {w for p in found if not p.borrowed for w in p.words} |
-           {w for s in data.stopwords.get(language, ()) for w in words(s, language)}
+    more that is no word of the other language's phrases or fillers (Russian ones borrowed into Kazakh included)."""
+    own = {language: {w for p in found for w in p.words} |  # Russian phrases borrowed already included (семей:
+           {w for s in data.stopwords.get(language, ()) for w in words(s, language)}  # families, not Semey)
            for language, found in phrases.items()}
 
     def kazakh(word: str) -> bool:
@@ -374,7 +374,8 @@ def _borrow_across(raw: list[tuple[str, list[str], Item, bool]], phrases: dict[s
                 if folded and not set(folded) & own[target]:
                     phrases[target].append(Phrase(folded, item, weak, True))
         elif language == "en":
-            for target in ("kk", "ru"):
+            for target in ("ru",) if item.kind == "region" else ("kk", "ru"):  # a Latin place name is read in
+                # Kazakh by its own Kazakh name, folded to Latin alike (Almaty, Semey)
                 folded = tuple(w for part in parts for w in words(part, target))
                 shortest = BORROWED_LONGEST if len(folded) == 1 else BORROWED_SHORTEST  # utility debt: a phrase of
                 # several words is unmistakable by all of them together
