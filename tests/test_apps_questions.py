@@ -1304,3 +1304,15 @@ def test_a_capitalised_latin_name_in_english_is_not_read_as_a_russian_word() -> 
     """Semey (the city) typed in an English question is not семей (families): declined, naming it."""
     declined = compile_question("How many children under 18 live around Semey?")
     assert not isinstance(declined, tuple) and "Semey" in str(getattr(declined, "declined", "")), declined
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("skolko semei s 4+ detmi", "семей"), ("mnogodetnye semyi", "многодетные семьи"),
+    ("v Karagandinskoi oblasti", "Карагандинской"),
+])
+def test_russian_typed_in_latin_is_spelt_as_the_dictionary_knows_it(typed: str, read: str) -> None:
+    """Latin typing writes и and й, ый and ьи, е and ые alike: a word the dictionary does not know as first read
+    is spelt the other way where that makes a word (semei: семей, semyi: семьи)."""
+    from ukimet.apps.questions import _from_latin
+
+    assert read in _from_latin(typed)

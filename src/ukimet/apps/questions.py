@@ -1183,7 +1183,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     result = _parse(text, layer)
     readings = []
     if result.unknown and result.language != "ru" and _mostly_latin(text):
-        cyrillic = russian_from_latin(text)
+        cyrillic = _from_latin(text)
         russian = _parse(cyrillic, layer)
         if russian.language == "ru":
             readings.append((cyrillic, russian))
@@ -1192,7 +1192,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
         first = next(iter(typed_words(text)), "")
         for word in dict.fromkeys(w for w in result.unknown if w.isascii() and w.isalpha() and  # not a name
                                   (w == first or not w[:1].isupper())):  # (Semey, the city, is not семей)
-            mixed = re.sub(rf"\b{re.escape(word)}\b", russian_from_latin(word), mixed)
+            mixed = re.sub(rf"\b{re.escape(word)}\b", _from_latin(word), mixed)
         if mixed != text:
             readings.append((mixed, _parse(mixed, layer, "en")))
     if result.unknown:  # a question in two languages (how many көп балалы families, сколько people старше 80): read
@@ -1326,6 +1326,28 @@ def _expanded(typed: list[str], short: dict[str, tuple[str, ...]]) -> list[str]:
             out.append(typed[i])
             i += 1
     return out
+
+
+LATIN_AMBIGUOUS = ((re.compile(r"([аеоуыэюя])и\b"), r"\1й"), (re.compile(r"ыи\b"), "ьи"), (re.compile(r"ыа\b"), "ья"),
+                   (re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])е\b"), "ые"))
+"""Russian letters that Latin typing writes alike: i for и and й (semei: семей), yi for ый and ьи (semyi: семьи),
+ye for е and ые (mnogodetnye: многодетные)"""
+
+
+def _from_latin(text: str) -> str:
+    """Russian typed in Latin letters, in Cyrillic, each word that the Russian dictionary does not know as read
+    spelt again where Latin typing writes two letters alike (semei: семеи, no word, so семей; semyi: семьи)."""
+    def respelt(found: re.Match[str]) -> str:
+        word = found.group(0)
+        if in_dictionary(word.lower(), "ru") is not False:
+            return word
+        for pattern, replacement in LATIN_AMBIGUOUS:
+            other = pattern.sub(replacement, word)
+            if other != word and in_dictionary(other.lower(), "ru"):
+                return other
+        return word
+
+    return re.sub(r"[а-яёА-ЯЁ]+", respelt, russian_from_latin(text))
 
 
 def _mostly_latin(text: str) -> bool:
