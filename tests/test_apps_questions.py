@@ -1316,3 +1316,13 @@ def test_russian_typed_in_latin_is_spelt_as_the_dictionary_knows_it(typed: str, 
     from ukimet.apps.questions import _from_latin
 
     assert read in _from_latin(typed)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Жұмыс іздеушілер қайда көп: Астанада ма, әлде Шымкент қаласында ма?", "(region IN ('71', '79')) GROUP BY region"),
+    ("where are there more large families, Shymkent or Almaty?", "(region IN ('79', '75')) GROUP BY region"),
+    ("Көп балалы отбасылар ең көп қайда?", "GROUP BY region ORDER BY count DESC, region LIMIT 1"),
+])
+def test_where_asks_for_the_place_in_a_comparison_and_in_a_ranking(question: str, sql: str) -> None:
+    """Where (қайда) with more (көп) sets the places named side by side; with the most, it ranks the regions."""
+    _reads(question, sql)

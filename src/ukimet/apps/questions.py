@@ -734,6 +734,11 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
             used.add(j)
             if j + 1 < len(tokens) and tokens[j + 1] in _words_of("more_or_fewer", language):
                 used.add(j + 1)  # қайсысында көп: in which of them more
+    for j, token in enumerate(tokens):  # қайда көп, where are there more (Almaty or Astana): which of those named
+        more = j + 1 < len(tokens) and tokens[j + 1] in _words_of("more_or_fewer", language)
+        if j not in used and token in {fold(w, language) for w in PLACE_WHICH[language]} and (result.compare or more):
+            result.compare = True
+            used |= {j, j + 1} if more else {j}
     top = find("top", counted=True)
     number = None
     if top is not None:  # top 3, первые пять; "топ3" written as one word is two tokens: топ, 3
@@ -762,7 +767,8 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
             used.add(j)
         elif token in _words_of("which", language):
             number = 1 if number is None else number
-            result.by_region |= token in PLACE_WHICH[language]  # где больше всего, where most: a region
+            result.by_region |= token in {fold(w, language) for w in PLACE_WHICH[language]}  # где больше всего,
+            # where most: a region
             used.add(j)
         elif token in _words_of("links", language) and j - 1 in used:
             used.add(j)  # by, по, бойынша right after the ranking's words: "top regions by wage"
