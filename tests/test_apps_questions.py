@@ -1326,3 +1326,18 @@ def test_russian_typed_in_latin_is_spelt_as_the_dictionary_knows_it(typed: str, 
 def test_where_asks_for_the_place_in_a_comparison_and_in_a_ranking(question: str, sql: str) -> None:
     """Where (қайда) with more (көп) sets the places named side by side; with the most, it ranks the regions."""
     _reads(question, sql)
+
+
+@pytest.mark.parametrize(("question", "part", "whole"), [
+    ("Какую долю среди получателей пенсии составляют женщины?", "(receives_pension) AND (sex = 'F')",
+     "WHERE (alive) AND (receives_pension)"),
+    ("Among families with children under 18, what percentage are single-parent families?", "adults = 1",
+     "WHERE (children_under_18 >= 1)"),
+    ("доля женщин среди пенсионеров", "(sex = 'F')", "age >= 61)))"),
+])
+def test_the_whole_named_after_among_ends_where_the_part_begins(question: str, part: str, whole: str) -> None:
+    """"Among X, what share are Y" and "долю среди X составляют Y": the whole runs from among to the share's word
+    or its verb; what follows is the part."""
+    plan = compile_question(question)
+    assert part in getattr(plan, "part_sql", "") and getattr(plan, "whole_sql", "").endswith(whole), plan
+    assert part not in getattr(plan, "whole_sql", ""), plan

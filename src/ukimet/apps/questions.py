@@ -335,6 +335,10 @@ class Parse:
     """where the question asks for a share in per cent (доля, үлесі, share), if it does"""
     among: list[int] = field(default_factory=list)
     """where words that name the share's whole stand (среди, арасында, among)"""
+    among_end: list[int] = field(default_factory=list)
+    """where the whole each of them names ends (Russian and English): at the share's word or the verb after it
+    (Какую долю среди получателей пенсии составляют женщины; Among families with children, what percentage are
+    single-parent), else at the question's end"""
     genitives: list[int] = field(default_factory=list)
     """in Kazakh, where a word in the genitive stands before a whole's words: what comes before it is the share's
     part (көп балалы отбасылардың | барлық отбасылар ішіндегі үлесі); one right before арасында is the whole's own
@@ -808,6 +812,11 @@ def _share(tokens: list[str], language: str, used: set[int], result: Parse, perc
         elif j not in used and j > result.share and token in _words_of("split", language) and not result.split:
             result.split = j
             used.add(j)
+    for j in result.among:
+        ends = [k for k in (result.share, result.split) if k is not None and k > j]  # составляют, are
+        ends += [k for k in range(j + 1, len(tokens)) if language == "ru" and k not in used and
+                 finite_verb(tokens[k], language)][:1]
+        result.among_end.append(min(ends, default=len(tokens)))
     if language == "kk" and result.among:
         endings = tuple(fold(e, "kk") for e in KK_GENITIVE)
         result.genitives = [j for j, token in enumerate(tokens) if j < max(result.among) and j not in used
@@ -1845,7 +1854,7 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
         if p.among:
             if p.language == "kk":  # әйелдер арасында: before it; көп балалы отбасылардың барлық ... ішіндегі: not
                 return any(at < j and not any(at <= g < j - 1 for g in p.genitives) for j in p.among)
-            return any(at > j for j in p.among)
+            return any(j < at < end for j, end in zip(p.among, p.among_end, strict=True))
         if p.split is not None:
             return at < p.split
         if p.language == "kk" and p.share is not None:
