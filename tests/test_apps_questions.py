@@ -1341,3 +1341,19 @@ def test_the_whole_named_after_among_ends_where_the_part_begins(question: str, p
     plan = compile_question(question)
     assert part in getattr(plan, "part_sql", "") and getattr(plan, "whole_sql", "").endswith(whole), plan
     assert part not in getattr(plan, "whole_sql", ""), plan
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("How many dwellings have gas?", "FROM mart.dwellings WHERE (gas)"),
+    ("How many dwellings have water, gas, heating and sewerage all together?",
+     "WHERE (water) AND (gas) AND (heating) AND (sewerage)"),
+    ("Су мен газы бар тұрғын үйлер саны", "WHERE (water) AND (gas)"),
+    ("газы немесе суы жоқ отбасылар қанша бар", "((NOT gas) OR (NOT water))"),
+    ("Сколько семей не имеют газа или водоснабжения?", "((NOT gas) OR (NOT water))"),
+    ("families without gas or with water", "((NOT gas) OR (water))"),
+    ("pensioners and disabled people together in Astana", ") OR (disability_group IS NOT NULL))"),
+])
+def test_utilities_had_are_filters_and_a_without_said_once_is_said_of_each(question: str, sql: str) -> None:
+    """Having water, gas, heating or sewerage is a filter as its lack is; "не имеют газа или водоснабжения" lacks
+    either; "all together" of things a dwelling has is all at once, while "together" of two groups is either."""
+    _reads(question, sql)

@@ -249,7 +249,7 @@ TOTAL = {"kk": ["барлығы", "жалпы", "барлық"], "ru": ["все�
          "en": ["total", "overall", "altogether"]}
 """words that ask for a total: with "paid" (Total TSA paid in 2025), the sum paid"""
 BOTH = {"kk": ["бір мезгілде", "бір уақытта", "әрі"], "ru": ["одновременно", "сразу"],
-        "en": ["both", "at the same time", "simultaneously", "who are also"]}
+        "en": ["both", "at the same time", "simultaneously", "who are also", "all together", "all at once"]}
 """words that make two groups joined by "and" the people in both (одновременно пенсионеры и инвалиды)"""
 TOGETHER = {"kk": ["бірге", "қосқанда", "жиынтығы"], "ru": ["вместе", "в сумме", "суммарно", "вместе взятых"],
             "en": ["together", "combined", "taken together"]}
@@ -1302,7 +1302,7 @@ def _distributed(typed: list[str], language: str, layer: Layer) -> list[str]:
     water), where the marker makes a phrase of the layer with each thing and the other thing alone is none."""
     pairs, singles = _per_layer("pairs and singles", layer, language, lambda: (
         [p.words for p in layer.phrases[language] if len(p.words) == 2],
-        [p.words[0] for p in layer.phrases[language] if len(p.words) == 1]))
+        [(p.words[0], p.item.sql.removeprefix("NOT ")) for p in layer.phrases[language] if len(p.words) == 1]))
     listing = set(_words_of("or", language)) | set(_words_of("and", language))
     folded = [fold(w, language) for w in typed]
     before, after = ({fold(m, language) for m in SHARED_MARKERS[side][language]} for side in ("before", "after"))
@@ -1310,16 +1310,20 @@ def _distributed(typed: list[str], language: str, layer: Layer) -> list[str]:
     def phrase(first: str, second: str) -> bool:
         return any(_match_phrase([first, second], 0, p) for p in pairs)
 
-    def alone(word: str) -> bool:
-        return any(word_matches(single, word) for single in singles)
+    def alone(word: str, marked: tuple[str, str]) -> bool:
+        """Whether the word alone names something other than what it names with the marker (газы: gas, and газы
+        жоқ: no gas, are one thing, said two ways)."""
+        with_marker = {p.item.sql.removeprefix("NOT ") for p in layer.phrases[language]
+                       if len(p.words) == 2 and _match_phrase(list(marked), 0, p.words)}
+        return any(word_matches(single, word) and sql not in with_marker for single, sql in singles)
 
     out = list(typed)
     for i in range(len(folded) - 4, -1, -1):
         first, second, third, fourth = folded[i:i + 4]
-        if first in before and third in listing and not alone(fourth) and \
+        if first in before and third in listing and not alone(fourth, (first, fourth)) and \
                 phrase(first, second) and phrase(first, fourth):  # без газа или водопровода
             out.insert(i + 3, typed[i])
-        elif fourth in after and second in listing and not alone(first) and \
+        elif fourth in after and second in listing and not alone(first, (first, fourth)) and \
                 phrase(first, fourth) and phrase(third, fourth):  # газы немесе суы жоқ
             out.insert(i + 1, typed[i + 3])
     return out
@@ -1404,7 +1408,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     result.numeric = _numeric(tokens, language, used, result.numeric_at)
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
     negated_at = 0
-    together, result.both = _said(tokens, "together", language), _said(tokens, "both", language)
+    result.both = _said(tokens, "both", language)  # water, gas, heating and sewerage all together: all at once
+    together = _said(tokens, "together", language) and not result.both
     result.total = any(token in _words_of("total", language) for token in tokens)
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
     i = 0
@@ -1428,6 +1433,11 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 listed = negated_list is not None and column == negated_list[0] and \
                     _listing(tokens, negated_list[1], i, language, result)
                 negated = bool(negate or after or listed or span & flipped)
+                if not negated and len(phrase.words) == 1 and result.items and ends and ends[-1] == i - 1 and \
+                        tokens[i - 1] in _words_of("or", language) | _words_of("and", language) and \
+                        all(re.fullmatch(r"NOT \w+", c.sql) for c in result.items[-1]) and \
+                        all(re.fullmatch(r"\w+", c.sql) for c in candidates):
+                    negated = True  # не имеют газа или водоснабжения: the "not" said once, of two things had
                 if negated:
                     candidates = [_opposite(c, layer) for c in candidates]
                     used |= set(range(end, end + after))
