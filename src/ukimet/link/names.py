@@ -265,7 +265,9 @@ def _short_forms() -> dict[str, str]:
 
 
 KAZAKH_SHORT = re.compile(r"^([a-z]{3,4})ke$")
-"""A Kazakh endearing short form: a name's first syllable and -ке (Бауке for Бауыржан, Нұрке for Нұрлан)."""
+CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+"""A Kazakh endearing short form: a name's first syllable and -ке (Бауке for Бауыржан, Нұрке for Нұрлан), read in
+Cyrillic only (in Latin letters, Blake and Brooke are names of their own)."""
 
 
 def full_name_begins(text: str) -> str | None:
@@ -275,5 +277,5 @@ def full_name_begins(text: str) -> str | None:
     known = _short_forms().get(key)
     if known is not None:
         return known
-    found = KAZAKH_SHORT.match(key)
+    found = KAZAKH_SHORT.match(key) if CYRILLIC.search(text) else None  # Blake, Brooke: English names, not -ке
     return found.group(1) if found else None
