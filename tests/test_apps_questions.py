@@ -1357,3 +1357,16 @@ def test_utilities_had_are_filters_and_a_without_said_once_is_said_of_each(quest
     """Having water, gas, heating or sewerage is a filter as its lack is; "не имеют газа или водоснабжения" lacks
     either; "all together" of things a dwelling has is all at once, while "together" of two groups is either."""
     _reads(question, sql)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Алматыда қариялар қанша?", "қариялар"), ("how many young people in Almaty", "young"),
+    ("сколько пожилых в Астане", "пожилых"),
+])
+def test_people_of_an_age_the_data_does_not_define_are_declined_asking_for_the_ages(question: str,
+                                                                                     said: str) -> None:
+    """Youth and the elderly are no one age: without the ages said they are declined, saying so, never read as
+    everyone; with them they are the people of those ages."""
+    declined = compile_question(question)
+    assert not isinstance(declined, tuple) and said in str(getattr(declined, "declined", "")), declined
+    _reads("young people aged 18-29 in Almaty", "(age >= 18) AND (age <= 29)")

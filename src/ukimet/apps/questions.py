@@ -1498,6 +1498,9 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
 
 
 SAID = {
+    "decline_ages": {"kk": "«{words}»: қай жастағылар? Жасын көрсетіңіз, мысалы: 18–29 жастағы.",
+                     "ru": "«{words}»: какого возраста? Укажите возраст, например: в возрасте 18–29 лет.",
+                     "en": "\"{words}\": of which ages? Say the ages, for example: aged 18-29."},
     "decline_words": {"kk": "Мына сөздерді түсінбедім: {words}. Сұрақты басқаша қойып көріңіз.",
                       "ru": "Не понял слова: {words}. Попробуйте спросить иначе.",
                       "en": "I did not understand: {words}. Please rephrase the question."},
@@ -1613,6 +1616,12 @@ def _opposite(item: Item, layer: Layer) -> Item:
                  and other.sql == f"NOT {item.sql}"), None) or _negated(item)
 
 
+AGED_PEOPLE = {"kk": ["жастар", "қариялар", "қарттар"], "ru": ["молодежь", "молодежи", "пожилых", "пожилые"],
+               "en": ["youth", "young", "elderly"]}
+"""words for people of an age the data does not define (youth, the elderly): people, only with the age said
+(қариялар 70-тен асқан; young people aged 18-29); alone they are declined, never read as everyone"""
+
+
 def _declined(question: str, language: str, why: str, **values: str) -> Answer:
     return Answer(question, language, "", None, [], [], declined=SAID[why][language].format(**values))
 
@@ -1641,6 +1650,10 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         p.positions.append(len(p.positions) and max(p.positions) + 1)
         summed = True
     p.unknown = [w for w in p.unknown if not (summed and fold(w, p.language) in _words_of("paid", p.language))]
+    aged = [w for w in typed_words(question) if any(word_matches(fold(a, p.language), fold(w, p.language))
+                                                    for a in AGED_PEOPLE[p.language])]
+    if aged and not any(what == "age" for what, _, _ in p.numeric) and not p.unknown:  # қариялар, youth: no age
+        return _declined(question, p.language, "decline_ages", words=", ".join(dict.fromkeys(aged)))
     if p.unknown:
         return _declined(question, p.language, "decline_words", words=", ".join(dict.fromkeys(p.unknown)))
     spans = p.items
