@@ -1370,3 +1370,14 @@ def test_people_of_an_age_the_data_does_not_define_are_declined_asking_for_the_a
     declined = compile_question(question)
     assert not isinstance(declined, tuple) and said in str(getattr(declined, "declined", "")), declined
     _reads("young people aged 18-29 in Almaty", "(age >= 18) AND (age <= 29)")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("how many recipients in Almaty", "recipients"), ("сколько получателей в Астане", "получателей"),
+    ("Алматыда алушылар қанша", "алушылар"),
+])
+def test_recipients_of_nothing_named_are_declined_asking_what_they_receive(question: str, said: str) -> None:
+    """"Recipients" alone were read as everyone; with a payment named they are its recipients."""
+    declined = compile_question(question)
+    assert not isinstance(declined, tuple) and said in str(getattr(declined, "declined", "")), declined
+    _reads("сколько получателей АСП в Астане", "targeted_social_assistance")

@@ -1498,6 +1498,12 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
 
 
 SAID = {
+    "decline_recipients": {"kk": "«{words}»: нені алушылар? Төлем түрін атаңыз, мысалы: зейнетақы алушылар, АӘК "
+                                 "алушылар.",
+                           "ru": "«{words}»: получатели чего? Назовите вид выплаты, например: получатели пенсии, "
+                                 "получатели АСП.",
+                           "en": "\"{words}\": recipients of what? Name the payment, for example: pension recipients, "
+                                 "recipients of targeted social assistance."},
     "decline_ages": {"kk": "«{words}»: қай жастағылар? Жасын көрсетіңіз, мысалы: 18–29 жастағы.",
                      "ru": "«{words}»: какого возраста? Укажите возраст, например: в возрасте 18–29 лет.",
                      "en": "\"{words}\": of which ages? Say the ages, for example: aged 18-29."},
@@ -1622,6 +1628,13 @@ AGED_PEOPLE = {"kk": ["жастар", "қариялар", "қарттар"], "ru
 (қариялар 70-тен асқан; young people aged 18-29); alone they are declined, never read as everyone"""
 
 
+RECIPIENTS = {"kk": ["алушы", "алушылар", "алушылардың"], "ru": ["получатель", "получатели", "получателей"],
+              "en": ["recipient", "recipients", "beneficiary", "beneficiaries"]}
+"""words for people who receive something, which say what only with a kind of payment named"""
+PAID_FILTER = re.compile(r"benefit|pension|receives|kind")
+"""the SQL of a filter that names what is received (a kind of payment, a benefit, a pension)"""
+
+
 def _declined(question: str, language: str, why: str, **values: str) -> Answer:
     return Answer(question, language, "", None, [], [], declined=SAID[why][language].format(**values))
 
@@ -1654,6 +1667,11 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
                                                     for a in AGED_PEOPLE[p.language])]
     if aged and not any(what == "age" for what, _, _ in p.numeric) and not p.unknown:  # қариялар, youth: no age
         return _declined(question, p.language, "decline_ages", words=", ".join(dict.fromkeys(aged)))
+    receiving = [w for w in typed_words(question) if any(word_matches(fold(r, p.language), fold(w, p.language))
+                                                         for r in RECIPIENTS[p.language])]
+    if receiving and not p.unknown and not any(c.kind == "filter" and PAID_FILTER.search(c.sql)
+                                               for span in p.items for c in span):
+        return _declined(question, p.language, "decline_recipients", words=", ".join(dict.fromkeys(receiving)))
     if p.unknown:
         return _declined(question, p.language, "decline_words", words=", ".join(dict.fromkeys(p.unknown)))
     spans = p.items
