@@ -75,7 +75,7 @@ COMPARATORS = {  # words around a number: (words, operator, applies before or af
     "ru": [*SIGNS, ("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
            ("не менее", ">="), ("не меньше", ">="), ("как минимум", ">="), ("от", ">="), ("более", ">"),
            ("больше", ">"), ("старше", ">"), ("свыше", ">"), ("младше", "<"), ("моложе", "<"), ("менее", "<"),
-           ("меньше", "<"), ("до", "<"), ("+", ">=")],
+           ("меньше", "<"), ("до", "<"), ("выше", ">"), ("ниже", "<"), ("+", ">=")],
     "en": [*SIGNS, ("or more", ">="), ("and more", ">="), ("or older", ">="), ("and older", ">="), ("and over", ">="),
            ("or over", ">="), ("at least", ">="), ("+", ">="), ("more than", ">"), ("older than", ">"),
            ("over", ">"), ("above", ">"), ("younger than", "<"), ("under", "<"), ("less than", "<"),
@@ -215,7 +215,8 @@ the first, between the two (a dash is no word: 18-30 is two numbers side by side
 NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ"]},
             "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не", "без", "нет"], "after": []},
             "en": {"before": ["other than", "except for", "excluding", "except", "outside", "not", "non", "without",
-                              "with no", "have no", "has no", "no"], "after": []}}
+                              "with no", "have no", "has no", "no", "don t", "doesn t", "do not", "does not",
+                              "didn t", "did not"], "after": []}}
 """words that turn the filter beside them into its opposite: before it (не в школе, excluding pensioners, кроме
 Алматы) or, in Kazakh, after it (зейнеткерлерден басқа, мүгедек емес)"""
 MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
@@ -366,6 +367,9 @@ class Parse:
     corrected: list[tuple[str, str]] = field(default_factory=list)
     """words read as the one word of the vocabulary a single letter away (симей: семей), as typed and as read"""
     numeric_at: list[int] = field(default_factory=list)
+    numeric_negated: set[int] = field(default_factory=set)
+    """the numbers (by their place in ``numeric``) a "not" stands right before: families with no children under
+    18"""
     """where each of ``numeric``'s conditions was said (a share's whole or part, by where it stands)"""
     trend: str | None = None
     """the question asks how its number went over time: "month" or "year" """
@@ -1413,8 +1417,16 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     result.total = any(token in _words_of("total", language) for token in tokens)
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
     i = 0
+    negation_end = -1
     while i < len(tokens):
         if i in used:
+            if negate and i == negation_end:  # "not" before words read already: a number's, or nothing it turns
+                counted = [k for k, at in enumerate(result.numeric_at) if at == i]
+                if len(counted) == 1:
+                    result.numeric_negated.add(counted[0])  # no children under 18: none
+                else:  # not 2-3 children, not in 2025: never dropped, never guessed
+                    result.unknown.append(typed[negated_at])
+                negate = False
             i += 1
             continue
         for position in sorted({*_starting(tokens[i], starts), *_starting(dictionary[i], starts)}):
@@ -1475,7 +1487,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
             negation = next((len(w) for w in _phrases_of("not_before", language)
                              if _match_phrase(tokens, i, w) and not set(range(i, i + len(w))) & used), 0)
             if negation and i + negation < len(tokens):
-                negate, negated_at = True, i
+                negate, negated_at, negation_end = True, i, i + negation
                 used |= set(range(i, i + negation))
                 i += negation
                 continue
@@ -1863,17 +1875,23 @@ def _numbers(question: str, p: Parse, entity: str) -> list[tuple[str, str]] | An
     """The conditions the question's numbers make (children_under_18 >= 4) and how each is said, or the Answer
     that declines a number of something ``entity`` does not have."""
     found = []
-    for what, operator, value in p.numeric:
+    for k, (what, operator, value) in enumerate(p.numeric):
         wanted, column = NUMERIC[what]
         if entity == "families" and what == "age" and (operator, value) in (("<", 18), ("<=", 17)):
             # families with children under 18: families have no age, their children under 18 are counted
-            found.append(("children_under_18 >= 1", MINORS_SAID[p.language]))
-            continue
-        if entity not in wanted:
+            condition, said = "children_under_18 >= 1", MINORS_SAID[p.language]
+        elif entity not in wanted:
             return _declined(question, p.language, "decline_mixed", what=f"{what} ({', '.join(wanted)}), {entity}")
-        said = f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}"
-        found.append((f"{column} {operator} {value}", said))
+        else:
+            condition = f"{column} {operator} {value}"
+            said = f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}"
+        if k in p.numeric_negated:  # families with no children under 18
+            condition, said = f"NOT coalesce(({condition}), FALSE)", NEGATED_SAID[p.language].format(said)
+        found.append((condition, said))
     return found
+
+
+NEGATED_SAID = {"kk": "{} емес", "ru": "не {}", "en": "not {}"}
 
 
 def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item, group: Item | None,
