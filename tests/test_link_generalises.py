@@ -437,3 +437,34 @@ def test_a_first_name_in_its_short_form_is_its_person_and_no_one_elses(tmp_path:
     for p in kazakhs:
         assert entity[("clinic", f"S{p.key}")] == entity[("registry", str(p.key + 1))], p
     assert entity[("clinic", "M")] != entity[("zags", "4")]
+
+
+def test_nested_records_and_numbered_persons_are_read_as_their_people(tmp_path: Path) -> None:
+    """A registry in JSON whose names are nested under the citizen (азамат.аты_жөні.тегі: the surname, not a full
+    name; азамат.туған.күні: the day of birth; бұрынғы_тегі: her former surname) and a property register whose row
+    numbers its two owners (Құқық иесі 1, ЖСН/ИИН 1, Т.к. 1 | Құқық иесі 2 ...) give one record per person."""
+    import json
+
+    people = _anchored(tmp_path)[:40]
+    (tmp_path / "registry.json").write_text(json.dumps([
+        {"азамат": {"ЖСН": p.iin, "аты_жөні": {"тегі": p.surname, "аты": p.first, "әкесінің_аты": p.father,
+                                               "бұрынғы_тегі": None if p.male else p.surname[:-1]},
+                    "туған": {"күні": f"{p.born:%d.%m.%Y}", "жері": "Алматы"}},
+         "мекенжай": {"қала": "Алматы"}} for p in people], ensure_ascii=False), encoding="utf-8")
+    pairs = [(people[k], people[k + 1]) for k in range(0, 20, 2)]
+    _write(tmp_path / "property.txt", ["Кад.№", "Құқық иесі 1", "ЖСН/ИИН 1", "Т.к. 1", "Құқық иесі 2", "ЖСН/ИИН 2",
+                                       "Т.к. 2"],
+           [[f"12:{n}", f"{a.surname} {a.first}", a.iin, f"{a.born:%d.%m.%Y}", f"{b.first} {b.surname}", "",
+             f"{b.born:%d.%m.%Y}"] for n, (a, b) in enumerate(pairs)], "\t")
+    out = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", str(tmp_path / "registry.json"), str(tmp_path / "property.txt"),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "азамат.аты_жөні.тегі = surname" in result.output and "азамат.туған.күні = birth date" in result.output
+    assert "person 1: Құқық иесі 1 = full name, ЖСН/ИИН 1 = iin, Т.к. 1 = birth date" in result.output
+    with out.open(encoding="utf-8") as f:
+        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    assert len({v for k, v in entity.items() if k[0] == "registry"}) == len(people)  # one person per record
+    for n, (a, b) in enumerate(pairs):
+        assert entity[("property", str(n + 1))] == entity[("registry", str(people.index(a) + 1))]
+        assert entity[("property", f"{n + 1}#2")] == entity[("registry", str(people.index(b) + 1))]

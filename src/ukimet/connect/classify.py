@@ -87,7 +87,13 @@ class Classification:
     evidence: str
 
 
+BIRTH_ABBREVIATIONS = re.compile(r"(т\.\s?к|д\.\s?р|д/р)\.?(\s*\d+)?")
+"""туған күні and дата рождения shortened (Т.к., Д.Р., д/р), perhaps numbered for one of several persons (Т.к. 1)"""
+
+
 def _name_hits(column: str) -> dict[str, float]:
+    if BIRTH_ABBREVIATIONS.fullmatch(column.lower().strip()):
+        return {"birth_date": 0.9}
     name = re.sub(r"[\s./]+", "_", column.lower().strip())  # Әкесінің аты, RNN/IIN: as әкесінің_аты, rnn_iin
     words = set(re.split(r"[_\s.]+", name))
     hits: dict[str, float] = {}
@@ -213,8 +219,13 @@ def _birth_dates(days: Sequence[dt.date]) -> bool:
 
 
 def classify_column(source: str, table: str, column: str, data_type: str, values: Sequence[str]) -> Classification:
-    """The semantic type of one column, with its confidence, sensitivity and the evidence for it."""
-    names = _name_hits(column)
+    """The semantic type of one column, with its confidence, sensitivity and the evidence for it. A column of
+    nested records (citizen.name.last, азамат.аты_жөні.тегі) is named by its last key first: the keys around it
+    name the record (аты_жөні, a full name) more than the value."""
+    names = _name_hits(column.rsplit(".", 1)[-1]) if "." in column.strip(".") else {}
+    if set(names) == {"date"}:  # туған.күні: the day of birth, not a date
+        names = {k: v for k, v in _name_hits(".".join(column.split(".")[-2:])).items() if k == "birth_date"} or names
+    names = names or _name_hits(column)
     scores = _value_scores(values)
     numeric_type = any(t in data_type for t in ("int", "numeric", "decimal", "double", "real", "float"))
     date_type = data_type in ("date",) or data_type.startswith("timestamp")

@@ -56,7 +56,13 @@ class Party:
     """a date of birth written in three columns: the day's, the month's and the year's (ЧИСЛО, МЕСЯЦ, ГОД РОЖД.)"""
 
 
+NESTED = re.compile(r"\w{2,}(\.\w{2,})+")
+"""a column of nested records (owner.name.last, азамат.аты_жөні.тегі): its first key names the person"""
+
+
 def party_of(column: str) -> str:
+    if NESTED.fullmatch(column):
+        return column.split(".", 1)[0].lower()
     return re.split(r"[_\s]", column.lower(), maxsplit=1)[0]
 
 
@@ -80,9 +86,11 @@ def _identifies(found: dict[str, str]) -> bool:
         "surname" in found and ("first_name" in found or "birth_date" in found))
 
 
-MARRIAGE = re.compile(r"неке|брак|замуж|девич|marri|maiden|n[eé]e\b|birth_?name|zamuzh|devich|nekeg|neked")
+MARRIAGE = re.compile(r"неке|брак|замуж|девич|прежн|бұрынғы|marri|maiden|n[eé]e\b|birth_?name|former|previous|"
+                      r"zamuzh|devich|nekeg|neked")
 """Words of a column holding a surname before or after marriage (тегі_некеге_дейін, фамилия_до_брака,
-maiden_name, surname_after_marriage): one person's other surname, not another person's."""
+maiden_name, surname_after_marriage, бұрынғы_тегі, прежняя фамилия): one person's other surname, not another
+person's."""
 
 
 BIRTH_PARTS = {"day": ("число", "день", "day", "dd", "kuni", "күні", "күн"),
@@ -118,7 +126,10 @@ PERSON_STEM = 6
 
 
 def _stems(column: str) -> set[str]:
-    return {w[:PERSON_STEM] for w in re.findall(r"[^\W\d_]{3,}", column.lower())}
+    """The words of a column's name by their stems, and a number standing alone in it (Құқық иесі 1, ЖСН/ИИН 1,
+    Т.к. 1: the first person's), which numbers the persons of a row as a word would."""
+    return {w[:PERSON_STEM] for w in re.findall(r"[^\W\d_]{3,}", column.lower())} | \
+        {f"#{n}" for n in re.findall(r"(?<![\w.:/-])\d{1,2}(?![\w.:/-])", column)}
 
 
 def _person_words(identity: list[CatalogColumn]) -> dict[str, str]:
