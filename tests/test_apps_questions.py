@@ -1396,3 +1396,10 @@ def test_a_not_before_a_number_turns_that_number_and_nothing_after_it(question: 
     range, a year), the question is declined naming it."""
     _reads(question, sql)
     assert not isinstance(compile_question("people not in 2025"), tuple)
+
+
+@pytest.mark.parametrize("question", ["Алматыда 70-тен асқан адамдар қанша?", "Алма-Атада 70-тен асқан қариялар қанша?",
+                                      "Алматыда 70-тен жоғары адамдар қанша?"])
+def test_a_kazakh_number_with_its_case_ending_written_apart_is_compared_as_an_age(question: str) -> None:
+    """70-тен асқан: the ending -тен stands between the number and the word that compares it."""
+    _reads(question, "(age > 70)")

@@ -647,8 +647,9 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         elif value >= SMALLEST_AMOUNT:  # больше 100 тыс: nothing else could be counted in so many
             what = ("amount", i)
         elif value <= OLDEST and any(_match_phrase(tokens, j, tuple(phrase)) for phrase, _ in comparators
-                                     for j in range(max(0, i - len(phrase)), i + 2) if j != i):
-            what = ("age", i)  # people over 65, 65 and older: a bare number compared is a person's age
+                                     for j in range(max(0, i - len(phrase)), i + 2 + _ending_after(tokens, i, language))
+                                     if j != i):
+            what = ("age", i)  # people over 65, 65 and older, 70-тен асқан: a bare number compared is an age
         else:
             continue
         operator, taken = "=", {i, what[1]}
@@ -684,6 +685,12 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             at.append(min(taken))
         used |= taken
     return found
+
+
+def _ending_after(tokens: list[str], at: int, language: str) -> int:
+    """1 where a Kazakh case ending written apart follows the number at ``at`` (70-тен асқан), else 0."""
+    endings = {fold(e, "kk") for e in KK_NUMERAL_ENDINGS if e}
+    return int(language == "kk" and at + 1 < len(tokens) and tokens[at + 1] in endings)
 
 
 def _per_person(tokens: list[str], at: int, language: str, used: set[int]) -> set[int] | None:
