@@ -1403,3 +1403,12 @@ def test_a_not_before_a_number_turns_that_number_and_nothing_after_it(question: 
 def test_a_kazakh_number_with_its_case_ending_written_apart_is_compared_as_an_age(question: str) -> None:
     """70-тен асқан: the ending -тен stands between the number and the word that compares it."""
     _reads(question, "(age > 70)")
+
+
+@pytest.mark.parametrize("question", ["сколько школьников не учатся", "families with gas and without gas"])
+def test_filters_that_contradict_each_other_are_declined_saying_so(question: str) -> None:
+    """Pupils who are not in school: nobody, always. The answer would be 0 whatever the data: declined, naming the
+    two filters, never answered."""
+    declined = compile_question(question)
+    assert not isinstance(declined, tuple), declined
+    assert "0" in str(getattr(declined, "declined", "")), declined

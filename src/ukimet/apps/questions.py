@@ -1517,6 +1517,11 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
 
 
 SAID = {
+    "decline_contradiction": {"kk": "«{a}» мен «{b}» бір мезгілде болмайды: жауап әрқашан 0 болар еді. Сұрақты "
+                                    "тексеріңіз.",
+                              "ru": "«{a}» и «{b}» не бывают одновременно: ответ всегда был бы 0. Проверьте вопрос.",
+                              "en": "\"{a}\" and \"{b}\" cannot both hold: the answer would always be 0. Please "
+                                    "check the question."},
     "decline_recipients": {"kk": "«{words}»: нені алушылар? Төлем түрін атаңыз, мысалы: зейнетақы алушылар, АӘК "
                                  "алушылар.",
                            "ru": "«{words}»: получатели чего? Назовите вид выплаты, например: получатели пенсии, "
@@ -1654,6 +1659,18 @@ PAID_FILTER = re.compile(r"benefit|pension|receives|kind")
 """the SQL of a filter that names what is received (a kind of payment, a benefit, a pension)"""
 
 
+def _contradiction(picked: Sequence[Item]) -> tuple[Item, Item] | None:
+    """Two filters of the question that are each other's opposite (pupils who are not in school), if any."""
+    def bare(sql: str) -> str:
+        return re.sub(r"^NOT coalesce\(\(?(.*?)\)?, FALSE\)$|^NOT (\w+)$", lambda m: m.group(1) or m.group(2), sql)
+
+    for a, b in itertools.combinations(picked, 2):
+        if a.kind == b.kind == "filter" and a.sql != b.sql and bare(a.sql) == bare(b.sql) and \
+                a.sql.startswith("NOT") != b.sql.startswith("NOT"):
+            return a, b
+    return None
+
+
 def _declined(question: str, language: str, why: str, **values: str) -> Answer:
     return Answer(question, language, "", None, [], [], declined=SAID[why][language].format(**values))
 
@@ -1755,6 +1772,10 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         if not any(item in items for items in alternatives.values()):
             conditions.append(item.sql)
             described.append(item.name[p.language])
+    contradiction = _contradiction(picked)
+    if contradiction is not None:  # школьники, которые не учатся: nobody, always; said, not answered 0
+        return _declined(question, p.language, "decline_contradiction", a=contradiction[0].name[p.language],
+                         b=contradiction[1].name[p.language])
     for column, items in alternatives.items():
         # Shymkent and Almaty, men and women: each its own row (together, as AND, they would match nobody); crisis
         # or unfavourable: one number of either, unless the question compares or ranks them
