@@ -284,7 +284,8 @@ SHARE_SPLIT = {"kk": [],
 являются пенсионерами)"""
 VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
-                "which": WHICH, "compare": COMPARE, "more_or_fewer": MORE_OR_FEWER, "regions": REGION_NOUNS,
+                "which": WHICH, "place_which": PLACE_WHICH, "compare": COMPARE, "more_or_fewer": MORE_OR_FEWER,
+                "regions": REGION_NOUNS,
                 "links": RANK_LINKS, "paid": PAID,
                 "share": SHARE, "among": AMONG, "split": SHARE_SPLIT,
                 "range_before": {k: v["before"] for k, v in RANGE.items()},
@@ -367,10 +368,10 @@ class Parse:
     corrected: list[tuple[str, str]] = field(default_factory=list)
     """words read as the one word of the vocabulary a single letter away (симей: семей), as typed and as read"""
     numeric_at: list[int] = field(default_factory=list)
+    """where each of ``numeric``'s conditions was said (a share's whole or part, by where it stands)"""
     numeric_negated: set[int] = field(default_factory=set)
     """the numbers (by their place in ``numeric``) a "not" stands right before: families with no children under
     18"""
-    """where each of ``numeric``'s conditions was said (a share's whole or part, by where it stands)"""
     trend: str | None = None
     """the question asks how its number went over time: "month" or "year" """
     trend_said: str = ""
@@ -689,8 +690,13 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
 
 def _ending_after(tokens: list[str], at: int, language: str) -> int:
     """1 where a Kazakh case ending written apart follows the number at ``at`` (70-тен асқан), else 0."""
-    endings = {fold(e, "kk") for e in KK_NUMERAL_ENDINGS if e}
-    return int(language == "kk" and at + 1 < len(tokens) and tokens[at + 1] in endings)
+    return int(language == "kk" and at + 1 < len(tokens) and tokens[at + 1] in _kazakh_endings())
+
+
+@functools.cache
+def _kazakh_endings() -> frozenset[str]:
+    """The case endings a Kazakh numeral takes, folded as a question's words are."""
+    return frozenset(fold(e, "kk") for e in KK_NUMERAL_ENDINGS if e)
 
 
 def _per_person(tokens: list[str], at: int, language: str, used: set[int]) -> set[int] | None:
@@ -751,7 +757,7 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
                 used.add(j + 1)  # қайсысында көп: in which of them more
     for j, token in enumerate(tokens):  # қайда көп, where are there more (Almaty or Astana): which of those named
         more = j + 1 < len(tokens) and tokens[j + 1] in _words_of("more_or_fewer", language)
-        if j not in used and token in {fold(w, language) for w in PLACE_WHICH[language]} and (result.compare or more):
+        if j not in used and token in _words_of("place_which", language) and (result.compare or more):
             result.compare = True
             used |= {j, j + 1} if more else {j}
     top = find("top", counted=True)
@@ -782,8 +788,7 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
             used.add(j)
         elif token in _words_of("which", language):
             number = 1 if number is None else number
-            result.by_region |= token in {fold(w, language) for w in PLACE_WHICH[language]}  # где больше всего,
-            # where most: a region
+            result.by_region |= token in _words_of("place_which", language)  # где больше всего, where most: a region
             used.add(j)
         elif token in _words_of("links", language) and j - 1 in used:
             used.add(j)  # by, по, бойынша right after the ranking's words: "top regions by wage"
@@ -1659,6 +1664,12 @@ PAID_FILTER = re.compile(r"benefit|pension|receives|kind")
 """the SQL of a filter that names what is received (a kind of payment, a benefit, a pension)"""
 
 
+def _said_of(question: str, listed: Mapping[str, Sequence[str]], language: str) -> list[str]:
+    """The question's words, as typed, that are forms of a word of ``listed`` in ``language``."""
+    return [w for w in typed_words(question) if any(word_matches(fold(a, language), fold(w, language))
+                                                    for a in listed[language])]
+
+
 def _contradiction(picked: Sequence[Item]) -> tuple[Item, Item] | None:
     """Two filters of the question that are each other's opposite (pupils who are not in school), if any."""
     def bare(sql: str) -> str:
@@ -1683,28 +1694,22 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     summed = any(c.kind == "metric" and c.id == "total_paid" for span in p.items for c in span)
     paid = [w for w in [*p.unknown, *words(question, p.language)]  # төленді is also a word without meaning
             if fold(w, p.language) in _words_of("paid", p.language)]
-    if paid and not summed and p.total and not any(c.kind == "entity" or (c.kind == "metric" and c.id != "count")
-                                                   for span in p.items for c in span):
-        # Total targeted social assistance paid, барлығы қанша төленді: the sum paid (paid alone may be a count of
-        # payments; with the payments named, барлығы қанша төлем төленді, it is)
-        p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
-        p.positions.append(len(p.positions) and max(p.positions) + 1)
-        summed = True
     named = [c for span in p.items for c in span]
-    if not summed and p.total and p.language == "en" and not any(c.kind == "metric" for c in named) and \
-            any(c.kind == "entity" and c.id == "payments" for c in named):
-        # the total old-age pension payments in 2025: English says the sum so ("the total number of payments",
-        # "how many payments in total" name their count)
+    # Total targeted social assistance paid, барлығы қанша төленді: the sum paid (paid alone may be a count of
+    # payments; with the payments named, барлығы қанша төлем төленді, it is). The total old-age pension payments in
+    # 2025: English says the sum so ("the total number of payments", "how many payments in total" name their count)
+    if not summed and p.total and (
+            (paid and not any(c.kind == "entity" or (c.kind == "metric" and c.id != "count") for c in named)) or
+            (p.language == "en" and not any(c.kind == "metric" for c in named) and
+             any(c.kind == "entity" and c.id == "payments" for c in named))):
         p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
         p.positions.append(len(p.positions) and max(p.positions) + 1)
         summed = True
     p.unknown = [w for w in p.unknown if not (summed and fold(w, p.language) in _words_of("paid", p.language))]
-    aged = [w for w in typed_words(question) if any(word_matches(fold(a, p.language), fold(w, p.language))
-                                                    for a in AGED_PEOPLE[p.language])]
+    aged = _said_of(question, AGED_PEOPLE, p.language)
     if aged and not any(what == "age" for what, _, _ in p.numeric) and not p.unknown:  # қариялар, youth: no age
         return _declined(question, p.language, "decline_ages", words=", ".join(dict.fromkeys(aged)))
-    receiving = [w for w in typed_words(question) if any(word_matches(fold(r, p.language), fold(w, p.language))
-                                                         for r in RECIPIENTS[p.language])]
+    receiving = _said_of(question, RECIPIENTS, p.language)
     if receiving and not p.unknown and not any(c.kind == "filter" and PAID_FILTER.search(c.sql)
                                                for span in p.items for c in span):
         return _declined(question, p.language, "decline_recipients", words=", ".join(dict.fromkeys(receiving)))
@@ -1795,8 +1800,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     if isinstance(numbers, Answer):
         return numbers
     spec = layer.entities[entity]
-    if spec.get("dated_by") and not any(fold(w, p.language) in " ".join(words(question, p.language))  # folded:
-                                        for w in spec["dated_by"][p.language]):  # тіркелген and tirkelgen alike
+    said = " ".join(words(question, p.language)) if spec.get("dated_by") else ""  # folded: тіркелген, tirkelgen
+    if spec.get("dated_by") and not any(fold(w, p.language) in said for w in spec["dated_by"][p.language]):
         spec = {**spec, "date": None}  # companies in 2020: not said to be registered then, so no history
     if p.year is not None and not spec.get("date"):  # families, people: as of the mart's day, no history
         return _declined(question, p.language, "decline_period", period=p.period,

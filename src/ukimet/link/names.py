@@ -265,9 +265,9 @@ def _short_forms() -> dict[str, str]:
 
 
 KAZAKH_SHORT = re.compile(r"^([a-z]{3,4})ke$")
-CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 """A Kazakh endearing short form: a name's first syllable and -ке (Бауке for Бауыржан, Нұрке for Нұрлан), read in
 Cyrillic only (in Latin letters, Blake and Brooke are names of their own)."""
+CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 
 
 def full_name_begins(text: str) -> str | None:

@@ -31,8 +31,8 @@ from ukimet.connect.connectors.base import (
     raise_if_unreadable,
     text_batch,
     unique_names,
-    unreadable,
 )
+from ukimet.connect.connectors.files import _failed, _files, _refuse_unreadable
 from ukimet.connect.encoding import SAMPLE_BYTES, detect_encoding
 from ukimet.core.errors import SourceError
 
@@ -172,16 +172,11 @@ class JsonConnector:
 
     def __init__(self, name: str, location: str) -> None:
         self.name = name
-        path = Path(location)
-        self.files = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES) if path.is_dir() else [path]
-        if not self.files or not all(p.exists() for p in self.files):
-            raise SourceError("source.no_file", name=name, suffixes="/".join(SUFFIXES), path=location)
+        self.files = _files(name, location, SUFFIXES)
 
     def test(self) -> str:
         tables = self.tables()
-        if tables and all("error" in t.options for t in tables):
-            raise SourceError("source.unreadable_file", name=self.name, path=tables[0].options["file"],
-                              detail=tables[0].options["error"])
+        _refuse_unreadable(self.name, tables)
         return "JSON: " + "; ".join(
             f"{Path(t.options['file']).name} cannot be read ({t.options['error']})" if "error" in t.options else
             f"{Path(t.options['file']).name} ({t.options['form']}, {t.options['encoding']}, {t.row_count or 0:,} "
@@ -202,8 +197,7 @@ class JsonConnector:
                     if record is not None:
                         keys.update(dict.fromkeys(flatten(record)))
             except (SourceError, ijson.JSONError, UnicodeError, OSError) as error:
-                failed = TableInfo(path.stem, (), None, (), None, {"file": str(path)})
-                out.append(unreadable(failed, error))
+                out.append(_failed(path, error))
                 continue
             names, renamed = unique_names(list(keys))
             described = "JSON Lines" if form == "lines" else "an array of records" if prefix == "item" else \
