@@ -21,7 +21,8 @@ Datasets:
 Misses are the true pairs a tool left apart, counted by the first cause found on either record: the faults the
 generator recorded (synthetic country) or a plain comparison of the two records' truth-side attributes
 (elsewhere: IIN absent or different, surname different, birth date different, ...). Each tool runs in its own
-process; peak memory is its maximum resident set. Writes bench/results/link_robust.json."""
+process, ``--repeat`` times (3 by default) alternating with the other; the median run is reported, and the time
+ratio is of the two medians. Peak memory is a run's maximum resident set. Writes bench/results/link_robust.json."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_link import (
     RECORDS_PER_PERSON,
     measure_with_memory,
+    median_run,
     pairwise,
     prepare_febrl,
     run_splink,
@@ -259,6 +261,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--datasets", nargs="*",
                         default=["febrl3", "febrl4", "hard:100000", "elsewhere:8000", "elsewhere:8000:29"])
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each tool per dataset, alternated; the median run is reported")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -279,8 +283,12 @@ def main() -> None:
                 persons, _, seed = size.partition(":")
                 info = prepare_elsewhere(work, int(persons), int(seed or 11))
             entry: dict[str, Any] = {**info}
-            for tool in ("ukimet", "splink"):
-                entry[tool] = measure_with_memory(tool, dataset, work, __file__)
+            runs: dict[str, list[dict[str, Any]]] = {"ukimet": [], "splink": []}
+            for _ in range(args.repeat):  # alternated, so that a slow minute of the machine falls on both
+                for tool in runs:
+                    runs[tool].append(measure_with_memory(tool, dataset, work, __file__))
+            for tool in runs:
+                entry[tool] = median_run(runs[tool])
                 shown = {k: v for k, v in entry[tool].items() if k not in ("per_source_pair",)}
                 print(f"  {tool:7s} {json.dumps(shown, ensure_ascii=False)}", flush=True)
             if "seconds" in entry["ukimet"] and "seconds" in entry["splink"]:

@@ -6,6 +6,7 @@ import csv
 import sqlite3
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import truth
@@ -93,3 +94,37 @@ def test_a_json_export_with_nested_records_links_like_a_table(tmp_path: Path) ->
     joined = sum(1 for r in rows if r["source"] == "clinic" and r["entity_id"] in registry_entities)
     assert "patient.name.surname = surname" in result.output and "patient.iin = iin" in result.output
     assert joined / len(patients) >= 0.95, (joined, len(patients), result.output)
+
+
+def test_linking_files_shares_its_python_work_with_a_second_process_and_writes_no_lake(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same clusters whether the distinct names, dates and numbers are standardised in one process or half in
+    a forked one; and the run's throwaway store is a workspace in memory, never a lake on disk."""
+    import ukimet.core.parallel
+    import ukimet.sync.store
+    from ukimet.link.files import link_files
+
+    country = tmp_path / "country"
+    build_country(SynthConfig(persons=300, seed=5), country)
+    registry, clinic = tmp_path / "registry.csv", tmp_path / "clinic.csv"
+    _export(country / "agencies" / "gbdfl.sqlite", "SELECT id_fl AS record_id, iin, familiya, imya, otchestvo, "
+            "data_rozhdeniya FROM fl_persons", registry)
+    _export(country / "agencies" / "health.sqlite", "SELECT iin AS жсн, surname || ' ' || name AS фио, dob "
+            "FROM patients", clinic)
+
+    def no_lake(*args: object, **kwargs: object) -> None:
+        raise AssertionError("ukimet link --out opened a lake")
+
+    monkeypatch.setattr(ukimet.sync.store, "_attach", no_lake)  # what every lake is opened by
+
+    def partition(rows: list[tuple[str, str, str]]) -> set[frozenset[tuple[str, str]]]:
+        groups: dict[str, set[tuple[str, str]]] = {}
+        for source, record, entity in rows:
+            groups.setdefault(entity, set()).add((source, record))
+        return {frozenset(g) for g in groups.values()}
+
+    monkeypatch.setattr(ukimet.core.parallel, "FORK_FROM", 10**12)
+    alone = link_files([registry, clinic])
+    monkeypatch.setattr(ukimet.core.parallel, "FORK_FROM", 1)
+    shared = link_files([registry, clinic])
+    assert partition(shared) == partition(alone) and len(partition(alone)) < len(alone)

@@ -73,6 +73,19 @@ def test_a_new_store_gets_exactly_the_declared_schema(tmp_path: Path) -> None:
     assert _schema_differences(str(engine.url)) == []
 
 
+def test_a_throwaway_home_gets_the_migrated_schema_without_migrating(tmp_path: Path) -> None:
+    """``ukimet link --out``'s workspace: the models' tables made at once, the same the migrations make."""
+    migrated = connect_metadata(Settings(home=tmp_path / "migrated"))
+    throwaway = connect_metadata(Settings(home=tmp_path / "throwaway"), throwaway=True)
+    assert _schema_differences(str(throwaway.url)) == []
+
+    def tables(engine: Any) -> set[str]:
+        with engine.connect() as con:
+            return {r[0] for r in con.execute(text("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"))}
+
+    assert tables(throwaway) == tables(migrated) - {"alembic_version"}
+
+
 def test_the_migrations_give_postgresql_the_declared_schema(postgres_url: str) -> None:
     engine = create_engine(postgres_url)
     with engine.begin() as con:

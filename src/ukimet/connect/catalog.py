@@ -31,45 +31,65 @@ class CatalogColumn:
     evidence: str
 
 
-def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector, reuse: bool = False) -> list[TableInfo]:
-    """Introspect ``spec``, classify each column on a sample of its values, and store the result. With ``reuse``
-    (as a sync does), a column already catalogued with the same type keeps its classification unsampled."""
-    now = dt.datetime.now(dt.UTC)
-    with engine.connect() as db:
-        named = {r.source_table or r.table_name: r.table_name for r in db.execute(
-            select(catalog_tables.c.table_name, catalog_tables.c.source_table)
-            .where(catalog_tables.c.source == spec.name))}
-    tables = keep_store_names(connector.tables(exact=not reuse), named)
-    with engine.connect() as db:
-        kept = {(r.table_name, r.column_name): r for r in db.execute(
-            select(overrides).where(overrides.c.source == spec.name))}
-        known = {(r.table_name, r.column_name): r for r in db.execute(
-            select(catalog_columns).where(catalog_columns.c.source == spec.name))} if reuse else {}
-    rows_t, rows_c = [], []
-    for position_t, table in enumerate(tables):
-        unchanged = all(
-            (table.name, c.name) in known and known[(table.name, c.name)].data_type == c.data_type
-            for c in table.columns)
+Classified = dict[tuple[str, str], Classification]
+"""Each (table, column)'s classification from a sample of its values."""
+
+
+def introspect(spec: SourceSpec, connector: Connector, exact: bool = True, named: dict[str, str] | None = None,
+               known: dict[tuple[str, str], tuple[str, Classification]] | None = None
+               ) -> tuple[list[TableInfo], Classified]:
+    """The source's tables (named as the catalogue named them: ``named``) and its columns classified on a sample
+    of their values, touching no database of ukimet's: a process forked for it can do it (``ukimet link --out``
+    catalogues its files two at a time). A table whose columns are all in ``known`` (type, classification) with
+    the same types keeps those, unsampled; a table whose sample cannot be read is marked so (it fails alone when
+    synced)."""
+    tables = keep_store_names(connector.tables(exact=exact), named or {})
+    classified: Classified = {}
+    for position, table in enumerate(tables):
+        same = {c.name: known[(table.name, c.name)][1] for c in table.columns
+                if known and known.get((table.name, c.name), ("",))[0] == c.data_type}
+        if len(same) == len(table.columns):
+            classified.update({(table.name, name): kept for name, kept in same.items()})
+            continue
         batch = None
-        if not unchanged and "error" not in table.options:  # a table that cannot be read fails alone when synced
+        if "error" not in table.options:  # a table that cannot be read fails alone when synced
             try:
                 batch = next(iter(connector.read(table, SAMPLE_ROWS, limit=SAMPLE_ROWS)), None)
             except (KeyboardInterrupt, SystemExit):
                 raise
             except BaseException as exc:  # its sample cannot be read (a view dividing by zero; a driver's panic)
-                table = tables[position_t] = unreadable(table, exc)
+                table = tables[position] = unreadable(table, exc)
+        for column in table.columns:
+            values = [] if batch is None else [str(v) for v in batch.column(column.name).to_pylist() if v is not None]
+            classified[(table.name, column.name)] = classify_column(spec.name, table.name, column.name,
+                                                                    column.data_type, values)
+    return tables, classified
+
+
+def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector, reuse: bool = False,
+                    introspected: tuple[list[TableInfo], Classified] | None = None) -> list[TableInfo]:
+    """Introspect ``spec``, classify each column on a sample of its values, and store the result. With ``reuse``
+    (as a sync does), a column already catalogued with the same type keeps its classification unsampled.
+    ``introspected``: what ``introspect`` found of a source new to the catalogue, moments ago."""
+    now = dt.datetime.now(dt.UTC)
+    with engine.connect() as db:
+        named = {r.source_table or r.table_name: r.table_name for r in db.execute(
+            select(catalog_tables.c.table_name, catalog_tables.c.source_table)
+            .where(catalog_tables.c.source == spec.name))}
+        kept = {(r.table_name, r.column_name): r for r in db.execute(
+            select(overrides).where(overrides.c.source == spec.name))}
+        previous = {(r.table_name, r.column_name): r for r in db.execute(
+            select(catalog_columns).where(catalog_columns.c.source == spec.name))} if reuse else {}
+    tables, classified = introspected if introspected is not None else introspect(
+        spec, connector, not reuse, named, {key: (r.data_type, Classification(
+            r.semantic_type, r.confidence, r.sensitivity, r.evidence or "")) for key, r in previous.items()})
+    rows_t, rows_c = [], []
+    for table in tables:
         rows_t.append({"source": spec.name, "table_name": table.name, "row_count": table.row_count,
                        "primary_key": list(table.primary_key), "updated_column": table.updated_column,
                        "introspected_at": now, "source_table": table.options.get("source_table")})
         for position, column in enumerate(table.columns):
-            previous = known.get((table.name, column.name)) if unchanged else None
-            if previous is not None:
-                result = Classification(previous.semantic_type, previous.confidence, previous.sensitivity,
-                                        previous.evidence or "")
-            else:
-                values = [] if batch is None else [
-                    str(v) for v in batch.column(column.name).to_pylist() if v is not None]
-                result = classify_column(spec.name, table.name, column.name, column.data_type, values)
+            result = classified[(table.name, column.name)]
             override = kept.get((table.name, column.name))
             rows_c.append({
                 "source": spec.name, "table_name": table.name, "column_name": column.name, "position": position,

@@ -395,10 +395,12 @@ def writing(bind: Engine | Connection) -> Iterator[Connection]:
         yield bind
 
 
-def connect_metadata(config: Settings) -> Engine:
+def connect_metadata(config: Settings, throwaway: bool = False) -> Engine:
     """An engine on the metadata store, its schema at the newest revision (core.migrate: created, or upgraded from
     an earlier release). The home is made private first (core.files): every file the process then creates is its
-    owner's alone."""
+    owner's alone. ``throwaway``: a new home deleted at the end of the run (``ukimet link --out``), whose tables are
+    made as the models say rather than migrated there (what the migrations give, as tests/test_migrations.py
+    holds), without loading Alembic: half a second of a run of a few seconds."""
     make_private(config.home, config.resolved_store_path())
     url = make_url(config.resolved_metadata_url())
     if url.drivername.startswith("sqlite") and url.database:
@@ -412,7 +414,10 @@ def connect_metadata(config: Settings) -> Engine:
             dbapi_connection.execute("PRAGMA journal_mode=WAL")
             dbapi_connection.execute("PRAGMA busy_timeout=60000")  # a sync waits behind busy servers, not fails
             dbapi_connection.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across crashes of ukimet
-    upgrade(engine, config.home / "backups", config)
+    if throwaway:
+        metadata.create_all(engine)
+    else:
+        upgrade(engine, config.home / "backups", config)
     _append_only(engine)
     return engine
 

@@ -14,19 +14,20 @@ from pathlib import Path
 
 from sqlalchemy import Engine as SqlEngine
 
-from ukimet.connect.catalog import columns_of, refresh_catalog, set_label, table_keys
+from ukimet.connect.catalog import columns_of, introspect, refresh_catalog, set_label, table_keys
 from ukimet.connect.classify import SEMANTIC_TYPES
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.kinds import Kind
 from ukimet.connect.sources import SourceSpec, add_source
 from ukimet.core.errors import LinkError, SourceError
 from ukimet.core.metadata import connect_metadata
+from ukimet.core.parallel import mapped
 from ukimet.core.settings import Settings
 from ukimet.link.api import Engine, link_records
 from ukimet.link.model import THRESHOLD
 from ukimet.link.records import extract, parties
 from ukimet.sync.engine import Syncer
-from ukimet.sync.store import TABLES, ident, open_store, publishing
+from ukimet.sync.store import TABLES, ident, open_workspace, publishing
 
 KINDS: dict[str, Kind] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".xlsx": "excel",
                           ".json": "json", ".jsonl": "json", ".ndjson": "json"}
@@ -64,24 +65,27 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
             raise SourceError("linkfiles.missing", path=str(path))
     with tempfile.TemporaryDirectory(prefix="ukimet-link-") as workspace:
         config = Settings(home=Path(workspace))
-        metadata = connect_metadata(config)
+        metadata = connect_metadata(config, throwaway=True)
         taken: set[str] = set()
-        sources = {}
-        for path in paths:
-            spec = SourceSpec(_source_name(path, taken), KINDS[path.suffix.lower()], str(path))
+        specs = [SourceSpec(_source_name(path, taken), KINDS[path.suffix.lower()], str(path)) for path in paths]
+        sources = {spec.name: path for spec, path in zip(specs, paths, strict=True)}
+        for spec in specs:
             add_source(metadata, spec)
-            refresh_catalog(metadata, spec, open_connector(spec, config))
-            sources[spec.name] = path
+        # the files' columns classified two at a time (pure Python: one file in a forked process), then catalogued
+        (found,) = mapped([(lambda spec: introspect(spec, open_connector(spec, config)), specs)], least=2)
+        catalogued = {spec.name: refresh_catalog(metadata, spec, open_connector(spec, config), introspected=seen)
+                      for spec, seen in zip(specs, found, strict=True)}
         _apply(metadata, sources, mappings)
-        con = open_store(config.resolved_store_path(), memory_limit=config.work_memory_limit)
+        # the run's store is thrown away with the workspace: a lake's snapshots would only cost time
+        con = open_workspace(Path(workspace) / "spill", memory_limit=config.work_memory_limit)
         try:
-            failed = [r for r in Syncer(metadata, config).sync(con=con) if r.status != "done"]
+            failed = [r for r in Syncer(metadata, config, catalogued=catalogued).sync(con=con) if r.status != "done"]
             if failed:
                 raise SourceError("linkfiles.unreadable", path=str(sources[failed[0].source]),
                                   detail=failed[0].error or "?")
             if report is not None:
                 report.extend(describe(metadata, name) for name in sources)
-            with publishing(con, "ukimet link --out"):  # one transaction: not a lake commit per statement
+            with publishing(con, "ukimet link --out"):  # one transaction
                 extract(con, metadata, extras=True)
                 stats = link_records(con, threshold, engine, entities_only=True)
             if stats.get("suspicious") and warnings is not None:

@@ -8,9 +8,10 @@ joined back in DuckDB, so a million records cost as much as their few thousand d
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,6 +24,7 @@ from ukimet.connect.classify import SEX_CODES
 from ukimet.connect.sources import list_sources
 from ukimet.core.dates import parse_date, parse_year_month
 from ukimet.core.errors import LinkError
+from ukimet.core.parallel import mapped
 from ukimet.link.backend import DuckDBBackend
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
@@ -298,15 +300,27 @@ def _mapping(work: DuckDBBackend, name: str, rows: dict[str, list[Any]],
     work.put(f"map_{name}", pa.table(rows, schema=pa.schema([pa.field(n, t) for n, t in types])))
 
 
-def _contact_map(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, list[Any]], list[tuple[str, pa.DataType]]]:
-    kinds, raws, keys = [], [], []
-    for kind, fold in (("address", address_key), ("phone", phone_key), ("email", email_key)):
-        for value in _distinct(con, kind):
-            kinds.append(kind)
-            raws.append(value)
-            keys.append(fold(value))
-    return ({"kind": kinds, "raw": raws, "key": keys},
-            [("kind", pa.string()), ("raw", pa.string()), ("key", pa.string())])
+CONTACT_KEYS: dict[str, Callable[[str], str | None]] = {"address": address_key, "phone": phone_key,
+                                                       "email": email_key}
+
+
+def _contact_key(contact: tuple[str, str]) -> str | None:
+    kind, value = contact
+    return CONTACT_KEYS[kind](value)
+
+
+def _day_or_month(text: str) -> tuple[dt.date | None, bool]:
+    """A date of birth as written, and whether only its year and month are (the 1st of that month, then)."""
+    day = parse_date(text)
+    month = None if day is not None else parse_year_month(text)
+    return day or month, month is not None
+
+
+def _name_forms(name: str) -> tuple[str, str, str | None, str, str | None, str | None]:
+    """A name's comparable key, surname stem and the sex its ending tells, the father's name it holds (as a
+    patronymic), its sound key and the full name it begins (Бауке: Бауыржан)."""
+    family, father = surname(name), patronymic(name)
+    return name_key(name), family.stem, family.sex, father.stem, sound_key(name) or None, full_name_begins(name)
 
 
 NAME_ORDER_SAMPLE = 500
@@ -331,21 +345,32 @@ def _name_orders(con: duckdb.DuckDBPyConnection, work: DuckDBBackend) -> None:
 
 
 def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: list[str]) -> None:
+    """``link.person_records``: the raw records with every field in its comparable form. The Python work is done
+    on distinct values, half of it in a second process when there are many (``mapped``)."""
     iins = _distinct(con, "iin")
-    evidence = [iin_evidence(v) for v in iins]
+    _name_orders(con, work)
+    fulls = con.execute(f"""SELECT DISTINCT r.full_name, coalesce(o.given_first, false) FROM {SCHEMA}.raw_records r
+        LEFT JOIN map_order o USING (source, source_table, party) WHERE r.full_name IS NOT NULL""").fetchall()
+    dates = _distinct(con, "birth_date")
+    contacts = [(kind, value) for kind in CONTACT_KEYS for value in _distinct(con, kind)]
+    evidence, split, days, keys = mapped([(iin_evidence, iins), (lambda full: split_full_name(*full), fulls),
+                                          (_day_or_month, dates), (_contact_key, contacts)])
     _mapping(work, "iin", {"raw": iins, "number": [e.number for e in evidence], "valid": [e.valid for e in evidence],
                           "iin_birth": [e.birth_date for e in evidence], "iin_sex": [e.sex for e in evidence]},
              [("raw", pa.string()), ("number", pa.string()), ("valid", pa.bool_()),
                         ("iin_birth", pa.date32()), ("iin_sex", pa.string())])
-    _name_orders(con, work)
-    fulls = con.execute(f"""SELECT DISTINCT r.full_name, coalesce(o.given_first, false) FROM {SCHEMA}.raw_records r
-        LEFT JOIN map_order o USING (source, source_table, party) WHERE r.full_name IS NOT NULL""").fetchall()
-    split = [split_full_name(v, first) for v, first in fulls]
     _mapping(work, "full", {"raw": [v for v, _ in fulls], "given_first": [first for _, first in fulls],
                            "f_surname": [s.surname for s in split], "f_first": [s.first for s in split],
                            "f_patronymic": [s.patronymic for s in split]},
              [("raw", pa.string()), ("given_first", pa.bool_()), ("f_surname", pa.string()),
               ("f_first", pa.string()), ("f_patronymic", pa.string())])
+    _mapping(work, "date", {"raw": dates, "day": [day for day, _ in days], "month_only": [only for _, only in days]},
+             [("raw", pa.string()), ("day", pa.date32()), ("month_only", pa.bool_())])
+    _mapping(work, "contact", {"kind": [kind for kind, _ in contacts], "raw": [value for _, value in contacts],
+                               "key": keys}, [("kind", pa.string()), ("raw", pa.string()), ("key", pa.string())])
+    sexes = _distinct(con, "sex")
+    _mapping(work, "sex", {"raw": sexes, "code": [SEX_CODES.get(s.strip().lower()) for s in sexes]},
+             [("raw", pa.string()), ("code", pa.string())])
     work.create("named", f"""SELECT r.*,
         coalesce(r.surname, f.f_surname) AS sur, coalesce(r.first_name, f.f_first) AS fst,
         coalesce(r.patronymic, f.f_patronymic) AS pat
@@ -354,24 +379,10 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
     names = [r[0] for r in con.execute(
         "SELECT DISTINCT v FROM (SELECT sur AS v FROM named UNION SELECT fst FROM named UNION SELECT pat FROM named) "
         "WHERE v IS NOT NULL").fetchall()]
-    _mapping(work, "name", {"raw": names, "key": [name_key(n) for n in names],
-                           "surname_stem": [surname(n).stem for n in names],
-                           "surname_sex": [surname(n).sex for n in names],
-                           "father": [patronymic(n).stem for n in names],
-                           "sound": [sound_key(n) or None for n in names],
-                           "full": [full_name_begins(n) for n in names]},
-             [("raw", pa.string()), ("key", pa.string()), ("surname_stem", pa.string()),
-              ("surname_sex", pa.string()), ("father", pa.string()), ("sound", pa.string()), ("full", pa.string())])
-    dates = _distinct(con, "birth_date")
-    days = [parse_date(d) for d in dates]
-    months = [None if day is not None else parse_year_month(d) for d, day in zip(dates, days, strict=True)]
-    _mapping(work, "date", {"raw": dates, "day": [day or month for day, month in zip(days, months, strict=True)],
-                           "month_only": [month is not None for month in months]},
-             [("raw", pa.string()), ("day", pa.date32()), ("month_only", pa.bool_())])
-    sexes = _distinct(con, "sex")
-    _mapping(work, "sex", {"raw": sexes, "code": [SEX_CODES.get(s.strip().lower()) for s in sexes]},
-             [("raw", pa.string()), ("code", pa.string())])
-    _mapping(work, "contact", *_contact_map(con))
+    (forms,) = mapped([(_name_forms, names)])
+    columns = ("key", "surname_stem", "surname_sex", "father", "sound", "full")
+    _mapping(work, "name", {"raw": names, **{c: [f[i] for f in forms] for i, c in enumerate(columns)}},
+             [("raw", pa.string()), *((c, pa.string()) for c in columns)])
     # the records' numbers come from a sort of their keys alone, not of whole records: at 16 million records the
     # whole records spilled 3 GB to the temporary folder
     work.create("numbered", """SELECT rowid AS named_row,

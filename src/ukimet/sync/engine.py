@@ -149,10 +149,14 @@ def stopped_by_operator(error: BaseException) -> bool:
 
 
 class Syncer:
-    def __init__(self, engine: Engine, config: Settings, progress: Progress | None = None) -> None:
+    def __init__(self, engine: Engine, config: Settings, progress: Progress | None = None,
+                 catalogued: dict[str, list[TableInfo]] | None = None) -> None:
         self.engine = engine
         self.config = config
         self.progress = progress
+        self.catalogued = catalogued or {}
+        """Tables the caller catalogued moments ago (``refresh_catalog``), by source: synced as they are, not
+        introspected again (``ukimet link --out`` catalogues each file just before it syncs it)."""
 
     def sync(self, names: list[str] | None = None, full: bool = False,
              con: duckdb.DuckDBPyConnection | None = None) -> list[SourceResult]:
@@ -266,7 +270,7 @@ class Syncer:
         before: dict[str, dict[str, str]] = {}  # the source's column types as the last run catalogued them
         for column in columns_of(self.engine, spec.name):
             before.setdefault(column.table, {})[column.column] = column.data_type
-        tables = refresh_catalog(self.engine, spec, connector, reuse=True)
+        tables = self.catalogued.get(spec.name) or refresh_catalog(self.engine, spec, connector, reuse=True)
         old_run, resumable = self._resumable(con, spec.name)
         self._drop_leftovers(con, spec.name, keep_run=old_run, own={t.name for t in tables})
         published = store_tables(con, spec.name)

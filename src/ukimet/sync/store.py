@@ -117,12 +117,7 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
         con.execute(f"USE {LAKE}")
         if made:
             prepare_schemas(con)
-        con.execute("SET enable_progress_bar = false")  # ukimet draws its own progress
-        if memory_limit is not None:
-            con.execute(f"SET memory_limit = {literal(memory_limit)}")
-            threads = int(con.execute("SELECT current_setting('threads')").fetchone()[0])  # type: ignore[index]
-            if threads > (fits := threads_within(memory_limit)):
-                con.execute(f"SET threads = {fits}")
+        _limit(con, memory_limit)
         if locked:
             con.execute(f"SET allowed_directories = [{literal(str(files) + '/')}]")
             con.execute("SET enable_external_access = false")
@@ -131,6 +126,39 @@ def open_store(path: Path, read_only: bool = False, *, as_of: int | None = None,
             con.close()
         raise StoreError("store.open", path=str(catalog), detail=(str(exc).splitlines() or [""])[0]) from None
     return con
+
+
+def open_workspace(temp: Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A store that lives as long as its connection: its default catalog, ``store``, is a DuckDB database in
+    memory, not a lake (no snapshot, no Parquet file, no catalog commit), spilling to ``temp`` beyond
+    ``memory_limit``. For a run whose store is thrown away at its end (``ukimet link --out``): the lake's commits
+    were a quarter of such a run's time. Everything written for a store works on it; a snapshot is never taken."""
+    try:
+        con = duckdb.connect(config={**LOCKED_CONFIG, "temp_directory": str(temp)})
+        con.execute(f"ATTACH ':memory:' AS {LAKE}")
+        con.execute(f"USE {LAKE}")
+        prepare_schemas(con)
+        _limit(con, memory_limit)
+    except duckdb.Error as exc:
+        raise StoreError("store.open", path=str(temp), detail=(str(exc).splitlines() or [""])[0]) from None
+    return con
+
+
+def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether ``con``'s store is a lake (``open_store``) rather than a workspace in memory (``open_workspace``)."""
+    row = con.execute("SELECT type FROM duckdb_databases() WHERE database_name = ?", [LAKE]).fetchone()
+    return row is not None and row[0] == "ducklake"
+
+
+def _limit(con: duckdb.DuckDBPyConnection, memory_limit: str | None) -> None:
+    """No progress bar of DuckDB's (ukimet draws its own); and at most ``memory_limit`` held, with no more
+    threads than it leaves room for."""
+    con.execute("SET enable_progress_bar = false")
+    if memory_limit is not None:
+        con.execute(f"SET memory_limit = {literal(memory_limit)}")
+        threads = int(con.execute("SELECT current_setting('threads')").fetchone()[0])  # type: ignore[index]
+        if threads > (fits := threads_within(memory_limit)):
+            con.execute(f"SET threads = {fits}")
 
 
 MEMORY_PER_THREAD = 256 * 1000**2
@@ -157,7 +185,7 @@ def prepare_schemas(con: duckdb.DuckDBPyConnection) -> None:
                        [LAKE, schema]).fetchone() is not None:
             continue
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(schema)}")
-        for option, value in settings.items():
+        for option, value in settings.items() if is_lake(con) else ():
             con.execute(f"CALL {LAKE}.set_option({literal(option)}, {value}, schema => {literal(schema)})")
 
 
@@ -170,7 +198,7 @@ def keep_wide_in_files(con: duckdb.DuckDBPyConnection, schema: str, columns: int
     """Before a table of ``columns`` columns is written to ``schema``: switch the catalog's inlining off for that
     schema when the table is too wide for it. Outside the writing transaction (the lake sets no option on a schema
     made in the same transaction)."""
-    if columns <= INLINED_COLUMNS:
+    if columns <= INLINED_COLUMNS or not is_lake(con):
         return
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {ident(schema)}")
     con.execute(f"CALL {LAKE}.set_option('data_inlining_row_limit', 0, schema => {literal(schema)})")
@@ -233,7 +261,10 @@ def publishing(con: duckdb.DuckDBPyConnection, message: str) -> Iterator[duckdb.
 
 
 def described(con: duckdb.DuckDBPyConnection, message: str) -> None:
-    """Name what the open transaction publishes (shown by ``ukimet store snapshots``)."""
+    """Name what the open transaction publishes (shown by ``ukimet store snapshots``); a workspace publishes no
+    snapshot to name."""
+    if not is_lake(con):
+        return
     con.execute(f"CALL ducklake_set_commit_message({literal(LAKE)}, 'ukimet', ?)", [message])
 
 
