@@ -81,7 +81,8 @@ def test_a_throwaway_home_gets_the_migrated_schema_without_migrating(tmp_path: P
 
     def tables(engine: Any) -> set[str]:
         with engine.connect() as con:
-            return {r[0] for r in con.execute(text("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"))}
+            made = con.execute(text("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"))
+            return {r[0] for r in made}
 
     assert tables(throwaway) == tables(migrated) - {"alembic_version"}
 
