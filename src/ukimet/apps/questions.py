@@ -10,6 +10,7 @@ with no clear subject, is declined, naming the words; it is never answered with 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import re
@@ -881,6 +882,65 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
         return
 
 
+RELATIVE_YEARS: dict[str, list[tuple[tuple[str, ...], int]]] = {
+    "kk": [(("былтырдан", "бұрынғы"), -2), (("былтыр",), -1), (("өткен", "жыл"), -1), (("биыл",), 0),
+           (("осы", "жыл"), 0), (("ағымдағы", "жыл"), 0)],
+    "ru": [(("позапрошлый", "год"), -2), (("прошлый", "год"), -1), (("прошедший", "год"), -1),
+           (("минувший", "год"), -1), (("прошлогодний",), -1), (("этот", "год"), 0), (("текущий", "год"), 0),
+           (("нынешний", "год"), 0)],
+    "en": [(("year", "before", "last"), -2), (("last", "year"), -1), (("previous", "year"), -1), (("this", "year"), 0),
+           (("current", "year"), 0)],
+}
+"""years said by where they stand from this one (былтыр, в прошлом году, last year), and how far: read as the
+year they are, said so in the answer (былтыр → 2025). A Kazakh word may take its endings (былтырғы, өткен жылы);
+a Russian one is compared in its dictionary form (в прошлом году)."""
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _relative_years(tokens: list[str], typed: list[str], language: str, used: set[int], result: Parse
+                    ) -> list[tuple[str, str]]:
+    """Relative years (``RELATIVE_YEARS``) made the year they are, in ``tokens`` and ``typed`` (the year word, год,
+    жыл, year, stays to say it is one): what was read so, as typed and as read. Said beside the same year in digits
+    (былтыр, яғни 2025 жылы) it only repeats it; beside another year it contradicts it: its words are unknown, and
+    the question is declined naming them."""
+    def said(word: str, token: str, first: bool) -> bool:
+        folded = fold(word, language)
+        if language == "kk":  # өткен жылы, былтырғы: the words take their endings
+            return token.startswith(folded) if first and len(folded) > 3 else \
+                token == folded or word_matches(folded, token, anchored=not first)
+        return (lemma(token, language) if language == "ru" else token) == folded
+
+    read = []
+    for i in range(len(tokens)):
+        for phrase, offset in RELATIVE_YEARS[language]:
+            at = range(i, i + len(phrase))
+            if at.stop > len(tokens) or set(at) & used or \
+                    not all(said(w, tokens[k], k == i) for w, k in zip(phrase, at, strict=False)):
+                continue
+            year = _today().year + offset
+            kept = at.stop - 1 if phrase[-1] in ("год", "жыл", "year") and len(phrase) > 1 and \
+                phrase[0] != "year" else None  # the year word after it stays (в прошлом году: в 2025 году)
+            written = " ".join(typed[k] for k in at)
+            others = {_year(t) for k, t in enumerate(tokens) if k not in at} - {None}
+            if others and others != {year}:  # last year and 2023: which is meant is not for us to choose
+                result.unknown.append(written)
+                used.update(at)
+                break
+            first = at.start if phrase[0] != "year" else at.stop - 1  # the year before last: "last" is the year
+            for k in at:
+                if k != kept:
+                    used.add(k)
+            if not others:  # the year itself, where the words were
+                used.discard(first)
+                tokens[first], typed[first] = str(year), str(year)
+            read.append((written, str(year)))
+            break
+    return read
+
+
 def _year(token: str) -> int | None:
     """The year a word is (four digits, 1900-2100), or None."""
     return int(token) if token.isdecimal() and token.isascii() and len(token) == 4 and \
@@ -943,6 +1003,8 @@ PART_OF_YEAR = {"half": ({"kk": ["жартыжылдығ", "жарты жылд�
                           "en": ["half"]}, 6),
                 "quarter": ({"kk": ["тоқсан"], "ru": ["квартал", "квартале", "квартала"], "en": ["quarter"]}, 3)}
 """parts of a year said by their number (the first half, III квартал, екінші тоқсанда) and how many months each is"""
+QUARTER_SHORT = {"kk": ["тоқ"], "ru": ["кв"], "en": ["qtr"]}
+"""a quarter abbreviated (2 кв. 2025), read only with its number right before it (кв. м is a square metre)"""
 MONTH_SPAN = 5
 """the most words before a year that a range of its months may take (с января по март 2025 года)"""
 
@@ -965,9 +1027,10 @@ def _months_range(tokens: list[str], language: str, used: set[int], year_at: int
     for said, length in PART_OF_YEAR.values():
         for j in near:
             if any(word_matches(fold(w, language), tokens[j]) or tokens[j].startswith(fold(w, language))
-                   for w in said[language]):
-                number = next(((k, v) for k in (j - 1, j + 1) if k in near and _ordinal(tokens[k], language)
-                               and (v := _number(tokens[k], language)) is not None and v * length <= 12), None)
+                   for w in said[language]) or (tokens[j] in QUARTER_SHORT[language] and length == 3):
+                number = next(((k, v) for k in (j - 1, j + 1) if k in near and (
+                    _ordinal(tokens[k], language) or (k == j - 1 and tokens[k].isdecimal()))  # 2-тоқсан, 2 квартал
+                               and (v := _number(tokens[k], language)) is not None and 0 < v * length <= 12), None)
                 if number is not None:
                     k, v = number
                     return ((v - 1) * length + 1, v * length), {j, k}
@@ -1136,14 +1199,17 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
     vocabulary = _vocabulary(layer, language)
     corrected = []
     for i, token in enumerate(tokens):
-        misspelt = in_dictionary(token, language) is False  # no such Russian word: пенсионнеров
-        if len(token) < SHORTEST_TYPO - 1 or not token.isalpha() or (
+        misspelt = in_dictionary(token, language) is False or (  # no such Russian word: пенсионнеров
+            language == "en" and not _english_form(token, vocabulary))  # pensionrs: pension, and "rs"?
+        short = language == "en" and len(token) == SHORTEST_TYPO - 2  # wmen, mnay: see _short_slip
+        if (len(token) < SHORTEST_TYPO - 1 and not short) or not token.isalpha() or (
                 not misspelt and _known_form(token, vocabulary, language)) or token in vocabulary:
             continue
         near = {word: word for word, _, _ in extract(token, vocabulary, scorer=OSA.distance, score_cutoff=1,
                                                       limit=None)
-                if len(word) >= SHORTEST_TYPO - 1 and not token.startswith(word)  # шымкенте: шымкент inflected
-                and (len(token) >= SHORTEST_TYPO or len(word) > len(token))}  # a short word: only a letter dropped
+                if (_short_slip(token, word) if short else
+                    len(word) >= SHORTEST_TYPO - 1 and not token.startswith(word)  # шымкенте: шымкент inflected
+                    and (len(token) >= SHORTEST_TYPO or len(word) > len(token)))}  # a short word: a letter dropped
         if not near and len(token) >= SHORTEST_TYPO and not _known_form(token, vocabulary, language):
             # a slip inside an inflected word's stem: Караганлинской is карагандинск + ой
             near = {word + token[cut:]: word for word in vocabulary if len(word) >= SHORTEST_TYPO
@@ -1155,6 +1221,27 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
             tokens[i] = min(near, key=lambda word: (-len(near[word]), word))  # сколко: сколько and скоко alike
             corrected.append((typed[i], tokens[i]))
     return corrected
+
+
+ENGLISH_ENDINGS = ("s", "es", "'s", "ed", "ing", "er", "ers", "ly")
+
+
+def _english_form(token: str, vocabulary: frozenset[str]) -> bool:
+    """Whether an English word is a word of the vocabulary or one with an English ending (families, receiving):
+    English words take no other, so pensionrs is no form of pension but a slip in pensioners."""
+    return token in vocabulary or any(token.endswith(e) and token[:-len(e)] in vocabulary for e in ENGLISH_ENDINGS)
+
+
+def _short_slip(token: str, word: str) -> bool:
+    """Whether a four-letter English word (one edit from ``word``) is ``word`` with a letter dropped after its
+    first (wmen: women, totl: total, larg: large) or two letters after its first swapped (mnay: many): the slips
+    of fast typing. Not a first letter dropped or changed: here is a word of its own, not where."""
+    if token[0] != word[0]:
+        return False
+    if len(word) == len(token) + 1:
+        return any(word[:k] + word[k + 1:] == token for k in range(1, len(word)))
+    return len(word) == len(token) and any(
+        token == word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(1, len(word) - 1))
 
 
 def _meaning(word: str, language: str, layer: Layer) -> frozenset[str] | None:
@@ -1406,7 +1493,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
         flipped |= _russian_negated(tokens, layer)
     used: set[int] = set()
     result = Parse(language)
-    result.corrected = glued + _typos_corrected(tokens, typed, language, layer)
+    relative = _relative_years(tokens, typed, language, used, result)  # былтыр: 2025, before typos are read
+    result.corrected = glued + relative + _typos_corrected(tokens, typed, language, layer)
     dictionary = [lemma(t, "ru" if language == "en" and not t.isascii() else language)  # Russian words in their
                   for t in tokens]  # dictionary form (pymorphy3), in an English question too
     _ranking(tokens, language, used, result)
@@ -1705,7 +1793,10 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
         p.positions.append(len(p.positions) and max(p.positions) + 1)
         summed = True
-    p.unknown = [w for w in p.unknown if not (summed and fold(w, p.language) in _words_of("paid", p.language))]
+    # the average or median amount paid (өткен жылы төленген зейнетақының орташа мөлшері): "paid" says no more
+    amount = summed or any(c.kind == "metric" and c.id in ("avg_paid", "median_paid") for c in named) or (
+        any(c.kind == "measure" and c.id == "paid" for c in named) and any(c.kind == "aggregate" for c in named))
+    p.unknown = [w for w in p.unknown if not (amount and fold(w, p.language) in _words_of("paid", p.language))]
     aged = _said_of(question, AGED_PEOPLE, p.language)
     if aged and not any(what == "age" for what, _, _ in p.numeric) and not p.unknown:  # қариялар, youth: no age
         return _declined(question, p.language, "decline_ages", words=", ".join(dict.fromkeys(aged)))
