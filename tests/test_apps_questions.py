@@ -1406,7 +1406,7 @@ def test_a_kazakh_number_with_its_case_ending_written_apart_is_compared_as_an_ag
     _reads(question, "(age > 70)")
 
 
-@pytest.mark.parametrize("question", ["сколько школьников не учатся", "families with gas and without gas"])
+@pytest.mark.parametrize("question", ["сколько школьников не учатся", "школьники которые не учатся в школе"])
 def test_filters_that_contradict_each_other_are_declined_saying_so(question: str) -> None:
     """Pupils who are not in school: nobody, always. The answer would be 0 whatever the data: declined, naming the
     two filters, never answered."""
@@ -1473,3 +1473,21 @@ def test_a_four_letter_english_slip_is_read_as_its_word_and_said_so(question: st
 def test_a_short_english_word_is_not_guessed_from_a_changed_first_letter(question: str) -> None:
     compiled = compile_question(question)
     assert not isinstance(compiled, tuple), compiled
+
+
+@pytest.mark.parametrize("question", [
+    "Жәрдемақы алатын және алмайтын отбасылардың жан басына шаққандағы орташа табысын салыстырыңыз.",
+    "Сравните средний доход на душу у семей, получающих пособия, и у семей, которые их не получают.",
+    "Compare the average income per person of families that receive benefits with those that do not.",
+    "average income per person: families receiving benefits vs families not receiving benefits",
+])
+def test_a_filter_beside_its_opposite_splits_the_rows_into_both(question: str) -> None:
+    """Families receiving a benefit and those receiving none, said whole or with the second left out (those that do
+    not; которые их не получают; алатын және алмайтын): one row each, not a contradiction answered 0."""
+    _reads(question, "SELECT receives_benefit AS receives_benefit",
+           "GROUP BY receives_benefit ORDER BY receives_benefit")
+
+
+def test_a_filter_and_its_opposite_joined_by_and_count_each_side() -> None:
+    _reads("families with gas and without gas", "GROUP BY gas", "FROM mart.families")
+

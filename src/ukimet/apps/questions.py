@@ -213,6 +213,20 @@ RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден"
                 "after": []}}
 """words of a range of two numbers (от 18 до 30, between 18 and 30, 18 бен 30 аралығындағы, 2 or 3 children): before
 the first, between the two (a dash is no word: 18-30 is two numbers side by side) and, in Kazakh, after the second"""
+ELLIPSIS_LINKS = {"kk": ["және", "мен", "бен", "пен", "немесе", "әлде", "не"],
+                  "ru": ["и", "или", "а", "с", "со", "против", "у", "которые", "которых", "кто", "их", "тех", "теми",
+                         "те", "семей", "семьями", "семьи", "людей", "лиц"],
+                  "en": ["and", "or", "with", "vs", "versus", "against", "to", "those", "ones", "that", "who",
+                         "which", "do", "does", "did", "families", "people", "persons", "households"]}
+"""words that may stand between a filter and a "not" that repeats it elided (receive benefits and those that do not;
+получающих пособия, и у семей, которые их не получают; алатын және алмайтын)"""
+ELLIPSIS_VERBS = {"kk": [], "ru": ["получают", "получает", "имеют", "имеет", "учатся", "работают", "являются"],
+                  "en": ["do", "does", "receive", "receives", "get", "gets", "have", "has", "are", "is"]}
+"""verbs a "not" may keep when the filter it repeats is elided (которые их не получают, that do not receive)"""
+ELLIPSIS_JOINS = {"kk": [], "ru": ["а", "с", "со", "против"], "en": ["with", "vs", "versus", "against"]}
+"""words besides "and" and "or" that set the filter and its elided opposite side by side"""
+
+
 NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ"]},
             "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не", "без", "нет"], "after": []},
             "en": {"before": ["other than", "except for", "excluding", "except", "outside", "not", "non", "without",
@@ -300,6 +314,7 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "together": TOGETHER, "both": BOTH, "total": TOTAL, "per_one": PER, "per_person": PER_PERSON,
                 "ordinals": {language: list(said) for language, said in ORDINALS.items()},
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
+                "ellipsis_links": ELLIPSIS_LINKS, "ellipsis_verbs": ELLIPSIS_VERBS,
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
 
 
@@ -1572,6 +1587,11 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 if ends and ends[-1] == i and any(c.kind == "filter" for c in result.items[-1]):
                     result.items[-1] = [_opposite(c, layer) for c in result.items[-1]]
                     ends[-1] = i + 1
+                elif (elided := _elided(tokens, i, ends, result, language)) is not None:
+                    # жәрдемақы алатын және алмайтын: "алмайтын" is the filter before it, negated
+                    result.items.append([_opposite(c, layer) for c in elided])
+                    result.positions.append(i)
+                    ends.append(i + 1)
                 else:  # a "not" of nothing it could turn is never dropped silently
                     result.unknown.append(typed[i])
                 used.add(i)
@@ -1591,6 +1611,14 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 used |= set(range(i, i + negation))
                 i += negation
                 continue
+            if negation and (elided := _elided(tokens, i, ends, result, language)) is not None:
+                # receive benefits and those that do not: the question ends on the "not" of the filter before it
+                result.items.append([_opposite(c, layer) for c in elided])
+                result.positions.append(i)
+                ends.append(i + negation)
+                used |= set(range(i, i + negation))
+                i += negation
+                continue
             if together and tokens[i] in _words_of("and", language):
                 result.ors.append(i)  # pensioners and disabled people together: one group of either
             elif tokens[i] in _words_of("and", language):
@@ -1604,9 +1632,32 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1
-    if negate:  # a "not" before nothing it could turn (no children under 18: a number): never dropped silently
+    if negate and (elided := _elided(tokens, negated_at, ends, result, language)) is not None:
+        # families that receive benefits and those that do not (receive them): the filter before it, negated
+        result.items.append([_opposite(c, layer) for c in elided])
+        result.positions.append(negated_at)
+        ends.append(len(tokens))
+        result.unknown = [w for w in result.unknown if fold(w, language) not in ELLIPSIS_VERBS[language]]
+    elif negate:  # a "not" before nothing it could turn (no children under 18: a number): never dropped silently
         result.unknown.append(typed[negated_at])
     return result
+
+
+def _elided(tokens: list[str], at: int, ends: list[int], result: Parse, language: str) -> list[Item] | None:
+    """The filter a "not" at ``at`` repeats with its words left out, if it does: the filter said last, before
+    only linking words (and, those that, которые их, және), with nothing after the "not" but a verb of having or
+    receiving; None otherwise (a "not" before nothing it could turn stays unknown)."""
+    last = next((k for k in range(len(result.items) - 1, -1, -1)
+                 if any(c.kind == "filter" for c in result.items[k])), None)
+    if last is None or any(c.kind != "entity" for span in result.items[last + 1:] for c in span):
+        return None  # only the entity may be named again after the filter (и у семей, которые их не получают)
+    links, verbs = set(_words_of("ellipsis_links", language)), set(_words_of("ellipsis_verbs", language))
+    between = tokens[ends[last]:at]
+    joined = set(_words_of("and", language)) | set(_words_of("or", language)) | \
+        {fold(w, language) for w in ELLIPSIS_JOINS[language]}
+    after = [t for t in tokens[at + 1:] if t not in verbs] if language != "kk" else []
+    return result.items[last] if any(t in joined for t in between) and all(t in links for t in between) and \
+        not after else None
 
 
 SAID = {
@@ -1770,6 +1821,17 @@ def _contradiction(picked: Sequence[Item]) -> tuple[Item, Item] | None:
     return None
 
 
+YES_NO = {"kk": "иә / жоқ", "ru": "да / нет", "en": "yes / no"}
+
+
+def _split_by(item: Item) -> Item:
+    """A filter as a split of its rows into those it holds for and those it does not (true, false; unknown last):
+    what "families receiving a benefit and those receiving none" asks side by side."""
+    return Item("group", item.sql if re.fullmatch(r"\w+", item.sql) else re.sub(r"\W+", "_", item.id), item.entity,
+                item.sql,
+                {lang: f"{name} ({YES_NO[lang]})" for lang, name in item.name.items()})
+
+
 def _declined(question: str, language: str, why: str, **values: str) -> Answer:
     return Answer(question, language, "", None, [], [], declined=SAID[why][language].format(**values))
 
@@ -1861,6 +1923,12 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         elif all(item.sql != other.sql for other in picked):  # said twice (Жезқазған, яғни Ұлытау облысы): once
             picked.append(item)
     picked = _joined_by_or(picked, position, p)
+    opposed = _contradiction(picked)
+    if opposed is not None and group is None and (p.compare or any(
+            min(position.get(id(i), -1) for i in opposed) < k < max(position.get(id(i), -1) for i in opposed)
+            for k in p.ands + p.ors)):  # families receiving a benefit and those receiving none: a row each
+        group = _split_by(next(i for i in opposed if not i.sql.startswith("NOT")))
+        picked = [i for i in picked if i not in opposed]
     if entity == "persons" and not p.both and (pair := _ambiguous_and(picked, position, p)) is not None:
         return _declined(question, p.language, "decline_and", a=pair[0].name[p.language], b=pair[1].name[p.language])
     alternatives = _alternatives(picked)
