@@ -1491,3 +1491,40 @@ def test_a_filter_beside_its_opposite_splits_the_rows_into_both(question: str) -
 def test_a_filter_and_its_opposite_joined_by_and_count_each_side() -> None:
     _reads("families with gas and without gas", "GROUP BY gas", "FROM mart.families")
 
+
+
+@pytest.mark.parametrize(("question", "condition"), [
+    ("Количество семей, в которых есть инвалид или пенсионер, по Алматинской области",
+     "((disabled >= 1) OR (pensioners > 0))"),
+    ("сколько семей с детьми и пенсионерами", "(children_under_18 >= 1) AND (pensioners > 0)"),
+    ("childless families in Astana", "NOT coalesce((children_under_18 >= 1), FALSE)"),
+])
+def test_a_filter_of_people_said_of_families_is_families_with_such_a_member(question: str, condition: str) -> None:
+    _reads(question, "FROM mart.families", condition)
+
+
+def test_how_many_said_of_each_group_answers_each_in_its_row() -> None:
+    _reads("How many employed men and how many employed women are there in Almaty city?",
+           "(employed)", "sex IN ('M', 'F')", "GROUP BY sex")
+
+
+@pytest.mark.parametrize("question", ["Жұмыс іздеушілер саны бойынша алдыңғы үш өңірді атаңыз.",
+                                      "leading 3 regions by number of job seekers"])
+def test_leading_regions_are_a_top_n(question: str) -> None:
+    _reads(question, "ORDER BY count DESC, region LIMIT 3")
+
+
+@pytest.mark.parametrize("question", [
+    "Сколько жилищ обеспечены всеми четырьмя видами удобств: водой, газом, отоплением и канализацией?",
+    "We request data on the number of dwellings with all four utilities (water, gas, heating and sewerage).",
+    "Су, газ, жылу және кәріз — төрт коммуналдық қызметтің барлығы бар тұрғын үйлер саны қанша?"])
+def test_all_four_utilities_are_each_of_them(question: str) -> None:
+    _reads(question, "FROM mart.dwellings", "water AND gas AND heating AND sewerage")
+
+
+@pytest.mark.parametrize("question", ["childless families with 4 or more children", "children aged 70",
+                                      "children older than 65"])
+def test_bounds_no_number_meets_together_are_declined_as_a_contradiction(question: str) -> None:
+    """No family is childless with four children, no child is 70: the answer would be 0 whatever the data."""
+    declined = compile_question(question)
+    assert not isinstance(declined, tuple) and "0" in str(getattr(declined, "declined", "")), declined

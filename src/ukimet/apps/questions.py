@@ -161,8 +161,9 @@ RANKING = {  # words that order the groups of an answer: the most first ("desc")
                     "расставьте"],
              "en": ["rank", "ranking", "ranked", "sorted", "sort", "in order", "arrange", "order"]},
 }
-TOP = {"kk": ["алғашқы", "үздік", "топ"], "ru": ["топ", "первые", "первых", "лучшие", "лучших"],
-       "en": ["top", "first"]}
+TOP = {"kk": ["алғашқы", "алдыңғы", "үздік", "топ", "көш бастаған", "көш бастайтын"],
+       "ru": ["топ", "первые", "первых", "лучшие", "лучших", "ведущие", "ведущих"],
+       "en": ["top", "first", "leading"]}
 """words before the number of groups wanted (top 3, первые пять, алғашқы үш)"""
 PLACE_WHICH = {"kk": ["қайда"], "ru": ["где"], "en": ["where"]}
 """the words of WHICH that ask for a place: ranked, they ask for the region"""
@@ -213,6 +214,8 @@ RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден"
                 "after": []}}
 """words of a range of two numbers (от 18 до 30, between 18 and 30, 18 бен 30 аралығындағы, 2 or 3 children): before
 the first, between the two (a dash is no word: 18-30 is two numbers side by side) and, in Kazakh, after the second"""
+HOW_MANY = {"kk": ["қанша", "неше"], "ru": ["сколько"], "en": ["how many"]}
+"""the words that ask for a count: said twice (how many men and how many women), each group is its own row"""
 ELLIPSIS_LINKS = {"kk": ["және", "мен", "бен", "пен", "немесе", "әлде", "не"],
                   "ru": ["и", "или", "а", "с", "со", "против", "у", "которые", "которых", "кто", "их", "тех", "теми",
                          "те", "семей", "семьями", "семьи", "людей", "лиц"],
@@ -314,7 +317,7 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "together": TOGETHER, "both": BOTH, "total": TOTAL, "per_one": PER, "per_person": PER_PERSON,
                 "ordinals": {language: list(said) for language, said in ORDINALS.items()},
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
-                "ellipsis_links": ELLIPSIS_LINKS, "ellipsis_verbs": ELLIPSIS_VERBS,
+                "ellipsis_links": ELLIPSIS_LINKS, "ellipsis_verbs": ELLIPSIS_VERBS, "how_many": HOW_MANY,
                 "not_after": {k: v["after"] for k, v in NEGATION.items()}}
 
 
@@ -1166,6 +1169,21 @@ def _without_suffix(typed: list[str], layer: Layer) -> list[str]:
     return out
 
 
+def _less_suffix(typed: list[str], layer: Layer) -> list[str]:
+    """An English word with the suffix -less whose stem is a word of the vocabulary, as "without" and its stem:
+    childless is without child, homeless without home (never "child" with an ending, which would be children)."""
+    vocabulary = _vocabulary(layer, "en")
+    out: list[str] = []
+    for word in typed:
+        stem = word[:-4]
+        if word.lower().endswith("less") and len(stem) >= 3 and fold(word, "en") not in vocabulary and \
+                _known_form(fold(stem, "en"), vocabulary, "en"):
+            out += ["without", stem]
+        else:
+            out.append(word)
+    return out
+
+
 CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
 """where a word typed without its space shows it: вАктюбинской, howMany"""
 SHORTEST_PART = 3
@@ -1501,6 +1519,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     typed, glued = _glued(typed, language, layer)
     if language == "kk":
         typed = _without_suffix(typed, layer)
+    if language == "en":
+        typed = _less_suffix(typed, layer)
     positive = [_kazakh_positive(word, layer) if language == "kk" else None for word in typed]
     flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
     tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
@@ -1632,6 +1652,9 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1
+    if sum(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("how_many", language)
+           for j in range(len(tokens))) >= 2:  # how many employed men and how many employed women: each apart
+        result.compare = True
     if negate and (elided := _elided(tokens, negated_at, ends, result, language)) is not None:
         # families that receive benefits and those that do not (receive them): the filter before it, negated
         result.items.append([_opposite(c, layer) for c in elided])
@@ -1821,6 +1844,51 @@ def _contradiction(picked: Sequence[Item]) -> tuple[Item, Item] | None:
     return None
 
 
+MEMBERS = {("persons", "disabled", "families"): "families_disabled",
+           ("persons", "pensioners", "families"): "families_with_pensioners",
+           ("persons", "children", "families"): "families_with_minors",
+           ("persons", "children", "households"): "households_children",
+           ("households", "households_children", "families"): "families_with_minors",
+           ("families", "families_with_minors", "households"): "households_children"}
+"""a filter of people said of families or households: those with at least one such member (and "with children"
+said of the other of the two)"""
+
+
+def _member_filter(item: Item, entity: str, layer: Layer) -> Item | None:
+    """The filter of ``entity`` (families, households) that holds at least one person ``item`` selects, if the
+    layer has one (семьи, в которых есть пенсионер: pensioners > 0)."""
+    negated = item.id.startswith("not_") and item.sql.startswith("NOT ")  # childless: no member who is a child
+    wanted = MEMBERS.get((item.entity or "", item.id.removeprefix("not_") if negated else item.id, entity)) \
+        if item.kind == "filter" else None
+    found = next((i for i in layer.items if i.kind == "filter" and i.id == wanted and i.entity == entity), None)
+    return _opposite(found, layer) if found is not None and negated else found
+
+
+BOUND = re.compile(r"(NOT coalesce\(\()?\(?(\w+) (>=|<=|>|<|=) (\d+)\)?(\), FALSE\))?")
+"""a condition that bounds a whole number (age < 18, NOT coalesce((children_under_18 >= 1), FALSE))"""
+TESTS: dict[str, Callable[[int, int], bool]] = {
+    ">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, "<": lambda a, b: a < b,
+    "=": lambda a, b: a == b}
+
+
+def _impossible(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """Two of the question's conditions (SQL, as said) that no whole number satisfies together, on one column
+    (childless, children_under_18 >= 4; children, aged 70): how they are said, or None. Each bounds a half-line or
+    a point, so the numbers beside their bounds are the only ones to try."""
+    bounds: dict[str, list[tuple[str, int, bool, str]]] = {}
+    for sql, said in conditions:
+        found = BOUND.fullmatch(sql.strip())
+        if found is not None and bool(found.group(1)) == bool(found.group(5)) and said:
+            bounds.setdefault(found.group(2), []).append((found.group(3), int(found.group(4)), bool(found.group(1)),
+                                                          said))
+    for tests in bounds.values():
+        tried = {0} | {n + d for _, n, _, _ in tests for d in (-1, 0, 1) if n + d >= 0}
+        for a, b in itertools.combinations(tests, 2):
+            if not any(all(TESTS[op](v, n) != negated for op, n, negated, _ in (a, b)) for v in tried):
+                return a[3], b[3]
+    return None
+
+
 YES_NO = {"kk": "иә / жоқ", "ru": "да / нет", "en": "yes / no"}
 
 
@@ -1908,8 +1976,11 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     conditions, described, group = [], [], None
     picked: list[Item] = []
     position: dict[int, int] = {}  # id(item) -> where its words start
+    repeated: set[int] = set()  # id(item) of the filters said more than once
     for span, at in zip(spans, p.positions, strict=True):
         chosen = [c for c in span if c.kind in ("filter", "group", "region") and c.entity in (None, entity)]
+        if not chosen:  # семьи, в которых есть инвалид или пенсионер: families with such a member
+            chosen = [m for c in span if (m := _member_filter(c, entity, layer)) is not None]
         kinds = {c.kind for c in span}
         if not chosen:
             if kinds <= {"entity", "metric", "measure", "aggregate"}:
@@ -1917,6 +1988,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             return _declined(question, p.language, "decline_mixed",
                              what=", ".join(f"{c.name[p.language]} ({c.entity})" for c in span))
         item = chosen[0]
+        if id(item) in position:
+            repeated.add(id(item))  # employed men and employed women: said of each, not a group of its own
         position[id(item)] = at
         if item.kind == "group":
             group = item
@@ -1926,10 +1999,11 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     opposed = _contradiction(picked)
     if opposed is not None and group is None and (p.compare or any(
             min(position.get(id(i), -1) for i in opposed) < k < max(position.get(id(i), -1) for i in opposed)
-            for k in p.ands + p.ors)):  # families receiving a benefit and those receiving none: a row each
+            for k in p.ands)):  # families receiving a benefit and those receiving none: a row each
         group = _split_by(next(i for i in opposed if not i.sql.startswith("NOT")))
         picked = [i for i in picked if i not in opposed]
-    if entity == "persons" and not p.both and (pair := _ambiguous_and(picked, position, p)) is not None:
+    if entity == "persons" and not p.both and (pair := _ambiguous_and(
+            [i for i in picked if id(i) not in repeated], position, p)) is not None:
         return _declined(question, p.language, "decline_and", a=pair[0].name[p.language], b=pair[1].name[p.language])
     alternatives = _alternatives(picked)
     for item in picked:
@@ -1958,6 +2032,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     numbers = _numbers(question, p, entity)
     if isinstance(numbers, Answer):
         return numbers
+    clash = _impossible([(i.sql, i.name[p.language]) for i in picked] + numbers)
+    if clash is not None:  # childless families with 4 children, children over 70: nobody, whatever the data
+        return _declined(question, p.language, "decline_contradiction", a=clash[0], b=clash[1])
     spec = layer.entities[entity]
     said = " ".join(words(question, p.language)) if spec.get("dated_by") else ""  # folded: тіркелген, tirkelgen
     if spec.get("dated_by") and not any(fold(w, p.language) in said for w in spec["dated_by"][p.language]):
