@@ -1528,3 +1528,26 @@ def test_bounds_no_number_meets_together_are_declined_as_a_contradiction(questio
     """No family is childless with four children, no child is 70: the answer would be 0 whatever the data."""
     declined = compile_question(question)
     assert not isinstance(declined, tuple) and "0" in str(getattr(declined, "declined", "")), declined
+
+
+@pytest.mark.parametrize("question", ["Қарызы бар отбасылар саны", "Алматыда қарызы бар отбасылар"])
+def test_a_kazakh_word_that_folds_like_another_is_not_read_as_it(question: str) -> None:
+    """қарызы (debt) and кәрізі (sewerage) fold alike; typed with қ it is not кәріз: never families with sewerage."""
+    compiled = compile_question(question)
+    assert not isinstance(compiled, tuple) or "sewerage" not in compiled[1], compiled
+
+
+@pytest.mark.parametrize("question", ["кәрізі бар тұрғын үйлер", "кариз бар уйлер"])
+def test_a_kazakh_word_typed_with_russian_letters_is_still_read(question: str) -> None:
+    _reads(question, "(sewerage)")
+
+
+@pytest.mark.parametrize(("question", "condition"), [
+    ("Кәріз жүйесіне қосылмаған тұрғын үйлер саны", "NOT sewerage"),
+    ("сколько домов без отопления в Акмолинской области", "NOT heating"),
+    ("Средняя площадь жилья в Уральске (ЗКО), кв. м", "avg(area_m2)"),
+    ("Количество семей в Гурьевской области, живущих без газа", "NOT gas"),
+    ("коммуналдық қарызы бар отбасылардың қарызы жалпы қанша теңге болады?", "sum(utility_debt)"),
+])
+def test_units_and_words_of_connection_and_living_are_read(question: str, condition: str) -> None:
+    _reads(question, condition)

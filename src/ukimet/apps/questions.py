@@ -1169,6 +1169,24 @@ def _without_suffix(typed: list[str], layer: Layer) -> list[str]:
     return out
 
 
+KAZAKH_ONLY = frozenset("әғқңөұүһі")
+"""letters Kazakh has and Russian has not: typed, they are meant (a typo puts к for қ, never қ for к)"""
+STEM_END = 2
+"""letters at a word's end where a Kazakh stem alternates (халық: халқы, шаруашылық: шаруашылығы)"""
+
+
+def _kazakh_clash(phrase: Phrase, typed: list[str], at: int) -> bool:
+    """Whether the question's words at ``at`` were typed with a Kazakh letter where the phrase, as the layer writes
+    it, has another letter: the two fold alike but are other words (қарызы, debt, is not кәрізі, sewerage). Only
+    before a stem's last letters, where endings and alternations change it."""
+    for written, word in zip(phrase.written, typed[at:at + len(phrase.written)], strict=False):
+        word = word.lower()
+        if any(word[k] in KAZAKH_ONLY and word[k] != written[k]
+               for k in range(min(len(written) - STEM_END, len(word)))):
+            return True
+    return False
+
+
 def _less_suffix(typed: list[str], layer: Layer) -> list[str]:
     """An English word with the suffix -less whose stem is a word of the vocabulary, as "without" and its stem:
     childless is without child, homeless without home (never "child" with an ending, which would be children)."""
@@ -1571,6 +1589,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 continue  # without is not an inflected "with": without disability is no disability
             if not span & used and (_match_phrase(tokens, i, phrase.words) or
                                     _match_phrase(dictionary, i, phrase.words)) and \
+                    not _kazakh_clash(phrase, typed, i) and \
                     not _overtaken(tokens, dictionary, i, phrase, used, layer, language, starts):
                 end = i + len(phrase.words)
                 after = next((len(w) for w in _phrases_of("not_after", language)

@@ -125,6 +125,9 @@ class Phrase:
     borrowed: bool = False
     """a phrase of another language that questions in this one use (Russian words in a Kazakh question): read,
     but no evidence of the question's language"""
+    written: tuple[str, ...] = ()
+    """a Kazakh phrase's words as the layer writes them, lower case (the folded ones lose қ and к, ә and а apart:
+    кәріз, sewerage, and қарыз, debt, fold alike); empty where they do not line up with ``words``"""
 
 
 @dataclass(frozen=True)
@@ -311,10 +314,11 @@ def load_layer(path: Path | None = None) -> Layer:
     for language, parts, item, weak in raw:
         folded = tuple(w for part in parts for w in words(part, language))
         if folded:
-            phrases[language].append(Phrase(folded, item, weak))
+            written = tuple(w.lower() for w in parts) if language == "kk" and len(parts) == len(folded) else ()
+            phrases[language].append(Phrase(folded, item, weak, written=written))
             if language == "kk":  # халық: халқы; шаруашылығ: шаруашылықтары (kazakh.stem_variants)
                 forms = [[w, *stem_variants(w)] for w in folded]
-                phrases[language] += [Phrase(tuple(v), item, weak) for v in itertools.islice(
+                phrases[language] += [Phrase(tuple(v), item, weak, written=written) for v in itertools.islice(
                     itertools.product(*forms), 1, MAX_VARIANTS)]
             dictionary = tuple(lemma(w, language) for w in folded)
             if dictionary != folded:  # средняя зарплата as средний зарплата: matched by any form's lemmas
