@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from ukimet.apps.question_set import EVALUATION, evaluate, load_questions
-from ukimet.apps.questions import ask, compile_question, draw_answer
+from ukimet.apps.questions import Answer, ask, compile_question, draw_answer
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.policy import DEFAULT, Policy
 from ukimet.gateway.rewrite import User
@@ -1551,3 +1551,17 @@ def test_a_kazakh_word_typed_with_russian_letters_is_still_read(question: str) -
 ])
 def test_units_and_words_of_connection_and_living_are_read(question: str, condition: str) -> None:
     _reads(question, condition)
+
+
+@pytest.mark.parametrize(("question", "fragment"), [
+    ("Ауқатты отбасылар саны", "level = 'well_off'"),
+    ("Кәмелетке толмаған балалары бар отбасылардың ішінде толық емес отбасылар қанша пайызды құрайды?", None),
+    ("Сколько пенсионных выплат производилось ежемесячно в первом полугодии 2025 года?",
+     "month(paid_on) BETWEEN 1 AND 6"),
+    ("Каково количество семей, в составе которых есть человек с инвалидностью, в Карагандинской области?",
+     "disabled >= 1"),
+])
+def test_fillers_of_official_letters_and_kazakh_level_words_are_read(question: str, fragment: str | None) -> None:
+    compiled = compile_question(question)
+    assert not isinstance(compiled, Answer), compiled
+    assert fragment is None or fragment in (compiled[1] if isinstance(compiled, tuple) else compiled.part_sql), compiled
