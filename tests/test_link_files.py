@@ -24,14 +24,21 @@ def _export(db: Path, query: str, out: Path, encoding: str = "utf-8") -> None:
             writer.writerows(cursor.fetchall())
 
 
-def test_two_agency_files_link_into_their_people(tmp_path: Path) -> None:
+def _registry_and_clinic(tmp_path: Path, persons: int, clinic_query: str) -> tuple[Path, Path, Path]:
+    """A synthetic country (seed 5) and two of its agencies as files: the population registry, and the clinic's
+    patients as ``clinic_query`` selects them."""
     country = tmp_path / "country"
-    build_country(SynthConfig(persons=1200, seed=5), country)
+    build_country(SynthConfig(persons=persons, seed=5), country)
     registry, clinic = tmp_path / "registry.csv", tmp_path / "clinic.csv"
     _export(country / "agencies" / "gbdfl.sqlite", "SELECT id_fl AS record_id, iin, familiya, imya, otchestvo, "
             "data_rozhdeniya FROM fl_persons", registry)
-    _export(country / "agencies" / "health.sqlite", "SELECT iin AS жсн, surname AS тегі, name AS аты, "
-            "patronymic, dob FROM patients", clinic)
+    _export(country / "agencies" / "health.sqlite", clinic_query, clinic)
+    return country, registry, clinic
+
+
+def test_two_agency_files_link_into_their_people(tmp_path: Path) -> None:
+    country, registry, clinic = _registry_and_clinic(tmp_path, 1200, "SELECT iin AS жсн, surname AS тегі, "
+                                                     "name AS аты, patronymic, dob FROM patients")
     clusters = tmp_path / "clusters.csv"
     result = CliRunner().invoke(app, ["link", str(registry), str(clinic), "--out", str(clusters)])
     assert result.exit_code == 0, result.output
@@ -104,13 +111,8 @@ def test_linking_files_shares_its_python_work_with_a_second_process_and_writes_n
     import ukimet.sync.store
     from ukimet.link.files import link_files
 
-    country = tmp_path / "country"
-    build_country(SynthConfig(persons=300, seed=5), country)
-    registry, clinic = tmp_path / "registry.csv", tmp_path / "clinic.csv"
-    _export(country / "agencies" / "gbdfl.sqlite", "SELECT id_fl AS record_id, iin, familiya, imya, otchestvo, "
-            "data_rozhdeniya FROM fl_persons", registry)
-    _export(country / "agencies" / "health.sqlite", "SELECT iin AS жсн, surname || ' ' || name AS фио, dob "
-            "FROM patients", clinic)
+    _, registry, clinic = _registry_and_clinic(tmp_path, 300, "SELECT iin AS жсн, surname || ' ' || name AS фио, "
+                                               "dob FROM patients")
 
     def no_lake(*args: object, **kwargs: object) -> None:
         raise AssertionError("ukimet link --out opened a lake")
