@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from ukimet.apps.question_set import EVALUATION, evaluate, load_questions
-from ukimet.apps.questions import Answer, ask, compile_question, draw_answer
+from ukimet.apps.questions import Answer, SharePlan, ask, compile_question, draw_answer
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.policy import DEFAULT, Policy
 from ukimet.gateway.rewrite import User
@@ -1565,3 +1565,18 @@ def test_fillers_of_official_letters_and_kazakh_level_words_are_read(question: s
     compiled = compile_question(question)
     assert not isinstance(compiled, Answer), compiled
     assert fragment is None or fragment in (compiled[1] if isinstance(compiled, tuple) else compiled.part_sql), compiled
+
+
+@pytest.mark.parametrize(("question", "part"), [
+    ("Какой процент домохозяйств состоит из 1 человека?", "members = 1"),
+    ("Түркістан облысы халқындағы 18 жасқа толмаған балалардың үлесі қанша?", "age < 18"),
+])
+def test_a_number_after_from_is_what_the_part_consists_of_not_its_whole(question: str, part: str) -> None:
+    plan = compile_question(question)
+    assert isinstance(plan, SharePlan) and part in plan.part_sql and part not in plan.whole_sql, plan
+
+
+@pytest.mark.parametrize("question", ["how many one-person households",
+                                      "kak mnogo domokhozyaistv iz odnogo cheloveka?"])
+def test_one_person_households_are_households_of_one_member(question: str) -> None:
+    _reads(question, "FROM mart.households", "members = 1")

@@ -214,6 +214,8 @@ RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден"
                 "after": []}}
 """words of a range of two numbers (от 18 до 30, between 18 and 30, 18 бен 30 аралығындағы, 2 or 3 children): before
 the first, between the two (a dash is no word: 18-30 is two numbers side by side) and, in Kazakh, after the second"""
+SIZE_OF = {"kk": [], "ru": ["из"], "en": ["of"]}
+"""words of "among" that before a number say what something consists of (из 1 человека, of 5 members)"""
 HOW_MANY = {"kk": ["қанша", "неше"], "ru": ["сколько"], "en": ["how many"]}
 """the words that ask for a count: said twice (how many men and how many women), each group is its own row"""
 ELLIPSIS_LINKS = {"kk": ["және", "мен", "бен", "пен", "немесе", "әлде", "не"],
@@ -841,7 +843,10 @@ def _share(tokens: list[str], language: str, used: set[int], result: Parse, perc
     if result.share is None:
         return
     for j, token in enumerate(tokens):
-        if j not in used and token in _words_of("among", language):
+        if j not in used and token in _words_of("among", language) and not (
+                token in SIZE_OF[language] and j + 1 < len(tokens) and
+                _number(tokens[j + 1], language) is not None and not YEAR.fullmatch(tokens[j + 1])):
+            # из 1 человека: a size, not "among"
             result.among.append(j)
             used.add(j)
         elif j not in used and j > result.share and token in _words_of("split", language) and not result.split:
