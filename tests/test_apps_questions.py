@@ -1580,3 +1580,19 @@ def test_a_number_after_from_is_what_the_part_consists_of_not_its_whole(question
                                       "kak mnogo domokhozyaistv iz odnogo cheloveka?"])
 def test_one_person_households_are_households_of_one_member(question: str) -> None:
     _reads(question, "FROM mart.households", "members = 1")
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("сколько человек с зарплатой выше 500 тыс в Астане", ["monthly_wage > 500000", "region = '71'"]),
+    ("Жалақысы 200 мың теңгеден асатын адамдар саны", ["monthly_wage > 200000"]),
+    ("скока работающих с зарплатой от 300 до 500 тыс в Астане", ["monthly_wage >= 300000", "monthly_wage <= 500000"]),
+    ("average wage of people over 30", ["avg(monthly_wage)", "age > 30"]),
+])
+def test_a_wage_said_with_an_amount_bounds_the_wage(question: str, fragments: list[str]) -> None:
+    _reads(question, *fragments)
+
+
+def test_a_bound_on_an_average_said_once_is_declined_not_read_as_the_rows() -> None:
+    """Average wage above 300 000 asks where the average is above it, not the average of the high wages."""
+    declined = compile_question("средняя зарплата выше 300 тыс в Астане")
+    assert not isinstance(declined, tuple), declined

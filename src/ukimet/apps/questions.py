@@ -99,12 +99,15 @@ NOUNS = {  # what the number counts
                  "ru": ["автомобилей", "автомобиля", "автомобилями", "машин", "машины", "транспортных средств"],
                  "en": ["vehicles", "vehicle", "cars", "car"]},
     "income": {"kk": ["табысы", "табыс", "табысымен"], "ru": ["доходом", "доход", "дохода"], "en": ["income"]},
+    "wage": {"kk": ["жалақысы", "жалақы", "жалақымен", "жалақысымен", "айлығы", "айлықпен"],
+             "ru": ["зарплатой", "зарплата", "зарплату", "зарплаты", "зарплатами", "заработной", "заработная", "зп"],
+             "en": ["wage", "wages", "salary", "salaries", "earning", "earnings", "earn"]},
     "members": {"kk": ["мүшесі", "мүшелі", "мүшеден", "адамнан", "адамдық", "адамы"],
                 "ru": ["членов", "члена", "членами", "человек", "человека"],
                 "en": ["members", "member", "people", "persons"]},
 }
 NUMERIC = {"children": (("families",), "children_under_18"), "age": (("persons", "payments"), "age"),
-           "income": (("families",), "income_per_person"),
+           "income": (("families",), "income_per_person"), "wage": (("persons",), "monthly_wage"),
            "amount": (("payments",), "amount"), "group": (("persons",), "disability_group"),
            "members": (("families", "households"), "members"), "rooms": (("dwellings", "families"), "rooms"),
            "vehicles": (("persons", "families"), "vehicles")}
@@ -617,7 +620,7 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         near = sorted(((min(abs(j - first), abs(j - last)), name, j) for j in window
                        if j not in used and _number(tokens[j], language) is None
                        for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)
-                       and (name != "members" or j > last)))
+                       and (name != "members" or j > last) and (name != "wage" or low >= SMALLEST_AMOUNT)))
         aged = next((set(range(j, j + len(a))) for j in window if j not in used
                      for a in (words(w, language) for w in AGE_COMPARATORS[language])
                      if _match_phrase(tokens, j, tuple(a))), None)  # age 18-62, в возрасте 18-62: its words too
@@ -654,6 +657,7 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         candidates = sorted(((abs(j - i) - (0.5 if j > i else 0), name, j) for j in reach if j != i and j not in used
                              for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)
                              and (name != "members" or j > i)  # 5 человек; people over 65 is an age
+                             and (name != "wage" or value >= SMALLEST_AMOUNT)  # wage of people over 30: an age
                              and (name == "income" or j in window)))
         if age_said is not None:  # older than, младше, жастан асқан: an age whatever noun is near
             after = [(name, j) for _, name, j in candidates if name == "age" and j > i]
@@ -664,6 +668,10 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             if what[0] == "amount" and income is not None and _per_person(tokens, income, language, used):
                 used.add(what[1])  # табысы 50 000 теңгеден төмен: the tenge are the income's
                 what = ("income", income)
+            wage = next((j for _, name, j in candidates if name == "wage"), None)
+            if what[0] == "amount" and wage is not None:  # зарплата больше 300 000 тенге: the tenge are the wage's
+                used.add(what[1])
+                what = ("wage", wage)
             also = [j for _, name, j in candidates if name == what[0] and j != what[1] and abs(j - i) <= 2]
             used |= set(also)  # сомасы 100 000 теңгеден, на сумму свыше 100 000 тенге: both words say an amount
         elif value >= SMALLEST_AMOUNT:  # больше 100 тыс: nothing else could be counted in so many
@@ -1722,6 +1730,12 @@ SAID = {
     "decline_ages": {"kk": "«{words}»: қай жастағылар? Жасын көрсетіңіз, мысалы: 18–29 жастағы.",
                      "ru": "«{words}»: какого возраста? Укажите возраст, например: в возрасте 18–29 лет.",
                      "en": "\"{words}\": of which ages? Say the ages, for example: aged 18-29."},
+    "decline_bound_average": {"kk": "«{what}» шегі орташа мәнге қойылған сияқты (қай жерде орташасы одан жоғары?): "
+                                    "мұндай сұраққа жауап бермеймін. Орташасын өңірлер бойынша сұраңыз.",
+                              "ru": "Похоже, граница «{what}» поставлена на среднее (где оно выше?): на такой вопрос "
+                                    "не отвечаю. Спросите среднее по регионам.",
+                              "en": "The bound on \"{what}\" seems to be on the average itself (where is it above?): "
+                                    "that is not answered. Ask for the average by region."},
     "decline_words": {"kk": "Мына сөздерді түсінбедім: {words}. Сұрақты басқаша қойып көріңіз.",
                       "ru": "Не понял слова: {words}. Попробуйте спросить иначе.",
                       "en": "I did not understand: {words}. Please rephrase the question."},
@@ -1813,7 +1827,8 @@ NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amo
                  "age": {"kk": "жасы", "ru": "возраст", "en": "age"},
                  "members": {"kk": "мүшелер саны", "ru": "членов", "en": "members"},
                  "rooms": {"kk": "бөлмелер саны", "ru": "комнат", "en": "rooms"},
-                 "vehicles": {"kk": "көліктер саны", "ru": "автомобилей", "en": "vehicles"}}
+                 "vehicles": {"kk": "көліктер саны", "ru": "автомобилей", "en": "vehicles"},
+                 "wage": {"kk": "айлық жалақы", "ru": "месячная зарплата", "en": "monthly wage"}}
 """what a number in the question counts, as the answer's interpretation says it"""
 
 
@@ -1913,6 +1928,9 @@ def _impossible(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None
     return None
 
 
+BOUNDED_MEASURES = {"wage": "wage", "income": "income"}
+"""numbers of a measure (a wage above 300 000) that, asked beside that measure's average said once, bound the
+average rather than the rows (average wage above 300 000): declined, not read as the average of the high wages"""
 YES_NO = {"kk": "иә / жоқ", "ru": "да / нет", "en": "yes / no"}
 
 
@@ -2056,6 +2074,12 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     numbers = _numbers(question, p, entity)
     if isinstance(numbers, Answer):
         return numbers
+    bounded = next((what for what, _, _ in p.numeric if what in BOUNDED_MEASURES and
+                    metric.measure == BOUNDED_MEASURES[what]), None)
+    if bounded is not None and sum(any(word_matches(fold(f, p.language), t) for f in NOUNS[bounded][p.language])
+                                   for t in words(question, p.language)) < 2:
+        # средняя зарплата выше 300 тыс: a bound on the average (where is it above?), not on each wage
+        return _declined(question, p.language, "decline_bound_average", what=NUMERIC_NAMES[bounded][p.language])
     clash = _impossible([(i.sql, i.name[p.language]) for i in picked] + numbers)
     if clash is not None:  # childless families with 4 children, children over 70: nobody, whatever the data
         return _declined(question, p.language, "decline_contradiction", a=clash[0], b=clash[1])
