@@ -1928,6 +1928,13 @@ def _impossible(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None
     return None
 
 
+def _aggregate_word(word: str, language: str, layer: Layer) -> bool:
+    """Whether a word of the question names a way to aggregate (средняя, average, орташа, медиана)."""
+    folded = fold(word, language)
+    return any(folded in p.words or lemma(folded, language) in p.words
+               for p in layer.phrases[language] if p.item.kind == "aggregate")
+
+
 BOUNDED_MEASURES = {"wage": "wage", "income": "income"}
 """numbers of a measure (a wage above 300 000) that, asked beside that measure's average said once, bound the
 average rather than the rows (average wage above 300 000): declined, not read as the average of the high wages"""
@@ -1976,6 +1983,12 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     if receiving and not p.unknown and not any(c.kind == "filter" and PAID_FILTER.search(c.sql)
                                                for span in p.items for c in span):
         return _declined(question, p.language, "decline_recipients", words=", ".join(dict.fromkeys(receiving)))
+    bounded = next((what for what, _, _ in p.numeric if what in BOUNDED_MEASURES), None)
+    alone = any(c.kind == "aggregate" for c in named) and not any(  # an average of nothing else said
+        c.kind == "measure" or (c.kind == "metric" and c.id != "count") for c in named)
+    if bounded is not None and (alone or any(_aggregate_word(w, p.language, layer) for w in p.unknown)):
+        # средняя зарплата выше 300 тыс: the wage's words went to the bound, the average is left: a bound on it
+        return _declined(question, p.language, "decline_bound_average", what=NUMERIC_NAMES[bounded][p.language])
     if p.unknown:
         return _declined(question, p.language, "decline_words", words=", ".join(dict.fromkeys(p.unknown)))
     spans = p.items
