@@ -130,3 +130,22 @@ def test_linking_files_shares_its_python_work_with_a_second_process_and_writes_n
     monkeypatch.setattr(ukimet.core.parallel, "FORK_FROM", 1)
     shared = link_files([registry, clinic])
     assert partition(shared) == partition(alone) and len(partition(alone)) < len(alone)
+
+
+def test_a_files_own_id_column_is_the_record_id_when_mapped_so(tmp_path: Path) -> None:
+    """--map file:column=record_id: the clusters say the agency's own ids, and the ids are no evidence of who is
+    who (two people with neighbouring ids are not alike for it)."""
+    _, registry, clinic = _registry_and_clinic(tmp_path, 300, "SELECT 'P-' || rowid AS card_no, iin AS жсн, "
+                                               "surname AS тегі, name AS аты, dob FROM patients")
+    clusters = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", str(registry), str(clinic), "--out", str(clusters),
+                                      "--map", "clinic.csv:card_no=record_id"])
+    assert result.exit_code == 0, result.output
+    with clusters.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    ids = [r["record_id"] for r in rows if r["source"] == "clinic"]
+    assert ids and all(i.startswith("P-") for i in ids) and len(set(ids)) == len(ids)
+    assert "card_no = " not in result.output.split("clinic:", 1)[1].split("\n")[0].split("not used")[0]
+    wrong = CliRunner().invoke(app, ["link", str(registry), str(clinic), "--out", str(clusters),
+                                     "--map", "clinic.csv:card=record_id"])
+    assert wrong.exit_code != 0 and "card_no" in wrong.output

@@ -1,7 +1,7 @@
 """Linkage over standalone files, for anyone's data: each CSV, Parquet, Excel or JSON file is registered, catalogued
 (columns detected by the classifier), synced and linked in a private temporary workspace, and every record gets
-an entity id: ``source`` (the file name without extension), ``record_id`` (the file's ``record_id`` column, else
-its row number counting from 1) and ``entity_id``."""
+an entity id: ``source`` (the file name without extension), ``record_id`` (the column ``--map file:column=record_id``
+names, else the file's ``record_id`` column, else its row number counting from 1) and ``entity_id``."""
 
 from __future__ import annotations
 
@@ -43,11 +43,16 @@ def _source_name(path: Path, taken: set[str]) -> str:
     return name
 
 
+RECORD_ID = "record_id"
+"""the meaning ``--map`` gives a file's own id column: the output's record_id, and no evidence of who it is"""
+
+
 def parse_mapping(text: str) -> tuple[str, str, str]:
-    """``file:column=meaning`` (``--map``) as (file, column, meaning); the file by its name or its stem."""
+    """``file:column=meaning`` (``--map``) as (file, column, meaning); the file by its name or its stem. The
+    meaning ``record_id`` names the file's own id column, written as the record id in the output."""
     found = re.fullmatch(r"([^:]+):(.+)=([a-z_]+)", text.strip())
-    if found is None:
-        raise LinkError("linkfiles.map", given=text, allowed=", ".join(SEMANTIC_TYPES))
+    if found is None or found.group(3) not in (*SEMANTIC_TYPES, RECORD_ID):
+        raise LinkError("linkfiles.map", given=text, allowed=", ".join((*SEMANTIC_TYPES, RECORD_ID)))
     return found.group(1), found.group(2), found.group(3)
 
 
@@ -75,7 +80,10 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
         (found,) = mapped([(lambda spec: introspect(spec, open_connector(spec, config)), specs)], least=2)
         catalogued = {spec.name: refresh_catalog(metadata, spec, open_connector(spec, config), introspected=seen)
                       for spec, seen in zip(specs, found, strict=True)}
-        _apply(metadata, sources, mappings)
+        ids = {_source_of(file, sources): column for file, column, meaning in mappings if meaning == RECORD_ID}
+        # an id column tells nobody apart: ignored as evidence, kept as the record id
+        _apply(metadata, sources, [(file, column, "other" if meaning == RECORD_ID else meaning)
+                                   for file, column, meaning in mappings])
         # the run's store is thrown away with the workspace: a lake's snapshots would only cost time
         con = open_workspace(Path(workspace) / "spill", memory_limit=config.work_memory_limit)
         try:
@@ -100,8 +108,8 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
                 columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                                      "WHERE table_schema = ? AND table_name = ?",
                                                      [name, table[0]]).fetchall()}
-                record_id = "CAST(t.record_id AS VARCHAR)" if "record_id" in columns else \
-                    "CAST(t.rowid + 1 AS VARCHAR)"
+                own = ids.get(name, "record_id" if "record_id" in columns else None)
+                record_id = f"CAST(t.{ident(own)} AS VARCHAR)" if own else "CAST(t.rowid + 1 AS VARCHAR)"
                 # a line per person a row describes, in the order of its columns (the row's own person first)
                 order = {party.party: n for n, party in enumerate(parties(columns_of(metadata, name), (), True))}
                 found = con.execute(f"""SELECT '{name}', {record_id}, min(e.entity_id), t.rowid, p.party
@@ -119,13 +127,24 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
     return _unique_ids(rows, warnings)
 
 
+def _source_of(file: str, sources: dict[str, Path]) -> str:
+    """The source of the file ``--map`` names (by its name, stem, path or source name), or the error naming the
+    files there are."""
+    name = next((n for n, p in sources.items() if file in (p.name, p.stem, str(p), n)), None)
+    if name is None:
+        raise LinkError("linkfiles.map_file", file=file, files=", ".join(p.name for p in sources.values()))
+    return name
+
+
 def _apply(metadata: SqlEngine, sources: dict[str, Path], mappings: Sequence[tuple[str, str, str]]) -> None:
     """Set the user's meanings (``--map``) over the classifier's, naming a file or column that is not there."""
     for file, column, meaning in mappings:
-        name = next((n for n, p in sources.items() if file in (p.name, p.stem, str(p), n)), None)
-        if name is None:
-            raise LinkError("linkfiles.map_file", file=file, files=", ".join(p.name for p in sources.values()))
-        tables = {c.table for c in columns_of(metadata, name)}
+        name = _source_of(file, sources)
+        catalogued = columns_of(metadata, name)
+        if column not in {c.column for c in catalogued}:
+            raise LinkError("linkfiles.map_column", file=str(sources[name]), column=column,
+                            columns=", ".join(c.column for c in catalogued))
+        tables = {c.table for c in catalogued}
         set_label(metadata, name, next(iter(sorted(tables)), name), column, "ukimet link --map",
                   semantic_type=meaning)
 
