@@ -1597,3 +1597,19 @@ def test_a_bound_on_an_average_said_once_is_declined_not_read_as_the_rows() -> N
     declined = compile_question("средняя зарплата выше 300 тыс в Астане")
     assert isinstance(declined, Answer) and "среднее" in str(declined.declined), declined
     _reads("средний возраст людей с зарплатой выше 300 тыс", "avg(age)", "monthly_wage > 300000")
+
+
+@pytest.mark.parametrize(("question", "fragment"), [
+    ("Шымкенттегі тұрмысы төмен отбасылар", "income_per_person < "),
+    ("малоимущие семьи в Астане", "income_per_person < "),
+    ("how many low-income families nationwide", "income_per_person < "),
+    ("Елімізде жалғыз тұратын зейнеткерлер саны қанша?", "pensioners = 1"),
+])
+def test_colloquial_names_of_low_income_and_the_scope_of_the_country_are_read(question: str, fragment: str) -> None:
+    _reads(question, fragment)
+
+
+def test_a_kazakh_past_participle_of_receiving_is_not_dropped() -> None:
+    """зейнетақы алған әйелдер: women who received a pension, not the pension payments made to women."""
+    declined = compile_question("зейнетақы алған әйелдер саны")
+    assert not isinstance(declined, tuple), declined
