@@ -1071,9 +1071,13 @@ def _months_range(tokens: list[str], language: str, used: set[int], year_at: int
 KK_NEGATIVE = (("майтын", "атын", "йтын"), ("мейтін", "етін", "йтін"), ("байтын", "атын", "йтын"),
                ("бейтін", "етін", "йтін"), ("пайтын", "атын", "йтын"), ("пейтін", "етін", "йтін"),
                ("майды", "ады", "йды"), ("мейді", "еді", "йді"), ("байды", "ады", "йды"), ("бейді", "еді", "йді"),
-               ("пайды", "ады", "йды"), ("пейді", "еді", "йді"))
+               ("пайды", "ады", "йды"), ("пейді", "еді", "йді"),
+               ("маған", "атын", "йтын"), ("меген", "етін", "йтін"), ("баған", "атын", "йтын"),
+               ("беген", "етін", "йтін"), ("паған", "атын", "йтын"), ("пеген", "етін", "йтін"))
 """Kazakh negative participles and present forms (-майтын, -мейтін, -майды ...) and the positive ending that
-replaces each after a consonant and after a vowel: the negation of a verb is its positive form negated"""
+replaces each after a consonant and after a vowel: the negation of a verb is its positive form negated; a negated
+past participle (алмаған, істемеген) is read as the present one (алатын, істейтін), as the mart holds the present
+state"""
 KK_VOWELS = "аәеиоөұүыіуэюя"
 
 
@@ -1084,7 +1088,8 @@ def kazakh_positive(word: str) -> str | None:
     for negative, after_consonant, after_vowel in KK_NEGATIVE:
         at = lowered.find(negative, 2)
         ending = lowered[at + len(negative):] if at >= 0 else ""
-        if at < 0 or len(ending) > KK_LONGEST_ENDING or (ending and not negative.endswith(("тын", "тін"))):
+        if at < 0 or len(ending) > KK_LONGEST_ENDING or (
+                ending and not negative.endswith(("тын", "тін", "ған", "ген"))):
             continue  # a participle takes the endings of a noun (істемейтіндер, алмайтындарға); -майды none
         stem = lowered[:at]
         if stem[-1] not in KK_VOWELS:
@@ -1092,6 +1097,30 @@ def kazakh_positive(word: str) -> str | None:
         if stem[-1] in "ыі":
             return stem[:-1] + "и" + after_vowel[1:] + ending
         return stem + after_vowel + ending
+    return None
+
+
+KK_PAST = (("ған", "атын", "йтын"), ("қан", "атын", "йтын"), ("ген", "етін", "йтін"), ("кен", "етін", "йтін"))
+"""Kazakh past participles and the present participle ending that replaces each after a consonant and a vowel"""
+
+
+def _kazakh_present(word: str, layer: Layer) -> str | None:
+    """The present participle of a Kazakh past one (алған: алатын, тұрған: тұратын, оқыған: оқитын) where the
+    vocabulary holds it and not the past form (жәрдемақы алатын): the mart holds who receives now. None otherwise."""
+    lowered = word.lower()
+    vocabulary = _vocabulary(layer, "kk")
+    for past, after_consonant, after_vowel in KK_PAST:
+        at = lowered.find(past, 2)
+        ending = lowered[at + len(past):] if at >= 0 else ""
+        if at < 0 or len(ending) > KK_LONGEST_ENDING:
+            continue
+        stem = lowered[:at]
+        form = stem + (after_consonant if stem[-1] not in KK_VOWELS else
+                       ("и" + after_vowel[1:]) if stem[-1] in "ыі" else after_vowel)
+        if stem[-1] in "ыі":
+            form = stem[:-1] + "и" + after_vowel[1:]
+        if fold(form, "kk") in vocabulary and not _known_form(fold(lowered, "kk"), vocabulary, "kk"):
+            return form + ending  # not a past participle the vocabulary holds (жұмыс істеп тұрған: active)
     return None
 
 
@@ -1554,7 +1583,10 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
         typed = _less_suffix(typed, layer)
     positive = [_kazakh_positive(word, layer) if language == "kk" else None for word in typed]
     flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
-    tokens = [fold(positive[i] or word, language) for i, word in enumerate(typed)]
+    present = [_kazakh_present(word, layer) if language == "kk" and not positive[i] else None
+               for i, word in enumerate(typed)]  # алған: алатын
+    read = [positive[i] or present[i] or word for i, word in enumerate(typed)]  # as the words are read
+    tokens = [fold(word, language) for word in read]
     if language == "ru":  # неработающих: работающих, negated (a word the vocabulary holds with не is kept whole)
         flipped |= _russian_negated(tokens, layer)
     used: set[int] = set()
@@ -1602,7 +1634,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 continue  # without is not an inflected "with": without disability is no disability
             if not span & used and (_match_phrase(tokens, i, phrase.words) or
                                     _match_phrase(dictionary, i, phrase.words)) and \
-                    not _kazakh_clash(phrase, typed, i) and \
+                    not _kazakh_clash(phrase, read, i) and \
                     not _overtaken(tokens, dictionary, i, phrase, used, layer, language, starts):
                 end = i + len(phrase.words)
                 after = next((len(w) for w in _phrases_of("not_after", language)
