@@ -1619,3 +1619,9 @@ def test_a_kazakh_past_participle_is_read_as_the_present_one(question: str, frag
     """зейнетақы алған әйелдер: women who received a pension (people, as the mart holds them now), never the
     pension payments made to women; алмаған, істемеген: the same negated."""
     _reads(question, *fragments)
+
+
+@pytest.mark.parametrize("question", ["сколько многодетных семей отдельно в Шымкенте и Туркестанской области",
+                                      "families in crisis or unfavourable separately in Astana"])
+def test_separately_asks_for_a_row_each(question: str) -> None:
+    _reads(question, "GROUP BY")

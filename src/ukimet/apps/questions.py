@@ -179,9 +179,10 @@ REGION_NOUNS = {"kk": ["облыс", "өңір", "аймақ", "өңірлер",
                 "en": ["region", "regions", "oblast", "oblasts"]}
 """a word for region, which a ranking splits by when it names no other split"""
 COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ", "қайсысында", "қайсында", "қайсысы"],
-           "ru": ["сравн", "сопостав", "больше", "меньше", "большая", "большую", "большей", "меньшая", "меньшую"],
+           "ru": ["сравн", "сопостав", "больше", "меньше", "большая", "большую", "большей", "меньшая", "меньшую",
+                  "отдельно"],
            "en": ["compar", "more", "fewer", "less", "versus", "vs", "larger", "greater", "bigger", "higher", "smaller",
-                  "lower"]}
+                  "lower", "separately"]}
 """words that ask to set named groups side by side (Shymkent or Almaty, men and women): read only away from a
 number (больше 3 детей is a condition, not a comparison)"""
 MORE_OR_FEWER = {"kk": ["көп", "аз", "көбі", "азы"], "ru": [], "en": []}
