@@ -86,6 +86,8 @@ def test_dates_in_any_common_format(value: object, day: dt.date | None) -> None:
     ("12 nauryz 1985", dt.date(1985, 3, 12)), ("March 12, 1985", dt.date(1985, 3, 12)),
     ("12-Mar-1985", dt.date(1985, 3, 12)), ("5 мая 2001", dt.date(2001, 5, 5)), ("мамыр 5 2001", dt.date(2001, 5, 5)),
     ("31 ақпан 2000", None), ("ул. Абая 12 1985", None), ("12 марта", None), ("March 1985", None),
+    ("12-MAR-85", dt.date(1985, 3, 12)), ("05-JAN-07", dt.date(2007, 1, 5)), ("31-FEB-85", None),
+    ("12-ABC-85", None),
 ])
 def test_dates_written_with_the_months_name_in_kazakh_russian_or_english(value: str, day: dt.date | None) -> None:
     assert parse_date(value) == day

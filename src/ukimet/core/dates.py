@@ -58,8 +58,20 @@ def _month_of(word: str) -> int | None:
     return next((month for stem, month in _MONTHS_BY_LETTER.get(word[:1], ()) if word.startswith(stem)), None)
 
 
+_DAY_MONTH_YY = re.compile(r"^(\d{1,2})[-\s./]([^\W\d_]{3,})\.?[-\s./](\d{2})$")
+"""a day, a month's name and a two-digit year: 12-MAR-85, Oracle's default (DD-MON-RR) and many exports'"""
+
+
 def _written(text: str) -> dt.date | None:
-    """A date written with its month's name: 12 марта 1985 г., 1985 ж. 12 наурыз, March 12, 1985, 12-Mar-1985."""
+    """A date written with its month's name: 12 марта 1985 г., 1985 ж. 12 наурыз, March 12, 1985, 12-Mar-1985;
+    and 12-MAR-85, the day first and a two-digit year last, its century by ``TWO_DIGIT_PIVOT``."""
+    short = _DAY_MONTH_YY.match(text)
+    if short and (month := _month_of(short.group(2).lower())) is not None:
+        year = int(short.group(3))
+        try:
+            return dt.date(1900 + year if year > TWO_DIGIT_PIVOT else 2000 + year, month, int(short.group(1)))
+        except ValueError:
+            return None
     months, numbers = [], []
     for token in _WORD_OR_NUMBER.findall(text.lower()):
         if token.isdigit():
