@@ -1092,13 +1092,18 @@ def kazakh_positive(word: str) -> str | None:
         if at < 0 or len(ending) > KK_LONGEST_ENDING or (
                 ending and not negative.endswith(("тын", "тін", "ған", "ген"))):
             continue  # a participle takes the endings of a noun (істемейтіндер, алмайтындарға); -майды none
-        stem = lowered[:at]
-        if stem[-1] not in KK_VOWELS:
-            return stem + after_consonant + ending
-        if stem[-1] in "ыі":
-            return stem[:-1] + "и" + after_vowel[1:] + ending
-        return stem + after_vowel + ending
+        return _with_ending(lowered[:at], after_consonant, after_vowel) + ending
     return None
+
+
+def _with_ending(stem: str, after_consonant: str, after_vowel: str) -> str:
+    """A Kazakh stem with the ending it takes after a consonant or after a vowel; ы or і before й is written и
+    (оқы + йтын: оқитын)."""
+    if stem[-1] not in KK_VOWELS:
+        return stem + after_consonant
+    if stem[-1] in "ыі":
+        return stem[:-1] + "и" + after_vowel[1:]
+    return stem + after_vowel
 
 
 KK_PAST = (("ған", "атын", "йтын"), ("қан", "атын", "йтын"), ("ген", "етін", "йтін"), ("кен", "етін", "йтін"))
@@ -1115,11 +1120,7 @@ def _kazakh_present(word: str, layer: Layer) -> str | None:
         ending = lowered[at + len(past):] if at >= 0 else ""
         if at < 0 or len(ending) > KK_LONGEST_ENDING:
             continue
-        stem = lowered[:at]
-        form = stem + (after_consonant if stem[-1] not in KK_VOWELS else
-                       ("и" + after_vowel[1:]) if stem[-1] in "ыі" else after_vowel)
-        if stem[-1] in "ыі":
-            form = stem[:-1] + "и" + after_vowel[1:]
+        form = _with_ending(lowered[:at], after_consonant, after_vowel)
         if fold(form, "kk") in vocabulary and not _known_form(fold(lowered, "kk"), vocabulary, "kk"):
             return form + ending  # not a past participle the vocabulary holds (жұмыс істеп тұрған: active)
     return None
