@@ -1625,3 +1625,45 @@ def test_a_kazakh_past_participle_is_read_as_the_present_one(question: str, frag
                                       "families in crisis or unfavourable separately in Astana"])
 def test_separately_asks_for_a_row_each(question: str) -> None:
     _reads(question, "GROUP BY")
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("Шымкентте жұмыссыздық бойынша жәрдемақы алатындар қанша?", "жұмыссыздық бойынша жәрдемақы"),
+    ("Сколько получателей пособия по безработице в Шымкенте?", "пособия по безработице"),
+    ("unemployment benefit recipients in Shymkent", "unemployment benefit"),
+])
+def test_a_payment_the_data_do_not_hold_is_declined_naming_those_held(question: str, words: str) -> None:
+    """Unemployment benefit is not one of the state allowances held: never job seekers receiving any benefit."""
+    declined = compile_question(question)
+    assert isinstance(declined, Answer) and declined.declined is not None, declined
+    assert words in declined.declined, declined.declined
+    held = compile_question("unemployment benefit")
+    assert isinstance(held, Answer) and "birth allowance" in str(held.declined), held
+
+
+@pytest.mark.parametrize("question", ["zeinetkerler и мүгедектер вместе, Костанайская обл — jalpy sany",
+                                      "pensioners and disabled together in Kostanay"])
+def test_together_joins_two_groups_into_either_in_a_question_of_two_languages(question: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert ") OR (disability_group IS NOT NULL)" in compiled[1], compiled[1]
+
+
+@pytest.mark.parametrize(("question", "school_only"), [
+    ("Almaty oblysy: mektepte oqityn balalar sany", True),
+    ("children in school in Astana", True),
+    ("дети, не посещающие школу", False),
+])
+def test_children_in_school_are_the_pupils_but_children_out_of_school_keep_their_age(question: str,
+                                                                                    school_only: bool) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert ("age < 18" not in compiled[1]) == school_only, compiled[1]
+
+
+def test_a_share_of_a_filter_and_an_age_of_something_else_asks_which_is_the_whole() -> None:
+    """доля занятых 18-62 лет: of everyone, or of those aged 18-62? Said, not guessed; a group's own age said
+    again (доля детей до 18 лет) is no second filter."""
+    declined = compile_question("Доля занятых 18-62 лет, Атырау, %")
+    assert isinstance(declined, Answer) and declined.declined, declined
+    assert isinstance(compile_question("Какова доля детей до 18 лет в населении Туркестанской области?"), SharePlan)

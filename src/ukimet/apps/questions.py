@@ -280,6 +280,14 @@ TOGETHER = {"kk": ["бірге", "қосқанда", "жиынтығы"], "ru": 
             "en": ["together", "combined", "taken together"]}
 """words that make two groups joined by "and" one group of both (пенсионеров и инвалидов вместе: either), where
 without them "and" is both at once (families with a debt and no heating)"""
+NOT_HELD = {"kk": ["жұмыссыздық бойынша жәрдемақы", "жұмыссыздық жөніндегі жәрдемақы", "жұмыссыздық жәрдемақы",
+                    "жұмыссыздар жәрдемақы"],
+            "ru": ["пособие по безработице", "пособия по безработице", "пособий по безработице",
+                   "пособием по безработице", "выплаты по безработице", "выплат по безработице"],
+            "en": ["unemployment benefit", "unemployment allowance", "unemployment insurance", "jobseeker's allowance",
+                   "jobseekers allowance"]}
+"""payments said by a kind the data does not hold (unemployment benefit is paid by the social insurance fund, not
+among the state allowances here): declined naming the kinds held, never read as job seekers receiving any benefit"""
 AND = {"kk": ["және", "мен", "бен", "пен", "да", "де", "та", "те"], "ru": ["и", "а также", "также", "а"],
        "en": ["and", "nor", "as well as"]}
 """words that list values side by side: a negation said once holds for the whole list (кроме Алматы и Астаны,
@@ -320,7 +328,8 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "month_range": MONTH_RANGE, "until": UNTIL, "range_opening": RANGE_OPENING,
                 "since_before": {k: v["before"] for k, v in SINCE.items()},
                 "since_after": {k: v["after"] for k, v in SINCE.items()},
-                "together": TOGETHER, "both": BOTH, "total": TOTAL, "per_one": PER, "per_person": PER_PERSON,
+                "together": TOGETHER, "not_held": NOT_HELD, "both": BOTH, "total": TOTAL, "per_one": PER,
+                "per_person": PER_PERSON,
                 "ordinals": {language: list(said) for language, said in ORDINALS.items()},
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "ellipsis_links": ELLIPSIS_LINKS, "ellipsis_verbs": ELLIPSIS_VERBS, "how_many": HOW_MANY,
@@ -328,10 +337,10 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
 
 
 @functools.cache
-def _phrases_of(vocabulary: str, language: str) -> tuple[tuple[str, ...], ...]:
-    """A word list of this module folded as a question's words are, longest phrase first: made once, not per
-    question or per word."""
-    return tuple(sorted((tuple(words(w, language)) for w in VOCABULARIES[vocabulary][language]), key=len,
+def _phrases_of(vocabulary: str, language: str, read_as: str | None = None) -> tuple[tuple[str, ...], ...]:
+    """A word list of this module folded as a question's words are (a question in ``read_as``, by default the
+    list's own language), longest phrase first: made once, not per question or per word."""
+    return tuple(sorted((tuple(words(w, read_as or language)) for w in VOCABULARIES[vocabulary][language]), key=len,
                         reverse=True))
 
 
@@ -494,9 +503,10 @@ def _phrase_index(layer: Layer, language: str) -> tuple[dict[str, list[int]], di
     return _per_layer("phrase index", layer, language, make)
 
 
-def _said(tokens: list[str], vocabulary: str, language: str) -> bool:
-    """Whether a phrase of one of this module's word lists stands anywhere in the question."""
-    return any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of(vocabulary, language)
+def _said(tokens: list[str], vocabulary: str, language: str, read_as: str | None = None) -> bool:
+    """Whether a phrase of one of this module's word lists in ``language`` stands anywhere in the question (read
+    in ``read_as``, by default the same language)."""
+    return any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of(vocabulary, language, read_as)
                for j in range(len(tokens)))
 
 
@@ -1613,7 +1623,10 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
     negated_at = 0
     result.both = _said(tokens, "both", language)  # water, gas, heating and sewerage all together: all at once
-    together = _said(tokens, "together", language) and not result.both
+    # пенсионеры и инвалиды вместе, zeinetkerler и мүгедектер вместе: a mixed question says "together" and its
+    # "and" in the other language
+    together = any(_said(tokens, "together", other, language) for other in LANGUAGES) and not result.both
+    joined = frozenset(w for other in LANGUAGES for phrase in _phrases_of("and", other, language) for w in phrase)
     result.total = any(token in _words_of("total", language) for token in tokens)
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
     i = 0
@@ -1705,7 +1718,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 used |= set(range(i, i + negation))
                 i += negation
                 continue
-            if together and tokens[i] in _words_of("and", language):
+            if together and tokens[i] in joined:
                 result.ors.append(i)  # pensioners and disabled people together: one group of either
             elif tokens[i] in _words_of("and", language):
                 result.ands.append(i)
@@ -1761,6 +1774,9 @@ SAID = {
                                  "получатели АСП.",
                            "en": "\"{words}\": recipients of what? Name the payment, for example: pension recipients, "
                                  "recipients of targeted social assistance."},
+    "decline_not_held": {"kk": "«{words}»: мұндай төлем деректерде жоқ. Бар төлемдер: {held}.",
+                         "ru": "«{words}»: такой выплаты нет в данных. Есть: {held}.",
+                         "en": "\"{words}\": the data hold no such payment. They hold: {held}."},
     "decline_ages": {"kk": "«{words}»: қай жастағылар? Жасын көрсетіңіз, мысалы: 18–29 жастағы.",
                      "ru": "«{words}»: какого возраста? Укажите возраст, например: в возрасте 18–29 лет.",
                      "en": "\"{words}\": of which ages? Say the ages, for example: aged 18-29."},
@@ -1905,6 +1921,24 @@ def _said_of(question: str, listed: Mapping[str, Sequence[str]], language: str) 
                                                     for a in listed[language])]
 
 
+IMPLIED_BY = {"children": "in_school"}
+"""a filter another one says already, as people use the words: children in school, mektepte oqityn balalar, дети,
+которые учатся в школе are the pupils (of 18 or 19 too), not the pupils under 18"""
+
+
+def _not_held(question: str, language: str) -> str:
+    """The words of the question, as typed, that name a payment the data do not hold (NOT_HELD), in any of the
+    three languages (a mixed question may say it in another); "" if none."""
+    typed = typed_words(question)
+    tokens = [fold(w, language) for w in typed]
+    for said_in in LANGUAGES:
+        for phrase in _phrases_of("not_held", said_in, language):
+            for j in range(len(tokens)):
+                if _match_phrase(tokens, j, phrase):
+                    return " ".join(typed[j:j + len(phrase)])
+    return ""
+
+
 def _contradiction(picked: Sequence[Item]) -> tuple[Item, Item] | None:
     """Two filters of the question that are each other's opposite (pupils who are not in school), if any."""
     def bare(sql: str) -> str:
@@ -2010,6 +2044,11 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     amount = summed or any(c.kind == "metric" and c.id in ("avg_paid", "median_paid") for c in named) or (
         any(c.kind == "measure" and c.id == "paid" for c in named) and any(c.kind == "aggregate" for c in named))
     p.unknown = [w for w in p.unknown if not (amount and fold(w, p.language) in _words_of("paid", p.language))]
+    unheld = _not_held(question, p.language)
+    if unheld:
+        held = dict.fromkeys(i.name[p.language] for i in layer.items if i.kind == "filter" and i.id.endswith(
+            "@benefits"))
+        return _declined(question, p.language, "decline_not_held", words=unheld, held=", ".join(held))
     aged = _said_of(question, AGED_PEOPLE, p.language)
     if aged and not any(what == "age" for what, _, _ in p.numeric) and not p.unknown:  # қариялар, youth: no age
         return _declined(question, p.language, "decline_ages", words=", ".join(dict.fromkeys(aged)))
@@ -2085,6 +2124,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         elif all(item.sql != other.sql for other in picked):  # said twice (Жезқазған, яғни Ұлытау облысы): once
             picked.append(item)
     picked = _joined_by_or(picked, position, p)
+    ids = {i.id for i in picked}
+    if p.share is None:  # children in school: the pupils, any age (the share of children in school: of children)
+        picked = [i for i in picked if IMPLIED_BY.get(i.id) not in ids]
     opposed = _contradiction(picked)
     if opposed is not None and group is None and (p.compare or any(
             min(position.get(id(i), -1) for i in opposed) < k < max(position.get(id(i), -1) for i in opposed)
@@ -2296,9 +2338,13 @@ def _share_plan(question: str, p: Parse, layer: Layer, entity: str, metric: Item
     numbers = [n for n, at in zip(numbers, p.numeric_at, strict=True) if not whole_at(at)]
     if not part and not numbers and not parted and not p.among:  # every filter before the verb: what is shared out
         whole, part = [], whole
-    if len(part) > 1 and not whole and not p.among and p.split is None and not (
+    measured = {m.group() for condition, _ in numbers if (m := re.match(r"\w+", condition))}
+    bounded_apart = any(not re.search(rf"\b{column}\b", i.sql) for i in part for column in measured)
+    if len(part) + bounded_apart > 1 and not whole and not p.among and p.split is None and not (
             p.language == "kk" and any(position[id(i)] < (p.share or 0) for i in part)):
-        # "доля многодетных семей, получающих АСП": of all families, or of the large ones? said, not guessed
+        # "доля многодетных семей, получающих АСП": of all families, or of the large ones? said, not guessed; so too
+        # a filter and an age of something else (доля занятых 18-62 лет: of everyone, or of those aged 18-62? not
+        # доля детей до 18 лет, the children's own age said again)
         return _declined(question, p.language, "decline_share_whole")
     if not part and not numbers and not parted:
         return _declined(question, p.language, "decline_share_part")
