@@ -249,3 +249,15 @@ def test_a_source_name_with_two_underscores_in_a_row_is_refused_so_no_two_source
     with pytest.raises(SourceError) as refused:
         SourceSpec("tax__2025", "csv", "agency.csv").validate()
     assert refused.value.id == "source.double_underscore" and "tax_2025" in str(refused.value)
+
+
+@pytest.mark.parametrize(("years", "kind"), [
+    (range(1970, 1996), "birth_date"),  # wives born over 25 years, all adults: dates of birth
+    (range(1940, 2020), "birth_date"),  # decades of births
+    (range(2012, 2026), "date"),        # recent years of events (visits, registrations)
+])
+def test_a_column_of_dates_under_a_code_is_read_as_births_by_their_spread_and_age(years: range, kind: str) -> None:
+    from ukimet.connect.classify import classify_column
+
+    values = [f"{year}-{(n % 12) + 1:02d}-{(n % 27) + 1:02d}" for n, year in enumerate(years)]
+    assert classify_column("school", "pupils", "fld_07", "varchar", values).semantic_type == kind

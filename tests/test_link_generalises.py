@@ -410,6 +410,20 @@ def test_a_row_of_two_persons_is_split_by_the_word_for_each_wherever_it_stands(
     assert sum(len(party.columns) for party in found) == len(columns)  # and every column used
 
 
+def test_a_row_of_two_persons_gives_each_the_contacts_its_name_says_and_both_the_home_address() -> None:
+    """A kindergarten queue: a child and a guardian per line. The guardian's phone is the guardian's (not the
+    child's), the home address is both persons', and a phone of nobody named is nobody's."""
+    from ukimet.link.records import parties
+
+    found = {p.party: p for p in parties(_catalogued(
+        ("child_surname", "surname"), ("child_name", "first_name"), ("child_dob", "birth_date"),
+        ("guardian_surname", "surname"), ("guardian_name", "first_name"), ("guardian_iin", "iin"),
+        ("guardian_phone", "phone"), ("home_address", "address"), ("contact_phone", "phone")), ())}
+    assert set(found) == {"child", "guardi"}, found
+    assert found["guardi"].columns["phone"] == "guardian_phone" and "phone" not in found["child"].columns
+    assert found["guardi"].address == found["child"].address == ("home_address",)
+
+
 def test_a_first_name_in_its_short_form_is_its_person_and_no_one_elses(tmp_path: Path) -> None:
     """Where the IIN-sharing records show one person's first name is not written wholly differently, a clinic
     card without an IIN that writes a first name short (Саша, Женя, Бауке, Нұрке) still joins its person: a

@@ -206,16 +206,24 @@ def _given_names(values: Sequence[str]) -> bool:
     return sum(1 for x in v if x.lower() in places) < 0.3 * len(v)
 
 
+ADULT = 18
+"""Years since the latest of a column's dates from which they can all be dates of birth of adults."""
+
+
 def _birth_dates(days: Sequence[dt.date]) -> bool:
-    """Whether dates look like dates of birth rather than of events: all in the past, after 1900, spread over at
-    least three decades and hardly any of them in the last year."""
+    """Whether dates look like dates of birth rather than of events: all in the past, after 1900, and either
+    spread over at least three decades with hardly any of them in the last year, or spread over a decade and
+    all of them older than an adult (a register of wives born 1970-1995: an extract of today holds no events
+    that old alone)."""
     if len(days) < 10:
         return False
     today = dt.date.today()
     years = sorted(d.year for d in days)
     recent = sum(1 for d in days if (today - d).days < 366)
-    return (all(d.year >= 1900 and d <= today for d in days) and years[-1] - years[0] >= 30
-            and recent <= len(days) // 20)
+    if not all(d.year >= 1900 and d <= today for d in days):
+        return False
+    return (years[-1] - years[0] >= 30 and recent <= len(days) // 20) or (
+        years[-1] - years[0] >= 10 and today.year - years[-1] >= ADULT)
 
 
 def classify_column(source: str, table: str, column: str, data_type: str, values: Sequence[str]) -> Classification:

@@ -414,9 +414,10 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
         CASE WHEN r.record_id IS NULL THEN k.known ELSE r.known END AS known
         FROM cluster_components c LEFT JOIN cluster_resolved r ON r.record_id = c.record_id
         LEFT JOIN cluster_continues k ON k.component = c.component ORDER BY c.record_id""")
-    db.drop("cluster_decided", "cluster_same", "cluster_apart", "cluster_known", "cluster_cc", "cluster_components",
+    db.drop("cluster_decided", "cluster_apart", "cluster_known", "cluster_cc", "cluster_components",
             "cluster_continues", "cluster_typo_pairs", "cluster_typo_iins", "cluster_iin_typos", "cluster_labels",
-            "cluster_resolved")  # cluster_conflicts (a component number each) says which ones were replayed
+            "cluster_resolved")  # cluster_conflicts (a component number each) says which ones were replayed, and
+    # cluster_same (a clerk's 'same' pairs, one person's records under two surnames) holds in ``guard`` too
     return int(db.fetch("SELECT count(DISTINCT entity_id) FROM link.profile_entities")[0][0])
 
 
@@ -457,7 +458,7 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
     score(db, model)
     db.drop("vectors")
     entities = cluster(db, threshold, decisions)
-    suspicious = guard(db, threshold)
+    suspicious = guard(db, threshold, same="cluster_same")
     name_entities(db)
     return {"profiles": nodes, "candidate_pairs": pairs, "entities": entities + suspicious.get("parts", 0)
             - suspicious.get("split", 0), "suspicious": suspicious.get("split", 0), "prior": model.prior}
@@ -468,21 +469,42 @@ STRONG = 10.0
 the odds)."""
 
 
-def guard(db: Backend, threshold: float) -> dict[str, int]:
+def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, int]:
     """No entity whose profiles disagree on both first name and date of birth across many of them: one with at
     least four profiles, three first names (by sound: spellings of one name are one) and three dates of birth is a
     chain of look-alikes (a surname and an initial, a date and a surname), not a person. Its profiles are clustered
-    again on strong pairs only (``STRONG`` above the threshold), each part an entity; ``link.suspicious`` lists
-    what was split and into how many parts (an empty table when nothing was)."""
+    again on strong pairs only (``STRONG`` above the threshold), each part an entity. So is one whose profiles
+    give two full dates of birth each written by two sources or more (a mistyped date is one agency's slip, not
+    two agencies'): there a pair across the two dates holds only with one IIN on both, and a profile with no full
+    date joins on a strong pair. ``link.suspicious`` lists what was split and into how many parts (an empty table
+    when nothing was). ``same``: the pairs ``cluster`` held together whatever their weight (a clerk's 'same', one
+    person's records under two surnames), which hold here too; the table is let go."""
     db.create("guard_stats", f"""SELECT e.entity_id, count(*) AS profiles, count(DISTINCT n.first_sound) AS firsts,
         count(DISTINCT n.birth_date) AS births FROM link.profile_entities e
         JOIN {NODES} n ON n.record_id = e.record_id GROUP BY e.entity_id""")
-    db.create("guard_members", """SELECT e.record_id, e.entity_id FROM link.profile_entities e
-        JOIN guard_stats g ON g.entity_id = e.entity_id WHERE g.profiles >= 4 AND g.firsts >= 3 AND g.births >= 3""")
+    db.create("guard_dates", f"""SELECT e.entity_id, n.birth_date, count(DISTINCT r.source) AS sources
+        FROM link.profile_entities e JOIN {NODES} n ON n.record_id = e.record_id
+        JOIN link.record_profiles rp ON rp.profile_id = n.record_id
+        JOIN link.person_records r ON r.record_id = rp.record_id
+        WHERE n.birth_date IS NOT NULL AND NOT n.birth_month_only GROUP BY e.entity_id, n.birth_date""")
+    db.create("guard_two_dates", """SELECT entity_id FROM guard_dates WHERE sources >= 2 GROUP BY entity_id
+        HAVING count(*) >= 2""")
+    db.create("guard_members", """SELECT e.record_id, e.entity_id, t.entity_id IS NOT NULL AS two_dates
+        FROM link.profile_entities e JOIN guard_stats g ON g.entity_id = e.entity_id
+        LEFT JOIN guard_two_dates t ON t.entity_id = e.entity_id
+        WHERE (g.profiles >= 4 AND g.firsts >= 3 AND g.births >= 3) OR t.entity_id IS NOT NULL""")
+    held = "" if same is None else f"""
+        UNION ALL SELECT p.a, p.b FROM {same} p JOIN guard_members l ON l.record_id = p.a
+            JOIN guard_members r ON r.record_id = p.b WHERE l.entity_id = r.entity_id"""
     connected_components(db, f"""SELECT s.l_id AS a, s.r_id AS b FROM link.pair_scores s
         JOIN guard_members l ON l.record_id = s.l_id JOIN guard_members r ON r.record_id = s.r_id
-        WHERE l.entity_id = r.entity_id AND s.weight >= {threshold + STRONG!r}
-        UNION ALL SELECT record_id AS a, record_id AS b FROM guard_members""", "guard_parts")
+        JOIN {NODES} ln ON ln.record_id = s.l_id JOIN {NODES} rn ON rn.record_id = s.r_id
+        WHERE l.entity_id = r.entity_id AND CASE WHEN l.two_dates THEN s.weight >= {threshold!r} AND (
+            ln.iin = rn.iin OR ln.birth_date = rn.birth_date AND NOT ln.birth_month_only AND NOT rn.birth_month_only
+            OR (ln.birth_date IS NULL OR rn.birth_date IS NULL OR ln.birth_month_only OR rn.birth_month_only)
+               AND s.weight >= {threshold + STRONG!r})
+            ELSE s.weight >= {threshold + STRONG!r} END
+        UNION ALL SELECT record_id AS a, record_id AS b FROM guard_members{held}""", "guard_parts")
     db.create("link.suspicious", """SELECT m.entity_id AS was_entity, count(*) AS profiles,
         count(DISTINCT p.component) AS parts FROM guard_members m JOIN guard_parts p ON p.node = m.record_id
         GROUP BY m.entity_id""")
@@ -492,6 +514,7 @@ def guard(db: Backend, threshold: float) -> dict[str, int]:
             ELSE -p.component END AS entity_id, e.known FROM link.profile_entities e
             LEFT JOIN guard_parts p ON p.node = e.record_id""")
         db.create("link.profile_entities", "SELECT * FROM guard_entities")
+    db.drop("guard_dates", "guard_two_dates", *([same] if same else []))
     return {"split": int(found[0]), "parts": int(found[1])}
 
 
@@ -520,6 +543,7 @@ def link_new(db: Backend, threshold: float = THRESHOLD, decisions: Decisions | N
     db.drop("vectors")
     known = {int(p): str(e) for p, e in db.fetch("SELECT profile_id, entity_id FROM profile_known")}
     entities = cluster(db, threshold, decisions, known)
+    db.drop("cluster_same")
     name_entities(db)
     return {"profiles": nodes, "new_profiles": new, "candidate_pairs": pairs, "entities": entities,
             "prior": model.prior}

@@ -28,7 +28,8 @@ IIN_TYPO = """(levenshtein(l.iin, r.iin) <= 2 OR (left(l.iin, 7) = left(r.iin, 7
         AND jaro_winkler_similarity(l.surname_stem, r.surname_stem) >= 0.9
         AND jaro_winkler_similarity(l.first_key, r.first_key) >= 0.9
         AND coalesce(jaro_winkler_similarity(l.father_key, r.father_key) >= 0.88, true)
-        AND coalesce(l.sex = r.sex, true)"""
+        AND coalesce(l.sex = r.sex, true)
+        AND NOT coalesce(l.phone_key <> r.phone_key, false) AND NOT coalesce(l.email_key <> r.email_key, false)"""
 """Two different valid IINs that are likely one IIN mistyped: at most two digits apart (a digit and the check
 digit an agency recomputed, or two neighbours swapped), or apart only in the serial number (the birth date and
 sex digits the same) on records that also share an address, phone or e-mail; and on records that agree on the
@@ -76,9 +77,10 @@ LEVELS: dict[str, str] = {
         WHEN levenshtein(CAST(l.birth_date AS VARCHAR), CAST(r.birth_date AS VARCHAR)) <= 1 THEN 2
         ELSE 1 END""",
     "surname": """CASE WHEN l.surname_key IS NULL OR r.surname_key IS NULL THEN 0
-        WHEN l.surname_key = r.surname_key THEN 4
-        WHEN l.surname_stem = r.surname_stem THEN 3
-        WHEN jaro_winkler_similarity(l.surname_stem, r.surname_stem) >= 0.9 THEN 2 ELSE 1 END""",
+        WHEN l.surname_key = r.surname_key THEN 5
+        WHEN l.surname_stem = r.surname_stem THEN 4
+        WHEN jaro_winkler_similarity(l.surname_stem, r.surname_stem) >= 0.9 THEN 3
+        WHEN l.sex = 'M' AND r.sex = 'M' THEN 1 ELSE 2 END""",
     "first": f"""CASE WHEN l.first_key IS NULL OR r.first_key IS NULL THEN 0
         WHEN l.first_key = r.first_key THEN 3
         {_INITIAL.format(c="first_key")}
@@ -98,7 +100,7 @@ LEVELS: dict[str, str] = {
         WHEN l.email_key = r.email_key THEN 2 ELSE 1 END""",
 }
 FIELDS = tuple(LEVELS)
-TOP = {"iin": 4, "birth_date": 3, "surname": 4, "first": 3, "father": 3, "sex": 2, "address": 3, "phone": 2,
+TOP = {"iin": 4, "birth_date": 3, "surname": 5, "first": 3, "father": 3, "sex": 2, "address": 3, "phone": 2,
        "email": 2}
 """The strongest level of each field."""
 LEVEL_NAMES: dict[str, dict[int, str]] = {
@@ -108,7 +110,9 @@ LEVEL_NAMES: dict[str, dict[int, str]] = {
     "birth_date": {0: "missing", 1: "different (more than a typo)",
                    2: "a typo apart (same year and month or day, day and month swapped, one digit, the next year)",
                    3: "same date"},
-    "surname": {0: "missing", 1: "different", 2: "similar", 3: "same stem, other ending", 4: "same surname"},
+    "surname": {0: "missing", 1: "different, both men (men seldom change their surname)",
+                2: "different (a woman's, who may have married, or of unknown sex)", 3: "similar",
+                4: "same stem, other ending", 5: "same surname"},
     "first": {0: "missing", 1: "different", 2: "similar, its initial or its short form (Саша, Бауке)", 3: "same name"},
     "father": {0: "missing", 1: "different", 2: "similar, or its initial", 3: "same father's name"},
     "sex": {0: "missing", 1: "different", 2: "same"},

@@ -206,10 +206,36 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 grouped[name]["surname"] = c.column
             elif name in grouped:
                 surnames[name].append(c.column)
+        addresses = _contacts(cols, grouped, _person_words([*identity, *(c for c in cols if c.semantic_type in
+                                                                           CONTACT)]))
         for name, found in grouped.items():
             if _identifies(found):  # a surname alone names nobody
-                out += _with_surnames(Party("", table, name, found, key, relation=relation), surnames[name])
+                mine = addresses.get(name, {})
+                found = {**found, **{kind: columns[0] for kind, columns in mine.items() if kind != "address"}}
+                out += _with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
+                                            relation=relation), surnames[name])
     return out
+
+
+def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
+              named: dict[str, str]) -> dict[str, dict[str, list[str]]]:
+    """The address, phone and e-mail columns of a row of several persons, by person: a column whose name says
+    whose it is (guardian_phone, ата-ана телефоны, адрес_заявителя) is that person's; an address whose name says
+    nobody's is the home of every person of the row (a child and a guardian, a wife and a husband); a phone or
+    e-mail of nobody named is nobody's (whose it is cannot be told)."""
+    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for c in cols:
+        if c.semantic_type not in CONTACT:
+            continue
+        owner = named.get(c.column) if named else None
+        if owner in (None, "subject"):
+            owner = party_of(c.column) if party_of(c.column) in grouped else None
+        if owner is not None and owner in grouped:
+            found[owner][c.semantic_type].append(c.column)
+        elif c.semantic_type == "address":
+            for name in grouped:
+                found[name]["address"].append(c.column)
+    return found
 
 
 def record_key_sql(key: list[str]) -> str:

@@ -1,0 +1,53 @@
+"""The comparison levels of a pair, computed by the engine's own SQL on two hand-written profiles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pytest
+
+from ukimet.link.model import LEVELS
+
+PROFILE = {"iin": None, "iin_valid": False, "surname_key": "daniarov", "surname_stem": "daniar", "first_key": "erjan",
+           "first_full": "erjan", "father_key": None, "birth_date": "1965-10-01", "birth_month_only": False,
+           "sex": "M", "address_key": None, "phone_key": None, "email_key": None}
+
+TYPES = {"birth_date": "DATE", "iin_valid": "BOOLEAN", "birth_month_only": "BOOLEAN"}
+
+
+def level(field: str, left: dict[str, Any], right: dict[str, Any]) -> int:
+    con = duckdb.connect()
+    try:
+        for side, values in (("l", {**PROFILE, **left}), ("r", {**PROFILE, **right})):
+            columns = ", ".join(f"CAST(? AS {TYPES.get(k, 'VARCHAR')}) AS {k}" for k in values)
+            con.execute(f"CREATE TABLE {side} AS SELECT {columns}", list(values.values()))
+        found = con.execute(f"SELECT {LEVELS[field]} FROM l, r").fetchone()
+        assert found is not None
+        return int(found[0])
+    finally:
+        con.close()
+
+
+def test_men_of_wholly_different_surnames_disagree_more_than_women_who_may_have_married() -> None:
+    men = level("surname", {}, {"surname_key": "tolegenov", "surname_stem": "tolegen"})
+    women = level("surname", {"sex": "F"}, {"sex": "F", "surname_key": "tolegenova", "surname_stem": "tolegen"})
+    unknown = level("surname", {"sex": None}, {"surname_key": "tolegenov", "surname_stem": "tolegen"})
+    assert men == 1 and women == unknown == 2
+    assert level("surname", {}, {}) == 5
+
+
+TYPO = {"iin_valid": True, "sex": "F", "surname_key": "kuanysheva", "surname_stem": "kuanysh", "first_key": "aigul",
+        "first_full": "aigul", "birth_date": "1986-12-16"}
+
+
+@pytest.mark.parametrize(("phones", "typo"), [
+    (("7776795134", "7776795134"), True),   # one person's phone: the IIN's last digits mistyped
+    (("7776795134", None), True),           # nothing says otherwise
+    (("7776795134", "7780277175"), False),  # two phones: two women of one name born the same day
+])
+def test_two_valid_iins_a_digit_apart_are_a_typo_only_where_the_phones_do_not_disagree(
+        phones: tuple[str | None, str | None], typo: bool) -> None:
+    found = level("iin", {**TYPO, "iin": "861216400001", "phone_key": phones[0]},
+                  {**TYPO, "iin": "861216400011", "phone_key": phones[1]})
+    assert found == (3 if typo else 1)
