@@ -1674,3 +1674,20 @@ def test_a_share_of_a_filter_and_an_age_of_something_else_asks_which_is_the_whol
     declined = compile_question("Доля занятых 18-62 лет, Атырау, %")
     assert isinstance(declined, Answer) and declined.declined, declined
     assert isinstance(compile_question("Какова доля детей до 18 лет в населении Туркестанской области?"), SharePlan)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("What is the average dwelling area?", "round(avg(area_m2), 1)"),
+    ("средняя площадь жилья в Астане", "region = '71'"),
+    ("persons aged 63 and over receiving an old-age pension", "(receives_pension) AND (age >= 63)"),
+    ("older than 65 years old", "age > 65"),
+    ("company registrations by year 2016-2025", "GROUP BY year(registered_on)"),
+    ("Targeted social assistance paid per month, January-June 2025 (KZT)", "round(sum(amount))"),
+    ("Сколько пенсионеров по возрасту живёт в Чимкенте?", "(sex = 'F' AND age >= 61)"),
+])
+def test_measures_units_and_ages_are_read_where_people_put_them(question: str, sql: str) -> None:
+    """An average of a dwelling's area said apart ("average dwelling area"); an age said by "aged" before its
+    number is not taken again from an old-age pension further on; a currency beside "paid" asks the sum."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert sql in compiled[1], compiled[1]

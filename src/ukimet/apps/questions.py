@@ -671,8 +671,10 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                              and (name != "wage" or value >= SMALLEST_AMOUNT)  # wage of people over 30: an age
                              and (name == "income" or j in window)))
         if age_said is not None:  # older than, младше, жастан асқан: an age whatever noun is near
-            after = [(name, j) for _, name, j in candidates if name == "age" and j > i]
+            # aged 63 years, 63 жастан асқан: the unit right after it (not "old" of an old-age pension further on)
+            after = [(name, j) for _, name, j in candidates if name == "age" and i < j <= i + 2]
             what = after[0] if after else ("age", i)
+            used |= {j for _, j in after[1:]}  # older than 65 years old: both words say the age
         elif candidates:
             what = (candidates[0][1], candidates[0][2])
             income = next((j for _, name, j in candidates if name == "income"), None)
@@ -1921,6 +1923,10 @@ def _said_of(question: str, listed: Mapping[str, Sequence[str]], language: str) 
                                                     for a in listed[language])]
 
 
+CURRENCY = frozenset({"kzt", "tenge", "тенге", "теңге", "тг", "тнг", "₸"})
+"""the currency's names: an amount of money"""
+
+
 IMPLIED_BY = {"children": "in_school"}
 """a filter another one says already, as people use the words: children in school, mektepte oqityn balalar, дети,
 которые учатся в школе are the pupils (of 18 or 19 too), not the pupils under 18"""
@@ -2033,7 +2039,10 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     # Total targeted social assistance paid, барлығы қанша төленді: the sum paid (paid alone may be a count of
     # payments; with the payments named, барлығы қанша төлем төленді, it is). The total old-age pension payments in
     # 2025: English says the sum so ("the total number of payments", "how many payments in total" name their count)
-    if not summed and p.total and (
+    # TSA paid per month, January-June 2025 (KZT): a currency said beside "paid", and no count asked, is the sum too
+    in_money = paid and not any(c.kind == "metric" for c in named) and any(
+        w.lower() in CURRENCY for w in typed_words(question))
+    if not summed and (p.total or in_money) and (
             (paid and not any(c.kind == "entity" or (c.kind == "metric" and c.id != "count") for c in named)) or
             (p.language == "en" and not any(c.kind == "metric" for c in named) and
              any(c.kind == "entity" and c.id == "payments" for c in named))):
