@@ -1691,3 +1691,14 @@ def test_measures_units_and_ages_are_read_where_people_put_them(question: str, s
     compiled = compile_question(question)
     assert isinstance(compiled, tuple), compiled
     assert sql in compiled[1], compiled[1]
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Түркістан облысындағы бірінші топтағы мүгедектігі бар адамдардың санын нақтылап беруіңізді өтінеміз.",
+     "disability_group = 1"),
+    ("Түркістан облысында жалғыз басты ата-анасы бар отбасылар қанша?", "adults = 1"),
+])
+def test_a_kazakh_converb_before_a_request_is_part_of_the_request(question: str, sql: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert sql in compiled[1], compiled[1]

@@ -196,7 +196,7 @@ PAID = {"kk": ["төленген", "төленді"], "ru": ["выплачена
 RANK_LINKS = {"kk": ["бойынша", "арасында"], "ru": ["по", "среди"], "en": ["by", "among"]}
 """words that join a ranking to what it orders by (top regions by wage): read only beside a ranking"""
 SHARE = {"kk": ["пайыздық үлесі", "пайыздық үлес", "қанша пайызы", "неше пайызы", "үлесі", "үлесін", "үлесіне",
-                "үлес", "пайызы", "пайызын", "пайыз"],
+                "үлес", "пайызы", "пайызын", "пайыз", "қанша процент", "процент", "процентпен"],
          "ru": ["удельный вес", "процентное соотношение", "какой процент", "сколько процентов", "какая часть",
                 "доля", "долю", "доли", "доле", "долей", "процент", "процента", "процентов", "проценты", "часть"],
          "en": ["what share", "what percentage", "what proportion", "what fraction", "share", "percentage",
@@ -1471,6 +1471,9 @@ def _request(tokens: list[str], dictionary: list[str], i: int, language: str) ->
     if token in APPROXIMATELY[language] and not (i + 1 < len(tokens) and _number(tokens[i + 1], language) is not None):
         return True
     if language == "kk":
+        if len(token) > 4 and token.endswith("p") and i + 1 < len(tokens) and \
+                _request(tokens, dictionary, i + 1, language):
+            return True  # нақтылап беруіңізді, есептеп беріңізші: the converb of the asking verb's help
         return (len(token) > 8 and token.endswith(KK_REQUEST_ENDINGS)) or token in KK_KNOWING or \
             any(token.startswith(stem) and token[len(stem):] in KK_ASKING_FORMS for stem in KK_ASKING)
     if language == "ru":
