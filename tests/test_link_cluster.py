@@ -239,6 +239,17 @@ def _profiles(db: Backend, firsts: list[str | None], births: list[str | None], s
                                             "source": sources or [f"s{i}" for i in range(n)]}))
 
 
+def _one_entity(db: Backend, pairs: list[tuple[int, int, float]]) -> None:
+    """The profiles (``_profiles``) as one entity, and the scored pairs (left, right, weight) between them."""
+    db.put("link.pair_scores", pa.table({"l_id": pa.array([p[0] for p in pairs], pa.int64()),
+                                         "r_id": pa.array([p[1] for p in pairs], pa.int64()),
+                                         "weight": pa.array([p[2] for p in pairs], pa.float64())}))
+    n = db.count(NODES)
+    db.put("link.profile_entities", pa.table({"record_id": pa.array(range(1, n + 1), pa.int64()),
+                                              "entity_id": pa.array([1] * n, pa.int64()),
+                                              "known": pa.array([None] * n, pa.string())}))
+
+
 def test_an_entity_of_look_alikes_with_several_first_names_and_birth_dates_is_split_on_strong_pairs(db) -> None:
     # 1-3: three men, strongly linked to their own second records 4-6; 7 names only what all three share and
     # chains them weakly into one entity of 7 profiles, 3 first names and 3 dates of birth
@@ -247,12 +258,7 @@ def test_an_entity_of_look_alikes_with_several_first_names_and_birth_dates_is_sp
     _profiles(db, firsts, births)
     strong, weak = 20.0, 1.0
     pairs = [(1, 4, strong), (2, 5, strong), (3, 6, strong), (1, 7, weak), (2, 7, weak), (3, 7, weak)]
-    db.put("link.pair_scores", pa.table({"l_id": pa.array([p[0] for p in pairs], pa.int64()),
-                                         "r_id": pa.array([p[1] for p in pairs], pa.int64()),
-                                         "weight": pa.array([p[2] for p in pairs], pa.float64())}))
-    db.put("link.profile_entities", pa.table({"record_id": pa.array(range(1, 8), pa.int64()),
-                                              "entity_id": pa.array([1] * 7, pa.int64()),
-                                              "known": pa.array([None] * 7, pa.string())}))
+    _one_entity(db, pairs)
     assert guard(db, 0.0) == {"split": 1, "parts": 4}
     parts = dict(db.fetch("SELECT record_id, entity_id FROM link.profile_entities"))
     assert parts[1] == parts[4] and parts[2] == parts[5] and parts[3] == parts[6]
@@ -262,12 +268,7 @@ def test_an_entity_of_look_alikes_with_several_first_names_and_birth_dates_is_sp
 
 def test_an_entity_of_one_person_with_a_typo_in_the_date_is_left_whole(db) -> None:
     _profiles(db, ["srk"] * 4, ["1961-02-03", "1961-03-02", "1961-02-03", None])
-    db.put("link.pair_scores", pa.table({"l_id": pa.array([1, 2, 3], pa.int64()),
-                                         "r_id": pa.array([2, 3, 4], pa.int64()),
-                                         "weight": pa.array([5.0, 5.0, 5.0], pa.float64())}))
-    db.put("link.profile_entities", pa.table({"record_id": pa.array(range(1, 5), pa.int64()),
-                                              "entity_id": pa.array([1] * 4, pa.int64()),
-                                              "known": pa.array([None] * 4, pa.string())}))
+    _one_entity(db, [(1, 2, 5.0), (2, 3, 5.0), (3, 4, 5.0)])
     assert guard(db, 0.0) == {"split": 0, "parts": 0}
     assert {e for _, e in db.fetch("SELECT record_id, entity_id FROM link.profile_entities")} == {1}
 
@@ -279,12 +280,7 @@ def test_an_entity_whose_two_dates_of_birth_are_each_written_by_two_sources_is_t
     _profiles(db, ["ldml"] * 5, ["1956-09-19", "1956-09-19", "1956-09-16", "1956-09-16", None],
               ["bank", "clinic", "bank", "marriage", "migration"])
     pairs = [(1, 2, 20.0), (3, 4, 8.0), (1, 3, 4.0), (2, 4, 3.0), (4, 5, 2.0), (1, 5, 12.0)]
-    db.put("link.pair_scores", pa.table({"l_id": pa.array([p[0] for p in pairs], pa.int64()),
-                                         "r_id": pa.array([p[1] for p in pairs], pa.int64()),
-                                         "weight": pa.array([p[2] for p in pairs], pa.float64())}))
-    db.put("link.profile_entities", pa.table({"record_id": pa.array(range(1, 6), pa.int64()),
-                                              "entity_id": pa.array([1] * 5, pa.int64()),
-                                              "known": pa.array([None] * 5, pa.string())}))
+    _one_entity(db, pairs)
     assert guard(db, 0.0) == {"split": 1, "parts": 2}
     parts = dict(db.fetch("SELECT record_id, entity_id FROM link.profile_entities"))
     assert parts[1] == parts[2] == parts[5] and parts[3] == parts[4] and parts[1] != parts[3]
@@ -293,10 +289,5 @@ def test_an_entity_whose_two_dates_of_birth_are_each_written_by_two_sources_is_t
 def test_two_dates_of_birth_one_of_them_written_once_are_a_typo_and_stay_one_person(db) -> None:
     _profiles(db, ["ldml"] * 4, ["1956-09-19", "1956-09-19", "1956-09-16", "1956-09-19"],
               ["bank", "clinic", "bank", "bank"])
-    db.put("link.pair_scores", pa.table({"l_id": pa.array([1, 2, 3], pa.int64()),
-                                         "r_id": pa.array([2, 3, 4], pa.int64()),
-                                         "weight": pa.array([5.0, 5.0, 5.0], pa.float64())}))
-    db.put("link.profile_entities", pa.table({"record_id": pa.array(range(1, 5), pa.int64()),
-                                              "entity_id": pa.array([1] * 4, pa.int64()),
-                                              "known": pa.array([None] * 4, pa.string())}))
+    _one_entity(db, [(1, 2, 5.0), (2, 3, 5.0), (3, 4, 5.0)])
     assert guard(db, 0.0) == {"split": 0, "parts": 0}
