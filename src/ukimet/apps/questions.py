@@ -1423,7 +1423,8 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     if result.unknown:  # a question in two languages (how many көп балалы families, сколько people старше 80): read
         # in each other language too, where the first one's phrases are borrowed; taken only if it reads every word
         latin = _mostly_latin(text)  # the script most of it is written in says which language to answer in
-        order = sorted((language for language in LANGUAGES if language != result.language),
+        order = sorted((language for language in LANGUAGES if language != result.language and not (
+                           language == "en" and not re.search(r"[a-zA-Z]", text))),  # no Latin: never English
                        key=lambda language: (language == "en") != latin)
         readings += [(text, other) for other in (_parse(text, layer, language) for language in order)
                      if not other.unknown]
