@@ -2137,8 +2137,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         elif all(item.sql != other.sql for other in picked):  # said twice (Жезқазған, яғни Ұлытау облысы): once
             picked.append(item)
     picked = _joined_by_or(picked, position, p)
-    ids = {i.id for i in picked}
     if p.share is None:  # children in school: the pupils, any age (the share of children in school: of children)
+        ids = {i.id for i in picked}
         picked = [i for i in picked if IMPLIED_BY.get(i.id) not in ids]
     opposed = _contradiction(picked)
     if opposed is not None and group is None and (p.compare or any(

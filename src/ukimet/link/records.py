@@ -33,7 +33,8 @@ from ukimet.sync.store import ident, store_tables
 
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
 CONTACT = ("address", "phone", "email")
-"""Weaker evidence, taken from tables that describe one person per row (all address columns joined)."""
+"""Weaker evidence (all address columns joined); in a row of several persons, each column goes to the person its
+name says (``_contacts``)."""
 SCHEMA = "link"
 
 
@@ -206,11 +207,11 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 grouped[name]["surname"] = c.column
             elif name in grouped:
                 surnames[name].append(c.column)
-        addresses = _contacts(cols, grouped, _person_words([*identity, *(c for c in cols if c.semantic_type in
+        contacts = _contacts(cols, grouped, _person_words([*identity, *(c for c in cols if c.semantic_type in
                                                                            CONTACT)]))
         for name, found in grouped.items():
             if _identifies(found):  # a surname alone names nobody
-                mine = addresses.get(name, {})
+                mine = contacts.get(name, {})
                 found = {**found, **{kind: columns[0] for kind, columns in mine.items() if kind != "address"}}
                 out += _with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
                                             relation=relation), surnames[name])
