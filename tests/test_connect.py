@@ -261,3 +261,23 @@ def test_a_column_of_dates_under_a_code_is_read_as_births_by_their_spread_and_ag
 
     values = [f"{year}-{(n % 12) + 1:02d}-{(n % 27) + 1:02d}" for n, year in enumerate(years)]
     assert classify_column("school", "pupils", "fld_07", "varchar", values).semantic_type == kind
+
+
+@pytest.mark.parametrize(("column", "values", "kind"), [
+    ("Patient", ["KASYMOV^NURLAN^ARMANULY", "POPOV^ALEKSANDR", "LI^ALEKSANDR^DMITREVICH", "AKHMETOV^MARAT"] * 5,
+     "full_name"),  # HL7 names under a header nobody here knows
+    ("DOB", ["12/15/1947", "09/21/1950", "03/05/1990", "01/30/2000", "11/11/1971"] * 4, "birth_date"),
+    ("F05_ADR", ["ОСКЕМЕН КАБАНБАЙ БАТЫРА 4-45", "АЛМАТЫ ПУШКИНА 152", "ШЫМКЕНТ САТПАЕВА 214",
+                 "АСТАНА ТАУЕЛСИЗДИК 105-171"] * 5, "address"),  # a town, a street and a number, no commas
+    ("id_adr", [str(n) for n in range(100, 120)], "other"),  # the address's number, not an address
+    ("bailiff", ["Ким О.В.", "Абенова Г.Т.", "Сейтжанов Б.К.", "Ахметов Н.С."] * 5, "other"),  # an official
+    ("Врач", ["Ахметов Нурлан Серикович", "Ким Ольга Викторовна"] * 10, "other"),
+])
+def test_columns_of_other_systems_are_read_from_their_values(column: str, values: list[str], kind: str) -> None:
+    """Extracts written elsewhere: a hospital's HL7 names and American dates, a utility's bare addresses, an
+    address table's number column, and the name of the official who handled a record (a bailiff, a doctor),
+    which is no person the record is about and is left out of linkage."""
+    from ukimet.connect.classify import classify_column
+
+    found = classify_column("agency", "extract", column, "varchar", values)
+    assert found.semantic_type == kind, found

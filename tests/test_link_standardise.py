@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_table, truth
-from ukimet.core.dates import parse_date
+from ukimet.core.dates import month_first, parse_date
 from ukimet.link.identifiers import digits_agree, iin_evidence
 from ukimet.link.names import name_key, patronymic, split_full_name, surname
 from ukimet.synth import SynthConfig, build_country
@@ -91,6 +91,37 @@ def test_dates_in_any_common_format(value: object, day: dt.date | None) -> None:
 ])
 def test_dates_written_with_the_months_name_in_kazakh_russian_or_english(value: str, day: dt.date | None) -> None:
     assert parse_date(value) == day
+
+
+def test_a_column_that_writes_the_month_first_is_told_from_its_values_and_read_so() -> None:
+    """A hospital system writes dates of birth as Americans do (09/21/1950). Where some of a column's dates can
+    only be read month first, and hardly any only day first (a slip), the whole column is: 03/05/1990 is March 5
+    there and May 3 in a column written day first. A column of dates that fit both orders is read day first."""
+    american = ["12/15/1947", "09/21/1950", "03/05/1990", "01/30/2000", "11/11/1971", "07/04/1976"]
+    kazakh = ["15/12/1947", "21/09/1950", "03/05/1990", "30/01/2000"]
+    assert month_first(american) and not month_first(kazakh)
+    assert not month_first(["03/05/1990", "01/02/2000", "11/11/1971"])  # nothing tells: day first
+    assert not month_first([*american, *kazakh])  # as many each way: no order to trust
+    assert month_first([*american * 10, "21/09/1950"])  # one date slipped into the other order
+    assert parse_date("03/05/1990", month_first=True) == dt.date(1990, 3, 5)
+    assert parse_date("03/05/1990") == dt.date(1990, 5, 3)
+    assert parse_date("09/21/1950", month_first=True) == dt.date(1950, 9, 21) and parse_date("09/21/1950") is None
+    assert parse_date("2023-06-25T23:29", month_first=True) == dt.date(2023, 6, 25)  # ISO keeps its order
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("KASYMOV^NURLAN^ARMANULY", ("KASYMOV", "NURLAN", "ARMANULY")),  # HL7: family^given^middle
+    ("POPOV^ALEKSANDR", ("POPOV", "ALEKSANDR", None)),
+    ("LI^^", ("LI", None, None)),
+    ("SERIKOVNA^AIGERIM^KAIRATOVNA", ("SERIKOVNA", "AIGERIM", "KAIRATOVNA")),  # marked roles beat endings
+    ("Ахметов, Ержан Серикович", ("Ахметов", "Ержан", "Серикович")),  # the surname before the comma
+    ("Smith-Jones, Mary Ann", ("Smith-Jones", "Mary", "Ann")),
+    ("Ержан, Ахметов", ("Ержан", "Ахметов", None)),
+    ("Ахметов, Н.С.", ("Ахметов", "Н", "С")),  # initials after the comma: read as initials are
+])
+def test_a_full_name_whose_writer_marked_the_roles_is_read_as_marked(text: str, parts: tuple[str | None, ...]) -> None:
+    found = split_full_name(text)
+    assert (found.surname, found.first, found.patronymic) == parts
 
 
 def test_iin_evidence_from_what_agencies_write() -> None:

@@ -13,11 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from ukimet.core.dates import parse_date, parse_year_month
+from ukimet.core.dates import month_first, parse_date, parse_year_month
 from ukimet.core.ids import decode_iin, is_valid_bin, normalise_number
 
 SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
-                  "email", "address", "region", "money", "date", "text", "other")
+                  "email", "address", "region", "money", "date", "text", "other", "record_id")
+"""what a column of an agency's table can be; ``record_id`` only when a user says so (``ukimet link --map``, a
+catalogue label): a record's number, never evidence of who the record is about"""
 COLUMN_TYPES = (*SEMANTIC_TYPES, "person_id", "family_id")
 """every semantic type a catalogued column can have: the classifier's, and the ids linkage gives persons and
 families (columns of derived tables, the mart's); what policies and data files may name"""
@@ -39,7 +41,7 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender"),
     "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы"),
     "email": ("email", "e_mail", "почта", "пошта"),
-    "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "addr"),
+    "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "addr", "adr"),
     "region": ("kato", "като", "oblys", "облыс", "region", "область", "регион", "тіркеу_орны", "oblast", "район",
                "district", "raion"),  # not аудан: it is an area too (audany_m2)
     "money": ("summa", "сумма", "dohod", "доход", "amount", "amount_kzt", "salary", "income", "charge", "debt",
@@ -58,6 +60,12 @@ disability"): a column holding them is special-category data wherever it appears
 OTHER_ROLES = ("бухгалтер", "accountant", "директор", "director", "руководител", "басшы", "manager", "менеджер",
                "инспектор", "inspector", "исполнител", "орындаушы", "оператор", "operator", "курьер", "агент")
 """Words of a contact column's name that make it someone else's (Тел. бухгалтера): not the record's person."""
+STAFF = ("bailiff", "судебн", "чси", "doctor", "врач", "дәрігер", "physician", "nurse", "медсестр", "registrar",
+         "регистратор", "clerk", "inspector", "инспектор", "исполнител", "орындаушы", "operator", "оператор",
+         "officer", "specialist", "специалист", "маман", "executor", "attending")
+"""Words of a name column's name that make it an official's who handled the record (bailiff, Врач, Инспектор):
+a person the record is not about, whom linkage leaves out."""
+NAMES = ("surname", "first_name", "patronymic", "full_name")
 IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                          "email", "address"})
 
@@ -116,9 +124,10 @@ def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
     return sum(1 for v in values if test(v)) / len(values) if values else 0.0
 
 
-def is_date(value: str) -> bool:
-    """True when ``value`` is a date in one of the formats agencies use (not an Excel day number)."""
-    return _DIGIT.search(value) is not None and parse_date(value, serials=False) is not None
+def is_date(value: str, month_first: bool = False) -> bool:
+    """True when ``value`` is a date in one of the formats agencies use (not an Excel day number); with
+    ``month_first``, read as its column writes it (09/21/1950)."""
+    return _DIGIT.search(value) is not None and parse_date(value, serials=False, month_first=month_first) is not None
 
 
 _DIGIT = re.compile(r"\d")
@@ -129,18 +138,23 @@ _TOWN_MARK = re.compile(r"^\s*(г|қ|гор|город|қаласы|city)\.?\s+|
 
 
 def _words(value: str) -> list[str]:
-    return [w for w in value.replace(",", " ").split() if w]
+    """A value's words: split at spaces, commas and the carets of HL7 names (SURNAME^FIRST^PATRONYMIC)."""
+    return [w for w in value.replace(",", " ").replace("^", " ").split() if w]
 
 
 def _looks_like_address(value: str) -> bool:
     """A lower-cased value that reads as an address: a number with two address words (ул., д., кв. ...), or a
-    number after a known town and a comma (Актобе, Абая 117-7; г. Конаев, мкр Жетысу 12)."""
+    number after a known town and a comma (Актобе, Абая 117-7; г. Конаев, мкр Жетысу 12), or a known town first, then a
+    street and a number last, as utilities write them (ОСКЕМЕН КАБАНБАЙ БАТЫРА 4-45)."""
     if not any(c.isdigit() for c in value):
         return False
     if sum(m in value for m in ADDRESS_MARKERS) >= 2:
         return True
     town, comma, _ = value.partition(",")
-    return bool(comma) and _TOWN_MARK.sub("", town).strip() in _places()
+    if comma:
+        return _TOWN_MARK.sub("", town).strip() in _places()
+    words = _TOWN_MARK.sub("", value).split()  # ОСКЕМЕН КАБАНБАЙ БАТЫРА 4-45: a town, a street, a number
+    return len(words) >= 3 and words[0] in _places() and any(c.isdigit() for c in words[-1])
 
 
 def _value_scores(values: Sequence[str]) -> dict[str, float]:
@@ -162,7 +176,7 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         "bin": share(lambda x: len(x) == 12 and x.isdigit() and is_valid_bin(x)),
         "phone": share(lambda x: bool(PHONE.match(x))),
         "email": share(lambda x: bool(EMAIL.match(x)), v),
-        "date": share(is_date),
+        "date": share(functools.partial(is_date, month_first=month_first(digits))),
         "sex": _share(lower, lambda x: x in SEX_VALUES) if len(set(lower)) <= 4 else 0.0,
         "money": share(lambda x: bool(_NUMBER.match(x))),
         "address": share(_looks_like_address, [x.lower() for x in digits]),
@@ -184,7 +198,8 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
 
 @functools.cache
 def _places() -> frozenset[str]:
-    """Regions and their centres, in Kazakh, Russian and English, lower-cased (the official register)."""
+    """Regions and their centres, in Kazakh, Russian and English, lower-cased (the official register), and in
+    Kazakh without its own letters."""
     found: set[str] = set()
     with resources.files("ukimet.core").joinpath("data/kz_regions_2025.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -193,7 +208,11 @@ def _places() -> frozenset[str]:
                     words = part.strip().lower().split()
                     if words:
                         found.update({" ".join(words), words[0]})
-    return frozenset(found)
+    return frozenset(found | {place.translate(_LOOK_ALIKES) for place in found})
+
+
+_LOOK_ALIKES = str.maketrans("әғқңөұүһі", "агкноуухи")
+"""Kazakh letters as systems without them write them (Өскемен as ОСКЕМЕН)."""
 
 
 def _given_names(values: Sequence[str]) -> bool:
@@ -241,6 +260,10 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
 
     def pick(kind: str, confidence: float, why: str) -> Classification:
         sensitivity = _sensitivity(source, table, column, kind)
+        if kind in NAMES and official:
+            return Classification("other", round(min(confidence, 1.0), 2), sensitivity,
+                                  f"{why}, of the official who handled the record ({official}), not of a person "
+                                  "it is about")
         if sensitivity != "special" and kind not in IDENTIFYING and any(
                 t in str(v).lower() for v in values for t in SPECIAL_VALUES):
             sensitivity, why = "special", f"{why}; some values name a health condition"
@@ -248,6 +271,7 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
 
     lowered = column.lower()
     someone_else = next((w for w in OTHER_ROLES if w in lowered), None)
+    official = next((w for w in STAFF if w in lowered), None)
     # values that prove themselves: check digits and strict patterns
     for kind in ("iin", "bin", "email", "phone"):
         if scores.get(kind, 0) >= 0.8 and someone_else and kind in ("email", "phone"):
@@ -255,7 +279,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         if scores.get(kind, 0) >= 0.8:
             return pick(kind, 0.6 + 0.4 * scores[kind], f"{scores[kind]:.0%} of values are valid {kind}")
     # a key or identifier column is "other", whatever its values look like
-    if lowered in ("id", "ид", "№", "номер") or lowered.endswith(("_id", "_key", "_kody", "_code", "_nomiri")):
+    if lowered in ("id", "ид", "№", "номер") or lowered.endswith(("_id", "_key", "_kody", "_code", "_nomiri")) or \
+            lowered.startswith(("id_", "ид_")):  # id_adr: the address's number, not an address
         return pick("other", 0.8, "identifier or code column")
     if not date_type and scores.get("date", 0) < 0.9 and (names.get("birth_date") or not names):
         # a date of birth written as a year and month only (1985-03), or as Excel day numbers under a name that
@@ -269,12 +294,14 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
             return pick("birth_date", 0.75, f"{serials:.0%} are Excel day numbers and the name says birth")
     if date_type or scores.get("date", 0) >= 0.9:
         share = 1.0 if date_type else scores["date"]
+        american = month_first(values)
         births = not names and _birth_dates(  # a name nobody here knows (DR, fld_03): the values decide
-            [d for d in (parse_date(v) for v in values) if d is not None])
+            [d for d in (parse_date(v, month_first=american) for v in values) if d is not None])
         kind = "birth_date" if names.get("birth_date") or births else "date"
         return pick(kind, 0.5 + 0.5 * share, f"{'DATE type' if date_type else f'{share:.0%} parse as dates'}"
                     + (", name says birth" if names.get("birth_date") else
-                       ", dates of birth by their spread (decades, all past)" if births else ""))
+                       ", dates of birth by their spread (decades, all past)" if births else "")
+                    + (", the month before the day (09/21/1950)" if american else ""))
     if scores.get("sex", 0) >= 0.95 and names.get("sex", 0) > 0:
         return pick("sex", 0.95, "two-valued sex codes and the name says so")
     for kind, strength in sorted(names.items(), key=lambda kv: -kv[1]):

@@ -35,6 +35,7 @@ from ukimet.link.greedy import APART, EDGE, KNOWN, NODE, RESOLVED, SAME, resolve
 from ukimet.link.model import (
     ANCHORED_PAIRS,
     BIRTHS_APART_CAP,
+    DATES_CLOSE,
     EXTRA,
     FIELDS,
     FIRSTS_WHOLLY_APART,
@@ -465,6 +466,11 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
 
 
 STRONG = 10.0
+SLIP_DAYS = 31
+"""Two dates of birth this many days apart or fewer are one date mistyped (25.01 for 04.02), like those
+``DATES_CLOSE`` says are."""
+_DAYS_APART = "abs((year({l}) * 12 + month({l})) * 31 + day({l}) - (year({r}) * 12 + month({r})) * 31 - day({r}))"
+"""About the days between two dates, in arithmetic every SQL engine here runs alike."""
 """How much above the threshold a pair must weigh to hold a suspicious entity together (log2: a thousand times
 the odds)."""
 
@@ -475,10 +481,13 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
     chain of look-alikes (a surname and an initial, a date and a surname), not a person. Its profiles are clustered
     again on strong pairs only (``STRONG`` above the threshold), each part an entity. So is one whose profiles
     give two full dates of birth each written by two sources or more (a mistyped date is one agency's slip, not
-    two agencies'): there a pair across the two dates holds only with one IIN on both, and a profile with no full
-    date joins on a strong pair. ``link.suspicious`` lists what was split and into how many parts (an empty table
-    when nothing was). ``same``: the pairs ``cluster`` held together whatever their weight (a clerk's 'same', one
-    person's records under two surnames), which hold here too; the table is let go."""
+    two agencies'), or two dates no slip makes one of the other (1960-09-09 and 2001-04-29: namesakes chained by
+    a record with no date, an emergency contact's name): there a pair across two dates holds with one IIN on
+    both, or, where one of the dates is written by one source only, with dates a slip apart or on a strong pair
+    (a date mistyped twice in one record); a profile with no full date joins on a strong pair.
+    ``link.suspicious`` lists what was split and into how many parts (an empty table when nothing was: an entity
+    that stays whole keeps its id). ``same``: the pairs ``cluster`` held together whatever their weight (a clerk's
+    'same', one person's records under two surnames), which hold here too; the table is let go."""
     db.create("guard_stats", f"""SELECT e.entity_id, count(*) AS profiles, count(DISTINCT n.first_sound) AS firsts,
         count(DISTINCT n.birth_date) AS births FROM link.profile_entities e
         JOIN {NODES} n ON n.record_id = e.record_id GROUP BY e.entity_id""")
@@ -487,8 +496,11 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
         JOIN link.record_profiles rp ON rp.profile_id = n.record_id
         JOIN link.person_records r ON r.record_id = rp.record_id
         WHERE n.birth_date IS NOT NULL AND NOT n.birth_month_only GROUP BY e.entity_id, n.birth_date""")
-    db.create("guard_two_dates", """SELECT entity_id FROM guard_dates WHERE sources >= 2 GROUP BY entity_id
-        HAVING count(*) >= 2""")
+    dates = {"l": "a.birth_date", "r": "b.birth_date"}
+    close = f"({DATES_CLOSE.format(**dates)} OR {_DAYS_APART.format(**dates)} <= {SLIP_DAYS})"
+    db.create("guard_two_dates", f"""SELECT DISTINCT a.entity_id FROM guard_dates a JOIN guard_dates b
+        ON a.entity_id = b.entity_id AND a.birth_date < b.birth_date
+        WHERE a.sources >= 2 AND b.sources >= 2 OR NOT {close}""")
     db.create("guard_members", """SELECT e.record_id, e.entity_id, t.entity_id IS NOT NULL AS two_dates
         FROM link.profile_entities e JOIN guard_stats g ON g.entity_id = e.entity_id
         LEFT JOIN guard_two_dates t ON t.entity_id = e.entity_id
@@ -496,23 +508,29 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
     held = "" if same is None else f"""
         UNION ALL SELECT p.a, p.b FROM {same} p JOIN guard_members l ON l.record_id = p.a
             JOIN guard_members r ON r.record_id = p.b WHERE l.entity_id = r.entity_id"""
+    slip = close.replace("a.birth_date", "ln.birth_date").replace("b.birth_date", "rn.birth_date")
     connected_components(db, f"""SELECT s.l_id AS a, s.r_id AS b FROM link.pair_scores s
         JOIN guard_members l ON l.record_id = s.l_id JOIN guard_members r ON r.record_id = s.r_id
         JOIN {NODES} ln ON ln.record_id = s.l_id JOIN {NODES} rn ON rn.record_id = s.r_id
+        LEFT JOIN guard_dates ld ON ld.entity_id = l.entity_id AND ld.birth_date = ln.birth_date
+        LEFT JOIN guard_dates rd ON rd.entity_id = r.entity_id AND rd.birth_date = rn.birth_date
         WHERE l.entity_id = r.entity_id AND CASE WHEN l.two_dates THEN s.weight >= {threshold!r} AND (
             ln.iin = rn.iin OR ln.birth_date = rn.birth_date AND NOT ln.birth_month_only AND NOT rn.birth_month_only
             OR (ln.birth_date IS NULL OR rn.birth_date IS NULL OR ln.birth_month_only OR rn.birth_month_only)
-               AND s.weight >= {threshold + STRONG!r})
+               AND s.weight >= {threshold + STRONG!r}
+            OR ld.birth_date IS NOT NULL AND rd.birth_date IS NOT NULL AND (ld.sources < 2 OR rd.sources < 2)
+               AND ({slip} OR s.weight >= {threshold + STRONG!r}))
             ELSE s.weight >= {threshold + STRONG!r} END
         UNION ALL SELECT record_id AS a, record_id AS b FROM guard_members{held}""", "guard_parts")
     db.create("link.suspicious", """SELECT m.entity_id AS was_entity, count(*) AS profiles,
         count(DISTINCT p.component) AS parts FROM guard_members m JOIN guard_parts p ON p.node = m.record_id
-        GROUP BY m.entity_id""")
+        GROUP BY m.entity_id HAVING count(DISTINCT p.component) > 1""")
     found = db.fetch("SELECT count(*), coalesce(sum(parts), 0) FROM link.suspicious")[0]
     if found[0]:
-        db.create("guard_entities", """SELECT e.record_id, CASE WHEN p.component IS NULL THEN e.entity_id
+        db.create("guard_entities", """SELECT e.record_id, CASE WHEN s.was_entity IS NULL THEN e.entity_id
             ELSE -p.component END AS entity_id, e.known FROM link.profile_entities e
-            LEFT JOIN guard_parts p ON p.node = e.record_id""")
+            LEFT JOIN guard_parts p ON p.node = e.record_id
+            LEFT JOIN link.suspicious s ON s.was_entity = e.entity_id""")
         db.create("link.profile_entities", "SELECT * FROM guard_entities")
     db.drop("guard_dates", "guard_two_dates", *([same] if same else []))
     return {"split": int(found[0]), "parts": int(found[1])}

@@ -51,8 +51,8 @@ def parse_mapping(text: str) -> tuple[str, str, str]:
     """``file:column=meaning`` (``--map``) as (file, column, meaning); the file by its name or its stem. The
     meaning ``record_id`` names the file's own id column, written as the record id in the output."""
     found = re.fullmatch(r"([^:]+):(.+)=([a-z_]+)", text.strip())
-    if found is None or found.group(3) not in (*SEMANTIC_TYPES, RECORD_ID):
-        raise LinkError("linkfiles.map", given=text, allowed=", ".join((*SEMANTIC_TYPES, RECORD_ID)))
+    if found is None or found.group(3) not in SEMANTIC_TYPES:
+        raise LinkError("linkfiles.map", given=text, allowed=", ".join(SEMANTIC_TYPES))
     return found.group(1), found.group(2), found.group(3)
 
 
@@ -81,9 +81,7 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
         catalogued = {spec.name: refresh_catalog(metadata, spec, open_connector(spec, config), introspected=seen)
                       for spec, seen in zip(specs, found, strict=True)}
         ids = {_source_of(file, sources): column for file, column, meaning in mappings if meaning == RECORD_ID}
-        # an id column tells nobody apart: ignored as evidence, kept as the record id
-        _apply(metadata, sources, [(file, column, "other" if meaning == RECORD_ID else meaning)
-                                   for file, column, meaning in mappings])
+        _apply(metadata, sources, mappings)  # an id column tells nobody apart: kept as the record id only
         # the run's store is thrown away with the workspace: a lake's snapshots would only cost time
         con = open_workspace(Path(workspace) / "spill", memory_limit=config.work_memory_limit)
         try:
@@ -172,10 +170,12 @@ def describe(metadata: SqlEngine, name: str) -> str:
         if party.extras:
             said += "; compared as they are: " + ", ".join(party.extras)
         persons.append(said)
-    ignored = [c.column for c in columns if c.column not in used]
+    ids = [c.column for c in columns if c.semantic_type == RECORD_ID]
+    ignored = [c.column for c in columns if c.column not in used and c.column not in ids]
     text = f"{name}: " + (" | ".join(f"person {i + 1}: {p}" for i, p in enumerate(persons)) if len(persons) > 1
                           else persons[0] if persons else "no person found (no IIN, name or full name column)")
-    return text + (f"; not used: {', '.join(ignored)}" if ignored else "")
+    return text + (f"; record id: {', '.join(ids)}" if ids else "") + (
+        f"; not used: {', '.join(ignored)}" if ignored else "")
 
 
 def _unique_ids(rows: list[tuple[str, str, str, int]], warnings: list[str] | None) -> list[tuple[str, str, str]]:

@@ -58,23 +58,27 @@ straight or crosswise: Кирилл Петорв is PETROV KIRILL with a slip) a
 person's records, whatever identifier they share. One IIN on both is an IIN mistyped onto another person's record
 (or a parent's IIN on a child's), so it is no evidence: shown as its own level, weighed as no information."""
 
+DATES_CLOSE = """(year({l}) = year({r}) AND (month({l}) = month({r}) OR day({l}) = day({r})
+             OR (month({l}) = day({r}) AND day({l}) = month({r})))
+        OR month({l}) = month({r}) AND day({l}) = day({r})
+             AND (abs(year({l}) - year({r})) = 1
+                  OR levenshtein(CAST(year({l}) AS VARCHAR), CAST(year({r}) AS VARCHAR)) = 1)
+        OR levenshtein(CAST({l} AS VARCHAR), CAST({r} AS VARCHAR)) <= 1)"""
+"""Two full dates of birth one slip apart (``{l}``, ``{r}``): the year and the month or the day agree, or day and
+month are swapped; the month and day agree and the year is a year or a digit off; one character differs."""
+
+
 LEVELS: dict[str, str] = {
     "iin": f"""CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
         WHEN l.iin = r.iin THEN CASE WHEN coalesce({NAMES_APART}, false) THEN 0 ELSE 4 END
         WHEN l.iin_valid AND r.iin_valid THEN CASE WHEN coalesce({IIN_TYPO}, false) THEN 3 ELSE 1 END
         WHEN levenshtein(l.iin, r.iin) <= 1 OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
         ELSE 2 END""",
-    "birth_date": """CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
+    "birth_date": f"""CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
         WHEN l.birth_date = r.birth_date AND NOT (l.birth_month_only OR r.birth_month_only) THEN 3
         WHEN (l.birth_month_only OR r.birth_month_only) THEN CASE WHEN year(l.birth_date) = year(r.birth_date)
              AND month(l.birth_date) = month(r.birth_date) THEN 2 ELSE 1 END
-        WHEN year(l.birth_date) = year(r.birth_date) AND (month(l.birth_date) = month(r.birth_date)
-             OR day(l.birth_date) = day(r.birth_date)
-             OR (month(l.birth_date) = day(r.birth_date) AND day(l.birth_date) = month(r.birth_date))) THEN 2
-        WHEN month(l.birth_date) = month(r.birth_date) AND day(l.birth_date) = day(r.birth_date)
-             AND (abs(year(l.birth_date) - year(r.birth_date)) = 1
-                  OR levenshtein(CAST(year(l.birth_date) AS VARCHAR), CAST(year(r.birth_date) AS VARCHAR)) = 1) THEN 2
-        WHEN levenshtein(CAST(l.birth_date AS VARCHAR), CAST(r.birth_date AS VARCHAR)) <= 1 THEN 2
+        WHEN {DATES_CLOSE.format(l="l.birth_date", r="r.birth_date")} THEN 2
         ELSE 1 END""",
     "surname": """CASE WHEN l.surname_key IS NULL OR r.surname_key IS NULL THEN 0
         WHEN l.surname_key = r.surname_key THEN 5

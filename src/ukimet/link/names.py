@@ -163,13 +163,38 @@ GIVEN_FIRST_PRIOR: dict[tuple[str, ...], float] = {
 """The tie-breakers of a column whose names are written given name first (passports in Latin: GALYM TOKTAR)."""
 
 
+_COMMA = re.compile(r"^\s*([^\W\d_][\w'-]*)\s*,\s*([^\W\d_][^,]*?)\s*$")
+"""SURNAME, Given Middle: the surname (one word, perhaps hyphenated) before the only comma"""
+
+
+def _marked(text: str) -> FullName | None:
+    """A full name whose writer marked the roles: HL7's SURNAME^FIRST^MIDDLE (family, given, further given
+    names; empty parts allowed), and "SURNAME, First Patronymic" (the surname before the comma). None when the
+    name is not written so."""
+    if "^" in text:
+        parts = [p.strip() or None for p in text.split("^")]
+        parts += [None] * (3 - len(parts))
+        return FullName(parts[0], parts[1], " ".join(p for p in parts[2:] if p) or None)
+    found = _COMMA.match(text)
+    if found is None:
+        return None
+    given = found.group(2).split()
+    if any(_INITIALS.fullmatch(w) or _fold(w) in ("uli", "kizi") for w in given):
+        return None  # Ахметов, Н.С.; Ахметов, Асхат ұлы: read as unmarked names are
+    return FullName(found.group(1), given[0], " ".join(given[1:]) or None)
+
+
 def split_full_name(text: str, given_first: bool = False) -> FullName:
     """Surname, first name and patronymic from one field, whatever the order: every assignment of roles to the
     words is scored by how their endings fit the roles (-ович/-овна a patronymic, -ов/-ова a surname, -ұлы/-қызы
     either), with the usual orders as tie-breakers, and the best one wins; two words are a surname and a given name
     unless one is plainly a patronymic (Оразбайұлы Ислам is Ислам of the family Оразбайұлы, as the other agencies
     write him; Пётр Иванович has no surname). Words past the third join the surname (double surnames).
-    ``given_first``: the column writes the given name first, so that is the tie-breaker (``name_order``)."""
+    ``given_first``: the column writes the given name first, so that is the tie-breaker (``name_order``). A name
+    whose writer marked its roles (KASYMOV^NURLAN^ARMANULY, "Doe, John") is read as marked."""
+    marked = _marked(text)
+    if marked is not None:
+        return marked
     words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
     if len(words) > 2:  # ИП Ахметов Ержан Серикович: a sole trader's name, without the legal form
         words = [w for w in words if _fold(w) not in LEGAL_FORMS] or words

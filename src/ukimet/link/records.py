@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import SEX_CODES
 from ukimet.connect.sources import list_sources
-from ukimet.core.dates import parse_date, parse_year_month
+from ukimet.core.dates import month_first, parse_date, parse_year_month
 from ukimet.core.errors import LinkError
 from ukimet.core.parallel import mapped
 from ukimet.link.backend import DuckDBBackend
@@ -221,7 +221,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
 def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
               named: dict[str, str]) -> dict[str, dict[str, list[str]]]:
     """The address, phone and e-mail columns of a row of several persons, by person: a column whose name says
-    whose it is (guardian_phone, ата-ана телефоны, адрес_заявителя) is that person's; an address whose name says
+    whose it is (guardian_phone, ата-ана телефоны, адрес_заявителя; Contact Phone beside Emergency Contact) is
+    that person's; an address whose name says
     nobody's is the home of every person of the row (a child and a guardian, a wife and a husband); a phone or
     e-mail of nobody named is nobody's (whose it is cannot be told)."""
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -231,6 +232,9 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
         owner = named.get(c.column) if named else None
         if owner in (None, "subject"):
             owner = party_of(c.column) if party_of(c.column) in grouped else None
+        if owner is None:  # Contact Phone of the person in Emergency Contact: a word of the person's column
+            said = [name for name in grouped if _stems(c.column) & _stems(name)]
+            owner = said[0] if len(said) == 1 else None
         if owner is not None and owner in grouped:
             found[owner][c.semantic_type].append(c.column)
         elif c.semantic_type == "address":
@@ -346,9 +350,11 @@ def _full_name_fields(full: tuple[str, bool]) -> tuple[str | None, str | None, s
     return found.surname, found.first, found.patronymic
 
 
-def _day_or_month(text: str) -> tuple[dt.date | None, bool]:
-    """A date of birth as written, and whether only its year and month are (the 1st of that month, then)."""
-    day = parse_date(text)
+def _day_or_month(written: tuple[str, bool]) -> tuple[dt.date | None, bool]:
+    """A date of birth as written (in its column's order: ``month_first``), and whether only its year and month
+    are (the 1st of that month, then)."""
+    text, american = written
+    day = parse_date(text, month_first=american)
     month = None if day is not None else parse_year_month(text)
     return day or month, month is not None
 
@@ -360,35 +366,40 @@ def _name_forms(name: str) -> tuple[str, str, str | None, str, str | None, str |
     return name_key(name), family.stem, family.sex, father.stem, sound_key(name) or None, full_name_begins(name)
 
 
-NAME_ORDER_SAMPLE = 500
-"""Distinct full names of a column read to tell the order it writes them in."""
+ORDER_SAMPLE = 500
+"""Distinct values of a column read to tell the order it writes them in."""
 
 
-def _name_orders(con: duckdb.DuckDBPyConnection, work: DuckDBBackend) -> None:
-    """``map_order`` (source, source_table, party, given_first): the columns of full names that write the given
-    name first (``names.given_first``, from a sample of their names), so that a name whose endings say nothing
-    (GALYM TOKTAR) is read in the column's order."""
-    rows = con.execute(f"""SELECT source, source_table, party, list(full_name) FROM (
-            SELECT DISTINCT source, source_table, party, full_name FROM {SCHEMA}.raw_records
-            WHERE full_name IS NOT NULL
-            QUALIFY row_number() OVER (PARTITION BY source, source_table, party ORDER BY full_name)
-                <= {NAME_ORDER_SAMPLE}) sampled
+def _orders(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, column: str, flag: str,
+            test: Callable[[list[str]], bool]) -> None:
+    """``map_<flag>`` (source, source_table, party, <flag>): the columns of ``column`` whose sample of distinct
+    values passes ``test``, the order they are written in: full names with the given name first
+    (``names.given_first``), so that a name whose endings say nothing (GALYM TOKTAR) is read in its column's
+    order; dates of birth with the month first (``dates.month_first``: 09/21/1950), so that 03/05/1990 is March 5
+    where its column says so and May 3 elsewhere."""
+    rows = con.execute(f"""SELECT source, source_table, party, list({column}) FROM (
+            SELECT DISTINCT source, source_table, party, {column} FROM {SCHEMA}.raw_records
+            WHERE {column} IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY source, source_table, party ORDER BY {column})
+                <= {ORDER_SAMPLE}) sampled
         GROUP BY source, source_table, party""").fetchall()
-    found = [(source, table, party) for source, table, party, names in rows if given_first(list(names))]
-    _mapping(work, "order", {"source": [f[0] for f in found], "source_table": [f[1] for f in found],
-                            "party": [f[2] for f in found], "given_first": [True] * len(found)},
-             [("source", pa.string()), ("source_table", pa.string()), ("party", pa.string()),
-              ("given_first", pa.bool_())])
+    found = [(source, table, party) for source, table, party, values in rows if test(list(values))]
+    _mapping(work, flag, {"source": [f[0] for f in found], "source_table": [f[1] for f in found],
+                          "party": [f[2] for f in found], flag: [True] * len(found)},
+             [("source", pa.string()), ("source_table", pa.string()), ("party", pa.string()), (flag, pa.bool_())])
 
 
 def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: list[str]) -> None:
     """``link.person_records``: the raw records with every field in its comparable form. The Python work is done
     on distinct values, half of it in a second process when there are many (``mapped``)."""
     iins = _distinct(con, "iin")
-    _name_orders(con, work)
+    _orders(con, work, "full_name", "given_first", given_first)
+    _orders(con, work, "birth_date", "month_first", month_first)
     fulls = con.execute(f"""SELECT DISTINCT r.full_name, coalesce(o.given_first, false) FROM {SCHEMA}.raw_records r
-        LEFT JOIN map_order o USING (source, source_table, party) WHERE r.full_name IS NOT NULL""").fetchall()
-    dates = _distinct(con, "birth_date")
+        LEFT JOIN map_given_first o USING (source, source_table, party) WHERE r.full_name IS NOT NULL""").fetchall()
+    dates = con.execute(f"""SELECT DISTINCT r.birth_date, coalesce(o.month_first, false)
+        FROM {SCHEMA}.raw_records r LEFT JOIN map_month_first o USING (source, source_table, party)
+        WHERE r.birth_date IS NOT NULL""").fetchall()
     contacts = [(kind, value) for kind in CONTACT_KEYS for value in _distinct(con, kind)]
     # plain tuples cross back from the second process several times faster than objects
     evidence, split, days, keys = mapped([(_iin_fields, iins), (_full_name_fields, fulls),
@@ -402,8 +413,9 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
                               for i, c in enumerate(("f_surname", "f_first", "f_patronymic"))}},
              [("raw", pa.string()), ("given_first", pa.bool_()), ("f_surname", pa.string()),
               ("f_first", pa.string()), ("f_patronymic", pa.string())])
-    _mapping(work, "date", {"raw": dates, "day": [day for day, _ in days], "month_only": [only for _, only in days]},
-             [("raw", pa.string()), ("day", pa.date32()), ("month_only", pa.bool_())])
+    _mapping(work, "date", {"raw": [v for v, _ in dates], "month_first": [first for _, first in dates],
+                            "day": [day for day, _ in days], "month_only": [only for _, only in days]},
+             [("raw", pa.string()), ("month_first", pa.bool_()), ("day", pa.date32()), ("month_only", pa.bool_())])
     _mapping(work, "contact", {"kind": [kind for kind, _ in contacts], "raw": [value for _, value in contacts],
                                "key": keys}, [("kind", pa.string()), ("raw", pa.string()), ("key", pa.string())])
     sexes = _distinct(con, "sex")
@@ -411,8 +423,10 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
              [("raw", pa.string()), ("code", pa.string())])
     work.create("named", f"""SELECT r.*,
         coalesce(r.surname, f.f_surname) AS sur, coalesce(r.first_name, f.f_first) AS fst,
-        coalesce(r.patronymic, f.f_patronymic) AS pat
-        FROM {SCHEMA}.raw_records r LEFT JOIN map_order o USING (source, source_table, party)
+        coalesce(r.patronymic, f.f_patronymic) AS pat,
+        coalesce(m.month_first, false) AS month_first
+        FROM {SCHEMA}.raw_records r LEFT JOIN map_given_first o USING (source, source_table, party)
+        LEFT JOIN map_month_first m USING (source, source_table, party)
         LEFT JOIN map_full f ON f.raw = r.full_name AND f.given_first = coalesce(o.given_first, false)""")
     names = [r[0] for r in con.execute(
         "SELECT DISTINCT v FROM (SELECT sur AS v FROM named UNION SELECT fst FROM named UNION SELECT pat FROM named) "
@@ -443,9 +457,10 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         FROM named n JOIN numbered o ON o.named_row = n.rowid  -- the records with some evidence
         LEFT JOIN map_iin i ON i.raw = n.iin LEFT JOIN map_name s ON s.raw = n.sur
         LEFT JOIN map_name f ON f.raw = n.fst LEFT JOIN map_name p ON p.raw = n.pat
-        LEFT JOIN map_date d ON d.raw = n.birth_date LEFT JOIN map_sex x ON x.raw = n.sex
+        LEFT JOIN map_date d ON d.raw = n.birth_date AND d.month_first = n.month_first
+        LEFT JOIN map_sex x ON x.raw = n.sex
         LEFT JOIN map_contact ca ON ca.kind = 'address' AND ca.raw = n.address
         LEFT JOIN map_contact cp ON cp.kind = 'phone' AND cp.raw = n.phone
         LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email""")
-    work.drop("named", "numbered",
-              *(f"map_{kind}" for kind in ("order", "iin", "full", "name", "date", "sex", "contact")))
+    work.drop("named", "numbered", *(f"map_{kind}" for kind in (
+        "given_first", "month_first", "iin", "full", "name", "date", "sex", "contact")))
