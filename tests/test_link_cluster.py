@@ -239,11 +239,14 @@ def _profiles(db: Backend, firsts: list[str | None], births: list[str | None], s
                                             "source": sources or [f"s{i}" for i in range(n)]}))
 
 
-def _one_entity(db: Backend, pairs: list[tuple[int, int, float]]) -> None:
-    """The profiles (``_profiles``) as one entity, and the scored pairs (left, right, weight) between them."""
+def _one_entity(db: Backend, pairs: list[tuple[int, int, float]], same_phone: tuple[tuple[int, int], ...] = ()) -> None:
+    """The profiles (``_profiles``) as one entity, and the scored pairs (left, right, weight) between them; the
+    pairs in ``same_phone`` agree on a phone, the others have none to compare (level 0)."""
     db.put("link.pair_scores", pa.table({"l_id": pa.array([p[0] for p in pairs], pa.int64()),
                                          "r_id": pa.array([p[1] for p in pairs], pa.int64()),
-                                         "weight": pa.array([p[2] for p in pairs], pa.float64())}))
+                                         "weight": pa.array([p[2] for p in pairs], pa.float64()),
+                                         "phone": [2 if p[:2] in same_phone else 0 for p in pairs],
+                                         "email": [0] * len(pairs)}))
     n = db.count(NODES)
     db.put("link.profile_entities", pa.table({"record_id": pa.array(range(1, n + 1), pa.int64()),
                                               "entity_id": pa.array([1] * n, pa.int64()),
@@ -303,6 +306,16 @@ def test_namesakes_born_decades_apart_and_chained_by_a_record_with_no_date_are_p
     assert guard(db, 0.0) == {"split": 1, "parts": 3}
     parts = dict(db.fetch("SELECT record_id, entity_id FROM link.profile_entities"))
     assert parts[1] == parts[2] and len({parts[1], parts[3], parts[4]}) == 3
+
+
+def test_a_record_with_no_date_stays_with_the_person_whose_phone_it_gives(db) -> None:
+    """An emergency contact, "Aygul Sarsenbaeva" and a phone, in an entity the guard parts: it stays with the
+    Aygul of its phone (a weak pair by weight, but one phone), not with the namesake of the name alone."""
+    _profiles(db, ["akl"] * 4, ["1963-05-23", "1963-05-23", "1994-03-13", None], ["court", "utility", "court", "hosp"])
+    _one_entity(db, [(1, 2, 20.0), (2, 4, 3.0), (3, 4, 1.0)], same_phone=((2, 4),))
+    assert guard(db, 0.0) == {"split": 1, "parts": 2}
+    parts = dict(db.fetch("SELECT record_id, entity_id FROM link.profile_entities"))
+    assert parts[1] == parts[2] == parts[4] != parts[3]
 
 
 def test_a_date_mistyped_beyond_a_slip_stays_with_its_person_on_a_strong_pair(db) -> None:

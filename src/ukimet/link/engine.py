@@ -42,6 +42,7 @@ from ukimet.link.model import (
     IIN_TYPO,
     TF_FIELDS,
     THRESHOLD,
+    TOP,
     Model,
     level_sql,
     top,
@@ -484,7 +485,8 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
     two agencies'), or two dates no slip makes one of the other (1960-09-09 and 2001-04-29: namesakes chained by
     a record with no date, an emergency contact's name): there a pair across two dates holds with one IIN on
     both, or, where one of the dates is written by one source only, with dates a slip apart or on a strong pair
-    (a date mistyped twice in one record); a profile with no full date joins on a strong pair.
+    (a date mistyped twice in one record); a profile with no full date joins on a strong pair or on one
+    phone or e-mail (an emergency contact's name and phone).
     ``link.suspicious`` lists what was split and into how many parts (an empty table when nothing was: an entity
     that stays whole keeps its id). ``same``: the pairs ``cluster`` held together whatever their weight (a clerk's
     'same', one person's records under two surnames), which hold here too; the table is let go."""
@@ -517,7 +519,7 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
         WHERE l.entity_id = r.entity_id AND CASE WHEN l.two_dates THEN s.weight >= {threshold!r} AND (
             ln.iin = rn.iin OR ln.birth_date = rn.birth_date AND NOT ln.birth_month_only AND NOT rn.birth_month_only
             OR (ln.birth_date IS NULL OR rn.birth_date IS NULL OR ln.birth_month_only OR rn.birth_month_only)
-               AND s.weight >= {threshold + STRONG!r}
+               AND (s.weight >= {threshold + STRONG!r} OR s.phone = {TOP["phone"]} OR s.email = {TOP["email"]})
             OR ld.birth_date IS NOT NULL AND rd.birth_date IS NOT NULL AND (ld.sources < 2 OR rd.sources < 2)
                AND ({slip} OR s.weight >= {threshold + STRONG!r}))
             ELSE s.weight >= {threshold + STRONG!r} END
