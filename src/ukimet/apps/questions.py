@@ -121,16 +121,24 @@ MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_0
 """words that multiply the number before them (100 тыс, 2 млн, 50k)"""
 PER = {"kk": ("әр",), "ru": ("на", "в"), "en": ("per", "a")}
 """words before "one" that make it a rate's divisor (на одного человека, per one person), not a count"""
-PER_PERSON = {"kk": ["жан басына шаққандағы", "жан басына", "бір адамға шаққандағы", "бір адамға"],
+PER_PERSON = {"kk": ["жан басына шаққандағы", "жан басына", "бір адамға шаққандағы", "бір адамға",
+                     "отбасы мүшесіне шаққандағы", "бір отбасы мүшесіне", "отбасы мүшесіне", "мүшесіне шаққандағы"],
               "ru": ["на одного члена семьи", "на члена семьи", "на одного человека", "на человека",
                      "на душу населения", "на душу"],
-              "en": ["per family member", "per person", "per capita", "per head", "per member"]}
+              "en": ["per family member", "per household member", "per person", "per capita", "per head",
+                     "per member"]}
 """the words that make income the income per person (before it in Kazakh, after it in Russian and English): a
-number is read as a limit of income only with them, the mart holding the income per person"""
+number is read as a limit of income only with them, the mart holding the income per person; beside the word
+for income they say what the mart's income is, and change nothing (``_income_per_person``)"""
+INCOME_GAP = 2
+"""words that may stand between the word for income and its "per person" (доходе семей на одного члена, отбасы
+мүшесіне шаққандағы орташа табыс)"""
 SMALLEST_AMOUNT = 1000
 """a number at least this large, with nothing else it could count, is an amount of money (больше 100 тыс)"""
 OLDEST = 120
 """the oldest age a bare range (men 40-50) may be read as"""
+MOST_MEMBERS = 30
+"""the most members a family's count may be read as: a larger number beside "человек" is money per person"""
 MOST_CHILDREN = 12
 """the most children a family's count may be read as (the privacy bounds' too): "children under 18" is an age"""
 AGE_COMPARATORS = {"kk": ["жастан асқан", "жастан жоғары", "жастан үлкен", "жасқа дейінгі", "жастан кіші",
@@ -178,9 +186,9 @@ REGION_NOUNS = {"kk": ["облыс", "өңір", "аймақ", "өңірлер",
                 "ru": ["регион", "област", "регионы", "регионов", "обл"],
                 "en": ["region", "regions", "oblast", "oblasts"]}
 """a word for region, which a ranking splits by when it names no other split"""
-COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ", "қайсысында", "қайсында", "қайсысы"],
+COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ", "қайсысында", "қайсында", "қайсысы", "vs"],
            "ru": ["сравн", "сопостав", "больше", "меньше", "большая", "большую", "большей", "меньшая", "меньшую",
-                  "отдельно"],
+                  "отдельно", "vs"],
            "en": ["compar", "more", "fewer", "less", "versus", "vs", "larger", "greater", "bigger", "higher", "smaller",
                   "lower", "separately"]}
 """words that ask to set named groups side by side (Shymkent or Almaty, men and women): read only away from a
@@ -667,7 +675,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                          if j not in used and _match_phrase(tokens, j, tuple(a))), None)
         candidates = sorted(((abs(j - i) - (0.5 if j > i else 0), name, j) for j in reach if j != i and j not in used
                              for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)
-                             and (name != "members" or j > i)  # 5 человек; people over 65 is an age
+                             and (name != "members" or j > i and value <= MOST_MEMBERS)  # 5 человек; people
+                             # over 65 is an age; 50 тыс на человека is money
                              and (name != "wage" or value >= SMALLEST_AMOUNT)  # wage of people over 30: an age
                              and (name == "income" or j in window)))
         if age_said is not None:  # older than, младше, жастан асқан: an age whatever noun is near
@@ -678,7 +687,7 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         elif candidates:
             what = (candidates[0][1], candidates[0][2])
             income = next((j for _, name, j in candidates if name == "income"), None)
-            if what[0] == "amount" and income is not None and _per_person(tokens, income, language, used):
+            if what[0] == "amount" and income is not None and _per_person(tokens, income, language, used, i):
                 used.add(what[1])  # табысы 50 000 теңгеден төмен: the tenge are the income's
                 what = ("income", income)
             wage = next((j for _, name, j in candidates if name == "wage"), None)
@@ -715,7 +724,7 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         if what[0] == "children" and value > MOST_CHILDREN:  # children under 18: an age, not a count
             what = ("age", what[1])
         if what[0] == "income":  # income per person below 50 000: only with the words that say per person
-            per = _per_person(tokens, what[1], language, used)
+            per = _per_person(tokens, what[1], language, used, i)
             if per is None:
                 continue
             taken |= per
@@ -741,10 +750,30 @@ def _kazakh_endings() -> frozenset[str]:
     return frozenset(fold(e, "kk") for e in KK_NUMERAL_ENDINGS if e)
 
 
-def _per_person(tokens: list[str], at: int, language: str, used: set[int]) -> set[int] | None:
+def _income_per_person(tokens: list[str], dictionary: list[str], language: str, used: set[int]) -> set[int]:
+    """The words that say "per person" near a word for income (average income per family member, медианный доход
+    на одного члена семьи, отбасы мүшесіне шаққандағы орташа табыс), not read already: the mart's income is per
+    person, so they say what is counted already, and are no unknown words where no phrase reads them."""
+    income = {fold(w, language) for w in NOUNS["income"][language]}
+    at = [i for i, (t, d) in enumerate(zip(tokens, dictionary, strict=True)) if t in income or d in income]
+    found: set[int] = set()
+    for phrase in _phrases_of("per_person", language):
+        for start in range(len(tokens) - len(phrase) + 1):
+            span = set(range(start, start + len(phrase)))
+            if not span & used and _match_phrase(tokens, start, phrase) and any(
+                    -INCOME_GAP - len(phrase) <= start - i <= INCOME_GAP + 1 for i in at):
+                found |= span
+    return found
+
+
+def _per_person(tokens: list[str], at: int, language: str, used: set[int], number: int | None = None
+                ) -> set[int] | None:
     """The words that say "per person" right after the word for income at ``at`` (or right before it: жан басына
-    табыс), or None."""
-    return next((span for phrase in _phrases_of("per_person", language) for start in (at + 1, at - len(phrase))
+    табыс), or after the ``number`` that limits it and its currency (доходом ниже 50000 тенге на человека), or
+    None."""
+    after = (number + 1, number + 2) if number is not None else ()
+    return next((span for phrase in _phrases_of("per_person", language) for start in (at + 1, at - len(phrase),
+                                                                                          *after)
                  if start >= 0 and not (span := set(range(start, start + len(phrase)))) & used
                  and _match_phrase(tokens, start, phrase)), None)
 
@@ -1438,6 +1467,10 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
 KK_REQUEST_ENDINGS = ("uinizdi", "uinizdin", "uinizge")
 """a Kazakh verbal noun with "your" (formal): беруіңізді, ұсынуыңызды, хабарлауыңызды ... сұраймыз: the wrapper of a
 request, whatever its verb"""
+KK_VERBAL_NOUN = ("udi", "uni")
+"""a Kazakh verbal noun in the accusative (ұсынуды, беруді, жіберуді), folded"""
+KK_ASKING_VERBS = ("sura", "otin")
+"""сұраймыз, сұраймын, өтінеміз, өтінемін (we ask, I ask), folded"""
 RU_REQUEST = ("просить", "попросить")
 RU_INFINITIVE = ("ть", "ти", "чь")
 
@@ -1475,6 +1508,9 @@ def _request(tokens: list[str], dictionary: list[str], i: int, language: str) ->
         if len(token) > 4 and token.endswith("p") and i + 1 < len(tokens) and \
                 _request(tokens, dictionary, i + 1, language):
             return True  # нақтылап беруіңізді, есептеп беріңізші: the converb of the asking verb's help
+        if len(token) > 5 and token.endswith(KK_VERBAL_NOUN) and i + 1 < len(tokens) and \
+                tokens[i + 1].startswith(KK_ASKING_VERBS):
+            return True  # ақпарат ұсынуды сұраймыз, беруді өтінемін: a verbal noun the asking verb governs
         return (len(token) > 8 and token.endswith(KK_REQUEST_ENDINGS)) or token in KK_KNOWING or \
             any(token.startswith(stem) and token[len(stem):] in KK_ASKING_FORMS for stem in KK_ASKING)
     if language == "ru":
@@ -1626,6 +1662,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     ends = _numbered_groups(tokens, phrases, named, used, result)  # before the numbers: by number of children
     # under 18 is a breakdown, not a filter of families with children
     result.numeric = _numeric(tokens, language, used, result.numeric_at)
+    per_person = _income_per_person(tokens, dictionary, language, used)  # after the numbers: income below 50 000
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
     negated_at = 0
     result.both = _said(tokens, "both", language)  # water, gas, heating and sewerage all together: all at once
@@ -1670,6 +1707,13 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                         all(re.fullmatch(r"NOT \w+", c.sql) for c in result.items[-1]) and \
                         all(re.fullmatch(r"\w+", c.sql) for c in candidates):
                     negated = True  # не имеют газа или водоснабжения: the "not" said once, of two things had
+                if not negated and result.items and ends and ends[-1] == i - 1 and i - 1 in result.ands and \
+                        all(c.kind == "entity" for c in result.items[-1]) and \
+                        all(c.kind == "filter" for c in candidates) and \
+                        any(c.entity == result.items[-1][0].entity for c in candidates):
+                    used |= span  # awards and pensions, пособий и пенсий: the whole and a part of it are the whole
+                    ends[-1] = end
+                    break
                 if negated:
                     candidates = [_opposite(c, layer) for c in candidates]
                     used |= set(range(end, end + after))
@@ -1733,7 +1777,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
             one = not _ordinal(tokens[i], language) and not tokens[i].isdecimal() and \
                 _number(tokens[i], language) == 1  # бір төлемнің, одной выплаты
             if tokens[i] not in stop and dictionary[i] not in stop and tokens[i] not in borrowed and not linking and \
-                    not one and not _request(tokens, dictionary, i, language):  # a number read as nothing too
+                    not one and i not in per_person and not _request(tokens, dictionary, i, language):  # a number
+                # read as nothing is unknown too
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1
