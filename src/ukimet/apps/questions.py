@@ -675,8 +675,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                          if j not in used and _match_phrase(tokens, j, tuple(a))), None)
         candidates = sorted(((abs(j - i) - (0.5 if j > i else 0), name, j) for j in reach if j != i and j not in used
                              for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)
-                             and (name != "members" or j > i and value <= MOST_MEMBERS)  # 5 человек; people
-                             # over 65 is an age; 50 тыс на человека is money
+                             and (name != "members" or (j > i and value <= MOST_MEMBERS))  # 5 человек
+                             # (people over 65 is an age; 50 тыс на человека is money)
                              and (name != "wage" or value >= SMALLEST_AMOUNT)  # wage of people over 30: an age
                              and (name == "income" or j in window)))
         if age_said is not None:  # older than, младше, жастан асқан: an age whatever noun is near
