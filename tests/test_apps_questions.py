@@ -1767,3 +1767,19 @@ def test_the_whole_and_a_part_of_it_are_the_whole(question: str) -> None:
     is every award. It was read as the pensions alone, a wrong number on a held corpus (realworld8's first run)."""
     _, sql, _ = _reads(question, "FROM mart.benefits", "BETWEEN 2020 AND 2025")
     assert "kind" not in sql, sql
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("average pension paid in 2025 in Atyrau region", "round(avg(amount)) AS avg_paid FROM mart.payments"),
+    ("what was the avg pension payout in Dec 2025?", "month(paid_on) = 12"),
+    ("persons who dont recieve any benfit in Astana", "NOT receives_benefit"),
+    ("Көпбалалы отбасылар ең көп шоғырланған облыс қайсы?", "ORDER BY count DESC, region LIMIT 1"),
+    ("Сравнительная таблица: получатели АСП в Кызылординской, Туркестанской и Жамбылской областях",
+     "region IN ('43', '61', '31')"),
+    ("Please furnish the number of job seekers aged 16 to 25 nationwide.", "(age >= 16) AND (age <= 25)"),
+])
+def test_words_of_chat_and_reports_that_change_nothing_are_read(question: str, sql: str) -> None:
+    """"paid" after an average of a payment says no more ("average pension paid"); a payout is a payment; "dont"
+    typed without its apostrophe is "don't"; шоғырланған (concentrated), a comparative table, "furnish" wrap what
+    is asked."""
+    _reads(question, sql)

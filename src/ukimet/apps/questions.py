@@ -247,8 +247,8 @@ ELLIPSIS_JOINS = {"kk": [], "ru": ["а", "с", "со", "против"], "en": ["
 NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ"]},
             "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не", "без", "нет"], "after": []},
             "en": {"before": ["other than", "except for", "excluding", "except", "outside", "not", "non", "without",
-                              "with no", "have no", "has no", "no", "don t", "doesn t", "do not", "does not",
-                              "didn t", "did not"], "after": []}}
+                              "with no", "have no", "has no", "no", "don t", "doesn t", "do not", "does not", "dont",
+                              "doesnt", "didn t", "didnt", "did not"], "after": []}}
 """words that turn the filter beside them into its opposite: before it (не в школе, excluding pensioners, кроме
 Алматы) or, in Kazakh, after it (зейнеткерлерден басқа, мүгедек емес)"""
 MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
@@ -2100,7 +2100,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         summed = True
     # the average or median amount paid (өткен жылы төленген зейнетақының орташа мөлшері): "paid" says no more
     amount = summed or any(c.kind == "metric" and c.id in ("avg_paid", "median_paid") for c in named) or (
-        any(c.kind == "measure" and c.id == "paid" for c in named) and any(c.kind == "aggregate" for c in named))
+        any((c.kind == "measure" and c.id == "paid") or (c.kind == "filter" and c.entity == "payments") for c in named)
+        and any(c.kind == "aggregate" for c in named))  # average pension paid in 2025: the pension payments' average
     p.unknown = [w for w in p.unknown if not (amount and fold(w, p.language) in _words_of("paid", p.language))]
     unheld = _not_held(question, p.language)
     if unheld:
