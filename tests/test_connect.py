@@ -272,11 +272,16 @@ def test_a_column_of_dates_under_a_code_is_read_as_births_by_their_spread_and_ag
     ("id_adr", [str(n) for n in range(100, 120)], "other"),  # the address's number, not an address
     ("bailiff", ["Ким О.В.", "Абенова Г.Т.", "Сейтжанов Б.К.", "Ахметов Н.С."] * 5, "other"),  # an official
     ("Врач", ["Ахметов Нурлан Серикович", "Ким Ольга Викторовна"] * 10, "other"),
+    ("Нотариус", ["Оспанов Б.Е.", "Сейтова А.Б."] * 10, "other"),
+    ("relationshipManager", ["Ahmetov Nurlan", "Kim Olga"] * 10, "other"),
+    ("Год рождения", [str(y) for y in range(1950, 2005, 3)], "birth_date"),  # the year alone, the name says birth
+    ("Год постройки", [str(y) for y in range(1950, 2005, 3)], "other"),  # a year of something else
 ])
 def test_columns_of_other_systems_are_read_from_their_values(column: str, values: list[str], kind: str) -> None:
     """Extracts written elsewhere: a hospital's HL7 names and American dates, a utility's bare addresses, an
-    address table's number column, and the name of the official who handled a record (a bailiff, a doctor),
-    which is no person the record is about and is left out of linkage."""
+    address table's number column, the name of the official who handled a record (a bailiff, a doctor, a notary,
+    a bank's manager), which is no person the record is about and is left out of linkage, and a year of birth
+    alone under a name that says birth."""
     from ukimet.connect.classify import classify_column
 
     found = classify_column("agency", "extract", column, "varchar", values)

@@ -512,3 +512,28 @@ def test_a_hospital_file_of_hl7_names_american_dates_and_an_emergency_contact_li
     for p in patients:
         assert entity[("hospital", f"H{p.key}")] == entity[("registry", str(p.key + 1))], p
         assert entity[("hospital", f"H{p.key}#2")] != entity[("hospital", f"H{p.key}")]
+
+
+def test_a_cadastre_that_writes_the_year_of_birth_alone_links_by_it(tmp_path: Path) -> None:
+    """A land cadastre: the owner's full name and the year of birth alone (Год рождения), no IIN, a notary who is
+    nobody's record. Each owner joins their registry person; an owner of the same name born another year (a
+    namesake) does not. Before, the year was "compared as they are" within the file only, and the notary was a
+    person of every row."""
+    people = _anchored(tmp_path)
+    owners = people[:20]
+    rows = [[f"K{p.key}", f"{p.surname} {p.first} {p.father}", str(p.born.year), "Оспанов Б.Е."] for p in owners]
+    rows += [[f"N{p.key}", f"{p.surname} {p.first} {p.father}", str(p.born.year - 30), "Сейтова А.Б."]
+             for p in owners[:5]]
+    _write(tmp_path / "cadastre.csv", ["ID", "Правообладатель", "Год рождения", "Нотариус"], rows)
+    out = tmp_path / "clusters.csv"
+    files = [str(tmp_path / f) for f in ("registry.csv", "tax.csv", "cadastre.csv")]
+    result = CliRunner().invoke(app, ["link", *files, "--out", str(out), "--map", "cadastre.csv:ID=record_id"])
+    assert result.exit_code == 0, result.output
+    assert "Год рождения = birth date" in " ".join(result.output.split())
+    with out.open(encoding="utf-8") as f:
+        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    assert not any(key[1].endswith("#2") for key in entity)  # the notary is nobody's record
+    for p in owners:
+        assert entity[("cadastre", f"K{p.key}")] == entity[("registry", str(p.key + 1))], p
+    for p in owners[:5]:
+        assert entity[("cadastre", f"N{p.key}")] != entity[("registry", str(p.key + 1))], p

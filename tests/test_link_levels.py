@@ -11,9 +11,9 @@ from ukimet.link.model import LEVELS
 
 PROFILE = {"iin": None, "iin_valid": False, "surname_key": "daniarov", "surname_stem": "daniar", "first_key": "erjan",
            "first_full": "erjan", "father_key": None, "birth_date": "1965-10-01", "birth_month_only": False,
-           "sex": "M", "address_key": None, "phone_key": None, "email_key": None}
+           "birth_year_only": False, "sex": "M", "address_key": None, "phone_key": None, "email_key": None}
 
-TYPES = {"birth_date": "DATE", "iin_valid": "BOOLEAN", "birth_month_only": "BOOLEAN"}
+TYPES = {"birth_date": "DATE", "iin_valid": "BOOLEAN", "birth_month_only": "BOOLEAN", "birth_year_only": "BOOLEAN"}
 
 
 def level(field: str, left: dict[str, Any], right: dict[str, Any]) -> int:
@@ -51,3 +51,18 @@ def test_two_valid_iins_a_digit_apart_are_a_typo_only_where_the_phones_do_not_di
     found = level("iin", {**TYPO, "iin": "861216400001", "phone_key": phones[0]},
                   {**TYPO, "iin": "861216400011", "phone_key": phones[1]})
     assert found == (3 if typo else 1)
+
+
+YEAR_ONLY = {"birth_date": "1965-01-01", "birth_month_only": True, "birth_year_only": True}
+
+
+@pytest.mark.parametrize(("right", "found"), [
+    ({"birth_date": "1965-10-01"}, 2),  # a full date in that year: agrees in part
+    ({"birth_date": "1966-10-01"}, 1),  # another year: disagrees
+    ({"birth_date": "1965-03-01", "birth_month_only": True}, 2),  # a year and month in that year
+    (YEAR_ONLY, 2),  # the same year alone: in part, never in full
+])
+def test_a_year_of_birth_alone_agrees_in_part_with_any_date_in_that_year(right: dict[str, Any], found: int) -> None:
+    """A land cadastre writes only the year of birth (Год рождения: 1990): it agrees in part with a full date, a
+    year and month, or a year in that year, and disagrees with another year."""
+    assert level("birth_date", YEAR_ONLY, right) == found

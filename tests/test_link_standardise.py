@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_table, truth
-from ukimet.core.dates import month_first, parse_date
+from ukimet.core.dates import month_first, parse_date, parse_year
 from ukimet.link.identifiers import digits_agree, iin_evidence
 from ukimet.link.names import name_key, patronymic, split_full_name, surname
 from ukimet.synth import SynthConfig, build_country
@@ -107,6 +107,15 @@ def test_a_column_that_writes_the_month_first_is_told_from_its_values_and_read_s
     assert parse_date("03/05/1990") == dt.date(1990, 5, 3)
     assert parse_date("09/21/1950", month_first=True) == dt.date(1950, 9, 21) and parse_date("09/21/1950") is None
     assert parse_date("2023-06-25T23:29", month_first=True) == dt.date(2023, 6, 25)  # ISO keeps its order
+
+
+@pytest.mark.parametrize(("value", "year"), [
+    ("1990", 1990), ("1990 г.", 1990), ("1985 ж.", 1985), ("1985.0", 1985), (" 2001 ", 2001),
+    ("199", None), ("19900", None), ("2199", None), ("1990-05", None), ("Абая 1990", None), (None, None),
+])
+def test_a_year_of_birth_alone_is_read_as_its_year(value: object, year: int | None) -> None:
+    found = parse_year(value)
+    assert (found.year if found else None) == year and (found is None or (found.month, found.day) == (1, 1))
 
 
 @pytest.mark.parametrize(("text", "parts"), [

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from ukimet.core.dates import month_first, parse_date, parse_year_month
+from ukimet.core.dates import month_first, parse_date, parse_year, parse_year_month
 from ukimet.core.ids import decode_iin, is_valid_bin, normalise_number
 
 SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
@@ -62,7 +62,8 @@ OTHER_ROLES = ("бухгалтер", "accountant", "директор", "director
 """Words of a contact column's name that make it someone else's (Тел. бухгалтера): not the record's person."""
 STAFF = ("bailiff", "судебн", "чси", "doctor", "врач", "дәрігер", "physician", "nurse", "медсестр", "registrar",
          "регистратор", "clerk", "inspector", "инспектор", "исполнител", "орындаушы", "operator", "оператор",
-         "officer", "specialist", "специалист", "маман", "executor", "attending")
+         "officer", "specialist", "специалист", "маман", "executor", "attending", "notary", "нотариус", "manager",
+         "менеджер")
 """Words of a name column's name that make it an official's who handled the record (bailiff, Врач, Инспектор):
 a person the record is not about, whom linkage leaves out."""
 NAMES = ("surname", "first_name", "patronymic", "full_name")
@@ -289,6 +290,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         months = [d for d in (parse_year_month(v) for v in present) if d is not None]
         if present and len(months) >= 0.9 * len(present) and (names.get("birth_date") or _birth_dates(months)):
             return pick("birth_date", 0.7, "years and months of birth")
+        years = [d for d in (parse_year(v) for v in present) if d is not None]
+        if present and names.get("birth_date") and len(years) >= 0.9 * len(present) and _birth_dates(years):
+            return pick("birth_date", 0.7, "years of birth alone and the name says birth")  # Год рождения: 1990
         serials = _share(present, lambda x: parse_date(x) is not None) if names.get("birth_date") else 0.0
         if serials >= 0.9:
             return pick("birth_date", 0.75, f"{serials:.0%} are Excel day numbers and the name says birth")

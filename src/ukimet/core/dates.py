@@ -184,3 +184,17 @@ def parse_year_month(value: object) -> dt.date | None:
         return dt.date(years[0], months[0], 1)
     return None
 
+
+
+_YEAR_ONLY = re.compile(r"^(\d{4})(?:\.0+)?\s*(?:г\.?|год|года|ж\.?|жыл|жылы)?$")
+
+
+def parse_year(value: object) -> dt.date | None:
+    """The 1st of January of the year ``value`` is when it is a year alone (``1985``, ``1985 г.``, ``1985 ж.``,
+    ``1985.0`` as a spreadsheet stores it), else None. Linkage reads such a date of birth as that year: it agrees
+    with a full date in the same year in part, never in full."""
+    found = _YEAR_ONLY.match(str(value).strip().lower()) if value is not None else None
+    if found is None:
+        return None
+    year = int(found.group(1))
+    return dt.date(year, 1, 1) if year in YEARS and year <= dt.date.today().year else None

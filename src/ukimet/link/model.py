@@ -77,7 +77,8 @@ LEVELS: dict[str, str] = {
     "birth_date": f"""CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
         WHEN l.birth_date = r.birth_date AND NOT (l.birth_month_only OR r.birth_month_only) THEN 3
         WHEN (l.birth_month_only OR r.birth_month_only) THEN CASE WHEN year(l.birth_date) = year(r.birth_date)
-             AND month(l.birth_date) = month(r.birth_date) THEN 2 ELSE 1 END
+             AND (month(l.birth_date) = month(r.birth_date) OR l.birth_year_only OR r.birth_year_only) THEN 2
+             ELSE 1 END
         WHEN {DATES_CLOSE.format(l="l.birth_date", r="r.birth_date")} THEN 2
         ELSE 1 END""",
     "surname": """CASE WHEN l.surname_key IS NULL OR r.surname_key IS NULL THEN 0

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import SEX_CODES
 from ukimet.connect.sources import list_sources
-from ukimet.core.dates import month_first, parse_date, parse_year_month
+from ukimet.core.dates import month_first, parse_date, parse_year, parse_year_month
 from ukimet.core.errors import LinkError
 from ukimet.core.parallel import mapped
 from ukimet.link.backend import DuckDBBackend
@@ -350,13 +350,14 @@ def _full_name_fields(full: tuple[str, bool]) -> tuple[str | None, str | None, s
     return found.surname, found.first, found.patronymic
 
 
-def _day_or_month(written: tuple[str, bool]) -> tuple[dt.date | None, bool]:
-    """A date of birth as written (in its column's order: ``month_first``), and whether only its year and month
-    are (the 1st of that month, then)."""
+def _day_or_month(written: tuple[str, bool]) -> tuple[dt.date | None, bool, bool]:
+    """A date of birth as written (in its column's order: ``month_first``), whether only its year and month are
+    (the 1st of that month, then), and whether only its year is (the 1st of January)."""
     text, american = written
     day = parse_date(text, month_first=american)
     month = None if day is not None else parse_year_month(text)
-    return day or month, month is not None
+    year = None if day is not None or month is not None else parse_year(text)
+    return day or month or year, month is not None or year is not None, year is not None
 
 
 def _name_forms(name: str) -> tuple[str, str, str | None, str, str | None, str | None]:
@@ -414,8 +415,10 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
              [("raw", pa.string()), ("given_first", pa.bool_()), ("f_surname", pa.string()),
               ("f_first", pa.string()), ("f_patronymic", pa.string())])
     _mapping(work, "date", {"raw": [v for v, _ in dates], "month_first": [first for _, first in dates],
-                            "day": [day for day, _ in days], "month_only": [only for _, only in days]},
-             [("raw", pa.string()), ("month_first", pa.bool_()), ("day", pa.date32()), ("month_only", pa.bool_())])
+                            "day": [d[0] for d in days], "month_only": [d[1] for d in days],
+                            "year_only": [d[2] for d in days]},
+             [("raw", pa.string()), ("month_first", pa.bool_()), ("day", pa.date32()), ("month_only", pa.bool_()),
+              ("year_only", pa.bool_())])
     _mapping(work, "contact", {"kind": [kind for kind, _ in contacts], "raw": [value for _, value in contacts],
                                "key": keys}, [("kind", pa.string()), ("raw", pa.string()), ("key", pa.string())])
     sexes = _distinct(con, "sex")
@@ -448,6 +451,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         s.key AS surname_key, s.surname_stem, f.key AS first_key, f.full AS first_full, p.father AS father_key,
         CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth ELSE coalesce(d.day, i.iin_birth) END
             AS birth_date, coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
+        coalesce(d.year_only AND i.iin_birth IS NULL, false) AS birth_year_only,
         coalesce(x.code, i.iin_sex, s.surname_sex) AS sex,
         s.sound AS surname_sound, f.sound AS first_sound,
         ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
