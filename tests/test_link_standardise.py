@@ -197,3 +197,16 @@ def test_an_iin_of_2000_stored_as_a_number_gets_its_leading_zeros_back_only_wher
 
     assert normalise_number("209600005.0") == "000209600005"  # born 9 February 2000
     assert normalise_number("123456") is None and normalise_number("99999999") is None
+
+
+def test_one_address_written_by_four_agencies_is_one_key() -> None:
+    """A court writes "г. Астана, ул. Байтурсынова, д. 50, кв. 92", the military "Астана қ., Байтұрсынұлы к-сі, 50
+    үй, 92 пәтер", a utility "АСТАНА БАЙТУРСЫНОВА 50-92" and a hospital "50 Baitursynuly St, apt 92, Astana": the
+    street in the Russian genitive or in Kazakh, к-сі for көшесі. Another house on the street is another key."""
+    from ukimet.link.contacts import address_key
+
+    forms = ["г. Астана, ул. Байтурсынова, д. 50, кв. 92", "Астана қ., Байтұрсынұлы к-сі, 50 үй, 92 пәтер",
+             "АСТАНА БАЙТУРСЫНОВА 50-92", "50 Baitursynuly St, apt 92, Astana"]
+    assert len({address_key(f) for f in forms}) == 1, [address_key(f) for f in forms]
+    assert address_key("АСТАНА БАЙТУРСЫНОВА 52-92") != address_key(forms[0])
+    assert address_key("Алматы қ., Жамбыл к-сі, 8 үй") == address_key("АЛМАТЫ ЖАМБЫЛА 8")

@@ -17,7 +17,7 @@ ADDRESS_MARKERS = frozenset({
     "обл", "область", "р", "район", "с", "село", "пос", "поселок", "пер", "переулок", "корп", "стр",
     # Kazakh
     "қ", "қала", "қаласы", "көше", "көшесі", "үй", "пәтер", "даңғылы", "ш", "шағынаудан", "облысы", "ауданы",
-    "ауыл", "ауылы", "а",
+    "ауыл", "ауылы", "а", "к", "сі", "даң",  # к-сі, даң.: көшесі, даңғылы shortened
     # English and transliterated
     "st", "str", "street", "ul", "kv", "apt", "flat", "unit", "no", "city", "kosh", "koshesi",
 })
@@ -25,15 +25,21 @@ _TOKEN = re.compile(r"[^\W_]+")
 _NOT_DIGIT = re.compile(r"\D")
 
 
+STREET_STEM = 5
+"""the letters of a folded word of an address that name it whatever its ending: a street named in the genitive
+(ул. Жамбыла, БАЙТУРСЫНОВА) and in Kazakh (Жамбыл көшесі, Байтұрсынұлы) is one street"""
+
+
 def address_key(text: str | None) -> str | None:
-    """The address as sorted, folded tokens: order, case, script and markers do not matter."""
+    """The address as sorted, folded tokens, each word by its stem: order, case, script, markers and the case a
+    street's name is declined in do not matter."""
     if not text:
         return None
     tokens = []
     for token in _TOKEN.findall(text.lower()):
         if token in ADDRESS_MARKERS:
             continue
-        tokens.append(token if token.isdigit() else name_key(token))
+        tokens.append(token if token.isdigit() else name_key(token)[:STREET_STEM])
     tokens = sorted(t for t in tokens if t)
     return " ".join(tokens) or None
 
