@@ -1783,3 +1783,17 @@ def test_words_of_chat_and_reports_that_change_nothing_are_read(question: str, s
     typed without its apostrophe is "don't"; шоғырланған (concentrated), a comparative table, "furnish" wrap what
     is asked."""
     _reads(question, sql)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("how mny dwelings have no water and no gas", "(NOT water) AND (NOT gas)"),
+    ("сумма выплат пособия на рожление ребенка за 2025 гд", "year(paid_on) = 2025"),
+    ("average pension amount in 2025", "round(avg(amount)) AS avg_paid"),
+    ("средняя pension amount в декабре 2025", "month(paid_on) = 12"),
+    ("В рамках мониторинга просим представить медианный размер месячного дохода семей в разрезе регионов.",
+     "median(monthly_income)"),  # размер of an income is no payment's
+])
+def test_chat_shorthand_and_amounts_said_apart_are_read(question: str, sql: str) -> None:
+    """mny, гд typed for many and год; "amount" after a payment's kind (average pension amount) is the amount paid,
+    while размер of a family's income stays the income."""
+    _reads(question, sql)
