@@ -1797,3 +1797,20 @@ def test_chat_shorthand_and_amounts_said_apart_are_read(question: str, sql: str)
     """mny, гд typed for many and год; "amount" after a payment's kind (average pension amount) is the amount paid,
     while размер of a family's income stays the income."""
     _reads(question, sql)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("ағайын, газсыз тұрғын үйлер барлық үйдің қанша пайызы?", None),
+    ("Республика бойынша меншігінде жылжымайтын мүлкі бар отбасылардың үлесін (пайызбен) беруіңізді сұраймыз.", None),
+    ("2025 жылғы көп балалы отбасыларға жәрдемақы төлемдерінің айлық динамикасы (сомасы)",
+     "kind = 'large_family_allowance'"),
+    ("сколько семей должны за коммуналку в Павлодаре", "utility_debt > 0"),
+])
+def test_kazakh_and_russian_forms_of_the_layers_words_are_read(question: str, sql: str | None) -> None:
+    """үйдің (of a house), меншігінде (in ownership), көп балалы отбасыларға жәрдемақы written apart, должны за
+    коммуналку: the first two are shares, the others answers."""
+    compiled = compile_question(question)
+    if sql is None:
+        assert isinstance(compiled, SharePlan), compiled
+    else:
+        assert isinstance(compiled, tuple) and sql in compiled[1], compiled
