@@ -537,3 +537,23 @@ def test_a_cadastre_that_writes_the_year_of_birth_alone_links_by_it(tmp_path: Pa
         assert entity[("cadastre", f"K{p.key}")] == entity[("registry", str(p.key + 1))], p
     for p in owners[:5]:
         assert entity[("cadastre", f"N{p.key}")] != entity[("registry", str(p.key + 1))], p
+
+
+def test_an_official_beside_the_records_person_is_no_person_and_alone_is_the_person() -> None:
+    """A marriage office's extract names the registrar (Регистратор, ИИН регистратора) beside the citizen: the
+    registrar is left out, and the citizen's IIN and names are one record. A register of managers (manager_surname,
+    manager_iin) holds nobody else: the managers are its persons."""
+    from ukimet.connect.catalog import CatalogColumn
+    from ukimet.connect.classify import OFFICIAL
+    from ukimet.link.records import parties
+
+    def column(name: str, kind: str, official: bool = False) -> CatalogColumn:
+        return CatalogColumn("t", name, "VARCHAR", kind, 0.9, "personal", "classifier",
+                             f"values; {OFFICIAL} (x)" if official else "values")
+
+    registry = parties([column("ИИН", "iin"), column("Фамилия", "surname"), column("Имя", "first_name"),
+                        column("Регистратор", "full_name", True), column("ИИН регистратора", "iin", True)], ())
+    assert len(registry) == 1 and set(registry[0].columns.values()) == {"ИИН", "Фамилия", "Имя"}, registry
+    managers = parties([column("manager_surname", "surname", True), column("manager_name", "first_name", True),
+                        column("manager_iin", "iin", True)], ())
+    assert len(managers) == 1 and len(managers[0].columns) == 3, managers

@@ -66,3 +66,15 @@ def test_a_year_of_birth_alone_agrees_in_part_with_any_date_in_that_year(right: 
     """A land cadastre writes only the year of birth (Год рождения: 1990): it agrees in part with a full date, a
     year and month, or a year in that year, and disagrees with another year."""
     assert level("birth_date", YEAR_ONLY, right) == found
+
+
+def test_a_partial_agreement_never_weighs_more_than_a_full_one() -> None:
+    """A small extract of namesakes born a slip apart (1944-05-01 and 1944-01-05) taught the estimate that dates a
+    slip apart are worth more than the same date, and a record joined the namesake. A partial level is capped at the
+    full one's weight; a field whose levels do not rise with agreement (the surname's sexes) is left as estimated."""
+    from ukimet.link.model import Model
+
+    model = Model(m={"birth_date": {1: 0.05, 2: 0.45, 3: 0.5}, "surname": {3: 0.02, 4: 0.001, 5: 0.9}},
+                  u={"birth_date": {1: 0.97, 2: 0.001, 3: 0.002}, "surname": {3: 0.001, 4: 0.01, 5: 0.02}})
+    assert model.weight("birth_date", 2) == model.weight("birth_date", 3) < 9
+    assert model.weight("surname", 4) < 0 < model.weight("surname", 3)

@@ -107,6 +107,10 @@ def test_a_column_that_writes_the_month_first_is_told_from_its_values_and_read_s
     assert parse_date("03/05/1990") == dt.date(1990, 5, 3)
     assert parse_date("09/21/1950", month_first=True) == dt.date(1950, 9, 21) and parse_date("09/21/1950") is None
     assert parse_date("2023-06-25T23:29", month_first=True) == dt.date(2023, 6, 25)  # ISO keeps its order
+    # a dotted date is day first even in a column whose slashed dates are month first
+    assert parse_date("03.08.1975", month_first=True) == dt.date(1975, 8, 3)
+    assert parse_date("13.05.1943", month_first=True) == dt.date(1943, 5, 13)
+    assert month_first([*american, "13.05.1943", "31.03.1991", "22.11.1966"])
 
 
 @pytest.mark.parametrize(("value", "year"), [

@@ -37,7 +37,8 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "full_name": ("fio", "фио", "ф_и_о", "аты_жөні", "aty_joni", "т_а_ә", "full_name", "fullname", "employee_name",
                   "holder_name", "naimenovanie"),
     "birth_date": ("data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
-                   "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan"),
+                   "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan",
+                   "yob"),
     "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender"),
     "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы"),
     "email": ("email", "e_mail", "почта", "пошта"),
@@ -63,9 +64,12 @@ OTHER_ROLES = ("бухгалтер", "accountant", "директор", "director
 STAFF = ("bailiff", "судебн", "чси", "doctor", "врач", "дәрігер", "physician", "nurse", "медсестр", "registrar",
          "регистратор", "clerk", "inspector", "инспектор", "исполнител", "орындаушы", "operator", "оператор",
          "officer", "specialist", "специалист", "маман", "executor", "attending", "notary", "нотариус", "manager",
-         "менеджер")
-"""Words of a name column's name that make it an official's who handled the record (bailiff, Врач, Инспектор):
-a person the record is not about, whom linkage leaves out."""
+         "менеджер", "approv", "утверд", "подписал", "signed", "responsible", "ответствен", "жауапты")
+"""Words of an identity column's name that make it an official's who handled the record (bailiff, Врач, ИИН
+регистратора, approved_by): a person the record is not about, whom linkage leaves out where the row names someone
+else (``OFFICIAL``), and reads where the officials are all the table holds (a register of managers)."""
+OFFICIAL = "the name says an official who handled the record"
+"""the evidence that marks an official's column (``records.parties`` leaves it out beside the record's person)"""
 NAMES = ("surname", "first_name", "patronymic", "full_name")
 IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                          "email", "address"})
@@ -96,7 +100,7 @@ class Classification:
     evidence: str
 
 
-BIRTH_ABBREVIATIONS = re.compile(r"(т\.\s?к|д\.\s?р|д/р)\.?(\s*\d+)?")
+BIRTH_ABBREVIATIONS = re.compile(r"(т\.\s?к|д\.\s?р|д/р|г\.\s?р)\.?(\s*\d+)?")
 """туған күні and дата рождения shortened (Т.к., Д.Р., д/р), perhaps numbered for one of several persons (Т.к. 1)"""
 
 
@@ -143,6 +147,23 @@ def _words(value: str) -> list[str]:
     return [w for w in value.replace(",", " ").replace("^", " ").split() if w]
 
 
+UNITS = ("branch", "office", "department", "division", "филиал", "отдел", "офис", "бөлім", "управлен", "басқарма",
+         "цон", "хқко")
+"""Words of an organisation's unit: a town, such a word and a number name an office (Astana branch 2), not a
+home."""
+
+
+ORGANISATIONS = frozenset({"загс", "цон", "тоо", "ао", "гу", "кгу", "ргп", "гкп", "оо", "нао", "ооо", "ақ", "жшс",
+                           "хқко", "акимат", "әкімдігі", "llp", "jsc", "llc", "ltd"})
+"""Words of an organisation's name (ЗАГС Алматы, ТОО Ромашка, ЦОН Астана): a value holding one is no person's
+name (ИП Ахметов, a sole trader's, is)."""
+
+
+def _organisation(words: Sequence[str]) -> bool:
+    """Whether a value's words name an organisation (``ORGANISATIONS``)."""
+    return any(w.lower().strip(".") in ORGANISATIONS for w in words)
+
+
 def _looks_like_address(value: str) -> bool:
     """A lower-cased value that reads as an address: a number with two address words (ул., д., кв. ...), or a
     number after a known town and a comma (Актобе, Абая 117-7; г. Конаев, мкр Жетысу 12), or a known town first, then a
@@ -155,7 +176,8 @@ def _looks_like_address(value: str) -> bool:
     if comma:
         return _TOWN_MARK.sub("", town).strip() in _places()
     words = _TOWN_MARK.sub("", value).split()  # ОСКЕМЕН КАБАНБАЙ БАТЫРА 4-45: a town, a street, a number
-    return len(words) >= 3 and words[0] in _places() and any(c.isdigit() for c in words[-1])
+    return len(words) >= 3 and words[0] in _places() and any(c.isdigit() for c in words[-1]) and \
+        not any(w.startswith(UNITS) for w in words)  # Astana branch 2: an office of an organisation
 
 
 def _value_scores(values: Sequence[str]) -> dict[str, float]:
@@ -191,7 +213,8 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         scores["first_name"] = share_single * max(0.0, 1 - sur - pat)
         scores["capitalised"] = sum(1 for x in single if x[0].isupper()) / len(v)
     multi = [x for x in v if 2 <= len(_words(x)) <= 4 and all(
-        (_WORD.match(w) or _INITIALS.match(w)) and w[0].isupper() for w in _words(x))]  # Ахметов Н.С. too
+        (_WORD.match(w) or _INITIALS.match(w)) and w[0].isupper() for w in _words(x))  # Ахметов Н.С. too
+        and not _organisation(_words(x))]
     scores["full_name"] = len(multi) / len(v)
     scores["text"] = _share(v, lambda x: len(_words(x)) >= 2 and not any(c.isdigit() for c in x))
     return scores
@@ -261,10 +284,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
 
     def pick(kind: str, confidence: float, why: str) -> Classification:
         sensitivity = _sensitivity(source, table, column, kind)
-        if kind in NAMES and official:
-            return Classification("other", round(min(confidence, 1.0), 2), sensitivity,
-                                  f"{why}, of the official who handled the record ({official}), not of a person "
-                                  "it is about")
+        if official and kind in (*NAMES, "iin", "birth_date", "sex"):
+            why = f"{why}; {OFFICIAL} ({official})"
         if sensitivity != "special" and kind not in IDENTIFYING and any(
                 t in str(v).lower() for v in values for t in SPECIAL_VALUES):
             sensitivity, why = "special", f"{why}; some values name a health condition"
@@ -280,8 +301,10 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         if scores.get(kind, 0) >= 0.8:
             return pick(kind, 0.6 + 0.4 * scores[kind], f"{scores[kind]:.0%} of values are valid {kind}")
     # a key or identifier column is "other", whatever its values look like
+    coded = not values or _share([v for v in values if v and v.strip()], lambda x: x.strip().isdigit()) >= 0.9
     if lowered in ("id", "ид", "№", "номер") or lowered.endswith(("_id", "_key", "_kody", "_code", "_nomiri")) or \
-            lowered.startswith(("id_", "ид_")):  # id_adr: the address's number, not an address
+            (lowered.startswith(("id_", "ид_")) and coded):  # id_adr of numbers: the address's number; id_surname
+        # of names: the surname of the person the id is (a record's own prefix)
         return pick("other", 0.8, "identifier or code column")
     if not date_type and scores.get("date", 0) < 0.9 and (names.get("birth_date") or not names):
         # a date of birth written as a year and month only (1985-03), or as Excel day numbers under a name that
@@ -312,7 +335,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         evidence.append(f"name suggests {kind}")
         if kind in ("surname", "first_name", "patronymic", "full_name"):
             value_support = max(scores.get(k, 0.0) for k in ("surname", "first_name", "patronymic", "full_name"))
-            if kind != "full_name" and scores.get("full_name", 0.0) >= 0.6 and strength < 1.0:
+            whole = scores.get("full_name", 0.0)
+            if kind != "full_name" and whole >= 0.6 and (strength < 1.0 or (kind == "first_name" and whole >= 0.8)):
+                # (a column called "name" whose values are names of several words is a full name too)
                 # mother_name, child_name holding Лебедева Әйгерім Маратовна: a name of several words is a full name
                 return pick("full_name", 0.5 + 0.4 * scores["full_name"],
                             f"{scores['full_name']:.0%} of values are names of several words")

@@ -107,8 +107,10 @@ def parse_date(value: object, serials: bool = True, month_first: bool = False) -
     return _parse_text(text, serials)
 
 
-_MONTH_DAY = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?=$|[T ])")
-"""A date whose first two numbers are a day and a month in either order (09/21/1950, 21.09.1950)."""
+_MONTH_DAY = re.compile(r"^(\d{1,2})(/)(\d{1,2})/(\d{4}|\d{2})(?=$|[T ])")
+"""A slashed date whose first two numbers are a day and a month in either order (09/21/1950, 21/09/1950). Only
+slashes: American systems write the month first with them, while a dotted or dashed date (21.09.1950) is day first
+wherever it is written, even in a column whose slashed dates are month first."""
 MONTH_FIRST_LEAST = 3
 """Dates of a column that must show the month first (a second number above 12) before it is read so."""
 

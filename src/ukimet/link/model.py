@@ -149,6 +149,10 @@ ANCHORED_PAIRS = 100
 """Pairs sharing a valid IIN needed to tell how often births are apart within one person."""
 VOLATILE = frozenset({"address", "phone", "email"})
 """Fields a person changes: their disagreement is weak evidence of two persons."""
+MONOTONE = frozenset({"iin", "birth_date", "first", "father", "address", "phone", "email"})
+"""Fields whose levels rise with agreement: a partial agreement (a date a slip apart) weighs at most what the full
+one does. Estimated freely, a small extract of namesakes born a slip apart taught the model the opposite, and a
+record joined the namesake of the swapped date over the person of the same date."""
 VOLATILE_FLOOR = -1.0
 """The most a volatile field's disagreement may weigh against a match (log2: half the odds)."""
 TF_FIELDS = {"surname": "surname_key", "first": "first_key"}
@@ -217,6 +221,8 @@ class Model:
         if level == 0:
             return 0.0
         weight = math.log2(self.m[name].get(level, 1e-6) / self.u[name].get(level, 1e-6))
+        if name in MONOTONE and 1 < level < top(name):  # a partial agreement is never worth more than a full one
+            weight = min(weight, self.weight(name, top(name)))
         return max(weight, VOLATILE_FLOOR) if level == 1 and name in VOLATILE else weight
 
     def rows(self) -> list[dict[str, Any]]:

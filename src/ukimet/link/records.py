@@ -20,7 +20,7 @@ import pyarrow as pa
 from sqlalchemy import Engine
 
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
-from ukimet.connect.classify import SEX_CODES
+from ukimet.connect.classify import OFFICIAL, SEX_CODES
 from ukimet.connect.sources import list_sources
 from ukimet.core.dates import month_first, parse_date, parse_year, parse_year_month
 from ukimet.core.errors import LinkError
@@ -162,6 +162,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         by_table[c.table].append(c)
     out = []
     for table, cols in by_table.items():
+        officials = {c.column for c in cols if OFFICIAL in c.evidence}
+        if any(c.semantic_type in IDENTITY and c.column not in officials for c in cols):
+            cols = [c for c in cols if c.column not in officials]  # the registrar beside the record's person
         marriage = [c for c in cols if c.semantic_type == "surname" and MARRIAGE.search(c.column.lower())]
         identity = [c for c in cols if c.semantic_type in IDENTITY and c not in marriage]
         counts: dict[str, int] = defaultdict(int)
@@ -182,7 +185,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                     found.setdefault(c.semantic_type, c.column)
             address = tuple(c.column for c in cols if c.semantic_type == "address")
             further = tuple(c.column for c in cols if extras and c.semantic_type in EXTRA_TYPES
-                            and c.column.lower() not in NOT_EVIDENCE and c.column not in key and c.column not in parts)
+                            and c.column.lower() not in NOT_EVIDENCE and c.column not in key and c.column not in parts
+                            and not (c.labelled_by == "user" and c.semantic_type == "other"))  # --map x=other
             out += _with_surnames(Party("", table, "subject", found, key, address, further, birth_parts=parts),
                                   others)
             continue
