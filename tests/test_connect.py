@@ -284,6 +284,8 @@ def test_a_column_of_dates_under_a_code_is_read_as_births_by_their_spread_and_ag
     ("id_surname", ["Касымов", "Алиева", "Ахметов", "Ким"] * 5, "surname"),  # a prefix, not an id
     ("name", ["КАСЫМОВ, Дмитрий Касымович", "ALIEVA, Aruzhan Erlanovna"] * 10, "full_name"),
     ("Орган", ["ЗАГС Алматы", "ЗАГС Астана", "ЦОН Шымкент"] * 5, "text"),  # an office, no person's name
+    ("лицо", ["Касымов Дмитрий, 1944 г.р.", "Алиева Аружан Ерлановна, 13.05.1943 г.р.",
+              "Оспанов Сергей, ИИН 900923301034"] * 5, "full_name"),  # a name with its birth or IIN after it
     ("fio", ["ИВАНОВ Иван Иванович", "КИМ Ольга", "ИП Ахметов Нурлан"] * 5, "full_name"),
 ])
 def test_columns_of_other_systems_are_read_from_their_values(column: str, values: list[str], kind: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_table, truth
-from ukimet.core.dates import month_first, parse_date, parse_year
+from ukimet.core.dates import month_first, name_and_birth, parse_date, parse_year
 from ukimet.link.identifiers import digits_agree, iin_evidence
 from ukimet.link.names import name_key, patronymic, split_full_name, surname
 from ukimet.synth import SynthConfig, build_country
@@ -214,3 +214,21 @@ def test_one_address_written_by_four_agencies_is_one_key() -> None:
     assert len({address_key(f) for f in forms}) == 1, [address_key(f) for f in forms]
     assert address_key("АСТАНА БАЙТУРСЫНОВА 52-92") != address_key(forms[0])
     assert address_key("Алматы қ., Жамбыл к-сі, 8 үй") == address_key("АЛМАТЫ ЖАМБЫЛА 8")
+
+
+@pytest.mark.parametrize(("cell", "name", "birth"), [
+    ("Касымов Дмитрий, 1944 г.р.", "Касымов Дмитрий", "1944"),
+    ("Алиева Аружан Ерлановна, 13.05.1943 г.р.", "Алиева Аружан Ерлановна", "13.05.1943"),
+    ("Алиева Аружан (13.05.1943 г.р.)", "Алиева Аружан", "13.05.1943"),
+    ("АХМЕТОВ НУРЛАН 01.02.1980", "АХМЕТОВ НУРЛАН", "01.02.1980"),
+    ("Оспанов Сергей, ИИН 900923301034", None, None),  # an IIN, not a date of birth
+    ("Ахметов Нурлан", None, None),
+])
+def test_a_name_and_its_date_of_birth_in_one_cell_are_told_apart(cell: str, name: str | None,
+                                                                 birth: str | None) -> None:
+    """A housing queue or a court list writes the person as "Surname Name, 1944 г.р.": the name is split without
+    the date, and the date is the person's date of birth."""
+    found = name_and_birth(cell)
+    assert (found[0] if found else None, found[1] if found else None) == (name, birth)
+    parts = split_full_name(cell)
+    assert parts.surname in ("Касымов", "Алиева", "АХМЕТОВ", "Оспанов", "Ахметов") and parts.first is not None

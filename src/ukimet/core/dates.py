@@ -200,3 +200,18 @@ def parse_year(value: object) -> dt.date | None:
         return None
     year = int(found.group(1))
     return dt.date(year, 1, 1) if year in YEARS and year <= dt.date.today().year else None
+
+
+_NAME_AND_BIRTH = re.compile(
+    r"^(?P<name>[^\d(),;]+?)\s*(?:[,;(]\s*|\s+)(?P<birth>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4})"
+    r"\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|жылы туған|года рождения|b\.)?\s*\)?\.?$", re.IGNORECASE)
+
+
+def name_and_birth(value: object) -> tuple[str, str] | None:
+    """A person's name and date of birth written in one cell (``Касымов Дмитрий, 1944 г.р.``, ``Алиева Аружан
+    (13.05.1943 г.р.)``, ``АХМЕТОВ НУРЛАН 01.02.1980``): the name and the date as written, or None."""
+    found = _NAME_AND_BIRTH.match(str(value).strip()) if value is not None else None
+    if found is None or not any(c.isalpha() for c in found.group("name")):
+        return None
+    birth = found.group("birth")
+    return (found.group("name").strip(), birth) if parse_date(birth) or parse_year(birth) else None

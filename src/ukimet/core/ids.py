@@ -178,3 +178,7 @@ def normalise_number(value: object) -> str | None:
 
 SHORTEST_NUMBER = 8
 """the fewest digits a number that lost its leading zeros may keep (born 1 January 2000: 000101...)"""
+
+
+IIN_AFTER_NAME = re.compile(r"[,;(]?\s*(иин|жсн|iin)\s*:?\s*\d{12}\)?\s*$", re.IGNORECASE)
+"""an IIN written after a person's name in one cell (Оспанов Сергей, ИИН 900923301034): not part of the name"""

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import OFFICIAL, SEX_CODES
 from ukimet.connect.sources import list_sources
-from ukimet.core.dates import month_first, parse_date, parse_year, parse_year_month
+from ukimet.core.dates import month_first, name_and_birth, parse_date, parse_year, parse_year_month
 from ukimet.core.errors import LinkError
 from ukimet.core.parallel import mapped
 from ukimet.link.backend import DuckDBBackend
@@ -277,6 +277,9 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         fields = ", ".join(
             f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else
             _date_of_parts(party.birth_parts) + f" AS {t}" if t == "birth_date" and party.birth_parts else
+            # no date of birth of its own: the one a full name may carry (Касымов Дмитрий, 1944 г.р.)
+            f"CAST({ident(party.columns['full_name'])} AS VARCHAR) AS {t}" if t == "birth_date"
+            and "full_name" in party.columns else
             f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email"))
         address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
                    if party.address else "NULL::VARCHAR")
@@ -361,6 +364,9 @@ def _day_or_month(written: tuple[str, bool]) -> tuple[dt.date | None, bool, bool
     day = parse_date(text, month_first=american)
     month = None if day is not None else parse_year_month(text)
     year = None if day is not None or month is not None else parse_year(text)
+    with_name = name_and_birth(text) if day is None and month is None and year is None else None
+    if with_name is not None:  # the full name's column, where the date of birth follows the name in it
+        return _day_or_month((with_name[1], american))
     return day or month or year, month is not None or year is not None, year is not None
 
 
