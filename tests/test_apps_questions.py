@@ -1814,3 +1814,14 @@ def test_kazakh_and_russian_forms_of_the_layers_words_are_read(question: str, sq
         assert isinstance(compiled, SharePlan), compiled
     else:
         assert isinstance(compiled, tuple) and sql in compiled[1], compiled
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("В целях подготовки справки прошу указать число граждан старше 80 лет, получающих пенсию по возрасту, в "
+     "Алматинской области.", "(receives_pension) AND (region = '19') AND (age > 80)"),
+    ("отбасы құрамы орташа, Маңғыстау", "avg(members), 2) AS avg_members FROM mart.families WHERE (region = '47')"),
+])
+def test_an_official_letters_purpose_and_a_kazakh_word_order_change_nothing(question: str, sql: str) -> None:
+    """"В целях подготовки справки" is the purpose of the letter, not of the count; отбасы құрамы орташа is the
+    average family size said in a terse order."""
+    _reads(question, sql)
