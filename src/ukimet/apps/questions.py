@@ -1777,8 +1777,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
             one = not _ordinal(tokens[i], language) and not tokens[i].isdecimal() and \
                 _number(tokens[i], language) == 1  # бір төлемнің, одной выплаты
             if tokens[i] not in stop and dictionary[i] not in stop and tokens[i] not in borrowed and not linking and \
-                    not one and i not in per_person and not _request(tokens, dictionary, i, language):  # a number
-                # read as nothing is unknown too
+                    not one and i not in per_person and not _request(tokens, dictionary, i, language):
+                # (a number read as nothing is unknown too)
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from ukimet.core.dates import month_first, name_and_birth, parse_date, parse_year, parse_year_month
-from ukimet.core.ids import IIN_AFTER_NAME, decode_iin, is_valid_bin, normalise_number
+from ukimet.core.dates import month_first, name_alone, parse_date, parse_year, parse_year_month
+from ukimet.core.ids import decode_iin, is_valid_bin, normalise_number
 
 SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                   "email", "address", "region", "money", "date", "text", "other", "record_id")
@@ -212,9 +212,7 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         scores["surname"] = share_single * max(0.0, sur - pat)
         scores["first_name"] = share_single * max(0.0, 1 - sur - pat)
         scores["capitalised"] = sum(1 for x in single if x[0].isupper()) / len(v)
-    named = [(found[0] if (found := name_and_birth(x)) else IIN_AFTER_NAME.sub("", x)) for x in v]  # Касымов
-    # Дмитрий, 1944 г.р.; Оспанов Сергей, ИИН 900923301034
-    multi = [x for x in named if 2 <= len(_words(x)) <= 4 and all(
+    multi = [x for x in map(name_alone, v) if 2 <= len(_words(x)) <= 4 and all(
         (_WORD.match(w) or _INITIALS.match(w)) and w[0].isupper() for w in _words(x))  # Ахметов Н.С. too
         and not _organisation(_words(x))]
     scores["full_name"] = len(multi) / len(v)
@@ -339,8 +337,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
             value_support = max(scores.get(k, 0.0) for k in ("surname", "first_name", "patronymic", "full_name"))
             whole = scores.get("full_name", 0.0)
             if kind != "full_name" and whole >= 0.6 and (strength < 1.0 or (kind == "first_name" and whole >= 0.8)):
-                # (a column called "name" whose values are names of several words is a full name too)
-                # mother_name, child_name holding Лебедева Әйгерім Маратовна: a name of several words is a full name
+                # mother_name, child_name holding Лебедева Әйгерім Маратовна, or a column called "name" holding
+                # КАСЫМОВ, Дмитрий: a name of several words is a full name
                 return pick("full_name", 0.5 + 0.4 * scores["full_name"],
                             f"{scores['full_name']:.0%} of values are names of several words")
             if value_support >= 0.5 or not values:

@@ -9,6 +9,8 @@ import functools
 import re
 from collections.abc import Iterable
 
+from ukimet.core.ids import IIN_AFTER_NAME
+
 FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%y")
 _DIGITS = {"%Y": r"\d{4}", "%m": r"\d{1,2}", "%d": r"\d{1,2}", "%y": r"\d{2}"}
 _SHAPES = tuple((re.compile(r"^\d{8}$" if f == "%Y%m%d" else
@@ -94,7 +96,8 @@ def _written(text: str) -> dt.date | None:
 def parse_date(value: object, serials: bool = True, month_first: bool = False) -> dt.date | None:
     """The date ``value`` stands for, or None. ``serials=False`` refuses Excel day numbers, where a 5-digit
     number is more likely an amount or a code (column classification). ``month_first``: the column writes the
-    month before the day (09/21/1950, as American systems do; ``month_first``), so 03/05/1990 is March 5."""
+    month before the day in its slashed dates (09/21/1950, as American systems do; ``month_first``), so 03/05/1990
+    is March 5; a dotted or dashed date stays day first."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -187,7 +190,6 @@ def parse_year_month(value: object) -> dt.date | None:
     return None
 
 
-
 _YEAR_ONLY = re.compile(r"^(\d{4})(?:\.0+)?\s*(?:г\.?|год|года|ж\.?|жыл|жылы)?$")
 
 
@@ -215,3 +217,10 @@ def name_and_birth(value: object) -> tuple[str, str] | None:
         return None
     birth = found.group("birth")
     return (found.group("name").strip(), birth) if parse_date(birth) or parse_year(birth) else None
+
+
+def name_alone(value: str) -> str:
+    """A person's name without the date of birth or the IIN a cell writes after it (``Касымов Дмитрий, 1944
+    г.р.``, ``Оспанов Сергей, ИИН 900923301034``); the value itself when it holds neither."""
+    found = name_and_birth(value)
+    return found[0] if found else IIN_AFTER_NAME.sub("", value)

@@ -468,13 +468,18 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
 
 
 STRONG = 10.0
+"""How much above the threshold a pair must weigh to hold a suspicious entity together (log2: a thousand times
+the odds)."""
 SLIP_DAYS = 31
 """Two dates of birth this many days apart or fewer are one date mistyped (25.01 for 04.02), like those
 ``DATES_CLOSE`` says are."""
 _DAYS_APART = "abs((year({l}) * 12 + month({l})) * 31 + day({l}) - (year({r}) * 12 + month({r})) * 31 - day({r}))"
 """About the days between two dates, in arithmetic every SQL engine here runs alike."""
-"""How much above the threshold a pair must weigh to hold a suspicious entity together (log2: a thousand times
-the odds)."""
+
+
+def _slip(left: str, right: str) -> str:
+    """SQL true where two full dates of birth are one date mistyped: ``DATES_CLOSE``, or ``SLIP_DAYS`` apart."""
+    return f"({DATES_CLOSE.format(l=left, r=right)} OR {_DAYS_APART.format(l=left, r=right)} <= {SLIP_DAYS})"
 
 
 def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, int]:
@@ -499,11 +504,9 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
         JOIN link.record_profiles rp ON rp.profile_id = n.record_id
         JOIN link.person_records r ON r.record_id = rp.record_id
         WHERE n.birth_date IS NOT NULL AND NOT n.birth_month_only GROUP BY e.entity_id, n.birth_date""")
-    dates = {"l": "a.birth_date", "r": "b.birth_date"}
-    close = f"({DATES_CLOSE.format(**dates)} OR {_DAYS_APART.format(**dates)} <= {SLIP_DAYS})"
     db.create("guard_two_dates", f"""SELECT DISTINCT a.entity_id FROM guard_dates a JOIN guard_dates b
         ON a.entity_id = b.entity_id AND a.birth_date < b.birth_date
-        WHERE a.sources >= 2 AND b.sources >= 2 OR NOT {close}""")
+        WHERE a.sources >= 2 AND b.sources >= 2 OR NOT {_slip("a.birth_date", "b.birth_date")}""")
     db.create("guard_members", """SELECT e.record_id, e.entity_id, t.entity_id IS NOT NULL AS two_dates
         FROM link.profile_entities e JOIN guard_stats g ON g.entity_id = e.entity_id
         LEFT JOIN guard_two_dates t ON t.entity_id = e.entity_id
@@ -511,7 +514,6 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
     held = "" if same is None else f"""
         UNION ALL SELECT p.a, p.b FROM {same} p JOIN guard_members l ON l.record_id = p.a
             JOIN guard_members r ON r.record_id = p.b WHERE l.entity_id = r.entity_id"""
-    slip = close.replace("a.birth_date", "ln.birth_date").replace("b.birth_date", "rn.birth_date")
     connected_components(db, f"""SELECT s.l_id AS a, s.r_id AS b FROM link.pair_scores s
         JOIN guard_members l ON l.record_id = s.l_id JOIN guard_members r ON r.record_id = s.r_id
         JOIN {NODES} ln ON ln.record_id = s.l_id JOIN {NODES} rn ON rn.record_id = s.r_id
@@ -522,7 +524,7 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
             OR (ln.birth_date IS NULL OR rn.birth_date IS NULL OR ln.birth_month_only OR rn.birth_month_only)
                AND (s.weight >= {threshold + STRONG!r} OR s.phone = {TOP["phone"]} OR s.email = {TOP["email"]})
             OR ld.birth_date IS NOT NULL AND rd.birth_date IS NOT NULL AND (ld.sources < 2 OR rd.sources < 2)
-               AND ({slip} OR s.weight >= {threshold + STRONG!r}))
+               AND ({_slip("ln.birth_date", "rn.birth_date")} OR s.weight >= {threshold + STRONG!r}))
             ELSE s.weight >= {threshold + STRONG!r} END
         UNION ALL SELECT record_id AS a, record_id AS b FROM guard_members{held}""", "guard_parts")
     db.create("link.suspicious", """SELECT m.entity_id AS was_entity, count(*) AS profiles,

@@ -12,8 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ukimet.core.dates import name_and_birth
-from ukimet.core.ids import IIN_AFTER_NAME
+from ukimet.core.dates import name_alone
 from ukimet.core.scripts import letters
 
 # Cyrillic letter -> its comparable Latin form. Kazakh letters fall together with their Russian look-alikes
@@ -194,8 +193,7 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     write him; Пётр Иванович has no surname). Words past the third join the surname (double surnames).
     ``given_first``: the column writes the given name first, so that is the tie-breaker (``name_order``). A name
     whose writer marked its roles (KASYMOV^NURLAN^ARMANULY, "Doe, John") is read as marked."""
-    with_birth = name_and_birth(text)  # Касымов Дмитрий, 1944 г.р.: the date is the birth's, not a name
-    text = with_birth[0] if with_birth else IIN_AFTER_NAME.sub("", text)  # Оспанов Сергей, ИИН 900923301034
+    text = name_alone(text)  # Касымов Дмитрий, 1944 г.р.; Оспанов Сергей, ИИН ...: the date and IIN are no name
     marked = _marked(text)
     if marked is not None:
         return marked

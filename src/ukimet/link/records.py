@@ -277,8 +277,10 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         fields = ", ".join(
             f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else
             _date_of_parts(party.birth_parts) + f" AS {t}" if t == "birth_date" and party.birth_parts else
-            # no date of birth of its own: the one a full name may carry (Касымов Дмитрий, 1944 г.р.)
-            f"CAST({ident(party.columns['full_name'])} AS VARCHAR) AS {t}" if t == "birth_date"
+            # no date of birth of its own: the one a full name may carry (Касымов Дмитрий, 1944 г.р.); only names
+            # with a digit are read for it, not every distinct name of the store
+            f"CASE WHEN regexp_matches(CAST({ident(party.columns['full_name'])} AS VARCHAR), '[0-9]') THEN "
+            f"CAST({ident(party.columns['full_name'])} AS VARCHAR) END AS {t}" if t == "birth_date"
             and "full_name" in party.columns else
             f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email"))
         address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
