@@ -39,7 +39,6 @@ from ukimet.link.model import (
     EXTRA,
     FIELDS,
     FIRSTS_WHOLLY_APART,
-    IIN_TYPO,
     TF_FIELDS,
     THRESHOLD,
     TOP,
@@ -124,8 +123,9 @@ class Spec:
         return cls(tuple(c for c in db.columns(table) if c.startswith(EXTRA)))
 
 
-CONFLICT = f"l.iin_valid AND r.iin_valid AND l.iin <> r.iin AND NOT coalesce({IIN_TYPO}, false)"
-"""Two persons for certain: different valid IINs, unless one is likely a typo of the other (``IIN_TYPO``)."""
+CONFLICT = "iin = 1"
+"""Two persons for certain: different valid IINs, unless one is likely a typo of the other (``IIN_TYPO``): the IIN's
+level 1, read off the level rather than worked out again (it was a quarter of the comparison's time)."""
 U_SAMPLE = 200_000
 MIN_SELECTIVITY = 0.1
 """A further attribute blocks on its own only when at least this share of its values are distinct."""
@@ -170,13 +170,15 @@ def vectors(db: Backend, pairs: str, out: str, spec: Spec) -> None:
                f"{_ALIKE.format(a='l_surname_key', b='r_first_key')}))")
     aligned = ", ".join(f"CASE WHEN names_swapped THEN r_{SWAPPED[c]} ELSE r_{c} END AS r_{c}" if c in SWAPPED
                         else f"r_{c}" for c in spec.evidence)
-    db.create(out, f"""SELECT l_id, r_id, {_sides(CONFLICT)} AS conflict, names_swapped,
-        {_sides(FIRSTS_WHOLLY_APART)} AS firsts_apart, {levels}, {values}
-        FROM (SELECT l_id, r_id, names_swapped, {', '.join(f'l_{c}' for c in spec.evidence)}, {aligned}
-              FROM (SELECT *, coalesce({swapped}, false) AS names_swapped
-                    FROM (SELECT p.l_id, p.r_id, {joined} FROM {pairs} p
-                          JOIN {NODES} l ON l.record_id = p.l_id
-                          JOIN {NODES} r ON r.record_id = p.r_id) joined) flagged) aligned""")
+    db.create(out, f"""SELECT l_id, r_id, {CONFLICT} AS conflict, names_swapped,
+        {_sides(FIRSTS_WHOLLY_APART)} AS firsts_apart,
+        {', '.join(spec.fields)}, {', '.join(f'{name}_value' for name in TF_FIELDS)}
+        FROM (SELECT l_id, r_id, names_swapped, l_first_key, r_first_key, {levels}, {values}
+              FROM (SELECT l_id, r_id, names_swapped, {', '.join(f'l_{c}' for c in spec.evidence)}, {aligned}
+                    FROM (SELECT *, coalesce({swapped}, false) AS names_swapped
+                          FROM (SELECT p.l_id, p.r_id, {joined} FROM {pairs} p
+                                JOIN {NODES} l ON l.record_id = p.l_id
+                                JOIN {NODES} r ON r.record_id = p.r_id) joined) flagged) aligned) levelled""")
 
 
 def _selectivity(db: Backend, column: str) -> float:
