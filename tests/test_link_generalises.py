@@ -306,6 +306,20 @@ def test_a_two_word_full_name_is_a_surname_and_a_given_name_unless_one_is_plainl
     assert split_full_name("Мұхтарова Алма Қайратқызы") == FullName("Мұхтарова", "Алма", "Қайратқызы")
 
 
+@pytest.mark.parametrize(("written", "read"), [
+    ("Dauren Y. Issayev", ("Issayev", "Dauren", "Y")),  # the western middle initial: before, the surname was
+    ("Nurlan S. Akhmetov", ("Akhmetov", "Nurlan", "S")),  # "Dauren Issayev" and the first name "Y"
+    ("Akhmetov Nurlan S.", ("Akhmetov", "Nurlan", "S")),
+    ("Ахметов Н. Серикович", ("Ахметов", "Н", "Серикович")),
+    ("Ахметов Н.С.", ("Ахметов", "Н", "С")),
+    ("A.D. Mukanova", ("Mukanova", "A", "D")),
+])
+def test_two_names_and_one_initial_take_the_roles_their_endings_fit(written: str, read: tuple[str, ...]) -> None:
+    from ukimet.link.names import FullName, split_full_name
+
+    assert split_full_name(written) == FullName(*read)
+
+
 def test_a_column_that_writes_the_given_name_first_is_read_so_where_the_endings_say_nothing() -> None:
     """A passport column in Latin writes FIRST LAST: where the endings tell (ARMAN MARATOV), the surname comes
     last, so GALYM TOKTAR, whose endings tell nothing, is Galym of the family Toktar there, and Toktar Galym in
@@ -557,3 +571,43 @@ def test_an_official_beside_the_records_person_is_no_person_and_alone_is_the_per
     managers = parties([column("manager_surname", "surname", True), column("manager_name", "first_name", True),
                         column("manager_iin", "iin", True)], ())
     assert len(managers) == 1 and len(managers[0].columns) == 3, managers
+
+
+def test_a_register_that_writes_year_and_month_of_birth_links_its_persons(tmp_path: Path) -> None:
+    """A land register writes the owner's full name and the month of birth alone (1985-03, 03.1985, наурыз 1985):
+    every owner joins their registry person though no date agrees in full. Before, the partial agreement was capped
+    by a full one no pair showed, and no owner joined anyone."""
+    people = _anchored(tmp_path)
+    months = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+              "қараша", "желтоқсан")
+    forms = (lambda d: f"{d:%Y-%m}", lambda d: f"{d:%m.%Y}", lambda d: f"{months[d.month - 1]} {d.year}")
+    owners = people[:60]
+    _write(tmp_path / "land.csv", ["Кадастр", "Иесінің аты-жөні", "Туған айы"],
+           [[f"L{p.key}", f"{p.surname} {p.first} {p.father}", forms[n % 3](p.born)] for n, p in enumerate(owners)])
+    out = tmp_path / "clusters.csv"
+    files = [str(tmp_path / f) for f in ("registry.csv", "land.csv")]
+    result = CliRunner().invoke(app, ["link", *files, "--out", str(out), "--map", "land.csv:Кадастр=record_id"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as f:
+        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    for p in owners:
+        assert entity[("land", f"L{p.key}")] == entity[("registry", str(p.key + 1))], p
+
+
+def test_a_debtor_that_is_a_company_is_no_person(tmp_path: Path) -> None:
+    """A bailiff's export mixes persons and companies under one IIN/BIN and one name column, beside the creditor:
+    ТОО «Береке-3» and ТОО «Береке-7» are no persons' names, and ten such companies of one creditor do not become
+    one person (they did, by the name's words and the creditor)."""
+    people = _anchored(tmp_path)
+    rows = [[f"D{p.key}", p.iin, f"{p.surname} {p.first} {p.father}", "АО Банк ЦентрКредит"] for p in people[:30]]
+    rows += [[f"C{n}", f"0{n}0340001{n:03d}", f"ТОО «Береке-{n}»", "АО Банк ЦентрКредит"] for n in range(10)]
+    _write(tmp_path / "bailiff.csv", ["ID", "ИИН/БИН должника", "Должник", "Взыскатель"], rows)
+    out = tmp_path / "clusters.csv"
+    files = [str(tmp_path / f) for f in ("registry.csv", "bailiff.csv")]
+    result = CliRunner().invoke(app, ["link", *files, "--out", str(out), "--map", "bailiff.csv:ID=record_id"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as f:
+        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    assert len({entity[("bailiff", f"C{n}")] for n in range(10)}) == 10
+    for p in people[:30]:
+        assert entity[("bailiff", f"D{p.key}")] == entity[("registry", str(p.key + 1))], p

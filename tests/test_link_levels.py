@@ -78,3 +78,14 @@ def test_a_partial_agreement_never_weighs_more_than_a_full_one() -> None:
                   u={"birth_date": {1: 0.97, 2: 0.001, 3: 0.002}, "surname": {3: 0.001, 4: 0.01, 5: 0.02}})
     assert model.weight("birth_date", 2) == model.weight("birth_date", 3) < 9
     assert model.weight("surname", 4) < 0 < model.weight("surname", 3)
+
+
+def test_a_partial_agreement_is_not_capped_by_a_full_one_no_pair_showed() -> None:
+    """A file whose dates of birth are all a year and month (1985-03) agrees with a registry's full dates only in
+    part: no candidate pair agrees in full, so the full level's m is unknown, not nil. Capped by it, the partial
+    level weighed -12 and the estimate collapsed (0 of 120 such records joined their person); it stands as
+    estimated."""
+    from ukimet.link.model import Model
+
+    model = Model(m={"birth_date": {1: 0.01, 2: 0.99}}, u={"birth_date": {1: 0.99, 2: 0.004, 3: 0.004}})
+    assert model.weight("birth_date", 2) > 7

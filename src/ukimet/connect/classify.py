@@ -161,7 +161,13 @@ name (ИП Ахметов, a sole trader's, is)."""
 
 def _organisation(words: Sequence[str]) -> bool:
     """Whether a value's words name an organisation (``ORGANISATIONS``)."""
-    return any(w.lower().strip(".") in ORGANISATIONS for w in words)
+    return any(w.lower().strip(".«»\"'") in ORGANISATIONS for w in words)
+
+
+def is_organisation(value: str) -> bool:
+    """Whether a name is an organisation's (ТОО «Береке-3», TOO Kasip LLP), not a person's: a debtor's or an
+    owner's column holds both."""
+    return _organisation(_words(value))
 
 
 def _looks_like_address(value: str) -> bool:

@@ -224,7 +224,9 @@ class Model:
         if level == 0:
             return 0.0
         weight = math.log2(self.m[name].get(level, 1e-6) / self.u[name].get(level, 1e-6))
-        if name in MONOTONE and 1 < level < top(name):  # a partial agreement is never worth more than a full one
+        if name in MONOTONE and 1 < level < top(name) and top(name) in self.m.get(name, {}):
+            # a partial agreement is never worth more than a full one; where no pair agreed in full (every date
+            # of birth of one file is a year and month), the full agreement's m is unknown, not nil, and caps nothing
             weight = min(weight, self.weight(name, top(name)))
         return max(weight, VOLATILE_FLOOR) if level == 1 and name in VOLATILE else weight
 

@@ -208,6 +208,8 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     initials = [w for w in words if _INITIALS.fullmatch(w)]
     if initials and len(initials) < len(words):  # Ахметов Н.С., Н. С. Ахметов: the initials are the given names
         letters = [part for w in initials for part in w.split(".") if part]  # Sh.K.: a digraph is one initial
+        if len(words) == 3 and len(letters) == 1:  # Dauren Y. Issayev, Akhmetov Nurlan S.: two names, one initial
+            return _one_initial(words, letters[0], given_first)
         rest = " ".join(w for w in words if not _INITIALS.fullmatch(w))
         return FullName(rest, letters[0] if letters else None, letters[1] if len(letters) > 1 else None)
     if len(words) == 1:
@@ -229,6 +231,25 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     if extra and "surname" in picked:
         picked["surname"] = " ".join([picked["surname"], *extra])
     return FullName(picked.get("surname"), picked.get("first"), picked.get("patronymic"))
+
+
+def _one_initial(words: list[str], letter: str, given_first: bool) -> FullName:
+    """Three words of which one is an initial (Dauren Y. Issayev, Akhmetov Nurlan S., Ахметов Н. Серикович): the
+    two names take the roles their endings fit best, in the usual orders, and the initial the given name or the
+    patronymic that is left."""
+    folded = [None if _INITIALS.fullmatch(w) else _fold(w) for w in words]
+    prior = GIVEN_FIRST_PRIOR if given_first else ORDER_PRIOR
+    best: tuple[float, tuple[str, ...]] | None = None
+    for roles in itertools.permutations(ROLES):
+        if any(f is None and r == "surname" for f, r in zip(folded, roles, strict=True)):
+            continue  # an initial is a given name's or a father's, never a surname
+        score = sum(_role_score(f, r) for f, r in zip(folded, roles, strict=True) if f is not None)
+        score += prior.get(roles, 0.0)
+        if best is None or score > best[0]:
+            best = (score, roles)
+    assert best is not None
+    picked = {r: (letter if f is None else w) for f, r, w in zip(folded, best[1], words, strict=True)}
+    return FullName(picked["surname"], picked["first"], picked["patronymic"])
 
 
 def given_first(values: list[str], least: int = 20, share: float = 0.8) -> bool:

@@ -20,7 +20,7 @@ import pyarrow as pa
 from sqlalchemy import Engine
 
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
-from ukimet.connect.classify import OFFICIAL, SEX_CODES
+from ukimet.connect.classify import OFFICIAL, SEX_CODES, is_organisation
 from ukimet.connect.sources import list_sources
 from ukimet.core.dates import month_first, name_and_birth, parse_date, parse_year, parse_year_month
 from ukimet.core.errors import LinkError
@@ -355,6 +355,8 @@ def _iin_fields(raw: str) -> tuple[str | None, bool, dt.date | None, str | None]
 
 
 def _full_name_fields(full: tuple[str, bool]) -> tuple[str | None, str | None, str | None]:
+    if is_organisation(full[0]):  # a company among a register's debtors or owners: no person's name
+        return None, None, None
     found = split_full_name(*full)
     return found.surname, found.first, found.patronymic
 
