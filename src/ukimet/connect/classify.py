@@ -159,15 +159,17 @@ ORGANISATIONS = frozenset({"загс", "цон", "тоо", "ао", "гу", "кг
 name (ИП Ахметов, a sole trader's, is)."""
 
 
-def _organisation(words: Sequence[str]) -> bool:
-    """Whether a value's words name an organisation (``ORGANISATIONS``)."""
-    return any(w.lower().strip(".«»\"'") in ORGANISATIONS for w in words)
+_APART = "\\s,^«»\"'"
+_ORGANISATION = re.compile(rf"(?:^|[{_APART}])(?:{'|'.join(sorted(ORGANISATIONS, key=len, reverse=True))})\.?"
+                           rf"(?=$|[{_APART}])", re.IGNORECASE)
+"""A word of ``ORGANISATIONS`` between spaces, commas, quotes or the ends (one search, not a split: every
+distinct full name of a linkage is tried)."""
 
 
 def is_organisation(value: str) -> bool:
-    """Whether a name is an organisation's (ТОО «Береке-3», TOO Kasip LLP), not a person's: a debtor's or an
-    owner's column holds both."""
-    return _organisation(_words(value))
+    """Whether a name is an organisation's (ЗАГС Алматы, ТОО «Береке-3», TOO Kasip LLP), not a person's: a
+    debtor's or an owner's column holds both (ИП Ахметов, a sole trader's, is a person's)."""
+    return _ORGANISATION.search(value) is not None
 
 
 def _looks_like_address(value: str) -> bool:
@@ -220,7 +222,7 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         scores["capitalised"] = sum(1 for x in single if x[0].isupper()) / len(v)
     multi = [x for x in map(name_alone, v) if 2 <= len(_words(x)) <= 4 and all(
         (_WORD.match(w) or _INITIALS.match(w)) and w[0].isupper() for w in _words(x))  # Ахметов Н.С. too
-        and not _organisation(_words(x))]
+        and not is_organisation(x)]
     scores["full_name"] = len(multi) / len(v)
     scores["text"] = _share(v, lambda x: len(_words(x)) >= 2 and not any(c.isdigit() for c in x))
     return scores

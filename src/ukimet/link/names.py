@@ -37,6 +37,7 @@ _LATIN = ((re.compile(r"([aou])e(?!v)"), r"\1"),  # informal ä/ö/ü as ae/oe/u
           (re.compile(r"x"), "h"), (re.compile(r"q"), "k"), (re.compile(r"w"), "u"),
           (re.compile(r"c(?!h)"), "ts"), (re.compile(r"y"), "i"))
 _KEEP = re.compile(r"[^a-z]")
+_ASCII_LETTER = re.compile(r"[a-z]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -63,8 +64,9 @@ def _fold(text: str) -> str:
         lowered = _APOSTROPHE_2018.sub(lambda m: LATIN_2018[m.group(1)], lowered)
     latin = "".join(_LATIN_LETTERS.get(c, c) for c in lowered)
     latin = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
-    for pattern, canonical in _LATIN:
-        latin = pattern.sub(canonical, latin)
+    if _ASCII_LETTER.search(latin):  # a name in Cyrillic alone has no Latin spelling to read
+        for pattern, canonical in _LATIN:
+            latin = pattern.sub(canonical, latin)
     return _KEEP.sub("", "".join(_CYRILLIC.get(c, c) for c in latin))
 
 
@@ -141,17 +143,48 @@ ORDER_PRIOR: dict[tuple[str, ...], float] = {
 """How often agencies write each order: the tie-breaker when endings say nothing."""
 
 
+Kind = tuple[bool, bool, bool]
+"""What a word's ending says: a Russian patronymic's, a Kazakh -ұлы/-қызы, a Russian surname's."""
+
+
 @functools.lru_cache(maxsize=1 << 16)
-def _role_score(folded: str, role: str) -> float:
-    """How well a word fits a role, from its ending alone (a column repeats its names: each word is scored once)."""
+def _kind(folded: str) -> Kind:
+    """A word's ``Kind``, from its ending alone (a column repeats its names: each word is read once)."""
     russian_patronymic = _ending(folded, RUSSIAN_PATRONYMIC_ENDINGS) is not None
     kazakh = _ending(folded, KAZAKH_ENDINGS) is not None
     russian_surname = _ending(folded, RUSSIAN_SURNAME_ENDINGS) is not None and not russian_patronymic
+    return russian_patronymic, kazakh, russian_surname
+
+
+def _role_score(kind: Kind, role: str) -> float:
+    """How well a word of this ``Kind`` fits a role."""
+    russian_patronymic, kazakh, russian_surname = kind
     if role == "patronymic":
         return 3.0 if russian_patronymic else 1.5 if kazakh else -1.0
     if role == "surname":
         return 2.0 if russian_surname else 1.0 if kazakh else 0.0
     return -3.0 if russian_patronymic else -1.0 if russian_surname or kazakh else 0.5
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _best_roles(kinds: tuple[Kind | None, ...], given_first: bool) -> tuple[str, ...]:
+    """The roles of up to three words, in order, that fit their kinds best (None: an initial, a given name's or a
+    father's, never a surname), with the usual orders as tie-breakers. Names of a few kinds make every name of a
+    register: each pattern is weighed once."""
+    best: tuple[float, tuple[str, ...]] | None = None
+    for roles in itertools.permutations(ROLES, len(kinds)):
+        if any(k is None and r == "surname" for k, r in zip(kinds, roles, strict=True)):
+            continue
+        score = sum(_role_score(k, r) for k, r in zip(kinds, roles, strict=True) if k is not None)
+        if len(kinds) == 3:
+            score += (GIVEN_FIRST_PRIOR if given_first else ORDER_PRIOR).get(roles, 0.0)
+        else:  # two words: a surname and a given name, far more often than a name and a patronymic alone
+            score += (0.3 if roles[0] == ("first" if given_first else "surname") else 0.0) + \
+                (0.6 if set(roles) == {"surname", "first"} else 0.0)
+        if best is None or score > best[0]:
+            best = (score, roles)
+    assert best is not None
+    return best[1]
 
 
 _INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]?\.?|[^\W\d_]")
@@ -215,19 +248,7 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     if len(words) == 1:
         return FullName(words[0], None, None)
     head, extra = words[:3], words[3:]
-    folded = [_fold(w) for w in head]
-    best: tuple[float, tuple[str, ...]] | None = None
-    for roles in itertools.permutations(ROLES, len(head)):
-        score = sum(_role_score(f, r) for f, r in zip(folded, roles, strict=True))
-        if len(head) == 3:
-            score += (GIVEN_FIRST_PRIOR if given_first else ORDER_PRIOR).get(roles, 0.0)
-        else:  # two words: a surname and a given name, far more often than a name and a patronymic alone
-            score += (0.3 if roles[0] == ("first" if given_first else "surname") else 0.0) + \
-                (0.6 if set(roles) == {"surname", "first"} else 0.0)
-        if best is None or score > best[0]:
-            best = (score, roles)
-    assert best is not None
-    picked = dict(zip(best[1], head, strict=True))
+    picked = dict(zip(_best_roles(tuple(_kind(_fold(w)) for w in head), given_first), head, strict=True))
     if extra and "surname" in picked:
         picked["surname"] = " ".join([picked["surname"], *extra])
     return FullName(picked.get("surname"), picked.get("first"), picked.get("patronymic"))
@@ -237,18 +258,9 @@ def _one_initial(words: list[str], letter: str, given_first: bool) -> FullName:
     """Three words of which one is an initial (Dauren Y. Issayev, Akhmetov Nurlan S., Ахметов Н. Серикович): the
     two names take the roles their endings fit best, in the usual orders, and the initial the given name or the
     patronymic that is left."""
-    folded = [None if _INITIALS.fullmatch(w) else _fold(w) for w in words]
-    prior = GIVEN_FIRST_PRIOR if given_first else ORDER_PRIOR
-    best: tuple[float, tuple[str, ...]] | None = None
-    for roles in itertools.permutations(ROLES):
-        if any(f is None and r == "surname" for f, r in zip(folded, roles, strict=True)):
-            continue  # an initial is a given name's or a father's, never a surname
-        score = sum(_role_score(f, r) for f, r in zip(folded, roles, strict=True) if f is not None)
-        score += prior.get(roles, 0.0)
-        if best is None or score > best[0]:
-            best = (score, roles)
-    assert best is not None
-    picked = {r: (letter if f is None else w) for f, r, w in zip(folded, best[1], words, strict=True)}
+    kinds = tuple(None if _INITIALS.fullmatch(w) else _kind(_fold(w)) for w in words)
+    picked = {r: (letter if k is None else w) for k, r, w in zip(kinds, _best_roles(kinds, given_first), words,
+                                                                 strict=True)}
     return FullName(picked["surname"], picked["first"], picked["patronymic"])
 
 
