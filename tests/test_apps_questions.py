@@ -575,11 +575,13 @@ those four were read and fixed in stop 40, and it is a tuning set since."""
 REALWORLD7_CORPUS = Path(__file__).parent / "data" / "questions_realworld7_heldout.toml"
 """120 more (40 per language: 16 textbook, 16 real-world, 8 must-decline), written apart by a seventh helper in
 stop 40 from the conventions and the demo store's schema alone: held apart. First run: textbook kk 10/16, ru 15/16,
-en 13/16; real-world kk 11/16, ru 12/16, en 11/16; declines 24/24; 1 wrong, the wage definition below."""
+en 13/16; real-world kk 11/16, ru 12/16, en 11/16; declines 24/24; 1 wrong, the wage definition below. Its misses were
+read and tuned on in stop 42: a tuning set since."""
 REALWORLD8_CORPUS = Path(__file__).parent / "data" / "questions_realworld8_heldout.toml"
 """120 more, written apart by an eighth helper in stop 41 like the seventh: held apart. First run (stop 40's parser):
 textbook kk 12/16, ru 11/16, en 12/16; real-world kk 11/16, ru 12/16, en 12/16; declines 24/24; 1 wrong ("awards
-and pensions" read as the pensions alone), read and fixed, that entry a tuning one since."""
+and pensions" read as the pensions alone), read and fixed, that entry a tuning one since. Its misses were read and
+tuned on in stop 42: a tuning set since."""
 REALWORLD9_CORPUS = Path(__file__).parent / "data" / "questions_realworld9_heldout.toml"
 """120 more (40 per language: 14 textbook, 18 real-world, 8 must-decline; Kazakh typed without its letters and in
 Latin), written apart by a ninth helper in stop 42 like the eighth: held apart. First run (stop 41's parser):
@@ -608,7 +610,7 @@ and companies); intents 1-60 tune, the rest held."""
 @pytest.mark.parametrize("corpus", [REALWORLD_CORPUS, REALWORLD2_CORPUS, REALWORLD3_CORPUS, REALWORLD4_CORPUS,
                                     REALWORLD5_CORPUS, REALWORLD6_CORPUS, REALWORLD7_CORPUS, REALWORLD8_CORPUS,
                                     REALWORLD9_CORPUS, *INTENT_CORPORA],
-                         ids=["tuned", "tuned2", "tuned3", "tuned4", "held", "tuned6", "held7", "held8", "held9",
+                         ids=["tuned", "tuned2", "tuned3", "tuned4", "held", "tuned6", "tuned7", "tuned8", "held9",
                               *(c.stem for c in INTENT_CORPORA)])
 def test_real_world_phrasings_written_apart_are_answered_right_or_declined_never_wrong(
         gateway: Gateway, mart: dict[str, Any], corpus: Path) -> None:
@@ -1833,4 +1835,94 @@ def test_kazakh_and_russian_forms_of_the_layers_words_are_read(question: str, sq
 def test_an_official_letters_purpose_and_a_kazakh_word_order_change_nothing(question: str, sql: str) -> None:
     """"В целях подготовки справки" is the purpose of the letter, not of the count; отбасы құрамы орташа is the
     average family size said in a terse order."""
+    _reads(question, sql)
+
+
+@pytest.mark.parametrize(("converb", "auxiliary", "participles"), [
+    ("алып", "жүрген", ["алитын", "алатын"]), ("оқып", "жүрген", ["оқитын", "оқатын"]),
+    ("істеп", "жүргендер", ["істейтіндер"]), ("іздеп", "жүрген", ["іздейтін"]),
+    ("келіп", "жүр", ["келитін", "келетін"]),
+    ("алып", "барды", []), ("кеп", "жүрген", []),
+])
+def test_a_kazakh_converb_with_zhur_is_its_present_participle_on_the_paradigm(converb: str, auxiliary: str,
+                                                                             participles: list[str]) -> None:
+    """The rule, not a list: -ып/-іп/-п жүр- says an action goes on (алып жүрген, receiving); its stem takes the
+    present participle's ending in its vowels' harmony; a stem in ы or і (оқы-п) and a consonant's (ал-ып) are both
+    offered, and the vocabulary tells which."""
+    from ukimet.apps.questions import kazakh_progressive
+
+    assert kazakh_progressive(converb, auxiliary) == participles
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("бала күтімі бойынша жәрдемақы алып жүрген адамдар елде нешеу екен, білесіздер ме?",
+     "'childcare_allowance'"),
+    ("Түркістанда мектепте оқып жүрген балалар нешеу, айтып жіберші", "(region = '61') AND (in_school)"),
+    ("жұмыс іздеп жүрген адамдар саны", "(job_seeker)"),
+])
+def test_a_kazakh_action_said_as_going_on_is_its_filter(question: str, sql: str) -> None:
+    _reads(question, sql)
+
+
+def test_a_latin_letter_typed_among_cyrillic_ones_is_the_cyrillic_letter_it_looks_like() -> None:
+    """болee (two Latin e after a layout switch) is более; Aлматы with a Latin A is Алматы; a Latin word with a
+    Cyrillic е is Latin; a word in one script is left alone."""
+    from ukimet.apps.questions import one_script
+
+    assert one_script("с 4 и болee комнатами") == "с 4 и более комнатами"
+    assert one_script("Aлматы") == "Алматы" and one_script("pеnsioners") == "pensioners"
+    assert one_script("ASP и АСП") == "ASP и АСП"
+    _reads("количество жилья с 4 и болee комнатами в Туркестанскй обл", "(rooms >= 4)", "(region = '61')")
+
+
+def test_a_disability_group_in_roman_numerals_is_its_number() -> None:
+    from ukimet.apps.questions import arabic_groups
+
+    assert arabic_groups("инвалиды I гр., II группы, group III, III топ") == \
+        "инвалиды 1 гр., 2 группы, group 3, 3 топ"
+    assert arabic_groups("I have II questions") == "I have II questions"
+    _reads("кол-во инвалидов I гр. по РК", "(disability_group = 1)")
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Кызылорда облысында коммуналдык карызы бар адамдар саны канша", "FROM mart.persons WHERE (alive) AND "
+     "(region = '43') AND (utility_debt > 0)"),
+    ("ребят, а сколько в Астане людей с долгами за коммуналку?", "FROM mart.persons"),
+    ("Which region has the most people with utility debt?", "FROM mart.persons WHERE (alive) AND (utility_debt > 0)"),
+    ("how many families with utility debt in Astana", "FROM mart.families WHERE (utility_debt > 0)"),
+])
+def test_people_with_utility_debt_are_persons_and_families_with_it_families(question: str, sql: str) -> None:
+    """A person's own utility debt is in the mart: "people with utility debt" are those persons, not a clash of
+    people and families."""
+    _reads(question, sql)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Сколько пособий и пенсий назначалось ежегодно с 2010 по 2016 год?",
+     "FROM mart.benefits WHERE (year(start_date) BETWEEN 2010 AND 2016) GROUP BY"),
+    ("Сколько выплачено пособий и пенсий в 2025 году?", "FROM mart.payments WHERE (year(paid_on) = 2025)"),
+])
+def test_a_kind_and_every_other_kind_said_together_are_all_of_them(question: str, sql: str) -> None:
+    """Allowances (every kind but the pension) and pensions: all awards or payments, never the contradiction of a
+    kind that is both, which answered nothing."""
+    _reads(question, sql)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("Павлодар және Шығыс Қазақстан облыстарында жасына байланысты зейнетақы алатын адамдар санын салыстырыңыз.",
+     "(receives_pension) AND (region IN ('55', '63')) GROUP BY region"),
+    ("How many people receive both an old age pension and a disability allowance?",
+     "(receives_pension) AND (contains(CAST(benefits AS VARCHAR), 'disability_allowance'))"),
+    ("2015-2024 жылдар аралығында тағайындалған жәрдемақылар саны жыл сайын қалай өзгерді?",
+     "BETWEEN 2015 AND 2024"),
+    ("How many old-age pensions were awarded in each year from 2021 to 2025?",
+     "FROM mart.benefits WHERE (kind = 'old_age_pension') AND (year(start_date) BETWEEN 2021 AND 2025)"),
+    ("2025 жылғы бала күтімі жөніндегі жәрдемақы төлемдерінің саны, айлар бөлінісінде", "strftime(paid_on, '%Y-%m')"),
+    ("Әрекет ететін компаниялар ең көп тіркелген облыс қайсы?", "WHERE (active) GROUP BY region"),
+    ("hey, how many big families (4+ kids) are there in Almaty region?", "(children_under_18 >= 4)"),
+])
+def test_people_receiving_a_pension_awards_by_year_and_breakdowns_are_read(question: str, sql: str) -> None:
+    """People who receive the old-age pension are persons (not its payments); awards "were awarded" and
+    "назначались" by year; 2015-2024 жылдар аралығында is the period; айлар бөлінісінде is by month; әрекет ететін
+    компаниялар are the active ones; big families are the large ones."""
     _reads(question, sql)

@@ -272,7 +272,8 @@ RANGE_OPENING = {"kk": [], "ru": ["с", "со", "между", "от"], "en": ["b
 UNTIL = {"kk": ["дейін", "аралығында", "\u2012"], "ru": ["по", "до", "\u2012"],
          "en": ["to", "until", "till", "through", "\u2012"]}
 """words that close a period a "from" opened"""
-YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл"], "ru": ["году", "года", "год", "г", "гг", "за"],
+YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл", "жылдар", "жылдары", "жылдардағы"],
+              "ru": ["году", "года", "год", "г", "гг", "за"],
               "en": ["during", "year", "for"]}
 """words around a year (2025 жылы, в 2025 году, during 2025)"""
 OR = {"kk": ["немесе", "әлде", "не болмаса", "не"], "ru": ["или", "либо", "или же"], "en": ["or", "and/or"]}
@@ -301,13 +302,14 @@ AND = {"kk": ["және", "мен", "бен", "пен", "да", "де", "та", 
 """words that list values side by side: a negation said once holds for the whole list (кроме Алматы и Астаны,
 excluding Shymkent and Turkistan Region, Алматы мен Астанадан басқа)"""
 TREND = {"month": {"kk": ["айлар бойынша", "ай бойынша", "ай сайын", "айға бөліп", "айлық динамикасы",
-                          "айлық серпіні"],
+                          "айлық серпіні", "айлар бөлінісінде", "ай бөлінісінде", "айлар бөлінісі"],
                    "ru": ["в разбивке по месяцам", "в разрезе месяцев", "по месяцам", "помесячно", "ежемесячно",
                           "каждый месяц", "за каждый месяц",
                           "по месяцу", "месяц за месяцем"],
                    "en": ["month by month", "by month", "by months", "per month", "each month", "every month",
                           "month on month", "monthly"]},
-         "year": {"kk": ["жылдар бойынша", "жыл бойынша", "жыл сайын", "жылға бөліп"],
+         "year": {"kk": ["жылдар бойынша", "жыл бойынша", "жыл сайын", "жылға бөліп", "жылдар бөлінісінде",
+                         "жыл бөлінісінде", "жылдар бөлінісі"],
                   "ru": ["в разбивке по годам", "в разрезе лет", "по годам", "ежегодно", "по году", "год за годом"],
                   "en": ["year by year", "by year", "by years", "per year", "each year", "every year", "annually"]},
          "trend": {"kk": ["серпіні", "серпінін", "динамикасы", "динамикасын", "өзгеру динамикасы", "қалай өзгерді",
@@ -1020,6 +1022,10 @@ def _year(token: str) -> int | None:
         1900 <= int(token) <= 2100 else None
 
 
+YEARS_BETWEEN = ("жылдары", "жж", "аралығында", "аралығындағы", "арасында", "арасындағы")
+"""words after the last year of a range that close it (2020-2025 жылдары, 2015-2024 жылдар аралығында)"""
+
+
 def _year_to(tokens: list[str], language: str, used: set[int], year_at: int, taken: set[int]) -> int | None:
     """The last year of a range the year at ``year_at`` opens (2015-2025, 2015 to 2025, between 2010 and 2019, с 2015
     по 2020 год, 2020-2025 жылдары), adding its words to ``taken``; None when no later year follows it so."""
@@ -1036,7 +1042,7 @@ def _year_to(tokens: list[str], language: str, used: set[int], year_at: int, tak
             return None
         span = set(range(year_at + 1, j + 1))
         after = {k for k in (j + 1, j + 2) if k < len(tokens) and k not in used and
-                 tokens[k] in _words_of("years", language) | {fold("жылдары", language), fold("жж", language)}}
+                 tokens[k] in _words_of("years", language) | {fold(w, language) for w in YEARS_BETWEEN}}
         taken |= span | set(opened[:1]) | after
         return last
     return None
@@ -1249,6 +1255,47 @@ def _without_suffix(typed: list[str], layer: Layer) -> list[str]:
         if word.lower().endswith(KK_WITHOUT) and len(stem) >= 2 and \
                 fold(word, "kk") not in vocabulary and fold(stem, "kk") in vocabulary:
             out += [stem, "жоқ"]
+        else:
+            out.append(word)
+    return out
+
+
+KK_PROGRESSIVE = "жүр"
+"""the verb that, after a converb, says an action goes on (алып жүрген: receiving, оқып жүрген: studying)"""
+KK_BACK = frozenset("аоұы")
+KK_FRONT = frozenset("әеөүі")
+
+
+def kazakh_progressive(converb: str, auxiliary: str) -> list[str]:
+    """The present participles a Kazakh converb with жүр- may stand for (алып жүрген: алатын; оқып жүрген: оқитын;
+    істеп жүргендер: істейтіндер), the ending жүр- took kept; [] when the two words are not one. A converb in -ып
+    or -іп may be a consonant stem's (ал-ып) or a stem's in ы or і (оқы-п): both are given, and the vocabulary
+    tells which it is."""
+    converb, auxiliary = converb.lower(), auxiliary.lower()
+    if not auxiliary.startswith(KK_PROGRESSIVE) or not converb.endswith("п") or len(converb) < 4:
+        return []
+    ending = auxiliary[len(KK_PROGRESSIVE) + (3 if auxiliary.startswith("жүрген") else 0):]
+    stems = [converb[:-1]] + ([converb[:-2]] if converb[-2] in "ыі" else [])
+    found = []
+    for stem in stems:
+        vowels = [c for c in stem if c in KK_BACK or c in KK_FRONT]
+        if not vowels:
+            continue
+        back = vowels[-1] in KK_BACK
+        found.append(_with_ending(stem, "атын" if back else "етін", "йтын" if back else "йтін") + ending)
+    return found
+
+
+def _progressive(typed: list[str], layer: Layer) -> list[str]:
+    """A Kazakh converb and жүр- (алып жүрген адамдар) as the present participle the vocabulary holds (алатын)."""
+    vocabulary = _vocabulary(layer, "kk")
+    out: list[str] = []
+    for word in typed:
+        last = out[-1] if out else ""
+        known = next((form for form in kazakh_progressive(last, word)
+                      if _known_form(fold(form, "kk"), vocabulary, "kk")), None)
+        if known is not None:
+            out[-1] = known
         else:
             out.append(word)
     return out
@@ -1623,16 +1670,46 @@ def _mostly_latin(text: str) -> bool:
     return sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
 
 
+LOOK_ALIKE = "aeopcyxkABEKMHOPCTXy"
+LOOK_ALIKE_CYRILLIC = "аеорсухкАВЕКМНОРСТХу"
+TO_CYRILLIC = str.maketrans(LOOK_ALIKE, LOOK_ALIKE_CYRILLIC)
+TO_LATIN = str.maketrans(LOOK_ALIKE_CYRILLIC, LOOK_ALIKE)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+ROMAN_GROUP = re.compile(r"\b(III|II|I)\b(?=\s*(?:гр|груп|group|топ))|(?<=\bgroup )(III|II|I)\b"
+                         r"|(?<=\bгруппа )(III|II|I)\b|(?<=\bгруппы )(III|II|I)\b", re.IGNORECASE)
+"""a disability group written in Roman numerals (инвалиды I гр., II группы, group III, III топ)"""
+
+
+def arabic_groups(text: str) -> str:
+    """A group's Roman numeral as its number (I гр.: 1 гр.; group III: group 3)."""
+    return ROMAN_GROUP.sub(lambda m: str(len(m.group(0))), text)
+
+
+def one_script(text: str) -> str:
+    """Each word in one script: a Latin letter that looks like a Cyrillic one typed among Cyrillic letters (болee,
+    a keyboard's layout switched mid-word) is that Cyrillic letter, and the other way round."""
+    def mended(found: re.Match[str]) -> str:
+        word = found.group(0)
+        cyrillic = sum(1 for c in word if "\u0400" <= c <= "\u04ff")
+        latin = sum(1 for c in word if c.isascii())
+        if not cyrillic or not latin:
+            return word
+        return word.translate(TO_CYRILLIC if cyrillic >= latin else TO_LATIN)
+    return _LETTERS.sub(mended, text)
+
+
 def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
-    text = WITH.sub("with ", WITHOUT.sub("without ", text))
+    text = WITH.sub("with ", WITHOUT.sub("without ", arabic_groups(one_script(text))))
     language = language or _detect(text, layer)
     text = NUMBER_DASH.sub("\\1 \u2012 \\2", text)  # 50-100 тыс: a range, not 50 100 joined as 50100
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
                                                   layer.abbreviations[language]), language), language, layer)
     typed, glued = _glued(typed, language, layer)
     if language == "kk":
-        typed = _without_suffix(typed, layer)
+        typed = _progressive(_without_suffix(typed, layer), layer)
     if language == "en":
         typed = _less_suffix(typed, layer)
     positive = [_kazakh_positive(word, layer) if language == "kk" else None for word in typed]
@@ -1713,6 +1790,15 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                         any(c.entity == result.items[-1][0].entity for c in candidates):
                     used |= span  # awards and pensions, пособий и пенсий: the whole and a part of it are the whole
                     ends[-1] = end
+                    break
+                if not negated and result.items and ends and ends[-1] == i - 1 and i - 1 in result.ands and \
+                        _complementary(result.items[-1], candidates):
+                    # allowances and pensions, пособий и пенсий: a kind and every other kind are all of them, not
+                    # a kind that is both (which nothing is)
+                    result.items.pop()
+                    result.positions.pop()
+                    ends.pop()
+                    used |= span
                     break
                 if negated:
                     candidates = [_opposite(c, layer) for c in candidates]
@@ -1944,6 +2030,20 @@ def _negated(item: Item) -> Item:
         return item
     return Item(item.kind, f"not_{item.id}", item.entity, f"NOT coalesce(({item.sql}), FALSE)",
                 {lang: NOT_SAID[lang].format(name=name) for lang, name in item.name.items()}, item.where)
+
+
+_NOT_EQUAL = re.compile(r"(\w+) <> ('[^']*'|\w+)")
+
+
+def _complementary(said: list[Item], candidates: list[Item]) -> bool:
+    """Whether two filters said side by side are one value of a column and every other value of it (allowances,
+    kind <> 'old_age_pension', and pensions, kind = 'old_age_pension'): together, everything. (A filter and its
+    opposite, families with gas and without, are two groups compared, a row each.)"""
+    def apart(a: str, b: str) -> bool:
+        unequal = _NOT_EQUAL.fullmatch(a)
+        return unequal is not None and b == f"{unequal.group(1)} = {unequal.group(2)}"
+    return any(a.kind == b.kind == "filter" and a.entity == b.entity and (apart(a.sql, b.sql) or apart(b.sql, a.sql))
+               for a in said for b in candidates)
 
 
 def _opposite(item: Item, layer: Layer) -> Item:
