@@ -26,7 +26,8 @@ def link(
                                                    "CSV, Parquet, Excel or JSON files."),
     threshold: float = typer.Option(
         THRESHOLD, "--threshold",
-        help="Match weight a pair needs to be merged: log2 of the odds of a match, prior included (0 = even odds)."),
+        help="Match weight a pair needs to be merged: log2 of the odds of a match, prior included (0 = even odds, "
+             "2 = four to one, the default)."),
     out_file: Path = typer.Option(None, "--out", help="Link the files given instead of the store, and write "
                                                       "source,record_id,entity_id to this CSV."),
     engine: str = typer.Option("duckdb", "--engine",

@@ -16,8 +16,10 @@ from ukimet.core.errors import LinkError
 if TYPE_CHECKING:  # imported where used: the command line reads THRESHOLD at start (tests/test_startup.py)
     import pyarrow as pa
 
-THRESHOLD = 0.0
-"""Merge pairs whose match weight (log2 odds, the prior included) is at least this: even odds."""
+THRESHOLD = 2.0
+"""Merge pairs whose match weight (log2 odds, the prior included) is at least this: four to one that the two are
+one person (a match probability of 0.8). At even odds (0), two boys of one first name born the same day, their
+surnames apart, merged on those alone; nearer pairs wait in the review queue (``ukimet link-review``)."""
 
 # field -> SQL giving the level of agreement of a pair l, r (0 = no information; 1 = disagreement; higher =
 # stronger agreement), in DuckDB's SQL (translated for Spark)

@@ -330,8 +330,10 @@ def load_layer(path: Path | None = None) -> Layer:
                 if dictionary != folded:
                     phrases["en"].append(Phrase(dictionary, item, weak, True))
     _borrow_across(raw, phrases, data)
-    ordered = {language: tuple(sorted(dict.fromkeys(found), key=lambda p: (-len(p.words),
-                                                                           -sum(map(len, p.words)))))
+    # longest first; of two alike, the question's own language's before a borrowed one (Семей in a Kazakh question
+    # is the town, not the Russian "of families")
+    ordered = {language: tuple(sorted(dict.fromkeys(found), key=lambda p: (-len(p.words), -sum(map(len, p.words)),
+                                                                           p.borrowed)))
                for language, found in phrases.items()}
     stop = {language: frozenset(w for s in data.stopwords.get(language, ()) for w in words(s, language))
             for language in LANGUAGES}
