@@ -182,9 +182,11 @@ def _anchored(folder: Path) -> list[Person]:
     return people
 
 
-def _entities(folder: Path, *files: str) -> dict[tuple[str, str], str]:
+def _entities(folder: Path, *files: str, ids: str | None = None) -> dict[tuple[str, str], str]:
+    """``ukimet link`` on ``files`` in ``folder``: each record's entity; ``ids``: FILE:COLUMN of a file's record ids."""
     out = folder / "clusters.csv"
-    result = CliRunner().invoke(app, ["link", *(str(folder / f) for f in files), "--out", str(out)])
+    mapped = ["--map", f"{ids}=record_id"] if ids else []
+    result = CliRunner().invoke(app, ["link", *(str(folder / f) for f in files), "--out", str(out), *mapped])
     assert result.exit_code == 0, result.output
     with out.open(encoding="utf-8") as f:
         return {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
@@ -584,12 +586,7 @@ def test_a_register_that_writes_year_and_month_of_birth_links_its_persons(tmp_pa
     owners = people[:60]
     _write(tmp_path / "land.csv", ["Кадастр", "Иесінің аты-жөні", "Туған айы"],
            [[f"L{p.key}", f"{p.surname} {p.first} {p.father}", forms[n % 3](p.born)] for n, p in enumerate(owners)])
-    out = tmp_path / "clusters.csv"
-    files = [str(tmp_path / f) for f in ("registry.csv", "land.csv")]
-    result = CliRunner().invoke(app, ["link", *files, "--out", str(out), "--map", "land.csv:Кадастр=record_id"])
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8") as f:
-        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    entity = _entities(tmp_path, "registry.csv", "land.csv", ids="land.csv:Кадастр")
     for p in owners:
         assert entity[("land", f"L{p.key}")] == entity[("registry", str(p.key + 1))], p
 
@@ -602,12 +599,7 @@ def test_a_debtor_that_is_a_company_is_no_person(tmp_path: Path) -> None:
     rows = [[f"D{p.key}", p.iin, f"{p.surname} {p.first} {p.father}", "АО Банк ЦентрКредит"] for p in people[:30]]
     rows += [[f"C{n}", f"0{n}0340001{n:03d}", f"ТОО «Береке-{n}»", "АО Банк ЦентрКредит"] for n in range(10)]
     _write(tmp_path / "bailiff.csv", ["ID", "ИИН/БИН должника", "Должник", "Взыскатель"], rows)
-    out = tmp_path / "clusters.csv"
-    files = [str(tmp_path / f) for f in ("registry.csv", "bailiff.csv")]
-    result = CliRunner().invoke(app, ["link", *files, "--out", str(out), "--map", "bailiff.csv:ID=record_id"])
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8") as f:
-        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    entity = _entities(tmp_path, "registry.csv", "bailiff.csv", ids="bailiff.csv:ID")
     assert len({entity[("bailiff", f"C{n}")] for n in range(10)}) == 10
     for p in people[:30]:
         assert entity[("bailiff", f"D{p.key}")] == entity[("registry", str(p.key + 1))], p
