@@ -1950,3 +1950,13 @@ def test_kazakh_report_wrappers_and_finite_verbs_are_read(question: str, sql: st
     "есеп:" (a report) wraps the question; мүшесі typed without its letters; с долгом по коммуналке in a Kazakh
     question."""
     _reads(question, sql)
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    ("quick one - how many folks in Almaty got a birth allowance?", "FROM mart.persons WHERE (alive) AND "
+     "(region = '75') AND (contains(CAST(benefits AS VARCHAR), 'birth_allowance'))"),
+    ("ребят, а сколько в Алмате народу ищет работу?", "(region = '75') AND (job_seeker)"),
+    ("В Чимкенте сколько ребятишек до 18 лет?", "(region = '79') AND (age < 18)"),
+])
+def test_colloquial_words_for_people_and_children_are_read(question: str, sql: str) -> None:
+    _reads(question, sql)
