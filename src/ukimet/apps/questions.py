@@ -1670,8 +1670,8 @@ def _mostly_latin(text: str) -> bool:
     return sum(ch.isascii() and ch.isalpha() for ch in text) > sum(ch.isalpha() for ch in text) / 2
 
 
-LOOK_ALIKE = "aeopcyxkABEKMHOPCTXy"
-LOOK_ALIKE_CYRILLIC = "аеорсухкАВЕКМНОРСТХу"
+LOOK_ALIKE = "aeopcyxkABEKMHOPCTX"
+LOOK_ALIKE_CYRILLIC = "аеорсухкАВЕКМНОРСТХ"
 TO_CYRILLIC = str.maketrans(LOOK_ALIKE, LOOK_ALIKE_CYRILLIC)
 TO_LATIN = str.maketrans(LOOK_ALIKE_CYRILLIC, LOOK_ALIKE)
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -1784,15 +1784,14 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                         all(re.fullmatch(r"NOT \w+", c.sql) for c in result.items[-1]) and \
                         all(re.fullmatch(r"\w+", c.sql) for c in candidates):
                     negated = True  # не имеют газа или водоснабжения: the "not" said once, of two things had
-                if not negated and result.items and ends and ends[-1] == i - 1 and i - 1 in result.ands and \
-                        all(c.kind == "entity" for c in result.items[-1]) and \
+                after_and = not negated and result.items and ends and ends[-1] == i - 1 and i - 1 in result.ands
+                if after_and and all(c.kind == "entity" for c in result.items[-1]) and \
                         all(c.kind == "filter" for c in candidates) and \
                         any(c.entity == result.items[-1][0].entity for c in candidates):
                     used |= span  # awards and pensions, пособий и пенсий: the whole and a part of it are the whole
                     ends[-1] = end
                     break
-                if not negated and result.items and ends and ends[-1] == i - 1 and i - 1 in result.ands and \
-                        _complementary(result.items[-1], candidates):
+                if after_and and _complementary(result.items[-1], candidates):
                     # allowances and pensions, пособий и пенсий: a kind and every other kind are all of them, not
                     # a kind that is both (which nothing is)
                     result.items.pop()

@@ -330,8 +330,7 @@ def load_layer(path: Path | None = None) -> Layer:
                 if dictionary != folded:
                     phrases["en"].append(Phrase(dictionary, item, weak, True))
     _borrow_across(raw, phrases, data)
-    # longest first; of two alike, the question's own language's before a borrowed one (Семей in a Kazakh question
-    # is the town, not the Russian "of families")
+    # longest first; of two alike, the question's own language's before one borrowed from another language
     ordered = {language: tuple(sorted(dict.fromkeys(found), key=lambda p: (-len(p.words), -sum(map(len, p.words)),
                                                                            p.borrowed)))
                for language, found in phrases.items()}
