@@ -233,7 +233,7 @@ def _candidates(profiles: list[dict[str, Any]]) -> set[tuple[int, int]]:
     import duckdb
 
     from ukimet.link.backend import DuckDBBackend
-    from ukimet.link.engine import EVIDENCE, NODES, Spec, candidate_pairs
+    from ukimet.link.engine import BLOCK_KEYS, EVIDENCE, NODES, Spec, candidate_pairs
 
     con = duckdb.connect()
     db = DuckDBBackend(con)
@@ -243,9 +243,7 @@ def _candidates(profiles: list[dict[str, Any]]) -> set[tuple[int, int]]:
     for n, p in enumerate(profiles, start=1):
         con.execute(f"INSERT INTO {NODES} VALUES (?, " + ", ".join("?" for _ in EVIDENCE) + ")",
                     [n, *(p.get(c) for c in EVIDENCE)])
-    con.execute(f"""CREATE OR REPLACE TABLE {NODES} AS SELECT *, year(birth_date) AS birth_year,
-        CASE WHEN surname_key < first_key THEN concat(surname_key, ' ', first_key)
-             ELSE concat(first_key, ' ', surname_key) END AS name_pair FROM {NODES}""")
+    con.execute(f"CREATE OR REPLACE TABLE {NODES} AS SELECT *, {BLOCK_KEYS} FROM {NODES}")
     candidate_pairs(db, Spec())
     return {(int(a), int(b)) for a, b in con.execute("SELECT l_id, r_id FROM vectors").fetchall()}
 
@@ -257,8 +255,24 @@ def _named(surname: str, first: str, **more: Any) -> dict[str, Any]:
 
 def test_a_shared_date_of_birth_alone_proposes_no_pairs_so_cost_grows_with_the_records_not_their_square() -> None:
     born = {"birth_date": "1980-05-01"}
-    strangers = [_named(f"{n:03d}surname", f"{n + 500:03d}first", **born) for n in range(100)]
+    strangers = [_named(f"{'abcdefghij'[n % 10]}{n:03d}surname", f"{'klmnopqrst'[n // 10]}{n + 500:03d}first",
+                        surname_sound=f"{n:03d}", first_sound=f"{n + 500:03d}", **born)
+                 for n in range(100)]  # no two with the same initials
     assert _candidates(strangers) == set()  # 4,950 pairs when the date alone was a blocking rule
+
+
+def test_a_first_name_written_as_an_initial_meets_its_name_despite_a_mistyped_surname() -> None:
+    """SASRENOV B. (a notary's register) and SARSENOV BERIK: neither name sounds alike, the date and the initials
+    agree; and with a year and month of birth only, the surname's sound, the initial and the year."""
+    on_the_day = [_named("sasrenov", "b", birth_date="1960-11-22"), _named("sarsenov", "berik", birth_date="1960-11-22",
+                                                                        surname_sound="srs")]
+    assert _candidates(on_the_day) == {(1, 2)}
+    in_the_month = [_named("lysenko", "v", birth_date="2007-03-08"), _named("lysenko", "vladimir",
+                                                                            birth_date="2007-03-01")]
+    assert _candidates(in_the_month) == {(1, 2)}
+    others_born_that_day = [_named("sasrenov", "b", birth_date="1960-11-22"),
+                            _named("omarov", "berik", birth_date="1960-11-22", surname_sound="omr")]
+    assert _candidates(others_born_that_day) == set()
 
 
 def test_a_date_of_birth_with_either_name_sounding_alike_either_way_round_is_a_candidate() -> None:

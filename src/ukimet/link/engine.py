@@ -5,12 +5,14 @@ Fellegi-Sunter weights with term-frequency adjustment, and constrained clusterin
   pairs are formed between profiles, and every record takes its profile's entity.
 - Candidate pairs come from several blocking rules (same IIN; the date of birth with either name sounding alike,
   either way round; the surname stem, first and father's name; phonetic name keys with the birth year; surname
-  and first name in either order, with the birth year, or alone when the pair of names is rare; address, phone or
-  e-mail with the first name; address with the surname stem, for a first name written as an initial beside a
-  birth written as a year and month), so one bad field never hides a match. A block larger than its rule's
-  ``max_block`` says nothing and is skipped by its rule. No rule blocks on a key that every growing population
-  shares more of (a date of birth alone, a common name alone): each profile meets at most ``max_block`` others
-  per rule, so the pairs, and the cost, grow in proportion to the records, not to their square.
+  and first name in either order, with the birth year, or alone when the pair of names is rare; address or phone
+  with the first name's initial; e-mail; address with the surname stem; the date of birth with the two names'
+  initials, and the surname's sound with the first initial and the birth year, for a first name written as an
+  initial beside a mistyped surname or a birth written as a year and month), so one bad field never hides a
+  match. A block larger than its rule's ``max_block`` says nothing and is skipped by its rule. No rule blocks on
+  a key that every growing population shares more of (a date of birth alone, a common name alone): each profile
+  meets at most ``max_block`` others per rule, so the pairs, and the cost, grow in proportion to the records, not
+  to their square.
 - Each pair gets a comparison level per field; match weights are log2(m/u): u from a deterministic sample of
   random pairs, m estimated without labels by expectation-maximisation. Agreement on a rare surname or first name
   weighs more than on a common one (term-frequency adjustment).
@@ -90,11 +92,13 @@ BLOCKS: tuple[Rule, ...] = (
     Rule(("birth_date",), any_of=("surname_sound", "first_sound")),
     Rule(("surname_stem", "first_key", "father_key")),
     Rule(("surname_sound", "first_sound", "birth_year")),
-    Rule(("address_key", "first_key")),
+    Rule(("address_key", "first_initial")),
     Rule(("address_key", "surname_stem")),
-    Rule(("phone_key", "first_sound")),
+    Rule(("phone_key", "first_initial")),
     Rule(("email_key",)),
     Rule(("name_pair", "birth_year")),
+    Rule(("birth_date", "initials")),
+    Rule(("surname_sound", "first_initial", "birth_year")),
     Rule(("name_pair",), max_block=RARE_NAMES),
 )
 """Blocking rules: a pair is a candidate when it agrees on every key of at least one rule."""
@@ -133,13 +137,19 @@ IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
 """A record's own identity, independent of numbering: source/table/party/key."""
 
 
+BLOCK_KEYS = """year(birth_date) AS birth_year, left(first_key, 1) AS first_initial,
+    concat(least(left(surname_key, 1), left(first_key, 1)), greatest(left(surname_key, 1), left(first_key, 1)))
+        AS initials,
+    CASE WHEN surname_key < first_key THEN concat(surname_key, ' ', first_key)
+         ELSE concat(first_key, ' ', surname_key) END AS name_pair"""
+"""The keys the blocking rules use beyond the evidence itself, worked out once per profile: the year of birth, the
+first name's initial, the two names' initials (either order) and the pair of names (either order)."""
+
+
 def profiles(db: Backend, spec: Spec) -> int:
     """Collapse records with identical evidence into profiles; keep which profile each record is."""
     fields = ", ".join(spec.evidence)
-    db.create(NODES, f"""SELECT row_number() OVER (ORDER BY first_record) AS record_id, *,
-        year(birth_date) AS birth_year,
-        CASE WHEN surname_key < first_key THEN concat(surname_key, ' ', first_key)
-             ELSE concat(first_key, ' ', surname_key) END AS name_pair
+    db.create(NODES, f"""SELECT row_number() OVER (ORDER BY first_record) AS record_id, *, {BLOCK_KEYS}
         FROM (SELECT {fields}, min(record_id) AS first_record, count(*) AS records
         FROM link.person_records GROUP BY {fields}) grouped""")
     same = " AND ".join(f"r.{f} IS NOT DISTINCT FROM p.{f}" for f in spec.evidence)
