@@ -123,7 +123,9 @@ def explain(left: str = typer.Argument(..., help="A record identity: source/tabl
     from ukimet.link.explain import explain as run
     from ukimet.sync.store import open_store
 
-    con = open_store(Settings().resolved_store_path())
+    path = Settings().resolved_store_path()
+    open_store(path, read_only=True).close()  # a store that is not there is said so, not created empty
+    con = open_store(path)
     try:
         result = run(con, left, right)
     finally:

@@ -86,8 +86,10 @@ PATRONYMIC_ENDINGS = ("ович", "евич", "овна", "евна", "ич", "�
                       "evich", "ovna", "evna", "uly", "kyzy", "qyzy", "ūly")
 ADDRESS_MARKERS = ("ул.", "көшесі", "д.", "кв.", "г.", "қ.", "пр.", "даңғылы", "пәтер", "үй", "с.", "а.", "str",
                    "street", "көш.")
-SEX_CODES = {"м": "M", "m": "M", "1": "M", "ер": "M", "ер адам": "M", "муж": "M", "male": "M",
-             "ж": "F", "f": "F", "2": "F", "әйел": "F", "жен": "F", "female": "F"}
+SEX_CODES = {"м": "M", "m": "M", "1": "M", "ер": "M", "ер адам": "M", "муж": "M", "муж.": "M", "мужской": "M",
+             "мужчина": "M", "male": "M", "man": "M", "er": "M",
+             "ж": "F", "f": "F", "2": "F", "әйел": "F", "әйел адам": "F", "жен": "F", "жен.": "F", "женский": "F",
+             "женщина": "F", "female": "F", "woman": "F", "áiel": "F", "aiel": "F", "ayel": "F"}
 """How agencies write sex, lower-cased, and what it means."""
 SEX_VALUES = frozenset(SEX_CODES)
 

@@ -224,10 +224,16 @@ def candidate_pairs(db: Backend, spec: Spec, touching: str | None = None) -> int
 
 def estimate_u(db: Backend, nodes: int, spec: Spec, sample: int = U_SAMPLE) -> dict[str, dict[int, float]]:
     """Level frequencies among random pairs (almost all non-matches). The sample is a fixed arithmetic
-    scramble of profile numbers, so every engine draws the same pairs and estimates the same u."""
-    db.create("random_pairs", f"""SELECT l_id, r_id FROM (SELECT 1 + (k * 7919) % {nodes} AS l_id,
-        1 + (k * 104729 + 17) % {nodes} AS r_id FROM (SELECT record_id AS k FROM {NODES}
-        WHERE record_id <= {sample}) ks) drawn WHERE l_id <> r_id""")
+    scramble of profile numbers, so every engine draws the same pairs and estimates the same u; where every pair
+    of profiles is fewer than the sample (a few hundred records), every pair is taken: a sample of one pair per
+    profile would see no two strangers share an address, and call a shared address certain proof."""
+    if nodes * (nodes - 1) // 2 <= sample:
+        db.create("random_pairs", f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM {NODES} l
+            JOIN {NODES} r ON l.record_id < r.record_id""")
+    else:
+        db.create("random_pairs", f"""SELECT l_id, r_id FROM (SELECT 1 + (k * 7919) % {nodes} AS l_id,
+            1 + (k * 104729 + 17) % {nodes} AS r_id FROM (SELECT record_id AS k FROM {NODES}
+            WHERE record_id <= {sample}) ks) drawn WHERE l_id <> r_id""")
     vectors(db, "random_pairs", "random_vectors", spec)
     try:
         return {name: _shares(db, "random_vectors", name, smoothing=1.0) for name in spec.fields}

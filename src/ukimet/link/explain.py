@@ -13,6 +13,7 @@ from ukimet.link.backend import DuckDBBackend
 from ukimet.link.engine import IDENTITY, Spec, score, vectors
 from ukimet.link.model import THRESHOLD, Model, meaning
 from ukimet.link.records import main_records
+from ukimet.sync.store import TABLES
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ def _profile(con: duckdb.DuckDBPyConnection, identity: str) -> tuple[int, str | 
 
 def explain(con: duckdb.DuckDBPyConnection, left: str, right: str) -> Explanation:
     """The comparison of two records (identities source/table/party/key), field by field."""
+    if not con.execute(f"SELECT 1 FROM {TABLES} WHERE table_schema = 'link' AND table_name = 'model'").fetchall():
+        raise LinkError("link.no_model")
     model = Model.from_rows(con.execute("SELECT field, level, m, u FROM link.model").fetchall())
     (a, entity_a), (b, entity_b) = _profile(con, left), _profile(con, right)
     db = DuckDBBackend(con, temporary=True)  # nothing published: no snapshot for a question

@@ -225,7 +225,8 @@ class Model:
         says little, whatever one source's habits taught the estimate."""
         if level == 0:
             return 0.0
-        weight = math.log2(self.m[name].get(level, 1e-6) / self.u[name].get(level, 1e-6))
+        # a field no record of the run carried has no u (the model stored a prior m alone): it weighs nothing
+        weight = math.log2(self.m.get(name, {}).get(level, 1e-6) / self.u.get(name, {}).get(level, 1e-6))
         if name in MONOTONE and 1 < level < top(name) and top(name) in self.m.get(name, {}):
             # a partial agreement is never worth more than a full one; where no pair agreed in full (every date
             # of birth of one file is a year and month), the full agreement's m is unknown, not nil, and caps nothing
