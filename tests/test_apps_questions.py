@@ -1963,3 +1963,33 @@ def test_kazakh_report_wrappers_and_finite_verbs_are_read(question: str, sql: st
 ])
 def test_colloquial_words_for_people_and_children_are_read(question: str, sql: str) -> None:
     _reads(question, sql)
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("total no of cars owned by ppl in pavlodar region?", ("sum(vehicles)", "region = '55'")),
+    ("Павлодар облысындағы тұрғындардың көліктерінің жалпы саны", ("sum(vehicles)", "region = '55'")),
+    ("среднее количество комнат в жилищах", ("round(avg(rooms), 1)", "mart.dwellings")),
+    ("Каков медианный годовой доход жителей Карагандинской области?",
+     ("median(annual_income)", "region = '35'")),
+    ("Астана қаласында жұмыс істейтін адамдардың айлық жалақысының медианасы қандай?",
+     ("median(monthly_wage)", "employed")),
+    ("2020-дан бастап тіркелген компаниялар саны", ("year(registered_on) >= 2020",)),
+    ("2020 дан бери канша компания тиркелди", ("year(registered_on) >= 2020",)),
+    ("Сколько жилых помещений в Астане или Алматы подключено к газу?", ("gas", "region IN ('71', '75')")),
+    ("орталық жылытуы жоқ тұрғын үйлер саны", ("NOT heating", "mart.dwellings")),
+    ("Monthly number of targeted social assistance payments in 2025.", ("strftime(paid_on, '%Y-%m')",)),
+])
+def test_totals_of_what_people_own_the_kinds_of_income_and_the_kazakh_ending_after_a_year_are_read(
+        question: str, fragments: tuple[str, ...]) -> None:
+    """Vehicles owned (a sum, not the owners), rooms, the persons' annual income, айлық жалақы, a year with its
+    ending typed apart (2020-дан бастап) and a registration verb typed without Kazakh letters; "monthly" before
+    a count is still a trend, not a wage."""
+    _reads(question, *fragments)
+
+
+@pytest.mark.parametrize("question", ["Сколько машин зарегистрировано в Астане?",
+                                      "How many cars are registered in Astana?"])
+def test_where_a_vehicle_is_registered_is_declined_saying_what_the_data_hold(question: str) -> None:
+    declined = compile_question(question)
+    assert isinstance(declined, Answer), declined
+    assert "Astana" in str(declined.declined) or "Астан" in str(declined.declined)

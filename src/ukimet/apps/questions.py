@@ -261,12 +261,14 @@ MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "м
 MONTH_RANGE = {"kk": ["айларында", "айлары", "айларындағы", "аралығында", "бастап", "дейін"],
                "ru": ["с", "по", "до", "от", "период", "месяцы"], "en": ["from", "to", "through", "until", "between"]}
 """words around a range of months (с января по март, from January to March, қаңтар-наурыз айларында)"""
-SINCE = {"kk": {"before": [], "after": ["жылдан бастап", "жылдан бері", "бастап", "бері"]},
+SINCE = {"kk": {"before": [], "after": ["жылдан бастап", "жылдан бері", "бастап", "бері",
+                                      *(f"{ending} {word}" for ending in ("дан", "ден", "тан", "тен", "нан", "нен")
+                                        for word in ("бастап", "бері"))]},
          "ru": {"before": ["начиная с", "начиная со", "с", "со", "since"], "after": []},
          "en": {"before": ["since", "starting from", "starting in", "from"], "after": ["onwards", "onward", "and later",
                                                                                "or later"]}}
-"""words that make a year the start of a period running on (since 2020); "from" and "с" only where no "to"
-follows (с 2020 по 2023 is no such period)"""
+"""words that make a year the start of a period running on (since 2020, 2020-дан бері: the Kazakh ending written
+apart from the digits); "from" and "с" only where no "to" follows (с 2020 по 2023 is no such period)"""
 RANGE_OPENING = {"kk": [], "ru": ["с", "со", "между", "от"], "en": ["between", "from"]}
 """words before the first year of a range (between 2010 and 2019, с 2015 по 2020)"""
 UNTIL = {"kk": ["дейін", "аралығында", "\u2012"], "ru": ["по", "до", "\u2012"],
@@ -1910,6 +1912,13 @@ SAID = {
                                  "получатели АСП.",
                            "en": "\"{words}\": recipients of what? Name the payment, for example: pension recipients, "
                                  "recipients of targeted social assistance."},
+    "decline_vehicle_place": {"kk": "«{words}»: көліктің қай жерде тіркелгені деректерде жоқ. Бар болғаны — "
+                                     "тұрғындарға тиесілі көліктер саны (мысалы: Астана тұрғындарының көліктер саны).",
+                              "ru": "«{words}»: где зарегистрирован автомобиль, в данных нет. Есть число автомобилей "
+                                    "у жителей (например: число автомобилей у жителей Астаны).",
+                              "en": "\"{words}\": where a vehicle is registered is not in the data. It holds the "
+                                    "number of vehicles residents own (for example: vehicles owned by people in "
+                                    "Astana)."},
     "decline_not_held": {"kk": "«{words}»: мұндай төлем деректерде жоқ. Бар төлемдер: {held}.",
                          "ru": "«{words}»: такой выплаты нет в данных. Есть: {held}.",
                          "en": "\"{words}\": the data hold no such payment. They hold: {held}."},
@@ -2052,6 +2061,9 @@ def _opposite(item: Item, layer: Layer) -> Item:
                  and other.sql == f"NOT {item.sql}"), None) or _negated(item)
 
 
+REGISTERED = {"kk": ["тіркел"], "ru": ["зарегистр", "регистр"], "en": ["registered", "registration"]}
+"""words that place a vehicle where it is registered: the data hold the vehicles residents own, not where they
+are registered"""
 AGED_PEOPLE = {"kk": ["жастар", "қариялар", "қарттар"], "ru": ["молодежь", "молодежи", "пожилых", "пожилые"],
                "en": ["youth", "young", "elderly"]}
 """words for people of an age the data does not define (youth, the elderly): people, only with the age said
@@ -2259,6 +2271,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
                          what=", ".join([*(f"{m.name[p.language]} ({m.entity})" for m in foreign), entity]))
     metric = next((m for m in metrics if m.entity in (None, entity) and m.id != "count"), None) or \
         next(m for m in layer.items if m.kind == "metric" and m.id == "count")
+    registered = _said_of(question, REGISTERED, p.language) if metric.id == "total_vehicles" else []
+    if registered:  # cars registered in Astana: where a car is registered is not held, only what residents own
+        return _declined(question, p.language, "decline_vehicle_place", words=", ".join(dict.fromkeys(registered)))
     conditions, described, group = [], [], None
     picked: list[Item] = []
     position: dict[int, int] = {}  # id(item) -> where its words start
