@@ -666,3 +666,36 @@ def test_a_field_no_random_pair_carried_is_still_weighed_without_error() -> None
 
     model = Model(m={"father": {1: 0.1, 3: 0.9}}, u={})
     assert all(math.isfinite(model.weight("father", level)) for level in (1, 3))
+
+
+def test_a_parents_iin_on_a_childs_record_proves_no_one_a_different_person(tmp_path: Path) -> None:
+    """A benefit file writes the father's IIN on each of his children's records, beside the child's own name and
+    date of birth. That IIN's date of birth is not the record's (two or more of year, month and day apart): it is
+    compared digit by digit, not taken as proof that the child is someone other than the school's pupil of the
+    same name, date and own IIN; and the child still never joins the father."""
+    father = Person(0, _iin(dt.date(1970, 1, 15), True, 10), "Төлегенов", "Марат", "Серік", dt.date(1970, 1, 15),
+                    True)
+    children = [Person(n, _iin(dt.date(1995 + 2 * n, 2 + n, 10), True, 20 + n), "Төлегенов", MEN[n], "Марат",
+                       dt.date(1995 + 2 * n, 2 + n, 10), True) for n in range(1, 4)]
+    _write(tmp_path / "benefits.csv", ["ИИН", "ФИО", "Дата рождения"],
+           [[father.iin, f"{c.surname} {c.first} Маратұлы", f"{c.born:%d.%m.%Y}"] for c in children])
+    _write(tmp_path / "school.csv", ["ИИН", "ФИО", "Дата рождения"],
+           [[c.iin, f"{c.surname} {c.first} Маратұлы", f"{c.born:%d.%m.%Y}"] for c in children]
+           + [[father.iin, f"{father.surname} {father.first} Серікұлы", f"{father.born:%d.%m.%Y}"]])
+    _anchored(tmp_path)  # a registry and a tax file beside them: what tells the model how one person's records differ
+    entity = _entities(tmp_path, "registry.csv", "tax.csv", "benefits.csv", "school.csv")
+    for n in range(3):
+        assert entity[("benefits", str(n + 1))] == entity[("school", str(n + 1))]
+        assert entity[("benefits", str(n + 1))] != entity[("school", "4")]
+
+
+def test_the_run_says_how_many_dates_of_birth_it_could_not_read_showing_their_shape_only(tmp_path: Path) -> None:
+    _write(tmp_path / "a.csv", ["ИИН", "ФИО", "Дата рождения"],
+           [["", "Оспанов Ерлан Серікұлы", "неизвестно"], ["", "Оспанова Дана Серікқызы", "31.02.1980"]]
+           + [["", f"{SURNAMES[n]} {MEN[n]} Болатұлы", f"{n + 1:02d}.03.1985 ж."] for n in range(12)])
+    out = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", str(tmp_path / "a.csv"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "a.csv: 2 value(s) of Дата рождения could not be read" in said, said
+    assert "##.##.####" in said and "31.02.1980" not in said

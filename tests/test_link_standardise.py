@@ -93,6 +93,15 @@ def test_dates_written_with_the_months_name_in_kazakh_russian_or_english(value: 
     assert parse_date(value) == day
 
 
+@pytest.mark.parametrize(("value", "day"), [
+    ("12.03.1985 ж.", dt.date(1985, 3, 12)), ("12.03.1985ж", dt.date(1985, 3, 12)),
+    ("12.03.1985 г.", dt.date(1985, 3, 12)), ("1985-03-12 года", dt.date(1985, 3, 12)), ("1985 г.", None),
+    ("ул. Абая 5 г.", None),
+])
+def test_a_date_in_digits_followed_by_the_word_for_year_is_that_date(value: str, day: dt.date | None) -> None:
+    assert parse_date(value) == day
+
+
 def test_a_column_that_writes_the_month_first_is_told_from_its_values_and_read_so() -> None:
     """A hospital system writes dates of birth as Americans do (09/21/1950). Where some of a column's dates can
     only be read month first, and hardly any only day first (a slip), the whole column is: 03/05/1990 is March 5

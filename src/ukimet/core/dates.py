@@ -20,6 +20,8 @@ _SHAPES = tuple((re.compile(r"^\d{8}$" if f == "%Y%m%d" else
 _SHAPE = re.compile(r"^\d{1,4}[./-]?\d{1,2}[./-]?\d{2,4}$")
 """Digits and separators only: anything else is no date, without trying every format."""
 _TIME = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_YEAR_WORD = re.compile(r"(?<=\d)\s*(г|гг|года?|ж|жж|жыл|жылы|жылғы)\.?$", re.IGNORECASE)
+"""The word for "year" after a date in digits (12.03.1985 ж., 12.03.1985 г., 12.03.1985г): not part of it."""
 _SHORT_ISO = re.compile(r"^(\d{2})-(\d{2})-(\d{2})$")
 """A two-digit year, month and day in ISO order (yy-mm-dd), as some exports write them."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -139,7 +141,7 @@ def month_first(values: Iterable[object]) -> bool:
 def _parse_text(value: str, serials: bool) -> dt.date | None:
     """``parse_date`` of a text, kept for the text's next reading (classification reads a column's sample more
     than once; linkage reads each distinct value once)."""
-    text = _TIME.sub("", value.strip())
+    text = _YEAR_WORD.sub("", _TIME.sub("", value.strip()))
     if not text:
         return None
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial day number such as 45321

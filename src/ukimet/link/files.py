@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import duckdb
 from sqlalchemy import Engine as SqlEngine
 
 from ukimet.connect.catalog import columns_of, introspect, refresh_catalog, set_label, table_keys
@@ -19,6 +20,7 @@ from ukimet.connect.classify import SEMANTIC_TYPES
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.kinds import Kind
 from ukimet.connect.sources import SourceSpec, add_source
+from ukimet.core.dates import parse_date, parse_year, parse_year_month
 from ukimet.core.errors import LinkError, SourceError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.parallel import mapped
@@ -91,6 +93,8 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
                                   detail=failed[0].error or "?")
             if report is not None:
                 report.extend(describe(metadata, name) for name in sources)
+            if warnings is not None:
+                warnings.extend(_unreadable(con, metadata, sources))
             with publishing(con, "ukimet link --out"):  # one transaction
                 extract(con, metadata, extras=True)
                 stats = link_records(con, threshold, engine, entities_only=True)
@@ -99,8 +103,7 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
                                 "dates of birth (look-alikes chained together) and were split on strong pairs only")
             out: list[tuple[str, str, str | None, int]] = []
             for name in sources:
-                table = con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? "
-                                    "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' LIMIT 1", [name]).fetchone()
+                table = _table_of(con, name)
                 if table is None:
                     continue
                 columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
@@ -123,6 +126,36 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
     rows = [(source, record, entity or "r" + hashlib.md5(f"{source}/{record}/{row}".encode()).hexdigest()[:15], row)
             for source, record, entity, row in out]
     return _unique_ids(rows, warnings)
+
+
+def _table_of(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str] | None:
+    """The synced table of the file ``name`` (its schema's one table, not a helper's ``__`` table)."""
+    found = con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? "
+                        "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' LIMIT 1", [name]).fetchone()
+    return None if found is None else (str(found[0]),)
+
+
+def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: dict[str, Path]) -> list[str]:
+    """Per file and birth-date column, the filled values that are no date (неизвестно, 00.00.0000, 31.02.1980):
+    their records are linked without a date of birth, and the user is told so. The examples show each value's
+    shape only (digits as #): a warning is no place for a person's date of birth."""
+    said = []
+    for name, path in sources.items():
+        dated = [c.column for c in columns_of(metadata, name) if c.semantic_type == "birth_date"]
+        table = _table_of(con, name)
+        if table is None:
+            continue
+        for column in dated:
+            values = con.execute(f"SELECT CAST({ident(column)} AS VARCHAR) AS v, count(*) FROM "
+                                 f"{ident(name)}.{ident(table[0])} WHERE trim(CAST({ident(column)} AS VARCHAR)) <> '' "
+                                 "GROUP BY v").fetchall()
+            bad = [(v, n) for v, n in values
+                   if parse_date(v) is None and parse_year_month(v) is None and parse_year(v) is None]
+            if bad:
+                shapes = ", ".join(dict.fromkeys(re.sub(r"\d", "#", v) for v, _ in bad[:3]))
+                said.append(f"{path.name}: {sum(n for _, n in bad):,} value(s) of {column} could not be read as a "
+                            f"date of birth ({shapes}); those records are linked without one")
+    return said
 
 
 def _source_of(file: str, sources: dict[str, Path]) -> str:

@@ -31,6 +31,13 @@ from ukimet.link.identifiers import iin_evidence
 from ukimet.link.names import full_name_begins, given_first, name_key, patronymic, sound_key, split_full_name, surname
 from ukimet.sync.store import ident, store_tables
 
+IIN_BELIES_BIRTH = """coalesce(d.day IS NOT NULL AND NOT d.month_only AND NOT d.year_only
+        AND CAST(year(d.day) <> year(i.iin_birth) AS INTEGER) + CAST(month(d.day) <> month(i.iin_birth) AS INTEGER)
+            + CAST(day(d.day) <> day(i.iin_birth) AS INTEGER) >= 2, false)"""
+"""A valid IIN whose date of birth and the record's own differ in two or more of year, month and day: not one
+mistyped digit but another person's number (a parent's copied onto a child's benefit record) or a wrong record.
+Such an IIN is compared digit by digit, as a suspect one is, and proves no one a different person."""
+
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
 CONTACT = ("address", "phone", "email")
 """Weaker evidence (all address columns joined); in a row of several persons, each column goes to the person its
@@ -460,8 +467,8 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
         o.record_id,
         n.source, n.source_table, n.party, n.record_key,
-        i.number AS iin, coalesce(i.valid, false) AS iin_valid, n.iin IS NOT NULL AND NOT coalesce(i.valid, false)
-            AS iin_suspect,
+        i.number AS iin, coalesce(i.valid AND NOT {IIN_BELIES_BIRTH}, false) AS iin_valid,
+        n.iin IS NOT NULL AND NOT coalesce(i.valid AND NOT {IIN_BELIES_BIRTH}, false) AS iin_suspect,
         s.key AS surname_key, s.surname_stem, f.key AS first_key, f.full AS first_full, p.father AS father_key,
         CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth ELSE coalesce(d.day, i.iin_birth) END
             AS birth_date, coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
