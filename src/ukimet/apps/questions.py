@@ -269,6 +269,12 @@ SINCE = {"kk": {"before": [], "after": ["жылдан бастап", "жылда
                                                                                "or later"]}}
 """words that make a year the start of a period running on (since 2020, 2020-дан бері: the Kazakh ending written
 apart from the digits); "from" and "с" only where no "to" follows (с 2020 по 2023 is no such period)"""
+AFTER = {"kk": {"before": [], "after": ["жылдан кейін", "жылдан соң", "кейін", "соң",
+                                      *(f"{ending} {word}" for ending in ("дан", "ден", "тан", "тен", "нан", "нен")
+                                        for word in ("кейін", "соң"))]},
+         "ru": {"before": ["после"], "after": []}, "en": {"before": ["after"], "after": []}}
+"""words that make a year the last one before a period running on (after 2015, 2015 жылдан кейін, после 2015
+года): the period starts the next year"""
 RANGE_OPENING = {"kk": [], "ru": ["с", "со", "между", "от"], "en": ["between", "from"]}
 """words before the first year of a range (between 2010 and 2019, с 2015 по 2020)"""
 UNTIL = {"kk": ["дейін", "аралығында", "\u2012"], "ru": ["по", "до", "\u2012"],
@@ -340,6 +346,8 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "month_range": MONTH_RANGE, "until": UNTIL, "range_opening": RANGE_OPENING,
                 "since_before": {k: v["before"] for k, v in SINCE.items()},
                 "since_after": {k: v["after"] for k, v in SINCE.items()},
+                "after_before": {k: v["before"] for k, v in AFTER.items()},
+                "after_after": {k: v["after"] for k, v in AFTER.items()},
                 "together": TOGETHER, "not_held": NOT_HELD, "both": BOTH, "total": TOTAL, "per_one": PER,
                 "per_person": PER_PERSON,
                 "ordinals": {language: list(said) for language, said in ORDINALS.items()},
@@ -944,9 +952,12 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
                     taken.add(j)
         if month is None:
             result.year_to = _year_to(tokens, language, used | taken, i, taken)
+        after = False
         if month is None and result.year_to is None:
             result.since = _since(tokens, language, used | taken, i, taken)
-        result.year, result.month = int(token), month
+            after = not result.since and _since(tokens, language, used | taken, i, taken, "after")
+            result.since = result.since or after
+        result.year, result.month = int(token) + after, month  # after 2015: from 2016 on
         result.period = " ".join(typed[j] for j in sorted(taken))
         used |= taken
         listing = set(_words_of("and", language)) | set(_words_of("or", language))
@@ -1050,19 +1061,21 @@ def _year_to(tokens: list[str], language: str, used: set[int], year_at: int, tak
     return None
 
 
-def _since(tokens: list[str], language: str, used: set[int], year_at: int, taken: set[int]) -> bool:
+def _since(tokens: list[str], language: str, used: set[int], year_at: int, taken: set[int],
+           words: str = "since") -> bool:
     """Whether the year at ``year_at`` opens a period that runs on (since 2020, начиная с 2020 года, 2020 жылдан
     бастап, 2020 onwards), adding the words that say so to ``taken``; not where a word that closes it follows (с
-    2020 по 2023, from 2020 to 2023)."""
+    2020 по 2023, from 2020 to 2023). ``words``: the vocabulary read, "since", or "after" (after 2015: a period
+    the caller starts the next year)."""
     last = max(taken)
     if any(tokens[j] in _words_of("until", language) for j in range(last + 1, min(len(tokens), last + 3))):
         return False
-    for phrase in _phrases_of("since_before", language):
+    for phrase in _phrases_of(f"{words}_before", language):
         at = year_at - len(phrase)
         if at >= 0 and not set(range(at, year_at)) & used and all(tokens[at + k] == w for k, w in enumerate(phrase)):
             taken |= set(range(at, year_at))
             return True
-    for phrase in _phrases_of("since_after", language):
+    for phrase in _phrases_of(f"{words}_after", language):
         for at in (last + 1, year_at + 1):
             if not set(range(at, at + len(phrase))) & (used - taken) and \
                     all(at + k < len(tokens) and tokens[at + k] == w for k, w in enumerate(phrase)):
@@ -2345,6 +2358,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     clash = _impossible([(i.sql, i.name[p.language]) for i in picked] + numbers)
     if clash is not None:  # childless families with 4 children, children over 70: nobody, whatever the data
         return _declined(question, p.language, "decline_contradiction", a=clash[0], b=clash[1])
+    stopped = next((i for i in picked if i.id == "stopped_awards"), None)
+    if p.year is not None and stopped is not None:  # stopped in 2024: when an award stopped is not held
+        return _declined(question, p.language, "decline_period", period=p.period, what=stopped.name[p.language])
     spec = layer.entities[entity]
     said = " ".join(words(question, p.language)) if spec.get("dated_by") else ""  # folded: тіркелген, tirkelgen
     if spec.get("dated_by") and not any(fold(w, p.language) in said for w in spec["dated_by"][p.language]):
