@@ -2025,3 +2025,19 @@ def test_when_an_award_stopped_and_a_bare_well_being_are_declined_not_guessed(qu
     """The data hold whether an award is active now, not when it stopped; "show the families' well-being" names
     no level and no measure."""
     assert isinstance(compile_question(question), Answer)
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Жылытуы да, кәрізі де жоқ тұрғын үйлердің саны қанша?", ("(NOT heating) AND (NOT sewerage)",)),
+    ("Газбен де, сумен де қамтылмаған тұрғын үйлердің саны қанша?", ("(NOT gas) AND (NOT water)",)),
+    ("газы да, суы да бар үйлер саны", ("(gas) AND (water)",)),
+    ("Жеке көлігі немесе жылжымайтын мүлкі бар тұрғындардың саны қанша?",
+     ("(coalesce(vehicles, 0) >= 1) OR (owns_property)",)),
+    ("almatyda orta zhalaqy kansha?", ("avg(monthly_wage)", "region = '75'")),
+    ("Шымкентте орта есеппен жалақы қанша?", ("avg(monthly_wage)", "region = '79'")),
+])
+def test_kazakh_neither_nor_both_and_one_predicate_for_two_things_listed_are_read_for_each(
+        question: str, fragments: tuple[str, ...]) -> None:
+    """X да, Y де жоқ is neither (X жоқ, Y жоқ); X немесе Y бар with a word between is X бар or Y бар; орта
+    есеппен and орта (colloquial) are the average."""
+    _reads(question, *fragments)

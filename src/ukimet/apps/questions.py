@@ -1604,8 +1604,11 @@ def _russian_negated(tokens: list[str], layer: Layer) -> set[int]:
 
 
 SHARED_MARKERS = {"before": {"kk": (), "ru": ("без", "нет"), "en": ("without", "no")},
-                  "after": {"kk": ("жоқ", "емес"), "ru": (), "en": ()}}
-"""words that say "without" once for two things listed: без газа или водопровода, газы немесе суы жоқ"""
+                  "after": {"kk": ("жоқ", "емес", "бар", "қамтылмаған", "қосылмаған"), "ru": (), "en": ()}}
+"""words that say "without" (or "with") once for two things listed: без газа или водопровода, газы немесе суы жоқ,
+көлігі немесе мүлкі бар"""
+BOTH_PARTICLES = frozenset({"да", "де", "та", "те"})
+"""X да, Y де жоқ: neither X nor Y (and X та, Y те бар: both)"""
 
 
 def _distributed(typed: list[str], language: str, layer: Layer) -> list[str]:
@@ -1630,15 +1633,23 @@ def _distributed(typed: list[str], language: str, layer: Layer) -> list[str]:
         return any(word_matches(single, word) and sql not in with_marker for single, sql in singles)
 
     out = list(typed)
+    particles = {fold(w, language) for w in BOTH_PARTICLES} if language == "kk" else set()
     for i in range(len(folded) - 4, -1, -1):
         first, second, third, fourth = folded[i:i + 4]
+        fifth = folded[i + 4] if i + 4 < len(folded) else ""
         if first in before and third in listing and not alone(fourth, (first, fourth)) and \
                 phrase(first, second) and phrase(first, fourth):  # без газа или водопровода
             out.insert(i + 3, typed[i])
         elif fourth in after and second in listing and not alone(first, (first, fourth)) and \
                 phrase(first, fourth) and phrase(third, fourth):  # газы немесе суы жоқ
             out.insert(i + 1, typed[i + 3])
-    return out
+        elif second in particles and fourth in particles and fifth in after and phrase(first, fifth) and \
+                phrase(third, fifth):  # жылытуы да, кәрізі де жоқ: жылытуы жоқ кәрізі жоқ
+            out[i + 1], out[i + 3] = typed[i + 4], ""
+        elif fifth in after and second in listing and not alone(first, (first, fifth)) and \
+                phrase(first, fifth) and phrase(fourth, fifth):  # жеке көлігі немесе жылжымайтын мүлкі бар
+            out.insert(i + 1, typed[i + 4])
+    return [w for w in out if w]
 
 
 def _expanded(typed: list[str], short: dict[str, tuple[str, ...]]) -> list[str]:
