@@ -699,3 +699,21 @@ def test_the_run_says_how_many_dates_of_birth_it_could_not_read_showing_their_sh
     said = " ".join(result.output.split())
     assert "a.csv: 2 value(s) of Дата рождения could not be read" in said, said
     assert "##.##.####" in said and "31.02.1980" not in said
+
+
+def test_surname_and_first_name_headers_that_name_each_others_values_are_read_by_the_values(tmp_path: Path) -> None:
+    """Фамилия holds Айгүл, Ерлан; Имя holds Ахметова, Оспанов: the run reads and says the columns as their values
+    are, and the names still find their people."""
+    people = _anchored(tmp_path)
+    _write(tmp_path / "swapped.csv", ["Фамилия", "Имя", "Дата рождения"],
+           [[p.first, p.surname, f"{p.born:%d.%m.%Y}"] for p in people[:12]])
+    out = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", str(tmp_path / "registry.csv"), str(tmp_path / "swapped.csv"),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "Фамилия = first name" in said and "Имя = surname" in said, said
+    with out.open(encoding="utf-8") as f:
+        entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    for n, p in enumerate(people[:12]):
+        assert entity[("swapped", str(n + 1))] == entity[("registry", str(p.key + 1))]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, and_, delete, insert, select
 
-from ukimet.connect.classify import SEMANTIC_TYPES, Classification, classify_column
+from ukimet.connect.classify import SEMANTIC_TYPES, Classification, classify_column, swapped_names
 from ukimet.connect.connectors import Connector, TableInfo
 from ukimet.connect.connectors.base import keep_store_names, unreadable
 from ukimet.connect.sources import SourceSpec
@@ -59,10 +59,11 @@ def introspect(spec: SourceSpec, connector: Connector, exact: bool = True, named
                 raise
             except BaseException as exc:  # its sample cannot be read (a view dividing by zero; a driver's panic)
                 table = tables[position] = unreadable(table, exc)
-        for column in table.columns:
-            values = [] if batch is None else [str(v) for v in batch.column(column.name).to_pylist() if v is not None]
-            classified[(table.name, column.name)] = classify_column(spec.name, table.name, column.name,
-                                                                    column.data_type, values)
+        sampled = {column.name: [] if batch is None else
+                   [str(v) for v in batch.column(column.name).to_pylist() if v is not None] for column in table.columns}
+        found = {column.name: classify_column(spec.name, table.name, column.name, column.data_type,
+                                              sampled[column.name]) for column in table.columns}
+        classified.update({(table.name, name): kind for name, kind in swapped_names(found, sampled).items()})
     return tables, classified
 
 

@@ -9,8 +9,8 @@ import csv
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from ukimet.core.dates import month_first, name_alone, parse_date, parse_year, parse_year_month
@@ -277,6 +277,33 @@ def _birth_dates(days: Sequence[dt.date]) -> bool:
         return False
     return (years[-1] - years[0] >= 30 and recent <= len(days) // 20) or (
         years[-1] - years[0] >= 10 and today.year - years[-1] >= ADULT)
+
+
+SWAP_LEAST = 5
+"""Values of each name column a table needs before its headers are read as swapped."""
+
+
+def swapped_names(found: dict[str, Classification], values: Mapping[str, Sequence[str]]) -> dict[str, Classification]:
+    """A table's columns with a surname and a first-name header that name each other's values (Фамилия holding
+    Айгүл, Ерлан; Имя holding Ахметова, Сейтқалиев) read by their values: the one column whose values mostly end
+    as surnames do (-ов, -ева, -ұлы ...) while the other's hardly ever do is the surname. Kazakh surnames without
+    such an ending say nothing, so a table of them keeps its headers."""
+    surnames = [c for c, k in found.items() if k.semantic_type == "surname"]
+    firsts = [c for c, k in found.items() if k.semantic_type == "first_name"]
+    if len(surnames) != 1 or len(firsts) != 1:
+        return found
+
+    def share(column: str) -> tuple[float, int]:
+        written = [v.strip().lower() for v in values.get(column, ()) if v.strip()]
+        return (sum(v.endswith(SURNAME_ENDINGS) for v in written) / len(written) if written else 0.0), len(written)
+
+    (as_surname, n), (as_first, m) = share(surnames[0]), share(firsts[0])
+    if min(n, m) < SWAP_LEAST or as_surname > 0.2 or as_first < 0.6:
+        return found
+    said = f"values: the header is swapped ({as_first:.0%} of {firsts[0]} end as surnames, {as_surname:.0%} of " \
+           f"{surnames[0]})"
+    return {**found, surnames[0]: replace(found[surnames[0]], semantic_type="first_name", evidence=said),
+            firsts[0]: replace(found[firsts[0]], semantic_type="surname", evidence=said)}
 
 
 def classify_column(source: str, table: str, column: str, data_type: str, values: Sequence[str]) -> Classification:
