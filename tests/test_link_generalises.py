@@ -693,12 +693,15 @@ def test_the_run_says_how_many_dates_of_birth_it_could_not_read_showing_their_sh
     _write(tmp_path / "a.csv", ["ИИН", "ФИО", "Дата рождения"],
            [["", "Оспанов Ерлан Серікұлы", "неизвестно"], ["", "Оспанова Дана Серікқызы", "31.02.1980"]]
            + [["", f"{SURNAMES[n]} {MEN[n]} Болатұлы", f"{n + 1:02d}.03.1985 ж."] for n in range(12)])
+    _write(tmp_path / "us.csv", ["Name", "Birthdate"],  # month first, as American systems write: all readable
+           [[f"Person {n}", f"{1 + n % 12:02d}/{13 + n:02d}/1985"] for n in range(12)])
     out = tmp_path / "clusters.csv"
-    result = CliRunner().invoke(app, ["link", str(tmp_path / "a.csv"), "--out", str(out)])
+    result = CliRunner().invoke(app, ["link", str(tmp_path / "a.csv"), str(tmp_path / "us.csv"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
     assert "a.csv: 2 value(s) of Дата рождения could not be read" in said, said
     assert "##.##.####" in said and "31.02.1980" not in said
+    assert "us.csv:" not in said, said
 
 
 def test_surname_and_first_name_headers_that_name_each_others_values_are_read_by_the_values(tmp_path: Path) -> None:

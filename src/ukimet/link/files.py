@@ -20,14 +20,14 @@ from ukimet.connect.classify import SEMANTIC_TYPES
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.kinds import Kind
 from ukimet.connect.sources import SourceSpec, add_source
-from ukimet.core.dates import parse_date, parse_year, parse_year_month
+from ukimet.core.dates import month_first
 from ukimet.core.errors import LinkError, SourceError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.parallel import mapped
 from ukimet.core.settings import Settings
 from ukimet.link.api import Engine, link_records
 from ukimet.link.model import THRESHOLD
-from ukimet.link.records import extract, parties
+from ukimet.link.records import birth_as_written, extract, parties
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import TABLES, ident, open_workspace, publishing
 
@@ -108,13 +108,13 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
                     continue
                 columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                                      "WHERE table_schema = ? AND table_name = ?",
-                                                     [name, table[0]]).fetchall()}
+                                                     [name, table]).fetchall()}
                 own = ids.get(name, "record_id" if "record_id" in columns else None)
                 record_id = f"CAST(t.{ident(own)} AS VARCHAR)" if own else "CAST(t.rowid + 1 AS VARCHAR)"
                 # a line per person a row describes, in the order of its columns (the row's own person first)
                 order = {party.party: n for n, party in enumerate(parties(columns_of(metadata, name), (), True))}
                 found = con.execute(f"""SELECT '{name}', {record_id}, min(e.entity_id), t.rowid, p.party
-                    FROM {ident(name)}.{ident(table[0])} t
+                    FROM {ident(name)}.{ident(table)} t
                     LEFT JOIN link.person_records p ON p.source = ? AND p.record_key = CAST(t.rowid AS VARCHAR)
                     LEFT JOIN link.entities e ON e.record_id = p.record_id
                     GROUP BY t.rowid, {record_id}, p.party""", [name]).fetchall()
@@ -128,17 +128,18 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
     return _unique_ids(rows, warnings)
 
 
-def _table_of(con: duckdb.DuckDBPyConnection, name: str) -> tuple[str] | None:
+def _table_of(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
     """The synced table of the file ``name`` (its schema's one table, not a helper's ``__`` table)."""
     found = con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? "
                         "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' LIMIT 1", [name]).fetchone()
-    return None if found is None else (str(found[0]),)
+    return None if found is None else str(found[0])
 
 
 def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: dict[str, Path]) -> list[str]:
-    """Per file and birth-date column, the filled values that are no date (неизвестно, 00.00.0000, 31.02.1980):
-    their records are linked without a date of birth, and the user is told so. The examples show each value's
-    shape only (digits as #): a warning is no place for a person's date of birth."""
+    """Per file and birth-date column, the filled values that are no date (неизвестно, 00.00.0000, 31.02.1980),
+    read as linkage reads them (``records.birth_as_written``, in the column's order of day and month): their
+    records are linked without a date of birth, and the user is told so. The examples show each value's shape only
+    (digits as #): a warning is no place for a person's date of birth."""
     said = []
     for name, path in sources.items():
         dated = [c.column for c in columns_of(metadata, name) if c.semantic_type == "birth_date"]
@@ -147,10 +148,10 @@ def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: di
             continue
         for column in dated:
             values = con.execute(f"SELECT CAST({ident(column)} AS VARCHAR) AS v, count(*) FROM "
-                                 f"{ident(name)}.{ident(table[0])} WHERE trim(CAST({ident(column)} AS VARCHAR)) <> '' "
+                                 f"{ident(name)}.{ident(table)} WHERE trim(CAST({ident(column)} AS VARCHAR)) <> '' "
                                  "GROUP BY v").fetchall()
-            bad = [(v, n) for v, n in values
-                   if parse_date(v) is None and parse_year_month(v) is None and parse_year(v) is None]
+            american = month_first(v for v, _ in values)
+            bad = [(v, n) for v, n in values if birth_as_written((v, american))[0] is None]
             if bad:
                 shapes = ", ".join(dict.fromkeys(re.sub(r"\d", "#", v) for v, _ in bad[:3]))
                 said.append(f"{path.name}: {sum(n for _, n in bad):,} value(s) of {column} could not be read as a "

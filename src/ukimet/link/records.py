@@ -368,7 +368,7 @@ def _full_name_fields(full: tuple[str, bool]) -> tuple[str | None, str | None, s
     return found.surname, found.first, found.patronymic
 
 
-def _day_or_month(written: tuple[str, bool]) -> tuple[dt.date | None, bool, bool]:
+def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, bool]:
     """A date of birth as written (in its column's order: ``month_first``), whether only its year and month are
     (the 1st of that month, then), and whether only its year is (the 1st of January)."""
     text, american = written
@@ -377,7 +377,7 @@ def _day_or_month(written: tuple[str, bool]) -> tuple[dt.date | None, bool, bool
     year = None if day is not None or month is not None else parse_year(text)
     with_name = name_and_birth(text) if day is None and month is None and year is None else None
     if with_name is not None:  # the full name's column, where the date of birth follows the name in it
-        return _day_or_month((with_name[1], american))
+        return birth_as_written((with_name[1], american))
     return day or month or year, month is not None or year is not None, year is not None
 
 
@@ -425,7 +425,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
     contacts = [(kind, value) for kind in CONTACT_KEYS for value in _distinct(con, kind)]
     # plain tuples cross back from the second process several times faster than objects
     evidence, split, days, keys = mapped([(_iin_fields, iins), (_full_name_fields, fulls),
-                                          (_day_or_month, dates), (_contact_key, contacts)])
+                                          (birth_as_written, dates), (_contact_key, contacts)])
     _mapping(work, "iin", {"raw": iins, **{c: [e[i] for e in evidence] for i, c in enumerate(
         ("number", "valid", "iin_birth", "iin_sex"))}},
              [("raw", pa.string()), ("number", pa.string()), ("valid", pa.bool_()),
@@ -468,7 +468,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         o.record_id,
         n.source, n.source_table, n.party, n.record_key,
         i.number AS iin, coalesce(i.valid AND NOT {IIN_BELIES_BIRTH}, false) AS iin_valid,
-        n.iin IS NOT NULL AND NOT coalesce(i.valid AND NOT {IIN_BELIES_BIRTH}, false) AS iin_suspect,
+        n.iin IS NOT NULL AND NOT iin_valid AS iin_suspect,  -- the alias just made (DuckDB): worked out once
         s.key AS surname_key, s.surname_stem, f.key AS first_key, f.full AS first_full, p.father AS father_key,
         CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth ELSE coalesce(d.day, i.iin_birth) END
             AS birth_date, coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
