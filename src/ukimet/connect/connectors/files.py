@@ -188,11 +188,14 @@ def _recovered(rows: list[tuple[str, str]], options: dict[str, str],
 def _without_nul(batch: pa.RecordBatch, names: list[str]) -> pa.RecordBatch:
     """``batch`` with its ``REASON`` column: a row holding a NUL byte (which no text has; a store's text may not
     hold it) is quarantined, the byte shown as ``\\0``."""
-    nul: Any = pa.array([False] * batch.num_rows, pa.bool_())
+    # no Python value becomes an Arrow one here (pyarrow would import pandas to check its type, a fifth of a
+    # second on a small file): a missing value is no NUL by Kleene logic (null and false is false)
+    nul: Any = None
     for column in batch.columns:
         found: Any = pc.match_substring(column, "\x00")
-        nul = pc.or_(nul, pc.fill_null(found, False))
-    if not pc.any(nul).as_py():
+        found = pc.and_kleene(found, pc.is_valid(found))
+        nul = found if nul is None else pc.or_(nul, found)
+    if nul is None or not pc.any(nul).as_py():
         return pa.RecordBatch.from_arrays([*batch.columns, pa.nulls(batch.num_rows, pa.string())],
                                           names=[*names, REASON])
     columns = [pc.replace_substring(c, "\x00", "\\0") for c in batch.columns]
