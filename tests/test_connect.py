@@ -300,3 +300,17 @@ def test_columns_of_other_systems_are_read_from_their_values(column: str, values
         assert found.semantic_type in ("full_name", "iin") and OFFICIAL in found.evidence, found
     else:
         assert found.semantic_type == kind and OFFICIAL not in found.evidence, found
+
+
+@pytest.mark.parametrize(("column", "meaning"), [
+    ("recipient.name.last", "surname"), ("recipient.name.first", "first_name"), ("NAME_LAST", "surname"),
+    ("name_given", "first_name"), ("name.middle", "patronymic"), ("holder.name.patronymic", "patronymic"),
+])
+def test_a_name_part_named_apart_from_the_word_name_is_that_part(column: str, meaning: str) -> None:
+    from ukimet.connect.classify import classify_column
+
+    # a nested record's name.last holds surnames though the word name alone is a first name's header
+    values = {"surname": ["TURSUNOVA", "Mamirova", "ZHAKUPOV", "Akhmetov", "Ivanova"],
+              "first_name": ["ZULFIYA", "Ayjan", "BERIK", "Nurlan", "Elena"],
+              "patronymic": ["ALIMZHANOVNA", "Islamovna", "SERIKOVICH", "Petrovich", "Ivanovna"]}[meaning] * 4
+    assert classify_column("pensions", "awards", column, "varchar", values).semantic_type == meaning

@@ -124,7 +124,18 @@ def _name_hits(column: str) -> dict[str, float]:
                 hits[kind] = max(hits.get(kind, 0.0), strength)
     if "name" in words and ("full" in words or "holder" in words or "employee" in words):
         hits.pop("first_name", None)
+    if "name" in words:  # a name's part named apart from it, in any order: name.last, name_first, NAME_MIDDLE
+        part = next((kind for kind, said in NAME_PARTS.items() if words & said), None)
+        if part is not None:
+            hits[part] = max(hits.get(part, 0.0), 0.9)
+        if any(kind in hits for kind in ("surname", "patronymic", "full_name")):
+            hits.pop("first_name", None)
     return hits
+
+
+NAME_PARTS = {"surname": {"last", "family", "sur"}, "first_name": {"first", "given"},
+              "patronymic": {"middle"}, "full_name": {"full"}}
+"""Words that say which part of a name a column holding the word ``name`` is (name.last: the surname)."""
 
 
 def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
