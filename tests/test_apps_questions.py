@@ -592,6 +592,18 @@ REALWORLD10_CORPUS = Path(__file__).parent / "data" / "questions_realworld10_hel
 textbook kk 7/14, ru 8/14, en 8/14; real-world kk 9/18, ru 13/18, en 9/18; declines 24/24; 0 wrong."""
 
 
+REALWORLD11_CORPUS = Path(__file__).parent / "data" / "questions_realworld11_heldout.toml"
+"""120 more like the tenth (12 textbook, 20 real-world, 8 must-decline per language), written apart by an eleventh
+helper in stop 44: held apart. First run (stop 43's parser): textbook kk 10/12, ru 10/12, en 7/12; real-world kk
+12/20, ru 12/20, en 10/20; declines 24/24; 2 wrong, read and fixed (allowances awarded counted with the pensions;
+"kids under 5" read as families with fewer than five children): those two entries are tuning ones since."""
+REALWORLD12_CORPUS = Path(__file__).parent / "data" / "questions_realworld12_tune.toml"
+"""150 (60 kk, 45 ru, 45 en; textbook, real-world and must-decline), written apart by a helper in stop 44 from the
+conventions and the demo store: a tuning set from the start. First run: textbook kk 23/27, ru 17/20, en 18/20;
+real-world kk 18/27, ru 14/20, en 12/20; declines 16/16; 2 wrong (Семей, the city, read as Russian "of families";
+income per capita read as the family's income), both fixed."""
+
+
 KAZAKH10_CORPUS = Path(__file__).parent / "data" / "questions_kazakh10_tune.toml"
 """60 in Kazakh alone (36 textbook, 16 real-world, 8 must-decline), written apart by a helper in stop 42 from the
 conventions and the demo store: a tuning set from the start. First run: textbook 25/36, real-world 9/16, declines
@@ -608,12 +620,16 @@ def _definition_disagreement(wrong: tuple[Any, ...]) -> bool:
     """A wrong answer that is a definition the corpus chose otherwise, said in the answer: the average or median
     wage of everyone paid one in the year (the layer's, as the first corpora count it) where the corpus counts
     only those employed on the day; a single parent as the family's one adult who has no spouse (the layer's)
-    where the corpus counts every family of one adult, a couple whose one spouse is under 18 included."""
+    where the corpus counts every family of one adult, a couple whose one spouse is under 18 included; allowances
+    (жәрдемақылар, пособия) without the old-age pension (the issue's definition: a pension is no benefit) where a
+    corpus counts every award as one."""
     if len(wrong) != 4:
         return False
     wage = "monthly_wage > 0" in wrong[1] and "employed" in wrong[2] and "employed" not in wrong[1]
     single = "spouses < 2 AND adults = 1" in wrong[1] and "adults = 1" in wrong[2] and "spouses" not in wrong[2]
-    return wage or single
+    allowance = "kind <> 'old_age_pension'" in wrong[1] and "old_age_pension" not in wrong[2] and \
+        wrong[1].replace("(kind <> 'old_age_pension') AND ", "").count("kind") == wrong[2].count("kind")
+    return wage or single or allowance
 
 
 INTENT_CORPORA = sorted((Path(__file__).parent / "data").glob("questions_intents_*.toml"))
@@ -624,10 +640,10 @@ and companies); intents 1-60 tune, the rest held."""
 
 @pytest.mark.parametrize("corpus", [REALWORLD_CORPUS, REALWORLD2_CORPUS, REALWORLD3_CORPUS, REALWORLD4_CORPUS,
                                     REALWORLD5_CORPUS, REALWORLD6_CORPUS, REALWORLD7_CORPUS, REALWORLD8_CORPUS,
-                                    REALWORLD9_CORPUS, REALWORLD10_CORPUS, KAZAKH10_CORPUS, KAZAKH11_CORPUS,
-                                    *INTENT_CORPORA],
+                                    REALWORLD9_CORPUS, REALWORLD10_CORPUS, REALWORLD11_CORPUS, REALWORLD12_CORPUS,
+                                    KAZAKH10_CORPUS, KAZAKH11_CORPUS, *INTENT_CORPORA],
                          ids=["tuned", "tuned2", "tuned3", "tuned4", "held", "tuned6", "tuned7", "tuned8", "tuned9",
-                              "held10", "tuned_kk10", "tuned_kk11",
+                              "held10", "held11", "tuned12", "tuned_kk10", "tuned_kk11",
                               *(c.stem for c in INTENT_CORPORA)])
 def test_real_world_phrasings_written_apart_are_answered_right_or_declined_never_wrong(
         gateway: Gateway, mart: dict[str, Any], corpus: Path) -> None:
@@ -2041,3 +2057,65 @@ def test_kazakh_neither_nor_both_and_one_predicate_for_two_things_listed_are_rea
     """X да, Y де жоқ is neither (X жоқ, Y жоқ); X немесе Y бар with a word between is X бар or Y бар; орта
     есеппен and орта (colloquial) are the average."""
     _reads(question, *fragments)
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Во исполнение поручения просим направить информацию о количестве кризисных семей в разрезе регионов.",
+     ["level = 'crisis'", "GROUP BY region"]),
+    ("Для подготовки справки к заседанию прошу сообщить общую сумму выплаченных пенсий по возрасту за 2025 год.",
+     ["kind = 'old_age_pension'", "year(paid_on) = 2025"]),
+    ("Pursuant to the Ministry's request, please report the total targeted social assistance paid in 2025.",
+     ["kind = 'targeted_social_assistance'", "year(paid_on) = 2025"]),
+    ("Облыс әкімдігінің сұрау салуына сәйкес Жамбыл облысындағы 65 жастан асқан тұрғындар санын хабарлауыңызды "
+     "өтінеміз.", ["region = '31'", "age > 65"]),
+    ("Министрліктің тапсырмасы бойынша Шымкенттегі көп балалы отбасылар санын беруіңізді сұраймыз.",
+     ["region = '79'", "children_under_18 >= 4"]),
+])
+def test_an_official_letters_preamble_says_who_asks_and_why_and_is_never_an_unknown_word(
+        question: str, fragments: list[str]) -> None:
+    """Во исполнение поручения, pursuant to the Ministry's request, әкімдіктің сұрау салуына сәйкес: the letter's
+    words before its request; what follows the request is read as ever, and "облыс" in "облыс әкімдігінің" (the
+    region's akimat) is no breakdown by region."""
+    sql = _reads(question, *fragments)[1]
+    assert "GROUP BY" not in sql or "GROUP BY" in " ".join(fragments)
+
+
+def test_a_postposition_inside_the_question_is_no_preamble() -> None:
+    """жасына байланысты зейнетақы (the old-age pension) holds байланысты, and its region and period still count."""
+    _reads("2025 жылдың бірінші тоқсанында Алматы қаласында төленген жасына байланысты зейнетақының жалпы сомасы "
+           "қанша?", "region = '75'", "kind = 'old_age_pension'", "month(paid_on) BETWEEN 1 AND 3")
+
+
+@pytest.mark.parametrize(("question", "age"), [("How many kids under 5 in Shymkent?", "age < 5"),
+                                               ("number of children over 10", "age > 10")])
+def test_children_under_or_over_a_number_in_english_is_their_age_and_they_are_still_children(question: str,
+                                                                                           age: str) -> None:
+    sql = _reads(question, age, "age < 18", "mart.persons")[1]
+    assert "children_under_18" not in sql
+
+
+def test_a_count_of_children_said_before_the_noun_stays_a_count() -> None:
+    _reads("families with under 3 children", "mart.families", "children_under_18 < 3")
+    _reads("hey, quick one: how many kids under 18 have we got in Shymkent?", "mart.persons", "age < 18",
+           "region = '79'")
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Семей жақта 18-ге толмаған балалар қанша тұрады?", ["mart.persons", "region = '10'", "age < 18"]),
+    ("Семей қаласында қанша отбасы бар?", ["mart.families", "region = '10'"]),
+    ("сколько многодетных семей в Семее", ["mart.families", "region = '10'"]),
+    ("Шымкент қаласында сколько семей с долгом за коммуналку?", ["mart.families", "region = '79'"]),
+    ("Сколько семей в Алматы?", ["mart.families", "region = '75'"]),
+])
+def test_semey_the_city_is_its_region_where_written_as_a_name_and_семей_the_word_is_families(
+        question: str, fragments: list[str]) -> None:
+    sql = _reads(question, *fragments)[1]
+    assert sql.count("region") == (2 if "GROUP BY" in sql else 1)
+
+
+def test_allowances_awarded_are_awards_without_the_old_age_pension() -> None:
+    _reads("Количество назначенных пособий по году назначения за 2020-2025 гг.", "mart.benefits",
+           "kind <> 'old_age_pension'")
+    _reads("2020–2025 жылдары тағайындалған жәрдемақылар саны", "mart.benefits", "kind <> 'old_age_pension'")
+    pensions_too = _reads("назначенные пособия и пенсии", "mart.benefits")[1]
+    assert "old_age_pension" not in pensions_too

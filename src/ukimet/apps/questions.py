@@ -680,6 +680,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         if value == 1 and not token.isdecimal() and i > 0 and \
                 tokens[i - 1] in _words_of("per_one", language):
             continue  # доход на одного члена семьи, per one member: a rate's divisor, not a count of one
+        if value == 1 and language == "en" and i > 0 and tokens[i - 1] in CHAT_ONE:
+            continue  # quick one, another one: a chat's question, not a count of one
         window = range(max(0, i - 4), min(len(tokens), i + 7))
         reach = range(max(0, i - 7), window.stop)  # с доходом на члена семьи меньше 100 тыс: income said further
         ages = [words(w, language) for w in AGE_COMPARATORS[language]]
@@ -735,6 +737,10 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                     break
         if what[0] == "children" and value > MOST_CHILDREN:  # children under 18: an age, not a count
             what = ("age", what[1])
+        if what[0] == "children" and language == "en" and what[1] < i and operator != "=" and not any(
+                word_matches(f, tokens[j]) for j in range(i + 1, min(len(tokens), i + 3)) for f in nouns["children"]):
+            taken.discard(what[1])  # kids under 5, children over 10: their age (a count is said before the noun),
+            what = ("age", i)  # and the noun still says they are children
         if what[0] == "income":  # income per person below 50 000: only with the words that say per person
             per = _per_person(tokens, what[1], language, used, i)
             if per is None:
@@ -749,6 +755,10 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             at.append(min(taken))
         used |= taken
     return found
+
+
+CHAT_ONE = frozenset({"quick", "another", "last", "small", "simple", "easy"})
+"""English words before "one" that make it the question itself (quick one: how many ...)"""
 
 
 def _ending_after(tokens: list[str], at: int, language: str) -> int:
@@ -1581,6 +1591,48 @@ def _request(tokens: list[str], dictionary: list[str], i: int, language: str) ->
     return False
 
 
+PREAMBLE_STARTS = {
+    "ru": (("во", "исполнение"), ("в", "соответствие"), ("в", "рамка"), ("на", "основание"), ("по", "поручение"),
+           ("по", "запрос"), ("по", "письмо"), ("для", "подготовка"), ("в", "цель"), ("с", "цель"), ("в", "связь"),
+           ("в", "ответ"), ("согласно",)),
+    "en": (("pursuant", "to"), ("in", "accordance"), ("further", "to"), ("in", "response"), ("as", "requested"),
+           ("at", "the", "request"), ("in", "connection"), ("with", "reference"), ("on", "behalf"),
+           ("in", "line", "with"), ("following", "the", "request"))}
+"""How an official letter's preamble begins (во исполнение поручения, в соответствии с запросом, pursuant to the
+Ministry's request), in the words' dictionary forms: the clause says who asks and why, never what."""
+EN_REQUEST = frozenset({"please", "kindly", "provide", "report", "send", "submit", "share", "give", "supply"})
+"""English words that end a preamble and begin the request itself"""
+KK_PREAMBLE_ENDS = ("saikes", "orai", "maksatinda", "boinsha")
+"""Kazakh postpositions that close a preamble after a word of ``KK_ORDERS`` (сұрау салуына сәйкес, хатына орай,
+тапсырмасын орындау мақсатында, министрліктің тапсырмасы бойынша), folded; after any other word they are the
+question's own (жасына байланысты, облыстар бойынша)"""
+KK_ORDERS = ("tapsirm", "surau", "sural", "salu", "hat", "otinish", "nuskau", "sheshim", "oryndau", "orindau")
+"""a Kazakh instruction, request, letter or decision, or carrying one out (folded stems)"""
+PREAMBLE_LONGEST = 8
+"""a preamble's most words: a clause closed further on is the question's own"""
+
+
+def _preamble(tokens: list[str], dictionary: list[str], language: str) -> range:
+    """The positions of an official letter's preamble at the question's start, whose words are the letter's
+    (who asks and why), not the question's: in Russian and English from a preamble's first words to the request
+    (просим направить, please report); in Kazakh up to a postposition that closes it (сұрау салуына сәйкес,
+    министрліктің тапсырмасы бойынша). Empty where there is none, or where nothing would be left to ask."""
+    if language == "kk":
+        for k, token in enumerate(tokens[:PREAMBLE_LONGEST + 1]):
+            if k and token in KK_PREAMBLE_ENDS and tokens[k - 1].startswith(KK_ORDERS):
+                return range(k + 1) if k + 1 < len(tokens) else range(0)
+        return range(0)
+    starts = PREAMBLE_STARTS.get(language, ())
+    if not any(tuple(dictionary[:len(start)]) == start or tuple(tokens[:len(start)]) == start for start in starts):
+        return range(0)
+    for k in range(1, min(len(tokens), PREAMBLE_LONGEST + 1)):
+        ends = dictionary[k] in RU_REQUEST or imperative(tokens[k]) in RU_ASKING if language == "ru" else \
+            tokens[k] in EN_REQUEST
+        if ends:
+            return range(k)
+    return range(0)
+
+
 RU_NEGATIVE_PREFIX = "не"
 SHORTEST_NEGATED = 7
 """the shortest Russian word read as не + a vocabulary word (неработающих); shorter ones are too often words"""
@@ -1775,6 +1827,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     joined = frozenset(w for other in LANGUAGES for phrase in _phrases_of("and", other, language) for w in phrase)
     result.total = any(token in _words_of("total", language) for token in tokens)
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
+    used |= set(_preamble(tokens, dictionary, language))  # во исполнение поручения (просим ...): the letter's
     i = 0
     negation_end = -1
     while i < len(tokens):
@@ -1801,6 +1854,10 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 after = next((len(w) for w in _phrases_of("not_after", language)
                               if not set(range(end, end + len(w))) & used and _match_phrase(tokens, end, w)), 0)
                 candidates = list(dict.fromkeys(named[phrase.words]))
+                if len({c.kind == "region" for c in candidates}) == 2:  # a place's name that is also a word:
+                    # Семей the city as a name is written (capitalised), семей (of families) as a word
+                    place = typed[i][:1].isupper()
+                    candidates = [c for c in candidates if (c.kind == "region") == place]
                 column = _column_of(candidates[0])
                 listed = negated_list is not None and column == negated_list[0] and \
                     _listing(tokens, negated_list[1], i, language, result)

@@ -160,6 +160,11 @@ REGION_WORDS = {
 }
 
 
+WORDS_OF_LANGUAGE = {"ru": frozenset({"семей"})}
+"""Other names of a region that are a word of one language, never read as the region there: Семей (the city) is
+"of families" in Russian."""
+
+
 def _region_phrases(aliases: dict[str, dict[str, tuple[str, ...]]]) -> list[tuple[str, list[str], Item, bool]]:
     """(language, words, item) for every region: its Kazakh, Russian and English names, with and without the
     word for region or city, the Russian adjective by its stem (Туркестанская -> туркестанск), and the other names
@@ -171,9 +176,11 @@ def _region_phrases(aliases: dict[str, dict[str, tuple[str, ...]]]) -> list[tupl
         others = sorted({name for names in aliases.get(region.code, {}).values() for name in names})
         marker = "oblast" if region.kind == "oblast" else "city"
         for language in LANGUAGES:  # a name is a name in any language: ВКО in a Kazakh question, Чимкент in English
-            found += [(language, name.replace("-", " ").split(), item, False) for name in others]
-            found += [(language, [*name.replace("-", " ").split(), extra], item, False)  # Zhambyl Region
-                      for name in others for extra in REGION_WORDS[language][marker]]
+            named = [name for name in others if name not in WORDS_OF_LANGUAGE.get(language, ())]
+            found += [(language, name.replace("-", " ").split(), item, False) for name in named]
+            found += [(language, [*name.replace("-", " ").split(), extra], item, False)  # Zhambyl Region, and a
+                      for name in named  # region's centre as a city: Орал қаласында, Oral qalasynda
+                      for extra in dict.fromkeys([*REGION_WORDS[language][marker], *REGION_WORDS[language]["city"]])]
         kk = [w for w in region.name_kk.split() if w.lower() not in ("облысы", "қаласы")]
         en = [w for w in region.name_en.replace("-", " ").split() if w.lower() not in ("region", "city")]
         ru = [w for w in region.name_ru.replace("-", " ").split() if w.lower() not in ("область", "город")]
