@@ -22,7 +22,10 @@ Misses are the true pairs a tool left apart, counted by the first cause found on
 generator recorded (synthetic country) or a plain comparison of the two records' truth-side attributes
 (elsewhere: IIN absent or different, surname different, birth date different, ...). Each tool runs in its own
 process, ``--repeat`` times (3 by default) alternating with the other; the median run is reported, and the time
-ratio is of the two medians. Peak memory is a run's maximum resident set. Writes bench/results/link_robust.json."""
+ratio is of the two medians. Both processes import pandas before their clock starts: Splink's code imports it at
+the top, while pyarrow and DuckDB import it on their first conversion of a Python value inside ukimet's run (0.2 s
+of a process's start, whatever the data's size, that was counted to ukimet alone). Peak memory is a run's maximum
+resident set. Writes bench/results/link_robust.json."""
 
 from __future__ import annotations
 
@@ -230,6 +233,8 @@ def _elsewhere_cause(work: Path) -> Any:
 # --- the runs ---------------------------------------------------------------------------------------------
 
 def child(tool: str, dataset: str, work: Path) -> None:
+    import pandas  # noqa: F401  (the same libraries loaded for both tools before either clock: see the docstring)
+
     kind = dataset.split(":")[0]
     if kind.startswith("febrl"):
         result = (run_ukimet if tool == "ukimet" else run_splink)(dataset, work)

@@ -23,15 +23,19 @@ Fellegi-Sunter weights with term-frequency adjustment, and constrained clusterin
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
 from ukimet.core.errors import LinkError
-from ukimet.link.backend import Backend
+from ukimet.link.backend import Backend, Row
 from ukimet.link.components import connected_components
 from ukimet.link.greedy import APART, EDGE, KNOWN, NODE, RESOLVED, SAME, resolve, schema
 from ukimet.link.model import (
@@ -244,12 +248,80 @@ def estimate_u(db: Backend, nodes: int, spec: Spec, sample: int = U_SAMPLE) -> d
 
 
 def _shares(db: Backend, table: str, name: str, smoothing: float = 0.0) -> dict[int, float]:
+    """Each level's share of ``table``'s pairs that have ``name``; with ``smoothing``, every level has a share: the
+    reference's u counted as ``REFERENCE_PAIRS`` pairs where it knows the field (and the level), else
+    ``smoothing`` pairs a level."""
     counts: dict[int, int] = dict(db.fetch(f"SELECT {name}, count(*) FROM {table} WHERE {name} > 0 GROUP BY {name}"))
     if not counts:
         return {}
-    total = sum(float(n) for n in counts.values()) + smoothing * top(name)
-    levels = range(1, top(name) + 1) if smoothing else sorted(counts)
-    return {lvl: (float(counts.get(lvl, 0)) + smoothing) / total for lvl in levels}
+    if not smoothing:
+        total = sum(float(n) for n in counts.values())
+        return {lvl: float(counts[lvl]) / total for lvl in sorted(counts)}
+    known = reference().get(name, {})
+    pseudo = {lvl: max(REFERENCE_PAIRS * known[lvl][1], smoothing) if lvl in known else smoothing
+              for lvl in range(1, top(name) + 1)}
+    total = sum(float(n) for n in counts.values()) + sum(pseudo.values())
+    return {lvl: (float(counts.get(lvl, 0)) + extra) / total for lvl, extra in pseudo.items()}
+
+
+LEARN_FROM_PAIRS = 30
+"""Candidate pairs below which m is not learnt from the data but taken from the reference (``_referenced``)."""
+
+
+def _referenced(model: Model, patterns: list[Row], universe: float, iterations: int = 25) -> Model:
+    """``model`` for an extract too small to learn from (a few records): m of every field the reference knows is
+    the reference's, of any other field its u (it weighs nothing either way); the rules that births or first
+    names wholly apart are two persons hold as the reference measured them; only the prior is estimated, over the
+    patterns of the candidate pairs."""
+    known, rules = reference(), reference_rules()
+    model.m = {name: ({lvl: known[name].get(lvl, (FLOOR_M, 0.0))[0] for lvl in range(1, top(name) + 1)}
+                      if name in known else dict(model.u.get(name, {}))) for name in model.fields}
+    model.births_apart, model.firsts_apart = rules
+    levels = np.array([p[:-1] for p in patterns], dtype=np.int64)
+    counts = np.array([float(p[-1]) for p in patterns])
+    width = max(top(n) for n in model.fields) + 1
+    table = np.zeros((len(model.fields), width))
+    for f, name in enumerate(model.fields):
+        for lvl in range(1, top(name) + 1):
+            table[f, lvl] = model.weight(name, lvl)
+    evidence = table[np.arange(len(model.fields)), levels].sum(axis=1)
+    for _ in range(iterations):
+        weight = math.log2(model.prior / (1 - model.prior)) + evidence
+        expected = counts / (1 + np.exp2(-np.clip(weight, -60, 60)))
+        model.prior = min(max(float(expected.sum()) / universe, 1e-12), 0.5)
+    return model
+
+
+FLOOR_M = 1e-4
+"""m of a level the reference never saw (a typo of a date, on data with none): rare, not impossible."""
+
+
+REFERENCE_PAIRS = 150
+"""Random pairs the reference's u counts as: beside a sample of 200,000 pairs it is half a percent; beside the
+three pairs of a three-record file it is nearly all there is to go by."""
+REFERENCE_MATCHES = 20
+"""Pairs of one person the reference's m counts as: beside thousands of matches nothing; beside two or three, it
+keeps the same IIN and the same date of birth strong evidence."""
+
+
+@functools.cache
+def _reference_file() -> dict[str, Any]:
+    with resources.files("ukimet.link").joinpath("data/reference_model.json").open(encoding="utf-8") as f:
+        found: dict[str, Any] = json.load(f)
+    return found
+
+
+def reference() -> dict[str, dict[int, tuple[float, float]]]:
+    """Per field and level, (m, u) of the reference model (``data/reference_model.json``: estimated on the synthetic
+    country): a weak prior that the data's own counts outweigh as they grow."""
+    return {name: {int(lvl): (float(v["m"]), float(v["u"])) for lvl, v in levels.items()}
+            for name, levels in _reference_file()["fields"].items()}
+
+
+def reference_rules() -> tuple[float, float]:
+    """The reference's shares of one person's pairs with births, and with first names, wholly apart."""
+    found = _reference_file()
+    return float(found["births_apart"]), float(found["firsts_apart"])
 
 
 def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Spec, iterations: int = 25) -> Model:
@@ -263,10 +335,13 @@ def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Sp
     patterns = sorted(db.fetch(f"SELECT {names}, count(*) FROM vectors WHERE NOT conflict GROUP BY {names}"))
     universe = max(nodes * (nodes - 1) / 2, 1.0)
     candidates = sum(float(p[-1]) for p in patterns)
+    known = reference()
     model = Model({n: {lvl: (0.8 if lvl == top(n) else 0.2 / (top(n) - 1)) for lvl in range(1, top(n) + 1)}
                    for n in fields}, u, prior=min(0.5, max(candidates / 2 / universe, 1e-12)), fields=fields)
     if not patterns:
         return model
+    if candidates < LEARN_FROM_PAIRS:  # a handful of pairs teaches nothing: the reference's m, and its rules
+        return _referenced(model, patterns, universe)
     levels = np.array([p[:-1] for p in patterns], dtype=np.int64)
     counts = np.array([float(p[-1]) for p in patterns])
     width = max(top(n) for n in fields) + 1
@@ -285,7 +360,11 @@ def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Sp
             by_level = np.bincount(levels[:, f], weights=expected, minlength=width)
             present = [lvl for lvl in range(1, width) if seen[f][lvl]]
             total = float(sum(by_level[lvl] for lvl in present))
-            m[n] = {lvl: (float(by_level[lvl]) + 0.5) / (total + 0.5 * top(n)) for lvl in present}
+            # the reference's m counted as REFERENCE_MATCHES pairs where it knows the level, else half a pair
+            pseudo = {lvl: REFERENCE_MATCHES * known[n][lvl][0] if lvl in known.get(n, {}) else 0.5
+                      for lvl in present}
+            total += sum(pseudo.values())
+            m[n] = {lvl: (float(by_level[lvl]) + pseudo[lvl]) / total for lvl in present}
         model.m = m
     for name, apart, share in (("birth_date", "birth_date = 1", "births_apart"),
                                ("first", "firsts_apart", "firsts_apart")):

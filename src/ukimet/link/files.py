@@ -149,7 +149,7 @@ def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: di
         for column in dated:
             values = con.execute(f"SELECT CAST({ident(column)} AS VARCHAR) AS v, count(*) FROM "
                                  f"{ident(name)}.{ident(table)} WHERE trim(CAST({ident(column)} AS VARCHAR)) <> '' "
-                                 "GROUP BY v").fetchall()
+                                 "GROUP BY 1").fetchall()  # not by its alias: a file named v
             american = month_first(v for v, _ in values)
             bad = [(v, n) for v, n in values if birth_as_written((v, american))[0] is None]
             if bad:

@@ -29,7 +29,7 @@ from ukimet.link.backend import DuckDBBackend
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
 from ukimet.link.names import full_name_begins, given_first, name_key, patronymic, sound_key, split_full_name, surname
-from ukimet.sync.store import ident, store_tables
+from ukimet.sync.store import ident, literal, store_tables
 
 IIN_BELIES_BIRTH = """coalesce(d.day IS NOT NULL AND NOT d.month_only AND NOT d.year_only
         AND CAST(year(d.day) <> year(i.iin_birth) AS INTEGER) + CAST(month(d.day) <> month(i.iin_birth) AS INTEGER)
@@ -282,7 +282,7 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         table = f"{ident(source)}.{ident(party.table)}"
         record_key = record_key_sql(key)
         fields = ", ".join(
-            f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else
+            f"{_filled(party.columns[t])} AS {t}" if t in party.columns else
             _date_of_parts(party.birth_parts) + f" AS {t}" if t == "birth_date" and party.birth_parts else
             # no date of birth of its own: the one a full name may carry (Касымов Дмитрий, 1944 г.р.); only names
             # with a digit are read for it, not every distinct name of the store
@@ -290,7 +290,7 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
             f"CAST({ident(party.columns['full_name'])} AS VARCHAR) END AS {t}" if t == "birth_date"
             and "full_name" in party.columns else
             f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email"))
-        address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
+        address = ("nullif(concat_ws(' ', " + ", ".join(_filled(a) for a in party.address) + "), '')"
                    if party.address else "NULL::VARCHAR")
         mine = {extra_name(c): c for c in party.extras}
         further = "".join(f", nullif(lower(trim(CAST({ident(mine[n])} AS VARCHAR))), '') AS {n}" if n in mine
@@ -307,6 +307,21 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
     _standardise(con, DuckDBBackend.working(con, int(raw[0]) if raw else 0), names)
     count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()
     return int(count[0]) if count else 0
+
+
+PLACEHOLDERS = ("нет данных", "нет сведений", "нет", "н/д", "нд", "неизвестно", "неизвестен", "неизвестна",
+                "не указано", "не указан", "не указана", "отсутствует", "мәлімет жоқ", "мәліметтер жоқ", "жоқ",
+                "белгісіз", "көрсетілмеген", "unknown", "not known", "n/a", "na", "none", "null", "nil", "-", "--",
+                "—", "?", "??", "...")
+"""What agencies write where they know nothing (нет данных, белгісіз, n/a, -): no value, not a name, an address or a
+date that two records could agree or disagree on."""
+
+
+def _filled(column: str) -> str:
+    """SQL of a column's text, with nothing where it holds a placeholder (``PLACEHOLDERS``) or only spaces."""
+    text = f"trim(CAST({ident(column)} AS VARCHAR))"
+    said = ", ".join(literal(p) for p in PLACEHOLDERS)
+    return f"CASE WHEN lower({text}) IN ({said}) OR {text} = '' THEN NULL ELSE CAST({ident(column)} AS VARCHAR) END"
 
 
 def _date_of_parts(parts: tuple[str, ...]) -> str:
