@@ -186,6 +186,13 @@ REGION_NOUNS = {"kk": ["облыс", "өңір", "аймақ", "өңірлер",
                 "ru": ["регион", "област", "регионы", "регионов", "обл"],
                 "en": ["region", "regions", "oblast", "oblasts"]}
 """a word for region, which a ranking splits by when it names no other split"""
+GREETING = {"kk": ["қайырлы күн", "қайырлы таң", "қайырлы кеш", "құрметті әріптестер", "құрметті әріптес",
+                   "сәлеметсіз бе", "сәлем"],
+            "ru": ["добрый день", "доброе утро", "добрый вечер", "уважаемые коллеги", "уважаемый коллега",
+                   "здравствуйте", "привет", "коллеги"],
+            "en": ["good morning", "good afternoon", "good day", "dear colleagues", "dear colleague", "hello", "hi",
+                   "hey there", "hey"]}
+"""how a chat or a letter greets before it asks"""
 COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ", "қайсысында", "қайсында", "қайсысы", "vs"],
            "ru": ["сравн", "сопостав", "больше", "меньше", "большая", "большую", "большей", "меньшая", "меньшую",
                   "отдельно", "vs"],
@@ -217,9 +224,9 @@ AMONG = {"kk": ["арасындағы", "арасында", "ішіндегі", 
 """words that name the whole a share is of: after them in Russian and English (среди женщин, among women), before
 them in Kazakh (әйелдер арасында)"""
 RANGE = {"kk": {"before": [], "between": ["бен", "мен", "пен", "ден", "дан", "тен", "тан", "нен", "нан", "немесе",
-                                      "не", "және", "\u2012"],
+                                      "не", "және", "жастан", "\u2012"],
                  "after": ["аралығындағы", "аралығында", "аралығы", "арасындағы", "арасында", "дейінгі", "дейін", "ге",
-                           "ке", "ға", "қа", "жас", "жастағы"]},
+                           "ке", "ға", "қа", "жас", "жастағы", "жасқа", "аралығындағылар", "арасындағылар"]},
          "ru": {"before": ["от", "с", "со", "между", "в возрасте от", "в возрасте"],
                 "between": ["до", "и", "или", "по", "\u2012"], "after": []},
          "en": {"before": ["between", "from", "aged", "ages"], "between": ["to", "and", "or", "through", "\u2012"],
@@ -335,7 +342,7 @@ SHARE_SPLIT = {"kk": [],
 VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
                 "which": WHICH, "place_which": PLACE_WHICH, "compare": COMPARE, "more_or_fewer": MORE_OR_FEWER,
-                "regions": REGION_NOUNS,
+                "regions": REGION_NOUNS, "greeting": GREETING,
                 "links": RANK_LINKS, "paid": PAID,
                 "share": SHARE, "among": AMONG, "split": SHARE_SPLIT,
                 "range_before": {k: v["before"] for k, v in RANGE.items()},
@@ -807,6 +814,10 @@ WITHOUT = re.compile(r"\bw/o\s*", re.IGNORECASE)
 """w/o, as chat writes without"""
 WITH = re.compile(r"\bw/(?!o)\s*", re.IGNORECASE)
 """w/, as chat writes with"""
+NEITHER_NOR = re.compile(r"\b(?:with\s+)?neither\s+(.+?)\s+nor\s+", re.IGNORECASE)
+"""neither X nor Y: without X and without Y (the Kazakh X да, Y де жоқ is read in ``_distributed``)"""
+NUMBER_SIGN = re.compile(r"(?<!\w)(?:no|nos|num)\.(?=\s*(?:of\b|[^\W\d_]))|(?<!\w)#(?=\s*of\b)", re.IGNORECASE)
+"""no. and # of, as reports write "number" (no. of pensioners): never the "no" that negates (families with no car)"""
 TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
 
 
@@ -819,6 +830,28 @@ def _unjoined(word: str) -> list[str]:
     other word as it is."""
     joined = TOP_JOINED.fullmatch(word) or NUMBER_ENDING.fullmatch(word)
     return list(joined.groups()) if joined else [word]
+
+
+KIND_OF = re.compile(r"^kind = '\w+'$")
+"""a filter that is one kind of the rows (a pension among awards), which with "and" and the rows' own word is all of
+them (pension and benefit awards); not a property some rows have (families that own property and families that do
+not: two groups)"""
+KK_MANY_FEW = {"kop": "desc", "az": "asc"}
+"""Kazakh көп (many) and аз (few), folded: with қай (which), the most and the fewest"""
+KK_WHICH = "kai"
+"""қай (which), folded: not қайсысында or қайда, which compare the places named (Павлодар мен Қостанайдың қайсысында
+көп: both, side by side)"""
+KK_COLLECTIVE = {"ekeu": 2, "usheu": 3, "torteu": 4, "beseu": 5, "altau": 6, "jeteu": 7, "zheteu": 7}
+"""Kazakh collective numerals (үшеуі, бесеуін: the three, the five of them), folded stems: after алғашқы (the first),
+how many groups a ranking wants"""
+
+
+def _collective(token: str, language: str) -> int | None:
+    """The number a Kazakh collective numeral says (алғашқы үшеуін: the first three), else None."""
+    if language != "kk":
+        return None
+    return next((n for stem, n in KK_COLLECTIVE.items() if token.startswith(stem) and len(token) - len(stem) <= 3),
+                None)
 
 
 def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) -> None:
@@ -837,6 +870,12 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
         return None
 
     sides = [(side, found) for side in ("desc", "asc", "rank") if (found := find(side))]
+    if not sides and language == "kk" and KK_WHICH in tokens:
+        # қай облыстарда көлігі барлар көп: "many" asked with "which" is the most (not көп балалы, a large family)
+        plain = [(j, t) for j, t in enumerate(tokens) if t in KK_MANY_FEW and j not in used and
+                 not (j + 1 < len(tokens) and tokens[j + 1].startswith("bala"))]
+        if plain:
+            sides = [(KK_MANY_FEW[plain[-1][1]], (plain[-1][0], 1))]
     result.superlative = bool(sides) and sides[0][0] != "rank"
     for _, (j, length) in sides:
         used |= set(range(j, j + length))
@@ -858,7 +897,7 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
     if top is not None:  # top 3, первые пять; "топ3" written as one word is two tokens: топ, 3
         after = top[0] + top[1]
         if after < len(tokens) and after not in used:
-            number = _number(tokens[after], language)
+            number = _number(tokens[after], language) or _collective(tokens[after], language)
             if number is not None:
                 used.add(after)
     if not sides and number is None:
@@ -1394,7 +1433,8 @@ def _glued(typed: list[str], language: str, layer: Layer) -> tuple[list[str], li
     return out, said
 
 
-def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: Layer) -> list[tuple[str, str]]:
+def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: Layer,
+                     skip: set[int] | frozenset[int] = frozenset()) -> list[tuple[str, str]]:
     """Words the vocabulary does not hold, of at least ``SHORTEST_TYPO`` letters, replaced in ``tokens`` by the one
     vocabulary word a single edit away (a letter wrong, missing, extra or swapped: симей, колличество, famillies),
     when exactly one is; the replacements, said in the answer. A word two or more edits from every word, or one
@@ -1407,6 +1447,8 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
     vocabulary = _vocabulary(layer, language)
     corrected = []
     for i, token in enumerate(tokens):
+        if i in skip:  # a preamble's words: the letter's, never read
+            continue
         misspelt = in_dictionary(token, language) is False or (  # no such Russian word: пенсионнеров
             language == "en" and not _english_form(token, vocabulary))  # pensionrs: pension, and "rs"?
         short = language == "en" and len(token) == SHORTEST_TYPO - 2  # wmen, mnay: see _short_slip
@@ -1602,35 +1644,47 @@ PREAMBLE_STARTS = {
 Ministry's request), in the words' dictionary forms: the clause says who asks and why, never what."""
 EN_REQUEST = frozenset({"please", "kindly", "provide", "report", "send", "submit", "share", "give", "supply"})
 """English words that end a preamble and begin the request itself"""
-KK_PREAMBLE_ENDS = ("saikes", "orai", "maksatinda", "boinsha")
+KK_PREAMBLE_ENDS = ("saikes", "orai", "maksatinda", "boinsha", "retinde")
 """Kazakh postpositions that close a preamble after a word of ``KK_ORDERS`` (сұрау салуына сәйкес, хатына орай,
 тапсырмасын орындау мақсатында, министрліктің тапсырмасы бойынша), folded; after any other word they are the
 question's own (жасына байланысты, облыстар бойынша)"""
-KK_ORDERS = ("tapsirm", "surau", "sural", "salu", "hat", "otinish", "nuskau", "sheshim", "oryndau", "orindau")
+KK_ORDERS = ("tapsirm", "surau", "sural", "salu", "hat", "otinish", "nuskau", "sheshim", "oryndau", "orindau",
+             "jauap", "zhauap")
 """a Kazakh instruction, request, letter or decision, or carrying one out (folded stems)"""
 PREAMBLE_LONGEST = 8
 """a preamble's most words: a clause closed further on is the question's own"""
 
 
-def _preamble(tokens: list[str], dictionary: list[str], language: str) -> range:
-    """The positions of an official letter's preamble at the question's start, whose words are the letter's
-    (who asks and why), not the question's: in Russian and English from a preamble's first words to the request
-    (просим направить, please report); in Kazakh up to a postposition that closes it (сұрау салуына сәйкес,
-    министрліктің тапсырмасы бойынша). Empty where there is none, or where nothing would be left to ask."""
+def _preamble(tokens: list[str], language: str) -> range:
+    """The positions of an official letter's preamble or a greeting at the question's start, whose words are the
+    letter's (who asks and why) or the chat's, not the question's: a greeting (қайырлы күн, добрый день, dear
+    colleagues); in Russian and English from a preamble's first words to the request (просим направить, направляем
+    запрос, please report); in Kazakh up to a postposition that closes it (сұрау салуына сәйкес, министрліктің
+    тапсырмасы бойынша, хатқа жауап ретінде). Empty where there is none, or where nothing would be left to ask."""
+    greeting = next((len(g) for g in _phrases_of("greeting", language) if _match_phrase(tokens, 0, g)), 0)
+    rest = tokens[greeting:]
     if language == "kk":
-        for k, token in enumerate(tokens[:PREAMBLE_LONGEST + 1]):
-            if k and token in KK_PREAMBLE_ENDS and tokens[k - 1].startswith(KK_ORDERS):
-                return range(k + 1) if k + 1 < len(tokens) else range(0)
-        return range(0)
+        for k, token in enumerate(rest[:PREAMBLE_LONGEST + 1]):
+            if k and token in KK_PREAMBLE_ENDS and rest[k - 1].startswith(KK_ORDERS) and k + 1 < len(rest):
+                return range(greeting + k + 1)
+        return range(greeting if greeting < len(tokens) else 0)
+    dictionary = [lemma(t, "ru") if language == "ru" else t for t in rest[:PREAMBLE_LONGEST + 2]]
     starts = PREAMBLE_STARTS.get(language, ())
-    if not any(tuple(dictionary[:len(start)]) == start or tuple(tokens[:len(start)]) == start for start in starts):
-        return range(0)
-    for k in range(1, min(len(tokens), PREAMBLE_LONGEST + 1)):
-        ends = dictionary[k] in RU_REQUEST or imperative(tokens[k]) in RU_ASKING if language == "ru" else \
-            tokens[k] in EN_REQUEST
-        if ends:
-            return range(k)
-    return range(0)
+    if any(tuple(dictionary[:len(start)]) == start for start in starts):
+        for k in range(1, min(len(dictionary), PREAMBLE_LONGEST + 1)):
+            if language == "ru" and dictionary[k] in RU_LETTER_VERBS:  # направляем запрос о ...: the letter's own
+                sent = k + 1 + int(k + 1 < len(dictionary) and dictionary[k + 1] in RU_LETTER_OBJECTS)
+                return range(greeting + sent) if greeting + sent < len(tokens) else range(greeting)
+            ends = dictionary[k] in RU_REQUEST or imperative(rest[k]) in RU_ASKING if language == "ru" else \
+                rest[k] in EN_REQUEST
+            if ends:
+                return range(greeting + k)
+    return range(greeting if greeting < len(tokens) else 0)
+
+
+RU_LETTER_VERBS = frozenset({"направлять"})
+"""Russian verbs of a letter that sends its request (направляем запрос о ...): the preamble ends after them"""
+RU_LETTER_OBJECTS = frozenset({"запрос", "письмо"})
 
 
 RU_NEGATIVE_PREFIX = "не"
@@ -1780,7 +1834,8 @@ def one_script(text: str) -> str:
 
 def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
-    text = WITH.sub("with ", WITHOUT.sub("without ", arabic_groups(one_script(text))))
+    text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
+    text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
     language = language or _detect(text, layer)
     text = NUMBER_DASH.sub("\\1 \u2012 \\2", text)  # 50-100 тыс: a range, not 50 100 joined as 50100
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
@@ -1801,7 +1856,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     used: set[int] = set()
     result = Parse(language)
     relative = _relative_years(tokens, typed, language, used, result)  # былтыр: 2025, before typos are read
-    result.corrected = glued + relative + _typos_corrected(tokens, typed, language, layer)
+    preamble = set(_preamble(tokens, language))  # read before typos: further (to) is no slip of another word
+    result.corrected = glued + relative + _typos_corrected(tokens, typed, language, layer, preamble)
     dictionary = [lemma(t, "ru" if language == "en" and not t.isascii() else language)  # Russian words in their
                   for t in tokens]  # dictionary form (pymorphy3), in an English question too
     _ranking(tokens, language, used, result)
@@ -1827,7 +1883,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     joined = frozenset(w for other in LANGUAGES for phrase in _phrases_of("and", other, language) for w in phrase)
     result.total = any(token in _words_of("total", language) for token in tokens)
     negated_list: tuple[str, int] | None = None  # the column a negation was said of, and where its value ended
-    used |= set(_preamble(tokens, dictionary, language))  # во исполнение поручения (просим ...): the letter's
+    used |= preamble  # во исполнение поручения (просим ...), қайырлы күн: the letter's, the chat's
     i = 0
     negation_end = -1
     while i < len(tokens):
@@ -1873,6 +1929,16 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                         any(c.entity == result.items[-1][0].entity for c in candidates):
                     used |= span  # awards and pensions, пособий и пенсий: the whole and a part of it are the whole
                     ends[-1] = end
+                    break
+                if after_and and all(c.kind == "filter" for c in result.items[-1]) and \
+                        all(c.kind == "entity" for c in candidates) and \
+                        any(c.entity == candidates[0].entity and KIND_OF.search(c.sql) for c in result.items[-1]):
+                    # pension and benefit awards, зейнетақы мен жәрдемақы тағайындаулары: a part and the whole
+                    # it belongs to are the whole
+                    result.items[-1] = candidates
+                    result.positions[-1] = i
+                    ends[-1] = end
+                    used |= span
                     break
                 if after_and and _complementary(result.items[-1], candidates):
                     # allowances and pensions, пособий и пенсий: a kind and every other kind are all of them, not
