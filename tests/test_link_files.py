@@ -193,3 +193,16 @@ def test_a_placeholder_for_nothing_is_no_value_to_disagree_on(tmp_path: Path) ->
     for row in ("1", "2", "3"):
         assert found[("kgd", row)] == found[("mvd", row)]
     assert len({found[("kgd", row)] for row in ("1", "2", "3")}) == 3
+
+
+def test_a_column_named_as_a_date_of_birth_whose_values_are_no_dates_is_reported_so(tmp_path: Path) -> None:
+    for name, text in {"bad.csv": "Фамилия,Имя,Дата рождения\nНуров,Арман,??.??.????\nАлиев,Берик,неизвестно\n"
+                                  "Ким,Олег,31.31.1990\nПак,Ирина,abc\n",
+                       "good.csv": "ФИО,Дата рождения\nНуров Арман,01.02.1980\n"}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["link", str(tmp_path / "bad.csv"), str(tmp_path / "good.csv"), "--out",
+                                      str(tmp_path / "clusters.csv")])
+    assert result.exit_code == 0, result.output
+    bad = next(line for line in result.output.splitlines() if line.startswith("columns bad"))
+    assert "not read as their names say" in bad and "Дата рождения (a date of birth)" in bad
+    assert "not read" not in next(line for line in result.output.splitlines() if line.startswith("columns good"))

@@ -208,8 +208,17 @@ def describe(metadata: SqlEngine, name: str) -> str:
     ignored = [c.column for c in columns if c.column not in used and c.column not in ids]
     text = f"{name}: " + (" | ".join(f"person {i + 1}: {p}" for i, p in enumerate(persons)) if len(persons) > 1
                           else persons[0] if persons else "no person found (no IIN, name or full name column)")
+    unread = [f"{c.column} ({NAMED_UNREAD[kind]})" for c in columns for kind in NAMED_UNREAD
+              if f"name suggests {kind}" in c.evidence and c.semantic_type != kind]
     return text + (f"; record id: {', '.join(ids)}" if ids else "") + (
-        f"; not used: {', '.join(ignored)}" if ignored else "")
+        f"; not used: {', '.join(ignored)}" if ignored else "") + (
+        f"; not read as their names say, too few of their values being one (--map FILE:COLUMN=MEANING reads a "
+        f"column as you say): {', '.join(unread)}" if unread else "")
+
+
+NAMED_UNREAD = {"birth_date": "a date of birth", "iin": "an IIN", "phone": "a phone", "full_name": "a full name"}
+"""What a column's name may say it holds that its values may belie (??.??.????, неизвестно under Дата рождения):
+the report says so, so that the user can map it or mend the file."""
 
 
 def _unique_ids(rows: list[tuple[str, str, str, int]], warnings: list[str] | None) -> list[tuple[str, str, str]]:
