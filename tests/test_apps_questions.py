@@ -2176,3 +2176,21 @@ def test_a_kind_and_the_whole_it_belongs_to_are_the_whole_but_a_property_and_its
     assert "old_age_pension" not in every
     _reads("Compare the average well-being score of families that own property and families that do not.",
            "GROUP BY owns_property")
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Compare the average monthly amount of active awards of the disability allowance and the survivor allowance.",
+     ["round(avg(monthly_amount))", "mart.benefits", "(active)", "GROUP BY kind"]),
+    ("Қолданыстағы мүгедектік жәрдемақысының орташа айлық мөлшері қанша?",
+     ["round(avg(monthly_amount))", "(active)", "kind = 'disability_allowance'"]),
+    ("We kindly ask you to report the total area of dwellings in Astana.", ["round(sum(area_m2), 1)", "'71'"]),
+    ("How many people receive the large family allowance?", ["mart.persons", "'large_family_allowance'"]),
+])
+def test_an_awards_monthly_amount_a_total_area_and_the_recipients_of_a_familys_allowance(
+        question: str, fragments: list[str]) -> None:
+    _reads(question, *fragments)
+
+
+def test_active_said_of_companies_is_still_companies() -> None:
+    _reads("кол-во действующих юрлиц", "mart.companies", "(active)")
+    _reads("active companies in Almaty", "mart.companies", "(active)", "region = '75'")
