@@ -2194,3 +2194,18 @@ def test_an_awards_monthly_amount_a_total_area_and_the_recipients_of_a_familys_a
 def test_active_said_of_companies_is_still_companies() -> None:
     _reads("кол-во действующих юрлиц", "mart.companies", "(active)")
     _reads("active companies in Almaty", "mart.companies", "(active)", "region = '75'")
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Маңғыстау облысындағы отбасылар орта есеппен неше адамнан тұрады?", ["mart.families", "avg(members)"]),
+    ("Қостанай облысында бір үй шаруашылығы орта есеппен неше адамнан тұрады?", ["mart.households", "avg(members)"]),
+    ("on average how many people live in a household in Almaty", ["mart.households", "avg(members)"]),
+    ("Коммуналдық қарызы бар отбасылардың саны бойынша қай үш өңір алда тұр?", ["ORDER BY count DESC", "LIMIT 3"]),
+])
+def test_how_many_people_a_family_has_on_average_is_its_size_and_which_regions_lead_a_ranking(
+        question: str, fragments: list[str]) -> None:
+    _reads(question, *fragments)
+
+
+def test_kazakh_one_before_a_household_is_a_not_a_count_but_households_of_one_person_are() -> None:
+    _reads("бір адамнан тұратын үй шаруашылықтары саны", "members = 1")

@@ -149,7 +149,7 @@ AGE_COMPARATORS = {"kk": ["жастан асқан", "жастан жоғары"
 RANKING = {  # words that order the groups of an answer: the most first ("desc"), the fewest first ("asc"), or a
     # ranking without a side (most first); the words that name how many (top 3) are read beside them
     "desc": {"kk": ["ең көп", "ең жоғары", "ең үлкен", "ең ірі", "ең мол", "көш басында", "кему ретімен",
-                    "кемуі бойынша"],
+                    "кемуі бойынша", "алда тұр", "алда тұрған", "алда тұрады"],
              "ru": ["больше всего", "больше других", "наибольшее", "наибольшая", "наибольший", "наибольшим",
                     "наибольшей", "самый высокий", "самая высокая", "самое высокое", "самым высоким", "самой высокой",
                     "самое большое", "самым большим", "самая большая", "самый большой", "максимальное",
@@ -689,6 +689,9 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             continue  # доход на одного члена семьи, per one member: a rate's divisor, not a count of one
         if value == 1 and language == "en" and i > 0 and tokens[i - 1] in CHAT_ONE:
             continue  # quick one, another one: a chat's question, not a count of one
+        if value == 1 and language == "kk" and not token.isdecimal() and i + 1 < len(tokens) and \
+                tokens[i + 1].startswith(KK_ONE_OF):
+            continue  # бір үй шаруашылығы орта есеппен неше адамнан: "a" household, not households of one
         window = range(max(0, i - 4), min(len(tokens), i + 7))
         reach = range(max(0, i - 7), window.stop)  # с доходом на члена семьи меньше 100 тыс: income said further
         ages = [words(w, language) for w in AGE_COMPARATORS[language]]
@@ -764,6 +767,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
     return found
 
 
+KK_ONE_OF = ("ui", "otbas")
+"""what Kazakh бір (one) stands before as "a" (бір үй шаруашылығы, бір отбасы: a household, a family), folded"""
 CHAT_ONE = frozenset({"quick", "another", "last", "small", "simple", "easy"})
 """English words before "one" that make it the question itself (quick one: how many ...)"""
 
@@ -2562,6 +2567,15 @@ def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> lis
         what = own[0] if len(own) == 1 else None
     how = how or next((m.aggregate for m in metrics if m.measure == what and m.aggregate), None)
     found = next((m for m in layer.items if m.kind == "metric" and m.measure == what and m.aggregate == how), None)
+    if found is None and what is None and how == "avg" and any(m.id == "count" for m in metrics):
+        # отбасылар орта есеппен неше адамнан тұрады, how many people on average a household has: its size
+        named = {c.id for span in p.items for c in span if c.kind == "entity"}
+        groups = named - {"persons"}
+        if "persons" in named and len(groups) == 1:
+            found = next((m for m in layer.items if m.kind == "metric" and m.entity in groups and
+                          m.sql == f"round({how}(members), 2)"), None)
+            if found is not None:
+                return [found]
     if found is None:
         return _declined(question, p.language, "decline_words",
                          words=", ".join(dict.fromkeys(c.name[p.language] for c in said)))
