@@ -35,7 +35,7 @@ import numpy as np
 import pyarrow as pa
 
 from ukimet.core.errors import LinkError
-from ukimet.link.backend import Backend, Row
+from ukimet.link.backend import Backend
 from ukimet.link.components import connected_components
 from ukimet.link.greedy import APART, EDGE, KNOWN, NODE, RESOLVED, SAME, resolve, schema
 from ukimet.link.model import (
@@ -268,28 +268,33 @@ LEARN_FROM_PAIRS = 30
 """Candidate pairs below which m is not learnt from the data but taken from the reference (``_referenced``)."""
 
 
-def _referenced(model: Model, patterns: list[Row], universe: float, iterations: int = 25) -> Model:
+def _referenced(model: Model, levels: np.ndarray, counts: np.ndarray, universe: float, iterations: int = 25
+                ) -> Model:
     """``model`` for an extract too small to learn from (a few records): m of every field the reference knows is
     the reference's, of any other field its u (it weighs nothing either way); the rules that births or first
     names wholly apart are two persons hold as the reference measured them; only the prior is estimated, over the
-    patterns of the candidate pairs."""
+    patterns of the candidate pairs (``levels``, each seen ``counts`` times)."""
     known, rules = reference(), reference_rules()
     model.m = {name: ({lvl: known[name].get(lvl, (FLOOR_M, 0.0))[0] for lvl in range(1, top(name) + 1)}
                       if name in known else dict(model.u.get(name, {}))) for name in model.fields}
     model.births_apart, model.firsts_apart = rules
-    levels = np.array([p[:-1] for p in patterns], dtype=np.int64)
-    counts = np.array([float(p[-1]) for p in patterns])
+    for _ in range(iterations):
+        _expected_matches(model, levels, counts, universe)
+    return model
+
+
+def _expected_matches(model: Model, levels: np.ndarray, counts: np.ndarray, universe: float) -> np.ndarray:
+    """Expectation: how many of each pattern's ``counts`` pairs are matches under ``model``; the model's prior is
+    set to their share of all ``universe`` pairs of profiles."""
     width = max(top(n) for n in model.fields) + 1
     table = np.zeros((len(model.fields), width))
     for f, name in enumerate(model.fields):
         for lvl in range(1, top(name) + 1):
             table[f, lvl] = model.weight(name, lvl)
-    evidence = table[np.arange(len(model.fields)), levels].sum(axis=1)
-    for _ in range(iterations):
-        weight = math.log2(model.prior / (1 - model.prior)) + evidence
-        expected = counts / (1 + np.exp2(-np.clip(weight, -60, 60)))
-        model.prior = min(max(float(expected.sum()) / universe, 1e-12), 0.5)
-    return model
+    weight = math.log2(model.prior / (1 - model.prior)) + table[np.arange(len(model.fields)), levels].sum(axis=1)
+    expected: np.ndarray = counts / (1 + np.exp2(-np.clip(weight, -60, 60)))
+    model.prior = min(max(float(expected.sum()) / universe, 1e-12), 0.5)
+    return expected
 
 
 FLOOR_M = 1e-4
@@ -311,9 +316,10 @@ def _reference_file() -> dict[str, Any]:
     return found
 
 
+@functools.cache
 def reference() -> dict[str, dict[int, tuple[float, float]]]:
     """Per field and level, (m, u) of the reference model (``data/reference_model.json``: estimated on the synthetic
-    country): a weak prior that the data's own counts outweigh as they grow."""
+    country): a weak prior that the data's own counts outweigh as they grow. Read once; never changed."""
     return {name: {int(lvl): (float(v["m"]), float(v["u"])) for lvl, v in levels.items()}
             for name, levels in _reference_file()["fields"].items()}
 
@@ -340,21 +346,14 @@ def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Sp
                    for n in fields}, u, prior=min(0.5, max(candidates / 2 / universe, 1e-12)), fields=fields)
     if not patterns:
         return model
-    if candidates < LEARN_FROM_PAIRS:  # a handful of pairs teaches nothing: the reference's m, and its rules
-        return _referenced(model, patterns, universe)
     levels = np.array([p[:-1] for p in patterns], dtype=np.int64)
     counts = np.array([float(p[-1]) for p in patterns])
+    if candidates < LEARN_FROM_PAIRS:  # a handful of pairs teaches nothing: the reference's m, and its rules
+        return _referenced(model, levels, counts, universe)
     width = max(top(n) for n in fields) + 1
     seen = [np.bincount(levels[:, f], minlength=width) > 0 for f in range(len(fields))]
-    columns = np.arange(len(fields))
     for _ in range(iterations):
-        table = np.zeros((len(fields), width))
-        for f, n in enumerate(fields):
-            for lvl in range(1, top(n) + 1):
-                table[f, lvl] = model.weight(n, lvl)
-        weight = math.log2(model.prior / (1 - model.prior)) + table[columns, levels].sum(axis=1)
-        expected = counts / (1 + np.exp2(-np.clip(weight, -60, 60)))
-        model.prior = min(max(float(expected.sum()) / universe, 1e-12), 0.5)
+        expected = _expected_matches(model, levels, counts, universe)
         m: dict[str, dict[int, float]] = {}
         for f, n in enumerate(fields):
             by_level = np.bincount(levels[:, f], weights=expected, minlength=width)
