@@ -1929,19 +1929,17 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                         all(re.fullmatch(r"\w+", c.sql) for c in candidates):
                     negated = True  # не имеют газа или водоснабжения: the "not" said once, of two things had
                 after_and = not negated and result.items and ends and ends[-1] == i - 1 and i - 1 in result.ands
-                if after_and and all(c.kind == "entity" for c in result.items[-1]) and \
-                        all(c.kind == "filter" for c in candidates) and \
-                        any(c.entity == result.items[-1][0].entity for c in candidates):
-                    used |= span  # awards and pensions, пособий и пенсий: the whole and a part of it are the whole
-                    ends[-1] = end
-                    break
-                if after_and and all(c.kind == "filter" for c in result.items[-1]) and \
-                        all(c.kind == "entity" for c in candidates) and \
-                        any(c.entity == candidates[0].entity and KIND_OF.search(c.sql) for c in result.items[-1]):
-                    # pension and benefit awards, зейнетақы мен жәрдемақы тағайындаулары: a part and the whole
-                    # it belongs to are the whole
-                    result.items[-1] = candidates
-                    result.positions[-1] = i
+                whole_first = after_and and all(c.kind == "entity" for c in result.items[-1]) and \
+                    all(c.kind == "filter" for c in candidates) and \
+                    any(c.entity == result.items[-1][0].entity for c in candidates)
+                part_first = after_and and all(c.kind == "filter" for c in result.items[-1]) and \
+                    all(c.kind == "entity" for c in candidates) and \
+                    any(c.entity == candidates[0].entity and KIND_OF.search(c.sql) for c in result.items[-1])
+                if whole_first or part_first:
+                    # awards and pensions, пособий и пенсий, pension and benefit awards: the whole and a part of it
+                    # are the whole (a part said first only where it is a kind of the whole's rows)
+                    if part_first:
+                        result.items[-1], result.positions[-1] = candidates, i
                     ends[-1] = end
                     used |= span
                     break
@@ -2559,17 +2557,17 @@ def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> lis
     how = next((c.aggregate for c in said if c.kind == "aggregate"), None)
     what = next((c.measure for c in said if c.kind == "measure"), None) or \
         next((m.measure for m in metrics if m.measure), None)
+    # what the question names (with no one named, a kind of payment is its payments: the average pension is the
+    # average pension paid)
+    named = {c.id for span in p.items for c in span if c.kind == "entity"} or \
+        {c.entity for span in p.items for c in span if c.kind == "filter" and c.entity == "payments"}
     if what is None:  # median pension payment: a payment's one measure is its amount
-        named = {c.id for span in p.items for c in span if c.kind == "entity"} or \
-            {c.entity for span in p.items for c in span if c.kind == "filter" and c.entity == "payments"}
-        # with no one named, a kind of payment is its payments: the average pension is the average pension paid
         own = [c.measure for c in layer.items if c.kind == "measure" and c.entity in named]
         what = own[0] if len(own) == 1 else None
     how = how or next((m.aggregate for m in metrics if m.measure == what and m.aggregate), None)
     found = next((m for m in layer.items if m.kind == "metric" and m.measure == what and m.aggregate == how), None)
     if found is None and what is None and how == "avg" and any(m.id == "count" for m in metrics):
         # отбасылар орта есеппен неше адамнан тұрады, how many people on average a household has: its size
-        named = {c.id for span in p.items for c in span if c.kind == "entity"}
         groups = named - {"persons"}
         if "persons" in named and len(groups) == 1:
             found = next((m for m in layer.items if m.kind == "metric" and m.entity in groups and
