@@ -53,6 +53,14 @@ def test_two_valid_iins_a_digit_apart_are_a_typo_only_where_the_phones_do_not_di
     assert found == (3 if typo else 1)
 
 
+def test_two_valid_iins_whose_date_digits_are_swapped_are_a_typo_whatever_their_check_digits() -> None:
+    """850321 typed for 850312 on a record born 12.03.1985, and the agency's system recomputed the check digit: the
+    two numbers are three characters apart (the swap and the check digit), but the digits typed are two."""
+    born = {**TYPO, "birth_date": "1985-03-12", "sex": "M"}
+    assert level("iin", {**born, "iin": "850312400019"}, {**born, "iin": "850321400018"}) == 3
+    assert level("iin", {**born, "iin": "850312400019"}, {**born, "iin": "850312407343"}) == 1  # three serial digits
+
+
 YEAR_ONLY = {"birth_date": "1965-01-01", "birth_month_only": True, "birth_year_only": True}
 
 

@@ -23,7 +23,7 @@ surnames apart, merged on those alone; nearer pairs wait in the review queue (``
 
 # field -> SQL giving the level of agreement of a pair l, r (0 = no information; 1 = disagreement; higher =
 # stronger agreement), in DuckDB's SQL (translated for Spark)
-IIN_TYPO = """(levenshtein(l.iin, r.iin) <= 2 OR (left(l.iin, 7) = left(r.iin, 7)
+IIN_TYPO = """(levenshtein(left(l.iin, 11), left(r.iin, 11)) <= 2 OR (left(l.iin, 7) = left(r.iin, 7)
             AND (jaro_winkler_similarity(l.address_key, r.address_key) >= 0.88 OR l.phone_key = r.phone_key
                  OR l.email_key = r.email_key)))
         AND l.birth_date = r.birth_date AND NOT (l.birth_month_only OR r.birth_month_only)
@@ -32,8 +32,9 @@ IIN_TYPO = """(levenshtein(l.iin, r.iin) <= 2 OR (left(l.iin, 7) = left(r.iin, 7
         AND coalesce(jaro_winkler_similarity(l.father_key, r.father_key) >= 0.88, true)
         AND coalesce(l.sex = r.sex, true)
         AND NOT coalesce(l.phone_key <> r.phone_key, false) AND NOT coalesce(l.email_key <> r.email_key, false)"""
-"""Two different valid IINs that are likely one IIN mistyped: at most two digits apart (a digit and the check
-digit an agency recomputed, or two neighbours swapped), or apart only in the serial number (the birth date and
+"""Two different valid IINs that are likely one IIN mistyped: their first eleven digits at most two apart (a digit,
+or two neighbours swapped: 850321 for 850312), whatever the check digit, which an agency's system recomputes from
+the digits typed and so says nothing of its own; or apart only in the serial number (the birth date and
 sex digits the same) on records that also share an address, phone or e-mail; and on records that agree on the
 date of birth, whose surname stems and first names are alike (a spelling apart at most) and whose father's names
 and sexes do not disagree. Such a pair is compared digit by digit; any other pair of different valid IINs is two
