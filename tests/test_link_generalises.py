@@ -720,3 +720,22 @@ def test_surname_and_first_name_headers_that_name_each_others_values_are_read_by
         entity = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
     for n, p in enumerate(people[:12]):
         assert entity[("swapped", str(n + 1))] == entity[("registry", str(p.key + 1))]
+
+
+def test_a_small_court_list_of_surnames_and_initials_joins_its_persons_by_their_birth_dates(tmp_path: Path) -> None:
+    """Five court rows (АХМЕТОВ Н.С., Г.М. Сейітова) beside five registry lines: too few pairs to learn from, so the
+    reference's m holds, and its m of a "similar" first name (a misspelling, rare) made an agreeing initial
+    evidence of two persons. The brothers Нұрлан and Нұржан Серікұлы share the initials; their birth dates decide."""
+    _write(tmp_path / "registry.csv", ["record_id", "Тегі", "Аты", "Әкесінің аты", "Туған күні"],
+           [["R1", "Ахметов", "Нұрлан", "Серікұлы", "12.03.1985"],
+            ["R2", "Ахметов", "Нұржан", "Серікұлы", "30.07.1992"],
+            ["R3", "Ахметов", "Нұрлан", "Болатұлы", "09.09.1985"],
+            ["R4", "Сейітова", "Гүлмира", "Маратқызы", "15.01.1970"],
+            ["R5", "Сейітова", "Гүлнар", "Маратқызы", "05.05.1974"]])
+    _write(tmp_path / "court.csv", ["record_id", "Т.А.Ә.", "Туған күні"],
+           [["J1", "АХМЕТОВ Н.С.", "12.03.1985"], ["J2", "АХМЕТОВ Н.С.", "30.07.1992"],
+            ["J3", "Ахметов Н.Б.", "09.09.1985"], ["J4", "Г.М. Сейітова", "15.01.1970"],
+            ["J5", "СЕЙІТОВА Г.М.", "05.05.1974"]])
+    entity = _entities(tmp_path, "registry.csv", "court.csv")
+    assert [entity[("court", f"J{n}")] for n in range(1, 6)] == [entity[("registry", f"R{n}")] for n in range(1, 6)]
+    assert len({entity[("registry", f"R{n}")] for n in range(1, 6)}) == 5

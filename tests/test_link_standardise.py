@@ -88,6 +88,10 @@ def test_dates_in_any_common_format(value: object, day: dt.date | None) -> None:
     ("31 ақпан 2000", None), ("ул. Абая 12 1985", None), ("12 марта", None), ("March 1985", None),
     ("12-MAR-85", dt.date(1985, 3, 12)), ("05-JAN-07", dt.date(2007, 1, 5)), ("31-FEB-85", None),
     ("12-ABC-85", None),
+    # Kazakh in the 2021 Latin alphabet (j. for ж.) and the 2018 one with accents
+    ("12 nauryz 1985 j.", dt.date(1985, 3, 12)), ("5 şılde 1990 j.", dt.date(1990, 7, 5)),
+    ("1 qañtar 2000", dt.date(2000, 1, 1)), ("3 sáýir 1970", dt.date(1970, 4, 3)),
+    ("30 qaraşa 1988 j.", dt.date(1988, 11, 30)), ("14 qyrküiek 1999", dt.date(1999, 9, 14)),
 ])
 def test_dates_written_with_the_months_name_in_kazakh_russian_or_english(value: str, day: dt.date | None) -> None:
     assert parse_date(value) == day

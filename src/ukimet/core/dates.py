@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from ukimet.core.ids import IIN_AFTER_NAME
@@ -33,20 +34,20 @@ TWO_DIGIT_PIVOT = 30
 
 _MONTH_WORDS: tuple[tuple[str, int], ...] = tuple(
     (word, month) for month, words in enumerate((
-        "қаңтар january январ qantar", "ақпан february феврал aqpan", "наурыз march март nauryz",
-        "сәуір april апрел sauir sáuir sawir", "мамыр may mamyr", "маусым june июн mausym",
-        "шілде july июл shilde", "тамыз august август tamyz", "қыркүйек september сентябр qyrkuiek qyrkúiek",
-        "қазан october октябр qazan", "қараша november ноябр qarasha", "желтоқсан december декабр jeltoqsan "
+        "қаңтар january январ qantar", "ақпан february феврал aqpan", "наурыз march март nauryz nayryz",
+        "сәуір april апрел sauir sáuir sawir sayir", "мамыр may mamyr", "маусым june июн mausym maysym",
+        "шілде july июл shilde silde", "тамыз august август tamyz", "қыркүйек september сентябр qyrkuiek qyrkúiek",
+        "қазан october октябр qazan", "қараша november ноябр qarasha qarasa", "желтоқсан december декабр jeltoqsan "
         "zheltoqsan"), start=1) for word in words.split())
-"""Month names in Kazakh (Cyrillic and Latin), Russian (stems: every case) and English, matched from a word's
-start (наурызда, марта, March)."""
+"""Month names in Kazakh (Cyrillic and Latin, the 2018 and 2021 alphabets as their letters fold: ``_folded``),
+Russian (stems: every case) and English, matched from a word's start (наурызда, марта, March)."""
 _MONTH_SHORT = {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "мае": 5, "авг": 8,
                 "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12, "jan": 1, "feb": 2,
                 "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,
                 "dec": 12}
 """Abbreviations, matched whole."""
 _FILLER = frozenset({"г", "гг", "год", "года", "ж", "жыл", "жылы", "жылғы", "th", "st", "nd", "rd", "of", "the",
-                     "y", "yil", "jyl", "jyly"})
+                     "y", "yil", "jyl", "jyly", "j", "zh"})
 """Words a written date may carry besides its day, month and year (г. 1985 года, 1985 ж., the 12th of)."""
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 
@@ -60,7 +61,23 @@ classification tries every value of every column)."""
 def _month_of(word: str) -> int | None:
     if word in _MONTH_SHORT:
         return _MONTH_SHORT[word]
-    return next((month for stem, month in _MONTHS_BY_LETTER.get(word[:1], ()) if word.startswith(stem)), None)
+    found = next((month for stem, month in _MONTHS_BY_LETTER.get(word[:1], ()) if word.startswith(stem)), None)
+    if found is None and not word.isascii() and _LATIN.match(word):
+        folded = _folded(word)
+        return next((month for stem, month in _MONTHS_BY_LETTER.get(folded[:1], ()) if folded.startswith(stem)),
+                    None)
+    return found
+
+
+_LATIN = re.compile(r"^[a-zà-ɏ]+$")
+"""A word in Latin letters, accented ones included (2018's and 2021's Kazakh alphabets: qañtar, sáýir, şılde)."""
+
+
+def _folded(word: str) -> str:
+    """A Latin word without its accents: ñ n, ä a, ş s, ü u, ý y, and the dotless ı i (qañtar qantar, şılde
+    silde, sáýir sayir)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.replace("ı", "i"))
+                   if not unicodedata.combining(c))
 
 
 _DAY_MONTH_YY = re.compile(r"^(\d{1,2})[-\s./]([^\W\d_]{3,})\.?[-\s./](\d{2})$")

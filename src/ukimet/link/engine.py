@@ -264,6 +264,13 @@ def _shares(db: Backend, table: str, name: str, smoothing: float = 0.0) -> dict[
     return {lvl: (float(counts.get(lvl, 0)) + extra) / total for lvl, extra in pseudo.items()}
 
 
+NAMES_AGREEING = {"first": 2, "father": 2, "surname": 3}
+"""Name fields and their lowest level of agreement, whole or in part (a surname's level 2 is a woman's different
+one): in an extract too small to learn from, none of those levels weighs against a match. The reference's m of
+a "similar" name is how often one person's name is misspelt between agencies (rarely), while in a court list of
+surnames and initials (АХМЕТОВ Н.С.) every person's initial agrees: against that m, and a u counted on a few
+records whose initials often agree, Н. beside Нұрлан weighed as evidence of two persons, and no court record
+joined its registry line however exact its birth date."""
 LEARN_FROM_PAIRS = 30
 """Candidate pairs below which m is not learnt from the data but taken from the reference (``_referenced``)."""
 
@@ -278,6 +285,10 @@ def _referenced(model: Model, levels: np.ndarray, counts: np.ndarray, universe: 
     model.m = {name: ({lvl: known[name].get(lvl, (FLOOR_M, 0.0))[0] for lvl in range(1, top(name) + 1)}
                       if name in known else dict(model.u.get(name, {}))) for name in model.fields}
     model.births_apart, model.firsts_apart = rules
+    for name, lowest in NAMES_AGREEING.items():  # an initial that agrees (Н. and Нұрлан) is no evidence against
+        for lvl in range(lowest, top(name) + 1):
+            if name in model.m and lvl in model.m[name] and lvl in model.u.get(name, {}):
+                model.m[name][lvl] = max(model.m[name][lvl], model.u[name][lvl])
     for _ in range(iterations):
         _expected_matches(model, levels, counts, universe)
     return model
