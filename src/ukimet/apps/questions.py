@@ -582,6 +582,21 @@ def _numbered_groups(tokens: list[str], phrases: Sequence[Phrase], named: Mappin
     return ends
 
 
+def _numerals_in_phrases(tokens: list[str], phrases: Sequence[Phrase], starts: dict[str, list[int]],
+                         language: str, used: set[int]) -> set[int]:
+    """The numerals written as words inside a phrase of the vocabulary that stands there whole (ребёнка воспитывает
+    один родитель, балаларын бір ата-ана тәрбиелейтін): the phrase's word, left to it rather than read as a count
+    of one. A numeral in digits is always a number."""
+    held: set[int] = set()
+    for j, token in enumerate(tokens):
+        for position in _starting(token, starts):
+            words = phrases[position].words
+            span = set(range(j, j + len(words)))
+            if len(words) > 1 and not span & used and _match_phrase(tokens, j, words):
+                held |= {k for k in span if not tokens[k].isdecimal() and _number(tokens[k], language) is not None}
+    return held
+
+
 def _match_phrase(tokens: list[str], start: int, phrase: tuple[str, ...]) -> bool:
     return len(phrase) <= len(tokens) - start and all(word_matches(w, tokens[start + i], anchored=i > 0)
                                                       for i, w in enumerate(phrase))
@@ -1877,7 +1892,10 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     starts, named = _phrase_index(layer, language)
     ends = _numbered_groups(tokens, phrases, named, used, result)  # before the numbers: by number of children
     # under 18 is a breakdown, not a filter of families with children
+    worded = _numerals_in_phrases(tokens, phrases, starts, language, used)
+    used |= worded  # воспитывает один родитель, бір ата-ана: the phrase's "one", not a count of one
     result.numeric = _numeric(tokens, language, used, result.numeric_at)
+    used -= worded
     per_person = _income_per_person(tokens, dictionary, language, used)  # after the numbers: income below 50 000
     negate = False  # a word before the next filter turns it into its opposite (не, not, кроме, excluding)
     negated_at = 0
@@ -2350,12 +2368,15 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     # payments; with the payments named, барлығы қанша төлем төленді, it is). The total old-age pension payments in
     # 2025: English says the sum so ("the total number of payments", "how many payments in total" name their count)
     # TSA paid per month, January-June 2025 (KZT): a currency said beside "paid", and no count asked, is the sum too
-    in_money = paid and not any(c.kind == "metric" for c in named) and any(
-        w.lower() in CURRENCY for w in typed_words(question))
-    if not summed and (p.total or in_money) and (
+    # Large-family allowance payments by month, 2025 (KZT): the payments named with their currency, and no count
+    # asked, are their sum in any language (a currency after a bound is the bound's: выплат больше 50 000 тенге)
+    in_money = not any(c.kind == "metric" for c in named) and not any(what == "amount" for what, _, _ in p.numeric) \
+        and any(w.lower() in CURRENCY for w in typed_words(question))
+    payments = not any(c.kind == "metric" for c in named) and any(
+        c.kind == "entity" and c.id == "payments" for c in named)
+    if not summed and (p.total or (in_money and (paid or payments))) and (
             (paid and not any(c.kind == "entity" or (c.kind == "metric" and c.id != "count") for c in named)) or
-            (p.language == "en" and not any(c.kind == "metric" for c in named) and
-             any(c.kind == "entity" and c.id == "payments" for c in named))):
+            (payments and (p.language == "en" or in_money))):
         p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
         p.positions.append(len(p.positions) and max(p.positions) + 1)
         summed = True
