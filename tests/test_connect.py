@@ -305,6 +305,7 @@ def test_columns_of_other_systems_are_read_from_their_values(column: str, values
 @pytest.mark.parametrize(("column", "meaning"), [
     ("recipient.name.last", "surname"), ("recipient.name.first", "first_name"), ("NAME_LAST", "surname"),
     ("name_given", "first_name"), ("name.middle", "patronymic"), ("holder.name.patronymic", "patronymic"),
+    ("Last", "surname"), ("First", "first_name"), ("Middle", "patronymic"),  # a US form's fields, the part alone
 ])
 def test_a_name_part_named_apart_from_the_word_name_is_that_part(column: str, meaning: str) -> None:
     from ukimet.connect.classify import classify_column

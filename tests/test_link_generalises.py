@@ -739,3 +739,20 @@ def test_a_small_court_list_of_surnames_and_initials_joins_its_persons_by_their_
     entity = _entities(tmp_path, "registry.csv", "court.csv")
     assert [entity[("court", f"J{n}")] for n in range(1, 6)] == [entity[("registry", f"R{n}")] for n in range(1, 6)]
     assert len({entity[("registry", f"R{n}")] for n in range(1, 6)}) == 5
+
+
+def test_a_small_roster_of_years_and_months_of_birth_joins_its_persons_not_their_namesakes(tmp_path: Path) -> None:
+    """A military roster writes a year and a month of birth (1985-03, 07.1999); two Төлеуов Бекзат Серікұлы of the
+    registry were born in March and in November 1985. Too few pairs to learn from: the reference's m of a date "a
+    typo apart" made 1985-03 beside 17.03.1985 evidence of two persons, and no roster line joined its person."""
+    _write(tmp_path / "registry.csv", ["record_id", "Тегі", "Аты", "Әкесінің аты", "Туған күні", "Мекенжайы"],
+           [["R1", "Төлеуов", "Бекзат", "Серікұлы", "17.03.1985", "Қостанай қ., Баймағамбетов 8-1"],
+            ["R2", "Төлеуов", "Бекзат", "Серікұлы", "02.11.1985", "Рудный қ., Ленин 4"],
+            ["R3", "Сүлейменов", "Данияр", "Қанатұлы", "09.07.1999", "Алматы қ., Саин 9-90"]])
+    _write(tmp_path / "military.csv", ["record_id", "Тегі", "Аты", "Әкесінің аты", "Туған жылы, айы", "Мекенжайы"],
+           [["M1", "Төлеуов", "Бекзат", "Серікұлы", "1985-03", "Қостанай қ., Баймағамбетов 8-1"],
+            ["M2", "Төлеуов", "Бекзат", "Серікұлы", "1985-11", "Рудный қ., Ленин 4"],
+            ["M3", "Сүлейменов", "Данияр", "Қанатұлы", "07.1999", "Алматы қ., Саин 9-90"]])
+    entity = _entities(tmp_path, "registry.csv", "military.csv")
+    assert [entity[("military", f"M{n}")] for n in range(1, 4)] == [entity[("registry", f"R{n}")] for n in range(1, 4)]
+    assert entity[("registry", "R1")] != entity[("registry", "R2")]

@@ -116,6 +116,9 @@ def test_a_column_that_writes_the_month_first_is_told_from_its_values_and_read_s
     assert not month_first(["03/05/1990", "01/02/2000", "11/11/1971"])  # nothing tells: day first
     assert not month_first([*american, *kazakh])  # as many each way: no order to trust
     assert month_first([*american * 10, "21/09/1950"])  # one date slipped into the other order
+    # a small file of five applicants, two born after the 12th: nothing says the day is first
+    assert month_first(["03/05/1990", "09/21/1950", "12/11/1988", "07/04/1975", "06/18/1984"])
+    assert not month_first(["03/05/1990", "09/21/1950", "12/11/1988", "21/04/1975", "06/18/1984"])
     assert parse_date("03/05/1990", month_first=True) == dt.date(1990, 3, 5)
     assert parse_date("03/05/1990") == dt.date(1990, 5, 3)
     assert parse_date("09/21/1950", month_first=True) == dt.date(1950, 9, 21) and parse_date("09/21/1950") is None

@@ -111,6 +111,8 @@ def _name_hits(column: str) -> dict[str, float]:
         return {"birth_date": 0.9}
     name = re.sub(r"[\s./]+", "_", column.lower().strip())  # Әкесінің аты, RNN/IIN: as әкесінің_аты, rnn_iin
     words = set(re.split(r"[_\s.]+", name))
+    if name in BARE_PARTS:  # Last, First, Middle: a form's name fields, headed by the part alone
+        return {BARE_PARTS[name]: 0.9}
     hits: dict[str, float] = {}
     for kind, fragments in NAME_WORDS.items():
         for fragment in fragments:
@@ -136,6 +138,9 @@ def _name_hits(column: str) -> dict[str, float]:
 NAME_PARTS = {"surname": {"last", "family", "sur"}, "first_name": {"first", "given"},
               "patronymic": {"middle"}, "full_name": {"full"}}
 """Words that say which part of a name a column holding the word ``name`` is (name.last: the surname)."""
+BARE_PARTS = {"last": "surname", "first": "first_name", "given": "first_name", "middle": "patronymic"}
+"""A column named by the part alone (a US form's Last, First, Middle); only as the whole name: last_visit is no
+surname."""
 
 
 def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:

@@ -135,6 +135,9 @@ slashes: American systems write the month first with them, while a dotted or das
 wherever it is written, even in a column whose slashed dates are month first."""
 MONTH_FIRST_LEAST = 3
 """Dates of a column that must show the month first (a second number above 12) before it is read so."""
+MONTH_FIRST_ALONE = 2
+"""As many, where no date of the column shows the day first: a small file's (five applicants, two of them born
+after the 12th of their month)."""
 
 
 def month_first(values: Iterable[object]) -> bool:
@@ -151,7 +154,8 @@ def month_first(values: Iterable[object]) -> bool:
         day_first += first > 12 >= second
         month_day += second > 12 >= first
     telling = day_first + month_day
-    return month_day >= MONTH_FIRST_LEAST and month_day >= 0.1 * telling and day_first <= telling / 20
+    return (month_day >= MONTH_FIRST_LEAST or (month_day >= MONTH_FIRST_ALONE and not day_first)) and \
+        month_day >= 0.1 * telling and day_first <= telling / 20
 
 
 @functools.lru_cache(maxsize=1 << 16)

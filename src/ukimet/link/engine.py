@@ -264,13 +264,14 @@ def _shares(db: Backend, table: str, name: str, smoothing: float = 0.0) -> dict[
     return {lvl: (float(counts.get(lvl, 0)) + extra) / total for lvl, extra in pseudo.items()}
 
 
-NAMES_AGREEING = {"first": 2, "father": 2, "surname": 3}
-"""Name fields and their lowest level of agreement, whole or in part (a surname's level 2 is a woman's different
-one): in an extract too small to learn from, none of those levels weighs against a match. The reference's m of
-a "similar" name is how often one person's name is misspelt between agencies (rarely), while in a court list of
-surnames and initials (АХМЕТОВ Н.С.) every person's initial agrees: against that m, and a u counted on a few
-records whose initials often agree, Н. beside Нұрлан weighed as evidence of two persons, and no court record
-joined its registry line however exact its birth date."""
+AGREEING = {"first": 2, "father": 2, "surname": 3, "birth_date": 2}
+"""Fields and their lowest level of agreement, whole or in part (a surname's level 2 is a woman's different one):
+in an extract too small to learn from, none of those levels weighs against a match. The reference's m of a
+"similar" name or a date "a typo apart" is how often one person's is misspelt between agencies (rarely), while
+in a court list of surnames and initials (АХМЕТОВ Н.С.) every person's initial agrees, and in a roster of years
+and months of birth (1985-03) every person's agrees as far as it is written: against that m, and a u counted on
+a few records that often agree so, Н. beside Нұрлан and 1985-03 beside 17.03.1985 weighed as evidence of two
+persons, and no such record joined its registry line however exact the rest."""
 LEARN_FROM_PAIRS = 30
 """Candidate pairs below which m is not learnt from the data but taken from the reference (``_referenced``)."""
 
@@ -285,7 +286,7 @@ def _referenced(model: Model, levels: np.ndarray, counts: np.ndarray, universe: 
     model.m = {name: ({lvl: known[name].get(lvl, (FLOOR_M, 0.0))[0] for lvl in range(1, top(name) + 1)}
                       if name in known else dict(model.u.get(name, {}))) for name in model.fields}
     model.births_apart, model.firsts_apart = rules
-    for name, lowest in NAMES_AGREEING.items():  # an initial that agrees (Н. and Нұрлан) is no evidence against
+    for name, lowest in AGREEING.items():  # an initial that agrees (Н. and Нұрлан) is no evidence against
         for lvl in range(lowest, top(name) + 1):
             if name in model.m and lvl in model.m[name] and lvl in model.u.get(name, {}):
                 model.m[name][lvl] = max(model.m[name][lvl], model.u[name][lvl])
