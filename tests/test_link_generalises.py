@@ -756,3 +756,20 @@ def test_a_small_roster_of_years_and_months_of_birth_joins_its_persons_not_their
     entity = _entities(tmp_path, "registry.csv", "military.csv")
     assert [entity[("military", f"M{n}")] for n in range(1, 4)] == [entity[("registry", f"R{n}")] for n in range(1, 4)]
     assert entity[("registry", "R1")] != entity[("registry", "R2")]
+
+
+def test_in_a_small_file_the_same_iin_outweighs_a_mistyped_year_of_birth(tmp_path: Path) -> None:
+    """Three registry lines and three pension records of the same persons, one IIN each: the pension file writes
+    21.12.1959 for a woman born (and numbered) 21.12.1995. Every pair of six records was the sample of strangers, a
+    third of them one person's, and the same IIN weighed as if one stranger in twenty shared it."""
+    people = [Person(n, _iin(born, n % 2 == 0, 70 + n), SURNAMES[n], (MEN if n % 2 == 0 else WOMEN)[n], FATHERS[n],
+                     born, n % 2 == 0) for n, born in enumerate([dt.date(1987, 4, 9), dt.date(1995, 12, 21),
+                                                                 dt.date(1970, 6, 16)])]
+    _write(tmp_path / "registry.csv", ["ИИН", "Фамилия", "Имя", "Дата рождения"],
+           [[p.iin, p.surname, p.first, f"{p.born:%d.%m.%Y}"] for p in people])
+    written = ["09.04.1987", "21.12.1959", "16.06.1970"]
+    _write(tmp_path / "pension.csv", ["ИИН", "Фамилия", "Имя", "Дата рождения"],
+           [[p.iin, p.surname, p.first, w] for p, w in zip(people, written, strict=True)])
+    entity = _entities(tmp_path, "registry.csv", "pension.csv")
+    assert [entity[("pension", str(n))] for n in range(1, 4)] == [entity[("registry", str(n))] for n in range(1, 4)]
+    assert len({entity[("registry", str(n))] for n in range(1, 4)}) == 3

@@ -61,6 +61,16 @@ def test_two_valid_iins_whose_date_digits_are_swapped_are_a_typo_whatever_their_
     assert level("iin", {**born, "iin": "850312400019"}, {**born, "iin": "850312407343"}) == 1  # three serial digits
 
 
+@pytest.mark.parametrize(("right", "found"), [
+    ("1959-12-21", 2),  # the year's last two digits swapped: a typo
+    ("1996-12-21", 2),  # a year off
+    ("1969-12-21", 1),  # two digits apart, not neighbours swapped
+    ("1995-12-21", 3),
+])
+def test_a_date_of_birth_whose_years_last_two_digits_are_swapped_is_a_typo_apart(right: str, found: int) -> None:
+    assert level("birth_date", {"birth_date": "1995-12-21"}, {"birth_date": right}) == found
+
+
 YEAR_ONLY = {"birth_date": "1965-01-01", "birth_month_only": True, "birth_year_only": True}
 
 

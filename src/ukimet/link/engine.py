@@ -229,11 +229,15 @@ def candidate_pairs(db: Backend, spec: Spec, touching: str | None = None) -> int
 
 
 def estimate_u(db: Backend, nodes: int, spec: Spec, sample: int = U_SAMPLE) -> dict[str, dict[int, float]]:
-    """Level frequencies among random pairs (almost all non-matches). The sample is a fixed arithmetic
+    """Level frequencies among random pairs (almost all non-matches). Where the sample is every pair (a small
+    extract), those that share an IIN are left out: they are its matches (a third of five records' pairs), and "the
+    same IIN" weighed as if strangers often shared one (a record whose year of birth was mistyped, 1959 for 1995,
+    stayed apart from its own registry line). The sample is a fixed arithmetic
     scramble of profile numbers, so every engine draws the same pairs and estimates the same u; where every pair
     of profiles is fewer than the sample (a few hundred records), every pair is taken: a sample of one pair per
     profile would see no two strangers share an address, and call a shared address certain proof."""
-    if nodes * (nodes - 1) // 2 <= sample:
+    every = nodes * (nodes - 1) // 2 <= sample
+    if every:
         db.create("random_pairs", f"""SELECT l.record_id AS l_id, r.record_id AS r_id FROM {NODES} l
             JOIN {NODES} r ON l.record_id < r.record_id""")
     else:
@@ -241,16 +245,20 @@ def estimate_u(db: Backend, nodes: int, spec: Spec, sample: int = U_SAMPLE) -> d
             1 + (k * 104729 + 17) % {nodes} AS r_id FROM (SELECT record_id AS k FROM {NODES}
             WHERE record_id <= {sample}) ks) drawn WHERE l_id <> r_id""")
     vectors(db, "random_pairs", "random_vectors", spec)
+    sampled = "random_vectors"
+    if every and "iin" in spec.fields:  # pairs of one IIN are one person's, a third of a small extract's pairs
+        db.create("random_strangers", f"SELECT * FROM random_vectors WHERE iin <> {top('iin')}")
+        sampled = "random_strangers"
     try:
-        return {name: _shares(db, "random_vectors", name, smoothing=1.0) for name in spec.fields}
+        return {name: _shares(db, sampled, name, smoothing=1.0) for name in spec.fields}
     finally:
-        db.drop("random_pairs", "random_vectors")
+        db.drop("random_pairs", "random_vectors", "random_strangers")
 
 
 def _shares(db: Backend, table: str, name: str, smoothing: float = 0.0) -> dict[int, float]:
     """Each level's share of ``table``'s pairs that have ``name``; with ``smoothing``, every level has a share: the
-    reference's u counted as ``REFERENCE_PAIRS`` pairs where it knows the field (and the level), else
-    ``smoothing`` pairs a level."""
+    reference's u counted as ``REFERENCE_PAIRS`` pairs where it knows the field (and the level: at least
+    ``REFERENCE_FLOOR``), else ``smoothing`` pairs a level."""
     counts: dict[int, int] = dict(db.fetch(f"SELECT {name}, count(*) FROM {table} WHERE {name} > 0 GROUP BY {name}"))
     if not counts:
         return {}
@@ -258,7 +266,7 @@ def _shares(db: Backend, table: str, name: str, smoothing: float = 0.0) -> dict[
         total = sum(float(n) for n in counts.values())
         return {lvl: float(counts[lvl]) / total for lvl in sorted(counts)}
     known = reference().get(name, {})
-    pseudo = {lvl: max(REFERENCE_PAIRS * known[lvl][1], smoothing) if lvl in known else smoothing
+    pseudo = {lvl: max(REFERENCE_PAIRS * known[lvl][1], REFERENCE_FLOOR) if lvl in known else smoothing
               for lvl in range(1, top(name) + 1)}
     total = sum(float(n) for n in counts.values()) + sum(pseudo.values())
     return {lvl: (float(counts.get(lvl, 0)) + extra) / total for lvl, extra in pseudo.items()}
@@ -316,6 +324,10 @@ FLOOR_M = 1e-4
 REFERENCE_PAIRS = 150
 """Random pairs the reference's u counts as: beside a sample of 200,000 pairs it is half a percent; beside the
 three pairs of a three-record file it is nearly all there is to go by."""
+REFERENCE_FLOOR = 1e-3
+"""Pairs a level the reference knows counts as at least: its u as the reference measured it, however rare (the
+same IIN among strangers: 0.05 pairs of 150), not a whole pair, which beside a small extract's few pairs made
+the same IIN weigh as if one stranger in twenty shared it."""
 REFERENCE_MATCHES = 20
 """Pairs of one person the reference's m counts as: beside thousands of matches nothing; beside two or three, it
 keeps the same IIN and the same date of birth strong evidence."""

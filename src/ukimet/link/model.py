@@ -65,9 +65,13 @@ DATES_CLOSE = """(year({l}) = year({r}) AND (month({l}) = month({r}) OR day({l})
              OR (month({l}) = day({r}) AND day({l}) = month({r})))
         OR month({l}) = month({r}) AND day({l}) = day({r})
              AND (abs(year({l}) - year({r})) = 1
-                  OR levenshtein(CAST(year({l}) AS VARCHAR), CAST(year({r}) AS VARCHAR)) = 1))"""
+                  OR levenshtein(CAST(year({l}) AS VARCHAR), CAST(year({r}) AS VARCHAR)) = 1
+                  OR year({l}) - year({l}) % 100 = year({r}) - year({r}) % 100
+                     AND year({l}) % 10 = (year({r}) % 100 - year({r}) % 10) / 10
+                     AND year({r}) % 10 = (year({l}) % 100 - year({l}) % 10) / 10))"""
 """Two full dates of birth one slip apart (``{l}``, ``{r}``): the year and the month or the day agree, or day and
-month are swapped; the month and day agree and the year is a year or a digit off. Dates one character apart are
+month are swapped; the month and day agree and the year is a year or a digit off, or its last two digits are
+swapped (1959 for 1995). Dates one character apart are
 among these (a digit of the year, the month or the day), so their text is not compared: casting every pair's
 dates to text was most of this test's time."""
 
@@ -117,7 +121,8 @@ LEVEL_NAMES: dict[str, dict[int, str]] = {
             1: "two different valid IINs", 2: "different",
             3: "one digit apart, or a likely typo (all else agrees)", 4: "same IIN"},
     "birth_date": {0: "missing", 1: "different (more than a typo)",
-                   2: "a typo apart (same year and month or day, day and month swapped, one digit, the next year)",
+                   2: "a typo apart (same year and month or day, day and month swapped, one digit, the next year, "
+                      "the year's last two digits swapped)",
                    3: "same date"},
     "surname": {0: "missing", 1: "different, both men (men seldom change their surname)",
                 2: "different (a woman's, who may have married, or of unknown sex)", 3: "similar",
