@@ -306,6 +306,7 @@ def test_columns_of_other_systems_are_read_from_their_values(column: str, values
     ("recipient.name.last", "surname"), ("recipient.name.first", "first_name"), ("NAME_LAST", "surname"),
     ("name_given", "first_name"), ("name.middle", "patronymic"), ("holder.name.patronymic", "patronymic"),
     ("Last", "surname"), ("First", "first_name"), ("Middle", "patronymic"),  # a US form's fields, the part alone
+    ("Ákesiniń aty", "patronymic"), ("Äkesınıñ aty", "patronymic"), ("Tegı", "surname"),  # 2018 and 2021 Latin
 ])
 def test_a_name_part_named_apart_from_the_word_name_is_that_part(column: str, meaning: str) -> None:
     from ukimet.connect.classify import classify_column
@@ -315,3 +316,13 @@ def test_a_name_part_named_apart_from_the_word_name_is_that_part(column: str, me
               "first_name": ["ZULFIYA", "Ayjan", "BERIK", "Nurlan", "Elena"],
               "patronymic": ["ALIMZHANOVNA", "Islamovna", "SERIKOVICH", "Petrovich", "Ivanovna"]}[meaning] * 4
     assert classify_column("pensions", "awards", column, "varchar", values).semantic_type == meaning
+
+
+def test_a_column_of_names_in_the_2018_kazakh_latin_is_read_as_names() -> None:
+    """Ábdirahmanova, Nurmaǵambetov, Gúlmıra: letters with accents are letters; and Týǵan kúni heads births."""
+    from ukimet.connect.classify import classify_column
+
+    surnames = ["Nurmaǵambetov", "Ábdirahmanova", "Tóleýov", "Súleımenova", "Jumabaeva"] * 4
+    assert classify_column("pf", "t", "Tegi", "varchar", surnames).semantic_type == "surname"
+    births = ["17.02.1986", "27.07.1974", "03.03.1958", "31.08.1999", "03.10.1993"] * 4
+    assert classify_column("pf", "t", "Týǵan kúni", "varchar", births).semantic_type == "birth_date"

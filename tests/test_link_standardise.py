@@ -25,6 +25,8 @@ SAME_NAME = [
     ("Чингиз", "CHINGIZ", "Chingiz"),
     ("Ерлан", "YERLAN", "Erlan"),
     ("Айгерім", "Айгерим", "AIGERIM", "Aigerım"),
+    ("Төлеуов", "Tóleýov", "Töleuov", "TOLEUOV"),  # the 2018 Latin's ý is у
+    ("Әбдірахманова", "Ábdirahmanova", "Äbdırahmanova"),
 ]
 
 

@@ -15,6 +15,7 @@ from importlib import resources
 
 from ukimet.core.dates import month_first, name_alone, parse_date, parse_year, parse_year_month
 from ukimet.core.ids import decode_iin, is_valid_bin, normalise_number
+from ukimet.core.scripts import plain_latin
 
 SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                   "email", "address", "region", "money", "date", "text", "other", "record_id")
@@ -76,7 +77,8 @@ IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_nam
 
 PHONE = re.compile(r"^(\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$")
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
-_WORD = re.compile(r"^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіÄäĞğÑñÖöŪūÜüŞşİı'-]+$")
+_WORD = re.compile(r"^(?:[^\W\d_]|['-])+$")
+"""A word of letters in any script (Kazakh Latin's Á, ǵ, ý, ı too), perhaps with an apostrophe or a hyphen."""
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}$")
 """A word of initials: Н., Н.С., Sh.K."""
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
@@ -109,7 +111,8 @@ BIRTH_ABBREVIATIONS = re.compile(r"(т\.\s?к|д\.\s?р|д/р|г\.\s?р)\.?(\s*\
 def _name_hits(column: str) -> dict[str, float]:
     if BIRTH_ABBREVIATIONS.fullmatch(column.lower().strip()):
         return {"birth_date": 0.9}
-    name = re.sub(r"[\s./]+", "_", column.lower().strip())  # Әкесінің аты, RNN/IIN: as әкесінің_аты, rnn_iin
+    # Әкесінің аты, RNN/IIN: as әкесінің_аты, rnn_iin; Latin Kazakh in plain letters (Týǵan kúni: tugan_kuni)
+    name = re.sub(r"[\s./]+", "_", plain_latin(column.lower().strip()))
     words = set(re.split(r"[_\s.]+", name))
     if name in BARE_PARTS:  # Last, First, Middle: a form's name fields, headed by the part alone
         return {BARE_PARTS[name]: 0.9}

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from ukimet.core.ids import IIN_AFTER_NAME
+from ukimet.core.scripts import plain_latin
 
 FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%y")
 _DIGITS = {"%Y": r"\d{4}", "%m": r"\d{1,2}", "%d": r"\d{1,2}", "%y": r"\d{2}"}
@@ -34,12 +34,12 @@ TWO_DIGIT_PIVOT = 30
 
 _MONTH_WORDS: tuple[tuple[str, int], ...] = tuple(
     (word, month) for month, words in enumerate((
-        "қаңтар january январ qantar", "ақпан february феврал aqpan", "наурыз march март nauryz nayryz",
-        "сәуір april апрел sauir sáuir sawir sayir", "мамыр may mamyr", "маусым june июн mausym maysym",
+        "қаңтар january январ qantar", "ақпан february феврал aqpan", "наурыз march март nauryz",
+        "сәуір april апрел sauir sáuir sawir", "мамыр may mamyr", "маусым june июн mausym",
         "шілде july июл shilde silde", "тамыз august август tamyz", "қыркүйек september сентябр qyrkuiek qyrkúiek",
         "қазан october октябр qazan", "қараша november ноябр qarasha qarasa", "желтоқсан december декабр jeltoqsan "
         "zheltoqsan"), start=1) for word in words.split())
-"""Month names in Kazakh (Cyrillic and Latin, the 2018 and 2021 alphabets as their letters fold: ``_folded``),
+"""Month names in Kazakh (Cyrillic and Latin, the 2018 and 2021 alphabets in plain letters: ``plain_latin``),
 Russian (stems: every case) and English, matched from a word's start (наурызда, марта, March)."""
 _MONTH_SHORT = {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "мае": 5, "авг": 8,
                 "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12, "jan": 1, "feb": 2,
@@ -63,7 +63,7 @@ def _month_of(word: str) -> int | None:
         return _MONTH_SHORT[word]
     found = next((month for stem, month in _MONTHS_BY_LETTER.get(word[:1], ()) if word.startswith(stem)), None)
     if found is None and not word.isascii() and _LATIN.match(word):
-        folded = _folded(word)
+        folded = plain_latin(word)
         return next((month for stem, month in _MONTHS_BY_LETTER.get(folded[:1], ()) if folded.startswith(stem)),
                     None)
     return found
@@ -71,13 +71,6 @@ def _month_of(word: str) -> int | None:
 
 _LATIN = re.compile(r"^[a-zà-ɏ]+$")
 """A word in Latin letters, accented ones included (2018's and 2021's Kazakh alphabets: qañtar, sáýir, şılde)."""
-
-
-def _folded(word: str) -> str:
-    """A Latin word without its accents: ñ n, ä a, ş s, ü u, ý y, and the dotless ı i (qañtar qantar, şılde
-    silde, sáýir sayir)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.replace("ı", "i"))
-                   if not unicodedata.combining(c))
 
 
 _DAY_MONTH_YY = re.compile(r"^(\d{1,2})[-\s./]([^\W\d_]{3,})\.?[-\s./](\d{2})$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -132,4 +133,24 @@ def russian_from_latin(text: str) -> str:
         latin, russian = found
         out.append(russian[:1].upper() + russian[1:] if text[i].isupper() else russian)
         i += len(latin)
+    return "".join(out)
+
+
+_LATIN_LETTERS = {"ı": "i", "ý": "u", "Ý": "U"}
+"""Latin Kazakh letters whose plain form is not their base letter: the dotless ı (2021: ы) is i, and the 2018
+alphabet's ý (у) is u."""
+
+
+def plain_latin(text: str) -> str:
+    """``text`` with its Latin letters' accents dropped, as the 2018 and 2021 Kazakh Latin alphabets write them
+    (Týǵan kúni: Tugan kuni; Äkesınıñ aty: Akesinin aty; şılde: silde); Cyrillic letters untouched (й and ё keep
+    their marks)."""
+    if text.isascii():
+        return text
+    out = []
+    for c in text:
+        c = _LATIN_LETTERS.get(c, c)
+        if "À" <= c <= "ɏ":
+            c = "".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d))
+        out.append(c)
     return "".join(out)

@@ -25,7 +25,7 @@ _CYRILLIC = {
 }
 # Latin spellings of the same sounds, applied to the text before Cyrillic letters are folded: the 2021 letters
 # (Ş, Ñ, Ğ ...), passport digraphs (ZH, KH, SHCH) and informal habits (x, q, w, y for и/ы, c for ц).
-_LATIN_LETTERS = {"ş": "sh", "ç": "ch", "ñ": "n", "ğ": "g", "ä": "a", "ö": "o", "ü": "u", "ū": "u", "ı": "i"}
+_LATIN_LETTERS = {"ş": "sh", "ç": "ch", "ñ": "n", "ğ": "g", "ä": "a", "ö": "o", "ü": "u", "ū": "u", "ı": "i", "ý": "u"}
 _LATIN = ((re.compile(r"([aou])e(?!v)"), r"\1"),  # informal ä/ö/ü as ae/oe/ue (Saersen, Guelmira), not in -aev
           (re.compile(r"ng(?=[^aeiouy]|$)"), "n"),  # informal ng for ң before a consonant (Ingkar)
           # j before a vowel is ж (the 2021 J: Arujan); after a vowel and before a consonant it is й (Ajbek, Sergej)
