@@ -773,3 +773,21 @@ def test_in_a_small_file_the_same_iin_outweighs_a_mistyped_year_of_birth(tmp_pat
     entity = _entities(tmp_path, "registry.csv", "pension.csv")
     assert [entity[("pension", str(n))] for n in range(1, 4)] == [entity[("registry", str(n))] for n in range(1, 4)]
     assert len({entity[("registry", str(n))] for n in range(1, 4)}) == 3
+
+
+def test_a_pupils_record_under_the_mothers_iin_joins_the_pupil_not_the_mother(tmp_path: Path) -> None:
+    """A school writes the mother's IIN in the pupil's column: its date and sex are hers, not the boy's. The date
+    already made it no proof of a different person; its sex digit still made the boy a woman, and the school's
+    line never joined his registry line."""
+    mother = Person(0, _iin(dt.date(1984, 2, 2), False, 16), "Ахметова", "Гүлнар", "Серік", dt.date(1984, 2, 2), False)
+    son = Person(1, _iin(dt.date(2012, 9, 1), True, 17), "Ахметов", "Ерасыл", "Нұрлан", dt.date(2012, 9, 1), True)
+    other = Person(2, _iin(dt.date(2013, 12, 12), True, 18), "Омаров", "Әділет", "Қанат", dt.date(2013, 12, 12), True)
+    _write(tmp_path / "registry.csv", ["ЖСН", "Тегі", "Аты", "Әкесінің аты", "Туған күні"],
+           [[p.iin, p.surname, p.first, p.father + ("ұлы" if p.male else "қызы"), f"{p.born:%d.%m.%Y}"]
+            for p in (mother, son, other)])
+    _write(tmp_path / "school.csv", ["Оқушының ЖСН", "Оқушының Т.А.Ә.", "Туған күні"],
+           [[mother.iin, "Ахметов Ерасыл Нұрланұлы", "01.09.2012"],
+            [other.iin, "Омаров Әділет Қанатұлы", "12.12.2013"]])
+    entity = _entities(tmp_path, "registry.csv", "school.csv")
+    assert entity[("school", "1")] == entity[("registry", "2")] != entity[("registry", "1")]
+    assert entity[("school", "2")] == entity[("registry", "3")]

@@ -492,7 +492,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth ELSE coalesce(d.day, i.iin_birth) END
             AS birth_date, coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
         coalesce(d.year_only AND i.iin_birth IS NULL, false) AS birth_year_only,
-        coalesce(x.code, i.iin_sex, s.surname_sex) AS sex,
+        coalesce(x.code, CASE WHEN iin_valid THEN i.iin_sex END, s.surname_sex) AS sex,  -- not a belied IIN's
         s.sound AS surname_sound, f.sound AS first_sound,
         ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
         n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw, n.address AS address_raw,
