@@ -295,7 +295,7 @@ OR = {"kk": ["немесе", "әлде", "не болмаса", "не"], "ru": [
 """words that join two filters as alternatives (без газа или без воды: a family lacking either), not both at once"""
 OR_SAID = {"kk": "немесе", "ru": "или", "en": "or"}
 TOTAL = {"kk": ["барлығы", "жалпы", "барлық"], "ru": ["всего", "общая", "общий", "итого", "суммарно"],
-         "en": ["total", "overall", "altogether"]}
+         "en": ["total", "totals", "overall", "altogether"]}
 """words that ask for a total: with "paid" (Total TSA paid in 2025), the sum paid"""
 BOTH = {"kk": ["бір мезгілде", "бір уақытта", "әрі"], "ru": ["одновременно", "сразу"],
         "en": ["both", "at the same time", "simultaneously", "who are also", "all together", "all at once"]}
@@ -2426,6 +2426,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     entity_pick = entity_words or {m.entity for m in metrics if m.entity}
     if len(entity_pick) > 1:
         return _declined(question, p.language, "decline_mixed", what=", ".join(sorted(entity_pick)))
+    common = _said_of_one(spans)
+    if not entity_pick and not bound and common:
+        bound = {common}  # действующих пособий по уходу: the one thing both can be said of
     if not entity_pick and not bound:  # получатели АСП, АӘК алушылар: a benefit said of no one: of its recipients
         owned = [{c.entity for c in span if c.kind == "filter"} for span in spans
                  if any(c.kind == "filter" for c in span)]
@@ -2567,6 +2570,16 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     return p.language, sql, understood + _corrections(p)
 
 
+def _said_of_one(spans: list[list[Item]]) -> str | None:
+    """The one entity that every filter or breakdown of the question can be said of, where two or more are said and
+    each alone could be said of several: действующих (awards or companies) пособий по уходу (payments, awards,
+    their recipients): awards."""
+    readings = [owners for span in spans
+                if (owners := {c.entity for c in span if c.kind in ("filter", "group") and c.entity})]
+    common = set.intersection(*readings) if len(readings) > 1 else set()
+    return next(iter(common)) if len(common) == 1 else None
+
+
 def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> list[Item] | Answer:
     """The question's metrics, with a measure and a way to aggregate it said apart made one metric: "median" and
     "wage" (median monthly wage), "медиана" and the sum of payments (Медиана суммы выплат: of the amount paid),
@@ -2580,7 +2593,8 @@ def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> lis
         next((m.measure for m in metrics if m.measure), None)
     # what the question names (with no one named, a kind of payment is its payments: the average pension is the
     # average pension paid)
-    named = {c.id for span in p.items for c in span if c.kind == "entity"} or \
+    common = _said_of_one(p.items)
+    named = {c.id for span in p.items for c in span if c.kind == "entity"} or ({common} if common else set()) or \
         {c.entity for span in p.items for c in span if c.kind == "filter" and c.entity == "payments"}
     if what is None:  # median pension payment: a payment's one measure is its amount
         own = [c.measure for c in layer.items if c.kind == "measure" and c.entity in named]
