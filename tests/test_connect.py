@@ -326,3 +326,11 @@ def test_a_column_of_names_in_the_2018_kazakh_latin_is_read_as_names() -> None:
     assert classify_column("pf", "t", "Tegi", "varchar", surnames).semantic_type == "surname"
     births = ["17.02.1986", "27.07.1974", "03.03.1958", "31.08.1999", "03.10.1993"] * 4
     assert classify_column("pf", "t", "Týǵan kúni", "varchar", births).semantic_type == "birth_date"
+
+
+def test_a_camel_case_header_is_read_word_by_word() -> None:
+    """HL7's PID-8 AdministrativeSex is the sex; lastVisit says nothing of a surname."""
+    from ukimet.connect.classify import _name_hits
+
+    assert "sex" in _name_hits("PID-8 AdministrativeSex") and "phone" in _name_hits("PID-13 PhoneNumberHome")
+    assert "surname" not in _name_hits("lastVisit")

@@ -71,6 +71,22 @@ def test_a_date_of_birth_whose_years_last_two_digits_are_swapped_is_a_typo_apart
     assert level("birth_date", {"birth_date": "1995-12-21"}, {"birth_date": right}) == found
 
 
+SISTERS = {"iin": "880617465880", "sex": "F", "surname_key": "rahimjanova", "surname_stem": "rahimjan"}
+
+
+@pytest.mark.parametrize(("right", "found"), [
+    ({"first_key": "alua", "first_full": "alua", "birth_date": "1991-08-30", "iin_valid": False}, 0),  # her sister's
+    ({"first_key": "indira", "first_full": "indira", "birth_date": "1988-06-18", "iin_valid": False}, 4),  # a slip
+    ({"first_key": "alua", "first_full": "alua", "birth_date": "1991-08-30", "iin_valid": True}, 4),  # her own
+])
+def test_one_iin_on_a_record_that_does_not_hold_it_as_its_own_is_no_evidence_where_names_or_births_are_apart(
+        right: dict[str, Any], found: int) -> None:
+    """Алуа's line carries her sister Индира's IIN, which belies Алуа's date of birth: the one IIN on both says
+    nothing; a record of Индира's that only slipped (a day off) still shares her IIN."""
+    indira = {**SISTERS, "first_key": "indira", "first_full": "indira", "birth_date": "1988-06-17", "iin_valid": True}
+    assert level("iin", indira, {**SISTERS, **right}) == found
+
+
 YEAR_ONLY = {"birth_date": "1965-01-01", "birth_month_only": True, "birth_year_only": True}
 
 

@@ -134,10 +134,22 @@ def test_a_column_that_writes_the_month_first_is_told_from_its_values_and_read_s
 @pytest.mark.parametrize(("value", "year"), [
     ("1990", 1990), ("1990 г.", 1990), ("1985 ж.", 1985), ("1985.0", 1985), (" 2001 ", 2001),
     ("199", None), ("19900", None), ("2199", None), ("1990-05", None), ("Абая 1990", None), (None, None),
+    ("1965 г.р.", 1965), ("1965г.р.", 1965), ("1965 ж.т.", 1965), ("1965 года рождения", 1965),  # "born in"
 ])
 def test_a_year_of_birth_alone_is_read_as_its_year(value: object, year: int | None) -> None:
     found = parse_year(value)
     assert (found.year if found else None) == year and (found is None or (found.month, found.day) == (1, 1))
+
+
+@pytest.mark.parametrize(("value", "month"), [
+    ("1985-03", dt.date(1985, 3, 1)), ("03.1985", dt.date(1985, 3, 1)), ("март 1985", dt.date(1985, 3, 1)),
+    ("198503", dt.date(1985, 3, 1)),  # HL7's partial date
+    ("198513", None), ("120385", None), ("19850312", None),
+])
+def test_a_year_and_a_month_of_birth_are_read_as_that_month(value: str, month: dt.date | None) -> None:
+    from ukimet.core.dates import parse_year_month
+
+    assert parse_year_month(value) == month
 
 
 @pytest.mark.parametrize(("text", "parts"), [
@@ -163,6 +175,11 @@ def test_iin_evidence_from_what_agencies_write() -> None:
     assert not typo.valid and typo.likely_typo and typo.birth_date is None
     assert digits_agree("871008401427", "871008401472") == 11
     assert iin_evidence("").number is None and not iin_evidence(None).likely_typo
+    # masked as an operator prints it: no number, but its date of birth (the century digit is hidden)
+    masked = iin_evidence("871008*****7")
+    assert masked.number is None and not masked.valid and masked.birth_date == dt.date(1987, 10, 8)
+    assert iin_evidence("011230*****4").birth_date == dt.date(2001, 12, 30)
+    assert iin_evidence("8710******27").birth_date is None  # a year and a month: not a date
 
 
 @pytest.fixture(scope="module")

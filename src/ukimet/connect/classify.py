@@ -108,7 +108,19 @@ BIRTH_ABBREVIATIONS = re.compile(r"(т\.\s?к|д\.\s?р|д/р|г\.\s?р)\.?(\s*\
 """туған күні and дата рождения shortened (Т.к., Д.Р., д/р), perhaps numbered for one of several persons (Т.к. 1)"""
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+"""Where a camel-case name's words meet (AdministrativeSex, PhoneNumberHome)."""
+
+
 def _name_hits(column: str) -> dict[str, float]:
+    """The types the column's name suggests, and how strongly; a camel-case name (HL7's AdministrativeSex) is
+    read word by word where it says nothing whole."""
+    hits = _whole_name_hits(column)
+    spaced = _CAMEL.sub("_", column)
+    return hits or (_whole_name_hits(spaced) if spaced != column else hits)
+
+
+def _whole_name_hits(column: str) -> dict[str, float]:
     if BIRTH_ABBREVIATIONS.fullmatch(column.lower().strip()):
         return {"birth_date": 0.9}
     # Әкесінің аты, RNN/IIN: as әкесінің_аты, rnn_iin; Latin Kazakh in plain letters (Týǵan kúni: tugan_kuni)

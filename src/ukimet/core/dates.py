@@ -184,13 +184,15 @@ def _parse_text(value: str, serials: bool) -> dt.date | None:
     return None
 
 
-_YEAR_MONTH = (re.compile(r"^(\d{4})[-./](\d{1,2})$"), re.compile(r"^(\d{1,2})[-./](\d{4})$"))
+_YEAR_MONTH = (re.compile(r"^(\d{4})[-./](\d{1,2})$"), re.compile(r"^(\d{1,2})[-./](\d{4})$"),
+               re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])$"))
+"""A year and a month: 1985-03, 03.1985, and HL7's partial date 198503 (a full one is 19850312)."""
 
 
 def parse_year_month(value: object) -> dt.date | None:
     """The first day of the month ``value`` names when it is a year and a month only (``1985-03``, ``03.1985``,
-    ``март 1985``), else None. Linkage reads such a date of birth as that month: it agrees with a full date in
-    the same month in part, never in full."""
+    ``198503``, ``март 1985``), else None. Linkage reads such a date of birth as that month: it agrees with a full
+    date in the same month in part, never in full."""
     text = str(value).strip() if value is not None else ""
     for shape in _YEAR_MONTH:
         found = shape.match(text)
@@ -206,13 +208,15 @@ def parse_year_month(value: object) -> dt.date | None:
     return None
 
 
-_YEAR_ONLY = re.compile(r"^(\d{4})(?:\.0+)?\s*(?:г\.?|год|года|ж\.?|жыл|жылы)?$")
+_YEAR_ONLY = re.compile(r"^(\d{4})(?:\.0+)?\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|г\.?|год|года|года рождения|ж\.?|жыл|жылы|"
+                        r"жылы туған|b\.)?$")
+"""A year alone, perhaps with its word (1985 г., 1985 ж.) or with "born" (1985 г.р., 1985 ж.т., 1985 года рождения)."""
 
 
 def parse_year(value: object) -> dt.date | None:
     """The 1st of January of the year ``value`` is when it is a year alone (``1985``, ``1985 г.``, ``1985 ж.``,
-    ``1985.0`` as a spreadsheet stores it), else None. Linkage reads such a date of birth as that year: it agrees
-    with a full date in the same year in part, never in full."""
+    ``1985 г.р.``, ``1985.0`` as a spreadsheet stores it), else None. Linkage reads such a date of birth as that
+    year: it agrees with a full date in the same year in part, never in full."""
     found = _YEAR_ONLY.match(str(value).strip().lower()) if value is not None else None
     if found is None:
         return None

@@ -76,9 +76,21 @@ among these (a digit of the year, the month or the day), so their text is not co
 dates to text was most of this test's time."""
 
 
+IIN_BORROWED = f"""(NOT l.iin_valid OR NOT r.iin_valid)
+        AND (length(l.first_key) > 2 AND length(r.first_key) > 2
+             AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8 AND NOT coalesce({SHORT_FORM}, false)
+             OR NOT (l.birth_month_only OR r.birth_month_only) AND l.birth_date <> r.birth_date
+                AND NOT ({DATES_CLOSE.format(l="l.birth_date", r="r.birth_date")}))"""
+"""One IIN on two records, one of which does not hold it as its own (its date of birth belies it, or it fails its
+check digit), whose first names or dates of birth are wholly apart: a family member's number on a child's or a
+sister's record (Алуа under Индира's IIN), no evidence that the two are one person. Where both records hold the
+IIN as their own, a first name written two ways (Ержан, Yerzhan) or a wrong date is the record's slip."""
+
+
 LEVELS: dict[str, str] = {
     "iin": f"""CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
-        WHEN l.iin = r.iin THEN CASE WHEN coalesce({NAMES_APART}, false) THEN 0 ELSE 4 END
+        WHEN l.iin = r.iin THEN CASE WHEN coalesce({NAMES_APART}, false) OR coalesce({IIN_BORROWED}, false) THEN 0
+            ELSE 4 END
         WHEN l.iin_valid AND r.iin_valid THEN CASE WHEN coalesce({IIN_TYPO}, false) THEN 3 ELSE 1 END
         WHEN levenshtein(l.iin, r.iin) <= 1 OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
         ELSE 2 END""",

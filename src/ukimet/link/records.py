@@ -31,12 +31,15 @@ from ukimet.link.identifiers import iin_evidence
 from ukimet.link.names import full_name_begins, given_first, name_key, patronymic, sound_key, split_full_name, surname
 from ukimet.sync.store import ident, literal, store_tables
 
-IIN_BELIES_BIRTH = """coalesce(d.day IS NOT NULL AND NOT d.month_only AND NOT d.year_only
-        AND CAST(year(d.day) <> year(i.iin_birth) AS INTEGER) + CAST(month(d.day) <> month(i.iin_birth) AS INTEGER)
-            + CAST(day(d.day) <> day(i.iin_birth) AS INTEGER) >= 2, false)"""
-"""A valid IIN whose date of birth and the record's own differ in two or more of year, month and day: not one
-mistyped digit but another person's number (a parent's copied onto a child's benefit record) or a wrong record.
-Such an IIN is compared digit by digit, as a suspect one is, and proves no one a different person."""
+IIN_BELIES_BIRTH = """coalesce(d.day IS NOT NULL AND CASE WHEN d.month_only OR d.year_only
+        THEN abs(year(d.day) - year(i.iin_birth)) > 1
+        ELSE CAST(year(d.day) <> year(i.iin_birth) AS INTEGER) + CAST(month(d.day) <> month(i.iin_birth) AS INTEGER)
+            + CAST(day(d.day) <> day(i.iin_birth) AS INTEGER) >= 2 END, false)"""
+"""A valid IIN whose date of birth and the record's own differ in two or more of year, month and day, or, where
+the record writes a year (and a month) alone, in a year more than one apart: not one mistyped digit but another
+person's number (a parent's copied onto a child's benefit record, a child's on the guardian's line of a school
+roster: 131119... beside 1994) or a wrong record. Such an IIN is compared digit by digit, as a suspect one is, and
+proves no one a different person."""
 
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
 CONTACT = ("address", "phone", "email")
