@@ -334,3 +334,17 @@ def test_a_camel_case_header_is_read_word_by_word() -> None:
 
     assert "sex" in _name_hits("PID-8 AdministrativeSex") and "phone" in _name_hits("PID-13 PhoneNumberHome")
     assert "surname" not in _name_hits("lastVisit")
+
+
+def test_a_small_files_dates_of_birth_are_told_by_their_name_or_their_spread() -> None:
+    """Five rows: dates decades apart under a code (F5) are births; years alone under Год рождения are; dates under
+    Родился (born) are."""
+    from ukimet.connect.classify import classify_column
+
+    births = ["03.02.1981", "27.09.2004", "11.05.1999", "07.07.1955", "15.01.1970"]
+    assert classify_column("x", "t", "F5", "varchar", births).semantic_type == "birth_date"
+    assert classify_column("x", "t", "F9", "varchar", ["01.02.2024", "03.02.2024", "05.01.2024", "07.01.2024",
+                                                       "11.01.2024"]).semantic_type == "date"  # events: this year
+    assert classify_column("x", "t", "Год рождения", "varchar", ["1985", "1979"]).semantic_type == "birth_date"
+    assert classify_column("x", "t", "Родился", "varchar",
+                           ["12 мая 1985 г.", "1985 ж. 12 қазан"]).semantic_type == "birth_date"

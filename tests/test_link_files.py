@@ -206,3 +206,34 @@ def test_a_column_named_as_a_date_of_birth_whose_values_are_no_dates_is_reported
     bad = next(line for line in result.output.splitlines() if line.startswith("columns bad"))
     assert "not read as their names say" in bad and "Дата рождения (a date of birth)" in bad
     assert "not read" not in next(line for line in result.output.splitlines() if line.startswith("columns good"))
+
+
+def test_a_csv_with_a_title_above_its_header_is_read_from_its_header(tmp_path: Path) -> None:
+    """A pension fund's export: a title line and a blank line above the header, in cp1251 with ';'. The title was
+    taken for the header and no person was found."""
+    text = ("Выгрузка из ИС ЕНПФ на 01.02.2024\r\n\r\nrecord_id;Фамилия;Имя;Отчество;Дата рождения\r\n"
+            "1;Смирнов;Андрей;Иванович;02.11.1995\r\n2;Смирнов;Андрей;Иванович;15.01.1970\r\n"
+            "3;Кравченко;Ольга;Николаевна;16.06.1966\r\n")
+    (tmp_path / "pension.csv").write_bytes(text.encode("cp1251"))
+    (tmp_path / "registry.csv").write_text("Фамилия,Имя,Отчество,Дата рождения\nСмирнов,Андрей,Иванович,15.01.1970\n"
+                                           "Кравченко,Ольга,Николаевна,16.06.1966\n", encoding="utf-8")
+    out = tmp_path / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", str(tmp_path / "registry.csv"), str(tmp_path / "pension.csv"),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as f:
+        found = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    assert {k for k in found if k[0] == "pension"} == {("pension", "1"), ("pension", "2"), ("pension", "3")}
+    assert found[("pension", "2")] == found[("registry", "1")] != found[("pension", "1")]
+    assert found[("pension", "3")] == found[("registry", "2")]
+
+
+def test_a_placeholder_date_of_birth_is_no_date_and_the_iin_holds(tmp_path: Path) -> None:
+    """01.01.1900 is what a system writes when nobody entered a date of birth: no birth wholly apart from the
+    registry's, which kept the clinic's record of the same IIN away from its person."""
+    found = _clusters(tmp_path, {
+        "registry.csv": "ИИН,Фамилия,Имя,Дата рождения\n850312313004,Иманов,Асқар,12.03.1985\n"
+                        "900101350013,Оспанов,Ерлан,01.01.1990\n",
+        "clinic.csv": "ИИН,Фамилия,Имя,Родился\n850312313004,Иманов,Аскар,01.01.1900\n"
+                      ",Оспанов,Ерлан,01.01.0001\n"})
+    assert found[("clinic", "1")] == found[("registry", "1")]

@@ -39,7 +39,7 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
                   "holder_name", "naimenovanie"),
     "birth_date": ("data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
                    "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan",
-                   "yob"),
+                   "yob", "родил", "туылған", "tuylgan"),
     "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender"),
     "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы"),
     "email": ("email", "e_mail", "почта", "пошта"),
@@ -294,18 +294,26 @@ ADULT = 18
 """Years since the latest of a column's dates from which they can all be dates of birth of adults."""
 
 
+FEWEST_BIRTHS = 4
+"""Dates a column needs before their spread can say they are births."""
+BORN_SINCE = 1900
+"""The earliest year of birth a column of years alone, named as births, may hold."""
+
+
 def _birth_dates(days: Sequence[dt.date]) -> bool:
     """Whether dates look like dates of birth rather than of events: all in the past, after 1900, and either
     spread over at least three decades with hardly any of them in the last year, or spread over a decade and
     all of them older than an adult (a register of wives born 1970-1995: an extract of today holds no events
-    that old alone)."""
-    if len(days) < 10:
+    that old alone); in a file of under ten, three decades apart and none of the last year."""
+    if len(days) < FEWEST_BIRTHS:
         return False
     today = dt.date.today()
     years = sorted(d.year for d in days)
     recent = sum(1 for d in days if (today - d).days < 366)
     if not all(d.year >= 1900 and d <= today for d in days):
         return False
+    if len(days) < 10:  # a small file's five persons born 1955-2004: decades apart, none of this year
+        return years[-1] - years[0] >= 30 and not recent
     return (years[-1] - years[0] >= 30 and recent <= len(days) // 20) or (
         years[-1] - years[0] >= 10 and today.year - years[-1] >= ADULT)
 
@@ -382,7 +390,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         if present and len(months) >= 0.9 * len(present) and (names.get("birth_date") or _birth_dates(months)):
             return pick("birth_date", 0.7, "years and months of birth")
         years = [d for d in (parse_year(v) for v in present) if d is not None]
-        if present and names.get("birth_date") and len(years) >= 0.9 * len(present) and _birth_dates(years):
+        if present and names.get("birth_date") and len(years) >= 0.9 * len(present) and all(
+                BORN_SINCE <= d.year <= dt.date.today().year for d in years):
             return pick("birth_date", 0.7, "years of birth alone and the name says birth")  # Год рождения: 1990
         serials = _share(present, lambda x: parse_date(x) is not None) if names.get("birth_date") else 0.0
         if serials >= 0.9:

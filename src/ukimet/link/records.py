@@ -387,11 +387,19 @@ def _full_name_fields(full: tuple[str, bool]) -> tuple[str | None, str | None, s
     return found.surname, found.first, found.patronymic
 
 
+PLACEHOLDER_BIRTHS = frozenset({dt.date(1900, 1, 1), dt.date(1, 1, 1), dt.date(1899, 12, 30),
+                                dt.date(1899, 12, 31)})
+"""Dates systems write for a date of birth nobody entered: their first day (01.01.1900, 0001-01-01) and Excel's
+day zero. A person born on 1 January 1900 has no record in a living population."""
+
+
 def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, bool]:
     """A date of birth as written (in its column's order: ``month_first``), whether only its year and month are
     (the 1st of that month, then), and whether only its year is (the 1st of January)."""
     text, american = written
     day = parse_date(text, month_first=american)
+    if day in PLACEHOLDER_BIRTHS:  # a system's default for "not known": no date of birth
+        return None, False, False
     month = None if day is not None else parse_year_month(text)
     year = None if day is not None or month is not None else parse_year(text)
     with_name = name_and_birth(text) if day is None and month is None and year is None else None

@@ -220,6 +220,23 @@ def _files(name: str, location: str, suffixes: tuple[str, ...]) -> list[Path]:
     return files
 
 
+
+TITLE_SCAN = 50
+"""Lines of a CSV file read to find its header below a title."""
+
+
+def _title_lines(top: list[list[str]]) -> int:
+    """Lines above a CSV file's header: a title and blank lines (Выгрузка из ИС ЕНПФ на 01.02.2024), each of fewer
+    fields than the table's rows, which all have one count (three at least); none where the first line has it."""
+    counts = [len(row) for row in top if len(row) > 1]
+    if not counts:
+        return 0
+    width = max(set(counts), key=counts.count)
+    if width < 3 or len(top[0]) >= width:
+        return 0
+    return next((i for i, row in enumerate(top) if len(row) == width), 0)
+
+
 class CsvConnector:
     exact_fingerprint: ClassVar[bool] = True
 
@@ -254,15 +271,18 @@ class CsvConnector:
                 text, raw = text_lines(path, dialect.encoding, dialect.fallback)
                 with text as f:
                     reader = csv.reader(f, delimiter=delimiter)
-                    first = next(reader, [])
-                    rows = sum(1 for _ in reader) + (0 if dialect.header else 1)
+                    top = list(itertools.islice(reader, TITLE_SCAN))
+                    above = _title_lines(top)
+                    first = top[above] if above < len(top) else []
+                    rows = len(top) - above - 1 + sum(1 for _ in reader) + (0 if dialect.header else 1)
                 converted = raw.converted if raw is not None else 0
             except (SourceError, UnicodeError, csv.Error, OSError) as error:
                 out.append(_failed(path, error))
                 continue
             names, renamed = unique_names(first if dialect.header else [f"column_{i + 1}" for i in range(len(first))])
             options = {"file": str(path), "encoding": dialect.encoding, "delimiter": delimiter,
-                       "header": str(dialect.header), "renamed": "; ".join(renamed)}
+                       "header": str(dialect.header or above > 0), "renamed": "; ".join(renamed),
+                       "title_lines": str(above)}
             if converted:  # lines in a code page inside a UTF-8 file: read from that page, and said
                 options["converted"] = (f"{converted} line{'s' if converted > 1 else ''} in "
                                         f"{dialect.fallback or 'a Cyrillic code page'}")
@@ -288,7 +308,7 @@ class CsvConnector:
         reader = pacsv.open_csv(
             io.BufferedReader(Utf8Lines(path, fallback)) if utf8 else path,  # UTF-8 bytes, lines in a page converted
             read_options=pacsv.ReadOptions(encoding="utf8" if utf8 else options["encoding"], column_names=names,
-                                           skip_rows=1 if header else 0,
+                                           skip_rows=int(options.get("title_lines", "0")) + (1 if header else 0),
                                            block_size=max(BLOCK, 2 * _longest_line(path) + (64 << 10))),
             parse_options=pacsv.ParseOptions(delimiter=table.options["delimiter"], invalid_row_handler=quarantine),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
