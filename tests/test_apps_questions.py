@@ -323,6 +323,13 @@ def test_a_regional_analyst_is_told_what_their_region_filter_did(gateway: Gatewa
     ("Зейнеткерлерден басқа адамдар саны", ["NOT coalesce((((sex = 'M' AND age >= 63)"]),
     ("How many people are not employed?", ["NOT coalesce((employed), FALSE)"]),
     ("Сколько семей кроме Алматы?", ["NOT coalesce((region = '75'), FALSE)"]),
+    ("18 жасқа толған тұрғындар саны", ["age >= 18"]),  # who have reached 18
+    ("Дәл 18 жасқа толған тұрғындар саны қанша?", ["age = 18"]),  # exactly: whatever the comparison says
+    ("сколько людей, которым исполнилось ровно 16 лет", ["age = 16"]),
+    ("Укажите количество неполных семей, где ребёнка воспитывает один родитель", ["spouses < 2 AND adults = 1"]),
+    ("What is the average utility debt of families that have a debt?", ["avg(utility_debt)", "utility_debt > 0"]),
+    ("Large-family allowance payments by month, 2025 (KZT)", ["sum(amount)", "large_family_allowance"]),
+    ("Каков средний размер действующих пособий по уходу за ребенком?", ["avg(monthly_amount)", "(active)"]),
 ])
 def test_ranges_exact_values_and_negations_are_read_as_people_write_them(question: str,
                                                                         conditions: list[str]) -> None:

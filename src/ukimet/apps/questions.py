@@ -70,13 +70,14 @@ COMPARATORS = {  # words around a number: (words, operator, applies before or af
            ("және одан көп", ">="), ("не одан да көп", ">="), ("және одан жоғары", ">="),
            ("және одан үлкен", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
            ("жастан үлкен", ">"), ("жасқа дейінгі", "<"), ("жастан кіші", "<"), ("жасқа толмаған", "<"),
-           ("толмаған", "<"), ("асқан", ">"), ("асатын", ">"), ("аспайтын", "<="), ("астам", ">"),
+           ("толмаған", "<"), ("жасқа толған", ">="), ("толған", ">="), ("асқан", ">"), ("асатын", ">"),
+           ("аспайтын", "<="), ("астам", ">"),
            ("дейінгі", "<"), ("кіші", "<"), ("+", ">="), ("көп", ">"), ("артық", ">"), ("аз", "<"), ("кем", "<"),
            ("төмен", "<"), ("жоғары", ">")],
     "ru": [*SIGNS, ("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
            ("не менее", ">="), ("не меньше", ">="), ("как минимум", ">="), ("от", ">="), ("более", ">"),
            ("больше", ">"), ("старше", ">"), ("свыше", ">"), ("младше", "<"), ("моложе", "<"), ("менее", "<"),
-           ("меньше", "<"), ("до", "<"), ("выше", ">"), ("ниже", "<"), ("+", ">=")],
+           ("меньше", "<"), ("до", "<"), ("выше", ">"), ("ниже", "<"), ("+", ">="), ("исполнилось", ">=")],
     "en": [*SIGNS, ("or more", ">="), ("and more", ">="), ("or older", ">="), ("and older", ">="), ("and over", ">="),
            ("or over", ">="), ("at least", ">="), ("+", ">="), ("more than", ">"), ("older than", ">"),
            ("over", ">"), ("above", ">"), ("younger than", "<"), ("under", "<"), ("less than", "<"),
@@ -755,6 +756,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                     break
             if operator != "=":
                 break
+        if i > 0 and tokens[i - 1] in _exactly(language):  # дәл 18 жасқа толған, ровно 16 лет исполнилось: = 18
+            operator = "="
         if age_said is not None:  # "aged 30", в возрасте 30 лет: the word that says it is an age is taken too
             for a in ages:
                 if _match_phrase(tokens, age_said, tuple(a)) and not set(range(age_said, age_said + len(a))) & taken:
@@ -780,6 +783,15 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             at.append(min(taken))
         used |= taken
     return found
+
+
+EXACTLY = {"kk": ("дәл", "тура"), "ru": ("ровно", "точно"), "en": ("exactly",)}
+"""words before a number that make it exact, whatever comparison follows (дәл 18 жасқа толған: 18, not 18 and over)"""
+
+
+@functools.cache
+def _exactly(language: str) -> frozenset[str]:
+    return frozenset(fold(w, language) for w in EXACTLY[language])
 
 
 KK_ONE_OF = ("ui", "otbas")
@@ -982,7 +994,8 @@ def _share(tokens: list[str], language: str, used: set[int], result: Parse, perc
             used.add(j)
         elif j not in used and j > result.share and token in _words_of("split", language) and not result.split:
             result.split = j
-            used.add(j)
+            if language != "en":  # English's are its stopwords, left to the phrases: what share of families
+                used.add(j)  # receive benefits (receive benefits); составляют is no word of the vocabulary
     for j in result.among:
         ends = [k for k in (result.share, result.split) if k is not None and k > j]  # составляют, are
         ends += [k for k in range(j + 1, len(tokens)) if language == "ru" and k not in used and
