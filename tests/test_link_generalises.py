@@ -791,3 +791,31 @@ def test_a_pupils_record_under_the_mothers_iin_joins_the_pupil_not_the_mother(tm
     entity = _entities(tmp_path, "registry.csv", "school.csv")
     assert entity[("school", "1")] == entity[("registry", "2")] != entity[("registry", "1")]
     assert entity[("school", "2")] == entity[("registry", "3")]
+
+
+def test_a_bride_named_by_her_surnames_before_and_after_marriage_is_a_person_of_her_own(tmp_path: Path) -> None:
+    """A marriage register: the groom's columns, then the bride's, whose surname is only in 'before' and 'after
+    marriage' columns. Those were matched to a party by their first word while the bride's other columns were
+    grouped by the word that names her (невест): she had no surname, and no bride was read."""
+    _write(tmp_path / "marriage.csv", ["Жених фамилия", "Жених имя", "Жених дата рождения", "Невеста фамилия до брака",
+                                       "Невеста фамилия после брака", "Невеста имя", "Невеста дата рождения"],
+           [["Ахметов", "Нурлан", "12.03.1988", "Исаева", "Ахметова", "Дина", "02.03.1990"],
+            ["Ахметов", "Ерлан", "17.01.1990", "Ким", "Ахметова", "Анна", "17.09.1992"]])
+    _write(tmp_path / "registry.csv", ["Фамилия", "Имя", "Дата рождения"],
+           [["Исаева", "Дина", "02.03.1990"], ["Ахметова", "Анна", "17.09.1992"], ["Ахметов", "Нурлан", "12.03.1988"]])
+    entity = _entities(tmp_path, "marriage.csv", "registry.csv")
+    assert entity[("marriage", "1#2")] == entity[("registry", "1")] != entity[("marriage", "1")]
+    assert entity[("marriage", "2#2")] == entity[("registry", "2")]
+    assert entity[("marriage", "1")] == entity[("registry", "3")]
+
+
+def test_a_whole_name_in_the_first_names_column_is_read_as_a_full_name(tmp_path: Path) -> None:
+    """Passport rows where the surname is empty and the first name's column holds NURLAN SEITKALI."""
+    _write(tmp_path / "passport.csv", ["surname", "first_name", "birth_date"],
+           [["", "NURLAN SEITKALI", "12.03.1985"], ["ZHUMABAEV", "ERLAN", "01.01.1990"],
+            ["", "AIZHAN TOKTAROVA", "14.04.1989"]])
+    _write(tmp_path / "registry.csv", ["Тегі", "Аты", "Туған күні"],
+           [["Сейтқали", "Нұрлан", "12.03.1985"], ["Жұмабаев", "Ерлан", "01.01.1990"],
+            ["Тоқтарова", "Айжан", "14.04.1989"]])
+    entity = _entities(tmp_path, "passport.csv", "registry.csv")
+    assert [entity[("passport", str(n))] for n in (1, 2, 3)] == [entity[("registry", str(n))] for n in (1, 2, 3)]

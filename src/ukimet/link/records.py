@@ -215,8 +215,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         relation = next((c.column for c in cols if c.semantic_type not in IDENTITY and not _ID.search(c.column.lower())
                          and any(w in c.column.lower() for w in RELATION_COLUMNS)), None)
         surnames: dict[str, list[str]] = defaultdict(list)
-        for c in marriage:  # the party of the same first word: its surname, or its other surnames
-            name = party_of(c.column)
+        for c in marriage:  # the party of the same first word (or person's word): its surname, or its other surnames
+            name = next((p for p in grouped if named and p in _stems(c.column)), party_of(c.column))
             if name in grouped and "surname" not in grouped[name]:
                 grouped[name]["surname"] = c.column
             elif name in grouped:
@@ -441,6 +441,9 @@ def _orders(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, column: str, fl
 def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: list[str]) -> None:
     """``link.person_records``: the raw records with every field in its comparable form. The Python work is done
     on distinct values, half of it in a second process when there are many (``mapped``)."""
+    # a whole name in the first name's column, the surname's empty (a passport row: NURLAN SEITKALI): a full name
+    con.execute(f"""UPDATE {SCHEMA}.raw_records SET full_name = first_name, first_name = NULL
+        WHERE surname IS NULL AND full_name IS NULL AND patronymic IS NULL AND contains(trim(first_name), ' ')""")
     iins = _distinct(con, "iin")
     _orders(con, work, "full_name", "given_first", given_first)
     _orders(con, work, "birth_date", "month_first", month_first)
