@@ -330,6 +330,9 @@ def test_a_regional_analyst_is_told_what_their_region_filter_did(gateway: Gatewa
     ("What is the average utility debt of families that have a debt?", ["avg(utility_debt)", "utility_debt > 0"]),
     ("Large-family allowance payments by month, 2025 (KZT)", ["sum(amount)", "large_family_allowance"]),
     ("Каков средний размер действующих пособий по уходу за ребенком?", ["avg(monthly_amount)", "(active)"]),
+    ("Чем отличаются друг от друга Алматы и Астана по средней зарплате?", ["region IN ('75', '71')", "GROUP BY"]),
+    ("Жамбыл және Түркістан облыстары бір-бірінен орташа жалақы бойынша қалай ерекшеленеді?",
+     ["region IN ('31', '61')", "GROUP BY"]),  # бір-бірінен: from each other, no number one
 ])
 def test_ranges_exact_values_and_negations_are_read_as_people_write_them(question: str,
                                                                         conditions: list[str]) -> None:

@@ -194,11 +194,11 @@ GREETING = {"kk": ["қайырлы күн", "қайырлы таң", "қайыр
             "en": ["good morning", "good afternoon", "good day", "dear colleagues", "dear colleague", "hello", "hi",
                    "hey there", "hey"]}
 """how a chat or a letter greets before it asks"""
-COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ", "қайсысында", "қайсында", "қайсысы", "vs"],
+COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ", "қайсысында", "қайсында", "қайсысы", "vs", "ерекшелен"],
            "ru": ["сравн", "сопостав", "больше", "меньше", "большая", "большую", "большей", "меньшая", "меньшую",
-                  "отдельно", "vs"],
+                  "отдельно", "vs", "отлича", "различа"],
            "en": ["compar", "more", "fewer", "less", "versus", "vs", "larger", "greater", "bigger", "higher", "smaller",
-                  "lower", "separately"]}
+                  "lower", "separately", "differ"]}
 """words that ask to set named groups side by side (Shymkent or Almaty, men and women): read only away from a
 number (больше 3 детей is a condition, not a comparison)"""
 MORE_OR_FEWER = {"kk": ["көп", "аз", "көбі", "азы"], "ru": [], "en": []}
@@ -848,6 +848,9 @@ WITH = re.compile(r"\bw/(?!o)\s*", re.IGNORECASE)
 """w/, as chat writes with"""
 NEITHER_NOR = re.compile(r"\b(?:with\s+)?neither\s+(.+?)\s+nor\s+", re.IGNORECASE)
 """neither X nor Y: without X and without Y (the Kazakh X да, Y де жоқ is read in ``_distributed``)"""
+EACH_OTHER = re.compile(r"(?<!\w)бір-бір\w*|\bдруг (?:от |с |на )?друг\w*"
+                        r"|\b(?:from |with )?(?:each other|one another)\b", re.IGNORECASE)
+"""from each other (бір-бірінен, друг от друга, each other): what a comparison says of its groups, no number of one"""
 NUMBER_SIGN = re.compile(r"(?<!\w)(?:no|nos|num)\.(?=\s*(?:of\b|[^\W\d_]))|(?<!\w)#(?=\s*of\b)", re.IGNORECASE)
 """no. and # of, as reports write "number" (no. of pensioners): never the "no" that negates (families with no car)"""
 TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
@@ -1868,7 +1871,7 @@ def one_script(text: str) -> str:
 def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
-    text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
+    text = EACH_OTHER.sub(" ", NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text))
     language = language or _detect(text, layer)
     text = NUMBER_DASH.sub("\\1 \u2012 \\2", text)  # 50-100 тыс: a range, not 50 100 joined as 50100
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
