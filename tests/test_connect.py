@@ -348,3 +348,14 @@ def test_a_small_files_dates_of_birth_are_told_by_their_name_or_their_spread() -
     assert classify_column("x", "t", "Год рождения", "varchar", ["1985", "1979"]).semantic_type == "birth_date"
     assert classify_column("x", "t", "Родился", "varchar",
                            ["12 мая 1985 г.", "1985 ж. 12 қазан"]).semantic_type == "birth_date"
+
+
+def test_given_names_of_two_words_under_a_given_names_header_are_first_names() -> None:
+    """A passport office's GIVEN NAMES holds a Korean's Ен Хи beside Нурлан: given names, not full names; a column
+    called name holding surnames and given names is still a full name."""
+    from ukimet.connect.classify import classify_column
+
+    given = ["EN KHI", "EN SU", "NURLAN", "AIGUL", "DMITRII"]
+    assert classify_column("p", "t", "GIVEN NAMES", "varchar", given).semantic_type == "first_name"
+    assert classify_column("p", "t", "name", "varchar", ["КАСЫМОВ Дмитрий", "Ахметов Нурлан",
+                                                         "Ким Ен Хи"]).semantic_type == "full_name"

@@ -294,6 +294,9 @@ ADULT = 18
 """Years since the latest of a column's dates from which they can all be dates of birth of adults."""
 
 
+GIVEN = re.compile(r"given|forename")
+"""A header that says given names (GIVEN NAMES, forenames): its names of two words are one person's given names
+(a Korean's Ен Хи), not full names."""
 FEWEST_BIRTHS = 4
 """Dates a column needs before their spread can say they are births."""
 BORN_SINCE = 1900
@@ -413,7 +416,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         if kind in ("surname", "first_name", "patronymic", "full_name"):
             value_support = max(scores.get(k, 0.0) for k in ("surname", "first_name", "patronymic", "full_name"))
             whole = scores.get("full_name", 0.0)
-            if kind != "full_name" and whole >= 0.6 and (strength < 1.0 or (kind == "first_name" and whole >= 0.8)):
+            if kind != "full_name" and whole >= 0.6 and (strength < 1.0 or (kind == "first_name" and whole >= 0.8)) \
+                    and not (kind == "first_name" and GIVEN.search(lowered)):  # GIVEN NAMES: Ен Хи, a Korean's
                 # mother_name, child_name holding Лебедева Әйгерім Маратовна, or a column called "name" holding
                 # КАСЫМОВ, Дмитрий: a name of several words is a full name
                 return pick("full_name", 0.5 + 0.4 * scores["full_name"],
