@@ -848,6 +848,8 @@ WITH = re.compile(r"\bw/(?!o)\s*", re.IGNORECASE)
 """w/, as chat writes with"""
 NEITHER_NOR = re.compile(r"\b(?:with\s+)?neither\s+(.+?)\s+nor\s+", re.IGNORECASE)
 """neither X nor Y: without X and without Y (the Kazakh X да, Y де жоқ is read in ``_distributed``)"""
+THAT_IS = re.compile(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|т\.\s?е\.)(?!\w)", re.IGNORECASE)
+"""i.e., e.g., т.е.: what an aside says is the question's own words again, not words of its own"""
 EACH_OTHER = re.compile(r"(?<!\w)бір-бір\w*|\bдруг (?:от |с |на )?друг\w*"
                         r"|\b(?:from |with )?(?:each other|one another)\b", re.IGNORECASE)
 """from each other (бір-бірінен, друг от друга, each other): what a comparison says of its groups, no number of one"""
@@ -1871,7 +1873,8 @@ def one_script(text: str) -> str:
 def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
-    text = EACH_OTHER.sub(" ", NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text))
+    text = THAT_IS.sub(" ", EACH_OTHER.sub(" ", NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ",
+                                                                 text)))
     language = language or _detect(text, layer)
     text = NUMBER_DASH.sub("\\1 \u2012 \\2", text)  # 50-100 тыс: a range, not 50 100 joined as 50100
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
