@@ -334,6 +334,8 @@ def test_a_regional_analyst_is_told_what_their_region_filter_did(gateway: Gatewa
     ("Жамбыл және Түркістан облыстары бір-бірінен орташа жалақы бойынша қалай ерекшеленеді?",
      ["region IN ('31', '61')", "GROUP BY"]),  # бір-бірінен: from each other, no number one
     ("Job seekers, i.e. people looking for work, count in Aqtöbe", ["job_seeker", "region = '15'"]),  # an aside
+    ("Алматыда жұмыс іздеп жүргендер көп пе, саны қанша?", ["job_seeker", "region = '75'"]),  # are there many: how many
+    ("Жетісу облысында 18 жасқа дейін балалар саны", ["age < 18", "region = '33'"]),
 ])
 def test_ranges_exact_values_and_negations_are_read_as_people_write_them(question: str,
                                                                         conditions: list[str]) -> None:

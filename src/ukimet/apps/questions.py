@@ -70,8 +70,8 @@ COMPARATORS = {  # words around a number: (words, operator, applies before or af
            ("және одан көп", ">="), ("не одан да көп", ">="), ("және одан жоғары", ">="),
            ("және одан үлкен", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
            ("жастан үлкен", ">"), ("жасқа дейінгі", "<"), ("жастан кіші", "<"), ("жасқа толмаған", "<"),
-           ("толмаған", "<"), ("жасқа толған", ">="), ("толған", ">="), ("асқан", ">"), ("асатын", ">"),
-           ("аспайтын", "<="), ("астам", ">"),
+           ("толмаған", "<"), ("жасқа толған", ">="), ("толған", ">="), ("жасқа дейін", "<"), ("дейін", "<"),
+           ("асқан", ">"), ("асатын", ">"), ("аспайтын", "<="), ("астам", ">"),
            ("дейінгі", "<"), ("кіші", "<"), ("+", ">="), ("көп", ">"), ("артық", ">"), ("аз", "<"), ("кем", "<"),
            ("төмен", "<"), ("жоғары", ">")],
     "ru": [*SIGNS, ("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
@@ -848,6 +848,8 @@ WITH = re.compile(r"\bw/(?!o)\s*", re.IGNORECASE)
 """w/, as chat writes with"""
 NEITHER_NOR = re.compile(r"\b(?:with\s+)?neither\s+(.+?)\s+nor\s+", re.IGNORECASE)
 """neither X nor Y: without X and without Y (the Kazakh X да, Y де жоқ is read in ``_distributed``)"""
+MANY_ASKED = re.compile(r"(?<!\w)көп пе(?:\s+екен)?(?=[\s,?!.—-]+.*(?:қанша|саны|неше))", re.IGNORECASE)
+"""көп пе, қанша (are there many, how many): the count is what is asked"""
 THAT_IS = re.compile(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|т\.\s?е\.)(?!\w)", re.IGNORECASE)
 """i.e., e.g., т.е.: what an aside says is the question's own words again, not words of its own"""
 EACH_OTHER = re.compile(r"(?<!\w)бір-бір\w*|\bдруг (?:от |с |на )?друг\w*"
@@ -1873,8 +1875,8 @@ def one_script(text: str) -> str:
 def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
-    text = THAT_IS.sub(" ", EACH_OTHER.sub(" ", NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ",
-                                                                 text)))
+    text = MANY_ASKED.sub(" ", THAT_IS.sub(" ", EACH_OTHER.sub(" ", NEITHER_NOR.sub(
+        lambda m: f"without {m.group(1)} and without ", text))))
     language = language or _detect(text, layer)
     text = NUMBER_DASH.sub("\\1 \u2012 \\2", text)  # 50-100 тыс: a range, not 50 100 joined as 50100
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
