@@ -151,10 +151,14 @@ def test_a_files_own_id_column_is_the_record_id_when_mapped_so(tmp_path: Path) -
     assert wrong.exit_code != 0 and "card_no" in wrong.output
 
 
-def _clusters(tmp_path: Path, files: dict[str, str]) -> dict[tuple[str, str], str]:
-    """``ukimet link`` over the files (name -> CSV text) in a folder of their own: (source, record id) -> entity."""
+def _clusters(tmp_path: Path, files: dict[str, str | bytes]) -> dict[tuple[str, str], str]:
+    """``ukimet link`` over the files (name -> CSV text, or its bytes in a code page) in a folder of their own:
+    (source, record id) -> entity."""
     for name, text in files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            (tmp_path / name).write_bytes(text)
+        else:
+            (tmp_path / name).write_text(text, encoding="utf-8")
     out = tmp_path / "clusters.csv"
     result = CliRunner().invoke(app, ["link", *(str(tmp_path / n) for n in files), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -214,15 +218,10 @@ def test_a_csv_with_a_title_above_its_header_is_read_from_its_header(tmp_path: P
     text = ("Выгрузка из ИС ЕНПФ на 01.02.2024\r\n\r\nrecord_id;Фамилия;Имя;Отчество;Дата рождения\r\n"
             "1;Смирнов;Андрей;Иванович;02.11.1995\r\n2;Смирнов;Андрей;Иванович;15.01.1970\r\n"
             "3;Кравченко;Ольга;Николаевна;16.06.1966\r\n")
-    (tmp_path / "pension.csv").write_bytes(text.encode("cp1251"))
-    (tmp_path / "registry.csv").write_text("Фамилия,Имя,Отчество,Дата рождения\nСмирнов,Андрей,Иванович,15.01.1970\n"
-                                           "Кравченко,Ольга,Николаевна,16.06.1966\n", encoding="utf-8")
-    out = tmp_path / "clusters.csv"
-    result = CliRunner().invoke(app, ["link", str(tmp_path / "registry.csv"), str(tmp_path / "pension.csv"),
-                                      "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8") as f:
-        found = {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}
+    found = _clusters(tmp_path, {"registry.csv": "Фамилия,Имя,Отчество,Дата рождения\n"
+                                                 "Смирнов,Андрей,Иванович,15.01.1970\n"
+                                                 "Кравченко,Ольга,Николаевна,16.06.1966\n",
+                                 "pension.csv": text.encode("cp1251")})
     assert {k for k in found if k[0] == "pension"} == {("pension", "1"), ("pension", "2"), ("pension", "3")}
     assert found[("pension", "2")] == found[("registry", "1")] != found[("pension", "1")]
     assert found[("pension", "3")] == found[("registry", "2")]

@@ -61,12 +61,14 @@ classification tries every value of every column)."""
 def _month_of(word: str) -> int | None:
     if word in _MONTH_SHORT:
         return _MONTH_SHORT[word]
-    found = next((month for stem, month in _MONTHS_BY_LETTER.get(word[:1], ()) if word.startswith(stem)), None)
+    found = _month_by_stem(word)
     if found is None and not word.isascii() and _LATIN.match(word):
-        folded = plain_latin(word)
-        return next((month for stem, month in _MONTHS_BY_LETTER.get(folded[:1], ()) if folded.startswith(stem)),
-                    None)
+        return _month_by_stem(plain_latin(word))
     return found
+
+
+def _month_by_stem(word: str) -> int | None:
+    return next((month for stem, month in _MONTHS_BY_LETTER.get(word[:1], ()) if word.startswith(stem)), None)
 
 
 _LATIN = re.compile(r"^[a-zà-ɏ]+$")

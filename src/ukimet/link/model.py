@@ -50,8 +50,11 @@ SHORT_FORM = """(left(r.first_key, length(l.first_full)) = l.first_full
 """One first name is a short form of the other (Саша and Александр, Бауке and Бауыржан: ``names.full_name_begins``),
 or both are short forms of one name."""
 
-NAMES_APART = """length(l.first_key) > 2 AND length(r.first_key) > 2
-        AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8
+FIRSTS_UNALIKE = """length(l.first_key) > 2 AND length(r.first_key) > 2
+        AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8"""
+"""Two first names, neither an initial, that are not one name spelt apart (their keys under 0.8 alike)."""
+
+NAMES_APART = f"""{FIRSTS_UNALIKE}
         AND jaro_winkler_similarity(l.surname_stem, r.surname_stem) < 0.8
         AND jaro_winkler_similarity(l.first_key, r.surname_key) < 0.8
         AND jaro_winkler_similarity(l.surname_key, r.first_key) < 0.8
@@ -77,8 +80,7 @@ dates to text was most of this test's time."""
 
 
 IIN_BORROWED = f"""(NOT l.iin_valid OR NOT r.iin_valid)
-        AND (length(l.first_key) > 2 AND length(r.first_key) > 2
-             AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8 AND NOT coalesce({SHORT_FORM}, false)
+        AND ({FIRSTS_UNALIKE} AND NOT coalesce({SHORT_FORM}, false)
              OR NOT (l.birth_month_only OR r.birth_month_only) AND l.birth_date <> r.birth_date
                 AND NOT ({DATES_CLOSE.format(l="l.birth_date", r="r.birth_date")}))"""
 """One IIN on two records, one of which does not hold it as its own (its date of birth belies it, or it fails its
@@ -155,8 +157,7 @@ BIRTHS_APART_CAP = -1.0
 """What such a pair weighs at most then (below the default threshold; shown in explanations as any other weight)."""
 BIRTHS_APART_RARE = 0.01
 """At most this share of the pairs that share a valid IIN may have births apart for the rule to hold."""
-FIRSTS_WHOLLY_APART = """coalesce(first = 1 AND length(l.first_key) > 2 AND length(r.first_key) > 2
-        AND jaro_winkler_similarity(l.first_key, r.first_key) < 0.8 AND levenshtein(l.first_key, r.first_key) > 2,
+FIRSTS_WHOLLY_APART = f"""coalesce(first = 1 AND {FIRSTS_UNALIKE} AND levenshtein(l.first_key, r.first_key) > 2,
         false)"""
 """First names that are not one name misspelt: neither alike nor two letters apart, nor an initial, nor a short
 form (Айсұлу and Томирис; not Марат and Мрат, Айгүл and А., Саша and Александр). Over the pair's level of

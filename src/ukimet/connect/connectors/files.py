@@ -220,23 +220,6 @@ def _files(name: str, location: str, suffixes: tuple[str, ...]) -> list[Path]:
     return files
 
 
-
-TITLE_SCAN = 50
-"""Lines of a CSV file read to find its header below a title."""
-
-
-def _title_lines(top: list[list[str]]) -> int:
-    """Lines above a CSV file's header: a title and blank lines (Выгрузка из ИС ЕНПФ на 01.02.2024), each of fewer
-    fields than the table's rows, which all have one count (three at least); none where the first line has it."""
-    counts = [len(row) for row in top if len(row) > 1]
-    if not counts:
-        return 0
-    width = max(set(counts), key=counts.count)
-    if width < 3 or len(top[0]) >= width:
-        return 0
-    return next((i for i, row in enumerate(top) if len(row) == width), 0)
-
-
 class CsvConnector:
     exact_fingerprint: ClassVar[bool] = True
 
@@ -271,8 +254,8 @@ class CsvConnector:
                 text, raw = text_lines(path, dialect.encoding, dialect.fallback)
                 with text as f:
                     reader = csv.reader(f, delimiter=delimiter)
-                    top = list(itertools.islice(reader, TITLE_SCAN))
-                    above = _title_lines(top)
+                    top = list(itertools.islice(reader, TITLE_ROWS))
+                    above = header_at([tuple(row) for row in top])  # a title above the header, as in a workbook
                     first = top[above] if above < len(top) else []
                     rows = len(top) - above - 1 + sum(1 for _ in reader) + (0 if dialect.header else 1)
                 converted = raw.converted if raw is not None else 0
