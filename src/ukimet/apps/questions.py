@@ -295,6 +295,8 @@ YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл", "жыл
 OR = {"kk": ["немесе", "әлде", "не болмаса", "не"], "ru": ["или", "либо", "или же"], "en": ["or", "and/or"]}
 """words that join two filters as alternatives (без газа или без воды: a family lacking either), not both at once"""
 OR_SAID = {"kk": "немесе", "ru": "или", "en": "or"}
+EXACTLY = {"kk": ["дәл", "тура"], "ru": ["ровно", "точно"], "en": ["exactly"]}
+"""words before a number that make it exact, whatever comparison follows (дәл 18 жасқа толған: 18, not 18 and over)"""
 TOTAL = {"kk": ["барлығы", "жалпы", "барлық"], "ru": ["всего", "общая", "общий", "итого", "суммарно"],
          "en": ["total", "totals", "overall", "altogether"]}
 """words that ask for a total: with "paid" (Total TSA paid in 2025), the sum paid"""
@@ -357,7 +359,7 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "after_before": {k: v["before"] for k, v in AFTER.items()},
                 "after_after": {k: v["after"] for k, v in AFTER.items()},
                 "together": TOGETHER, "not_held": NOT_HELD, "both": BOTH, "total": TOTAL, "per_one": PER,
-                "per_person": PER_PERSON,
+                "per_person": PER_PERSON, "exactly": EXACTLY,
                 "ordinals": {language: list(said) for language, said in ORDINALS.items()},
                 "not_before": {k: v["before"] for k, v in NEGATION.items()},
                 "ellipsis_links": ELLIPSIS_LINKS, "ellipsis_verbs": ELLIPSIS_VERBS, "how_many": HOW_MANY,
@@ -756,8 +758,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                     break
             if operator != "=":
                 break
-        if i > 0 and tokens[i - 1] in _exactly(language):  # дәл 18 жасқа толған, ровно 16 лет исполнилось: = 18
-            operator = "="
+        if i > 0 and tokens[i - 1] in _words_of("exactly", language):
+            operator = "="  # дәл 18 жасқа толған, ровно 16 лет исполнилось: 18, 16
         if age_said is not None:  # "aged 30", в возрасте 30 лет: the word that says it is an age is taken too
             for a in ages:
                 if _match_phrase(tokens, age_said, tuple(a)) and not set(range(age_said, age_said + len(a))) & taken:
@@ -783,15 +785,6 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             at.append(min(taken))
         used |= taken
     return found
-
-
-EXACTLY = {"kk": ("дәл", "тура"), "ru": ("ровно", "точно"), "en": ("exactly",)}
-"""words before a number that make it exact, whatever comparison follows (дәл 18 жасқа толған: 18, not 18 and over)"""
-
-
-@functools.cache
-def _exactly(language: str) -> frozenset[str]:
-    return frozenset(fold(w, language) for w in EXACTLY[language])
 
 
 KK_ONE_OF = ("ui", "otbas")
@@ -855,6 +848,8 @@ THAT_IS = re.compile(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|т\.\s?е\.)(?!\w)", re.IGN
 EACH_OTHER = re.compile(r"(?<!\w)бір-бір\w*|\bдруг (?:от |с |на )?друг\w*"
                         r"|\b(?:from |with )?(?:each other|one another)\b", re.IGNORECASE)
 """from each other (бір-бірінен, друг от друга, each other): what a comparison says of its groups, no number of one"""
+ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED)
+"""words that say nothing the rest of the question does not, dropped before it is read"""
 NUMBER_SIGN = re.compile(r"(?<!\w)(?:no|nos|num)\.(?=\s*(?:of\b|[^\W\d_]))|(?<!\w)#(?=\s*of\b)", re.IGNORECASE)
 """no. and # of, as reports write "number" (no. of pensioners): never the "no" that negates (families with no car)"""
 TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
@@ -1875,8 +1870,9 @@ def one_script(text: str) -> str:
 def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
-    text = MANY_ASKED.sub(" ", THAT_IS.sub(" ", EACH_OTHER.sub(" ", NEITHER_NOR.sub(
-        lambda m: f"without {m.group(1)} and without ", text))))
+    text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
+    for aside in ASIDES:
+        text = aside.sub(" ", text)
     language = language or _detect(text, layer)
     text = NUMBER_DASH.sub("\\1 \u2012 \\2", text)  # 50-100 тыс: a range, not 50 100 joined as 50100
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
@@ -2391,10 +2387,10 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     # TSA paid per month, January-June 2025 (KZT): a currency said beside "paid", and no count asked, is the sum too
     # Large-family allowance payments by month, 2025 (KZT): the payments named with their currency, and no count
     # asked, are their sum in any language (a currency after a bound is the bound's: выплат больше 50 000 тенге)
-    in_money = not any(c.kind == "metric" for c in named) and not any(what == "amount" for what, _, _ in p.numeric) \
-        and any(w.lower() in CURRENCY for w in typed_words(question))
-    payments = not any(c.kind == "metric" for c in named) and any(
-        c.kind == "entity" and c.id == "payments" for c in named)
+    unmeasured = not any(c.kind == "metric" for c in named)
+    in_money = unmeasured and not any(what == "amount" for what, _, _ in p.numeric) and any(
+        w.lower() in CURRENCY for w in typed_words(question))
+    payments = unmeasured and any(c.kind == "entity" and c.id == "payments" for c in named)
     if not summed and (p.total or (in_money and (paid or payments))) and (
             (paid and not any(c.kind == "entity" or (c.kind == "metric" and c.id != "count") for c in named)) or
             (payments and (p.language == "en" or in_money))):
