@@ -1867,6 +1867,25 @@ def one_script(text: str) -> str:
     return _LETTERS.sub(mended, text)
 
 
+ENGLISH_KEPT = frozenset({"city"})
+"""English fillers that still tell something in a question of another language: Almaty city is not Almaty region."""
+
+
+def _english_filler(typed: list[str], tokens: list[str], at: int, layer: Layer, language: str) -> bool:
+    """An English filler typed in Latin letters in a Kazakh or Russian question (how many köp balaly otbasy in Almaty
+    oblysy?; Shymkent-te how many otbasy get AӘK?): a word the question's own language would have dropped as well.
+    Not a numeral of that language, nor one of its own words in Latin letters (all is Kazakh ал), unless a filler
+    beside it is unmistakably English (how many: many is no мәні)."""
+    def english(k: int, alone: bool) -> bool:
+        plain = typed[k].lower()
+        return plain.isascii() and plain.isalpha() and plain in layer.stopwords["en"] and \
+            plain not in ENGLISH_KEPT and _number(tokens[k], language) is None and \
+            (not alone or tokens[k] not in _phrase_words(layer, language, own=True))
+
+    return language != "en" and english(at, False) and (english(at, True) or any(
+        english(k, True) for k in (at - 1, at + 1) if 0 <= k < len(typed)))
+
+
 def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
@@ -2049,7 +2068,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
             one = not _ordinal(tokens[i], language) and not tokens[i].isdecimal() and \
                 _number(tokens[i], language) == 1  # бір төлемнің, одной выплаты
             if tokens[i] not in stop and dictionary[i] not in stop and tokens[i] not in borrowed and not linking and \
-                    not one and i not in per_person and not _request(tokens, dictionary, i, language):
+                    not one and i not in per_person and not _request(tokens, dictionary, i, language) and \
+                    not _english_filler(typed, tokens, i, layer, language):
                 # (a number read as nothing is unknown too)
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
