@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import sqlite3
 from pathlib import Path
 
@@ -236,3 +237,74 @@ def test_a_placeholder_date_of_birth_is_no_date_and_the_iin_holds(tmp_path: Path
         "clinic.csv": "ИИН,Фамилия,Имя,Родился\n850312313004,Иманов,Аскар,01.01.1900\n"
                       ",Оспанов,Ерлан,01.01.0001\n"})
     assert found[("clinic", "1")] == found[("registry", "1")]
+
+
+_FIRSTS = ("Арман", "Дана", "Ерлан", "Жанар", "Нурлан", "Айгуль", "Марат", "Сауле", "Тимур", "Асель", "Болат",
+           "Мадина", "Серик", "Гульнар", "Данияр", "Алия", "Ержан", "Камила")
+_SURNAMES = ("Ахметов", "Исаев", "Омаров", "Касымов", "Жумабаев", "Сериков", "Нурланов", "Бекенов", "Мусин",
+             "Оспанов", "Тулеуов", "Ержанов")
+
+
+def _people(n: int) -> list[tuple[str, str, str]]:
+    """``n`` persons: a surname, a first name and a date of birth (dd.mm.yyyy), all different."""
+    return [(_SURNAMES[k % len(_SURNAMES)] + ("а" if k % 2 else ""), _FIRSTS[(k * 7) % len(_FIRSTS)],
+             f"{1 + k % 28:02d}.{1 + k % 12:02d}.{1950 + k}") for k in range(n)]
+
+
+def test_a_census_enumerator_beside_the_household_members_is_nobody_the_rows_describe(tmp_path: Path) -> None:
+    """A census sheet: one household a row, its members side by side, and the enumerator who filled it in (three
+    names over 36 households). The enumerator was read as the row's first person, every member moved one place,
+    and each enumerator became one entity of a hundred households."""
+    people = _people(72)
+    census = "Сауалнама №,Санақшы,Т.А.Ә. [1],Туған күні [1],Т.А.Ә. [2],Туған күні [2]\n" + "".join(
+        f"{k + 1},{('Иванова Т.', 'Сәрсенова М.', 'Ким Е.')[k % 3]},{a[0]} {a[1]},{a[2]},{b[0]} {b[1]},{b[2]}\n"
+        for k, (a, b) in enumerate(zip(people[::2], people[1::2], strict=True)))
+    registry = "Фамилия,Имя,Дата рождения\n" + "".join(f"{s},{f},{d}\n" for s, f, d in people)
+    found = _clusters(tmp_path, {"census.csv": census, "registry.csv": registry})
+    assert not any(key[1].endswith("#3") for key in found)
+    for k in range(36):
+        assert found[("census", str(k + 1))] == found[("registry", str(2 * k + 1))]
+        assert found[("census", f"{k + 1}#2")] == found[("registry", str(2 * k + 2))]
+
+
+def test_co_owners_numbered_in_their_column_names_are_one_person_each(tmp_path: Path) -> None:
+    """pravoobl_1_fio, pravoobl_1_dr, pravoobl_2_fio, pravoobl_2_dr: the number between underscores says whose
+    column it is (owner 2's name and date were two persons, one with a name alone)."""
+    people = _people(8)
+    register = "nomer,pravoobl_1_fio,pravoobl_1_dr,pravoobl_2_fio,pravoobl_2_dr\n" + "".join(
+        f"{k + 1},{a[0]} {a[1]},{a[2]},{b[0]} {b[1]},{b[2]}\n"
+        for k, (a, b) in enumerate(zip(people[::2], people[1::2], strict=True)))
+    registry = "Фамилия,Имя,Дата рождения\n" + "".join(f"{s},{f},{d}\n" for s, f, d in people)
+    found = _clusters(tmp_path, {"register.csv": register, "registry.csv": registry})
+    assert not any(key[1].endswith("#3") for key in found)
+    for k in range(4):
+        assert found[("register", str(k + 1))] == found[("registry", str(2 * k + 1))]
+        assert found[("register", f"{k + 1}#2")] == found[("registry", str(2 * k + 2))]
+
+
+def test_a_contact_person_of_a_nested_record_is_a_second_person_and_a_name_alone_joins_nobody(
+        tmp_path: Path) -> None:
+    """A loan application: the client (surname, first name, date of birth) and a contact person (a full name and a
+    phone) under keys of their own. The contact was read as the client's own name. A name alone (Омаров Данияр,
+    with no date, IIN, father's name or contact that agrees) is never evidence enough: the country holds his
+    namesakes."""
+    people = _people(6)
+    applications = [{"record_id": f"Z-{k}", "client": {"name": {"last": s, "first": f}, "birth_date": d},
+                     "contact_person": {"full_name": "Омаров Данияр", "phone": f"+7701555000{k}"}}
+                    for k, (s, f, d) in enumerate(people)]
+    registry = "Фамилия,Имя,Дата рождения\n" + "".join(f"{s},{f},{d}\n" for s, f, d in people) + \
+        "Омаров,Данияр,07.01.1976\n"
+    found = _clusters(tmp_path, {"loans.json": json.dumps(applications, ensure_ascii=False),
+                                 "registry.csv": registry})
+    for k in range(6):
+        assert found[("loans", f"Z-{k}")] == found[("registry", str(k + 1))]
+        assert found[("loans", f"Z-{k}#2")] != found[("registry", "7")]
+
+
+def test_a_passports_machine_readable_name_and_its_dates_are_read(tmp_path: Path) -> None:
+    """SURNAME<<GIVEN<<<< and 12MAR85, as a migration service copies them from a passport."""
+    found = _clusters(tmp_path, {
+        "mvd.csv": "REG_ID,MRZ_NAME,DOB\n1,ZHUMABAEV<<NURLAN<<<<<<<<<<<<<<,12MAR85\n"
+                   "2,ZHUMABAEV<<NURLAN<<<<<<<,02JAN95\n",
+        "registry.csv": "Фамилия,Имя,Дата рождения\nЖумабаев,Нурлан,02.01.1995\nЖумабаев,Нурлан,12.03.1985\n"})
+    assert found[("mvd", "1")] == found[("registry", "2")] != found[("mvd", "2")] == found[("registry", "1")]

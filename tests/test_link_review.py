@@ -17,7 +17,7 @@ from ukimet.core.errors import LinkError
 from ukimet.core.settings import Settings
 from ukimet.link.api import link_records
 from ukimet.link.explain import explain
-from ukimet.link.model import Model
+from ukimet.link.model import THRESHOLD, Model
 from ukimet.link.records import extract
 from ukimet.link.review import decide, queue
 from ukimet.sync.store import open_store
@@ -99,7 +99,7 @@ def test_the_review_queue_holds_near_misses_one_field_held_back_first_then_the_c
     held = [p for p in pairs if p.held_back]
     assert held and pairs[:len(held)] == held, "near-misses first"
     for group in (held, pairs[len(held):]):
-        distances = [abs(p.weight) for p in group]
+        distances = [abs(p.weight - THRESHOLD) for p in group]  # the closest calls to the threshold first
         assert distances == sorted(distances) and all(d <= 30.0 for d in distances)
     assert all(len(p.left_shown) == 5 for p in pairs)
     for pair in held[:5]:  # each is a pair that one field kept apart, as the explanation says

@@ -37,7 +37,7 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "patronymic": ("otchestvo", "отчество", "әкесінің_аты", "akesinin_aty", "patronymic", "middle_name"),
     "full_name": ("fio", "фио", "ф_и_о", "аты_жөні", "aty_joni", "т_а_ә", "full_name", "fullname", "employee_name",
                   "holder_name", "naimenovanie"),
-    "birth_date": ("data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
+    "birth_date": ("dr", "data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
                    "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan",
                    "yob", "родил", "туылған", "tuylgan"),
     "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender"),
@@ -65,12 +65,21 @@ OTHER_ROLES = ("бухгалтер", "accountant", "директор", "director
 STAFF = ("bailiff", "судебн", "чси", "doctor", "врач", "дәрігер", "physician", "nurse", "медсестр", "registrar",
          "регистратор", "clerk", "inspector", "инспектор", "исполнител", "орындаушы", "operator", "оператор",
          "officer", "specialist", "специалист", "маман", "executor", "attending", "notary", "нотариус", "manager",
-         "менеджер", "approv", "утверд", "подписал", "signed", "responsible", "ответствен", "жауапты")
+         "менеджер", "approv", "утверд", "подписал", "signed", "responsible", "ответствен", "жауапты", "санақшы",
+         "счетчик", "счётчик", "переписчик", "интервьюер", "interviewer", "enumerator", "тіркеуші")
 """Words of an identity column's name that make it an official's who handled the record (bailiff, Врач, ИИН
 регистратора, approved_by): a person the record is not about, whom linkage leaves out where the row names someone
 else (``OFFICIAL``), and reads where the officials are all the table holds (a register of managers)."""
 OFFICIAL = "the name says an official who handled the record"
 """the evidence that marks an official's column (``records.parties`` leaves it out beside the record's person)"""
+REPEATED = "the same few names fill many rows"
+"""the evidence of a name column whose values repeat as no person's do (a census's enumerator, Иванова Т. on 180
+households): someone who handled the rows where another column names the persons (``records.parties``)"""
+REPEATED_LEAST = 30
+"""Names a column must hold before their repetition tells anything."""
+REPEATED_SHARE = 0.1
+"""Distinct names per filled value below which a column's names repeat as no person's do (a person on ten rows of a
+register is a payments ledger's recipient, whom another name column beside it would not outnumber)."""
 NAMES = ("surname", "first_name", "patronymic", "full_name")
 IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                          "email", "address"})
@@ -365,6 +374,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         sensitivity = _sensitivity(source, table, column, kind)
         if official and kind in (*NAMES, "iin", "birth_date", "sex"):
             why = f"{why}; {OFFICIAL} ({official})"
+        elif kind == "full_name" and len(values) >= REPEATED_LEAST and \
+                len(set(values)) < REPEATED_SHARE * len(values):  # (first names and patronymics repeat anyway)
+            why = f"{why}; {REPEATED} ({len(set(values))} on {len(values)})"
         if sensitivity != "special" and kind not in IDENTIFYING and any(
                 t in str(v).lower() for v in values for t in SPECIAL_VALUES):
             sensitivity, why = "special", f"{why}; some values name a health condition"

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from ukimet.core.ids import IIN_AFTER_NAME
 from ukimet.core.scripts import plain_latin
 
-FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%y")
+FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%y",
+           "%d/%m/%y")
 _DIGITS = {"%Y": r"\d{4}", "%m": r"\d{1,2}", "%d": r"\d{1,2}", "%y": r"\d{2}"}
 _SHAPES = tuple((re.compile(r"^\d{8}$" if f == "%Y%m%d" else
                             "^" + re.sub(r"%[Ymdy]", lambda m: _DIGITS[m.group()], re.escape(f)) + "$"), f)
@@ -75,8 +76,9 @@ _LATIN = re.compile(r"^[a-zà-ɏ]+$")
 """A word in Latin letters, accented ones included (2018's and 2021's Kazakh alphabets: qañtar, sáýir, şılde)."""
 
 
-_DAY_MONTH_YY = re.compile(r"^(\d{1,2})[-\s./]([^\W\d_]{3,})\.?[-\s./](\d{2})$")
-"""a day, a month's name and a two-digit year: 12-MAR-85, Oracle's default (DD-MON-RR) and many exports'"""
+_DAY_MONTH_YY = re.compile(r"^(\d{1,2})[-\s./]?([^\W\d_]{3,})\.?[-\s./]?(\d{2})$")
+"""a day, a month's name and a two-digit year: 12-MAR-85, Oracle's default (DD-MON-RR) and many exports', and
+12MAR85 as passports and visas print it"""
 
 
 def _written(text: str) -> dt.date | None:
@@ -241,8 +243,17 @@ def name_and_birth(value: object) -> tuple[str, str] | None:
     return (found.group("name").strip(), birth) if parse_date(birth) or parse_year(birth) else None
 
 
+_MRZ = re.compile(r"^([^\W\d_][^\W\d]*(?:<[^\W\d_]+)*)<<([^\W\d_][^\W\d]*(?:<[^\W\d_]+)*)?<*$")
+"""A name as a passport's machine-readable zone writes it: SURNAME<<GIVEN<NAMES<<<< (a single < between words)."""
+
+
 def name_alone(value: str) -> str:
     """A person's name without the date of birth or the IIN a cell writes after it (``Касымов Дмитрий, 1944
-    г.р.``, ``Оспанов Сергей, ИИН 900923301034``); the value itself when it holds neither."""
+    г.р.``, ``Оспанов Сергей, ИИН 900923301034``); the value itself when it holds neither. A passport's
+    machine-readable name (``ZHUMABAEV<<NURLAN<<<<``) is the surname, a comma and the given names, as a writer
+    marks a surname (``ZHUMABAEV, NURLAN``)."""
+    mrz = _MRZ.match(value.strip())
+    if mrz:
+        return ", ".join(part.replace("<", " ") for part in mrz.groups() if part)
     found = name_and_birth(value)
     return found[0] if found else IIN_AFTER_NAME.sub("", value)

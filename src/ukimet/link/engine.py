@@ -50,6 +50,7 @@ from ukimet.link.model import (
     TOP,
     Model,
     level_sql,
+    named_only,
     top,
 )
 
@@ -150,15 +151,26 @@ BLOCK_KEYS = """year(birth_date) AS birth_year, left(first_key, 1) AS first_init
 first name's initial, the two names' initials (either order) and the pair of names (either order)."""
 
 
+NAMED_ALONE = " AND ".join(f"{{p}}{column} IS NULL" for column in (
+    "iin", "birth_date", "father_key", "address_key", "phone_key", "email_key"))
+"""A record that names someone and says nothing else of them (a loan's contact person, Омаров Данияр): a profile of
+its own, never one with every record of the same name, since a name alone is nobody in particular
+(``model.named_only``). Over a table's columns prefixed ``{p}``."""
+
+
 def profiles(db: Backend, spec: Spec) -> int:
-    """Collapse records with identical evidence into profiles; keep which profile each record is."""
+    """Collapse records with identical evidence into profiles, a record of a name alone excepted (``NAMED_ALONE``);
+    keep which profile each record is."""
     fields = ", ".join(spec.evidence)
-    db.create(NODES, f"""SELECT row_number() OVER (ORDER BY first_record) AS record_id, *, {BLOCK_KEYS}
-        FROM (SELECT {fields}, min(record_id) AS first_record, count(*) AS records
-        FROM link.person_records GROUP BY {fields}) grouped""")
+    alone = f"CASE WHEN {NAMED_ALONE.format(p='')} THEN record_id END"
+    db.create(NODES, f"""SELECT row_number() OVER (ORDER BY first_record) AS record_id, * EXCLUDE (alone),
+        {BLOCK_KEYS}
+        FROM (SELECT {fields}, {alone} AS alone, min(record_id) AS first_record, count(*) AS records
+        FROM link.person_records GROUP BY {fields}, alone) grouped""")
     same = " AND ".join(f"r.{f} IS NOT DISTINCT FROM p.{f}" for f in spec.evidence)
     db.create("link.record_profiles", f"""SELECT r.record_id, p.record_id AS profile_id
-        FROM link.person_records r JOIN {NODES} p ON {same}""")
+        FROM link.person_records r JOIN {NODES} p ON {same}
+        AND (p.first_record = r.record_id OR NOT ({NAMED_ALONE.format(p='r.')}))""")
     return db.count(NODES)
 
 
@@ -426,8 +438,9 @@ def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.
     weights = ", ".join(f"{weight_sql(model, n)} AS w_{n}" for n in fields)
     total = " + ".join(f"w_{n}" for n in fields)
     prior = math.log2(model.prior / (1 - model.prior))
-    rule = model.apart()
-    apart = f"WHEN {rule} THEN least({prior!r} + {total}, {BIRTHS_APART_CAP!r})" if rule else ""
+    rules = [r for r in (model.apart(), named_only(fields)) if r]
+    apart = f"WHEN {' OR '.join(f'({r})' for r in rules)} THEN least({prior!r} + {total}, {BIRTHS_APART_CAP!r})" \
+        if rules else ""
     db.create(out, f"""SELECT l_id, r_id, conflict, {', '.join(fields)}, {', '.join(f'w_{n}' for n in fields)},
         CASE WHEN conflict THEN -99.0 {apart} ELSE {prior!r} + {total} END AS weight
         FROM (SELECT v.*, {weights} FROM {vectors} v {joins}) weighed""")

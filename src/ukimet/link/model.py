@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -155,6 +156,26 @@ births_apart``), such a pair is two persons however alike their names (namesakes
 and the pair alone never joins them. Where they do not (FEBRL replaces birth dates outright), it is weighed."""
 BIRTHS_APART_CAP = -1.0
 """What such a pair weighs at most then (below the default threshold; shown in explanations as any other weight)."""
+NAMED_ONLY_ABSENT = ("iin", "birth_date", "father")
+"""Fields of which a pair must know none to be a pair of names alone (``named_only``)."""
+NAMED_ONLY_CONTACTS = {"phone": 2, "email": 2, "address": 2}
+"""The agreements of contacts (and their lowest level) that say more than the names."""
+
+
+def named_only(fields: Iterable[str]) -> str | None:
+    """SQL over a pair's levels true where all it has to go by is a name: no IIN, date of birth or father's name
+    known on both sides, and no phone, e-mail or address that agrees (a loan application's contact person "Омаров
+    Данияр", beside a registry's Омаров Данияр born 1976). However rare a name looks in a run, a country holds its
+    namesakes: such a pair alone never joins two records (it weighs at most ``BIRTHS_APART_CAP``, and waits in the
+    review queue). None where no such field is in the run."""
+    have = set(fields)
+    absent = [f"{name} = 0" for name in NAMED_ONLY_ABSENT if name in have]
+    if not absent:
+        return None
+    contacts = [f"{name} >= {level}" for name, level in NAMED_ONLY_CONTACTS.items() if name in have]
+    return " AND ".join(absent) + (f" AND NOT ({' OR '.join(contacts)})" if contacts else "")
+
+
 BIRTHS_APART_RARE = 0.01
 """At most this share of the pairs that share a valid IIN may have births apart for the rule to hold."""
 FIRSTS_WHOLLY_APART = f"""coalesce(first = 1 AND {FIRSTS_UNALIKE} AND levenshtein(l.first_key, r.first_key) > 2,

@@ -20,7 +20,7 @@ import pyarrow as pa
 from sqlalchemy import Engine
 
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
-from ukimet.connect.classify import OFFICIAL, SEX_CODES, is_organisation
+from ukimet.connect.classify import NAMES, OFFICIAL, REPEATED, SEX_CODES, is_organisation
 from ukimet.connect.sources import list_sources
 from ukimet.core.dates import month_first, name_and_birth, parse_date, parse_year, parse_year_month
 from ukimet.core.errors import LinkError
@@ -140,9 +140,9 @@ PERSON_STEM = 6
 
 def _stems(column: str) -> set[str]:
     """The words of a column's name by their stems, and a number standing alone in it (Құқық иесі 1, ЖСН/ИИН 1,
-    Т.к. 1: the first person's), which numbers the persons of a row as a word would."""
+    Т.к. 1, pravoobl_1_fio: the first person's), which numbers the persons of a row as a word would."""
     return {w[:PERSON_STEM] for w in re.findall(r"[^\W\d_]{3,}", column.lower())} | \
-        {f"#{n}" for n in re.findall(r"(?<![\w.:/-])\d{1,2}(?![\w.:/-])", column)}
+        {f"#{n}" for n in re.findall(r"(?<![^\W_]|[.:/-])\d{1,2}(?![^\W_]|[.:/-])", column)}
 
 
 def _person_words(identity: list[CatalogColumn]) -> dict[str, str]:
@@ -173,6 +173,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
     out = []
     for table, cols in by_table.items():
         officials = {c.column for c in cols if OFFICIAL in c.evidence}
+        repeated = {c.column for c in cols if REPEATED in c.evidence}
+        if any(c.semantic_type in NAMES and c.column not in officials | repeated for c in cols):
+            officials |= repeated  # the enumerator beside the household's members
         if any(c.semantic_type in IDENTITY and c.column not in officials for c in cols):
             cols = [c for c in cols if c.column not in officials]  # the registrar beside the record's person
         marriage = [c for c in cols if c.semantic_type == "surname" and MARRIAGE.search(c.column.lower())]
@@ -182,7 +185,7 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             counts[c.semantic_type] += 1
         if not any(c.semantic_type in ("iin", "surname", "full_name") for c in identity) and not marriage:
             continue
-        if not counts or max(counts.values()) <= 1:
+        if (not counts or max(counts.values()) <= 1) and not _nested_persons(identity):
             found = {c.semantic_type: c.column for c in identity}
             parts = birth_parts(cols)
             if parts:  # ЧИСЛО, МЕСЯЦ, ГОД РОЖД.: one date of birth, whatever a part was classified as
@@ -206,7 +209,7 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         for c in identity:
             # a first word several columns share names a person (mother_name, mother_dob; Жұбайының Т.А.Ә., Жұбайының
             # ЖСН); the columns whose first word is their own (Тегі, Аты, Туған күні) are the row's own person
-            party = party_of(c.column) if shared[party_of(c.column)] > 1 else "subject"
+            party = party_of(c.column) if shared[party_of(c.column)] > 1 or NESTED.fullmatch(c.column) else "subject"
             if named:  # a word for a person anywhere in the name: Собственник (ФИО), ИИН собственника
                 party = named[c.column]
             if c.semantic_type in grouped[party]:
@@ -230,6 +233,16 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 out += _with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
                                             relation=relation), surnames[name])
     return out
+
+
+def _nested_persons(identity: list[CatalogColumn]) -> bool:
+    """Whether a row of nested records holds two persons, each identified by the columns under a first key of its
+    own (client.name.last, client.iin beside contact_person.full_name), whatever kinds each has."""
+    under: dict[str, dict[str, str]] = defaultdict(dict)
+    for c in identity:
+        if NESTED.fullmatch(c.column):
+            under[party_of(c.column)][c.semantic_type] = c.column
+    return sum(1 for found in under.values() if _identifies(found)) >= 2
 
 
 def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
