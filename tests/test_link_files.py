@@ -308,3 +308,14 @@ def test_a_passports_machine_readable_name_and_its_dates_are_read(tmp_path: Path
                    "2,ZHUMABAEV<<NURLAN<<<<<<<,02JAN95\n",
         "registry.csv": "Фамилия,Имя,Дата рождения\nЖумабаев,Нурлан,02.01.1995\nЖумабаев,Нурлан,12.03.1985\n"})
     assert found[("mvd", "1")] == found[("registry", "2")] != found[("mvd", "2")] == found[("registry", "1")]
+
+
+def test_twins_whose_short_names_are_half_their_letters_apart_stay_two(tmp_path: Path) -> None:
+    """Ерік and Серік? No: Асан and Үсен, born the same day at one address, in a school list and a clinic's. Two
+    letters of four apart was "similar enough" for one person."""
+    found = _clusters(tmp_path, {
+        "school.csv": "Тегі,Аты,Туған күні,Мекенжайы\nҚасымов,Асан,14.05.2012,\"Тараз, Төле би 21-3\"\n"
+                      "Қасымов,Үсен,14.05.2012,\"Тараз, Төле би 21-3\"\n",
+        "clinic.csv": "FullName,BirthDate,Address\nKASYMOV ASAN,2012-05-14,\"Taraz, Tole bi 21-3\"\n"
+                      "KASYMOV USEN,2012-05-14,\"Taraz, Tole bi 21-3\"\n"})
+    assert found[("school", "1")] == found[("clinic", "1")] != found[("school", "2")] == found[("clinic", "2")]

@@ -178,10 +178,11 @@ def named_only(fields: Iterable[str]) -> str | None:
 
 BIRTHS_APART_RARE = 0.01
 """At most this share of the pairs that share a valid IIN may have births apart for the rule to hold."""
-FIRSTS_WHOLLY_APART = f"""coalesce(first = 1 AND {FIRSTS_UNALIKE} AND levenshtein(l.first_key, r.first_key) > 2,
-        false)"""
-"""First names that are not one name misspelt: neither alike nor two letters apart, nor an initial, nor a short
-form (Айсұлу and Томирис; not Марат and Мрат, Айгүл and А., Саша and Александр). Over the pair's level of
+FIRSTS_WHOLLY_APART = f"""coalesce(first = 1 AND {FIRSTS_UNALIKE} AND (levenshtein(l.first_key, r.first_key) > 2
+        OR 2 * levenshtein(l.first_key, r.first_key) >= greatest(length(l.first_key), length(r.first_key))), false)"""
+"""First names that are not one name misspelt: neither alike nor two letters apart (or, of a short name, half its
+letters apart: the twins Асан and Үсен), nor an initial, nor a short form (Айсұлу and Томирис; not Марат and Мрат,
+Айгүл and А., Саша and Александр). Over the pair's level of
 ``first`` (1: different, so neither the same, an initial of the other, alike nor a short form), which says most
 of it, with the keys for the rest."""
 FIRSTS_APART = "firsts_apart AND iin < 3"
