@@ -319,3 +319,14 @@ def test_twins_whose_short_names_are_half_their_letters_apart_stay_two(tmp_path:
         "clinic.csv": "FullName,BirthDate,Address\nKASYMOV ASAN,2012-05-14,\"Taraz, Tole bi 21-3\"\n"
                       "KASYMOV USEN,2012-05-14,\"Taraz, Tole bi 21-3\"\n"})
     assert found[("school", "1")] == found[("clinic", "1")] != found[("school", "2")] == found[("clinic", "2")]
+
+
+def test_an_iin_whose_sex_digit_its_record_denies_is_another_persons_and_joins_nobody(tmp_path: Path) -> None:
+    """A bailiff's list writes debtors in the genitive (Бейсеновой Айгул Абдирахмановны) and, on the wife's line,
+    her husband's IIN (its seventh digit 3: a man born in the 1900s). The same IIN made her the husband."""
+    found = _clusters(tmp_path, {
+        "registry.csv": "Фамилия,Имя,Отчество,Дата рождения,ИИН\nБейсенов,Ерлан,Жумабекович,08.06.1983,830608354463\n"
+                        "Бейсенова,Айгул,Абдирахмановна,12.02.1985,\n",
+        "bailiff.csv": "Должник,ИИН должника\nБейсеновой Айгул Абдирахмановны,830608354463\n"
+                       "БЕЙСЕНОВ ЕРЛАН ЖУМАБЕКОВИЧ,830608354463\n"})
+    assert found[("bailiff", "2")] == found[("registry", "1")] != found[("bailiff", "1")]

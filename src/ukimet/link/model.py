@@ -95,7 +95,8 @@ LEVELS: dict[str, str] = {
         WHEN l.iin = r.iin THEN CASE WHEN coalesce({NAMES_APART}, false) OR coalesce({IIN_BORROWED}, false) THEN 0
             ELSE 4 END
         WHEN l.iin_valid AND r.iin_valid THEN CASE WHEN coalesce({IIN_TYPO}, false) THEN 3 ELSE 1 END
-        WHEN levenshtein(l.iin, r.iin) <= 1 OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
+        WHEN levenshtein(l.iin, r.iin) <= 1 OR levenshtein(left(l.iin, 11), left(r.iin, 11)) <= 1
+            OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
         ELSE 2 END""",
     "birth_date": f"""CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
         WHEN l.birth_date = r.birth_date AND NOT (l.birth_month_only OR r.birth_month_only) THEN 3

@@ -80,12 +80,16 @@ def name_key(text: str) -> str:
 
 
 # Endings in the comparable alphabet, longest first, with the sex they tell of.
-RUSSIAN_SURNAME_ENDINGS = (("skaia", "F"), ("ski", "M"), ("ova", "F"), ("eva", "F"), ("ina", "F"), ("ov", "M"),
-                           ("ev", "M"), ("in", "M"))
+RUSSIAN_SURNAME_ENDINGS = (("skaia", "F"), ("skoi", "F"), ("ovoi", "F"), ("evoi", "F"), ("inoi", "F"), ("ovim", "M"),
+                           ("evim", "M"), ("inim", "M"), ("ski", "M"), ("ovu", "M"), ("evu", "M"), ("inu", "M"),
+                           ("ova", "F"), ("eva", "F"), ("ina", "F"), ("ov", "M"), ("ev", "M"), ("in", "M"))
+"""(with the oblique cases a debtor or an addressee is written in: Бейсеновой, Ахметову, Ивановым)"""
 KAZAKH_ENDINGS = (("kizi", "F"), ("uli", "M"))
 """-ұлы / -қызы: a patronymic, or (since 1996) a surname built from the father's name."""
 SURNAME_ENDINGS = KAZAKH_ENDINGS + RUSSIAN_SURNAME_ENDINGS
-RUSSIAN_PATRONYMIC_ENDINGS = (("ovna", "F"), ("evna", "F"), ("ichna", "F"), ("ovich", "M"), ("evich", "M"))
+RUSSIAN_PATRONYMIC_ENDINGS = (("ovichu", "M"), ("evichu", "M"), ("ovicha", "M"), ("evicha", "M"), ("ovnoi", "F"),
+                              ("evnoi", "F"), ("ovna", "F"), ("evna", "F"), ("ovni", "F"), ("evni", "F"), ("ovne", "F"),
+                              ("evne", "F"), ("ichna", "F"), ("ovich", "M"), ("evich", "M"))
 PATRONYMIC_ENDINGS = RUSSIAN_PATRONYMIC_ENDINGS + KAZAKH_ENDINGS + (("ich", "M"),)
 
 

@@ -41,6 +41,13 @@ person's number (a parent's copied onto a child's benefit record, a child's on t
 roster: 131119... beside 1994) or a wrong record. Such an IIN is compared digit by digit, as a suspect one is, and
 proves no one a different person."""
 
+IIN_BELIES_SEX = """coalesce(i.iin_sex <> coalesce(x.code, CASE WHEN p.father_sex IS NULL THEN s.surname_sex
+        WHEN s.surname_sex IS NULL OR s.surname_sex = p.father_sex THEN p.father_sex END), false)"""
+"""A valid IIN whose sex digit is not the sex its record states, in a column of its own or by the endings of its
+surname and patronymic (where they do not disagree: Айлин Марат Жандосқызы is no man): a husband's IIN on his
+wife's line of a bailiff's list (Бейсеновой Айгул Абдирахмановны, 830608354463), a mother's on her son's. Such an
+IIN is another person's number, as one its record's date of birth belies (``IIN_BELIES_BIRTH``)."""
+
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
 CONTACT = ("address", "phone", "email")
 """Weaker evidence (all address columns joined); in a row of several persons, each column goes to the person its
@@ -421,11 +428,12 @@ def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, b
     return day or month or year, month is not None or year is not None, year is not None
 
 
-def _name_forms(name: str) -> tuple[str, str, str | None, str, str | None, str | None]:
+def _name_forms(name: str) -> tuple[str, str, str | None, str, str | None, str | None, str | None]:
     """A name's comparable key, surname stem and the sex its ending tells, the father's name it holds (as a
-    patronymic), its sound key and the full name it begins (Бауке: Бауыржан)."""
+    patronymic), its sound key, the full name it begins (Бауке: Бауыржан) and the sex it tells as a patronymic."""
     family, father = surname(name), patronymic(name)
-    return name_key(name), family.stem, family.sex, father.stem, sound_key(name) or None, full_name_begins(name)
+    return (name_key(name), family.stem, family.sex, father.stem, sound_key(name) or None, full_name_begins(name),
+            father.sex)
 
 
 ORDER_SAMPLE = 500
@@ -501,7 +509,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         "SELECT DISTINCT v FROM (SELECT sur AS v FROM named UNION SELECT fst FROM named UNION SELECT pat FROM named) "
         "WHERE v IS NOT NULL").fetchall()]
     (forms,) = mapped([(_name_forms, names)])
-    columns = ("key", "surname_stem", "surname_sex", "father", "sound", "full")
+    columns = ("key", "surname_stem", "surname_sex", "father", "sound", "full", "father_sex")
     _mapping(work, "name", {"raw": names, **{c: [f[i] for f in forms] for i, c in enumerate(columns)}},
              [("raw", pa.string()), *((c, pa.string()) for c in columns)])
     _forget_placeholders(work, "map_name")
@@ -513,7 +521,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
     con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
         o.record_id,
         n.source, n.source_table, n.party, n.record_key,
-        i.number AS iin, coalesce(i.valid AND NOT {IIN_BELIES_BIRTH}, false) AS iin_valid,
+        i.number AS iin, coalesce(i.valid AND NOT {IIN_BELIES_BIRTH} AND NOT {IIN_BELIES_SEX}, false) AS iin_valid,
         n.iin IS NOT NULL AND NOT iin_valid AS iin_suspect,  -- the alias just made (DuckDB): worked out once
         s.key AS surname_key, s.surname_stem, f.key AS first_key, f.full AS first_full, p.father AS father_key,
         CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth ELSE coalesce(d.day, i.iin_birth) END
