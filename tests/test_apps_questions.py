@@ -2258,3 +2258,28 @@ def test_dwellings_by_their_number_of_residents_are_a_breakdown_not_one_count(qu
 
 def test_regions_by_their_residents_are_a_ranking_of_persons_not_of_dwellings() -> None:
     _reads("Тұрғындарының саны бойынша алғашқы бес өңірді атаңыз.", "FROM mart.persons", "GROUP BY region")
+
+
+@pytest.mark.parametrize("question", ["How many dwellings in Astana have an area of more than 100 square metres?",
+                                      "Алматы облысында ауданы 100 шаршы метрден асатын тұрғын үйлер саны қанша?",
+                                      "Сколько жилищ площадью более 100 кв. м в Астане?"])
+def test_a_dwellings_area_is_a_number_compared_in_square_metres(question: str) -> None:
+    _reads(question, "FROM mart.dwellings", "area_m2 > 100")
+
+
+@pytest.mark.parametrize(("question", "kept", "dropped"), [
+    ("Which three regions have the most families receiving at least one social benefit, not counting pensions?",
+     "receives_benefit", "old_age_pension"),
+    ("Количество получателей пособий без учета пенсий в Шымкенте", "receives_benefit", "old_age_pension"),
+])
+def test_pensions_excluded_beside_an_allowance_is_its_definition_never_a_filter_of_pensions(
+        question: str, kept: str, dropped: str) -> None:
+    sql = _reads(question, kept)[1]
+    assert dropped not in sql, sql
+
+
+@pytest.mark.parametrize("question", ["How many pensioners, not counting Almaty?",
+                                      "Сколько пенсионеров, не считая Алматы?",
+                                      "Алматыны қоспағанда зейнеткерлер саны"])
+def test_not_counting_a_place_leaves_it_out(question: str) -> None:
+    _reads(question, "NOT coalesce((region = '75'), FALSE)")

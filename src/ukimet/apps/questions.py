@@ -96,7 +96,10 @@ NOUNS = {  # what the number counts
               "en": ["group", "groups"]},
     "rooms": {"kk": ["бөлмелі", "бөлме", "бөлмесі"], "ru": ["комнат", "комнатами", "комнаты", "комнатных", "комнатные"],
               "en": ["rooms", "room", "bedrooms"]},
-    "vehicles": {"kk": ["көлігі", "көлік", "автокөлігі", "автокөлік"],
+    "area": {"kk": ["шаршы", "метр", "метрден", "метрге", "ауданы", "м2", "м²"],
+             "ru": ["квадратных", "квадратного", "метров", "метра", "кв", "площадью", "м2", "м²"],
+             "en": ["square", "metres", "meters", "metre", "meter", "sqm", "m2", "m²"]},
+    "vehicles": {"kk": ["көлігі", "көлік", "автокөлігі", "автокөлік", "машинасы", "машина"],
                  "ru": ["автомобилей", "автомобиля", "автомобилями", "машин", "машины", "транспортных средств"],
                  "en": ["vehicles", "vehicle", "cars", "car"]},
     "income": {"kk": ["табысы", "табыс", "табысымен"], "ru": ["доходом", "доход", "дохода"], "en": ["income"]},
@@ -111,6 +114,7 @@ NUMERIC = {"children": (("families",), "children_under_18"), "age": (("persons",
            "income": (("families",), "income_per_person"), "wage": (("persons",), "monthly_wage"),
            "amount": (("payments",), "amount"), "group": (("persons",), "disability_group"),
            "members": (("families", "households"), "members"), "rooms": (("dwellings", "families"), "rooms"),
+           "area": (("dwellings",), "area_m2"),
            "vehicles": (("persons", "families"), "vehicles")}
 """what a number counts -> the entities that have it (the first when nothing else says which), and its column"""
 LARGEST = {"group": 3, "rooms": 20, "vehicles": 20}
@@ -252,9 +256,11 @@ ELLIPSIS_JOINS = {"kk": [], "ru": ["а", "с", "со", "против"], "en": ["
 """words besides "and" and "or" that set the filter and its elided opposite side by side"""
 
 
-NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ"]},
-            "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не", "без", "нет"], "after": []},
-            "en": {"before": ["other than", "except for", "excluding", "except", "outside", "not", "non", "without",
+NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ", "қоспағанда", "есептемегенде", "есепке алмағанда"]},
+            "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не считая", "не учитывая", "не",
+                              "без", "нет"], "after": []},
+            "en": {"before": ["other than", "except for", "excluding", "except", "outside", "not counting",
+                              "without counting", "leaving out", "not", "non", "without",
                               "with no", "have no", "has no", "no", "don t", "doesn t", "do not", "does not", "dont",
                               "doesnt", "didn t", "didnt", "did not"], "after": []}}
 """words that turn the filter beside them into its opposite: before it (не в школе, excluding pensioners, кроме
@@ -850,6 +856,14 @@ EACH_OTHER = re.compile(r"(?<!\w)бір-бір\w*|\bдруг (?:от |с |на )
 """from each other (бір-бірінен, друг от друга, each other): what a comparison says of its groups, no number of one"""
 ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED)
 """words that say nothing the rest of the question does not, dropped before it is read"""
+PENSIONS_EXCLUDED = re.compile(
+    r"(?<!\w)(?:(?:not counting|excluding|other than|except(?: for)?|without counting|leaving out) (?:the )?"
+    r"(?:old[- ]age )?pensions?|(?:old[- ]age )?pensions? (?:excluded|not counted|aside|not included)"
+    r"|не считая пенси\w*|без уч[её]та пенси\w*|кроме пенси\w*|пенси\w* не (?:считаем|считая|учитываем|в сч[её]т)"
+    r"|зейнетақы\w* (?:есептемегенде|есепке алмағанда|қоспағанда)|зейнетақыны есептемей)(?!\w)", re.IGNORECASE)
+"""not counting pensions, пенсии не считаем, зейнетақыны есептемегенде: said of an allowance, what the layer's own
+definition says (an allowance is no pension), and shown in the answer; never a filter of pensions"""
+ALLOWANCE_SAID = re.compile(r"benefit|allowance|пособи|жәрдемақ|жардемак", re.IGNORECASE)
 NUMBER_SIGN = re.compile(r"(?<!\w)(?:no|nos|num)\.(?=\s*(?:of\b|[^\W\d_]))|(?<!\w)#(?=\s*of\b)", re.IGNORECASE)
 """no. and # of, as reports write "number" (no. of pensioners): never the "no" that negates (families with no car)"""
 TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
@@ -1883,7 +1897,18 @@ def _english_filler(typed: list[str], tokens: list[str], at: int, layer: Layer, 
             (not alone or tokens[k] not in _phrase_words(layer, language, own=True))
 
     return language != "en" and english(at, False) and (english(at, True) or any(
-        english(k, True) for k in (at - 1, at + 1) if 0 <= k < len(typed)))
+        english(k, True) for k in (at - 1, at + 1) if 0 <= k < len(typed))) and not _mostly_english(typed, layer)
+
+
+def _mostly_english(typed: list[str], layer: Layer) -> bool:
+    """Whether half the question's words or more are English (how many көп балалы families in Almaty?; payments in
+    2023 and 2025): an English question with a word of another language, whose fillers another language's reading
+    must not drop."""
+    english = _per_layer("english words", layer, "en", lambda: frozenset(  # a place's name is in no language
+        w for p in layer.phrases["en"] if not p.borrowed and p.item.kind != "region" for w in p.words)
+        | layer.stopwords["en"])
+    said = [w.lower() for w in typed if w.isalpha()]
+    return 2 * sum(1 for w in said if w.isascii() and fold(w, "en") in english) >= len(said)
 
 
 def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
@@ -1892,6 +1917,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
     for aside in ASIDES:
         text = aside.sub(" ", text)
+    if ALLOWANCE_SAID.search(text):
+        text = PENSIONS_EXCLUDED.sub(" ", text)
     language = language or _detect(text, layer)
     text = NUMBER_DASH.sub("\\1 \u2012 \\2", text)  # 50-100 тыс: a range, not 50 100 joined as 50100
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
@@ -2227,6 +2254,7 @@ NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amo
                  "age": {"kk": "жасы", "ru": "возраст", "en": "age"},
                  "members": {"kk": "мүшелер саны", "ru": "членов", "en": "members"},
                  "rooms": {"kk": "бөлмелер саны", "ru": "комнат", "en": "rooms"},
+                 "area": {"kk": "ауданы, м²", "ru": "площадь, м²", "en": "area, m²"},
                  "vehicles": {"kk": "көліктер саны", "ru": "автомобилей", "en": "vehicles"},
                  "wage": {"kk": "айлық жалақы", "ru": "месячная зарплата", "en": "monthly wage"}}
 """what a number in the question counts, as the answer's interpretation says it"""
