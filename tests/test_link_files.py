@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -251,35 +252,35 @@ def _people(n: int) -> list[tuple[str, str, str]]:
              f"{1 + k % 28:02d}.{1 + k % 12:02d}.{1950 + k}") for k in range(n)]
 
 
+def _two_a_row_are_each_their_person(tmp_path: Path, header: str, rows: int, before: Callable[[int], str]) -> None:
+    """A file of two persons a row (``header``; each row's own columns first, by ``before``, then each person's name
+    and date of birth) beside a registry of them all: a row's first person and its second (``#2``) are each their
+    registry line, and no row describes a third."""
+    people = _people(2 * rows)
+    table = header + "\n" + "".join(f"{k + 1},{before(k)}{a[0]} {a[1]},{a[2]},{b[0]} {b[1]},{b[2]}\n"
+                                   for k, (a, b) in enumerate(zip(people[::2], people[1::2], strict=True)))
+    registry = "Фамилия,Имя,Дата рождения\n" + "".join(f"{s},{f},{d}\n" for s, f, d in people)
+    found = _clusters(tmp_path, {"rows.csv": table, "registry.csv": registry})
+    assert not any(key[1].endswith("#3") for key in found)
+    for k in range(rows):
+        assert found[("rows", str(k + 1))] == found[("registry", str(2 * k + 1))]
+        assert found[("rows", f"{k + 1}#2")] == found[("registry", str(2 * k + 2))]
+
+
 def test_a_census_enumerator_beside_the_household_members_is_nobody_the_rows_describe(tmp_path: Path) -> None:
     """A census sheet: one household a row, its members side by side, and the enumerator who filled it in (three
     names over 36 households). The enumerator was read as the row's first person, every member moved one place,
     and each enumerator became one entity of a hundred households."""
-    people = _people(72)
-    census = "Сауалнама №,Санақшы,Т.А.Ә. [1],Туған күні [1],Т.А.Ә. [2],Туған күні [2]\n" + "".join(
-        f"{k + 1},{('Иванова Т.', 'Сәрсенова М.', 'Ким Е.')[k % 3]},{a[0]} {a[1]},{a[2]},{b[0]} {b[1]},{b[2]}\n"
-        for k, (a, b) in enumerate(zip(people[::2], people[1::2], strict=True)))
-    registry = "Фамилия,Имя,Дата рождения\n" + "".join(f"{s},{f},{d}\n" for s, f, d in people)
-    found = _clusters(tmp_path, {"census.csv": census, "registry.csv": registry})
-    assert not any(key[1].endswith("#3") for key in found)
-    for k in range(36):
-        assert found[("census", str(k + 1))] == found[("registry", str(2 * k + 1))]
-        assert found[("census", f"{k + 1}#2")] == found[("registry", str(2 * k + 2))]
+    _two_a_row_are_each_their_person(
+        tmp_path, "Сауалнама №,Санақшы,Т.А.Ә. [1],Туған күні [1],Т.А.Ә. [2],Туған күні [2]", 36,
+        lambda k: ("Иванова Т.", "Сәрсенова М.", "Ким Е.")[k % 3] + ",")
 
 
 def test_co_owners_numbered_in_their_column_names_are_one_person_each(tmp_path: Path) -> None:
     """pravoobl_1_fio, pravoobl_1_dr, pravoobl_2_fio, pravoobl_2_dr: the number between underscores says whose
     column it is (owner 2's name and date were two persons, one with a name alone)."""
-    people = _people(8)
-    register = "nomer,pravoobl_1_fio,pravoobl_1_dr,pravoobl_2_fio,pravoobl_2_dr\n" + "".join(
-        f"{k + 1},{a[0]} {a[1]},{a[2]},{b[0]} {b[1]},{b[2]}\n"
-        for k, (a, b) in enumerate(zip(people[::2], people[1::2], strict=True)))
-    registry = "Фамилия,Имя,Дата рождения\n" + "".join(f"{s},{f},{d}\n" for s, f, d in people)
-    found = _clusters(tmp_path, {"register.csv": register, "registry.csv": registry})
-    assert not any(key[1].endswith("#3") for key in found)
-    for k in range(4):
-        assert found[("register", str(k + 1))] == found[("registry", str(2 * k + 1))]
-        assert found[("register", f"{k + 1}#2")] == found[("registry", str(2 * k + 2))]
+    _two_a_row_are_each_their_person(
+        tmp_path, "nomer,pravoobl_1_fio,pravoobl_1_dr,pravoobl_2_fio,pravoobl_2_dr", 4, lambda k: "")
 
 
 def test_a_contact_person_of_a_nested_record_is_a_second_person_and_a_name_alone_joins_nobody(
@@ -330,3 +331,22 @@ def test_an_iin_whose_sex_digit_its_record_denies_is_another_persons_and_joins_n
         "bailiff.csv": "Должник,ИИН должника\nБейсеновой Айгул Абдирахмановны,830608354463\n"
                        "БЕЙСЕНОВ ЕРЛАН ЖУМАБЕКОВИЧ,830608354463\n"})
     assert found[("bailiff", "2")] == found[("registry", "1")] != found[("bailiff", "1")]
+
+
+def test_an_age_taken_on_a_date_is_a_year_of_birth_within_one(tmp_path: Path) -> None:
+    """A household survey writes each person's age (полных лет) and the day it asked: three generations of one name
+    at one address are told apart by it (born 1951, 1976 and 2000; 72, 47 and 23 on 10.03.2024, two of them before
+    their birthday), and each is their registry line."""
+    found = _clusters(tmp_path, {
+        "registry.csv": "Тегі,Аты,Әкесінің аты,Туған күні,Мекенжайы\n"
+                        "Сейтқали,Болат,Ерланұлы,12.09.1951,\"Павлодар, Кутузов 4-12\"\n"
+                        "Сейтқали,Болат,Ерланұлы,01.02.1976,\"Павлодар, Кутузов 4-12\"\n"
+                        "Сейтқали,Болат,Ерланұлы,30.07.2000,\"Павлодар, Кутузов 4-12\"\n",
+        "survey.csv": "Сауалнама №,Т.А.Ә.,Жасы,Сауалнама күні,Мекенжайы\n"
+                      "1,Сейтқали Болат Ерланұлы,23,10.03.2024,\"Павлодар, Кутузов 4-12\"\n"
+                      "2,Сейтқали Болат Ерланұлы,72,10.03.2024,\"Павлодар, Кутузов 4-12\"\n"
+                      "3,Сейтқали Болат Ерланұлы,48,10.03.2024,\"Павлодар, Кутузов 4-12\"\n"})
+    assert found[("survey", "1")] == found[("registry", "3")]
+    assert found[("survey", "2")] == found[("registry", "1")]
+    assert found[("survey", "3")] == found[("registry", "2")]
+    assert len({found[("survey", n)] for n in ("1", "2", "3")}) == 3

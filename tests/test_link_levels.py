@@ -11,9 +11,11 @@ from ukimet.link.model import LEVELS
 
 PROFILE = {"iin": None, "iin_valid": False, "surname_key": "daniarov", "surname_stem": "daniar", "first_key": "erjan",
            "first_full": "erjan", "father_key": None, "birth_date": "1965-10-01", "birth_month_only": False,
-           "birth_year_only": False, "sex": "M", "address_key": None, "phone_key": None, "email_key": None}
+           "birth_year_only": False, "birth_approx": False, "sex": "M", "address_key": None, "phone_key": None,
+           "email_key": None}
 
-TYPES = {"birth_date": "DATE", "iin_valid": "BOOLEAN", "birth_month_only": "BOOLEAN", "birth_year_only": "BOOLEAN"}
+TYPES = {"birth_date": "DATE", "iin_valid": "BOOLEAN", "birth_month_only": "BOOLEAN", "birth_year_only": "BOOLEAN",
+         "birth_approx": "BOOLEAN"}
 
 
 def level(field: str, left: dict[str, Any], right: dict[str, Any]) -> int:
@@ -100,6 +102,20 @@ def test_a_year_of_birth_alone_agrees_in_part_with_any_date_in_that_year(right: 
     """A land cadastre writes only the year of birth (Год рождения: 1990): it agrees in part with a full date, a
     year and month, or a year in that year, and disagrees with another year."""
     assert level("birth_date", YEAR_ONLY, right) == found
+
+
+AGE_2024 = {"birth_date": "1974-01-01", "birth_month_only": True, "birth_year_only": True, "birth_approx": True}
+"""49 on 10.03.2024: born in 1974 (after the 10th of March) or 1975, kept as the earlier year"""
+
+
+@pytest.mark.parametrize(("right", "found"), [
+    ({"birth_date": "1974-10-01"}, 2), ({"birth_date": "1975-02-01"}, 2),  # either year: in part
+    ({"birth_date": "1973-12-31"}, 1), ({"birth_date": "1976-01-01"}, 1),  # else: apart
+    ({**AGE_2024, "birth_date": "1975-01-01"}, 2), ({**AGE_2024, "birth_date": "1972-01-01"}, 1),  # two ages
+])
+def test_an_age_agrees_in_part_with_a_birth_in_either_year_it_allows(right: dict[str, Any], found: int) -> None:
+    assert level("birth_date", AGE_2024, right) == found
+    assert level("birth_date", right, AGE_2024) == found
 
 
 def test_a_partial_agreement_never_weighs_more_than_a_full_one() -> None:

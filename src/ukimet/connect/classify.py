@@ -17,15 +17,15 @@ from ukimet.core.dates import month_first, name_alone, parse_date, parse_year, p
 from ukimet.core.ids import decode_iin, is_valid_bin, normalise_number
 from ukimet.core.scripts import plain_latin
 
-SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
-                  "email", "address", "region", "money", "date", "text", "other", "record_id")
+SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "age", "sex",
+                  "phone", "email", "address", "region", "money", "date", "text", "other", "record_id")
 """what a column of an agency's table can be; ``record_id`` only when a user says so (``ukimet link --map``, a
 catalogue label): a record's number, never evidence of who the record is about"""
 COLUMN_TYPES = (*SEMANTIC_TYPES, "person_id", "family_id")
 """every semantic type a catalogued column can have: the classifier's, and the ids linkage gives persons and
 families (columns of derived tables, the mart's); what policies and data files may name"""
-PERSONAL = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "phone", "email",
-                      "address"})
+PERSONAL = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "age", "phone",
+                      "email", "address"})
 
 # Name fragments per type, matched against the lower-cased column name split on _ and spaces (whole words) or,
 # for the longer fragments, as substrings. Kazakh, Russian and English, in Cyrillic and Latin spellings.
@@ -40,6 +40,7 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "birth_date": ("dr", "data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
                    "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan",
                    "yob", "родил", "туылған", "tuylgan"),
+    "age": ("age", "возраст", "vozrast", "жасы", "jasy", "yosh", "полных_лет"),
     "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender"),
     "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы"),
     "email": ("email", "e_mail", "почта", "пошта"),
@@ -70,6 +71,10 @@ STAFF = ("bailiff", "судебн", "чси", "doctor", "врач", "дәріг�
 """Words of an identity column's name that make it an official's who handled the record (bailiff, Врач, ИИН
 регистратора, approved_by): a person the record is not about, whom linkage leaves out where the row names someone
 else (``OFFICIAL``), and reads where the officials are all the table holds (a register of managers)."""
+AGE = re.compile(r"\d{1,3}(\.0+)?")
+"""a person's age in whole years (39, or 39.0 as a spreadsheet keeps it)"""
+OLDEST = 120
+"""the most years a person's age can be"""
 OFFICIAL = "the name says an official who handled the record"
 """the evidence that marks an official's column (``records.parties`` leaves it out beside the record's person)"""
 REPEATED = "the same few names fill many rows"
@@ -397,6 +402,11 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
             (lowered.startswith(("id_", "ид_")) and coded):  # id_adr of numbers: the address's number; id_surname
         # of names: the surname of the person the id is (a record's own prefix)
         return pick("other", 0.8, "identifier or code column")
+    if names.get("age"):  # Возраст, client.age: whole years, as an application or a survey took them
+        present = [v.strip() for v in values if v and v.strip()]
+        ages = [v for v in present if AGE.fullmatch(v) and float(v) <= OLDEST]
+        if present and len(ages) >= 0.9 * len(present):
+            return pick("age", 0.8, "whole years and the name says age")
     if not date_type and scores.get("date", 0) < 0.9 and (names.get("birth_date") or not names):
         # a date of birth written as a year and month only (1985-03), or as Excel day numbers under a name that
         # says birth (Туған күні (сан)): read so by linkage

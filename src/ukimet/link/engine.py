@@ -57,8 +57,8 @@ from ukimet.link.model import (
 NODES = "link.profiles"
 """What is paired and clustered: distinct standardised profiles, not raw records."""
 EVIDENCE = ("iin", "iin_valid", "surname_key", "surname_stem", "first_key", "first_full", "father_key", "birth_date",
-            "birth_month_only", "birth_year_only", "sex", "surname_sound", "first_sound", "address_key", "phone_key",
-            "email_key")
+            "birth_month_only", "birth_year_only", "birth_approx", "sex", "surname_sound", "first_sound", "address_key",
+            "phone_key", "email_key")
 SWAPPED = {"surname_key": "first_key", "surname_stem": "first_key", "first_key": "surname_key"}
 """When one record has surname and first name the other way round (a common slip, and the usual reading of
 a full name written first-name-first), its names are compared crosswise: one name the same crosswise and the other

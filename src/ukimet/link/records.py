@@ -48,7 +48,7 @@ surname and patronymic (where they do not disagree: Айлин Марат Жан
 wife's line of a bailiff's list (Бейсеновой Айгул Абдирахмановны, 830608354463), a mother's on her son's. Such an
 IIN is another person's number, as one its record's date of birth belies (``IIN_BELIES_BIRTH``)."""
 
-IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex")
+IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "age", "sex")
 CONTACT = ("address", "phone", "email")
 """Weaker evidence (all address columns joined); in a row of several persons, each column goes to the person its
 name says (``_contacts``)."""
@@ -74,6 +74,9 @@ class Party:
     of this party has"""
     birth_parts: tuple[str, ...] = ()
     """a date of birth written in three columns: the day's, the month's and the year's (ЧИСЛО, МЕСЯЦ, ГОД РОЖД.)"""
+    age_on: str | None = None
+    """where the party's age stands for its date of birth: the column of the date it was taken on (Дата опроса,
+    created_at), if the row has one"""
 
 
 NESTED = re.compile(r"\w{2,}(\.\w{2,})+")
@@ -207,8 +210,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             further = tuple(c.column for c in cols if extras and c.semantic_type in EXTRA_TYPES
                             and c.column.lower() not in NOT_EVIDENCE and c.column not in key and c.column not in parts
                             and not (c.labelled_by == "user" and c.semantic_type == "other"))  # --map x=other
-            out += _with_surnames(Party("", table, "subject", found, key, address, further, birth_parts=parts),
-                                  others)
+            out += _with_surnames(Party("", table, "subject", found, key, address, further, birth_parts=parts,
+                                        age_on=_age_on(cols, found)), others)
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
         shared = Counter(party_of(c.column) for c in identity)
@@ -238,8 +241,16 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 mine = contacts.get(name, {})
                 found = {**found, **{kind: columns[0] for kind, columns in mine.items() if kind != "address"}}
                 out += _with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
-                                            relation=relation), surnames[name])
+                                            relation=relation, age_on=_age_on(cols, found)), surnames[name])
     return out
+
+
+def _age_on(cols: list[CatalogColumn], found: dict[str, str]) -> str | None:
+    """The column of the date a party's age was taken on (``Party.age_on``): the row's first date that is no date
+    of birth, where the party has an age."""
+    if "age" not in found:
+        return None
+    return next((c.column for c in cols if c.semantic_type == "date"), None)
 
 
 def _nested_persons(identity: list[CatalogColumn]) -> bool:
@@ -305,14 +316,17 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         table = f"{ident(source)}.{ident(party.table)}"
         record_key = record_key_sql(key)
         fields = ", ".join(
+            f"coalesce(CAST({ident(party.columns[t])} AS VARCHAR), {_age_sql(party)}) AS {t}" if t == "birth_date"
+            and t in party.columns and "age" in party.columns else
             f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else
             _date_of_parts(party.birth_parts) + f" AS {t}" if t == "birth_date" and party.birth_parts else
+            _age_sql(party) + f" AS {t}" if t == "birth_date" and "age" in party.columns else
             # no date of birth of its own: the one a full name may carry (Касымов Дмитрий, 1944 г.р.); only names
             # with a digit are read for it, not every distinct name of the store
             f"CASE WHEN regexp_matches(CAST({ident(party.columns['full_name'])} AS VARCHAR), '[0-9]') THEN "
             f"CAST({ident(party.columns['full_name'])} AS VARCHAR) END AS {t}" if t == "birth_date"
             and "full_name" in party.columns else
-            f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email"))
+            f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email") if t != "age")
         address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
                    if party.address else "NULL::VARCHAR")
         mine = {extra_name(c): c for c in party.extras}
@@ -413,19 +427,38 @@ PLACEHOLDER_BIRTHS = frozenset({dt.date(1900, 1, 1), dt.date(1, 1, 1), dt.date(1
 day zero. A person born on 1 January 1900 has no record in a living population."""
 
 
-def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, bool]:
+AGE_WRITTEN = re.compile(r"age (\d{1,3})(?:\.0+)? on (.*)")
+"""an age and the date it was taken on, as ``extract`` writes them where a date of birth would be"""
+
+
+def _age_sql(party: Party) -> str:
+    """A party's age as ``AGE_WRITTEN`` (the date it was taken on, or nothing: today)."""
+    on = f"CAST({ident(party.age_on)} AS VARCHAR)" if party.age_on else "''"
+    return f"""CASE WHEN {ident(party.columns['age'])} IS NOT NULL THEN
+        'age ' || CAST({ident(party.columns['age'])} AS VARCHAR) || ' on ' || coalesce({on}, '') END"""
+
+
+def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, bool, bool]:
     """A date of birth as written (in its column's order: ``month_first``), whether only its year and month are
-    (the 1st of that month, then), and whether only its year is (the 1st of January)."""
+    (the 1st of that month, then), whether only its year is (the 1st of January), and whether that year is an
+    age's (``AGE_WRITTEN``: the year before the one the age was taken in, less the age; the year of birth is that or
+    the next, as the day of birth came before the day the age was taken or not)."""
     text, american = written
+    aged = AGE_WRITTEN.fullmatch(text)
+    if aged:
+        on = parse_date(aged.group(2)) or dt.date.today()
+        years = int(aged.group(1))
+        return (dt.date(on.year - years - 1, 1, 1), True, True, True) if years < on.year - 1 else (None, False, False,
+                                                                                                   False)
     day = parse_date(text, month_first=american)
     if day in PLACEHOLDER_BIRTHS:  # a system's default for "not known": no date of birth
-        return None, False, False
+        return None, False, False, False
     month = None if day is not None else parse_year_month(text)
     year = None if day is not None or month is not None else parse_year(text)
     with_name = name_and_birth(text) if day is None and month is None and year is None else None
     if with_name is not None:  # the full name's column, where the date of birth follows the name in it
         return birth_as_written((with_name[1], american))
-    return day or month or year, month is not None or year is not None, year is not None
+    return day or month or year, month is not None or year is not None, year is not None, False
 
 
 def _name_forms(name: str) -> tuple[str, str, str | None, str, str | None, str | None, str | None]:
@@ -488,9 +521,9 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
               ("f_first", pa.string()), ("f_patronymic", pa.string())])
     _mapping(work, "date", {"raw": [v for v, _ in dates], "month_first": [first for _, first in dates],
                             "day": [d[0] for d in days], "month_only": [d[1] for d in days],
-                            "year_only": [d[2] for d in days]},
+                            "year_only": [d[2] for d in days], "approx": [d[3] for d in days]},
              [("raw", pa.string()), ("month_first", pa.bool_()), ("day", pa.date32()), ("month_only", pa.bool_()),
-              ("year_only", pa.bool_())])
+              ("year_only", pa.bool_()), ("approx", pa.bool_())])
     _mapping(work, "contact", {"kind": [kind for kind, _ in contacts], "raw": [value for _, value in contacts],
                                "key": keys}, [("kind", pa.string()), ("raw", pa.string()), ("key", pa.string())])
     _forget_placeholders(work, "map_full")
@@ -527,6 +560,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth ELSE coalesce(d.day, i.iin_birth) END
             AS birth_date, coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
         coalesce(d.year_only AND i.iin_birth IS NULL, false) AS birth_year_only,
+        coalesce(d.approx AND i.iin_birth IS NULL, false) AS birth_approx,
         coalesce(x.code, CASE WHEN iin_valid THEN i.iin_sex END, s.surname_sex) AS sex,  -- not a belied IIN's
         s.sound AS surname_sound, f.sound AS first_sound,
         ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
