@@ -350,3 +350,16 @@ def test_an_age_taken_on_a_date_is_a_year_of_birth_within_one(tmp_path: Path) ->
     assert found[("survey", "2")] == found[("registry", "1")]
     assert found[("survey", "3")] == found[("registry", "2")]
     assert len({found[("survey", n)] for n in ("1", "2", "3")}) == 3
+
+
+def test_a_name_with_a_document_number_that_agrees_is_more_than_a_name_alone(tmp_path: Path) -> None:
+    """No date of birth on one side, but the same passport number: a further attribute that few records share
+    (FEBRL's social security numbers) lifts the pair above a name alone, which never links."""
+    people = _people(12)
+    found = _clusters(tmp_path, {
+        "registry.csv": "Фамилия,Имя,Дата рождения,passport_no\n" + "".join(
+            f"{s},{f},{d},N{70000000 + 7919 * k}\n" for k, (s, f, d) in enumerate(people)),
+        "visa.csv": "Фамилия,Имя,passport_no\n" + "".join(
+            f"{s},{f},N{70000000 + 7919 * k}\n" for k, (s, f, _) in enumerate(people))})
+    for k in range(12):
+        assert found[("visa", str(k + 1))] == found[("registry", str(k + 1))]

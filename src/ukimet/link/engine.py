@@ -431,6 +431,12 @@ def weight_sql(model: Model, name: str) -> str:
     return base
 
 
+IDENTIFYING_SELECTIVITY = 0.15
+"""Distinct values per filled value from which a further attribute narrows its holder to a handful of records (a
+document or social security number, a postcode; not a vaccine, a class, a state or a nationality): its agreement is
+more than a name alone (``model.named_only``)."""
+
+
 def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.pair_scores") -> None:
     """Each candidate pair's weight per field (``w_<field>``) and in total (``weight``)."""
     joins = " ".join(f"LEFT JOIN link.tf_{n} tf_{n} ON tf_{n}.value = v.{n}_value" for n in TF_FIELDS)
@@ -438,7 +444,8 @@ def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.
     weights = ", ".join(f"{weight_sql(model, n)} AS w_{n}" for n in fields)
     total = " + ".join(f"w_{n}" for n in fields)
     prior = math.log2(model.prior / (1 - model.prior))
-    rules = [r for r in (model.apart(), named_only(fields)) if r]
+    identifying = [n for n in fields if n.startswith(EXTRA) and _selectivity(db, n) >= IDENTIFYING_SELECTIVITY]
+    rules = [r for r in (model.apart(), named_only(fields, identifying)) if r]
     apart = f"WHEN {' OR '.join(f'({r})' for r in rules)} THEN least({prior!r} + {total}, {BIRTHS_APART_CAP!r})" \
         if rules else ""
     db.create(out, f"""SELECT l_id, r_id, conflict, {', '.join(fields)}, {', '.join(f'w_{n}' for n in fields)},

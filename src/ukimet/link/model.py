@@ -167,17 +167,19 @@ NAMED_ONLY_CONTACTS = {"phone": 2, "email": 2, "address": 2}
 """The agreements of contacts (and their lowest level) that say more than the names."""
 
 
-def named_only(fields: Iterable[str]) -> str | None:
+def named_only(fields: Iterable[str], identifying: Iterable[str] = ()) -> str | None:
     """SQL over a pair's levels true where all it has to go by is a name: no IIN, date of birth or father's name
-    known on both sides, and no phone, e-mail or address that agrees (a loan application's contact person "Омаров
-    Данияр", beside a registry's Омаров Данияр born 1976). However rare a name looks in a run, a country holds its
-    namesakes: such a pair alone never joins two records (it weighs at most ``BIRTHS_APART_CAP``, and waits in the
-    review queue). None where no such field is in the run."""
+    known on both sides, and no phone, e-mail, address or ``identifying`` further attribute that agrees (a loan
+    application's contact person "Омаров Данияр", beside a registry's Омаров Данияр born 1976; not FEBRL's records
+    with no date of birth, whose social security numbers agree). However rare a name looks in a run, a country holds
+    its namesakes: such a pair alone never joins two records (it weighs at most ``BIRTHS_APART_CAP``, and waits in
+    the review queue). None where no such field is in the run."""
     have = set(fields)
     absent = [f"{name} = 0" for name in NAMED_ONLY_ABSENT if name in have]
     if not absent:
         return None
-    contacts = [f"{name} >= {level}" for name, level in NAMED_ONLY_CONTACTS.items() if name in have]
+    contacts = [f"{name} >= {level}" for name, level in NAMED_ONLY_CONTACTS.items() if name in have] + \
+        [f"{name} >= 2" for name in sorted(identifying) if name in have]
     return " AND ".join(absent) + (f" AND NOT ({' OR '.join(contacts)})" if contacts else "")
 
 
