@@ -100,9 +100,7 @@ LEVELS: dict[str, str] = {
         ELSE 2 END""",
     "birth_date": f"""CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
         WHEN l.birth_approx OR r.birth_approx THEN CASE WHEN year(r.birth_date) - year(l.birth_date)
-            BETWEEN CASE WHEN l.birth_approx AND r.birth_approx THEN -1 WHEN r.birth_approx THEN -1 ELSE 0 END
-            AND CASE WHEN l.birth_approx AND r.birth_approx THEN 1 WHEN l.birth_approx THEN 1 ELSE 0 END
-            THEN 2 ELSE 1 END
+            BETWEEN -CAST(r.birth_approx AS INTEGER) AND CAST(l.birth_approx AS INTEGER) THEN 2 ELSE 1 END
         WHEN l.birth_date = r.birth_date AND NOT (l.birth_month_only OR r.birth_month_only) THEN 3
         WHEN (l.birth_month_only OR r.birth_month_only) THEN CASE WHEN year(l.birth_date) = year(r.birth_date)
              AND (month(l.birth_date) = month(r.birth_date) OR l.birth_year_only OR r.birth_year_only) THEN 2

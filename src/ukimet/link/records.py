@@ -316,16 +316,8 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         table = f"{ident(source)}.{ident(party.table)}"
         record_key = record_key_sql(key)
         fields = ", ".join(
-            f"coalesce(CAST({ident(party.columns[t])} AS VARCHAR), {_age_sql(party)}) AS {t}" if t == "birth_date"
-            and t in party.columns and "age" in party.columns else
+            f"{_birth_sql(party)} AS {t}" if t == "birth_date" else
             f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else
-            _date_of_parts(party.birth_parts) + f" AS {t}" if t == "birth_date" and party.birth_parts else
-            _age_sql(party) + f" AS {t}" if t == "birth_date" and "age" in party.columns else
-            # no date of birth of its own: the one a full name may carry (Касымов Дмитрий, 1944 г.р.); only names
-            # with a digit are read for it, not every distinct name of the store
-            f"CASE WHEN regexp_matches(CAST({ident(party.columns['full_name'])} AS VARCHAR), '[0-9]') THEN "
-            f"CAST({ident(party.columns['full_name'])} AS VARCHAR) END AS {t}" if t == "birth_date"
-            and "full_name" in party.columns else
             f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email") if t != "age")
         address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
                    if party.address else "NULL::VARCHAR")
@@ -429,6 +421,23 @@ day zero. A person born on 1 January 1900 has no record in a living population."
 
 AGE_WRITTEN = re.compile(r"age (\d{1,3})(?:\.0+)? on (.*)")
 """an age and the date it was taken on, as ``extract`` writes them where a date of birth would be"""
+
+
+def _birth_sql(party: Party) -> str:
+    """A party's date of birth as written: its column (or, where that is empty, its age: ``_age_sql``), its three
+    parts, its age, or the one its full name may carry (Касымов Дмитрий, 1944 г.р.; only names with a digit are read
+    for it, not every distinct name of the store)."""
+    if "birth_date" in party.columns:
+        own = f"CAST({ident(party.columns['birth_date'])} AS VARCHAR)"
+        return f"coalesce({own}, {_age_sql(party)})" if "age" in party.columns else own
+    if party.birth_parts:
+        return _date_of_parts(party.birth_parts)
+    if "age" in party.columns:
+        return _age_sql(party)
+    if "full_name" in party.columns:
+        full = f"CAST({ident(party.columns['full_name'])} AS VARCHAR)"
+        return f"CASE WHEN regexp_matches({full}, '[0-9]') THEN {full} END"
+    return "NULL::VARCHAR"
 
 
 def _age_sql(party: Party) -> str:
