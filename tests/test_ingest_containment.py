@@ -902,6 +902,29 @@ def test_a_workbook_reads_the_same_whole_or_streamed(tmp_path: Path, monkeypatch
     assert rows[1]["ЖСН"] == "012345678901"
 
 
+def test_a_workbook_read_again_gives_its_cells_as_they_are_now(tmp_path: Path) -> None:
+    """A small sheet is kept for its next reading (found, sampled, synced), but a file written since is read anew:
+    its new rows, not the kept ones."""
+    from openpyxl import Workbook
+
+    from ukimet.connect.connectors.workbook import sheets
+
+    def write(rows: list[list[object]]) -> None:
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "List"
+        for row in rows:
+            sheet.append(row)
+        book.save(tmp_path / "book.xlsx")
+
+    write([["ЖСН", "Тегі"], ["871008401427", "Асанов"]])
+    (sheet,) = sheets(tmp_path / "book.xlsx")
+    assert list(sheet.rows()) == list(sheet.rows()) == [("ЖСН", "Тегі"), ("871008401427", "Асанов")]
+    write([["ЖСН", "Тегі"], ["871008401427", "Асанов"], ["012345678901", "Сейітова"]])
+    assert list(sheet.rows())[-1] == ("012345678901", "Сейітова")
+
+
 def test_a_sheet_with_a_title_above_its_table_and_a_total_under_it_loads_its_rows(home: Any, tmp_path: Path) -> None:
     """An akimat's list: a title row and a blank row above the header, a total row (Барлығы: 2) under the table.
     The header is found under the title, the rows are numbered from the header, the total is quarantined with its

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,15 +28,38 @@ class Sheet:
     def rows(self) -> Iterator[Row]:
         """Every row of the sheet from the first, a cell per column from A (trailing empty cells may be left off)."""
         if _in_memory(self.path):
-            from python_calamine import CalamineWorkbook
-
-            book = CalamineWorkbook.from_path(str(self.path))
-            try:
-                found = book.get_sheet_by_name(self.title).to_python(skip_empty_area=False)
-            finally:
-                book.close()
+            stat = self.path.stat()
+            found = _sheet_cells(str(self.path), stat.st_size, stat.st_mtime_ns, self.title)
             return (tuple(_value(v) for v in row) for row in found)
         return _streamed(self.path, self.title)
+
+
+REREAD_BYTES = 2 << 20
+"""A workbook up to this size keeps its last sheet read in memory for the next reading of it, as long as the file
+is unchanged: a file is read to find its table, then for its sample, then synced (three readings of one sheet were
+a tenth of ``ukimet link``'s time on a small workbook); a larger one is read again rather than held."""
+
+
+def _sheet_cells(path: str, size: int, modified: int, title: str) -> Sequence[Sequence[object]]:
+    """A sheet's cells as calamine gives them; the last small one (``REREAD_BYTES``) kept for its next reading."""
+    key = (path, size, modified, title)
+    if key in _LAST:
+        return _LAST[key]
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(path)
+    try:
+        found: Sequence[Sequence[object]] = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
+    finally:
+        book.close()
+    _LAST.clear()
+    if size <= REREAD_BYTES:
+        _LAST[key] = found
+    return found
+
+
+_LAST: dict[tuple[str, int, int, str], Sequence[Sequence[object]]] = {}
+"""(path, size, modification time, sheet) and its cells: the last small sheet read."""
 
 
 def sheets(path: Path) -> list[Sheet]:
