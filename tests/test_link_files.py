@@ -363,3 +363,38 @@ def test_a_name_with_a_document_number_that_agrees_is_more_than_a_name_alone(tmp
             f"{s},{f},N{70000000 + 7919 * k}\n" for k, (s, f, _) in enumerate(people))})
     for k in range(12):
         assert found[("visa", str(k + 1))] == found[("registry", str(k + 1))]
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for n, (title, rows) in enumerate(sheets.items()):
+        sheet = book.active if n == 0 else book.create_sheet()
+        assert sheet is not None
+        sheet.title = title
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+def test_a_workbook_links_the_sheets_that_describe_persons_and_names_their_rows_by_sheet(tmp_path: Path) -> None:
+    """A house register: a cover sheet (the department, the compiler, a note) before the list. The run failed on
+    the cover sheet, taken for the file's one table. Its rows describe nobody and are not written; where two
+    sheets list persons (a district a sheet), a record id is its sheet's name and its row (Район 2/1)."""
+    people = _people(6)
+    rows = [["Фамилия", "Имя", "Дата рождения"], *([s, f, d] for s, f, d in people[:3])]
+    _workbook(tmp_path / "register.xlsx", {"Титул": [["Үй кітаптарының тізімі"], [None],
+                                                     ["Құрастырған: бас маман Коваленко К.Т."]],
+                                           "Тізім": rows})
+    _workbook(tmp_path / "districts.xlsx", {"Район 1": rows[:2], "Район 2": [rows[0], *rows[2:]]})
+    registry = "Фамилия,Имя,Дата рождения\n" + "".join(f"{s},{f},{d}\n" for s, f, d in people)
+    found = _clusters(tmp_path, {"registry.csv": registry, "register.xlsx": (tmp_path / "register.xlsx").read_bytes(),
+                                 "districts.xlsx": (tmp_path / "districts.xlsx").read_bytes()})
+    assert {k for k in found if k[0] == "register"} == {("register", str(k)) for k in (1, 2, 3)}
+    assert {k for k in found if k[0] == "districts"} == {("districts", "Район 1/1"), ("districts", "Район 2/1"),
+                                                          ("districts", "Район 2/2")}
+    for k in range(3):
+        assert found[("register", str(k + 1))] == found[("registry", str(k + 1))]
+    assert found[("districts", "Район 1/1")] == found[("registry", "1")]
+    assert found[("districts", "Район 2/2")] == found[("registry", "3")]

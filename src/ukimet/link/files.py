@@ -103,23 +103,7 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
                                 "dates of birth (look-alikes chained together) and were split on strong pairs only")
             out: list[tuple[str, str, str | None, int]] = []
             for name in sources:
-                table = _table_of(con, name)
-                if table is None:
-                    continue
-                columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
-                                                     "WHERE table_schema = ? AND table_name = ?",
-                                                     [name, table]).fetchall()}
-                own = ids.get(name, "record_id" if "record_id" in columns else None)
-                record_id = f"CAST(t.{ident(own)} AS VARCHAR)" if own else "CAST(t.rowid + 1 AS VARCHAR)"
-                # a line per person a row describes, in the order of its columns (the row's own person first)
-                order = {party.party: n for n, party in enumerate(parties(columns_of(metadata, name), (), True))}
-                found = con.execute(f"""SELECT '{name}', {record_id}, min(e.entity_id), t.rowid, p.party
-                    FROM {ident(name)}.{ident(table)} t
-                    LEFT JOIN link.person_records p ON p.source = ? AND p.record_key = CAST(t.rowid AS VARCHAR)
-                    LEFT JOIN link.entities e ON e.record_id = p.record_id
-                    GROUP BY t.rowid, {record_id}, p.party""", [name]).fetchall()
-                found.sort(key=lambda r: (r[3], order.get(r[4], len(order))))
-                out += [r[:4] for r in found]
+                out += _entities_of(con, metadata, name, ids.get(name))
         finally:
             con.close()
     # records with no person evidence at all are entities of their own
@@ -128,11 +112,39 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
     return _unique_ids(rows, warnings)
 
 
-def _table_of(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
-    """The synced table of the file ``name`` (its schema's one table, not a helper's ``__`` table)."""
-    found = con.execute(f"SELECT table_name FROM {TABLES} WHERE table_schema = ? "
-                        "AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' LIMIT 1", [name]).fetchone()
-    return None if found is None else str(found[0])
+def _tables_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str) -> list[str]:
+    """The synced tables of the file ``name`` that describe persons, in the catalogue's order (a workbook's data
+    sheet, not its cover sheet); where none does, its first table (every row an entity of its own)."""
+    synced = [str(r[0]) for r in con.execute(
+        f"SELECT table_name FROM {TABLES} WHERE table_schema = ? AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' "
+        "ORDER BY table_name", [name]).fetchall()]  # not a helper's __ table
+    persons = list(dict.fromkeys(p.table for p in parties(columns_of(metadata, name), (), True) if p.table in synced))
+    return persons or synced[:1]
+
+
+def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str, own_id: str | None
+                 ) -> list[tuple[str, str, str | None, int]]:
+    """(source, record id, entity, row) of every person every row of the file ``name`` describes, in the order of its
+    columns (the row's own person first); ``own_id``: the column ``--map`` names as the record id. Where several of
+    its tables (sheets) describe persons, a record id is its table's name and its own (Район 2/17)."""
+    tables = _tables_of(con, metadata, name)
+    order = {(p.table, p.party): n for n, p in enumerate(parties(columns_of(metadata, name), (), True))}
+    out: list[tuple[str, str, str | None, int]] = []
+    for place, table in enumerate(tables):
+        columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                             "WHERE table_schema = ? AND table_name = ?", [name, table]).fetchall()}
+        own = own_id if own_id in columns else "record_id" if "record_id" in columns else None
+        record_id = f"CAST(t.{ident(own)} AS VARCHAR)" if own else "CAST(t.rowid + 1 AS VARCHAR)"
+        found = con.execute(f"""SELECT {record_id}, min(e.entity_id), t.rowid, p.party
+            FROM {ident(name)}.{ident(table)} t
+            LEFT JOIN link.person_records p ON p.source = ? AND p.source_table = ?
+                AND p.record_key = CAST(t.rowid AS VARCHAR)
+            LEFT JOIN link.entities e ON e.record_id = p.record_id
+            GROUP BY t.rowid, {record_id}, p.party""", [name, table]).fetchall()
+        found.sort(key=lambda r: (r[2], order.get((table, r[3]), len(order))))
+        prefix = f"{table}/" if len(tables) > 1 else ""
+        out += [(name, prefix + str(record), entity, (place << 40) + row) for record, entity, row, _ in found]
+    return out
 
 
 def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: dict[str, Path]) -> list[str]:
@@ -142,11 +154,8 @@ def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: di
     (digits as #): a warning is no place for a person's date of birth."""
     said = []
     for name, path in sources.items():
-        dated = [c.column for c in columns_of(metadata, name) if c.semantic_type == "birth_date"]
-        table = _table_of(con, name)
-        if table is None:
-            continue
-        for column in dated:
+        dated = [(c.table, c.column) for c in columns_of(metadata, name) if c.semantic_type == "birth_date"]
+        for table, column in dated:
             values = con.execute(f"SELECT CAST({ident(column)} AS VARCHAR) AS v, count(*) FROM "
                                  f"{ident(name)}.{ident(table)} WHERE trim(CAST({ident(column)} AS VARCHAR)) <> '' "
                                  "GROUP BY 1").fetchall()  # not by its alias: a file named v
@@ -176,7 +185,7 @@ def _apply(metadata: SqlEngine, sources: dict[str, Path], mappings: Sequence[tup
         if column not in {c.column for c in catalogued}:
             raise LinkError("linkfiles.map_column", file=str(sources[name]), column=column,
                             columns=", ".join(c.column for c in catalogued))
-        tables = {c.table for c in catalogued}
+        tables = {c.table for c in catalogued if c.column == column}  # a workbook's sheet that has it
         set_label(metadata, name, next(iter(sorted(tables)), name), column, "ukimet link --map",
                   semantic_type=meaning)
 
