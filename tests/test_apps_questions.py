@@ -678,7 +678,8 @@ and companies); intents 1-60 tune, the rest held."""
                                     REALWORLD14_CORPUS, REALWORLD15_CORPUS, REALWORLD16_CORPUS,
                                     REALWORLD13_CORPUS, KAZAKH10_CORPUS, KAZAKH11_CORPUS, *INTENT_CORPORA],
                          ids=["tuned", "tuned2", "tuned3", "tuned4", "held", "tuned6", "tuned7", "tuned8", "tuned9",
-                              "held10", "held11", "tuned12", "held14", "held15", "held16", "tuned13", "tuned_kk10", "tuned_kk11",
+                              "held10", "held11", "tuned12", "held14", "held15", "held16", "tuned13", "tuned_kk10",
+                              "tuned_kk11",
                               *(c.stem for c in INTENT_CORPORA)])
 def test_real_world_phrasings_written_apart_are_answered_right_or_declined_never_wrong(
         gateway: Gateway, mart: dict[str, Any], corpus: Path) -> None:

@@ -280,6 +280,10 @@ def test_a_column_of_dates_under_a_code_is_read_as_births_by_their_spread_and_ag
     ("г.р.", [str(y) for y in range(1950, 2005, 3)], "birth_date"),
     ("ИИН регистратора", ["930419303016", "890904303022"] * 5, "official"),
     ("approved_by", ["Бухгалтер Мусин", "Директор Ахметов"] * 5, "official"),
+    ("HR_NM", ["Ибрагимова А.К.", "Сейтова Б.Н."] * 5, "official"),  # a personnel officer's, HR as a word
+    ("HR_PHN", ["87132163541", "+77753192919"] * 5, "other"),  # the personnel officer's phone, not the person's
+    ("EMP_PHN", ["7051555189", "87132163541", "+7 (701) 555-10-20", "7471076547"] * 5, "phone"),  # ten digits
+    ("CHRONIC", ["нет", "да"] * 10, "other"),  # hr inside a word is no personnel officer
     ("fld_9", ["Astana branch 2", "Алматы филиалы 3 бөлімі", "ШЫМКЕНТ ОТДЕЛ 4"] * 5, "other"),  # an office
     ("id_surname", ["Касымов", "Алиева", "Ахметов", "Ким"] * 5, "surname"),  # a prefix, not an id
     ("name", ["КАСЫМОВ, Дмитрий Касымович", "ALIEVA, Aruzhan Erlanovna"] * 10, "full_name"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -365,7 +365,7 @@ def test_a_name_with_a_document_number_that_agrees_is_more_than_a_name_alone(tmp
         assert found[("visa", str(k + 1))] == found[("registry", str(k + 1))]
 
 
-def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> None:
+def _workbook(path: Path, sheets: dict[str, Sequence[Sequence[object]]]) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -374,7 +374,7 @@ def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> None:
         assert sheet is not None
         sheet.title = title
         for row in rows:
-            sheet.append(row)
+            sheet.append(list(row))
     book.save(path)
 
 
@@ -398,3 +398,73 @@ def test_a_workbook_links_the_sheets_that_describe_persons_and_names_their_rows_
         assert found[("register", str(k + 1))] == found[("registry", str(k + 1))]
     assert found[("districts", "Район 1/1")] == found[("registry", "1")]
     assert found[("districts", "Район 2/2")] == found[("registry", "3")]
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _roman(date: str) -> str:
+    day, month, year = date.split(".")
+    return f"{int(day)}.{_ROMAN[int(month) - 1]}.{year}"
+
+
+def _registry(people: list[tuple[str, str, str]]) -> str:
+    return "Фамилия,Имя,Дата рождения\n" + "".join(f"{s},{f},{d}\n" for s, f, d in people)
+
+
+def test_a_card_whose_header_is_its_field_numbers_is_read_by_its_values_and_its_second_person_by_place(
+        tmp_path: Path) -> None:
+    """An offence card: the header is the fields' numbers (1 to 6), the offender's surname, first name and date of
+    birth (21.VI.1970), then the victim's full name and date of birth. The numbers were read as the first record
+    (every row one off), and the victim's name as the offender's."""
+    people = _people(48)
+    cards = "1,2,3,4,5,6\n" + "".join(f"АП-{k},{a[0]},{a[1]},{_roman(a[2])},{b[0]} {b[1]},{b[2]}\n" for k, (a, b)
+                                      in enumerate(zip(people[::2], people[1::2], strict=True)))
+    found = _clusters(tmp_path, {"cards.csv": cards, "registry.csv": _registry(people)})
+    for k in range(24):
+        assert found[("cards", str(k + 1))] == found[("registry", str(2 * k + 1))]
+        assert found[("cards", f"{k + 1}#2")] == found[("registry", str(2 * k + 2))]
+
+
+def test_a_parents_full_name_beside_a_students_own_names_is_a_second_person(tmp_path: Path) -> None:
+    """A dormitory list in Kazakh Latin: the student's Tegı, Aty, Tuğan künı, and Ata-anasynyñ aty-jönı, a parent's
+    full name, with the parent's phone. The parent's name was read as the student's."""
+    people = _people(40)
+    students = "Tegı,Aty,Tuğan künı,Ata-anasynyñ aty-jönı,Ata-anasynyñ telefony\n" + "".join(
+        f"{a[0]},{a[1]},{a[2]},{b[0]} {b[1]},+7701555{k:04d}\n"
+        for k, (a, b) in enumerate(zip(people[::2], people[1::2], strict=True)))
+    parents = "ФИО,Телефон\n" + "".join(f"{b[0]} {b[1]},8 701 555 {k:04d}\n" for k, b in enumerate(people[1::2]))
+    found = _clusters(tmp_path, {"students.csv": students, "registry.csv": _registry(people[::2]),
+                                 "parents.csv": parents})
+    for k in range(20):
+        assert found[("students", str(k + 1))] == found[("registry", str(k + 1))]
+        assert found[("students", f"{k + 1}#2")] == found[("parents", str(k + 1))]  # a name and a phone
+
+
+def test_a_header_of_two_rows_names_each_column_by_its_group_and_its_part(tmp_path: Path) -> None:
+    """A house register: merged group cells (Тұрғынның over тегі, аты; Туған over күні, жері) above their parts.
+    The first row alone named three columns, and the first names went unread."""
+    people = _people(20)
+    _workbook(tmp_path / "register.xlsx", {"Тізім": [
+        ["№", "Тұрғынның", None, "Туған", None], [None, "тегі", "аты", "күні", "жері"],
+        *([k + 1, s, f, d, "Алматы қ."] for k, (s, f, d) in enumerate(people))]})
+    found = _clusters(tmp_path, {"registry.csv": _registry(people),
+                                 "register.xlsx": (tmp_path / "register.xlsx").read_bytes()})
+    assert len([k for k in found if k[0] == "register"]) == 20
+    for k in range(20):
+        assert found[("register", str(k + 1))] == found[("registry", str(k + 1))]
+
+
+def test_the_parties_of_a_nested_list_are_each_their_person(tmp_path: Path) -> None:
+    """A civil-registry act: its parties as a list (тараптар: the child, the mother), each with a surname, a first
+    name and a date of birth, and a surname after a later marriage. Every party's columns were read as one
+    jumble of persons."""
+    people = _people(24)
+    acts = [{"record_id": k + 1, "тараптар": [
+        {"тегі": a[0], "аты": a[1], "туған_күні": a[2]},
+        {"тегі": b[0], "аты": b[1], "туған_күні": b[2], "некеден_кейінгі_тегі": "Сапарова"}]}
+        for k, (a, b) in enumerate(zip(people[::2], people[1::2], strict=True))]
+    found = _clusters(tmp_path, {"acts.json": json.dumps(acts, ensure_ascii=False), "registry.csv": _registry(people)})
+    for k in range(12):
+        assert found[("acts", str(k + 1))] == found[("registry", str(2 * k + 1))]
+        assert found[("acts", f"{k + 1}#2")] == found[("registry", str(2 * k + 2))]

@@ -108,6 +108,16 @@ def test_a_date_in_digits_followed_by_the_word_for_year_is_that_date(value: str,
     assert parse_date(value) == day
 
 
+@pytest.mark.parametrize(("value", "day"), [
+    ("21.VI.1970", dt.date(1970, 6, 21)), ("13.iii.1983", dt.date(1983, 3, 13)), ("1 XII 1999", dt.date(1999, 12, 1)),
+    ("31.II.1970", None), ("1985-071", dt.date(1985, 3, 12)), ("1984-366", dt.date(1984, 12, 31)),
+    ("1985-366", None), ("1985-000", None), ("1985-07", None),
+])
+def test_a_month_in_roman_numerals_and_an_ordinal_date_are_dates(value: str, day: dt.date | None) -> None:
+    """Police cards write 21.VI.1970; payroll systems store ISO's ordinal date (a year and its day, 1985-071)."""
+    assert parse_date(value) == day
+
+
 def test_a_column_that_writes_the_month_first_is_told_from_its_values_and_read_so() -> None:
     """A hospital system writes dates of birth as Americans do (09/21/1950). Where some of a column's dates can
     only be read month first, and hardly any only day first (a slip), the whole column is: 03/05/1990 is March 5

@@ -71,6 +71,9 @@ STAFF = ("bailiff", "судебн", "чси", "doctor", "врач", "дәріг�
 """Words of an identity column's name that make it an official's who handled the record (bailiff, Врач, ИИН
 регистратора, approved_by): a person the record is not about, whom linkage leaves out where the row names someone
 else (``OFFICIAL``), and reads where the officials are all the table holds (a register of managers)."""
+STAFF_WORDS = frozenset({"hr", "кадровик", "kadrovik", "кадрлар", "kadrlar"})
+"""Whole words of a column's name that make it a personnel officer's (HR_NM, HR_PHN beside EMP_LNM, EMP_PHN): short
+words, read as words, not inside others (``STAFF``, ``OTHER_ROLES`` are read inside: инспектора, бухгалтера)."""
 AGE = re.compile(r"\d{1,3}(\.0+)?")
 """a person's age in whole years (39, or 39.0 as a spreadsheet keeps it)"""
 OLDEST = 120
@@ -89,7 +92,9 @@ NAMES = ("surname", "first_name", "patronymic", "full_name")
 IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
                          "email", "address"})
 
-PHONE = re.compile(r"^(\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$")
+PHONE = re.compile(r"^(\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$|^7[0-8]\d{8}$")
+"""A Kazakh phone number: +7, 8 or 7 and ten digits, however grouped; or the ten digits alone (7051555189: 705, a
+mobile operator's code, 71x-72x a town's)."""
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _WORD = re.compile(r"^(?:[^\W\d_]|['-])+$")
 """A word of letters in any script (Kazakh Latin's Á, ǵ, ý, ı too), perhaps with an apostrophe or a hyphen."""
@@ -388,8 +393,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         return Classification(kind, round(min(confidence, 1.0), 2), sensitivity, why)
 
     lowered = column.lower()
-    someone_else = next((w for w in OTHER_ROLES if w in lowered), None)
-    official = next((w for w in STAFF if w in lowered), None)
+    staff_word = next((w for w in re.split(r"[\W_]+", lowered) if w in STAFF_WORDS), None)
+    someone_else = next((w for w in OTHER_ROLES if w in lowered), staff_word)
+    official = next((w for w in STAFF if w in lowered), staff_word)
     # values that prove themselves: check digits and strict patterns
     for kind in ("iin", "bin", "email", "phone"):
         if scores.get(kind, 0) >= 0.8 and someone_else and kind in ("email", "phone"):

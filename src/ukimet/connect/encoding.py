@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -257,6 +258,13 @@ def _numeric(cell: str) -> bool:
     return cell.strip().replace(".", "").replace("-", "").replace(",", "").isdigit()
 
 
+def numbered_columns(cells: Sequence[object]) -> bool:
+    """Whether a row is its columns' numbers, 1, 2, 3 ... in order (at least three), as statistical and police
+    forms head their fields: a header, not a record."""
+    texts = [str(c).strip() for c in cells]
+    return len(texts) >= 3 and texts == [str(n) for n in range(1, len(texts) + 1)]
+
+
 def _has_header(lines: list[str], delimiter: str) -> bool:
     """A header row has no numbers, and its cells are unlike the column values below: a column of numbers under
     a word says so. Empty header cells (a line ending in the delimiter, a column nobody named) are allowed where
@@ -265,9 +273,11 @@ def _has_header(lines: list[str], delimiter: str) -> bool:
     if len(rows) < 2:
         return True
     first = rows[0]
+    body = rows[1:]
+    if numbered_columns(first) and not any(numbered_columns(r) for r in body):
+        return True  # a form's columns numbered 1, 2, 3 ... (Форма 2, its fields by number): names, though digits
     if any(_numeric(cell) for cell in first):
         return False
-    body = rows[1:]
     numeric_below = sum(1 for i, cell in enumerate(first)
                         if cell.strip() and any(i < len(r) and _numeric(r[i]) for r in body))
     if any(not cell.strip() for cell in first):

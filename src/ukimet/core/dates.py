@@ -1,5 +1,6 @@
 """Dates as agencies write them: ISO, dotted, slashed, compact, two-digit years, with or without a time, Excel
-serial numbers, and with the month's name in Kazakh, Russian or English. One function, ``parse_date``; None when
+serial numbers, with the month's name in Kazakh, Russian or English or in Roman numerals (21.VI.1970), and ISO's
+ordinal dates (1985-071). One function, ``parse_date``; None when
 a value is not a date (never a guess). Column classification, profiling and linkage all read dates through it."""
 
 from __future__ import annotations
@@ -156,6 +157,30 @@ def month_first(values: Iterable[object]) -> bool:
         month_day >= 0.1 * telling and day_first <= telling / 20
 
 
+_ROMAN_MONTH = re.compile(r"^(\d{1,2})[.\s/-]+(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[.\s/-]+(\d{4})$", re.IGNORECASE)
+"""A day, the month in Roman numerals and the year: 21.VI.1970, as Soviet-era forms and police cards write them."""
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+          "XII": 12}
+_ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")
+"""ISO 8601's ordinal date, a year and its day from 1 to 366 (1985-071 is 12 March 1985), as some payroll and
+labour systems store dates."""
+
+
+def _other_forms(text: str) -> dt.date | None:
+    """A date in Roman-numeral month form (``_ROMAN_MONTH``) or ISO ordinal form (``_ORDINAL``), else None."""
+    roman = _ROMAN_MONTH.match(text)
+    try:
+        if roman:
+            return dt.date(int(roman.group(3)), _ROMAN[roman.group(2).upper()], int(roman.group(1)))
+        ordinal = _ORDINAL.match(text)
+        if ordinal and 1 <= int(ordinal.group(2)) <= 366:
+            found = dt.date(int(ordinal.group(1)), 1, 1) + dt.timedelta(days=int(ordinal.group(2)) - 1)
+            return found if found.year == int(ordinal.group(1)) else None
+    except ValueError:  # 31.II.1970
+        return None
+    return None
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _parse_text(value: str, serials: bool) -> dt.date | None:
     """``parse_date`` of a text, kept for the text's next reading (classification reads a column's sample more
@@ -165,6 +190,9 @@ def _parse_text(value: str, serials: bool) -> dt.date | None:
         return None
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial day number such as 45321
         return EXCEL_EPOCH + dt.timedelta(days=int(float(text))) if serials else None
+    other = _other_forms(text)
+    if other is not None:
+        return other if other.year in YEARS else None
     short_iso = _SHORT_ISO.match(text)
     if short_iso:  # 75-08-12: a two-digit year first only where it cannot be a day; 12-08-05 stays unread
         year, month, day = (int(g) for g in short_iso.groups())

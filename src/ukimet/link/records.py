@@ -79,13 +79,15 @@ class Party:
     created_at), if the row has one"""
 
 
-NESTED = re.compile(r"\w{2,}(\.\w{2,})+")
-"""a column of nested records (owner.name.last, азамат.аты_жөні.тегі): its first key names the person"""
+NESTED = re.compile(r"\w{2,}(\.(\w{2,}|\d+))+")
+"""a column of nested records (owner.name.last, азамат.аты_жөні.тегі): its first key names the person; and of a list
+of them (тараптар.2.тегі: the list's second record)"""
 
 
 def party_of(column: str) -> str:
     if NESTED.fullmatch(column):
-        return column.split(".", 1)[0].lower()
+        keys = column.lower().split(".")
+        return ".".join(keys[:2]) if keys[1].isdigit() else keys[0]  # тараптар.2.тегі: the list's second person
     return re.split(r"[_\s]", column.lower(), maxsplit=1)[0]
 
 
@@ -110,10 +112,10 @@ def _identifies(found: dict[str, str]) -> bool:
 
 
 MARRIAGE = re.compile(r"неке|брак|замуж|девич|прежн|бұрынғы|marri|maiden|n[eé]e\b|birth_?name|former|previous|"
-                      r"zamuzh|devich|nekeg|neked")
-"""Words of a column holding a surname before or after marriage (тегі_некеге_дейін, фамилия_до_брака,
-maiden_name, surname_after_marriage, бұрынғы_тегі, прежняя фамилия): one person's other surname, not another
-person's."""
+                      r"zamuzh|devich|nekeg|neked|ажырас|развод|divorc|жаңа|нов(ая|ой|ые)\b|(^|[._\s])new[._\s]")
+"""Words of a column holding a surname before or after marriage, divorce or a change of name (тегі_некеге_дейін,
+фамилия_до_брака, maiden_name, surname_after_marriage, бұрынғы_тегі, прежняя фамилия, ажырасқаннан_кейінгі_тегі,
+жаңа_тегі, новая фамилия): one person's other surname, not another person's."""
 
 
 BIRTH_PARTS = {"day": ("число", "день", "day", "dd", "kuni", "күні", "күн"),
@@ -196,6 +198,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         if not any(c.semantic_type in ("iin", "surname", "full_name") for c in identity) and not marriage:
             continue
         if (not counts or max(counts.values()) <= 1) and not _nested_persons(identity):
+            kin = _kin(identity, cols)
+            identity = [c for c in identity if c.column not in kin]
             found = {c.semantic_type: c.column for c in identity}
             parts = birth_parts(cols)
             if parts:  # ЧИСЛО, МЕСЯЦ, ГОД РОЖД.: one date of birth, whatever a part was classified as
@@ -204,7 +208,7 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             if "surname" not in found and others:
                 found["surname"] = others.pop(0)
             for c in cols:
-                if c.semantic_type in ("phone", "email"):
+                if c.semantic_type in ("phone", "email") and not any(c.column in k for k in kin.values()):
                     found.setdefault(c.semantic_type, c.column)
             address = tuple(c.column for c in cols if c.semantic_type == "address")
             further = tuple(c.column for c in cols if extras and c.semantic_type in EXTRA_TYPES
@@ -212,16 +216,21 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                             and not (c.labelled_by == "user" and c.semantic_type == "other"))  # --map x=other
             out += _with_surnames(Party("", table, "subject", found, key, address, further, birth_parts=parts,
                                         age_on=_age_on(cols, found)), others)
+            out += [Party("", table, column.lower(), {kind: c for c, kind in columns.items()}, key)
+                    for column, columns in kin.items()]
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
         shared = Counter(party_of(c.column) for c in identity)
         named = _person_words(identity)
+        placed = _by_place(identity) if not named and max(shared.values()) <= 1 and not any(
+            NESTED.fullmatch(c.column) for c in identity) else {}
         for c in identity:
             # a first word several columns share names a person (mother_name, mother_dob; Жұбайының Т.А.Ә., Жұбайының
             # ЖСН); the columns whose first word is their own (Тегі, Аты, Туған күні) are the row's own person
             party = party_of(c.column) if shared[party_of(c.column)] > 1 or NESTED.fullmatch(c.column) else "subject"
             if named:  # a word for a person anywhere in the name: Собственник (ФИО), ИИН собственника
                 party = named[c.column]
+            party = placed.get(c.column, party)
             if c.semantic_type in grouped[party]:
                 party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
             grouped[party].setdefault(c.semantic_type, c.column)
@@ -242,6 +251,54 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 found = {**found, **{kind: columns[0] for kind, columns in mine.items() if kind != "address"}}
                 out += _with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
                                             relation=relation, age_on=_age_on(cols, found)), surnames[name])
+    return out
+
+
+KIN = re.compile(r"ата-ана|ata-ana|родител|parent|матер|мать|mother|отец|отца|father|әкесінің|әкесі|жұбай|zhubai|"
+                 r"jubai|супруг|spouse|wife|husband|қамқоршы|опекун|guardian|представител|representative|"
+                 r"contact|контактн|потерпевш|жәбірлен|victim")
+"""Words of a column's name that make it another person's than the row's (Ata-anasynyñ aty-jönı, ФИО матери,
+Guardian full name, Потерпевший): a full name so named, beside the row's own name columns, is a second person."""
+
+
+def _kin(identity: list[CatalogColumn], cols: list[CatalogColumn]) -> dict[str, dict[str, str]]:
+    """The full-name columns of another person (``KIN``) in a row whose own person has name columns of their own
+    (Tegı, Aty beside Ata-anasynyñ aty-jönı: the student and a parent), each with the phone or e-mail columns whose
+    names share its word (Ata-anasynyñ telefony): column -> {column: kind}. The row's full name where it has no
+    other (ФИО законного представителя alone) stays the row's."""
+    own = {c.semantic_type for c in identity if not KIN.search(c.column.lower())}
+    if not own & {"surname", "first_name"}:
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    for c in identity:
+        word = KIN.search(c.column.lower())
+        if c.semantic_type == "full_name" and word:
+            out[c.column] = {c.column: "full_name", **{o.column: o.semantic_type for o in cols if o.semantic_type in (
+                "phone", "email") and word.group() in o.column.lower()}}
+    return out
+
+
+PARTS_OF_A_NAME = frozenset({"surname", "first_name", "patronymic"})
+
+
+def _by_place(identity: list[CatalogColumn]) -> dict[str, str]:
+    """Column -> person where the columns' names tell nobody apart (a card's fields numbered 1 to 19) and an IIN or a
+    date of birth comes twice: one person's columns stand together, so the next person starts where a kind the
+    current one has comes again (a second IIN or date of birth), or a full name after a surname (the victim's
+    fields 15-17 after the offender's 4-9). Empty where no such kind repeats (Фамилия, Имя, ФИО of one person)."""
+    kinds = Counter(c.semantic_type for c in identity)
+    if kinds["iin"] < 2 and kinds["birth_date"] < 2:
+        return {}
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    person = 1
+    for c in identity:
+        kind = c.semantic_type
+        if kind in seen or (kind == "full_name" and seen & PARTS_OF_A_NAME) or (
+                kind in PARTS_OF_A_NAME and "full_name" in seen):
+            person, seen = person + 1, set()
+        seen.add(kind)
+        out[c.column] = "subject" if person == 1 else f"person_{person}"
     return out
 
 

@@ -34,7 +34,16 @@ from ukimet.connect.connectors.base import (
     unique_names,
     unreadable,
 )
-from ukimet.connect.connectors.workbook import TITLE_ROWS, Sheet, cells, filled, header_at, is_total, sheets
+from ukimet.connect.connectors.workbook import (
+    TITLE_ROWS,
+    Sheet,
+    cells,
+    filled,
+    header_at,
+    header_names,
+    is_total,
+    sheets,
+)
 from ukimet.connect.encoding import Utf8Lines, sniff, text_lines
 from ukimet.core.errors import SourceError
 
@@ -361,13 +370,14 @@ class ExcelConnector:
                     if not any(filled(r) for r in top):
                         continue  # an empty sheet holds no table (a table needs a column)
                     start = header_at(top)
-                    header, renamed = unique_names([str(v) if v is not None else "" for v in top[start]])
-                    count = len(top) - start - 1 + sum(1 for _ in rows)
+                    named, taken = header_names(top, start)
+                    header, renamed = unique_names(named)
+                    count = len(top) - start - taken + sum(1 for _ in rows)
                     name = sheet.title if len(self.files) == 1 else f"{path.stem}__{sheet.title}"
                     title = " ".join(" ".join(cells(r)) for r in top[:start] if filled(r))
                     found.append(TableInfo(name, tuple(ColumnInfo(h, "text") for h in header), count, (), None,
                                            {"file": str(path), "sheet": sheet.title, "renamed": "; ".join(renamed),
-                                            "header_row": str(start + 1), "title": title}))
+                                            "header_row": str(start + taken), "title": title}))
             except Exception as error:  # a truncated or foreign file: its own failure, with the reason
                 out.append(_failed(path, error))
                 continue

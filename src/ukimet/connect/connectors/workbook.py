@@ -130,6 +130,27 @@ def header_at(rows: list[Row]) -> int:
     return next((n for n, r in enumerate(rows) if filled(r) >= least), 0)
 
 
+def header_names(rows: list[Row], start: int) -> tuple[list[str], int]:
+    """The column names of the header at ``start`` and how many rows it takes: one, or two where the row under it
+    names the parts of merged group cells (Тұрғынның over тегі, аты, әкесінің аты; Туған over күні, жері): each
+    column is then its group's name and its own (Тұрғынның аты, Туған күні), a column with no part keeps its group's
+    (ЖСН)."""
+    upper = [str(v).strip() if v is not None and str(v).strip() else "" for v in rows[start]]
+    lower = [str(v).strip() if v is not None and str(v).strip() else "" for v in rows[start + 1]] \
+        if start + 1 < len(rows) else []
+    width = max(len(upper), len(lower))
+    upper, lower = upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower))
+    parts = [n for n, part in enumerate(lower) if part]
+    if len(parts) < 2 or any(c.isdigit() for part in lower for c in part) or \
+            not any(not upper[n] and any(upper[:n]) for n in parts):
+        return upper, 1  # no part under an empty cell of a group: the row under the header is a record
+    names, group = [], ""
+    for top, part in zip(upper, lower, strict=True):
+        group = top or (group if part else "")
+        names.append(f"{group} {part}".strip())
+    return names, 2
+
+
 def is_total(row: Row, width: int) -> bool:
     """A row under the table that totals it (Барлығы: 595 in one cell of a wide table), not a record."""
     said = cells(row)
