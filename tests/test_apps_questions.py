@@ -625,6 +625,12 @@ REALWORLD16_CORPUS = Path(__file__).parent / "data" / "questions_realworld16_hel
 and property, single parents, utility debt, income per member), written apart by a sixteenth helper in stop 47 from
 the issue, the fifteenth's conventions and the demo store: held apart. First run (ad5509d): textbook kk 6/12, ru
 6/12, en 11/12; real-world kk 9/20, ru 9/20, en 8/20; declines 24/24; 0 wrong."""
+REALWORLD17_CORPUS = Path(__file__).parent / "data" / "questions_realworld17_tune.toml"
+"""180 (20 textbook, 32 real-world in seven voices, 8 must-decline per language), written apart by a helper in stop
+47 from the issue, the fifteenth's conventions and the demo store: a tuning set from the start. First run
+(334aaba): textbook kk 15/20, ru 16/20, en 13/20; real-world kk 20/32, ru 20/32, en 15/32; declines 24/24; 5 wrong
+(payments over time counted, not summed; the region unknown first among the fewest; utility arrears counted), read
+and fixed."""
 REALWORLD12_CORPUS = Path(__file__).parent / "data" / "questions_realworld12_tune.toml"
 """150 (60 kk, 45 ru, 45 en; textbook, real-world and must-decline), written apart by a helper in stop 44 from the
 conventions and the demo store: a tuning set from the start. First run: textbook kk 23/27, ru 17/20, en 18/20;
@@ -656,14 +662,16 @@ def _definition_disagreement(wrong: tuple[Any, ...]) -> bool:
     only those employed on the day; a single parent as the family's one adult who has no spouse (the layer's)
     where the corpus counts every family of one adult, a couple whose one spouse is under 18 included; allowances
     (жәрдемақылар, пособия) without the old-age pension (the issue's definition: a pension is no benefit) where a
-    corpus counts every award as one."""
+    corpus counts every award as one; a pension's average or median as paid (the payments, as the layer reads "the
+    average pension") where a corpus takes the monthly amounts of the awards in payment."""
     if len(wrong) != 4:
         return False
     wage = "monthly_wage > 0" in wrong[1] and "employed" in wrong[2] and "employed" not in wrong[1]
     single = "spouses < 2 AND adults = 1" in wrong[1] and "adults = 1" in wrong[2] and "spouses" not in wrong[2]
     allowance = "kind <> 'old_age_pension'" in wrong[1] and "old_age_pension" not in wrong[2] and \
         wrong[1].replace("(kind <> 'old_age_pension') AND ", "").count("kind") == wrong[2].count("kind")
-    return wage or single or allowance
+    pension = "FROM mart.payments" in wrong[1] and "FROM mart.benefits" in wrong[2] and "monthly_amount" in wrong[2]
+    return wage or single or allowance or pension
 
 
 INTENT_CORPORA = sorted((Path(__file__).parent / "data").glob("questions_intents_*.toml"))
@@ -675,11 +683,11 @@ and companies); intents 1-60 tune, the rest held."""
 @pytest.mark.parametrize("corpus", [REALWORLD_CORPUS, REALWORLD2_CORPUS, REALWORLD3_CORPUS, REALWORLD4_CORPUS,
                                     REALWORLD5_CORPUS, REALWORLD6_CORPUS, REALWORLD7_CORPUS, REALWORLD8_CORPUS,
                                     REALWORLD9_CORPUS, REALWORLD10_CORPUS, REALWORLD11_CORPUS, REALWORLD12_CORPUS,
-                                    REALWORLD14_CORPUS, REALWORLD15_CORPUS, REALWORLD16_CORPUS,
+                                    REALWORLD14_CORPUS, REALWORLD15_CORPUS, REALWORLD16_CORPUS, REALWORLD17_CORPUS,
                                     REALWORLD13_CORPUS, KAZAKH10_CORPUS, KAZAKH11_CORPUS, *INTENT_CORPORA],
                          ids=["tuned", "tuned2", "tuned3", "tuned4", "held", "tuned6", "tuned7", "tuned8", "tuned9",
-                              "held10", "held11", "tuned12", "held14", "held15", "held16", "tuned13", "tuned_kk10",
-                              "tuned_kk11",
+                              "held10", "held11", "tuned12", "held14", "held15", "held16", "tuned17", "tuned13",
+                              "tuned_kk10", "tuned_kk11",
                               *(c.stem for c in INTENT_CORPORA)])
 def test_real_world_phrasings_written_apart_are_answered_right_or_declined_never_wrong(
         gateway: Gateway, mart: dict[str, Any], corpus: Path) -> None:
@@ -2289,3 +2297,44 @@ def test_pensions_excluded_beside_an_allowance_is_its_definition_never_a_filter_
                                       "Алматыны қоспағанда зейнеткерлер саны"])
 def test_not_counting_a_place_leaves_it_out(question: str) -> None:
     _reads(question, "NOT coalesce((region = '75'), FALSE)")
+
+
+@pytest.mark.parametrize(("question", "present", "absent"), [
+    # a negation said once before two things had, joined by "or" (a phrase of two words too); not one said had
+    ("Сколько жилых помещений в Алматинской области не имеют газа или центрального отопления?",
+     "(NOT gas) OR (NOT heating)", None),
+    ("How many families with no gas or with central heating?", "(NOT gas) OR (heating)", None),
+    # each group its own bound: the women aged 60 and over and the men aged 63 and over, not both bounds on all
+    ("Count the women aged 60 and over together with the men aged 63 and over.",
+     "(sex = 'F' AND age >= 60) OR (sex = 'M' AND age >= 63)", "GROUP BY"),
+    ("60 жастағы және одан үлкен әйелдер мен 63 жастағы және одан үлкен ер адамдар барлығы қанша?",
+     "(sex = 'F' AND age >= 60) OR (sex = 'M' AND age >= 63)", "GROUP BY"),
+    ("Сколько женщин старше 60 и мужчин старше 63?", "(sex = 'F' AND age > 60) OR (sex = 'M' AND age > 63)", None),
+    ("How many men and women over 60?", "sex IN ('M', 'F')) AND (age > 60)", None),
+    # a list of places the plural "regions" closes: Алматы is the oblast there
+    ("Алматы, Түркістан және Маңғыстау облыстарындағы 65 жастағы және одан үлкен тұрғындар саны",
+     "region IN ('19', '61', '47')", None),
+    ("Численность населения в Алматы и Шымкенте", "region IN ('75', '79')", None),
+    # a bracket that says what a word means is no further filter
+    ("How many families are either large (four or more children) or single-parent families?",
+     "((children_under_18 >= 4) OR (children_under_18 >= 1 AND spouses < 2 AND adults = 1))",
+     "AND (children_under_18 >= 4)"),
+    # "monthly" after "average" is the amount a month, not one average per month
+    ("What is the average monthly old-age pension?", "avg(amount)", "strftime"),
+    ("Average monthly income of families that do not receive any benefits", "avg(monthly_income)", "strftime"),
+    # an award's median or average is of the awards in payment, where no period is said
+    ("What is the median monthly amount of targeted social assistance?", "median(monthly_amount)", None),
+    ("Жасына байланысты зейнетақының орташа айлық мөлшері қандай?", "(active)", None),
+    # totals of money
+    ("We kindly request the total utility arrears of families in East Kazakhstan Region.", "sum(utility_debt)", None),
+    ("Сколько всего было выплачено адресной социальной помощи в 2025 году?", "sum(amount)", None),
+    # the dynamics of payments is the money paid; payments by month, and how many, are counted
+    ("Динамика выплат пенсий по возрасту за II квартал 2025 г. (помесячно)", "sum(amount)", None),
+    ("Зейнетақы төлемдері айлар бойынша, 2025 ж.", "count(*)", None),
+    ("Динамика количества выплат по месяцам за 2025 год", "count(*)", None),
+])
+def test_what_the_seventeenth_corpus_and_the_third_intents_showed_is_read_as_meant(
+        question: str, present: str, absent: str | None) -> None:
+    """Readings that were wrong answers on the corpora written apart in stop 47 (each a number that looked right)."""
+    sql = _reads(question, present)[1]
+    assert absent is None or absent not in sql, sql

@@ -256,6 +256,10 @@ ELLIPSIS_JOINS = {"kk": [], "ru": ["а", "с", "со", "против"], "en": ["
 """words besides "and" and "or" that set the filter and its elided opposite side by side"""
 
 
+HAVING = frozenset({"with", "has", "have", "having", "с", "со", "есть", "имеют", "имеющих", "имеющие", "имеется",
+                    "бар", "барлар"})
+"""words of a filter's phrase that say the thing is had (with central heating, с отоплением, жылуы бар): said after
+a negated one and "or", such a filter is had, not lacking as the negation said once would make it"""
 NEGATION = {"kk": {"before": [], "after": ["басқа", "емес", "жоқ", "қоспағанда", "есептемегенде", "есепке алмағанда"]},
             "ru": {"before": ["за исключением", "без учета", "исключая", "кроме", "не считая", "не учитывая", "не",
                               "без", "нет"], "after": []},
@@ -1571,10 +1575,11 @@ def _listing(tokens: list[str], start: int, stop: int, language: str, result: Pa
 
 def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language: str, used: set[int],
            result: Parse, measured: frozenset[str] = frozenset(),
-           phrased: frozenset[tuple[str, ...]] = frozenset()) -> None:
+           phrased: frozenset[tuple[str, ...]] = frozenset(), aggregated: frozenset[str] = frozenset()) -> None:
     """A request for the number over time (по месяцам, by year, динамика), consuming its words (as typed or in
     their ``dictionary`` form): the step it names, or a month where it names none. Not a word that qualifies the
-    measure after it (``measured``: median monthly wage, среднемесячная зарплата)."""
+    measure after it (``measured``: median monthly wage, среднемесячная зарплата), nor one after a way to aggregate
+    (``aggregated``: the average monthly pension is a pension's monthly amount, not one average per month)."""
     for step in ("trend_month", "trend_year", "trend"):
         for phrase in _phrases_of(step, language):
             for j in range(len(tokens)):
@@ -1582,6 +1587,10 @@ def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language:
                 if phrase and not span & used and (_match_phrase(tokens, j, phrase) or
                                                    _match_phrase(dictionary, j, phrase)):
                     after = j + len(phrase)
+                    if j > 0 and len(phrase) == 1 and tokens[j - 1] in aggregated:
+                        if not any(_match_phrase(tokens, j, words) for words in phrased):  # average monthly
+                            used |= span  # pension: the amount a month; median monthly income of families: a
+                        continue  # measure's phrase
                     if after < len(tokens) and (tokens[after] in measured or dictionary[after] in measured):
                         if not any(_match_phrase(tokens, j, words) for words in phrased):  # monthly wage: a
                             used |= span  # month's wage, not one per month; monthly income of families: a phrase
@@ -1949,7 +1958,9 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
         "measure words", layer, language, lambda: frozenset(p.words[0] for p in layer.phrases[language]
                                                             if p.item.kind == "measure")), _per_layer(
         "measure phrases", layer, language, lambda: frozenset(p.words for p in layer.phrases[language]
-                                                              if p.item.kind == "measure" and len(p.words) > 1)))
+                                                              if p.item.kind == "measure" and len(p.words) > 1)),
+        _per_layer("aggregate words", layer, language, lambda: frozenset(
+            p.words[-1] for p in layer.phrases[language] if p.item.kind == "aggregate")))
     _period(tokens, typed, language, used, result)  # after the trend: per year, 2015–2025
     phrases = layer.phrases[language]
     starts, named = _phrase_index(layer, language)
@@ -2004,11 +2015,12 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 listed = negated_list is not None and column == negated_list[0] and \
                     _listing(tokens, negated_list[1], i, language, result)
                 negated = bool(negate or after or listed or span & flipped)
-                if not negated and len(phrase.words) == 1 and result.items and ends and ends[-1] == i - 1 and \
+                if not negated and not set(phrase.words) & HAVING and result.items and ends and ends[-1] == i - 1 and \
                         tokens[i - 1] in _words_of("or", language) | _words_of("and", language) and \
                         all(re.fullmatch(r"NOT \w+", c.sql) for c in result.items[-1]) and \
                         all(re.fullmatch(r"\w+", c.sql) for c in candidates):
-                    negated = True  # не имеют газа или водоснабжения: the "not" said once, of two things had
+                    negated = True  # не имеют газа или (центрального) водоснабжения: the "not" said once, of two
+                    # things had
                 after_and = not negated and result.items and ends and ends[-1] == i - 1 and i - 1 in result.ands
                 whole_first = after_and and all(c.kind == "entity" for c in result.items[-1]) and \
                     all(c.kind == "filter" for c in candidates) and \
@@ -2112,7 +2124,29 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
         result.unknown = [w for w in result.unknown if fold(w, language) not in ELLIPSIS_VERBS[language]]
     elif negate:  # a "not" before nothing it could turn (no children under 18: a number): never dropped silently
         result.unknown.append(typed[negated_at])
+    _regions_listed(tokens, result, language)
     return result
+
+
+REGIONS_PLURAL = {"kk": ("облыстар",), "ru": (), "en": ("regions", "oblasts")}
+"""the plural word for regions, as it closes a list of them (Алматы, Түркістан және Маңғыстау облыстарындағы;
+Almaty, Turkestan and Mangystau regions). Not in Russian, which names the oblast by its adjective (Алматинской) and
+the city by its name (население Алматы, Жамбылской и Туркестанской областей: the city and two oblasts)."""
+
+
+def _regions_listed(tokens: list[str], result: Parse, language: str) -> None:
+    """A list of places that the plural "regions" closes names regions: there a name that is a city's and an
+    oblast's (Алматы) is the oblast, not the city it names alone. Its oblast's reading is put first."""
+    plural = tuple(fold(w, language) for w in REGIONS_PLURAL[language])
+    if not plural or not any(t.startswith(plural) for t in tokens):
+        return
+    spans = [k for k, span in enumerate(result.items) if any(c.kind == "region" for c in span)]
+    if len(spans) < 2:
+        return
+    for k in spans:
+        places = [c for c in result.items[k] if c.kind == "region"]
+        if len(places) >= 2:  # the city's reading first, the oblast's after it (``_phrase_index``)
+            result.items[k] = [places[-1], *(c for c in result.items[k] if c is not places[-1])]
 
 
 def _elided(tokens: list[str], at: int, ends: list[int], result: Parse, language: str) -> list[Item] | None:
@@ -2310,6 +2344,21 @@ PAID_FILTER = re.compile(r"benefit|pension|receives|kind")
 """the SQL of a filter that names what is received (a kind of payment, a benefit, a pension)"""
 
 
+def _dynamics(p: Parse) -> bool:
+    """Whether the question asks for the dynamics of something (динамика, серпіні, dynamics, trend), not only for
+    it step by step (по месяцам, by month)."""
+    said = p.trend_said.lower().split() if p.trend is not None and p.trend_said else []
+    return any(word_matches(fold(w, p.language), fold(s, p.language)) for w in TREND["trend"][p.language]
+               for s in said)
+
+
+def _asks_how_many(question: str, language: str) -> bool:
+    """Whether the question asks "how many" (сколько, қанша, how many): a count, one number."""
+    tokens = words(question, language)
+    return any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("how_many", language)
+               for j in range(len(tokens)))
+
+
 def _said_of(question: str, listed: Mapping[str, Sequence[str]], language: str) -> list[str]:
     """The question's words, as typed, that are forms of a word of ``listed`` in ``language``."""
     return [w for w in typed_words(question) if any(word_matches(fold(a, language), fold(w, language))
@@ -2402,6 +2451,11 @@ def _aggregate_word(word: str, language: str, layer: Layer) -> bool:
                for p in layer.phrases[language] if p.item.kind == "aggregate")
 
 
+PAID_OVER_TIME = "total_paid"
+"""What payments over time are where neither a count nor a sum is said (динамика выплат): the money paid."""
+CURRENT_AWARDS = "active_awards"
+"""The filter an average or median of awards' amounts takes where no period or state is said: the awards in payment
+(the average old-age pension is of the pensions paid now, not of every award ever made)."""
 BOUNDED_MEASURES = {"wage": "wage", "income": "income"}
 """numbers of a measure (a wage above 300 000) that, asked beside that measure's average said once, bound the
 average rather than the rows (average wage above 300 000): declined, not read as the average of the high wages"""
@@ -2510,6 +2564,12 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
                          what=", ".join([*(f"{m.name[p.language]} ({m.entity})" for m in foreign), entity]))
     metric = next((m for m in metrics if m.entity in (None, entity) and m.id != "count"), None) or \
         next(m for m in layer.items if m.kind == "metric" and m.id == "count")
+    if entity == "payments" and _dynamics(p) and metric.id == "count" and not any(
+            m.id == "count" for m in metrics) and not _asks_how_many(question, p.language):
+        # динамика выплат, төлемдерінің айлар бойынша динамикасы: the money paid over time (a count of payments
+        # is asked so: динамика количества выплат, how many payments by month; payments by month, without the
+        # word for dynamics, are counted, as every corpus's writer reads them)
+        metric = next(m for m in layer.items if m.kind == "metric" and m.id == PAID_OVER_TIME)
     registered = _said_of(question, REGISTERED, p.language) if metric.id == "total_vehicles" else []
     if registered:  # cars registered in Astana: where a car is registered is not held, only what residents own
         return _declined(question, p.language, "decline_vehicle_place", words=", ".join(dict.fromkeys(registered)))
@@ -2549,6 +2609,16 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             [i for i in picked if id(i) not in repeated], position, p)) is not None:
         return _declined(question, p.language, "decline_and", a=pair[0].name[p.language], b=pair[1].name[p.language])
     alternatives = _alternatives(picked)
+    paired = _paired(question, p, entity, alternatives, position) if p.share is None else None
+    if paired is not None:  # women 60 and over and men 63 and over: each group its own bound
+        either, column, skipped = paired
+        joined = alternatives.pop(column)
+        picked = [i for i in picked if i not in joined] + [either]
+        p = replace(p, numeric=[n for k, n in enumerate(p.numeric) if k not in skipped],
+                    numeric_at=[a for k, a in enumerate(p.numeric_at) if k not in skipped],
+                    numeric_negated={k - sum(1 for s in skipped if s < k) for k in p.numeric_negated})
+        if not (p.total or _said_of(question, TOGETHER, p.language)) and group is None:
+            group = next((g for g in layer.items if g.kind == "group" and g.sql == column), None)
     for item in picked:
         if not any(item in items for items in alternatives.values()):
             conditions.append(item.sql)
@@ -2575,6 +2645,10 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     numbers = _numbers(question, p, entity)
     if isinstance(numbers, Answer):
         return numbers
+    if "(" in question and p.share is None:  # large (four or more children) or single-parent: the bracket says
+        # what "large" is
+        restated = {part for i in picked for part in (i.sql, *re.findall(r"\(([^()]*)\)", i.sql))}
+        numbers = [(condition, words) for condition, words in numbers if condition not in restated]
     bounded = next((what for what, _, _ in p.numeric if what in BOUNDED_MEASURES and
                     metric.measure == BOUNDED_MEASURES[what]), None)
     if bounded is not None and sum(any(word_matches(fold(f, p.language), t) for f in NOUNS[bounded][p.language])
@@ -2611,6 +2685,11 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         return replace(plan, understood=plan.understood + _corrections(p)) if isinstance(plan, SharePlan) else plan
     conditions += [condition for condition, _ in numbers + period]
     described += [said for _, said in numbers + period if said]
+    current = next((i for i in layer.items if i.id == CURRENT_AWARDS), None)
+    if entity == "benefits" and metric.aggregate and p.year is None and p.trend is None and current is not None \
+            and not any(i.entity == "benefits" and i.id.endswith("_awards") for i in picked):
+        conditions.append(current.sql)  # the average pension awarded: of the awards paid now, not of every one
+        described.append(current.name[p.language])  # ever made (ended ones, at their old amounts)
     where = [w for w in (spec.get("where"), metric.where) if w]
     where = list(dict.fromkeys(where + conditions))  # children and "under 18" both say age < 18: once
     select = f"{group.sql} AS {group.id}, " if group else ""
@@ -2710,6 +2789,39 @@ def _one_of(column: str, items: list[Item], language: str, united: bool = False)
     values = [found.group(2) for i in items if (found := EQUALITY.fullmatch(i.sql))]
     joined = f" {OR_SAID[language]} " if united else " / "
     return f"{column} IN ({', '.join(values)})", joined.join(i.name[language] for i in items)
+
+
+def _paired(question: str, p: Parse, entity: str, alternatives: dict[str, list[Item]], position: dict[int, int]
+            ) -> tuple[Item, str, set[int]] | None:
+    """Values of one column each said with a bound of its own on one measure (women aged 60 and over and men aged
+    63 and over; 60 жастан асқан әйелдер мен 63 жастан асқан ерлер): one filter of either pair, (sex = 'F' AND
+    age >= 60) OR (sex = 'M' AND age >= 63), the column that holds the values, and the numbers it used. None where
+    the values share one bound (men and women over 60), or the bounds are not one a value."""
+    numbers = _numbers(question, p, entity)
+    if isinstance(numbers, Answer):
+        return None
+    for column, items in alternatives.items():
+        measures = {what for what, _, _ in p.numeric}
+        if len(items) < 2 or len(p.numeric) != len(items) or len(measures) != 1 or \
+                len({condition for condition, _ in numbers}) < 2:
+            continue
+        places = sorted(items, key=lambda i: position.get(id(i), -1))
+        # a bound stands before its people in Kazakh (60 жастан асқан әйелдер), after them elsewhere (women aged 60)
+        nearest = [_bound_of(position.get(id(i), -1), p.numeric_at, before=p.language == "kk") for i in places]
+        if None in nearest or len(set(nearest)) != len(places):
+            continue
+        bounds = [k for k in nearest if k is not None]
+        sql = " OR ".join(f"({i.sql} AND {numbers[k][0]})" for i, k in zip(places, bounds, strict=True))
+        names = {lang: " / ".join(f"{i.name[lang]}, {numbers[k][1]}" if lang == p.language else i.name[lang]
+                                  for i, k in zip(places, bounds, strict=True)) for lang in places[0].name}
+        return Item("filter", "_or_".join(i.id for i in places), entity, sql, names), column, set(bounds)
+    return None
+
+
+def _bound_of(at: int, bounds: list[int], before: bool) -> int | None:
+    """The number (its index among ``bounds``, the numbers' places) said nearest before ``at``, or after it."""
+    found = [k for k, b in enumerate(bounds) if (b < at if before else b > at)]
+    return (max(found, key=lambda k: bounds[k]) if before else min(found, key=lambda k: bounds[k])) if found else None
 
 
 def _numbers(question: str, p: Parse, entity: str) -> list[tuple[str, str]] | Answer:
