@@ -2332,6 +2332,18 @@ def test_not_counting_a_place_leaves_it_out(question: str) -> None:
     ("Динамика выплат пенсий по возрасту за II квартал 2025 г. (помесячно)", "sum(amount)", None),
     ("Зейнетақы төлемдері айлар бойынша, 2025 ж.", "count(*)", None),
     ("Динамика количества выплат по месяцам за 2025 год", "count(*)", None),
+    # births and deaths by the year of the event: the people who died are the deaths, the born children are births
+    ("Сколько человек умерло в 2024 году?", "(death_date IS NOT NULL) AND (year(death_date) = 2024)", "alive"),
+    ("2021-2025 жылдар аралығында жыл сайын қанша адам қайтыс болды?", "GROUP BY year(death_date)", "alive"),
+    ("2024 жылы қанша бала туылды?", "WHERE (year(birth_date) = 2024)", "age"),
+    ("How many babies were born in 2025?", "year(birth_date) = 2025", "alive"),
+    # words people type: any allowance, ЖКУ, legal entities
+    ("How many families with children do not receive any allowance?", "NOT receives_benefit", None),
+    ("Целиноград | семьи с долгом за ЖКУ | кол-во", "utility_debt > 0", None),
+    ("How many families in Almaty city do not own any real estate?", "NOT coalesce((owns_property), FALSE)", None),
+    ("What is the median floor area of dwellings in Astana?", "median(area_m2)", None),
+    ("Сколько выплат в 2025 году превысили 150 000 тенге?", "amount > 150000", None),
+    ("2025 жылы жасалған төлемдердің қаншасы 150 000 теңгеден асты?", "amount > 150000", None),
 ])
 def test_what_the_seventeenth_corpus_and_the_third_intents_showed_is_read_as_meant(
         question: str, present: str, absent: str | None) -> None:

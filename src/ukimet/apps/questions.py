@@ -71,17 +71,20 @@ COMPARATORS = {  # words around a number: (words, operator, applies before or af
            ("және одан үлкен", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
            ("жастан үлкен", ">"), ("жасқа дейінгі", "<"), ("жастан кіші", "<"), ("жасқа толмаған", "<"),
            ("толмаған", "<"), ("жасқа толған", ">="), ("толған", ">="), ("жасқа дейін", "<"), ("дейін", "<"),
-           ("асқан", ">"), ("асатын", ">"), ("аспайтын", "<="), ("астам", ">"),
+           ("асқан", ">"), ("асатын", ">"), ("аспайтын", "<="), ("астам", ">"), ("асты", ">"), ("асады", ">"),
            ("дейінгі", "<"), ("кіші", "<"), ("+", ">="), ("көп", ">"), ("артық", ">"), ("аз", "<"), ("кем", "<"),
            ("төмен", "<"), ("жоғары", ">")],
     "ru": [*SIGNS, ("и более", ">="), ("или более", ">="), ("и больше", ">="), ("или больше", ">="), ("и старше", ">="),
            ("не менее", ">="), ("не меньше", ">="), ("как минимум", ">="), ("от", ">="), ("более", ">"),
            ("больше", ">"), ("старше", ">"), ("свыше", ">"), ("младше", "<"), ("моложе", "<"), ("менее", "<"),
-           ("меньше", "<"), ("до", "<"), ("выше", ">"), ("ниже", "<"), ("+", ">="), ("исполнилось", ">=")],
+           ("меньше", "<"), ("до", "<"), ("выше", ">"), ("ниже", "<"), ("+", ">="), ("исполнилось", ">="),
+           ("превышает", ">"), ("превышают", ">"), ("превысили", ">"), ("превысила", ">"), ("превысил", ">"),
+           ("превышающие", ">"), ("превышающих", ">"), ("превышающей", ">")],
     "en": [*SIGNS, ("or more", ">="), ("and more", ">="), ("or older", ">="), ("and older", ">="), ("and over", ">="),
            ("or over", ">="), ("at least", ">="), ("+", ">="), ("more than", ">"), ("older than", ">"),
            ("over", ">"), ("above", ">"), ("younger than", "<"), ("under", "<"), ("less than", "<"),
-           ("fewer than", "<"), ("below", "<")],
+           ("fewer than", "<"), ("below", "<"), ("exceeded", ">"), ("exceeds", ">"), ("exceeding", ">"),
+           ("exceed", ">")],
 }
 NOUNS = {  # what the number counts
     "children": {"kk": ["баласы", "балалы", "бала", "балалары"], "ru": ["детьми", "детей", "дети", "ребенка",
@@ -2451,6 +2454,9 @@ def _aggregate_word(word: str, language: str, layer: Layer) -> bool:
                for p in layer.phrases[language] if p.item.kind == "aggregate")
 
 
+EVENTS = {"births": frozenset({"children"}), "deaths": frozenset()}
+"""Entities of persons counted by an event's date (born, died), and the words said of them that are the event's own
+(the born are children): a question of people who died is of the deaths, not of the people alive."""
 PAID_OVER_TIME = "total_paid"
 """What payments over time are where neither a count nor a sum is said (динамика выплат): the money paid."""
 CURRENT_AWARDS = "active_awards"
@@ -2542,6 +2548,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     sized = {m.entity for m in metrics if "(members)" in m.sql and m.entity}
     if sized and "persons" in entity_words:  # отбасының орташа құрамы қанша адам: people are the size's unit
         entity_words = (entity_words - {"persons"}) | sized
+    if entity_words & set(EVENTS) and "persons" in entity_words:  # сколько человек умерло: the people who died
+        entity_words = entity_words - {"persons"}
     entity_pick = entity_words or {m.entity for m in metrics if m.entity}
     if len(entity_pick) > 1:
         return _declined(question, p.language, "decline_mixed", what=", ".join(sorted(entity_pick)))
@@ -2578,6 +2586,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     position: dict[int, int] = {}  # id(item) -> where its words start
     repeated: set[int] = set()  # id(item) of the filters said more than once
     for span, at in zip(spans, p.positions, strict=True):
+        if entity in EVENTS and all(c.id in EVENTS[entity] for c in span):
+            continue  # қанша бала туылды, how many children were born: the born are children, no filter of age
         chosen = [c for c in span if c.kind in ("filter", "group", "region") and c.entity in (None, entity)]
         if not chosen:  # семьи, в которых есть инвалид или пенсионер: families with such a member
             chosen = [m for c in span if (m := _member_filter(c, entity, layer)) is not None]
