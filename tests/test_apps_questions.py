@@ -2344,6 +2344,9 @@ def test_not_counting_a_place_leaves_it_out(question: str) -> None:
     ("What is the median floor area of dwellings in Astana?", "median(area_m2)", None),
     ("Сколько выплат в 2025 году превысили 150 000 тенге?", "amount > 150000", None),
     ("2025 жылы жасалған төлемдердің қаншасы 150 000 теңгеден асты?", "amount > 150000", None),
+    ("Газы да, орталық жылуы да жоқ тұрғын үйлер саны қанша?", "(NOT gas) AND (NOT heating)", None),  # neither, nor
+    ("Газы да бар, орталық жылуы да бар үйлер саны", "(gas) AND (heating)", None),
+    ("Какова медианная месячная заработная плата?", "median(monthly_wage)", None),
 ])
 def test_what_the_seventeenth_corpus_and_the_third_intents_showed_is_read_as_meant(
         question: str, present: str, absent: str | None) -> None:

@@ -91,7 +91,7 @@ NOUNS = {  # what the number counts
                                                                          "ребенком", "детях"],
                  "en": ["children", "child", "kids"]},
     "age": {"kk": ["жастан", "жасқа", "жастағы", "жаста", "жас", "жасар"], "ru": ["лет", "года", "год"],
-            "en": ["years", "year", "aged", "old"]},
+            "en": ["years old", "year old", "years", "year", "aged", "old"]},
     "amount": {"kk": ["теңге", "теңгеден", "теңгеге", "теңгеге дейін", "тг", "сомасы", "сомасымен"],
                "ru": ["тенге", "тг", "тнг", "сумму", "суммой"],
                "en": ["tenge", "kzt"]},
@@ -259,6 +259,8 @@ ELLIPSIS_JOINS = {"kk": [], "ru": ["а", "с", "со", "против"], "en": ["
 """words besides "and" and "or" that set the filter and its elided opposite side by side"""
 
 
+NEITHER_PARTICLES = frozenset({"да", "де", "та", "те", "da", "de", "ta", "te"})
+"""the Kazakh particle "too" (X да, Y да жоқ: neither X nor Y): a "жоқ" after it negates each filter it follows"""
 HAVING = frozenset({"with", "has", "have", "having", "с", "со", "есть", "имеют", "имеющих", "имеющие", "имеется",
                     "бар", "барлар"})
 """words of a filter's phrase that say the thing is had (with central heating, с отоплением, жылуы бар): said after
@@ -2009,6 +2011,16 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 end = i + len(phrase.words)
                 after = next((len(w) for w in _phrases_of("not_after", language)
                               if not set(range(end, end + len(w))) & used and _match_phrase(tokens, end, w)), 0)
+                neither = False
+                if not after and language == "kk" and end < len(tokens) and tokens[end] in NEITHER_PARTICLES:
+                    # газы да, орталық жылуы да жоқ: neither gas nor central heating (the "да" before the "жоқ")
+                    after = next((1 + len(w) for w in _phrases_of("not_after", language)
+                                  if not set(range(end, end + 1 + len(w))) & used and
+                                  _match_phrase(tokens, end + 1, w)), 0)
+                    neither = bool(after) and bool(result.items) and bool(ends) and ends[-1] < len(tokens) and \
+                        tokens[ends[-1]] in NEITHER_PARTICLES and all(c.kind == "filter" for c in result.items[-1])
+                    if neither:
+                        result.items[-1] = [_opposite(c, layer) for c in result.items[-1]]
                 candidates = list(dict.fromkeys(named[phrase.words]))
                 if len({c.kind == "region" for c in candidates}) == 2:  # a place's name that is also a word:
                     # Семей the city as a name is written (capitalised), семей (of families) as a word
