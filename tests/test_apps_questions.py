@@ -2347,6 +2347,17 @@ def test_not_counting_a_place_leaves_it_out(question: str) -> None:
     ("Газы да, орталық жылуы да жоқ тұрғын үйлер саны қанша?", "(NOT gas) AND (NOT heating)", None),  # neither, nor
     ("Газы да бар, орталық жылуы да бар үйлер саны", "(gas) AND (heating)", None),
     ("Какова медианная месячная заработная плата?", "median(monthly_wage)", None),
+    # the region of a letter's sender, where the question names no other, is the one asked about
+    ("On behalf of the Akimat of Turkestan Region, please provide the number of families with a satisfactory "
+     "well-being level.", "region = '61'", None),
+    ("В рамках подготовки отчёта Акимата Жамбылской области просим предоставить количество пенсионеров",
+     "region = '31'", None),
+    ("On behalf of the Akimat of Almaty, please provide the number of pensioners in Shymkent.", "region = '79'",
+     "'75'"),
+    # dynamics over several years is a step a year; ҚР, по Республике Казахстан: the whole country
+    ("Динамика рождаемости за 2016–2025 годы", "GROUP BY year(birth_date)", None),
+    ("Динамика выплат АСП за 2025 год", "strftime(paid_on, '%Y-%m')", None),
+    ("ҚР, зейнетақы алушылар: ер / әйел", "GROUP BY sex", "region"),
 ])
 def test_what_the_seventeenth_corpus_and_the_third_intents_showed_is_read_as_meant(
         question: str, present: str, absent: str | None) -> None:

@@ -304,7 +304,7 @@ UNTIL = {"kk": ["дейін", "аралығында", "\u2012"], "ru": ["по", 
          "en": ["to", "until", "till", "through", "\u2012"]}
 """words that close a period a "from" opened"""
 YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл", "жылдар", "жылдары", "жылдардағы"],
-              "ru": ["году", "года", "год", "г", "гг", "за"],
+              "ru": ["году", "года", "год", "г", "гг", "за", "годы", "годов", "годах"],
               "en": ["during", "year", "for"]}
 """words around a year (2025 жылы, в 2025 году, during 2025)"""
 OR = {"kk": ["немесе", "әлде", "не болмаса", "не"], "ru": ["или", "либо", "или же"], "en": ["or", "and/or"]}
@@ -341,9 +341,10 @@ TREND = {"month": {"kk": ["айлар бойынша", "ай бойынша", "�
                           "по месяцу", "месяц за месяцем"],
                    "en": ["month by month", "by month", "by months", "per month", "each month", "every month",
                           "month on month", "monthly"]},
-         "year": {"kk": ["жылдар бойынша", "жыл бойынша", "жыл сайын", "жылға бөліп", "жылдар бөлінісінде",
+         "year": {"kk": ["жылдар бойынша", "жыл бойынша", "жыл сайын", "әр жылы", "жылға бөліп", "жылдар бөлінісінде",
                          "жыл бөлінісінде", "жылдар бөлінісі"],
-                  "ru": ["в разбивке по годам", "в разрезе лет", "по годам", "ежегодно", "по году", "год за годом"],
+                  "ru": ["в разбивке по годам", "в разрезе лет", "по годам", "ежегодно", "по году", "год за годом",
+                         "в каждом году", "каждый год", "за каждый год"],
                   "en": ["year by year", "by year", "by years", "per year", "each year", "every year", "annually"]},
          "trend": {"kk": ["серпіні", "серпінін", "динамикасы", "динамикасын", "өзгеру динамикасы", "қалай өзгерді",
                           "өзгерісі", "өзгеруі"],
@@ -1745,6 +1746,21 @@ def _preamble(tokens: list[str], language: str) -> range:
     return range(greeting if greeting < len(tokens) else 0)
 
 
+def _region_of_sender(tokens: list[str], preamble: set[int], layer: Layer, language: str) -> set[int]:
+    """The words of a region the preamble names where the question names none after it (On behalf of the Akimat of
+    Turkestan Region, please provide the number of families ...: the sender's region is the one asked about), to be
+    read as the question's; none where the question names a region of its own."""
+    starts, _ = _phrase_index(layer, language)
+    found: list[set[int]] = []
+    for j in range(len(tokens)):
+        for position in starts.get(tokens[j], []):
+            phrase = layer.phrases[language][position]
+            if phrase.item.kind == "region" and _match_phrase(tokens, j, phrase.words):
+                found.append(set(range(j, j + len(phrase.words))))
+    inside = [span for span in found if span <= preamble]
+    return set().union(*inside) if inside and all(span & preamble for span in found) else set()
+
+
 RU_LETTER_VERBS = frozenset({"направлять"})
 """Russian verbs of a letter that sends its request (направляем запрос о ...): the preamble ends after them"""
 RU_LETTER_OBJECTS = frozenset({"запрос", "письмо"})
@@ -1954,6 +1970,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     result = Parse(language)
     relative = _relative_years(tokens, typed, language, used, result)  # былтыр: 2025, before typos are read
     preamble = set(_preamble(tokens, language))  # read before typos: further (to) is no slip of another word
+    preamble -= _region_of_sender(tokens, preamble, layer, language)
     result.corrected = glued + relative + _typos_corrected(tokens, typed, language, layer, preamble)
     dictionary = [lemma(t, "ru" if language == "en" and not t.isascii() else language)  # Russian words in their
                   for t in tokens]  # dictionary form (pymorphy3), in an English question too
@@ -2362,9 +2379,15 @@ PAID_FILTER = re.compile(r"benefit|pension|receives|kind")
 def _dynamics(p: Parse) -> bool:
     """Whether the question asks for the dynamics of something (динамика, серпіні, dynamics, trend), not only for
     it step by step (по месяцам, by month)."""
+    return _step_said(p, "trend")
+
+
+def _step_said(p: Parse, step: str) -> bool:
+    """Whether the trend's words include one of ``TREND[step]`` (month: по месяцам, by month; trend: динамика): a
+    trend that names no step is a month's unless it runs over years."""
     said = p.trend_said.lower().split() if p.trend is not None and p.trend_said else []
-    return any(word_matches(fold(w, p.language), fold(s, p.language)) for w in TREND["trend"][p.language]
-               for s in said)
+    return any(word_matches(fold(w, p.language), fold(s, p.language)) for phrase in TREND[step][p.language]
+               for w in phrase.split() for s in said)
 
 
 def _asks_how_many(question: str, language: str) -> bool:
@@ -2700,7 +2723,11 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
                              what=spec["name"][p.language])
         if group is not None:  # regions compared, each over time: one split at a time is what is answered
             return _declined(question, p.language, "decline_trend_split", split=group.name[p.language])
-        group = _over_time(p.trend, spec["date"], entity)
+        step = p.trend
+        if step == "month" and p.year_to is not None and p.year is not None and p.year_to > p.year and \
+                not _step_said(p, "month"):  # динамика рождаемости за 2016–2025 годы: a step a year
+            step = "year"
+        group = _over_time(step, spec["date"], entity)
     if p.share is not None:
         plan = _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position, numbers,
                            period)
