@@ -456,6 +456,8 @@ class Parse:
     """the question asks how its number went over time: "month" or "year" """
     trend_said: str = ""
     """the trend's words as the asker wrote them"""
+    how_many: int = 0
+    """how many times the question asks "how many" (сколько, қанша): once, a count; twice, each group apart"""
     since: bool = False
     """the year starts the period, which runs to the data's end (since 2020, начиная с 2020, 2020 жылдан бастап)"""
     year_to: int | None = None
@@ -1750,6 +1752,8 @@ def _region_of_sender(tokens: list[str], preamble: set[int], layer: Layer, langu
     """The words of a region the preamble names where the question names none after it (On behalf of the Akimat of
     Turkestan Region, please provide the number of families ...: the sender's region is the one asked about), to be
     read as the question's; none where the question names a region of its own."""
+    if not preamble:
+        return set()
     starts, _ = _phrase_index(layer, language)
     found: list[set[int]] = []
     for j in range(len(tokens)):
@@ -2028,15 +2032,13 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 end = i + len(phrase.words)
                 after = next((len(w) for w in _phrases_of("not_after", language)
                               if not set(range(end, end + len(w))) & used and _match_phrase(tokens, end, w)), 0)
-                neither = False
                 if not after and language == "kk" and end < len(tokens) and tokens[end] in NEITHER_PARTICLES:
                     # газы да, орталық жылуы да жоқ: neither gas nor central heating (the "да" before the "жоқ")
                     after = next((1 + len(w) for w in _phrases_of("not_after", language)
                                   if not set(range(end, end + 1 + len(w))) & used and
                                   _match_phrase(tokens, end + 1, w)), 0)
-                    neither = bool(after) and bool(result.items) and bool(ends) and ends[-1] < len(tokens) and \
-                        tokens[ends[-1]] in NEITHER_PARTICLES and all(c.kind == "filter" for c in result.items[-1])
-                    if neither:
+                    if after and result.items and ends and ends[-1] < len(tokens) and \
+                            tokens[ends[-1]] in NEITHER_PARTICLES and all(c.kind == "filter" for c in result.items[-1]):
                         result.items[-1] = [_opposite(c, layer) for c in result.items[-1]]
                 candidates = list(dict.fromkeys(named[phrase.words]))
                 if len({c.kind == "region" for c in candidates}) == 2:  # a place's name that is also a word:
@@ -2145,8 +2147,9 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 result.unknown.append(typed[i])  # said back as the asker wrote it, not in its folded form
             used.add(i)
         i += 1
-    if sum(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("how_many", language)
-           for j in range(len(tokens))) >= 2:  # how many employed men and how many employed women: each apart
+    result.how_many = sum(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("how_many", language)
+                          for j in range(len(tokens)))
+    if result.how_many >= 2:  # how many employed men and how many employed women: each apart
         result.compare = True
     if negate and (elided := _elided(tokens, negated_at, ends, result, language)) is not None:
         # families that receive benefits and those that do not (receive them): the filter before it, negated
@@ -2376,25 +2379,13 @@ PAID_FILTER = re.compile(r"benefit|pension|receives|kind")
 """the SQL of a filter that names what is received (a kind of payment, a benefit, a pension)"""
 
 
-def _dynamics(p: Parse) -> bool:
-    """Whether the question asks for the dynamics of something (динамика, серпіні, dynamics, trend), not only for
-    it step by step (по месяцам, by month)."""
-    return _step_said(p, "trend")
-
-
 def _step_said(p: Parse, step: str) -> bool:
-    """Whether the trend's words include one of ``TREND[step]`` (month: по месяцам, by month; trend: динамика): a
-    trend that names no step is a month's unless it runs over years."""
+    """Whether the trend's words include one of ``TREND[step]`` (month: по месяцам, by month; trend: динамика, the
+    dynamics of something, not only it step by step): a trend that names no step is a month's unless it runs over
+    years."""
     said = p.trend_said.lower().split() if p.trend is not None and p.trend_said else []
     return any(word_matches(fold(w, p.language), fold(s, p.language)) for phrase in TREND[step][p.language]
                for w in phrase.split() for s in said)
-
-
-def _asks_how_many(question: str, language: str) -> bool:
-    """Whether the question asks "how many" (сколько, қанша, how many): a count, one number."""
-    tokens = words(question, language)
-    return any(_match_phrase(tokens, j, phrase) for phrase in _phrases_of("how_many", language)
-               for j in range(len(tokens)))
 
 
 def _said_of(question: str, listed: Mapping[str, Sequence[str]], language: str) -> list[str]:
@@ -2607,8 +2598,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
                          what=", ".join([*(f"{m.name[p.language]} ({m.entity})" for m in foreign), entity]))
     metric = next((m for m in metrics if m.entity in (None, entity) and m.id != "count"), None) or \
         next(m for m in layer.items if m.kind == "metric" and m.id == "count")
-    if entity == "payments" and _dynamics(p) and metric.id == "count" and not any(
-            m.id == "count" for m in metrics) and not _asks_how_many(question, p.language):
+    if entity == "payments" and _step_said(p, "trend") and metric.id == "count" and not any(
+            m.id == "count" for m in metrics) and not p.how_many:
         # динамика выплат, төлемдерінің айлар бойынша динамикасы: the money paid over time (a count of payments
         # is asked so: динамика количества выплат, how many payments by month; payments by month, without the
         # word for dynamics, are counted, as every corpus's writer reads them)

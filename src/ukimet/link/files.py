@@ -27,7 +27,7 @@ from ukimet.core.parallel import mapped
 from ukimet.core.settings import Settings
 from ukimet.link.api import Engine, link_records
 from ukimet.link.model import THRESHOLD
-from ukimet.link.records import birth_as_written, extract, parties
+from ukimet.link.records import Party, birth_as_written, extract, parties
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import TABLES, ident, open_workspace, publishing
 
@@ -112,14 +112,13 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
     return _unique_ids(rows, warnings)
 
 
-def _tables_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str) -> list[str]:
-    """The synced tables of the file ``name`` that describe persons, in the catalogue's order (a workbook's data
-    sheet, not its cover sheet); where none does, its first table (every row an entity of its own)."""
+def _tables_of(con: duckdb.DuckDBPyConnection, name: str, persons: Sequence[Party]) -> list[str]:
+    """The synced tables of the file ``name`` that describe ``persons`` (its parties), in the catalogue's order (a
+    workbook's data sheet, not its cover sheet); where none does, its first table (every row an entity of its own)."""
     synced = [str(r[0]) for r in con.execute(
         f"SELECT table_name FROM {TABLES} WHERE table_schema = ? AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' "
         "ORDER BY table_name", [name]).fetchall()]  # not a helper's __ table
-    persons = list(dict.fromkeys(p.table for p in parties(columns_of(metadata, name), (), True) if p.table in synced))
-    return persons or synced[:1]
+    return list(dict.fromkeys(p.table for p in persons if p.table in synced)) or synced[:1]
 
 
 def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str, own_id: str | None
@@ -127,8 +126,9 @@ def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str,
     """(source, record id, entity, row) of every person every row of the file ``name`` describes, in the order of its
     columns (the row's own person first); ``own_id``: the column ``--map`` names as the record id. Where several of
     its tables (sheets) describe persons, a record id is its table's name and its own (Район 2/17)."""
-    tables = _tables_of(con, metadata, name)
-    order = {(p.table, p.party): n for n, p in enumerate(parties(columns_of(metadata, name), (), True))}
+    persons = parties(columns_of(metadata, name), (), True)
+    tables = _tables_of(con, name, persons)
+    order = {(p.table, p.party): n for n, p in enumerate(persons)}
     out: list[tuple[str, str, str | None, int]] = []
     for place, table in enumerate(tables):
         columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
