@@ -109,17 +109,23 @@ NOUNS = {  # what the number counts
     "wage": {"kk": ["жалақысы", "жалақы", "жалақымен", "жалақысымен", "айлығы", "айлықпен"],
              "ru": ["зарплатой", "зарплата", "зарплату", "зарплаты", "зарплатами", "заработной", "заработная", "зп"],
              "en": ["wage", "wages", "salary", "salaries", "earning", "earnings", "earn"]},
+    "debt": {"kk": ["қарызы", "қарыз", "берешегі", "берешек"],
+             "ru": ["долг", "долгом", "долга", "долги", "долгами", "задолженность", "задолженностью",
+                    "задолженности"],
+             "en": ["debt", "debts", "arrears", "owe", "owes", "owing"]},
     "members": {"kk": ["мүшесі", "мүшелі", "мүшеден", "адамнан", "адамдық", "адамы"],
                 "ru": ["членов", "члена", "членами", "человек", "человека"],
                 "en": ["members", "member", "people", "persons"]},
 }
-NUMERIC = {"children": (("families",), "children_under_18"), "age": (("persons", "payments"), "age"),
+NUMERIC = {"children": (("families", "households"), "children_under_18"), "age": (("persons", "payments"), "age"),
            "income": (("families",), "income_per_person"), "wage": (("persons",), "monthly_wage"),
            "amount": (("payments",), "amount"), "group": (("persons",), "disability_group"),
            "members": (("families", "households"), "members"), "rooms": (("dwellings", "families"), "rooms"),
            "area": (("dwellings",), "area_m2"),
-           "vehicles": (("persons", "families"), "vehicles")}
+           "vehicles": (("persons", "families"), "vehicles"), "debt": (("families", "persons"), "utility_debt")}
 """what a number counts -> the entities that have it (the first when nothing else says which), and its column"""
+COLUMN_OF = {("children", "households"): "children"}
+"""where an entity names the column of what a number counts otherwise (a household's members under 18)"""
 LARGEST = {"group": 3, "rooms": 20, "vehicles": 20}
 """the largest value a number of this kind can take (disability groups 1-3): a larger one is read as nothing"""
 MULTIPLIERS = {"kk": {"мың": 1000, "млн": 1_000_000, "миллион": 1_000_000, "k": 1000},
@@ -201,6 +207,8 @@ GREETING = {"kk": ["қайырлы күн", "қайырлы таң", "қайыр
             "en": ["good morning", "good afternoon", "good day", "dear colleagues", "dear colleague", "hello", "hi",
                    "hey there", "hey"]}
 """how a chat or a letter greets before it asks"""
+VERSUS = frozenset({"vs", "versus"})
+"""words that only ever set groups side by side, never bound a number (0-17, Astana vs Almaty city)"""
 COMPARE = {"kk": ["салыстыр", "көбірек", "азырақ", "қайсысында", "қайсында", "қайсысы", "vs", "ерекшелен"],
            "ru": ["сравн", "сопостав", "больше", "меньше", "большая", "большую", "большей", "меньшая", "меньшую",
                   "отдельно", "vs", "отлича", "различа"],
@@ -298,6 +306,14 @@ AFTER = {"kk": {"before": [], "after": ["жылдан кейін", "жылдан
          "ru": {"before": ["после"], "after": []}, "en": {"before": ["after"], "after": []}}
 """words that make a year the last one before a period running on (after 2015, 2015 жылдан кейін, после 2015
 года): the period starts the next year"""
+BEFORE = {"kk": {"before": [], "after": ["жылға дейінгі", "жылға дейін", "дейінгі", "дейін", "жылдан бұрын",
+                                       "жылдан ерте", "бұрын",
+                                       *(f"{ending} {word}" for ending in ("ға", "ге", "қа", "ке")
+                                         for word in ("дейін", "дейінгі"))]},
+          "ru": {"before": ["до", "ранее", "раньше", "прежде"], "after": []},
+          "en": {"before": ["before", "prior to", "earlier than"], "after": []}}
+"""words that make a year the first one after a period (before 2000, до 2000 года, 2000 жылға дейін): the period
+ends the year before it; never where a range's first year was said (с 2015 до 2020 is a range)"""
 RANGE_OPENING = {"kk": [], "ru": ["с", "со", "между", "от"], "en": ["between", "from"]}
 """words before the first year of a range (between 2010 and 2019, с 2015 по 2020)"""
 UNTIL = {"kk": ["дейін", "аралығында", "\u2012"], "ru": ["по", "до", "\u2012"],
@@ -307,6 +323,9 @@ YEAR_WORDS = {"kk": ["жылы", "жылғы", "жылдың", "жыл", "жыл
               "ru": ["году", "года", "год", "г", "гг", "за", "годы", "годов", "годах"],
               "en": ["during", "year", "for"]}
 """words around a year (2025 жылы, в 2025 году, during 2025)"""
+DECADE = {"kk": ["жылдары", "жылдардағы", "жылдарда", "жылдарында", "жылдардың", "жылдардан"],
+          "ru": ["е", "х", "ые", "ых", "ее", "ие", "их", "x"], "en": ["s"]}
+"""what follows a year ending in 0 that makes it a decade (the 1980s, 1980-х годах, 1980 жылдары)"""
 OR = {"kk": ["немесе", "әлде", "не болмаса", "не"], "ru": ["или", "либо", "или же"], "en": ["or", "and/or"]}
 """words that join two filters as alternatives (без газа или без воды: a family lacking either), not both at once"""
 OR_SAID = {"kk": "немесе", "ru": "или", "en": "or"}
@@ -367,13 +386,15 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "range_before": {k: v["before"] for k, v in RANGE.items()},
                 "range_between": {k: v["between"] for k, v in RANGE.items()},
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
-                "years": YEAR_WORDS, "or": OR, "and": AND, "trend_month": TREND["month"],
+                "years": YEAR_WORDS, "decade": DECADE, "or": OR, "and": AND, "trend_month": TREND["month"],
                 "trend_year": TREND["year"], "trend": TREND["trend"],
                 "month_range": MONTH_RANGE, "until": UNTIL, "range_opening": RANGE_OPENING,
                 "since_before": {k: v["before"] for k, v in SINCE.items()},
                 "since_after": {k: v["after"] for k, v in SINCE.items()},
                 "after_before": {k: v["before"] for k, v in AFTER.items()},
                 "after_after": {k: v["after"] for k, v in AFTER.items()},
+                "before_before": {k: v["before"] for k, v in BEFORE.items()},
+                "before_after": {k: v["after"] for k, v in BEFORE.items()},
                 "together": TOGETHER, "not_held": NOT_HELD, "both": BOTH, "total": TOTAL, "per_one": PER,
                 "per_person": PER_PERSON, "exactly": EXACTLY,
                 "ordinals": {language: list(said) for language, said in ORDINALS.items()},
@@ -460,6 +481,8 @@ class Parse:
     """how many times the question asks "how many" (сколько, қанша): once, a count; twice, each group apart"""
     since: bool = False
     """the year starts the period, which runs to the data's end (since 2020, начиная с 2020, 2020 жылдан бастап)"""
+    before: bool = False
+    """the year ends the period, which holds the years before it (before 2000, до 2000 года, 2000 жылға дейін)"""
     year_to: int | None = None
     """the last year of a range of years (2015-2025, between 2010 and 2019, с 2015 по 2020 год)"""
 
@@ -738,7 +761,14 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                              and (name != "members" or (j > i and value <= MOST_MEMBERS))  # 5 человек
                              # (people over 65 is an age; 50 тыс на человека is money)
                              and (name != "wage" or value >= SMALLEST_AMOUNT)  # wage of people over 30: an age
-                             and (name == "income" or j in window)))
+                             and (name in ("income", "debt") or j in window)))
+        kids_before = value > MOST_CHILDREN and any(
+            j in used and word_matches(f, tokens[j]) for j in range(max(0, i - 3), i - 1)
+            for f in nouns.get("children", ())) and \
+            any(_match_phrase(tokens, j, tuple(phrase)) for phrase, _ in comparators for j in range(i - 2, i))
+        if kids_before and age_said is None:  # 3 kids under 18 without a car: the age of the kids counted before
+            # (a count of them read already), not a count of cars
+            candidates = []
         if age_said is not None:  # older than, младше, жастан асқан: an age whatever noun is near
             # aged 63 years, 63 жастан асқан: the unit right after it (not "old" of an old-age pension further on)
             after = [(name, j) for _, name, j in candidates if name == "age" and i < j <= i + 2]
@@ -754,6 +784,10 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             if what[0] == "amount" and wage is not None:  # зарплата больше 300 000 тенге: the tenge are the wage's
                 used.add(what[1])
                 what = ("wage", wage)
+            debt = next((j for _, name, j in candidates if name == "debt"), None)
+            if what[0] == "amount" and debt is not None:  # долг больше 100 000 тенге: the tenge are the debt's
+                used.add(what[1])
+                what = ("debt", debt)
             also = [j for _, name, j in candidates if name == what[0] and j != what[1] and abs(j - i) <= 2]
             used |= set(also)  # сомасы 100 000 теңгеден, на сумму свыше 100 000 тенге: both words say an amount
         elif value >= SMALLEST_AMOUNT:  # больше 100 тыс: nothing else could be counted in so many
@@ -798,10 +832,33 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             continue  # group 7: no such group; the second child: no count of children
         if what[0] == "amount" and not token.isdecimal() and value < SMALLEST_AMOUNT:
             continue  # бір төлемнің орташа сомасы, одной выплаты: "one" payment, not an amount of one tenge
+        if what[0] == "debt":  # коммуналдық берешегі, долг за коммунальные услуги, owe ... for utilities: the debt's
+            taken |= _utility_words(tokens, what[1], i, used | taken)
         found.append((what[0], operator, value))
         if at is not None:
             at.append(min(taken))
         used |= taken
+    return found
+
+
+UTILITY_STEMS = ("utilit", "коммунал", "kommunal", "komunal", "жку", "jku", "zhku")
+"""the words that say a debt is for utilities (its only kind in the mart), folded as the question's words are"""
+UTILITY_LINKS = frozenset({"for", "on", "за", "по", "za", "po"})
+SERVICES = ("услуг", "uslug", "кызмет", "kyzmet", "қызмет")
+
+
+def _utility_words(tokens: list[str], noun: int, number: int, taken: set[int]) -> set[int]:
+    """The words near a debt's noun and its number that say it is for utilities (utility debt, долг за коммунальные
+    услуги, коммуналдық берешегі, owe 50 000 tenge for utilities), read with them."""
+    found: set[int] = set()
+    for j in range(max(0, min(noun, number) - 1), min(len(tokens), max(noun, number) + 4)):
+        if j in taken or not tokens[j].startswith(UTILITY_STEMS):
+            continue
+        found.add(j)
+        if j > 0 and tokens[j - 1] in UTILITY_LINKS:
+            found.add(j - 1)  # за коммунальные услуги, for utilities
+        if j + 1 < len(tokens) and tokens[j + 1].startswith(SERVICES):
+            found.add(j + 1)
     return found
 
 
@@ -866,7 +923,23 @@ THAT_IS = re.compile(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|т\.\s?е\.)(?!\w)", re.IGN
 EACH_OTHER = re.compile(r"(?<!\w)бір-бір\w*|\bдруг (?:от |с |на )?друг\w*"
                         r"|\b(?:from |with )?(?:each other|one another)\b", re.IGNORECASE)
 """from each other (бір-бірінен, друг от друга, each other): what a comparison says of its groups, no number of one"""
-ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED)
+AS_OF_NOW = re.compile(
+    r"(?<!\w)(?:these days|nowadays|at the moment|at present|as of (?:today|now)|right now|as things stand"
+    r"|(?:the )?exact (?:number|figure|count) is (?:fine|ok|okay)"
+    r"|на (?:сегодняшний|текущий|данный) (?:день|момент)|в настоящее время|в данное время|на сегодня"
+    r"|по состоянию на сегодня"
+    r"|қазіргі (?:таңда|уақытта|кезде|сәтте)|бүгінгі (?:күні|таңда|күнге)|осы (?:кезде|уақытта))(?!\w)",
+    re.IGNORECASE)
+"""these days, на сегодняшний день, қазіргі таңда: the day the answer is as of, which every answer is and says"""
+SPREAD_ASKED = re.compile(r"(?<!\w)(?:как|каким образом) (?=распредел\w+|дел(?:и|я)тся)", re.IGNORECASE)
+"""как распределяются жилища по числу комнат: the "how" of a breakdown the rest of the question says"""
+MONTHLY_RATE = re.compile(
+    r"(?<!\w)((?:тенге|тг|₸|kzt|tenge|теңге\w{0,4}|млн|миллион\w{0,3}|million|тыс\w{0,3}|мың\w{0,4}|thousand)\.?)"
+    r"\s+(?:в месяц|a month|per month|monthly|айына|ай сайын)(?!\w)"
+    r"|(?<!\w)(?:айлық|ежемесячн\w*)\s+(?=жалақ|зейнетақ|зарплат|заработн|пенси)", re.IGNORECASE)
+"""an amount of money a month (more than one million tenge a month, свыше 300 тыс в месяц, 100 000 теңге айына),
+a monthly wage (айлық жалақысы): the rate every wage and pension is, no step of a trend"""
+ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, SPREAD_ASKED)
 """words that say nothing the rest of the question does not, dropped before it is read"""
 PENSIONS_EXCLUDED = re.compile(
     r"(?<!\w)(?:(?:not counting|excluding|other than|except(?: for)?|without counting|leaving out) (?:the )?"
@@ -942,7 +1015,7 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
     for j, token in enumerate(tokens):
         near = tokens[max(0, j - 3):j] + tokens[j + 1:j + 4]
         if j not in used and any(word_matches(w, token) for w in _words_of("compare", language)) and \
-                not any(_number(t, language) is not None and not YEAR.fullmatch(t) for t in near):
+                (token in VERSUS or not any(_number(t, language) is not None and not YEAR.fullmatch(t) for t in near)):
             result.compare = True
             used.add(j)
             if j + 1 < len(tokens) and tokens[j + 1] in _words_of("more_or_fewer", language):
@@ -1046,10 +1119,20 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
         if i in used or _year(token) is None:
             continue
         taken = {i}
+        decade = int(token) % 10 == 0 and i + 1 < len(tokens) and i + 1 not in used and \
+            tokens[i + 1] in _words_of("decade", language) and \
+            not any(_year(t) for t in tokens[i + 2:i + 4])  # the 1980s, 1980-х, 1980 жылдары; not 2020-2025 жылдары
+        if decade:
+            taken.add(i + 1)
         for j in (i - 1, i + 1, i + 2):
             if 0 <= j < len(tokens) and j not in used and tokens[j] in _words_of("years", language) and \
                     (j == i - 1 or j - 1 in taken):
                 taken.add(j)
+        if decade:
+            result.year, result.year_to = int(token), int(token) + 9
+            result.period = " ".join(typed[j] for j in sorted(taken))
+            used |= taken
+            return
         month = None
         months = _months_range(tokens, language, used | taken, i)
         if months is not None:  # с января по март 2025, қаңтар-наурыз айларында, first half of 2025
@@ -1067,6 +1150,7 @@ def _period(tokens: list[str], typed: list[str], language: str, used: set[int], 
             result.since = _since(tokens, language, used | taken, i, taken)
             after = not result.since and _since(tokens, language, used | taken, i, taken, "after")
             result.since = result.since or after
+            result.before = not result.since and _since(tokens, language, used | taken, i, taken, "before")
         result.year, result.month = int(token) + after, month  # after 2015: from 2016 on
         result.period = " ".join(typed[j] for j in sorted(taken))
         used |= taken
@@ -1175,10 +1259,11 @@ def _since(tokens: list[str], language: str, used: set[int], year_at: int, taken
            words: str = "since") -> bool:
     """Whether the year at ``year_at`` opens a period that runs on (since 2020, начиная с 2020 года, 2020 жылдан
     бастап, 2020 onwards), adding the words that say so to ``taken``; not where a word that closes it follows (с
-    2020 по 2023, from 2020 to 2023). ``words``: the vocabulary read, "since", or "after" (after 2015: a period
-    the caller starts the next year)."""
+    2020 по 2023, from 2020 to 2023). ``words``: the vocabulary read, "since", "after" (after 2015: a period
+    the caller starts the next year) or "before" (before 2000: the years before it)."""
     last = max(taken)
-    if any(tokens[j] in _words_of("until", language) for j in range(last + 1, min(len(tokens), last + 3))):
+    if words != "before" and any(tokens[j] in _words_of("until", language)
+                                 for j in range(last + 1, min(len(tokens), last + 3))):
         return False
     for phrase in _phrases_of(f"{words}_before", language):
         at = year_at - len(phrase)
@@ -1320,6 +1405,10 @@ def _whole_numbers(typed: list[str], language: str) -> list[str]:
     grouped: set[int] = set()  # where a number was written in groups (1 500, then 1 500 000)
     for word in typed:
         last = out[-1] if out else ""
+        if last and not last.isdecimal() and word.lower() in MULTIPLIERS[language] and \
+                MULTIPLIERS[language][word.lower()] >= 1_000_000 and \
+                (said := _number(fold(last, language), language)) is not None:
+            last = out[-1] = str(said)  # one million, одного миллиона, бір миллион: the number in digits
         if last.isdecimal() and last.isascii() and word.isdecimal() and word.isascii() and len(word) == 3 and \
                 len(last) <= 3 + 4 * 3 and (len(last) <= 3 or len(last) % 3 == 0 or len(out) - 1 in grouped):
             out[-1] = last + word  # 100 000; 1 500 000
@@ -1442,6 +1531,25 @@ def _kazakh_clash(phrase: Phrase, typed: list[str], at: int) -> bool:
                for k in range(min(len(written) - STEM_END, len(word)))):
             return True
     return False
+
+
+ABBREVIATION_ENDINGS = frozenset({
+    "", "ы", "і", "сы", "сі", "да", "де", "та", "те", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті",
+    "ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "дағы", "дегі", "тағы", "тегі",
+    "мен", "бен", "пен", "ндағы", "ндегі", "нда", "нде", "на", "не", "а", "е", "у", "ом", "ой"})
+"""what follows a region's abbreviation typed with its ending (ШҚО-да, ВКОдағы, ЮКО-ның, в ВКО, по ЮКОа)"""
+
+
+def _abbreviation_clash(phrase: Phrase, typed: list[str], at: int, language: str) -> bool:
+    """Whether the word at ``at`` only begins with a region's abbreviation of three letters and goes on with
+    letters no ending is (школе is not ШКО + ле: no East Kazakhstan in a school)."""
+    if phrase.item.kind != "region" or at >= len(typed):
+        return False
+    word = typed[at].lower()
+    if not re.fullmatch(r"[а-яёәғқңөұүһі-]+", word):
+        return False
+    short = next((k for k in (2, 3) if fold(word[:k], language) == phrase.words[0]), None)
+    return short is not None and word[short:].lstrip("-") not in ABBREVIATION_ENDINGS
 
 
 def _less_suffix(typed: list[str], layer: Layer) -> list[str]:
@@ -1951,6 +2059,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
     for aside in ASIDES:
         text = aside.sub(" ", text)
+    text = MONTHLY_RATE.sub(r"\1", text)
     if ALLOWANCE_SAID.search(text):
         text = PENSIONS_EXCLUDED.sub(" ", text)
     language = language or _detect(text, layer)
@@ -2027,7 +2136,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
                 continue  # without is not an inflected "with": without disability is no disability
             if not span & used and (_match_phrase(tokens, i, phrase.words) or
                                     _match_phrase(dictionary, i, phrase.words)) and \
-                    not _kazakh_clash(phrase, read, i) and \
+                    not _kazakh_clash(phrase, read, i) and not _abbreviation_clash(phrase, read, i, language) and \
                     not _overtaken(tokens, dictionary, i, phrase, used, layer, language, starts):
                 end = i + len(phrase.words)
                 after = next((len(w) for w in _phrases_of("not_after", language)
@@ -2244,6 +2353,12 @@ SAID = {
                           "«одновременно» или «вместе».",
                     "en": "\"{a}\" and \"{b}\": people who are both at once, or the two groups together? Say "
                           "\"both\" or \"together\"."},
+    "decline_or_number": {"kk": "«Немесе» мұнда шартты санмен біріктіреді, оны әзірге оқи алмаймын: әр бөлігін "
+                                "бөлек сұраңыз.",
+                          "ru": "«Или» здесь соединяет условие с числом так, как я пока не читаю: спросите о каждой "
+                                "части отдельно.",
+                          "en": "\"Or\" here joins a condition and a number in a way I cannot read yet: ask about "
+                                "each part separately."},
     "decline_mixed": {"kk": "Сұрақтың бөліктері әртүрлі нәрсеге қатысты: {what}.",
                       "ru": "Части вопроса относятся к разным вещам: {what}.",
                       "en": "Parts of the question are about different things: {what}."},
@@ -2325,7 +2440,9 @@ NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amo
                  "rooms": {"kk": "бөлмелер саны", "ru": "комнат", "en": "rooms"},
                  "area": {"kk": "ауданы, м²", "ru": "площадь, м²", "en": "area, m²"},
                  "vehicles": {"kk": "көліктер саны", "ru": "автомобилей", "en": "vehicles"},
-                 "wage": {"kk": "айлық жалақы", "ru": "месячная зарплата", "en": "monthly wage"}}
+                 "wage": {"kk": "айлық жалақы", "ru": "месячная зарплата", "en": "monthly wage"},
+                 "debt": {"kk": "коммуналдық қарыз, ₸", "ru": "долг за коммунальные услуги, ₸",
+                          "en": "utility debt, ₸"}}
 """what a number in the question counts, as the answer's interpretation says it"""
 
 
@@ -2483,6 +2600,11 @@ def _aggregate_word(word: str, language: str, layer: Layer) -> bool:
 EVENTS = {"births": frozenset({"children"}), "deaths": frozenset()}
 """Entities of persons counted by an event's date (born, died), and the words said of them that are the event's own
 (the born are children): a question of people who died is of the deaths, not of the people alive."""
+RESIDENTS = re.compile(r"resident|inhabitant|жител|проживающ|живущ|тұрғын|турғын|тургын|turgyn|tūrğyn|turğyn",
+                       re.IGNORECASE)
+"""the words that say the people born in a period are those living now (residents born in the 1980s), not every
+birth of the period"""
+LIVING_SAID = {"kk": "қазір тұратындар", "ru": "проживающие сейчас", "en": "living now"}
 PAID_OVER_TIME = "total_paid"
 """What payments over time are where neither a count nor a sum is said (динамика выплат): the money paid."""
 CURRENT_AWARDS = "active_awards"
@@ -2655,6 +2777,13 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
                     numeric_negated={k - sum(1 for s in skipped if s < k) for k in p.numeric_negated})
         if not (p.total or _said_of(question, TOGETHER, p.language)) and group is None:
             group = next((g for g in layer.items if g.kind == "group" and g.sql == column), None)
+    numbers = _numbers(question, p, entity)
+    if isinstance(numbers, Answer):
+        return numbers
+    or_read = _or_with_numbers(numbers, p, picked, position, alternatives)
+    if or_read is None:  # receiving АСП, or with a debt over 50 000 in a share: not read yet, never guessed
+        return _declined(question, p.language, "decline_or_number")
+    numbers, picked = or_read
     for item in picked:
         if not any(item in items for items in alternatives.values()):
             conditions.append(item.sql)
@@ -2678,9 +2807,6 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
                 p.limit = 1  # меньше всего из: A, B, C: which of the named ones, not the list ranked
     if p.order and group is None and p.by_region:
         group = next(g for g in layer.items if g.kind == "group" and g.id == "region")
-    numbers = _numbers(question, p, entity)
-    if isinstance(numbers, Answer):
-        return numbers
     if "(" in question and p.share is None:  # large (four or more children) or single-parent: the bracket says
         # what "large" is
         restated = {part for i in picked for part in (i.sql, *re.findall(r"\(([^()]*)\)", i.sql))}
@@ -2704,7 +2830,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     if p.year is not None and not spec.get("date"):  # families, people: as of the mart's day, no history
         return _declined(question, p.language, "decline_period", period=p.period,
                          what=spec["name"][p.language])
-    years = f"BETWEEN {p.year} AND {p.year_to}" if p.year_to else f"{'>=' if p.since else '='} {p.year}"
+    years = f"BETWEEN {p.year} AND {p.year_to}" if p.year_to else \
+        f"{'>=' if p.since else '<' if p.before else '='} {p.year}"
     period = [] if p.year is None else [(f"year({spec['date']}) {years}", p.period)] + (
         [] if p.month is None else [(f"month({spec['date']}) = {p.month}", "")] if p.month_to is None else
         [(f"month({spec['date']}) BETWEEN {p.month} AND {p.month_to}", "")])  # the months said with the year
@@ -2730,6 +2857,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             and not any(i.entity == "benefits" and i.id.endswith("_awards") for i in picked):
         conditions.append(current.sql)  # the average pension awarded: of the awards paid now, not of every one
         described.append(current.name[p.language])  # ever made (ended ones, at their old amounts)
+    if entity == "births" and RESIDENTS.search(question):  # residents born in the 1980s: those alive today
+        conditions.append("alive")
+        described.append(LIVING_SAID[p.language])
     where = [w for w in (spec.get("where"), metric.where) if w]
     where = list(dict.fromkeys(where + conditions))  # children and "under 18" both say age < 18: once
     select = f"{group.sql} AS {group.id}, " if group else ""
@@ -2870,9 +3000,11 @@ def _numbers(question: str, p: Parse, entity: str) -> list[tuple[str, str]] | An
     found = []
     for k, (what, operator, value) in enumerate(p.numeric):
         wanted, column = NUMERIC[what]
-        if entity == "families" and what == "age" and (operator, value) in (("<", 18), ("<=", 17)):
+        column = COLUMN_OF.get((what, entity), column)
+        if entity in ("families", "households") and what == "age" and (operator, value) in (("<", 18), ("<=", 17)):
             # families with children under 18: families have no age, their children under 18 are counted
-            condition, said = "children_under_18 >= 1", MINORS_SAID[p.language]
+            condition = f"{COLUMN_OF.get(('children', entity), 'children_under_18')} >= 1"
+            said = MINORS_SAID[p.language]
         elif entity not in wanted:
             return _declined(question, p.language, "decline_mixed", what=f"{what} ({', '.join(wanted)}), {entity}")
         else:
@@ -3004,6 +3136,39 @@ def _over_time(step: str, date: str, entity: str) -> Item:
     return Item("group", step, entity, STEP_SQL[step].format(date=date), STEP_NAMES[step])
 
 
+def _or_with_numbers(numbers: list[tuple[str, str]], p: Parse, picked: list[Item], position: dict[int, int],
+                     alternatives: dict[str, list[Item]]
+                     ) -> tuple[list[tuple[str, str]], list[Item]] | None:
+    """``numbers`` and ``picked`` with a filter and a number an "or" stands between made one condition either
+    meets (receive АСП or owe more than 50 000 for utilities; over 70 or disabled; 4 or more children or a debt),
+    as two numbers so joined are; None where such an "or" is said and cannot be read so (in a share, beside values
+    of one column, or more than once): declined, never read as "and"."""
+    units: dict[int, list[int]] = {}
+    for k, at in enumerate(p.numeric_at):
+        units.setdefault(at, []).append(k)
+    grouped = {id(i) for items in alternatives.values() for i in items}
+    marks: list[tuple[int, Item | list[int]]] = sorted(
+        [(position[id(i)], i) for i in picked if i.kind == "filter" and id(i) in position] + list(units.items()),
+        key=lambda m: m[0])
+    pairs = [(a, b) for a, b in itertools.pairwise(marks) if not (isinstance(a[1], Item) and isinstance(b[1], Item))
+             and any(a[0] < o < b[0] for o in p.ors)]
+    if not pairs:
+        return numbers, picked
+    if len(pairs) > 1 or p.share is not None or len(numbers) != len(p.numeric_at) or \
+            any(isinstance(side, Item) and id(side) in grouped for _, side in pairs[0]):
+        return None
+    sides = []
+    for _, side in pairs[0]:
+        if isinstance(side, Item):
+            sides.append((side.sql, side.name[p.language]))
+        else:
+            sides.append((" AND ".join(numbers[k][0] for k in side), ", ".join(numbers[k][1] for k in side)))
+    joined = {k for _, side in pairs[0] if not isinstance(side, Item) for k in side}
+    kept = [n for k, n in enumerate(numbers) if k not in joined]
+    either = (f"({sides[0][0]}) OR ({sides[1][0]})", f"{sides[0][1]} {OR_SAID[p.language]} {sides[1][1]}")
+    return [either, *kept], [i for i in picked if not any(i is side for _, side in pairs[0])]
+
+
 def _joined_by_or(picked: list[Item], position: dict[int, int], p: Parse) -> list[Item]:
     """``picked`` with the filters an "or" stands between made one filter that either of them meets (без газа или
     без воды). Values of one column joined by "or" (Шымкент или Алматы) stay apart: each is a row of its own."""
@@ -3094,7 +3259,7 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
 
 
-PERIOD = re.compile(r"\((year\((\w+)\) (?:>?= \d{4}|BETWEEN \d{4} AND \d{4}))\)"
+PERIOD = re.compile(r"\((year\((\w+)\) (?:(?:>=|=|<) \d{4}|BETWEEN \d{4} AND \d{4}))\)"
                     r"(?: AND \((month\(\2\) (?:= \d{1,2}|BETWEEN \d{1,2} AND \d{1,2}))\))?")
 FROM_TABLE = re.compile(r"\bFROM (mart\.\w+)")
 
