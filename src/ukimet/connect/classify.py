@@ -13,7 +13,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
-from ukimet.core.dates import month_first, name_alone, parse_date, parse_year, parse_year_month
+from ukimet.core.dates import (
+    month_first,
+    name_alone,
+    parse_date,
+    parse_epoch_millis,
+    parse_year,
+    parse_year_month,
+)
 from ukimet.core.ids import decode_iin, is_valid_bin, normalise_number
 from ukimet.core.scripts import plain_latin
 
@@ -133,10 +140,12 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def _name_hits(column: str) -> dict[str, float]:
     """The types the column's name suggests, and how strongly; a camel-case name (HL7's AdministrativeSex) is
-    read word by word where it says nothing whole."""
+    read word by word where it says nothing whole, or only that it is a date (dataRozhdeniya)."""
     hits = _whole_name_hits(column)
     spaced = _CAMEL.sub("_", column)
-    return hits or (_whole_name_hits(spaced) if spaced != column else hits)
+    if spaced == column or (hits and set(hits) != {"date"}):
+        return hits
+    return _whole_name_hits(spaced) or hits  # dataRozhdeniya: data_rozhdeniya, a birth, not the "data" in it
 
 
 def _whole_name_hits(column: str) -> dict[str, float]:
@@ -322,6 +331,15 @@ BORN_SINCE = 1900
 """The earliest year of birth a column of years alone, named as births, may hold."""
 
 
+PERSONS_AMONG_PARTIES = 0.2
+"""The share of a column named IIN or BIN (ЖСН/БСН) that must be persons' IINs for it to be read as their IINs."""
+EVENT_NAMED = re.compile(r"issu|выда|берілг|berilg|licen|лиценз|куәлік|expir|valid|действ|срок|мерзім|regist|"
+                         r"регистр|тіркел|tirkel|visit|визит|admiss|поступ|түск|death|смерт|қайтыс|marri|брак|неке|"
+                         r"hired|прием|приём|уволь|start|end|from|to$|until|paid|оплат|төлен", re.IGNORECASE)
+"""Words in a column's name that say which event its dates are (driverLicenceIssued, Дата выдачи, тіркелген күні):
+never births, however their spread looks."""
+
+
 def _birth_dates(days: Sequence[dt.date]) -> bool:
     """Whether dates look like dates of birth rather than of events: all in the past, after 1900, and either
     spread over at least three decades with hardly any of them in the last year, or spread over a decade and
@@ -417,6 +435,11 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         # a date of birth written as a year and month only (1985-03), or as Excel day numbers under a name that
         # says birth (Туған күні (сан)): read so by linkage
         present = [v.strip() for v in values if v and v.strip()]
+        millis = [d for d in (parse_epoch_millis(v) for v in present) if d is not None] \
+            if names.get("birth_date") else []
+        written = [d for d in (parse_date(v) for v in present) if d is not None] if millis else []
+        if present and len(millis) + len(written) >= 0.9 * len(present) and _birth_dates(millis + written):
+            return pick("birth_date", 0.7, "milliseconds since 1970 (or dates) and the name says birth")
         months = [d for d in (parse_year_month(v) for v in present) if d is not None]
         if present and len(months) >= 0.9 * len(present) and (names.get("birth_date") or _birth_dates(months)):
             return pick("birth_date", 0.7, "years and months of birth")
@@ -430,7 +453,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     if date_type or scores.get("date", 0) >= 0.9:
         share = 1.0 if date_type else scores["date"]
         american = month_first(values)
-        births = not names and _birth_dates(  # a name nobody here knows (DR, fld_03): the values decide
+        births = not names and not EVENT_NAMED.search(column) and _birth_dates(  # a name nobody here knows (DR,
+            # fld_03): the values decide, unless the name says what event they date (driverLicenceIssued)
             [d for d in (parse_date(v, month_first=american) for v in values) if d is not None])
         kind = "birth_date" if names.get("birth_date") or births else "date"
         return pick(kind, 0.5 + 0.5 * share, f"{'DATE type' if date_type else f'{share:.0%} parse as dates'}"
@@ -439,6 +463,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
                     + (", the month before the day (09/21/1950)" if american else ""))
     if scores.get("sex", 0) >= 0.95 and names.get("sex", 0) > 0:
         return pick("sex", 0.95, "two-valued sex codes and the name says so")
+    if names.get("iin") and names.get("bin") and scores.get("iin", 0) >= PERSONS_AMONG_PARTIES:
+        # ЖСН/БСН, ИИН/БИН: a party's number, a person's IIN or a company's BIN; the persons' are read
+        return pick("iin", 0.5 + 0.4 * scores["iin"], f"name says IIN or BIN; {scores['iin']:.0%} are persons' IINs")
     for kind, strength in sorted(names.items(), key=lambda kv: -kv[1]):
         evidence.append(f"name suggests {kind}")
         if kind in ("surname", "first_name", "patronymic", "full_name"):

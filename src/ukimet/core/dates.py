@@ -16,16 +16,20 @@ from ukimet.core.scripts import plain_latin
 FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%y",
            "%d/%m/%y")
 _DIGITS = {"%Y": r"(?P<Y>\d{4})", "%m": r"(?P<m>\d{1,2})", "%d": r"(?P<d>\d{1,2})", "%y": r"(?P<y>\d{2})"}
-_SHAPES = tuple((re.compile(r"^(?P<Y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$" if f == "%Y%m%d" else
-                            "^" + re.sub(r"%[Ymdy]", lambda m: _DIGITS[m.group()], re.escape(f)) + "$"), f)
-                for f in FORMATS)
-"""Each format's shape, its year, month and day as groups: the date is made of them (``strptime`` gives the same
+_SHAPES = (*((re.compile(r"^(?P<Y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$" if f == "%Y%m%d" else
+                         "^" + re.sub(r"%[Ymdy]", lambda m: _DIGITS[m.group()], re.escape(f)) + "$"), f)
+              for f in FORMATS), (re.compile(r"^(?P<d>\d{2})(?P<m>\d{2})(?P<Y>\d{4})$"), "%d%m%Y"))
+"""Each format's shape, its year, month and day as groups: the date is made of them (and eight digits that are no
+year, month and day are tried as a day, month and year: 22022000 is 22.02.2000) (``strptime`` gives the same
 dates at several times the cost: a linkage reads every distinct date, a classification every sampled one)."""
 _SHAPE = re.compile(r"^\d{1,4}[./-]?\d{1,2}[./-]?\d{2,4}$")
 """Digits and separators only: anything else is no date, without trying every format."""
 _TIME = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _YEAR_WORD = re.compile(r"(?<=\d)\s*(г|гг|года?|ж|жж|жыл|жылы|жылғы)\.?$", re.IGNORECASE)
 """The word for "year" after a date in digits (12.03.1985 ж., 12.03.1985 г., 12.03.1985г): not part of it."""
+_BORN_WORD = re.compile(r"(?<=\w)\.?\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|туған|tugan|туылған|года рождения|г\.\s?рожд\.?)$",
+                        re.IGNORECASE)
+"""The words "born" after a date of birth (20.05.1968 г.р., 1998 жылы 28 наурызда туған): not part of it."""
 _SHORT_ISO = re.compile(r"^(\d{2})-(\d{2})-(\d{2})$")
 """A two-digit year, month and day in ISO order (yy-mm-dd), as some exports write them."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -166,8 +170,20 @@ _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")
 labour systems store dates."""
 
 
+_TRAVEL_DOCUMENT = re.compile(r"^(?:SSR\s+DOCS\s+\w*\s*(?:HK1\s*)?)?[A-Z]{1,2}/[A-Z]{3}/[^/]*/[A-Z]{3}/"
+                              r"(\d{1,2}[A-Z]{3}\d{2,4})/[MFUX]I?/", re.IGNORECASE)
+"""An airline's travel-document line (IATA SSR DOCS: type/issuer/number/nationality/birth/sex/expiry/surname/given:
+P/KAZ/N85426325/KAZ/29APR89/F/22MAR24/AKHMETOVA/AYNUR): its date of birth is the date it holds"""
+
+
 def _other_forms(text: str) -> dt.date | None:
-    """A date in Roman-numeral month form (``_ROMAN_MONTH``) or ISO ordinal form (``_ORDINAL``), else None."""
+    """A date in Roman-numeral month form (``_ROMAN_MONTH``), ISO ordinal form (``_ORDINAL``) or a travel
+    document's birth (``_TRAVEL_DOCUMENT``; a two-digit year that would be to come is of the century before), else
+    None."""
+    document = _TRAVEL_DOCUMENT.match(text)
+    if document:
+        born = _parse_text(document.group(1), False)
+        return born.replace(year=born.year - 100) if born and born > dt.date.today() else born
     roman = _ROMAN_MONTH.match(text)
     try:
         if roman:
@@ -185,7 +201,7 @@ def _other_forms(text: str) -> dt.date | None:
 def _parse_text(value: str, serials: bool) -> dt.date | None:
     """``parse_date`` of a text, kept for the text's next reading (classification reads a column's sample more
     than once; linkage reads each distinct value once)."""
-    text = _YEAR_WORD.sub("", _TIME.sub("", value.strip()))
+    text = _YEAR_WORD.sub("", _TIME.sub("", _BORN_WORD.sub("", value.strip())))
     if not text:
         return None
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial day number such as 45321
@@ -216,6 +232,24 @@ def _parse_text(value: str, serials: bool) -> dt.date | None:
             continue
         return parsed if parsed.year in YEARS else None
     return None
+
+
+_EPOCH_MILLIS = re.compile(r"^-?\d{10,13}(?:\.0+)?$")
+EARLIEST_MILLIS = -2_208_988_800_000
+"""1900-01-01 in milliseconds since 1970: no date of birth before it"""
+
+
+def parse_epoch_millis(value: object) -> dt.date | None:
+    """A day written as milliseconds since 1970-01-01 UTC, as JavaScript and many JSON exports write dates
+    (547603200000 is 1987-05-10; before 1970 the number is negative), between 1900 and today; else None. Read only
+    where a column is known to hold dates of birth: a bare number could be anything."""
+    text = str(value).strip() if value is not None else ""
+    if not _EPOCH_MILLIS.match(text):
+        return None
+    millis = int(float(text))
+    if not EARLIEST_MILLIS <= millis <= int(dt.datetime.now(dt.UTC).timestamp() * 1000):
+        return None
+    return (dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(milliseconds=millis)).date()
 
 
 _YEAR_MONTH = (re.compile(r"^(\d{4})[-./](\d{1,2})$"), re.compile(r"^(\d{1,2})[-./](\d{4})$"),
@@ -277,13 +311,21 @@ _MRZ = re.compile(r"^([^\W\d_][^\W\d]*(?:<[^\W\d_]+)*)<<([^\W\d_][^\W\d]*(?:<[^\
 """A name as a passport's machine-readable zone writes it: SURNAME<<GIVEN<NAMES<<<< (a single < between words)."""
 
 
+_AIRLINE = re.compile(r"^([^\W\d_][^\W\d_' -]*)/([^\W\d_][^\W\d_' -]*?)"
+                      r"(?:\s+(?:MR|MRS|MS|MISS|MSTR|MSS|DR|PROF|CHD|INF|MX))?$", re.IGNORECASE)
+"""A name as an airline's booking writes it: SURNAME/GIVEN NAMES and a title (AKHMETOVA/AYNUR MS)."""
+
+
 def name_alone(value: str) -> str:
     """A person's name without the date of birth or the IIN a cell writes after it (``Касымов Дмитрий, 1944
     г.р.``, ``Оспанов Сергей, ИИН 900923301034``); the value itself when it holds neither. A passport's
-    machine-readable name (``ZHUMABAEV<<NURLAN<<<<``) is the surname, a comma and the given names, as a writer
-    marks a surname (``ZHUMABAEV, NURLAN``)."""
+    machine-readable name (``ZHUMABAEV<<NURLAN<<<<``) and an airline booking's (``ZHUMABAEV/NURLAN MR``) are the
+    surname, a comma and the given names, as a writer marks a surname (``ZHUMABAEV, NURLAN``)."""
     mrz = _MRZ.match(value.strip())
     if mrz:
         return ", ".join(part.replace("<", " ") for part in mrz.groups() if part)
+    airline = _AIRLINE.match(value.strip())
+    if airline:
+        return ", ".join(part.strip() for part in airline.groups() if part.strip())
     found = name_and_birth(value)
     return found[0] if found else IIN_AFTER_NAME.sub("", value)

@@ -199,9 +199,10 @@ def describe(metadata: SqlEngine, name: str) -> str:
     seen: dict[str, int] = {}
     for party in parties(columns, tuple(table_keys(metadata, name).get(columns[0].table, [])) if columns else (),
                          extras=True):
-        if party.party in seen:  # the same person under another surname (before or after marriage)
-            persons[seen[party.party]] += f", or {party.columns['surname']} = surname"
-            used.add(party.columns["surname"])
+        if party.party in seen:  # the same person under another surname (before or after marriage) or name
+            for meaning, column in party.columns.items():
+                persons[seen[party.party]] += f", or {column} = {meaning.replace('_', ' ')}"
+                used.add(column)
             continue
         seen[party.party] = len(persons)
         fields = {**party.columns, **{f"address {i + 1}" if len(party.address) > 1 else "address": a

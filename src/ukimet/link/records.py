@@ -22,7 +22,14 @@ from sqlalchemy import Engine
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import NAMES, OFFICIAL, REPEATED, SEX_CODES, is_organisation
 from ukimet.connect.sources import list_sources
-from ukimet.core.dates import month_first, name_and_birth, parse_date, parse_year, parse_year_month
+from ukimet.core.dates import (
+    month_first,
+    name_and_birth,
+    parse_date,
+    parse_epoch_millis,
+    parse_year,
+    parse_year_month,
+)
 from ukimet.core.errors import LinkError
 from ukimet.core.parallel import mapped
 from ukimet.link.backend import DuckDBBackend
@@ -157,18 +164,27 @@ def _stems(column: str) -> set[str]:
         {f"#{n}" for n in re.findall(r"(?<![^\W_]|[.:/-])\d{1,2}(?![^\W_]|[.:/-])", column)}
 
 
+ROLE = re.compile(r"рожени|родиль|новоро|newbor|infant|младен|ребен|ребён|child|отца|отец|матер|father|mother|"
+                  r"супруг|spouse|жұбай|водите|driver|holder|страхо|insure|заявит|applic|должни|debtor|взыска|истец|"
+                  r"ответч|талапк|жауапк|plaint|defend|потерп|victim|жәбірл|донор|donor|пассаж|passen|опекун|guardi")
+"""Stems of words that name a person's role in a record (роженицы, новорожд., отца; driver, holder): such a word
+names a person even in one column of the row (ФИО роженицы, Фамилия новорожд., ФИО отца: three persons)."""
+
+
 def _person_words(identity: list[CatalogColumn]) -> dict[str, str]:
     """Each column's person, by a word that names a person wherever it stands in a column's name (Собственник
     (ФИО), ИИН собственника, Дата рождения собственника): a word whose columns hold different kinds of identity,
-    one of each, when two or more such words each name a person; a word whose columns hold the same kind (ИИН
-    собственника, ИИН совладельца: иин) names the kind, not a person. {} where the names say no such thing."""
+    one of each (or a role's word, ``ROLE``, in one column), when two or more such words each name a person; a word
+    whose columns hold the same kind (ИИН собственника, ИИН совладельца: иин) names the kind, not a person. {} where
+    the names say no such thing."""
     stems = {c.column: _stems(c.column) for c in identity}
     holders: dict[str, list[str]] = defaultdict(list)
     for c in identity:
         for stem in stems[c.column]:
             holders[stem].append(c.semantic_type)
-    candidates = sorted((w for w, kinds in holders.items() if len(kinds) >= 2 and len(set(kinds)) == len(kinds)
-                         and len(kinds) < len(identity)), key=lambda w: (-len(holders[w]), w))
+    candidates = sorted((w for w, kinds in holders.items() if (len(kinds) >= 2 or ROLE.match(w))
+                         and len(set(kinds)) == len(kinds) and len(kinds) < len(identity)),
+                        key=lambda w: (-len(holders[w]), w))
     persons: list[str] = []
     for word in candidates:  # the word of most columns first: әйелі_аты is the wife's, not a person called "аты"
         if not any(word in said and any(p in said for p in persons) for said in stems.values()):
@@ -246,8 +262,12 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         contacts = _contacts(cols, grouped, _person_words([*identity, *(c for c in cols if c.semantic_type in
                                                                            CONTACT)]))
         for name, found in grouped.items():
-            if _identifies(found):  # a surname alone names nobody
-                mine = contacts.get(name, {})
+            if _identifies(found) or (named and name != "subject" and set(found) == {"surname"}):
+                # a surname alone names nobody, but a person a role word names is the row's person of that place
+                # (Фамилия новорожд. between the mother's and the father's names: the newborn, the row's second),
+                # with nothing of the row's contacts: the family's address and phone would merge it with its parents
+                mine = contacts.get(name, {}) if _identifies(found) and (
+                    not named or found.keys() & {"first_name", "full_name"}) else {}  # ИИН, Фамилия новорожд.: no
                 found = {**found, **{kind: columns[0] for kind, columns in mine.items() if kind != "address"}}
                 out += _with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
                                             relation=relation, age_on=_age_on(cols, found)), surnames[name])
@@ -516,7 +536,7 @@ def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, b
         years = int(aged.group(1))
         return (dt.date(on.year - years - 1, 1, 1), True, True, True) if years < on.year - 1 else (None, False, False,
                                                                                                    False)
-    day = parse_date(text, month_first=american)
+    day = parse_date(text, month_first=american) or parse_epoch_millis(text)  # 547603200000: JSON's milliseconds
     if day in PLACEHOLDER_BIRTHS:  # a system's default for "not known": no date of birth
         return None, False, False, False
     month = None if day is not None else parse_year_month(text)
