@@ -739,6 +739,9 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
         if at is not None:
             at += [first, first]
         used |= taken | ({near[0][2]} if near else aged or set())
+        if near:  # 30 to 39 years old, 100 000 - 200 000 тенге: every word of the unit, not its first alone
+            used |= {j for _, name, j in near if name == near[0][1] and (abs(j - near[0][2]) == 1 or
+                                                                          last < j <= last + 2)}
     for i, token in enumerate(tokens):
         value = _number(token, language)
         if value is None or i in used:
@@ -939,7 +942,24 @@ MONTHLY_RATE = re.compile(
     r"|(?<!\w)(?:айлық|ежемесячн\w*)\s+(?=жалақ|зейнетақ|зарплат|заработн|пенси)", re.IGNORECASE)
 """an amount of money a month (more than one million tenge a month, свыше 300 тыс в месяц, 100 000 теңге айына),
 a monthly wage (айлық жалақысы): the rate every wage and pension is, no step of a trend"""
-ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, SPREAD_ASKED)
+AVERAGE_SAID = re.compile(r"(?<!\w)(?:средн\w*|average|avg|mean|median|медиан\w*|орташа|орта есеппен)(?!\w)",
+                          re.IGNORECASE)
+AMOUNT_A_MONTH = re.compile(
+    r"(?<!\w)((?:пенси|зарплат|заработн\w* плат|pension|wage|salar|зейнетақ|жалақ|пособи|allowance|жәрдемақ)\w*"
+    r"(?:\s+(?:по возрасту|by age|жасына байланысты))?)\s+(?:в месяц|per month|a month|айына)(?!\w)", re.IGNORECASE)
+"""the average pension a month (средний размер пенсии по возрасту в месяц): the amount every pension is paid at,
+not a step of a trend; read so only beside an average or median (сколько пенсий в месяц asks a count a month)"""
+SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средств\w*", re.IGNORECASE), car)
+                  for ending, car in (("ое", "автомобиль"), ("ые", "автомобили"), ("ым", "автомобилем"),
+                                      ("ыми", "автомобилями"), ("ого", "автомобиля"), ("ых", "автомобилей"))] + [
+    (re.compile(r"(?<!\w)(?:имеющ\w*|име\w*)\s+в\s+собственности(?=(?:\s+\S+){1,4}?\s+(?:автомоб|машин))",
+                re.IGNORECASE), "имеющих")]
+"""words of officialese said with the layer's own (транспортное средство, a vehicle: автомобиль), in the same
+case, before the question is read; "имеющих в собственности" said of cars is the cars' owning, not property"""
+TABLE_NUMBER = re.compile(r"(?<!\w)(?:table|таблица|табл|кесте|figure|chart|рисунок|диаграмма|сурет)\.?\s*(?:№\s*)?"
+                          r"\d+(?:\.\d+)*[.:]?(?!\w)", re.IGNORECASE)
+"""Table 3., Таблица 2.1: a report's numbering of its table, no number the question asks about"""
+ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, SPREAD_ASKED, TABLE_NUMBER)
 """words that say nothing the rest of the question does not, dropped before it is read"""
 PENSIONS_EXCLUDED = re.compile(
     r"(?<!\w)(?:(?:not counting|excluding|other than|except(?: for)?|without counting|leaving out) (?:the )?"
@@ -2060,6 +2080,10 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     for aside in ASIDES:
         text = aside.sub(" ", text)
     text = MONTHLY_RATE.sub(r"\1", text)
+    if AVERAGE_SAID.search(text):
+        text = AMOUNT_A_MONTH.sub(r"\1", text)
+    for said, meant in SAID_OTHERWISE:
+        text = said.sub(meant, text)
     if ALLOWANCE_SAID.search(text):
         text = PENSIONS_EXCLUDED.sub(" ", text)
     language = language or _detect(text, layer)
@@ -2353,6 +2377,12 @@ SAID = {
                           "«одновременно» или «вместе».",
                     "en": "\"{a}\" and \"{b}\": people who are both at once, or the two groups together? Say "
                           "\"both\" or \"together\"."},
+    "masked_group": {"kk": "«{role}» рөлі «{column}» бағанын жасырын көреді (ерекше санат): ол бойынша бөлініс тек "
+                           "белгілерді көрсетер еді. Оның барларының жалпы санын сұраңыз.",
+                     "ru": "Роль «{role}» видит «{column}» скрытым (особая категория): разбивка по нему показала бы "
+                           "только маску. Спросите общее число тех, у кого оно есть.",
+                     "en": "The role \"{role}\" sees \"{column}\" masked (a special category): a breakdown by it would "
+                           "show only its mask. Ask how many people have it at all."},
     "decline_or_number": {"kk": "«Немесе» мұнда шартты санмен біріктіреді, оны әзірге оқи алмаймын: әр бөлігін "
                                 "бөлек сұраңыз.",
                           "ru": "«Или» здесь соединяет условие с числом так, как я пока не читаю: спросите о каждой "
@@ -2860,7 +2890,7 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     if entity == "births" and RESIDENTS.search(question):  # residents born in the 1980s: those alive today
         conditions.append("alive")
         described.append(LIVING_SAID[p.language])
-    where = [w for w in (spec.get("where"), metric.where) if w]
+    where = [w for w in (spec.get("where"), metric.where, group.where if group else None) if w]
     where = list(dict.fromkeys(where + conditions))  # children and "under 18" both say age < 18: once
     select = f"{group.sql} AS {group.id}, " if group else ""
     sql = f"SELECT {select}{metric.sql} AS {metric.id} FROM {spec['table']}"
@@ -3253,12 +3283,19 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
         return Answer(question, language, understood, sql, [], [], declined=f"{error.what}: {error.why}",
                       refusal=error)
     rows = [r for r in result.rows if r[-1] is not None]
+    if rows and len(result.columns) > 1 and all(r[0] is None or MASKED_VALUE.fullmatch(str(r[0])) for r in rows):
+        # по группам инвалидности for a role that sees the group masked: one row of stars is no breakdown
+        return Answer(question, language, understood, sql, [], [],
+                      declined=SAID["masked_group"][language].format(column=result.columns[0], role=user.role),
+                      refusal=Refused("question.masked_group", column=result.columns[0], role=user.role))
     if rows and len(result.columns) > 1 and result.epsilon > 0:  # a private answer's small groups are not shown
         understood += " · " + SAID["small_groups"][language].format(n=gateway.policy.role(user.role).small_cell)
     return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
 
 
+MASKED_VALUE = re.compile(r"\*+|[^*]\*{3}")
+"""a value as a masking role sees it (``gateway.rewrite.masked``: stars, or a first letter and three stars)"""
 PERIOD = re.compile(r"\((year\((\w+)\) (?:(?:>=|=|<) \d{4}|BETWEEN \d{4} AND \d{4}))\)"
                     r"(?: AND \((month\(\2\) (?:= \d{1,2}|BETWEEN \d{1,2} AND \d{1,2}))\))?")
 FROM_TABLE = re.compile(r"\bFROM (mart\.\w+)")

@@ -311,7 +311,7 @@ _MRZ = re.compile(r"^([^\W\d_][^\W\d]*(?:<[^\W\d_]+)*)<<([^\W\d_][^\W\d]*(?:<[^\
 """A name as a passport's machine-readable zone writes it: SURNAME<<GIVEN<NAMES<<<< (a single < between words)."""
 
 
-_AIRLINE = re.compile(r"^([^\W\d_][^\W\d_' -]*)/([^\W\d_][^\W\d_' -]*?)"
+_AIRLINE = re.compile(r"^([^\W\d_](?:[^\W\d_]|[' -])*)/([^\W\d_](?:[^\W\d_]|[' -])*?)"
                       r"(?:\s+(?:MR|MRS|MS|MISS|MSTR|MSS|DR|PROF|CHD|INF|MX))?$", re.IGNORECASE)
 """A name as an airline's booking writes it: SURNAME/GIVEN NAMES and a title (AKHMETOVA/AYNUR MS)."""
 

@@ -143,8 +143,18 @@ def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str,
             GROUP BY t.rowid, {record_id}, p.party""", [name, table]).fetchall()
         found.sort(key=lambda r: (r[2], order.get((table, r[3]), len(order))))
         prefix = f"{table}/" if len(tables) > 1 else ""
-        out += [(name, prefix + str(record), entity, (place << 40) + row) for record, entity, row, _ in found]
+        places = list(dict.fromkeys(p.party for p in persons if p.table == table))
+        out += [(name, prefix + str(record) + _place_suffix(places, party), entity, (place << 40) + row)
+                for record, entity, row, party in found]
     return out
+
+
+def _place_suffix(places: list[str], party: str | None) -> str:
+    """``#k`` for the k-th person of a row whose columns describe several (its own person first, no suffix): by the
+    person's place among the columns, not among those the row happens to fill (a row without the newborn's surname
+    still has the father third, 17#3, as every other row of its table)."""
+    k = places.index(party) + 1 if party in places else 1
+    return f"#{k}" if k > 1 else ""
 
 
 def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: dict[str, Path]) -> list[str]:
@@ -239,12 +249,18 @@ def _unique_ids(rows: list[tuple[str, str, str, int]], warnings: list[str] | Non
     rows_of: dict[tuple[str, str], int] = {}
     repeated: dict[str, list[str]] = {}
     unique = []
+    taken = {(source, record) for source, record, _, _ in rows}
     for source, record, entity, row in rows:
         n = seen[(source, record)] = seen.get((source, record), 0) + 1
         if rows_of.setdefault((source, record), row) != row and rows_of[(source, record)] != -1:
             rows_of[(source, record)] = -1  # another row: said once
             repeated.setdefault(source, []).append(record)
-        unique.append((source, record if n == 1 else f"{record}#{n}", entity))
+        said = record if n == 1 else f"{record}#{n}"
+        while n > 1 and (source, said) in taken:  # 17#2 is the row's second person: a repeated 17 is 17#3
+            n = seen[(source, record)] = n + 1
+            said = f"{record}#{n}"
+        taken.add((source, said))
+        unique.append((source, said, entity))
     for source, ids in repeated.items():
         shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10:,} more" if len(ids) > 10 else "")
         if warnings is not None:

@@ -250,6 +250,13 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             if c.semantic_type in grouped[party]:
                 party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
             grouped[party].setdefault(c.semantic_type, c.column)
+        if named and "subject" in grouped and not _identifies(grouped["subject"]):
+            _to_the_person_before(grouped, cols)  # ФИО роженицы, Возраст: the mother's age
+        delivered = next((c.column for c in cols if c.semantic_type == "date" and DELIVERY.search(c.column.lower())),
+                         None)
+        for name, found in grouped.items():  # Дата и время родов: the day the newborn was born
+            if delivered and NEWBORN.match(name) and "birth_date" not in found:
+                found["birth_date"] = delivered
         relation = next((c.column for c in cols if c.semantic_type not in IDENTITY and not _ID.search(c.column.lower())
                          and any(w in c.column.lower() for w in RELATION_COLUMNS)), None)
         surnames: dict[str, list[str]] = defaultdict(list)
@@ -272,6 +279,23 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 out += _with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
                                             relation=relation, age_on=_age_on(cols, found)), surnames[name])
     return out
+
+
+NEWBORN = re.compile(r"новоро|newbor|infant|младен|нәресте|нарест")
+"""The stems of the words that name a newborn in a register of births (Фамилия новорожд., newborn_iin)."""
+DELIVERY = re.compile(r"родов|роды|родах|родил|deliver|босан|labou?r")
+"""Words of a date column's name that make it the day of a delivery (Дата и время родов): a newborn's birth."""
+
+
+def _to_the_person_before(grouped: dict[str, dict[str, str]], cols: list[CatalogColumn]) -> None:
+    """Where role words name a row's persons (ФИО роженицы ... ФИО отца), a column no role word names that tells
+    no one apart alone (Возраст right after ФИО роженицы) is the person's whose columns stand just before it."""
+    at = {c.column: n for n, c in enumerate(cols)}
+    for kind, column in grouped.pop("subject").items():
+        before = [(max(at[c] for c in found.values() if at[c] < at[column]), name)
+                  for name, found in grouped.items() if any(at[c] < at[column] for c in found.values())]
+        if before and kind not in grouped[max(before)[1]]:
+            grouped[max(before)[1]][kind] = column
 
 
 KIN = re.compile(r"ата-ана|ata-ana|родител|parent|матер|мать|mother|отец|отца|father|әкесінің|әкесі|жұбай|zhubai|"
@@ -469,6 +493,9 @@ def _mapping(work: DuckDBBackend, name: str, rows: dict[str, list[Any]],
     work.put(f"map_{name}", pa.table(rows, schema=pa.schema([pa.field(n, t) for n, t in types])))
 
 
+SHARED_CONTACT = 6
+"""The most people (by first name) a phone or an e-mail may be written for and still say who someone is: a family's
+phone serves its members, one on more is an office's, an agency's or a placeholder's, and no evidence of identity."""
 CONTACT_KEYS: dict[str, Callable[[str], str | None]] = {"address": address_key, "phone": phone_key,
                                                        "email": email_key}
 
@@ -663,3 +690,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email""")
     work.drop("named", "numbered", *(f"map_{kind}" for kind in (
         "given_first", "month_first", "iin", "full", "name", "date", "sex", "contact")))
+    for kind in ("phone", "email"):  # a travel agency's phone on fifty passengers' bookings is nobody's
+        con.execute(f"""UPDATE {SCHEMA}.person_records SET {kind}_key = NULL WHERE {kind}_key IN (
+            SELECT {kind}_key FROM {SCHEMA}.person_records WHERE {kind}_key IS NOT NULL GROUP BY {kind}_key
+            HAVING count(DISTINCT first_key) > {SHARED_CONTACT})""")
