@@ -272,6 +272,17 @@ def test_a_share_by_region_is_each_regions_part_over_its_whole_exactly(gateway: 
     assert top.rows == [max(answer.rows, key=lambda r: (r[1], [-ord(c) for c in str(r[0])]))]
 
 
+def test_a_breakdown_by_a_column_the_role_sees_masked_is_declined_saying_so(gateway: Gateway) -> None:
+    """A social worker sees the disability group masked: a breakdown by it would be one row of stars, so it is
+    declined naming the column; a ranking whose first row is the records of no known region is still answered."""
+    for question in ("Residents by disability group", "Число лиц с инвалидностью по группам инвалидности"):
+        answer = ask(gateway, ANALYST, question, purpose=EVALUATION)
+        assert answer.rows == [] and answer.refusal is not None and answer.refusal.id == "question.masked_group"
+        assert "disability_group" in (answer.declined or "")
+    fewest = ask(gateway, ANALYST, "Which region has the fewest households?", purpose=EVALUATION)
+    assert fewest.refusal is None and fewest.rows
+
+
 def test_a_pension_is_not_a_benefit_and_the_answer_says_so(gateway: Gateway, mart: dict[str, Any]) -> None:
     """"Pensioners receiving no benefit": a pension is not a state social benefit, so a pensioner on a pension
     alone counts; the interpretation says how "benefit" was read."""

@@ -722,6 +722,11 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                      for a in (words(w, language) for w in AGE_COMPARATORS[language])
                      if _match_phrase(tokens, j, tuple(a))), None)  # age 18-62, в возрасте 18-62: its words too
         counted = near[0][1] if near else "age" if aged else None
+        money = next((n for n in near if n[1] in ("income", "wage", "debt")), None) if counted == "amount" else None
+        if money is not None:  # доход от 50 000 до 100 000 тенге: the tenge are the income's
+            taken = taken | {near[0][2]}
+            near = [money, *(n for n in near if n is not money)]
+            counted = money[1]
         if counted == "children" and high > MOST_CHILDREN:  # children 14-17: their age, not a count
             counted = "age"
         if counted is None and high <= OLDEST:  # men 40-50: a bare range of people's years is their age
@@ -3283,7 +3288,8 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
         return Answer(question, language, understood, sql, [], [], declined=f"{error.what}: {error.why}",
                       refusal=error)
     rows = [r for r in result.rows if r[-1] is not None]
-    if rows and len(result.columns) > 1 and all(r[0] is None or MASKED_VALUE.fullmatch(str(r[0])) for r in rows):
+    if rows and len(result.columns) > 1 and any(r[0] is not None for r in rows) and \
+            all(r[0] is None or MASKED_VALUE.fullmatch(str(r[0])) for r in rows):
         # по группам инвалидности for a role that sees the group masked: one row of stars is no breakdown
         return Answer(question, language, understood, sql, [], [],
                       declined=SAID["masked_group"][language].format(column=result.columns[0], role=user.role),
@@ -3294,6 +3300,9 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
                   declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
 
 
+OPEN_PERIOD = {"<": {"kk": "{year} жылға дейін", "ru": "до {year} года", "en": "before {year}"},
+               ">=": {"kk": "{year} жылдан бастап", "ru": "с {year} года", "en": "since {year}"}}
+"""a period open at one end, as a decline says it"""
 MASKED_VALUE = re.compile(r"\*+|[^*]\*{3}")
 """a value as a masking role sees it (``gateway.rewrite.masked``: stars, or a first letter and three stars)"""
 PERIOD = re.compile(r"\((year\((\w+)\) (?:(?:>=|=|<) \d{4}|BETWEEN \d{4} AND \d{4}))\)"
@@ -3311,6 +3320,9 @@ def _uncovered_period(gateway: Gateway, user: User, question: str, language: str
         return None
     where = found.group(1) + (f" AND {found.group(3)}" if found.group(3) else "")
     year = "–".join(re.findall(r"\d{4}", found.group(1)))
+    bound = re.search(r"(>=|<) \d{4}", found.group(1))
+    if bound:  # before 2000, since 2020: the period as asked, not its year alone
+        year = OPEN_PERIOD[bound.group(1)][language].format(year=year)
     month = found.group(3) and found.group(3).split(")", 1)[1]
     try:
         result = gateway.query(user, f"SELECT count(*) AS n FROM {table.group(1)} WHERE {where}", purpose)
