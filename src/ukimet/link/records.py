@@ -664,7 +664,11 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
     work.create("numbered", """SELECT rowid AS named_row,
         row_number() OVER (ORDER BY source, source_table, record_key, party, iin, sur, fst, pat, birth_date)
             AS record_id FROM named WHERE coalesce(iin, sur, fst, birth_date) IS NOT NULL""")
-    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS SELECT
+    shared = {kind: f"""CASE WHEN {kind}_key IN (SELECT {kind}_key FROM kept WHERE {kind}_key IS NOT NULL
+        GROUP BY {kind}_key HAVING count(DISTINCT first_key) > {SHARED_CONTACT}) THEN NULL ELSE {kind}_key END
+        AS {kind}_key""" for kind in ("phone", "email")}  # an agency's phone on fifty passengers' bookings is nobody's
+    con.execute(f"""CREATE OR REPLACE TABLE {SCHEMA}.person_records AS
+        WITH kept AS (SELECT
         o.record_id,
         n.source, n.source_table, n.party, n.record_key,
         i.number AS iin, coalesce(i.valid AND NOT {IIN_BELIES_BIRTH} AND NOT {IIN_BELIES_SEX}, false) AS iin_valid,
@@ -687,10 +691,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         LEFT JOIN map_sex x ON x.raw = n.sex
         LEFT JOIN map_contact ca ON ca.kind = 'address' AND ca.raw = n.address
         LEFT JOIN map_contact cp ON cp.kind = 'phone' AND cp.raw = n.phone
-        LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email""")
+        LEFT JOIN map_contact ce ON ce.kind = 'email' AND ce.raw = n.email)
+        SELECT * REPLACE ({shared["phone"]}, {shared["email"]}) FROM kept""")
     work.drop("named", "numbered", *(f"map_{kind}" for kind in (
         "given_first", "month_first", "iin", "full", "name", "date", "sex", "contact")))
-    for kind in ("phone", "email"):  # a travel agency's phone on fifty passengers' bookings is nobody's
-        con.execute(f"""UPDATE {SCHEMA}.person_records SET {kind}_key = NULL WHERE {kind}_key IN (
-            SELECT {kind}_key FROM {SCHEMA}.person_records WHERE {kind}_key IS NOT NULL GROUP BY {kind}_key
-            HAVING count(DISTINCT first_key) > {SHARED_CONTACT})""")
