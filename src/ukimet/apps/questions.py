@@ -124,6 +124,8 @@ NUMERIC = {"children": (("families", "households"), "children_under_18"), "age":
            "area": (("dwellings",), "area_m2"),
            "vehicles": (("persons", "families"), "vehicles"), "debt": (("families", "persons"), "utility_debt")}
 """what a number counts -> the entities that have it (the first when nothing else says which), and its column"""
+AMOUNT_OWNERS = ("wage", "debt")
+"""what an amount of tenge said beside it is (a wage, else a debt), not a payment's amount"""
 COLUMN_OF = {("children", "households"): "children"}
 """where an entity names the column of what a number counts otherwise (a household's members under 18)"""
 LARGEST = {"group": 3, "rooms": 20, "vehicles": 20}
@@ -722,7 +724,7 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                      for a in (words(w, language) for w in AGE_COMPARATORS[language])
                      if _match_phrase(tokens, j, tuple(a))), None)  # age 18-62, в возрасте 18-62: its words too
         counted = near[0][1] if near else "age" if aged else None
-        money = next((n for n in near if n[1] in ("income", "wage", "debt")), None) if counted == "amount" else None
+        money = next((n for n in near if n[1] in ("income", *AMOUNT_OWNERS)), None) if counted == "amount" else None
         if money is not None:  # доход от 50 000 до 100 000 тенге: the tenge are the income's
             taken = taken | {near[0][2]}
             near = [money, *(n for n in near if n is not money)]
@@ -788,14 +790,10 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             if what[0] == "amount" and income is not None and _per_person(tokens, income, language, used, i):
                 used.add(what[1])  # табысы 50 000 теңгеден төмен: the tenge are the income's
                 what = ("income", income)
-            wage = next((j for _, name, j in candidates if name == "wage"), None)
-            if what[0] == "amount" and wage is not None:  # зарплата больше 300 000 тенге: the tenge are the wage's
-                used.add(what[1])
-                what = ("wage", wage)
-            debt = next((j for _, name, j in candidates if name == "debt"), None)
-            if what[0] == "amount" and debt is not None:  # долг больше 100 000 тенге: the tenge are the debt's
-                used.add(what[1])
-                what = ("debt", debt)
+            owner = next(((name, j) for wanted in AMOUNT_OWNERS for _, name, j in candidates if name == wanted), None)
+            if what[0] == "amount" and owner is not None:  # зарплата больше 300 000 тенге, долг больше 100 000
+                used.add(what[1])  # тенге: the tenge are the wage's, the debt's
+                what = owner
             also = [j for _, name, j in candidates if name == what[0] and j != what[1] and abs(j - i) <= 2]
             used |= set(also)  # сомасы 100 000 теңгеден, на сумму свыше 100 000 тенге: both words say an amount
         elif value >= SMALLEST_AMOUNT:  # больше 100 тыс: nothing else could be counted in so many

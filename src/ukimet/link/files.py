@@ -128,7 +128,6 @@ def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str,
     its tables (sheets) describe persons, a record id is its table's name and its own (Район 2/17)."""
     persons = parties(columns_of(metadata, name), (), True)
     tables = _tables_of(con, name, persons)
-    order = {(p.table, p.party): n for n, p in enumerate(persons)}
     out: list[tuple[str, str, str | None, int]] = []
     for place, table in enumerate(tables):
         columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
@@ -141,20 +140,19 @@ def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str,
                 AND p.record_key = CAST(t.rowid AS VARCHAR)
             LEFT JOIN link.entities e ON e.record_id = p.record_id
             GROUP BY t.rowid, {record_id}, p.party""", [name, table]).fetchall()
-        found.sort(key=lambda r: (r[2], order.get((table, r[3]), len(order))))
+        rank = {party: k for k, party in enumerate(dict.fromkeys(p.party for p in persons if p.table == table))}
+        found.sort(key=lambda r: (r[2], rank.get(r[3], len(rank))))
         prefix = f"{table}/" if len(tables) > 1 else ""
-        places = list(dict.fromkeys(p.party for p in persons if p.table == table))
-        out += [(name, prefix + str(record) + _place_suffix(places, party), entity, (place << 40) + row)
+        out += [(name, prefix + str(record) + _place_suffix(rank.get(party, 0)), entity, (place << 40) + row)
                 for record, entity, row, party in found]
     return out
 
 
-def _place_suffix(places: list[str], party: str | None) -> str:
-    """``#k`` for the k-th person of a row whose columns describe several (its own person first, no suffix): by the
-    person's place among the columns, not among those the row happens to fill (a row without the newborn's surname
-    still has the father third, 17#3, as every other row of its table)."""
-    k = places.index(party) + 1 if party in places else 1
-    return f"#{k}" if k > 1 else ""
+def _place_suffix(rank: int) -> str:
+    """``#k`` for the k-th person of a row whose columns describe several (its own person first, rank 0, no suffix):
+    by the person's place among the columns, not among those the row happens to fill (a row without the newborn's
+    surname still has the father third, 17#3, as every other row of its table)."""
+    return f"#{rank + 1}" if rank else ""
 
 
 def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: dict[str, Path]) -> list[str]:

@@ -269,11 +269,12 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         contacts = _contacts(cols, grouped, _person_words([*identity, *(c for c in cols if c.semantic_type in
                                                                            CONTACT)]))
         for name, found in grouped.items():
-            if _identifies(found) or (named and name != "subject" and set(found) == {"surname"}):
+            identifies = _identifies(found)
+            if identifies or (named and name != "subject" and set(found) == {"surname"}):
                 # a surname alone names nobody, but a person a role word names is the row's person of that place
                 # (Фамилия новорожд. between the mother's and the father's names: the newborn, the row's second),
                 # with nothing of the row's contacts: the family's address and phone would merge it with its parents
-                mine = contacts.get(name, {}) if _identifies(found) and (
+                mine = contacts.get(name, {}) if identifies and (
                     not named or found.keys() & {"first_name", "full_name"}) else {}  # ИИН, Фамилия новорожд.: no
                 found = {**found, **{kind: columns[0] for kind, columns in mine.items() if kind != "address"}}
                 out += _with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
