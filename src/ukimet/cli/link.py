@@ -112,6 +112,8 @@ def show_model(as_json: bool = typer.Option(False, "--json", help="Print JSON to
     for row in model.rows():
         table.add_row(row["field"], str(row["level"]), row["meaning"], f"{row['m']:.4f}", f"{row['u']:.6f}",
                       f"{row['weight']:+.2f}")
+    if model.personal:  # what vouches for a pair whose first names and dates of birth say nothing
+        table.caption = f"one person's, not a family's: {', '.join(model.personal)}"
     out.print(table)
 
 

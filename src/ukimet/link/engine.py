@@ -27,6 +27,7 @@ import functools
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -45,6 +46,8 @@ from ukimet.link.model import (
     EXTRA,
     FIELDS,
     FIRSTS_WHOLLY_APART,
+    NEITHER_NAME_NOR_BIRTH,
+    PERSONAL_APART_MOST,
     TF_FIELDS,
     THRESHOLD,
     TOP,
@@ -369,6 +372,25 @@ def reference_rules() -> tuple[float, float]:
     return float(found["births_apart"]), float(found["firsts_apart"])
 
 
+IDENTITY_APART = {"birth_date": 1, "first": 1}
+"""Fields that say who a person is, and their level of wholly different values."""
+IDENTITY_APART_MOST = 0.15
+"""The largest share of one person's pairs of records the model may believe write their date of birth, or their
+first name, wholly differently (FEBRL, which replaces them outright, has 0.05 and 0.13). Estimated freely on an
+airline's bookings (a family's booking locator, flight, phone and e-mail on every passenger's row) the model took
+the households for the persons and learnt that 0.6 of one person's records disagree on both: every family became
+one entity."""
+
+
+def _capped(m: dict[int, float], apart: int | None) -> dict[int, float]:
+    """``m`` with the level ``apart`` at most ``IDENTITY_APART_MOST``, the other levels scaled up to sum to one."""
+    if apart is None or m.get(apart, 0.0) <= IDENTITY_APART_MOST or len(m) < 2:
+        return m
+    rest = 1.0 - m[apart]
+    return {lvl: IDENTITY_APART_MOST if lvl == apart else p * (1.0 - IDENTITY_APART_MOST) / rest
+            for lvl, p in m.items()}
+
+
 def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Spec, iterations: int = 25) -> Model:
     """Expectation-maximisation without labels, over the distinct patterns of levels the candidate pairs show
     (a few hundred, with their counts), starting from 'the strongest level means a match'. The prior is the
@@ -402,7 +424,8 @@ def estimate_m(db: Backend, u: dict[str, dict[int, float]], nodes: int, spec: Sp
             pseudo = {lvl: REFERENCE_MATCHES * known[n][lvl][0] if lvl in known.get(n, {}) else 0.5
                       for lvl in present}
             total += sum(pseudo.values())
-            m[n] = {lvl: (float(by_level[lvl]) + pseudo[lvl]) / total for lvl in present}
+            m[n] = _capped({lvl: (float(by_level[lvl]) + pseudo[lvl]) / total for lvl in present},
+                           IDENTITY_APART.get(n))
         model.m = m
     for name, apart, share in (("birth_date", "birth_date = 1", "births_apart"),
                                ("first", "firsts_apart", "firsts_apart")):
@@ -440,6 +463,30 @@ document or social security number, a postcode; not a vaccine, a class, a state 
 more than a name alone (``model.named_only``)."""
 
 
+PERSONAL_PAIRS = 20
+"""Pairs that agree on a further attribute needed to tell whether it is one person's (``_personal``)."""
+
+
+def _identifying(db: Backend, fields: Sequence[str]) -> list[str]:
+    """The further attributes that narrow their holder to a handful of records (``IDENTIFYING_SELECTIVITY``)."""
+    return [n for n in fields if n.startswith(EXTRA) and _selectivity(db, n) >= IDENTIFYING_SELECTIVITY]
+
+
+def personal(db: Backend, fields: Sequence[str], vectors: str = "vectors") -> tuple[str, ...]:
+    """The identifying further attributes (``_identifying``), and the contacts, that are one person's, not a
+    group's, by the pairs that agree on them (``PERSONAL_APART_MOST``: FEBRL's addresses are, a family's phone or
+    address is not); none where the pairs do not compare first names and dates of birth."""
+    if not {"first", "birth_date"} <= set(fields):
+        return ()
+    found: list[str] = []
+    for name in [*_identifying(db, fields), *(n for n in ("address", "phone", "email") if n in fields)]:
+        agree, apart = db.fetch(f"""SELECT count(*), count(*) FILTER (WHERE {NEITHER_NAME_NOR_BIRTH})
+            FROM {vectors} WHERE {name} = {top(name)} AND first > 0 AND birth_date > 0""")[0]
+        if int(agree) >= PERSONAL_PAIRS and int(apart) <= PERSONAL_APART_MOST * int(agree):
+            found.append(name)
+    return tuple(found)
+
+
 def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.pair_scores") -> None:
     """Each candidate pair's weight per field (``w_<field>``) and in total (``weight``)."""
     joins = " ".join(f"LEFT JOIN link.tf_{n} tf_{n} ON tf_{n}.value = v.{n}_value" for n in TF_FIELDS)
@@ -447,7 +494,7 @@ def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.
     weights = ", ".join(f"{weight_sql(model, n)} AS w_{n}" for n in fields)
     total = " + ".join(f"w_{n}" for n in fields)
     prior = math.log2(model.prior / (1 - model.prior))
-    identifying = [n for n in fields if n.startswith(EXTRA) and _selectivity(db, n) >= IDENTIFYING_SELECTIVITY]
+    identifying = _identifying(db, fields)
     rules = [r for r in (model.apart(), named_only(fields, identifying)) if r]
     apart = f"WHEN {' OR '.join(f'({r})' for r in rules)} THEN least({prior!r} + {total}, {BIRTHS_APART_CAP!r})" \
         if rules else ""
@@ -599,6 +646,7 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
     if model is None:
         u = estimate_u(db, nodes, spec)
         model = estimate_m(db, u, nodes, spec)
+        model.personal = personal(db, spec.fields)
     elif set(model.fields) != set(spec.fields):
         raise LinkError("link.model_fields", compared=", ".join(model.fields), fields=", ".join(spec.fields))
     store_model(db, model)

@@ -196,6 +196,19 @@ that agrees. Where the data show that one person's first name is almost never wr
 agencies (``Model.firsts_apart``), such a pair is two persons however much else agrees: twins and siblings share
 a surname, a date of birth and an address, and only their first names tell them apart. Capped as births apart
 are (``BIRTHS_APART_CAP``); where the data do not show it, weighed."""
+NEITHER_NAME_NOR_BIRTH = "(firsts_apart AND birth_date < 3 OR birth_date = 1 AND first < 3)"
+"""A pair whose first names are wholly different with no date of birth the same, or whose dates of birth are more
+than a typo apart with no first name the same: nothing says who it is. With no IIN that agrees it is two persons,
+whatever the data show of either field alone and however much they share: a family's passengers on one booking
+(one locator, flight, phone and e-mail, one surname) are as alike as that, and an airline's file linked alone
+made every family one entity. Capped as ``BIRTHS_APART`` is, unless an attribute of one person agrees
+(``PERSONAL_APART_MOST``: FEBRL's social security number, beside records whose name and date were both replaced)."""
+PERSONAL = "_personal:"
+"""How a ``Model.personal`` attribute is stored among the model's rows (``link.model``)."""
+PERSONAL_APART_MOST = 0.1
+"""A further attribute of one person, not of a group: among the pairs that agree on it, at most this share is
+``NEITHER_NAME_NOR_BIRTH`` (FEBRL's social security number and its addresses: 0.01; a booking locator or a
+flight, which a family shares: 0.96, its phone 0.7; a postcode: 0.9)."""
 ANCHORED_PAIRS = 100
 """Pairs sharing a valid IIN needed to tell how often births are apart within one person."""
 VOLATILE = frozenset({"address", "phone", "email"})
@@ -247,6 +260,10 @@ class Model:
     firsts_apart: float | None = None
     """As ``births_apart``, for first names wholly different (``FIRSTS_APART``)."""
 
+    personal: tuple[str, ...] = ()
+    """Further attributes and contacts that are one person's, not a group's (``PERSONAL_APART_MOST``): their
+    agreement vouches for a pair ``NEITHER_NAME_NOR_BIRTH`` would keep apart."""
+
     @property
     def strict_births(self) -> bool:
         """Births apart make two persons (``BIRTHS_APART``): the data show one person's birth is written alike."""
@@ -259,10 +276,16 @@ class Model:
 
     def apart(self) -> str | None:
         """SQL over a pair's levels true where the pair alone must not join two records (``BIRTHS_APART``,
-        ``FIRSTS_APART``), as far as the data showed those rules hold; None when neither does."""
+        ``FIRSTS_APART``, as far as the data showed those rules hold; ``NEITHER_NAME_NOR_BIRTH`` unless one of the
+        ``personal`` attributes agrees: a social security number); None when none does."""
+        have = set(self.fields)
         rules = [rule for rule, field, strict in ((BIRTHS_APART, "birth_date", self.strict_births),
                                                   (FIRSTS_APART, "first", self.strict_firsts))
-                 if strict and {"iin", field} <= set(self.fields)]
+                 if strict and {"iin", field} <= have]
+        if {"first", "birth_date"} <= have:
+            vouch = [f"{name} >= 2" for name in sorted(self.personal) if name in have]
+            rules.append(NEITHER_NAME_NOR_BIRTH + (" AND iin < 3" if "iin" in have else "")
+                         + (f" AND NOT ({' OR '.join(vouch)})" if vouch else ""))
         return " OR ".join(f"({r})" for r in rules) or None
 
     def weight(self, name: str, level: int) -> float:
@@ -292,6 +315,7 @@ class Model:
         for name, share in (("_births_apart", self.births_apart), ("_firsts_apart", self.firsts_apart)):
             if share is not None:
                 rows.append({"field": name, "level": 0, "m": share, "u": None})
+        rows += [{"field": PERSONAL + name, "level": 0, "m": None, "u": None} for name in self.personal]
         return pa.table({"field": [r["field"] for r in rows], "level": pa.array([r["level"] for r in rows], pa.int32()),
                          "m": pa.array([r["m"] for r in rows], pa.float64()),
                          "u": pa.array([r["u"] for r in rows], pa.float64())})
@@ -306,6 +330,9 @@ class Model:
             if name in ("_births_apart", "_firsts_apart"):
                 setattr(model, name[1:], None if m is None else float(m))
                 continue
+            if name.startswith(PERSONAL):
+                model.personal = (*model.personal, name.removeprefix(PERSONAL))
+                continue
             if name not in model.fields:
                 model.fields = (*model.fields, name)
             if m is not None:
@@ -316,7 +343,7 @@ class Model:
 
     def to_json(self) -> str:
         return json.dumps({"prior": self.prior, "tf_floor": self.tf_floor, "births_apart": self.births_apart,
-                           "firsts_apart": self.firsts_apart,
+                           "firsts_apart": self.firsts_apart, "personal": list(self.personal),
                            "fields": {n: {str(lvl): {"meaning": meaning(n, lvl), "m": self.m[n].get(lvl),
                                                      "u": self.u.get(n, {}).get(lvl)} for lvl in sorted(self.m[n])}
                                       for n in self.fields if self.m.get(n)}}, indent=2, ensure_ascii=False)
@@ -329,7 +356,8 @@ class Model:
             apart, firsts = data.get("births_apart"), data.get("firsts_apart")
             model = cls(prior=float(data["prior"]), tf_floor=float(data.get("tf_floor", 1e-5)),
                         births_apart=None if apart is None else float(apart),
-                        firsts_apart=None if firsts is None else float(firsts))
+                        firsts_apart=None if firsts is None else float(firsts),
+                        personal=tuple(str(name) for name in data.get("personal", [])))
             for name, levels in data["fields"].items():
                 if name not in LEVELS and not name.startswith(EXTRA):
                     raise ValueError(f"unknown field {name!r}; the fields are {', '.join(FIELDS)} and x_<column>")

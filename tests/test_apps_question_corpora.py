@@ -1,0 +1,37 @@
+"""Questions written apart from the parser, corpus by corpus, as a specification: every real-world, Kazakh and
+intent corpus (``tests/data/questions_*.toml``; each described where its path is named, in
+``test_apps_questions``) is answered right or declined, never wrong, in its tuning part and in its held part alike.
+A file of its own so that the suite's two workers share the corpora and the parser's other specifications."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import test_apps_questions as questions
+from ukimet.gateway.api import Gateway
+
+gateway = questions.gateway
+"""The questions' fixture: a role that may read as much as the corpora ask."""
+CORPORA = {"tuned": questions.REALWORLD_CORPUS, "tuned2": questions.REALWORLD2_CORPUS,
+           "tuned3": questions.REALWORLD3_CORPUS, "tuned4": questions.REALWORLD4_CORPUS,
+           "held": questions.REALWORLD5_CORPUS, "tuned6": questions.REALWORLD6_CORPUS,
+           "tuned7": questions.REALWORLD7_CORPUS, "tuned8": questions.REALWORLD8_CORPUS,
+           "tuned9": questions.REALWORLD9_CORPUS, "held10": questions.REALWORLD10_CORPUS,
+           "held11": questions.REALWORLD11_CORPUS, "tuned12": questions.REALWORLD12_CORPUS,
+           "held14": questions.REALWORLD14_CORPUS, "held15": questions.REALWORLD15_CORPUS,
+           "held16": questions.REALWORLD16_CORPUS, "tuned17": questions.REALWORLD17_CORPUS,
+           "held18": questions.REALWORLD18_CORPUS, "held19": questions.REALWORLD19_CORPUS,
+           "tuned13": questions.REALWORLD13_CORPUS, "tuned_kk10": questions.KAZAKH10_CORPUS,
+           "tuned_kk11": questions.KAZAKH11_CORPUS, **{c.stem: c for c in questions.INTENT_CORPORA}}
+
+
+@pytest.mark.parametrize("corpus", list(CORPORA.values()), ids=list(CORPORA))
+def test_real_world_phrasings_written_apart_are_answered_right_or_declined_never_wrong(
+        gateway: Gateway, mart: dict[str, Any], corpus: Path) -> None:
+    scores = questions._store_scores(gateway, mart, corpus)
+    for split, score in scores.items():
+        wrong = [w for w in score["wrong"] if not questions._definition_disagreement(w)]
+        assert not wrong, (split, [w[0] for w in wrong])
