@@ -41,7 +41,8 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "bin": ("bin", "бин", "бсн", "bsn"),
     "surname": ("familiya", "фамилия", "тегі", "tegi", "surname", "last_name", "lastname", "family_name"),
     "first_name": ("imya", "имя", "аты", "aty", "first_name", "firstname", "given_name", "name"),
-    "patronymic": ("otchestvo", "отчество", "әкесінің_аты", "akesinin_aty", "patronymic", "middle_name"),
+    "patronymic": ("otchestvo", "отчество", "әкесінің_аты", "akesinin_aty", "patronymic", "middle_name",
+                   "middlename"),
     "full_name": ("fio", "фио", "ф_и_о", "аты_жөні", "aty_joni", "т_а_ә", "full_name", "fullname", "employee_name",
                   "holder_name", "naimenovanie"),
     "birth_date": ("dr", "data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
@@ -74,7 +75,7 @@ STAFF = ("bailiff", "судебн", "чси", "doctor", "врач", "дәріг�
          "регистратор", "clerk", "inspector", "инспектор", "исполнител", "орындаушы", "operator", "оператор",
          "officer", "specialist", "специалист", "маман", "executor", "attending", "notary", "нотариус", "manager",
          "менеджер", "approv", "утверд", "подписал", "signed", "responsible", "ответствен", "жауапты", "санақшы",
-         "счетчик", "счётчик", "переписчик", "интервьюер", "interviewer", "enumerator", "тіркеуші")
+         "счетчик", "счётчик", "переписчик", "интервьюер", "interviewer", "enumerator", "тіркеуші", "имам", "imam")
 """Words of an identity column's name that make it an official's who handled the record (bailiff, Врач, ИИН
 регистратора, approved_by): a person the record is not about, whom linkage leaves out where the row names someone
 else (``OFFICIAL``), and reads where the officials are all the table holds (a register of managers)."""
@@ -447,6 +448,10 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         if present and names.get("birth_date") and len(years) >= 0.9 * len(present) and all(
                 BORN_SINCE <= d.year <= dt.date.today().year for d in years):
             return pick("birth_date", 0.7, "years of birth alone and the name says birth")  # Год рождения: 1990
+        mixed = [d for d in (parse_date(v) or parse_year_month(v) or parse_year(v) for v in present) if d is not None]
+        if present and names.get("birth_date") and len(mixed) >= 0.9 * len(present) and all(
+                BORN_SINCE <= d.year <= dt.date.today().year for d in mixed):  # a witness's: 1973, 25.07.1954
+            return pick("birth_date", 0.7, "years, months or days of birth and the name says birth")
         serials = _share(present, lambda x: parse_date(x) is not None) if names.get("birth_date") else 0.0
         if serials >= 0.9:
             return pick("birth_date", 0.75, f"{serials:.0%} are Excel day numbers and the name says birth")

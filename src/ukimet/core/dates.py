@@ -176,10 +176,21 @@ _TRAVEL_DOCUMENT = re.compile(r"^(?:SSR\s+DOCS\s+\w*\s*(?:HK1\s*)?)?[A-Z]{1,2}/[
 P/KAZ/N85426325/KAZ/29APR89/F/22MAR24/AKHMETOVA/AYNUR): its date of birth is the date it holds"""
 
 
+_DOTNET_DATE = re.compile(r"^/?\\?/?Date\((-?\d{1,15})(?:([+-])(\d\d)(\d\d))?\)\\?/?$")
+"""A date as .NET's JSON writes it: ``/Date(886701600000+0600)/``, milliseconds since 1970 UTC and the writer's
+offset (the local midnight of 1998-02-06 in Almaty), or ``/Date(-1001462400000)/`` without one (UTC)."""
+
+
 def _other_forms(text: str) -> dt.date | None:
-    """A date in Roman-numeral month form (``_ROMAN_MONTH``), ISO ordinal form (``_ORDINAL``) or a travel
-    document's birth (``_TRAVEL_DOCUMENT``; a two-digit year that would be to come is of the century before), else
-    None."""
+    """A date in Roman-numeral month form (``_ROMAN_MONTH``), ISO ordinal form (``_ORDINAL``), .NET's JSON form
+    (``_DOTNET_DATE``) or a travel document's birth (``_TRAVEL_DOCUMENT``; a two-digit year that would be to come is
+    of the century before), else None."""
+    dotnet = _DOTNET_DATE.match(text)
+    if dotnet:  # the instant in milliseconds, then the writer's offset: its local day is the day meant
+        millis, sign, hours, minutes = dotnet.groups()
+        offset = 0 if sign is None else (1 if sign == "+" else -1) * (int(hours) * 60 + int(minutes))
+        return (dt.datetime(1970, 1, 1) + dt.timedelta(milliseconds=int(millis), minutes=offset)).date() \
+            if int(millis) >= EARLIEST_MILLIS else None
     document = _TRAVEL_DOCUMENT.match(text)
     if document:
         born = _parse_text(document.group(1), False)
@@ -268,7 +279,7 @@ def parse_year_month(value: object) -> dt.date | None:
             year, month = (int(found.group(1)), int(found.group(2))) if len(found.group(1)) == 4 else \
                 (int(found.group(2)), int(found.group(1)))
             return dt.date(year, month, 1) if year in YEARS and 1 <= month <= 12 else None
-    tokens = _WORD_OR_NUMBER.findall(text.lower())
+    tokens = [t for t in _WORD_OR_NUMBER.findall(text.lower()) if t not in YEAR_WORDS]  # 1983 ж. желтоқсан
     months = [m for t in tokens if not t.isdigit() and (m := _month_of(t)) is not None]
     years = [int(t) for t in tokens if t.isdigit() and len(t) == 4]
     if len(tokens) == 2 and len(months) == 1 and len(years) == 1 and years[0] in YEARS:
@@ -276,6 +287,8 @@ def parse_year_month(value: object) -> dt.date | None:
     return None
 
 
+YEAR_WORDS = frozenset({"г", "год", "года", "году", "ж", "жыл", "жылы", "year"})
+"""The word for "year" written beside a year and a month (1983 ж. желтоқсан, март 1985 г.)."""
 _YEAR_ONLY = re.compile(r"^(\d{4})(?:\.0+)?\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|г\.?|год|года|года рождения|ж\.?|жыл|жылы|"
                         r"жылы туған|b\.)?$")
 """A year alone, perhaps with its word (1985 г., 1985 ж.) or with "born" (1985 г.р., 1985 ж.т., 1985 года рождения)."""

@@ -27,7 +27,7 @@ from ukimet.core.parallel import mapped
 from ukimet.core.settings import Settings
 from ukimet.link.api import Engine, link_records
 from ukimet.link.model import THRESHOLD
-from ukimet.link.records import Party, birth_as_written, extract, parties
+from ukimet.link.records import EMPTY_DATE, Party, birth_as_written, extract, parties
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import TABLES, ident, open_workspace, publishing
 
@@ -168,7 +168,7 @@ def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: di
                                  f"{ident(name)}.{ident(table)} WHERE trim(CAST({ident(column)} AS VARCHAR)) <> '' "
                                  "GROUP BY 1").fetchall()  # not by its alias: a file named v
             american = month_first(v for v, _ in values)
-            bad = [(v, n) for v, n in values if birth_as_written((v, american))[0] is None]
+            bad = [(v, n) for v, n in values if birth_as_written((v, american))[0] is None and not EMPTY_DATE.match(v)]
             if bad:
                 shapes = ", ".join(dict.fromkeys(re.sub(r"\d", "#", v) for v, _ in bad[:3]))
                 said.append(f"{path.name}: {sum(n for _, n in bad):,} value(s) of {column} could not be read as a "

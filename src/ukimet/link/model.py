@@ -90,6 +90,9 @@ sister's record (Алуа under Индира's IIN), no evidence that the two ar
 IIN as their own, a first name written two ways (Ержан, Yerzhan) or a wrong date is the record's slip."""
 
 
+AGE_SLIP = 1
+"""Years an age as told may be off (an ambulance card's 75 for a patient of 76): a date of birth taken from an age
+agrees in part with a date up to this many years beyond the two years the age allows."""
 LEVELS: dict[str, str] = {
     "iin": f"""CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
         WHEN l.iin = r.iin THEN CASE WHEN coalesce({NAMES_APART}, false) OR coalesce({IIN_BORROWED}, false) THEN 0
@@ -100,7 +103,8 @@ LEVELS: dict[str, str] = {
         ELSE 2 END""",
     "birth_date": f"""CASE WHEN l.birth_date IS NULL OR r.birth_date IS NULL THEN 0
         WHEN l.birth_approx OR r.birth_approx THEN CASE WHEN year(r.birth_date) - year(l.birth_date)
-            BETWEEN -CAST(r.birth_approx AS INTEGER) AND CAST(l.birth_approx AS INTEGER) THEN 2 ELSE 1 END
+            BETWEEN -CAST(r.birth_approx AS INTEGER) - {AGE_SLIP} AND CAST(l.birth_approx AS INTEGER) + {AGE_SLIP}
+            THEN 2 ELSE 1 END
         WHEN l.birth_date = r.birth_date AND NOT (l.birth_month_only OR r.birth_month_only) THEN 3
         WHEN (l.birth_month_only OR r.birth_month_only) THEN CASE WHEN year(l.birth_date) = year(r.birth_date)
              AND (month(l.birth_date) = month(r.birth_date) OR l.birth_year_only OR r.birth_year_only) THEN 2

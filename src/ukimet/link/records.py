@@ -157,11 +157,17 @@ PERSON_STEM = 6
 """the letters of a word that name it whatever its ending (собственник, собственника; совладелец, совладельца)"""
 
 
+ORDINAL_BEFORE = re.compile(r"(?<![\w.:/-])(\d{1,2})-(?=[^\W\d_])")
+"""A number joined by a hyphen to the word after it: an ordinal (1-куәгердің, 2-го свидетеля, 1-ші)."""
+
+
 def _stems(column: str) -> set[str]:
     """The words of a column's name by their stems, and a number standing alone in it (Құқық иесі 1, ЖСН/ИИН 1,
-    Т.к. 1, pravoobl_1_fio: the first person's), which numbers the persons of a row as a word would."""
+    Т.к. 1, pravoobl_1_fio: the first person's) or as an ordinal (``ORDINAL_BEFORE``: 1-куәгердің, 2-го
+    свидетеля), which numbers the persons of a row as a word would."""
     return {w[:PERSON_STEM] for w in re.findall(r"[^\W\d_]{3,}", column.lower())} | \
-        {f"#{n}" for n in re.findall(r"(?<![^\W_]|[.:/-])\d{1,2}(?![^\W_]|[.:/-])", column)}
+        {f"#{n}" for n in re.findall(r"(?<![^\W_]|[.:/-])\d{1,2}(?![^\W_]|[.:/-])", column)} | \
+        {f"#{n}" for n in ORDINAL_BEFORE.findall(column)}
 
 
 ROLE = re.compile(r"рожени|родиль|новоро|newbor|infant|младен|ребен|ребён|child|отца|отец|матер|father|mother|"
@@ -518,6 +524,9 @@ def _full_name_fields(full: tuple[str, bool]) -> tuple[str | None, str | None, s
     return found.surname, found.first, found.patronymic
 
 
+EMPTY_DATE = re.compile(r"^\s*(?:0?1[./-]0?1[./-]0{3}1|0{3}1-01-01)(?:[ T]0?0:00(?::00)?)?\s*$")
+"""The date a system writes for one nobody entered, as text (1C's 01.01.0001 0:00:00): no date of birth, and
+nothing the run could not read."""
 PLACEHOLDER_BIRTHS = frozenset({dt.date(1900, 1, 1), dt.date(1, 1, 1), dt.date(1899, 12, 30),
                                 dt.date(1899, 12, 31)})
 """Dates systems write for a date of birth nobody entered: their first day (01.01.1900, 0001-01-01) and Excel's
