@@ -626,7 +626,8 @@ REALWORLD14_CORPUS = Path(__file__).parent / "data" / "questions_realworld14_hel
 """120 more like the eleventh, written apart by a fourteenth helper in stop 45 from the issue, the eleventh's
 conventions and the demo store: held apart. First run (e2c18bf): textbook kk 11/12, ru 8/12, en 9/12; real-world
 kk 15/20, ru 14/20, en 14/20; declines 24/24; 1 wrong, read and fixed (payments "(KZT)" by month counted, not
-summed): that entry is a tuning one since."""
+summed): that entry is a tuning one since. In stop 49 a second entry turned wrong as an asker's introduction was
+first read ("у нас по области" a breakdown): fixed, a tuning entry since."""
 REALWORLD15_CORPUS = Path(__file__).parent / "data" / "questions_realworld15_heldout.toml"
 """120 more, written apart by a fifteenth helper in stop 46 from the issue, the fourteenth's conventions and the demo
 store: held apart. First run (1f9e363): textbook kk 10/12, ru 8/12, en 12/12; real-world kk 9/20, ru 9/20, en 5/20;
@@ -647,12 +648,13 @@ apart. First run (c68b639): textbook kk 9/12, ru 9/12, en 8/12; real-world kk 11
 24/24; 3 wrong, read: "born in the 1980s" read as the year 1980 (fixed: a decade is its ten years), the region
 unknown first among the fewest (the project's convention, every other corpus's golds: that entry's gold set to it),
 and rooms per dwelling to one decimal where the corpus gives two (a precision, below). Those three entries are
-tuning ones since."""
+tuning ones since; its misses were read and tuned on in stop 49: a tuning set since."""
 REALWORLD19_CORPUS = Path(__file__).parent / "data" / "questions_realworld19_heldout.toml"
 """120 more (12 textbook, 20 real-world, 8 must-decline per language: each kind the issue lists, with subjects
 and filters away from the eighteenth's), written apart by a nineteenth helper in stop 49 from the issue, the
 eighteenth's conventions and the demo store: held apart. First run (1fc2bcc): textbook kk 8/12, ru 6/12, en 9/12;
-real-world kk 12/20, ru 10/20, en 9/20; declines 24/24; 0 wrong."""
+real-world kk 12/20, ru 10/20, en 9/20; declines 24/24; 0 wrong. One entry, answered once the family card's words
+were read (the region unknown first among the lowest: the convention below), was read and is a tuning one."""
 REALWORLD17_CORPUS = Path(__file__).parent / "data" / "questions_realworld17_tune.toml"
 """180 (20 textbook, 32 real-world in seven voices, 8 must-decline per language), written apart by a helper in stop
 47 from the issue, the fifteenth's conventions and the demo store: a tuning set from the start. First run
@@ -692,7 +694,9 @@ def _definition_disagreement(wrong: tuple[Any, ...]) -> bool:
     (жәрдемақылар, пособия) without the old-age pension (the issue's definition: a pension is no benefit) where a
     corpus counts every award as one; a pension's average or median as paid (the payments, as the layer reads "the
     average pension") where a corpus takes the monthly amounts of the awards in payment; an average the layer gives
-    to one decimal (rooms per dwelling: 2.2) where a corpus gives two."""
+    to one decimal (rooms per dwelling: 2.2) where a corpus gives two; the records of no region ranked as a group
+    of their own (the project's convention, which most corpora's golds follow) where a corpus leaves them out; a
+    quarter of one year labelled by its number (1 to 4) where a corpus labels it by its first day."""
     if len(wrong) != 4:
         return False
     wage = "monthly_wage > 0" in wrong[1] and "employed" in wrong[2] and "employed" not in wrong[1]
@@ -702,7 +706,10 @@ def _definition_disagreement(wrong: tuple[Any, ...]) -> bool:
     pension = "FROM mart.payments" in wrong[1] and "FROM mart.benefits" in wrong[2] and "monthly_amount" in wrong[2]
     mean = re.search(r"round\(avg\((\w+)\), 1\)", wrong[1])
     precision = mean is not None and f"round(avg({mean.group(1)}), 2)" in wrong[2]
-    return wage or single or allowance or pension or precision
+    unknown_region = "region IS NOT NULL" in wrong[2] and "region IS NOT NULL" not in wrong[1] and \
+        bool(wrong[3]) and wrong[3][0][0] is None
+    quarter = "quarter(paid_on) AS quarter" in wrong[1] and "date_trunc('quarter'" in wrong[2]
+    return wage or single or allowance or pension or precision or unknown_region or quarter
 
 
 INTENT_CORPORA = sorted((Path(__file__).parent / "data").glob("questions_intents_*.toml"))
@@ -2378,3 +2385,45 @@ def test_what_the_seventeenth_corpus_and_the_third_intents_showed_is_read_as_mea
     """Readings that were wrong answers on the corpora written apart in stop 47 (each a number that looked right)."""
     sql = _reads(question, present)[1]
     assert absent is None or absent not in sql, sql
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("residents born between 2000 and 2009 in Turkestan", ["year(birth_date) BETWEEN 2000 AND 2009", "alive"]),
+    ("Жители 1960–1969 г.р., РК, кол-во", ["year(birth_date) BETWEEN 1960 AND 1969"]),
+    ("ҚР | 1980–1989 ж. туған тұрғындар | саны", ["year(birth_date) BETWEEN 1980 AND 1989"]),
+    ("How many families in Almaty city live in overcrowded housing?", ["area_per_person < 15", "region = '75'"]),
+    ("How many families are low-income according to the family card?", ["income_per_person < 50851"]),
+    ("Отбасы картасы бойынша тұрғын үйде тығыз тұратын отбасылар саны ең көп үш өңір қайсы?",
+     ["area_per_person < 15", "LIMIT 3"]),
+    ("Динамика выплат АСП по кварталам 2025 года (сумма)", ["quarter(paid_on) AS quarter", "sum(amount)"]),
+    ("pension payments by quarter", ["|| '-Q' || quarter(paid_on)"]),
+    ("Я аналитик акимата Павлодарской области. Сколько у нас в области семей без автомобиля?",
+     ["region = '55'", "coalesce(vehicles, 0) = 0"]),
+    ("Мен Маңғыстау облысы әкімдігінің сарапшысымын. Облысымыздағы 65 жастан асқан тұрғындар саны қанша?",
+     ["region = '47'", "age > 65"]),
+    ("Astana akimat analyst here: how many families in the capital include at least one pensioner?",
+     ["region = '71'", "pensioners > 0"]),
+    ("What was the total amount of old-age pension payments to residents of Kyzylorda region in the third quarter "
+     "of 2025?", ["sum(amount)", "region = '43'", "month(paid_on) BETWEEN 7 AND 9"]),
+    ("Bottom 3 Regions by Average Dwelling Area", ["ORDER BY avg_area ASC", "LIMIT 3"]),
+    ("Kindly provide the number of residents with a disability of group 1 or group 2.", ["disability_group <= 2"]),
+    ("Which region has the most families with a member who has a disability?", ["disabled >= 1", "LIMIT 1"]),
+])
+def test_what_the_eighteenth_corpus_showed_is_read_as_meant(question: str, fragments: list[str]) -> None:
+    """Births over a span of years (born, туған, г.р.); the family card's criteria named as the card's (crowded:
+    under its area norm); quarters of a year as a trend's step; an asker who introduces themself by their region
+    (Я аналитик акимата ..., ...сарапшысымын, ... analyst here) and then says "our region" of it; the sum paid to
+    a region's residents; the bottom three; a noun said again before its second number; a member who has."""
+    sql = _reads(question, *fragments)[1]
+    assert "GROUP BY region" not in sql or "LIMIT" in sql  # "у нас в области" is no breakdown
+
+
+def test_a_share_by_the_family_cards_criterion_is_its_filter_over_the_whole() -> None:
+    plan = compile_question("Какой процент семей в Астане живёт в тесноте по критерию карты семьи?")
+    assert isinstance(plan, SharePlan) and "area_per_person < 15" in plan.part_sql
+    assert "area_per_person" not in plan.whole_sql and "region = '71'" in plan.whole_sql
+
+
+def test_our_region_said_by_no_one_who_named_it_is_declined_not_the_country() -> None:
+    declined = compile_question("Сколько семей в нашей области?")
+    assert isinstance(declined, Answer) and declined.sql is None

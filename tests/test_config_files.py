@@ -234,3 +234,18 @@ def test_a_bad_policy_over_http_is_invalid_input_naming_the_place(tmp_path: Path
             assert place in answer.json()["error"]["what"], answer.json()
         assert client.get("/api/v1/policy", headers=auth).json()["version"] == "built-in"
     app.state.gateway.close()
+
+
+def test_a_family_card_criterion_asked_as_a_filter_is_the_card_s_own_condition() -> None:
+    """The semantic layer's filters named as the card's criteria (single parent, crowded, low income ...) select
+    what the card's condition does, with its parameters (the subsistence minimum, the area norm): a question of
+    "crowded families" counts the families the card calls crowded."""
+    from ukimet.model.data_files import load_data
+    from ukimet.model.family_card import load_card
+    from ukimet.model.semantic import LayerFile
+
+    card = load_card()
+    conditions = {c.id: re.sub(r"(\d+)\.0\b", r"\1", card.condition(c)) for c in card.criteria}
+    filters = {f.id: f.sql for f in load_data(LayerFile, "semantic.toml", None).filters if f.id in conditions}
+    assert {"single_parent", "lone_pensioner", "no_dwelling", "crowded", "low_income"} <= set(filters)
+    assert {name: conditions[name] for name in filters} == filters

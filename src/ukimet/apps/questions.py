@@ -192,6 +192,9 @@ TOP = {"kk": ["алғашқы", "алдыңғы", "үздік", "топ", "кө�
        "ru": ["топ", "первые", "первых", "лучшие", "лучших", "ведущие", "ведущих"],
        "en": ["top", "first", "leading"]}
 """words before the number of groups wanted (top 3, первые пять, алғашқы үш)"""
+BOTTOM = {"kk": ["соңғы"], "ru": ["последние", "последних", "худшие", "худших"],
+          "en": ["bottom", "lowest", "last", "worst"]}
+"""words before the number of groups wanted from the fewest (bottom 3, последние пять, соңғы үш)"""
 PLACE_WHICH = {"kk": ["қайда"], "ru": ["где"], "en": ["where"]}
 """the words of WHICH that ask for a place: ranked, they ask for the region"""
 WHICH = {"kk": ["қай", "қандай", "қайсысында", "қайсысы", "қайсында", "қайда", "қайсы"],
@@ -367,6 +370,12 @@ TREND = {"month": {"kk": ["айлар бойынша", "ай бойынша", "�
                   "ru": ["в разбивке по годам", "в разрезе лет", "по годам", "ежегодно", "по году", "год за годом",
                          "в каждом году", "каждый год", "за каждый год"],
                   "en": ["year by year", "by year", "by years", "per year", "each year", "every year", "annually"]},
+         "quarter": {"kk": ["тоқсандар бойынша", "тоқсан бойынша", "тоқсан сайын", "тоқсанға бөліп",
+                            "тоқсандар бөлінісінде", "тоқсан бөлінісінде"],
+                     "ru": ["в разбивке по кварталам", "в разрезе кварталов", "по кварталам", "поквартально",
+                            "ежеквартально", "по кварталу", "квартал за кварталом"],
+                     "en": ["quarter by quarter", "by quarter", "by quarters", "per quarter", "each quarter",
+                            "every quarter", "quarter on quarter", "quarterly"]},
          "trend": {"kk": ["серпіні", "серпінін", "динамикасы", "динамикасын", "өзгеру динамикасы", "қалай өзгерді",
                           "өзгерісі", "өзгеруі"],
                    "ru": ["динамика", "тренд", "тенденция", "как менялось", "как менялась", "как менялись",
@@ -380,7 +389,7 @@ SHARE_SPLIT = {"kk": [],
 """words after which a share's part follows its whole (what share of women are pensioners; какая доля женщин
 являются пенсионерами)"""
 VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
-                "desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP,
+                "desc": RANKING["desc"], "asc": RANKING["asc"], "rank": RANKING["rank"], "top": TOP, "bottom": BOTTOM,
                 "which": WHICH, "place_which": PLACE_WHICH, "compare": COMPARE, "more_or_fewer": MORE_OR_FEWER,
                 "regions": REGION_NOUNS, "greeting": GREETING,
                 "links": RANK_LINKS, "paid": PAID,
@@ -389,7 +398,7 @@ VOCABULARIES: dict[str, Mapping[str, Sequence[str]]] = {
                 "range_between": {k: v["between"] for k, v in RANGE.items()},
                 "range_after": {k: v["after"] for k, v in RANGE.items()},
                 "years": YEAR_WORDS, "decade": DECADE, "or": OR, "and": AND, "trend_month": TREND["month"],
-                "trend_year": TREND["year"], "trend": TREND["trend"],
+                "trend_year": TREND["year"], "trend_quarter": TREND["quarter"], "trend": TREND["trend"],
                 "month_range": MONTH_RANGE, "until": UNTIL, "range_opening": RANGE_OPENING,
                 "since_before": {k: v["before"] for k, v in SINCE.items()},
                 "since_after": {k: v["after"] for k, v in SINCE.items()},
@@ -948,7 +957,7 @@ a monthly wage (айлық жалақысы): the rate every wage and pension is
 AVERAGE_SAID = re.compile(r"(?<!\w)(?:средн\w*|average|avg|mean|median|медиан\w*|орташа|орта есеппен)(?!\w)",
                           re.IGNORECASE)
 AMOUNT_A_MONTH = re.compile(
-    r"(?<!\w)((?:пенси|зарплат|заработн\w* плат|pension|wage|salar|зейнетақ|жалақ|пособи|allowance|жәрдемақ)\w*"
+    r"(?<!\w)((?:пенси|зарплат|заработн\w* плат|pension|wage|salar|зейнетақ|жалақ|пособи|allowance|жәрдемақ|асп|аәк)\w*"
     r"(?:\s+(?:по возрасту|by age|жасына байланысты))?)\s+(?:в месяц|per month|a month|айына)(?!\w)", re.IGNORECASE)
 """the average pension a month (средний размер пенсии по возрасту в месяц): the amount every pension is paid at,
 not a step of a trend; read so only beside an average or median (сколько пенсий в месяц asks a count a month)"""
@@ -962,6 +971,30 @@ case, before the question is read; "имеющих в собственности
 TABLE_NUMBER = re.compile(r"(?<!\w)(?:table|таблица|табл|кесте|figure|chart|рисунок|диаграмма|сурет)\.?\s*(?:№\s*)?"
                           r"\d+(?:\.\d+)*[.:]?(?!\w)", re.IGNORECASE)
 """Table 3., Таблица 2.1: a report's numbering of its table, no number the question asks about"""
+CARD_CRITERION = re.compile(r"(?<!\w)(?:(?:that|which|who)\s+)?(?:meets?|meeting|satisf\w+|fall\w*\s+under|fits?)?"
+                            r"\s*(?:the\s+)?(?:digital\s+)?family[\s-]card(?:'s|s'|s)?\s+([^\W\d_][\w\s-]{0,40}?)"
+                            r"\s+criteri(?:on|a)(?!\w)", re.IGNORECASE)
+"""meet the family card's low-income criterion: the criterion is the filter the layer names (``CARD_SAID``)"""
+CARD_SAID = re.compile(
+    r"(?<!\w)(?:(?:according\s+to|by|under|per|on|using|as\s+defined\s+by|as\s+in)\s+)?(?:the\s+)?(?:digital\s+)?"
+    r"family[\s-]card(?:'s|s')?(?:\s+(?:criteri(?:on|a)|definitions?|rules?))?"
+    r"|(?<!\w)(?:(?:по|согласно|в\s+соответствии\s+с)\s+)?(?:критери\w*\s+)?(?:цифров\w+\s+)?карт\w*\s+семьи"
+    r"|(?<!\w)(?:цифрлық\s+)?отбасы\s+карта\w*(?:\s+(?:критери\w*|өлшемшарт\w*))?(?:\s+(?:бойынша|сәйкес))?",
+    re.IGNORECASE)
+"""by the family card, по критерию карты семьи, отбасы картасының критерийі бойынша: the card's criteria are the
+layer's filters of the same name, word for word (single parent, crowded, low income), so saying whose they are
+changes nothing"""
+AT_LEAST_ONE = re.compile(r"(?<!\w)(?:at least one|one or more|хотя бы (?:один|одного|одна|одну|одним|одной)"
+                          r"|(?:не менее|минимум|как минимум) (?:одного|одной)|кем дегенде бір|кемінде бір)\s+(?=\w)"
+                          r"(?!(?:\w+\s+)?(?:benefit|allowance|payment|award|пособи|выплат|назначени|жәрдемақ|төлем))",
+                          re.IGNORECASE)
+"""families that include at least one pensioner, хотя бы один пенсионер: a family with a pensioner, no number (at
+least one benefit is the layer's own phrase: any benefit at all)"""
+MEMBER_WHO = re.compile(r"(?<!\w)(members?)\s+who\s+(?:has|have|is|are)(?:\s+(?:a|an))?(?!\w)", re.IGNORECASE)
+"""a member who has a disability: a member with a disability, as the layer says it"""
+NOUN_SAID_AGAIN = re.compile(r"(?<!\w)([^\W\d_]+)\s+(\d+)\s+(or|and|или|и|либо|немесе|және)\s+\1\s+(?=\d)",
+                             re.IGNORECASE)
+"""group 1 or group 2: the noun said again before the second number is the first's, said once (group 1 or 2)"""
 ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, SPREAD_ASKED, TABLE_NUMBER)
 """words that say nothing the rest of the question does not, dropped before it is read"""
 PENSIONS_EXCLUDED = re.compile(
@@ -1049,6 +1082,10 @@ def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) ->
             result.compare = True
             used |= {j, j + 1} if more else {j}
     top = find("top", counted=True)
+    bottom = None if top is not None or sides else find("bottom", counted=True)
+    if bottom is not None and bottom[0] + bottom[1] < len(tokens) and (
+            _number(tokens[bottom[0] + bottom[1]], language) is not None):  # bottom 3, последние пять: the fewest
+        top, sides = bottom, [("asc", bottom)]
     number = None
     if top is not None:  # top 3, первые пять; "топ3" written as one word is two tokens: топ, 3
         after = top[0] + top[1]
@@ -1719,7 +1756,7 @@ def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language:
     their ``dictionary`` form): the step it names, or a month where it names none. Not a word that qualifies the
     measure after it (``measured``: median monthly wage, среднемесячная зарплата), nor one after a way to aggregate
     (``aggregated``: the average monthly pension is a pension's monthly amount, not one average per month)."""
-    for step in ("trend_month", "trend_year", "trend"):
+    for step in ("trend_month", "trend_year", "trend_quarter", "trend"):
         for phrase in _phrases_of(step, language):
             for j in range(len(tokens)):
                 span = set(range(j, j + len(phrase)))
@@ -1736,7 +1773,7 @@ def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language:
                         continue
                     used |= span
                     if result.trend is None or step != "trend":
-                        result.trend = "year" if step == "trend_year" else "month"
+                        result.trend = {"trend_year": "year", "trend_quarter": "quarter"}.get(step, "month")
                     result.trend_said = " ".join(filter(None, [result.trend_said, *typed[j:j + len(phrase)]]))
 
 
@@ -1852,6 +1889,42 @@ PREAMBLE_LONGEST = 8
 """a preamble's most words: a clause closed further on is the question's own"""
 
 
+INTRODUCING = {"ru": frozenset({"я", "аналитик", "специалист", "сотрудник", "эксперт", "экономист", "статистик",
+                                "работник", "работать", "методист"}),
+               "en": frozenset({"i", "im", "analyst", "specialist", "officer", "economist", "statistician",
+                                "expert"})}
+"""Words (Russian in their dictionary form) that, among a question's first three, begin the asker's introduction
+of themself (Я аналитик акимата Павлодарской области; Работаю в управлении занятости ВКО; Astana akimat analyst
+here): who asks, not what"""
+ASKING_STARTS = {"ru": frozenset({"сколько", "какой", "каков", "где", "скажите", "подсказать", "подскажите",
+                                  "сообщить", "назвать", "дать", "интересовать", "хотеть", "просить", "показать"}),
+                 "en": frozenset({"how", "what", "which", "where", "please", "kindly", "can", "could", "give",
+                                  "tell", "show"})}
+"""Words that begin the question after an introduction (Russian in their dictionary form)"""
+KK_ROLES = ("sarapshi", "maman", "taldaushi", "analitik", "kizmetker", "ekonomist", "statistik")
+"""a Kazakh role the asker says they are (сарапшысымын, маманмын: folded stems)"""
+KK_I_AM = ("min", "pin", "bin")
+"""the Kazakh first person's ending of "I am" (сарапшысымын), folded"""
+KK_WE_ARE_IN = ("damiz", "demiz", "tamiz", "temiz")
+"""the Kazakh locative with "we are" (облысындамыз: we are in the region), folded"""
+
+
+def _introduction(rest: list[str], dictionary: list[str], language: str) -> int:
+    """How many of the words ``rest`` begins with introduce the asker (Я аналитик акимата Павлодарской области.
+    Сколько ...; Мен Маңғыстау облысы әкімдігінің сарапшысымын. ...; Батыс Қазақстан облысындамыз: ...; Jambyl
+    region analyst - what share ...); 0 where they do not."""
+    if language == "kk":
+        for k, token in enumerate(rest[:PREAMBLE_LONGEST + 1]):
+            if (token.startswith(KK_ROLES) and token.endswith(KK_I_AM)) or (k and token.endswith(KK_WE_ARE_IN)):
+                return k + 1 if k + 1 < len(rest) else 0
+        return 0
+    words = dictionary if language == "ru" else rest
+    if not any(w in INTRODUCING.get(language, ()) for w in words[:3]):
+        return 0
+    return next((k for k in range(1, min(len(words), PREAMBLE_LONGEST + 2))
+                 if words[k] in ASKING_STARTS.get(language, ()) and k + 1 < len(rest)), 0)
+
+
 def _preamble(tokens: list[str], language: str) -> range:
     """The positions of an official letter's preamble or a greeting at the question's start, whose words are the
     letter's (who asks and why) or the chat's, not the question's: a greeting (қайырлы күн, добрый день, dear
@@ -1864,8 +1937,12 @@ def _preamble(tokens: list[str], language: str) -> range:
         for k, token in enumerate(rest[:PREAMBLE_LONGEST + 1]):
             if k and token in KK_PREAMBLE_ENDS and rest[k - 1].startswith(KK_ORDERS) and k + 1 < len(rest):
                 return range(greeting + k + 1)
-        return range(greeting if greeting < len(tokens) else 0)
+        introduced = _introduction(rest, rest, language)
+        return range(greeting + introduced) if introduced else range(greeting if greeting < len(tokens) else 0)
     dictionary = [lemma(t, "ru") if language == "ru" else t for t in rest[:PREAMBLE_LONGEST + 2]]
+    introduced = _introduction(rest, dictionary, language)
+    if introduced:
+        return range(greeting + introduced)
     starts = PREAMBLE_STARTS.get(language, ())
     if any(tuple(dictionary[:len(start)]) == start for start in starts):
         for k in range(1, min(len(dictionary), PREAMBLE_LONGEST + 1)):
@@ -1885,15 +1962,43 @@ def _region_of_sender(tokens: list[str], preamble: set[int], layer: Layer, langu
     read as the question's; none where the question names a region of its own."""
     if not preamble:
         return set()
-    starts, _ = _phrase_index(layer, language)
+    regions = _per_layer("region phrases", layer, language, lambda: tuple(
+        p.words for p in layer.phrases[language] if p.item.kind == "region"))
     found: list[set[int]] = []
-    for j in range(len(tokens)):
-        for position in starts.get(tokens[j], []):
-            phrase = layer.phrases[language][position]
-            if phrase.item.kind == "region" and _match_phrase(tokens, j, phrase.words):
-                found.append(set(range(j, j + len(phrase.words))))
+    for j in range(len(tokens)):  # by every region's phrase: a word's first letters name it (павлодарской)
+        for region in regions:
+            if _match_phrase(tokens, j, region):
+                found.append(set(range(j, j + len(region))))
     inside = [span for span in found if span <= preamble]
     return set().union(*inside) if inside and all(span & preamble for span in found) else set()
+
+
+OUR = {"kk": ("imiz", "imiz"), "ru": ("наш", "свой"), "en": ("our",)}
+""""Our" in Kazakh (the possessive ending after a region's noun, folded: облысымыздағы), Russian and English"""
+OUR_PLACES = {"kk": ("oblis", "onir", "aimak", "kala"), "ru": ("область", "регион", "город"),
+              "en": ("region", "oblast", "city", "area")}
+"""the nouns of a place that "our" says of the asker's region"""
+
+
+def _our_region(tokens: list[str], language: str) -> set[int]:
+    """The positions of "our region" (облысымыздағы, өңіріміздегі, у нас в области, нашей области, in our region),
+    which an asker who introduced themself by their region says of it: no breakdown by region, no unknown word."""
+    found: set[int] = set()
+    places = OUR_PLACES.get(language, ())
+    for i, token in enumerate(tokens):
+        if language == "kk":
+            if token.startswith(places) and any(o in token for o in OUR["kk"]):
+                found.add(i)
+            continue
+        word = lemma(token, "ru") if language == "ru" else token
+        if word not in places:
+            continue
+        before = [lemma(t, "ru") if language == "ru" else t for t in tokens[max(0, i - 2):i]]
+        if before and before[-1] in OUR.get(language, ()):
+            found |= {i - 1, i}
+        elif language == "ru" and len(before) == 2 and before[0] == "мы" and before[1] in ("в", "по"):
+            found |= {i - 2, i - 1, i}  # у нас в области, у нас по области
+    return found
 
 
 RU_LETTER_VERBS = frozenset({"направлять"})
@@ -2080,6 +2185,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
     text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
+    text = CARD_SAID.sub(" ", CARD_CRITERION.sub(r" \1 ", text))
+    text = MEMBER_WHO.sub(r"\1 with a", AT_LEAST_ONE.sub("", NOUN_SAID_AGAIN.sub(r"\1 \2 \3 ", text)))
     for aside in ASIDES:
         text = aside.sub(" ", text)
     text = MONTHLY_RATE.sub(r"\1", text)
@@ -2110,7 +2217,8 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     result = Parse(language)
     relative = _relative_years(tokens, typed, language, used, result)  # былтыр: 2025, before typos are read
     preamble = set(_preamble(tokens, language))  # read before typos: further (to) is no slip of another word
-    preamble -= _region_of_sender(tokens, preamble, layer, language)
+    sender = _region_of_sender(tokens, preamble, layer, language)
+    preamble = (preamble - sender) | (_our_region(tokens, language) if sender else set())
     result.corrected = glued + relative + _typos_corrected(tokens, typed, language, layer, preamble)
     dictionary = [lemma(t, "ru" if language == "en" and not t.isascii() else language)  # Russian words in their
                   for t in tokens]  # dictionary form (pymorphy3), in an English question too
@@ -2731,6 +2839,10 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         entity_words = (entity_words - {"persons"}) | sized
     if entity_words & set(EVENTS) and "persons" in entity_words:  # сколько человек умерло: the people who died
         entity_words = entity_words - {"persons"}
+    amount_paid = amount or any(m.entity == "payments" and m.id != "count" for m in metrics)
+    if amount_paid and "persons" in entity_words and entity_words <= {"payments", "persons"}:  # the sum paid to
+        entity_words = entity_words - {"persons"}  # residents of a region: the people are whom the payments went
+        # to, and the payments hold their region
     entity_pick = entity_words or {m.entity for m in metrics if m.entity}
     if len(entity_pick) > 1:
         return _declined(question, p.language, "decline_mixed", what=", ".join(sorted(entity_pick)))
@@ -2878,7 +2990,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         if step == "month" and p.year_to is not None and p.year is not None and p.year_to > p.year and \
                 not _step_said(p, "month"):  # динамика рождаемости за 2016–2025 годы: a step a year
             step = "year"
-        group = _over_time(step, spec["date"], entity)
+        group = _over_time(step, spec["date"], entity, one_year=p.year is not None and p.year_to in (None, p.year)
+                           and not p.since and not p.before)
     if p.share is not None:
         plan = _share_plan(question, p, layer, entity, metric, group, picked, alternatives, position, numbers,
                            period)
@@ -3160,13 +3273,19 @@ def _shares(part: list[tuple[Any, ...]], whole: list[tuple[Any, ...]], plan: Sha
     return rows
 
 
-STEP_NAMES = {"month": {"kk": "ай", "ru": "месяц", "en": "month"}, "year": {"kk": "жыл", "ru": "год", "en": "year"}}
-STEP_SQL = {"month": "strftime({date}, '%Y-%m')", "year": "year({date})"}
+STEP_NAMES = {"month": {"kk": "ай", "ru": "месяц", "en": "month"}, "year": {"kk": "жыл", "ru": "год", "en": "year"},
+              "quarter": {"kk": "тоқсан", "ru": "квартал", "en": "quarter"}}
+STEP_SQL = {"month": "strftime({date}, '%Y-%m')", "year": "year({date})",
+            "quarter": "strftime({date}, '%Y') || '-Q' || quarter({date})"}
+QUARTER_OF_ONE_YEAR = "quarter({date})"
+"""The quarter of a trend within one year the question names: 1 to 4 (the year is said beside it)"""
 
 
-def _over_time(step: str, date: str, entity: str) -> Item:
-    """The split of a trend: the month (2025-03) or the year of each row's date."""
-    return Item("group", step, entity, STEP_SQL[step].format(date=date), STEP_NAMES[step])
+def _over_time(step: str, date: str, entity: str, one_year: bool = False) -> Item:
+    """The split of a trend: the month (2025-03), the quarter (2025-Q1; 1 to 4 within ``one_year``) or the year of
+    each row's date."""
+    sql = QUARTER_OF_ONE_YEAR if step == "quarter" and one_year else STEP_SQL[step]
+    return Item("group", step, entity, sql.format(date=date), STEP_NAMES[step])
 
 
 def _or_with_numbers(numbers: list[tuple[str, str]], p: Parse, picked: list[Item], position: dict[int, int],
