@@ -1,8 +1,8 @@
 """Values and layouts a seventeenth writer's extracts showed (issue 16): dates as .NET's JSON writes them, with the
 writer's offset; a year and a Kazakh month with the word for year between; a witness's year of birth written as a
 year, a month or a day; a middle name in camel case; persons of a row numbered by an ordinal joined to their word
-(1-куәгердің, 2-го свидетеля); the imam who performed a marriage, an official; and 1C's empty date. (An age told
-a year off: ``test_link_levels``.)"""
+(1-куәгердің, 2-го свидетеля); the imam who performed a marriage, an official; 1C's empty date; and a scanned
+book's letters and digits read for each other. (An age told a year off: ``test_link_levels``.)"""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import pytest
 
 from ukimet.connect.catalog import CatalogColumn
 from ukimet.connect.classify import OFFICIAL, classify_column
-from ukimet.core.dates import parse_date, parse_year_month
+from ukimet.core.dates import ocr_mended_date, parse_date, parse_year_month
+from ukimet.link.names import name_key, split_full_name
 from ukimet.link.records import EMPTY_DATE, birth_as_written, parties
 
 
@@ -70,3 +71,21 @@ def test_a_systems_empty_date_is_no_birth_and_nothing_the_run_could_not_read() -
     assert birth_as_written(("01.01.0001 0:00:00", False))[0] is None
     assert EMPTY_DATE.match("01.01.0001 0:00:00") and EMPTY_DATE.match("0001-01-01")
     assert not EMPTY_DATE.match("01.01.2001 0:00:00")
+
+
+@pytest.mark.parametrize(("scanned", "day"), [
+    ("21.О8.1976", dt.date(1976, 8, 21)), ("0l.05.1994", dt.date(1994, 5, 1)),  # letters for digits
+    ("13.03.7994", dt.date(1994, 3, 13)), ("17.06.1060", dt.date(1960, 6, 17)),  # a year no one was born in
+    ("09.84.1974", dt.date(1974, 4, 9)),  # a month no year has
+    ("21.08.1976", None), ("31.02.1980", None), ("Иванов", None),  # a date as written, or none to mend
+])
+def test_a_scanned_date_of_birth_is_mended_only_where_one_reading_is_possible(scanned: str,
+                                                                               day: dt.date | None) -> None:
+    assert ocr_mended_date(scanned) == day
+
+
+def test_a_scanned_names_digits_are_the_letters_they_look_like_and_a_broken_word_is_joined() -> None:
+    assert name_key("Ахмет0ва") == name_key("Ахметова") and name_key("А6дильда") == name_key("Абдильда")
+    assert name_key("3ейнеп") == name_key("Зейнеп") and name_key("0MAROV") == name_key("OMAROV")
+    assert split_full_name("Нурах- унова Айгуль").surname == "Нурахунова"
+    assert split_full_name("Исмаилова-Масимова Дильназ").surname == "Исмаилова-Масимова"

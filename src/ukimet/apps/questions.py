@@ -985,11 +985,11 @@ CARD_SAID = re.compile(
 layer's filters of the same name, word for word (single parent, crowded, low income), so saying whose they are
 changes nothing"""
 AT_LEAST_ONE = re.compile(r"(?<!\w)(?:at least one|one or more|хотя бы (?:один|одного|одна|одну|одним|одной)"
-                          r"|(?:не менее|минимум|как минимум) (?:одного|одной)|кем дегенде бір|кемінде бір)\s+(?=\w)"
-                          r"(?!(?:\w+\s+)?(?:benefit|allowance|payment|award|пособи|выплат|назначени|жәрдемақ|төлем))",
-                          re.IGNORECASE)
-"""families that include at least one pensioner, хотя бы один пенсионер: a family with a pensioner, no number (at
-least one benefit is the layer's own phrase: any benefit at all)"""
+                          r"|(?:не менее|минимум|как минимум) (?:одного|одной)|кем дегенде бір|кемінде бір)\s+"
+                          r"(?=pensioner|disabled|person with|member|unemployed|job.?seeker|пенсионер|инвалид|член|"
+                          r"безработ|зейнеткер|мүгедек|жұмыссыз)", re.IGNORECASE)
+"""families that include at least one pensioner, хотя бы один пенсионер: a family with such a member, no number (at
+least one vehicle or child is a number of them: vehicles >= 1; at least one benefit, the layer's own phrase)"""
 MEMBER_WHO = re.compile(r"(?<!\w)(members?)\s+who\s+(?:has|have|is|are)(?:\s+(?:a|an))?(?!\w)", re.IGNORECASE)
 """a member who has a disability: a member with a disability, as the layer says it"""
 NOUN_SAID_AGAIN = re.compile(r"(?<!\w)([^\W\d_]+)\s+(\d+)\s+(or|and|или|и|либо|немесе|және)\s+\1\s+(?=\d)",

@@ -263,6 +263,26 @@ def parse_epoch_millis(value: object) -> dt.date | None:
     return (dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(milliseconds=millis)).date()
 
 
+_OCR_DIGITS = str.maketrans("ОOоolIі|ЗбB", "00001111368")
+"""Letters a scanned date's digits were read as (21.О8.1976, 0l.05.1994, 19.02.200О): the digits they look like"""
+_OCR_DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
+
+
+def ocr_mended_date(value: object) -> dt.date | None:
+    """A date of birth a scan misread, mended where only one reading is possible: letters for the digits they look
+    like, then a year's 7 for 1 (7994: 1994) or 10 for 19 (1060: 1960), a month's or a day's 8 for 0 (09.84.1974:
+    09.04.1974); None where the value was no date before (a text) or still is none after."""
+    text = str(value).strip().translate(_OCR_DIGITS) if value is not None else ""
+    found = _OCR_DATE.match(text)
+    if found is None or (text == str(value).strip() and parse_date(text) is not None):
+        return None
+    day, month, year = found.groups()
+    year = ("1" + year[1:]) if year[0] == "7" else ("19" + year[2:]) if year.startswith("10") else year
+    month = ("0" + month[1]) if month[0] == "8" else month
+    day = ("0" + day[1]) if day[0] == "8" else day
+    return parse_date(f"{day}.{month}.{year}")
+
+
 _YEAR_MONTH = (re.compile(r"^(\d{4})[-./](\d{1,2})$"), re.compile(r"^(\d{1,2})[-./](\d{4})$"),
                re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])$"))
 """A year and a month: 1985-03, 03.1985, and HL7's partial date 198503 (a full one is 19850312)."""

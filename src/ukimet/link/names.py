@@ -55,11 +55,26 @@ LATIN_2018 = {"a": "ә", "g": "ғ", "i": "і", "n": "ң", "o": "ө", "u": "ү", 
 _APOSTROPHE_2018 = re.compile(r"([agnouycs]|i(?!['’ʼ`´][aeiouy]))['’ʼ`´]")
 
 
+OCR_LETTERS = {"cyrillic": str.maketrans("036", "озб"), "latin": str.maketrans("01", "ol")}
+"""Digits a scanned name's letters were read as (Ахмет0ва, А6дильда, 3ейнеп; 0MAROV): the letters they look like"""
+_DIGIT_IN_WORD = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+
+
+def _ocr_mended(text: str) -> str:
+    """``text`` with the digits inside its words read as the letters they look like (``OCR_LETTERS``), in the
+    script most of its letters are in; a name with no digit beside a letter is as it was."""
+    if not _DIGIT_IN_WORD.search(text):
+        return text
+    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    return text.translate(OCR_LETTERS["cyrillic" if cyrillic >= latin else "latin"])
+
+
 @lru_cache(maxsize=1 << 18)
 def _fold(text: str) -> str:
     """The name in the comparable alphabet, doubled letters kept."""
     _check_table()
-    lowered = text.lower()
+    lowered = _ocr_mended(text).lower()
     if any(mark in lowered for mark in "'’ʼ`´"):
         lowered = _APOSTROPHE_2018.sub(lambda m: LATIN_2018[m.group(1)], lowered)
     latin = "".join(_LATIN_LETTERS.get(c, c) for c in lowered)
@@ -222,6 +237,11 @@ def _marked(text: str) -> FullName | None:
     return FullName(found.group(1), given[0], " ".join(given[1:]) or None)
 
 
+LINE_BREAK = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+"""A hyphen and a space before a small letter: a word broken at a line's end (Нурах- унова); a double surname's
+second part begins with a capital (Исмаилова-Масимова, Исмаилова- Масимова)"""
+
+
 def split_full_name(text: str, given_first: bool = False) -> FullName:
     """Surname, first name and patronymic from one field, whatever the order: every assignment of roles to the
     words is scored by how their endings fit the roles (-ович/-овна a patronymic, -ов/-ова a surname, -ұлы/-қызы
@@ -231,6 +251,7 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     ``given_first``: the column writes the given name first, so that is the tie-breaker (``name_order``). A name
     whose writer marked its roles (KASYMOV^NURLAN^ARMANULY, "Doe, John") is read as marked."""
     text = name_alone(text)  # Касымов Дмитрий, 1944 г.р.; Оспанов Сергей, ИИН ...: the date and IIN are no name
+    text = LINE_BREAK.sub("", text)  # Нурах- унова: a word a scanned page broke at its line's end
     marked = _marked(text)
     if marked is not None:
         return marked

@@ -25,6 +25,7 @@ from ukimet.connect.sources import list_sources
 from ukimet.core.dates import (
     month_first,
     name_and_birth,
+    ocr_mended_date,
     parse_date,
     parse_epoch_millis,
     parse_year,
@@ -581,6 +582,8 @@ def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, b
     with_name = name_and_birth(text) if day is None and month is None and year is None else None
     if with_name is not None:  # the full name's column, where the date of birth follows the name in it
         return birth_as_written((with_name[1], american))
+    if day is None and month is None and year is None:
+        day = ocr_mended_date(text)  # 21.О8.1976, 13.03.7994: a scan's letters and digits mended
     return day or month or year, month is not None or year is not None, year is not None, False
 
 
