@@ -30,6 +30,8 @@ _YEAR_WORD = re.compile(r"(?<=\d)\s*(г|гг|года?|ж|жж|жыл|жылы|�
 _BORN_WORD = re.compile(r"(?<=\w)\.?\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|туған|tugan|туылған|года рождения|г\.\s?рожд\.?)$",
                         re.IGNORECASE)
 """The words "born" after a date of birth (20.05.1968 г.р., 1998 жылы 28 наурызда туған): not part of it."""
+_SPACED = re.compile(r"^\d{1,2} \d{1,2} \d{4}$")
+"""A day, a month and a year separated by spaces alone (09 07 1978), as a form's free text field gets them."""
 _SHORT_ISO = re.compile(r"^(\d{2})-(\d{2})-(\d{2})$")
 """A two-digit year, month and day in ISO order (yy-mm-dd), as some exports write them."""
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -217,6 +219,8 @@ def _parse_text(value: str, serials: bool) -> dt.date | None:
         return None
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel serial day number such as 45321
         return EXCEL_EPOCH + dt.timedelta(days=int(float(text))) if serials else None
+    if _SPACED.match(text):  # 09 07 1978: a form's day, month and year typed apart
+        text = ".".join(text.split())
     other = _other_forms(text)
     if other is not None:
         return other if other.year in YEARS else None

@@ -87,9 +87,17 @@ class Party:
     created_at), if the row has one"""
 
 
-NESTED = re.compile(r"\w{2,}(\.(\w{2,}|\d+))+")
-"""a column of nested records (owner.name.last, азамат.аты_жөні.тегі): its first key names the person; and of a list
-of them (тараптар.2.тегі: the list's second record)"""
+NESTED = re.compile(r"\w[\w ]*\w(\.(\w[\w ]*\w|\d+))+")
+"""a column of nested records (owner.name.last, азамат.аты_жөні.тегі, Глава семьи.ФИО): its first key names the
+person; and of a list of them (тараптар.2.тегі, Члены семьи.2.ФИО: the list's second record)"""
+
+
+NAME_HEADER_WORDS = frozenset({"name", "full", "fio", "фио", "ф", "и", "о", "т", "а", "ә", "аты", "жөні", "фамилия",
+                               "имя", "отчество", "полностью", "толық", "latin", "лат", "латиницей", "кириллицей",
+                               "cyrillic", "in", "на", "латинице", "кириллице", "en", "ru", "kk"})
+"""The words of a column named as a name and nothing else (Name, ФИО, ФИО (лат.)): a second such column beside the
+row's own person's name is that name again, in another script; a name column named otherwise (Emergency Contact)
+is someone else's"""
 
 
 def party_of(column: str) -> str:
@@ -254,6 +262,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             if named:  # a word for a person anywhere in the name: Собственник (ФИО), ИИН собственника
                 party = named[c.column]
             party = placed.get(c.column, party)
+            if party == "subject" and c.semantic_type == "full_name" and "full_name" in grouped[party] and \
+                    set(re.findall(r"[^\W\d_]+", c.column.lower())) <= NAME_HEADER_WORDS:
+                continue  # Name and ФИО: the row's own person's name written again (in another script), no one else
             if c.semantic_type in grouped[party]:
                 party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
             grouped[party].setdefault(c.semantic_type, c.column)

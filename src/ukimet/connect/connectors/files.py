@@ -164,7 +164,8 @@ def _parse_lines(lines: list[str], options: dict[str, str], names: list[str],
     return pacsv.read_csv(
         io.BytesIO("\n".join(lines).encode("utf-8")),
         read_options=pacsv.ReadOptions(column_names=names),
-        parse_options=pacsv.ParseOptions(delimiter=options["delimiter"], invalid_row_handler=bad),
+        parse_options=pacsv.ParseOptions(delimiter=options["delimiter"], invalid_row_handler=bad,
+                                         newlines_in_values=True),
         convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=True))
 
 
@@ -212,13 +213,30 @@ def _without_nul(batch: pa.RecordBatch, names: list[str]) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays([*columns, reasons], names=[*names, REASON])
 
 
+def _zoned(kind: pa.DataType) -> bool:
+    return isinstance(kind, pa.TimestampType) and kind.tz is not None
+
+
+def _stored_type(kind: pa.DataType) -> pa.DataType:
+    """The type a file's column is stored as (``_storable``): a time with its zone as the zone's wall clock."""
+    return pa.timestamp(kind.unit) if isinstance(kind, pa.TimestampType) and kind.tz is not None else kind
+
+
 def _storable(batch: pa.RecordBatch) -> pa.RecordBatch:
     """``batch`` with the columns the store has no exact type for as exact text: decimals of more than 38 digits
-    (``decimal256``), kept digit for digit."""
-    if not any(pa.types.is_decimal256(f.type) for f in batch.schema):
+    (``decimal256``), kept digit for digit; and a time written with its zone (a birth at midnight in Almaty,
+    ``+06:00``) as that zone's wall clock, the day its writer meant (kept as an instant, the store would give it in
+    UTC: the day before)."""
+    if not any(pa.types.is_decimal256(f.type) or _zoned(f.type) for f in batch.schema):
         return batch
     return pa.RecordBatch.from_arrays(
-        [c.cast(pa.string()) if pa.types.is_decimal256(c.type) else c for c in batch.columns], names=batch.schema.names)
+        [c.cast(pa.string()) if pa.types.is_decimal256(c.type) else _wall_clock(c) if _zoned(c.type) else c
+         for c in batch.columns], names=batch.schema.names)
+
+
+def _wall_clock(times: pa.Array[Any]) -> pa.Array[Any]:
+    local: pa.Array[Any] = pc.local_timestamp(times)  # type: ignore[call-overload]  # the stubs know no zoned array
+    return local
 
 
 def _files(name: str, location: str, suffixes: tuple[str, ...]) -> list[Path]:
@@ -264,7 +282,10 @@ class CsvConnector:
                 with text as f:
                     reader = csv.reader(f, delimiter=delimiter)
                     top = list(itertools.islice(reader, TITLE_ROWS))
-                    above = header_at([tuple(row) for row in top])  # a title above the header, as in a workbook
+                    comments = next((i for i, row in enumerate(top) if not row or not row[0].startswith("#")),
+                                    len(top))  # an export's # lines above its header: who made it, when, of what
+                    above = comments + header_at([tuple(row) for row in top[comments:]])  # a title above the
+                    # header, as in a workbook
                     first = top[above] if above < len(top) else []
                     rows = len(top) - above - 1 + sum(1 for _ in reader) + (0 if dialect.header else 1)
                 converted = raw.converted if raw is not None else 0
@@ -302,7 +323,10 @@ class CsvConnector:
             read_options=pacsv.ReadOptions(encoding="utf8" if utf8 else options["encoding"], column_names=names,
                                            skip_rows=int(options.get("title_lines", "0")) + (1 if header else 0),
                                            block_size=max(BLOCK, 2 * _longest_line(path) + (64 << 10))),
-            parse_options=pacsv.ParseOptions(delimiter=table.options["delimiter"], invalid_row_handler=quarantine),
+            # a quoted value may hold line breaks (an address over two lines): the reader's blocks end between
+            # rows, never inside such a value (else "out of sync with chunker" refused a whole file)
+            parse_options=pacsv.ParseOptions(delimiter=table.options["delimiter"], invalid_row_handler=quarantine,
+                                             newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
                                                  strings_can_be_null=True),
         )
@@ -447,7 +471,8 @@ class ParquetConnector:
                 out.append(_failed(path, error))
                 continue
             schema = meta.schema_arrow
-            out.append(TableInfo(path.stem, tuple(ColumnInfo(f.name, str(f.type), f.nullable) for f in schema),
+            out.append(TableInfo(path.stem, tuple(ColumnInfo(f.name, str(_stored_type(f.type)), f.nullable)
+                                                  for f in schema),
                                  meta.metadata.num_rows, (), None, {"file": str(path)}))
         return distinct_names(out)
 
