@@ -478,13 +478,15 @@ def personal(db: Backend, fields: Sequence[str], vectors: str = "vectors") -> tu
     address is not); none where the pairs do not compare first names and dates of birth."""
     if not {"first", "birth_date"} <= set(fields):
         return ()
-    found: list[str] = []
-    for name in [*_identifying(db, fields), *(n for n in ("address", "phone", "email") if n in fields)]:
-        agree, apart = db.fetch(f"""SELECT count(*), count(*) FILTER (WHERE {NEITHER_NAME_NOR_BIRTH})
-            FROM {vectors} WHERE {name} = {top(name)} AND first > 0 AND birth_date > 0""")[0]
-        if int(agree) >= PERSONAL_PAIRS and int(apart) <= PERSONAL_APART_MOST * int(agree):
-            found.append(name)
-    return tuple(found)
+    candidates = [*_identifying(db, fields), *(n for n in ("address", "phone", "email") if n in fields)]
+    if not candidates:
+        return ()
+    counts = ", ".join(f"count(*) FILTER (WHERE {n} = {top(n)}), "
+                       f"count(*) FILTER (WHERE {n} = {top(n)} AND {NEITHER_NAME_NOR_BIRTH})" for n in candidates)
+    found = db.fetch(f"SELECT {counts} FROM {vectors} WHERE first > 0 AND birth_date > 0")[0]  # one pass
+    agree, apart = found[0::2], found[1::2]
+    return tuple(name for name, n, k in zip(candidates, agree, apart, strict=True)
+                 if int(n) >= PERSONAL_PAIRS and int(k) <= PERSONAL_APART_MOST * int(n))
 
 
 def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.pair_scores") -> None:

@@ -287,7 +287,9 @@ class CsvConnector:
                     above = comments + header_at([tuple(row) for row in top[comments:]])  # a title above the
                     # header, as in a workbook
                     first = top[above] if above < len(top) else []
-                    rows = len(top) - above - 1 + sum(1 for _ in reader) + (0 if dialect.header else 1)
+                    rest = sum(1 for _ in reader)
+                    rows = len(top) - above - 1 + rest + (0 if dialect.header else 1)
+                    multiline = reader.line_num > len(top) + rest  # a quoted value over two lines somewhere
                 converted = raw.converted if raw is not None else 0
             except (SourceError, UnicodeError, csv.Error, OSError) as error:
                 out.append(_failed(path, error))
@@ -295,7 +297,7 @@ class CsvConnector:
             names, renamed = unique_names(first if dialect.header else [f"column_{i + 1}" for i in range(len(first))])
             options = {"file": str(path), "encoding": dialect.encoding, "delimiter": delimiter,
                        "header": str(dialect.header or above > 0), "renamed": "; ".join(renamed),
-                       "title_lines": str(above)}
+                       "title_lines": str(above), "multiline": str(multiline)}
             if converted:  # lines in a code page inside a UTF-8 file: read from that page, and said
                 options["converted"] = (f"{converted} line{'s' if converted > 1 else ''} in "
                                         f"{dialect.fallback or 'a Cyrillic code page'}")
@@ -323,10 +325,11 @@ class CsvConnector:
             read_options=pacsv.ReadOptions(encoding="utf8" if utf8 else options["encoding"], column_names=names,
                                            skip_rows=int(options.get("title_lines", "0")) + (1 if header else 0),
                                            block_size=max(BLOCK, 2 * _longest_line(path) + (64 << 10))),
-            # a quoted value may hold line breaks (an address over two lines): the reader's blocks end between
-            # rows, never inside such a value (else "out of sync with chunker" refused a whole file)
+            # a quoted value may hold line breaks (an address over two lines): where the file has one, the reader's
+            # blocks end between rows, never inside it (else "out of sync with chunker" refused a whole file); the
+            # slower reading only where needed
             parse_options=pacsv.ParseOptions(delimiter=table.options["delimiter"], invalid_row_handler=quarantine,
-                                             newlines_in_values=True),
+                                             newlines_in_values=options.get("multiline", "True") == "True"),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
                                                  strings_can_be_null=True),
         )
