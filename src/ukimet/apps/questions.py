@@ -1870,7 +1870,7 @@ def _request(tokens: list[str], dictionary: list[str], i: int, language: str) ->
 PREAMBLE_STARTS = {
     "ru": (("во", "исполнение"), ("в", "соответствие"), ("в", "рамка"), ("на", "основание"), ("по", "поручение"),
            ("по", "запрос"), ("по", "письмо"), ("для", "подготовка"), ("в", "цель"), ("с", "цель"), ("в", "связь"),
-           ("в", "ответ"), ("согласно",)),
+           ("в", "ответ"), ("согласно",), ("для", "акимат"), ("для", "управление"), ("для", "министерство")),
     "en": (("pursuant", "to"), ("in", "accordance"), ("further", "to"), ("in", "response"), ("as", "requested"),
            ("at", "the", "request"), ("in", "connection"), ("with", "reference"), ("on", "behalf"),
            ("in", "line", "with"), ("following", "the", "request"))}
@@ -1905,8 +1905,9 @@ KK_ROLES = ("sarapshi", "maman", "taldaushi", "analitik", "kizmetker", "ekonomis
 """a Kazakh role the asker says they are (сарапшысымын, маманмын: folded stems)"""
 KK_I_AM = ("min", "pin", "bin")
 """the Kazakh first person's ending of "I am" (сарапшысымын), folded"""
-KK_WE_ARE_IN = ("damiz", "demiz", "tamiz", "temiz")
-"""the Kazakh locative with "we are" (облысындамыз: we are in the region), folded"""
+KK_WE_ARE_IN = ("damiz", "demiz", "tamiz", "temiz", "nanbiz", "nenbiz", "danbiz", "denbiz", "tanbiz", "tenbiz")
+"""the Kazakh locative or ablative with "we are" (облысындамыз: we are in the region; әкімдігіненбіз, облысынанбыз:
+we are from it), folded"""
 
 
 def _introduction(rest: list[str], dictionary: list[str], language: str) -> int:
@@ -1986,8 +1987,8 @@ def _our_region(tokens: list[str], language: str) -> set[int]:
     found: set[int] = set()
     places = OUR_PLACES.get(language, ())
     for i, token in enumerate(tokens):
-        if language == "kk":
-            if token.startswith(places) and any(o in token for o in OUR["kk"]):
+        if language == "kk":  # облысымыздағы: our region's; облыстағы (in the region) after the asker named theirs
+            if token.startswith(places) and (any(o in token for o in OUR["kk"]) or not _plural(token, language)):
                 found.add(i)
             continue
         word = lemma(token, "ru") if language == "ru" else token
@@ -2218,7 +2219,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     relative = _relative_years(tokens, typed, language, used, result)  # былтыр: 2025, before typos are read
     preamble = set(_preamble(tokens, language))  # read before typos: further (to) is no slip of another word
     sender = _region_of_sender(tokens, preamble, layer, language)
-    preamble = (preamble - sender) | (_our_region(tokens, language) if sender else set())
+    preamble = (preamble - sender) | ((_our_region(tokens, language) - sender) if sender else set())
     result.corrected = glued + relative + _typos_corrected(tokens, typed, language, layer, preamble)
     dictionary = [lemma(t, "ru" if language == "en" and not t.isascii() else language)  # Russian words in their
                   for t in tokens]  # dictionary form (pymorphy3), in an English question too
