@@ -1974,7 +1974,7 @@ def _region_of_sender(tokens: list[str], preamble: set[int], layer: Layer, langu
     return set().union(*inside) if inside and all(span & preamble for span in found) else set()
 
 
-OUR = {"kk": ("imiz", "imiz"), "ru": ("наш", "свой"), "en": ("our",)}
+OUR = {"kk": ("imiz",), "ru": ("наш", "свой"), "en": ("our",)}
 """"Our" in Kazakh (the possessive ending after a region's noun, folded: облысымыздағы), Russian and English"""
 OUR_PLACES = {"kk": ("oblis", "onir", "aimak", "kala"), "ru": ("область", "регион", "город"),
               "en": ("region", "oblast", "city", "area")}

@@ -464,7 +464,7 @@ more than a name alone (``model.named_only``)."""
 
 
 PERSONAL_PAIRS = 20
-"""Pairs that agree on a further attribute needed to tell whether it is one person's (``_personal``)."""
+"""Pairs that agree on a further attribute needed to tell whether it is one person's (``personal``)."""
 
 
 def _identifying(db: Backend, fields: Sequence[str]) -> list[str]:
@@ -472,13 +472,14 @@ def _identifying(db: Backend, fields: Sequence[str]) -> list[str]:
     return [n for n in fields if n.startswith(EXTRA) and _selectivity(db, n) >= IDENTIFYING_SELECTIVITY]
 
 
-def personal(db: Backend, fields: Sequence[str], vectors: str = "vectors") -> tuple[str, ...]:
-    """The identifying further attributes (``_identifying``), and the contacts, that are one person's, not a
+def personal(db: Backend, fields: Sequence[str], identifying: Sequence[str], vectors: str = "vectors"
+             ) -> tuple[str, ...]:
+    """The ``identifying`` further attributes (``_identifying``), and the contacts, that are one person's, not a
     group's, by the pairs that agree on them (``PERSONAL_APART_MOST``: FEBRL's addresses are, a family's phone or
     address is not); none where the pairs do not compare first names and dates of birth."""
     if not {"first", "birth_date"} <= set(fields):
         return ()
-    candidates = [*_identifying(db, fields), *(n for n in ("address", "phone", "email") if n in fields)]
+    candidates = [*identifying, *(n for n in ("address", "phone", "email") if n in fields)]
     if not candidates:
         return ()
     counts = ", ".join(f"count(*) FILTER (WHERE {n} = {top(n)}), "
@@ -489,14 +490,15 @@ def personal(db: Backend, fields: Sequence[str], vectors: str = "vectors") -> tu
                  if int(n) >= PERSONAL_PAIRS and int(k) <= PERSONAL_APART_MOST * int(n))
 
 
-def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.pair_scores") -> None:
+def score(db: Backend, model: Model, vectors: str = "vectors", out: str = "link.pair_scores",
+          identifying: Sequence[str] | None = None) -> None:
     """Each candidate pair's weight per field (``w_<field>``) and in total (``weight``)."""
     joins = " ".join(f"LEFT JOIN link.tf_{n} tf_{n} ON tf_{n}.value = v.{n}_value" for n in TF_FIELDS)
     fields = model.fields
     weights = ", ".join(f"{weight_sql(model, n)} AS w_{n}" for n in fields)
     total = " + ".join(f"w_{n}" for n in fields)
     prior = math.log2(model.prior / (1 - model.prior))
-    identifying = _identifying(db, fields)
+    identifying = _identifying(db, fields) if identifying is None else identifying
     rules = [r for r in (model.apart(), named_only(fields, identifying)) if r]
     apart = f"WHEN {' OR '.join(f'({r})' for r in rules)} THEN least({prior!r} + {total}, {BIRTHS_APART_CAP!r})" \
         if rules else ""
@@ -645,15 +647,16 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
     spec = Spec.of(db)
     nodes = profiles(db, spec)
     pairs = candidate_pairs(db, spec)
+    identifying = _identifying(db, spec.fields)  # once: for the model's personal attributes and for the scores
     if model is None:
         u = estimate_u(db, nodes, spec)
         model = estimate_m(db, u, nodes, spec)
-        model.personal = personal(db, spec.fields)
+        model.personal = personal(db, spec.fields, identifying)
     elif set(model.fields) != set(spec.fields):
         raise LinkError("link.model_fields", compared=", ".join(model.fields), fields=", ".join(spec.fields))
     store_model(db, model)
     term_frequencies(db)
-    score(db, model)
+    score(db, model, identifying=identifying)
     db.drop("vectors")
     entities = cluster(db, threshold, decisions)
     suspicious = guard(db, threshold, same="cluster_same")

@@ -16,7 +16,7 @@ import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar, Literal
+from typing import Any, BinaryIO, ClassVar, Literal, TypeGuard
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -213,13 +213,13 @@ def _without_nul(batch: pa.RecordBatch, names: list[str]) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays([*columns, reasons], names=[*names, REASON])
 
 
-def _zoned(kind: pa.DataType) -> bool:
+def _zoned(kind: pa.DataType) -> TypeGuard[pa.TimestampType]:
     return isinstance(kind, pa.TimestampType) and kind.tz is not None
 
 
 def _stored_type(kind: pa.DataType) -> pa.DataType:
     """The type a file's column is stored as (``_storable``): a time with its zone as the zone's wall clock."""
-    return pa.timestamp(kind.unit) if isinstance(kind, pa.TimestampType) and kind.tz is not None else kind
+    return pa.timestamp(kind.unit) if _zoned(kind) else kind
 
 
 def _storable(batch: pa.RecordBatch) -> pa.RecordBatch:
