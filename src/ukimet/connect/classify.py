@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ukimet.core.dates import (
+    age_in_birth,
     month_first,
     name_alone,
     parse_date,
@@ -150,7 +151,8 @@ def _name_hits(column: str) -> dict[str, float]:
 
 
 def _whole_name_hits(column: str) -> dict[str, float]:
-    if BIRTH_ABBREVIATIONS.fullmatch(column.lower().strip()):
+    parts = [column.lower().strip(), *re.split(r"\s*/\s*", column.lower().strip())]  # Д.р./возраст: birth or age
+    if any(BIRTH_ABBREVIATIONS.fullmatch(part) for part in parts):
         return {"birth_date": 0.9}
     # Әкесінің аты, RNN/IIN: as әкесінің_аты, rnn_iin; Latin Kazakh in plain letters (Týǵan kúni: tugan_kuni)
     name = re.sub(r"[\s./]+", "_", plain_latin(column.lower().strip()))
@@ -199,6 +201,12 @@ def is_date(value: str, month_first: bool = False) -> bool:
 
 _DIGIT = re.compile(r"\d")
 """Every date the parser reads holds a digit: a value without one (a name) is not tried."""
+
+
+_LISTED = re.compile(r"\w[\w ]*\w\.\d+\.(.+)")
+"""a column of a list of nested records whose last key holds dots of its own (Члены семьи.2.Д.р./возраст)"""
+_LAST_KEY = re.compile(r".*\w\w\.([^.]+)")
+"""a column of nested records (client.name.last: its last key), not one whose name is dotted (Д.р., Д.р./возраст)"""
 
 
 _TOWN_MARK = re.compile(r"^\s*(г|қ|гор|город|қаласы|city)\.?\s+|\s+(қ|қаласы|city)\.?\s*$")
@@ -390,7 +398,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     """The semantic type of one column, with its confidence, sensitivity and the evidence for it. A column of
     nested records (citizen.name.last, азамат.аты_жөні.тегі) is named by its last key first: the keys around it
     name the record (аты_жөні, a full name) more than the value."""
-    names = _name_hits(column.rsplit(".", 1)[-1]) if "." in column.strip(".") else {}
+    # Члены семьи.1.Д.р./возраст: the key after a list's number, dots and all; Д.р./возраст alone is no nesting
+    last = _LISTED.fullmatch(column) or _LAST_KEY.fullmatch(column)
+    names = _name_hits(last.group(1)) if last else {}
     if set(names) == {"date"}:  # туған.күні: the day of birth, not a date
         names = {k: v for k, v in _name_hits(".".join(column.split(".")[-2:])).items() if k == "birth_date"} or names
     names = names or _name_hits(column)
@@ -449,7 +459,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
                 BORN_SINCE <= d.year <= dt.date.today().year for d in years):
             return pick("birth_date", 0.7, "years of birth alone and the name says birth")  # Год рождения: 1990
         mixed = [d for d in (parse_date(v) or parse_year_month(v) or parse_year(v) for v in present) if d is not None]
-        if present and names.get("birth_date") and len(mixed) >= 0.9 * len(present) and all(
+        aged = sum(1 for v in present if age_in_birth(v))  # a volunteer's 18 лет, 5 мес. among the dates
+        if present and names.get("birth_date") and len(mixed) + aged >= 0.9 * len(present) and all(
                 BORN_SINCE <= d.year <= dt.date.today().year for d in mixed):  # a witness's: 1973, 25.07.1954
             return pick("birth_date", 0.7, "years, months or days of birth and the name says birth")
         serials = _share(present, lambda x: parse_date(x) is not None) if names.get("birth_date") else 0.0

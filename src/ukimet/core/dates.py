@@ -311,6 +311,18 @@ def parse_year_month(value: object) -> dt.date | None:
     return None
 
 
+AGE_IN_BIRTH = (r"^\s*(\d{1,3})\s*(?:лет|год|года|жас|жаста|жасар|years?|y\.?o\.?|yrs?)\s*$",
+                r"^\s*\d{1,2}\s*(?:мес|месяц|месяца|месяцев|ай|айлық|mo|months?)\.?\s*$")
+"""An age typed where a date of birth goes (18 лет, 5 жас, 72 года; 5 мес., 3 ай: under a year), as regular
+expressions both Python and DuckDB read (lower case): an age in years (its group 1) and one in months (age 0)."""
+
+
+def age_in_birth(value: str) -> bool:
+    """Whether ``value``, in a column of dates of birth, is an age (``AGE_IN_BIRTH``)."""
+    text = value.lower()
+    return any(re.match(pattern, text) for pattern in AGE_IN_BIRTH)
+
+
 YEAR_WORDS = frozenset({"г", "год", "года", "году", "ж", "жыл", "жылы", "year"})
 """The word for "year" written beside a year and a month (1983 ж. желтоқсан, март 1985 г.)."""
 _YEAR_ONLY = re.compile(r"^(\d{4})(?:\.0+)?\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|г\.?|год|года|года рождения|ж\.?|жыл|жылы|"

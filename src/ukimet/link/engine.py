@@ -539,6 +539,27 @@ ONE_PERSON = f"""SELECT m.profile_id AS a, v.profile_id AS b FROM ({_PARTY} WHER
     WHERE m.profile_id <> v.profile_id"""
 """Profiles that are one person by what their record says: a person's record under another surname
 (``records.MARRIAGE``) and the record of the same row and party with the first."""
+_NAMES_APART = """coalesce(jaro_winkler_similarity(l.{c}, r.{c}) < 0.9 AND levenshtein(l.{c}, r.{c}) > 1,
+    false)"""
+ONE_ROW_APART = f"""SELECT DISTINCT least(pl.profile_id, pr.profile_id) AS a,
+        greatest(pl.profile_id, pr.profile_id) AS b
+    FROM link.person_records l JOIN link.person_records r ON r.source = l.source
+        AND r.source_table = l.source_table AND r.record_key = l.record_key AND r.party > l.party
+    JOIN link.record_profiles pl ON pl.record_id = l.record_id
+    JOIN link.record_profiles pr ON pr.record_id = r.record_id
+    WHERE pl.profile_id <> pr.profile_id AND NOT l.surname_variant AND NOT r.surname_variant
+        AND NOT coalesce(l.iin = r.iin, false) AND ({_NAMES_APART.format(c="surname_key")}
+            OR {_NAMES_APART.format(c="first_key")}
+            OR coalesce(jaro_winkler_similarity(l.father_key, r.father_key) < 0.88, false)
+            OR coalesce(l.sex <> r.sex, false) OR coalesce(l.birth_date <> r.birth_date
+                AND NOT {DATES_CLOSE.format(l="l.birth_date", r="r.birth_date")}, false))"""
+"""Profiles that are two persons by what their records say: two parties of one row (a reader and the parent named
+beside them, a family's members) whose IINs are not one and whose surnames, first names (more than a letter or a
+likeness apart: Юрий and Юирй are one) or patronymics differ, or sexes or dates of birth. Where nothing differs,
+the row may name one person twice: a policy's holder again as its driver, whose IIN is mistyped; a sole trader's
+IIN beside the name of the trader. Two records of one person's row are one person (``ONE_PERSON``); these never
+are, however alike the data make them (Шмидт Илья beside his mother Шмидт Юлия, with one address: a chain
+through her other records made one entity of both)."""
 
 
 def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
@@ -558,8 +579,10 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
     db.put("cluster_decided", pa.table({"a": [p[0] for p in same], "b": [p[1] for p in same]}, schema=pair))
     variants = "link.person_records" in db.tables() and "surname_variant" in db.columns("link.person_records")
     db.create("cluster_same", "SELECT a, b FROM cluster_decided" + (f" UNION ALL {ONE_PERSON}" if variants else ""))
-    db.put("cluster_apart", pa.table({"a": [p[0] for p in sorted(different)], "b": [p[1] for p in sorted(different)]},
-                                     schema=pair))
+    db.put("cluster_decided_apart", pa.table({"a": [p[0] for p in sorted(different)],
+                                              "b": [p[1] for p in sorted(different)]}, schema=pair))
+    db.create("cluster_apart", "SELECT a, b FROM cluster_decided_apart"
+              + (f" UNION ALL SELECT a, b FROM ({ONE_ROW_APART}) r ORDER BY a, b" if variants else ""))
     entries = sorted((known or {}).items())
     db.put("cluster_known", pa.table({"profile": [e[0] for e in entries], "entity": [e[1] for e in entries]},
                                      schema=schema(("profile", pa.int64()), ("entity", pa.string()))))
@@ -613,10 +636,11 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
         CASE WHEN r.record_id IS NULL THEN k.known ELSE r.known END AS known
         FROM cluster_components c LEFT JOIN cluster_resolved r ON r.record_id = c.record_id
         LEFT JOIN cluster_continues k ON k.component = c.component ORDER BY c.record_id""")
-    db.drop("cluster_decided", "cluster_apart", "cluster_known", "cluster_cc", "cluster_components",
-            "cluster_continues", "cluster_typo_pairs", "cluster_typo_iins", "cluster_iin_typos", "cluster_labels",
-            "cluster_resolved")  # cluster_conflicts (a component number each) says which ones were replayed, and
-    # cluster_same (a clerk's 'same' pairs, one person's records under two surnames) holds in ``guard`` too
+    db.drop("cluster_decided", "cluster_decided_apart", "cluster_apart", "cluster_known", "cluster_cc",
+            "cluster_components", "cluster_continues", "cluster_typo_pairs", "cluster_typo_iins", "cluster_iin_typos",
+            "cluster_labels", "cluster_resolved")
+    # cluster_conflicts (a component number each) says which ones were replayed, and cluster_same (a clerk's
+    # 'same' pairs, one person's records under two surnames) holds in ``guard`` too
     return int(db.fetch("SELECT count(DISTINCT entity_id) FROM link.profile_entities")[0][0])
 
 

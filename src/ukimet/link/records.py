@@ -23,6 +23,7 @@ from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import NAMES, OFFICIAL, REPEATED, SEX_CODES, is_organisation
 from ukimet.connect.sources import list_sources
 from ukimet.core.dates import (
+    AGE_IN_BIRTH,
     month_first,
     name_and_birth,
     ocr_mended_date,
@@ -49,8 +50,11 @@ person's number (a parent's copied onto a child's benefit record, a child's on t
 roster: 131119... beside 1994) or a wrong record. Such an IIN is compared digit by digit, as a suspect one is, and
 proves no one a different person."""
 
-IIN_BELIES_SEX = """coalesce(i.iin_sex <> coalesce(x.code, CASE WHEN p.father_sex IS NULL THEN s.surname_sex
-        WHEN s.surname_sex IS NULL OR s.surname_sex = p.father_sex THEN p.father_sex END), false)"""
+NAMED_SEX = """CASE WHEN p.father_sex IS NULL THEN s.surname_sex
+        WHEN s.surname_sex IS NULL OR s.surname_sex = p.father_sex THEN p.father_sex END"""
+"""The sex a record's surname and patronymic tell by their endings, where they do not disagree (Шмидт Юлия
+Фёдоровна: a woman, by her patronymic alone)."""
+IIN_BELIES_SEX = f"""coalesce(i.iin_sex <> coalesce(x.code, {NAMED_SEX}), false)"""
 """A valid IIN whose sex digit is not the sex its record states, in a column of its own or by the endings of its
 surname and patronymic (where they do not disagree: Айлин Марат Жандосқызы is no man): a husband's IIN on his
 wife's line of a bailiff's list (Бейсеновой Айгул Абдирахмановны, 830608354463), a mother's on her son's. Such an
@@ -87,9 +91,10 @@ class Party:
     created_at), if the row has one"""
 
 
-NESTED = re.compile(r"\w[\w ]*\w(\.(\w[\w ]*\w|\d+))+")
+NESTED = re.compile(r"\w[\w ]*\w(\.(\w[\w ]*\w|\d+))+|\w[\w ]*\w\.\d+\..+")
 """a column of nested records (owner.name.last, азамат.аты_жөні.тегі, Глава семьи.ФИО): its first key names the
-person; and of a list of them (тараптар.2.тегі, Члены семьи.2.ФИО: the list's second record)"""
+person; and of a list of them (тараптар.2.тегі, Члены семьи.2.ФИО: the list's second record; its last key may hold
+dots: Члены семьи.2.Д.р./возраст)"""
 
 
 NAME_HEADER_WORDS = frozenset({"name", "full", "fio", "фио", "ф", "и", "о", "т", "а", "ә", "аты", "жөні", "фамилия",
@@ -367,8 +372,8 @@ def _by_place(identity: list[CatalogColumn]) -> dict[str, str]:
 
 def _age_on(cols: list[CatalogColumn], found: dict[str, str]) -> str | None:
     """The column of the date a party's age was taken on (``Party.age_on``): the row's first date that is no date
-    of birth, where the party has an age."""
-    if "age" not in found:
+    of birth, where the party has an age or a date of birth (which may be written as an age: ``AGE_IN_BIRTH``)."""
+    if "age" not in found and "birth_date" not in found:  # a volunteer's 18 лет where a date of birth goes
         return None
     return next((c.column for c in cols if c.semantic_type == "date"), None)
 
@@ -550,11 +555,16 @@ AGE_WRITTEN = re.compile(r"age (\d{1,3})(?:\.0+)? on (.*)")
 
 
 def _birth_sql(party: Party) -> str:
-    """A party's date of birth as written: its column (or, where that is empty, its age: ``_age_sql``), its three
-    parts, its age, or the one its full name may carry (Касымов Дмитрий, 1944 г.р.; only names with a digit are read
-    for it, not every distinct name of the store)."""
+    """A party's date of birth as written: its column (or, where that is empty, its age: ``_age_sql``; where it holds
+    an age, ``AGE_IN_BIRTH``, that age on the row's date), its three parts, its age, or the one its full name may carry
+    (Касымов Дмитрий, 1944 г.р.; only names with a digit are read for it, not every distinct name of the store)."""
     if "birth_date" in party.columns:
         own = f"CAST({ident(party.columns['birth_date'])} AS VARCHAR)"
+        on = f"coalesce(CAST({ident(party.age_on)} AS VARCHAR), '')" if party.age_on else "''"
+        years, months = (f"'{pattern}'" for pattern in AGE_IN_BIRTH)
+        own = f"""CASE WHEN regexp_matches(lower({own}), {years})
+            THEN 'age ' || regexp_extract(lower({own}), {years}, 1) || ' on ' || {on}
+            WHEN regexp_matches(lower({own}), {months}) THEN 'age 0 on ' || {on} ELSE {own} END"""
         return f"coalesce({own}, {_age_sql(party)})" if "age" in party.columns else own
     if party.birth_parts:
         return _date_of_parts(party.birth_parts)
@@ -702,7 +712,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
             AS birth_date, coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
         coalesce(d.year_only AND i.iin_birth IS NULL, false) AS birth_year_only,
         coalesce(d.approx AND i.iin_birth IS NULL, false) AS birth_approx,
-        coalesce(x.code, CASE WHEN iin_valid THEN i.iin_sex END, s.surname_sex) AS sex,  -- not a belied IIN's
+        coalesce(x.code, CASE WHEN iin_valid THEN i.iin_sex END, {NAMED_SEX}) AS sex,  -- not a belied IIN's
         s.sound AS surname_sound, f.sound AS first_sound,
         ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
         n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw, n.address AS address_raw,
