@@ -69,6 +69,11 @@ SPECIAL_COLUMNS = ("natsional", "национальн", "ұлты", "ulty", "nat
 SPECIAL_VALUES = ("инвалид", "мүгедек", "disab", "diagnos", "диагноз")
 """Values that name a health condition (a benefit "for disability", a housing queue category "a person with a
 disability"): a column holding them is special-category data wherever it appears, since the value says it."""
+FATHERS_NAME = re.compile(r"father'?s?[\s_]*(?:first[\s_]*)?name|имя[\s_]+отца|әкесінің[\s_]+есімі")
+"""A column of the father's given name: the person's patronymic where it holds single words (a school's
+father_name of full names is the father, another person)."""
+ANCESTOR = re.compile(r"grand\s*father|grand\s*mother|дедушк|бабушк|имя деда|атасының аты")
+"""A column of a grandparent's name (a Saudi visa's four-part name: first, father, grandfather, family)."""
 OTHER_ROLES = ("бухгалтер", "accountant", "директор", "director", "руководител", "басшы", "manager", "менеджер",
                "инспектор", "inspector", "исполнител", "орындаушы", "оператор", "operator", "курьер", "агент")
 """Words of a contact column's name that make it someone else's (Тел. бухгалтера): not the record's person."""
@@ -431,6 +436,11 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
             return pick("other", 0.7, f"{kind} of someone else the name says ({someone_else}), not the record's")
         if scores.get(kind, 0) >= 0.8:
             return pick(kind, 0.6 + 0.4 * scores[kind], f"{scores[kind]:.0%} of values are valid {kind}")
+    if ANCESTOR.search(lowered):  # a passport's Grandfather Name beside Father Name: no name the person bears
+        return pick("other", 0.7, "a grandparent's name, no part of the person's own")
+    if FATHERS_NAME.fullmatch(lowered.strip()) and scores.get("full_name", 0.0) < 0.5 and \
+            scores.get("first_name", 0.0) + scores.get("patronymic", 0.0) >= 0.8:  # a visa's Father Name: MARAT
+        return pick("patronymic", 0.8, "a father's given name, single words: the person's patronymic")
     # a key or identifier column is "other", whatever its values look like
     coded = not values or _share([v for v in values if v and v.strip()], lambda x: x.strip().isdigit()) >= 0.9
     if lowered in ("id", "ид", "№", "номер") or lowered.endswith(("_id", "_key", "_kody", "_code", "_nomiri")) or \

@@ -21,8 +21,10 @@ import pyarrow as pa
 from ukimet.core.errors import SourceError
 
 SAMPLE_BYTES = 1 << 20
-CANDIDATES = ("cp1251", "kz1048", "cp866")
-"""Tried in this order when the file is not UTF-8; on equal scores the first wins."""
+CANDIDATES = ("cp1251", "kz1048", "cp866", "mac_cyrillic")
+"""Tried in this order when the file is not UTF-8; on equal scores the first wins. MacCyrillic (an export from a
+Mac's Excel) shares cp866's capitals and Windows-1251's small letters but for я: read as either, its other
+letters are symbols (Телефон as cp866 is ТхыхЇюэ)."""
 _RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _FOREIGN = set("ђѓљњћџўЎјЈґҐєЄїЇѕЅЂЃЉЊЋЏ¤¦§©«¬®°±µ¶·»")

@@ -45,11 +45,19 @@ def address_key(text: str | None) -> str | None:
 
 
 def phone_key(text: str | None) -> str | None:
-    """The last 10 digits (+7 701 ..., 8 (701) ..., 7701... are one number); None when fewer than 10."""
+    """The last 10 digits (+7 701 ..., 8 (701) ..., 7701... are one number) of the first number written (a
+    profile's phones joined: +77713124576; +77783059786); None when fewer than 10."""
     if not text:
         return None
-    digits = _NOT_DIGIT.sub("", text)
-    return digits[-10:] if len(digits) >= 10 else None
+    for number in _SEVERAL.split(text):
+        digits = _NOT_DIGIT.sub("", number)
+        if len(digits) >= 10:
+            return digits[-10:]
+    return None
+
+
+_SEVERAL = re.compile(r"[;,/]")
+"""What separates the numbers of a value holding several"""
 
 
 def email_key(text: str | None) -> str | None:

@@ -96,7 +96,7 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
             if warnings is not None:
                 warnings.extend(_unreadable(con, metadata, sources))
             with publishing(con, "ukimet link --out"):  # one transaction
-                extract(con, metadata, extras=True)
+                extract(con, metadata, extras=True, notes=report)
                 stats = link_records(con, threshold, engine, entities_only=True)
             if stats.get("suspicious") and warnings is not None:
                 warnings.append(f"{int(stats['suspicious']):,} clusters held records with several first names and "

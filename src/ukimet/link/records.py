@@ -33,6 +33,7 @@ from ukimet.core.dates import (
     parse_year_month,
 )
 from ukimet.core.errors import LinkError
+from ukimet.core.ids import decode_iin
 from ukimet.core.parallel import mapped
 from ukimet.link.backend import DuckDBBackend
 from ukimet.link.contacts import address_key, email_key, phone_key
@@ -388,23 +389,45 @@ def _nested_persons(identity: list[CatalogColumn]) -> bool:
     return sum(1 for found in under.values() if _identifies(found)) >= 2
 
 
+CONTACT_LISTS = frozenset({"phone", "phones", "tel", "telephone", "mobile", "email", "emails", "mail", "e-mail",
+                           "address", "addresses", "телефон", "телефоны", "адрес", "адреса", "почта", "мекенжай"})
+"""First keys of a nested list of a record's own contacts (PHONE.1.VALUE, emails.2.address): named by what they
+hold, they are the row's own person's."""
+
+
 def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
               named: dict[str, str]) -> dict[str, dict[str, list[str]]]:
     """The address, phone and e-mail columns of a row of several persons, by person: a column whose name says
     whose it is (guardian_phone, ата-ана телефоны, адрес_заявителя; Contact Phone beside Emergency Contact) is
-    that person's; an address whose name says
-    nobody's is the home of every person of the row (a child and a guardian, a wife and a husband); a phone or
-    e-mail of nobody named is nobody's (whose it is cannot be told)."""
+    that person's (as is one whose first word begins a column of one person's: HERDER_PHO beside HERDER_NAM); a
+    list of contacts named by what it holds (PHONE.1.VALUE), or a bare phone or e-mail beside persons that are
+    records of fields (person.*, referrer.*), is the row's own person's; an address whose name says nobody's is the
+    home of every person of the row (a child and a guardian, a wife and a husband); a phone or e-mail of nobody
+    named is nobody's (whose it is cannot be told), unless the row has one person only."""
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for c in cols:
         if c.semantic_type not in CONTACT:
             continue
         owner = named.get(c.column) if named else None
-        if owner in (None, "subject"):
+        if owner in (None, "subject") or owner not in grouped:  # HERDER_PHO says herder, a person by another name
             owner = party_of(c.column) if party_of(c.column) in grouped else None
+        if owner is None:  # HERDER_PHO beside HERDER_NAM, the row's one column of the herder: its person's
+            begun = [name for name, found_ in grouped.items()
+                     if party_of(c.column) in {party_of(column) for column in found_.values()}]
+            owner = begun[0] if len(begun) == 1 else None
+        if owner is None and NESTED.fullmatch(c.column) and c.column.split(".")[0].lower() in CONTACT_LISTS:
+            owner = "subject" if "subject" in grouped else next(iter(grouped), None)  # a CRM's PHONE.1.VALUE: the
+            # contact's own phones, a list named by what it holds, not by whose
         if owner is None:  # Contact Phone of the person in Emergency Contact: a word of the person's column
             said = [name for name in grouped if _stems(c.column) & _stems(name)]
             owner = said[0] if len(said) == 1 else None
+        first = next(iter(grouped), None)
+        if owner is None and first is not None and set(re.findall(r"[^\W\d_]+", c.column.lower())) <= CONTACT_LISTS \
+                and all(NESTED.fullmatch(column) for column in grouped[first].values()):
+            owner = first  # a profile's phones and email beside its person.* and referrer.*: the profile's person
+        persons = [name for name, found_ in grouped.items() if _identifies(found_)]
+        if owner is None and len(persons) == 1:  # Телефон beside a passport's Father Name: one person in the row
+            owner = persons[0]
         if owner is not None and owner in grouped:
             found[owner][c.semantic_type].append(c.column)
         elif c.semantic_type == "address":
@@ -420,10 +443,11 @@ def record_key_sql(key: list[str]) -> str:
 
 
 def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] | None = None,
-            extras: bool = False) -> int:
+            extras: bool = False, notes: list[str] | None = None) -> int:
     """Build ``link.person_records`` from the store; return how many records it holds. With ``extras``, every
     other non-key column of a one-person-per-row table is kept as a further attribute (x_<column>), compared
-    where the same column name appears: what linking standalone files wants."""
+    where the same column name appears: what linking standalone files wants. ``notes`` gets what the values
+    changed of the columns' reading (an IIN column that is another person's of the row)."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
     found: list[tuple[str, Party, list[str]]] = []
     for spec in list_sources(engine):
@@ -435,6 +459,7 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
             if party.table in synced:
                 key = keys.get(party.table) or []
                 found.append((spec.name, replace(party, extras=tuple(c for c in party.extras if c not in key)), key))
+    found = _iins_by_birth(con, found, notes if notes is not None else [])
     names = sorted({extra_name(c) for _, party, _ in found for c in party.extras})
     selects = []
     for source, party, key in found:
@@ -461,6 +486,49 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
     _standardise(con, DuckDBBackend.working(con, int(raw[0]) if raw else 0), names)
     count = con.execute(f"SELECT count(*) FROM {SCHEMA}.person_records").fetchone()
     return int(count[0]) if count else 0
+
+
+IIN_BIRTH_SAMPLE = 2000
+"""Rows of a table read to tell whose an IIN column is by the dates of birth it encodes (``_iins_by_birth``)."""
+IIN_BIRTH_AGREES = 0.5
+"""The share of a person's dates of birth an IIN column must encode to be that person's."""
+
+
+def _iins_by_birth(con: duckdb.DuckDBPyConnection, found: list[tuple[str, Party, list[str]]], notes: list[str]
+                   ) -> list[tuple[str, Party, list[str]]]:
+    """Each row's parties with an IIN column moved to the party whose dates of birth it encodes, where its name
+    could not say whose it is: a CRM's opaque UF_CRM_1552047283 (the student's IIN) beside UF_CRM_1612934567 (the
+    name of the student's representative) went, by its first word, to the representative. An IIN column stays
+    where its own party's dates of birth, or no other party's, agree with it."""
+    out = list(found)
+    for i, (source, party, key) in enumerate(found):
+        if "iin" not in party.columns:
+            continue
+        mates = [(j, other) for j, (s, other, _) in enumerate(out) if s == source and other.table == party.table
+                 and j != i and "iin" not in other.columns and "birth_date" in other.columns]
+        if not mates:
+            continue
+        table = f"{ident(source)}.{ident(party.table)}"
+        agree = {}
+        for j, other in [(i, party), *mates]:
+            if "birth_date" not in other.columns:
+                continue
+            rows = con.execute(f"""SELECT CAST({ident(party.columns['iin'])} AS VARCHAR), {_birth_sql(other)}
+                FROM {table} WHERE {ident(party.columns['iin'])} IS NOT NULL LIMIT {IIN_BIRTH_SAMPLE}""").fetchall()
+            encoded = [(decode_iin(re.sub(r"\D", "", str(iin))), birth_as_written((str(born), False))[0])
+                       for iin, born in rows if born is not None]
+            agree[j] = sum(1 for info, born in encoded if info is not None and info.birth_date == born) / max(
+                len(rows), 1)
+        best = max(agree, key=lambda j: agree[j], default=i)
+        if best != i and agree[best] >= IIN_BIRTH_AGREES:
+            column = party.columns["iin"]
+            out[i] = (source, replace(party, columns={k: v for k, v in party.columns.items() if k != "iin"}), key)
+            other = out[best][1]
+            out[best] = (source, replace(other, columns={**other.columns, "iin": column}), out[best][2])
+            whose, rest = ", ".join(other.columns.values()), ", ".join(out[i][1].columns.values())
+            notes.append(f"{source}: {column} = iin of the person of {whose}, whose dates of birth it encodes "
+                         f"({agree[best]:.0%} of rows), not of the person of {rest}")
+    return out
 
 
 PLACEHOLDERS = ("нет данных", "нет сведений", "нет", "н/д", "нд", "неизвестно", "неизвестен", "неизвестна",

@@ -13,8 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar, Literal, TypeGuard
 
@@ -237,6 +238,52 @@ def _storable(batch: pa.RecordBatch) -> pa.RecordBatch:
 def _wall_clock(times: pa.Array[Any]) -> pa.Array[Any]:
     local: pa.Array[Any] = pc.local_timestamp(times)  # type: ignore[call-overload]  # the stubs know no zoned array
     return local
+
+
+def _flat_fields(fields: Iterable[pa.Field[Any]], prefix: str = "") -> list[pa.Field[Any]]:
+    """A Parquet schema's columns as the store holds them: a record's fields (a struct) as dotted names of their
+    own, as a JSON file's nested objects are (person.last_name, referrer.name: linkage reads whose they are); a list of
+    plain values as one text, its values joined with "; " (phones); a list of records or a map as its JSON text."""
+    out: list[pa.Field[Any]] = []
+    for f in fields:
+        name = f"{prefix}{f.name}"
+        if pa.types.is_struct(f.type):
+            out += _flat_fields(f.type, f"{name}.")
+        elif pa.types.is_list(f.type) or pa.types.is_large_list(f.type) or pa.types.is_map(f.type):
+            out.append(pa.field(name, pa.string()))
+        else:
+            out.append(pa.field(name, _stored_type(f.type)))
+    return out
+
+
+def _flat_columns(columns: Iterable[tuple[pa.Field[Any], pa.Array[Any]]]) -> list[pa.Array[Any]]:
+    """The arrays of ``_flat_fields``, in its order."""
+    out: list[pa.Array[Any]] = []
+    for f, column in columns:
+        if pa.types.is_struct(f.type):
+            parts = column.flatten()  # type: ignore[attr-defined]  # a StructArray's fields, its nulls applied
+            out += _flat_columns(zip(f.type, parts, strict=True))
+        elif (pa.types.is_list(f.type) or pa.types.is_large_list(f.type)) and not _nested(f.type.value_type):
+            joined: pa.Array[Any] = pc.binary_join(column.cast(pa.list_(pa.string())), "; ")  # type: ignore[assignment]
+            out.append(joined)
+        elif pa.types.is_list(f.type) or pa.types.is_large_list(f.type) or pa.types.is_map(f.type):
+            out.append(pa.array([None if v is None else json.dumps(v, ensure_ascii=False, default=str)
+                                 for v in column.to_pylist()], pa.string()))
+        else:
+            out.append(column)
+    return out
+
+
+def _nested(kind: pa.DataType) -> bool:
+    return pa.types.is_struct(kind) or pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_map(kind)
+
+
+def _flat(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``batch`` with its records and lists as ``_flat_fields`` holds them (a flat batch as it is)."""
+    if not any(_nested(f.type) for f in batch.schema):
+        return batch
+    return pa.RecordBatch.from_arrays(_flat_columns(zip(batch.schema, batch.columns, strict=True)),
+                                      names=[f.name for f in _flat_fields(batch.schema)])
 
 
 def _files(name: str, location: str, suffixes: tuple[str, ...]) -> list[Path]:
@@ -474,8 +521,8 @@ class ParquetConnector:
                 out.append(_failed(path, error))
                 continue
             schema = meta.schema_arrow
-            out.append(TableInfo(path.stem, tuple(ColumnInfo(f.name, str(_stored_type(f.type)), f.nullable)
-                                                  for f in schema),
+            out.append(TableInfo(path.stem, tuple(ColumnInfo(f.name, str(f.type), f.nullable)
+                                                  for f in _flat_fields(schema)),
                                  meta.metadata.num_rows, (), None, {"file": str(path)}))
         return distinct_names(out)
 
@@ -484,7 +531,8 @@ class ParquetConnector:
         raise_if_unreadable(self.name, table)
         left = limit
         for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
-            batch = _storable(batch.rename_columns(list(table.column_names)))  # names unique in the store's sense
+            batch = _storable(_flat(batch).rename_columns(list(table.column_names)))  # names unique in the
+            # store's sense
             if left is not None:
                 batch = batch.slice(0, left)
                 left -= batch.num_rows

@@ -86,6 +86,16 @@ def _text(value: Any) -> str | None:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
+def feature_record(record: Any) -> Any:
+    """A record as its writer meant it: a GeoJSON feature's properties are its fields (OWNER_NAME, not
+    properties.OWNER_NAME: "properties" names no person, where a nested record's first key would), beside its
+    geometry and id; any other record as it is."""
+    if isinstance(record, dict) and record.get("type") == "Feature" and isinstance(record.get("properties"), dict):
+        extra = {k: v for k, v in record.items() if k in ("id", "geometry") and k not in record["properties"]}
+        return {**record["properties"], **extra}
+    return record
+
+
 def flatten(value: Any, prefix: str = "", out: dict[str, str | None] | None = None) -> dict[str, str | None]:
     """A record's values by column name: nested objects as dotted names, lists of objects numbered from 1, lists
     of plain values joined with "; "."""
@@ -195,7 +205,7 @@ class JsonConnector:
                 for record, _ in _records(path, encoding, form, prefix):
                     rows += 1
                     if record is not None:
-                        keys.update(dict.fromkeys(flatten(record)))
+                        keys.update(dict.fromkeys(flatten(feature_record(record))))
             except (SourceError, ijson.JSONError, UnicodeError, OSError) as error:
                 out.append(_failed(path, error))
                 continue
@@ -219,7 +229,7 @@ class JsonConnector:
             records = _records(Path(o["file"]), o["encoding"], "lines" if o["lines"] == "True" else "items",
                                o["prefix"])
             for record, why in itertools.islice(records, limit):
-                values = flatten(record) if record is not None else {}
+                values = flatten(feature_record(record)) if record is not None else {}
                 batch.append((*(values.get(k) for k in keys), why))
                 if len(batch) >= batch_rows:
                     yield text_batch(names, batch)
