@@ -23,7 +23,8 @@ CORPORA = {"tuned": questions.REALWORLD_CORPUS, "tuned2": questions.REALWORLD2_C
            "held11": questions.REALWORLD11_CORPUS, "tuned12": questions.REALWORLD12_CORPUS,
            "held14": questions.REALWORLD14_CORPUS, "held15": questions.REALWORLD15_CORPUS,
            "held16": questions.REALWORLD16_CORPUS, "tuned17": questions.REALWORLD17_CORPUS,
-           "held18": questions.REALWORLD18_CORPUS, "held19": questions.REALWORLD19_CORPUS,
+           "tuned18": questions.REALWORLD18_CORPUS, "tuned19": questions.REALWORLD19_CORPUS,
+           "held20": questions.REALWORLD20_CORPUS,
            "tuned13": questions.REALWORLD13_CORPUS, "tuned_kk10": questions.KAZAKH10_CORPUS,
            "tuned_kk11": questions.KAZAKH11_CORPUS, **{c.stem: c for c in questions.INTENT_CORPORA}}
 
