@@ -2442,3 +2442,35 @@ def test_a_kazakh_asker_from_a_regions_akimat_is_asked_about_that_region() -> No
     """әкімдігіненбіз, облысынанбыз (we are from ...): an introduction; облыстағы after it is that region."""
     _reads("Түркістан облысы әкімдігіненбіз: облысымыздағы жалғыз тұратын зейнеткерлер саны қанша?", "region = '61'")
     _reads("Біз Атырау облысынанбыз: облыстағы зейнеткерлер саны қанша?", "region = '23'")
+
+
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Пишу из акимата Атырауской области: сколько семей у нас в области?", ["region = '23'"]),
+    ("Работаю в управлении занятости СКО. Какова численность пенсионеров в нашей области?", ["region = '59'"]),
+    ("Writing from the Pavlodar region akimat: how many families are there in our region?", ["region = '55'"]),
+    ("Маңғыстау облысы әкімдігінен жазып отырмыз: өңіріміздегі отбасылар саны қанша?", ["region = '47'"]),
+    ("How many families have a working-age member who is not employed?", ["working_age_not_employed >= 1"]),
+    ("Сколько семей с неработающими членами трудоспособного возраста в Актюбинской области?",
+     ["working_age_not_employed >= 1", "region = '15'"]),
+    ("Табысы өте төмен отбасылар саны қанша?", ["income_per_person < 50851 / 2"]),
+    ("Сколько семей, в которых есть ищущие работу?", ["job_seekers >= 1"]),
+    ("Сколько двухкомнатных квартир в Карагандинской области?", ["rooms = 2", "region = '35'"]),
+    ("Жұмыс іздеуші еркектер саны қанша?", ["job_seeker", "sex = 'M'"]),
+    ("Сколько жителей получают пособие (пенсия не считается)?", ["receives_benefit"]),
+    ("Total of all social payments including pensions in 2025", ["sum(amount)", "mart.payments"]),
+    ("Атырау облысындағы отбасылардың бір адамға шаққандағы орташа айлық табысы қанша?",
+     ["avg(income_per_person)", "region = '23'"]),
+])
+def test_what_the_nineteenth_corpus_showed_is_read_as_meant(question: str, fragments: list[str]) -> None:
+    """An asker who writes from an akimat (Пишу из ..., Writing from ..., ... әкімдігінен жазып отырмыз) or works in
+    a region's office asks of it; the family card's criteria not_employed, very_low_income and job_seeker as filters
+    (each the card's own condition); rooms counted in one Russian word (двухкомнатных); еркектер; a pension "not
+    counted"; all payments "including pensions" (the payments hold them); the monthly income per person."""
+    _reads(question, *fragments)
+
+
+def test_benefits_including_pensions_stay_unread_not_benefits_without_them() -> None:
+    """"Including pensions" is dropped only after payments: said of an allowance, no answer is better than the
+    allowances alone."""
+    answer = compile_question("How many people receive benefits including pensions?")
+    assert not isinstance(answer, tuple) or "receives_benefit" not in answer[1], answer

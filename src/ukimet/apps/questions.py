@@ -965,9 +965,13 @@ SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средс�
                   for ending, car in (("ое", "автомобиль"), ("ые", "автомобили"), ("ым", "автомобилем"),
                                       ("ыми", "автомобилями"), ("ого", "автомобиля"), ("ых", "автомобилей"))] + [
     (re.compile(r"(?<!\w)(?:имеющ\w*|име\w*)\s+в\s+собственности(?=(?:\s+\S+){1,4}?\s+(?:автомоб|машин))",
-                re.IGNORECASE), "имеющих")]
+                re.IGNORECASE), "имеющих"),
+    (re.compile(r"(?<!\w)(?:с\s+)?неработающ\w*\s+член\w*\s+трудоспособного\s+возраста", re.IGNORECASE),
+     "с членом трудоспособного возраста без работы")]
 """words of officialese said with the layer's own (транспортное средство, a vehicle: автомобиль), in the same
-case, before the question is read; "имеющих в собственности" said of cars is the cars' owning, not property"""
+case, before the question is read; "имеющих в собственности" said of cars is the cars' owning, not property;
+неработающие члены трудоспособного возраста as the card's criterion is named (the word неработающих alone stays
+the negated "employed" of a person)"""
 TABLE_NUMBER = re.compile(r"(?<!\w)(?:table|таблица|табл|кесте|figure|chart|рисунок|диаграмма|сурет)\.?\s*(?:№\s*)?"
                           r"\d+(?:\.\d+)*[.:]?(?!\w)", re.IGNORECASE)
 """Table 3., Таблица 2.1: a report's numbering of its table, no number the question asks about"""
@@ -990,17 +994,28 @@ AT_LEAST_ONE = re.compile(r"(?<!\w)(?:at least one|one or more|хотя бы (?:
                           r"безработ|зейнеткер|мүгедек|жұмыссыз)", re.IGNORECASE)
 """families that include at least one pensioner, хотя бы один пенсионер: a family with such a member, no number (at
 least one vehicle or child is a number of them: vehicles >= 1; at least one benefit, the layer's own phrase)"""
-MEMBER_WHO = re.compile(r"(?<!\w)(members?)\s+who\s+(?:has|have|is|are)(?:\s+(?:a|an))?(?!\w)", re.IGNORECASE)
-"""a member who has a disability: a member with a disability, as the layer says it"""
+ROOMS_COUNTED = {"одно": 1, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5, "шести": 6}
+ROOMS_COMPOUND = re.compile(r"(?<!\w)(одно|двух|тр[её]х|четыр[её]х|пяти|шести)комнатн", re.IGNORECASE)
+"""a Russian count of rooms made one word with it (однокомнатных квартир, трёхкомнатные): the rooms by number, as
+2-комнатных is read"""
+MEMBER_WHO = re.compile(r"(?<!\w)(members?)\s+who\s+(?:has|have|is|are)(?!\s+not\b)(?:\s+(?:a|an))?(?!\w)",
+                        re.IGNORECASE)
+"""a member who has a disability: a member with a disability, as the layer says it (not a member who is not
+employed: a filter of its own)"""
 NOUN_SAID_AGAIN = re.compile(r"(?<!\w)([^\W\d_]+)\s+(\d+)\s+(or|and|или|и|либо|немесе|және)\s+\1\s+(?=\d)",
                              re.IGNORECASE)
 """group 1 or group 2: the noun said again before the second number is the first's, said once (group 1 or 2)"""
-ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, SPREAD_ASKED, TABLE_NUMBER)
+PENSIONS_INCLUDED = re.compile(r"(?<=payments)\s*,?\s+including\s+(?:old[- ]age\s+)?pensions?(?!\w)"
+                               r"|(?<=выплат)(\w*)\s*,?\s+включая\s+пенси\w*(?!\w)", re.IGNORECASE)
+"""all social payments including pensions, все выплаты, включая пенсии: the payments, which hold the pensions; never
+said of an allowance (benefits including pensions: no allowance is a pension), where it stays unread"""
+ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, SPREAD_ASKED, TABLE_NUMBER, PENSIONS_INCLUDED)
 """words that say nothing the rest of the question does not, dropped before it is read"""
 PENSIONS_EXCLUDED = re.compile(
     r"(?<!\w)(?:(?:not counting|excluding|other than|except(?: for)?|without counting|leaving out) (?:the )?"
     r"(?:old[- ]age )?pensions?|(?:old[- ]age )?pensions? (?:excluded|not counted|aside|not included)"
-    r"|не считая пенси\w*|без уч[её]та пенси\w*|кроме пенси\w*|пенси\w* не (?:считаем|считая|учитываем|в сч[её]т)"
+    r"|не считая пенси\w*|без уч[её]та пенси\w*|кроме пенси\w*"
+    r"|пенси\w* не (?:считаем|считая|считается|считаются|учитываем|учитывается|в сч[её]т)"
     r"|зейнетақы\w* (?:есептемегенде|есепке алмағанда|қоспағанда)|зейнетақыны есептемей)(?!\w)", re.IGNORECASE)
 """not counting pensions, пенсии не считаем, зейнетақыны есептемегенде: said of an allowance, what the layer's own
 definition says (an allowance is no pension), and shown in the answer; never a filter of pensions"""
@@ -1890,13 +1905,13 @@ PREAMBLE_LONGEST = 8
 
 
 INTRODUCING = {"ru": frozenset({"я", "аналитик", "специалист", "сотрудник", "эксперт", "экономист", "статистик",
-                                "работник", "работать", "методист"}),
+                                "работник", "работать", "методист", "писать"}),
                "en": frozenset({"i", "im", "analyst", "specialist", "officer", "economist", "statistician",
-                                "expert"})}
+                                "expert", "writing"})}
 """Words (Russian in their dictionary form) that, among a question's first three, begin the asker's introduction
-of themself (Я аналитик акимата Павлодарской области; Работаю в управлении занятости ВКО; Astana akimat analyst
-here): who asks, not what"""
-ASKING_STARTS = {"ru": frozenset({"сколько", "какой", "каков", "где", "скажите", "подсказать", "подскажите",
+of themself (Я аналитик акимата Павлодарской области; Работаю в управлении занятости ВКО; Пишу из акимата ...;
+Astana akimat analyst here; Writing from the Shymkent city akimat): who asks, not what"""
+ASKING_STARTS = {"ru": frozenset({"сколько", "какой", "каков", "каковой", "где", "скажите", "подсказать", "подскажите",
                                   "сообщить", "назвать", "дать", "интересовать", "хотеть", "просить", "показать"}),
                  "en": frozenset({"how", "what", "which", "where", "please", "kindly", "can", "could", "give",
                                   "tell", "show"})}
@@ -1910,13 +1925,19 @@ KK_WE_ARE_IN = ("damiz", "demiz", "tamiz", "temiz", "nanbiz", "nenbiz", "danbiz"
 we are from it), folded"""
 
 
+KK_WRITING = ("jazip", "zhazip")
+KK_WE_WRITE = ("otirmiz", "otirmin", "otirm")
+"""жазып отырмыз, жазып отырмын: we are (I am) writing, after who writes (Қызылорда облысы әкімдігінен), folded"""
+
+
 def _introduction(rest: list[str], dictionary: list[str], language: str) -> int:
     """How many of the words ``rest`` begins with introduce the asker (Я аналитик акимата Павлодарской области.
     Сколько ...; Мен Маңғыстау облысы әкімдігінің сарапшысымын. ...; Батыс Қазақстан облысындамыз: ...; Jambyl
     region analyst - what share ...); 0 where they do not."""
     if language == "kk":
         for k, token in enumerate(rest[:PREAMBLE_LONGEST + 1]):
-            if (token.startswith(KK_ROLES) and token.endswith(KK_I_AM)) or (k and token.endswith(KK_WE_ARE_IN)):
+            if (token.startswith(KK_ROLES) and token.endswith(KK_I_AM)) or (k and token.endswith(KK_WE_ARE_IN)) or (
+                    k > 1 and token in KK_WE_WRITE and rest[k - 1] in KK_WRITING):  # әкімдігінен жазып отырмыз
                 return k + 1 if k + 1 < len(rest) else 0
         return 0
     words = dictionary if language == "ru" else rest
@@ -2191,6 +2212,7 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     for aside in ASIDES:
         text = aside.sub(" ", text)
     text = MONTHLY_RATE.sub(r"\1", text)
+    text = ROOMS_COMPOUND.sub(lambda m: f"{ROOMS_COUNTED[m.group(1).lower().replace('ё', 'е')]}-комнатн", text)
     if AVERAGE_SAID.search(text):
         text = AMOUNT_A_MONTH.sub(r"\1", text)
     for said, meant in SAID_OTHERWISE:
