@@ -126,3 +126,16 @@ def test_a_visas_father_name_is_the_patronymic_and_the_grandfathers_no_name_of_t
     assert classify_column("f", "t", "Father Name", "VARCHAR", given).semantic_type == "patronymic"
     assert classify_column("f", "t", "Имя отца", "VARCHAR", given).semantic_type == "patronymic"
     assert classify_column("f", "t", "Grandfather Name", "VARCHAR", given).semantic_type == "other"
+
+
+def test_a_phone_named_for_no_one_beside_the_tenants_is_the_owners(tmp_path: Path) -> None:
+    header = ["Пәтер №", "Меншік иесі (Т.А.Ә.)", "ЖСН", "Телефон", "Жалға алушы (Т.А.Ә.)", "Жалға алушының телефоны"]
+    rows = [[str(k + 1), f"{['Досмағамбетов', 'Құлмағамбетов', 'Петров', 'Сейтқали'][k % 4]} "
+             f"{['Жасұлан', 'Серік', 'Денис', 'Бауыржан'][k % 4]}", _iin(dt.date(1960 + k, 1 + k % 12, 5), 5000 + k),
+             f"77{k:08d}", "Омарова Айгүл" if k % 3 == 0 else "", "87017775566" if k % 3 == 0 else ""]
+            for k in range(12)]
+    with (tmp_path / "osi.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([header, *rows])
+    _, said = _said(tmp_path, "osi.csv")
+    owner, tenant = said.split("|")[:2]
+    assert "Телефон = phone" in owner and "Жалға алушының телефоны = phone" in tenant

@@ -403,8 +403,11 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
     list of contacts named by what it holds (PHONE.1.VALUE), or a bare phone or e-mail beside persons that are
     records of fields (person.*, referrer.*), is the row's own person's; an address whose name says nobody's is the
     home of every person of the row (a child and a guardian, a wife and a husband); a phone or e-mail of nobody
-    named is nobody's (whose it is cannot be told), unless the row has one person only."""
+    named is nobody's (whose it is cannot be told), unless the row has one person only, or one person without a
+    phone (or e-mail) of their own where it is the row's one unnamed one, named as a phone and nothing else
+    (Телефон beside Жалға алушының телефоны: the owner's; not a kindergarten's contact_phone)."""
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    unnamed: list[CatalogColumn] = []
     for c in cols:
         if c.semantic_type not in CONTACT:
             continue
@@ -433,6 +436,14 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
         elif c.semantic_type == "address":
             for name in grouped:
                 found[name]["address"].append(c.column)
+        elif set(re.findall(r"[^\W\d_]+", c.column.lower())) <= CONTACT_LISTS:  # Телефон, not contact_phone (a
+            unnamed.append(c)  # kindergarten's, the guardian's to be called, never the child's)
+    for c in unnamed:  # Телефон beside Жалға алушының телефоны: the tenant's is named, so the other is the owner's
+        persons = [name for name, found_ in grouped.items() if _identifies(found_)]
+        lacking = [name for name in persons if not found[name].get(c.semantic_type)]
+        alone = sum(1 for u in unnamed if u.semantic_type == c.semantic_type) == 1
+        if len(persons) > 1 and len(lacking) == 1 and alone:
+            found[lacking[0]][c.semantic_type].append(c.column)
     return found
 
 
