@@ -146,6 +146,23 @@ def mart(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "truth": {p["iin"]: p for p in truth(out, "persons")}}
 
 
+def link_out(folder: Path, *files: str) -> tuple[dict[tuple[str, str], str], str]:
+    """``ukimet link FILES --out`` on files in ``folder``: each (source, record_id)'s entity, and what the run said
+    (its columns' reading, on one line)."""
+    import csv
+
+    from typer.testing import CliRunner
+
+    from ukimet.cli.main import app
+
+    out = folder / "clusters.csv"
+    result = CliRunner().invoke(app, ["link", *(str(folder / f) for f in files), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as f:
+        return {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}, " ".join(
+            result.output.split())
+
+
 def read_store(path: Path) -> Any:
     """A read-only connection to a store, configured as the gateway's engine is, so that both can be open in
     one process (DuckDB refuses a second connection to a file with another configuration)."""

@@ -12,21 +12,11 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from typer.testing import CliRunner
 
-from ukimet.cli.main import app
+from tests.conftest import link_out
 from ukimet.connect.catalog import CatalogColumn
 from ukimet.core.dates import parse_date
 from ukimet.link.records import parties
-
-
-def _link(folder: Path, *files: str) -> tuple[dict[tuple[str, str], str], str]:
-    out = folder / "clusters.csv"
-    result = CliRunner().invoke(app, ["link", *(str(folder / f) for f in files), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8") as f:
-        return {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}, " ".join(
-            result.output.split())
 
 
 def test_an_export_with_comment_lines_and_addresses_over_two_lines_is_read_row_by_row(tmp_path: Path) -> None:
@@ -40,7 +30,7 @@ def test_an_export_with_comment_lines_and_addresses_over_two_lines_is_read_row_b
         lines.append(f"РБ-{k:05d},{surnames[person % 8]} {firsts[person // 8 % 10]},{born:%d.%m.%Y},"
                      f'"Петропавловск г.\nул. Шухова, д. {person}"')
     (tmp_path / "permits.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    entity, said = _link(tmp_path, "permits.csv")
+    entity, said = link_out(tmp_path, "permits.csv")
     assert "Пользователь (ФИО) = full name" in said and "Дата рожд. = birth date" in said
     assert len(entity) == 12000  # every permit read, none lost to a value over two lines
     assert all(entity[("permits", str(p + 1))] == entity[("permits", str(p + 4001))] for p in range(4000))
@@ -56,7 +46,7 @@ def test_a_time_of_birth_with_its_zone_is_the_day_of_that_zone(tmp_path: Path) -
     with (tmp_path / "registry.csv").open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([["Тегі", "Аты", "Туған күні"], ["Мақсатұлы", "Бауыржан", "01.09.2006"],
                                  ["Петрова", "Елизавета", "19.08.2001"]])
-    entity, said = _link(tmp_path, "players.parquet", "registry.csv")
+    entity, said = link_out(tmp_path, "players.parquet", "registry.csv")
     assert "person 2" not in said  # the name in Cyrillic is the player's again, not a second person
     assert entity[("players", "1")] == entity[("registry", "1")]
     assert entity[("players", "2")] == entity[("registry", "2")]
@@ -94,6 +84,6 @@ def test_jsonl_lines_with_a_nested_list_of_members_are_each_members_record(tmp_p
                              {"ФИО": f"{surname} Арман", "Родство": "сын"}]} for k, surname in enumerate(surnames)]
     (tmp_path / "flood.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
                                          encoding="utf-8")
-    entity, said = _link(tmp_path, "flood.jsonl")
+    entity, said = link_out(tmp_path, "flood.jsonl")
     assert "Члены семьи.2.ФИО = full name" in said
     assert {("flood", "1"), ("flood", "1#2"), ("flood", "1#3")} <= set(entity) and len(set(entity.values())) == 24

@@ -13,23 +13,13 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from typer.testing import CliRunner
 
-from ukimet.cli.main import app
+from tests.conftest import link_out
 from ukimet.connect.classify import classify_column
 from ukimet.connect.connectors.files import ParquetConnector
 from ukimet.connect.encoding import detect_encoding
 from ukimet.core.ids import has_valid_check_digit
 from ukimet.link.contacts import phone_key
-
-
-def _said(folder: Path, *files: str) -> tuple[dict[tuple[str, str], str], str]:
-    out = folder / "clusters.csv"
-    result = CliRunner().invoke(app, ["link", *(str(folder / f) for f in files), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8") as f:
-        return {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}, " ".join(
-            result.output.split())
 
 
 def _iin(born: dt.date, serial: int, male: bool = True) -> str:
@@ -85,7 +75,7 @@ def test_a_geojson_layers_properties_are_its_rows_and_a_herders_phone_is_the_her
                                             "HERDER_PHO": herder[2]}})
     (tmp_path / "holdings.json").write_text(json.dumps({"type": "FeatureCollection", "name": "holdings",
                                                         "features": features}, ensure_ascii=False), encoding="utf-8")
-    _, said = _said(tmp_path, "holdings.json")
+    _, said = link_out(tmp_path, "holdings.json")
     assert "OWNER_NAME = full name" in said and "properties." not in said
     assert "HERDER_NAM = full name, HERDER_PHO = phone" in said  # the herder's phone, not nobody's
 
@@ -108,7 +98,7 @@ def test_an_opaque_iin_column_is_the_person_whose_births_it_encodes(tmp_path: Pa
                                     "TYPE_ID": "PHONE"}]})
     (tmp_path / "crm.json").write_text(json.dumps({"result": contacts, "total": 40, "time": {"start": 1.0}},
                                                   ensure_ascii=False), encoding="utf-8")
-    _, said = _said(tmp_path, "crm.json")
+    _, said = link_out(tmp_path, "crm.json")
     assert "PHONE.1.VALUE = phone" in said.split("|")[0]  # the contact's own phones, the first person's
     assert "UF_CRM_1552047283 = iin of the person of NAME, LAST_NAME, BIRTHDATE" in said
 
@@ -136,6 +126,6 @@ def test_a_phone_named_for_no_one_beside_the_tenants_is_the_owners(tmp_path: Pat
             for k in range(12)]
     with (tmp_path / "osi.csv").open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([header, *rows])
-    _, said = _said(tmp_path, "osi.csv")
+    _, said = link_out(tmp_path, "osi.csv")
     owner, tenant = said.split("|")[:2]
     assert "Телефон = phone" in owner and "Жалға алушының телефоны = phone" in tenant

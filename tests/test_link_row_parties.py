@@ -12,22 +12,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
-from ukimet.cli.main import app
+from tests.conftest import link_out
 from ukimet.connect.classify import classify_column
 from ukimet.core.dates import age_in_birth
 from ukimet.link.engine import ONE_ROW_APART
 from ukimet.link.names import name_key
-
-
-def _link(folder: Path, *files: str) -> tuple[dict[tuple[str, str], str], str]:
-    out = folder / "clusters.csv"
-    result = CliRunner().invoke(app, ["link", *(str(folder / f) for f in files), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    with out.open(encoding="utf-8") as f:
-        return {(r["source"], r["record_id"]): r["entity_id"] for r in csv.DictReader(f)}, " ".join(
-            result.output.split())
 
 
 @pytest.mark.parametrize(("value", "age"), [("18 лет", True), ("72 года", True), ("1 год", True), ("5 жас", True),
@@ -67,7 +57,7 @@ def test_a_members_age_on_the_registers_date_agrees_with_her_birth_elsewhere(tmp
             writer.writerow([f"{s}а", DAUGHTERS[k], f"15.06.{2013 - k % 8}"])
         for k in range(4):
             writer.writerow([f"{surnames[k]}а", DAUGHTERS[k], f"03.02.{2001 - k}"])  # a namesake twelve years older
-    entity, said = _link(tmp_path, "evacuees.jsonl", "school.csv")
+    entity, said = link_out(tmp_path, "evacuees.jsonl", "school.csv")
     assert "Члены семьи.1.Д.р./возраст = birth date" in said
     for k in range(len(surnames)):
         assert entity[("evacuees", f"{k + 1}#2")] == entity[("school", str(k + 1))], k
@@ -88,7 +78,7 @@ def test_a_reader_and_her_parent_named_on_her_row_stay_two_persons(tmp_path: Pat
         rows.append([name, born, f"г. Петропавловск, ул. Абая, д. {k + 3}", ""])
     with (tmp_path / "library.csv").open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([header, *rows])
-    entity, _ = _link(tmp_path, "library.csv")
+    entity, _ = link_out(tmp_path, "library.csv")
     boy = {entity[("library", str(k))] for k in (1, 2, 3)}
     mother = {entity[("library", f"{k}#2")] for k in (1, 2, 3)}
     assert len(boy) == 1 and not boy & mother
