@@ -176,6 +176,11 @@ ORDINAL_BEFORE = re.compile(r"(?<![\w.:/-])(\d{1,2})-(?=[^\W\d_])")
 """A number joined by a hyphen to the word after it: an ordinal (1-куәгердің, 2-го свидетеля, 1-ші)."""
 
 
+def _words_of(column: str) -> set[str]:
+    """The words of a column's name, lower case (Телефон; Жалға алушы (Т.А.Ә.): жалға, алушы, т, а, ә)."""
+    return set(re.findall(r"[^\W\d_]+", column.lower()))
+
+
 def _stems(column: str) -> set[str]:
     """The words of a column's name by their stems, and a number standing alone in it (Құқық иесі 1, ЖСН/ИИН 1,
     Т.к. 1, pravoobl_1_fio: the first person's) or as an ordinal (``ORDINAL_BEFORE``: 1-куәгердің, 2-го
@@ -269,7 +274,7 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 party = named[c.column]
             party = placed.get(c.column, party)
             if party == "subject" and c.semantic_type == "full_name" and "full_name" in grouped[party] and \
-                    set(re.findall(r"[^\W\d_]+", c.column.lower())) <= NAME_HEADER_WORDS:
+                    _words_of(c.column) <= NAME_HEADER_WORDS:
                 continue  # Name and ФИО: the row's own person's name written again (in another script), no one else
             if c.semantic_type in grouped[party]:
                 party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
@@ -408,6 +413,8 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
     (Телефон beside Жалға алушының телефоны: the owner's; not a kindergarten's contact_phone)."""
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     unnamed: list[CatalogColumn] = []
+    persons = [name for name, found_ in grouped.items() if _identifies(found_)]
+    first = next(iter(grouped), None)
     for c in cols:
         if c.semantic_type not in CONTACT:
             continue
@@ -424,11 +431,10 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
         if owner is None:  # Contact Phone of the person in Emergency Contact: a word of the person's column
             said = [name for name in grouped if _stems(c.column) & _stems(name)]
             owner = said[0] if len(said) == 1 else None
-        first = next(iter(grouped), None)
-        if owner is None and first is not None and set(re.findall(r"[^\W\d_]+", c.column.lower())) <= CONTACT_LISTS \
-                and all(NESTED.fullmatch(column) for column in grouped[first].values()):
+        bare = _words_of(c.column) <= CONTACT_LISTS  # named as a contact and nothing else: Телефон, phones
+        if owner is None and first is not None and bare and all(NESTED.fullmatch(column)
+                                                                 for column in grouped[first].values()):
             owner = first  # a profile's phones and email beside its person.* and referrer.*: the profile's person
-        persons = [name for name, found_ in grouped.items() if _identifies(found_)]
         if owner is None and len(persons) == 1:  # Телефон beside a passport's Father Name: one person in the row
             owner = persons[0]
         if owner is not None and owner in grouped:
@@ -436,10 +442,9 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
         elif c.semantic_type == "address":
             for name in grouped:
                 found[name]["address"].append(c.column)
-        elif set(re.findall(r"[^\W\d_]+", c.column.lower())) <= CONTACT_LISTS:  # Телефон, not contact_phone (a
-            unnamed.append(c)  # kindergarten's, the guardian's to be called, never the child's)
+        elif bare:  # Телефон, not contact_phone (a kindergarten's, the guardian's to be called, never the child's)
+            unnamed.append(c)
     for c in unnamed:  # Телефон beside Жалға алушының телефоны: the tenant's is named, so the other is the owner's
-        persons = [name for name, found_ in grouped.items() if _identifies(found_)]
         lacking = [name for name in persons if not found[name].get(c.semantic_type)]
         alone = sum(1 for u in unnamed if u.semantic_type == c.semantic_type) == 1
         if len(persons) > 1 and len(lacking) == 1 and alone:
@@ -520,16 +525,14 @@ def _iins_by_birth(con: duckdb.DuckDBPyConnection, found: list[tuple[str, Party,
         if not mates:
             continue
         table = f"{ident(source)}.{ident(party.table)}"
-        agree = {}
-        for j, other in [(i, party), *mates]:
-            if "birth_date" not in other.columns:
-                continue
-            rows = con.execute(f"""SELECT CAST({ident(party.columns['iin'])} AS VARCHAR), {_birth_sql(other)}
-                FROM {table} WHERE {ident(party.columns['iin'])} IS NOT NULL LIMIT {IIN_BIRTH_SAMPLE}""").fetchall()
-            encoded = [(decode_iin(re.sub(r"\D", "", str(iin))), birth_as_written((str(born), False))[0])
-                       for iin, born in rows if born is not None]
-            agree[j] = sum(1 for info, born in encoded if info is not None and info.birth_date == born) / max(
-                len(rows), 1)
+        candidates = [(j, other) for j, other in [(i, party), *mates] if "birth_date" in other.columns]
+        births = ", ".join(_birth_sql(other) for _, other in candidates)
+        rows = con.execute(f"""SELECT CAST({ident(party.columns['iin'])} AS VARCHAR), {births}
+            FROM {table} WHERE {ident(party.columns['iin'])} IS NOT NULL LIMIT {IIN_BIRTH_SAMPLE}""").fetchall()
+        encoded = [decode_iin(re.sub(r"\D", "", str(row[0]))) for row in rows]
+        agree = {j: sum(1 for info, row in zip(encoded, rows, strict=True) if info is not None and row[k + 1]
+                        is not None and info.birth_date == birth_as_written((str(row[k + 1]), False))[0])
+                 / max(len(rows), 1) for k, (j, _) in enumerate(candidates)}
         best = max(agree, key=lambda j: agree[j], default=i)
         if best != i and agree[best] >= IIN_BIRTH_AGREES:
             column = party.columns["iin"]

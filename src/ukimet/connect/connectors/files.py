@@ -249,7 +249,7 @@ def _flat_fields(fields: Iterable[pa.Field[Any]], prefix: str = "") -> list[pa.F
         name = f"{prefix}{f.name}"
         if pa.types.is_struct(f.type):
             out += _flat_fields(f.type, f"{name}.")
-        elif pa.types.is_list(f.type) or pa.types.is_large_list(f.type) or pa.types.is_map(f.type):
+        elif _listed(f.type):
             out.append(pa.field(name, pa.string()))
         else:
             out.append(pa.field(name, _stored_type(f.type)))
@@ -263,10 +263,10 @@ def _flat_columns(columns: Iterable[tuple[pa.Field[Any], pa.Array[Any]]]) -> lis
         if pa.types.is_struct(f.type):
             parts = column.flatten()  # type: ignore[attr-defined]  # a StructArray's fields, its nulls applied
             out += _flat_columns(zip(f.type, parts, strict=True))
-        elif (pa.types.is_list(f.type) or pa.types.is_large_list(f.type)) and not _nested(f.type.value_type):
+        elif _listed(f.type) and not pa.types.is_map(f.type) and not _nested(f.type.value_type):
             joined: pa.Array[Any] = pc.binary_join(column.cast(pa.list_(pa.string())), "; ")  # type: ignore[assignment]
             out.append(joined)
-        elif pa.types.is_list(f.type) or pa.types.is_large_list(f.type) or pa.types.is_map(f.type):
+        elif _listed(f.type):
             out.append(pa.array([None if v is None else json.dumps(v, ensure_ascii=False, default=str)
                                  for v in column.to_pylist()], pa.string()))
         else:
@@ -274,8 +274,13 @@ def _flat_columns(columns: Iterable[tuple[pa.Field[Any], pa.Array[Any]]]) -> lis
     return out
 
 
+def _listed(kind: pa.DataType) -> bool:
+    """A list or a map: stored as one text (``_flat_fields``)."""
+    return pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_map(kind)
+
+
 def _nested(kind: pa.DataType) -> bool:
-    return pa.types.is_struct(kind) or pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_map(kind)
+    return pa.types.is_struct(kind) or _listed(kind)
 
 
 def _flat(batch: pa.RecordBatch) -> pa.RecordBatch:
