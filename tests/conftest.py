@@ -146,6 +146,18 @@ def mart(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "truth": {p["iin"]: p for p in truth(out, "persons")}}
 
 
+def valid_iin(born: Any, serial: int, male: bool = True) -> str:
+    """A valid IIN of a person born on ``born`` (a date of the 1900s), the first serial from ``serial`` that checks."""
+    from ukimet.core.ids import has_valid_check_digit
+
+    for n in range(serial, serial + 100):
+        iin = f"{born:%y%m%d}{3 if male else 4}{n:04d}"
+        for check in range(10):
+            if has_valid_check_digit(iin + str(check)):
+                return iin + str(check)
+    raise AssertionError(born)
+
+
 def link_out(folder: Path, *files: str) -> tuple[dict[tuple[str, str], str], str]:
     """``ukimet link FILES --out`` on files in ``folder``: each (source, record_id)'s entity, and what the run said
     (its columns' reading, on one line)."""

@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import link_out
 from ukimet.connect.classify import classify_column
 from ukimet.core.dates import age_in_birth
-from ukimet.link.engine import ONE_ROW_APART
+from ukimet.link.engine import one_row_apart
 from ukimet.link.names import name_key
 
 
@@ -101,7 +101,7 @@ def _apart(parties: list[Party]) -> set[int]:
                      father and name_key(father), sex, born])
     con.execute("CREATE TABLE link.record_profiles AS SELECT record_id, record_id AS profile_id "
                 "FROM link.person_records")
-    return {int(b) for a, b in con.execute(ONE_ROW_APART).fetchall() if a == 0}
+    return {int(b) for a, b in con.execute(one_row_apart("''")).fetchall() if a == 0}
 
 
 def test_two_persons_of_one_row_are_apart_unless_the_row_may_name_one_person_twice() -> None:

@@ -81,10 +81,13 @@ STAFF = ("bailiff", "судебн", "чси", "doctor", "врач", "дәріг�
          "регистратор", "clerk", "inspector", "инспектор", "исполнител", "орындаушы", "operator", "оператор",
          "officer", "specialist", "специалист", "маман", "executor", "attending", "notary", "нотариус", "manager",
          "менеджер", "approv", "утверд", "подписал", "signed", "responsible", "ответствен", "жауапты", "санақшы",
-         "счетчик", "счётчик", "переписчик", "интервьюер", "interviewer", "enumerator", "тіркеуші", "имам", "imam")
-"""Words of an identity column's name that make it an official's who handled the record (bailiff, Врач, ИИН
-регистратора, approved_by): a person the record is not about, whom linkage leaves out where the row names someone
-else (``OFFICIAL``), and reads where the officials are all the table holds (a register of managers)."""
+         "счетчик", "счётчик", "переписчик", "интервьюер", "interviewer", "enumerator", "тіркеуші", "имам", "imam",
+         "vrach", "dariger", "агроном", "agronom", "гидротех", "gidroteh", "hydrotech", "жетекші", "куратор",
+         "curator", "волонтер", "волонтёр", "volunteer", "учитель", "мұғалім", "teacher")
+"""Words of an identity column's name that make it an official's who handled the record (bailiff, Врач or VRACH, ИИН
+регистратора, approved_by, a pupil's class teacher, a farm's agronomist, a volunteer who handed out aid): a person
+the record is not about, whom linkage leaves out where the row names someone else (``OFFICIAL``), and reads where
+the officials are all the table holds (a register of managers)."""
 STAFF_WORDS = frozenset({"hr", "кадровик", "kadrovik", "кадрлар", "kadrlar"})
 """Whole words of a column's name that make it a personnel officer's (HR_NM, HR_PHN beside EMP_LNM, EMP_PHN): short
 words, read as words, not inside others (``STAFF``, ``OTHER_ROLES`` are read inside: инспектора, бухгалтера)."""

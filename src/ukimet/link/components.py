@@ -27,8 +27,10 @@ def connected_components(db: Backend, edges: str, out: str, max_rounds: int = MA
     """``out`` (node, component): each node named in ``edges`` (a query with columns ``a`` and ``b``, an
     undirected edge each; a self-loop a ~ a names a node with no edge) and the smallest node of its component.
     Nodes may be numbers or strings (the smallest by the engine's order). Returns the number of rounds run."""
-    db.create("cc_edges", f"""SELECT DISTINCT a, b FROM (SELECT a, b FROM ({edges}) e UNION ALL
-        SELECT b AS a, a AS b FROM ({edges}) e) both_ways WHERE a IS NOT NULL AND b IS NOT NULL""")
+    db.create("cc_input", f"SELECT a, b FROM ({edges}) e")  # once: the query may weigh, its table is cheap to read
+    db.create("cc_edges", """SELECT DISTINCT a, b FROM (SELECT a, b FROM cc_input UNION ALL
+        SELECT b AS a, a AS b FROM cc_input) both_ways WHERE a IS NOT NULL AND b IS NOT NULL""")
+    db.drop("cc_input")
     db.create("cc_labels_0", "SELECT a AS node, least(a, min(b)) AS label FROM cc_edges GROUP BY a")
     rounds = 0
     while True:

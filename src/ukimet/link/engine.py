@@ -56,6 +56,8 @@ from ukimet.link.model import (
     named_only,
     top,
 )
+from ukimet.link.records import NEVER_ONESELF
+from ukimet.sync.store import literal
 
 NODES = "link.profiles"
 """What is paired and clustered: distinct standardised profiles, not raw records."""
@@ -191,9 +193,25 @@ def _sides(sql: str) -> str:
     return re.sub(r"\b([lr])\.(\w+)", r"\1_\2", sql)
 
 
-def vectors(db: Backend, pairs: str, out: str, spec: Spec) -> None:
-    """Each pair's comparison level per field, names aligned crosswise where they were written swapped."""
-    levels = ", ".join(f"({_sides(level_sql(name))}) AS {name}" for name in spec.fields)
+_MISSING_FIRST = re.compile(r"CASE WHEN l\.(\w+) IS NULL OR r\.\1 IS NULL THEN 0\b")
+"""How every field's level begins: missing (0) where either side lacks the field's column."""
+
+
+def _absent(db: Backend, spec: Spec) -> set[str]:
+    """The fields no profile holds (FEBRL has no IIN, a clinic's list no phone): their level is 0 on every pair,
+    written as such rather than worked out pair by pair."""
+    columns = {name: found.group(1) for name in spec.fields if (found := _MISSING_FIRST.match(level_sql(name)))}
+    row = db.fetch("SELECT " + ", ".join(f"count({c}) = 0" for c in columns.values()) + f" FROM {NODES}")
+    return {name for name, empty in zip(columns, row[0], strict=True) if empty} if row else set()
+
+
+def vectors(db: Backend, pairs: str, out: str, spec: Spec, levels_only: bool = False) -> None:
+    """Each pair's comparison level per field, names aligned crosswise where they were written swapped; with
+    ``levels_only`` nothing else (what random pairs are drawn for: whether first names are wholly apart, every
+    random pair's two string distances, was a third of that step)."""
+    absent = _absent(db, spec)
+    levels = ", ".join(f"0 AS {name}" if name in absent else f"({_sides(level_sql(name))}) AS {name}"
+                       for name in spec.fields)
     values = ", ".join(f"l_{column} AS {name}_value" for name, column in TF_FIELDS.items())
     joined = ", ".join(f"l.{c} AS l_{c}, r.{c} AS r_{c}" for c in spec.evidence)
     swapped = (f"l_surname_key <> l_first_key AND NOT (l_surname_key = r_surname_key) "
@@ -202,12 +220,13 @@ def vectors(db: Backend, pairs: str, out: str, spec: Spec) -> None:
                f"{_ALIKE.format(a='l_surname_key', b='r_first_key')}))")
     aligned = ", ".join(f"CASE WHEN names_swapped THEN r_{SWAPPED[c]} ELSE r_{c} END AS r_{c}" if c in SWAPPED
                         else f"r_{c}" for c in spec.evidence)
-    db.create(out, f"""SELECT l_id, r_id, {CONFLICT} AS conflict, names_swapped,
-        {_sides(FIRSTS_WHOLLY_APART)} AS firsts_apart,
-        {', '.join(spec.fields)}, {', '.join(f'{name}_value' for name in TF_FIELDS)}
+    further = "" if levels_only else f"""{CONFLICT} AS conflict, names_swapped,
+        {_sides(FIRSTS_WHOLLY_APART)} AS firsts_apart, {', '.join(f'{name}_value' for name in TF_FIELDS)}, """
+    db.create(out, f"""SELECT l_id, r_id, {further}{', '.join(spec.fields)}
         FROM (SELECT l_id, r_id, names_swapped, l_first_key, r_first_key, {levels}, {values}
               FROM (SELECT l_id, r_id, names_swapped, {', '.join(f'l_{c}' for c in spec.evidence)}, {aligned}
-                    FROM (SELECT *, coalesce({swapped}, false) AS names_swapped
+                    FROM (SELECT *, CASE WHEN l_surname_key = r_first_key OR l_first_key = r_surname_key
+                                    THEN coalesce({swapped}, false) ELSE false END AS names_swapped
                           FROM (SELECT p.l_id, p.r_id, {joined} FROM {pairs} p
                                 JOIN {NODES} l ON l.record_id = p.l_id
                                 JOIN {NODES} r ON r.record_id = p.r_id) joined) flagged) aligned) levelled""")
@@ -262,7 +281,7 @@ def estimate_u(db: Backend, nodes: int, spec: Spec, sample: int = U_SAMPLE) -> d
         db.create("random_pairs", f"""SELECT l_id, r_id FROM (SELECT 1 + (k * 7919) % {nodes} AS l_id,
             1 + (k * 104729 + 17) % {nodes} AS r_id FROM (SELECT record_id AS k FROM {NODES}
             WHERE record_id <= {sample}) ks) drawn WHERE l_id <> r_id""")
-    vectors(db, "random_pairs", "random_vectors", spec)
+    vectors(db, "random_pairs", "random_vectors", spec, levels_only=True)
     sampled = "random_vectors"
     if every and "iin" in spec.fields:  # pairs of one IIN are one person's, a third of a small extract's pairs
         db.create("random_strangers", f"SELECT * FROM random_vectors WHERE iin <> {top('iin')}")
@@ -539,8 +558,51 @@ ONE_PERSON = f"""SELECT m.profile_id AS a, v.profile_id AS b FROM ({_PARTY} WHER
     WHERE m.profile_id <> v.profile_id"""
 """Profiles that are one person by what their record says: a person's record under another surname
 (``records.MARRIAGE``) and the record of the same row and party with the first."""
+_ONE_ROW_TWICE = """SELECT DISTINCT least(pl.profile_id, pr.profile_id) AS a,
+        greatest(pl.profile_id, pr.profile_id) AS b
+    FROM link.person_records l JOIN link.person_records r ON r.source = l.source
+        AND r.source_table = l.source_table AND r.record_key = l.record_key AND r.party > l.party
+    JOIN link.record_profiles pl ON pl.record_id = l.record_id
+    JOIN link.record_profiles pr ON pr.record_id = r.record_id
+    WHERE NOT l.surname_variant AND NOT r.surname_variant AND pl.profile_id <> pr.profile_id
+        AND length(l.first_key) > 2 AND length(r.first_key) > 2
+        AND (l.surname_key = r.surname_key AND l.first_key = r.first_key
+             OR l.surname_key = r.first_key AND l.first_key = r.surname_key)
+        AND NOT coalesce(l.iin <> r.iin, false) AND NOT coalesce(l.father_key <> r.father_key, false)
+        AND NOT coalesce(l.sex <> r.sex, false) AND NOT coalesce(l.birth_date <> r.birth_date, false)
+        AND NOT coalesce(l.phone_key <> r.phone_key, false) AND NOT coalesce(l.email_key <> r.email_key, false)
+        AND NOT coalesce(l.address_key <> r.address_key, false)
+        AND l.party NOT IN ({others}) AND r.party NOT IN ({others})"""
+
+
+def never_oneself(db: Backend) -> str:
+    """The parties of the records whose names say another person than the row's own (``NEVER_ONESELF``: an
+    Emergency contact, a parent, a proxy), as an SQL list (never empty)."""
+    parties = [str(r[0]) for r in db.fetch("SELECT DISTINCT party FROM link.person_records")]
+    return ", ".join(["''", *(literal(p) for p in parties if NEVER_ONESELF.search(p))])
+
+
+def one_row_twice(others: str) -> str:
+    """Profiles that are one person by what their row says: two parties of one row with one surname and one first
+    name (either order), neither an initial, and no IIN, patronymic, sex, date of birth, phone, e-mail or address
+    that differs: a runner
+    again as the card's holder who paid (ABDIKADYROV ALMAS; ALMAS ABDIKADYROV), whose name alone would join nobody.
+    Never a party whose name says another person (``NEVER_ONESELF``: a father named as his son is his son's
+    Emergency contact, not the son)."""
+    return _ONE_ROW_TWICE.format(others=others)
 _NAMES_APART = """coalesce(jaro_winkler_similarity(l.{c}, r.{c}) < 0.9 AND levenshtein(l.{c}, r.{c}) > 1,
     false)"""
+_CROSSWISE = """coalesce(jaro_winkler_similarity(l.surname_key, r.first_key) >= 0.9
+    AND jaro_winkler_similarity(l.first_key, r.surname_key) >= 0.9, false)"""
+"""Two records' names alike crosswise: one name written surname first, the other given name first (ABDIKADYROV
+ALMAS, the runner; ALMAS ABDIKADYROV, the card's holder who paid)"""
+def one_row_apart(others: str) -> str:
+    """``ONE_ROW_APART``'s pairs, where a party of ``others`` (an SQL list of the parties whose names say another
+    person: ``never_oneself``) is apart from the row's other parties whatever their names (Irina Shevchenko, the
+    Emergency contact of SHEVCHENKO^IRINA, her daughter)."""
+    return ONE_ROW_APART.replace("{others}", others)
+
+
 ONE_ROW_APART = f"""SELECT a, b FROM (SELECT DISTINCT least(pl.profile_id, pr.profile_id) AS a,
         greatest(pl.profile_id, pr.profile_id) AS b
     FROM link.person_records l JOIN link.person_records r ON r.source = l.source
@@ -548,14 +610,16 @@ ONE_ROW_APART = f"""SELECT a, b FROM (SELECT DISTINCT least(pl.profile_id, pr.pr
     JOIN link.record_profiles pl ON pl.record_id = l.record_id
     JOIN link.record_profiles pr ON pr.record_id = r.record_id
     WHERE NOT l.surname_variant AND NOT r.surname_variant
-        AND NOT coalesce(l.iin = r.iin, false) AND ({_NAMES_APART.format(c="surname_key")}
-            OR {_NAMES_APART.format(c="first_key")}
+        AND NOT coalesce(l.iin = r.iin, false) AND (l.party IN ({{others}}) OR r.party IN ({{others}})
+            OR ({_NAMES_APART.format(c="surname_key")}
+            OR {_NAMES_APART.format(c="first_key")}) AND NOT {_CROSSWISE}
             OR coalesce(jaro_winkler_similarity(l.father_key, r.father_key) < 0.88, false)
             OR coalesce(l.sex <> r.sex, false) OR coalesce(l.birth_date <> r.birth_date
                 AND NOT {DATES_CLOSE.format(l="l.birth_date", r="r.birth_date")}, false))) rows WHERE a <> b"""
 """Profiles that are two persons by what their records say: two parties of one row (a reader and the parent named
 beside them, a family's members) whose IINs are not one and whose surnames, first names (more than a letter or a
-likeness apart: Юрий and Юирй are one) or patronymics differ, or sexes or dates of birth. Where nothing differs,
+likeness apart: Юрий and Юирй are one; not the two names crosswise, one written given name first) or patronymics
+differ, or sexes or dates of birth. Where nothing differs,
 the row may name one person twice: a policy's holder again as its driver, whose IIN is mistyped; a sole trader's
 IIN beside the name of the trader. Two records of one person's row are one person (``ONE_PERSON``); these never
 are, however alike the data make them (Шмидт Илья beside his mother Шмидт Юлия, with one address: a chain
@@ -579,11 +643,13 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
     pair = schema(("a", pa.int64()), ("b", pa.int64()))
     db.put("cluster_decided", pa.table({"a": [p[0] for p in same], "b": [p[1] for p in same]}, schema=pair))
     variants = "link.person_records" in db.tables() and "surname_variant" in db.columns("link.person_records")
-    db.create("cluster_same", "SELECT a, b FROM cluster_decided" + (f" UNION ALL {ONE_PERSON}" if variants else ""))
+    others = never_oneself(db) if variants else "''"
+    db.create("cluster_same", "SELECT a, b FROM cluster_decided" + (
+        f" UNION ALL {ONE_PERSON} UNION ALL {one_row_twice(others)}" if variants else ""))
     db.put("cluster_decided_apart", pa.table({"a": [p[0] for p in sorted(different)],
                                               "b": [p[1] for p in sorted(different)]}, schema=pair))
     db.create("cluster_apart", "SELECT a, b FROM cluster_decided_apart"
-              + (f" UNION ALL SELECT a, b FROM ({ONE_ROW_APART}) r ORDER BY a, b" if variants else ""))
+              + (f" UNION ALL SELECT a, b FROM ({one_row_apart(others)}) r ORDER BY a, b" if variants else ""))
     entries = sorted((known or {}).items())
     db.put("cluster_known", pa.table({"profile": [e[0] for e in entries], "entity": [e[1] for e in entries]},
                                      schema=schema(("profile", pa.int64()), ("entity", pa.string()))))
@@ -734,6 +800,11 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
         FROM link.profile_entities e JOIN guard_stats g ON g.entity_id = e.entity_id
         LEFT JOIN guard_two_dates t ON t.entity_id = e.entity_id
         WHERE (g.profiles >= 4 AND g.firsts >= 3 AND g.births >= 3) OR t.entity_id IS NOT NULL""")
+    if not db.count("guard_members"):  # nothing suspicious (most runs): no components to work out
+        db.create("link.suspicious", """SELECT entity_id AS was_entity, count(*) AS profiles, count(*) AS parts
+            FROM guard_members GROUP BY entity_id""")
+        db.drop("guard_dates", "guard_two_dates", *([same] if same else []))
+        return {"split": 0, "parts": 0}
     held = "" if same is None else f"""
         UNION ALL SELECT p.a, p.b FROM {same} p JOIN guard_members l ON l.record_id = p.a
             JOIN guard_members r ON r.record_id = p.b WHERE l.entity_id = r.entity_id"""
@@ -742,7 +813,7 @@ def guard(db: Backend, threshold: float, same: str | None = None) -> dict[str, i
         JOIN {NODES} ln ON ln.record_id = s.l_id JOIN {NODES} rn ON rn.record_id = s.r_id
         LEFT JOIN guard_dates ld ON ld.entity_id = l.entity_id AND ld.birth_date = ln.birth_date
         LEFT JOIN guard_dates rd ON rd.entity_id = r.entity_id AND rd.birth_date = rn.birth_date
-        WHERE l.entity_id = r.entity_id AND CASE WHEN l.two_dates THEN s.weight >= {threshold!r} AND (
+        WHERE s.weight >= {threshold!r} AND l.entity_id = r.entity_id AND CASE WHEN l.two_dates THEN (
             ln.iin = rn.iin OR ln.birth_date = rn.birth_date AND NOT ln.birth_month_only AND NOT rn.birth_month_only
             OR (ln.birth_date IS NULL OR rn.birth_date IS NULL OR ln.birth_month_only OR rn.birth_month_only)
                AND (s.weight >= {threshold + STRONG!r} OR s.phone = {TOP["phone"]} OR s.email = {TOP["email"]})

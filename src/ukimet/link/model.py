@@ -95,8 +95,8 @@ AGE_SLIP = 1
 agrees in part with a date up to this many years beyond the two years the age allows."""
 LEVELS: dict[str, str] = {
     "iin": f"""CASE WHEN l.iin IS NULL OR r.iin IS NULL THEN 0
-        WHEN l.iin = r.iin THEN CASE WHEN coalesce({NAMES_APART}, false) OR coalesce({IIN_BORROWED}, false) THEN 0
-            ELSE 4 END
+        WHEN l.iin = r.iin THEN CASE WHEN l.first_key = r.first_key AND l.iin_valid AND r.iin_valid THEN 4
+            WHEN coalesce({NAMES_APART}, false) OR coalesce({IIN_BORROWED}, false) THEN 0 ELSE 4 END
         WHEN l.iin_valid AND r.iin_valid THEN CASE WHEN coalesce({IIN_TYPO}, false) THEN 3 ELSE 1 END
         WHEN levenshtein(l.iin, r.iin) <= 1 OR levenshtein(left(l.iin, 11), left(r.iin, 11)) <= 1
             OR (left(l.iin, 10) = left(r.iin, 10)) THEN 3
@@ -187,8 +187,10 @@ def named_only(fields: Iterable[str], identifying: Iterable[str] = ()) -> str | 
 
 BIRTHS_APART_RARE = 0.01
 """At most this share of the pairs that share a valid IIN may have births apart for the rule to hold."""
-FIRSTS_WHOLLY_APART = f"""coalesce(first = 1 AND {FIRSTS_UNALIKE} AND (levenshtein(l.first_key, r.first_key) > 2
-        OR 2 * levenshtein(l.first_key, r.first_key) >= greatest(length(l.first_key), length(r.first_key))), false)"""
+FIRSTS_WHOLLY_APART = f"""CASE WHEN first = 1 THEN coalesce({FIRSTS_UNALIKE}
+        AND (levenshtein(l.first_key, r.first_key) > 2
+             OR 2 * levenshtein(l.first_key, r.first_key) >= greatest(length(l.first_key), length(r.first_key))), false)
+        ELSE false END"""
 """First names that are not one name misspelt: neither alike nor two letters apart (or, of a short name, half its
 letters apart: the twins Асан and Үсен), nor an initial, nor a short form (Айсұлу and Томирис; not Марат and Мрат,
 Айгүл and А., Саша and Александр). Over the pair's level of

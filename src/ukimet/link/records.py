@@ -100,7 +100,9 @@ dots: Члены семьи.2.Д.р./возраст)"""
 
 NAME_HEADER_WORDS = frozenset({"name", "full", "fio", "фио", "ф", "и", "о", "т", "а", "ә", "аты", "жөні", "фамилия",
                                "имя", "отчество", "полностью", "толық", "latin", "лат", "латиницей", "кириллицей",
-                               "cyrillic", "in", "на", "латинице", "кириллице", "en", "ru", "kk"})
+                               "cyrillic", "in", "на", "латинице", "кириллице", "en", "ru", "kk", "mrz", "passport",
+                               "паспорт", "паспорту", "doc", "document", "документ", "документу", "translit",
+                               "транслит", "полное", "print", "official"})
 """The words of a column named as a name and nothing else (Name, ФИО, ФИО (лат.)): a second such column beside the
 row's own person's name is that name again, in another script; a name column named otherwise (Emergency Contact)
 is someone else's"""
@@ -197,6 +199,13 @@ ROLE = re.compile(r"рожени|родиль|новоро|newbor|infant|мла�
 names a person even in one column of the row (ФИО роженицы, Фамилия новорожд., ФИО отца: three persons)."""
 
 
+HEADER_STEMS = frozenset(w[:PERSON_STEM] for w in NAME_HEADER_WORDS | {
+    "last", "first", "given", "middle", "family", "surname", "date", "birth", "born", "дата", "рождения", "туған",
+    "күні", "number", "номер", "нөмірі"})
+"""Stems of the words a header of a name or a date of birth is made of (Тегі / Фамилия / Last name, Аты / Имя /
+First name: "name" in both): a person's part, never a word for a person"""
+
+
 def _person_words(identity: list[CatalogColumn]) -> dict[str, str]:
     """Each column's person, by a word that names a person wherever it stands in a column's name (Собственник
     (ФИО), ИИН собственника, Дата рождения собственника): a word whose columns hold different kinds of identity,
@@ -209,7 +218,7 @@ def _person_words(identity: list[CatalogColumn]) -> dict[str, str]:
         for stem in stems[c.column]:
             holders[stem].append(c.semantic_type)
     candidates = sorted((w for w, kinds in holders.items() if (len(kinds) >= 2 or ROLE.match(w))
-                         and len(set(kinds)) == len(kinds) and len(kinds) < len(identity)),
+                         and w not in HEADER_STEMS and len(set(kinds)) == len(kinds) and len(kinds) < len(identity)),
                         key=lambda w: (-len(holders[w]), w))
     persons: list[str] = []
     for word in candidates:  # the word of most columns first: әйелі_аты is the wife's, not a person called "аты"
@@ -276,8 +285,12 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             if party == "subject" and c.semantic_type == "full_name" and "full_name" in grouped[party] and \
                     _words_of(c.column) <= NAME_HEADER_WORDS:
                 continue  # Name and ФИО: the row's own person's name written again (in another script), no one else
-            if c.semantic_type in grouped[party]:
-                party = c.column.lower()  # iin and iin_rodstvennika: two people whose columns share a first word
+            if c.semantic_type in grouped[party] or (
+                    party == "subject" and c.semantic_type == "full_name" and grouped[party].keys() & PARTS_OF_A_NAME
+                    and not _words_of(c.column) <= NAME_HEADER_WORDS):
+                # iin and iin_rodstvennika: two people whose columns share a first word; an Emergency contact's full
+                # name beside the row's own person's surname and first name: someone else's
+                party = c.column.lower()
             grouped[party].setdefault(c.semantic_type, c.column)
         if named and "subject" in grouped and not _identifies(grouped["subject"]):
             _to_the_person_before(grouped, cols)  # ФИО роженицы, Возраст: the mother's age
@@ -330,16 +343,21 @@ def _to_the_person_before(grouped: dict[str, dict[str, str]], cols: list[Catalog
 
 KIN = re.compile(r"ата-ана|ata-ana|родител|parent|матер|мать|mother|отец|отца|father|әкесінің|әкесі|жұбай|zhubai|"
                  r"jubai|супруг|spouse|wife|husband|қамқоршы|опекун|guardian|представител|representative|"
-                 r"contact|контактн|потерпевш|жәбірлен|victim")
+                 r"contact|контактн|потерпевш|жәбірлен|victim|dover|довер|proxy|сенім")
 """Words of a column's name that make it another person's than the row's (Ata-anasynyñ aty-jönı, ФИО матери,
 Guardian full name, Потерпевший): a full name so named, beside the row's own name columns, is a second person."""
+NEVER_ONESELF = re.compile(KIN.pattern + r"|байланыс|emergency|экстрен|төтенше|dover|довер|proxy|сенімхат|witness|"
+                           r"свидетел|куәгер|relative|родств|туыс|child|ребен|ребён|бала|newborn|новорожд")
+"""Words of a party's name that make it someone else than the row's own person whatever their names (a father
+named as his son, Andrey Alekseev the Emergency contact of ALEKSEEV^ANDREY): never the row's person named twice"""
 
 
 def _kin(identity: list[CatalogColumn], cols: list[CatalogColumn]) -> dict[str, dict[str, str]]:
-    """The full-name columns of another person (``KIN``) in a row whose own person has name columns of their own
-    (Tegı, Aty beside Ata-anasynyñ aty-jönı: the student and a parent), each with the phone or e-mail columns whose
-    names share its word (Ata-anasynyñ telefony): column -> {column: kind}. The row's full name where it has no
-    other (ФИО законного представителя alone) stays the row's."""
+    """The full-name columns of another person (``KIN``: a parent, a spouse, a proxy: dover_fio beside fam, ima) in a
+    row whose own person has name columns of their own (Tegı, Aty beside Ata-anasynyñ aty-jönı: the student and a
+    parent), each with the phone or e-mail columns whose names share its word (Ata-anasynyñ telefony, dover_tel):
+    column -> {column: kind}. The row's full name where it has no other (ФИО законного представителя alone) stays
+    the row's."""
     own = {c.semantic_type for c in identity if not KIN.search(c.column.lower())}
     if not own & {"surname", "first_name"}:
         return {}
@@ -447,8 +465,11 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
     for c in unnamed:  # Телефон beside Жалға алушының телефоны: the tenant's is named, so the other is the owner's
         lacking = [name for name in persons if not found[name].get(c.semantic_type)]
         alone = sum(1 for u in unnamed if u.semantic_type == c.semantic_type) == 1
-        if len(persons) > 1 and len(lacking) == 1 and alone:
-            found[lacking[0]][c.semantic_type].append(c.column)
+        # else the row's own person's, named as bare as it (Телефон / Phone beside the runner's Фамилия, Аты; not
+        # the Emergency contact's nor the Payer's)
+        owner = lacking[0] if len(lacking) == 1 else "subject" if "subject" in lacking else None
+        if len(persons) > 1 and owner is not None and alone:
+            found[owner][c.semantic_type].append(c.column)
     return found
 
 

@@ -14,6 +14,7 @@ import csv
 import io
 import itertools
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -196,11 +197,25 @@ def _recovered(rows: list[tuple[str, str]], options: dict[str, str],
     return malformed, tables
 
 
+EXCEL_TEXT = re.compile(r'^="(.*)"$')
+"""A value written as an Excel text formula (="87014567890", ="00123"), as exports do to keep a number's zeros and
+digits: the text inside is the value"""
+
+
+def _excel_text(column: Any) -> Any:
+    """``column`` with each value written as an Excel text formula (``EXCEL_TEXT``) read as the text inside."""
+    if not pc.any(pc.starts_with(column, '="')).as_py():
+        return column
+    return pc.replace_substring_regex(column, EXCEL_TEXT.pattern, r"\1")
+
+
 def _without_nul(batch: pa.RecordBatch, names: list[str]) -> pa.RecordBatch:
     """``batch`` with its ``REASON`` column: a row holding a NUL byte (which no text has; a store's text may not
-    hold it) is quarantined, the byte shown as ``\\0``."""
+    hold it) is quarantined, the byte shown as ``\\0``. A value written as an Excel text formula is the text in it
+    (``_excel_text``)."""
     # no Python value becomes an Arrow one here (pyarrow would import pandas to check its type, a fifth of a
     # second on a small file): a missing value is no NUL by Kleene logic (null and false is false)
+    batch = pa.RecordBatch.from_arrays([_excel_text(c) for c in batch.columns], names=batch.schema.names)
     nul: Any = None
     for column in batch.columns:
         found: Any = pc.match_substring(column, "\x00")
