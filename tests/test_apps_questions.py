@@ -2477,6 +2477,50 @@ def test_what_the_nineteenth_corpus_showed_is_read_as_meant(question: str, fragm
     _reads(question, *fragments)
 
 
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Я ведущий специалист управления координации занятости и социальных программ Карагандинской области. Сколько "
+     "у нас в области жителей в возрасте от 25 до 34 лет?", ["region = '35'", "age >= 25", "age <= 34"]),
+    ("I'm a chief specialist at the Shymkent city department of employment and social programmes. How many "
+     "families in our city don't have a car?", ["region = '79'", "vehicles"]),
+    ("Greetings from the Almaty Region akimat, social protection division. How many residents of our region own "
+     "real estate?", ["region = '19'", "owns_property"]),
+    ("Мен Түркістан облысы жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасының бас маманымын. "
+     "Облысымызда 5 және одан көп адамнан тұратын үй шаруашылықтары қанша?", ["region = '61'", "members >= 5"]),
+    ("Сколько семей в Алматинской области не имеют ни автомобиля, ни недвижимости?",
+     ["coalesce(vehicles, 0) = 0", "NOT coalesce((owns_property), FALSE)"]),
+    ("Сколько пособий по уходу за ребенком было назначено в 2024 и 2025 годах, по годам?",
+     ["BETWEEN 2024 AND 2025", "GROUP BY year"]),
+    ("2020 жылдан 2024 жылға дейін әр жылы қанша бала туылды?", ["BETWEEN 2020 AND 2024"]),
+    ("2025 жылғы наурыз бен маусым аралығында асыраушысынан айырылу жағдайы бойынша жәрдемақыға ай сайын қанша "
+     "төленді?", ["BETWEEN 3 AND 6", "survivor_allowance"]),
+    ("Регионы-лидеры по числу жилищ площадью от 100 кв. м: первая тройка", ["area_m2 >= 100", "LIMIT 3"]),
+    ("Во исполнение протокольного поручения прошу в срок до 15:00 представить сведения о количестве семей, "
+     "получающих пособие по случаю потери кормильца.", ["survivor_allowance"]),
+    ("For the upcoming briefing, could you please share how many families nationwide receive the childcare "
+     "allowance?", ["count(*)", "childcare_allowance"]),
+    ("How many dwellings in Almaty Region lack running water or sewerage?", ["(NOT water) OR (NOT sewerage)"]),
+    ("Каков средний размер действующего пособия по уходу за ребенком до полутора лет?", ["childcare_allowance"]),
+])
+def test_what_the_twentieth_corpus_showed_is_read_as_meant(question: str, fragments: list[str]) -> None:
+    """An introduction however long, as a sentence of its own (its offices' words are not the question's: only its
+    region is kept); не имеют ни X, ни Y; two consecutive years joined by "and", a Kazakh range of years and months
+    "between"; первая тройка; a letter's deadline; "share" as the request's verb; lack; "не имеет в собственности
+    недвижимости" said once; the childcare allowance by its official name."""
+    _reads(question, *fragments)
+
+
+def test_property_not_owned_said_with_its_verb_is_one_negated_filter_not_a_contradiction() -> None:
+    from ukimet.apps.questions import SharePlan
+
+    plan = compile_question("Какая доля семей города Шымкента не имеет в собственности недвижимости?")
+    assert isinstance(plan, SharePlan) and "NOT coalesce((owns_property), FALSE)" in plan.part_sql, plan
+
+
+def test_two_years_apart_joined_by_and_are_no_range() -> None:
+    answer = compile_question("How many births in 2023 and 2025?")
+    assert not isinstance(answer, tuple) or "BETWEEN 2023 AND 2025" not in answer[1], answer
+
+
 def test_benefits_including_pensions_stay_unread_not_benefits_without_them() -> None:
     """"Including pensions" is dropped only after payments: said of an allowance, no answer is better than the
     allowances alone."""

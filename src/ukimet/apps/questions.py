@@ -189,7 +189,7 @@ RANKING = {  # words that order the groups of an answer: the most first ("desc")
              "en": ["rank", "ranking", "ranked", "sorted", "sort", "in order", "arrange", "order"]},
 }
 TOP = {"kk": ["алғашқы", "алдыңғы", "үздік", "топ", "көш бастаған", "көш бастайтын"],
-       "ru": ["топ", "первые", "первых", "лучшие", "лучших", "ведущие", "ведущих"],
+       "ru": ["топ", "первые", "первых", "первая", "первую", "первой", "лучшие", "лучших", "ведущие", "ведущих"],
        "en": ["top", "first", "leading"]}
 """words before the number of groups wanted (top 3, первые пять, алғашқы үш)"""
 BOTTOM = {"kk": ["соңғы"], "ru": ["последние", "последних", "худшие", "худших"],
@@ -297,6 +297,8 @@ MONTHS = {"kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "м
 MONTH_RANGE = {"kk": ["айларында", "айлары", "айларындағы", "аралығында", "бастап", "дейін"],
                "ru": ["с", "по", "до", "от", "период", "месяцы"], "en": ["from", "to", "through", "until", "between"]}
 """words around a range of months (с января по март, from January to March, қаңтар-наурыз айларында)"""
+MONTHS_BETWEEN = frozenset({"araliginda", "araligindagi", "between", "между"})
+"""words that make two months joined by "and" a range (наурыз бен маусым аралығында, between March and June), folded"""
 SINCE = {"kk": {"before": [], "after": ["жылдан бастап", "жылдан бері", "бастап", "бері",
                                       *(f"{ending} {word}" for ending in ("дан", "ден", "тан", "тен", "нан", "нен")
                                         for word in ("бастап", "бері"))]},
@@ -931,6 +933,9 @@ WITH = re.compile(r"\bw/(?!o)\s*", re.IGNORECASE)
 """w/, as chat writes with"""
 NEITHER_NOR = re.compile(r"\b(?:with\s+)?neither\s+(.+?)\s+nor\s+", re.IGNORECASE)
 """neither X nor Y: without X and without Y (the Kazakh X да, Y де жоқ is read in ``_distributed``)"""
+RU_NEITHER_NOR = re.compile(r"(?<!\w)не\s+(?:име\w*|облада\w*)\s+ни\s+([^,?!.]+?),?\s+ни\s+([^,?!.]+?)"
+                            r"(?=\s*(?:[,?!.]|$))", re.IGNORECASE)
+"""не имеют ни X, ни Y (have neither X nor Y): без X и без Y"""
 MANY_ASKED = re.compile(r"(?<!\w)көп пе(?:\s+екен)?(?=[\s,?!.—-]+.*(?:қанша|саны|неше))", re.IGNORECASE)
 """көп пе, қанша (are there many, how many): the count is what is asked"""
 THAT_IS = re.compile(r"(?<!\w)(?:i\.\s?e\.|e\.\s?g\.|т\.\s?е\.)(?!\w)", re.IGNORECASE)
@@ -967,9 +972,16 @@ SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средс�
     (re.compile(r"(?<!\w)(?:имеющ\w*|име\w*)\s+в\s+собственности(?=(?:\s+\S+){1,4}?\s+(?:автомоб|машин))",
                 re.IGNORECASE), "имеющих"),
     (re.compile(r"(?<!\w)(?:с\s+)?неработающ\w*\s+член\w*\s+трудоспособного\s+возраста", re.IGNORECASE),
-     "с членом трудоспособного возраста без работы")]
+     "с членом трудоспособного возраста без работы"),
+    (re.compile(r"(?<!\w)((?:имеющ|име)\w*)\s+в\s+собственности(?=\s+(?:недвижим|имуществ|жиль|жилищ|квартир))",
+                re.IGNORECASE), r"\1"),
+    (re.compile(r"(?<!\w)(?:lack|lacks|lacking)(?!\w)", re.IGNORECASE), "without"),
+    (re.compile(r"(?<!\w)(уход\w*\s+за\s+реб[её]нк\w*)\s+до\s+(?:полутора|1[,.]5)\s+(?:лет|года)(?!\w)",
+                re.IGNORECASE), r"\1")]
 """words of officialese said with the layer's own (транспортное средство, a vehicle: автомобиль), in the same
-case, before the question is read; "имеющих в собственности" said of cars is the cars' owning, not property;
+case, before the question is read; "имеющих в собственности" said of cars is the cars' owning, not property, and
+said of property (не имеет в собственности недвижимости) the having of it, said once; lack: without; the childcare
+allowance "до полутора лет" (until a year and a half: its official name);
 неработающие члены трудоспособного возраста as the card's criterion is named (the word неработающих alone stays
 the negated "employed" of a person)"""
 TABLE_NUMBER = re.compile(r"(?<!\w)(?:table|таблица|табл|кесте|figure|chart|рисунок|диаграмма|сурет)\.?\s*(?:№\s*)?"
@@ -1009,14 +1021,19 @@ PENSIONS_INCLUDED = re.compile(r"(?<=payments)\s*,?\s+including\s+(?:old[- ]age\
                                r"|(?<=выплат)(\w*)\s*,?\s+включая\s+пенси\w*(?!\w)", re.IGNORECASE)
 """all social payments including pensions, все выплаты, включая пенсии: the payments, which hold the pensions; never
 said of an allowance (benefits including pensions: no allowance is a pension), where it stays unread"""
-ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, SPREAD_ASKED, TABLE_NUMBER, PENSIONS_INCLUDED)
+DEADLINE = re.compile(r"(?<!\w)в\s+срок\s+до\s+\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2,4})?)?(?:\s+(?:января|февраля|марта|"
+                      r"апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4})?)?"
+                      r"(?:\s*(?:г\.|года|час\w*|ч\.))?(?!\w)", re.IGNORECASE)
+"""в срок до 15:00, в срок до 20 марта: when a letter wants its answer, not what it asks"""
+ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, SPREAD_ASKED, TABLE_NUMBER, PENSIONS_INCLUDED, DEADLINE)
 """words that say nothing the rest of the question does not, dropped before it is read"""
 PENSIONS_EXCLUDED = re.compile(
     r"(?<!\w)(?:(?:not counting|excluding|other than|except(?: for)?|without counting|leaving out) (?:the )?"
     r"(?:old[- ]age )?pensions?|(?:old[- ]age )?pensions? (?:excluded|not counted|aside|not included)"
     r"|не считая пенси\w*|без уч[её]та пенси\w*|кроме пенси\w*"
     r"|пенси\w* не (?:считаем|считая|считается|считаются|учитываем|учитывается|в сч[её]т)"
-    r"|зейнетақы\w* (?:есептемегенде|есепке алмағанда|қоспағанда)|зейнетақыны есептемей)(?!\w)", re.IGNORECASE)
+    r"|зейнетақы\w* (?:есептемегенде|есепке алмағанда|есепке алынбайды|қоспағанда)|зейнетақыны есептемей)(?!\w)",
+    re.IGNORECASE)
 """not counting pensions, пенсии не считаем, зейнетақыны есептемегенде: said of an allowance, what the layer's own
 definition says (an allowance is no pension), and shown in the answer; never a filter of pensions"""
 ALLOWANCE_SAID = re.compile(r"benefit|allowance|пособи|жәрдемақ|жардемак", re.IGNORECASE)
@@ -1050,12 +1067,16 @@ KK_COLLECTIVE = {"ekeu": 2, "usheu": 3, "torteu": 4, "beseu": 5, "altau": 6, "je
 how many groups a ranking wants"""
 
 
+RU_COLLECTIVE = {"двойк": 2, "тройк": 3, "четверк": 4, "пятерк": 5, "шестерк": 6, "семерк": 7, "десятк": 10}
+"""Russian collective nouns of a ranking's size (первая тройка, в первой пятёрке: the top three, five), stems"""
+
+
 def _collective(token: str, language: str) -> int | None:
-    """The number a Kazakh collective numeral says (алғашқы үшеуін: the first three), else None."""
-    if language != "kk":
-        return None
-    return next((n for stem, n in KK_COLLECTIVE.items() if token.startswith(stem) and len(token) - len(stem) <= 3),
-                None)
+    """The number a Kazakh collective numeral (алғашқы үшеуін: the first three) or a Russian collective noun
+    (первая тройка: the top three) says, else None."""
+    stems = KK_COLLECTIVE if language == "kk" else RU_COLLECTIVE if language == "ru" else {}
+    return next((n for stem, n in stems.items() if token.replace("ё", "е").startswith(stem) and
+                 len(token) - len(stem) <= 3), None)
 
 
 def _ranking(tokens: list[str], language: str, used: set[int], result: Parse) -> None:
@@ -1149,11 +1170,22 @@ def _plural(token: str, language: str) -> bool:
     return token.endswith(PLURAL_ENDINGS[language])
 
 
+SHARE_ASKED = (frozenset({"please", "pls", "plz", "kindly", "you", "u", "can", "could", "would"}),
+               frozenset({"how", "what", "which", "with", "data", "figures", "the"}))
+"""English words before (could you please) or after (how many, the number) "share" that make it the request's
+verb, not a share of a whole: could you please share how many families ..."""
+
+
 def _share(tokens: list[str], language: str, used: set[int], result: Parse, percent: bool = False) -> None:
     """Whether the question asks for a share (its words consumed), and where the words naming its whole stand."""
     for phrase in _phrases_of("share", language):
         for j in range(len(tokens)):
             span = set(range(j, j + len(phrase)))
+            if language == "en" and phrase == ("share",) and tokens[j] == "share" and (
+                    (j > 0 and tokens[j - 1] in SHARE_ASKED[0]) or (tokens[j + 1:j + 2] and tokens[j + 1] in
+                    SHARE_ASKED[1])):
+                used.add(j)  # share how many: a request's verb, said of nothing
+                continue
             if phrase and not span & used and _match_phrase(tokens, j, phrase):
                 used |= span
                 result.share = j if result.share is None else min(result.share, j)
@@ -1308,12 +1340,19 @@ YEARS_BETWEEN = ("жылдары", "жж", "аралығында", "аралығ
 """words after the last year of a range that close it (2020-2025 жылдары, 2015-2024 жылдар аралығында)"""
 
 
+KK_YEAR_FROM = ("жылдан",)
+KK_YEAR_TO = ("жылға", "дейін")
+"""2020 жылдан 2024 жылға дейін (from 2020 to 2024): the words of a Kazakh range of years"""
+
+
 def _year_to(tokens: list[str], language: str, used: set[int], year_at: int, taken: set[int]) -> int | None:
     """The last year of a range the year at ``year_at`` opens (2015-2025, 2015 to 2025, between 2010 and 2019, с 2015
     по 2020 год, 2020-2025 жылдары), adding its words to ``taken``; None when no later year follows it so."""
     opened = [k for k in (year_at - 1, year_at - 2) if k >= 0 and k not in used and
               tokens[k] in _words_of("range_opening", language)]
-    linking = set(_words_of("until", language)) | (set(_words_of("and", language)) if opened else set())
+    joining = set(_words_of("and", language))  # 2024 and 2025: a range where nothing lies between them
+    linking = set(_words_of("until", language)) | joining | (
+        {fold(w, language) for w in KK_YEAR_FROM} if language == "kk" else set())
     for j in range(year_at + 1, min(len(tokens), year_at + 3)):  # 2023 and 2025: two years, not the three
         token, last = tokens[j], _year(tokens[j]) if j not in used else None
         if last is None:
@@ -1323,8 +1362,11 @@ def _year_to(tokens: list[str], language: str, used: set[int], year_at: int, tak
         if last <= int(tokens[year_at]):
             return None
         span = set(range(year_at + 1, j + 1))
+        if not opened and last > int(tokens[year_at]) + 1 and {tokens[k] for k in span} & joining:
+            return None  # 2023 and 2025: two years, not the three
         after = {k for k in (j + 1, j + 2) if k < len(tokens) and k not in used and
-                 tokens[k] in _words_of("years", language) | {fold(w, language) for w in YEARS_BETWEEN}}
+                 tokens[k] in _words_of("years", language) | {fold(w, language) for w in YEARS_BETWEEN} | (
+                     {fold(w, language) for w in KK_YEAR_TO} if language == "kk" else set())}
         taken |= span | set(opened[:1]) | after
         return last
     return None
@@ -1384,9 +1426,11 @@ def _months_range(tokens: list[str], language: str, used: set[int], year_at: int
     if len(named) == 2 and named[0][1] < named[1][1] and named[1][0] - named[0][0] <= 3:
         (a, first), (b, last) = named
         between = set(range(a + 1, b)) - used
-        if last - first > 1 and any(tokens[j] in _words_of("and", language) for j in between):
+        around = {j for j in (a - 1, b + 1) if 0 <= j < len(tokens) and j not in used and j != year_at and
+                  tokens[j] in _words_of("month_range", language)}
+        spanned = any(tokens[j] in MONTHS_BETWEEN for j in around)  # наурыз бен маусым аралығында: March to June
+        if last - first > 1 and any(tokens[j] in _words_of("and", language) for j in between) and not spanned:
             return None  # March and May: two months, not the three from March to May
-        around = {j for j in (a - 1, b + 1) if j in near and tokens[j] in _words_of("month_range", language)}
         return (first, last), {a, b} | between | around
     for said, length in PART_OF_YEAR.values():
         for j in near:
@@ -1827,7 +1871,7 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     return best[1]
 
 
-KK_REQUEST_ENDINGS = ("uinizdi", "uinizdin", "uinizge")
+KK_REQUEST_ENDINGS = ("uinizdi", "uinizdin", "uinizge", "ularinizdi", "ulerinizdi")
 """a Kazakh verbal noun with "your" (formal): беруіңізді, ұсынуыңызды, хабарлауыңызды ... сұраймыз: the wrapper of a
 request, whatever its verb"""
 KK_VERBAL_NOUN = ("udi", "uni")
@@ -1898,8 +1942,9 @@ KK_PREAMBLE_ENDS = ("saikes", "orai", "maksatinda", "boinsha", "retinde")
 тапсырмасын орындау мақсатында, министрліктің тапсырмасы бойынша), folded; after any other word they are the
 question's own (жасына байланысты, облыстар бойынша)"""
 KK_ORDERS = ("tapsirm", "surau", "sural", "salu", "hat", "otinish", "nuskau", "sheshim", "oryndau", "orindau",
-             "jauap", "zhauap")
-"""a Kazakh instruction, request, letter or decision, or carrying one out (folded stems)"""
+             "jauap", "zhauap", "daindau", "azirleu")
+"""a Kazakh instruction, request, letter or decision, carrying one out or preparing one (анықтама дайындау
+мақсатында: to prepare a note; folded stems)"""
 PREAMBLE_LONGEST = 8
 """a preamble's most words: a clause closed further on is the question's own"""
 
@@ -1984,8 +2029,7 @@ def _region_of_sender(tokens: list[str], preamble: set[int], layer: Layer, langu
     read as the question's; none where the question names a region of its own."""
     if not preamble:
         return set()
-    regions = _per_layer("region phrases", layer, language, lambda: tuple(
-        p.words for p in layer.phrases[language] if p.item.kind == "region"))
+    regions = _region_phrases(layer, language)
     found: list[set[int]] = []
     for j in range(len(tokens)):  # by every region's phrase: a word's first letters name it (павлодарской)
         for region in regions:
@@ -2203,10 +2247,90 @@ def _mostly_english(typed: list[str], layer: Layer) -> bool:
     return 2 * sum(1 for w in said if w.isascii() and fold(w, "en") in english) >= len(said)
 
 
+SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!]\s+(?=[^\W\d_])")
+"""Where a sentence ends before another: after a word of three letters or more (not кв. м, not обл.), before a
+letter"""
+INTRODUCING_SENTENCE = {
+    "ru": frozenset({"я", "мы", "специалист", "аналитик", "сотрудник", "эксперт", "экономист", "статистик",
+                     "работник", "методист", "начальник", "руководитель", "заместитель", "инспектор", "управление",
+                     "отдел", "департамент", "акимат", "министерство", "аппарат", "работать", "писать"}),
+    "en": frozenset({"i", "im", "we", "specialist", "analyst", "officer", "economist", "statistician", "expert",
+                     "manager", "inspector", "department", "division", "office", "akimat", "ministry", "greetings",
+                     "writing"}),
+    "kk": frozenset({"men", "biz"})}
+"""Words (Russian in their dictionary form, Kazakh folded) of a sentence in which the asker introduces themself or
+their office (Я ведущий специалист управления ...; I'm a chief specialist at ...; Greetings from the ... akimat,
+social protection division; Мен ... маманымын): who asks, never what"""
+KK_INTRODUCING_STEMS = ("maman", "sarapshi", "taldaushi", "analitik", "kizmetker", "ekonomist", "statistik",
+                        "bashi", "akimdig", "akimshilig", "baskarma", "bolim", "departament", "ministrlig")
+"""Kazakh stems (folded) of a role or an office an asker introduces themself by (маманымын, әкімдігі, бөлімі)"""
+ASKING_IN_SENTENCE = {"ru": frozenset({"сколько", "какой", "каков", "каковой", "скока"}),
+                      "en": frozenset({"how", "what", "which"}),
+                      "kk": frozenset({"kansha", "neshe", "neseu", "kandai", "kaisi"})}
+"""Words that ask: a sentence holding one is a question, never an introduction"""
+
+
+def _region_phrases(layer: Layer, language: str) -> tuple[tuple[str, ...], ...]:
+    """The words of every region's phrases in ``language``, folded."""
+    return _per_layer("region phrases", layer, language, lambda: tuple(
+        p.words for p in layer.phrases[language] if p.item.kind == "region"))
+
+
+def _introducing(sentence: str, layer: Layer) -> bool:
+    """Whether a sentence before the question introduces the asker or their office and asks nothing: no question
+    mark, no number, no asking word, and a word of ``INTRODUCING_SENTENCE`` or ``KK_INTRODUCING_STEMS``."""
+    if "?" in sentence or any(c.isdigit() for c in sentence):
+        return False
+    language = _detect(sentence, layer)
+    typed = typed_words(sentence)
+    folded = [fold(w, language) for w in typed]
+    said = [lemma(w, "ru") for w in folded] if language == "ru" else folded
+    if set(said) & ASKING_IN_SENTENCE.get(language, frozenset()):
+        return False
+    return bool(set(said) & INTRODUCING_SENTENCE.get(language, frozenset())) or (
+        language == "kk" and any(w.startswith(KK_INTRODUCING_STEMS) for w in folded))
+
+
+def _introduced(text: str, layer: Layer) -> tuple[str, str]:
+    """A question's leading sentences that introduce the asker (``_introducing``), as the words of the regions
+    they name (the asker's region: said of "our region" after them), and the question after them; ("", text)
+    where none does. However long the introduction (Я ведущий специалист управления координации занятости и
+    социальных программ Карагандинской области.), its offices' words (занятости, social protection) are not the
+    question's."""
+    regions: list[str] = []
+    rest = text
+    while (end := SENTENCE_END.search(rest)) is not None and rest[end.end():][:1].isupper() and \
+            len(typed_words(rest[end.end():])) >= 2 and _introducing(rest[:end.start()], layer):
+        sentence, rest = rest[:end.start()], rest[end.end():]
+        language = _detect(sentence, layer)
+        typed = typed_words(sentence)
+        tokens = [fold(w, language) for w in typed]
+        phrases = _region_phrases(layer, language)
+        j = 0
+        while j < len(tokens):
+            found = max((len(r) for r in phrases if _match_phrase(tokens, j, r)), default=0)
+            regions += typed[j:j + found]
+            j += found or 1
+    return " ".join(regions), rest
+
+
 def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     """``language``: the question's, when known (else detected)."""
+    intro, text = _introduced(text, layer)
+    if intro:  # the introduction's regions, then the question: the regions are the preamble's, the asker's own
+        language = language or _detect(text, layer)
+        return _parse_words(f"{intro} {text}", layer, language,
+                            _parse_words(intro, layer, language, words_only=True).unknown)
+    return _parse_words(text, layer, language)
+
+
+def _parse_words(text: str, layer: Layer, language: str | None, introduced: Sequence[str] = (),
+                 words_only: bool = False) -> Parse:
+    """``_parse`` of a question that begins with the words ``introduced`` (as read) of an introduction (its
+    regions); ``words_only``: the words as read, in ``unknown``, and nothing else."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
     text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
+    text = RU_NEITHER_NOR.sub(r"без \1 и без \2", text)
     text = CARD_SAID.sub(" ", CARD_CRITERION.sub(r" \1 ", text))
     text = MEMBER_WHO.sub(r"\1 with a", AT_LEAST_ONE.sub("", NOUN_SAID_AGAIN.sub(r"\1 \2 \3 ", text)))
     for aside in ASIDES:
@@ -2238,8 +2362,13 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
         flipped |= _russian_negated(tokens, layer)
     used: set[int] = set()
     result = Parse(language)
+    if words_only:
+        result.unknown = tokens
+        return result
     relative = _relative_years(tokens, typed, language, used, result)  # былтыр: 2025, before typos are read
-    preamble = set(_preamble(tokens, language))  # read before typos: further (to) is no slip of another word
+    begun = len(introduced) if tokens[:len(introduced)] == list(introduced) else 0  # else the question's own
+    letter = _preamble(tokens[begun:], language)  # read before typos: further (to) is no slip of another word
+    preamble = set(range(begun)) | {begun + k for k in letter}
     sender = _region_of_sender(tokens, preamble, layer, language)
     preamble = (preamble - sender) | ((_our_region(tokens, language) - sender) if sender else set())
     result.corrected = glued + relative + _typos_corrected(tokens, typed, language, layer, preamble)
