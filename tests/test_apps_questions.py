@@ -2500,12 +2500,18 @@ def test_what_the_nineteenth_corpus_showed_is_read_as_meant(question: str, fragm
      "allowance?", ["count(*)", "childcare_allowance"]),
     ("How many dwellings in Almaty Region lack running water or sewerage?", ["(NOT water) OR (NOT sewerage)"]),
     ("Каков средний размер действующего пособия по уходу за ребенком до полутора лет?", ["childcare_allowance"]),
+    ("Elimizde zeinetaqy alatyn, biraq ali de jumys isteitin adamdar sany qansha?",
+     ["(receives_pension) AND (employed)"]),
+    ("Total пенсия по возрасту paid in Qaraghandy oblysy in 2025?", ["region = '35'", "sum(amount)"]),
+    ("Орталық жылу жүйесіне қосылмаған отбасылар саны бойынша ТОП-3 өңір", ["NOT heating", "LIMIT 3"]),
+    ("yo how many 2-room flats r there in Astana?", ["rooms = 2", "region = '71'"]),
 ])
 def test_what_the_twentieth_corpus_showed_is_read_as_meant(question: str, fragments: list[str]) -> None:
     """An introduction however long, as a sentence of its own (its offices' words are not the question's: only its
     region is kept); не имеют ни X, ни Y; two consecutive years joined by "and", a Kazakh range of years and months
     "between"; первая тройка; a letter's deadline; "share" as the request's verb; lack; "не имеет в собственности
-    недвижимости" said once; the childcare allowance by its official name."""
+    недвижимости" said once; the childcare allowance by its official name; "but still" (бірақ әлі де) the people in
+    both; Qaraghandy oblysy; not connected to central heating; r for are."""
     _reads(question, *fragments)
 
 

@@ -341,9 +341,12 @@ EXACTLY = {"kk": ["дәл", "тура"], "ru": ["ровно", "точно"], "en
 TOTAL = {"kk": ["барлығы", "жалпы", "барлық"], "ru": ["всего", "общая", "общий", "итого", "суммарно"],
          "en": ["total", "totals", "overall", "altogether"]}
 """words that ask for a total: with "paid" (Total TSA paid in 2025), the sum paid"""
-BOTH = {"kk": ["бір мезгілде", "бір уақытта", "әрі"], "ru": ["одновременно", "сразу"],
-        "en": ["both", "at the same time", "simultaneously", "who are also", "all together", "all at once"]}
-"""words that make two groups joined by "and" the people in both (одновременно пенсионеры и инвалиды)"""
+BOTH = {"kk": ["бір мезгілде", "бір уақытта", "әрі", "бірақ"], "ru": ["одновременно", "сразу", "но при этом",
+                                                                   "однако"],
+        "en": ["both", "at the same time", "simultaneously", "who are also", "all together", "all at once",
+               "but still", "yet still"]}
+"""words that make two groups joined by "and" the people in both (одновременно пенсионеры и инвалиды; зейнетақы
+алатын, бірақ әлі де жұмыс істейтін: receiving a pension but still working)"""
 TOGETHER = {"kk": ["бірге", "қосқанда", "жиынтығы"], "ru": ["вместе", "в сумме", "суммарно", "вместе взятых"],
             "en": ["together", "combined", "taken together"]}
 """words that make two groups joined by "and" one group of both (пенсионеров и инвалидов вместе: either), where
