@@ -19,19 +19,22 @@ Datasets:
   would prepare them by hand (``extracts_elsewhere.standardise``: names split, transliterated, dates parsed).
 
 Misses are the true pairs a tool left apart, counted by the first cause found on either record: the faults the
-generator recorded (synthetic country) or a plain comparison of the two records' truth-side attributes
-(elsewhere: IIN absent or different, surname different, birth date different, ...). Each tool runs in its own
-process, ``--repeat`` times (3 by default) alternating with the other; the median run is reported, and the time
-ratio is of the two medians. Both processes import pandas before their clock starts: Splink's code imports it at
-the top, while pyarrow and DuckDB import it on their first conversion of a Python value inside ukimet's run (0.2 s
-of a process's start, whatever the data's size, that was counted to ukimet alone). Peak memory is a run's maximum
-resident set. Writes bench/results/link_robust.json."""
+generator recorded (synthetic country) or a plain comparison of the two records' truth-side attributes (elsewhere:
+IIN absent or different, surname different, birth date different, ...). Each tool runs in its own process,
+``--repeat`` times (3 by default) alternating with the other; the median run is reported, and the time ratio is of
+the two medians; beside it, each repeat's ratio (a run and the other tool's run right after it) and their median,
+which a slow minute of a shared machine moves less (on this machine the ratio of medians of one dataset ranged 0.41
+to 0.69 over three runs of this script an hour apart). Both processes import pandas before their clock starts:
+Splink's code imports it at the top, while pyarrow and DuckDB import it on their first conversion of a Python value
+inside ukimet's run (0.2 s of a process's start, whatever the data's size, that was counted to ukimet alone). Peak
+memory is a run's maximum resident set. Writes bench/results/link_robust.json."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -298,6 +301,12 @@ def main() -> None:
                 print(f"  {tool:7s} {json.dumps(shown, ensure_ascii=False)}", flush=True)
             if "seconds" in entry["ukimet"] and "seconds" in entry["splink"]:
                 entry["time_ratio_ukimet_to_splink"] = round(entry["ukimet"]["seconds"] / entry["splink"]["seconds"], 3)
+                paired = [u["seconds"] / s["seconds"] for u, s in zip(runs["ukimet"], runs["splink"], strict=True)
+                          if "seconds" in u and "seconds" in s]
+                entry["time_ratios_paired"] = [round(r, 3) for r in paired]
+                entry["time_ratio_paired_median"] = round(statistics.median(paired), 3)
+                print(f"  ratio   {entry['time_ratio_ukimet_to_splink']} of the medians; each repeat's "
+                      f"{entry['time_ratios_paired']}, their median {entry['time_ratio_paired_median']}", flush=True)
             report[dataset] = entry
         finally:
             shutil.rmtree(work, ignore_errors=True)
