@@ -558,13 +558,16 @@ ONE_PERSON = f"""SELECT m.profile_id AS a, v.profile_id AS b FROM ({_PARTY} WHER
     WHERE m.profile_id <> v.profile_id"""
 """Profiles that are one person by what their record says: a person's record under another surname
 (``records.MARRIAGE``) and the record of the same row and party with the first."""
-_ONE_ROW_TWICE = """SELECT a, b FROM (SELECT DISTINCT least(pl.profile_id, pr.profile_id) AS a,
+_ROW_PAIRS = """SELECT a, b FROM (SELECT DISTINCT least(pl.profile_id, pr.profile_id) AS a,
         greatest(pl.profile_id, pr.profile_id) AS b
     FROM link.person_records l JOIN link.person_records r ON r.source = l.source
         AND r.source_table = l.source_table AND r.record_key = l.record_key AND r.party > l.party
     JOIN link.record_profiles pl ON pl.record_id = l.record_id
     JOIN link.record_profiles pr ON pr.record_id = r.record_id
-    WHERE NOT l.surname_variant AND NOT r.surname_variant
+    WHERE NOT l.surname_variant AND NOT r.surname_variant"""
+"""The pairs of profiles of two parties of one row (neither a record under another surname): what ``one_row_twice``
+and ``ONE_ROW_APART`` test, each with its conditions after it and ``) rows WHERE a <> b``."""
+_ONE_ROW_TWICE = _ROW_PAIRS + """
         AND l.party NOT IN ({others}) AND r.party NOT IN ({others})
         AND CASE WHEN length(l.first_key) > 2 AND length(r.first_key) > 2
             AND (l.surname_key = r.surname_key AND l.first_key = r.first_key
@@ -604,13 +607,7 @@ def one_row_apart(others: str) -> str:
     return ONE_ROW_APART.replace("{others}", others)
 
 
-ONE_ROW_APART = f"""SELECT a, b FROM (SELECT DISTINCT least(pl.profile_id, pr.profile_id) AS a,
-        greatest(pl.profile_id, pr.profile_id) AS b
-    FROM link.person_records l JOIN link.person_records r ON r.source = l.source
-        AND r.source_table = l.source_table AND r.record_key = l.record_key AND r.party > l.party
-    JOIN link.record_profiles pl ON pl.record_id = l.record_id
-    JOIN link.record_profiles pr ON pr.record_id = r.record_id
-    WHERE NOT l.surname_variant AND NOT r.surname_variant
+ONE_ROW_APART = _ROW_PAIRS + f"""
         AND NOT coalesce(l.iin = r.iin, false) AND (l.party IN ({{others}}) OR r.party IN ({{others}})
             OR ({_NAMES_APART.format(c="surname_key")}
             OR {_NAMES_APART.format(c="first_key")}) AND NOT {_CROSSWISE}
