@@ -2505,6 +2505,8 @@ def test_what_the_nineteenth_corpus_showed_is_read_as_meant(question: str, fragm
     ("Total пенсия по возрасту paid in Qaraghandy oblysy in 2025?", ["region = '35'", "sum(amount)"]),
     ("Орталық жылу жүйесіне қосылмаған отбасылар саны бойынша ТОП-3 өңір", ["NOT heating", "LIMIT 3"]),
     ("yo how many 2-room flats r there in Astana?", ["rooms = 2", "region = '71'"]),
+    ("Almaty city | 3-person households | #", ["members = 3", "region = '75'"]),
+    ("number of five-person families in Astana", ["members = 5", "region = '71'"]),
 ])
 def test_what_the_twentieth_corpus_showed_is_read_as_meant(question: str, fragments: list[str]) -> None:
     """An introduction however long, as a sentence of its own (its offices' words are not the question's: only its

@@ -979,12 +979,15 @@ SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средс�
     (re.compile(r"(?<!\w)((?:имеющ|име)\w*)\s+в\s+собственности(?=\s+(?:недвижим|имуществ|жиль|жилищ|квартир))",
                 re.IGNORECASE), r"\1"),
     (re.compile(r"(?<!\w)(?:lack|lacks|lacking)(?!\w)", re.IGNORECASE), "without"),
+    (re.compile(r"(?<!\w)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:person|member|people)"
+                r"\s+(households?|families|family)(?!\w)", re.IGNORECASE), r"\2 of \1 people"),
     (re.compile(r"(?<!\w)(уход\w*\s+за\s+реб[её]нк\w*)\s+до\s+(?:полутора|1[,.]5)\s+(?:лет|года)(?!\w)",
                 re.IGNORECASE), r"\1")]
 """words of officialese said with the layer's own (транспортное средство, a vehicle: автомобиль), in the same
 case, before the question is read; "имеющих в собственности" said of cars is the cars' owning, not property, and
 said of property (не имеет в собственности недвижимости) the having of it, said once; lack: without; the childcare
-allowance "до полутора лет" (until a year and a half: its official name);
+allowance "до полутора лет" (until a year and a half: its official name); 3-person households: households of 3
+people;
 неработающие члены трудоспособного возраста as the card's criterion is named (the word неработающих alone stays
 the negated "employed" of a person)"""
 TABLE_NUMBER = re.compile(r"(?<!\w)(?:table|таблица|табл|кесте|figure|chart|рисунок|диаграмма|сурет)\.?\s*(?:№\s*)?"
