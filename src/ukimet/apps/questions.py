@@ -2282,19 +2282,21 @@ def _region_phrases(layer: Layer, language: str) -> tuple[tuple[str, ...], ...]:
         p.words for p in layer.phrases[language] if p.item.kind == "region"))
 
 
-def _introducing(sentence: str, layer: Layer) -> bool:
-    """Whether a sentence before the question introduces the asker or their office and asks nothing: no question
-    mark, no number, no asking word, and a word of ``INTRODUCING_SENTENCE`` or ``KK_INTRODUCING_STEMS``."""
+def _introducing(sentence: str, layer: Layer) -> tuple[str, list[str], list[str]] | None:
+    """A sentence before the question that introduces the asker or their office and asks nothing (no question
+    mark, no number, no asking word, and a word of ``INTRODUCING_SENTENCE`` or ``KK_INTRODUCING_STEMS``): its
+    language and its words as typed and folded; None for any other sentence."""
     if "?" in sentence or any(c.isdigit() for c in sentence):
-        return False
+        return None
     language = _detect(sentence, layer)
     typed = typed_words(sentence)
     folded = [fold(w, language) for w in typed]
     said = [lemma(w, "ru") for w in folded] if language == "ru" else folded
     if set(said) & ASKING_IN_SENTENCE.get(language, frozenset()):
-        return False
-    return bool(set(said) & INTRODUCING_SENTENCE.get(language, frozenset())) or (
+        return None
+    introduces = bool(set(said) & INTRODUCING_SENTENCE.get(language, frozenset())) or (
         language == "kk" and any(w.startswith(KK_INTRODUCING_STEMS) for w in folded))
+    return (language, typed, folded) if introduces else None
 
 
 def _introduced(text: str, layer: Layer) -> tuple[str, str]:
@@ -2306,11 +2308,9 @@ def _introduced(text: str, layer: Layer) -> tuple[str, str]:
     regions: list[str] = []
     rest = text
     while (end := SENTENCE_END.search(rest)) is not None and rest[end.end():][:1].isupper() and \
-            len(typed_words(rest[end.end():])) >= 2 and _introducing(rest[:end.start()], layer):
-        sentence, rest = rest[:end.start()], rest[end.end():]
-        language = _detect(sentence, layer)
-        typed = typed_words(sentence)
-        tokens = [fold(w, language) for w in typed]
+            len(typed_words(rest[end.end():])) >= 2 and (said := _introducing(rest[:end.start()], layer)):
+        rest = rest[end.end():]
+        language, typed, tokens = said
         phrases = _region_phrases(layer, language)
         j = 0
         while j < len(tokens):
@@ -2325,15 +2325,27 @@ def _parse(text: str, layer: Layer, language: str | None = None) -> Parse:
     intro, text = _introduced(text, layer)
     if intro:  # the introduction's regions, then the question: the regions are the preamble's, the asker's own
         language = language or _detect(text, layer)
-        return _parse_words(f"{intro} {text}", layer, language,
-                            _parse_words(intro, layer, language, words_only=True).unknown)
+        return _parse_words(f"{intro} {text}", layer, language, _words_read(intro, layer, language).tokens)
     return _parse_words(text, layer, language)
 
 
-def _parse_words(text: str, layer: Layer, language: str | None, introduced: Sequence[str] = (),
-                 words_only: bool = False) -> Parse:
-    """``_parse`` of a question that begins with the words ``introduced`` (as read) of an introduction (its
-    regions); ``words_only``: the words as read, in ``unknown``, and nothing else."""
+@dataclass(frozen=True)
+class _Read:
+    """A question's words as read: its text with officialese said plainly and asides dropped, its language, its
+    words as typed (after joins, splits and expansions) and as read (a Kazakh negated verb as its positive), folded
+    (``tokens``), the words read as one (``glued``) and those whose reading negates them (``flipped``)."""
+
+    text: str
+    language: str
+    typed: list[str]
+    glued: list[tuple[str, str]]
+    read: list[str]
+    tokens: list[str]
+    flipped: set[int]
+
+
+def _words_read(text: str, layer: Layer, language: str | None) -> _Read:
+    """``text``'s words as ``_parse`` reads them (``language``: the question's, when known; else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
     text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
     text = RU_NEITHER_NOR.sub(r"без \1 и без \2", text)
@@ -2366,11 +2378,17 @@ def _parse_words(text: str, layer: Layer, language: str | None, introduced: Sequ
     tokens = [fold(word, language) for word in read]
     if language == "ru":  # неработающих: работающих, negated (a word the vocabulary holds with не is kept whole)
         flipped |= _russian_negated(tokens, layer)
+    return _Read(text, language, typed, glued, read, tokens, flipped)
+
+
+def _parse_words(text: str, layer: Layer, language: str | None, introduced: Sequence[str] = ()) -> Parse:
+    """``_parse`` of a question that begins with the words ``introduced`` (as read) of an introduction (its
+    regions)."""
+    words_read = _words_read(text, layer, language)
+    text, language, typed, glued = words_read.text, words_read.language, words_read.typed, words_read.glued
+    read, tokens, flipped = words_read.read, words_read.tokens, words_read.flipped
     used: set[int] = set()
     result = Parse(language)
-    if words_only:
-        result.unknown = tokens
-        return result
     relative = _relative_years(tokens, typed, language, used, result)  # былтыр: 2025, before typos are read
     begun = len(introduced) if tokens[:len(introduced)] == list(introduced) else 0  # else the question's own
     letter = _preamble(tokens[begun:], language)  # read before typos: further (to) is no slip of another word

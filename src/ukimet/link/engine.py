@@ -576,37 +576,12 @@ _ONE_ROW_TWICE = _ROW_PAIRS + """
             AND NOT coalesce(l.sex <> r.sex, false) AND NOT coalesce(l.birth_date <> r.birth_date, false)
             AND NOT coalesce(l.phone_key <> r.phone_key, false) AND NOT coalesce(l.email_key <> r.email_key, false)
             AND NOT coalesce(l.address_key <> r.address_key, false) THEN true ELSE false END) rows WHERE a <> b"""
-
-
-def never_oneself(db: Backend) -> str:
-    """The parties of the records whose names say another person than the row's own (``NEVER_ONESELF``: an
-    Emergency contact, a parent, a proxy), as an SQL list (never empty)."""
-    parties = [str(r[0]) for r in db.fetch("SELECT DISTINCT party FROM link.person_records")]
-    return ", ".join(["''", *(literal(p) for p in parties if NEVER_ONESELF.search(p))])
-
-
-def one_row_twice(others: str) -> str:
-    """Profiles that are one person by what their row says: two parties of one row with one surname and one first
-    name (either order), neither an initial, and no IIN, patronymic, sex, date of birth, phone, e-mail or address
-    that differs: a runner
-    again as the card's holder who paid (ABDIKADYROV ALMAS; ALMAS ABDIKADYROV), whose name alone would join nobody.
-    Never a party whose name says another person (``NEVER_ONESELF``: a father named as his son is his son's
-    Emergency contact, not the son). (The pair's test is one CASE: as plain conditions, DuckDB made the names'
-    equalities a join of their own, 2.3 of FEBRL4's 5 seconds, where the row's parties are few.)"""
-    return _ONE_ROW_TWICE.format(others=others)
 _NAMES_APART = """coalesce(jaro_winkler_similarity(l.{c}, r.{c}) < 0.9 AND levenshtein(l.{c}, r.{c}) > 1,
     false)"""
 _CROSSWISE = """coalesce(jaro_winkler_similarity(l.surname_key, r.first_key) >= 0.9
     AND jaro_winkler_similarity(l.first_key, r.surname_key) >= 0.9, false)"""
 """Two records' names alike crosswise: one name written surname first, the other given name first (ABDIKADYROV
 ALMAS, the runner; ALMAS ABDIKADYROV, the card's holder who paid)"""
-def one_row_apart(others: str) -> str:
-    """``ONE_ROW_APART``'s pairs, where a party of ``others`` (an SQL list of the parties whose names say another
-    person: ``never_oneself``) is apart from the row's other parties whatever their names (Irina Shevchenko, the
-    Emergency contact of SHEVCHENKO^IRINA, her daughter)."""
-    return ONE_ROW_APART.replace("{others}", others)
-
-
 ONE_ROW_APART = _ROW_PAIRS + f"""
         AND NOT coalesce(l.iin = r.iin, false) AND (l.party IN ({{others}}) OR r.party IN ({{others}})
             OR ({_NAMES_APART.format(c="surname_key")}
@@ -623,6 +598,31 @@ IIN beside the name of the trader. Two records of one person's row are one perso
 are, however alike the data make them (Шмидт Илья beside his mother Шмидт Юлия, with one address: a chain
 through her other records made one entity of both). (Two profiles told apart only after the pairs of one row are
 found: compared in the join, they made DuckDB join every profile with every other first, 1.5 billion rows.)"""
+
+
+def never_oneself(db: Backend) -> str:
+    """The parties of the records whose names say another person than the row's own (``NEVER_ONESELF``: an
+    Emergency contact, a parent, a proxy), as an SQL list (never empty)."""
+    parties = [str(r[0]) for r in db.fetch("SELECT DISTINCT party FROM link.person_records")]
+    return ", ".join(["''", *(literal(p) for p in parties if NEVER_ONESELF.search(p))])
+
+
+def one_row_twice(others: str) -> str:
+    """Profiles that are one person by what their row says: two parties of one row with one surname and one first
+    name (either order), neither an initial, and no IIN, patronymic, sex, date of birth, phone, e-mail or address
+    that differs: a runner again as the card's holder who paid (ABDIKADYROV ALMAS; ALMAS ABDIKADYROV), whose name
+    alone would join nobody.
+    Never a party whose name says another person (``NEVER_ONESELF``: a father named as his son is his son's
+    Emergency contact, not the son). (The pair's test is one CASE: as plain conditions, DuckDB made the names'
+    equalities a join of their own, 2.3 of FEBRL4's 5 seconds, where the row's parties are few.)"""
+    return _ONE_ROW_TWICE.replace("{others}", others)
+
+
+def one_row_apart(others: str) -> str:
+    """``ONE_ROW_APART``'s pairs, where a party of ``others`` (an SQL list of the parties whose names say another
+    person: ``never_oneself``) is apart from the row's other parties whatever their names (Irina Shevchenko, the
+    Emergency contact of SHEVCHENKO^IRINA, her daughter)."""
+    return ONE_ROW_APART.replace("{others}", others)
 
 
 def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,

@@ -282,12 +282,12 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             if named:  # a word for a person anywhere in the name: Собственник (ФИО), ИИН собственника
                 party = named[c.column]
             party = placed.get(c.column, party)
-            if party == "subject" and c.semantic_type == "full_name" and "full_name" in grouped[party] and \
-                    _words_of(c.column) <= NAME_HEADER_WORDS:
+            name_alone = _words_of(c.column) <= NAME_HEADER_WORDS
+            if party == "subject" and c.semantic_type == "full_name" and "full_name" in grouped[party] and name_alone:
                 continue  # Name and ФИО: the row's own person's name written again (in another script), no one else
             if c.semantic_type in grouped[party] or (
                     party == "subject" and c.semantic_type == "full_name" and grouped[party].keys() & PARTS_OF_A_NAME
-                    and not _words_of(c.column) <= NAME_HEADER_WORDS):
+                    and not name_alone):
                 # iin and iin_rodstvennika: two people whose columns share a first word; an Emergency contact's full
                 # name beside the row's own person's surname and first name: someone else's
                 party = c.column.lower()
@@ -346,8 +346,8 @@ KIN = re.compile(r"ата-ана|ata-ana|родител|parent|матер|мат
                  r"contact|контактн|потерпевш|жәбірлен|victim|dover|довер|proxy|сенім")
 """Words of a column's name that make it another person's than the row's (Ata-anasynyñ aty-jönı, ФИО матери,
 Guardian full name, Потерпевший): a full name so named, beside the row's own name columns, is a second person."""
-NEVER_ONESELF = re.compile(KIN.pattern + r"|байланыс|emergency|экстрен|төтенше|dover|довер|proxy|сенімхат|witness|"
-                           r"свидетел|куәгер|relative|родств|туыс|child|ребен|ребён|бала|newborn|новорожд")
+NEVER_ONESELF = re.compile(KIN.pattern + r"|байланыс|emergency|экстрен|төтенше|witness|свидетел|куәгер|relative|"
+                           r"родств|туыс|child|ребен|ребён|бала|newborn|новорожд")
 """Words of a party's name that make it someone else than the row's own person whatever their names (a father
 named as his son, Andrey Alekseev the Emergency contact of ALEKSEEV^ANDREY): never the row's person named twice"""
 
