@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from tests.conftest import link_out, valid_iin
 from ukimet.connect.classify import classify_column
 from ukimet.connect.connectors.files import ParquetConnector
-from ukimet.connect.encoding import detect_encoding
+from ukimet.connect.encoding import detect_encoding, mended
 from ukimet.link.contacts import phone_key
 
 
@@ -119,3 +119,33 @@ def test_a_phone_named_for_no_one_beside_the_tenants_is_the_owners(tmp_path: Pat
     _, said = link_out(tmp_path, "osi.csv")
     owner, tenant = said.split("|")[:2]
     assert "Телефон = phone" in owner and "Жалға алушының телефоны = phone" in tenant
+
+
+def test_text_a_program_read_in_a_western_code_page_is_mended() -> None:
+    assert mended("ÄÞÑÅÍÎÂ") == "ДЮСЕНОВ" and mended("ÀËÈ") == "АЛИ"
+    assert mended("Ã.ÀÊÒÀÓ 32À ÌÊÐ Ó×.121") == "Г.АКТАУ 32А МКР УЧ.121"
+    assert mended("ÌÛ?ÁÀÅÂ Ì?ÕÀÌÁÅÒ") == "МЫ?БАЕВ М?ХАМБЕТ"  # a Kazakh letter the DBF had already lost stays lost
+    assert mended("èâàíîâà") == "иванова" and mended("Ñ¸ìà") == "Сёма"
+    for western in ("Müller", "José Núñez", "Ørsted", "Ñ", "ДЮСЕНОВ", "Smith", ""):
+        assert mended(western) == western
+
+
+def test_a_layer_converted_without_its_code_page_still_names_its_herders(tmp_path: Path) -> None:
+    people = [(f"{root}{end}", first, dt.date(1960 + k % 35, 1 + k % 12, 1 + k % 28), f"8775{k:07d}")
+              for k, (root, end, first) in enumerate(
+                  (root, end, first) for root in ("Дюсен", "Талгат", "Курмангали", "Шалаба", "Жаксылык")
+                  for end in ("ов", "баев", "жанов") for first in ("Али", "Ернур")) if k < 30]
+    with (tmp_path / "registry.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["ИИН", "Фамилия", "Имя", "Дата рождения", "Телефон"])
+        for k, (family, first, born, phone) in enumerate(people):
+            writer.writerow([valid_iin(born, 5000 + k), family.upper(), first.upper(), f"{born:%d.%m.%Y}", phone])
+    with (tmp_path / "herders.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["HERDER_NAM", "HERDER_PHO"])
+        for k, (family, first, _, phone) in enumerate(people):
+            name = f"{family.upper()} {first.upper()}"
+            writer.writerow([name.encode("cp1251").decode("latin-1") if k % 3 == 0 else name, phone])
+    entities, _ = link_out(tmp_path, "registry.csv", "herders.csv")
+    for k in range(len(people)):
+        assert entities["herders", str(k + 1)] == entities["registry", str(k + 1)], people[k]

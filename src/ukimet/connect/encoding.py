@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -285,3 +286,31 @@ def _has_header(lines: list[str], delimiter: str) -> bool:
     if any(not cell.strip() for cell in first):
         return numeric_below > 0 and sum(1 for cell in first if cell.strip()) >= 2
     return numeric_below > 0 or not any(first == r for r in body)
+
+
+WESTERN_PAGES = ("latin-1", "cp1252")
+"""The pages a program that did not know a file's code page read it in: its Cyrillic letters became Western ones."""
+_ACCENTED = re.compile(r"[À-ÿ]")
+MOJIBAKE = "[À-ÿ][À-ÿ]"
+"""Two Western accented letters in a row (a regular expression DuckDB reads too): where a value may be mojibake."""
+
+
+def mended(text: str) -> str:
+    """``text`` as written, where a program read Cyrillic text in a Western page (a shapefile's DBF converted
+    without its ``.cpg``): ``ÄÞÑÅÍÎÂ`` is ДЮСЕНОВ, ``Ã.ÀÊÒÀÓ 32À`` Г.АКТАУ 32А. Only a value whose letters are
+    all such accented letters is mended (no name or address in a Western language is written in them alone:
+    Müller, José and Ørsted keep theirs); any other value is returned as it is."""
+    if re.search(r"[A-Za-z]", text) or len(_ACCENTED.findall(text)) < 2:
+        return text
+    for page in WESTERN_PAGES:
+        try:
+            cyrillic = text.encode(page).decode("cp1251")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if not re.search(r"[^\W\d_]", cyrillic.translate(_NOT_CYRILLIC)):
+            return cyrillic
+    return text
+
+
+_NOT_CYRILLIC = dict.fromkeys(range(1024, 1328))
+"""Every Cyrillic letter deleted: what is left of a mended value must hold no letter."""

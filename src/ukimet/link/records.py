@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import NAMES, OFFICIAL, REPEATED, SEX_CODES, is_organisation
+from ukimet.connect.encoding import MOJIBAKE, mended
 from ukimet.connect.sources import list_sources
 from ukimet.core.dates import (
     AGE_IN_BIRTH,
@@ -742,12 +743,33 @@ def _orders(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, column: str, fl
              [("source", pa.string()), ("source_table", pa.string()), ("party", pa.string()), (flag, pa.bool_())])
 
 
+WRITTEN = ("surname", "first_name", "patronymic", "full_name", "address")
+"""The raw fields a person's names and address are written in."""
+
+
+def _mend_mojibake(con: duckdb.DuckDBPyConnection, work: DuckDBBackend) -> None:
+    """Names and addresses a program read in a Western code page (``ÄÞÑÅÍÎÂ``) as they were written (ДЮСЕНОВ): only
+    values with two accented letters in a row are read in Python (``encoding.mended``)."""
+    for field in WRITTEN:
+        values = [r[0] for r in con.execute(f"SELECT DISTINCT {field} FROM {SCHEMA}.raw_records "
+                                            f"WHERE regexp_matches({field}, '{MOJIBAKE}')").fetchall()]
+        fixed = [(value, mended(value)) for value in values]
+        fixed = [(value, text) for value, text in fixed if text != value]
+        if fixed:
+            _mapping(work, "mended", {"raw": [v for v, _ in fixed], "text": [t for _, t in fixed]},
+                     [("raw", pa.string()), ("text", pa.string())])
+            con.execute(f"UPDATE {SCHEMA}.raw_records r SET {field} = m.text FROM map_mended m "
+                        f"WHERE r.{field} = m.raw")
+            work.drop("map_mended")
+
+
 def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: list[str]) -> None:
     """``link.person_records``: the raw records with every field in its comparable form. The Python work is done
     on distinct values, half of it in a second process when there are many (``mapped``)."""
     # a whole name in the first name's column, the surname's empty (a passport row: NURLAN SEITKALI): a full name
     con.execute(f"""UPDATE {SCHEMA}.raw_records SET full_name = first_name, first_name = NULL
         WHERE surname IS NULL AND full_name IS NULL AND patronymic IS NULL AND contains(trim(first_name), ' ')""")
+    _mend_mojibake(con, work)
     iins = _distinct(con, "iin")
     _orders(con, work, "full_name", "given_first", given_first)
     _orders(con, work, "birth_date", "month_first", month_first)
