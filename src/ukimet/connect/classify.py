@@ -38,22 +38,24 @@ PERSONAL = frozenset({"iin", "surname", "first_name", "patronymic", "full_name",
 # Name fragments per type, matched against the lower-cased column name split on _ and spaces (whole words) or,
 # for the longer fragments, as substrings. Kazakh, Russian and English, in Cyrillic and Latin spellings.
 NAME_WORDS: dict[str, tuple[str, ...]] = {
-    "iin": ("iin", "иин", "жсн", "jsn", "zhsn", "iin_fl"),
+    "iin": ("iin", "иин", "жсн", "jsn", "zhsn", "iin_fl", "jshshir", "жшшир", "pinfl"),  # Uzbek ЖШШИР
     "bin": ("bin", "бин", "бсн", "bsn"),
-    "surname": ("familiya", "фамилия", "тегі", "tegi", "surname", "last_name", "lastname", "family_name"),
-    "first_name": ("imya", "имя", "аты", "aty", "first_name", "firstname", "given_name", "name"),
+    "surname": ("familiya", "фамилия", "тегі", "tegi", "surname", "last_name", "lastname", "family_name",
+                "familiyasi", "фамилияси"),
+    "first_name": ("imya", "имя", "аты", "aty", "first_name", "firstname", "given_name", "name", "ism", "ismi", "исм",
+                   "исми"),  # Uzbek Ismi
     "patronymic": ("otchestvo", "отчество", "әкесінің_аты", "akesinin_aty", "patronymic", "middle_name",
-                   "middlename"),
+                   "middlename", "otasining_ismi", "отасининг_исми"),
     "full_name": ("fio", "фио", "ф_и_о", "аты_жөні", "aty_joni", "т_а_ә", "full_name", "fullname", "employee_name",
-                  "holder_name", "naimenovanie"),
+                  "holder_name", "naimenovanie", "f_i_sh", "ф_и_ш", "фиш", "_fish"),  # Uzbek Ф.И.Ш.
     "birth_date": ("dr", "data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
                    "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan",
                    "yob", "родил", "туылған", "tuylgan"),
     "age": ("age", "возраст", "vozrast", "жасы", "jasy", "yosh", "полных_лет"),
-    "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender"),
+    "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender", "jinsi", "жинси"),
     "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы"),
     "email": ("email", "e_mail", "почта", "пошта"),
-    "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "addr", "adr"),
+    "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "addr", "adr", "manzil", "манзил"),
     "region": ("kato", "като", "oblys", "облыс", "region", "область", "регион", "тіркеу_орны", "oblast", "район",
                "district", "raion"),  # not аудан: it is an area too (audany_m2)
     "money": ("summa", "сумма", "dohod", "доход", "amount", "amount_kzt", "salary", "income", "charge", "debt",
@@ -121,7 +123,19 @@ _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 SURNAME_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "енко", "ov", "ev", "in", "ova", "eva",
                    "ina", "ұлы", "қызы", "улы", "кызы", "uly", "kyzy", "ұly", "qyzy")
 PATRONYMIC_ENDINGS = ("ович", "евич", "овна", "евна", "ич", "ична", "ұлы", "қызы", "улы", "кызы", "ovich",
-                      "evich", "ovna", "evna", "uly", "kyzy", "qyzy", "ūly")
+                      "evich", "ovna", "evna", "uly", "kyzy", "qyzy", "ūly", "ўғли", "угли", "қизи", "кизи", "ogli",
+                      "qizi")
+"""(Uzbek's o'g'li and qizi are read without their apostrophes: ``_joined``)"""
+PARTICLE = re.compile(r"([^\W\d_]+)[\s-]+(ұлы|улы|uly|uli|қызы|кызы|kyzy|qyzy|kizi|qizi|o\W?g\W?li|ўғли|угли|қизи|"
+                      r"кизи)", re.IGNORECASE)
+"""A patronymic written as two words, the father's name and its particle (Нұрмахан ұлы, Baxtiyor o'g'li)."""
+
+
+def _joined(value: str) -> str:
+    """A patronymic of two words (Baxtiyor o'g'li) as the one word it is read as (Baxtiyorogli); any other value as it
+    is."""
+    found = PARTICLE.fullmatch(value)
+    return re.sub(r"\W", "", found.group(1) + found.group(2)) if found else value
 ADDRESS_MARKERS = ("ул.", "көшесі", "д.", "кв.", "г.", "қ.", "пр.", "даңғылы", "пәтер", "үй", "с.", "а.", "str",
                    "street", "көш.")
 SEX_CODES = {"м": "M", "m": "M", "1": "M", "ер": "M", "ер адам": "M", "муж": "M", "муж.": "M", "мужской": "M",
@@ -140,8 +154,9 @@ class Classification:
     evidence: str
 
 
-BIRTH_ABBREVIATIONS = re.compile(r"(т\.\s?к|д\.\s?р|д/р|г\.\s?р)\.?(\s*\d+)?")
-"""туған күні and дата рождения shortened (Т.к., Д.Р., д/р), perhaps numbered for one of several persons (Т.к. 1)"""
+BIRTH_ABBREVIATIONS = re.compile(r"(?:[^\W\d_]+\.?\s+)?(т\.\s?к|д\.\s?р|д/р|г\.\s?р)\.?(\s*\d+)?")
+"""туған күні and дата рождения shortened (Т.к., Д.Р., д/р), perhaps numbered for one of several persons (Т.к. 1) or
+after a role's shortened word (Сат. т.к., Алуш. т.к.: the seller's and the buyer's)"""
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -168,6 +183,7 @@ def _whole_name_hits(column: str) -> dict[str, float]:
     if name in BARE_PARTS:  # Last, First, Middle: a form's name fields, headed by the part alone
         return {BARE_PARTS[name]: 0.9}
     hits: dict[str, float] = {}
+    matched: dict[str, str] = {}
     for kind, fragments in NAME_WORDS.items():
         for fragment in fragments:
             exact = fragment == name
@@ -178,6 +194,11 @@ def _whole_name_hits(column: str) -> dict[str, float]:
                 # the longest matching fragment wins: аты_жөні (full name) over its word аты (first name)
                 strength = (1.0 if exact else 0.8 if word or inside else 0.5) + len(fragment) / 1000
                 hits[kind] = max(hits.get(kind, 0.0), strength)
+                matched[kind] = max(matched.get(kind, ""), fragment, key=len)
+    for kind, fragment in matched.items():  # otasining_ismi: the father's name, not a first name (ismi) in it
+        if any(fragment in longer and len(longer) > len(fragment) for other, longer in matched.items()
+               if other != kind):
+            hits.pop(kind, None)
     if "name" in words and ("full" in words or "holder" in words or "employee" in words):
         hits.pop("first_name", None)
     if "name" in words:  # a name's part named apart from it, in any order: name.last, name_first, NAME_MIDDLE
@@ -273,7 +294,7 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         return {}
     lower = [x.lower() for x in v]
     # names: single words of letters; some agencies (and FEBRL) write them in lower case
-    single = [x for x in v if _WORD.match(x)]
+    single = [w for w in map(_joined, v) if _WORD.match(w)]
     # numbers, dates, phones and addresses hold a digit: a column of names is not tried as them, value by value
     digits = [x for x in v if _DIGIT.search(x)]
 

@@ -224,6 +224,10 @@ def text_lines(path: Path, encoding: str, fallback: str | None = None) -> tuple[
     return path.open(encoding=encoding, newline=""), None
 
 
+SEP_LINE = re.compile(r"\ufeff?sep=(.)")
+"""The line Excel reads as the file's delimiter (sep=;), written above the header by exports meant for it."""
+
+
 def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
     """Encoding, delimiter and header of the CSV file at ``path``."""
     with path.open("rb") as f:
@@ -248,9 +252,12 @@ def sniff(path: Path, encoding: str | None = None) -> CsvDialect:
     else:
         text = raw.decode(encoding, errors="ignore")
     lines = text.splitlines()[:50]
+    declared = SEP_LINE.fullmatch(lines[0].strip()) if lines else None
+    if declared:  # Excel's sep=; above the header: the delimiter, said
+        lines = lines[1:]
     sample = "\n".join(lines)
     try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
+        delimiter = declared.group(1) if declared else csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
     except csv.Error:
         delimiter = max(";,\t|", key=lambda d: sum(line.count(d) for line in lines))
     header = _has_header(lines, delimiter)

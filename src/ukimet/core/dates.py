@@ -210,6 +210,10 @@ def _other_forms(text: str) -> dt.date | None:
     return None
 
 
+_KEYPAD = re.compile(r"^\d{1,2},\d{1,2},\d{4}$")
+"""A day, a month and a four-digit year separated by commas (a numeric keypad's decimal key): never an amount."""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _parse_text(value: str, serials: bool) -> dt.date | None:
     """``parse_date`` of a text, kept for the text's next reading (classification reads a column's sample more
@@ -221,6 +225,8 @@ def _parse_text(value: str, serials: bool) -> dt.date | None:
         return EXCEL_EPOCH + dt.timedelta(days=int(float(text))) if serials else None
     if _SPACED.match(text):  # 09 07 1978: a form's day, month and year typed apart
         text = ".".join(text.split())
+    if _KEYPAD.match(text):  # 21,05,1973: typed on a numeric keypad, whose separator is the decimal comma
+        text = text.replace(",", ".")
     other = _other_forms(text)
     if other is not None:
         return other if other.year in YEARS else None
@@ -288,8 +294,9 @@ def ocr_mended_date(value: object) -> dt.date | None:
 
 
 _YEAR_MONTH = (re.compile(r"^(\d{4})[-./](\d{1,2})$"), re.compile(r"^(\d{1,2})[-./](\d{4})$"),
-               re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])$"))
-"""A year and a month: 1985-03, 03.1985, and HL7's partial date 198503 (a full one is 19850312)."""
+               re.compile(r"^((?:19|20)\d\d)(0[1-9]|1[0-2])(?:00)?$"))
+"""A year and a month: 1985-03, 03.1985, HL7's partial date 198503 (a full one is 19850312), and a yyyymmdd number
+with no day (19731200, a document that had none)."""
 
 
 def parse_year_month(value: object) -> dt.date | None:
@@ -325,9 +332,10 @@ def age_in_birth(value: str) -> bool:
 
 YEAR_WORDS = frozenset({"г", "год", "года", "году", "ж", "жыл", "жылы", "year"})
 """The word for "year" written beside a year and a month (1983 ж. желтоқсан, март 1985 г.)."""
-_YEAR_ONLY = re.compile(r"^(\d{4})(?:\.0+)?\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|г\.?|год|года|года рождения|ж\.?|жыл|жылы|"
-                        r"жылы туған|b\.)?$")
-"""A year alone, perhaps with its word (1985 г., 1985 ж.) or with "born" (1985 г.р., 1985 ж.т., 1985 года рождения)."""
+_YEAR_ONLY = re.compile(r"^(\d{4})(?:\.0+|0000)?\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|г\.?|год|года|года рождения|ж\.?|"
+                        r"жыл|жылы|жылы туған|b\.)?$")
+"""A year alone, perhaps with its word (1985 г., 1985 ж.) or with "born" (1985 г.р., 1985 ж.т., 1985 года рождения), or
+as a yyyymmdd number with neither month nor day (19550000)."""
 
 
 def parse_year(value: object) -> dt.date | None:

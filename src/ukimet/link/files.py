@@ -204,15 +204,17 @@ def describe(metadata: SqlEngine, name: str) -> str:
     columns = columns_of(metadata, name)
     used: set[str] = set()
     persons: list[str] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, dict[str, str]]] = {}
     for party in parties(columns, tuple(table_keys(metadata, name).get(columns[0].table, [])) if columns else (),
                          extras=True):
         if party.party in seen:  # the same person under another surname (before or after marriage) or name
+            place, first = seen[party.party]
             for meaning, column in party.columns.items():
-                persons[seen[party.party]] += f", or {column} = {meaning.replace('_', ' ')}"
-                used.add(column)
+                if first.get(meaning) != column:
+                    persons[place] += f", or {column} = {meaning.replace('_', ' ')}"
+                    used.add(column)
             continue
-        seen[party.party] = len(persons)
+        seen[party.party] = (len(persons), party.columns)
         fields = {**party.columns, **{f"address {i + 1}" if len(party.address) > 1 else "address": a
                                       for i, a in enumerate(party.address)}}
         if party.birth_parts:

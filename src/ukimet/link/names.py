@@ -21,7 +21,7 @@ _CYRILLIC = {
     "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "j", "з": "z",
     "и": "i", "й": "i", "і": "i", "ы": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o",
     "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h",
-    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    "ҳ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ь": "", "э": "e", "ю": "iu", "я": "ia",
 }
 # Latin spellings of the same sounds, applied to the text before Cyrillic letters are folded: the 2021 letters
 # (Ş, Ñ, Ğ ...), passport digraphs (ZH, KH, SHCH) and informal habits (x, q, w, y for и/ы, c for ц).
@@ -99,8 +99,9 @@ RUSSIAN_SURNAME_ENDINGS = (("skaia", "F"), ("skoi", "F"), ("ovoi", "F"), ("evoi"
                            ("evim", "M"), ("inim", "M"), ("ski", "M"), ("ovu", "M"), ("evu", "M"), ("inu", "M"),
                            ("ova", "F"), ("eva", "F"), ("ina", "F"), ("ov", "M"), ("ev", "M"), ("in", "M"))
 """(with the oblique cases a debtor or an addressee is written in: Бейсеновой, Ахметову, Ивановым)"""
-KAZAKH_ENDINGS = (("kizi", "F"), ("uli", "M"))
-"""-ұлы / -қызы: a patronymic, or (since 1996) a surname built from the father's name."""
+KAZAKH_ENDINGS = (("kizi", "F"), ("uli", "M"), ("ogli", "M"), ("ugli", "M"))
+"""-ұлы / -қызы: a patronymic, or (since 1996) a surname built from the father's name; the Uzbek o'g'li, ўғли and
+qizi too (Baxtiyor o'g'li)."""
 SURNAME_ENDINGS = KAZAKH_ENDINGS + RUSSIAN_SURNAME_ENDINGS
 RUSSIAN_PATRONYMIC_ENDINGS = (("ovichu", "M"), ("evichu", "M"), ("ovicha", "M"), ("evicha", "M"), ("ovnoi", "F"),
                               ("evnoi", "F"), ("ovna", "F"), ("evna", "F"), ("ovni", "F"), ("evni", "F"), ("ovne", "F"),

@@ -9,6 +9,7 @@ joined back in DuckDB, so a million records cost as much as their few thousand d
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -164,6 +165,42 @@ def birth_parts(cols: list[CatalogColumn]) -> tuple[str, ...]:
     return tuple(found[p] for p in ("day", "month", "year")) if len(found) == 3 else ()
 
 
+WRITTEN_OTHERWISE = frozenset({"latin", "лат", "латиницей", "латинице", "кириллицей", "кириллице", "cyrillic", "en",
+                               "ru", "kk", "mrz", "passport", "паспорт", "паспорту", "doc", "document", "документ",
+                               "документу", "translit", "транслит", "qujat", "құжат", "құжаттағы", "qujattagy",
+                               "kuzhat", "dokument", "foreign", "шетел", "шетелдік", "по", "в", "in", "на", "бойынша",
+                               "boiynsha"})
+"""Words that say a name column holds the same person's name as another column, written another way (a returnee's
+name as the document from abroad writes it: tegi_qujat beside tegi; Фамилия (латиницей) beside Фамилия)."""
+
+
+def _written_otherwise(cols: list[CatalogColumn]) -> dict[str, str]:
+    """Name columns that are another column's name written another way: column -> the column it writes again (the
+    same kind, named alike but for ``WRITTEN_OTHERWISE`` words)."""
+    plain = {(frozenset(_words_of(c.column)), c.semantic_type): c.column for c in cols if c.semantic_type in NAMES
+             and not _words_of(c.column) & WRITTEN_OTHERWISE}
+    out = {}
+    for c in cols:
+        words = _words_of(c.column)
+        if c.semantic_type in NAMES and words & WRITTEN_OTHERWISE and words - WRITTEN_OTHERWISE:
+            base = plain.get((frozenset(words - WRITTEN_OTHERWISE), c.semantic_type))
+            if base is not None:
+                out[c.column] = base
+    return out
+
+
+def _written_twice(parties_: list[Party], written: dict[str, str]) -> list[Party]:
+    """``parties_``, and each once more with its names as another column writes them again (``_written_otherwise``):
+    the same party, so never two persons, whose other spelling finds what another agency wrote."""
+    out = list(parties_)
+    for party in parties_:
+        again = {kind: other for kind, column in party.columns.items() for other, base in written.items()
+                 if base == column}
+        if again and "surname" in again and party.surname_of is None:
+            out.append(replace(party, columns={**party.columns, **again}, surname_of=party.columns["surname"]))
+    return out
+
+
 def _with_surnames(party: Party, others: list[str]) -> list[Party]:
     """``party``, and the same person once more under each of their other surnames: each is a record of its own
     (the same party, so never two persons), so that the surname another agency knows finds it."""
@@ -184,17 +221,53 @@ def _words_of(column: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", column.lower()))
 
 
-def _stems(column: str) -> set[str]:
-    """The words of a column's name by their stems, and a number standing alone in it (Құқық иесі 1, ЖСН/ИИН 1,
-    Т.к. 1, pravoobl_1_fio: the first person's) or as an ordinal (``ORDINAL_BEFORE``: 1-куәгердің, 2-го
-    свидетеля), which numbers the persons of a row as a word would."""
-    return {w[:PERSON_STEM] for w in re.findall(r"[^\W\d_]{3,}", column.lower())} | \
+CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+")
+"""A word in Cyrillic letters: one Russian or Kazakh word (a Latin name's holderName is two run together)."""
+
+
+def _apart(columns: Iterable[str]) -> dict[str, str]:
+    """The stems of words of ``columns``' names that begin alike but are different words (Наследодатель and
+    Наследник, наслед-): each such word's stem is what its forms share (наследодател, наследник), where the forms of
+    one word differ in their last two letters at most (наследника, наследник; совладельца, совладелец). Cyrillic
+    words only: camel case runs Latin words together (holderName, holderIin: the holder's). Words whose first
+    letters tell them apart are not here: their stem is those letters."""
+    words = {w for column in columns for w in re.findall(r"[^\W\d_]{3,}", column.lower()) if CYRILLIC_WORD.fullmatch(w)}
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(words):
+        by_stem[word[:PERSON_STEM]].append(word)
+    out: dict[str, str] = {}
+    for forms in by_stem.values():
+        lemmas: list[list[str]] = []
+        for word in forms:
+            lemma = next((g for g in lemmas if all(len(_begun(word, w)) >= min(len(word), len(w)) - 2
+                                                   for w in g)), None)
+            if lemma is None:
+                lemmas.append([word])
+            else:
+                lemma.append(word)
+        if len(lemmas) > 1:
+            out |= {w: functools.reduce(_begun, group) for group in lemmas for w in group}
+    return out
+
+
+def _begun(one: str, other: str) -> str:
+    """The letters two words begin with alike."""
+    return one[:next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+                     min(len(one), len(other)))]
+
+
+def _stems(column: str, apart: dict[str, str] | None = None) -> set[str]:
+    """The words of a column's name by their stems (``apart``: words that begin alike told apart), and a number
+    standing alone in it (Құқық иесі 1, ЖСН/ИИН 1, Т.к. 1, pravoobl_1_fio: the first person's) or as an ordinal
+    (``ORDINAL_BEFORE``: 1-куәгердің, 2-го свидетеля), which numbers the persons of a row as a word would."""
+    apart = apart or {}
+    return {apart.get(w, w[:PERSON_STEM]) for w in re.findall(r"[^\W\d_]{3,}", column.lower())} | \
         {f"#{n}" for n in re.findall(r"(?<![^\W_]|[.:/-])\d{1,2}(?![^\W_]|[.:/-])", column)} | \
         {f"#{n}" for n in ORDINAL_BEFORE.findall(column)}
 
 
 ROLE = re.compile(r"рожени|родиль|новоро|newbor|infant|младен|ребен|ребён|child|отца|отец|матер|father|mother|"
-                  r"супруг|spouse|жұбай|водите|driver|holder|страхо|insure|заявит|applic|должни|debtor|взыска|истец|"
+                  r"супруг|spouse|жұбай|водите|driver|haydov|ҳайдов|хайдов|holder|страхо|insure|заявит|applic|должни|debtor|взыска|истец|"
                   r"ответч|талапк|жауапк|plaint|defend|потерп|victim|жәбірл|донор|donor|пассаж|passen|опекун|guardi")
 """Stems of words that name a person's role in a record (роженицы, новорожд., отца; driver, holder): such a word
 names a person even in one column of the row (ФИО роженицы, Фамилия новорожд., ФИО отца: three persons)."""
@@ -213,7 +286,8 @@ def _person_words(identity: list[CatalogColumn]) -> dict[str, str]:
     one of each (or a role's word, ``ROLE``, in one column), when two or more such words each name a person; a word
     whose columns hold the same kind (ИИН собственника, ИИН совладельца: иин) names the kind, not a person. {} where
     the names say no such thing."""
-    stems = {c.column: _stems(c.column) for c in identity}
+    apart = _apart(c.column for c in identity)
+    stems = {c.column: _stems(c.column, apart) for c in identity}
     holders: dict[str, list[str]] = defaultdict(list)
     for c in identity:
         for stem in stems[c.column]:
@@ -243,7 +317,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         if any(c.semantic_type in IDENTITY and c.column not in officials for c in cols):
             cols = [c for c in cols if c.column not in officials]  # the registrar beside the record's person
         marriage = [c for c in cols if c.semantic_type == "surname" and MARRIAGE.search(c.column.lower())]
-        identity = [c for c in cols if c.semantic_type in IDENTITY and c not in marriage]
+        written = _written_otherwise(cols)
+        identity = [c for c in cols if c.semantic_type in IDENTITY and c not in marriage and c.column not in written]
         counts: dict[str, int] = defaultdict(int)
         for c in identity:
             counts[c.semantic_type] += 1
@@ -266,8 +341,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             further = tuple(c.column for c in cols if extras and c.semantic_type in EXTRA_TYPES
                             and c.column.lower() not in NOT_EVIDENCE and c.column not in key and c.column not in parts
                             and not (c.labelled_by == "user" and c.semantic_type == "other"))  # --map x=other
-            out += _with_surnames(Party("", table, "subject", found, key, address, further, birth_parts=parts,
-                                        age_on=_age_on(cols, found)), others)
+            own = Party("", table, "subject", found, key, address, further, birth_parts=parts,
+                        age_on=_age_on(cols, found))
+            out += _written_twice(_with_surnames(own, others), written)
             out += [Party("", table, column.lower(), {kind: c for c, kind in columns.items()}, key)
                     for column, columns in kin.items()]
             continue
@@ -293,8 +369,12 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 # name beside the row's own person's surname and first name: someone else's
                 party = c.column.lower()
             grouped[party].setdefault(c.semantic_type, c.column)
-        if named and "subject" in grouped and not _identifies(grouped["subject"]):
-            _to_the_person_before(grouped, cols)  # ФИО роженицы, Возраст: the mother's age
+        _bare_to_the_row(grouped)
+        if named and "subject" in grouped and (not _identifies(grouped["subject"]) or (
+                not grouped["subject"].keys() & {"surname", "first_name", "full_name"}
+                and _fits_the_person_before(grouped, cols))):
+            _to_the_person_before(grouped, cols)  # ФИО роженицы, Возраст: the mother's age; Залогодатель (Ф.И.О.),
+            # Дата рождения, ИИН beside ИИН доверенного лица: the borrower's IIN, no one of its own
         delivered = next((c.column for c in cols if c.semantic_type == "date" and DELIVERY.search(c.column.lower())),
                          None)
         for name, found in grouped.items():  # Дата и время родов: the day the newborn was born
@@ -304,7 +384,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                          and any(w in c.column.lower() for w in RELATION_COLUMNS)), None)
         surnames: dict[str, list[str]] = defaultdict(list)
         for c in marriage:  # the party of the same first word (or person's word): its surname, or its other surnames
-            name = next((p for p in grouped if named and p in _stems(c.column)), party_of(c.column))
+            name = next((p for p in grouped if named and p in _stems(c.column, _apart(c.column for c in cols))),
+                        party_of(c.column))
             if name in grouped and "surname" not in grouped[name]:
                 grouped[name]["surname"] = c.column
             elif name in grouped:
@@ -320,8 +401,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 mine = contacts.get(name, {}) if identifies and (
                     not named or found.keys() & {"first_name", "full_name"}) else {}  # ИИН, Фамилия новорожд.: no
                 found = {**found, **{kind: columns[0] for kind, columns in mine.items() if kind != "address"}}
-                out += _with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
-                                            relation=relation, age_on=_age_on(cols, found)), surnames[name])
+                out += _written_twice(_with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
+                                                           relation=relation, age_on=_age_on(cols, found)),
+                                                     surnames[name]), written)
     return out
 
 
@@ -331,15 +413,43 @@ DELIVERY = re.compile(r"родов|роды|родах|родил|deliver|бос
 """Words of a date column's name that make it the day of a delivery (Дата и время родов): a newborn's birth."""
 
 
+def _bare_to_the_row(grouped: dict[str, dict[str, str]]) -> None:
+    """A column named by its kind alone (ИИН) whose first word another column shares (ИИН доверенного лица) is the
+    row's own person's, where that person is named (Залогодатель (Ф.И.О.), Дата рождения) and has no such column: not
+    a person of its own, which an IIN column alone would be (fl_relations' iin beside iin_rodstvennika, with no name,
+    stays so)."""
+    own = grouped.get("subject", {})
+    if not own.keys() & {"surname", "first_name", "full_name"}:
+        return
+    for name, found in list(grouped.items()):
+        if name != "subject" and len(found) == 1 and not found.keys() & own.keys() and \
+                _words_of(next(iter(found.values()))) == {name} and next(iter(found)) in ("iin", "birth_date"):
+            own.update(grouped.pop(name))
+
+
+def _before(grouped: dict[str, dict[str, str]], cols: list[CatalogColumn], column: str) -> str | None:
+    """The person whose columns stand last before ``column`` (a role word's, not the row's own unnamed one)."""
+    at = {c.column: n for n, c in enumerate(cols)}
+    before = [(max(at[c] for c in found.values() if at[c] < at[column]), name) for name, found in grouped.items()
+              if name != "subject" and any(at[c] < at[column] for c in found.values())]
+    return max(before)[1] if before else None
+
+
+def _fits_the_person_before(grouped: dict[str, dict[str, str]], cols: list[CatalogColumn]) -> bool:
+    """Whether each column of the row's unnamed person (an IIN, a date of birth: no name) is of a kind the person
+    before it lacks, so that none is lost in moving it there."""
+    return all((owner := _before(grouped, cols, column)) is not None and kind not in grouped[owner]
+               for kind, column in grouped["subject"].items())
+
+
 def _to_the_person_before(grouped: dict[str, dict[str, str]], cols: list[CatalogColumn]) -> None:
     """Where role words name a row's persons (ФИО роженицы ... ФИО отца), a column no role word names that tells
     no one apart alone (Возраст right after ФИО роженицы) is the person's whose columns stand just before it."""
-    at = {c.column: n for n, c in enumerate(cols)}
-    for kind, column in grouped.pop("subject").items():
-        before = [(max(at[c] for c in found.values() if at[c] < at[column]), name)
-                  for name, found in grouped.items() if any(at[c] < at[column] for c in found.values())]
-        if before and kind not in grouped[max(before)[1]]:
-            grouped[max(before)[1]][kind] = column
+    for kind, column in list(grouped["subject"].items()):
+        owner = _before(grouped, cols, column)
+        if owner is not None and kind not in grouped[owner]:
+            grouped[owner][kind] = column
+    grouped.pop("subject")
 
 
 KIN = re.compile(r"ата-ана|ata-ana|родител|parent|матер|мать|mother|отец|отца|father|әкесінің|әкесі|жұбай|zhubai|"
@@ -359,12 +469,12 @@ def _kin(identity: list[CatalogColumn], cols: list[CatalogColumn]) -> dict[str, 
     parent), each with the phone or e-mail columns whose names share its word (Ata-anasynyñ telefony, dover_tel):
     column -> {column: kind}. The row's full name where it has no other (ФИО законного представителя alone) stays
     the row's."""
-    own = {c.semantic_type for c in identity if not KIN.search(c.column.lower())}
+    own = {c.semantic_type for c in identity if not KIN.search(c.column.lower()) and not ROLE.search(c.column.lower())}
     if not own & {"surname", "first_name"}:
         return {}
     out: dict[str, dict[str, str]] = {}
-    for c in identity:
-        word = KIN.search(c.column.lower())
+    for c in identity:  # a kin's word, or a role's (Haydovchi_FISH beside Familiyasi, Ismi: the load's driver)
+        word = KIN.search(c.column.lower()) or ROLE.search(c.column.lower())
         if c.semantic_type == "full_name" and word:
             out[c.column] = {c.column: "full_name", **{o.column: o.semantic_type for o in cols if o.semantic_type in (
                 "phone", "email") and word.group() in o.column.lower()}}

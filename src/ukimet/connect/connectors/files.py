@@ -46,7 +46,7 @@ from ukimet.connect.connectors.workbook import (
     is_total,
     sheets,
 )
-from ukimet.connect.encoding import Utf8Lines, sniff, text_lines
+from ukimet.connect.encoding import SEP_LINE, Utf8Lines, sniff, text_lines
 from ukimet.core.errors import SourceError
 
 csv.field_size_limit(sys.maxsize)  # a field of any length is a field (Python's csv stops at 131,072 characters)
@@ -349,8 +349,9 @@ class CsvConnector:
                 with text as f:
                     reader = csv.reader(f, delimiter=delimiter)
                     top = list(itertools.islice(reader, TITLE_ROWS))
-                    comments = next((i for i, row in enumerate(top) if not row or not row[0].startswith("#")),
-                                    len(top))  # an export's # lines above its header: who made it, when, of what
+                    comments = next((i for i, row in enumerate(top) if not row or not (row[0].startswith("#") or (
+                        i == 0 and SEP_LINE.fullmatch(delimiter.join(row).strip())))), len(top))
+                    # an export's # lines above its header (who made it, when, of what), Excel's sep=; line
                     above = comments + header_at([tuple(row) for row in top[comments:]])  # a title above the
                     # header, as in a workbook
                     first = top[above] if above < len(top) else []

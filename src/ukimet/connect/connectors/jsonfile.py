@@ -89,10 +89,15 @@ def _text(value: Any) -> str | None:
 def feature_record(record: Any) -> Any:
     """A record as its writer meant it: a GeoJSON feature's properties are its fields (OWNER_NAME, not
     properties.OWNER_NAME: "properties" names no person, where a nested record's first key would), beside its
-    geometry and id; any other record as it is."""
+    geometry and id; an Elasticsearch hit's document is its _source; any other record as it is."""
     if isinstance(record, dict) and record.get("type") == "Feature" and isinstance(record.get("properties"), dict):
         extra = {k: v for k, v in record.items() if k in ("id", "geometry") and k not in record["properties"]}
         return {**record["properties"], **extra}
+    if isinstance(record, dict) and isinstance(record.get("_source"), dict) and "_index" in record:
+        # an Elasticsearch hit: the document is its _source (driver.full_name, not _source.driver.full_name, whose
+        # first key would name one person for all), beside the hit's _id
+        return {**record["_source"], **({"_id": record["_id"]} if "_id" in record and "_id" not in record["_source"]
+                                        else {})}
     return record
 
 
@@ -134,16 +139,17 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
         record = None
     if isinstance(record, dict) and rest.strip()[:1] == b"{":  # a record per line
         return "lines", ""
-    arrays: dict[str, int] = {}  # the events inside each array of objects that a key of the object holds
-    total = 0
+    arrays: dict[str, int] = {}  # the events inside each array of objects that an object's key holds, at any
+    total = 0                    # depth outside another array (an Elasticsearch answer's hits.hits)
     with _open(path, encoding) as f:
         for (prefix, event, _), (_, following, _) in itertools.pairwise(ijson.parse(f)):
             total += 1
-            key = prefix.split(".", 1)[0]
-            if event == "start_array" and prefix and "." not in prefix and following == "start_map":
-                arrays[key] = 0
-            elif key in arrays:
-                arrays[key] += 1
+            if event == "start_array" and prefix and following == "start_map" and "item" not in prefix.split("."):
+                arrays[prefix] = 0
+            else:
+                inside = next((key for key in arrays if prefix == key or prefix.startswith(key + ".")), None)
+                if inside is not None:
+                    arrays[inside] += 1
     # an object whose array of objects is most of it holds the records there ({"meta": ..., "data": [...]}); one
     # whose lists are a small part of it is itself a record (a person with their documents)
     bulk = max(arrays, key=lambda k: arrays[k], default=None)
