@@ -145,3 +145,24 @@ def test_dates_typed_on_a_keypad_and_yyyymmdd_numbers_without_a_day_or_month_are
     assert parse_year_month("19731200") == dt.date(1973, 12, 1) and parse_year("19550000") == dt.date(1955, 1, 1)
     assert parse_date("19731200") is None and parse_date("19760702") == dt.date(1976, 7, 2)
     assert _name_hits("Сат. т.к.") == {"birth_date": 0.9} and _name_hits("Алуш. т.к.") == {"birth_date": 0.9}
+
+
+def test_a_farmer_driving_his_own_load_written_with_initials_is_the_farmer(tmp_path: Path) -> None:
+    farmers = [("Mirzaxmetov", "Samat", "Bolatovich"), ("Orazaliyev", "Bauirjan", "Abdikadirovich"),
+               ("Ashirbekov", "Nurlan", "Bakitovich"), ("Bayjanov", "Sarsenbay", "Kuanishovich")]
+    rows = []
+    for k in range(32):
+        surname, first, father = farmers[k % 4]
+        phone = f"+7 701 551 19 {k % 4:02d}"
+        himself = k >= 24  # the last loads he brought himself: the driver written with his initials
+        hired = f"{FAMILIES[k % 18]} {FIRSTS[k % 6]}"
+        driver = f"{surname} {first[0]}.{father[0]}." if himself else hired
+        rows.append([10390 + k, surname, first, father, f"{_born(k % 4)} 00:00:00.000",
+                     valid_iin(_born(k % 4), 9100 + k % 4) if k % 3 else "NULL", phone, driver,
+                     phone if himself else f"8708076{k:04d}"])
+    _write(tmp_path / "receipts.csv", ["KvitansiyaID", "Familiyasi", "Ismi", "Otasining_ismi", "Tugilgan_sana",
+                                       "JSHSHIR", "Telefon", "Haydovchi_FISH", "Haydovchi_tel"], rows)
+    entities, _ = link_out(tmp_path, "receipts.csv")
+    for k in range(24, 32):
+        assert entities["receipts", f"{k + 1}#2"] == entities["receipts", str(k + 1)], rows[k]
+    assert entities["receipts", "1#2"] != entities["receipts", "1"]

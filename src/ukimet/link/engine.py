@@ -578,6 +578,13 @@ _ONE_ROW_TWICE = _ROW_PAIRS + """
             AND NOT coalesce(l.address_key <> r.address_key, false) THEN true ELSE false END) rows WHERE a <> b"""
 _NAMES_APART = """coalesce(jaro_winkler_similarity(l.{c}, r.{c}) < 0.9 AND levenshtein(l.{c}, r.{c}) > 1,
     false)"""
+_GIVEN_APART = """coalesce(CASE WHEN length(l.{c}) = 1 OR length(r.{c}) = 1
+    THEN translate(left(l.{c}, 1), 'e', 'i') <> translate(left(r.{c}, 1), 'e', 'i')
+    ELSE jaro_winkler_similarity(l.{c}, r.{c}) < {least} AND ({least} < 0.9 OR levenshtein(l.{c}, r.{c}) > 1) END,
+    false)"""
+"""Two given names (or patronymics) apart: an initial apart from the name it does not begin (S. and Samat are not
+apart; S. and Erlan are; Y., folded i, begins Yerlan, folded erlan), two names as ``_NAMES_APART`` (a patronymic:
+less alike than {least})"""
 _CROSSWISE = """coalesce(jaro_winkler_similarity(l.surname_key, r.first_key) >= 0.9
     AND jaro_winkler_similarity(l.first_key, r.surname_key) >= 0.9, false)"""
 """Two records' names alike crosswise: one name written surname first, the other given name first (ABDIKADYROV
@@ -585,14 +592,15 @@ ALMAS, the runner; ALMAS ABDIKADYROV, the card's holder who paid)"""
 ONE_ROW_APART = _ROW_PAIRS + f"""
         AND NOT coalesce(l.iin = r.iin, false) AND (l.party IN ({{others}}) OR r.party IN ({{others}})
             OR ({_NAMES_APART.format(c="surname_key")}
-            OR {_NAMES_APART.format(c="first_key")}) AND NOT {_CROSSWISE}
-            OR coalesce(jaro_winkler_similarity(l.father_key, r.father_key) < 0.88, false)
+            OR {_GIVEN_APART.format(c="first_key", least=0.9)}) AND NOT {_CROSSWISE}
+            OR {_GIVEN_APART.format(c="father_key", least=0.88)}
             OR coalesce(l.sex <> r.sex, false) OR coalesce(l.birth_date <> r.birth_date
                 AND NOT {DATES_CLOSE.format(l="l.birth_date", r="r.birth_date")}, false))) rows WHERE a <> b"""
 """Profiles that are two persons by what their records say: two parties of one row (a reader and the parent named
 beside them, a family's members) whose IINs are not one and whose surnames, first names (more than a letter or a
 likeness apart: Юрий and Юирй are one; not the two names crosswise, one written given name first) or patronymics
-differ, or sexes or dates of birth. Where nothing differs,
+differ (an initial differs only from a name it does not begin: Mirzaxmetov S. B., the driver, beside Mirzaxmetov
+Samat Bolatovich, the farmer who drove his own load, is not apart), or sexes or dates of birth. Where nothing differs,
 the row may name one person twice: a policy's holder again as its driver, whose IIN is mistyped; a sole trader's
 IIN beside the name of the trader. Two records of one person's row are one person (``ONE_PERSON``); these never
 are, however alike the data make them (Шмидт Илья beside his mother Шмидт Юлия, with one address: a chain
