@@ -48,8 +48,7 @@ def family_card(gateway: Gateway, user: User, family_id: str, purpose: str, lang
     try:
         role, described = gateway.admit(user, purpose, needs_purpose="family_card.purpose_needed",
                                         limits_later=True)
-        family = gateway.prepare(user, role, "SELECT f.*, s.economic, s.social, s.housing, s.health, s.education, "
-                                 "s.score, s.level, s.criteria FROM mart.families f JOIN mart.family_scores s "
+        family = gateway.prepare(user, role, "SELECT f.*, s.criteria FROM mart.families f JOIN mart.family_scores s "
                                  f"USING (family_id) WHERE f.family_id = {literal(family_id)}", person_level=True)
         members = gateway.prepare(user, role, f"SELECT {', '.join(MEMBERS)} FROM mart.persons WHERE family_id = "
                                   f"{literal(family_id)} AND alive ORDER BY age DESC", person_level=True)

@@ -1042,7 +1042,8 @@ PENSIONS_EXCLUDED = re.compile(
     re.IGNORECASE)
 """not counting pensions, пенсии не считаем, зейнетақыны есептемегенде: said of an allowance, what the layer's own
 definition says (an allowance is no pension), and shown in the answer; never a filter of pensions"""
-ALLOWANCE_SAID = re.compile(r"benefit|allowance|пособи|жәрдемақ|жардемак", re.IGNORECASE)
+ALLOWANCE_SAID = re.compile(r"bene?[fv]i|al+ow[ae]n[cs]e|пособи|жәрдемақ|жардемак", re.IGNORECASE)
+"""an allowance named, typed as it may be (benifit, alowance, allowence)"""
 NUMBER_SIGN = re.compile(r"(?<!\w)(?:no|nos|num)\.(?=\s*(?:of\b|[^\W\d_]))|(?<!\w)#(?=\s*of\b)", re.IGNORECASE)
 """no. and # of, as reports write "number" (no. of pensioners): never the "no" that negates (families with no car)"""
 TOP_JOINED = re.compile(r"(top|топ|TOP|Top|ТОП|Топ)(\d+)")
@@ -3236,6 +3237,12 @@ def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> lis
         own = [c.measure for c in layer.items if c.kind == "measure" and c.entity in named]
         what = own[0] if len(own) == 1 else None
     how = how or next((m.aggregate for m in metrics if m.measure == what and m.aggregate), None)
+    borrowed = None
+    if how is None and what is not None:  # средний балл ... по экономическому блоку: the average score is the
+        # average of the part of it named, a block of the family card (a metric of the measure's entity)
+        of = next((c.entity for c in layer.items if c.kind == "measure" and c.id == what), None)
+        borrowed = next((m for m in metrics if m.aggregate and m.measure != what and m.entity == of), None)
+        how = borrowed.aggregate if borrowed else None
     found = next((m for m in layer.items if m.kind == "metric" and m.measure == what and m.aggregate == how), None)
     if found is None and what is None and how == "avg" and any(m.id == "count" for m in metrics):
         # отбасылар орта есеппен неше адамнан тұрады, how many people on average a household has: its size
@@ -3248,7 +3255,7 @@ def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> lis
     if found is None:
         return _declined(question, p.language, "decline_words",
                          words=", ".join(dict.fromkeys(c.name[p.language] for c in said)))
-    return [found, *(m for m in metrics if m.measure is None)]
+    return [found, *(m for m in metrics if m.measure is None and m is not borrowed)]
 
 
 def _corrections(p: Parse) -> str:

@@ -27,7 +27,7 @@ from ukimet.core.errors import ConfigError
 from ukimet.link.backend import Backend, DuckDBBackend, SparkBackend, local_spark
 from ukimet.link.records import record_key_sql
 from ukimet.model.data_files import load_data
-from ukimet.model.family_card import Card, load_card, scoring_sql
+from ukimet.model.family_card import DIMENSIONS, Card, load_card, scoring_sql
 from ukimet.model.mart_spark import exchange, register_dates
 from ukimet.model.source_stats import COLUMNS as SOURCE_STATS
 from ukimet.model.source_stats import build_source_stats
@@ -413,7 +413,8 @@ def _households_and_companies(db: Backend, mapping: Mapping) -> None:
 def _denormalise(db: Backend, pensions: tuple[str, ...]) -> None:
     """What questions filter on kept on the row they count: analysts see identifiers masked, so the mart's
     tables cannot be joined by them (a join of masks would join everyone)."""
-    db.rebuild(f"{SCHEMA}.families", f"""SELECT f.*, s.score, s.level
+    blocks = "".join(f"s.{block}, " for block in DIMENSIONS)  # the card's five blocks' scores, 0-100 each
+    db.rebuild(f"{SCHEMA}.families", f"""SELECT f.*, {blocks}s.score, s.level
         FROM {SCHEMA}.families f JOIN {SCHEMA}.family_scores s ON s.family_id = f.family_id""")
     db.rebuild(f"{SCHEMA}.persons", f"""SELECT p.*, coalesce(list_sort(b.kinds), []) AS benefits,
             coalesce(b.allowance, FALSE) AS receives_benefit, coalesce(b.pension, FALSE) AS receives_pension
