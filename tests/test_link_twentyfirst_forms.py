@@ -166,3 +166,28 @@ def test_a_farmer_driving_his_own_load_written_with_initials_is_the_farmer(tmp_p
     for k in range(24, 32):
         assert entities["receipts", f"{k + 1}#2"] == entities["receipts", str(k + 1)], rows[k]
     assert entities["receipts", "1#2"] != entities["receipts", "1"]
+
+
+def test_a_former_surname_in_brackets_is_no_word_of_the_name() -> None:
+    from ukimet.link.names import split_full_name
+
+    found = split_full_name("Абдирахманова (до брака Кожахметова) Нурила Кайратовна")
+    assert (found.surname, found.first, found.patronymic) == ("Абдирахманова", "Нурила", "Кайратовна")
+    found = split_full_name("Ходжаева (урожд. Махмудова) Кундуз")
+    assert (found.surname, found.first) == ("Ходжаева", "Кундуз")
+
+
+def test_a_latin_initial_y_begins_a_name_written_with_ye(tmp_path: Path) -> None:
+    rows = []
+    for k in range(24):
+        surname, first, father = [("Tashenov", "Yerlan", "Bakitovich"), ("Ashirbekov", "Yerbolat", "Ospanovich"),
+                                  ("Usenov", "Abai", "Muratovich"), ("Naurizbayev", "Almas", "Talgatovich")][k % 4]
+        phone = f"+7 702 559 71 {k % 4:02d}"
+        rows.append([k + 1, surname, first, father, f"{_born(k % 4)}", valid_iin(_born(k % 4), 9300 + k % 4),
+                     phone, f"{surname} {first[0]}.{father[0]}." if k >= 16 else f"{FAMILIES[k % 18]} {FIRSTS[k % 6]}",
+                     phone if k >= 16 else f"8708077{k:04d}"])
+    _write(tmp_path / "loads.csv", ["KvitansiyaID", "Familiyasi", "Ismi", "Otasining_ismi", "Tugilgan_sana",
+                                    "JSHSHIR", "Telefon", "Haydovchi_FISH", "Haydovchi_tel"], rows)
+    entities, _ = link_out(tmp_path, "loads.csv")
+    for k in range(16, 24):  # Tashenov Y.B. is Tashenov Yerlan Bakitovich, who brought his own load
+        assert entities["loads", f"{k + 1}#2"] == entities["loads", str(k + 1)], rows[k]

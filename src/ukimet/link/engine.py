@@ -150,9 +150,9 @@ IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
 """A record's own identity, independent of numbering: source/table/party/key."""
 
 
-BLOCK_KEYS = """year(birth_date) AS birth_year, left(first_key, 1) AS first_initial,
-    concat(least(left(surname_key, 1), left(first_key, 1)), greatest(left(surname_key, 1), left(first_key, 1)))
-        AS initials,
+BLOCK_KEYS = """year(birth_date) AS birth_year, translate(left(first_key, 1), 'e', 'i') AS first_initial,
+    concat(least(left(surname_key, 1), translate(left(first_key, 1), 'e', 'i')),
+        greatest(left(surname_key, 1), translate(left(first_key, 1), 'e', 'i'))) AS initials,
     CASE WHEN surname_key < first_key THEN concat(surname_key, ' ', first_key)
          ELSE concat(first_key, ' ', surname_key) END AS name_pair"""
 """The keys the blocking rules use beyond the evidence itself, worked out once per profile: the year of birth, the

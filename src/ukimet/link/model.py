@@ -41,10 +41,12 @@ date of birth, whose surname stems and first names are alike (a spelling apart a
 and sexes do not disagree. Such a pair is compared digit by digit; any other pair of different valid IINs is two
 persons (twins, with neighbouring IINs, differ in their first names)."""
 
-_INITIAL = """WHEN length(l.{c}) <= 2 OR length(r.{c}) <= 2 THEN CASE WHEN left(l.{c}, least(length(l.{c}),
-            length(r.{c}))) = left(r.{c}, least(length(l.{c}), length(r.{c}))) THEN 2 ELSE 1 END"""
+_INITIAL = """WHEN length(l.{c}) <= 2 OR length(r.{c}) <= 2 THEN CASE WHEN translate(left(l.{c}, least(length(l.{c}),
+            length(r.{c}))), 'e', 'i') = translate(left(r.{c}, least(length(l.{c}), length(r.{c}))), 'e', 'i')
+            THEN 2 ELSE 1 END"""
 """An initial (Н. in Ахметов Н.С.; its key one or two letters) against a name: similar when the name begins with
-it, different when not."""
+it, different when not. A Latin initial Y (folded i) begins Yerlan (folded erlan) as Е does: e and i are one
+initial."""
 
 SHORT_FORM = """(left(r.first_key, length(l.first_full)) = l.first_full
         OR left(l.first_key, length(r.first_full)) = r.first_full OR l.first_full = r.first_full)"""

@@ -243,6 +243,12 @@ LINE_BREAK = re.compile(r"(?<=[^\W\d_])-\s+(?=[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺ�
 second part begins with a capital (Исмаилова-Масимова, Исмаилова- Масимова)"""
 
 
+FORMER_SURNAME = re.compile(r"\(\s*(?:до\s+брака|в\s+девичестве|урожд\.?|урожд[её]нная|девич\w*|бывш\.?|прежн\w*|"
+                            r"бұрынғы|некеге\s+дейін|n[ée]e|maiden|former)\b[^)]*\)", re.IGNORECASE)
+"""A former surname in brackets inside a full name (Абдирахманова (до брака Кожахметова) Нурила, Ходжаева (урожд.
+Махмудова) Кундуз): not a word of the name as it is now."""
+
+
 def split_full_name(text: str, given_first: bool = False) -> FullName:
     """Surname, first name and patronymic from one field, whatever the order: every assignment of roles to the
     words is scored by how their endings fit the roles (-ович/-овна a patronymic, -ов/-ова a surname, -ұлы/-қызы
@@ -252,6 +258,7 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     ``given_first``: the column writes the given name first, so that is the tie-breaker (``name_order``). A name
     whose writer marked its roles (KASYMOV^NURLAN^ARMANULY, "Doe, John") is read as marked."""
     text = name_alone(text)  # Касымов Дмитрий, 1944 г.р.; Оспанов Сергей, ИИН ...: the date and IIN are no name
+    text = FORMER_SURNAME.sub(" ", text)  # Абдирахманова (до брака Кожахметова) Нурила Кайратовна
     text = LINE_BREAK.sub("", text)  # Нурах- унова: a word a scanned page broke at its line's end
     marked = _marked(text)
     if marked is not None:
