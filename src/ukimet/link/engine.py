@@ -52,6 +52,7 @@ from ukimet.link.model import (
     THRESHOLD,
     TOP,
     Model,
+    initial_sql,
     level_sql,
     named_only,
     top,
@@ -150,9 +151,9 @@ IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
 """A record's own identity, independent of numbering: source/table/party/key."""
 
 
-BLOCK_KEYS = """year(birth_date) AS birth_year, translate(left(first_key, 1), 'e', 'i') AS first_initial,
-    concat(least(left(surname_key, 1), translate(left(first_key, 1), 'e', 'i')),
-        greatest(left(surname_key, 1), translate(left(first_key, 1), 'e', 'i'))) AS initials,
+BLOCK_KEYS = f"""year(birth_date) AS birth_year, {initial_sql("first_key")} AS first_initial,
+    concat(least(left(surname_key, 1), {initial_sql("first_key")}),
+        greatest(left(surname_key, 1), {initial_sql("first_key")})) AS initials,
     CASE WHEN surname_key < first_key THEN concat(surname_key, ' ', first_key)
          ELSE concat(first_key, ' ', surname_key) END AS name_pair"""
 """The keys the blocking rules use beyond the evidence itself, worked out once per profile: the year of birth, the
@@ -578,9 +579,10 @@ _ONE_ROW_TWICE = _ROW_PAIRS + """
             AND NOT coalesce(l.address_key <> r.address_key, false) THEN true ELSE false END) rows WHERE a <> b"""
 _NAMES_APART = """coalesce(jaro_winkler_similarity(l.{c}, r.{c}) < 0.9 AND levenshtein(l.{c}, r.{c}) > 1,
     false)"""
-_GIVEN_APART = """coalesce(CASE WHEN length(l.{c}) = 1 OR length(r.{c}) = 1
-    THEN translate(left(l.{c}, 1), 'e', 'i') <> translate(left(r.{c}, 1), 'e', 'i')
-    ELSE jaro_winkler_similarity(l.{c}, r.{c}) < {least} AND ({least} < 0.9 OR levenshtein(l.{c}, r.{c}) > 1) END,
+_GIVEN_APART = f"""coalesce(CASE WHEN length(l.{{c}}) = 1 OR length(r.{{c}}) = 1
+    THEN {initial_sql("l.{c}")} <> {initial_sql("r.{c}")}
+    ELSE jaro_winkler_similarity(l.{{c}}, r.{{c}}) < {{least}}
+        AND ({{least}} < 0.9 OR levenshtein(l.{{c}}, r.{{c}}) > 1) END,
     false)"""
 """Two given names (or patronymics) apart: an initial apart from the name it does not begin (S. and Samat are not
 apart; S. and Erlan are; Y., folded i, begins Yerlan, folded erlan), two names as ``_NAMES_APART`` (a patronymic:

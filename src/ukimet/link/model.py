@@ -41,9 +41,15 @@ date of birth, whose surname stems and first names are alike (a spelling apart a
 and sexes do not disagree. Such a pair is compared digit by digit; any other pair of different valid IINs is two
 persons (twins, with neighbouring IINs, differ in their first names)."""
 
-_INITIAL = """WHEN length(l.{c}) <= 2 OR length(r.{c}) <= 2 THEN CASE WHEN translate(left(l.{c}, least(length(l.{c}),
-            length(r.{c}))), 'e', 'i') = translate(left(r.{c}, least(length(l.{c}), length(r.{c}))), 'e', 'i')
-            THEN 2 ELSE 1 END"""
+def initial_sql(name: str, letters: str = "1") -> str:
+    """SQL of the first ``letters`` of a folded name as an initial: e and i are one (a Latin initial Y, folded i,
+    begins Yerlan, folded erlan, as Е does)."""
+    return f"translate(left({name}, {letters}), 'e', 'i')"
+
+
+_SHORTER = "least(length(l.{c}), length(r.{c}))"
+_INITIAL = f"""WHEN length(l.{{c}}) <= 2 OR length(r.{{c}}) <= 2 THEN CASE WHEN {initial_sql("l.{c}", _SHORTER)}
+            = {initial_sql("r.{c}", _SHORTER)} THEN 2 ELSE 1 END"""
 """An initial (Н. in Ахметов Н.С.; its key one or two letters) against a name: similar when the name begins with
 it, different when not. A Latin initial Y (folded i) begins Yerlan (folded erlan) as Е does: e and i are one
 initial."""

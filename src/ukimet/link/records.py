@@ -383,9 +383,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         relation = next((c.column for c in cols if c.semantic_type not in IDENTITY and not _ID.search(c.column.lower())
                          and any(w in c.column.lower() for w in RELATION_COLUMNS)), None)
         surnames: dict[str, list[str]] = defaultdict(list)
+        apart = _apart(c.column for c in cols) if marriage and named else {}
         for c in marriage:  # the party of the same first word (or person's word): its surname, or its other surnames
-            name = next((p for p in grouped if named and p in _stems(c.column, _apart(c.column for c in cols))),
-                        party_of(c.column))
+            name = next((p for p in grouped if named and p in _stems(c.column, apart)), party_of(c.column))
             if name in grouped and "surname" not in grouped[name]:
                 grouped[name]["surname"] = c.column
             elif name in grouped:
