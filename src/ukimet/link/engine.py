@@ -39,6 +39,7 @@ from ukimet.core.errors import LinkError
 from ukimet.link.backend import Backend
 from ukimet.link.components import connected_components
 from ukimet.link.greedy import APART, EDGE, KNOWN, NODE, RESOLVED, SAME, resolve, schema
+from ukimet.link.kin import KIN_PAIRS, kin_pairs
 from ukimet.link.model import (
     ANCHORED_PAIRS,
     BIRTHS_APART_CAP,
@@ -636,10 +637,11 @@ def one_row_apart(others: str) -> str:
 
 
 def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
-            known: dict[int, str] | None = None) -> int:
+            known: dict[int, str] | None = None, also: str | None = None) -> int:
     """Merge pairs at or above ``threshold`` (a match weight), strongest first; never join two valid IINs, nor
     two profiles a clerk said are different people. ``known`` (incremental runs) maps profiles to the entities
-    they already belong to: those stay together, and two existing entities are never merged.
+    they already belong to: those stay together, and two existing entities are never merged. ``also``: a table
+    of pairs (a, b) held together whatever their weight, like a clerk's 'same' (``kin``'s).
 
     Done where the pairs are (``link.profile_entities``: record_id, entity_id, known), never on the driver:
     the connected components of the pairs, the clerk's 'same' pairs and the existing entities come from SQL
@@ -653,7 +655,8 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
     variants = "link.person_records" in db.tables() and "surname_variant" in db.columns("link.person_records")
     others = never_oneself(db) if variants else "''"
     db.create("cluster_same", "SELECT a, b FROM cluster_decided" + (
-        f" UNION ALL {ONE_PERSON} UNION ALL {one_row_twice(others)}" if variants else ""))
+        f" UNION ALL {ONE_PERSON} UNION ALL {one_row_twice(others)}" if variants else "")
+        + (f" UNION ALL SELECT a, b FROM {also}" if also else ""))
     db.put("cluster_decided_apart", pa.table({"a": [p[0] for p in sorted(different)],
                                               "b": [p[1] for p in sorted(different)]}, schema=pair))
     db.create("cluster_apart", "SELECT a, b FROM cluster_decided_apart"
@@ -719,6 +722,17 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
     return int(db.fetch("SELECT count(DISTINCT entity_id) FROM link.profile_entities")[0][0])
 
 
+def _clustered(db: Backend, threshold: float, decisions: Decisions | None,
+               known: dict[int, str] | None = None) -> int:
+    """``cluster``, and again with the pairs ``kin`` finds on its entities where it finds any (persons named by
+    their name alone beside a linked person); the number of entities."""
+    entities = cluster(db, threshold, decisions, known)
+    if "link.person_records" in db.tables() and kin_pairs(db):
+        entities = cluster(db, threshold, decisions, known, also=KIN_PAIRS)
+    db.drop(KIN_PAIRS)
+    return entities
+
+
 def name_entities(db: Backend, clusters: str = "link.profile_entities") -> None:
     """``link.entities`` (record_id, entity_id): a cluster keeps the id of the existing entity it continues
     (``known``, incremental runs), else gets a hash of its smallest member's identity. ``link.identities`` keeps
@@ -757,7 +771,7 @@ def link(db: Backend, threshold: float = THRESHOLD, model: Model | None = None,
     term_frequencies(db)
     score(db, model, identifying=identifying)
     db.drop("vectors")
-    entities = cluster(db, threshold, decisions)
+    entities = _clustered(db, threshold, decisions)
     suspicious = guard(db, threshold, same="cluster_same")
     name_entities(db)
     return {"profiles": nodes, "candidate_pairs": pairs, "entities": entities + suspicious.get("parts", 0)
@@ -867,7 +881,7 @@ def link_new(db: Backend, threshold: float = THRESHOLD, decisions: Decisions | N
     score(db, model)
     db.drop("vectors")
     known = {int(p): str(e) for p, e in db.fetch("SELECT profile_id, entity_id FROM profile_known")}
-    entities = cluster(db, threshold, decisions, known)
+    entities = _clustered(db, threshold, decisions, known)
     db.drop("cluster_same")
     name_entities(db)
     return {"profiles": nodes, "new_profiles": new, "candidate_pairs": pairs, "entities": entities,
