@@ -13,8 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from ukimet.connect.connectors.base import CUT
 from ukimet.core.dates import (
     age_in_birth,
+    epoch_days,
+    from_epoch_days,
     month_first,
     name_alone,
     parse_date,
@@ -36,24 +39,27 @@ PERSONAL = frozenset({"iin", "surname", "first_name", "patronymic", "full_name",
                       "email", "address"})
 
 # Name fragments per type, matched against the lower-cased column name split on _ and spaces (whole words) or,
-# for the longer fragments, as substrings. Kazakh, Russian and English, in Cyrillic and Latin spellings.
+# for the longer fragments, as substrings. Kazakh, Russian and English, in Cyrillic and Latin spellings; and SAP HR's
+# field names (infotype 0002, personal data: NACHN surname, VORNA first name, MIDNM middle name, NAME2 name at birth,
+# GBDAT birth date, GESCH sex, PERID the personal number, an IIN in Kazakhstan; 0006 TELNR; 0021, family members:
+# FANAM, FAVOR, FGBDT, FASEX), as a company's HR extract keeps them.
 NAME_WORDS: dict[str, tuple[str, ...]] = {
-    "iin": ("iin", "иин", "жсн", "jsn", "zhsn", "iin_fl", "jshshir", "жшшир", "pinfl"),  # Uzbek ЖШШИР
+    "iin": ("iin", "иин", "жсн", "jsn", "zhsn", "iin_fl", "jshshir", "жшшир", "pinfl", "perid"),  # Uzbek ЖШШИР; SAP
     "bin": ("bin", "бин", "бсн", "bsn"),
     "surname": ("familiya", "фамилия", "тегі", "tegi", "surname", "last_name", "lastname", "family_name",
-                "familiyasi", "фамилияси"),
+                "familiyasi", "фамилияси", "nachn", "fanam", "name2"),  # SAP HR's (below)
     "first_name": ("imya", "имя", "аты", "aty", "first_name", "firstname", "given_name", "name", "ism", "ismi", "исм",
-                   "исми"),  # Uzbek Ismi
+                   "исми", "vorna", "favor"),  # Uzbek Ismi; SAP HR's
     "patronymic": ("otchestvo", "отчество", "әкесінің_аты", "akesinin_aty", "patronymic", "middle_name",
-                   "middlename", "otasining_ismi", "отасининг_исми"),
+                   "middlename", "otasining_ismi", "отасининг_исми", "midnm"),
     "full_name": ("fio", "фио", "ф_и_о", "аты_жөні", "aty_joni", "т_а_ә", "full_name", "fullname", "employee_name",
                   "holder_name", "naimenovanie", "f_i_sh", "ф_и_ш", "фиш", "_fish"),  # Uzbek Ф.И.Ш.
     "birth_date": ("dr", "data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
                    "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan",
-                   "yob", "родил", "туылған", "tuylgan"),
+                   "yob", "родил", "туылған", "tuylgan", "gbdat", "fgbdt"),
     "age": ("age", "возраст", "vozrast", "жасы", "jasy", "yosh", "полных_лет"),
-    "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender", "jinsi", "жинси"),
-    "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы"),
+    "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender", "jinsi", "жинси", "gesch", "fasex"),
+    "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы", "telnr"),
     "email": ("email", "e_mail", "почта", "пошта"),
     "address": ("adres", "адрес", "мекенжай", "мекенжайы", "mekenjai", "address", "addr", "adr", "manzil", "манзил"),
     "region": ("kato", "като", "oblys", "облыс", "region", "область", "регион", "тіркеу_орны", "oblast", "район",
@@ -165,12 +171,34 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def _name_hits(column: str) -> dict[str, float]:
     """The types the column's name suggests, and how strongly; a camel-case name (HL7's AdministrativeSex) is
-    read word by word where it says nothing whole, or only that it is a date (dataRozhdeniya)."""
+    read word by word where it says nothing whole, or only that it is a date (dataRozhdeniya); a name its system
+    cut short (``CUT``) by its whole words and by the one type its last, cut word begins a word of."""
+    if column.endswith(CUT):
+        return _cut_name_hits(column.removesuffix(CUT))
     hits = _whole_name_hits(column)
     spaced = _CAMEL.sub("_", column)
     if spaced == column or (hits and set(hits) != {"date"}):
         return hits
     return _whole_name_hits(spaced) or hits  # dataRozhdeniya: data_rozhdeniya, a birth, not the "data" in it
+
+
+CUT_WORD_LEAST = 3
+"""Letters a cut word needs to say which word it begins"""
+
+
+def _cut_name_hits(column: str) -> dict[str, float]:
+    """``_name_hits`` of a name cut short (Фами, of Фамилия в период работы; ИИН followed by a cut word): its whole
+    words, and the type of the words of ``NAME_WORDS`` its last, cut word begins, where they are of one type only
+    (Фами: фамилия; Дата begins дата and дата рождения: a date or a birth, the values say which)."""
+    whole, _, cut = column.rpartition(" ") if not column.endswith(" ") else (column, "", "")
+    hits = _whole_name_hits(whole) if whole.strip() else {}
+    begun = cut.lower()
+    if len(begun) >= CUT_WORD_LEAST:
+        kinds = {kind for kind, fragments in NAME_WORDS.items() for fragment in fragments
+                 if fragment.startswith(begun)}
+        if len(kinds) == 1:
+            hits[kinds.pop()] = 0.7
+    return hits
 
 
 def _whole_name_hits(column: str) -> dict[str, float]:
@@ -485,6 +513,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         written = [d for d in (parse_date(v) for v in present) if d is not None] if millis else []
         if present and len(millis) + len(written) >= 0.9 * len(present) and _birth_dates(millis + written):
             return pick("birth_date", 0.7, "milliseconds since 1970 (or dates) and the name says birth")
+        if present and names.get("birth_date") and epoch_days(present) and _birth_dates(
+                [d for d in map(from_epoch_days, present) if d is not None]):
+            return pick("birth_date", 0.7, "days since 1970 and the name says birth")
         months = [d for d in (parse_year_month(v) for v in present) if d is not None]
         if present and len(months) >= 0.9 * len(present) and (names.get("birth_date") or _birth_dates(months)):
             return pick("birth_date", 0.7, "years and months of birth")

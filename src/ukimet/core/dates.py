@@ -163,6 +163,34 @@ def month_first(values: Iterable[object]) -> bool:
         month_day >= 0.1 * telling and day_first <= telling / 20
 
 
+_EPOCH_DAYS = re.compile(r"^-?\d{1,5}$")
+EPOCH = dt.date(1970, 1, 1)
+EARLIEST_DAYS = (dt.date(1900, 1, 1) - EPOCH).days
+EXCEL_1920 = 7306
+"""1920-01-01 as an Excel day number: fewer days, as Excel's, would be a birth before 1920"""
+
+
+def epoch_days(values: Iterable[object]) -> bool:
+    """Whether a column's values are days since 1970-01-01, as a database change stream (Debezium), Avro or a
+    PostgreSQL date sent as a number writes a date (9092 is 1994-11-23; -7654, before 1970, is 1949-01-17): every
+    value a whole number between 1900 and today, fewer than half of them years (1850-2100: a column of years of
+    birth), and some of them negative or most below ``EXCEL_1920`` (as Excel day numbers, births before 1920)."""
+    today = (dt.date.today() - EPOCH).days
+    numbers = [int(text) for text in (str(v).strip() for v in values if v is not None) if _EPOCH_DAYS.match(text)]
+    present = [v for v in values if v is not None and str(v).strip()]
+    if not numbers or len(numbers) < len(present) or not all(EARLIEST_DAYS <= n <= today for n in numbers):
+        return False
+    if sum(1 for n in numbers if n in YEARS) * 2 >= len(numbers):  # 1985, 1990: years of birth, not days
+        return False
+    return any(n < 0 for n in numbers) or sorted(numbers)[len(numbers) // 2] < EXCEL_1920
+
+
+def from_epoch_days(value: object) -> dt.date | None:
+    """The day a number of days since 1970-01-01 stands for (``epoch_days``), or None."""
+    text = str(value).strip() if value is not None else ""
+    return EPOCH + dt.timedelta(days=int(text)) if _EPOCH_DAYS.match(text) else None
+
+
 _ROMAN_MONTH = re.compile(r"^(\d{1,2})[.\s/-]+(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[.\s/-]+(\d{4})$", re.IGNORECASE)
 """A day, the month in Roman numerals and the year: 21.VI.1970, as Soviet-era forms and police cards write them."""
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,

@@ -20,7 +20,7 @@ from ukimet.connect.classify import SEMANTIC_TYPES
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.kinds import Kind
 from ukimet.connect.sources import SourceSpec, add_source
-from ukimet.core.dates import month_first
+from ukimet.core.dates import epoch_days, month_first
 from ukimet.core.errors import LinkError, SourceError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.parallel import mapped
@@ -168,6 +168,8 @@ def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: di
                                  f"{ident(name)}.{ident(table)} WHERE trim(CAST({ident(column)} AS VARCHAR)) <> '' "
                                  "GROUP BY 1").fetchall()  # not by its alias: a file named v
             american = month_first(v for v, _ in values)
+            if epoch_days(v for v, _ in values):  # days since 1970: read so by linkage (records._standardise)
+                continue
             bad = [(v, n) for v, n in values if birth_as_written((v, american))[0] is None and not EMPTY_DATE.match(v)]
             if bad:
                 shapes = ", ".join(dict.fromkeys(re.sub(r"\d", "#", v) for v, _ in bad[:3]))

@@ -26,6 +26,8 @@ from ukimet.connect.encoding import MOJIBAKE, mended
 from ukimet.connect.sources import list_sources
 from ukimet.core.dates import (
     AGE_IN_BIRTH,
+    EPOCH,
+    epoch_days,
     month_first,
     name_and_birth,
     ocr_mended_date,
@@ -138,10 +140,10 @@ def _identifies(found: dict[str, str]) -> bool:
 
 
 MARRIAGE = re.compile(r"неке|брак|замуж|девич|прежн|бұрынғы|marri|maiden|n[eé]e\b|birth_?name|former|previous|"
-                      r"zamuzh|devich|nekeg|neked|ажырас|развод|divorc|жаңа|нов(ая|ой|ые)\b|(^|[._\s])new[._\s]")
+                      r"zamuzh|devich|nekeg|neked|ажырас|развод|divorc|жаңа|нов(ая|ой|ые)\b|(^|[._\s])new[._\s]|^name2$")
 """Words of a column holding a surname before or after marriage, divorce or a change of name (тегі_некеге_дейін,
 фамилия_до_брака, maiden_name, surname_after_marriage, бұрынғы_тегі, прежняя фамилия, ажырасқаннан_кейінгі_тегі,
-жаңа_тегі, новая фамилия): one person's other surname, not another person's."""
+жаңа_тегі, новая фамилия; SAP's NAME2, the name at birth): one person's other surname, not another person's."""
 
 
 BIRTH_PARTS = {"day": ("число", "день", "day", "dd", "kuni", "күні", "күн"),
@@ -883,6 +885,11 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
     iins = _distinct(con, "iin")
     _orders(con, work, "full_name", "given_first", given_first)
     _orders(con, work, "birth_date", "month_first", month_first)
+    _orders(con, work, "birth_date", "epoch_days", epoch_days)
+    con.execute(f"""UPDATE {SCHEMA}.raw_records r SET birth_date = CAST(DATE '{EPOCH}' + CAST(r.birth_date AS INTEGER)
+            AS VARCHAR)
+        FROM map_epoch_days m WHERE m.source = r.source AND m.source_table = r.source_table AND m.party = r.party
+            AND regexp_full_match(trim(r.birth_date), '-?[0-9]{{1,5}}')""")  # 9092: 1994-11-23, as its column writes
     fulls = con.execute(f"""SELECT DISTINCT r.full_name, coalesce(o.given_first, false) FROM {SCHEMA}.raw_records r
         LEFT JOIN map_given_first o USING (source, source_table, party) WHERE r.full_name IS NOT NULL""").fetchall()
     dates = con.execute(f"""SELECT DISTINCT r.birth_date, coalesce(o.month_first, false)

@@ -60,13 +60,34 @@ class TableInfo:
         return next((c.read_name for c in self.columns if c.name == column), column)
 
 
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_CUT_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{0,4}$")
+CUT = "…"
+"""The mark of a column name its system cut short (``escaped_name``): its last word is the beginning of a word"""
+
+
+def escaped_name(name: str) -> str:
+    """A name as its writer typed it where a system escaped it as XML names are (``_x0414__x0430__x0442__x0430_``:
+    Дата), as SharePoint names a list's columns: its REST answer's ``OData_`` prefix dropped, and a name cut at 32
+    characters inside an escape (``OData__x0424__x0430__x043c__x0438__x04``: Фами, of Фамилия в период работы)
+    ending in ``CUT``. A name with no escape is returned as it is."""
+    if not _ESCAPED.search(name):
+        return name
+    text = name.removeprefix("OData_")
+    cut = _CUT_ESCAPE.search(_ESCAPED.sub("", text)) is not None
+    text = _CUT_ESCAPE.sub("", _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)) if cut else \
+        _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text + CUT if cut else text  # ИИН …: a word begun after ИИН, cut before its first letter
+
+
 def unique_names(names: list[str]) -> tuple[list[str], list[str]]:
     """Names made unique case-insensitively, as the store compares them (``name``, ``Name`` -> ``name``,
-    ``Name_2``; an empty one becomes ``column_N``), with what was renamed."""
+    ``Name_2``; an empty one becomes ``column_N``; an escaped one as typed: ``escaped_name``), with what was
+    renamed."""
     seen: set[str] = set()
     out, renamed = [], []
     for position, raw in enumerate(names):
-        name = raw.strip() or f"column_{position + 1}"
+        name = escaped_name(raw).strip() or f"column_{position + 1}"
         candidate, n = name, 1
         while candidate.lower() in seen:
             n += 1

@@ -314,6 +314,12 @@ def _files(name: str, location: str, suffixes: tuple[str, ...]) -> list[Path]:
     return files
 
 
+NULLS: list[str] = [*list(pacsv.ConvertOptions().null_values or []), "\\N"]
+"""Values a CSV writes for nothing: Arrow's (empty, NULL, N/A, ...) and ``\\N``, PostgreSQL's ``COPY`` text and
+MySQL's ``SELECT ... INTO OUTFILE`` null (a pharmacy's recipient columns, empty on most rows, had been read as names
+of one person, ``\\N``)."""
+
+
 class CsvConnector:
     exact_fingerprint: ClassVar[bool] = True
 
@@ -399,7 +405,7 @@ class CsvConnector:
             parse_options=pacsv.ParseOptions(delimiter=table.options["delimiter"], invalid_row_handler=quarantine,
                                              newlines_in_values=options.get("multiline", "True") == "True"),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=True),
+                                                 strings_can_be_null=True, null_values=NULLS),
         )
         left = limit
         tail = None if limit is not None else _unclosed_tail(path, options["encoding"], fallback,
@@ -520,6 +526,49 @@ class ExcelConnector:
         return {}  # every cell is text: the classifier reads meaning from the values
 
 
+TEXT_SAMPLE = 1000
+"""Values of a binary column read to tell whether it holds text"""
+
+
+def _binary_texts(meta: pq.ParquetFile) -> list[str]:
+    """The binary columns of a Parquet file (by their flat names) that hold text: every value of the first
+    ``TEXT_SAMPLE`` rows UTF-8, as old Hive and Impala wrote strings (no UTF-8 annotation: an SAP extract's
+    surnames arrived as ``\\xD0\\x91...``, read as text by Spark's ``binaryAsString``); an image or a hash stays
+    binary."""
+    binary = [f.name for f in _flat_fields(meta.schema_arrow)
+              if pa.types.is_binary(f.type) or pa.types.is_large_binary(f.type)]
+    if not binary or not meta.metadata.num_rows:
+        return []
+    first = _flat(next(meta.iter_batches(batch_size=TEXT_SAMPLE)))
+    out = []
+    for name in binary:
+        values = [v for v in first.column(name).to_pylist() if v is not None]
+        try:
+            decoded = [v.decode("utf-8") for v in values]
+        except UnicodeDecodeError:
+            continue
+        if values and all(c.isprintable() or c in "\t\r\n" for t in decoded for c in t):
+            out.append(name)
+    return out
+
+
+def _as_text(batch: pa.RecordBatch, texts: set[str]) -> pa.RecordBatch:
+    """``batch`` with the binary columns ``_binary_texts`` found as text (a value that is not UTF-8 after all with
+    its bad bytes replaced, never the whole batch refused)."""
+    if not texts:
+        return batch
+    columns = []
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        if name in texts:
+            try:
+                column = column.cast(pa.string())
+            except pa.ArrowInvalid:
+                column = pa.array([None if v is None else v.decode("utf-8", "replace") for v in column.to_pylist()],
+                                  pa.string())
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+
+
 class ParquetConnector:
     exact_fingerprint: ClassVar[bool] = True
 
@@ -542,18 +591,21 @@ class ParquetConnector:
                 out.append(_failed(path, error))
                 continue
             schema = meta.schema_arrow
-            out.append(TableInfo(path.stem, tuple(ColumnInfo(f.name, str(f.type), f.nullable)
-                                                  for f in _flat_fields(schema)),
-                                 meta.metadata.num_rows, (), None, {"file": str(path)}))
+            texts = _binary_texts(meta)
+            out.append(TableInfo(path.stem, tuple(ColumnInfo(f.name, "string" if f.name in texts else str(f.type),
+                                                             f.nullable) for f in _flat_fields(schema)),
+                                 meta.metadata.num_rows, (), None,
+                                 {"file": str(path), **({"texts": json.dumps(texts)} if texts else {})}))
         return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         raise_if_unreadable(self.name, table)
         left = limit
+        texts = set(json.loads(table.options.get("texts", "[]")))
         for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
-            batch = _storable(_flat(batch).rename_columns(list(table.column_names)))  # names unique in the
-            # store's sense
+            batch = _storable(_as_text(_flat(batch), texts).rename_columns(list(table.column_names)))  # names
+            # unique in the store's sense
             if left is not None:
                 batch = batch.slice(0, left)
                 left -= batch.num_rows

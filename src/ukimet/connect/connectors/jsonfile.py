@@ -121,6 +121,31 @@ def flatten(value: Any, prefix: str = "", out: dict[str, str | None] | None = No
     return out
 
 
+LEAF = ""
+"""The mark of a node of ``_grow``'s tree that is a column itself (a key seen with a plain value or null)"""
+
+
+def _grow(tree: dict[str, Any], record: dict[str, str | None]) -> None:
+    """Add a flattened record's columns to ``tree`` (a node's children by name, in the order first seen at that
+    level): a key seen null in one record and as an object in another keeps its place among its siblings."""
+    for key in record:
+        node = tree
+        for part in key.split("."):
+            node = node.setdefault(part, {})
+        node[LEAF] = {}
+
+
+def _in_order(tree: dict[str, Any], prefix: str = "") -> Iterator[str]:
+    """The columns of ``_grow``'s tree in the records' own order: an object's columns where the object is (a
+    Debezium change's ``before`` image before its ``after``, though the first changes, inserts, hold
+    ``"before": null`` and only later ones the image), not after every column seen before them."""
+    for part, node in tree.items():
+        if part == LEAF:
+            yield prefix
+            continue
+        yield from _in_order(node, f"{prefix}.{part}" if prefix else part)
+
+
 def _form(path: Path, encoding: str) -> tuple[Form, str]:
     """How the file holds its records: JSON Lines, or the ijson prefix of its array of records ("item" for a
     top-level array, "data.item" for the array of objects that is most of a top-level object, "" for one
@@ -206,12 +231,13 @@ class JsonConnector:
                 with path.open("rb") as f:
                     encoding = detect_encoding(f.read(SAMPLE_BYTES))[0]
                 form, prefix = _form(path, encoding)
-                keys: dict[str, None] = {}
+                tree: dict[str, Any] = {}
                 rows = 0
                 for record, _ in _records(path, encoding, form, prefix):
                     rows += 1
                     if record is not None:
-                        keys.update(dict.fromkeys(flatten(feature_record(record))))
+                        _grow(tree, flatten(feature_record(record)))
+                keys = dict.fromkeys(_in_order(tree))
             except (SourceError, ijson.JSONError, UnicodeError, OSError) as error:
                 out.append(_failed(path, error))
                 continue
