@@ -2924,6 +2924,8 @@ RESIDENTS = re.compile(r"resident|inhabitant|жител|проживающ|жи�
 birth of the period"""
 LIVING_SAID = {"kk": "қазір тұратындар", "ru": "проживающие сейчас", "en": "living now"}
 PAID_OVER_TIME = "total_paid"
+RECIPIENTS_PAID = "recipients_paid"
+"""The metric of the people paid in a period (a person's payments counted once)"""
 """What payments over time are where neither a count nor a sum is said (динамика выплат): the money paid."""
 CURRENT_AWARDS = "active_awards"
 """The filter an average or median of awards' amounts takes where no period or state is said: the awards in payment
@@ -2944,6 +2946,14 @@ def _split_by(item: Item) -> Item:
 
 def _declined(question: str, language: str, why: str, **values: str) -> Answer:
     return Answer(question, language, "", None, [], [], declined=SAID[why][language].format(**values))
+
+
+def _paid_filters(layer: Layer) -> dict[str, Item]:
+    """A person's filter that says what they are paid (receives_pension) -> the payments' filter it is carried
+    from (the old-age pension's payments)."""
+    by_id = {i.id: i for i in layer.items if i.kind == "filter" and i.entity == "payments"}
+    return {i.sql: by_id[i.id.split("@")[0]] for i in layer.items
+            if i.kind == "filter" and i.entity == "persons" and i.id.split("@")[0] in by_id}
 
 
 def compile_question(question: str, layer: Layer | None = None) -> tuple[str, str, str] | SharePlan | Answer:
@@ -3036,6 +3046,17 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             return _declined(question, p.language, "decline_subject")
         entity_pick = bound
     entity = next(iter(entity_pick))
+    paid_as = _paid_filters(layer)
+    if entity == "persons" and not paid and (p.year is not None or p.trend is not None) and not any(
+            m.id != "count" for m in metrics) and p.share is None and any(
+            c.kind == "filter" and (c.entity == "payments" or c.sql in paid_as) for span in spans for c in span):
+        # сколько человек получали пенсию по месяцам с апреля по август: people hold no history, their payments
+        # do: the people paid in each month, each once however often paid (receiving a pension: its payments); how
+        # much was paid (қанша ақша төленді) is no number of people
+        entity = "payments"
+        metrics = [next(m for m in layer.items if m.kind == "metric" and m.id == RECIPIENTS_PAID)]
+        spans = [[paid_as.get(c.sql, c) if c.kind == "filter" and c.entity == "persons" else c for c in span]
+                 for span in spans]
     foreign = [m for m in metrics if m.entity not in (None, entity)]
     if foreign:  # "average wage of families": a measure of people asked of families is not silently a count
         return _declined(question, p.language, "decline_mixed",
