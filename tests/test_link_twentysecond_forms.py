@@ -18,7 +18,7 @@ from ukimet.connect.classify import classify_column
 from ukimet.connect.connectors.base import escaped_name
 from ukimet.connect.connectors.files import ParquetConnector
 from ukimet.connect.connectors.jsonfile import JsonConnector
-from ukimet.core.dates import epoch_days, from_epoch_days
+from ukimet.core.dates import epoch_days, from_epoch_days, life_span_birth
 
 SURNAMES = [f"{root}{end}" for root in ("Масанчи", "Байзак", "Дуйсенбай", "Мырзабек", "Сулеймен", "Жумабай")
             for end in ("ов", "ева", "улы")]
@@ -109,3 +109,24 @@ def test_a_sharepoint_lists_escaped_and_cut_column_names_are_read_as_typed() -> 
     assert classify_column("s", "t", "Дата…", "text", births).semantic_type == "birth_date"  # дата or рождения
     stamps = [f"2015-02-{1 + k % 27:02d}T04:06:00Z" for k in range(30)]
     assert classify_column("s", "t", "Дата…", "text", stamps).semantic_type == "date"
+
+
+def test_a_lifes_span_gives_its_birth_where_the_name_says_years_of_life(tmp_path: Path) -> None:
+    assert life_span_birth("1938–2005") == "1938" and life_span_birth("10.02.1959 - 03.01.2005") == "10.02.1959"
+    assert life_span_birth("1985-03") is None and life_span_birth("2005–1938") is None  # a year and month; reversed
+    rows = ["Марқұмның аты-жөні,Өмір сүрген жылдары,Қайтыс болған күні"]
+    for k in range(30):
+        died = dt.date(2005 + k % 15, 1 + k % 12, 2)
+        born = _born(k)
+        span = f"{born.year}–{died.year}" if k % 3 == 0 else f"{born:%d.%m.%Y} - {died:%d.%m.%Y}" if k % 3 == 1 \
+            else f"{died.year - born.year - 1} жаста"
+        rows.append(f"{SURNAMES[k % 18].upper()} {FIRSTS[k % 8].upper()},{span},{died:%d.%m.%Y}")
+    (tmp_path / "zirat.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows = ["ФИО,Дата рождения,ИИН"] + [f"{SURNAMES[k % 18]} {FIRSTS[k % 8]},{_born(k):%d.%m.%Y},"
+                                       f"{valid_iin(_born(k), 8000 + k)}" for k in range(30)]
+    (tmp_path / "registry.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    entities, said = link_out(tmp_path, "zirat.csv", "registry.csv")
+    assert "Өмір сүрген жылдары = birth date" in said, said
+    assert "could not be read" not in said, said
+    assert entities["zirat", "1"] == entities["registry", "1"]  # 1945–2005: the year, beside the name
+    assert entities["zirat", "2"] == entities["registry", "2"]  # the dates of birth and death

@@ -18,6 +18,7 @@ from ukimet.core.dates import (
     age_in_birth,
     epoch_days,
     from_epoch_days,
+    life_span_birth,
     month_first,
     name_alone,
     parse_date,
@@ -56,7 +57,8 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
                   "holder_name", "naimenovanie", "f_i_sh", "ф_и_ш", "фиш", "_fish"),  # Uzbek Ф.И.Ш.
     "birth_date": ("dr", "data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
                    "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan",
-                   "yob", "родил", "туылған", "tuylgan", "gbdat", "fgbdt"),
+                   "yob", "родил", "туылған", "tuylgan", "gbdat", "fgbdt", "өмір_сүрген", "omir_surgen",
+                   "годы_жизни", "years_of_life", "lifespan", "life_span"),  # a life's span: its birth first
     "age": ("age", "возраст", "vozrast", "жасы", "jasy", "yosh", "полных_лет"),
     "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender", "jinsi", "жинси", "gesch", "fasex"),
     "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы", "telnr"),
@@ -523,7 +525,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         if present and names.get("birth_date") and len(years) >= 0.9 * len(present) and all(
                 BORN_SINCE <= d.year <= dt.date.today().year for d in years):
             return pick("birth_date", 0.7, "years of birth alone and the name says birth")  # Год рождения: 1990
-        mixed = [d for d in (parse_date(v) or parse_year_month(v) or parse_year(v) for v in present) if d is not None]
+        mixed = [d for d in (parse_date(v) or parse_year_month(v) or parse_year(v) for v in
+                             (life_span_birth(v) or v for v in present)) if d is not None]  # 1938–2005: 1938
         aged = sum(1 for v in present if age_in_birth(v))  # a volunteer's 18 лет, 5 мес. among the dates
         if present and names.get("birth_date") and len(mixed) + aged >= 0.9 * len(present) and all(
                 BORN_SINCE <= d.year <= dt.date.today().year for d in mixed):  # a witness's: 1973, 25.07.1954

@@ -352,6 +352,29 @@ AGE_IN_BIRTH = (r"^\s*(\d{1,3})\s*(?:лет|год|года|жас|жаста|ж
 expressions both Python and DuckDB read (lower case): an age in years (its group 1) and one in months (age 0)."""
 
 
+_SPAN = re.compile(r"^\s*(\S+)\s*(?:[–—]|\s-\s)\s*(\S+)\s*$|^\s*(\d{4})-(\d{4})\s*$")
+
+
+def life_span_birth(value: str) -> str | None:
+    """The birth a life's span begins with, as written (a cemetery book's Өмір сүрген жылдары: ``1938–2005`` gives
+    ``1938``; ``10.02.1959 - 03.01.2005`` gives ``10.02.1959``): two dates or years, joined by a dash (a hyphen
+    between spaces, or between two years), the second no earlier than the first and at most 120 years after it;
+    None for anything else (``1985-03``, a year and month, is no span)."""
+    found = _SPAN.match(value)
+    if found is None:
+        return None
+    first, last = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+    born = parse_date(first) or parse_year(first)
+    died = parse_date(last) or parse_year(last)
+    if born is None or died is None or not born <= died or died.year - born.year > OLDEST_SPAN:
+        return None
+    return first
+
+
+OLDEST_SPAN = 120
+"""The most years a life's span (``life_span_birth``) may cover"""
+
+
 def age_in_birth(value: str) -> bool:
     """Whether ``value``, in a column of dates of birth, is an age (``AGE_IN_BIRTH``)."""
     text = value.lower()

@@ -20,7 +20,7 @@ from ukimet.connect.classify import SEMANTIC_TYPES
 from ukimet.connect.connectors import open_connector
 from ukimet.connect.kinds import Kind
 from ukimet.connect.sources import SourceSpec, add_source
-from ukimet.core.dates import epoch_days, month_first
+from ukimet.core.dates import age_in_birth, epoch_days, month_first
 from ukimet.core.errors import LinkError, SourceError
 from ukimet.core.metadata import connect_metadata
 from ukimet.core.parallel import mapped
@@ -170,7 +170,8 @@ def _unreadable(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, sources: di
             american = month_first(v for v, _ in values)
             if epoch_days(v for v, _ in values):  # days since 1970: read so by linkage (records._standardise)
                 continue
-            bad = [(v, n) for v, n in values if birth_as_written((v, american))[0] is None and not EMPTY_DATE.match(v)]
+            bad = [(v, n) for v, n in values if birth_as_written((v, american))[0] is None and not EMPTY_DATE.match(v)
+                   and not age_in_birth(v)]  # 66 жаста: an age, read on the row's date
             if bad:
                 shapes = ", ".join(dict.fromkeys(re.sub(r"\d", "#", v) for v, _ in bad[:3]))
                 said.append(f"{path.name}: {sum(n for _, n in bad):,} value(s) of {column} could not be read as a "

@@ -28,6 +28,7 @@ from ukimet.core.dates import (
     AGE_IN_BIRTH,
     EPOCH,
     epoch_days,
+    life_span_birth,
     month_first,
     name_and_birth,
     ocr_mended_date,
@@ -811,6 +812,9 @@ def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, b
         years = int(aged.group(1))
         return (dt.date(on.year - years - 1, 1, 1), True, True, True) if years < on.year - 1 else (None, False, False,
                                                                                                    False)
+    born = life_span_birth(text)
+    if born is not None:  # 1938–2005, 10.02.1959 - 03.01.2005: a life's span, its birth first
+        return birth_as_written((born, american))
     day = parse_date(text, month_first=american) or parse_epoch_millis(text)  # 547603200000: JSON's milliseconds
     if day in PLACEHOLDER_BIRTHS:  # a system's default for "not known": no date of birth
         return None, False, False, False
