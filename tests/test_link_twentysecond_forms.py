@@ -130,3 +130,22 @@ def test_a_lifes_span_gives_its_birth_where_the_name_says_years_of_life(tmp_path
     assert "could not be read" not in said, said
     assert entities["zirat", "1"] == entities["registry", "1"]  # 1945–2005: the year, beside the name
     assert entities["zirat", "2"] == entities["registry", "2"]  # the dates of birth and death
+
+
+def test_a_second_person_the_rows_relation_calls_self_is_the_first_again(tmp_path: Path) -> None:
+    rows = ["pat_fio\tpat_iin\tpat_dr\tpoluch_fio\tpoluch_iin\tpoluch_rod"]
+    for k in range(30):
+        iin = valid_iin(_born(k), 3000 + k)
+        typo = iin[:-3] + iin[-2] + iin[-3] + iin[-1]  # two digits swapped: no longer valid
+        surname, first = SURNAMES[k % 18].upper(), FIRSTS[k % 8].upper()
+        if k % 3 == 0:  # the patient himself, by initials, his IIN mistyped or not written
+            receiver = f"{surname.title()} {first[0]}.\t{typo if k % 2 else chr(92) + 'N'}\tсам"
+        elif k % 3 == 1:  # his son of the same initial, with no IIN
+            receiver = f"{surname} {first[0]}.\t\\N\tсын"
+        else:
+            receiver = "\\N\t\\N\t\\N"
+        rows.append(f"{surname} {first}\t{iin}\t{_born(k)}\t{receiver}")
+    (tmp_path / "alo.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    entities, _ = link_out(tmp_path, "alo.csv")
+    assert all(entities["alo", str(k)] == entities["alo", f"{k}#2"] for k in range(1, 31, 3))  # сам
+    assert all(entities["alo", str(k)] != entities["alo", f"{k}#2"] for k in range(2, 31, 3))  # сын

@@ -560,6 +560,20 @@ ONE_PERSON = f"""SELECT m.profile_id AS a, v.profile_id AS b FROM ({_PARTY} WHER
     WHERE m.profile_id <> v.profile_id"""
 """Profiles that are one person by what their record says: a person's record under another surname
 (``records.MARRIAGE``) and the record of the same row and party with the first."""
+SELF = ("сам", "сама", "сами", "само", "өзі", "өзім", "self", "himself", "herself", "лично")
+"""What a row's relation column says where its second person is its first again (a pharmacy's recipient: сам)"""
+SELF_NAMED = f"""SELECT least(pl.profile_id, pr.profile_id) AS a, greatest(pl.profile_id, pr.profile_id) AS b
+    FROM (SELECT *, count(*) OVER (PARTITION BY source, source_table, record_key) AS parties
+          FROM link.person_records WHERE NOT surname_variant) l
+    JOIN link.person_records r ON r.source = l.source AND r.source_table = l.source_table
+        AND r.record_key = l.record_key AND r.party > l.party AND NOT r.surname_variant
+    JOIN link.record_profiles pl ON pl.record_id = l.record_id
+    JOIN link.record_profiles pr ON pr.record_id = r.record_id
+    WHERE l.parties = 2 AND lower(trim(l.relation_raw)) IN ({", ".join(f"'{w}'" for w in SELF)})
+        AND lower(trim(r.relation_raw)) = lower(trim(l.relation_raw)) AND pl.profile_id <> pr.profile_id"""
+"""Profiles that are one person by what their row's relation column says: the two parties of a row whose relation
+is the first person again (a pharmacy's drugs received by the patient: poluch_rod = сам, the recipient written
+``Сулейменов Т.К.`` with his IIN mistyped beside the patient СУЛЕЙМЕНОВ ТАЛГАТ КАЙРАТОВИЧ)."""
 _ROW_PAIRS = """SELECT a, b FROM (SELECT DISTINCT least(pl.profile_id, pr.profile_id) AS a,
         greatest(pl.profile_id, pr.profile_id) AS b
     FROM link.person_records l JOIN link.person_records r ON r.source = l.source
@@ -654,8 +668,10 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
     db.put("cluster_decided", pa.table({"a": [p[0] for p in same], "b": [p[1] for p in same]}, schema=pair))
     variants = "link.person_records" in db.tables() and "surname_variant" in db.columns("link.person_records")
     others = never_oneself(db) if variants else "''"
+    related = variants and "relation_raw" in db.columns("link.person_records")
     db.create("cluster_same", "SELECT a, b FROM cluster_decided" + (
         f" UNION ALL {ONE_PERSON} UNION ALL {one_row_twice(others)}" if variants else "")
+        + (f" UNION ALL {SELF_NAMED}" if related else "")
         + (f" UNION ALL SELECT a, b FROM {also}" if also else ""))
     db.put("cluster_decided_apart", pa.table({"a": [p[0] for p in sorted(different)],
                                               "b": [p[1] for p in sorted(different)]}, schema=pair))

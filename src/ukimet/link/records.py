@@ -121,8 +121,10 @@ def party_of(column: str) -> str:
 
 
 EXTRA_TYPES = ("other", "region", "text")
-RELATION_COLUMNS = ("svyaz", "связ", "relation", "туыс", "rodstv", "родств", "kinship")
-"""Words naming the column that says how two people in a row are related."""
+RELATION_COLUMNS = ("svyaz", "связ", "relation", "туыс", "rodstv", "родств", "kinship", "_rod", "приходится",
+                    "қатынас", "qatynas")
+"""Words naming the column that says how two people in a row are related (poluch_rod, Кем приходится,
+Қатынасы)."""
 _ID = re.compile(r"^(id|ид|№)([_\s]|$)|[_\s](id|ид)$")
 """A record number (id_svyazi), not the relation it numbers."""
 NOT_EVIDENCE = frozenset({"id", "record_id", "row_id", "rowid"})
