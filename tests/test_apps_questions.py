@@ -532,6 +532,28 @@ def test_an_old_regions_name_is_the_region_and_its_old_centres_the_city(question
     assert re.findall(r"'\d\d'", compiled[1]) == [code], compiled[1]
 
 
+@pytest.mark.parametrize(("question", "fragments"), [
+    ("Ұлытау облысының халқы туралы ақпарат жолдауыңызды сұраймын: облыс тұрғындарының жалпы саны қанша?",
+     ["FROM mart.persons", "region = '62'"]),
+    ("We would appreciate receiving the total old-age pension paid to residents of Zhambyl Region in 2025.",
+     ["round(sum(amount))", "kind = 'old_age_pension'", "region = '31'"]),
+    ("Pavlodar Region analyst here: how many of our families have a working-age member without a job?",
+     ["working_age_not_employed >= 1", "region = '55'"]),
+    ("Павлодар облысында отбасы мүшесіне шаққандағы айлық табыстың медианасы қандай?",
+     ["median(income_per_person)", "region = '55'"]),
+    ("Абай облысында сколько отбасы имеют коммунальный қарыз?", ["utility_debt > 0", "region = '10'"]),
+])
+def test_what_a_civil_servant_adds_in_passing_is_read_as_meant(question: str, fragments: list[str]) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert all(f in compiled[1] for f in fragments), compiled[1]
+
+
+def test_a_regions_word_alone_is_the_region_named_not_a_guess_where_none_is() -> None:
+    declined = compile_question("Облыс бойынша халық саны қанша?")
+    assert not isinstance(declined, tuple), declined
+
+
 def test_a_trend_is_answered_through_the_gateway_month_by_month(gateway: Gateway) -> None:
     answer = ask(gateway, ANALYST, "Payments by month in 2025", purpose=EVALUATION)
     assert answer.sql is not None, answer.declined

@@ -2924,6 +2924,8 @@ RESIDENTS = re.compile(r"resident|inhabitant|жител|проживающ|жи�
 birth of the period"""
 LIVING_SAID = {"kk": "қазір тұратындар", "ru": "проживающие сейчас", "en": "living now"}
 PAID_OVER_TIME = "total_paid"
+REGION_AGAIN = re.compile(r"(oblis|oblys|obl|oblast|region|област|обл)\w{0,6}")
+"""A region's word said alone, folded (облыс, облыстың, облыс тұрғындары; области): the region already named"""
 RECIPIENTS_PAID = "recipients_paid"
 """The metric of the people paid in a period (a person's payments counted once)"""
 """What payments over time are where neither a count nor a sum is said (динамика выплат): the money paid."""
@@ -2975,9 +2977,14 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     in_money = unmeasured and not any(what == "amount" for what, _, _ in p.numeric) and any(
         w.lower() in CURRENCY for w in typed_words(question))
     payments = unmeasured and any(c.kind == "entity" and c.id == "payments" for c in named)
+    to_people = paid and p.total and not p.how_many and any(c.kind == "filter" and c.entity == "payments"
+                                                             for c in named) and not any(
+        (c.kind == "entity" and c.id != "persons") or (c.kind == "metric" and c.id != "count") for c in named)
     if not summed and (p.total or (in_money and (paid or payments))) and (
             (paid and not any(c.kind == "entity" or (c.kind == "metric" and c.id != "count") for c in named)) or
-            (payments and (p.language == "en" or in_money))):
+            (payments and (p.language == "en" or in_money)) or to_people):
+        # the total old-age pension paid to residents of a region: the sum paid to them (how many residents were
+        # paid: a count)
         p.items.append([next(m for m in layer.items if m.kind == "metric" and m.id == "total_paid")])
         p.positions.append(len(p.positions) and max(p.positions) + 1)
         summed = True
@@ -2986,6 +2993,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         any((c.kind == "measure" and c.id == "paid") or (c.kind == "filter" and c.entity == "payments") for c in named)
         and any(c.kind == "aggregate" for c in named))  # average pension paid in 2025: the pension payments' average
     p.unknown = [w for w in p.unknown if not (amount and fold(w, p.language) in _words_of("paid", p.language))]
+    if any(c.kind == "region" for span in p.items for c in span):  # Ұлытау облысы ...: облыс тұрғындарының саны:
+        # the region again, said without its name (where no region is named, облыс бойынша may mean by region)
+        p.unknown = [w for w in p.unknown if not REGION_AGAIN.fullmatch(fold(w, p.language))]
     unheld = _not_held(question, p.language)
     if unheld:
         held = dict.fromkeys(i.name[p.language] for i in layer.items if i.kind == "filter" and i.id.endswith(
