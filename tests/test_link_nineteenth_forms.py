@@ -149,3 +149,14 @@ def test_a_layer_converted_without_its_code_page_still_names_its_herders(tmp_pat
     entities, _ = link_out(tmp_path, "registry.csv", "herders.csv")
     for k in range(len(people)):
         assert entities["herders", str(k + 1)] == entities["registry", str(k + 1)], people[k]
+
+
+def test_kazakh_letters_a_code_page_lost_are_restored_as_the_other_records_write_them() -> None:
+    from ukimet.link.records import restored
+
+    known = {"үтеген": 4, "жұмағалиев": 2, "махамбетов": 3, "мухамбетов": 1, "жасулан": 5}
+    assert restored("?ТЕГЕН", known) == "ҮТЕГЕН"  # a Kazakh letter first, as written elsewhere
+    assert restored("Ж?МА?АЛИЕВ Ж?МАБАЙ", known) == "ЖҰМАҒАЛИЕВ Ж?МАБАЙ"  # a word written nowhere else stays
+    assert restored("ЖАС?ЛАН", known) == "ЖАСУЛАН"  # the one Russian spelling written for it
+    assert restored("М?ХАМБЕТОВ", known) == "М?ХАМБЕТОВ"  # Махамбетов or Мухамбетов: not known which
+    assert restored("Иванов?", known) == "Иванов?"

@@ -881,6 +881,61 @@ def _mend_mojibake(con: duckdb.DuckDBPyConnection, work: DuckDBBackend) -> None:
             work.drop("map_mended")
 
 
+LOST_LETTERS = "әғқңөұүһі"
+"""The Kazakh letters a Russian code page (cp1251, cp866) has no place for: a program writing one there puts ``?``"""
+WRITTEN_FOR_LOST = "агкноухи"
+"""The Russian letters other records write for the lost ones (Утеген for Үтеген): a ``?`` restored to one of them
+is the same name once folded"""
+_LOST = re.compile(r"(?<=[^\W\d_])\?|\?(?=[^\W\d_])")
+NAMES_WRITTEN = ("surname", "first_name", "patronymic", "full_name")
+
+
+def restored(value: str, known: dict[str, int]) -> str:
+    """A name whose Kazakh letters a code page turned into ``?`` (``Ж?МА?АЛИЕВ``, ``?ТЕГЕН``) as the other records
+    write it: each word with a ``?`` takes the spelling with the lost letters in its places (``LOST_LETTERS``) that
+    the data's other names write most (``known``: lower-case words and how often they are written); where none is
+    written so, the one spelling with the Russian letters written for them (``Утеген``), if only one is (Махамбетов
+    and Мухамбетов both written: which is meant is not known, and the word stays as it is)."""
+    words = value.split(" ")
+    for k, word in enumerate(words):
+        if not _LOST.search(word) or word.count("?") > 2:
+            continue
+        upper = word.replace("?", "").isupper()
+        for letters, alone in ((LOST_LETTERS, False), (WRITTEN_FOR_LOST, True)):
+            spellings = [""]
+            for ch in word:
+                options = [c.upper() if upper else c for c in letters] if ch == "?" else [ch]
+                spellings = [done + o for done in spellings for o in options]
+            written = [w for w in spellings if known.get(w.lower(), 0)]
+            if written and (not alone or len(written) == 1):
+                words[k] = max(written, key=lambda w: known[w.lower()])
+                break
+    return " ".join(words)
+
+
+def _restore_lost_letters(con: duckdb.DuckDBPyConnection, work: DuckDBBackend) -> None:
+    """Names whose Kazakh letters a code page lost (``?ТЕГЕН``, a DBF in cp1251) restored as the other records
+    write them (``ҮТЕГЕН``: ``restored``); only the values with a ``?`` beside a letter are read in Python."""
+    pattern = "\\pL\\?|\\?\\pL"  # RE2's \\w is ASCII: a Unicode letter is \\pL
+    lost = {field: [r[0] for r in con.execute(f"SELECT DISTINCT {field} FROM {SCHEMA}.raw_records "
+                                              f"WHERE regexp_matches({field}, '{pattern}')").fetchall()]
+            for field in NAMES_WRITTEN}
+    if not any(lost.values()):
+        return
+    words = " UNION ALL ".join(f"SELECT unnest(string_split(lower({field}), ' ')) AS word FROM {SCHEMA}.raw_records "
+                               f"WHERE {field} IS NOT NULL AND NOT contains({field}, '?')" for field in NAMES_WRITTEN)
+    known = dict(con.execute(f"SELECT word, count(*) FROM ({words}) w WHERE word <> '' GROUP BY word").fetchall())
+    for field, values in lost.items():
+        fixed = [(value, restored(value, known)) for value in values]
+        fixed = [(value, text) for value, text in fixed if text != value]
+        if fixed:
+            _mapping(work, "restored", {"raw": [v for v, _ in fixed], "text": [t for _, t in fixed]},
+                     [("raw", pa.string()), ("text", pa.string())])
+            con.execute(f"UPDATE {SCHEMA}.raw_records r SET {field} = m.text FROM map_restored m "
+                        f"WHERE r.{field} = m.raw")
+            work.drop("map_restored")
+
+
 def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: list[str]) -> None:
     """``link.person_records``: the raw records with every field in its comparable form. The Python work is done
     on distinct values, half of it in a second process when there are many (``mapped``)."""
@@ -888,6 +943,7 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
     con.execute(f"""UPDATE {SCHEMA}.raw_records SET full_name = first_name, first_name = NULL
         WHERE surname IS NULL AND full_name IS NULL AND patronymic IS NULL AND contains(trim(first_name), ' ')""")
     _mend_mojibake(con, work)
+    _restore_lost_letters(con, work)
     iins = _distinct(con, "iin")
     _orders(con, work, "full_name", "given_first", given_first)
     _orders(con, work, "birth_date", "month_first", month_first)
