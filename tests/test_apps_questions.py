@@ -542,6 +542,8 @@ def test_an_old_regions_name_is_the_region_and_its_old_centres_the_city(question
     ("Павлодар облысында отбасы мүшесіне шаққандағы айлық табыстың медианасы қандай?",
      ["median(income_per_person)", "region = '55'"]),
     ("Абай облысында сколько отбасы имеют коммунальный қарыз?", ["utility_debt > 0", "region = '10'"]),
+    ("Ақмола облысы бойынша орталық жылуға қосылмаған тұрғын үйлер қанша?", ["NOT heating", "region = '11'"]),
+    ("В каком регионе меньше всего учтённых жилых помещений?", ["FROM mart.dwellings", "ASC"]),
 ])
 def test_what_a_civil_servant_adds_in_passing_is_read_as_meant(question: str, fragments: list[str]) -> None:
     compiled = compile_question(question)
