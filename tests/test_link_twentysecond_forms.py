@@ -149,3 +149,25 @@ def test_a_second_person_the_rows_relation_calls_self_is_the_first_again(tmp_pat
     entities, _ = link_out(tmp_path, "alo.csv")
     assert all(entities["alo", str(k)] == entities["alo", f"{k}#2"] for k in range(1, 31, 3))  # сам
     assert all(entities["alo", str(k)] != entities["alo", f"{k}#2"] for k in range(2, 31, 3))  # сын
+
+
+def test_a_second_iin_after_a_second_name_is_that_persons_in_a_sharepoint_list(tmp_path: Path) -> None:
+    items = []
+    for k in range(30):
+        proxy = k % 2 == 0
+        items.append({"odata.type": "SP.Data.ZaprosyListItem", "Id": k + 1,
+                      "Title": f"{SURNAMES[k % 18]} {FIRSTS[k % 8]}",
+                      "OData__x0414__x0430__x0442__x0430__x00": f"{_born(k):%d.%m.%Y}",
+                      "OData__x0418__x0418__x041d_": valid_iin(_born(k), 3000 + k),
+                      "OData__x041f__x0440__x0435__x0434__x04":
+                          f"{SURNAMES[(k + 7) % 18]} {FIRSTS[(k + 3) % 8]}" if proxy else None,
+                      "OData__x0418__x0418__x041d__x0020__x04":
+                          valid_iin(_born(k + 60), 5000 + k) if proxy else None})
+    (tmp_path / "zaprosy.json").write_text(json.dumps({"odata.metadata": "x", "value": items}, ensure_ascii=False),
+                                           encoding="utf-8")
+    rows = ["ФИО,ИИН"] + [f"{SURNAMES[(k + 7) % 18]} {FIRSTS[(k + 3) % 8]},{valid_iin(_born(k + 60), 5000 + k)}"
+                         for k in range(0, 30, 2)]
+    (tmp_path / "registry.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    entities, said = link_out(tmp_path, "zaprosy.json", "registry.csv")
+    assert "person 2: Пред… = full name, ИИН … = iin" in said, said
+    assert entities["zaprosy", "1#2"] == entities["registry", "1"]  # the proxy, by his IIN beside his name

@@ -375,6 +375,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 party = c.column.lower()
             grouped[party].setdefault(c.semantic_type, c.column)
         _bare_to_the_row(grouped)
+        if not named:
+            _iin_to_the_name_before(grouped, cols)
         if named and "subject" in grouped and (not _identifies(grouped["subject"]) or (
                 not grouped["subject"].keys() & {"surname", "first_name", "full_name"}
                 and _fits_the_person_before(grouped, cols))):
@@ -430,6 +432,20 @@ def _bare_to_the_row(grouped: dict[str, dict[str, str]]) -> None:
         if name != "subject" and len(found) == 1 and not found.keys() & own.keys() and \
                 _words_of(next(iter(found.values()))) == {name} and next(iter(found)) in ("iin", "birth_date"):
             own.update(grouped.pop(name))
+
+
+def _iin_to_the_name_before(grouped: dict[str, dict[str, str]], cols: list[CatalogColumn]) -> None:
+    """An IIN column that is a person of its own only because the row's person has one (a SharePoint list's ИИН
+    and, cut short, ``ИИН …`` of ИИН представителя) is the IIN of the person named just before it who has none
+    (``Пред…``, Представитель по доверенности): in a table whose names say no person's role, a bare second IIN
+    after a second name is that name's."""
+    for name, found in list(grouped.items()):
+        if name == "subject" or set(found) != {"iin"}:
+            continue
+        before = _before(grouped, cols, found["iin"])
+        if before is not None and before != name and "iin" not in grouped[before] and \
+                grouped[before].keys() & {"surname", "first_name", "full_name"}:
+            grouped[before]["iin"] = grouped.pop(name)["iin"]
 
 
 def _before(grouped: dict[str, dict[str, str]], cols: list[CatalogColumn], column: str) -> str | None:
