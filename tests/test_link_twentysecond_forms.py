@@ -171,3 +171,14 @@ def test_a_second_iin_after_a_second_name_is_that_persons_in_a_sharepoint_list(t
     entities, said = link_out(tmp_path, "zaprosy.json", "registry.csv")
     assert "person 2: Пред… = full name, ИИН … = iin" in said, said
     assert entities["zaprosy", "1#2"] == entities["registry", "1"]  # the proxy, by his IIN beside his name
+
+
+def test_a_contacts_cell_of_a_phone_and_an_e_mail_is_the_applicants_phone(tmp_path: Path) -> None:
+    rows = ["Заявитель;ИИН заявителя;Контакты;В интересах (ФИО, ИИН)"]
+    for k in range(30):
+        phone = f"+7 705 {k:03d} 15 43" + (f", e-mail: user{k}@mail.kz" if k % 2 else "")
+        rows.append(f"{SURNAMES[k % 18]} {FIRSTS[k % 8]};{valid_iin(_born(k), 3000 + k) if k % 3 else ''};{phone};"
+                    + (f"{SURNAMES[(k + 4) % 18]} {FIRSTS[(k + 5) % 8]}" if k % 4 == 0 else ""))
+    (tmp_path / "otinish.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    _, said = link_out(tmp_path, "otinish.csv")
+    assert "Контакты = phone" in said and "person 1: Заявитель = full name" in said, said

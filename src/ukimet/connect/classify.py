@@ -317,6 +317,10 @@ def _looks_like_address(value: str) -> bool:
         not any(w.startswith(UNITS) for w in words)  # Astana branch 2: an office of an organisation
 
 
+_SEVERAL_CONTACTS = re.compile(r"[,;]")
+"""Where a cell's first contact ends (+7 705 931 15 43, e-mail: ...: the phone, then the e-mail)"""
+
+
 def _value_scores(values: Sequence[str]) -> dict[str, float]:
     """Share of values that look like each type."""
     v = [x.strip() for x in values if x and x.strip()]
@@ -334,7 +338,7 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
     scores = {
         "iin": share(lambda x: (n := normalise_number(x)) is not None and decode_iin(n) is not None),
         "bin": share(lambda x: len(x) == 12 and x.isdigit() and is_valid_bin(x)),
-        "phone": share(lambda x: bool(PHONE.match(x))),
+        "phone": share(lambda x: bool(PHONE.match(_SEVERAL_CONTACTS.split(x, maxsplit=1)[0].strip()))),
         "email": share(lambda x: bool(EMAIL.match(x)), v),
         "date": share(functools.partial(is_date, month_first=month_first(digits))),
         "sex": _share(lower, lambda x: x in SEX_VALUES) if len(set(lower)) <= 4 else 0.0,

@@ -545,9 +545,10 @@ def _nested_persons(identity: list[CatalogColumn]) -> bool:
 
 
 CONTACT_LISTS = frozenset({"phone", "phones", "tel", "telephone", "mobile", "email", "emails", "mail", "e-mail",
-                           "address", "addresses", "телефон", "телефоны", "адрес", "адреса", "почта", "мекенжай"})
+                           "address", "addresses", "телефон", "телефоны", "адрес", "адреса", "почта", "мекенжай",
+                           "контакты", "contacts"})
 """First keys of a nested list of a record's own contacts (PHONE.1.VALUE, emails.2.address): named by what they
-hold, they are the row's own person's."""
+hold, they are the row's own person's; so is a column named by them alone (Контакты: +7 705 931 15 43, e-mail: ...)."""
 
 
 def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
