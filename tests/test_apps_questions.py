@@ -544,6 +544,9 @@ def test_an_old_regions_name_is_the_region_and_its_old_centres_the_city(question
     ("Абай облысында сколько отбасы имеют коммунальный қарыз?", ["utility_debt > 0", "region = '10'"]),
     ("Ақмола облысы бойынша орталық жылуға қосылмаған тұрғын үйлер қанша?", ["NOT heating", "region = '11'"]),
     ("В каком регионе меньше всего учтённых жилых помещений?", ["FROM mart.dwellings", "ASC"]),
+    ("How many new benefit and pension awards were made each year between 2021 and 2025?",
+     ["FROM mart.benefits", "year(start_date) BETWEEN 2021 AND 2025"]),
+    ("Monthly total of all benefit and pension payments, Q2 2025", ["round(sum(amount))", "FROM mart.payments"]),
 ])
 def test_what_a_civil_servant_adds_in_passing_is_read_as_meant(question: str, fragments: list[str]) -> None:
     compiled = compile_question(question)
