@@ -146,8 +146,9 @@ def test_a_second_person_the_rows_relation_calls_self_is_the_first_again(tmp_pat
             receiver = "\\N\t\\N\t\\N"
         rows.append(f"{surname} {first}\t{iin}\t{_born(k)}\t{receiver}")
     (tmp_path / "alo.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    entities, _ = link_out(tmp_path, "alo.csv")
+    entities, said = link_out(tmp_path, "alo.csv")
     assert all(entities["alo", str(k)] == entities["alo", f"{k}#2"] for k in range(1, 31, 3))  # сам
+    assert "how the persons of a row are related: poluch_rod" in said, said
     assert all(entities["alo", str(k)] != entities["alo", f"{k}#2"] for k in range(2, 31, 3))  # сын
 
 

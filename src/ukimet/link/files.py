@@ -227,13 +227,17 @@ def describe(metadata: SqlEngine, name: str) -> str:
         if party.extras:
             said += "; compared as they are: " + ", ".join(party.extras)
         persons.append(said)
+    relations = list(dict.fromkeys(party.relation for party in parties(columns, (), extras=True)
+                                   if party.relation and party.relation not in used))
+    used |= set(relations)
     ids = [c.column for c in columns if c.semantic_type == RECORD_ID]
     ignored = [c.column for c in columns if c.column not in used and c.column not in ids]
     text = f"{name}: " + (" | ".join(f"person {i + 1}: {p}" for i, p in enumerate(persons)) if len(persons) > 1
                           else persons[0] if persons else "no person found (no IIN, name or full name column)")
     unread = [f"{c.column} ({NAMED_UNREAD[kind]})" for c in columns for kind in NAMED_UNREAD
               if f"name suggests {kind}" in c.evidence and c.semantic_type != kind]
-    return text + (f"; record id: {', '.join(ids)}" if ids else "") + (
+    return text + (f"; how the persons of a row are related: {', '.join(relations)}" if relations else "") + (
+        f"; record id: {', '.join(ids)}" if ids else "") + (
         f"; not used: {', '.join(ignored)}" if ignored else "") + (
         f"; not read as their names say, too few of their values being one (--map FILE:COLUMN=MEANING reads a "
         f"column as you say): {', '.join(unread)}" if unread else "")
