@@ -559,6 +559,18 @@ def test_a_regions_word_alone_is_the_region_named_not_a_guess_where_none_is() ->
     assert not isinstance(declined, tuple), declined
 
 
+@pytest.mark.parametrize(("question", "code"), [
+    ("Abai region (the old Semipalatinsk oblast): how many families have utility debt?", "'10'"),
+    ("old Guryev oblast i.e. Atyrau — average pension paid in 2025", "'23'"),
+])
+def test_old_before_a_regions_old_name_says_nothing_and_before_people_an_age_not_said(question: str,
+                                                                                       code: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and f"region = {code}" in compiled[1], compiled
+    for aged in ("How many old people live in Atyrau region?", "old people Atyrau region"):
+        assert not isinstance(compile_question(aged), tuple)
+
+
 def test_a_trend_is_answered_through_the_gateway_month_by_month(gateway: Gateway) -> None:
     answer = ask(gateway, ANALYST, "Payments by month in 2025", purpose=EVALUATION)
     assert answer.sql is not None, answer.declined

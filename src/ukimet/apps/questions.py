@@ -2926,6 +2926,10 @@ LIVING_SAID = {"kk": "қазір тұратындар", "ru": "проживаю�
 PAID_OVER_TIME = "total_paid"
 REGION_AGAIN = re.compile(r"(oblis|oblys|obl|oblast|region|област|обл)\w{0,6}")
 """A region's word said alone, folded (облыс, облыстың, облыс тұрғындары; области): the region already named"""
+OLD_NAME_SAID = re.compile(r"\b(?:[Oo]ld|[Ee]x)[\s-]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[\s-]+[^\W\d_]+)?[\s-]+"
+                           r"(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b")
+"""A region named by its old name, a capital letter's (the old Semipalatinsk oblast, ex-Guryev region): its "old"
+says nothing (old people say an age, and are declined as one not said)"""
 RECIPIENTS_PAID = "recipients_paid"
 """The metric of the people paid in a period (a person's payments counted once)"""
 """What payments over time are where neither a count nor a sum is said (динамика выплат): the money paid."""
@@ -2995,7 +2999,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     p.unknown = [w for w in p.unknown if not (amount and fold(w, p.language) in _words_of("paid", p.language))]
     if any(c.kind == "region" for span in p.items for c in span):  # Ұлытау облысы ...: облыс тұрғындарының саны:
         # the region again, said without its name (where no region is named, облыс бойынша may mean by region)
-        p.unknown = [w for w in p.unknown if not REGION_AGAIN.fullmatch(fold(w, p.language))]
+        old_name = OLD_NAME_SAID.search(question) is not None  # the old Semipalatinsk oblast
+        p.unknown = [w for w in p.unknown if not REGION_AGAIN.fullmatch(fold(w, p.language))
+                     and not (old_name and w.lower() in ("old", "ex"))]
     unheld = _not_held(question, p.language)
     if unheld:
         held = dict.fromkeys(i.name[p.language] for i in layer.items if i.kind == "filter" and i.id.endswith(
