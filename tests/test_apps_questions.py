@@ -547,6 +547,8 @@ def test_an_old_regions_name_is_the_region_and_its_old_centres_the_city(question
     ("How many new benefit and pension awards were made each year between 2021 and 2025?",
      ["FROM mart.benefits", "year(start_date) BETWEEN 2021 AND 2025"]),
     ("Monthly total of all benefit and pension payments, Q2 2025", ["round(sum(amount))", "FROM mart.payments"]),
+    ("Талдамалы анықтама дайындау үшін 2025 жылы Ақтөбе облысының тұрғындарына төленген жасына байланысты "
+     "зейнетақының жалпы сомасы туралы мәлімет беріңіз", ["round(sum(amount))", "region = '15'"]),
 ])
 def test_what_a_civil_servant_adds_in_passing_is_read_as_meant(question: str, fragments: list[str]) -> None:
     compiled = compile_question(question)
