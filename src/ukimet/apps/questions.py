@@ -2924,6 +2924,7 @@ RESIDENTS = re.compile(r"resident|inhabitant|жител|проживающ|жи�
 birth of the period"""
 LIVING_SAID = {"kk": "қазір тұратындар", "ru": "проживающие сейчас", "en": "living now"}
 PAID_OVER_TIME = "total_paid"
+"""What payments over time are where neither a count nor a sum is said (динамика выплат): the money paid."""
 REGION_AGAIN = re.compile(r"(oblis|oblys|obl|oblast|region|област|обл)\w{0,6}")
 """A region's word said alone, folded (облыс, облыстың, облыс тұрғындары; области): the region already named"""
 OLD_NAME_SAID = re.compile(r"\b(?:[Oo]ld|[Ee]x)[\s-]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]*(?:[\s-]+[^\W\d_]+)?[\s-]+"
@@ -2932,7 +2933,6 @@ OLD_NAME_SAID = re.compile(r"\b(?:[Oo]ld|[Ee]x)[\s-]+[A-ZА-ЯЁӘҒҚҢӨҰҮҺ
 says nothing (old people say an age, and are declined as one not said)"""
 RECIPIENTS_PAID = "recipients_paid"
 """The metric of the people paid in a period (a person's payments counted once)"""
-"""What payments over time are where neither a count nor a sum is said (динамика выплат): the money paid."""
 CURRENT_AWARDS = "active_awards"
 """The filter an average or median of awards' amounts takes where no period or state is said: the awards in payment
 (the average old-age pension is of the pensions paid now, not of every award ever made)."""
@@ -3062,10 +3062,11 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
             return _declined(question, p.language, "decline_subject")
         entity_pick = bound
     entity = next(iter(entity_pick))
-    paid_as = _paid_filters(layer)
-    if entity == "persons" and not paid and (p.year is not None or p.trend is not None) and not any(
-            m.id != "count" for m in metrics) and p.share is None and any(
-            c.kind == "filter" and (c.entity == "payments" or c.sql in paid_as) for span in spans for c in span):
+    period_of_people = entity == "persons" and not paid and (p.year is not None or p.trend is not None) and \
+        p.share is None and not any(m.id != "count" for m in metrics)
+    paid_as = _paid_filters(layer) if period_of_people else {}
+    if period_of_people and any(c.kind == "filter" and (c.entity == "payments" or c.sql in paid_as)
+                                for span in spans for c in span):
         # сколько человек получали пенсию по месяцам с апреля по август: people hold no history, their payments
         # do: the people paid in each month, each once however often paid (receiving a pension: its payments); how
         # much was paid (қанша ақша төленді) is no number of people

@@ -24,6 +24,7 @@ from pydantic import AfterValidator, Field, Strict
 from pydantic.dataclasses import dataclass
 
 from ukimet.core.config_files import STRICT, Float, Text, problem
+from ukimet.model.family_card import DIMENSIONS
 
 DELTA = 1e-8
 """delta of one grouped answer: the chance that a group held by one unit is released"""
@@ -71,8 +72,7 @@ DEFAULT_PRIVACY = Privacy(
         "mart.families.children_under_18": (0, 12), "mart.families.adults": (0, 10),
         "mart.families.area_m2": (0, 300), "mart.families.area_per_person": (0, 150),
         "mart.families.utility_debt": (0, 1_000_000), "mart.families.score": (0, 100),
-        **{f"mart.families.{block}": (0, 100)  # the family card's blocks (model.family_card.DIMENSIONS)
-           for block in ("economic", "social", "housing", "health", "education")},
+        **{f"mart.families.{block}": (0, 100) for block in DIMENSIONS},  # the family card's blocks
         "mart.family_scores.score": (0, 100), "mart.family_scores.members": (1, 15),
         "mart.payments.amount": (0, 500_000), "mart.benefits.monthly_amount": (0, 500_000),
         "mart.dwellings.area_m2": (0, 300), "mart.dwellings.rooms": (0, 10), "mart.dwellings.residents": (0, 20),

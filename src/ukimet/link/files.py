@@ -207,9 +207,12 @@ def describe(metadata: SqlEngine, name: str) -> str:
     columns = columns_of(metadata, name)
     used: set[str] = set()
     persons: list[str] = []
+    relations: dict[str, None] = {}  # the columns that say how a row's persons are related, in order
     seen: dict[str, tuple[int, dict[str, str]]] = {}
     for party in parties(columns, tuple(table_keys(metadata, name).get(columns[0].table, [])) if columns else (),
                          extras=True):
+        if party.relation:
+            relations[party.relation] = None
         if party.party in seen:  # the same person under another surname (before or after marriage) or name
             place, first = seen[party.party]
             for meaning, column in party.columns.items():
@@ -227,8 +230,7 @@ def describe(metadata: SqlEngine, name: str) -> str:
         if party.extras:
             said += "; compared as they are: " + ", ".join(party.extras)
         persons.append(said)
-    relations = list(dict.fromkeys(party.relation for party in parties(columns, (), extras=True)
-                                   if party.relation and party.relation not in used))
+    relations = {column: None for column in relations if column not in used}
     used |= set(relations)
     ids = [c.column for c in columns if c.semantic_type == RECORD_ID]
     ignored = [c.column for c in columns if c.column not in used and c.column not in ids]

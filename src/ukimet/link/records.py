@@ -878,24 +878,31 @@ def _orders(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, column: str, fl
              [("source", pa.string()), ("source_table", pa.string()), ("party", pa.string()), (flag, pa.bool_())])
 
 
-WRITTEN = ("surname", "first_name", "patronymic", "full_name", "address")
+NAMES_WRITTEN = ("surname", "first_name", "patronymic", "full_name")
+"""The raw fields a person's names are written in."""
+WRITTEN = (*NAMES_WRITTEN, "address")
 """The raw fields a person's names and address are written in."""
+
+
+def _rewrite(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, field: str, pattern: str,
+             fix: Callable[[str], str]) -> None:
+    """The raw records' ``field`` mended where ``pattern`` (a DuckDB regular expression) finds something to mend:
+    each distinct value it matches read once in Python (``fix``), and the values ``fix`` changes written back."""
+    values = [r[0] for r in con.execute(f"SELECT DISTINCT {field} FROM {SCHEMA}.raw_records "
+                                        f"WHERE regexp_matches({field}, '{pattern}')").fetchall()]
+    fixed = [(value, text) for value, text in ((value, fix(value)) for value in values) if text != value]
+    if fixed:
+        _mapping(work, "rewritten", {"raw": [v for v, _ in fixed], "text": [t for _, t in fixed]},
+                 [("raw", pa.string()), ("text", pa.string())])
+        con.execute(f"UPDATE {SCHEMA}.raw_records r SET {field} = m.text FROM map_rewritten m WHERE r.{field} = m.raw")
+        work.drop("map_rewritten")
 
 
 def _mend_mojibake(con: duckdb.DuckDBPyConnection, work: DuckDBBackend) -> None:
     """Names and addresses a program read in a Western code page (``ÄÞÑÅÍÎÂ``) as they were written (ДЮСЕНОВ): only
     values with two accented letters in a row are read in Python (``encoding.mended``)."""
     for field in WRITTEN:
-        values = [r[0] for r in con.execute(f"SELECT DISTINCT {field} FROM {SCHEMA}.raw_records "
-                                            f"WHERE regexp_matches({field}, '{MOJIBAKE}')").fetchall()]
-        fixed = [(value, mended(value)) for value in values]
-        fixed = [(value, text) for value, text in fixed if text != value]
-        if fixed:
-            _mapping(work, "mended", {"raw": [v for v, _ in fixed], "text": [t for _, t in fixed]},
-                     [("raw", pa.string()), ("text", pa.string())])
-            con.execute(f"UPDATE {SCHEMA}.raw_records r SET {field} = m.text FROM map_mended m "
-                        f"WHERE r.{field} = m.raw")
-            work.drop("map_mended")
+        _rewrite(con, work, field, MOJIBAKE, mended)
 
 
 LOST_LETTERS = "әғқңөұүһі"
@@ -904,7 +911,6 @@ WRITTEN_FOR_LOST = "агкноухи"
 """The Russian letters other records write for the lost ones (Утеген for Үтеген): a ``?`` restored to one of them
 is the same name once folded"""
 _LOST = re.compile(r"(?<=[^\W\d_])\?|\?(?=[^\W\d_])")
-NAMES_WRITTEN = ("surname", "first_name", "patronymic", "full_name")
 
 
 def restored(value: str, known: dict[str, int]) -> str:
@@ -934,23 +940,14 @@ def _restore_lost_letters(con: duckdb.DuckDBPyConnection, work: DuckDBBackend) -
     """Names whose Kazakh letters a code page lost (``?ТЕГЕН``, a DBF in cp1251) restored as the other records
     write them (``ҮТЕГЕН``: ``restored``); only the values with a ``?`` beside a letter are read in Python."""
     pattern = "\\pL\\?|\\?\\pL"  # RE2's \\w is ASCII: a Unicode letter is \\pL
-    lost = {field: [r[0] for r in con.execute(f"SELECT DISTINCT {field} FROM {SCHEMA}.raw_records "
-                                              f"WHERE regexp_matches({field}, '{pattern}')").fetchall()]
-            for field in NAMES_WRITTEN}
-    if not any(lost.values()):
-        return
+    lost = " OR ".join(f"regexp_matches({field}, '{pattern}')" for field in NAMES_WRITTEN)
+    if not con.execute(f"SELECT EXISTS (SELECT 1 FROM {SCHEMA}.raw_records WHERE {lost})").fetchall()[0][0]:
+        return  # no name lost a letter (most data): no words counted
     words = " UNION ALL ".join(f"SELECT unnest(string_split(lower({field}), ' ')) AS word FROM {SCHEMA}.raw_records "
                                f"WHERE {field} IS NOT NULL AND NOT contains({field}, '?')" for field in NAMES_WRITTEN)
     known = dict(con.execute(f"SELECT word, count(*) FROM ({words}) w WHERE word <> '' GROUP BY word").fetchall())
-    for field, values in lost.items():
-        fixed = [(value, restored(value, known)) for value in values]
-        fixed = [(value, text) for value, text in fixed if text != value]
-        if fixed:
-            _mapping(work, "restored", {"raw": [v for v, _ in fixed], "text": [t for _, t in fixed]},
-                     [("raw", pa.string()), ("text", pa.string())])
-            con.execute(f"UPDATE {SCHEMA}.raw_records r SET {field} = m.text FROM map_restored m "
-                        f"WHERE r.{field} = m.raw")
-            work.drop("map_restored")
+    for field in NAMES_WRITTEN:
+        _rewrite(con, work, field, pattern, lambda value: restored(value, known))
 
 
 def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: list[str]) -> None:

@@ -75,9 +75,9 @@ def escaped_name(name: str) -> str:
         return name
     text = name.removeprefix("OData_")
     cut = _CUT_ESCAPE.search(_ESCAPED.sub("", text)) is not None
-    text = _CUT_ESCAPE.sub("", _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)) if cut else \
-        _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
-    return text + CUT if cut else text  # ИИН …: a word begun after ИИН, cut before its first letter
+    text = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return _CUT_ESCAPE.sub("", text) + CUT if cut else text  # ИИН …: a word begun after ИИН, cut before its first
+    # letter
 
 
 def unique_names(names: list[str]) -> tuple[list[str], list[str]]:
