@@ -189,8 +189,8 @@ def _region_phrases(aliases: dict[str, dict[str, tuple[str, ...]]]) -> list[tupl
         for language, base in (("kk", kk), ("ru", ru), ("en", en)):
             for extra in REGION_WORDS[language][marker]:
                 ordered = [extra, *base] if language == "ru" and region.name_ru.lower().startswith("область") \
-                    else [*base, extra]
-                found.append((language, ordered, item, False))
+                    else [*base, extra]  # a name with its region's word is that region in a question of any
+                found += [(said, ordered, item, False) for said in LANGUAGES]  # language: Алматы облысында сколько
             found.append((language, base, item, marker == "oblast"))
         found.append(("kk", en, item, marker == "oblast"))  # Kazakh in Latin: Turkistan folds like Түркістан
         found.append(("ru", [to_russian_letters(w) for w in kk], item, marker == "oblast"))  # в Мангыстау, Актобе
