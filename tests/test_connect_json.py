@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ukimet.connect.connectors.base import REASON
-from ukimet.connect.connectors.jsonfile import LISTED, JsonConnector
+from ukimet.connect.connectors.jsonfile import JsonConnector
+from ukimet.connect.connectors.nested import LISTED
 from ukimet.core.errors import SourceError
 
 PERSON = {"citizen": {"name": {"last": "Сұлтанов", "first": "Нұрлан"}, "iin": 870305300123},

@@ -273,7 +273,7 @@ _TOWN_MARK = re.compile(r"^\s*(г|қ|гор|город|қаласы|city)\.?\s+|
 
 def _words(value: str) -> list[str]:
     """A value's words: split at spaces, commas and the carets of HL7 names (SURNAME^FIRST^PATRONYMIC)."""
-    return [w for w in value.replace(",", " ").replace("^", " ").split() if w]
+    return [w for w in value.replace(",", " ").replace("^", " ").replace("=", " ").split() if w]
 
 
 UNITS = ("branch", "office", "department", "division", "филиал", "отдел", "офис", "бөлім", "управлен", "басқарма",

@@ -22,13 +22,18 @@ import pyarrow as pa
 from ukimet.core.errors import SourceError
 
 SAMPLE_BYTES = 1 << 20
-CANDIDATES = ("cp1251", "kz1048", "cp866", "mac_cyrillic")
+CANDIDATES = ("cp1251", "kz1048", "cp866", "mac_cyrillic", "koi8-r")
 """Tried in this order when the file is not UTF-8; on equal scores the first wins. MacCyrillic (an export from a
 Mac's Excel) shares cp866's capitals and Windows-1251's small letters but for я: read as either, its other
-letters are symbols (Телефон as cp866 is ТхыхЇюэ)."""
+letters are symbols (Телефон as cp866 is ТхыхЇюэ). KOI8-R (a Unix program's export) puts its letters where
+Windows-1251 does, in another order: read as either, every byte is a Russian letter, and only which letters are
+frequent tells them apart (ДАТА_ОТПР read as Windows-1251 is дбфб_пфрт)."""
 _RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _FOREIGN = set("ђѓљњћџўЎјЈґҐєЄїЇѕЅЂЃЉЊЋЏ¤¦§©«¬®°±µ¶·»")
+_FREQUENT = set("оеаинтсрвлОЕАИНТСРВЛ")
+"""Russian's ten most frequent letters (about 60 % of its letters, and of a Kazakh text's Cyrillic ones); a code
+page that reads the bytes as other letters finds far fewer of them"""
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,15 @@ def _score(text: str) -> float:
     good = sum(map(text.count, _RUSSIAN | _KAZAKH))  # a count per letter runs in C: a character loop took 1.4 s
     bad = sum(map(text.count, _FOREIGN))             # over the samples of three files
     return good - 20 * bad
+
+
+def _scores(decoded: dict[str, str]) -> dict[str, float]:
+    """Each decoding's ``_score``; KOI8-R's, which reads the same bytes as letters as Windows-1251 does, also by how
+    many more of Russian's frequent letters it finds than Windows-1251 (so that it changes no other choice)."""
+    scores = {encoding: _score(text) for encoding, text in decoded.items()}
+    if "koi8-r" in scores and "cp1251" in scores:
+        scores["koi8-r"] += sum(map(decoded["koi8-r"].count, _FREQUENT)) - sum(map(decoded["cp1251"].count, _FREQUENT))
+    return scores
 
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -82,12 +96,13 @@ def detect_encoding(sample: bytes) -> tuple[str, float]:
         return "utf-8", 1.0
     except UnicodeDecodeError:
         pass
-    scores: dict[str, float] = {}
+    decoded: dict[str, str] = {}
     for encoding in CANDIDATES:
         try:
-            scores[encoding] = _score(sample.decode(encoding))
+            decoded[encoding] = sample.decode(encoding)
         except UnicodeDecodeError:
             continue
+    scores = _scores(decoded)
     if not scores:
         raise SourceError("source.encoding")
     best = max(scores, key=lambda e: (scores[e], -CANDIDATES.index(e)))
@@ -99,7 +114,7 @@ def detect_encoding(sample: bytes) -> tuple[str, float]:
 
 def best_code_page(sample: bytes) -> str:
     """The Cyrillic code page that reads ``sample`` best (every byte decodes in each of them)."""
-    scores = {encoding: _score(sample.decode(encoding, errors="replace")) for encoding in CANDIDATES}
+    scores = _scores({encoding: sample.decode(encoding, errors="replace") for encoding in CANDIDATES})
     return max(scores, key=lambda e: (scores[e], -CANDIDATES.index(e)))
 
 

@@ -163,32 +163,50 @@ def month_first(values: Iterable[object]) -> bool:
         month_day >= 0.1 * telling and day_first <= telling / 20
 
 
-_EPOCH_DAYS = re.compile(r"^-?\d{1,5}$")
+_EPOCH_DAYS = re.compile(r"^-?\d{1,13}$")
+SECONDS_LEAST = 100_000
+"""A number of days since 1970 this large is after the year 2243: a number at least this large counts seconds (a
+Unix time, as pandas and most programs write a date as a number), and one at least ``MILLISECONDS_LEAST`` large
+milliseconds (JavaScript's, Java's): 399686400 is 1982-09-02, as 4626 days and 399686400000 ms are"""
+MILLISECONDS_LEAST = 100_000_000_000
 EPOCH = dt.date(1970, 1, 1)
 EARLIEST_DAYS = (dt.date(1900, 1, 1) - EPOCH).days
 EXCEL_1920 = 7306
 """1920-01-01 as an Excel day number: fewer days, as Excel's, would be a birth before 1920"""
 
 
+def _in_days(number: int) -> int:
+    """A number of days, seconds or milliseconds since 1970 (by its size) as whole days (the UTC day it falls on)."""
+    return number // 86_400_000 if abs(number) >= MILLISECONDS_LEAST else \
+        number // 86_400 if abs(number) >= SECONDS_LEAST else number
+
+
 def epoch_days(values: Iterable[object]) -> bool:
     """Whether a column's values are days since 1970-01-01, as a database change stream (Debezium), Avro or a
-    PostgreSQL date sent as a number writes a date (9092 is 1994-11-23; -7654, before 1970, is 1949-01-17): every
-    value a whole number between 1900 and today, fewer than half of them years (1850-2100: a column of years of
-    birth), and some of them negative or most below ``EXCEL_1920`` (as Excel day numbers, births before 1920)."""
+    PostgreSQL date sent as a number writes a date (9092 is 1994-11-23; -7654, before 1970, is 1949-01-17), or
+    seconds or milliseconds since then (``SECONDS_LEAST``: pandas' JSON, a Unix time): every value a whole number
+    between 1900 and today, fewer than half of them years (1850-2100: a column of years of birth), and some of
+    them negative, or most below ``EXCEL_1920`` (as Excel day numbers, births before 1920), or seconds."""
     today = (dt.date.today() - EPOCH).days
     numbers = [int(text) for text in (str(v).strip() for v in values if v is not None) if _EPOCH_DAYS.match(text)]
     present = [v for v in values if v is not None and str(v).strip()]
-    if not numbers or len(numbers) < len(present) or not all(EARLIEST_DAYS <= n <= today for n in numbers):
+    days = [_in_days(n) for n in numbers]
+    if not numbers or len(numbers) < len(present) or not all(EARLIEST_DAYS <= n <= today for n in days):
         return False
     if sum(1 for n in numbers if n in YEARS) * 2 >= len(numbers):  # 1985, 1990: years of birth, not days
         return False
-    return any(n < 0 for n in numbers) or sorted(numbers)[len(numbers) // 2] < EXCEL_1920
+    large = [n for n in numbers if abs(n) >= SECONDS_LEAST]
+    if large and sum(1 for n in large if parse_date(str(n))) * 2 >= len(large):
+        return False  # 19800312, 12031980: dates written as digits, not seconds
+    counted = len(large) == len(numbers)  # no Excel day number is this large
+    return counted or any(n < 0 for n in days) or sorted(days)[len(days) // 2] < EXCEL_1920
 
 
 def from_epoch_days(value: object) -> dt.date | None:
-    """The day a number of days since 1970-01-01 stands for (``epoch_days``), or None."""
+    """The day a number of days (or seconds, or milliseconds) since 1970-01-01 stands for (``epoch_days``), or
+    None."""
     text = str(value).strip() if value is not None else ""
-    return EPOCH + dt.timedelta(days=int(text)) if _EPOCH_DAYS.match(text) else None
+    return EPOCH + dt.timedelta(days=_in_days(int(text))) if _EPOCH_DAYS.match(text) else None
 
 
 _ROMAN_MONTH = re.compile(r"^(\d{1,2})[.\s/-]+(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[.\s/-]+(\d{4})$", re.IGNORECASE)
@@ -402,7 +420,10 @@ def parse_year(value: object) -> dt.date | None:
 
 _NAME_AND_BIRTH = re.compile(
     r"^(?P<name>[^\d(),;]+?)\s*(?:[,;(]\s*|\s+)(?P<birth>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4})"
-    r"\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|жылы туған|года рождения|b\.)?\s*\)?\.?$", re.IGNORECASE)
+    r"\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|жылы туған|года рождения|b\.)?\s*\)?\.?"
+    r"(?:[,;]?\s*(?:[^\W\d_]{1,4}\.?\s*)?№?\s*\d{6,12})?$", re.IGNORECASE)
+"""A name and a date of birth, and the number of the document that proves it after them (a child's birth
+certificate on a ticket: ``АХМЕТОВА=АЙЯ=МАРАТҚЫЗЫ 23.10.2008 СР 2973680``)."""
 
 
 def name_and_birth(value: object) -> tuple[str, str] | None:
@@ -415,6 +436,8 @@ def name_and_birth(value: object) -> tuple[str, str] | None:
     return (found.group("name").strip(), birth) if parse_date(birth) or parse_year(birth) else None
 
 
+NAME_PARTS_JOINED = re.compile(r"(?<=[^\W\d_])=(?=[^\W\d_])")
+"""An equals sign between letters: the parts of a name as the railway's booking system joins them"""
 _MRZ = re.compile(r"^([^\W\d_][^\W\d]*(?:<[^\W\d_]+)*)<<([^\W\d_][^\W\d]*(?:<[^\W\d_]+)*)?<*$")
 """A name as a passport's machine-readable zone writes it: SURNAME<<GIVEN<NAMES<<<< (a single < between words)."""
 
@@ -428,7 +451,9 @@ def name_alone(value: str) -> str:
     """A person's name without the date of birth or the IIN a cell writes after it (``Касымов Дмитрий, 1944
     г.р.``, ``Оспанов Сергей, ИИН 900923301034``); the value itself when it holds neither. A passport's
     machine-readable name (``ZHUMABAEV<<NURLAN<<<<``) and an airline booking's (``ZHUMABAEV/NURLAN MR``) are the
-    surname, a comma and the given names, as a writer marks a surname (``ZHUMABAEV, NURLAN``)."""
+    surname, a comma and the given names, as a writer marks a surname (``ZHUMABAEV, NURLAN``). A railway
+    ticket's parts joined by ``=`` (``ПАВЛОВ=АЛЕКСАНДР=АЛЕКСАНДРОВИЧ``, ``АХМЕТОВА=Г=А``) are words."""
+    value = NAME_PARTS_JOINED.sub(" ", value)
     mrz = _MRZ.match(value.strip())
     if mrz:
         return ", ".join(part.replace("<", " ") for part in mrz.groups() if part)

@@ -27,6 +27,8 @@ from ukimet.connect.sources import list_sources
 from ukimet.core.dates import (
     AGE_IN_BIRTH,
     EPOCH,
+    MILLISECONDS_LEAST,
+    SECONDS_LEAST,
     epoch_days,
     life_span_birth,
     month_first,
@@ -170,13 +172,14 @@ def birth_parts(cols: list[CatalogColumn]) -> tuple[str, ...]:
     return tuple(found[p] for p in ("day", "month", "year")) if len(found) == 3 else ()
 
 
-WRITTEN_OTHERWISE = frozenset({"latin", "лат", "латиницей", "латинице", "кириллицей", "кириллице", "cyrillic", "en",
-                               "ru", "kk", "mrz", "passport", "паспорт", "паспорту", "doc", "document", "документ",
-                               "документу", "translit", "транслит", "qujat", "құжат", "құжаттағы", "qujattagy",
-                               "kuzhat", "dokument", "foreign", "шетел", "шетелдік", "по", "в", "in", "на", "бойынша",
-                               "boiynsha"})
+WRITTEN_OTHERWISE = frozenset({"latin", "lat", "лат", "латиницей", "латинице", "кириллицей", "кириллице", "cyrillic",
+                               "en", "ru", "kk", "mrz", "passport", "паспорт", "паспорту", "doc", "document",
+                               "документ", "документу", "translit", "транслит", "qujat", "құжат", "құжаттағы",
+                               "qujattagy", "kuzhat", "dokument", "foreign", "шетел", "шетелдік", "по", "в", "in", "на",
+                               "бойынша", "boiynsha"})
 """Words that say a name column holds the same person's name as another column, written another way (a returnee's
-name as the document from abroad writes it: tegi_qujat beside tegi; Фамилия (латиницей) beside Фамилия)."""
+name as the document from abroad writes it: tegi_qujat beside tegi; Фамилия (латиницей) beside Фамилия; familiya_lat
+beside familiya)."""
 
 
 def _written_otherwise(cols: list[CatalogColumn]) -> dict[str, str]:
@@ -269,6 +272,14 @@ def _stems(column: str, apart: dict[str, str] | None = None) -> set[str]:
     return {apart.get(w, w[:PERSON_STEM]) for w in re.findall(r"[^\W\d_]{3,}", column.lower())} | \
         {f"#{n}" for n in re.findall(r"(?<![^\W_]|[.:/-])\d{1,2}(?![^\W_]|[.:/-])", column)} | \
         {f"#{n}" for n in ORDINAL_BEFORE.findall(column)}
+
+
+def _abbreviates(column: str, person: str) -> bool:
+    """Whether a word of ``column``'s name of at least four letters begins a word of ``person``'s, as an
+    abbreviation does (ТЕЛ_ПЛАТ, EMAIL_ПЛАТ: the payer's, ПЛАТЕЛЬЩИК)."""
+    words = re.findall(r"[^\W\d_]{4,}", person.lower())
+    return any(w.startswith(short) and w != short for short in re.findall(r"[^\W\d_]{4,}", column.lower())
+               for w in words)
 
 
 ROLE = re.compile(r"рожени|родиль|новоро|newbor|infant|младен|ребен|ребён|child|отца|отец|матер|father|mother|"
@@ -579,9 +590,9 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
         if owner is None and NESTED.fullmatch(c.column) and c.column.split(".")[0].lower() in CONTACT_LISTS:
             owner = "subject" if "subject" in grouped else next(iter(grouped), None)  # a CRM's PHONE.1.VALUE: the
             # contact's own phones, a list named by what it holds, not by whose
-        if owner is None:  # Contact Phone of the person in Emergency Contact: a word of the person's column
-            said = [name for name in grouped if _stems(c.column) & _stems(name)]
-            owner = said[0] if len(said) == 1 else None
+        if owner is None:  # Contact Phone of the person in Emergency Contact: a word of the person's column, or
+            said = [name for name in grouped if _stems(c.column) & _stems(name) or _abbreviates(c.column, name)]
+            owner = said[0] if len(said) == 1 else None  # its first letters (ТЕЛ_ПЛАТ beside ПЛАТЕЛЬЩИК)
         bare = _words_of(c.column) <= CONTACT_LISTS  # named as a contact and nothing else: Телефон, phones
         if owner is None and first is not None and bare and all(NESTED.fullmatch(column)
                                                                  for column in grouped[first].values()):
@@ -962,10 +973,12 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
     _orders(con, work, "full_name", "given_first", given_first)
     _orders(con, work, "birth_date", "month_first", month_first)
     _orders(con, work, "birth_date", "epoch_days", epoch_days)
-    con.execute(f"""UPDATE {SCHEMA}.raw_records r SET birth_date = CAST(DATE '{EPOCH}' + CAST(r.birth_date AS INTEGER)
-            AS VARCHAR)
+    number = "CAST(trim(r.birth_date) AS BIGINT)"
+    con.execute(f"""UPDATE {SCHEMA}.raw_records r SET birth_date = CAST(DATE '{EPOCH}' + CAST(floor({number} / CASE
+            WHEN abs({number}) >= {MILLISECONDS_LEAST} THEN 86400000 WHEN abs({number}) >= {SECONDS_LEAST} THEN 86400
+            ELSE 1 END) AS INTEGER) AS VARCHAR)
         FROM map_epoch_days m WHERE m.source = r.source AND m.source_table = r.source_table AND m.party = r.party
-            AND regexp_full_match(trim(r.birth_date), '-?[0-9]{{1,5}}')""")  # 9092: 1994-11-23, as its column writes
+            AND regexp_full_match(trim(r.birth_date), '-?[0-9]{{1,13}}')""")  # 9092 days, 785548800 s: 1994-11-23
     fulls = con.execute(f"""SELECT DISTINCT r.full_name, coalesce(o.given_first, false) FROM {SCHEMA}.raw_records r
         LEFT JOIN map_given_first o USING (source, source_table, party) WHERE r.full_name IS NOT NULL""").fetchall()
     dates = con.execute(f"""SELECT DISTINCT r.birth_date, coalesce(o.month_first, false)

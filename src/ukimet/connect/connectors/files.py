@@ -36,6 +36,7 @@ from ukimet.connect.connectors.base import (
     unique_names,
     unreadable,
 )
+from ukimet.connect.connectors.nested import flatten, grow, in_order
 from ukimet.connect.connectors.workbook import (
     TITLE_ROWS,
     Sheet,
@@ -526,6 +527,49 @@ class ExcelConnector:
         return {}  # every cell is text: the classifier reads meaning from the values
 
 
+def _plain(value: Any) -> Any:
+    """A Parquet value as JSON would hold it: a map (Arrow gives its entries as key-value pairs) as an object."""
+    if isinstance(value, list) and value and all(isinstance(v, tuple) and len(v) == 2 for v in value):
+        return {str(k): _plain(v) for k, v in value}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _spread_columns(meta: pq.ParquetFile) -> dict[str, list[str]]:
+    """The columns of a Parquet file that hold lists of records or maps (a guest house's guests, each a map of
+    lastName, firstName, birthDate ...), each with the flat columns its values spread into, as a JSON file's list of
+    objects does (``guests.1.lastName``, ``guests.2.lastName``: each guest a person of the row), in the values' own
+    order; read from the column alone."""
+    spread = [f.name for f in meta.schema_arrow if _listed(f.type) and (
+        pa.types.is_map(f.type) or _nested(f.type.value_type))]
+    out = {}
+    for name in spread:
+        tree: dict[str, Any] = {}
+        for batch in meta.iter_batches(columns=[name]):
+            for value in batch.column(0).to_pylist():
+                grow(tree, flatten(_plain(value), name))
+        out[name] = list(in_order(tree)) or [name]
+    return out
+
+
+def _flat_names(schema: pa.Schema, spread: dict[str, list[str]]) -> list[str]:
+    """The flat columns of a Parquet schema in its order, a spread column's (``_spread_columns``) in its place."""
+    return [name for f in schema for name in (spread[f.name] if f.name in spread else
+                                              [g.name for g in _flat_fields([f])])]
+
+
+def _spread(batch: pa.RecordBatch, spread: dict[str, list[str]]) -> dict[str, pa.Array[Any]]:
+    """The flat columns of ``batch``'s ``spread`` columns (``_spread_columns``), by name."""
+    out: dict[str, pa.Array[Any]] = {}
+    for name, keys in spread.items():
+        values = [flatten(_plain(v), name) for v in batch.column(name).to_pylist()]
+        out |= {key: pa.array([v.get(key) for v in values], pa.string()) for key in keys}
+    return out
+
+
 TEXT_SAMPLE = 1000
 """Values of a binary column read to tell whether it holds text"""
 
@@ -592,10 +636,14 @@ class ParquetConnector:
                 continue
             schema = meta.schema_arrow
             texts = _binary_texts(meta)
-            out.append(TableInfo(path.stem, tuple(ColumnInfo(f.name, "string" if f.name in texts else str(f.type),
-                                                             f.nullable) for f in _flat_fields(schema)),
-                                 meta.metadata.num_rows, (), None,
-                                 {"file": str(path), **({"texts": json.dumps(texts)} if texts else {})}))
+            spread = _spread_columns(meta)
+            fields = {f.name: f for f in _flat_fields(schema)}
+            columns = [ColumnInfo(n, "string", True) if n not in fields else
+                       ColumnInfo(n, "string" if n in texts else str(fields[n].type), fields[n].nullable)
+                       for n in _flat_names(schema, spread)]
+            out.append(TableInfo(path.stem, tuple(columns), meta.metadata.num_rows, (), None,
+                                 {"file": str(path), **({"texts": json.dumps(texts)} if texts else {}),
+                                  **({"spread": json.dumps(spread, ensure_ascii=False)} if spread else {})}))
         return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
@@ -603,9 +651,17 @@ class ParquetConnector:
         raise_if_unreadable(self.name, table)
         left = limit
         texts = set(json.loads(table.options.get("texts", "[]")))
+        spread: dict[str, list[str]] = json.loads(table.options.get("spread", "{}"))
         for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
-            batch = _storable(_as_text(_flat(batch), texts).rename_columns(list(table.column_names)))  # names
-            # unique in the store's sense
+            if spread:
+                spreads = _spread(batch, spread)
+                rest = _as_text(_flat(batch.drop_columns(list(spread))), texts)
+                flat = {**dict(zip(rest.schema.names, rest.columns, strict=True)), **spreads}
+                names = _flat_names(batch.schema, spread)
+                batch = pa.RecordBatch.from_arrays([flat[n] for n in names], names=names)
+            else:
+                batch = _as_text(_flat(batch), texts)
+            batch = _storable(batch.rename_columns(list(table.column_names)))  # names unique in the store's sense
             if left is not None:
                 batch = batch.slice(0, left)
                 left -= batch.num_rows

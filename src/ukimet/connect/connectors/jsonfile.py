@@ -33,14 +33,14 @@ from ukimet.connect.connectors.base import (
     unique_names,
 )
 from ukimet.connect.connectors.files import _failed, _files, _refuse_unreadable
+from ukimet.connect.connectors.nested import flatten, grow, in_order
 from ukimet.connect.encoding import SAMPLE_BYTES, detect_encoding
 from ukimet.core.errors import SourceError
 
 SUFFIXES = (".json", ".jsonl", ".ndjson")
-LISTED = 20
-"""A list of objects gives numbered columns for up to this many items; a longer one is kept whole as JSON text in
-one column (nothing is dropped, and a record cannot add thousands of columns)."""
-Form = Literal["lines", "items"]
+Form = Literal["lines", "items", "split"]
+"""a record per line; the items of an array; or a table split into its column names and its rows of values
+(pandas' ``orient="split"``: ``{"columns": [...], "index": [...], "data": [[...], ...]}``)"""
 
 
 class _Utf8(io.RawIOBase):
@@ -79,13 +79,6 @@ def _open(path: Path, encoding: str) -> BinaryIO:
     return io.BufferedReader(_Utf8(io.TextIOWrapper(path.open("rb"), encoding=encoding)))
 
 
-def _text(value: Any) -> str | None:
-    """A JSON value as text: numbers as written (ijson reads them as Decimal), true and false as in JSON."""
-    if value is None:
-        return None
-    return ("true" if value else "false") if isinstance(value, bool) else str(value)
-
-
 def feature_record(record: Any) -> Any:
     """A record as its writer meant it: a GeoJSON feature's properties are its fields (OWNER_NAME, not
     properties.OWNER_NAME: "properties" names no person, where a nested record's first key would), beside its
@@ -99,51 +92,6 @@ def feature_record(record: Any) -> Any:
         return {**record["_source"], **({"_id": record["_id"]} if "_id" in record and "_id" not in record["_source"]
                                         else {})}
     return record
-
-
-def flatten(value: Any, prefix: str = "", out: dict[str, str | None] | None = None) -> dict[str, str | None]:
-    """A record's values by column name: nested objects as dotted names, lists of objects numbered from 1, lists
-    of plain values joined with "; "."""
-    out = {} if out is None else out
-    if isinstance(value, dict):
-        for key, item in value.items():
-            flatten(item, f"{prefix}.{key}" if prefix else str(key), out)
-    elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
-        if len(value) > LISTED:
-            out[prefix] = json.dumps(value, ensure_ascii=False, default=str)
-        else:
-            for n, item in enumerate(value, start=1):
-                flatten(item, f"{prefix}.{n}", out)
-    elif isinstance(value, list):
-        out[prefix] = "; ".join(t for t in map(_text, value) if t is not None) or None
-    else:
-        out[prefix] = _text(value)
-    return out
-
-
-LEAF = ""
-"""The mark of a node of ``_grow``'s tree that is a column itself (a key seen with a plain value or null)"""
-
-
-def _grow(tree: dict[str, Any], record: dict[str, str | None]) -> None:
-    """Add a flattened record's columns to ``tree`` (a node's children by name, in the order first seen at that
-    level): a key seen null in one record and as an object in another keeps its place among its siblings."""
-    for key in record:
-        node = tree
-        for part in key.split("."):
-            node = node.setdefault(part, {})
-        node[LEAF] = {}
-
-
-def _in_order(tree: dict[str, Any], prefix: str = "") -> Iterator[str]:
-    """The columns of ``_grow``'s tree in the records' own order: an object's columns where the object is (a
-    Debezium change's ``before`` image before its ``after``, though the first changes, inserts, hold
-    ``"before": null`` and only later ones the image), not after every column seen before them."""
-    for part, node in tree.items():
-        if part == LEAF:
-            yield prefix
-            continue
-        yield from _in_order(node, f"{prefix}.{part}" if prefix else part)
 
 
 def _form(path: Path, encoding: str) -> tuple[Form, str]:
@@ -166,9 +114,14 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
         return "lines", ""
     arrays: dict[str, int] = {}  # the events inside each array of objects that an object's key holds, at any
     total = 0                    # depth outside another array (an Elasticsearch answer's hits.hits)
+    top: set[str] = set()        # the top object's keys, and whether its "data" is an array of arrays (pandas)
+    rows_of_values = False
     with _open(path, encoding) as f:
-        for (prefix, event, _), (_, following, _) in itertools.pairwise(ijson.parse(f)):
+        for (prefix, event, value), (_, following, _) in itertools.pairwise(ijson.parse(f)):
             total += 1
+            if not prefix and event == "map_key":
+                top.add(value)
+            rows_of_values |= prefix == "data" and event == "start_array" and following == "start_array"
             if event == "start_array" and prefix and following == "start_map" and "item" not in prefix.split("."):
                 arrays[prefix] = 0
             else:
@@ -177,6 +130,8 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
                     arrays[inside] += 1
     # an object whose array of objects is most of it holds the records there ({"meta": ..., "data": [...]}); one
     # whose lists are a small part of it is itself a record (a person with their documents)
+    if rows_of_values and "columns" in top:
+        return "split", "index" if "index" in top else ""
     bulk = max(arrays, key=lambda k: arrays[k], default=None)
     return ("items", f"{bulk}.item") if bulk is not None and 2 * arrays[bulk] > total else ("items", "")
 
@@ -203,9 +158,27 @@ def _records(path: Path, encoding: str, form: Form, prefix: str) -> Iterator[tup
                 yield (record, None) if isinstance(record, dict) else \
                     (None, f"line {number}: {_kind(record)}, not a record: {line.strip()[:200]}")
             return
+        if form == "split":
+            yield from _split_rows(path, encoding, prefix)
+            return
         for number, item in enumerate(ijson.items(f, prefix), start=1):
             yield (item, None) if isinstance(item, dict) else \
                 (None, f"item {number}: {_kind(item)}, not a record: {json.dumps(item, default=str)[:200]}")
+
+
+def _split_rows(path: Path, encoding: str, index: str) -> Iterator[tuple[Any, str | None]]:
+    """The rows of a table split into column names and rows of values, each a record by the column names, its
+    index label (where the table has one) first as ``index``; a row of another length is no record."""
+    with _open(path, encoding) as f:
+        columns = [str(c) for c in next(ijson.items(f, "columns"), [])]
+    with _open(path, encoding) as data, _open(path, encoding) as labels:
+        indexes = ijson.items(labels, "index.item") if index else itertools.repeat(None)
+        for number, (row, label) in enumerate(zip(ijson.items(data, "data.item"), indexes, strict=False), start=1):
+            if not isinstance(row, list) or len(row) != len(columns):
+                yield None, f"row {number}: {_kind(row)} of {len(row) if isinstance(row, list) else 1} values where " \
+                    f"the table has {len(columns)} columns: {json.dumps(row, default=str)[:200]}"
+                continue
+            yield {**({"index": label} if index else {}), **dict(zip(columns, row, strict=True))}, None
 
 
 class JsonConnector:
@@ -236,17 +209,19 @@ class JsonConnector:
                 for record, _ in _records(path, encoding, form, prefix):
                     rows += 1
                     if record is not None:
-                        _grow(tree, flatten(feature_record(record)))
-                keys = dict.fromkeys(_in_order(tree))
+                        grow(tree, flatten(feature_record(record)))
+                keys = dict.fromkeys(in_order(tree))
             except (SourceError, ijson.JSONError, UnicodeError, OSError) as error:
                 out.append(_failed(path, error))
                 continue
             names, renamed = unique_names(list(keys))
-            described = "JSON Lines" if form == "lines" else "an array of records" if prefix == "item" else \
+            described = "JSON Lines" if form == "lines" else "a table of columns and rows" if form == "split" else \
+                "an array of records" if prefix == "item" else \
                 "one record" if not prefix else f"the records under {prefix.removesuffix('.item')!r}"
             out.append(TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), rows, (), None,
                                  {"file": str(path), "encoding": encoding, "form": described, "prefix": prefix,
-                                  "lines": str(form == "lines"), "keys": json.dumps(list(keys), ensure_ascii=False),
+                                  "lines": str(form == "lines"), "reading": form,
+                                  "keys": json.dumps(list(keys), ensure_ascii=False),
                                   "renamed": "; ".join(renamed)}))
         return distinct_names(out)
 
@@ -258,8 +233,8 @@ class JsonConnector:
         names = [*table.column_names, REASON]
         batch: list[tuple[str | None, ...]] = []
         try:
-            records = _records(Path(o["file"]), o["encoding"], "lines" if o["lines"] == "True" else "items",
-                               o["prefix"])
+            form: Form = "split" if o.get("reading") == "split" else "lines" if o["lines"] == "True" else "items"
+            records = _records(Path(o["file"]), o["encoding"], form, o["prefix"])
             for record, why in itertools.islice(records, limit):
                 values = flatten(feature_record(record)) if record is not None else {}
                 batch.append((*(values.get(k) for k in keys), why))
