@@ -112,3 +112,98 @@ def test_a_parquets_list_of_maps_is_a_person_per_item(tmp_path: Path) -> None:
     entities, said = link_out(tmp_path, "eq.parquet")
     assert "person 2: guests.2.lastName = surname" in said, said
     assert ("eq", "2#2") in entities and ("eq", "1#2") not in entities
+
+
+def _patient(k: int) -> dict[str, object]:
+    born = _born(k)
+    names: list[dict[str, object]] = [{"use": "official", "family": SURNAMES[k % 8], "given": [FIRSTS[k % 8],
+                                                                                                 PATRONYMICS[k % 6]]}]
+    if k % 5 == 0:
+        names.append({"use": "maiden", "family": SURNAMES[(k + 3) % 8]})
+    contact = {"relationship": [{"coding": [{"code": "C", "display": "Emergency Contact"}]},
+                                {"coding": [{"code": ("SPS", "MTH", "FTH", "SON")[k % 4]}]}],
+               "name": {"family": SURNAMES[(k + 1) % 8], "given": [FIRSTS[(k + 4) % 8]]},
+               "telecom": [{"system": "phone", "value": f"+7705{k:07d}"}]}
+    return {"fullUrl": f"urn:uuid:{k}", "resource": {
+        "resourceType": "Patient", "id": f"p{k}",
+        "identifier": [{"type": {"coding": [{"code": "NI"}]}, "system": "urn:oid:1.2.398", "value":
+                        valid_iin(born, 4000 + k)},
+                       {"type": {"coding": [{"code": "MR"}]}, "value": f"TK-{k:05d}"}],
+        "name": names, "gender": "male", "birthDate": f"{born}",
+        "telecom": [{"system": "phone", "value": f"+7747{k:07d}"}],
+        "generalPractitioner": [{"display": "Юсупов А.Р."}], "contact": [contact] if k % 2 else []}}
+
+
+def test_a_fhir_bundles_patients_are_read_by_the_standards_structure(tmp_path: Path) -> None:
+    bundle = {"resourceType": "Bundle", "type": "searchset", "entry": [_patient(k) for k in range(30)]}
+    (tmp_path / "patients.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+    entities, said = link_out(tmp_path, "patients.json")
+    assert "person 1: iin = iin, surname = surname, first_name = first name, middle_name = patronymic" in said, said
+    assert "person 2: contact.1.surname = surname, contact.1.first_name = first name" in said, said
+    assert "or former_surname = surname" in said, said  # the maiden name: the same person's other surname
+    assert "Юсупов" not in said and ("patients", "2#2") in entities and ("patients", "1#2") not in entities
+
+
+def test_a_church_books_date_of_birth_is_its_year_month_and_day_words() -> None:
+    from ukimet.core.dates import parse_date
+
+    assert parse_date("2004 года мая 3 дня") == dt.date(2004, 5, 3)
+    assert parse_date("1951 года декабря 16 дня") == dt.date(1951, 12, 16)
+
+
+def test_a_cell_of_two_persons_is_a_pair_a_man_first_and_one_person_alone_at_their_sexs_place() -> None:
+    from ukimet.core.cells import holds_people, person_in_cell
+
+    both = "раб Божий Орлов Олег Александрович, раба Божия Орлова (урожд. Иванова) Жанна Геннадьевна"
+    assert person_in_cell(both, 1) == "Орлов Олег Александрович"
+    assert person_in_cell(both, 2) == "Орлова (урожд. Иванова) Жанна Геннадьевна"
+    godparents = "Кузнецов Владимир Михайлович, 1960 г.р., Курманова Юлия Викторовна"
+    assert person_in_cell(godparents, 1) == "Кузнецов Владимир Михайлович, 1960 г.р"
+    assert person_in_cell("Сергеева Ольга Викторовна (1946 г.р.)", 1) is None
+    assert person_in_cell("мать: Петрова Анна", 2) == "Петрова Анна"
+    assert person_in_cell("г. Текели, ул. Абая, д. 66", 1) is None
+    assert not holds_people(["Покровский храм, г. Талдыкорган"] * 10)
+    assert not holds_people([f"{SURNAMES[k % 8]} {FIRSTS[k % 8]}" for k in range(10)])  # one name each
+    assert holds_people([both, godparents, "—", "Иванов Иван Иванович и Иванова Анна Петровна", "Петрова Анна",
+                         "Смирнов Дмитрий Сергеевич"])
+
+
+def test_a_books_parents_and_godparents_in_one_cell_each_are_persons_of_the_row(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["№ записи", "Имя во Св. Крещении", "Фамилия", "Дата рождения", "Родители", "Восприемники"])
+    for k in range(30):
+        father = f"{SURNAMES[k % 8]} {FIRSTS[k % 8]} {PATRONYMICS[k % 6]}"
+        mother = f"{SURNAMES[k % 8]}а Анна Петровна"
+        sheet.append([f"2005/{k:03d}", FIRSTS[(k + 1) % 8], SURNAMES[k % 8], f"{_born(k + 40):%d.%m.%Y}",
+                      f"{father} и {mother}" if k % 3 else mother if k % 2 else "—",
+                      f"Кузнецов Пётр Валерьевич, {1950 + k} г.р.; Орлова Ирина" if k % 2 else "—"])
+    book.save(tmp_path / "book.xlsx")
+    entities, said = link_out(tmp_path, "book.xlsx")
+    assert "person 2: Родители = full name | person 3: Родители = full name" in said, said
+    assert "person 4: Восприемники = full name" in said, said
+    assert ("book", "3#3") in entities and ("book", "3#2") in entities  # father and mother
+    assert ("book", "3#3") in entities and ("book", "1#2") not in entities  # a mother alone is the third
+    assert ("book", "1#4") not in entities  # a dash is nobody
+
+
+def test_a_forms_group_names_its_persons_phone_and_members_named_either_way_are_names(tmp_path: Path) -> None:
+    results = []
+    for k in range(30):
+        members = [{"hh/member/m_name": FIRSTS[(k + j) % 8] if (k + j) % 2 else
+                    f"{SURNAMES[k % 8]} {FIRSTS[(k + j) % 8]}", "hh/member/m_dob": f"{_born(k + 9 * j + 60)}",
+                    "hh/member/m_iin": valid_iin(_born(k + 9 * j + 60), 6000 + k), "hh/member/m_rel": "child"}
+                   for j in range(2)]
+        results.append({"_id": 180000000 + k, "resp/name": f"{SURNAMES[k % 8]} {FIRSTS[k % 8]} {PATRONYMICS[k % 6]}",
+                        "resp/dob": f"{_born(k)}", "resp/phone": f"8 (747) {k:03d}-38-24",
+                        "hh/address": f"Текели, Ленина {k}", "hh/member": members})
+    (tmp_path / "aid.json").write_text(json.dumps({"count": 30, "results": results}, ensure_ascii=False),
+                                       encoding="utf-8")
+    entities, said = link_out(tmp_path, "aid.json")
+    assert "resp/phone = phone" in said.split("| person 2")[0], said  # the respondent's, by the form's group
+    assert "hh/member.1.hh/member/m_name = first name" in said and "hh/member.2.hh/member/m_name = first name" in \
+        said, said
+    assert ("aid", "1#3") in entities and entities["aid", "1#3"] != entities["aid", "1#2"]

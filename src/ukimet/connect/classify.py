@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ukimet.connect.connectors.base import CUT
+from ukimet.core.cells import holds_people
 from ukimet.core.dates import (
     age_in_birth,
     epoch_days,
@@ -29,15 +30,16 @@ from ukimet.core.dates import (
 from ukimet.core.ids import decode_iin, is_valid_bin, normalise_number
 from ukimet.core.scripts import plain_latin
 
-SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "birth_date", "age", "sex",
-                  "phone", "email", "address", "region", "money", "date", "text", "other", "record_id")
+SEMANTIC_TYPES = ("iin", "bin", "surname", "first_name", "patronymic", "full_name", "persons", "birth_date", "age",
+                  "sex", "phone", "email", "address", "region", "money", "date", "text", "other", "record_id")
 """what a column of an agency's table can be; ``record_id`` only when a user says so (``ukimet link --map``, a
-catalogue label): a record's number, never evidence of who the record is about"""
+catalogue label): a record's number, never evidence of who the record is about; ``persons``: the names of several
+persons in one cell (a baptism book's parents, ``core.cells``)"""
 COLUMN_TYPES = (*SEMANTIC_TYPES, "person_id", "family_id")
 """every semantic type a catalogued column can have: the classifier's, and the ids linkage gives persons and
 families (columns of derived tables, the mart's); what policies and data files may name"""
-PERSONAL = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "age", "phone",
-                      "email", "address"})
+PERSONAL = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "persons", "birth_date", "age",
+                      "phone", "email", "address"})
 
 # Name fragments per type, matched against the lower-cased column name split on _ and spaces (whole words) or,
 # for the longer fragments, as substrings. Kazakh, Russian and English, in Cyrillic and Latin spellings; and SAP HR's
@@ -116,8 +118,8 @@ REPEATED_SHARE = 0.1
 """Distinct names per filled value below which a column's names repeat as no person's do (a person on ten rows of a
 register is a payments ledger's recipient, whom another name column beside it would not outnumber)."""
 NAMES = ("surname", "first_name", "patronymic", "full_name")
-IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "sex", "phone",
-                         "email", "address"})
+IDENTIFYING = frozenset({"iin", "surname", "first_name", "patronymic", "full_name", "persons", "birth_date", "sex",
+                         "phone", "email", "address"})
 
 PHONE = re.compile(r"^(\+7|8|7)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}$|^7[0-8]\d{8}$")
 """A Kazakh phone number: +7, 8 or 7 and ten digits, however grouped; or the ten digits alone (7051555189: 705, a
@@ -505,6 +507,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
             (lowered.startswith(("id_", "ид_")) and coded):  # id_adr of numbers: the address's number; id_surname
         # of names: the surname of the person the id is (a record's own prefix)
         return pick("other", 0.8, "identifier or code column")
+    if holds_people(list(values)):  # Родители: Иванов Сергей Николаевич и Иванова Екатерина Анатольевна
+        return pick("persons", 0.8, "names of several persons in one cell (a pair: a man first)")
     if names.get("age"):  # Возраст, client.age: whole years, as an application or a survey took them
         present = [v.strip() for v in values if v and v.strip()]
         ages = [v for v in present if AGE.fullmatch(v) and float(v) <= OLDEST]
@@ -565,7 +569,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
                 # КАСЫМОВ, Дмитрий: a name of several words is a full name
                 return pick("full_name", 0.5 + 0.4 * scores["full_name"],
                             f"{scores['full_name']:.0%} of values are names of several words")
-            if value_support >= 0.5 or not values:
+            several = sum(scores.get(k, 0.0) for k in ("surname", "first_name", "patronymic", "full_name"))
+            if value_support >= 0.5 or several >= MIXED_NAMES or not values:  # m_name: Дана, Мәдина Омарова, Arman
                 return pick(kind, 0.5 + 0.4 * strength + 0.1 * value_support, f"name and values are {kind}")
             continue
         if kind == "money" and (numeric_type or scores.get("money", 0) >= 0.9):
@@ -593,6 +598,11 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     if scores.get("text", 0) >= 0.8:
         return pick("text", 0.5, "free text in words")
     return pick("other", 0.5, "; ".join(evidence) or "no evidence for a specific type")
+
+
+MIXED_NAMES = 0.7
+"""The share of a name column's values that must be names of one word or of several (a household member's name, a
+first name alone or with the surname) for the column to be read as its name says, where neither alone is half"""
 
 
 def _sensitivity(source: str, table: str, column: str, kind: str) -> str:

@@ -56,8 +56,9 @@ _MONTH_SHORT = {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 
                 "dec": 12}
 """Abbreviations, matched whole."""
 _FILLER = frozenset({"г", "гг", "год", "года", "ж", "жыл", "жылы", "жылғы", "th", "st", "nd", "rd", "of", "the",
-                     "y", "yil", "jyl", "jyly", "j", "zh"})
-"""Words a written date may carry besides its day, month and year (г. 1985 года, 1985 ж., the 12th of)."""
+                     "y", "yil", "jyl", "jyly", "j", "zh", "дня", "числа", "күні"})
+"""Words a written date may carry besides its day, month and year (г. 1985 года, 1985 ж., the 12th of; a church
+book's 2004 года мая 3 дня, the day's word after it)."""
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 
 

@@ -8,6 +8,7 @@ joined back in DuckDB, so a million records cost as much as their few thousand d
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -18,12 +19,14 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+from duckdb.func import FunctionNullHandling
 from sqlalchemy import Engine
 
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import NAMES, OFFICIAL, REPEATED, SEX_CODES, is_organisation
 from ukimet.connect.encoding import MOJIBAKE, mended
 from ukimet.connect.sources import list_sources
+from ukimet.core.cells import PLACES, person_in_cell
 from ukimet.core.dates import (
     AGE_IN_BIRTH,
     EPOCH,
@@ -97,6 +100,9 @@ class Party:
     age_on: str | None = None
     """where the party's age stands for its date of birth: the column of the date it was taken on (Дата опроса,
     created_at), if the row has one"""
+    cell: int = 0
+    """the party's place (1 or 2) in a cell of several persons (``core.cells``: the full name's column is a
+    ``persons`` one), or 0"""
 
 
 NESTED = re.compile(r"\w[\w ]*\w(\.(\w[\w ]*\w|\d+))+|\w[\w ]*\w\.\d+\..+")
@@ -274,6 +280,13 @@ def _stems(column: str, apart: dict[str, str] | None = None) -> set[str]:
         {f"#{n}" for n in ORDINAL_BEFORE.findall(column)}
 
 
+def _group(column: str) -> str | None:
+    """The group of a form's field, as ODK and KoboToolbox name a field by its path (``resp/phone``: resp), or
+    None."""
+    found = re.fullmatch(r"(\w+(?:/\w+)*)/\w+", column)
+    return found.group(1) if found else None
+
+
 def _abbreviates(column: str, person: str) -> bool:
     """Whether a word of ``column``'s name of at least four letters begins a word of ``person``'s, as an
     abbreviation does (ТЕЛ_ПЛАТ, EMAIL_ПЛАТ: the payer's, ПЛАТЕЛЬЩИК)."""
@@ -321,8 +334,11 @@ def _person_words(identity: list[CatalogColumn]) -> dict[str, str]:
 
 
 def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool = False) -> list[Party]:
+    """The persons each row of each table describes: its own, its relatives', a cell's several (after the table's
+    others, in their columns' order, a place of a pair each: ``core.cells``)."""
     by_table: dict[str, list[CatalogColumn]] = defaultdict(list)
-    for c in columns:
+    columns_ = list(columns)
+    for c in columns_:
         by_table[c.table].append(c)
     out = []
     for table, cols in by_table.items():
@@ -404,6 +420,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         apart = _apart(c.column for c in cols) if marriage and named else {}
         for c in marriage:  # the party of the same first word (or person's word): its surname, or its other surnames
             name = next((p for p in grouped if named and p in _stems(c.column, apart)), party_of(c.column))
+            if name not in grouped and "subject" in grouped and not NESTED.fullmatch(c.column):
+                name = "subject"  # former_surname beside contact.1.surname: the row's own person's
             if name in grouped and "surname" not in grouped[name]:
                 grouped[name]["surname"] = c.column
             elif name in grouped:
@@ -422,7 +440,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 out += _written_twice(_with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
                                                            relation=relation, age_on=_age_on(cols, found)),
                                                      surnames[name]), written)
-    return out
+    return out + [Party("", c.table, c.column.lower() if place == 1 else f"{c.column.lower()}#{place}",
+                        {"full_name": c.column}, key, cell=place)
+                  for c in columns_ if c.semantic_type == "persons" for place in range(1, PLACES + 1)]
 
 
 NEWBORN = re.compile(r"новоро|newbor|infant|младен|нәресте|нарест")
@@ -583,9 +603,10 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
         owner = named.get(c.column) if named else None
         if owner in (None, "subject") or owner not in grouped:  # HERDER_PHO says herder, a person by another name
             owner = party_of(c.column) if party_of(c.column) in grouped else None
-        if owner is None:  # HERDER_PHO beside HERDER_NAM, the row's one column of the herder: its person's
-            begun = [name for name, found_ in grouped.items()
-                     if party_of(c.column) in {party_of(column) for column in found_.values()}]
+        if owner is None:  # HERDER_PHO beside HERDER_NAM, the row's one column of the herder: its person's; resp/phone
+            begun = [name for name, found_ in grouped.items()  # beside resp/name, a form's group (ODK, Kobo)
+                     if party_of(c.column) in {party_of(column) for column in found_.values()}
+                     or _group(c.column) in {_group(column) for column in found_.values()} - {None}]
             owner = begun[0] if len(begun) == 1 else None
         if owner is None and NESTED.fullmatch(c.column) and c.column.split(".")[0].lower() in CONTACT_LISTS:
             owner = "subject" if "subject" in grouped else next(iter(grouped), None)  # a CRM's PHONE.1.VALUE: the
@@ -615,6 +636,29 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
         if len(persons) > 1 and owner is not None and alone:
             found[owner][c.semantic_type].append(c.column)
     return found
+
+
+CELL_FUNCTION = "ukimet_person_in_cell"
+
+
+def _with_cell_function(con: duckdb.DuckDBPyConnection) -> None:
+    """``core.cells.person_in_cell`` as a function of ``con``'s SQL (once per connection)."""
+    with contextlib.suppress(duckdb.NotImplementedException):  # registered already on this connection
+        con.create_function(CELL_FUNCTION, person_in_cell, ["VARCHAR", "BIGINT"], "VARCHAR",
+                            null_handling=FunctionNullHandling.SPECIAL, side_effects=False)
+
+
+def _value_sql(party: Party, kind: str) -> str:
+    """A party's field as text: its column's value, or a cell's person at the party's place."""
+    value = f"CAST({ident(party.columns[kind])} AS VARCHAR)"
+    return f"{CELL_FUNCTION}({value}, {party.cell})" if party.cell and kind == "full_name" else value
+
+
+def _said(column: str) -> str:
+    """The SQL of a further attribute's value in lower case, none where the cell says nothing: empty, or a dash
+    or dots alone (``—``, ``-``, ``...``: a book's "no parents written", not a value every such row shares)."""
+    return f"CASE WHEN regexp_full_match(trim(CAST({column} AS VARCHAR)), '[\\s.,_―—–-]*') THEN NULL " \
+        f"ELSE lower(trim(CAST({column} AS VARCHAR))) END"
 
 
 def record_key_sql(key: list[str]) -> str:
@@ -648,12 +692,12 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         record_key = record_key_sql(key)
         fields = ", ".join(
             f"{_birth_sql(party)} AS {t}" if t == "birth_date" else
-            f"CAST({ident(party.columns[t])} AS VARCHAR) AS {t}" if t in party.columns else
+            f"{_value_sql(party, t)} AS {t}" if t in party.columns else
             f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email") if t != "age")
         address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
                    if party.address else "NULL::VARCHAR")
         mine = {extra_name(c): c for c in party.extras}
-        further = "".join(f", nullif(lower(trim(CAST({ident(mine[n])} AS VARCHAR))), '') AS {n}" if n in mine
+        further = "".join(f", {_said(ident(mine[n]))} AS {n}" if n in mine
                           else f", NULL::VARCHAR AS {n}" for n in names)
         relation = f"CAST({ident(party.relation)} AS VARCHAR)" if party.relation else "NULL::VARCHAR"
         selects.append(f"SELECT '{source}' AS source, '{party.table}' AS source_table, "
@@ -662,6 +706,8 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
                        f"surname_variant{further} FROM {table}{_variant_rows(party)}")
     if not selects:
         raise LinkError("link.no_identity")
+    if any(party.cell for _, party, _ in found):
+        _with_cell_function(con)
     con.execute(f"CREATE OR REPLACE TABLE {SCHEMA}.raw_records AS " + " UNION ALL ".join(selects))
     raw = con.execute(f"SELECT count(*) FROM {SCHEMA}.raw_records").fetchone()
     _standardise(con, DuckDBBackend.working(con, int(raw[0]) if raw else 0), names)
@@ -818,7 +864,7 @@ def _birth_sql(party: Party) -> str:
     if "age" in party.columns:
         return _age_sql(party)
     if "full_name" in party.columns:
-        full = f"CAST({ident(party.columns['full_name'])} AS VARCHAR)"
+        full = _value_sql(party, "full_name")
         return f"CASE WHEN regexp_matches({full}, '[0-9]') THEN {full} END"
     return "NULL::VARCHAR"
 

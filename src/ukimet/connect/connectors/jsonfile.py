@@ -21,6 +21,7 @@ from typing import Any, BinaryIO, ClassVar, Literal
 import ijson  # type: ignore[import-untyped]
 import pyarrow as pa
 
+from ukimet.connect.connectors import fhir
 from ukimet.connect.connectors.base import (
     REASON,
     ColumnInfo,
@@ -82,7 +83,10 @@ def _open(path: Path, encoding: str) -> BinaryIO:
 def feature_record(record: Any) -> Any:
     """A record as its writer meant it: a GeoJSON feature's properties are its fields (OWNER_NAME, not
     properties.OWNER_NAME: "properties" names no person, where a nested record's first key would), beside its
-    geometry and id; an Elasticsearch hit's document is its _source; any other record as it is."""
+    geometry and id; an Elasticsearch hit's document is its _source; a FHIR Patient (or a Bundle's entry holding
+    one) its persons' named columns (``fhir.patient``); any other record as it is."""
+    if fhir.is_patient(record):
+        return fhir.patient(record)
     if isinstance(record, dict) and record.get("type") == "Feature" and isinstance(record.get("properties"), dict):
         extra = {k: v for k, v in record.items() if k in ("id", "geometry") and k not in record["properties"]}
         return {**record["properties"], **extra}

@@ -1,0 +1,93 @@
+"""Several persons written in one cell: a baptism book's parents (``Иванов Сергей Николаевич и Иванова (урожд.
+Макарова) Екатерина``), its godparents (``Кузнецов Пётр Валерьевич, 1960 г.р.; Орлова Ирина``), a register's
+spouses. Each person is a name of two to four words, a date or year of birth after it allowed; they are joined by
+"и", "және", "and", a semicolon, a line break, or a comma before the next name (not before a year of birth).
+
+A pair is written a man first, as the registers of the region write a couple (father and mother, godfather and
+godmother): a person written alone takes the place their sex holds in a pair (a mother alone is the second, so that
+the same cell's places mean the same roles on every row)."""
+
+from __future__ import annotations
+
+import re
+
+from ukimet.core.dates import name_alone
+
+SEPARATOR = re.compile(r"\s*(?:\n|;|\s(?:и|және|and|&)\s|,\s*(?=[^\W\d_]))\s*", re.IGNORECASE)
+HONORIFIC = re.compile(r"\b(?:раб(?:а)?\s+Божи(?:й|я)|р\.\s*Б\.)\s*", re.IGNORECASE)
+"""a church book's "servant of God" before a name"""
+ROLE = re.compile(r"^(?P<role>мать|отец|анасы|әкесі|mother|father|м\.|о\.)\s*[:\-–—]?\s+", re.IGNORECASE)
+FEMALE_ROLES = ("мать", "анасы", "mother", "м.")
+BRACKETS = re.compile(r"\([^)]*\)")
+NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
+FEMALE_ENDINGS = ("вна", "қызы", "кызы", "kyzy", "qyzy", "ова", "ева", "ёва", "ина", "ская", "цкая", "ovna", "evna",
+                  "ova", "eva", "ina", "skaya")
+MALE_ENDINGS = ("вич", "ұлы", "улы", "uly", "оглы", "ов", "ев", "ёв", "ин", "ский", "цкий", "ovich", "evich", "ov",
+                "ev", "in", "sky", "skiy")
+PLACES = 2
+"""the persons of a cell read: a pair (a cell of three names has its third unread)"""
+
+
+def _is_name(part: str) -> bool:
+    words = [w for w in NAME_WORD.findall(BRACKETS.sub(" ", name_alone(part))) if not w.endswith(".") or len(w) > 2]
+    initials = [w for w in NAME_WORD.findall(BRACKETS.sub(" ", name_alone(part))) if len(w) <= 2]
+    return 2 <= len(words) + len(initials) <= 4 and len(words) >= 1 and all(w[0].isupper() for w in words)
+
+
+def people_in_cell(text: str | None) -> list[tuple[str, str | None]]:
+    """Each person a cell names, as written (with the date of birth after the name), and the sex its role word
+    says ("f", "m" or None); empty where the cell is no list of names."""
+    if text is None:
+        return []
+    out = []
+    for part in SEPARATOR.split(HONORIFIC.sub("", text.strip())):
+        part = part.strip(" ,.")
+        role = ROLE.match(part)
+        if role:
+            part = part[role.end():]
+        if not part:
+            continue
+        if not _is_name(part):
+            if re.fullmatch(r"[\d.\s]*(?:г\.?\s?р\.?|ж\.?\s?т\.?)?", part, re.IGNORECASE) and out:
+                out[-1] = (f"{out[-1][0]}, {part}", out[-1][1])  # Кузнецов Пётр, 1960 г.р.: the name's birth
+                continue
+            return []
+        said = None if role is None else "f" if role.group("role").lower() in FEMALE_ROLES else "m"
+        out.append((part, said))
+    return out
+
+
+def sex_of(name: str) -> str | None:
+    """The sex a name's endings tell (its patronymic's first, then its surname's): "f", "m" or None."""
+    words = [w.lower() for w in NAME_WORD.findall(BRACKETS.sub(" ", name_alone(name)))]
+    for endings in ((w for w in words if w.endswith(("вна", "вич", "ұлы", "улы", "қызы", "кызы", "uly", "kyzy"))),
+                    iter(words)):
+        for word in endings:
+            if word.endswith(FEMALE_ENDINGS):
+                return "f"
+            if word.endswith(MALE_ENDINGS):
+                return "m"
+    return None
+
+
+def person_in_cell(text: str | None, place: int) -> str | None:
+    """The person of a cell at ``place`` (1 or 2) of its pair: the first or second name written, or the one name
+    written at the place its sex holds (a woman alone second); None where the place is empty."""
+    people = people_in_cell(text)
+    if len(people) >= 2:
+        return people[place - 1][0] if place <= len(people) else None
+    if not people:
+        return None
+    name, said = people[0]
+    second = (said or sex_of(name)) == "f"
+    return name if (place == 2) == second else None
+
+
+def holds_people(values: list[str]) -> bool:
+    """Whether a column's cells are lists of persons: most filled cells name one or more persons, and at least
+    a fifth of them two or more (a column of single names is a full name's)."""
+    filled = [v for v in values if v and not re.fullmatch(r"[\s.,_―—–-]*", v)]
+    if len(filled) < 5:
+        return False
+    counts = [len(people_in_cell(v)) for v in filled]
+    return sum(1 for c in counts if c) >= 0.8 * len(filled) and sum(1 for c in counts if c >= 2) >= 0.2 * len(filled)
