@@ -39,7 +39,7 @@ def people_in_cell(text: str | None) -> list[tuple[str, str | None]]:
     says ("f", "m" or None); empty where the cell is no list of names."""
     if text is None:
         return []
-    out = []
+    out: list[tuple[str, str | None]] = []
     for part in SEPARATOR.split(HONORIFIC.sub("", text.strip())):
         part = part.strip(" ,.")
         role = ROLE.match(part)
