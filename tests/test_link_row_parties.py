@@ -17,7 +17,7 @@ from tests.conftest import link_out
 from ukimet.connect.classify import classify_column
 from ukimet.core.dates import age_in_birth
 from ukimet.link.engine import one_row_apart
-from ukimet.link.names import name_key
+from ukimet.link.names import full_name_begins, name_key
 
 
 @pytest.mark.parametrize(("value", "age"), [("18 лет", True), ("72 года", True), ("1 год", True), ("5 жас", True),
@@ -94,11 +94,11 @@ def _apart(parties: list[Party]) -> set[int]:
     con.execute("CREATE SCHEMA link")
     con.execute("""CREATE TABLE link.person_records (record_id BIGINT, source VARCHAR, source_table VARCHAR,
         record_key VARCHAR, party VARCHAR, surname_variant BOOLEAN, iin VARCHAR, surname_key VARCHAR, first_key VARCHAR,
-        father_key VARCHAR, sex VARCHAR, birth_date DATE)""")
+        first_full VARCHAR, father_key VARCHAR, sex VARCHAR, birth_date DATE)""")
     for k, (iin, sur, first, father, sex, born) in enumerate(parties):
         con.execute("INSERT INTO link.person_records VALUES (?, 'policies', 'policies', '7', ?, false, ?, ?, ?, ?, ?, "
-                    "?)", [k, f"party_{k}", iin, sur and name_key(sur), first and name_key(first),
-                     father and name_key(father), sex, born])
+                    "?, ?)", [k, f"party_{k}", iin, sur and name_key(sur), first and name_key(first),
+                              first and full_name_begins(first), father and name_key(father), sex, born])
     con.execute("CREATE TABLE link.record_profiles AS SELECT record_id, record_id AS profile_id "
                 "FROM link.person_records")
     return {int(b) for a, b in con.execute(one_row_apart("''")).fetchall() if a == 0}

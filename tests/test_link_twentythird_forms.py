@@ -207,3 +207,19 @@ def test_a_forms_group_names_its_persons_phone_and_members_named_either_way_are_
     assert "hh/member.1.hh/member/m_name = first name" in said and "hh/member.2.hh/member/m_name = first name" in \
         said, said
     assert ("aid", "1#3") in entities and entities["aid", "1#3"] != entities["aid", "1#2"]
+
+
+def test_a_ticket_paid_by_its_passenger_under_a_short_name_or_an_initial_is_one_person(tmp_path: Path) -> None:
+    rows = ["ФИО_ПАСС,ДР_ПАСС,ДОК_ПАСС,ПЛАТЕЛЬЩИК,ТЕЛ_ПЛАТ"]
+    payers = ["Саша Павлов", "Павлов А.", "Павлова Ирина", ""]
+    for k in range(40):
+        rows.append(f"ПАВЛОВ=АЛЕКСАНДР=АЛЕКСАНДРОВИЧ,22.12.1968,УД 2612182{k:02d},{payers[k % 4]},"
+                    f"{'+77783488365' if payers[k % 4] else ''}" if k < 4 else
+                    f"{SURNAMES[k % 8].upper()}={FIRSTS[k % 8].upper()}={PATRONYMICS[k % 6].upper()},"
+                    f"{_born(k):%d.%m.%Y},УД {k:09d},,")
+    (tmp_path / "ktz.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    entities, said = link_out(tmp_path, "ktz.csv")
+    assert "person 2: ПЛАТЕЛЬЩИК = full name, ТЕЛ_ПЛАТ = phone" in said, said
+    assert entities["ktz", "1"] == entities["ktz", "1#2"]  # Саша, the short form of Александр
+    assert entities["ktz", "2"] == entities["ktz", "2#2"]  # А., the initial of Александр
+    assert entities["ktz", "3"] != entities["ktz", "3#2"]  # his wife, who paid for him

@@ -49,6 +49,7 @@ from ukimet.link.model import (
     FIRSTS_WHOLLY_APART,
     NEITHER_NAME_NOR_BIRTH,
     PERSONAL_APART_MOST,
+    SHORT_FORM,
     TF_FIELDS,
     THRESHOLD,
     TOP,
@@ -585,9 +586,11 @@ _ROW_PAIRS = """SELECT a, b FROM (SELECT DISTINCT least(pl.profile_id, pr.profil
 and ``ONE_ROW_APART`` test, each with its conditions after it and ``) rows WHERE a <> b``."""
 _ONE_ROW_TWICE = _ROW_PAIRS + """
         AND l.party NOT IN ({others}) AND r.party NOT IN ({others})
-        AND CASE WHEN length(l.first_key) > 2 AND length(r.first_key) > 2
-            AND (l.surname_key = r.surname_key AND l.first_key = r.first_key
-                 OR l.surname_key = r.first_key AND l.first_key = r.surname_key)
+        AND CASE WHEN length(l.surname_key) > 2 AND (length(l.first_key) > 2 AND length(r.first_key) > 2
+                AND (l.surname_key = r.surname_key AND (l.first_key = r.first_key OR {short_form})
+                     OR l.surname_key = r.first_key AND l.first_key = r.surname_key)
+                OR l.surname_key = r.surname_key AND (length(l.first_key) <= 2 OR length(r.first_key) <= 2)
+                AND {initial})
             AND NOT coalesce(l.iin <> r.iin, false) AND NOT coalesce(l.father_key <> r.father_key, false)
             AND NOT coalesce(l.sex <> r.sex, false) AND NOT coalesce(l.birth_date <> r.birth_date, false)
             AND NOT coalesce(l.phone_key <> r.phone_key, false) AND NOT coalesce(l.email_key <> r.email_key, false)
@@ -609,7 +612,8 @@ ALMAS, the runner; ALMAS ABDIKADYROV, the card's holder who paid)"""
 ONE_ROW_APART = _ROW_PAIRS + f"""
         AND NOT coalesce(l.iin = r.iin, false) AND (l.party IN ({{others}}) OR r.party IN ({{others}})
             OR ({_NAMES_APART.format(c="surname_key")}
-            OR {_GIVEN_APART.format(c="first_key", least=0.9)}) AND NOT {_CROSSWISE}
+            OR {_GIVEN_APART.format(c="first_key", least=0.9)} AND NOT coalesce({SHORT_FORM}, false))
+                AND NOT {_CROSSWISE}
             OR {_GIVEN_APART.format(c="father_key", least=0.88)}
             OR coalesce(l.sex <> r.sex, false) OR coalesce(l.birth_date <> r.birth_date
                 AND NOT {DATES_CLOSE.format(l="l.birth_date", r="r.birth_date")}, false))) rows WHERE a <> b"""
@@ -632,15 +636,23 @@ def never_oneself(db: Backend) -> str:
     return ", ".join(["''", *(literal(p) for p in parties if NEVER_ONESELF.search(p))])
 
 
-def one_row_twice(others: str) -> str:
+def one_row_twice(others: str, related: bool = False) -> str:
     """Profiles that are one person by what their row says: two parties of one row with one surname and one first
-    name (either order), neither an initial, and no IIN, patronymic, sex, date of birth, phone, e-mail or address
+    name (either order; or one first name the other's short form: ПАВЛОВ АЛЕКСАНДР, the passenger, and Саша Павлов,
+    who paid for the ticket), neither an initial, and no IIN, patronymic, sex, date of birth, phone, e-mail or address
     that differs: a runner again as the card's holder who paid (ABDIKADYROV ALMAS; ALMAS ABDIKADYROV), whose name
     alone would join nobody.
+    An initial beside the name it begins, with one surname, is one person too (ИМАНБАЕВ БАУЫРЖАН, the passenger,
+    and Иманбаев Б., who paid), unless the row's relation column names a relative (``related``: it has one).
     Never a party whose name says another person (``NEVER_ONESELF``: a father named as his son is his son's
     Emergency contact, not the son). (The pair's test is one CASE: as plain conditions, DuckDB made the names'
     equalities a join of their own, 2.3 of FEBRL4's 5 seconds, where the row's parties are few.)"""
-    return _ONE_ROW_TWICE.replace("{others}", others)
+    initial = f"""{initial_sql("l.first_key", "least(length(l.first_key), length(r.first_key))")}
+        = {initial_sql("r.first_key", "least(length(l.first_key), length(r.first_key))")}"""
+    if related:  # Сулейменов Т., сын: his son of the same initial, whom the row's relation names
+        initial += f""" AND coalesce(lower(trim(r.relation_raw)), '') IN ('', {", ".join(f"'{w}'" for w in SELF)})"""
+    return _ONE_ROW_TWICE.replace("{others}", others).replace("{short_form}", SHORT_FORM).replace(
+        "{initial}", initial)
 
 
 def one_row_apart(others: str) -> str:
@@ -670,7 +682,7 @@ def cluster(db: Backend, threshold: float, decisions: Decisions | None = None,
     others = never_oneself(db) if variants else "''"
     related = variants and "relation_raw" in db.columns("link.person_records")
     db.create("cluster_same", "SELECT a, b FROM cluster_decided" + (
-        f" UNION ALL {ONE_PERSON} UNION ALL {one_row_twice(others)}" if variants else "")
+        f" UNION ALL {ONE_PERSON} UNION ALL {one_row_twice(others, related)}" if variants else "")
         + (f" UNION ALL {SELF_NAMED}" if related else "")
         + (f" UNION ALL SELECT a, b FROM {also}" if also else ""))
     db.put("cluster_decided_apart", pa.table({"a": [p[0] for p in sorted(different)],
