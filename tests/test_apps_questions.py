@@ -552,6 +552,18 @@ def test_an_old_regions_name_is_the_region_and_its_old_centres_the_city(question
     ("Monthly total of all benefit and pension payments, Q2 2025", ["round(sum(amount))", "FROM mart.payments"]),
     ("Талдамалы анықтама дайындау үшін 2025 жылы Ақтөбе облысының тұрғындарына төленген жасына байланысты "
      "зейнетақының жалпы сомасы туралы мәлімет беріңіз", ["round(sum(amount))", "region = '15'"]),
+    ("Сколько в Атырауской области семей, у которых есть хотя бы один автомобиль?", ["vehicles >= 1"]),
+    ("Сколько семей имеют хотя бы двух детей?", ["children_under_18 >= 2"]),
+    ("средний возрвст тех кто получает пенсию по возрасту", ["avg(age)", "receives_pension"]),
+    ("Kostanay Rgn | dwellings <50 m² | #", ["region = '39'", "area_m2 < 50"]),
+    ("avg utilty debt per family in pavlodar regoin (only familes that have debt)", ["avg(utility_debt)"]),
+    ("Which region has the lowest average social block score on the family card?", ["avg(social)", "ASC"]),
+    ("Ақтөбе, Атырау және Батыс Қазақстан облыстарында өз көлігі бар тұрғындар санын салыстырыңыз.",
+     ["vehicles, 0) >= 1", "region IN ('15', '23', '27')"]),
+    ("2025 жылы бала бір жарым жасқа толғанға дейін оның күтімі бойынша жәрдемақы барлығы қанша сомаға төленді?",
+     ["kind = 'childcare_allowance'", "sum(amount)"]),
+    ("Отбасының цифрлық картасы бойынша «ауыз су жоқ» өлшеміне сәйкес келетін отбасылар саны туралы ақпарат "
+     "ұсынуларыңызды өтінеміз.", ["NOT water"]),
 ])
 def test_what_a_civil_servant_adds_in_passing_is_read_as_meant(question: str, fragments: list[str]) -> None:
     compiled = compile_question(question)

@@ -156,7 +156,7 @@ def word_matches(pattern: str, word: str, anchored: bool = False) -> bool:
 REGION_WORDS = {
     "kk": {"oblast": ["облысы", "облысында", "облысындағы", "облыс"], "city": ["қаласы", "қаласында", "қала"]},
     "ru": {"oblast": ["области", "область", "обл"], "city": ["городе", "город", "г"]},
-    "en": {"oblast": ["region", "oblast", "province"], "city": ["city"]},
+    "en": {"oblast": ["region", "oblast", "province", "rgn", "reg"], "city": ["city"]},
 }
 
 
