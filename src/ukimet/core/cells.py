@@ -24,6 +24,8 @@ FEMALE_ENDINGS = ("вна", "қызы", "кызы", "kyzy", "qyzy", "ова", "�
                   "ova", "eva", "ina", "skaya")
 MALE_ENDINGS = ("вич", "ұлы", "улы", "uly", "оглы", "ов", "ев", "ёв", "ин", "ский", "цкий", "ovich", "evich", "ov",
                 "ev", "in", "sky", "skiy")
+SAMPLE = 200
+"""the filled cells of a column read to tell whether it holds lists of persons"""
 PLACES = 2
 """the persons of a cell read: a pair (a cell of three names has its third unread)"""
 
@@ -86,8 +88,8 @@ def person_in_cell(text: str | None, place: int) -> str | None:
 def holds_people(values: list[str]) -> bool:
     """Whether a column's cells are lists of persons: most filled cells name one or more persons, and at least
     a fifth of them two or more (a column of single names is a full name's)."""
-    filled = [v for v in values if v and not re.fullmatch(r"[\s.,_―—–-]*", v)]
-    if len(filled) < 5:
-        return False
+    filled = [v for v in values if v and not re.fullmatch(r"[\s.,_―—–-]*", v)][:SAMPLE]
+    if len(filled) < 5 or sum(1 for v in filled if SEPARATOR.search(v)) < 0.2 * len(filled):
+        return False  # most columns hold no list at all: told without reading their names
     counts = [len(people_in_cell(v)) for v in filled]
     return sum(1 for c in counts if c) >= 0.8 * len(filled) and sum(1 for c in counts if c >= 2) >= 0.2 * len(filled)
