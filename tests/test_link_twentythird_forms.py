@@ -152,7 +152,8 @@ def test_a_church_books_date_of_birth_is_its_year_month_and_day_words() -> None:
 
 
 def test_a_cell_of_two_persons_is_a_pair_a_man_first_and_one_person_alone_at_their_sexs_place() -> None:
-    from ukimet.core.cells import holds_people, person_in_cell
+    from ukimet.core.cells import holds_people
+    from ukimet.link.records import person_in_cell
 
     both = "раб Божий Орлов Олег Александрович, раба Божия Орлова (урожд. Иванова) Жанна Геннадьевна"
     assert person_in_cell(both, 1) == "Орлов Олег Александрович"

@@ -507,7 +507,7 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
             (lowered.startswith(("id_", "ид_")) and coded):  # id_adr of numbers: the address's number; id_surname
         # of names: the surname of the person the id is (a record's own prefix)
         return pick("other", 0.8, "identifier or code column")
-    if holds_people(list(values)):  # Родители: Иванов Сергей Николаевич и Иванова Екатерина Анатольевна
+    if holds_people(values):  # Родители: Иванов Сергей Николаевич и Иванова Екатерина Анатольевна
         return pick("persons", 0.8, "names of several persons in one cell (a pair: a man first)")
     if names.get("age"):  # Возраст, client.age: whole years, as an application or a survey took them
         present = [v.strip() for v in values if v and v.strip()]

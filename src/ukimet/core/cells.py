@@ -4,12 +4,13 @@ spouses. Each person is a name of two to four words, a date or year of birth aft
 "и", "және", "and", a semicolon, a line break, or a comma before the next name (not before a year of birth).
 
 A pair is written a man first, as the registers of the region write a couple (father and mother, godfather and
-godmother): a person written alone takes the place their sex holds in a pair (a mother alone is the second, so that
-the same cell's places mean the same roles on every row)."""
+godmother): a person written alone takes the place their sex holds in a pair (``link.records.person_in_cell``, by
+the sex the name's endings tell)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ukimet.core.dates import name_alone
 
@@ -20,10 +21,8 @@ ROLE = re.compile(r"^(?P<role>мать|отец|анасы|әкесі|mother|fat
 FEMALE_ROLES = ("мать", "анасы", "mother", "м.")
 BRACKETS = re.compile(r"\([^)]*\)")
 NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
-FEMALE_ENDINGS = ("вна", "қызы", "кызы", "kyzy", "qyzy", "ова", "ева", "ёва", "ина", "ская", "цкая", "ovna", "evna",
-                  "ova", "eva", "ina", "skaya")
-MALE_ENDINGS = ("вич", "ұлы", "улы", "uly", "оглы", "ов", "ев", "ёв", "ин", "ский", "цкий", "ovich", "evich", "ov",
-                "ev", "in", "sky", "skiy")
+SAYS_NOTHING = r"[\s.,_―—–-]*"
+"""A cell that says nothing: empty, or a dash or dots alone (``—``: a book's "no parents written")"""
 SAMPLE = 200
 """the filled cells of a column read to tell whether it holds lists of persons"""
 PLACES = 2
@@ -31,14 +30,15 @@ PLACES = 2
 
 
 def _is_name(part: str) -> bool:
-    words = [w for w in NAME_WORD.findall(BRACKETS.sub(" ", name_alone(part))) if not w.endswith(".") or len(w) > 2]
-    initials = [w for w in NAME_WORD.findall(BRACKETS.sub(" ", name_alone(part))) if len(w) <= 2]
+    found = NAME_WORD.findall(BRACKETS.sub(" ", name_alone(part)))
+    words = [w for w in found if not w.endswith(".") or len(w) > 2]
+    initials = [w for w in found if len(w) <= 2]
     return 2 <= len(words) + len(initials) <= 4 and len(words) >= 1 and all(w[0].isupper() for w in words)
 
 
 def people_in_cell(text: str | None) -> list[tuple[str, str | None]]:
     """Each person a cell names, as written (with the date of birth after the name), and the sex its role word
-    says ("f", "m" or None); empty where the cell is no list of names."""
+    says ("F", "M" or None, as ``link.names`` says a name's); empty where the cell is no list of names."""
     if text is None:
         return []
     out: list[tuple[str, str | None]] = []
@@ -54,41 +54,15 @@ def people_in_cell(text: str | None) -> list[tuple[str, str | None]]:
                 out[-1] = (f"{out[-1][0]}, {part}", out[-1][1])  # Кузнецов Пётр, 1960 г.р.: the name's birth
                 continue
             return []
-        said = None if role is None else "f" if role.group("role").lower() in FEMALE_ROLES else "m"
+        said = None if role is None else "F" if role.group("role").lower() in FEMALE_ROLES else "M"
         out.append((part, said))
     return out
 
 
-def sex_of(name: str) -> str | None:
-    """The sex a name's endings tell (its patronymic's first, then its surname's): "f", "m" or None."""
-    words = [w.lower() for w in NAME_WORD.findall(BRACKETS.sub(" ", name_alone(name)))]
-    for endings in ((w for w in words if w.endswith(("вна", "вич", "ұлы", "улы", "қызы", "кызы", "uly", "kyzy"))),
-                    iter(words)):
-        for word in endings:
-            if word.endswith(FEMALE_ENDINGS):
-                return "f"
-            if word.endswith(MALE_ENDINGS):
-                return "m"
-    return None
-
-
-def person_in_cell(text: str | None, place: int) -> str | None:
-    """The person of a cell at ``place`` (1 or 2) of its pair: the first or second name written, or the one name
-    written at the place its sex holds (a woman alone second); None where the place is empty."""
-    people = people_in_cell(text)
-    if len(people) >= 2:
-        return people[place - 1][0] if place <= len(people) else None
-    if not people:
-        return None
-    name, said = people[0]
-    second = (said or sex_of(name)) == "f"
-    return name if (place == 2) == second else None
-
-
-def holds_people(values: list[str]) -> bool:
+def holds_people(values: Sequence[str]) -> bool:
     """Whether a column's cells are lists of persons: most filled cells name one or more persons, and at least
     a fifth of them two or more (a column of single names is a full name's)."""
-    filled = [v for v in values if v and not re.fullmatch(r"[\s.,_―—–-]*", v)][:SAMPLE]
+    filled = [v for v in values if v and not re.fullmatch(SAYS_NOTHING, v)][:SAMPLE]
     if len(filled) < 5 or sum(1 for v in filled if SEPARATOR.search(v)) < 0.2 * len(filled):
         return False  # most columns hold no list at all: told without reading their names
     counts = [len(people_in_cell(v)) for v in filled]

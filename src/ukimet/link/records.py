@@ -26,7 +26,7 @@ from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import NAMES, OFFICIAL, REPEATED, SEX_CODES, is_organisation
 from ukimet.connect.encoding import MOJIBAKE, mended
 from ukimet.connect.sources import list_sources
-from ukimet.core.cells import PLACES, person_in_cell
+from ukimet.core.cells import PLACES, SAYS_NOTHING, people_in_cell
 from ukimet.core.dates import (
     AGE_IN_BIRTH,
     EPOCH,
@@ -641,8 +641,24 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
 CELL_FUNCTION = "ukimet_person_in_cell"
 
 
+def person_in_cell(text: str | None, place: int) -> str | None:
+    """The person of a cell of several (``core.cells``) at ``place`` (1 or 2) of its pair: the first or second
+    name written, or the one name written at the place its sex holds, by its role word or its endings (a woman
+    alone second); None where the place is empty."""
+    people = people_in_cell(text)
+    if len(people) >= 2:
+        return people[place - 1][0] if place <= len(people) else None
+    if not people:
+        return None
+    name, said = people[0]
+    parts = split_full_name(name)
+    sex = said or (parts.patronymic and patronymic(parts.patronymic).sex) or (parts.surname and
+                                                                              surname(parts.surname).sex)
+    return name if (place == 2) == (sex == "F") else None
+
+
 def _with_cell_function(con: duckdb.DuckDBPyConnection) -> None:
-    """``core.cells.person_in_cell`` as a function of ``con``'s SQL (once per connection)."""
+    """``person_in_cell`` as a function of ``con``'s SQL (once per connection)."""
     with contextlib.suppress(duckdb.NotImplementedException):  # registered already on this connection
         con.create_function(CELL_FUNCTION, person_in_cell, ["VARCHAR", "BIGINT"], "VARCHAR",
                             null_handling=FunctionNullHandling.SPECIAL, side_effects=False)
@@ -657,7 +673,7 @@ def _value_sql(party: Party, kind: str) -> str:
 def _said(column: str) -> str:
     """The SQL of a further attribute's value in lower case, none where the cell says nothing: empty, or a dash
     or dots alone (``—``, ``-``, ``...``: a book's "no parents written", not a value every such row shares)."""
-    return f"CASE WHEN regexp_full_match(trim(CAST({column} AS VARCHAR)), '[\\s.,_―—–-]*') THEN NULL " \
+    return f"CASE WHEN regexp_full_match(trim(CAST({column} AS VARCHAR)), '{SAYS_NOTHING}') THEN NULL " \
         f"ELSE lower(trim(CAST({column} AS VARCHAR))) END"
 
 
