@@ -20,6 +20,9 @@ from ukimet.gateway.policy import DEFAULT, Policy
 from ukimet.gateway.rewrite import User
 
 ANALYST = User("aigerim", "social_worker", "Ministry of National Economy")
+DECLINER = User("decliner", "declines-check", "Ministry of National Economy")
+"""who asks the questions that must be declined, as an analyst asks, without a purpose: a role of its own (an
+analyst's rights), so that what its answers spend is no other test's budget on the shared mart"""
 def _reads(question: str, *fragments: str) -> tuple[str, str, str]:
     """The question compiled to SQL holding every one of ``fragments`` (else the test fails showing what it was)."""
     compiled = compile_question(question)
@@ -39,6 +42,7 @@ def gateway(mart: dict[str, Any]) -> Any:
     """The evaluation compares answers with gold exactly (under a purpose): a role that may read that much."""
     roomy = {name: replace(role, epsilon_per_day=10_000.0, max_persons_per_day=1_000_000,
                            max_rows_per_day=1_000_000) for name, role in DEFAULT.roles.items()}
+    roomy[DECLINER.role] = replace(roomy[ANALYST.role], name=DECLINER.role)
     gateway = Gateway(mart["country"].config, policy=Policy(roomy, "questions-test"))
     yield gateway
     gateway.close()
@@ -181,13 +185,15 @@ def _corpus_scores(gateway: Gateway, corpus: Path, gold: Callable[[str], list[tu
         score = scores.setdefault(entry["split"], {"right": 0, "wrong": [], "missed": [], "declined_right": 0,
                                                    "total": 0})
         score["total"] += 1
-        answer = ask(gateway, ANALYST, entry["text"], purpose=EVALUATION)
-        if entry.get("decline"):
-            if answer.sql is None or answer.refusal is not None:
+        if entry.get("decline"):  # asked as an analyst asks, without a purpose: a small cell is withheld there
+            answer = ask(gateway, DECLINER, entry["text"])
+            if answer.sql is None or answer.refusal is not None or answer.suppressed:
                 score["declined_right"] += 1
             else:
                 score["wrong"].append((entry["text"], answer.sql, "must be declined"))
-        elif answer.sql is None or answer.refusal is not None:  # a refusal is a decline with its reason
+            continue
+        answer = ask(gateway, ANALYST, entry["text"], purpose=EVALUATION)
+        if answer.sql is None or answer.refusal is not None:  # a refusal is a decline with its reason
             score["missed"].append((entry["text"], answer.declined))
         elif plain(answer.rows) == plain(gold(entry["sql"])):
             score["right"] += 1
@@ -789,7 +795,20 @@ allowance payments, legal entities), written apart by a twenty-fourth helper in 
 twenty-third's conventions and the demo store: held apart. First run (7d37af7): textbook kk 12/12, ru 6/12, en
 12/12; real-world kk 13/20, ru 14/20, en 10/20; declines 24/24; 1 wrong, read: "Алматы облысында сколько жителей 60
 лет и старше?" read as Almaty city (the Kazakh region's word in a Russian question was no word of it; fixed: a
-name with its region's word names that region in a question of any language); that entry is a tuning one since."""
+name with its region's word names that region in a question of any language); that entry is a tuning one since.
+Since stop 55 a tuning set: the twenty-fifth is held in its place."""
+REALWORLD25_CORPUS = Path(__file__).parent / "data" / "questions_realworld25_heldout.toml"
+"""120 more (12 textbook, 20 real-world, 8 must-decline per language: the eleven regions the twenty-fourth did not
+ask, by abbreviations and old names (ШҚО, ЗКО, NKO, Семей, Гурьевская, Кустанайская, Dzhambul) and in Latin-script
+Kazakh; dwellings without gas, households and families by size and children, the card's levels and criteria, TSA
+and pensions of families, deaths and births by year, pension awards; declines for forecasts, personal data, periods
+not held, opinions, data not held and small cells), written apart by a twenty-fifth helper in stop 55 from the
+issue, the twenty-fourth's conventions and the demo store: held apart. First run (cd5e81b): textbook kk 10/12, ru
+10/12, en 12/12; real-world kk 14/20, ru 14/20, en 15/20; declines 22/24 under the evaluation's purpose (the two
+small cells answered exactly, as a purpose allows; asked as an analyst asks, without one, 24/24 once an answer
+without groups over a small cell was withheld, which the gateway had released with noise); 1 wrong, read: "жан
+басына шаққандағы орташа айлық табысы" (per head) read as the family's income (fixed); that entry is a tuning one
+since."""
 REALWORLD17_CORPUS = Path(__file__).parent / "data" / "questions_realworld17_tune.toml"
 """180 (20 textbook, 32 real-world in seven voices, 8 must-decline per language), written apart by a helper in stop
 47 from the issue, the fifteenth's conventions and the demo store: a tuning set from the start. First run
@@ -2684,3 +2703,30 @@ def test_a_blocks_average_by_region_is_the_family_cards_own(gateway: Gateway, ma
         con.close()
     assert answer.sql is not None and "housing" in answer.understood, answer
     assert len(answer.rows) >= 10 and all(expected[region] == value for region, value in answer.rows), answer.rows
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    # a Kazakh month's stem alternates before its ending (қыркүйек: қыркүйегінен, from September)
+    ("2025 жылдың қыркүйегінен желтоқсанына дейін төлемдер саны ай сайын", "BETWEEN 9 AND 12"),
+    ("2024 жылдың тамызынан қазанына дейін төлемдер саны ай сайын", "BETWEEN 8 AND 10"),
+    # an introduction that ends with a bracket is the asker's, its words not the question's
+    ("Hi, I work for the Kyzylorda Region akimat (Kzyl-Orda in the old spelling). How many families live in our "
+     "region?", "FROM mart.families WHERE (region = '43')"),
+    # a negated verb that is a word of a long phrase of the layer is read as the phrase says, not negated
+    ("Жұмыс істемейтін еңбекке қабілетті жастағы мүшесі бар отбасылар саны", "(working_age_not_employed >= 1)"),
+    # Kazakh words in Latin letters in an English question, by the English name of what they name
+    ("How many households in Soltüstik Qazaqstan oblysy have children?", "(region = '59')"),
+    ("How many äielder live in Jambyl oblysy?", "(sex = 'F')"),
+    # per head, said in Kazakh, is the income per person, not the family's
+    ("Жамбыл облысындағы отбасылардың жан басына шаққандағы орташа айлық табысы қандай?",
+     "avg(income_per_person)"),
+])
+def test_forms_of_months_introductions_phrases_and_scripts_are_read_by_rule(question: str, sql: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert sql in compiled[1], compiled[1]
+
+
+def test_a_negated_verb_outside_a_phrase_of_the_layer_is_still_negated() -> None:
+    compiled = compile_question("Қанша адам жұмыс істемейді?")
+    assert isinstance(compiled, tuple) and "NOT coalesce((employed), FALSE)" in compiled[1]

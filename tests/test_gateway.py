@@ -4,6 +4,7 @@ into a real store; every query runs on the locked-down DuckDB engine."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -111,7 +112,13 @@ def test_a_protected_value_never_comes_back_whatever_the_query(registry: dict[st
     assert not cells & registry["iins"], "a clear IIN leaked"
     assert not cells & registry["surnames"], "a clear surname leaked"
     assert not any("астма" in c or "J45" in c for c in cells), "a diagnosis leaked"
-    assert not any(iin[:6] in c for c in cells for iin in registry["iins"]), "part of an IIN leaked"
+    assert not any(iin[:6] in c for c in cells if not PSEUDONYM.fullmatch(c) for iin in registry["iins"]), \
+        "part of an IIN leaked"
+
+
+PSEUDONYM = re.compile(r"p[0-9a-f]{15}")
+"""a keyed hash's pseudonym: six of its hex digits may spell an IIN's first six by chance (about once in 500 runs),
+no part of the IIN"""
 
 
 def test_the_corpus_is_large() -> None:

@@ -23,9 +23,10 @@ from typing import Any, TypeVar
 from ukimet.apps.charts import pyplot, save
 from ukimet.core.errors import NotFound, Refused, UkimetError
 from ukimet.core.languages import LANGUAGES
-from ukimet.core.scripts import russian_from_latin
+from ukimet.core.scripts import has_kazakh_letters, russian_from_latin
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.rewrite import User
+from ukimet.model.kazakh import stem_variants
 from ukimet.model.semantic import (
     MAX_SUFFIX,
     Item,
@@ -984,12 +985,18 @@ SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средс�
     (re.compile(r"(?<!\w)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:person|member|people)"
                 r"\s+(households?|families|family)(?!\w)", re.IGNORECASE), r"\2 of \1 people"),
     (re.compile(r"(?<!\w)(уход\w*\s+за\s+реб[её]нк\w*)\s+до\s+(?:полутора|1[,.]5)\s+(?:лет|года)(?!\w)",
-                re.IGNORECASE), r"\1")]
+                re.IGNORECASE), r"\1"),
+    (re.compile(r"(?<!\w)((?:care|caring)\s+(?:of|for)\s+a\s+child|child\s*care)\s+(?:up\s+to|under|until(?:\s+the"
+                r"\s+age\s+of)?)\s+(?:1[,.]5|one\s+and\s+a\s+half)(?:\s+years?(?:\s+old)?)?(?!\w)", re.IGNORECASE),
+     r"\1"),
+    (re.compile(r"(?<!\w)(?:к\s+)?уровн\w*\s+(?=[«\"“']?(?:удовлетворительн|кризисн|неблагополучн|благополучн|"
+                r"экстренн|чрезвычайн))", re.IGNORECASE), "")]
 """words of officialese said with the layer's own (транспортное средство, a vehicle: автомобиль), in the same
 case, before the question is read; "имеющих в собственности" said of cars is the cars' owning, not property, and
 said of property (не имеет в собственности недвижимости) the having of it, said once; lack: without; the childcare
-allowance "до полутора лет" (until a year and a half: its official name); 3-person households: households of 3
-people;
+allowance "до полутора лет" (until a year and a half: its official name; care of a child up to 1.5 years);
+"к уровню" before a level of the family card (отнесённых к уровню «удовлетворительное»: the level); 3-person
+households: households of 3 people;
 неработающие члены трудоспособного возраста as the card's criterion is named (the word неработающих alone stays
 the negated "employed" of a person)"""
 TABLE_NUMBER = re.compile(r"(?<!\w)(?:table|таблица|табл|кесте|figure|chart|рисунок|диаграмма|сурет)\.?\s*(?:№\s*)?"
@@ -1406,11 +1413,17 @@ def _since(tokens: list[str], language: str, used: set[int], year_at: int, taken
 
 
 def _month(token: str, language: str) -> int | None:
-    """The month a word names (март, марта, наурызда, March), or None."""
+    """The month a word names (март, марта, наурызда, March; in Kazakh with its stem alternated before an ending:
+    қыркүйегінен, from September), or None."""
     said = lemma(token, language)
     return next((n for n, name in enumerate(MONTHS[language], 1)
-                 if said == fold(name, language) or (language == "kk" and len(said) > 3 and
-                                                     word_matches(fold(name, language), said))), None)
+                 if said == fold(name, language) or (language == "kk" and len(said) > 3 and any(
+                     word_matches(form, said) for form in _month_stems(fold(name, language))))), None)
+
+
+def _month_stems(name: str) -> tuple[str, ...]:
+    """A Kazakh month's name, folded, and the forms its stem takes before an ending (қыркүйек: қыркүйег-)."""
+    return (name, *stem_variants(name))
 
 
 PART_OF_YEAR = {"half": ({"kk": ["жартыжылдығ", "жарты жылдығ", "жарты жыл", "жартыс"], "ru": ["полугодие", "полугодии",
@@ -1521,6 +1534,26 @@ def _kazakh_positive(word: str, layer: Layer) -> str | None:
     return positive
 
 
+def _negation_phrased(tokens: list[str], positive: list[str | None], layer: Layer) -> set[int]:
+    """Where a negated Kazakh verb (``positive``: its positive form, at each place it stands) is a word of a layer
+    phrase of three words or more that stands there as written: the phrase's own word, read as it is (жұмыс
+    істемейтін еңбекке қабілетті жастағы мүше бар is the card's criterion, not "working" negated)."""
+    def make() -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for phrase in layer.phrases["kk"]:
+            if len(phrase.words) >= NEGATION_PHRASE_WORDS and not phrase.borrowed:
+                for k, (word, written) in enumerate(zip(phrase.words, phrase.written, strict=False)):
+                    if kazakh_positive(written) is not None:
+                        found.setdefault(word, []).append((phrase.words, k))
+        return found
+
+    negated = _per_layer("negated words in phrases", layer, "kk", make)
+    return {i for i, token in enumerate(tokens) if positive[i] and any(
+        i - k >= 0 and _match_phrase(tokens, i - k, words_) for words_, k in negated.get(token, ()))}
+
+
+NEGATION_PHRASE_WORDS = 3
+"""the fewest words of a phrase whose negated verb is read as written (a long phrase is unmistakable)"""
 KK_LONGEST_ENDING = 7
 """the longest noun ending a negated participle takes in a question (-дарының, -дерге)"""
 
@@ -1865,6 +1898,11 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
             mixed = re.sub(rf"\b{re.escape(word)}\b", _from_latin(word), mixed)
         if mixed != text:
             readings.append((mixed, _parse(mixed, layer, "en")))
+    if result.unknown and result.language == "en":  # Kazakh words in Latin letters: How many äielder live in Jambyl
+        # oblysy? households in Soltüstik Qazaqstan oblysy
+        english = _kazakh_latin_said(text, result.unknown, layer)
+        if english != text:
+            readings.append((english, _parse(english, layer, "en")))
     if result.unknown:  # a question in two languages (how many көп балалы families, сколько people старше 80): read
         # in each other language too, where the first one's phrases are borrowed; taken only if it reads every word
         latin = _mostly_latin(text)  # the script most of it is written in says which language to answer in
@@ -1880,6 +1918,36 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     return best[1]
 
 
+def _kazakh_latin_said(text: str, unknown: list[str], layer: Layer) -> str:
+    """An English question with the Kazakh words it holds in Latin letters (any Kazakh Latin alphabet, folded as
+    Kazakh is) said by the English name of what they name: a phrase of the layer's Kazakh ones that starts at a
+    word English does not know (äielder: women; Soltüstik Qazaqstan oblysy: North Kazakhstan Region). A place's one
+    word is not read so: Semey, the city, is no region in English (its region's name is said in two words)."""
+    typed = typed_words(text)
+    keys = [fold(word, "kk") for word in typed]
+    strange = {word.lower() for word in unknown}
+    starts, _ = _phrase_index(layer, "kk")
+    phrases = layer.phrases["kk"]
+    said = text
+    i = 0
+    while i < len(typed):
+        phrase = None
+        if typed[i].lower() in strange and not has_kazakh_letters(typed[i]) and not CYRILLIC.search(typed[i]):
+            phrase = next((p for p in (phrases[k] for k in _starting(keys[i], starts))
+                           if not p.borrowed and p.item.name.get("en") and _match_phrase(keys, i, p.words) and
+                           not (p.item.kind == "region" and len(p.words) == 1) and
+                           not any(CYRILLIC.search(w) for w in typed[i:i + len(p.words)])), None)
+        if phrase is None:
+            i += 1
+            continue
+        words_ = typed[i:i + len(phrase.words)]
+        said = re.sub(r"(?<!\w)" + r"\W+".join(map(re.escape, words_)) + r"(?!\w)", phrase.item.name["en"], said,
+                      count=1)
+        i += len(phrase.words)
+    return said
+
+
+CYRILLIC = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 KK_REQUEST_ENDINGS = ("uinizdi", "uinizdin", "uinizge", "ularinizdi", "ulerinizdi")
 """a Kazakh verbal noun with "your" (formal): беруіңізді, ұсынуыңызды, хабарлауыңызды ... сұраймыз: the wrapper of a
 request, whatever its verb"""
@@ -2256,9 +2324,9 @@ def _mostly_english(typed: list[str], layer: Layer) -> bool:
     return 2 * sum(1 for w in said if w.isascii() and fold(w, "en") in english) >= len(said)
 
 
-SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!]\s+(?=[^\W\d_])")
-"""Where a sentence ends before another: after a word of three letters or more (not кв. м, not обл.), before a
-letter"""
+SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_]{3}[)»\"”]))[.!]\s+(?=[^\W\d_])")
+"""Where a sentence ends before another: after a word of three letters or more (not кв. м, not обл.), or its
+closing bracket or quote (... akimat (Kzyl-Orda in the old spelling). What ...), before a letter"""
 INTRODUCING_SENTENCE = {
     "ru": frozenset({"я", "мы", "специалист", "аналитик", "сотрудник", "эксперт", "экономист", "статистик",
                      "работник", "методист", "начальник", "руководитель", "заместитель", "инспектор", "управление",
@@ -2374,6 +2442,8 @@ def _words_read(text: str, layer: Layer, language: str | None) -> _Read:
     if language == "en":
         typed = _less_suffix(typed, layer)
     positive = [_kazakh_positive(word, layer) if language == "kk" else None for word in typed]
+    for i in _negation_phrased([fold(word, language) for word in typed], positive, layer):
+        positive[i] = None
     flipped = {i for i, word in enumerate(positive) if word}  # алмайтын: read as алатын, then negated
     present = [_kazakh_present(word, layer) if language == "kk" and not positive[i] else None
                for i, word in enumerate(typed)]  # алған: алатын
@@ -2744,9 +2814,12 @@ SAID = {
     "order_desc": {"kk": "ең көбі алдымен", "ru": "по убыванию", "en": "highest first"},
     "order_asc": {"kk": "ең азы алдымен", "ru": "по возрастанию", "en": "lowest first"},
     "order_limit": {"kk": "алғашқы {n}", "ru": "первые {n}", "en": "top {n}"},
-    "suppressed": {"kk": "Жауап 10-нан аз адамға қатысты: жеке деректерді қорғау үшін көрсетілмейді.",
-                   "ru": "Ответ касается менее 10 человек: не показывается ради защиты персональных данных.",
-                   "en": "The answer concerns fewer than 10 people: it is withheld to protect personal data."},
+    "suppressed": {"kk": "Жауап тым аз адамға қатысты (қорғалған, шу қосылған санақ бойынша {n} адамнан аз): жеке "
+                         "деректерді қорғау үшін көрсетілмейді.",
+                   "ru": "Ответ касается слишком малого числа людей (по защищённому подсчёту с шумом менее {n}): не "
+                         "показывается ради защиты персональных данных.",
+                   "en": "The answer concerns too few people (fewer than {n} by a protected, noisy count): it is "
+                         "withheld to protect personal data."},
 }
 OPERATORS = {">=": "≥", ">": ">", "<": "<", "<=": "≤", "=": "="}
 EQUALITY = re.compile(r"(\w+) = ('[^']*')")
@@ -3637,7 +3710,8 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
     if rows and len(result.columns) > 1 and result.epsilon > 0:  # a private answer's small groups are not shown
         understood += " · " + SAID["small_groups"][language].format(n=gateway.policy.role(user.role).small_cell)
     return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
-                  declined=SAID["suppressed"][language] if not rows else None, audit_seq=result.audit_seq)
+                  declined=SAID["suppressed"][language].format(n=2 * gateway.policy.role(user.role).small_cell)
+                  if not rows else None, audit_seq=result.audit_seq)
 
 
 OPEN_PERIOD = {"<": {"kk": "{year} жылға дейін", "ru": "до {year} года", "en": "before {year}"},
@@ -3724,7 +3798,8 @@ def _ask_share(gateway: Gateway, user: User, question: str, plan: SharePlan, pur
     rows = _shares(part.rows, whole.rows, plan, exact=part.epsilon == 0 and whole.epsilon == 0 and bool(purpose))
     columns = [*([plan.group] if plan.group else []), SHARE_COLUMN]
     return Answer(question, plan.language, plan.understood, sql, columns, rows, suppressed=not rows,
-                  declined=SAID["suppressed"][plan.language] if not rows else None, audit_seq=whole.audit_seq)
+                  declined=SAID["suppressed"][plan.language].format(n=2 * gateway.policy.role(user.role).small_cell)
+                  if not rows else None, audit_seq=whole.audit_seq)
 
 
 def draw_answer(answer: Answer, out: Path, name: str = "answer") -> list[Path]:

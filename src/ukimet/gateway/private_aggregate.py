@@ -75,14 +75,25 @@ class PrivatePlan:
         grouped answer's groups are released on a noisy count at twice ``per_count`` (it is also the answer's
         count(*)); every other count spends ``per_count``; a sum ``per_value``; an average ``per_value`` on its
         count and ``per_value`` on its centred sum (the count's noise weighs as much as the sum's when the mean lies
-        far from the centre of the bounds: bench/bench_privacy.py)."""
+        far from the centre of the bounds: bench/bench_privacy.py). An answer without groups is released on a
+        noisy count of the units it read: its own count of them where it has one (``units_counted``), else one
+        more count at ``per_count``."""
         parts: list[float] = []
         for m in self.measures:
             if m.kind == "count" and m.value is None and self.keys:
                 continue  # the released groups' noisy counts
             parts += [per_value, per_value] if m.kind == "avg" else [per_value] if m.kind in ("sum", "median") \
                 else [per_count]
-        return (2 * per_count if self.keys else 0.0), parts
+        if self.keys:
+            return 2 * per_count, parts
+        return (0.0 if self.units_counted() is not None else per_count), parts
+
+    def units_counted(self) -> int | None:
+        """The measure of an answer without groups whose noisy value counts the units it read (count(*), or an
+        average's count, of a table whose unit is one row; a count of distinct units), if it has one."""
+        return next((i for i, (m, distinct) in enumerate(zip(self.measures, self.unit_is_distinct, strict=True))
+                     if distinct or (self.rows_per_unit == 1 and (m.kind == "avg" or (
+                         m.kind == "count" and m.value is None)))), None)
 
     def epsilon(self, per_count: float, per_value: float) -> float:
         selection, parts = self.epsilons(per_count, per_value)
@@ -197,6 +208,9 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
         kept = kept.qualify(exp.LTE(this=numbered, expression=exp.Literal.number(rows)))
     statistics = exp.select(*[exp.column(f"__k{i}", quoted=True) for i in range(len(keys))],
                             exp.alias_(exp.Count(this=exp.Star()), "__n", quoted=True))
+    if not keys:  # the units an answer without groups read: fewer than the small cell, it is not released
+        statistics = statistics.select(exp.alias_(exp.Count(this=exp.Distinct(expressions=[
+            exp.column("__u", quoted=True)])), "__units", quoted=True))
     for i, measure in enumerate(measures):
         v = exp.column(f"__v{measure.value}", quoted=True) if measure.value is not None else None
         stat: list[exp.Expr]
@@ -310,8 +324,9 @@ def _aggregates_replaced(node: exp.Expr, select: exp.Select) -> exp.Expr:
 def release(plan: PrivatePlan, statistics: pa.Table, per_count: float, per_value: float, small_cell: int = 0
             ) -> pa.Table:
     """The released table: the groups whose noisy count clears the threshold (at least twice the policy's
-    ``small_cell`` rows), all of an ungrouped answer's one row; their keys, and each measure with its noise
-    (__a<n>). Spends ``plan.epsilon(per_count, per_value)`` in all."""
+    ``small_cell`` rows), an ungrouped answer's one row where the noisy count of the units it read reaches the
+    same threshold (a count of 2 with noise is no answer: it is withheld, as a small group is); their keys, and
+    each measure with its noise (__a<n>). Spends ``plan.epsilon(per_count, per_value)`` in all."""
     rows = statistics.to_pylist()
     selection, parts = plan.epsilons(per_count, per_value)
     k = plan.rows_per_unit
@@ -327,6 +342,7 @@ def release(plan: PrivatePlan, statistics: pa.Table, per_count: float, per_value
         counts = [max(by_index[i], 0) for i in order]
     columns: dict[str, list[Any]] = {c: [row[c] for row in rows] for c in keys}
     shares = iter(parts)
+    averaged: dict[int, list[int]] = {}  # an average's noisy count, by measure
     for i, (measure, distinct_units) in enumerate(zip(plan.measures, plan.unit_is_distinct, strict=True)):
         first = [row.get(f"__s{i}_0") or 0 for row in rows]
         if measure.kind == "count" and measure.value is None and plan.keys:
@@ -344,17 +360,37 @@ def release(plan: PrivatePlan, statistics: pa.Table, per_count: float, per_value
                 out = [max(v, 0.0) for v in out]
         else:  # avg: a noisy count and a noisy sum of the values centred in their bounds
             n = noisy_counts([int(v) for v in first], k, next(shares))
+            averaged[i] = n
             centred = noisy_sums([float(row.get(f"__s{i}_1") or 0.0) for row in rows],
                                  k * (measure.upper - measure.lower) / 2, next(shares))
             middle = (measure.lower + measure.upper) / 2
             out = [None if count <= 0 else min(max(middle + total / count, measure.lower), measure.upper)
                    for count, total in zip(n, centred, strict=True)]
         columns[f"__a{i}"] = out
+    if not plan.keys and rows and _too_few_units(plan, rows[0], columns, averaged, selection, small_cell):
+        columns = {c: [] for c in columns}
     schema = [statistics.schema.field(c) for c in keys]
     arrays = [pa.array(columns[c], type=f.type) for c, f in zip(keys, schema, strict=True)]
     arrays += [pa.array(columns[f"__a{i}"]) for i in range(len(plan.measures))]
     names = keys + [f"__a{i}" for i in range(len(plan.measures))]
     return pa.Table.from_arrays(arrays, names=names) if names else pa.table({})
+
+
+def _too_few_units(plan: PrivatePlan, row: dict[str, Any], released: dict[str, list[Any]],
+                   averaged: dict[int, list[int]], epsilon: float, small_cell: int) -> bool:
+    """Whether an answer without groups read fewer units than twice ``small_cell`` (the groups' threshold: a true
+    count of 2 clears it about once in 10,000 answers at epsilon 0.5), by a noisy count: its own count of them
+    where it has one (a count, or an average's noisy count), else one spending ``epsilon``."""
+    if small_cell <= 0:
+        return False
+    counted = plan.units_counted()
+    if counted is None:
+        units = noisy_counts([int(row.get("__units") or 0)], 1, epsilon)[0]
+    elif counted in averaged:
+        units = averaged[counted][0]
+    else:
+        units = int(released[f"__a{counted}"][0] or 0)
+    return units < 2 * small_cell
 
 
 def post_process(plan: PrivatePlan, released: pa.Table) -> tuple[list[str], list[tuple[Any, ...]]]:
