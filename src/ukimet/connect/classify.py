@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ukimet.connect.connectors.base import CUT
-from ukimet.core.cells import holds_people
+from ukimet.core.cells import PLACES, holds_people, places_of
 from ukimet.core.dates import (
     age_in_birth,
     epoch_days,
@@ -490,6 +490,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     staff_word = next((w for w in re.split(r"[\W_]+", lowered) if w in STAFF_WORDS), None)
     someone_else = next((w for w in OTHER_ROLES if w in lowered), staff_word)
     official = next((w for w in STAFF if w in lowered), staff_word)
+    if column.rsplit(".", 1)[-1].startswith("__"):  # GraphQL's __typename, OData's __metadata: the format's own
+        return pick("other", 0.9, "a key the format writes of its own (__typename), no value of a person")
     # values that prove themselves: check digits and strict patterns
     for kind in ("iin", "bin", "email", "phone"):
         if scores.get(kind, 0) >= 0.8 and someone_else and kind in ("email", "phone"):
@@ -508,7 +510,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         # of names: the surname of the person the id is (a record's own prefix)
         return pick("other", 0.8, "identifier or code column")
     if holds_people(values):  # Родители: Иванов Сергей Николаевич и Иванова Екатерина Анатольевна
-        return pick("persons", 0.8, "names of several persons in one cell (a pair: a man first)")
+        places = places_of(values)
+        return pick("persons", 0.8, "names of several persons in one cell (a pair: a man first)" if places == PLACES
+                    else f"names of several persons in one cell (a numbered list of up to {places} persons)")
     if names.get("age"):  # Возраст, client.age: whole years, as an application or a survey took them
         present = [v.strip() for v in values if v and v.strip()]
         ages = [v for v in present if AGE.fullmatch(v) and float(v) <= OLDEST]
@@ -563,10 +567,11 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         if kind in ("surname", "first_name", "patronymic", "full_name"):
             value_support = max(scores.get(k, 0.0) for k in ("surname", "first_name", "patronymic", "full_name"))
             whole = scores.get("full_name", 0.0)
-            if kind != "full_name" and whole >= 0.6 and (strength < 1.0 or (kind == "first_name" and whole >= 0.8)) \
+            if kind != "full_name" and whole >= 0.6 and (strength < 1.0 or kind == "first_name") \
                     and not (kind == "first_name" and GIVEN.search(lowered)):  # GIVEN NAMES: Ен Хи, a Korean's
                 # mother_name, child_name holding Лебедева Әйгерім Маратовна, or a column called "name" holding
-                # КАСЫМОВ, Дмитрий: a name of several words is a full name
+                # КАСЫМОВ, Дмитрий (an emergency contact's name, Света among them): a name of several words is a full
+                # name
                 return pick("full_name", 0.5 + 0.4 * scores["full_name"],
                             f"{scores['full_name']:.0%} of values are names of several words")
             several = sum(scores.get(k, 0.0) for k in ("surname", "first_name", "patronymic", "full_name"))

@@ -26,7 +26,20 @@ SAYS_NOTHING = r"[\s.,_―—–-]*"
 SAMPLE = 200
 """the filled cells of a column read to tell whether it holds lists of persons"""
 PLACES = 2
-"""the persons of a cell read: a pair (a cell of three names has its third unread)"""
+"""the persons of a cell read: a pair (a cell of three names has its third unread), unless it numbers them"""
+NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
+"""a person's number in a numbered list (``1) Каршина Татьяна – жена, 1964 г.р.``, ``2. ...``): the place they
+hold, whatever their sex"""
+MOST_PLACES = 12
+"""the most persons of a numbered list read (a family's members)"""
+RELATION_AFTER = re.compile(r"\s+[–—-]\s*[^\W\d_]+\.?(?=\s*(?:,|$))|\s*\([a-zа-яёәғқңөұүһі]+\)")
+"""a relation word after the name, past a dash or in brackets, in lower case (``Каршина Татьяна – жена``,
+``Қабдешова Сымбат (қызы)``; not a maiden name, ``(урожд. Макарова)``)"""
+DOCUMENT = re.compile(r"(?:ИИН|ЖСН|IIN|ЖСН/ИИН)\s*:?\s*\d{12}|(?:св\.?|свид\w*|куәлік|№)\s*[\w№ ]{3,20}",
+                      re.IGNORECASE)
+"""a person's number written after their name in a list (``ИИН 640918494365``): theirs, no name"""
+PLACES_SAID = re.compile(r"numbered list of up to (\d+) persons")
+"""how the classifier's evidence says how many persons a column's numbered lists hold"""
 
 
 def _is_name(part: str) -> bool:
@@ -43,7 +56,9 @@ def people_in_cell(text: str | None) -> list[tuple[str, str | None]]:
         return []
     out: list[tuple[str, str | None]] = []
     for part in SEPARATOR.split(HONORIFIC.sub("", text.strip())):
-        part = part.strip(" ,.")
+        part = RELATION_AFTER.sub("", NUMBERED.sub("", part)).strip(" ,.")
+        if out and DOCUMENT.fullmatch(part):
+            continue  # ИИН 640918494365 after a member's name: their number, no one else
         role = ROLE.match(part)
         if role:
             part = part[role.end():]
@@ -59,11 +74,26 @@ def people_in_cell(text: str | None) -> list[tuple[str, str | None]]:
     return out
 
 
+def numbered(text: str | None) -> bool:
+    """Whether a cell is a numbered list of persons (each holds the place of their number)."""
+    return text is not None and NUMBERED.match(text) is not None
+
+
+def places_of(values: Sequence[str]) -> int:
+    """How many persons a column of lists of persons (``holds_people``) is read for: a pair, or as many as its
+    numbered lists hold (up to ``MOST_PLACES``)."""
+    filled = [v for v in values if v and numbered(v)][:SAMPLE]
+    if not filled:
+        return PLACES
+    return min(MOST_PLACES, max(PLACES, *(len(people_in_cell(v)) for v in filled)))
+
+
 def holds_people(values: Sequence[str]) -> bool:
     """Whether a column's cells are lists of persons: most filled cells name one or more persons, and at least
     a fifth of them two or more (a column of single names is a full name's)."""
     filled = [v for v in values if v and not re.fullmatch(SAYS_NOTHING, v)][:SAMPLE]
-    if len(filled) < 5 or sum(1 for v in filled if SEPARATOR.search(v)) < 0.2 * len(filled):
+    if len(filled) < 5 or sum(1 for v in filled if SEPARATOR.search(v) or numbered(v)) < 0.2 * len(filled):
         return False  # most columns hold no list at all: told without reading their names
     counts = [len(people_in_cell(v)) for v in filled]
-    return sum(1 for c in counts if c) >= 0.8 * len(filled) and sum(1 for c in counts if c >= 2) >= 0.2 * len(filled)
+    listed = sum(1 for v, c in zip(filled, counts, strict=True) if c >= 2 or (c and numbered(v)))
+    return sum(1 for c in counts if c) >= 0.8 * len(filled) and listed >= 0.2 * len(filled)

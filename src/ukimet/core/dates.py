@@ -230,10 +230,43 @@ _DOTNET_DATE = re.compile(r"^/?\\?/?Date\((-?\d{1,15})(?:([+-])(\d\d)(\d\d))?\)\
 offset (the local midnight of 1998-02-06 in Almaty), or ``/Date(-1001462400000)/`` without one (UTC)."""
 
 
+_JAVA_DATE = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+"
+                        r"(\d{1,2})\s+\d{1,2}:\d{2}:\d{2}\s+[A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\s+(\d{4})$")
+"""A date as Java's ``Date.toString()`` writes it: ``Sat Feb 05 00:00:00 ORAT 1966`` (the weekday, the month's
+English abbreviation, the day, the time, the zone, the year)"""
+_JAVA_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DB2_TIMESTAMP = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-\d{2}\.\d{2}\.\d{2}(?:\.\d{1,12})?$")
+"""A timestamp as DB2 exports it: ``1945-10-07-00.00.00.000000``"""
+_DATE_ARRAY = re.compile(r"^\[\s*(\d{4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})(?:\s*,\s*\d{1,9}){0,4}\s*\]$|"
+                         r"^(\d{4});\s*(\d{1,2});\s*(\d{1,2})(?:;\s*\d{1,9}){0,4}$")
+"""A date as Jackson writes Java's LocalDate (and LocalDateTime) without a format: ``[2002, 5, 19]``, or that list
+as a JSON reader joins its plain values (``2002; 5; 19``)"""
+
+
+def _program_forms(text: str) -> dt.date | None:
+    """A date in one of the forms programs write without being told one: Java's ``Date.toString()``, DB2's
+    timestamp, Jackson's array; else None."""
+    java = _JAVA_DATE.match(text)
+    if java:
+        month, day, year = _JAVA_MONTHS.index(java.group(1)) + 1, int(java.group(2)), int(java.group(3))
+    else:
+        found = _DB2_TIMESTAMP.match(text) or _DATE_ARRAY.match(text)
+        if found is None:
+            return None
+        year, month, day = (int(g) for g in found.groups() if g is not None)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _other_forms(text: str) -> dt.date | None:
     """A date in Roman-numeral month form (``_ROMAN_MONTH``), ISO ordinal form (``_ORDINAL``), .NET's JSON form
-    (``_DOTNET_DATE``) or a travel document's birth (``_TRAVEL_DOCUMENT``; a two-digit year that would be to come is
-    of the century before), else None."""
+    (``_DOTNET_DATE``), a program's own form (``_program_forms``) or a travel document's birth
+    (``_TRAVEL_DOCUMENT``; a two-digit year that would be to come is of the century before), else None."""
+    written = _program_forms(text)
+    if written is not None:
+        return written
     dotnet = _DOTNET_DATE.match(text)
     if dotnet:  # the instant in milliseconds, then the writer's offset: its local day is the day meant
         millis, sign, hours, minutes = dotnet.groups()

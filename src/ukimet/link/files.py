@@ -207,6 +207,7 @@ def describe(metadata: SqlEngine, name: str) -> str:
     columns = columns_of(metadata, name)
     used: set[str] = set()
     persons: list[str] = []
+    parts: set[str] = set()  # the columns of a date of birth written in three: read as what their names say
     relations: dict[str, None] = {}  # the columns that say how a row's persons are related, in order
     seen: dict[str, tuple[int, dict[str, str]]] = {}
     for party in parties(columns, tuple(table_keys(metadata, name).get(columns[0].table, [])) if columns else (),
@@ -225,6 +226,7 @@ def describe(metadata: SqlEngine, name: str) -> str:
                                       for i, a in enumerate(party.address)}}
         if party.birth_parts:
             fields["birth_date (day, month, year)"] = ", ".join(party.birth_parts)
+            parts |= set(party.birth_parts)
         used |= set(fields.values()) | set(party.extras) | set(party.birth_parts)
         said = ", ".join(f"{column} = {meaning.replace('_', ' ')}" for meaning, column in fields.items())
         if party.extras:
@@ -237,7 +239,7 @@ def describe(metadata: SqlEngine, name: str) -> str:
     text = f"{name}: " + (" | ".join(f"person {i + 1}: {p}" for i, p in enumerate(persons)) if len(persons) > 1
                           else persons[0] if persons else "no person found (no IIN, name or full name column)")
     unread = [f"{c.column} ({NAMED_UNREAD[kind]})" for c in columns for kind in NAMED_UNREAD
-              if f"name suggests {kind}" in c.evidence and c.semantic_type != kind]
+              if f"name suggests {kind}" in c.evidence and c.semantic_type != kind and c.column not in parts]
     return text + (f"; how the persons of a row are related: {', '.join(relations)}" if relations else "") + (
         f"; record id: {', '.join(ids)}" if ids else "") + (
         f"; not used: {', '.join(ignored)}" if ignored else "") + (

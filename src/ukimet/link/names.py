@@ -254,7 +254,8 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     words is scored by how their endings fit the roles (-ович/-овна a patronymic, -ов/-ова a surname, -ұлы/-қызы
     either), with the usual orders as tie-breakers, and the best one wins; two words are a surname and a given name
     unless one is plainly a patronymic (Оразбайұлы Ислам is Ислам of the family Оразбайұлы, as the other agencies
-    write him; Пётр Иванович has no surname). Words past the third join the surname (double surnames).
+    write him; Пётр Иванович has no surname); one word is a surname by a surname's ending, else a given name.
+    Words past the third join the surname (double surnames).
     ``given_first``: the column writes the given name first, so that is the tie-breaker (``name_order``). A name
     whose writer marked its roles (KASYMOV^NURLAN^ARMANULY, "Doe, John") is read as marked."""
     text = name_alone(text)  # Касымов Дмитрий, 1944 г.р.; Оспанов Сергей, ИИН ...: the date and IIN are no name
@@ -278,8 +279,10 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
             return _one_initial(words, letters[0], given_first)
         rest = " ".join(w for w in words if not _INITIALS.fullmatch(w))
         return FullName(rest, letters[0] if letters else None, letters[1] if len(letters) > 1 else None)
-    if len(words) == 1:
-        return FullName(words[0], None, None)
+    if len(words) == 1:  # Иванова: a surname by its ending; Света, Зауре (an emergency contact, a card's holder as
+        # the card writes her): a given name
+        kind = _kind(_fold(words[0]))
+        return FullName(None, words[0], None) if not any(kind) else FullName(words[0], None, None)
     head, extra = words[:3], words[3:]
     picked = dict(zip(_best_roles(tuple(_kind(_fold(w)) for w in head), given_first), head, strict=True))
     if extra and "surname" in picked:

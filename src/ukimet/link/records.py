@@ -26,7 +26,7 @@ from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import NAMES, OFFICIAL, REPEATED, SEX_CODES, is_organisation
 from ukimet.connect.encoding import MOJIBAKE, mended
 from ukimet.connect.sources import list_sources
-from ukimet.core.cells import PLACES, SAYS_NOTHING, people_in_cell
+from ukimet.core.cells import PLACES, PLACES_SAID, SAYS_NOTHING, numbered, people_in_cell
 from ukimet.core.dates import (
     AGE_IN_BIRTH,
     EPOCH,
@@ -354,8 +354,10 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         counts: dict[str, int] = defaultdict(int)
         for c in identity:
             counts[c.semantic_type] += 1
-        if not any(c.semantic_type in ("iin", "surname", "full_name") for c in identity) and not marriage:
-            continue
+        if not any(c.semantic_type in ("iin", "surname", "full_name") for c in identity) and not marriage and not (
+                any(c.semantic_type == "first_name" for c in identity) and
+                any(c.semantic_type in ("phone", "email") for c in cols)):
+            continue  # a first name alone names nobody; with the person's own phone it does (a loyalty card's Зауре)
         if (not counts or max(counts.values()) <= 1) and not _nested_persons(identity):
             kin = _kin(identity, cols)
             identity = [c for c in identity if c.column not in kin]
@@ -382,7 +384,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
         shared = Counter(party_of(c.column) for c in identity)
         named = _person_words(identity)
-        placed = _by_place(identity) if not named and max(shared.values()) <= 1 and not any(
+        again = _headers_written_again(identity)
+        placed = _by_place(identity) if not named and (max(shared.values()) <= 1 or again) and not any(
             NESTED.fullmatch(c.column) for c in identity) else {}
         for c in identity:
             # a first word several columns share names a person (mother_name, mother_dob; Жұбайының Т.А.Ә., Жұбайының
@@ -429,7 +432,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         contacts = _contacts(cols, grouped, _person_words([*identity, *(c for c in cols if c.semantic_type in
                                                                            CONTACT)]))
         for name, found in grouped.items():
-            identifies = _identifies(found)
+            identifies = _identifies(found) or (  # a first name with the person's own phone: a card's Зауре, a
+                "first_name" in found and bool(contacts.get(name, {}).keys() & {"phone", "email"}))  # contact
             if identifies or (named and name != "subject" and set(found) == {"surname"}):
                 # a surname alone names nobody, but a person a role word names is the row's person of that place
                 # (Фамилия новорожд. between the mother's and the father's names: the newborn, the row's second),
@@ -437,12 +441,19 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 mine = contacts.get(name, {}) if identifies and (
                     not named or found.keys() & {"first_name", "full_name"}) else {}  # ИИН, Фамилия новорожд.: no
                 found = {**found, **{kind: columns[0] for kind, columns in mine.items() if kind != "address"}}
+                parts = birth_parts(cols) if name == "subject" and "birth_date" not in found else ()
                 out += _written_twice(_with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
-                                                           relation=relation, age_on=_age_on(cols, found)),
-                                                     surnames[name]), written)
+                                                           relation=relation, age_on=_age_on(cols, found),
+                                                           birth_parts=parts), surnames[name]), written)
     return out + [Party("", c.table, c.column.lower() if place == 1 else f"{c.column.lower()}#{place}",
                         {"full_name": c.column}, key, cell=place)
-                  for c in columns_ if c.semantic_type == "persons" for place in range(1, PLACES + 1)]
+                  for c in columns_ if c.semantic_type == "persons" for place in range(1, _places(c) + 1)]
+
+
+def _places(column: CatalogColumn) -> int:
+    """How many persons a column of several in a cell is read for (``core.cells.places_of``, as its evidence says)."""
+    said = PLACES_SAID.search(column.evidence or "")
+    return int(said.group(1)) if said else PLACES
 
 
 NEWBORN = re.compile(r"новоро|newbor|infant|младен|нәресте|нарест")
@@ -557,6 +568,25 @@ def _by_place(identity: list[CatalogColumn]) -> dict[str, str]:
     return out
 
 
+WRITTEN_AGAIN = re.compile(r"(.+)_(\d+)")
+"""a header that stood before in the same file, as the store names it the second time (Фамилия_2)"""
+
+
+def _headers_written_again(identity: list[CatalogColumn]) -> bool:
+    """Whether the columns that share a first word are a header block written again (Фамилия;Имя;ИИН; ...;
+    Фамилия;Имя;ИИН: a member and their child, whose columns the store names Фамилия, Фамилия_2): every column of a
+    shared first word is a header or its repetition. Such persons are told apart by their places
+    (``_by_place``), not by the words of their names."""
+    names = {c.column.lower() for c in identity}
+    again = {m.group(1) for c in identity if (m := WRITTEN_AGAIN.fullmatch(c.column.lower())) and m.group(1) in names}
+    if not again:
+        return False
+    shared = Counter(party_of(c.column) for c in identity)
+    return all(c.column.lower() in again or ((m := WRITTEN_AGAIN.fullmatch(c.column.lower())) is not None
+                                             and m.group(1) in again)
+               for c in identity if shared[party_of(c.column)] > 1)
+
+
 def _age_on(cols: list[CatalogColumn], found: dict[str, str]) -> str | None:
     """The column of the date a party's age was taken on (``Party.age_on``): the row's first date that is no date
     of birth, where the party has an age or a date of birth (which may be written as an age: ``AGE_IN_BIRTH``)."""
@@ -595,7 +625,7 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
     (Телефон beside Жалға алушының телефоны: the owner's; not a kindergarten's contact_phone)."""
     found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     unnamed: list[CatalogColumn] = []
-    persons = [name for name, found_ in grouped.items() if _identifies(found_)]
+    persons = [name for name, found_ in grouped.items() if _identifies(found_) or "first_name" in found_]
     first = next(iter(grouped), None)
     for c in cols:
         if c.semantic_type not in CONTACT:
@@ -644,11 +674,11 @@ CELL_FUNCTION = "ukimet_person_in_cell"
 def person_in_cell(text: str | None, place: int) -> str | None:
     """The person of a cell of several (``core.cells``) at ``place`` (1 or 2) of its pair: the first or second
     name written, or the one name written at the place its sex holds, by its role word or its endings (a woman
-    alone second); None where the place is empty."""
+    alone second); in a numbered list, the person of that number; None where the place is empty."""
     people = people_in_cell(text)
-    if len(people) >= 2:
+    if len(people) >= 2 or numbered(text):  # 1) Каршина Татьяна – жена: the first place, whatever her sex
         return people[place - 1][0] if place <= len(people) else None
-    if not people:
+    if not people or place > PLACES:
         return None
     name, said = people[0]
     parts = split_full_name(name)

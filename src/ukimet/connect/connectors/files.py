@@ -362,7 +362,12 @@ class CsvConnector:
                     above = comments + header_at([tuple(row) for row in top[comments:]])  # a title above the
                     # header, as in a workbook
                     first = top[above] if above < len(top) else []
-                    rest = sum(1 for _ in reader)
+                    cells = JsonCells()
+                    rest = 0
+                    for row in itertools.chain(top[above + (1 if dialect.header else 0):], reader):
+                        cells.see(row)
+                        rest += 1
+                    rest -= len(top) - above - (1 if dialect.header else 0)
                     rows = len(top) - above - 1 + rest + (0 if dialect.header else 1)
                     multiline = reader.line_num > len(top) + rest  # a quoted value over two lines somewhere
                 converted = raw.converted if raw is not None else 0
@@ -370,9 +375,13 @@ class CsvConnector:
                 out.append(_failed(path, error))
                 continue
             names, renamed = unique_names(first if dialect.header else [f"column_{i + 1}" for i in range(len(first))])
+            spread = cells.spread(names)
             options = {"file": str(path), "encoding": dialect.encoding, "delimiter": delimiter,
                        "header": str(dialect.header or above > 0), "renamed": "; ".join(renamed),
                        "title_lines": str(above), "multiline": str(multiline)}
+            if spread:  # a cell of JSON (a PostgreSQL json column's export): its records spread as a JSON file's
+                options["json_cells"] = json.dumps(spread, ensure_ascii=False)
+                names = [n for name in names for n in (name, *spread.get(name, ()))]
             if converted:  # lines in a code page inside a UTF-8 file: read from that page, and said
                 options["converted"] = (f"{converted} line{'s' if converted > 1 else ''} in "
                                         f"{dialect.fallback or 'a Cyrillic code page'}")
@@ -385,7 +394,9 @@ class CsvConnector:
         raise_if_unreadable(self.name, table)
         path = Path(table.options["file"])
         header = table.options["header"] == "True"
-        names = list(table.column_names)
+        spread: dict[str, list[str]] = json.loads(table.options.get("json_cells") or "{}")
+        outer = list(table.column_names)
+        names = [n for n in outer if not any(n in keys for keys in spread.values())]  # the file's own columns
         malformed: list[tuple[str, str]] = []
         options = table.options
         fallback = options.get("fallback") or None
@@ -416,7 +427,8 @@ class CsvConnector:
             if left is not None:
                 batch = batch.slice(0, left)
                 left -= batch.num_rows
-            batch = _without_nul(batch, names)  # one schema with the quarantined rows
+            batch = _json_cells_spread(_without_nul(batch, names), spread, outer)  # one schema with the
+            # quarantined rows
             for i in range(0, batch.num_rows, batch_rows):
                 if held is not None and held.num_rows:
                     yield held
@@ -433,19 +445,92 @@ class CsvConnector:
         malformed, recovered = _recovered(malformed, options, names)
         for rows in recovered:
             if rows.num_rows:
-                yield from (_without_nul(b, names) for b in rows.to_batches(batch_rows))
+                yield from (_json_cells_spread(_without_nul(b, names), spread, outer)
+                            for b in rows.to_batches(batch_rows))
         if malformed:
             lines = _line_numbers(path, options["encoding"], fallback, [text for text, _ in malformed])
             reasons = [f"line {line if line is not None else '?'}: {why}: {text}"
                        for (text, why), line in zip(malformed, lines, strict=True)]
-            empty = [pa.nulls(len(reasons), pa.string()) for _ in names]
-            yield pa.RecordBatch.from_arrays([*empty, pa.array(reasons, pa.string())], names=[*names, REASON])
+            empty = [pa.nulls(len(reasons), pa.string()) for _ in outer]
+            yield pa.RecordBatch.from_arrays([*empty, pa.array(reasons, pa.string())], names=[*outer, REASON])
 
     def fingerprint(self, table: TableInfo) -> str | None:
         return file_fingerprint(table.options["file"])
 
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {}  # every cell is text: the classifier reads meaning from the values
+
+JSON_CELLS_SHARE = 0.9
+"""the share of a column's filled cells that must be JSON records for it to be spread"""
+
+
+class JsonCells:
+    """The columns of a text file whose cells hold JSON records (a list of objects or an object: an exported
+    PostgreSQL json column, ``[{"name": "Куанышкалиева Динара", "relation": "жена", "phone": ...}]``), seen row by
+    row, and the flat columns each spreads into, as a JSON file's nested records do (``emergency_contacts.1.name``:
+    each contact a person of the row)."""
+
+    def __init__(self) -> None:
+        self.filled: dict[int, int] = {}
+        self.records: dict[int, int] = {}
+        self.trees: dict[int, dict[str, Any]] = {}
+
+    def see(self, row: list[str]) -> None:
+        for i, cell in enumerate(row):
+            text = cell.strip()
+            if not text:
+                continue
+            self.filled[i] = self.filled.get(i, 0) + 1
+            if text[0] not in "[{" or self.records.get(i, 0) < self.filled[i] - 1 - self._misses(i):
+                continue
+            try:
+                value = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(value, dict) or (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+                # (an empty list is a record of nobody: no contact written)
+                self.records[i] = self.records.get(i, 0) + 1
+                grow(self.trees.setdefault(i, {}), flatten(value, f"\0{i}"))
+
+    def _misses(self, i: int) -> int:
+        """How many of a column's filled cells may be no records for it still to be spread."""
+        return int((1 - JSON_CELLS_SHARE) * self.filled[i]) + 1
+
+    def spread(self, names: list[str]) -> dict[str, list[str]]:
+        """Column name -> the flat columns its records spread into, for the columns whose filled cells are JSON
+        records (``JSON_CELLS_SHARE`` of them); a name already a column's is not taken twice."""
+        out: dict[str, list[str]] = {}
+        taken = {n.lower() for n in names}
+        for i, tree in self.trees.items():
+            if i >= len(names) or self.records.get(i, 0) < JSON_CELLS_SHARE * self.filled.get(i, 0):
+                continue
+            keys = [names[i] + key.removeprefix(f"\0{i}") for key in in_order(tree)]
+            keys = [k for k in keys if k != names[i] and k.lower() not in taken]
+            if keys:
+                out[names[i]] = keys
+                taken |= {k.lower() for k in keys}
+        return out
+
+
+def _json_cells_spread(batch: pa.RecordBatch, spread: dict[str, list[str]], names: list[str]) -> pa.RecordBatch:
+    """``batch`` with the flat columns of its cells of JSON records (``JsonCells``), in ``names``' order; a cell that
+    is no JSON leaves them empty and stays as written in its own column."""
+    if not spread:
+        return batch
+    made: dict[str, pa.Array[Any]] = {}
+    for column, keys in spread.items():
+        values = []
+        for text in batch.column(column).to_pylist():
+            try:
+                values.append(flatten(json.loads(text), column) if text else {})
+            except ValueError:
+                values.append({})
+        made |= {key: pa.array([v.get(key) for v in values], pa.string()) for key in keys}
+    present = batch.schema.names
+    columns = [made[n] if n in made else batch.column(n) for n in names]
+    extra = [n for n in present if n not in names]  # the quarantine's reason
+    return pa.RecordBatch.from_arrays([*columns, *(batch.column(n) for n in extra)], names=[*names, *extra])
+
 
 class ExcelConnector:
     exact_fingerprint: ClassVar[bool] = True
