@@ -2720,6 +2720,14 @@ def test_a_blocks_average_by_region_is_the_family_cards_own(gateway: Gateway, ma
     # per head, said in Kazakh, is the income per person, not the family's
     ("Жамбыл облысындағы отбасылардың жан басына шаққандағы орташа айлық табысы қандай?",
      "avg(income_per_person)"),
+    # "but" joins two filters as "and" does; a feminine numeral is a number; "larger than" compares
+    ("Сколько семей в Шымкенте, где есть пенсионер, но нет автомобиля?", "(pensioners > 0) AND"),
+    ("Сколько жителей, у которых ровно одна машина?", "(vehicles = 1)"),
+    ("How many dwellings in Almaty Region are larger than 100 m²?", "(area_m2 > 100)"),
+    # the card's economic criterion, and an introduction by an office's unit
+    ("РК — семьи без дохода — кол-во", "(monthly_income = 0)"),
+    ("Hello, this is the statistics unit of the Karaganda regional administration. How many households in our "
+     "region have no children?", "(region = '35')"),
 ])
 def test_forms_of_months_introductions_phrases_and_scripts_are_read_by_rule(question: str, sql: str) -> None:
     compiled = compile_question(question)

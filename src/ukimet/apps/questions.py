@@ -46,7 +46,8 @@ from ukimet.model.semantic import (
 NUMBERS = {
     "kk": {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
            "біреу": 1, "екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7, "сегізеу": 8},
-    "ru": {"один": 1, "одного": 1, "одним": 1, "одной": 1, "одном": 1, "одну": 1, "два": 2, "двух": 2, "двумя": 2,
+    "ru": {"один": 1, "одна": 1, "одно": 1, "одного": 1, "одним": 1, "одной": 1, "одном": 1, "одну": 1, "два": 2,
+           "две": 2, "двух": 2, "двумя": 2,
            "двое": 2, "три": 3,
            "трех": 3, "тремя": 3, "трое": 3, "четыре": 4, "четырех": 4, "четырьмя": 4, "четверо": 4, "пять": 5,
            "пяти": 5, "пятью": 5, "пятеро": 5, "шесть": 6, "шести": 6, "шестью": 6, "семь": 7, "семи": 7,
@@ -69,7 +70,8 @@ SIGNS = [(">=", ">="), ("≥", ">="), ("<=", "<="), ("≤", "<="), (">", ">"), (
 COMPARATORS = {  # words around a number: (words, operator, applies before or after the number)
     "kk": [*SIGNS, ("немесе одан да көп", ">="), ("және одан да көп", ">="), ("немесе одан көп", ">="),
            ("және одан көп", ">="), ("не одан да көп", ">="), ("және одан жоғары", ">="),
-           ("және одан үлкен", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
+           ("және одан үлкен", ">="), ("не одан көп", ">="), ("немесе одан артық", ">="), ("не одан артық", ">="),
+           ("және одан артық", ">="), ("кемінде", ">="), ("жастан асқан", ">"), ("жастан жоғары", ">"),
            ("жастан үлкен", ">"), ("жасқа дейінгі", "<"), ("жастан кіші", "<"), ("жасқа толмаған", "<"),
            ("толмаған", "<"), ("жасқа толған", ">="), ("толған", ">="), ("жасқа дейін", "<"), ("дейін", "<"),
            ("асқан", ">"), ("асатын", ">"), ("аспайтын", "<="), ("астам", ">"), ("асты", ">"), ("асады", ">"),
@@ -86,7 +88,8 @@ COMPARATORS = {  # words around a number: (words, operator, applies before or af
            ("or over", ">="), ("at least", ">="), ("+", ">="), ("more than", ">"), ("older than", ">"),
            ("over", ">"), ("above", ">"), ("younger than", "<"), ("under", "<"), ("less than", "<"),
            ("fewer than", "<"), ("below", "<"), ("exceeded", ">"), ("exceeds", ">"), ("exceeding", ">"),
-           ("exceed", ">")],
+           ("exceed", ">"), ("larger than", ">"), ("bigger than", ">"), ("greater than", ">"), ("higher than", ">"),
+           ("smaller than", "<"), ("lower than", "<")],
 }
 NOUNS = {  # what the number counts
     "children": {"kk": ["баласы", "балалы", "бала", "балалары"], "ru": ["детьми", "детей", "дети", "ребенка",
@@ -2124,8 +2127,9 @@ OUR_PLACES = {"kk": ("oblis", "onir", "aimak", "kala"), "ru": ("область",
 
 
 def _our_region(tokens: list[str], language: str) -> set[int]:
-    """The positions of "our region" (облысымыздағы, өңіріміздегі, у нас в области, нашей области, in our region),
-    which an asker who introduced themself by their region says of it: no breakdown by region, no unknown word."""
+    """The positions of "our region" (облысымыздағы, өңіріміздегі, у нас в области, нашей области, in our region,
+    here), which an asker who introduced themself by their region says of it: no breakdown by region, no unknown
+    word."""
     found: set[int] = set()
     places = OUR_PLACES.get(language, ())
     for i, token in enumerate(tokens):
@@ -2134,6 +2138,9 @@ def _our_region(tokens: list[str], language: str) -> set[int]:
                 found.add(i)
             continue
         word = lemma(token, "ru") if language == "ru" else token
+        if language == "en" and word == "here":  # here in the city, after Writing from Almaty's city hall: theirs
+            found.add(i)
+            continue
         if word not in places:
             continue
         before = [lemma(t, "ru") if language == "ru" else t for t in tokens[max(0, i - 2):i]]
@@ -2333,7 +2340,7 @@ INTRODUCING_SENTENCE = {
                      "отдел", "департамент", "акимат", "министерство", "аппарат", "работать", "писать"}),
     "en": frozenset({"i", "im", "we", "specialist", "analyst", "officer", "economist", "statistician", "expert",
                      "manager", "inspector", "department", "division", "office", "akimat", "ministry", "greetings",
-                     "writing"}),
+                     "writing", "unit", "administration", "team", "hall"}),
     "kk": frozenset({"men", "biz"})}
 """Words (Russian in their dictionary form, Kazakh folded) of a sentence in which the asker introduces themself or
 their office (Я ведущий специалист управления ...; I'm a chief specialist at ...; Greetings from the ... akimat,

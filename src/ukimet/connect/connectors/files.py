@@ -462,6 +462,8 @@ class CsvConnector:
 
 JSON_CELLS_SHARE = 0.9
 """the share of a column's filled cells that must be JSON records for it to be spread"""
+JSON_CELLS_SAMPLE = 2000
+"""the rows whose every cell is looked at for JSON records; past them, only the columns that hold them so far"""
 
 
 class JsonCells:
@@ -474,10 +476,15 @@ class JsonCells:
         self.filled: dict[int, int] = {}
         self.records: dict[int, int] = {}
         self.trees: dict[int, dict[str, Any]] = {}
+        self.rows = 0
+        self.watched: list[int] | None = None  # past the first rows, the columns that may still be spread
 
     def see(self, row: list[str]) -> None:
-        for i, cell in enumerate(row):
-            text = cell.strip()
+        self.rows += 1
+        if self.watched is None and self.rows > JSON_CELLS_SAMPLE:  # every cell of the first rows, then only
+            self.watched = [i for i in self.trees if self.records[i] >= JSON_CELLS_SHARE * self.filled[i]]
+        for i in range(len(row)) if self.watched is None else (i for i in self.watched if i < len(row)):
+            text = row[i].strip()
             if not text:
                 continue
             self.filled[i] = self.filled.get(i, 0) + 1
