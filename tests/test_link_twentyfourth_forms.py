@@ -140,3 +140,20 @@ def test_a_cards_first_name_with_its_own_phone_is_a_person_and_its_family_list_t
     assert "person 2: family.1.name = first name, family.1.phone = phone" in said, said
     assert entities["cards", "1"] == entities["cards", "16"] != entities["cards", "2"]
     assert entities["cards", "1#2"] == entities["cards", "16#2"] != entities["cards", "1"]
+
+
+def test_a_file_without_a_header_holds_its_persons_by_their_places_and_its_phone_is_the_rows_own(
+        tmp_path: Path) -> None:
+    rows = []
+    for k in range(30):
+        p = k % 15  # each person twice: two decisions
+        rows.append(f'{438000 + k},"{valid_iin(_born(p), 3000 + p)}","{SURNAMES[p % 8].upper():<24}",'
+                    f'"{FIRSTS[p % 8].upper():<20}","{_born(p):%Y-%m-%d}-00.00.00.000000",2,'
+                    f'"{SURNAMES[(p + 2) % 8].upper():<24}","{DAUGHTERS[p % 8].upper():<20}",'
+                    f'"{valid_iin(_born(p + 40), 4000 + p)}","8777{p:07d}"')
+    (tmp_path / "mse.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    entities, said = link_out(tmp_path, "mse.csv")
+    assert "person 1: column_2 = iin, column_3 = surname, column_4 = first name, column_5 = birth date" in said, said
+    assert "person 2: column_7 = surname, column_8 = first name, column_9 = iin" in said, said
+    assert "column_10 = phone" in said.split("person 2")[0], said  # the row's own person's
+    assert entities["mse", "1#2"] == entities["mse", "16#2"] != entities["mse", "1"]
