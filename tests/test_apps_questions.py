@@ -2728,6 +2728,10 @@ def test_a_blocks_average_by_region_is_the_family_cards_own(gateway: Gateway, ma
     ("РК — семьи без дохода — кол-во", "(monthly_income = 0)"),
     ("Hello, this is the statistics unit of the Karaganda regional administration. How many households in our "
      "region have no children?", "(region = '35')"),
+    # a dwelling's people are its residents; the card's crowding said of the housing is the families' criterion
+    ("Сколько жилищ, где живут 5 и более человек?", "FROM mart.dwellings WHERE (residents >= 5)"),
+    ("How many dwellings have 5 or more residents?", "FROM mart.dwellings WHERE (residents >= 5)"),
+    ("Топ-3 региона по числу семей с перенаселённым жильём", "FROM mart.families WHERE (area_per_person < 15)"),
 ])
 def test_forms_of_months_introductions_phrases_and_scripts_are_read_by_rule(question: str, sql: str) -> None:
     compiled = compile_question(question)

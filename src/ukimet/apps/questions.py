@@ -120,19 +120,20 @@ NOUNS = {  # what the number counts
                     "задолженности"],
              "en": ["debt", "debts", "arrears", "owe", "owes", "owing"]},
     "members": {"kk": ["мүшесі", "мүшелі", "мүшеден", "адамнан", "адамдық", "адамы"],
-                "ru": ["членов", "члена", "членами", "человек", "человека"],
-                "en": ["members", "member", "people", "persons"]},
+                "ru": ["членов", "члена", "членами", "человек", "человека", "жильцов", "жильца", "жильцами"],
+                "en": ["members", "member", "people", "persons", "residents", "occupants"]},
 }
 NUMERIC = {"children": (("families", "households"), "children_under_18"), "age": (("persons", "payments"), "age"),
            "income": (("families",), "income_per_person"), "wage": (("persons",), "monthly_wage"),
            "amount": (("payments",), "amount"), "group": (("persons",), "disability_group"),
-           "members": (("families", "households"), "members"), "rooms": (("dwellings", "families"), "rooms"),
+           "members": (("families", "households", "dwellings"), "members"),
+           "rooms": (("dwellings", "families"), "rooms"),
            "area": (("dwellings",), "area_m2"),
            "vehicles": (("persons", "families"), "vehicles"), "debt": (("families", "persons"), "utility_debt")}
 """what a number counts -> the entities that have it (the first when nothing else says which), and its column"""
 AMOUNT_OWNERS = ("wage", "debt")
 """what an amount of tenge said beside it is (a wage, else a debt), not a payment's amount"""
-COLUMN_OF = {("children", "households"): "children"}
+COLUMN_OF = {("children", "households"): "children", ("members", "dwellings"): "residents"}
 """where an entity names the column of what a number counts otherwise (a household's members under 18)"""
 LARGEST = {"group": 3, "rooms": 20, "vehicles": 20}
 """the largest value a number of this kind can take (disability groups 1-3): a larger one is read as nothing"""
@@ -2837,13 +2838,15 @@ NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amo
                  "children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
                  "age": {"kk": "жасы", "ru": "возраст", "en": "age"},
                  "members": {"kk": "мүшелер саны", "ru": "членов", "en": "members"},
+                 "residents": {"kk": "тұратын адамдар саны", "ru": "проживающих", "en": "residents"},
                  "rooms": {"kk": "бөлмелер саны", "ru": "комнат", "en": "rooms"},
                  "area": {"kk": "ауданы, м²", "ru": "площадь, м²", "en": "area, m²"},
                  "vehicles": {"kk": "көліктер саны", "ru": "автомобилей", "en": "vehicles"},
                  "wage": {"kk": "айлық жалақы", "ru": "месячная зарплата", "en": "monthly wage"},
                  "debt": {"kk": "коммуналдық қарыз, ₸", "ru": "долг за коммунальные услуги, ₸",
                           "en": "utility debt, ₸"}}
-"""what a number in the question counts, as the answer's interpretation says it"""
+"""what a number in the question counts, as the answer's interpretation says it (by its column where an entity
+names it otherwise: a dwelling's residents)"""
 
 
 MINORS_SAID = {"kk": "18 жасқа толмаған балалары бар", "ru": "с детьми до 18 лет", "en": "with children under 18"}
@@ -3458,7 +3461,7 @@ def _numbers(question: str, p: Parse, entity: str) -> list[tuple[str, str]] | An
             return _declined(question, p.language, "decline_mixed", what=f"{what} ({', '.join(wanted)}), {entity}")
         else:
             condition = f"{column} {operator} {value}"
-            said = f"{NUMERIC_NAMES[what][p.language]} {OPERATORS[operator]} {value}"
+            said = f"{NUMERIC_NAMES.get(column, NUMERIC_NAMES[what])[p.language]} {OPERATORS[operator]} {value}"
         if k in p.numeric_negated:  # families with no children under 18
             condition, said = f"NOT coalesce(({condition}), FALSE)", NEGATED_SAID[p.language].format(said)
         found.append((condition, said))
