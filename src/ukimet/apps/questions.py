@@ -23,8 +23,9 @@ from typing import Any, TypeVar
 from ukimet.apps.charts import pyplot, save
 from ukimet.core.errors import NotFound, Refused, UkimetError
 from ukimet.core.languages import LANGUAGES
-from ukimet.core.scripts import has_kazakh_letters, russian_from_latin
+from ukimet.core.scripts import russian_from_latin
 from ukimet.gateway.api import Gateway
+from ukimet.gateway.private_aggregate import release_least
 from ukimet.gateway.rewrite import User
 from ukimet.model.kazakh import stem_variants
 from ukimet.model.semantic import (
@@ -1936,7 +1937,7 @@ def _kazakh_latin_said(text: str, unknown: list[str], layer: Layer) -> str:
     i = 0
     while i < len(typed):
         phrase = None
-        if typed[i].lower() in strange and not has_kazakh_letters(typed[i]) and not CYRILLIC.search(typed[i]):
+        if typed[i].lower() in strange:  # (a word in Cyrillic is no Latin Kazakh: the span's check below)
             phrase = next((p for p in (phrases[k] for k in _starting(keys[i], starts))
                            if not p.borrowed and p.item.name.get("en") and _match_phrase(keys, i, p.words) and
                            not (p.item.kind == "region" and len(p.words) == 1) and
@@ -3720,8 +3721,7 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
     if rows and len(result.columns) > 1 and result.epsilon > 0:  # a private answer's small groups are not shown
         understood += " · " + SAID["small_groups"][language].format(n=gateway.policy.role(user.role).small_cell)
     return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
-                  declined=SAID["suppressed"][language].format(n=2 * gateway.policy.role(user.role).small_cell)
-                  if not rows else None, audit_seq=result.audit_seq)
+                  declined=_withheld(gateway, user, language) if not rows else None, audit_seq=result.audit_seq)
 
 
 OPEN_PERIOD = {"<": {"kk": "{year} жылға дейін", "ru": "до {year} года", "en": "before {year}"},
@@ -3808,8 +3808,12 @@ def _ask_share(gateway: Gateway, user: User, question: str, plan: SharePlan, pur
     rows = _shares(part.rows, whole.rows, plan, exact=part.epsilon == 0 and whole.epsilon == 0 and bool(purpose))
     columns = [*([plan.group] if plan.group else []), SHARE_COLUMN]
     return Answer(question, plan.language, plan.understood, sql, columns, rows, suppressed=not rows,
-                  declined=SAID["suppressed"][plan.language].format(n=2 * gateway.policy.role(user.role).small_cell)
-                  if not rows else None, audit_seq=whole.audit_seq)
+                  declined=_withheld(gateway, user, plan.language) if not rows else None, audit_seq=whole.audit_seq)
+
+
+def _withheld(gateway: Gateway, user: User, language: str) -> str:
+    """Why an answer is withheld, with the count it was released from for the caller's role."""
+    return SAID["suppressed"][language].format(n=release_least(gateway.policy.role(user.role).small_cell))
 
 
 def draw_answer(answer: Answer, out: Path, name: str = "answer") -> list[Path]:

@@ -335,7 +335,7 @@ def release(plan: PrivatePlan, statistics: pa.Table, per_count: float, per_value
     if plan.keys:
         named = {json.dumps([row[c] for c in keys], default=str): i for i, row in enumerate(rows)}
         kept = released_groups({n: int(rows[i]["__n"]) for n, i in named.items()}, k, selection,
-                               minimum=2 * small_cell)
+                               minimum=release_least(small_cell))
         order = sorted(named[n] for n in kept)
         by_index = {named[n]: v for n, v in kept.items()}
         rows = [rows[i] for i in order]
@@ -390,7 +390,13 @@ def _too_few_units(plan: PrivatePlan, row: dict[str, Any], released: dict[str, l
         units = averaged[counted][0]
     else:
         units = int(released[f"__a{counted}"][0] or 0)
-    return units < 2 * small_cell
+    return units < release_least(small_cell)
+
+
+def release_least(small_cell: int) -> int:
+    """The noisy count of rows (a group's) or of persons (an answer without groups) an answer is released from:
+    twice the policy's ``small_cell``."""
+    return 2 * small_cell
 
 
 def post_process(plan: PrivatePlan, released: pa.Table) -> tuple[list[str], list[tuple[Any, ...]]]:

@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import NAMES, OFFICIAL, REPEATED, SEX_CODES, is_organisation
+from ukimet.connect.connectors.base import UNNAMED_COLUMN
 from ukimet.connect.encoding import MOJIBAKE, mended
 from ukimet.connect.sources import list_sources
 from ukimet.core.cells import PLACES, PLACES_SAID, SAYS_NOTHING, numbered, people_in_cell
@@ -568,8 +569,6 @@ def _by_place(identity: list[CatalogColumn]) -> dict[str, str]:
     return out
 
 
-NUMBERED_COLUMN = re.compile(r"column_\d+")
-"""the name a column of a file without a header gets (``connectors.base.unique_names``)"""
 WRITTEN_AGAIN = re.compile(r"(.+)_(\d+)")
 """a header that stood before in the same file, as the store names it the second time (Фамилия_2)"""
 
@@ -579,7 +578,7 @@ def _headers_written_again(identity: list[CatalogColumn]) -> bool:
     Фамилия;Имя;ИИН: a member and their child, whose columns the store names Фамилия, Фамилия_2): every column of a
     shared first word is a header or its repetition; or whether the file had no header at all. Such persons are
     told apart by their places (``_by_place``), not by the words of their names."""
-    if len(identity) > 1 and all(NUMBERED_COLUMN.fullmatch(c.column) for c in identity):
+    if len(identity) > 1 and all(UNNAMED_COLUMN.fullmatch(c.column) for c in identity):
         return True  # a file without a header (column_3, column_14): its columns' names tell nobody apart
     names = {c.column.lower() for c in identity}
     again = {m.group(1) for c in identity if (m := WRITTEN_AGAIN.fullmatch(c.column.lower())) and m.group(1) in names}
@@ -654,7 +653,7 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
             owner = first  # a profile's phones and email beside its person.* and referrer.*: the profile's person
         if owner is None and len(persons) == 1:  # Телефон beside a passport's Father Name: one person in the row
             owner = persons[0]
-        if owner is None and first is not None and NUMBERED_COLUMN.fullmatch(c.column) and c.semantic_type != \
+        if owner is None and first is not None and UNNAMED_COLUMN.fullmatch(c.column) and c.semantic_type != \
                 "address":  # a file without a header: its phone is the row's own person's, as its first columns are
             owner = first
         if owner is not None and owner in grouped:

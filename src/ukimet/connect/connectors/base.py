@@ -80,6 +80,10 @@ def escaped_name(name: str) -> str:
     # letter
 
 
+UNNAMED_COLUMN = re.compile(r"column_\d+")
+"""the name a column gets where the file names it not (``unique_names``, a CSV without a header: ``column_3``)"""
+
+
 def unique_names(names: list[str]) -> tuple[list[str], list[str]]:
     """Names made unique case-insensitively, as the store compares them (``name``, ``Name`` -> ``name``,
     ``Name_2``; an empty one becomes ``column_N``; an escaped one as typed: ``escaped_name``), with what was

@@ -363,11 +363,12 @@ class CsvConnector:
                     # header, as in a workbook
                     first = top[above] if above < len(top) else []
                     cells = JsonCells()
+                    for row in top[above + (1 if dialect.header else 0):]:
+                        cells.see(row)
                     rest = 0
-                    for row in itertools.chain(top[above + (1 if dialect.header else 0):], reader):
+                    for row in reader:
                         cells.see(row)
                         rest += 1
-                    rest -= len(top) - above - (1 if dialect.header else 0)
                     rows = len(top) - above - 1 + rest + (0 if dialect.header else 1)
                     multiline = reader.line_num > len(top) + rest  # a quoted value over two lines somewhere
                 converted = raw.converted if raw is not None else 0
