@@ -4,6 +4,8 @@ signed in (cli.identity) gets one line and status 1."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -98,5 +100,27 @@ def _register() -> None:
 
 _register()
 
+
+def run() -> None:
+    """The ``ukimet`` command: ``app``, then the process ends as soon as the command's own work is done. What
+    Python registers for the end (atexit: logs flushed, temporary folders removed, child processes joined) runs,
+    and the output is flushed; the interpreter's teardown after that is skipped. There, native libraries' worker
+    threads (Arrow's after reading a file, DuckDB's) could abort a command that had succeeded ("terminate called
+    without an active exception", SIGABRT: apache/arrow#34314, duckdb/duckdb#13904), its status then a crash."""
+    try:
+        app()
+        status: int | str | None = 0
+    except SystemExit as done:  # click ends every command so, its status in it
+        status = done.code
+    if isinstance(status, str):  # sys.exit("message"): said on stderr, status 1, as Python does
+        print(status, file=sys.stderr)
+        status = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing left to say there
+            stream.flush()
+    os._exit(status or 0)
+
+
 if __name__ == "__main__":
-    app()
+    run()
