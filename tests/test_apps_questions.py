@@ -808,7 +808,15 @@ issue, the twenty-fourth's conventions and the demo store: held apart. First run
 small cells answered exactly, as a purpose allows; asked as an analyst asks, without one, 24/24 once an answer
 without groups over a small cell was withheld, which the gateway had released with noise); 1 wrong, read: "жан
 басына шаққандағы орташа айлық табысы" (per head) read as the family's income (fixed); that entry is a tuning one
-since."""
+since. A tuning corpus since stop 56 (the twenty-sixth is held in its place)."""
+REALWORLD26_CORPUS = Path(__file__).parent / "data" / "questions_realworld26_heldout.toml"
+"""120 more (12 textbook, 20 real-world, 8 must-decline per language: the nine places the twenty-fifth did not ask,
+Almaty city against Almaty Region in every script, old names (Чимкент, Алма-Ата, Нұр-Сұлтан, Талдыкорганская) and
+Latin-script Kazakh; declines for forecasts, personal data, periods not held, future dates, opinions, data not held,
+links to data not held and small cells), written apart by a twenty-sixth helper in stop 56 from the issue, the
+twenty-fifth's conventions and the demo store: held apart. First run (06ae6a8): textbook kk 10/12, ru 10/12, en
+8/12; real-world kk 14/20, ru 15/20, en 14/20; declines 24/24; 0 wrong. One entry answered wrong later in the stop,
+by a change of the parser (the region, "not the city", read as a negation), was read, fixed and is a tuning one."""
 REALWORLD17_CORPUS = Path(__file__).parent / "data" / "questions_realworld17_tune.toml"
 """180 (20 textbook, 32 real-world in seven voices, 8 must-decline per language), written apart by a helper in stop
 47 from the issue, the fifteenth's conventions and the demo store: a tuning set from the start. First run
@@ -2742,3 +2750,57 @@ def test_forms_of_months_introductions_phrases_and_scripts_are_read_by_rule(ques
 def test_a_negated_verb_outside_a_phrase_of_the_layer_is_still_negated() -> None:
     compiled = compile_question("Қанша адам жұмыс істемейді?")
     assert isinstance(compiled, tuple) and "NOT coalesce((employed), FALSE)" in compiled[1]
+
+
+@pytest.mark.parametrize(("question", "sql"), [
+    # the average number of members is the size of the unit the question names, a family's or a household's
+    ("households, avg members, Kyzylorda obl.", "round(avg(members), 2) AS avg_household_size FROM mart.households"),
+    ("Маңғыстау облысы бойынша үй шаруашылықтарының орташа мөлшері (мүшелер саны)", "FROM mart.households"),
+    ("караганды облысындагы уй шаруашылыктарынын орташа мушелер саны", "FROM mart.households"),
+    ("Шығыс Қазақстан облысында среднее число членов семьи қанша?", "AS avg_members FROM mart.families"),
+    # Kazakh may say the members before their number
+    ("Мүшелері төрт және одан көп үй шаруашылықтары саны бойынша ТОП-3 өңір", "(members >= 4)"),
+    # a family's floor area per person, not a dwelling's area
+    ("Какова средняя площадь жилья на одного человека в семьях Астаны?", "avg(area_per_person), 1)"),
+    ("median floor area per person by region", "median(area_per_person), 1)"),
+    # the utility debt of residents is the people's own, summed or its median
+    ("What is the total utility debt owed by residents of Zhambyl Region?",
+     "sum(utility_debt)) AS total_person_debt FROM mart.persons"),
+    ("Какова медианная сумма задолженности по коммунальным услугам у жителей, имеющих такую задолженность?",
+     "median(utility_debt)) AS median_person_debt FROM mart.persons WHERE (alive) AND (utility_debt > 0)"),
+    # recipients of a benefit in a period are the people paid it in each month
+    ("Как менялось число получателей адресной социальной помощи по месяцам с января по июнь 2025 года?",
+     "count(DISTINCT person_id) AS recipients_paid FROM mart.payments WHERE (kind = 'targeted_social_assistance')"),
+    # a pension, not an allowance: what the pension never is, said of it, is no filter
+    ("Қостанай облысында зейнетақы алатындар нешеу өзі? жәрдемақы емес, тек зейнетақы 🙂", "(receives_pension)"),
+    ("Could you kindly provide, for comparison, the number of old-age pension recipients (pensions only, not "
+     "allowances) in Kostanay, Pavlodar and Aktobe regions?", "(receives_pension) AND (region IN ('39', '55', '15'))"),
+    # a chat's asides and fillers; "the region, not the city" says which place, it negates nothing
+    ("Слушай, а сколько в Шымкенте семей, где есть пенсионер, не в курсе?", "(region = '79') AND (pensioners > 0)"),
+    ("слушай, а скока у нас по стране семей, которые получают АСП и при этом у них долг за коммуналку?",
+     "AND (utility_debt > 0)"),
+    ("okay so um how many families in Almaty Region uh I mean the region not the city have a pensioner living with "
+     "them", "WHERE (region = '19') AND (pensioners > 0)"),
+])
+def test_units_measures_periods_and_asides_are_read_as_their_askers_mean_them(question: str, sql: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert sql in compiled[1], compiled[1]
+
+
+@pytest.mark.parametrize(("question", "months"), [
+    ("2025 жылғы І тоқсанда АӘК төлемдері", "BETWEEN 1 AND 3"),  # a Kazakh І
+    ("2025 жылғы I тоқсанда АӘК төлемдері", "BETWEEN 1 AND 3"),
+    ("выплаты АСП за II полугодие 2025", "BETWEEN 7 AND 12"),
+    ("выплаты АСП за III квартал 2025", "BETWEEN 7 AND 9"),
+    ("TSA payments in the IV quarter of 2025", "BETWEEN 10 AND 12"),
+])
+def test_a_part_of_a_year_by_its_roman_numeral_is_that_part(question: str, months: str) -> None:
+    """I, II and III folded are one letter: read before folding, the first quarter is not the third."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and f"month(paid_on) {months}" in compiled[1], compiled
+
+
+def test_a_trend_word_before_a_count_is_still_a_trend() -> None:
+    compiled = compile_question("Monthly number of old-age pension payments, 2025")
+    assert isinstance(compiled, tuple) and "GROUP BY strftime(paid_on, '%Y-%m')" in compiled[1], compiled

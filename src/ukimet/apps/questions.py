@@ -57,15 +57,16 @@ NUMBERS = {
            "ten": 10},
 }
 ORDINALS = {
-    "kk": {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4},
+    "kk": {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "i": 1, "iv": 4},
     "ru": {"первой": 1, "первая": 1, "первую": 1, "первого": 1, "первом": 1, "первое": 1, "первый": 1,
            "второй": 2, "вторая": 2, "вторую": 2, "второго": 2, "втором": 2, "второе": 2,
            "третьей": 3, "третья": 3, "третью": 3, "третьего": 3, "третьем": 3, "третий": 3,
-           "четвертом": 4, "четвертый": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4},
+           "четвертом": 4, "четвертый": 4, "i": 1, "iv": 4},
     "en": {"first": 1, "second": 2, "third": 3, "fourth": 4},
 }
 """ordinals and Roman numerals, read as a number only of a disability group (первой группы, бірінші топтағы, group
-II): of anything else (the first half of a year) they are no count"""
+II): of anything else (the first half of a year) they are no count. II and III are read before the words are
+folded (arabic_groups): folded, each would be the one letter of I."""
 SIGNS = [(">=", ">="), ("≥", ">="), ("<=", "<="), ("≤", "<="), (">", ">"), ("<", "<")]
 """signs typed before a number, in any language: > 100 000, ≤ 3"""
 COMPARATORS = {  # words around a number: (words, operator, applies before or after the number)
@@ -120,7 +121,7 @@ NOUNS = {  # what the number counts
              "ru": ["долг", "долгом", "долга", "долги", "долгами", "задолженность", "задолженностью",
                     "задолженности"],
              "en": ["debt", "debts", "arrears", "owe", "owes", "owing"]},
-    "members": {"kk": ["мүшесі", "мүшелі", "мүшеден", "адамнан", "адамдық", "адамы"],
+    "members": {"kk": ["мүшесі", "мүшелері", "мүшелі", "мүшеден", "адамнан", "адамдық", "адамы"],
                 "ru": ["членов", "члена", "членами", "человек", "человека", "жильцов", "жильца", "жильцами"],
                 "en": ["members", "member", "people", "persons", "residents", "occupants"]},
 }
@@ -350,7 +351,7 @@ TOTAL = {"kk": ["барлығы", "жалпы", "барлық"], "ru": ["все�
          "en": ["total", "totals", "overall", "altogether"]}
 """words that ask for a total: with "paid" (Total TSA paid in 2025), the sum paid"""
 BOTH = {"kk": ["бір мезгілде", "бір уақытта", "әрі", "бірақ"], "ru": ["одновременно", "сразу", "но при этом",
-                                                                   "однако"],
+                                                                   "и при этом", "при этом", "однако"],
         "en": ["both", "at the same time", "simultaneously", "who are also", "all together", "all at once",
                "but still", "yet still"]}
 """words that make two groups joined by "and" the people in both (одновременно пенсионеры и инвалиды; зейнетақы
@@ -790,7 +791,8 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                          if j not in used and _match_phrase(tokens, j, tuple(a))), None)
         candidates = sorted(((abs(j - i) - (0.5 if j > i else 0), name, j) for j in reach if j != i and j not in used
                              for name, forms in nouns.items() if any(word_matches(f, tokens[j]) for f in forms)
-                             and (name != "members" or (j > i and value <= MOST_MEMBERS))  # 5 человек
+                             and (name != "members" or ((j > i or _members_first(tokens, j, i, language))
+                                                        and value <= MOST_MEMBERS))  # 5 человек
                              # (people over 65 is an age; 50 тыс на человека is money)
                              and (name != "wage" or value >= SMALLEST_AMOUNT)  # wage of people over 30: an age
                              and (name in ("income", "debt") or j in window)))
@@ -867,6 +869,16 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
             at.append(min(taken))
         used |= taken
     return found
+
+
+KK_MEMBERS = "mushe"
+"""a Kazakh member (мүше, folded), whose number may follow it: мүшелері төрт және одан көп"""
+
+
+def _members_first(tokens: list[str], noun: int, number: int, language: str) -> bool:
+    """A family's members said right before their number, as Kazakh may (мүшесі төрт және одан көп отбасылар); a
+    person said before a number (people over 65) is no count of members."""
+    return language == "kk" and noun == number - 1 and tokens[noun].startswith(KK_MEMBERS)
 
 
 UTILITY_STEMS = ("utilit", "коммунал", "kommunal", "komunal", "жку", "jku", "zhku")
@@ -962,6 +974,13 @@ AS_OF_NOW = re.compile(
     r"|қазіргі (?:таңда|уақытта|кезде|сәтте)|бүгінгі (?:күні|таңда|күнге)|осы (?:кезде|уақытта))(?!\w)",
     re.IGNORECASE)
 """these days, на сегодняшний день, қазіргі таңда: the day the answer is as of, which every answer is and says"""
+CHAT_ASIDE = re.compile(r"(?<!\w)(?:не (?:в курсе|знаешь|знаете|подскажешь|подскажете)|if you know|you know"
+                        r"|i mean|i need|i want|i'd like|i would like"
+                        r"|,?\s*(?:and |but )?not the (?:city|town|region|oblast)|,?\s*(?:а )?не (?:город|область)"
+                        r"|(?:қала|облыс) емес)(?!\w)", re.IGNORECASE)
+"""не в курсе?, не знаешь?, I mean, I need: a chat's asides, no negation and no words of the question; "the region,
+not the city" (а не город, қала емес): which of two places of one name is meant, said of the place, no filter's
+negation (the place's own word says which)"""
 SPREAD_ASKED = re.compile(r"(?<!\w)(?:как|каким образом) (?=распредел\w+|дел(?:и|я)тся)", re.IGNORECASE)
 """как распределяются жилища по числу комнат: the "how" of a breakdown the rest of the question says"""
 MONTHLY_RATE = re.compile(
@@ -987,6 +1006,7 @@ SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средс�
     (re.compile(r"(?<!\w)((?:имеющ|име)\w*)\s+в\s+собственности(?=\s+(?:недвижим|имуществ|жиль|жилищ|квартир))",
                 re.IGNORECASE), r"\1"),
     (re.compile(r"(?<!\w)(?:lack|lacks|lacking)(?!\w)", re.IGNORECASE), "without"),
+    (re.compile(r"(?<!\w)owed\s+by(?!\w)", re.IGNORECASE), "of"),
     (re.compile(r"(?<!\w)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:person|member|people)"
                 r"\s+(households?|families|family)(?!\w)", re.IGNORECASE), r"\2 of \1 people"),
     (re.compile(r"(?<!\w)(уход\w*\s+за\s+реб[её]нк\w*)\s+до\s+(?:полутора|1[,.]5)\s+(?:лет|года)(?!\w)",
@@ -1000,7 +1020,8 @@ SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средс�
 case, before the question is read; "имеющих в собственности" said of cars is the cars' owning, not property, and
 said of property (не имеет в собственности недвижимости) the having of it, said once; lack: without; the childcare
 allowance "до полутора лет" (until a year and a half: its official name; care of a child up to 1.5 years);
-"к уровню" before a level of the family card (отнесённых к уровню «удовлетворительное»: the level); 3-person
+"к уровню" before a level of the family card (отнесённых к уровню «удовлетворительное»: the level); debt owed by
+residents: their debt; 3-person
 households: households of 3 people;
 неработающие члены трудоспособного возраста as the card's criterion is named (the word неработающих alone stays
 the negated "employed" of a person)"""
@@ -1045,7 +1066,8 @@ DEADLINE = re.compile(r"(?<!\w)в\s+срок\s+до\s+\d{1,2}(?:[:.]\d{2}(?:[:.]
                       r"апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4})?)?"
                       r"(?:\s*(?:г\.|года|час\w*|ч\.))?(?!\w)", re.IGNORECASE)
 """в срок до 15:00, в срок до 20 марта: when a letter wants its answer, not what it asks"""
-ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, SPREAD_ASKED, TABLE_NUMBER, PENSIONS_INCLUDED, DEADLINE)
+ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, CHAT_ASIDE, SPREAD_ASKED, TABLE_NUMBER, PENSIONS_INCLUDED,
+          DEADLINE)
 """words that say nothing the rest of the question does not, dropped before it is read"""
 PENSIONS_EXCLUDED = re.compile(
     r"(?<!\w)(?:(?:not counting|excluding|other than|except(?: for)?|without counting|leaving out) (?:the )?"
@@ -1056,6 +1078,13 @@ PENSIONS_EXCLUDED = re.compile(
     re.IGNORECASE)
 """not counting pensions, пенсии не считаем, зейнетақыны есептемегенде: said of an allowance, what the layer's own
 definition says (an allowance is no pension), and shown in the answer; never a filter of pensions"""
+PENSION_SAID = re.compile(r"пенси|pension|зейнетақ|зейнетак|zeinetaq|zeinetak", re.IGNORECASE)
+ALLOWANCES_EXCLUDED = re.compile(
+    r"(?:[(,]\s*)?(?<!\w)(?:(?:(?:а|но)\s+)?не\s+(?:пособи[еяй]|пособиями?|пособиях)|not\s+(?:an?\s+)?(?:allowances?|benefits?)"
+    r"|(?:жәрдемақы|жардемакы)\w*\s+емес)(?!\w)\s*\)?", re.IGNORECASE)
+"""the pension, not the allowance (жәрдемақы емес, тек зейнетақы; именно пенсию, не пособие; pensions only, not
+allowances): said of a pension, what the asker means it is not, which the pension never is (a pension is no
+benefit): no filter of its own"""
 ALLOWANCE_SAID = re.compile(r"bene?[fv]i|al+ow[ae]n[cs]e|пособи|жәрдемақ|жардемак", re.IGNORECASE)
 """an allowance named, typed as it may be (benifit, alowance, allowence)"""
 NUMBER_SIGN = re.compile(r"(?<!\w)(?:no|nos|num)\.(?=\s*(?:of\b|[^\W\d_]))|(?<!\w)#(?=\s*of\b)", re.IGNORECASE)
@@ -2285,8 +2314,16 @@ ROMAN_GROUP = re.compile(r"\b(III|II|I)\b(?=\s*(?:гр|груп|group|топ))|(
 """a disability group written in Roman numerals (инвалиды I гр., II группы, group III, III топ)"""
 
 
+ROMAN_PART = re.compile(r"(?<!\w)(IV|[IІ]{1,3})(?=\s*-?\s*(?:кв\b|квартал|полугоди|тоқсан|токсан|тоқ\b|жарты|"
+                        r"quarter|half|qtr))", re.IGNORECASE)
+"""a part of a year by its Roman numeral (I тоқсан, II полугодие, IV квартал, III quarter), read before the words
+are folded (which would make II and III one letter)"""
+
+
 def arabic_groups(text: str) -> str:
-    """A group's Roman numeral as its number (I гр.: 1 гр.; group III: group 3)."""
+    """A group's or a part of a year's Roman numeral as its number (I гр.: 1 гр.; group III: group 3; І тоқсан: 1
+    тоқсан)."""
+    text = ROMAN_PART.sub(lambda m: "4" if m.group(1).upper() == "IV" else str(len(m.group(1))), text)
     return ROMAN_GROUP.sub(lambda m: str(len(m.group(0))), text)
 
 
@@ -2441,6 +2478,8 @@ def _words_read(text: str, layer: Layer, language: str | None) -> _Read:
         text = said.sub(meant, text)
     if ALLOWANCE_SAID.search(text):
         text = PENSIONS_EXCLUDED.sub(" ", text)
+    if PENSION_SAID.search(text):
+        text = ALLOWANCES_EXCLUDED.sub(" ", text)
     language = language or _detect(text, layer)
     text = NUMBER_DASH.sub("\\1 \u2012 \\2", text)  # 50-100 тыс: a range, not 50 100 joined as 50100
     typed = _distributed(_whole_numbers(_expanded([part for word in typed_words(text) for part in _unjoined(word)],
@@ -3040,12 +3079,22 @@ def _declined(question: str, language: str, why: str, **values: str) -> Answer:
     return Answer(question, language, "", None, [], [], declined=SAID[why][language].format(**values))
 
 
+BENEFIT_HELD = re.compile(r"contains\(CAST\(benefits AS VARCHAR\), '(\w+)'\)")
+"""a person's filter of a benefit they hold (получатели АСП): its kind"""
+
+
 def _paid_filters(layer: Layer) -> dict[str, Item]:
-    """A person's filter that says what they are paid (receives_pension) -> the payments' filter it is carried
-    from (the old-age pension's payments)."""
+    """A person's filter that says what they are paid (receives_pension, получатели АСП) -> the payments' filter
+    it is carried from (the old-age pension's payments), or of the kind of benefit it holds (TSA's payments)."""
     by_id = {i.id: i for i in layer.items if i.kind == "filter" and i.entity == "payments"}
-    return {i.sql: by_id[i.id.split("@")[0]] for i in layer.items
+    by_kind = {i.sql: i for i in by_id.values()}
+    paid = {i.sql: by_id[i.id.split("@")[0]] for i in layer.items
             if i.kind == "filter" and i.entity == "persons" and i.id.split("@")[0] in by_id}
+    for item in layer.items:
+        held = BENEFIT_HELD.fullmatch(item.sql) if item.kind == "filter" and item.entity == "persons" else None
+        if held and item.sql not in paid and f"kind = '{held.group(1)}'" in by_kind:
+            paid[item.sql] = by_kind[f"kind = '{held.group(1)}'"]
+    return paid
 
 
 def compile_question(question: str, layer: Layer | None = None) -> tuple[str, str, str] | SharePlan | Answer:
@@ -3160,6 +3209,11 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
         metrics = [next(m for m in layer.items if m.kind == "metric" and m.id == RECIPIENTS_PAID)]
         spans = [[paid_as.get(c.sql, c) if c.kind == "filter" and c.entity == "persons" else c for c in span]
                  for span in spans]
+    # the total utility debt of residents: the sum of what the people named owe (a measure the mart holds of
+    # families and of persons alike is aggregated over the unit the question names)
+    metrics = [own if m.entity not in (None, entity) and m.measure and
+               (own := _metric_of(layer, m.measure, m.aggregate, {entity})) is not None and own.entity == entity
+               else m for m in metrics]
     foreign = [m for m in metrics if m.entity not in (None, entity)]
     if foreign:  # "average wage of families": a measure of people asked of families is not silently a count
         return _declined(question, p.language, "decline_mixed",
@@ -3367,7 +3421,7 @@ def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> lis
         of = next((c.entity for c in layer.items if c.kind == "measure" and c.id == what), None)
         borrowed = next((m for m in metrics if m.aggregate and m.measure != what and m.entity == of), None)
         how = borrowed.aggregate if borrowed else None
-    found = next((m for m in layer.items if m.kind == "metric" and m.measure == what and m.aggregate == how), None)
+    found = _metric_of(layer, what, how, named | {m.entity for m in metrics if m.entity})
     if found is None and what is None and how == "avg" and any(m.id == "count" for m in metrics):
         # отбасылар орта есеппен неше адамнан тұрады, how many people on average a household has: its size
         groups = named - {"persons"}
@@ -3380,6 +3434,16 @@ def _composed(question: str, p: Parse, layer: Layer, metrics: list[Item]) -> lis
         return _declined(question, p.language, "decline_words",
                          words=", ".join(dict.fromkeys(c.name[p.language] for c in said)))
     return [found, *(m for m in metrics if m.measure is None and m is not borrowed)]
+
+
+def _metric_of(layer: Layer, what: str | None, how: str | None, named: set[str]) -> Item | None:
+    """The metric aggregating ``what`` by ``how``; where several units have one (the average number of members
+    of a family, of a household), the one of the unit the question names (or whose metric it names: the average
+    size of households, the number of their members), none where it names another (dwellings have residents)."""
+    found = [m for m in layer.items if m.kind == "metric" and m.measure == what and m.aggregate == how]
+    if len(found) <= 1 or not named:
+        return found[0] if found else None
+    return next((m for m in found if m.entity in named), None)
 
 
 def _corrections(p: Parse) -> str:
