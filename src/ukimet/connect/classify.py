@@ -50,17 +50,20 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "iin": ("iin", "иин", "жсн", "jsn", "zhsn", "iin_fl", "jshshir", "жшшир", "pinfl", "perid"),  # Uzbek ЖШШИР; SAP
     "bin": ("bin", "бин", "бсн", "bsn"),
     "surname": ("familiya", "фамилия", "тегі", "tegi", "surname", "last_name", "lastname", "family_name",
-                "familiyasi", "фамилияси", "nachn", "fanam", "name2"),  # SAP HR's (below)
+                "familiyasi", "фамилияси", "nachn", "fanam", "name2", "familienname", "geburtsname",
+                "mädchenname", "madchenname"),  # SAP HR's (below); German, a surname at birth too
     "first_name": ("imya", "имя", "аты", "aty", "first_name", "firstname", "given_name", "name", "ism", "ismi", "исм",
                    "исми", "vorna", "favor"),  # Uzbek Ismi; SAP HR's
     "patronymic": ("otchestvo", "отчество", "әкесінің_аты", "akesinin_aty", "patronymic", "middle_name",
-                   "middlename", "otasining_ismi", "отасининг_исми", "midnm"),
+                   "middlename", "otasining_ismi", "отасининг_исми", "midnm", "vatersname"),
     "full_name": ("fio", "фио", "ф_и_о", "аты_жөні", "aty_joni", "т_а_ә", "full_name", "fullname", "employee_name",
                   "holder_name", "naimenovanie", "f_i_sh", "ф_и_ш", "фиш", "_fish"),  # Uzbek Ф.И.Ш.
     "birth_date": ("dr", "data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
                    "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan",
                    "yob", "родил", "туылған", "tuylgan", "gbdat", "fgbdt", "өмір_сүрген", "omir_surgen",
-                   "годы_жизни", "years_of_life", "lifespan", "life_span"),  # a life's span: its birth first
+                   "годы_жизни", "years_of_life", "lifespan", "life_span", "geburt", "bday", "b_day", "b-day"),
+    # a life's span: its birth first; German Geburtsdatum, Geburtsjahr (Geburtsname is a surname: the longer word
+    # wins); a rating list's B-day
     "age": ("age", "возраст", "vozrast", "жасы", "jasy", "yosh", "полных_лет"),
     "sex": ("pol", "пол", "жынысы", "jynysy", "sex", "gender", "jinsi", "жинси", "gesch", "fasex"),
     "phone": ("telefon", "телефон", "phone", "mobile", "tel", "тел", "ұялы", "telnr"),
@@ -184,6 +187,11 @@ def _name_hits(column: str) -> dict[str, float]:
     if spaced == column or (hits and set(hits) != {"date"}):
         return hits
     return _whole_name_hits(spaced) or hits  # dataRozhdeniya: data_rozhdeniya, a birth, not the "data" in it
+
+
+def name_kinds(column: str) -> set[str]:
+    """The kinds of value a column's name says it holds (ИИН and ЖСН: an IIN), whatever its values."""
+    return set(_name_hits(column))
 
 
 CUT_WORD_LEAST = 3

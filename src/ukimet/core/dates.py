@@ -43,13 +43,14 @@ TWO_DIGIT_PIVOT = 30
 
 _MONTH_WORDS: tuple[tuple[str, int], ...] = tuple(
     (word, month) for month, words in enumerate((
-        "қаңтар january январ qantar", "ақпан february феврал aqpan", "наурыз march март nauryz",
-        "сәуір april апрел sauir sáuir sawir", "мамыр may mamyr", "маусым june июн mausym",
-        "шілде july июл shilde silde", "тамыз august август tamyz", "қыркүйек september сентябр qyrkuiek qyrkúiek",
-        "қазан october октябр qazan", "қараша november ноябр qarasha qarasa", "желтоқсан december декабр jeltoqsan "
-        "zheltoqsan"), start=1) for word in words.split())
+        "қаңтар january январ qantar januar", "ақпан february феврал aqpan februar", "наурыз march март nauryz märz "
+        "marz maerz", "сәуір april апрел sauir sáuir sawir", "мамыр may mamyr mai", "маусым june июн mausym juni",
+        "шілде july июл shilde silde juli", "тамыз august август tamyz", "қыркүйек september сентябр qyrkuiek "
+        "qyrkúiek", "қазан october октябр qazan oktober", "қараша november ноябр qarasha qarasa",
+        "желтоқсан december декабр jeltoqsan zheltoqsan dezember"), start=1) for word in words.split())
 """Month names in Kazakh (Cyrillic and Latin, the 2018 and 2021 alphabets in plain letters: ``plain_latin``),
-Russian (stems: every case) and English, matched from a word's start (наурызда, марта, March)."""
+Russian (stems: every case), English and German (the registers of Kazakhstan's Germans: 29. November 1982, März
+1976), matched from a word's start (наурызда, марта, March)."""
 _MONTH_SHORT = {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "мае": 5, "авг": 8,
                 "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12, "jan": 1, "feb": 2,
                 "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,

@@ -32,7 +32,7 @@ from ukimet.sync.engine import Syncer
 from ukimet.sync.store import TABLES, ident, open_workspace, publishing
 
 KINDS: dict[str, Kind] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".xlsx": "excel",
-                          ".json": "json", ".jsonl": "json", ".ndjson": "json"}
+                          ".xls": "excel", ".json": "json", ".jsonl": "json", ".ndjson": "json"}
 
 
 def _source_name(path: Path, taken: set[str]) -> str:

@@ -31,6 +31,10 @@ _LATIN = ((re.compile(r"([aou])e(?!v)"), r"\1"),  # informal ä/ö/ü as ae/oe/u
           # j before a vowel is ж (the 2021 J: Arujan); after a vowel and before a consonant it is й (Ajbek, Sergej)
           (re.compile(r"(?<=[aeiouy])j(?=[^aeiouy]|$)"), "y"),
           (re.compile(r"(?<=[bcdfghklmnprstvz])io"), "e"),  # io for ё (Artiom, Soloviov)
+          # German spellings of Russian names (Kazakhstan's Germans): Wagner, Frolow, Andrejewitsch, Petrowna
+          # (only first and in their endings: between vowels w is also informal Kazakh's у, Dawlet: Дәулет)
+          (re.compile(r"\bw(?=[aeiouy])|(?<=[aeiou])w(?=\b|a\b|na\b|itsch|ich)"), "v"), (re.compile(r"tsch"), "ch"),
+          (re.compile(r"(?<=[bcdfghklmnprstvz])jo"), "e"),  # jo for ё (Schrjoder: Шрёдер)
           (re.compile(r"s?shch|sch"), "sh"), (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"),
           (re.compile(r"gh"), "g"), (re.compile(r"y(?=[au])"), "i"),
           (re.compile(r"\by[oe]|(?<=[bcdfghklmnprstvz])yo|(?<=[aeiou])ye"), "e"),  # е/ё as ye/yo: Yerlan, -ayev

@@ -151,11 +151,13 @@ def _identifies(found: dict[str, str]) -> bool:
         "surname" in found and ("first_name" in found or "birth_date" in found))
 
 
-MARRIAGE = re.compile(r"неке|брак|замуж|девич|прежн|бұрынғы|marri|maiden|n[eé]e\b|birth_?name|former|previous|"
+MARRIAGE = re.compile(r"неке|брак|замуж|девич|прежн|бұрынғы|marri|maiden|n[eé]e\b|birth_?name|former|previous|geburtsn|"
+                      r"m[aä]dchenn|"
                       r"zamuzh|devich|nekeg|neked|ажырас|развод|divorc|жаңа|нов(ая|ой|ые)\b|(^|[._\s])new[._\s]|^name2$")
 """Words of a column holding a surname before or after marriage, divorce or a change of name (тегі_некеге_дейін,
 фамилия_до_брака, maiden_name, surname_after_marriage, бұрынғы_тегі, прежняя фамилия, ажырасқаннан_кейінгі_тегі,
-жаңа_тегі, новая фамилия; SAP's NAME2, the name at birth): one person's other surname, not another person's."""
+жаңа_тегі, новая фамилия; SAP's NAME2, the name at birth; German Geburtsname, Mädchenname): one person's other surname,
+not another person's."""
 
 
 BIRTH_PARTS = {"day": ("число", "день", "day", "dd", "kuni", "күні", "күн"),
@@ -329,6 +331,13 @@ def _person_words(identity: list[CatalogColumn]) -> dict[str, str]:
     for word in candidates:  # the word of most columns first: әйелі_аты is the wife's, not a person called "аты"
         if not any(word in said and any(p in said for p in persons) for said in stems.values()):
             persons.append(word)
+    for word in sorted(w for w in holders if ROLE.match(w) and w not in persons and w not in HEADER_STEMS):
+        # ФИО опекуна beside ФИО супруга опекуна: the guardian's spouse is the spouse (a person already), and the
+        # guardian's own columns are the rest of the role word's
+        own = [c.semantic_type for c in identity
+               if word in stems[c.column] and not any(p in stems[c.column] for p in persons)]
+        if own and len(set(own)) == len(own) and len(own) < len(identity):
+            persons.append(word)
     if len(persons) < 2:
         return {}
     return {column: next((w for w in persons if w in said), "subject") for column, said in stems.items()}
@@ -395,6 +404,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             if named:  # a word for a person anywhere in the name: Собственник (ФИО), ИИН собственника
                 party = named[c.column]
             party = placed.get(c.column, party)
+            if named and party == "subject" and _written_again(c.column, cols):  # R's Дата.рождения.1, pandas' ИИН.1:
+                owner = _before(grouped, cols, c.column)  # the header of the person before, written again
+                party = owner if owner is not None and c.semantic_type not in grouped[owner] else party
             name_alone = _words_of(c.column) <= NAME_HEADER_WORDS
             if party == "subject" and c.semantic_type == "full_name" and "full_name" in grouped[party] and name_alone:
                 continue  # Name and ФИО: the row's own person's name written again (in another script), no one else
@@ -497,6 +509,18 @@ def _before(grouped: dict[str, dict[str, str]], cols: list[CatalogColumn], colum
     before = [(max(at[c] for c in found.values() if at[c] < at[column]), name) for name, found in grouped.items()
               if name != "subject" and any(at[c] < at[column] for c in found.values())]
     return max(before)[1] if before else None
+
+
+REPEAT_SUFFIX = re.compile(r"(.+?)[._](\d{1,2})")
+"""a header written again, numbered by the program that made the names unique (R's make.unique: Дата.рождения.1;
+pandas: ИИН.1; ours: Фамилия_2)"""
+
+
+def _written_again(column: str, cols: list[CatalogColumn]) -> bool:
+    """Whether ``column`` is another column's name written again and numbered (Дата.рождения.1 beside
+    Дата.рождения)."""
+    repeat = REPEAT_SUFFIX.fullmatch(column)
+    return repeat is not None and any(c.column == repeat.group(1) for c in cols)
 
 
 def _fits_the_person_before(grouped: dict[str, dict[str, str]], cols: list[CatalogColumn]) -> bool:

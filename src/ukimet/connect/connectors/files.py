@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from ukimet.connect.connectors import fixed_width
 from ukimet.connect.connectors.base import (
     REASON,
     ColumnInfo,
@@ -68,6 +69,26 @@ def _refuse_unreadable(name: str, tables: list[TableInfo]) -> None:
     if tables and all("error" in t.options for t in tables):
         raise SourceError("source.unreadable_file", name=name, path=tables[0].options["file"],
                           detail=tables[0].options["error"])
+
+
+HEADER_AGAIN_LEAST = 3
+"""the fewest columns a second header line must name as the header does (ЖСН and ИИН: an IIN) to be one"""
+
+
+def _header_again(header: list[str], row: list[str]) -> bool:
+    """Whether the row under a CSV's header names its columns again, in another language (ЖСН, Туған күні over ИИН,
+    Дата рождения; a bilingual export): no digit in it, nearly every column named, and at least half of them (and
+    ``HEADER_AGAIN_LEAST``) as the header names them or with the same meaning (classify's reading of names)."""
+    from ukimet.connect.classify import name_kinds
+
+    if len(row) != len(header) or any(ch.isdigit() for cell in row for ch in cell):
+        return False
+    named = [(h.strip(), r.strip()) for h, r in zip(header, row, strict=True) if h.strip()]
+    said = [(h, r) for h, r in named if r]
+    if len(said) < 0.8 * len(named):
+        return False
+    agree = sum(1 for h, r in said if h.lower() == r.lower() or name_kinds(h) & name_kinds(r))
+    return agree >= max(HEADER_AGAIN_LEAST, len(said) / 2)
 
 
 def _longest_line(path: Path) -> int:
@@ -342,8 +363,8 @@ class CsvConnector:
             with_header = "header" if o["header"] == "True" else "no header"
             renamed = f", renamed {o['renamed']}" if o.get("renamed") else ""
             converted = f", {o['converted']}" if o.get("converted") else ""
-            described.append(f"{Path(o['file']).name} ({o['encoding']}{converted}, delimiter {o['delimiter']!r}, "
-                             f"{with_header}{renamed})")
+            split = "columns of fixed width" if o.get("fixed_width") else f"delimiter {o['delimiter']!r}"
+            described.append(f"{Path(o['file']).name} ({o['encoding']}{converted}, {split}, {with_header}{renamed})")
         return "CSV: " + "; ".join(described)
 
     def tables(self, exact: bool = True) -> list[TableInfo]:
@@ -352,6 +373,11 @@ class CsvConnector:
             try:
                 dialect = sniff(path, self.encoding)
                 delimiter = self.delimiter or dialect.delimiter
+                fixed = None if self.delimiter else _fixed_width_table(path, dialect.encoding, dialect.fallback,
+                                                                       delimiter)
+                if fixed is not None:  # a report printed in columns of spaces, no delimiter between its fields
+                    out.append(fixed)
+                    continue
                 text, raw = text_lines(path, dialect.encoding, dialect.fallback)
                 with text as f:
                     reader = csv.reader(f, delimiter=delimiter)
@@ -362,14 +388,18 @@ class CsvConnector:
                     above = comments + header_at([tuple(row) for row in top[comments:]])  # a title above the
                     # header, as in a workbook
                     first = top[above] if above < len(top) else []
+                    again = dialect.header and above + 1 < len(top) and _header_again(first, top[above + 1])
+                    if again:  # ЖСН, Туған күні over ИИН, Дата рождения: the header in a second language, no record
+                        first = [h if not t.strip() or t.strip().lower() == h.strip().lower() else f"{h} / {t}"
+                                 for h, t in zip(first, top[above + 1], strict=True)]
                     cells = JsonCells()
-                    for row in top[above + (1 if dialect.header else 0):]:
+                    for row in top[above + (1 if dialect.header else 0) + again:]:
                         cells.see(row)
                     rest = 0
                     for row in reader:
                         cells.see(row)
                         rest += 1
-                    rows = len(top) - above - 1 + rest + (0 if dialect.header else 1)
+                    rows = len(top) - above - 1 - again + rest + (0 if dialect.header else 1)
                     multiline = reader.line_num > len(top) + rest  # a quoted value over two lines somewhere
                 converted = raw.converted if raw is not None else 0
             except (SourceError, UnicodeError, csv.Error, OSError) as error:
@@ -379,7 +409,7 @@ class CsvConnector:
             spread = cells.spread(names)
             options = {"file": str(path), "encoding": dialect.encoding, "delimiter": delimiter,
                        "header": str(dialect.header or above > 0), "renamed": "; ".join(renamed),
-                       "title_lines": str(above), "multiline": str(multiline)}
+                       "title_lines": str(above + again), "multiline": str(multiline)}
             if spread:  # a cell of JSON (a PostgreSQL json column's export): its records spread as a JSON file's
                 options["json_cells"] = json.dumps(spread, ensure_ascii=False)
                 names = [n for name in names for n in (name, *spread.get(name, ()))]
@@ -393,6 +423,9 @@ class CsvConnector:
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         raise_if_unreadable(self.name, table)
+        if table.options.get("fixed_width"):
+            yield from _fixed_width_batches(table, batch_rows, limit)
+            return
         path = Path(table.options["file"])
         header = table.options["header"] == "True"
         spread: dict[str, list[str]] = json.loads(table.options.get("json_cells") or "{}")
@@ -460,6 +493,50 @@ class CsvConnector:
 
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {}  # every cell is text: the classifier reads meaning from the values
+
+def _fixed_width_table(path: Path, encoding: str, fallback: str | None, delimiter: str) -> TableInfo | None:
+    """The table of a file printed in columns of fixed width (``fixed_width``), or None where its delimiter splits
+    its lines into a table (three or more fields a line) or it has no such columns."""
+    text, _ = text_lines(path, encoding, fallback)
+    with text as f:
+        sample = list(itertools.islice(f, fixed_width.SAMPLE_LINES))
+    fields = sorted(len(next(csv.reader([line], delimiter=delimiter), [])) for line in sample if line.strip())
+    if not fields or fields[len(fields) // 2] >= fixed_width.FEWEST_COLUMNS:
+        return None
+    columns = fixed_width.spans(sample)
+    if columns is None:
+        return None
+    at = fixed_width.header_at(sample, columns)
+    header = fixed_width.cut(sample[at], columns) if at is not None else None
+    names, renamed = unique_names([h or f"column_{i + 1}" for i, h in enumerate(header)] if header else
+                                  [f"column_{i + 1}" for i in range(len(columns))])
+    text, _ = text_lines(path, encoding, fallback)
+    with text as f:
+        count = sum(1 for _ in fixed_width.rows(itertools.islice(f, (at or -1) + 1, None), columns, header))
+    options = {"file": str(path), "encoding": encoding, "delimiter": delimiter, "header": str(header is not None),
+               "renamed": "; ".join(renamed), "fixed_width": json.dumps(columns),
+               "header_line": str(at if at is not None else -1), "fallback": fallback or "",
+               "header_fields": json.dumps(header, ensure_ascii=False)}
+    return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), count, (), None, options)
+
+
+def _fixed_width_batches(table: TableInfo, batch_rows: int, limit: int | None) -> Iterator[pa.RecordBatch]:
+    """The rows of a fixed-width table, a batch at a time (the lines above and at its header left out)."""
+    o = table.options
+    columns = [tuple(span) for span in json.loads(o["fixed_width"])]
+    at = int(o["header_line"])
+    header: list[str] | None = json.loads(o["header_fields"])
+    text, _ = text_lines(Path(o["file"]), o["encoding"], o.get("fallback") or None)
+    with text as f:
+        batch: list[list[str | None]] = []
+        for fields in itertools.islice(fixed_width.rows(itertools.islice(f, at + 1, None), columns, header), limit):
+            batch.append([v or None for v in fields])
+            if len(batch) >= batch_rows:
+                yield text_batch(table.column_names, batch)
+                batch = []
+        if batch:
+            yield text_batch(table.column_names, batch)
+
 
 JSON_CELLS_SHARE = 0.9
 """the share of a column's filled cells that must be JSON records for it to be spread"""
@@ -545,7 +622,7 @@ class ExcelConnector:
 
     def __init__(self, name: str, location: str) -> None:
         self.name = name
-        self.files = _files(name, location, (".xlsx", ".xlsm"))
+        self.files = _files(name, location, (".xlsx", ".xlsm", ".xls"))
 
     def test(self) -> str:
         tables = self.tables()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar, Literal
@@ -39,9 +40,23 @@ from ukimet.connect.encoding import SAMPLE_BYTES, detect_encoding
 from ukimet.core.errors import SourceError
 
 SUFFIXES = (".json", ".jsonl", ".ndjson")
-Form = Literal["lines", "items", "split"]
-"""a record per line; the items of an array; or a table split into its column names and its rows of values
-(pandas' ``orient="split"``: ``{"columns": [...], "index": [...], "data": [[...], ...]}``)"""
+Form = Literal["lines", "items", "split", "map"]
+"""a record per line; the items of an array; a table split into its column names and its rows of values
+(pandas' ``orient="split"``: ``{"columns": [...], "index": [...], "data": [[...], ...]}``); or an object of records
+keyed by their ids (Firebase's ``{"members": {"-GSrxfvZoZ-R-MZp0rft": {...}, ...}}``)"""
+BULK_ACTIONS = frozenset({"index", "create", "update", "delete"})
+"""the actions of an Elasticsearch or OpenSearch ``_bulk`` file, each a line before the document it acts on"""
+BULK_META = frozenset({"_index", "_id", "_type", "routing", "_routing", "pipeline", "version", "version_type",
+                       "if_seq_no", "if_primary_term", "require_alias", "retry_on_conflict", "dynamic_templates"})
+ID_KEY = re.compile(r"-[\w-]{15,}|(?=[\w.:-]*\d)[\w.:-]+|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+"""a key that is a record's id, not a word: a Firebase push id (-GSrxfvZoZ-R-MZp0rft), a number or code with a
+digit (17, P-0017), a UUID"""
+RECORDS_KEYED_LEAST = 3
+"""the fewest records keyed by ids that make an object a map of records (two could be a person and a spouse)"""
+KEYED_DEPTH = 2
+"""how deep in the file an object of records keyed by their ids is looked for (the top, or under one or two keys)"""
+KEY_COLUMN = "_key"
+"""the column that holds a record's key in a map of records (its id there: no value of a person)"""
 
 
 class _Utf8(io.RawIOBase):
@@ -120,11 +135,21 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
     total = 0                    # depth outside another array (an Elasticsearch answer's hits.hits)
     top: set[str] = set()        # the top object's keys, and whether its "data" is an array of arrays (pandas)
     rows_of_values = False
+    keyed: dict[str, list[int]] = {}  # an object's keys: how many, and how many are ids holding an object
+    events: dict[str, int] = {}  # the events inside each object of the top two levels
     with _open(path, encoding) as f:
         for (prefix, event, value), (_, following, _) in itertools.pairwise(ijson.parse(f)):
             total += 1
             if not prefix and event == "map_key":
                 top.add(value)
+            path_ = prefix.split(".")
+            if event == "map_key" and len(path_) <= KEYED_DEPTH and "item" not in path_:
+                counts = keyed.setdefault(prefix, [0, 0])
+                counts[0] += 1
+                counts[1] += following == "start_map" and ID_KEY.fullmatch(value) is not None
+            for depth in range(1, min(len(path_), KEYED_DEPTH) + 1):
+                head = ".".join(path_[:depth])
+                events[head] = events.get(head, 0) + 1
             rows_of_values |= prefix == "data" and event == "start_array" and following == "start_array"
             if event == "start_array" and prefix and following == "start_map" and "item" not in prefix.split("."):
                 arrays[prefix] = 0
@@ -136,8 +161,31 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
     # whose lists are a small part of it is itself a record (a person with their documents)
     if rows_of_values and "columns" in top:
         return "split", "index" if "index" in top else ""
+    # {"members": {"-GSrx...": {...}, "-GSwK...": {...}}}: an object whose keys are ids, each holding a record, and
+    # which is most of the file holds its records there, keyed (an object of a few named parts is one record)
+    by_key = max((k for k, (keys, ids) in keyed.items() if ids >= RECORDS_KEYED_LEAST and ids == keys),
+                 key=lambda k: events.get(k, 0) if k else total, default=None)
+    if by_key is not None and (not by_key or 2 * events.get(by_key, 0) > total):
+        return "map", by_key
     bulk = max(arrays, key=lambda k: arrays[k], default=None)
     return ("items", f"{bulk}.item") if bulk is not None and 2 * arrays[bulk] > total else ("items", "")
+
+
+def _bulk_action(record: Any) -> bool:
+    """Whether a line of JSON Lines is an Elasticsearch ``_bulk`` action (``{"index": {"_index": ..., "_id": ...}}``):
+    no record, but what the next line's document is."""
+    if not isinstance(record, dict) or len(record) != 1:
+        return False
+    action, meta = next(iter(record.items()))
+    return action in BULK_ACTIONS and isinstance(meta, dict) and bool(meta) and set(meta) <= BULK_META
+
+
+def _bulk_document(document: dict[str, Any], action: dict[str, Any]) -> dict[str, Any]:
+    """The record a ``_bulk`` document is: an update's ``doc`` or the document itself, with the action's ``_id``
+    beside it (as a search hit's), where it has none of its own."""
+    record = document["doc"] if set(document) <= {"doc", "doc_as_upsert", "upsert"} and \
+        isinstance(document.get("doc"), dict) else document
+    return {**record, **({"_id": action["_id"]} if "_id" in action and "_id" not in record else {})}
 
 
 def _kind(value: Any) -> str:
@@ -151,6 +199,7 @@ def _records(path: Path, encoding: str, form: Form, prefix: str) -> Iterator[tup
     the array that is not an object)."""
     with _open(path, encoding) as f:
         if form == "lines":
+            action: dict[str, Any] | None = None  # a _bulk file's action line: the document after it is the record
             for number, line in enumerate(io.TextIOWrapper(f, encoding="utf-8", errors="replace"), start=1):
                 if not line.strip():
                     continue
@@ -159,11 +208,23 @@ def _records(path: Path, encoding: str, form: Form, prefix: str) -> Iterator[tup
                 except ValueError as error:
                     yield None, f"line {number}: not JSON ({error}): {line.strip()[:200]}"
                     continue
+                if _bulk_action(record):
+                    action = next(iter(record.values()))
+                    continue
+                if isinstance(record, dict) and action is not None:
+                    record = _bulk_document(record, action)
+                    action = None
                 yield (record, None) if isinstance(record, dict) else \
                     (None, f"line {number}: {_kind(record)}, not a record: {line.strip()[:200]}")
             return
         if form == "split":
             yield from _split_rows(path, encoding, prefix)
+            return
+        if form == "map":
+            for number, (key, item) in enumerate(ijson.kvitems(f, prefix), start=1):
+                shown = json.dumps(item, default=str)[:200]
+                yield ({KEY_COLUMN: key, **item}, None) if isinstance(item, dict) else \
+                    (None, f"record {number} ({key}): {_kind(item)}, not a record: {shown}")
             return
         for number, item in enumerate(ijson.items(f, prefix), start=1):
             yield (item, None) if isinstance(item, dict) else \
@@ -220,6 +281,8 @@ class JsonConnector:
                 continue
             names, renamed = unique_names(list(keys))
             described = "JSON Lines" if form == "lines" else "a table of columns and rows" if form == "split" else \
+                f"the records under {prefix!r}, keyed by their ids" if form == "map" and prefix else \
+                "records keyed by their ids" if form == "map" else \
                 "an array of records" if prefix == "item" else \
                 "one record" if not prefix else f"the records under {prefix.removesuffix('.item')!r}"
             out.append(TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), rows, (), None,
@@ -237,7 +300,8 @@ class JsonConnector:
         names = [*table.column_names, REASON]
         batch: list[tuple[str | None, ...]] = []
         try:
-            form: Form = "split" if o.get("reading") == "split" else "lines" if o["lines"] == "True" else "items"
+            form: Form = "split" if o.get("reading") == "split" else "map" if o.get("reading") == "map" else \
+                "lines" if o["lines"] == "True" else "items"
             records = _records(Path(o["file"]), o["encoding"], form, o["prefix"])
             for record, why in itertools.islice(records, limit):
                 values = flatten(feature_record(record)) if record is not None else {}
