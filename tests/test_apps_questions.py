@@ -2781,6 +2781,23 @@ def test_a_negated_verb_outside_a_phrase_of_the_layer_is_still_negated() -> None
      "AND (utility_debt > 0)"),
     ("okay so um how many families in Almaty Region uh I mean the region not the city have a pensioner living with "
      "them", "WHERE (region = '19') AND (pensioners > 0)"),
+    # a letter's opening and the card's level said as its name
+    ("I am writing to request the number of families in Atyrau Region whose family card level is 'satisfactory'.",
+     "(region = '23') AND (level = 'satisfactory')"),
+    # a Russian question naming a Kazakh place, an English one with a Kazakh word: read in their own language
+    ("Қостанай облысы бойынша сколько жителей старше 70 лет?", "(region = '39') AND (age > 70)"),
+    ("Shyghys Qazaqstan oblysy: how many residents get a зейнетақы (old-age pension)?", "(receives_pension)"),
+    # two-room dwellings; property "в собственности" said after it; the card's criterion named in Kazakh
+    ("Which region has the most two-room dwellings?", "WHERE (rooms = 2) GROUP BY region ORDER BY count DESC"),
+    ("Сколько семей в Алматинской области не имеют недвижимости в собственности?",
+     "(region = '19') AND (NOT coalesce((owns_property), FALSE))"),
+    ("Республика бойынша отбасы картасында «коммуналдық қызметтер бойынша берешек» критерийі белгіленген отбасылар "
+     "санын беруіңізді сұраймыз.", "FROM mart.families WHERE (utility_debt > 0)"),
+    # Kazakh typed without its letters (э for ә), a colloquial average age, the card's overall score
+    ("мангыстау облысындагы ер адамдар мен эйелдер саны", "GROUP BY sex"),
+    ("Jambyl oblysyndağy tūrğyndardyñ orta jasy qanşa?", "avg(age)"),
+    ("Жетісу облысы бойынша отбасы картасындағы жалпы балдың орташа мәнін жолдауыңызды сұраймыз.", "avg(score)"),
+    ("скока в Жетысуской обл жилья с газом или центр. отоплением", "((gas) OR (heating))"),
 ])
 def test_units_measures_periods_and_asides_are_read_as_their_askers_mean_them(question: str, sql: str) -> None:
     compiled = compile_question(question)

@@ -531,9 +531,11 @@ class Answer:
 
 
 def _detect(text: str, layer: Layer) -> str:
-    """The language whose words cover the question best (Kazakh letters decide between Kazakh and Russian)."""
-    if any(ch in text.lower() for ch in "әғқңөұүһі"):
-        return "kk"
+    """The language whose words cover the question best (Kazakh letters decide between Kazakh and Russian; an
+    English question with a Kazakh word in it, how many отбасы in Astana have a көлік, is English)."""
+    if any(ch in text.lower() for ch in "әғқңөұүһі"):  # (a Russian question naming a Kazakh place is read in
+        # Russian where Kazakh leaves words unread: ``parse``)
+        return "en" if _mostly_latin(text) and _mostly_english(typed_words(text), layer) else "kk"
     scores = {}
     for language in LANGUAGES:
         tokens = words(text, language)
@@ -975,7 +977,7 @@ AS_OF_NOW = re.compile(
     re.IGNORECASE)
 """these days, на сегодняшний день, қазіргі таңда: the day the answer is as of, which every answer is and says"""
 CHAT_ASIDE = re.compile(r"(?<!\w)(?:не (?:в курсе|знаешь|знаете|подскажешь|подскажете)|if you know|you know"
-                        r"|i mean|i need|i want|i'd like|i would like"
+                        r"|i mean|i need|i want|i'd like|i would like|(?:i am|i'm|we are) writing(?: to (?:you|us))?"
                         r"|,?\s*(?:and |but )?not the (?:city|town|region|oblast)|,?\s*(?:а )?не (?:город|область)"
                         r"|(?:қала|облыс) емес)(?!\w)", re.IGNORECASE)
 """не в курсе?, не знаешь?, I mean, I need: a chat's asides, no negation and no words of the question; "the region,
@@ -1009,20 +1011,29 @@ SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средс�
     (re.compile(r"(?<!\w)owed\s+by(?!\w)", re.IGNORECASE), "of"),
     (re.compile(r"(?<!\w)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:person|member|people)"
                 r"\s+(households?|families|family)(?!\w)", re.IGNORECASE), r"\2 of \1 people"),
+    (re.compile(r"(?<!\w)(\d{1,2}|one|two|three|four|five|six)[- ](?:room|bedroom)s?\s+(dwellings?|flats?|apartments?|"
+                r"homes?|houses?)(?!\w)", re.IGNORECASE), r"\2 with \1 rooms"),
+    (re.compile(r"(?<!\w)((?:недвижим|имуществ|жиль|жилищ|квартир)\w*)\s+в\s+(?:личной\s+)?собственности(?!\w)",
+                re.IGNORECASE), r"\1"),
     (re.compile(r"(?<!\w)(уход\w*\s+за\s+реб[её]нк\w*)\s+до\s+(?:полутора|1[,.]5)\s+(?:лет|года)(?!\w)",
                 re.IGNORECASE), r"\1"),
     (re.compile(r"(?<!\w)((?:care|caring)\s+(?:of|for)\s+a\s+child|child\s*care)\s+(?:up\s+to|under|until(?:\s+the"
                 r"\s+age\s+of)?)\s+(?:1[,.]5|one\s+and\s+a\s+half)(?:\s+years?(?:\s+old)?)?(?!\w)", re.IGNORECASE),
      r"\1"),
     (re.compile(r"(?<!\w)(?:к\s+)?уровн\w*\s+(?=[«\"“']?(?:удовлетворительн|кризисн|неблагополучн|благополучн|"
-                r"экстренн|чрезвычайн))", re.IGNORECASE), "")]
+                r"экстренн|чрезвычайн))", re.IGNORECASE), ""),
+    (re.compile(r"(?<!\w)(?:(?:family\s+)?card\s+|well-?being\s+)?levels?(?:\s+(?:is|was|of|=|:))?\s+(?=[«\"“']?"
+                r"(?:satisfactory|crisis|unfavou?rable|favou?rable|emergency|critical|well-off|stable)\b)",
+                re.IGNORECASE), "")]
 """words of officialese said with the layer's own (транспортное средство, a vehicle: автомобиль), in the same
 case, before the question is read; "имеющих в собственности" said of cars is the cars' owning, not property, and
 said of property (не имеет в собственности недвижимости) the having of it, said once; lack: without; the childcare
 allowance "до полутора лет" (until a year and a half: its official name; care of a child up to 1.5 years);
-"к уровню" before a level of the family card (отнесённых к уровню «удовлетворительное»: the level); debt owed by
+"к уровню" before a level of the family card (отнесённых к уровню «удовлетворительное», whose family card level is
+'satisfactory': the level); debt owed by
 residents: their debt; 3-person
-households: households of 3 people;
+households: households of 3 people; two-room dwellings: dwellings with 2 rooms; недвижимости в собственности: the
+property (owned, as the mart's property is);
 неработающие члены трудоспособного возраста as the card's criterion is named (the word неработающих alone stays
 the negated "employed" of a person)"""
 TABLE_NUMBER = re.compile(r"(?<!\w)(?:table|таблица|табл|кесте|figure|chart|рисунок|диаграмма|сурет)\.?\s*(?:№\s*)?"

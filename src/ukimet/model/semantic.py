@@ -36,10 +36,11 @@ which the questions write for 18-30)"""
 
 
 def fold(word: str, language: str) -> str:
-    """One form of a word: Kazakh folded across scripts, Russian and English lower-cased (ё as е)."""
+    """One form of a word: Kazakh folded across scripts (э as ә, which a keyboard without Kazakh letters types so:
+    эйелдер), Russian and English lower-cased (ё as е)."""
     word = word.lower().replace("ё", "е")
     if language == "kk":
-        return name_key(word) or word
+        return name_key(word.replace("э", "ә")) or word
     return word
 
 
