@@ -494,15 +494,20 @@ class CsvConnector:
     def casts(self, table: TableInfo) -> dict[str, str]:
         return {}  # every cell is text: the classifier reads meaning from the values
 
+FIXED_WIDTH_TOP = 50
+"""the first lines whose fields by the delimiter tell a delimited file (three or more a line) from a fixed-width one"""
+
+
 def _fixed_width_table(path: Path, encoding: str, fallback: str | None, delimiter: str) -> TableInfo | None:
     """The table of a file printed in columns of fixed width (``fixed_width``), or None where its delimiter splits
     its lines into a table (three or more fields a line) or it has no such columns."""
     text, _ = text_lines(path, encoding, fallback)
     with text as f:
-        sample = list(itertools.islice(f, fixed_width.SAMPLE_LINES))
-    fields = sorted(len(next(csv.reader([line], delimiter=delimiter), [])) for line in sample if line.strip())
-    if not fields or fields[len(fields) // 2] >= fixed_width.FEWEST_COLUMNS:
-        return None
+        sample = list(itertools.islice(f, FIXED_WIDTH_TOP))  # a delimited file tells so in its first lines
+        fields = sorted(len(next(csv.reader([line], delimiter=delimiter), [])) for line in sample if line.strip())
+        if not fields or fields[len(fields) // 2] >= fixed_width.FEWEST_COLUMNS:
+            return None
+        sample += list(itertools.islice(f, fixed_width.SAMPLE_LINES - FIXED_WIDTH_TOP))
     columns = fixed_width.spans(sample)
     if columns is None:
         return None

@@ -15,8 +15,6 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from defusedxml import ElementTree
-
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 SIGNATURE = b"urn:schemas-microsoft-com:office:spreadsheet"
 """the namespace that marks a SpreadsheetML workbook in its first bytes"""
@@ -45,6 +43,8 @@ def rows(path: Path, title: str) -> list[Row]:
 @functools.lru_cache(maxsize=2)
 def _sheets(path: Path, modified: int) -> dict[str, list[Row]]:
     """Each worksheet's rows (the file read once for the sheets' names, its sample and its sync)."""
+    from defusedxml import ElementTree  # loaded only where such a workbook is read
+
     root = ElementTree.parse(path).getroot()
     if root is None:
         return {}
