@@ -2798,6 +2798,9 @@ def test_a_negated_verb_outside_a_phrase_of_the_layer_is_still_negated() -> None
     ("Jambyl oblysyndağy tūrğyndardyñ orta jasy qanşa?", "avg(age)"),
     ("Жетісу облысы бойынша отбасы картасындағы жалпы балдың орташа мәнін жолдауыңызды сұраймыз.", "avg(score)"),
     ("скока в Жетысуской обл жилья с газом или центр. отоплением", "((gas) OR (heating))"),
+    # a Kazakh word in Latin letters in an English question (sewerage); a registered job seeker
+    ("Mangghystau oblysy: how many üiler (dwellings) have no kanalizatsiya?", "(NOT sewerage)"),
+    ("Families With A Registered Job Seeker: National Total", "FROM mart.families WHERE (job_seekers >= 1)"),
 ])
 def test_units_measures_periods_and_asides_are_read_as_their_askers_mean_them(question: str, sql: str) -> None:
     compiled = compile_question(question)
