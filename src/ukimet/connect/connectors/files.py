@@ -502,22 +502,21 @@ def _fixed_width_table(path: Path, encoding: str, fallback: str | None, delimite
     """The table of a file printed in columns of fixed width (``fixed_width``), or None where its delimiter splits
     its lines into a table (three or more fields a line) or it has no such columns."""
     text, _ = text_lines(path, encoding, fallback)
-    with text as f:
+    with text as f:  # one reading: the sample, then the rest of the lines counted as rows
         sample = list(itertools.islice(f, FIXED_WIDTH_TOP))  # a delimited file tells so in its first lines
         fields = sorted(len(next(csv.reader([line], delimiter=delimiter), [])) for line in sample if line.strip())
         if not fields or fields[len(fields) // 2] >= fixed_width.FEWEST_COLUMNS:
             return None
         sample += list(itertools.islice(f, fixed_width.SAMPLE_LINES - FIXED_WIDTH_TOP))
-    columns = fixed_width.spans(sample)
-    if columns is None:
-        return None
-    at = fixed_width.header_at(sample, columns)
-    header = fixed_width.cut(sample[at], columns) if at is not None else None
+        columns = fixed_width.spans(sample)
+        if columns is None:
+            return None
+        at = fixed_width.header_at(sample, columns)
+        header = fixed_width.cut(sample[at], columns) if at is not None else None
+        below = sample[at + 1:] if at is not None else sample
+        count = sum(1 for _ in fixed_width.rows(itertools.chain(below, f), columns, header))
     names, renamed = unique_names([h or f"column_{i + 1}" for i, h in enumerate(header)] if header else
                                   [f"column_{i + 1}" for i in range(len(columns))])
-    text, _ = text_lines(path, encoding, fallback)
-    with text as f:
-        count = sum(1 for _ in fixed_width.rows(itertools.islice(f, (at or -1) + 1, None), columns, header))
     options = {"file": str(path), "encoding": encoding, "delimiter": delimiter, "header": str(header is not None),
                "renamed": "; ".join(renamed), "fixed_width": json.dumps(columns),
                "header_line": str(at if at is not None else -1), "fallback": fallback or "",

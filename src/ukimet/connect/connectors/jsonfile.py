@@ -151,7 +151,7 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
                 head = ".".join(path_[:depth])
                 events[head] = events.get(head, 0) + 1
             rows_of_values |= prefix == "data" and event == "start_array" and following == "start_array"
-            if event == "start_array" and prefix and following == "start_map" and "item" not in prefix.split("."):
+            if event == "start_array" and prefix and following == "start_map" and "item" not in path_:
                 arrays[prefix] = 0
             else:
                 inside = next((key for key in arrays if prefix == key or prefix.startswith(key + ".")), None)

@@ -57,27 +57,27 @@ def _sheets(path: Path, modified: int) -> dict[str, list[Row]]:
 
 def _table(table: Any) -> list[Row]:
     found: list[list[object]] = []
-    down: dict[tuple[int, int], object] = {}  # (row, column) of a cell merged down over it -> the value it shows
+    down: dict[int, dict[int, object]] = {}  # a row -> its columns a cell above is merged down over, and the value
     for row in table.iter(f"{SS}Row"):
         at = int(row.get(f"{SS}Index", len(found) + 1)) - 1
         while len(found) < at:
             found.append([])
+        merged = down.pop(at, {})  # each row's merged cells looked at once (a sheet may merge thousands down)
         cells: list[object] = []
         for cell in row.iter(f"{SS}Cell"):
             column = int(cell.get(f"{SS}Index", len(cells) + 1)) - 1
             while len(cells) < column:
-                cells.append(down.get((at, len(cells))))
+                cells.append(merged.get(len(cells)))
             value = _value(cell.find(f"{SS}Data"))
             cells.append(value)
             for r in range(1, int(cell.get(f"{SS}MergeDown", "0")) + 1):
-                down[(at + r, column)] = value
+                down.setdefault(at + r, {})[column] = value
             cells.extend([None] * int(cell.get(f"{SS}MergeAcross", "0")))
-        for (r, column), value in down.items():  # a merged cell's rows below, where the row leaves it out
-            if r == at:
-                while len(cells) <= column:
-                    cells.append(None)
-                if cells[column] is None:
-                    cells[column] = value
+        for column, value in merged.items():  # a merged cell's rows below, where the row leaves it out
+            while len(cells) <= column:
+                cells.append(None)
+            if cells[column] is None:
+                cells[column] = value
         found.append(cells)
     return [tuple(r) for r in found]
 
