@@ -50,6 +50,7 @@ from ukimet.link.backend import DuckDBBackend
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
 from ukimet.link.names import full_name_begins, given_first, name_key, patronymic, sound_key, split_full_name, surname
+from ukimet.link.row_groups import build_row_groups
 from ukimet.sync.store import ident, literal, store_tables
 
 IIN_BELIES_BIRTH = """coalesce(d.day IS NOT NULL AND CASE WHEN d.month_only OR d.year_only
@@ -751,16 +752,19 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
     changed of the columns' reading (an IIN column that is another person's of the row)."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
     found: list[tuple[str, Party, list[str]]] = []
+    catalogued: dict[str, list[CatalogColumn]] = {}
     for spec in list_sources(engine):
         if sources and spec.name not in sources:
             continue
         synced = store_tables(con, spec.name)
         keys = table_keys(engine, spec.name)
-        for party in parties(columns_of(engine, spec.name), (), extras):
+        catalogued[spec.name] = columns_of(engine, spec.name)
+        for party in parties(catalogued[spec.name], (), extras):
             if party.table in synced:
                 key = keys.get(party.table) or []
                 found.append((spec.name, replace(party, extras=tuple(c for c in party.extras if c not in key)), key))
     found = _iins_by_birth(con, found, notes if notes is not None else [])
+    build_row_groups(con, found, catalogued, record_key_sql)
     names = sorted({extra_name(c) for _, party, _ in found for c in party.extras})
     selects = []
     for source, party, key in found:
