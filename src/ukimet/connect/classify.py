@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ukimet.connect.connectors.base import CUT
+from ukimet.connect.encoding import MOJIBAKE, mended
 from ukimet.core.cells import PLACES, holds_people, places_of
 from ukimet.core.dates import (
     age_in_birth,
@@ -167,11 +168,13 @@ class Classification:
     evidence: str
 
 
-BIRTH_ABBREVIATIONS = re.compile(r"(?:[^\W\d_]+\.?\s+)?(т\.\s?к|д\.\s?р|д/р|г\.\s?р)\.?(\s*\d+)?")
+BIRTH_ABBREVIATIONS = re.compile(r"(?:[^\W\d_]+\.?\s+)?(т\.\s?к|д\.\s?р|д/р|г\.\s?р)\.?(\s*\d+)?(\s*\([^)]*\))?")
 """туған күні and дата рождения shortened (Т.к., Д.Р., д/р), perhaps numbered for one of several persons (Т.к. 1) or
-after a role's shortened word (Сат. т.к., Алуш. т.к.: the seller's and the buyer's)"""
+after a role's shortened word (Сат. т.к., Алуш. т.к.: the seller's and the buyer's), perhaps with what it holds
+said after it (Д/р (год): a year or a date)"""
 
 
+_MAYBE_MOJIBAKE = re.compile(MOJIBAKE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 """Where a camel-case name's words meet (AdministrativeSex, PhoneNumberHome)."""
 
@@ -218,7 +221,8 @@ def _whole_name_hits(column: str) -> dict[str, float]:
     if any(BIRTH_ABBREVIATIONS.fullmatch(part) for part in parts):
         return {"birth_date": 0.9}
     # Әкесінің аты, RNN/IIN: as әкесінің_аты, rnn_iin; Latin Kazakh in plain letters (Týǵan kúni: tugan_kuni)
-    name = re.sub(r"[\s./]+", "_", plain_latin(column.lower().strip()))
+    # last-name, birth-date (JSON:API's and kebab-case keys) as last_name, birth_date
+    name = re.sub(r"[\s./]+|(?<=[^\W\d_])-(?=[^\W\d_])", "_", plain_latin(column.lower().strip()))
     words = set(re.split(r"[_\s.]+", name))
     if name in BARE_PARTS:  # Last, First, Middle: a form's name fields, headed by the part alone
         return {BARE_PARTS[name]: 0.9}
@@ -472,6 +476,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     nested records (citizen.name.last, азамат.аты_жөні.тегі) is named by its last key first: the keys around it
     name the record (аты_жөні, a full name) more than the value."""
     # Члены семьи.1.Д.р./возраст: the key after a list's number, dots and all; Д.р./возраст alone is no nesting
+    # values a program wrote in a Western page, or as UTF-8 read twice (ÐœÑƒÐºÐ°ÑˆÐµÐ²), read as they were written
+    values = [mended(v) if isinstance(v, str) and _MAYBE_MOJIBAKE.search(v) else v for v in values]
     last = _LISTED.fullmatch(column) or _LAST_KEY.fullmatch(column)
     names = _name_hits(last.group(1)) if last else {}
     if set(names) == {"date"}:  # туған.күні: the day of birth, not a date
@@ -605,6 +611,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     if name_kinds[best] >= 0.7:
         return pick(best, 0.4 + 0.4 * name_kinds[best], f"{name_kinds[best]:.0%} of values look like {best}")
     given = min(scores.get("first_name", 0.0), capitalised)
+    if name_kinds["full_name"] >= 0.5 and name_kinds["full_name"] + given >= NAMES_ALONE:  # a groom: Мукашев
+        return pick("full_name", 0.4 + 0.4 * name_kinds["full_name"],  # Аскар, or Сергей alone
+                    f"{name_kinds['full_name']:.0%} of values are names of several words, {given:.0%} first names")
     if not names and given >= 0.8 and _given_names(values):  # a header nobody here knows (I, fld_02)
         return pick("first_name", 0.4 + 0.3 * given, f"{given:.0%} of values are single capitalised words ending "
                     "like no surname or patronymic, varied, and not places")
@@ -613,6 +622,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     return pick("other", 0.5, "; ".join(evidence) or "no evidence for a specific type")
 
 
+NAMES_ALONE = 0.95
+"""The share of a column's values that must be full names (half at least) or first names for it to be read as a
+person's name from its values alone, whatever its header (a booking's groom, a feast's hero)"""
 MIXED_NAMES = 0.7
 """The share of a name column's values that must be names of one word or of several (a household member's name, a
 first name alone or with the surname) for the column to be read as its name says, where neither alone is half"""

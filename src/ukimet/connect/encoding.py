@@ -106,10 +106,38 @@ def detect_encoding(sample: bytes) -> tuple[str, float]:
     if not scores:
         raise SourceError("source.encoding")
     best = max(scores, key=lambda e: (scores[e], -CANDIDATES.index(e)))
+    western = _western_page(sample, decoded[best])
+    if western is not None:
+        return western, 0.9
     others = [v for e, v in scores.items() if e != best]
     margin = scores[best] - max(others, default=float("-inf"))
     confidence = 1.0 if margin == float("inf") or margin > 50 else 0.5 + min(margin, 50) / 100
     return best, confidence
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+MIXED_WORDS_LEAST = 5
+"""The fewest words of Latin and Cyrillic letters at once that tell a Western page read as a Cyrillic one"""
+TURKISH_IN_1252 = frozenset("ÐðÝýÞþ")
+"""Windows-1252's letters where Windows-1254 (Turkish) has ğ, Ğ, İ, ı, Ş, ş: in Latin words, the page is Turkish"""
+
+
+def _western_page(sample: bytes, cyrillic: str) -> str | None:
+    """A Western code page (Windows-1254 Turkish, else Windows-1252) where the best Cyrillic reading of ``sample``
+    makes words of Latin letters with Cyrillic ones inside them (a Turkish ERP's Doğum read as Doрum, Ünvanı as
+    Ьnvanэ) more than twice as often as words of Cyrillic letters alone; None for a Cyrillic file (whose few Latin
+    look-alikes typed inside Cyrillic words, Aхметов, stay rarer than its Cyrillic words)."""
+    mixed = cyrillic_only = 0
+    for word in _WORD.findall(cyrillic):
+        if _CYRILLIC_LETTER.search(word):
+            if any(c.isascii() for c in word):
+                mixed += 1
+            else:
+                cyrillic_only += 1
+    if mixed < MIXED_WORDS_LEAST or mixed <= 2 * cyrillic_only:
+        return None
+    return "cp1254" if any(c in TURKISH_IN_1252 for c in sample.decode("cp1252", errors="replace")) else "cp1252"
 
 
 def best_code_page(sample: bytes) -> str:
@@ -313,15 +341,42 @@ def _has_header(lines: list[str], delimiter: str) -> bool:
 WESTERN_PAGES = ("latin-1", "cp1252")
 """The pages a program that did not know a file's code page read it in: its Cyrillic letters became Western ones."""
 _ACCENTED = re.compile(r"[À-ÿ]")
-MOJIBAKE = "[À-ÿ][À-ÿ]"
-"""Two Western accented letters in a row (a regular expression DuckDB reads too): where a value may be mojibake."""
+MOJIBAKE = r"[À-ÿ][À-ÿ]|[ÐÑÒÓ][^\x00-\x7f]"
+"""Two Western accented letters in a row, or a Cyrillic letter's first UTF-8 byte read as a Western letter before
+another that is no ASCII (a regular expression DuckDB reads too): where a value may be mojibake."""
+_UTF8_TWICE = re.compile(r"[ÐÑÒÓ][^\x00-\x7f]")
+
+
+def _western_byte(char: str) -> int:
+    """The byte a Western page wrote ``char`` for: Windows-1252's, or Latin-1's for the five bytes it leaves out."""
+    try:
+        return char.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        if ord(char) < 256:
+            return ord(char)
+        raise
+
+
+def _utf8_mended(text: str) -> str | None:
+    """``text`` as written where a program read its UTF-8 bytes as Windows-1252 and wrote them as UTF-8 again
+    (``ÐœÑƒÐºÐ°ÑˆÐµÐ²`` is Мукашев, ``Ò¯Ð¹Ð»ÐµÐ½Ñƒ`` үйлену); None where it is no such text."""
+    try:
+        once = bytes(_western_byte(c) for c in text).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return once if re.search("[\u0400-\u04ff]", once) else None
 
 
 def mended(text: str) -> str:
     """``text`` as written, where a program read Cyrillic text in a Western page (a shapefile's DBF converted
-    without its ``.cpg``): ``ÄÞÑÅÍÎÂ`` is ДЮСЕНОВ, ``Ã.ÀÊÒÀÓ 32À`` Г.АКТАУ 32А. Only a value whose letters are
-    all such accented letters is mended (no name or address in a Western language is written in them alone:
-    Müller, José and Ørsted keep theirs); any other value is returned as it is."""
+    without its ``.cpg``): ``ÄÞÑÅÍÎÂ`` is ДЮСЕНОВ, ``Ã.ÀÊÒÀÓ 32À`` Г.АКТАУ 32А; or read UTF-8 as Windows-1252 and
+    wrote it again (``ÐœÑƒÐºÐ°ÑˆÐµÐ²``: Мукашев). Only a value whose letters are all such accented letters is
+    mended (no name or address in a Western language is written in them alone: Müller, José and Ørsted keep
+    theirs), or one that is UTF-8 read twice whole; any other value is returned as it is."""
+    if _UTF8_TWICE.search(text):
+        twice = _utf8_mended(text)
+        if twice is not None:
+            return twice
     if re.search(r"[A-Za-z]", text) or len(_ACCENTED.findall(text)) < 2:
         return text
     for page in WESTERN_PAGES:

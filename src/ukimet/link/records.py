@@ -107,7 +107,7 @@ class Party:
     ``persons`` one), or 0"""
 
 
-NESTED = re.compile(r"\w[\w ]*\w(\.(\w[\w ]*\w|\d+))+|\w[\w ]*\w\.\d+\..+")
+NESTED = re.compile(r"\w[\w -]*\w(\.(\w[\w -]*\w|\d+))+|\w[\w -]*\w\.\d+\..+")
 """a column of nested records (owner.name.last, азамат.аты_жөні.тегі, Глава семьи.ФИО): its first key names the
 person; and of a list of them (тараптар.2.тегі, Члены семьи.2.ФИО: the list's second record; its last key may hold
 dots: Члены семьи.2.Д.р./возраст)"""
@@ -914,9 +914,9 @@ def _full_name_fields(full: tuple[str, bool]) -> tuple[str | None, str | None, s
     return found.surname, found.first, found.patronymic
 
 
-EMPTY_DATE = re.compile(r"^\s*(?:0?1[./-]0?1[./-]0{3}1|0{3}1-01-01)(?:[ T]0?0:00(?::00)?)?\s*$")
-"""The date a system writes for one nobody entered, as text (1C's 01.01.0001 0:00:00): no date of birth, and
-nothing the run could not read."""
+EMPTY_DATE = re.compile(r"^\s*(?:0?1[./-]0?1[./-]0{3}1|0{3}1-01-01|0{4}-00-00)(?:[ T]0?0:00(?::00)?)?\s*$")
+"""The date a system writes for one nobody entered, as text (1C's 01.01.0001 0:00:00, MySQL's 0000-00-00): no date
+of birth, and nothing the run could not read."""
 PLACEHOLDER_BIRTHS = frozenset({dt.date(1900, 1, 1), dt.date(1, 1, 1), dt.date(1899, 12, 30),
                                 dt.date(1899, 12, 31)})
 """Dates systems write for a date of birth nobody entered: their first day (01.01.1900, 0001-01-01) and Excel's

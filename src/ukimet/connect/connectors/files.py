@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from ukimet.connect.connectors import fixed_width
+from ukimet.connect.connectors import boxed, fixed_width
 from ukimet.connect.connectors.base import (
     REASON,
     ColumnInfo,
@@ -363,7 +363,8 @@ class CsvConnector:
             with_header = "header" if o["header"] == "True" else "no header"
             renamed = f", renamed {o['renamed']}" if o.get("renamed") else ""
             converted = f", {o['converted']}" if o.get("converted") else ""
-            split = "columns of fixed width" if o.get("fixed_width") else f"delimiter {o['delimiter']!r}"
+            split = "columns of fixed width" if o.get("fixed_width") else \
+                f"a {o['boxed']} client's table" if o.get("boxed") else f"delimiter {o['delimiter']!r}"
             described.append(f"{Path(o['file']).name} ({o['encoding']}{converted}, {split}, {with_header}{renamed})")
         return "CSV: " + "; ".join(described)
 
@@ -373,8 +374,8 @@ class CsvConnector:
             try:
                 dialect = sniff(path, self.encoding)
                 delimiter = self.delimiter or dialect.delimiter
-                fixed = None if self.delimiter else _fixed_width_table(path, dialect.encoding, dialect.fallback,
-                                                                       delimiter)
+                fixed = None if self.delimiter else _boxed_table(path, dialect.encoding, dialect.fallback) or \
+                    _fixed_width_table(path, dialect.encoding, dialect.fallback, delimiter)
                 if fixed is not None:  # a report printed in columns of spaces, no delimiter between its fields
                     out.append(fixed)
                     continue
@@ -425,6 +426,9 @@ class CsvConnector:
         raise_if_unreadable(self.name, table)
         if table.options.get("fixed_width"):
             yield from _fixed_width_batches(table, batch_rows, limit)
+            return
+        if table.options.get("boxed"):
+            yield from _boxed_batches(table, batch_rows, limit)
             return
         path = Path(table.options["file"])
         header = table.options["header"] == "True"
@@ -522,6 +526,39 @@ def _fixed_width_table(path: Path, encoding: str, fallback: str | None, delimite
                "header_line": str(at if at is not None else -1), "fallback": fallback or "",
                "header_fields": json.dumps(header, ensure_ascii=False)}
     return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), count, (), None, options)
+
+
+def _boxed_table(path: Path, encoding: str, fallback: str | None) -> TableInfo | None:
+    """The table of a database client's output pasted as text (``boxed``: mysql's borders, psql's rule), or None."""
+    text, _ = text_lines(path, encoding, fallback)
+    with text as f:
+        sample = list(itertools.islice(f, boxed.SAMPLE_LINES))
+        kind = boxed.style(sample)
+        header = boxed.header(sample, kind) if kind else None
+        if kind is None or header is None:
+            return None
+        count = sum(1 for _ in boxed.rows(itertools.chain(sample, f), kind, header))
+    names, renamed = unique_names([h or f"column_{i + 1}" for i, h in enumerate(header)])
+    options = {"file": str(path), "encoding": encoding, "delimiter": "|", "header": "True",
+               "renamed": "; ".join(renamed), "boxed": kind, "fallback": fallback or "",
+               "header_fields": json.dumps(header, ensure_ascii=False)}
+    return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), count, (), None, options)
+
+
+def _boxed_batches(table: TableInfo, batch_rows: int, limit: int | None) -> Iterator[pa.RecordBatch]:
+    """The rows of a database client's table, a batch at a time."""
+    o = table.options
+    header: list[str] = json.loads(o["header_fields"])
+    text, _ = text_lines(Path(o["file"]), o["encoding"], o.get("fallback") or None)
+    with text as f:
+        batch: list[list[str | None]] = []
+        for cells in itertools.islice(boxed.rows(f, o["boxed"], header), limit):
+            batch.append(cells)
+            if len(batch) >= batch_rows:
+                yield text_batch(table.column_names, batch)
+                batch = []
+        if batch:
+            yield text_batch(table.column_names, batch)
 
 
 def _fixed_width_batches(table: TableInfo, batch_rows: int, limit: int | None) -> Iterator[pa.RecordBatch]:

@@ -40,10 +40,13 @@ from ukimet.connect.encoding import SAMPLE_BYTES, detect_encoding
 from ukimet.core.errors import SourceError
 
 SUFFIXES = (".json", ".jsonl", ".ndjson")
-Form = Literal["lines", "items", "split", "map"]
+Form = Literal["lines", "items", "split", "map", "sheet", "jsonapi"]
 """a record per line; the items of an array; a table split into its column names and its rows of values
-(pandas' ``orient="split"``: ``{"columns": [...], "index": [...], "data": [[...], ...]}``); or an object of records
-keyed by their ids (Firebase's ``{"members": {"-GSrxfvZoZ-R-MZp0rft": {...}, ...}}``)"""
+(pandas' ``orient="split"``: ``{"columns": [...], "index": [...], "data": [[...], ...]}``); an object of records
+keyed by their ids (Firebase's ``{"members": {"-GSrxfvZoZ-R-MZp0rft": {...}, ...}}``); a spreadsheet's range of
+values, its header the first row (the Google Sheets API's ``{"range": ..., "majorDimension": "ROWS", "values":
+[[...], ...]}``); or a JSON:API document, whose records name the objects they relate to by type and id
+(``{"data": [...], "included": [...]}``)"""
 BULK_ACTIONS = frozenset({"index", "create", "update", "delete"})
 """the actions of an Elasticsearch or OpenSearch ``_bulk`` file, each a line before the document it acts on"""
 BULK_META = frozenset({"_index", "_id", "_type", "routing", "_routing", "pipeline", "version", "version_type",
@@ -95,13 +98,41 @@ def _open(path: Path, encoding: str) -> BinaryIO:
     return io.BufferedReader(_Utf8(io.TextIOWrapper(path.open("rb"), encoding=encoding)))
 
 
+DYNAMO_TYPES = frozenset({"S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL"})
+"""the type descriptors of a DynamoDB attribute value (``{"S": "Абенов"}``, ``{"L": [{"M": {...}}]}``)"""
+
+
+def _dynamo_typed(item: Any) -> bool:
+    return isinstance(item, dict) and bool(item) and all(
+        isinstance(v, dict) and len(v) == 1 and next(iter(v)) in DYNAMO_TYPES for v in item.values())
+
+
+def _untyped(value: Any) -> Any:
+    """A DynamoDB attribute value as the plain JSON it stands for (a number's text, a map's fields, a list's
+    items, NULL as null)."""
+    if not (isinstance(value, dict) and len(value) == 1 and next(iter(value)) in DYNAMO_TYPES):
+        return value
+    kind, inner = next(iter(value.items()))
+    if kind == "M" and isinstance(inner, dict):
+        return {k: _untyped(v) for k, v in inner.items()}
+    if kind == "L" and isinstance(inner, list):
+        return [_untyped(v) for v in inner]
+    return None if kind == "NULL" else inner
+
+
 def feature_record(record: Any) -> Any:
     """A record as its writer meant it: a GeoJSON feature's properties are its fields (OWNER_NAME, not
     properties.OWNER_NAME: "properties" names no person, where a nested record's first key would), beside its
-    geometry and id; an Elasticsearch hit's document is its _source; a FHIR Patient (or a Bundle's entry holding
-    one) its persons' named columns (``fhir.patient``); any other record as it is."""
+    geometry and id; a DynamoDB item's typed values (``{"S": ...}``, ``{"L": [{"M": ...}]}``) the plain values they
+    stand for (lastName, kids.1.name; not Item.lastName.S); an Elasticsearch hit's document is its _source; a FHIR
+    Patient (or a Bundle's entry holding one) its persons' named columns (``fhir.patient``); any other record as it
+    is."""
     if fhir.is_patient(record):
         return fhir.patient(record)
+    if isinstance(record, dict) and len(record) == 1 and _dynamo_typed(record.get("Item")):
+        record = record["Item"]  # a DynamoDB export's line: {"Item": {"lastName": {"S": ...}, ...}}
+    if _dynamo_typed(record):
+        return {k: _untyped(v) for k, v in record.items()}
     if isinstance(record, dict) and record.get("type") == "Feature" and isinstance(record.get("properties"), dict):
         extra = {k: v for k, v in record.items() if k in ("id", "geometry") and k not in record["properties"]}
         return {**record["properties"], **extra}
@@ -161,6 +192,10 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
     # whose lists are a small part of it is itself a record (a person with their documents)
     if rows_of_values and "columns" in top:
         return "split", "index" if "index" in top else ""
+    if "values" in top and top & {"range", "majorDimension"}:
+        return "sheet", ""
+    if "data" in top and "included" in top:
+        return "jsonapi", ""
     # {"members": {"-GSrx...": {...}, "-GSwK...": {...}}}: an object whose keys are ids, each holding a record, and
     # which is most of the file holds its records there, keyed (an object of a few named parts is one record)
     by_key = max((k for k, (keys, ids) in keyed.items() if ids >= RECORDS_KEYED_LEAST and ids == keys),
@@ -220,6 +255,12 @@ def _records(path: Path, encoding: str, form: Form, prefix: str) -> Iterator[tup
         if form == "split":
             yield from _split_rows(path, encoding, prefix)
             return
+        if form == "sheet":
+            yield from _sheet_rows(json.load(f))
+            return
+        if form == "jsonapi":
+            yield from _jsonapi_records(json.load(f))
+            return
         if form == "map":
             for number, (key, item) in enumerate(ijson.kvitems(f, prefix), start=1):
                 shown = json.dumps(item, default=str)[:200]
@@ -244,6 +285,68 @@ def _split_rows(path: Path, encoding: str, index: str) -> Iterator[tuple[Any, st
                     f"the table has {len(columns)} columns: {json.dumps(row, default=str)[:200]}"
                 continue
             yield {**({"index": label} if index else {}), **dict(zip(columns, row, strict=True))}, None
+
+
+def _sheet_values(sheet: dict[str, Any]) -> list[list[Any]]:
+    values = [v if isinstance(v, list) else [v] for v in sheet.get("values") or []]
+    return [list(row) for row in itertools.zip_longest(*values)] if sheet.get("majorDimension") == "COLUMNS" \
+        else values
+
+
+def sheet_header(sheet: dict[str, Any]) -> list[str]:
+    """A spreadsheet range's column names: its first row's values (an empty one named by its place)."""
+    values = _sheet_values(sheet)
+    return [str(c) if c not in (None, "") else f"column_{k}" for k, c in enumerate(values[0] if values else [],
+                                                                                    start=1)]
+
+
+def _sheet_rows(sheet: dict[str, Any]) -> Iterator[tuple[Any, str | None]]:
+    """A spreadsheet range's rows, each a record by the first row's names: a row shorter than the header lost its
+    trailing empty cells (the API leaves them out), a row longer has values under no column (no record). Columns
+    of a range read by columns are turned into rows first."""
+    values = _sheet_values(sheet)
+    if not values:
+        return
+    header = sheet_header(sheet)
+    for number, row in enumerate(values[1:], start=2):
+        if len(row) > len(header):
+            yield None, f"row {number}: {len(row)} values where the header has {len(header)}: " \
+                f"{json.dumps(row, default=str, ensure_ascii=False)[:200]}"
+            continue
+        if any(v not in (None, "") for v in row):
+            yield dict(zip(header, [*row, *([None] * (len(header) - len(row)))], strict=True)), None
+
+
+def _jsonapi_records(document: dict[str, Any]) -> Iterator[tuple[Any, str | None]]:
+    """A JSON:API document's records: each object of ``data``, its attributes as its fields and each relationship
+    as the object it names (``included``, by type and id: an inmate's names, each visitor's, with the link's own
+    ``meta`` beside them); an object ``included`` does not hold stays its type and id. ``included`` objects are no
+    records: each is written once, however many records name it. The document is read whole (JSON:API is paged)."""
+    included = {(str(o.get("type")), str(o.get("id"))): o for o in document.get("included") or []
+                if isinstance(o, dict)}
+
+    def resolved(link: Any) -> Any:
+        if not isinstance(link, dict):
+            return link
+        found = included.get((str(link.get("type")), str(link.get("id"))))
+        attributes = found.get("attributes") if isinstance(found, dict) else None
+        meta = link.get("meta")
+        if not isinstance(attributes, dict):
+            return link
+        return {**attributes, **meta} if isinstance(meta, dict) else attributes
+
+    items = document.get("data")
+    for number, item in enumerate(items if isinstance(items, list) else [items], start=1):
+        if not isinstance(item, dict):
+            yield None, f"item {number}: {_kind(item)}, not a record: {json.dumps(item, default=str)[:200]}"
+            continue
+        record: dict[str, Any] = {k: v for k, v in item.items() if k in ("type", "id")}
+        record.update(item.get("attributes") or {})
+        for name, relation in (item.get("relationships") or {}).items():
+            linked = relation.get("data") if isinstance(relation, dict) else None
+            if linked is not None:
+                record[name] = [resolved(x) for x in linked] if isinstance(linked, list) else resolved(linked)
+        yield record, None
 
 
 class JsonConnector:
@@ -276,11 +379,16 @@ class JsonConnector:
                     if record is not None:
                         grow(tree, flatten(feature_record(record)))
                 keys = dict.fromkeys(in_order(tree))
+                if form == "sheet":  # the header as it is (Комн. keeps its dot), whichever cells rows left empty
+                    with _open(path, encoding) as f:
+                        keys = dict.fromkeys(sheet_header(json.load(f)))
             except (SourceError, ijson.JSONError, UnicodeError, OSError) as error:
                 out.append(_failed(path, error))
                 continue
             names, renamed = unique_names(list(keys))
             described = "JSON Lines" if form == "lines" else "a table of columns and rows" if form == "split" else \
+                "a spreadsheet's range of values" if form == "sheet" else \
+                "a JSON:API document (its data, with the objects they name)" if form == "jsonapi" else \
                 f"the records under {prefix!r}, keyed by their ids" if form == "map" and prefix else \
                 "records keyed by their ids" if form == "map" else \
                 "an array of records" if prefix == "item" else \
@@ -300,8 +408,9 @@ class JsonConnector:
         names = [*table.column_names, REASON]
         batch: list[tuple[str | None, ...]] = []
         try:
-            form: Form = "split" if o.get("reading") == "split" else "map" if o.get("reading") == "map" else \
-                "lines" if o["lines"] == "True" else "items"
+            reading = o.get("reading")
+            form: Form = reading if reading in ("split", "map", "sheet", "jsonapi") else \
+                "lines" if o["lines"] == "True" else "items"  # type: ignore[assignment]
             records = _records(Path(o["file"]), o["encoding"], form, o["prefix"])
             for record, why in itertools.islice(records, limit):
                 values = flatten(feature_record(record)) if record is not None else {}

@@ -1,5 +1,5 @@
 """Excel workbooks as rows of cell values, read by one of two readers that give the same values (an Excel 2003 XML
-workbook, which neither reads, by ``spreadsheet_xml``).
+workbook, which neither reads, by ``spreadsheet_xml``; an HTML table saved as a workbook by ``html_table``).
 
 A workbook of up to ``IN_MEMORY_BYTES`` is read by calamine (python-calamine, Rust): the whole sheet at once, a
 tenth of openpyxl's time (an 8,000-row sheet in 0.03 s against 0.38 s). A larger one is streamed row by row by
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ukimet.connect.connectors import spreadsheet_xml
+from ukimet.connect.connectors import html_table, spreadsheet_xml
 
 IN_MEMORY_BYTES = 32 << 20
 """A workbook file up to this size is read whole by calamine; its cells in memory are several times the file."""
@@ -33,6 +33,8 @@ class Sheet:
         """Every row of the sheet from the first, a cell per column from A (trailing empty cells may be left off)."""
         if spreadsheet_xml.is_spreadsheet_xml(self.path):
             return iter(spreadsheet_xml.rows(self.path, self.title))
+        if html_table.is_html_table(self.path):
+            return iter(html_table.rows(self.path, self.title))
         if _in_memory(self.path):
             stat = self.path.stat()
             found = _sheet_cells(str(self.path), stat.st_size, stat.st_mtime_ns, self.title)
@@ -89,6 +91,8 @@ def sheets(path: Path) -> list[Sheet]:
     """The workbook's worksheets in their order (chart sheets hold no cells and are left out)."""
     if spreadsheet_xml.is_spreadsheet_xml(path):  # Excel 2003 XML, often saved as .xls
         return [Sheet(title, path) for title in spreadsheet_xml.titles(path)]
+    if html_table.is_html_table(path):  # a web system's HTML table saved as .xls
+        return [Sheet(title, path) for title in html_table.titles(path)]
     if _in_memory(path):
         from python_calamine import CalamineWorkbook
 
