@@ -311,6 +311,26 @@ def test_a_pension_is_not_a_benefit_and_the_answer_says_so(gateway: Gateway, mar
     assert asp.sql and "targeted_social_assistance" in asp.sql, asp
 
 
+@pytest.mark.parametrize("question", ["сколько семей получают пенсию по возрасту",
+                                      "How many families receive an old-age pension?",
+                                      "зейнетақы алатын отбасылар саны"])
+def test_families_counted_by_a_pension_are_those_a_member_of_which_receives_one(question: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple), compiled
+    assert "FROM mart.families" in compiled[1] and "old_age_pension" in compiled[1], compiled[1]
+
+
+@pytest.mark.parametrize(("question", "criterion"), [
+    ("Назовите три региона с наибольшим числом семей, у которых в карте семьи отмечен критерий «нет канализации».",
+     "без канализации"),
+    ("What percentage of families in Karaganda Region are flagged for overcrowding on the family card?", "crowded"),
+])
+def test_a_family_card_criterion_named_as_a_criterion_is_the_criterion(question: str, criterion: str) -> None:
+    compiled = compile_question(question)
+    understood = compiled[2] if isinstance(compiled, tuple) else getattr(compiled, "understood", "")
+    assert criterion in understood, compiled
+
+
 def test_a_regional_analyst_is_told_what_their_region_filter_did(gateway: Gateway) -> None:
     """The row filter that narrows an answer is said in it; a question only about another region is declined for
     that reason, never answered with the filter's empty count nor declined as a small cell."""
