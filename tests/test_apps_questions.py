@@ -311,6 +311,24 @@ def test_a_pension_is_not_a_benefit_and_the_answer_says_so(gateway: Gateway, mar
     assert asp.sql and "targeted_social_assistance" in asp.sql, asp
 
 
+@pytest.mark.parametrize(("question", "read"), [
+    ("How many people are sixty-five or older in Astana?", "age ≥ 65"),
+    ("How many residents are aged between eighteen and thirty?", "age ≥ 18, age ≤ 30"),
+    ("How many people are aged twenty one?", "age = 21"),
+])
+def test_english_numbers_written_in_words_are_their_digits(question: str, read: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and read in compiled[2], compiled
+
+
+def test_a_value_and_a_bound_said_of_one_column_are_declined_asking_which_is_meant() -> None:
+    """A correction in passing (over sixty five, uh, sixty five and older) leaves two readings of one age: which
+    the asker meant is not guessed, and the decline names both."""
+    compiled = compile_question("how many people in Zhambyl region are over sixty five uh sixty five and older")
+    assert isinstance(compiled, Answer) and compiled.sql is None and compiled.declined, compiled
+    assert "age = 65" in compiled.declined and "age ≥ 65" in compiled.declined, compiled.declined
+
+
 @pytest.mark.parametrize("question", ["сколько семей получают пенсию по возрасту",
                                       "How many families receive an old-age pension?",
                                       "зейнетақы алатын отбасылар саны"])

@@ -2472,9 +2472,29 @@ class _Read:
     flipped: set[int]
 
 
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+           "ninety": 90}
+EN_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+            "seventeen": 17, "eighteen": 18, "nineteen": 19}
+EN_WRITTEN_NUMBER = re.compile(r"\b(?:(" + "|".join(EN_TENS) + r")(?:[\s-]+(" + "|".join(
+    w for w in NUMBERS["en"] if w != "ten") + r"))?|(" + "|".join(EN_TEENS) + r"))\b", re.IGNORECASE)
+"""English numbers written in words from eleven to ninety-nine (sixty five, sixty-five, eighteen): their digits,
+as a person reading the question would take them (the words one to ten are read as numerals where they stand)"""
+
+
+def _english_numbers(text: str) -> str:
+    def digits(m: re.Match[str]) -> str:
+        if m.group(3):
+            return str(EN_TEENS[m.group(3).lower()])
+        return str(EN_TENS[m.group(1).lower()] + (NUMBERS["en"][m.group(2).lower()] if m.group(2) else 0))
+
+    return EN_WRITTEN_NUMBER.sub(digits, text)
+
+
 def _words_read(text: str, layer: Layer, language: str | None) -> _Read:
     """``text``'s words as ``_parse`` reads them (``language``: the question's, when known; else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
+    text = _english_numbers(text)
     text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
     text = RU_NEITHER_NOR.sub(r"без \1 и без \2", text)
     text = CARD_SAID.sub(" ", CARD_CRITERION.sub(r" \1 ", text))
@@ -2790,6 +2810,12 @@ SAID = {
     "decline_subject": {"kk": "Нені санау керек екенін түсінбедім (адамдар, отбасылар, төлемдер?).",
                         "ru": "Не понял, что считать (людей, семьи, выплаты?).",
                         "en": "I could not tell what to count (people, families, payments?)."},
+    "decline_said_twice": {"kk": "«{a}» мен «{b}»: екеуі де бір шаманы айтады, қайсысы керек? Сұрақта біреуін "
+                                 "ғана қалдырыңыз.",
+                           "ru": "«{a}» и «{b}»: оба условия о той же величине, какое из них имеется в виду? "
+                                 "Оставьте в вопросе одно.",
+                           "en": "\"{a}\" and \"{b}\": both say what the same value is; which one is meant? Keep "
+                                 "one of them in the question."},
     "decline_and": {"kk": "«{a}» және «{b}»: екеуі бір мезгілде бар адамдар ма, әлде екі топ бірге ме? Сұрақта "
                           "«бір мезгілде» немесе «бірге» деп көрсетіңіз.",
                     "ru": "«{a}» и «{b}»: люди, у которых одновременно то и другое, или обе группы вместе? Уточните: "
@@ -3041,6 +3067,23 @@ def _impossible(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None
         for a, b in itertools.combinations(tests, 2):
             if not any(all(TESTS[op](v, n) != negated for op, n, negated, _ in (a, b)) for v in tried):
                 return a[3], b[3]
+    return None
+
+
+def _said_twice(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """Two conditions on one column of which one says its exact value and the other bounds it (over 65, uh, 65 and
+    older: age = 65 beside age >= 65): which one the asker meant is not said (a correction, a slip), and either
+    reading gives another number; how they are said, or None."""
+    said: dict[str, list[tuple[str, str]]] = {}
+    for sql, words_ in conditions:
+        found = BOUND.fullmatch(sql.strip())
+        if found is not None and not found.group(1) and words_:
+            said.setdefault(found.group(2), []).append((found.group(3), words_))
+    for tests in said.values():
+        point = next((w for op, w in tests if op == "="), None)
+        other = next((w for op, w in tests if op != "="), None)
+        if point is not None and other is not None and point != other:
+            return point, other
     return None
 
 
@@ -3331,6 +3374,9 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     clash = _impossible([(i.sql, i.name[p.language]) for i in picked] + numbers)
     if clash is not None:  # childless families with 4 children, children over 70: nobody, whatever the data
         return _declined(question, p.language, "decline_contradiction", a=clash[0], b=clash[1])
+    twice = _said_twice([(i.sql, i.name[p.language]) for i in picked] + numbers)
+    if twice is not None:  # over 65 uh 65 and older: one value and one bound of the age, which is meant?
+        return _declined(question, p.language, "decline_said_twice", a=twice[0], b=twice[1])
     stopped = next((i for i in picked if i.id == "stopped_awards"), None)
     if p.year is not None and stopped is not None:  # stopped in 2024: when an award stopped is not held
         return _declined(question, p.language, "decline_period", period=p.period, what=stopped.name[p.language])
