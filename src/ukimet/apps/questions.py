@@ -3052,17 +3052,23 @@ TESTS: dict[str, Callable[[int, int], bool]] = {
     "=": lambda a, b: a == b}
 
 
-def _impossible(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
-    """Two of the question's conditions (SQL, as said) that no whole number satisfies together, on one column
-    (childless, children_under_18 >= 4; children, aged 70): how they are said, or None. Each bounds a half-line or
-    a point, so the numbers beside their bounds are the only ones to try."""
+def _bounds(conditions: Sequence[tuple[str, str]]) -> dict[str, list[tuple[str, int, bool, str]]]:
+    """The conditions (SQL, as said) that bound a whole number, by column: each test, its number, whether it is
+    negated, and how it is said."""
     bounds: dict[str, list[tuple[str, int, bool, str]]] = {}
     for sql, said in conditions:
         found = BOUND.fullmatch(sql.strip())
         if found is not None and bool(found.group(1)) == bool(found.group(5)) and said:
             bounds.setdefault(found.group(2), []).append((found.group(3), int(found.group(4)), bool(found.group(1)),
                                                           said))
-    for tests in bounds.values():
+    return bounds
+
+
+def _impossible(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """Two of the question's conditions (SQL, as said) that no whole number satisfies together, on one column
+    (childless, children_under_18 >= 4; children, aged 70): how they are said, or None. Each bounds a half-line or
+    a point, so the numbers beside their bounds are the only ones to try."""
+    for tests in _bounds(conditions).values():
         tried = {0} | {n + d for _, n, _, _ in tests for d in (-1, 0, 1) if n + d >= 0}
         for a, b in itertools.combinations(tests, 2):
             if not any(all(TESTS[op](v, n) != negated for op, n, negated, _ in (a, b)) for v in tried):
@@ -3074,14 +3080,9 @@ def _said_twice(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None
     """Two conditions on one column of which one says its exact value and the other bounds it (over 65, uh, 65 and
     older: age = 65 beside age >= 65): which one the asker meant is not said (a correction, a slip), and either
     reading gives another number; how they are said, or None."""
-    said: dict[str, list[tuple[str, str]]] = {}
-    for sql, words_ in conditions:
-        found = BOUND.fullmatch(sql.strip())
-        if found is not None and not found.group(1) and words_:
-            said.setdefault(found.group(2), []).append((found.group(3), words_))
-    for tests in said.values():
-        point = next((w for op, w in tests if op == "="), None)
-        other = next((w for op, w in tests if op != "="), None)
+    for tests in _bounds(conditions).values():
+        point = next((w for op, _, negated, w in tests if op == "=" and not negated), None)
+        other = next((w for op, _, negated, w in tests if op != "=" and not negated), None)
         if point is not None and other is not None and point != other:
             return point, other
     return None

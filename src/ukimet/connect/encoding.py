@@ -341,10 +341,12 @@ def _has_header(lines: list[str], delimiter: str) -> bool:
 WESTERN_PAGES = ("latin-1", "cp1252")
 """The pages a program that did not know a file's code page read it in: its Cyrillic letters became Western ones."""
 _ACCENTED = re.compile(r"[À-ÿ]")
-MOJIBAKE = r"[À-ÿ][À-ÿ]|[ÐÑÒÓ][^\x00-\x7f]"
-"""Two Western accented letters in a row, or a Cyrillic letter's first UTF-8 byte read as a Western letter before
-another that is no ASCII (a regular expression DuckDB reads too): where a value may be mojibake."""
-_UTF8_TWICE = re.compile(r"[ÐÑÒÓ][^\x00-\x7f]")
+_UTF8_TWICE_SAID = r"[ÐÑÒÓ][^\x00-\x7f]"
+"""a Cyrillic letter's first UTF-8 byte read as a Western letter, before another that is no ASCII"""
+MOJIBAKE = r"[À-ÿ][À-ÿ]|" + _UTF8_TWICE_SAID
+"""Two Western accented letters in a row, or UTF-8 read twice (``_UTF8_TWICE_SAID``; a regular expression DuckDB reads
+too): where a value may be mojibake."""
+_UTF8_TWICE = re.compile(_UTF8_TWICE_SAID)
 
 
 def _western_byte(char: str) -> int:
@@ -364,7 +366,7 @@ def _utf8_mended(text: str) -> str | None:
         once = bytes(_western_byte(c) for c in text).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
-    return once if re.search("[\u0400-\u04ff]", once) else None
+    return once if _CYRILLIC_LETTER.search(once) else None
 
 
 def mended(text: str) -> str:

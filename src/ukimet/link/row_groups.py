@@ -77,9 +77,10 @@ def tying_column(con: duckdb.DuckDBPyConnection, table: str, parties: Sequence[P
 
 def build_row_groups(con: duckdb.DuckDBPyConnection, found: Sequence[tuple[str, Party, list[str]]],
                      columns: dict[str, list[CatalogColumn]], key_sql: Callable[[list[str]], str]) -> int:
-    """``ROW_GROUPS`` for every table of ``found`` (source, party, key) that names two or more persons a row;
-    the number of rows it holds. ``columns``: each source's catalogued columns; ``key_sql``: how a row's record
-    key is written from its key columns (as ``link.person_records`` writes it)."""
+    """``ROW_GROUPS`` for every table of ``found`` (source, party, key) that names two or more persons a row and
+    has a tying column (no such table where none has: a previous run's is dropped); the number of rows it holds.
+    ``columns``: each source's catalogued columns; ``key_sql``: how a row's record key is written from its key
+    columns (as ``link.person_records`` writes it)."""
     by_table: dict[tuple[str, str], list[Party]] = defaultdict(list)
     keys: dict[tuple[str, str], list[str]] = {}
     for source, party, key in found:
@@ -97,8 +98,9 @@ def build_row_groups(con: duckdb.DuckDBPyConnection, found: Sequence[tuple[str, 
                            f"{key_sql(keys[(source, table)])} AS record_key, "
                            f"lower(trim(CAST({ident(column)} AS VARCHAR))) AS grp FROM {full} "
                            f"WHERE {ident(column)} IS NOT NULL")
-    con.execute(f"CREATE OR REPLACE TABLE {ROW_GROUPS} AS " + (" UNION ALL ".join(selects) if selects else
-                "SELECT ''::VARCHAR AS source, ''::VARCHAR AS source_table, ''::VARCHAR AS record_key, "
-                "''::VARCHAR AS grp WHERE false"))
+    if not selects:  # no table to tie (one person a row, as FEBRL's): none, so ``kin`` looks for no such pair
+        con.execute(f"DROP TABLE IF EXISTS {ROW_GROUPS}")
+        return 0
+    con.execute(f"CREATE OR REPLACE TABLE {ROW_GROUPS} AS " + " UNION ALL ".join(selects))
     count = con.execute(f"SELECT count(*) FROM {ROW_GROUPS}").fetchone()
     return int(count[0]) if count else 0

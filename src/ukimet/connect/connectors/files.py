@@ -424,11 +424,8 @@ class CsvConnector:
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         raise_if_unreadable(self.name, table)
-        if table.options.get("fixed_width"):
-            yield from _fixed_width_batches(table, batch_rows, limit)
-            return
-        if table.options.get("boxed"):
-            yield from _boxed_batches(table, batch_rows, limit)
+        if table.options.get("fixed_width") or table.options.get("boxed"):
+            yield from _line_table_batches(table, batch_rows, limit)
             return
         path = Path(table.options["file"])
         header = table.options["header"] == "True"
@@ -545,33 +542,21 @@ def _boxed_table(path: Path, encoding: str, fallback: str | None) -> TableInfo |
     return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), count, (), None, options)
 
 
-def _boxed_batches(table: TableInfo, batch_rows: int, limit: int | None) -> Iterator[pa.RecordBatch]:
-    """The rows of a database client's table, a batch at a time."""
+def _line_table_batches(table: TableInfo, batch_rows: int, limit: int | None) -> Iterator[pa.RecordBatch]:
+    """The rows of a table read line by line (a fixed-width print's, a database client's), a batch at a time."""
     o = table.options
-    header: list[str] = json.loads(o["header_fields"])
-    text, _ = text_lines(Path(o["file"]), o["encoding"], o.get("fallback") or None)
-    with text as f:
-        batch: list[list[str | None]] = []
-        for cells in itertools.islice(boxed.rows(f, o["boxed"], header), limit):
-            batch.append(cells)
-            if len(batch) >= batch_rows:
-                yield text_batch(table.column_names, batch)
-                batch = []
-        if batch:
-            yield text_batch(table.column_names, batch)
-
-
-def _fixed_width_batches(table: TableInfo, batch_rows: int, limit: int | None) -> Iterator[pa.RecordBatch]:
-    """The rows of a fixed-width table, a batch at a time (the lines above and at its header left out)."""
-    o = table.options
-    columns = [tuple(span) for span in json.loads(o["fixed_width"])]
-    at = int(o["header_line"])
     header: list[str] | None = json.loads(o["header_fields"])
     text, _ = text_lines(Path(o["file"]), o["encoding"], o.get("fallback") or None)
     with text as f:
+        if o.get("boxed"):
+            rows: Iterator[list[str | None]] = boxed.rows(f, o["boxed"], header or [])
+        else:  # the lines above and at its header left out
+            columns = [tuple(span) for span in json.loads(o["fixed_width"])]
+            rows = ([v or None for v in fields] for fields in
+                    fixed_width.rows(itertools.islice(f, int(o["header_line"]) + 1, None), columns, header))
         batch: list[list[str | None]] = []
-        for fields in itertools.islice(fixed_width.rows(itertools.islice(f, at + 1, None), columns, header), limit):
-            batch.append([v or None for v in fields])
+        for cells in itertools.islice(rows, limit):
+            batch.append(cells)
             if len(batch) >= batch_rows:
                 yield text_batch(table.column_names, batch)
                 batch = []

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from ukimet.connect.connectors import html_table, spreadsheet_xml
@@ -31,10 +32,9 @@ class Sheet:
 
     def rows(self) -> Iterator[Row]:
         """Every row of the sheet from the first, a cell per column from A (trailing empty cells may be left off)."""
-        if spreadsheet_xml.is_spreadsheet_xml(self.path):
-            return iter(spreadsheet_xml.rows(self.path, self.title))
-        if html_table.is_html_table(self.path):
-            return iter(html_table.rows(self.path, self.title))
+        written = _written_otherwise(self.path)
+        if written is not None:
+            return iter(written.rows(self.path, self.title))
         if _in_memory(self.path):
             stat = self.path.stat()
             found = _sheet_cells(str(self.path), stat.st_size, stat.st_mtime_ns, self.title)
@@ -89,10 +89,9 @@ _LAST: dict[tuple[str, int, int, str], Sequence[Sequence[object]]] = {}
 
 def sheets(path: Path) -> list[Sheet]:
     """The workbook's worksheets in their order (chart sheets hold no cells and are left out)."""
-    if spreadsheet_xml.is_spreadsheet_xml(path):  # Excel 2003 XML, often saved as .xls
-        return [Sheet(title, path) for title in spreadsheet_xml.titles(path)]
-    if html_table.is_html_table(path):  # a web system's HTML table saved as .xls
-        return [Sheet(title, path) for title in html_table.titles(path)]
+    written = _written_otherwise(path)
+    if written is not None:
+        return [Sheet(title, path) for title in written.titles(path)]
     if _in_memory(path):
         from python_calamine import CalamineWorkbook
 
@@ -108,6 +107,16 @@ def sheets(path: Path) -> list[Sheet]:
         return [Sheet(s.title, path) for s in streamed.worksheets]
     finally:
         streamed.close()
+
+
+def _written_otherwise(path: Path) -> ModuleType | None:
+    """The reader of a workbook neither calamine nor openpyxl reads, by what the file is (whatever its name ends
+    with): an Excel 2003 XML one (``spreadsheet_xml``), often saved as .xls, or a web system's HTML table saved as
+    .xls (``html_table``); None for an Excel workbook. Each reader gives ``titles(path)`` and ``rows(path,
+    title)``."""
+    if spreadsheet_xml.is_spreadsheet_xml(path):
+        return spreadsheet_xml
+    return html_table if html_table.is_html_table(path) else None
 
 
 def _in_memory(path: Path) -> bool:
