@@ -32,7 +32,9 @@ NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 hold, whatever their sex"""
 MOST_PLACES = 12
 """the most persons of a numbered list read (a family's members)"""
-RELATION_AFTER = re.compile(r"\s+[–—-]\s*[^\W\d_]+\.?(?=\s*(?:,|$))|\s*\([a-zа-яёәғқңөұүһі]+\)")
+RELATION_IN_BRACKETS = re.compile(r"\s*\([a-zа-яёәғқңөұүһі]+\)")
+"""a relation or role word in brackets after a name, in lower case (``Гульмира (жена)``, ``Асем (стажёр)``)"""
+RELATION_AFTER = re.compile(r"\s+[–—-]\s*[^\W\d_]+\.?(?=\s*(?:,|$))|" + RELATION_IN_BRACKETS.pattern)
 """a relation word after the name, past a dash or in brackets, in lower case (``Каршина Татьяна – жена``,
 ``Қабдешова Сымбат (қызы)``; not a maiden name, ``(урожд. Макарова)``)"""
 DOCUMENT = re.compile(r"(?:ИИН|ЖСН|IIN|ЖСН/ИИН)\s*:?\s*\d{12}|(?:св\.?|свид\w*|куәлік|№)\s*[\w№ ]{3,20}",

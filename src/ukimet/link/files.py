@@ -227,7 +227,9 @@ def describe(metadata: SqlEngine, name: str) -> str:
         if party.birth_parts:
             fields["birth_date (day, month, year)"] = ", ".join(party.birth_parts)
             parts |= set(party.birth_parts)
-        used |= set(fields.values()) | set(party.extras) | set(party.birth_parts)
+        if party.births_else:
+            fields["birth_date where that is empty"] = ", ".join(party.births_else)
+        used |= set(fields.values()) | set(party.extras) | set(party.birth_parts) | set(party.births_else)
         said = ", ".join(f"{column} = {meaning.replace('_', ' ')}" for meaning, column in fields.items())
         if party.extras:
             said += "; compared as they are: " + ", ".join(party.extras)

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ukimet.core.cells import RELATION_IN_BRACKETS
 from ukimet.core.dates import name_alone
 from ukimet.core.scripts import letters
 
@@ -264,6 +265,7 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     whose writer marked its roles (KASYMOV^NURLAN^ARMANULY, "Doe, John") is read as marked."""
     text = name_alone(text)  # Касымов Дмитрий, 1944 г.р.; Оспанов Сергей, ИИН ...: the date and IIN are no name
     text = FORMER_SURNAME.sub(" ", text)  # Абдирахманова (до брака Кожахметова) Нурила Кайратовна
+    text = RELATION_IN_BRACKETS.sub(" ", text)  # Гульмира (жена): the relation is no word of her name
     text = LINE_BREAK.sub("", text)  # Нурах- унова: a word a scanned page broke at its line's end
     marked = _marked(text)
     if marked is not None:

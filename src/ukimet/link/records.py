@@ -73,6 +73,11 @@ surname and patronymic (where they do not disagree: Айлин Марат Жан
 wife's line of a bailiff's list (Бейсеновой Айгул Абдирахмановны, 830608354463), a mother's on her son's. Such an
 IIN is another person's number, as one its record's date of birth belies (``IIN_BELIES_BIRTH``)."""
 
+NAMES_NO_ONE = """CASE WHEN coalesce(n.iin, n.sur, n.phone, n.email, n.address) IS NULL
+    AND coalesce(d.year_only OR d.month_only, false) THEN NULL ELSE"""
+"""A record's given name and birth are compared unless they are all it says and the birth is a year: a child of the
+row named by a first name and a year (Алихан, 2013; thousands of children share both) is their own, compared with no
+one (kept, so that every row's person is in the output)"""
 IDENTITY = ("iin", "surname", "first_name", "patronymic", "full_name", "birth_date", "age", "sex")
 CONTACT = ("address", "phone", "email")
 """Weaker evidence (all address columns joined); in a row of several persons, each column goes to the person its
@@ -99,6 +104,9 @@ class Party:
     of this party has"""
     birth_parts: tuple[str, ...] = ()
     """a date of birth written in three columns: the day's, the month's and the year's (ЧИСЛО, МЕСЯЦ, ГОД РОЖД.)"""
+    births_else: tuple[str, ...] = ()
+    """further columns of the party's date of birth, read where its own is empty (a child's ``birthDate`` beside
+    its ``birthYear``: each record fills one)"""
     age_on: str | None = None
     """where the party's age stands for its date of birth: the column of the date it was taken on (Дата опроса,
     created_at), if the row has one"""
@@ -393,6 +401,7 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                     for column, columns in kin.items()]
             continue
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
+        births_else: dict[str, list[str]] = defaultdict(list)
         shared = Counter(party_of(c.column) for c in identity)
         named = _person_words(identity)
         again = _headers_written_again(identity)
@@ -411,6 +420,9 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             name_alone = _words_of(c.column) <= NAME_HEADER_WORDS
             if party == "subject" and c.semantic_type == "full_name" and "full_name" in grouped[party] and name_alone:
                 continue  # Name and ФИО: the row's own person's name written again (in another script), no one else
+            if c.semantic_type == "birth_date" and "birth_date" in grouped[party]:
+                births_else[party].append(c.column)  # birthYear and birthDate: one date of birth, as each row wrote it
+                continue
             if c.semantic_type in grouped[party] or (
                     party == "subject" and c.semantic_type == "full_name" and grouped[party].keys() & PARTS_OF_A_NAME
                     and not name_alone):
@@ -447,7 +459,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                                                                            CONTACT)]))
         for name, found in grouped.items():
             identifies = _identifies(found) or (  # a first name with the person's own phone: a card's Зауре, a
-                "first_name" in found and bool(contacts.get(name, {}).keys() & {"phone", "email"}))  # contact
+                "first_name" in found and bool(contacts.get(name, {}).keys() & {"phone", "email"})) or (  # contact
+                name != "subject" and found.keys() >= {"first_name", "birth_date"})  # a holder's child: Райана, 2012
             if identifies or (named and name != "subject" and set(found) == {"surname"}):
                 # a surname alone names nobody, but a person a role word names is the row's person of that place
                 # (Фамилия новорожд. between the mother's and the father's names: the newborn, the row's second),
@@ -458,7 +471,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 parts = birth_parts(cols) if name == "subject" and "birth_date" not in found else ()
                 out += _written_twice(_with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
                                                            relation=relation, age_on=_age_on(cols, found),
-                                                           birth_parts=parts), surnames[name]), written)
+                                                           birth_parts=parts, births_else=tuple(births_else[name])),
+                                                     surnames[name]), written)
     return out + [Party("", c.table, c.column.lower() if place == 1 else f"{c.column.lower()}#{place}",
                         {"full_name": c.column}, key, cell=place)
                   for c in columns_ if c.semantic_type == "persons" for place in range(1, _places(c) + 1)]
@@ -932,7 +946,8 @@ def _birth_sql(party: Party) -> str:
     an age, ``AGE_IN_BIRTH``, that age on the row's date), its three parts, its age, or the one its full name may carry
     (Касымов Дмитрий, 1944 г.р.; only names with a digit are read for it, not every distinct name of the store)."""
     if "birth_date" in party.columns:
-        own = f"CAST({ident(party.columns['birth_date'])} AS VARCHAR)"
+        own = "coalesce(" + ", ".join(f"CAST({ident(c)} AS VARCHAR)" for c in (party.columns["birth_date"],
+                                                                              *party.births_else)) + ")"
         on = f"coalesce(CAST({ident(party.age_on)} AS VARCHAR), '')" if party.age_on else "''"
         years, months = (f"'{pattern}'" for pattern in AGE_IN_BIRTH)
         own = f"""CASE WHEN regexp_matches(lower({own}), {years})
@@ -1164,13 +1179,15 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         n.source, n.source_table, n.party, n.record_key,
         i.number AS iin, coalesce(i.valid AND NOT {IIN_BELIES_BIRTH} AND NOT {IIN_BELIES_SEX}, false) AS iin_valid,
         n.iin IS NOT NULL AND NOT iin_valid AS iin_suspect,  -- the alias just made (DuckDB): worked out once
-        s.key AS surname_key, s.surname_stem, f.key AS first_key, f.full AS first_full, p.father AS father_key,
-        CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth ELSE coalesce(d.day, i.iin_birth) END
-            AS birth_date, coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
+        s.key AS surname_key, s.surname_stem, {NAMES_NO_ONE} f.key END AS first_key,
+        {NAMES_NO_ONE} f.full END AS first_full, p.father AS father_key,
+        {NAMES_NO_ONE} CASE WHEN d.month_only AND i.iin_birth IS NOT NULL THEN i.iin_birth
+            ELSE coalesce(d.day, i.iin_birth) END END AS birth_date,
+        coalesce(d.month_only AND i.iin_birth IS NULL, false) AS birth_month_only,
         coalesce(d.year_only AND i.iin_birth IS NULL, false) AS birth_year_only,
         coalesce(d.approx AND i.iin_birth IS NULL, false) AS birth_approx,
         coalesce(x.code, CASE WHEN iin_valid THEN i.iin_sex END, {NAMED_SEX}) AS sex,  -- not a belied IIN's
-        s.sound AS surname_sound, f.sound AS first_sound,
+        s.sound AS surname_sound, {NAMES_NO_ONE} f.sound END AS first_sound,
         ca.key AS address_key, cp.key AS phone_key, ce.key AS email_key,
         n.sur AS surname_raw, n.fst AS first_raw, n.pat AS patronymic_raw, n.address AS address_raw,
         n.relation AS relation_raw, n.surname_variant
