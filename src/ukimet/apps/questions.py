@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -121,7 +121,7 @@ NOUNS = {  # what the number counts
              "ru": ["долг", "долгом", "долга", "долги", "долгами", "задолженность", "задолженностью",
                     "задолженности"],
              "en": ["debt", "debts", "arrears", "owe", "owes", "owing"]},
-    "members": {"kk": ["мүшесі", "мүшелері", "мүшелі", "мүшеден", "адамнан", "адамдық", "адамы"],
+    "members": {"kk": ["мүшесі", "мүшелері", "мүшелі", "мүшеден", "адамнан", "адамдық", "адамы", "адам"],
                 "ru": ["членов", "члена", "членами", "человек", "человека", "жильцов", "жильца", "жильцами"],
                 "en": ["members", "member", "people", "persons", "residents", "occupants"]},
 }
@@ -183,7 +183,7 @@ RANKING = {  # words that order the groups of an answer: the most first ("desc")
                     "самый старый"],
              "en": ["the most", "most", "the highest", "highest", "the largest", "largest", "the biggest", "biggest",
                     "the greatest", "greatest", "maximum", "leads", "in descending order", "descending",
-                    "highest first"]},
+                    "highest first", "the oldest", "oldest", "the best", "best"]},
     "asc": {"kk": ["ең аз", "ең төмен", "ең кіші", "ең аз мөлшері", "өсу ретімен", "өсуі бойынша"],
             "ru": ["меньше всего", "меньше других", "наименьшее", "наименьшая", "наименьший", "наименьшим",
                    "наименьшей", "самый низкий", "самая низкая", "самое низкое", "самым низким", "самой низкой",
@@ -434,6 +434,18 @@ def _phrases_of(vocabulary: str, language: str, read_as: str | None = None) -> t
     list's own language), longest phrase first: made once, not per question or per word."""
     return tuple(sorted((tuple(words(w, read_as or language)) for w in VOCABULARIES[vocabulary][language]), key=len,
                         reverse=True))
+
+
+OR_IN_ANY_LANGUAGE = ("или", "либо", "or")
+"""the words of "or" a question in another language borrows (Shymkent qalasynda ... недвижимостью или машиной)"""
+
+
+@functools.cache
+def _or_words(language: str) -> tuple[tuple[str, ...], ...]:
+    """The words that join two filters as alternatives in a question read in ``language``: its own, and those of
+    the other languages that mean nothing else (``OR_IN_ANY_LANGUAGE``; not the Kazakh не, a Russian "not")."""
+    own = _phrases_of("or", language)
+    return own + tuple(w for w in (tuple(words(o, language)) for o in OR_IN_ANY_LANGUAGE) if w and w not in own)
 
 
 @functools.cache
@@ -998,7 +1010,13 @@ AMOUNT_A_MONTH = re.compile(
     r"(?:\s+(?:по возрасту|by age|жасына байланысты))?)\s+(?:в месяц|per month|a month|айына)(?!\w)", re.IGNORECASE)
 """the average pension a month (средний размер пенсии по возрасту в месяц): the amount every pension is paid at,
 not a step of a trend; read so only beside an average or median (сколько пенсий в месяц asks a count a month)"""
-SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средств\w*", re.IGNORECASE), car)
+def _without_state(said: re.Match[str]) -> str:
+    """a state (social) allowance: an allowance, as the layer names it (every allowance it holds is the state's)"""
+    return ("an " if said.group("n")[0] in "aA" else "a ") if said.group("a") else ""
+
+
+SAID_OTHERWISE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(rf"(?<!\w)транспортн{ending} средств\w*", re.IGNORECASE), car)
                   for ending, car in (("ое", "автомобиль"), ("ые", "автомобили"), ("ым", "автомобилем"),
                                       ("ыми", "автомобилями"), ("ого", "автомобиля"), ("ых", "автомобилей"))] + [
     (re.compile(r"(?<!\w)(?:имеющ\w*|име\w*)\s+в\s+собственности(?=(?:\s+\S+){1,4}?\s+(?:автомоб|машин))",
@@ -1008,6 +1026,8 @@ SAID_OTHERWISE = [(re.compile(rf"(?<!\w)транспортн{ending} средс�
     (re.compile(r"(?<!\w)((?:имеющ|име)\w*)\s+в\s+собственности(?=\s+(?:недвижим|имуществ|жиль|жилищ|квартир))",
                 re.IGNORECASE), r"\1"),
     (re.compile(r"(?<!\w)(?:lack|lacks|lacking)(?!\w)", re.IGNORECASE), "without"),
+    (re.compile(r"(?<!\w)(?P<a>an?\s+)?state\s+(?:social\s+)?(?=(?P<n>allowances?|benefits?)(?!\w))",
+                re.IGNORECASE), _without_state),
     (re.compile(r"(?<!\w)owed\s+by(?!\w)", re.IGNORECASE), "of"),
     (re.compile(r"(?<!\w)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:person|member|people)"
                 r"\s+(households?|families|family)(?!\w)", re.IGNORECASE), r"\2 of \1 people"),
@@ -1077,8 +1097,16 @@ DEADLINE = re.compile(r"(?<!\w)в\s+срок\s+до\s+\d{1,2}(?:[:.]\d{2}(?:[:.]
                       r"апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)(?:\s+\d{4})?)?"
                       r"(?:\s*(?:г\.|года|час\w*|ч\.))?(?!\w)", re.IGNORECASE)
 """в срок до 15:00, в срок до 20 марта: when a letter wants its answer, not what it asks"""
+VERB_SAID_ONCE = re.compile(r"(?<!\w)(?<!не\s)(владе(?:ют|ет|ющих|ющие|ющий)|име(?:ют|ет|ющих|ющие|ющий))\s+"
+                            r"([а-яё]+)\s+(или|либо)\s+(?!владе|име)([а-яё]+)(?!\w)", re.IGNORECASE)
+"""владеют недвижимостью или автомобилем: the verb said once for both things, said again for the second (владеют
+недвижимостью или владеют автомобилем), as each thing's own phrase has it"""
+ANY_KIND = re.compile(r"(?<!\w)(?:(?:хоть|хотя бы)\s+)?(?:как(?:ое|ой|ая|ую|ие|их|им|ими)[-\s](?:либо|нибудь|то)"
+                      r"|любо(?:е|й|ю|го)|любые|любых|қандай да бір|қандай да болсын)(?!\w)", re.IGNORECASE)
+"""какое-либо, хоть какое-нибудь, любое, қандай да бір (any): of the thing named after it, a receiving of one at
+least, as the thing alone says (получают какое-либо пособие: получают пособие)"""
 ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, CHAT_ASIDE, SPREAD_ASKED, TABLE_NUMBER, PENSIONS_INCLUDED,
-          DEADLINE)
+          DEADLINE, ANY_KIND)
 """words that say nothing the rest of the question does not, dropped before it is read"""
 PENSIONS_EXCLUDED = re.compile(
     r"(?<!\w)(?:(?:not counting|excluding|other than|except(?: for)?|without counting|leaving out) (?:the )?"
@@ -2491,10 +2519,25 @@ def _english_numbers(text: str) -> str:
     return EN_WRITTEN_NUMBER.sub(digits, text)
 
 
+SHORT_YEAR = re.compile(r"\b(?P<month>(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?)\s+"
+                        r"(?P<year>\d\d)(?=-?(?:го|ого)\b|\s+(?:года|году|год|г)\b)"
+                        r"|\b(?P<en>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)\s+['’](?P<y>\d\d)\b",
+                        re.IGNORECASE)
+"""a year of two digits after a month (в декабре 25-го, декабря 24 года, Dec '25): the year of this century; a
+number after a month without them is its day (May 25)"""
+
+
+def _short_years(text: str) -> str:
+    def year(m: re.Match[str]) -> str:
+        return f"{m.group('month')} 20{m.group('year')}" if m.group("month") else f"{m.group('en')} 20{m.group('y')}"
+
+    return SHORT_YEAR.sub(year, text)
+
+
 def _words_read(text: str, layer: Layer, language: str | None) -> _Read:
     """``text``'s words as ``_parse`` reads them (``language``: the question's, when known; else detected)."""
     text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
-    text = _english_numbers(text)
+    text = VERB_SAID_ONCE.sub(r"\1 \2 \3 \1 \4", _short_years(_english_numbers(text)))
     text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
     text = RU_NEITHER_NOR.sub(r"без \1 и без \2", text)
     text = CARD_SAID.sub(" ", CARD_CRITERION.sub(r" \1 ", text))
@@ -2682,7 +2725,7 @@ def _parse_words(text: str, layer: Layer, language: str | None, introduced: Sequ
                 used.add(i)
                 i += 1
                 continue
-            alternative = next((len(w) for w in _phrases_of("or", language)
+            alternative = next((len(w) for w in _or_words(language)
                                 if _match_phrase(tokens, i, w) and not set(range(i, i + len(w))) & used), 0)
             if alternative:
                 result.ors.append(i)
@@ -2913,6 +2956,8 @@ NUMERIC_NAMES = {"amount": {"kk": "сомасы", "ru": "сумма", "en": "amo
                  "income": {"kk": "жан басына табыс", "ru": "доход на человека", "en": "income per person"},
                  "group": {"kk": "мүгедектік тобы", "ru": "группа инвалидности", "en": "disability group"},
                  "children": {"kk": "балалар саны", "ru": "детей", "en": "children"},
+                 "children_under_18": {"kk": "18 жасқа толмаған балалар саны", "ru": "детей до 18 лет",
+                                       "en": "children under 18"},
                  "age": {"kk": "жасы", "ru": "возраст", "en": "age"},
                  "members": {"kk": "мүшелер саны", "ru": "членов", "en": "members"},
                  "residents": {"kk": "тұратын адамдар саны", "ru": "проживающих", "en": "residents"},
@@ -3047,6 +3092,8 @@ def _member_filter(item: Item, entity: str, layer: Layer) -> Item | None:
 
 BOUND = re.compile(r"(NOT coalesce\(\()?\(?(\w+) (>=|<=|>|<|=) (\d+)\)?(\), FALSE\))?")
 """a condition that bounds a whole number (age < 18, NOT coalesce((children_under_18 >= 1), FALSE))"""
+BETWEEN = re.compile(r"\b(\w+) BETWEEN (\d+) AND (\d+)\b")
+"""a whole number between two bounds (age BETWEEN 13 AND 17)"""
 TESTS: dict[str, Callable[[int, int], bool]] = {
     ">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, "<": lambda a, b: a < b,
     "=": lambda a, b: a == b}
@@ -3057,10 +3104,14 @@ def _bounds(conditions: Sequence[tuple[str, str]]) -> dict[str, list[tuple[str, 
     negated, and how it is said."""
     bounds: dict[str, list[tuple[str, int, bool, str]]] = {}
     for sql, said in conditions:
-        found = BOUND.fullmatch(sql.strip())
-        if found is not None and bool(found.group(1)) == bool(found.group(5)) and said:
-            bounds.setdefault(found.group(2), []).append((found.group(3), int(found.group(4)), bool(found.group(1)),
-                                                          said))
+        # girls: sex = 'F' AND age < 18; teenagers: age BETWEEN 13 AND 17 (each of its two ends a bound)
+        parts = BETWEEN.sub(r"\1 >= \2 AND \1 <= \3", sql).split(" AND ") \
+            if " OR " not in sql and not sql.startswith("NOT") else [sql]
+        for part in parts:
+            found = BOUND.fullmatch(part.strip())
+            if found is not None and bool(found.group(1)) == bool(found.group(5)) and said:
+                bounds.setdefault(found.group(2), []).append((found.group(3), int(found.group(4)),
+                                                              bool(found.group(1)), said))
     return bounds
 
 
@@ -3076,15 +3127,18 @@ def _impossible(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None
     return None
 
 
-def _said_twice(conditions: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+def _said_twice(conditions: Sequence[tuple[str, str]], named: Collection[str] = ()) -> tuple[str, str] | None:
     """Two conditions on one column of which one says its exact value and the other bounds it (over 65, uh, 65 and
     older: age = 65 beside age >= 65): which one the asker meant is not said (a correction, a slip), and either
-    reading gives another number; how they are said, or None."""
+    reading gives another number; how they are said, or None. A bound a word says (``named``: children, with
+    children under 18) that the exact value keeps is no second saying: children aged exactly 6,
+    exactly 2 children under 18."""
     for tests in _bounds(conditions).values():
-        point = next((w for op, _, negated, w in tests if op == "=" and not negated), None)
-        other = next((w for op, _, negated, w in tests if op != "=" and not negated), None)
-        if point is not None and other is not None and point != other:
-            return point, other
+        point = next(((n, w) for op, n, negated, w in tests if op == "=" and not negated), None)
+        other = next((w for op, n, negated, w in tests if op != "=" and not negated and not (
+            point is not None and w in named and TESTS[op](point[0], n))), None)
+        if point is not None and other is not None and point[1] != other:
+            return point[1], other
     return None
 
 
@@ -3375,7 +3429,8 @@ def compile_question(question: str, layer: Layer | None = None) -> tuple[str, st
     clash = _impossible([(i.sql, i.name[p.language]) for i in picked] + numbers)
     if clash is not None:  # childless families with 4 children, children over 70: nobody, whatever the data
         return _declined(question, p.language, "decline_contradiction", a=clash[0], b=clash[1])
-    twice = _said_twice([(i.sql, i.name[p.language]) for i in picked] + numbers)
+    twice = _said_twice([(i.sql, i.name[p.language]) for i in picked] + numbers,
+                        {MINORS_SAID[p.language], *(i.name[p.language] for i in picked)})
     if twice is not None:  # over 65 uh 65 and older: one value and one bound of the age, which is meant?
         return _declined(question, p.language, "decline_said_twice", a=twice[0], b=twice[1])
     stopped = next((i for i in picked if i.id == "stopped_awards"), None)
