@@ -2,7 +2,8 @@
 first name (or a full name) and a date of birth that one child's entry writes as a day and another as a year. A
 child with a first name and a day of birth is a person found elsewhere by them; a first name and a year of birth
 alone name thousands of children: such a child is listed, compared with no one. The two columns of one child's
-birth are one date; a relation in brackets after a name (Гульмира (жена)) is no part of it."""
+birth are one date; a relation in brackets after a name (Гульмира (жена)) and a word of address (Талгат ага) are no
+part of it, and a column of such names, full or a first name alone, is a column of names."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import link_out, valid_iin
+from ukimet.connect.classify import classify_column
 from ukimet.link.names import split_full_name
 
 SURNAMES = ["Абенов", "Садыков", "Жумабаев", "Ахметов", "Сейтказин", "Омаров", "Нурланов", "Бекмухамбетов"]
@@ -69,3 +71,16 @@ def test_a_relation_in_brackets_after_a_name_is_no_part_of_it() -> None:
     assert split_full_name("Гульмира (жена)").surname is None
     assert split_full_name("Ахметов Ерлан (сын)").patronymic is None
     assert split_full_name("Абдирахманова (до брака Кожахметова) Нурила").surname == "Абдирахманова"
+
+
+def test_a_word_of_address_after_a_first_name_is_no_surname() -> None:
+    assert split_full_name("Талгат ага") == split_full_name("Талгат")
+    assert split_full_name("Гульнар апа").first == "Гульнар"
+    assert split_full_name("Ахметов Ерлан аға").patronymic is None
+    assert split_full_name("Апаев Нурлан").surname == "Апаев"  # a surname that begins like one is kept
+
+
+def test_a_column_of_full_names_and_first_names_with_their_relation_is_a_column_of_names() -> None:
+    values = [f"{SURNAMES[k % 8]} {CHILDREN[k % 10]}" if k % 9 < 4 else
+              f"{CHILDREN[k % 10]} ({'жена' if k % 2 else 'муж'})" for k in range(60)]
+    assert classify_column("rent", "deals", "Второй жилец", "VARCHAR", values).semantic_type == "full_name"

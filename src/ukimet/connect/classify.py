@@ -9,13 +9,14 @@ import csv
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
 from ukimet.connect.connectors.base import CUT
 from ukimet.connect.encoding import MOJIBAKE, mended
-from ukimet.core.cells import PLACES, holds_people, places_of
+from ukimet.core.cells import PLACES, RELATION_IN_BRACKETS, holds_people, places_of
 from ukimet.core.dates import (
     age_in_birth,
     epoch_days,
@@ -400,8 +401,14 @@ def _given_names(values: Sequence[str]) -> bool:
     distinct = {x.lower() for x in v}
     if len(distinct) < 5 or len(distinct) < len(v) / 10 or sum(len(x) for x in v) < 3 * len(v):
         return False
+    if max(Counter(x.lower() for x in v).values()) > MOST_COMMON_GIVEN * len(v):
+        return False  # Активен on most cards: a status, no name (no given name is a third of a country's)
     places = _places()
     return sum(1 for x in v if x.lower() in places) < 0.3 * len(v)
+
+
+MOST_COMMON_GIVEN = 0.3
+"""the largest share of a column of given names one name may take"""
 
 
 ADULT = 18
@@ -478,6 +485,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     # Члены семьи.1.Д.р./возраст: the key after a list's number, dots and all; Д.р./возраст alone is no nesting
     # values a program wrote in a Western page, or as UTF-8 read twice (ÐœÑƒÐºÐ°ÑˆÐµÐ²), read as they were written
     values = [mended(v) if isinstance(v, str) and _MAYBE_MOJIBAKE.search(v) else v for v in values]
+    # Гульмира (жена), Рамазан (муж): a name with its relation to the row's person in brackets, read as the name
+    values = [RELATION_IN_BRACKETS.sub("", v) if isinstance(v, str) and "(" in v else v for v in values]
     last = _LISTED.fullmatch(column) or _LAST_KEY.fullmatch(column)
     names = _name_hits(last.group(1)) if last else {}
     if set(names) == {"date"}:  # туған.күні: the day of birth, not a date
@@ -611,8 +620,10 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     if name_kinds[best] >= 0.7:
         return pick(best, 0.4 + 0.4 * name_kinds[best], f"{name_kinds[best]:.0%} of values look like {best}")
     given = min(scores.get("first_name", 0.0), capitalised)
-    if name_kinds["full_name"] >= 0.5 and name_kinds["full_name"] + given >= NAMES_ALONE:  # a groom: Мукашев
-        return pick("full_name", 0.4 + 0.4 * name_kinds["full_name"],  # Аскар, or Сергей alone
+    said = [v.strip().lower() for v in values if v and v.strip()]
+    if name_kinds["full_name"] >= FULL_AMONG_ALONE and name_kinds["full_name"] + given >= NAMES_ALONE and \
+            len(set(said)) >= max(5, 0.2 * len(said)):  # ПРЕДСТАВИТЕЛЬ, ДОВЕРЕННОЕ ЛИЦО: roles, no names
+        return pick("full_name", 0.4 + 0.4 * name_kinds["full_name"],  # a groom: Мукашев Аскар, or Сергей alone
                     f"{name_kinds['full_name']:.0%} of values are names of several words, {given:.0%} first names")
     if not names and given >= 0.8 and _given_names(values):  # a header nobody here knows (I, fld_02)
         return pick("first_name", 0.4 + 0.3 * given, f"{given:.0%} of values are single capitalised words ending "
@@ -623,8 +634,11 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
 
 
 NAMES_ALONE = 0.95
-"""The share of a column's values that must be full names (half at least) or first names for it to be read as a
-person's name from its values alone, whatever its header (a booking's groom, a feast's hero)"""
+"""The share of a column's values that must be full names (``FULL_AMONG_ALONE`` at least) or first names for it to be
+read as a person's name from its values alone, whatever its header (a booking's groom, a feast's hero)"""
+FULL_AMONG_ALONE = 0.4
+"""the share of such a column's values that must be full names, the rest first names (a second tenant: Досмухамбетов
+Ерлан, Гульмира (жена))"""
 MIXED_NAMES = 0.7
 """The share of a name column's values that must be names of one word or of several (a household member's name, a
 first name alone or with the surname) for the column to be read as its name says, where neither alone is half"""

@@ -154,6 +154,10 @@ class NumberIssuer:
 _NOT_DIGIT = re.compile(r"\D")
 
 
+_TWELVE = re.compile(r"(?<![\d.])\d{12}(?![\d.])")
+"""a number of 12 digits standing alone among a cell's other text"""
+
+
 def normalise_number(value: object) -> str | None:
     """12 digits from what agencies write: spaces, dashes, a leading apostrophe, a float from a spreadsheet
     (8.71008401427E+11), a number that lost its leading zero."""
@@ -165,7 +169,10 @@ def normalise_number(value: object) -> str | None:
     elif re.fullmatch(r"\d+\.0+", text):
         text = text.split(".")[0]
     digits = _NOT_DIGIT.sub("", text)
-    if not digits or len(digits) > 12:
+    if len(digits) > 12:  # 09.10.2000 001009532181: a date of birth and the IIN in one cell, its one number of 12
+        alone = _TWELVE.findall(text)
+        digits = alone[0] if len(alone) == 1 else ""
+    if not digits:
         return None
     # a spreadsheet drops the leading zero of IINs of people born in 2000-2009: 11 digits get it back; born in
     # 2000 (000209600005 stored as 209600005) more than one, given back only where the number is then valid

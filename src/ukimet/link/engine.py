@@ -586,11 +586,11 @@ _ROW_PAIRS = """SELECT a, b FROM (SELECT DISTINCT least(pl.profile_id, pr.profil
 and ``ONE_ROW_APART`` test, each with its conditions after it and ``) rows WHERE a <> b``."""
 _ONE_ROW_TWICE = _ROW_PAIRS + """
         AND l.party NOT IN ({others}) AND r.party NOT IN ({others})
-        AND CASE WHEN length(l.surname_key) > 2 AND (length(l.first_key) > 2 AND length(r.first_key) > 2
+        AND CASE WHEN (length(l.surname_key) > 2 AND (length(l.first_key) > 2 AND length(r.first_key) > 2
                 AND (l.surname_key = r.surname_key AND (l.first_key = r.first_key OR {short_form})
                      OR l.surname_key = r.first_key AND l.first_key = r.surname_key)
                 OR l.surname_key = r.surname_key AND (length(l.first_key) <= 2 OR length(r.first_key) <= 2)
-                AND {initial})
+                AND {initial}) OR {alone})
             AND NOT coalesce(l.iin <> r.iin, false) AND NOT coalesce(l.father_key <> r.father_key, false)
             AND NOT coalesce(l.sex <> r.sex, false) AND NOT coalesce(l.birth_date <> r.birth_date, false)
             AND NOT coalesce(l.phone_key <> r.phone_key, false) AND NOT coalesce(l.email_key <> r.email_key, false)
@@ -643,16 +643,26 @@ def one_row_twice(others: str, related: bool = False) -> str:
     that differs: a runner again as the card's holder who paid (ABDIKADYROV ALMAS; ALMAS ABDIKADYROV), whose name
     alone would join nobody.
     An initial beside the name it begins, with one surname, is one person too (ИМАНБАЕВ БАУЫРЖАН, the passenger,
-    and Иманбаев Б., who paid), unless the row's relation column names a relative (``related``: it has one).
+    and Иманбаев Б., who paid), and so is a first name alone beside the row's person of that first name (the
+    buyer КЕНЖЕБАЕВ БАУЫРЖАН and Бауыржан, a visitor on his ticket; Сеитказина Г. and Гульжан), unless the row's
+    relation column names a relative (``related``: it has one).
     Never a party whose name says another person (``NEVER_ONESELF``: a father named as his son is his son's
     Emergency contact, not the son). (The pair's test is one CASE: as plain conditions, DuckDB made the names'
     equalities a join of their own, 2.3 of FEBRL4's 5 seconds, where the row's parties are few.)"""
     initial = f"""{initial_sql("l.first_key", "least(length(l.first_key), length(r.first_key))")}
         = {initial_sql("r.first_key", "least(length(l.first_key), length(r.first_key))")}"""
+    # КЕНЖЕБАЕВ БАУЫРЖАН, the buyer, and Бауыржан, a visitor of his ticket: one first name, one of them with no
+    # surname; Сеитказина Г. and Гульжан: an initial the first name begins
+    alone = f"""((l.surname_key IS NULL) <> (r.surname_key IS NULL)
+        AND length(coalesce(l.surname_key, r.surname_key)) > 2
+        AND greatest(length(l.first_key), length(r.first_key)) > 2
+        AND (l.first_key = r.first_key OR {SHORT_FORM} OR least(length(l.first_key), length(r.first_key)) <= 2
+             AND {initial}))"""
     if related:  # Сулейменов Т., сын: his son of the same initial, whom the row's relation names
-        initial += f""" AND coalesce(lower(trim(r.relation_raw)), '') IN ('', {", ".join(f"'{w}'" for w in SELF)})"""
+        kin = f""" AND coalesce(lower(trim(r.relation_raw)), '') IN ('', {", ".join(f"'{w}'" for w in SELF)})"""
+        initial, alone = initial + kin, alone + kin
     return _ONE_ROW_TWICE.replace("{others}", others).replace("{short_form}", SHORT_FORM).replace(
-        "{initial}", initial)
+        "{initial}", initial).replace("{alone}", alone)
 
 
 def one_row_apart(others: str) -> str:

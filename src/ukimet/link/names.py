@@ -254,6 +254,11 @@ FORMER_SURNAME = re.compile(r"\(\s*(?:до\s+брака|в\s+девичеств�
 Махмудова) Кундуз): not a word of the name as it is now."""
 
 
+ADDRESSED = re.compile(r"(?:\s+(?:ага|аға|ағай|апа|апай|әпке|апке|тәте|мырза|ханым|aga|apa|myrza|hanym))+\s*$")
+"""a word of address after a name, in lower case (Талгат ага, Гульнар апа, Ерлан мырза: elder brother, elder sister,
+sir): how a booking or a clerk's note addresses the person, no word of their name"""
+
+
 def split_full_name(text: str, given_first: bool = False) -> FullName:
     """Surname, first name and patronymic from one field, whatever the order: every assignment of roles to the
     words is scored by how their endings fit the roles (-ович/-овна a patronymic, -ов/-ова a surname, -ұлы/-қызы
@@ -266,6 +271,7 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     text = name_alone(text)  # Касымов Дмитрий, 1944 г.р.; Оспанов Сергей, ИИН ...: the date and IIN are no name
     text = FORMER_SURNAME.sub(" ", text)  # Абдирахманова (до брака Кожахметова) Нурила Кайратовна
     text = RELATION_IN_BRACKETS.sub(" ", text)  # Гульмира (жена): the relation is no word of her name
+    text = ADDRESSED.sub("", text)  # Талгат ага: an elder addressed by his first name
     text = LINE_BREAK.sub("", text)  # Нурах- унова: a word a scanned page broke at its line's end
     marked = _marked(text)
     if marked is not None:

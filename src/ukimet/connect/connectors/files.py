@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from ukimet.connect.connectors import boxed, fixed_width
+from ukimet.connect.connectors import boxed, cards, fixed_width, typed_lines
 from ukimet.connect.connectors.base import (
     REASON,
     ColumnInfo,
@@ -46,6 +46,7 @@ from ukimet.connect.connectors.workbook import (
     header_at,
     header_names,
     is_total,
+    laid_out,
     sheets,
 )
 from ukimet.connect.encoding import SEP_LINE, Utf8Lines, sniff, text_lines
@@ -375,7 +376,8 @@ class CsvConnector:
                 dialect = sniff(path, self.encoding)
                 delimiter = self.delimiter or dialect.delimiter
                 fixed = None if self.delimiter else _boxed_table(path, dialect.encoding, dialect.fallback) or \
-                    _fixed_width_table(path, dialect.encoding, dialect.fallback, delimiter)
+                    _fixed_width_table(path, dialect.encoding, dialect.fallback, delimiter) or \
+                    _typed_lines_table(path, dialect.encoding, dialect.fallback, delimiter)
                 if fixed is not None:  # a report printed in columns of spaces, no delimiter between its fields
                     out.append(fixed)
                     continue
@@ -424,7 +426,7 @@ class CsvConnector:
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         raise_if_unreadable(self.name, table)
-        if table.options.get("fixed_width") or table.options.get("boxed"):
+        if table.options.get("fixed_width") or table.options.get("boxed") or table.options.get("typed_lines"):
             yield from _line_table_batches(table, batch_rows, limit)
             return
         path = Path(table.options["file"])
@@ -542,14 +544,33 @@ def _boxed_table(path: Path, encoding: str, fallback: str | None) -> TableInfo |
     return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), count, (), None, options)
 
 
+def _typed_lines_table(path: Path, encoding: str, fallback: str | None, delimiter: str) -> TableInfo | None:
+    """The table of a file of typed lines (``typed_lines``: H, D, A, T lines), or None."""
+    text, _ = text_lines(path, encoding, fallback)
+    with text as f:
+        sample = list(itertools.islice(f, typed_lines.SAMPLE_LINES))
+        how = typed_lines.plan(sample, delimiter)
+        if how is None:
+            return None
+        count = sum(1 for _ in typed_lines.rows(itertools.chain(sample, f), delimiter, how))
+    options = {"file": str(path), "encoding": encoding, "delimiter": delimiter, "header": "False", "renamed": "",
+               "typed_lines": json.dumps([how.main, how.attached, how.widths], ensure_ascii=False),
+               "fallback": fallback or ""}
+    return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in how.names()), count, (), None, options)
+
+
 def _line_table_batches(table: TableInfo, batch_rows: int, limit: int | None) -> Iterator[pa.RecordBatch]:
     """The rows of a table read line by line (a fixed-width print's, a database client's), a batch at a time."""
     o = table.options
-    header: list[str] | None = json.loads(o["header_fields"])
+    header: list[str] | None = json.loads(o.get("header_fields", "null"))
     text, _ = text_lines(Path(o["file"]), o["encoding"], o.get("fallback") or None)
     with text as f:
-        if o.get("boxed"):
-            rows: Iterator[list[str | None]] = boxed.rows(f, o["boxed"], header or [])
+        if o.get("typed_lines"):
+            main, attached, widths = json.loads(o["typed_lines"])
+            rows: Iterator[list[str | None]] = typed_lines.rows(f, o["delimiter"], typed_lines.Plan(main, attached,
+                                                                                                  widths))
+        elif o.get("boxed"):
+            rows = boxed.rows(f, o["boxed"], header or [])
         else:  # the lines above and at its header left out
             columns = [tuple(span) for span in json.loads(o["fixed_width"])]
             rows = ([v or None for v in fields] for fields in
@@ -667,11 +688,20 @@ class ExcelConnector:
                     top = list(itertools.islice(rows, TITLE_ROWS))
                     if not any(filled(r) for r in top):
                         continue  # an empty sheet holds no table (a table needs a column)
+                    more = list(itertools.islice(rows, cards.SAMPLE_ROWS))
+                    name = sheet.title if len(self.files) == 1 else f"{path.stem}__{sheet.title}"
+                    how = cards.plan(top + more)
+                    if how is not None:  # a card per record, label beside value: the labels are its columns
+                        header, renamed = unique_names(how.labels)
+                        count = sum(1 for _ in cards.records(itertools.chain(top, more, rows), how))
+                        found.append(TableInfo(name, tuple(ColumnInfo(h, "text") for h in header), count, (), None,
+                                               {"file": str(path), "sheet": sheet.title, "renamed": "; ".join(renamed),
+                                                "cards": json.dumps([how.first, how.labels], ensure_ascii=False)}))
+                        continue
                     start = header_at(top)
                     named, taken = header_names(top, start)
                     header, renamed = unique_names(named)
-                    count = len(top) - start - taken + sum(1 for _ in rows)
-                    name = sheet.title if len(self.files) == 1 else f"{path.stem}__{sheet.title}"
+                    count = len(top) - start - taken + len(more) + sum(1 for _ in rows)
                     title = " ".join(" ".join(cells(r)) for r in top[:start] if filled(r))
                     found.append(TableInfo(name, tuple(ColumnInfo(h, "text") for h in header), count, (), None,
                                            {"file": str(path), "sheet": sheet.title, "renamed": "; ".join(renamed),
@@ -686,6 +716,12 @@ class ExcelConnector:
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         raise_if_unreadable(self.name, table)
         rows = Sheet(table.options["sheet"], Path(table.options["file"])).rows()
+        if table.options.get("cards"):
+            first, labels = json.loads(table.options["cards"])
+            read = itertools.islice(cards.records(rows, cards.Plan(first, labels)), limit)
+            while batch_of := [(*card, None) for card in itertools.islice(read, batch_rows)]:
+                yield text_batch([*table.column_names, REASON], batch_of)
+            return
         start = int(table.options.get("header_row", "1"))  # the title rows above the header, and the header
         for _ in range(start):
             next(rows, None)
@@ -693,9 +729,13 @@ class ExcelConnector:
         width = len(table.columns)
         totals: list[str] = []
         blank: list[tuple[object, ...]] = []  # empty rows, kept only if a row follows them (not under the table)
-        for count, row in enumerate(rows):
+        for count, (laid, why) in enumerate(laid_out(rows, table.column_names, width)):
             if limit is not None and count >= limit:
                 break
+            if laid is None:  # a page's header printed again, its number: no record, kept in quarantine
+                totals.append(f"row {start + count + 1}: {why}")
+                continue
+            row = laid
             if is_total(row, width):  # Барлығы: 595 under the table: kept in quarantine, not made a record
                 totals.append(f"row {start + count + 1}: a total under the table, not a record: {' '.join(cells(row))}")
                 continue
@@ -809,6 +849,28 @@ def _as_text(batch: pa.RecordBatch, texts: set[str]) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
 
 
+SPARK_DEFAULT = re.compile(r"_c\d+")
+"""the names Spark gives the columns of a CSV read without its header (_c0, _c1, ...)"""
+
+
+def _header_in_first_row(meta: pq.ParquetFile) -> list[str] | None:
+    """The column names a file written with Spark's default names (_c0, _c1) holds in its first row, where that row
+    is text like a header's (every cell a short text with a letter, no two alike), else None."""
+    names = meta.schema_arrow.names
+    if not names or not all(SPARK_DEFAULT.fullmatch(n) for n in names) or meta.metadata.num_rows < 2:
+        return None
+    first = meta.read_row_group(0).slice(0, 1).to_pylist()[0]
+    cells = [str(first.get(n) or "").strip() for n in names]
+    if not all(c and len(c) <= HEADER_CELL and any(ch.isalpha() for ch in c) for c in cells) or \
+            len({c.lower() for c in cells}) < len(cells):
+        return None
+    return cells
+
+
+HEADER_CELL = 60
+"""the longest text a header's cell holds"""
+
+
 class ParquetConnector:
     exact_fingerprint: ClassVar[bool] = True
 
@@ -837,9 +899,14 @@ class ParquetConnector:
             columns = [ColumnInfo(n, "string", True) if n not in fields else
                        ColumnInfo(n, "string" if n in texts else str(fields[n].type), fields[n].nullable)
                        for n in _flat_names(schema, spread)]
+            header = _header_in_first_row(meta)
+            if header is not None:  # Spark's _c0, _c1 over a CSV read without its header: the first row names them
+                names, _ = unique_names(header)
+                columns = [ColumnInfo(n, "string", True) for n in names]
             out.append(TableInfo(path.stem, tuple(columns), meta.metadata.num_rows, (), None,
                                  {"file": str(path), **({"texts": json.dumps(texts)} if texts else {}),
-                                  **({"spread": json.dumps(spread, ensure_ascii=False)} if spread else {})}))
+                                  **({"spread": json.dumps(spread, ensure_ascii=False)} if spread else {}),
+                                  **({"header_in_first_row": "True"} if header is not None else {})}))
         return distinct_names(out)
 
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
@@ -848,6 +915,7 @@ class ParquetConnector:
         left = limit
         texts = set(json.loads(table.options.get("texts", "[]")))
         spread: dict[str, list[str]] = json.loads(table.options.get("spread", "{}"))
+        first = True
         for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
             if spread:
                 spreads = _spread(batch, spread)
@@ -857,6 +925,11 @@ class ParquetConnector:
                 batch = pa.RecordBatch.from_arrays([flat[n] for n in names], names=names)
             else:
                 batch = _as_text(_flat(batch), texts)
+            if table.options.get("header_in_first_row") and first:  # the header's row: no record, its place kept
+                batch = pa.RecordBatch.from_arrays(
+                    [pa.concat_arrays([pa.nulls(1, c.type), c.slice(1)]) for c in batch.columns],
+                    schema=batch.schema) if batch.num_rows else batch
+            first = False
             batch = _storable(batch.rename_columns(list(table.column_names)))  # names unique in the store's sense
             if left is not None:
                 batch = batch.slice(0, left)

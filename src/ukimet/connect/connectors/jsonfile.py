@@ -1,8 +1,9 @@
 """JSON exports: an array of records, an object that holds one (``{"meta": {...}, "records": [...]}``), a single
-record, or JSON Lines (a record per line). A record's nested objects become dotted column names
-(``citizen.name.last``); a list of objects becomes numbered ones (``docs.1.number``, ``docs.2.number``); a list of
-plain values becomes one text (``+7 701 ...; +7 777 ...``). Every value is text, as in CSV: the classifier reads
-meaning from the values (an IIN written as a number is its digits).
+record, or JSON Lines (a record per line); documents written back to back (a paged API's pages glued into one
+file: ``{"content": [...]}{"content": [...]}``) are read one after the other. A record's nested objects become
+dotted column names (``citizen.name.last``); a list of objects becomes numbered ones (``docs.1.number``,
+``docs.2.number``); a list of plain values becomes one text (``+7 701 ...; +7 777 ...``). Every value is text, as
+in CSV: the classifier reads meaning from the values (an IIN written as a number is its digits).
 
 The file is read as a stream (ijson, the maintained iterative parser over yajl): a file of any size is held a
 batch at a time. UTF-8 with or without a byte-order mark is read as it is; a file in a Cyrillic code page is read
@@ -120,19 +121,43 @@ def _untyped(value: Any) -> Any:
     return None if kind == "NULL" else inner
 
 
+AVRO_TYPES = frozenset({"string", "int", "long", "float", "double", "boolean", "bytes", "array", "map"})
+"""the branches of an Avro union as its JSON encoding names them (``{"string": "948CNK03"}``, ``{"int": 13468}``)"""
+AVRO_NAMED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.[A-Z]\w*")
+"""a record's branch, by its full name (``{"kz.burabay.ticketing.Buyer": {...}}``)"""
+
+
+def _avro_union(value: Any) -> bool:
+    return isinstance(value, dict) and len(value) == 1 and (
+        next(iter(value)) in AVRO_TYPES or AVRO_NAMED.fullmatch(next(iter(value))) is not None)
+
+
+def _avro_plain(value: Any) -> Any:
+    """A value of Avro's JSON encoding as the plain value it stands for: a union's branch, unwrapped, at any depth."""
+    if _avro_union(value):
+        return _avro_plain(next(iter(value.values())))
+    if isinstance(value, dict):
+        return {k: _avro_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_avro_plain(v) for v in value]
+    return value
+
+
 def feature_record(record: Any) -> Any:
     """A record as its writer meant it: a GeoJSON feature's properties are its fields (OWNER_NAME, not
     properties.OWNER_NAME: "properties" names no person, where a nested record's first key would), beside its
     geometry and id; a DynamoDB item's typed values (``{"S": ...}``, ``{"L": [{"M": ...}]}``) the plain values they
     stand for (lastName, kids.1.name; not Item.lastName.S); an Elasticsearch hit's document is its _source; a FHIR
-    Patient (or a Bundle's entry holding one) its persons' named columns (``fhir.patient``); any other record as it
-    is."""
+    Patient (or a Bundle's entry holding one) its persons' named columns (``fhir.patient``); Avro's JSON encoding its
+    unions' values (``{"string": ...}``); any other record as it is."""
     if fhir.is_patient(record):
         return fhir.patient(record)
     if isinstance(record, dict) and len(record) == 1 and _dynamo_typed(record.get("Item")):
         record = record["Item"]  # a DynamoDB export's line: {"Item": {"lastName": {"S": ...}, ...}}
     if _dynamo_typed(record):
         return {k: _untyped(v) for k, v in record.items()}
+    if isinstance(record, dict) and any(_avro_union(v) for v in record.values()):
+        return _avro_plain(record)  # Avro's JSON encoding (a Kafka topic's): buyer.iin, not buyer.kz...Buyer.iin.string
     if isinstance(record, dict) and record.get("type") == "Feature" and isinstance(record.get("properties"), dict):
         extra = {k: v for k, v in record.items() if k in ("id", "geometry") and k not in record["properties"]}
         return {**record["properties"], **extra}
@@ -169,7 +194,7 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
     keyed: dict[str, list[int]] = {}  # an object's keys: how many, and how many are ids holding an object
     events: dict[str, int] = {}  # the events inside each object of the top two levels
     with _open(path, encoding) as f:
-        for (prefix, event, value), (_, following, _) in itertools.pairwise(ijson.parse(f)):
+        for (prefix, event, value), (_, following, _) in itertools.pairwise(ijson.parse(f, multiple_values=True)):
             total += 1
             if not prefix and event == "map_key":
                 top.add(value)
@@ -183,7 +208,7 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
                 events[head] = events.get(head, 0) + 1
             rows_of_values |= prefix == "data" and event == "start_array" and following == "start_array"
             if event == "start_array" and prefix and following == "start_map" and "item" not in path_:
-                arrays[prefix] = 0
+                arrays.setdefault(prefix, 0)  # each page's of pages written back to back: one array
             else:
                 inside = next((key for key in arrays if prefix == key or prefix.startswith(key + ".")), None)
                 if inside is not None:
@@ -262,12 +287,12 @@ def _records(path: Path, encoding: str, form: Form, prefix: str) -> Iterator[tup
             yield from _jsonapi_records(json.load(f))
             return
         if form == "map":
-            for number, (key, item) in enumerate(ijson.kvitems(f, prefix), start=1):
+            for number, (key, item) in enumerate(ijson.kvitems(f, prefix, multiple_values=True), start=1):
                 shown = json.dumps(item, default=str)[:200]
                 yield ({KEY_COLUMN: key, **item}, None) if isinstance(item, dict) else \
                     (None, f"record {number} ({key}): {_kind(item)}, not a record: {shown}")
             return
-        for number, item in enumerate(ijson.items(f, prefix), start=1):
+        for number, item in enumerate(ijson.items(f, prefix, multiple_values=True), start=1):
             yield (item, None) if isinstance(item, dict) else \
                 (None, f"item {number}: {_kind(item)}, not a record: {json.dumps(item, default=str)[:200]}")
 

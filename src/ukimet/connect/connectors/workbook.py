@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -196,3 +196,43 @@ def is_total(row: Row, width: int) -> bool:
     """A row under the table that totals it (Барлығы: 595 in one cell of a wide table), not a record."""
     said = cells(row)
     return width >= 3 and len(said) == 1 and TOTAL.match(said[0]) is not None
+
+
+PAGE = re.compile(r"(?:страница|стр\.|бет|page|p\.)\s*\d+\s*(?:из|of|/|-)\s*\d+"
+                  r"|\d+\s*(?:/|из|of)\s*\d+\s*(?:бет|стр\.?)?", re.IGNORECASE)
+"""a page's number printed on its own row (Страница 3 из 12, Page 3 of 12, 3/12 бет)"""
+NUMBERED = re.compile(r"\s*(?:№|#|no\.?|n|nr|номер|р/с|п/п)(?:\s*п/п)?\s*", re.IGNORECASE)
+"""a header that numbers the entries (№ п/п, No., #)"""
+
+
+def laid_out(rows: Iterable[Row], header: Sequence[str], width: int) -> Iterator[tuple[Row | None, str | None]]:
+    """A table's rows as a document converted from pages (a PDF made a workbook) holds them: the header printed
+    again on each page (whole, or split over two rows) and a page's number are no rows, but why (a row of None and
+    the reason); where the first column numbers the entries, a row without a number that fills under half the
+    columns is the entry above it wrapped onto another line (ул. Молодёжная, / д. 81), its cells joined to that
+    entry's. Every other row as it is (None as the reason)."""
+    names = [h.strip().lower() for h in header]
+    numbered = bool(names) and NUMBERED.fullmatch(names[0]) is not None
+    held: list[object] | None = None
+    for row in rows:
+        said = cells(row)
+        texts = [str(v).strip().lower() if v is not None and str(v).strip() else "" for v in row[:width]]
+        if said and all(not t or (n < len(names) and t in names[n]) for n, t in enumerate(texts)) and (
+                len(said) >= 2 or any(t and n < len(names) and t == names[n] for n, t in enumerate(texts))):
+            yield None, f"the header again (a new page): {' '.join(said)}"
+            continue
+        if len(said) == 1 and PAGE.fullmatch(said[0]):
+            yield None, f"a page's number: {said[0]}"
+            continue
+        first = texts[0] if texts else ""
+        if numbered and held is not None and not first and said and len(said) < width / 2:
+            for n, value in enumerate(row[:width]):
+                if value is not None and str(value).strip():
+                    above = held[n] if n < len(held) else None
+                    held[n] = value if above is None or not str(above).strip() else f"{above} {str(value).strip()}"
+            continue
+        if held is not None:
+            yield tuple(held), None
+        held = list(row[:width]) + [None] * (width - len(row[:width]))
+    if held is not None:
+        yield tuple(held), None
