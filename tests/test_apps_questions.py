@@ -364,9 +364,10 @@ def test_everyday_words_for_children_and_teenagers_are_the_groups_they_name(ques
 @pytest.mark.parametrize(("question", "said"), [
     ("Сколько семей в Павлодарской области владеют недвижимостью или автомобилем?",
      "имеющие недвижимость или имеющие автомобиль"),
-    ("Shymkent qalasynda сколько жителей владеют недвижимостью или машиной?", "мүлкі бар немесе көлігі бар"),
+    ("Shymkent qalasynda сколько жителей владеют недвижимостью или машиной?",
+     "Шымкент, имеющие недвижимость или имеющие автомобиль"),
 ])
-def test_a_verb_said_once_for_two_things_and_an_or_borrowed_from_russian_join_them_as_either(
+def test_a_verb_said_once_for_two_things_joins_them_as_either_in_a_question_of_two_languages_too(
         question: str, said: str) -> None:
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and said in compiled[2] and " OR " in compiled[1], compiled
@@ -411,6 +412,23 @@ def test_families_receiving_any_allowance_or_tsa_are_the_families_filter(questio
     ("How many people receive state benefits?", "receiving a benefit"),
 ])
 def test_a_state_allowance_is_an_allowance(question: str, said: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and said in compiled[2], compiled
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Какова у нас средняя численность семьи?", "средний размер семьи"),
+    ("I'm a social worker in Zhambyl Region. How many families here have a working-age member who isn't employed?",
+     "Jambyl Region, with a working-age member not employed"),
+    ("Social worker, North Kazakhstan Region: how many of our families live without central heating?",
+     "North Kazakhstan Region, without central heating"),
+    ("please state the number of households in Zhambyl Region with two to four members", "members ≤ 4"),
+    ("how many old-age pensioners receive no state allowance? Please note that the pension itself should not be "
+     "counted as an allowance.", "receiving no benefit"),
+    ("сколько жителей Şyğys Qazaqstan oblysy в возрасте 65 лет и старше?", "Восточно-Казахстанская область"),
+])
+def test_a_speakers_role_a_contraction_a_request_verb_and_a_kazakh_place_in_latin_are_read(question: str,
+                                                                                          said: str) -> None:
     compiled = compile_question(question)
     assert isinstance(compiled, tuple) and said in compiled[2], compiled
 

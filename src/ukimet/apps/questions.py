@@ -989,6 +989,7 @@ AS_OF_NOW = re.compile(
     re.IGNORECASE)
 """these days, на сегодняшний день, қазіргі таңда: the day the answer is as of, which every answer is and says"""
 CHAT_ASIDE = re.compile(r"(?<!\w)(?:не (?:в курсе|знаешь|знаете|подскажешь|подскажете)|if you know|you know"
+                        r"|(?:i'?m |i am |as )?(?:a )?social worker(?: (?:in|from|at|of))?(?=[\s,:])"
                         r"|i mean|i need|i want|i'd like|i would like|(?:i am|i'm|we are) writing(?: to (?:you|us))?"
                         r"|,?\s*(?:and |but )?not the (?:city|town|region|oblast)|,?\s*(?:а )?не (?:город|область)"
                         r"|(?:қала|облыс) емес)(?!\w)", re.IGNORECASE)
@@ -1026,6 +1027,8 @@ SAID_OTHERWISE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
     (re.compile(r"(?<!\w)((?:имеющ|име)\w*)\s+в\s+собственности(?=\s+(?:недвижим|имуществ|жиль|жилищ|квартир))",
                 re.IGNORECASE), r"\1"),
     (re.compile(r"(?<!\w)(?:lack|lacks|lacking)(?!\w)", re.IGNORECASE), "without"),
+    (re.compile(r"(?<!\w)(is|are|was|were|does|do|did|has|have)n['’]t(?!\w)", re.IGNORECASE), r"\1 not"),
+    (re.compile(r"(?<!\w)(please|kindly)\s+state(?!\w)", re.IGNORECASE), r"\1"),
     (re.compile(r"(?<!\w)(?P<a>an?\s+)?state\s+(?:social\s+)?(?=(?P<n>allowances?|benefits?)(?!\w))",
                 re.IGNORECASE), _without_state),
     (re.compile(r"(?<!\w)owed\s+by(?!\w)", re.IGNORECASE), "of"),
@@ -1111,6 +1114,8 @@ ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, CHAT_ASIDE, SPREAD_ASKED, 
 PENSIONS_EXCLUDED = re.compile(
     r"(?<!\w)(?:(?:not counting|excluding|other than|except(?: for)?|without counting|leaving out) (?:the )?"
     r"(?:old[- ]age )?pensions?|(?:old[- ]age )?pensions? (?:excluded|not counted|aside|not included)"
+    r"|(?:please note,? (?:that )?)?(?:the )?(?:old[- ]age )?pensions?(?: itself| themselves)? (?:should|is|are|must)"
+    r" not (?:be )?(?:counted|included|treated) as (?:an? )?(?:allowances?|benefits?)"
     r"|не считая пенси\w*|без уч[её]та пенси\w*|кроме пенси\w*"
     r"|пенси\w* не (?:считаем|считая|считается|считаются|учитываем|учитывается|в сч[её]т)"
     r"|зейнетақы\w* (?:есептемегенде|есепке алмағанда|есепке алынбайды|қоспағанда)|зейнетақыны есептемей)(?!\w)",
@@ -1971,11 +1976,11 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
             mixed = re.sub(rf"\b{re.escape(word)}\b", _from_latin(word), mixed)
         if mixed != text:
             readings.append((mixed, _parse(mixed, layer, "en")))
-    if result.unknown and result.language == "en":  # Kazakh words in Latin letters: How many äielder live in Jambyl
-        # oblysy? households in Soltüstik Qazaqstan oblysy
-        english = _kazakh_latin_said(text, result.unknown, layer)
-        if english != text:
-            readings.append((english, _parse(english, layer, "en")))
+    if result.unknown and result.language in ("en", "ru"):  # Kazakh words in Latin letters: How many äielder live in
+        # Jambyl oblysy? households in Soltüstik Qazaqstan oblysy; сколько жителей Şyğys Qazaqstan oblysy
+        own = _kazakh_latin_said(text, result.unknown, layer, result.language)
+        if own != text:
+            readings.append((own, _parse(own, layer, result.language)))
     if result.unknown:  # a question in two languages (how many көп балалы families, сколько people старше 80): read
         # in each other language too, where the first one's phrases are borrowed; taken only if it reads every word
         latin = _mostly_latin(text)  # the script most of it is written in says which language to answer in
@@ -1991,11 +1996,12 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
     return best[1]
 
 
-def _kazakh_latin_said(text: str, unknown: list[str], layer: Layer) -> str:
-    """An English question with the Kazakh words it holds in Latin letters (any Kazakh Latin alphabet, folded as
-    Kazakh is) said by the English name of what they name: a phrase of the layer's Kazakh ones that starts at a
-    word English does not know (äielder: women; Soltüstik Qazaqstan oblysy: North Kazakhstan Region). A place's one
-    word is not read so: Semey, the city, is no region in English (its region's name is said in two words)."""
+def _kazakh_latin_said(text: str, unknown: list[str], layer: Layer, language: str = "en") -> str:
+    """An English (or Russian: ``language``) question with the Kazakh words it holds in Latin letters (any Kazakh
+    Latin alphabet, folded as Kazakh is) said by the name in its language of what they name: a phrase of the
+    layer's Kazakh ones that starts at a word the question's language does not know (äielder: women; Soltüstik
+    Qazaqstan oblysy: North Kazakhstan Region). A place's one word is not read so: Semey, the city, is no region
+    (its region's name is said in two words)."""
     typed = typed_words(text)
     keys = [fold(word, "kk") for word in typed]
     strange = {word.lower() for word in unknown}
@@ -2007,15 +2013,15 @@ def _kazakh_latin_said(text: str, unknown: list[str], layer: Layer) -> str:
         phrase = None
         if typed[i].lower() in strange:  # (a word in Cyrillic is no Latin Kazakh: the span's check below)
             phrase = next((p for p in (phrases[k] for k in _starting(keys[i], starts))
-                           if not p.borrowed and p.item.name.get("en") and _match_phrase(keys, i, p.words) and
+                           if not p.borrowed and p.item.name.get(language) and _match_phrase(keys, i, p.words) and
                            not (p.item.kind == "region" and len(p.words) == 1) and
                            not any(CYRILLIC.search(w) for w in typed[i:i + len(p.words)])), None)
         if phrase is None:
             i += 1
             continue
         words_ = typed[i:i + len(phrase.words)]
-        said = re.sub(r"(?<!\w)" + r"\W+".join(map(re.escape, words_)) + r"(?!\w)", phrase.item.name["en"], said,
-                      count=1)
+        said = re.sub(r"(?<!\w)" + r"\W+".join(map(re.escape, words_)) + r"(?!\w)", phrase.item.name[language],
+                      said, count=1)
         i += len(phrase.words)
     return said
 
