@@ -150,3 +150,20 @@ def test_a_date_written_in_words_is_the_date() -> None:
     assert parse_date("бір мың тоғыз жүз тоқсан үшінші жылғы үшінші ақпан") == dt.date(1993, 2, 3)
     assert parse_date("екі мың жетінші жылғы жиырма төртінші маусым") == dt.date(2007, 6, 24)
     assert parse_date("Он Ерлан") is None and parse_date("Ахметов Ерлан") is None
+
+
+def test_the_same_key_of_a_lists_items_is_read_as_one_kind_of_name(tmp_path: Path) -> None:
+    """The third visitor's few names happen to be first names alone; the first's full names: all are names of
+    one kind, read on their values together."""
+    lines = [{"orderId": f"o{k}", "buyer": {"iin": valid_iin(_born(k), 950 + k)},
+              "visitors": [{"name": f"{FIRSTS[k % 8].title()} {SURNAMES[k % 8].title()}" if k % 3 else
+                            FIRSTS[k % 8].title(), "iin": valid_iin(_born(k + 9), 960 + k) if k % 4 == 0 else None},
+                           {"name": f"{SURNAMES[(k + 2) % 8].title()} {FIRSTS[k % 8].title()}",
+                            "iin": valid_iin(_born(k + 19), 980 + k) if k % 4 == 1 else None},
+                           {"name": FIRSTS[(k + 5) % 8].title() if k % 2 else
+                            f"{SURNAMES[(k + 4) % 8].title()} {FIRSTS[(k + 5) % 8].title()}",
+                            "iin": valid_iin(_born(k + 29), 990 + k) if k % 4 == 2 else None}]} for k in range(24)]
+    (tmp_path / "tickets.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n",
+                                            encoding="utf-8")
+    _, said = link_out(tmp_path, "tickets.jsonl")
+    assert "visitors.3.name = full name" in said and "visitors.1.name = full name" in said, said

@@ -4,7 +4,8 @@ kept in the metadata store. A user's label on a column overrides the classifier 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, Engine, and_, delete, insert, select
 
@@ -63,8 +64,37 @@ def introspect(spec: SourceSpec, connector: Connector, exact: bool = True, named
                    [str(v) for v in batch.column(column.name).to_pylist() if v is not None] for column in table.columns}
         found = {column.name: classify_column(spec.name, table.name, column.name, column.data_type,
                                               sampled[column.name]) for column in table.columns}
+        found = _listed_alike(spec.name, table, found, sampled)
         classified.update({(table.name, name): kind for name, kind in swapped_names(found, sampled).items()})
     return tables, classified
+
+
+LIST_ITEM = re.compile(r"(?<=\.)\d+(?=\.)")
+"""a list's item number inside a nested column's name (visitors.3.name)"""
+NAME_KINDS = frozenset({"full_name", "first_name", "surname"})
+
+
+def _listed_alike(source: str, table: TableInfo, found: dict[str, Classification],
+                  sampled: dict[str, list[str]]) -> dict[str, Classification]:
+    """The columns of one key in a list's items (visitors.1.name, visitors.3.name) read as one: where their items'
+    few values read them as different kinds of name (the third visitor's first names alone, the first's full
+    names), all are what their values together are."""
+    groups: dict[str, list[str]] = {}
+    for column in found:
+        if LIST_ITEM.search(column):
+            groups.setdefault(LIST_ITEM.sub("N", column), []).append(column)
+    out = dict(found)
+    types = {c.name: c.data_type for c in table.columns}
+    for columns in groups.values():
+        kinds = {found[c].semantic_type for c in columns}
+        if len(columns) < 2 or len(kinds) < 2 or not kinds & NAME_KINDS or not kinds <= NAME_KINDS | {"text", "other"}:
+            continue
+        pooled = [v for c in columns for v in sampled[c]]
+        together = classify_column(source, table.name, columns[0], types[columns[0]], pooled)
+        if together.semantic_type in NAME_KINDS:
+            said = f"{together.evidence} (the values of {len(columns)} items of a list read together)"
+            out.update({c: replace(found[c], semantic_type=together.semantic_type, evidence=said) for c in columns})
+    return out
 
 
 def refresh_catalog(engine: Engine, spec: SourceSpec, connector: Connector, reuse: bool = False,
