@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ukimet.core.ids import IIN_AFTER_NAME
-from ukimet.core.number_words import has_number_words, said_in_digits
+from ukimet.core.number_words import said_in_digits
 from ukimet.core.scripts import plain_latin
 
 FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y.%m.%d", "%Y/%m/%d", "%d.%m.%y",
@@ -320,8 +320,8 @@ def _parse_text(value: str, serials: bool) -> dt.date | None:
         except ValueError:
             return None
     if not _SHAPE.match(text):  # a date written with its month's name has a day and a year in digits
-        if not any(c.isdigit() for c in text) and has_number_words(text):  # or in words: Седьмое марта тысяча
-            text = said_in_digits(text)  # девятьсот семьдесят первого года, ... жылғы үшінші ақпан
+        if not any(c.isdigit() for c in text):  # or in words: Седьмое марта тысяча девятьсот семьдесят первого
+            text = said_in_digits(text)  # года, ... жылғы үшінші ақпан (a text of no number words keeps no digit)
         return _written(text) if any(c.isdigit() for c in text) and any(c.isalpha() for c in text) else None
     for shape, _ in _SHAPES:
         found = shape.match(text)

@@ -20,6 +20,9 @@ _RU_ORDINAL_STEMS = (  # longest first where one begins another (девятна�
     ("девятнадцат", 19), ("двадцат", 20), ("тридцат", 30), ("сороков", 40), ("пятидесят", 50), ("шестидесят", 60),
     ("семидесят", 70), ("восьмидесят", 80), ("девяност", 90), ("десят", 10), ("перв", 1), ("втор", 2), ("трет", 3),
     ("четверт", 4), ("пят", 5), ("шест", 6), ("седьм", 7), ("восьм", 8), ("девят", 9), ("сот", 100))
+_RU_ORDINAL_ENDINGS = frozenset({"ое", "ого", "ый", "ой", "ая", "ую", "ом", "ому", "ье", "ьего", "ий", "ья", "ьей",
+                                 "ьем", "ем", "его", "ей"})
+"""a Russian ordinal's endings after its stem (первого, третье, двадцатое)"""
 _KK_CARDINALS = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
                  "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "қырқ": 40, "елу": 50, "алпыс": 60, "жетпіс": 70,
                  "сексен": 80, "тоқсан": 90}
@@ -48,9 +51,6 @@ def _value(word: str) -> tuple[int, bool, bool] | None:
             return value, value >= 1000, True
     return None
 
-
-_RU_ORDINAL_ENDINGS = frozenset({"ое", "ого", "ый", "ой", "ая", "ую", "ом", "ому", "ье", "ьего", "ий", "ья", "ьей",
-                                 "ьем", "ем", "его", "ей"})
 
 
 def said_in_digits(text: str) -> str:
@@ -86,8 +86,3 @@ def said_in_digits(text: str) -> str:
             close()
     close()
     return " ".join(out)
-
-
-def has_number_words(text: str) -> bool:
-    """Whether ``text`` holds a number word at all (what is read for one before it is rewritten)."""
-    return any(_value(word) is not None for word in _WORD.findall(text))

@@ -915,8 +915,7 @@ class ParquetConnector:
         left = limit
         texts = set(json.loads(table.options.get("texts", "[]")))
         spread: dict[str, list[str]] = json.loads(table.options.get("spread", "{}"))
-        first = True
-        for batch in pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows):
+        for number, batch in enumerate(pq.ParquetFile(table.options["file"]).iter_batches(batch_size=batch_rows)):
             if spread:
                 spreads = _spread(batch, spread)
                 rest = _as_text(_flat(batch.drop_columns(list(spread))), texts)
@@ -925,11 +924,9 @@ class ParquetConnector:
                 batch = pa.RecordBatch.from_arrays([flat[n] for n in names], names=names)
             else:
                 batch = _as_text(_flat(batch), texts)
-            if table.options.get("header_in_first_row") and first:  # the header's row: no record, its place kept
-                batch = pa.RecordBatch.from_arrays(
-                    [pa.concat_arrays([pa.nulls(1, c.type), c.slice(1)]) for c in batch.columns],
-                    schema=batch.schema) if batch.num_rows else batch
-            first = False
+            if table.options.get("header_in_first_row") and number == 0 and batch.num_rows:  # the header's row:
+                batch = pa.RecordBatch.from_arrays(  # no record, its place kept
+                    [pa.concat_arrays([pa.nulls(1, c.type), c.slice(1)]) for c in batch.columns], schema=batch.schema)
             batch = _storable(batch.rename_columns(list(table.column_names)))  # names unique in the store's sense
             if left is not None:
                 batch = batch.slice(0, left)

@@ -43,6 +43,14 @@ class Plan:
                 out += [f"line_{kind}{'' if k == 1 else k}.column_{i + 1}" for i in range(2, self.widths[kind])]
         return out
 
+    def starts(self) -> dict[str, int]:
+        """Where each added kind's first line's fields begin among ``names``, in the order they are named."""
+        out, at = {}, self.widths[self.main] - 1
+        for kind, most in self.attached.items():
+            out[kind] = at
+            at += (self.widths[kind] - 2) * most
+        return out
+
 
 def _fields(lines: Iterable[str], delimiter: str) -> Iterator[list[str]]:
     return (row for row in csv.reader((line for line in lines if line.strip()), delimiter=delimiter) if row)
@@ -78,7 +86,7 @@ def plan(lines: Sequence[str], delimiter: str) -> Plan | None:
 
 def rows(lines: Iterable[str], delimiter: str, how: Plan) -> Iterator[list[str | None]]:
     """The table's rows: each main line's fields, with the fields of the lines its record adds."""
-    width = len(how.names())
+    width, starts = len(how.names()), how.starts()
     row: list[str | None] | None = None
     seen: Counter[str] = Counter()
     for fields in _fields(lines, delimiter):
@@ -93,9 +101,7 @@ def rows(lines: Iterable[str], delimiter: str, how: Plan) -> Iterator[list[str |
             seen[kind] += 1
             if seen[kind] > how.attached[kind]:
                 continue
-            at = how.widths[how.main] - 1 + sum(
-                (how.widths[k] - 2) * how.attached[k] for k in how.attached if k < kind) + \
-                (how.widths[kind] - 2) * (seen[kind] - 1)
+            at = starts[kind] + (how.widths[kind] - 2) * (seen[kind] - 1)
             for i, value in enumerate(fields[2:how.widths[kind]]):
                 row[at + i] = value or None
     if row is not None:

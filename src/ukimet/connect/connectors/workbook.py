@@ -228,7 +228,7 @@ def laid_out(rows: Iterable[Row], header: Sequence[str], width: int) -> Iterator
         if numbered and held is not None and not first and said and len(said) < width / 2:
             for n, value in enumerate(row[:width]):
                 if value is not None and str(value).strip():
-                    above = held[n] if n < len(held) else None
+                    above = held[n]  # held is as wide as the table
                     held[n] = value if above is None or not str(above).strip() else f"{above} {str(value).strip()}"
             continue
         if held is not None:
