@@ -28,7 +28,8 @@ CORPORA = {"tuned": questions.REALWORLD_CORPUS, "tuned2": questions.REALWORLD2_C
            "tuned22": questions.REALWORLD22_CORPUS, "tuned23": questions.REALWORLD23_CORPUS,
            "tuned24": questions.REALWORLD24_CORPUS, "tuned25": questions.REALWORLD25_CORPUS,
            "tuned26": questions.REALWORLD26_CORPUS,
-           "tuned27": questions.REALWORLD27_CORPUS, "held28": questions.REALWORLD28_CORPUS,
+           "tuned27": questions.REALWORLD27_CORPUS, "tuned28": questions.REALWORLD28_CORPUS,
+           "held29": questions.REALWORLD29_CORPUS,
            "tuned13": questions.REALWORLD13_CORPUS, "tuned_kk10": questions.KAZAKH10_CORPUS,
            "tuned_kk11": questions.KAZAKH11_CORPUS, **{c.stem: c for c in questions.INTENT_CORPORA}}
 

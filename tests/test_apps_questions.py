@@ -15,6 +15,7 @@ import pytest
 
 from ukimet.apps.question_set import EVALUATION, evaluate, load_questions
 from ukimet.apps.questions import Answer, SharePlan, ask, compile_question, draw_answer
+from ukimet.core.errors import Refused
 from ukimet.gateway.api import Gateway
 from ukimet.gateway.policy import DEFAULT, Policy
 from ukimet.gateway.rewrite import User
@@ -986,7 +987,18 @@ held, future dates, contradictory filters, disability, data not held, opinions a
 answer), written apart by a twenty-eighth helper in stop 58 from the issue, the twenty-seventh's conventions and the
 demo store: held apart. First run (fec981a): textbook kk 11/12, ru 12/12, en 10/12; real-world kk 16/20, ru 15/20,
 en 17/20; declines 24/24; 1 wrong (children counted under 18 where the file counts all, the answer not saying so;
-read and since said in the answer)."""
+read and since said in the answer). A tuning set since stop 59."""
+REALWORLD29_CORPUS = Path(__file__).parent / "data" / "questions_realworld29_heldout.toml"
+"""120 more (12 textbook, 20 real-world in seven voices, 8 must-decline per language: the eleven regions the
+twenty-eighth did not ask, СКО, ВКО, ЗКО, Кустанайская, Latin-script Kazakh and Kazakh inside Russian and English;
+counts, sums, averages, medians, shares, comparisons, rankings, trends, ranges, negations, the family card's
+criteria, pensions against allowances; declines for forecasts, a named person's data, periods not held, future
+dates, contradictory filters, disability, data not held, opinions and unknown words), written apart by a
+twenty-ninth helper in stop 59 from the issue, the twenty-eighth's conventions and the demo store: held apart. First
+run (d495ca6): textbook kk 10/12, ru 11/12, en 11/12; real-world kk 9/20, ru 11/20, en 14/20; declines kk 8/8, ru
+7/8, en 7/8; 3 wrong (a count of disability allowance recipients answered to a role that may not see special
+categories; oralman, a returnee, read as Орал; families with many children read as with children), read and
+fixed."""
 REALWORLD17_CORPUS = Path(__file__).parent / "data" / "questions_realworld17_tune.toml"
 """180 (20 textbook, 32 real-world in seven voices, 8 must-decline per language), written apart by a helper in stop
 47 from the issue, the fifteenth's conventions and the demo store: a tuning set from the start. First run
@@ -2998,3 +3010,45 @@ def test_a_part_of_a_year_by_its_roman_numeral_is_that_part(question: str, month
 def test_a_trend_word_before_a_count_is_still_a_trend() -> None:
     compiled = compile_question("Monthly number of old-age pension payments, 2025")
     assert isinstance(compiled, tuple) and "GROUP BY strftime(paid_on, '%Y-%m')" in compiled[1], compiled
+
+
+@pytest.mark.parametrize("question", ["How many oralman families live in Atyrau oblysy?",
+                                      "Атырау облысында оралман отбасылары қанша",
+                                      "сколько семей оралманов в Атырауской области"])
+def test_a_word_that_begins_with_a_places_name_but_is_a_word_of_its_own_is_no_place(question: str) -> None:
+    """оралман (a returnee) is no form of Орал: the question is declined on the word the data does not hold, never
+    answered for West Kazakhstan; Оралда (in Oral) still is the place."""
+    compiled = compile_question(question)
+    assert not isinstance(compiled, tuple) and "оралман" in str(compiled.declined).lower().replace(
+        "oralman", "оралман"), compiled
+    in_oral = compile_question("Оралда отбасылар саны")
+    assert isinstance(in_oral, tuple) and "region = '27'" in in_oral[1], in_oral
+
+
+@pytest.mark.parametrize("question", ["families flagged 'many children' (family card)",
+                                      "how many families have many children"])
+def test_families_with_many_children_are_large_families_not_families_with_children(question: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and "children_under_18 >= 4" in compiled[1], compiled
+    children = compile_question("How many children live in Almaty?")
+    assert isinstance(children, tuple) and "children_under_18 >= 4" not in children[1], children
+
+
+def test_a_slip_inside_a_places_stem_is_read_by_the_longest_stem_it_is_in() -> None:
+    """каргандинской: карагандинск with a letter dropped, then its ending; not курган with a tail of letters."""
+    compiled = compile_question("Сколько семей в каргандинской облости")
+    assert isinstance(compiled, tuple) and "region = '35'" in compiled[1], compiled
+
+
+def test_recipients_of_the_disability_allowance_are_a_special_category_a_role_may_not_count(
+        gateway: Gateway) -> None:
+    """The allowance paid for a disability tells the disability: a role whose aggregates hide special categories is
+    refused its count, saying why, whether asked in words or in SQL; with a purpose its role may see it for, a social
+    worker is answered."""
+    asked = ask(gateway, DECLINER, "а сколько всего по РК получателей пособия по инвалидности?")
+    assert asked.refusal is not None and asked.refusal.id == "aggregate.special_value", asked
+    with pytest.raises(Refused, match="special category"):
+        gateway.query(DECLINER, "SELECT count(*) FROM mart.persons "
+                                "WHERE contains(CAST(benefits AS VARCHAR), 'disability_allowance')")
+    answered = ask(gateway, ANALYST, "How many people receive a disability allowance?", purpose=EVALUATION)
+    assert answered.refusal is None and answered.rows, answered

@@ -1874,6 +1874,10 @@ def _typos_corrected(tokens: list[str], typed: list[str], language: str, layer: 
                     for cut in (len(word) - 1, len(word), len(word) + 1)
                     if 0 < len(token) - cut <= MAX_SUFFIX and token[:cut] != word
                     and OSA.distance(token[:cut], word, score_cutoff=1) <= 1}
+            # the longest stem the slip is in, not a short word with a long tail: каргандинской is карагандинск + ой,
+            # not курган + динской
+            longest = max((len(word) for word in near.values()), default=0)
+            near = {fixed: word for fixed, word in near.items() if len(word) == longest}
         meanings = {_meaning(word, language, layer) for word in near.values()}
         if len(near) == 1 or (len(meanings) == 1 and None not in meanings):
             tokens[i] = min(near, key=lambda word: (-len(near[word]), word))  # сколко: сколько and скоко alike

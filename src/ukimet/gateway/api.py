@@ -45,10 +45,17 @@ from ukimet.gateway.private_aggregate import (
     plan_private,
     post_process,
     read_released,
+    refuse_special_values,
     release,
     write_released,
 )
-from ukimet.gateway.rewrite import PSEUDONYM, User, referenced_kinds, refuse_masked_comparisons, secure_views
+from ukimet.gateway.rewrite import (
+    PSEUDONYM,
+    User,
+    referenced_kinds,
+    refuse_masked_comparisons,
+    secure_views,
+)
 from ukimet.sync.store import (
     LAKE,
     PublishedWatch,
@@ -389,6 +396,8 @@ class Gateway:
             rewritten = secured.sql(dialect="duckdb")
             return Plan(sql, tree, rewritten, private=replace(private, statistics=rewritten))
         refuse_masked_comparisons(tree, self.catalog, role)  # (an aggregate's hidden columns: aggregate.hidden)
+        if role.mask_for("", None, "special") == "hide":
+            refuse_special_values(tree, role)
         secured = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, scope=scope)
         tracing = secure_views(tree, self.catalog, role, user, self._pseudonym, self._views, persons=True,
                                scope=scope)

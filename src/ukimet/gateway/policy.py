@@ -139,6 +139,12 @@ class RolePolicy:
         return self.masks.get(sensitivity or "special", "hide")
 
 
+SPECIAL_VALUES = frozenset({"disability_allowance"})
+"""Values that tell a special category wherever a query names them: the allowance paid for a disability tells the
+disability as the disability group does, so a count of its recipients is hidden from a role whose aggregates hide
+special categories, as a count by the disability group is."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Policy:
     roles: dict[str, RolePolicy]

@@ -30,7 +30,7 @@ from sqlglot import exp
 
 from ukimet.core.errors import Refused
 from ukimet.gateway.guard import Catalog, ColumnInfo
-from ukimet.gateway.policy import RolePolicy
+from ukimet.gateway.policy import SPECIAL_VALUES, RolePolicy
 from ukimet.gateway.privacy import Privacy, noisy_counts, noisy_sums, private_medians, released_groups
 
 UNIT = "__ukimet_unit"
@@ -128,6 +128,15 @@ def _check_shape(tree: exp.Query) -> exp.Select:
     return tree
 
 
+def refuse_special_values(tree: exp.Expr, role: RolePolicy) -> None:
+    """Refuse a query that names a value telling a special category (``policy.SPECIAL_VALUES``: the disability
+    allowance) for a role that may not see special categories there: the caller decides where (an aggregate's
+    masks, a person-level query's)."""
+    for value in tree.find_all(exp.Literal):
+        if value.is_string and value.this.lower() in SPECIAL_VALUES:
+            raise Refused("aggregate.special_value", value=value.this, role=role.name)
+
+
 def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: Privacy
                  ) -> tuple[PrivatePlan, exp.Select]:
     """The plan of an aggregate without a purpose and the gateway's statistics query (before the role's view
@@ -148,6 +157,8 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
             if what == "key" and info.semantic_type in IDENTIFYING:
                 raise Refused("aggregate.identifying", column=column.name, kind=info.semantic_type)
 
+    if role.aggregate_mask_for("", None, "special") == "hide":
+        refuse_special_values(select, role)
     where = select.args.get("where")
     if where is not None:
         check_columns(where, "filter")

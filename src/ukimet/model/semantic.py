@@ -151,7 +151,13 @@ def word_matches(pattern: str, word: str, anchored: bool = False) -> bool:
         # not inflected: neither is ever the start of another word (или же: not или женщин)
         return word == pattern or (anchored and len(pattern) > 1 and pattern.isascii() and
                                    word.startswith(pattern) and len(word) - len(pattern) <= 6)
-    return word.startswith(pattern) and len(word) - len(pattern) <= MAX_SUFFIX
+    return word.startswith(pattern) and len(word) - len(pattern) <= MAX_SUFFIX and not (
+        word.startswith(WORDS_OF_THEIR_OWN) and not pattern.startswith(WORDS_OF_THEIR_OWN))
+
+
+WORDS_OF_THEIR_OWN = ("оралман", "oralman")
+"""Words that begin with a shorter word of the layer but are words of their own, in any form: оралман (a returnee,
+оралмандар) is no form of Орал (the city), as семейный is one of семья and Оралда one of Орал."""
 
 
 REGION_WORDS = {
