@@ -228,8 +228,9 @@ def test_companies_are_linked_by_bin_across_agencies(linked) -> None:
     assert named is not None and named[0] > 20  # registry names joined to the pension fund's and tax office's employers
 
 
-def _candidates(profiles: list[dict[str, Any]]) -> set[tuple[int, int]]:
-    """The candidate pairs the blocking rules propose among hand-written profiles (unset evidence is NULL)."""
+def _candidates(profiles: list[dict[str, Any]], extras: tuple[str, ...] = ()) -> set[tuple[int, int]]:
+    """The candidate pairs the blocking rules propose among hand-written profiles (unset evidence is NULL);
+    ``extras``: the further attributes (x_...) they carry."""
     import duckdb
 
     from ukimet.link.backend import DuckDBBackend
@@ -238,13 +239,14 @@ def _candidates(profiles: list[dict[str, Any]]) -> set[tuple[int, int]]:
     con = duckdb.connect()
     db = DuckDBBackend(con)
     types = {"iin_valid": "BOOLEAN", "birth_date": "DATE"}
+    columns = (*EVIDENCE, *extras)
     con.execute(f"CREATE TABLE {NODES} (record_id BIGINT, "
-                + ", ".join(f"{c} {types.get(c, 'VARCHAR')}" for c in EVIDENCE) + ")")
+                + ", ".join(f"{c} {types.get(c, 'VARCHAR')}" for c in columns) + ")")
     for n, p in enumerate(profiles, start=1):
-        con.execute(f"INSERT INTO {NODES} VALUES (?, " + ", ".join("?" for _ in EVIDENCE) + ")",
-                    [n, *(p.get(c) for c in EVIDENCE)])
+        con.execute(f"INSERT INTO {NODES} VALUES (?, " + ", ".join("?" for _ in columns) + ")",
+                    [n, *(p.get(c) for c in columns)])
     con.execute(f"CREATE OR REPLACE TABLE {NODES} AS SELECT *, {BLOCK_KEYS} FROM {NODES}")
-    candidate_pairs(db, Spec())
+    candidate_pairs(db, Spec(extras))
     return {(int(a), int(b)) for a, b in con.execute("SELECT l_id, r_id FROM vectors").fetchall()}
 
 
@@ -259,6 +261,18 @@ def test_a_shared_date_of_birth_alone_proposes_no_pairs_so_cost_grows_with_the_r
                         surname_sound=f"{n:03d}", first_sound=f"{n + 500:03d}", **born)
                  for n in range(100)]  # no two with the same initials
     assert _candidates(strangers) == set()  # 4,950 pairs when the date alone was a blocking rule
+
+
+def test_further_attributes_that_alone_gather_crowds_block_together_where_they_narrow_to_a_household() -> None:
+    """A postcode (eight values among forty people) or a house number (five) alone proposes every neighbour; the
+    two together name one house: the record whose names are both mistyped, at its registry line's house, is
+    proposed with that line and with no one else (FEBRL's rec-455: jia fenwicsk for mia shepherd)."""
+    strangers = [_named(f"{'abcdefghij'[n % 10]}{n:03d}surname", f"{'klmnopqrst'[n // 10]}{n + 500:03d}first",
+                        surname_sound=f"{n:03d}", first_sound=f"{n + 500:03d}", x_postcode=f"60{n % 8}",
+                        x_house=str(n % 5)) for n in range(40)]
+    mistyped = _named("zzzfenwicsk", "yyyjia", surname_sound="zzz", first_sound="yyy", x_postcode="600",
+                      x_house="0")
+    assert _candidates([*strangers, mistyped], extras=("x_postcode", "x_house")) == {(1, 41)}
 
 
 def test_a_first_name_written_as_an_initial_meets_its_name_despite_a_mistyped_surname() -> None:

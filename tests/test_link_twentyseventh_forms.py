@@ -167,3 +167,28 @@ def test_the_same_key_of_a_lists_items_is_read_as_one_kind_of_name(tmp_path: Pat
                                             encoding="utf-8")
     _, said = link_out(tmp_path, "tickets.jsonl")
     assert "visitors.3.name = full name" in said and "visitors.1.name = full name" in said, said
+
+
+PAYER_FIRSTS = ["Гульмира", "Асель", "Жанар", "Айгерим", "Динара", "Сауле", "Мадина", "Алия"]
+
+
+def test_a_payer_beside_the_members_name_is_a_second_person_whatever_is_written_before_the_name(
+        tmp_path: Path) -> None:
+    """A club's card: the member in Фам., Имя, Отч. and the payer in one column of full names, first names, a
+    relation before the name (жена Гульмира) or сам (the member himself), with the payer's phone beside: two
+    persons, one of each kind of column; the payer by relation and phone is the woman another file names so."""
+    rows = ["Фам.,Имя,Отч.,Д.р.,Тел.,Плательщик,Тел. плат."]
+    for k in range(40):
+        payer = ("сам" if k % 4 == 0 else f"жена {PAYER_FIRSTS[k % 8]}" if k % 4 == 1 else
+                 f"{SURNAMES[(k + 2) % 8].title()}а {PAYER_FIRSTS[(k + k // 8) % 8]}")
+        phone = "" if k % 4 == 0 else f"8 70{k % 10} 5{k:02d} 11 {k:02d}"
+        rows.append(f"{SURNAMES[k % 8].title()},{FIRSTS[(k // 8) % 8].title()},,{_born(k):%d.%m.%y},"
+                    f"+7 (777) 1{k:02d}-00-{k:02d},{payer},{phone}")
+    (tmp_path / "club.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "contacts.csv").write_text(f"ФИО,Телефон\nАхметова {PAYER_FIRSTS[1]},8 701 501 11 01\n",
+                                           encoding="utf-8")
+    entities, said = link_out(tmp_path, "club.csv", "contacts.csv")
+    assert "Тел. = phone" in said and "person 2: Плательщик = full name, Тел. плат. = phone" in said, said
+    assert entities["club", "2#2"] == entities["contacts", "1"]  # жена Асель, 8 701 501 11 01
+    assert entities.get(("club", "1#2")) in (None, *(e for key, e in entities.items() if key == ("club", "1#2")
+                                                  and e != entities["club", "1"]))  # сам: nobody else's name

@@ -16,7 +16,7 @@ from importlib import resources
 
 from ukimet.connect.connectors.base import CUT
 from ukimet.connect.encoding import MOJIBAKE, mended
-from ukimet.core.cells import PLACES, RELATION_IN_BRACKETS, holds_people, places_of
+from ukimet.core.cells import PLACES, RELATION_BEFORE, RELATION_IN_BRACKETS, SELF, holds_people, places_of
 from ukimet.core.dates import (
     age_in_birth,
     epoch_days,
@@ -117,6 +117,14 @@ OFFICIAL = "the name says an official who handled the record"
 REPEATED = "the same few names fill many rows"
 """the evidence of a name column whose values repeat as no person's do (a census's enumerator, Иванова Т. on 180
 households): someone who handled the rows where another column names the persons (``records.parties``)"""
+DATIVE = "the names are written in the Kazakh dative"
+"""the evidence of a full-name column whose names end in the dative (a prize given, a payment made: Ахметов
+Русланға, Серікке, Омарұлына), read without the ending (``records.Party.dative``)"""
+DATIVE_ENDING = r"(?:ға|ге|қа|ке|ұлына|қызына|улына|кызына)$"
+"""a name's last word in the dative: -ға, -ге, -қа, -ке, or the possessive's -на after -ұлы, -қызы (Омарұлына)"""
+DATIVE_SHARE = 0.6
+"""the share of a full-name column's names that must end in the dative for the column to be read so: a Russian or
+Kazakh name ends so now and then (Ника, Ерке), a column of them not"""
 REPEATED_LEAST = 30
 """Names a column must hold before their repetition tells anything."""
 REPEATED_SHARE = 0.1
@@ -178,6 +186,12 @@ said after it (Д/р (год): a year or a date)"""
 _MAYBE_MOJIBAKE = re.compile(MOJIBAKE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 """Where a camel-case name's words meet (AdministrativeSex, PhoneNumberHome)."""
+
+
+def header_names_a_name(column: str) -> bool:
+    """Whether a column's name says it holds a name of some kind (first_name, ФИО, Haydovchi_FISH), not only its
+    values (Плательщик, Второй жилец: a role whose values are names)."""
+    return bool(set(_name_hits(column)) & set(NAMES))
 
 
 def _name_hits(column: str) -> dict[str, float]:
@@ -478,6 +492,12 @@ def swapped_names(found: dict[str, Classification], values: Mapping[str, Sequenc
             firsts[0]: replace(found[firsts[0]], semantic_type="surname", evidence=said)}
 
 
+def _dative_share(values: Sequence[str]) -> float:
+    """The share of filled values whose last word is in the Kazakh dative (``DATIVE_ENDING``)."""
+    filled = [v.strip() for v in values if isinstance(v, str) and v.strip()]
+    return sum(1 for v in filled if re.search(DATIVE_ENDING, v.lower())) / len(filled) if filled else 0.0
+
+
 def classify_column(source: str, table: str, column: str, data_type: str, values: Sequence[str]) -> Classification:
     """The semantic type of one column, with its confidence, sensitivity and the evidence for it. A column of
     nested records (citizen.name.last, азамат.аты_жөні.тегі) is named by its last key first: the keys around it
@@ -487,6 +507,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     values = [mended(v) if isinstance(v, str) and _MAYBE_MOJIBAKE.search(v) else v for v in values]
     # Гульмира (жена), Рамазан (муж): a name with its relation to the row's person in brackets, read as the name
     values = [RELATION_IN_BRACKETS.sub("", v) if isinstance(v, str) and "(" in v else v for v in values]
+    # жена Гульмира, мама Жазира: a relation before the name; сам: the row's own person, no one else's name
+    values = ["" if isinstance(v, str) and v.strip().lower() in SELF else
+              RELATION_BEFORE.sub("", v) if isinstance(v, str) else v for v in values]
     last = _LISTED.fullmatch(column) or _LAST_KEY.fullmatch(column)
     names = _name_hits(last.group(1)) if last else {}
     if set(names) == {"date"}:  # туған.күні: the day of birth, not a date
@@ -501,6 +524,8 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
         sensitivity = _sensitivity(source, table, column, kind)
         if official and kind in (*NAMES, "iin", "birth_date", "sex"):
             why = f"{why}; {OFFICIAL} ({official})"
+        if kind == "full_name" and _dative_share(values) >= DATIVE_SHARE:
+            why = f"{why}; {DATIVE}"
         elif kind == "full_name" and len(values) >= REPEATED_LEAST and \
                 len(set(values)) < REPEATED_SHARE * len(values):  # (first names and patronymics repeat anyway)
             why = f"{why}; {REPEATED} ({len(set(values))} on {len(values)})"

@@ -34,6 +34,14 @@ MOST_PLACES = 12
 """the most persons of a numbered list read (a family's members)"""
 RELATION_IN_BRACKETS = re.compile(r"\s*\([a-zа-яёәғқңөұүһі]+\)")
 """a relation or role word in brackets after a name, in lower case (``Гульмира (жена)``, ``Асем (стажёр)``)"""
+RELATION_BEFORE = re.compile(
+    r"^\s*(?:жена|супруга|муж|супруг|мама|мать|папа|отец|сын|дочь|брат|сестра|бабушка|дедушка|тётя|тетя|дядя|"
+    r"әйелі|күйеуі|анасы|апасы|әкесі|ағасы|ұлы|қызы|інісі|wife|husband|mother|mom|mum|father|dad|son|daughter|"
+    r"brother|sister)\s*[:,–—-]?\s+(?=[^\W\d_a-zа-яёәғқңөұүһі])")
+"""a relation word in lower case before a capitalised name (``жена Гульмира``, ``мама Жазира``: the payer of a
+member's card, by their relation to the member)"""
+SELF = frozenset({"сам", "сама", "сам(а)", "сами", "self", "өзі", "өзім"})
+"""what a column of another person writes where that person is the row's own (a club card's payer: ``сам``)"""
 RELATION_AFTER = re.compile(r"\s+[–—-]\s*[^\W\d_]+\.?(?=\s*(?:,|$))|" + RELATION_IN_BRACKETS.pattern)
 """a relation word after the name, past a dash or in brackets, in lower case (``Каршина Татьяна – жена``,
 ``Қабдешова Сымбат (қызы)``; not a maiden name, ``(урожд. Макарова)``)"""

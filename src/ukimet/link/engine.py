@@ -24,6 +24,7 @@ Fellegi-Sunter weights with term-frequency adjustment, and constrained clusterin
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
@@ -136,7 +137,11 @@ class Spec:
 
     @property
     def blocks(self) -> tuple[Rule, ...]:
-        return BLOCKS + tuple(Rule((x,)) for x in self.extras)
+        """The built-in rules, then each further attribute alone and each two of them together (a house number
+        and a postcode: neither alone narrows a crowd to a few, both do; ``candidate_pairs`` keeps those that
+        narrow)."""
+        return BLOCKS + tuple(Rule((x,)) for x in self.extras) + tuple(
+            Rule(two) for two in itertools.combinations(self.extras, 2))
 
     @classmethod
     def of(cls, db: Backend, table: str = "link.person_records") -> Spec:
@@ -147,8 +152,10 @@ CONFLICT = "iin = 1"
 """Two persons for certain: different valid IINs, unless one is likely a typo of the other (``IIN_TYPO``): the IIN's
 level 1, read off the level rather than worked out again (it was a quarter of the comparison's time)."""
 U_SAMPLE = 200_000
-MIN_SELECTIVITY = 0.1
-"""A further attribute blocks on its own only when at least this share of its values are distinct."""
+MIN_SELECTIVITY = 0.3
+"""Further attributes (one, or two together) block only where at least this share of their filled values are
+distinct: a postcode alone (a fifth distinct) proposed half of a small extract's candidate pairs, nearly all of them
+strangers, where the postcode and the house number together narrow the same crowd to a household."""
 IDENTITY = "concat_ws('/', r.source, r.source_table, r.party, r.record_key)"
 """A record's own identity, independent of numbering: source/table/party/key."""
 
@@ -235,9 +242,12 @@ def vectors(db: Backend, pairs: str, out: str, spec: Spec, levels_only: bool = F
                                 JOIN {NODES} r ON r.record_id = p.r_id) joined) flagged) aligned) levelled""")
 
 
-def _selectivity(db: Backend, column: str) -> float:
-    """Distinct values per filled value of a profile column: 1.0 for an identifier, near 0 for a category."""
-    row = db.fetch(f"SELECT count(DISTINCT {column}), count({column}) FROM {NODES}")
+def _selectivity(db: Backend, *columns: str) -> float:
+    """Distinct values per filled value of profile columns (together: a row where all are filled): 1.0 for an
+    identifier, near 0 for a category."""
+    filled = " AND ".join(f"{c} IS NOT NULL" for c in columns)
+    row = db.fetch(f"SELECT count(DISTINCT ({', '.join(columns)})) FILTER (WHERE {filled}), "
+                   f"count(*) FILTER (WHERE {filled}) FROM {NODES}")
     return float(row[0][0]) / float(row[0][1]) if row and row[0][1] else 0.0
 
 
@@ -249,7 +259,7 @@ def candidate_pairs(db: Backend, spec: Spec, touching: str | None = None) -> int
             f"(SELECT record_id FROM {touching})" if touching else "")
     for n, rule in enumerate(spec.blocks):
         keys = rule.columns
-        if len(keys) == 1 and keys[0].startswith(EXTRA) and _selectivity(db, keys[0]) < MIN_SELECTIVITY:
+        if all(k.startswith(EXTRA) for k in keys) and _selectivity(db, *keys) < MIN_SELECTIVITY:
             continue  # a state or a house number alone gathers crowds, not candidates (still compared)
         group = ", ".join(keys)
         steps += [f"keyed_{n} AS (SELECT * FROM {rule.keyed(NODES)} keyed)",

@@ -9,8 +9,10 @@ import csv
 import hashlib
 import re
 import tempfile
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from sqlalchemy import Engine as SqlEngine
@@ -140,11 +142,44 @@ def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str,
                 AND p.record_key = CAST(t.rowid AS VARCHAR)
             LEFT JOIN link.entities e ON e.record_id = p.record_id
             GROUP BY t.rowid, {record_id}, p.party""", [name, table]).fetchall()
-        rank = {party: k for k, party in enumerate(dict.fromkeys(p.party for p in persons if p.table == table))}
+        rank = _places(list(dict.fromkeys(p.party for p in persons if p.table == table)), found)
         found.sort(key=lambda r: (r[2], rank.get(r[3], len(rank))))
         prefix = f"{table}/" if len(tables) > 1 else ""
         out += [(name, prefix + str(record) + _place_suffix(rank.get(party, 0)), entity, (place << 40) + row)
                 for record, entity, row, party in found]
+    return out
+
+
+EXCLUSIVE_LEAST = 0.2
+"""The share of a table's rows each of two persons' columns must fill, never on the same row, to be one place written
+under two schemas (a sync log's 2023 ``supplier`` and 2024 ``farmer``); sparser ones may miss each other by chance."""
+
+
+def _places(parties_: list[str], found: list[tuple[Any, ...]]) -> dict[str, int]:
+    """Each party's place among a row's persons, in column order. Where the row's own person is written under two
+    schemas (a log whose records changed their keys: ``farmer`` where ``supplier`` was, each filling a good part of
+    the table, ``EXCLUSIVE_LEAST``, never on one row), a party whose rows are none of an earlier place's takes that
+    place (``payout.recipient`` where ``card.holder`` was): the same person written the other way, not one more
+    person of the row."""
+    rows: dict[str, set[int]] = defaultdict(set)
+    for _, _, row, party in found:
+        if party is not None:
+            rows[party].add(row)
+    least = EXCLUSIVE_LEAST * len({r[2] for r in found})
+    places: list[tuple[list[str], set[int]]] = []
+    out = {}
+    for party in parties_:
+        mine = rows.get(party, set())
+        place = next((k for k, (members, taken) in enumerate(places) if len(mine) >= least and not mine & taken
+                      and all(len(rows.get(m, ())) >= least for m in members)), None)
+        if place is None:
+            place = len(places)
+            places.append(([], set()))
+        places[place][0].append(party)
+        places[place][1].update(mine)
+        out[party] = place
+    if not places or len(places[0][0]) < 2:  # the row's own person is written one way: a wedding's bride and a
+        return {party: k for k, party in enumerate(parties_)}  # jubilee's hero, never on one row, are two places
     return out
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ukimet.core.cells import RELATION_IN_BRACKETS
+from ukimet.core.cells import RELATION_BEFORE, RELATION_IN_BRACKETS, SELF
 from ukimet.core.dates import name_alone
 from ukimet.core.scripts import letters
 
@@ -271,6 +271,9 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     text = name_alone(text)  # Касымов Дмитрий, 1944 г.р.; Оспанов Сергей, ИИН ...: the date and IIN are no name
     text = FORMER_SURNAME.sub(" ", text)  # Абдирахманова (до брака Кожахметова) Нурила Кайратовна
     text = RELATION_IN_BRACKETS.sub(" ", text)  # Гульмира (жена): the relation is no word of her name
+    text = RELATION_BEFORE.sub("", text)  # жена Гульмира: nor before it
+    if text.strip().lower() in SELF:  # сам: the row's own person, named in its own columns
+        return FullName(None, None, None)
     text = ADDRESSED.sub("", text)  # Талгат ага: an elder addressed by his first name
     text = LINE_BREAK.sub("", text)  # Нурах- унова: a word a scanned page broke at its line's end
     marked = _marked(text)

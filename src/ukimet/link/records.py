@@ -23,7 +23,15 @@ from duckdb.func import FunctionNullHandling
 from sqlalchemy import Engine
 
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
-from ukimet.connect.classify import NAMES, OFFICIAL, REPEATED, SEX_CODES, is_organisation
+from ukimet.connect.classify import (
+    DATIVE,
+    NAMES,
+    OFFICIAL,
+    REPEATED,
+    SEX_CODES,
+    header_names_a_name,
+    is_organisation,
+)
 from ukimet.connect.connectors.base import UNNAMED_COLUMN
 from ukimet.connect.encoding import MOJIBAKE, mended
 from ukimet.connect.sources import list_sources
@@ -113,6 +121,9 @@ class Party:
     cell: int = 0
     """the party's place (1 or 2) in a cell of several persons (``core.cells``: the full name's column is a
     ``persons`` one), or 0"""
+    dative: bool = False
+    """the party's full name is written in the Kazakh dative, as a prize's or a payment's recipient (берілді:
+    Ахметов Русланға, Оспанов Бауыржан Омарұлына): read without the ending"""
 
 
 NESTED = re.compile(r"\w[\w -]*\w(\.(\w[\w -]*\w|\d+))+|\w[\w -]*\w\.\d+\..+")
@@ -377,7 +388,13 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 any(c.semantic_type == "first_name" for c in identity) and
                 any(c.semantic_type in ("phone", "email") for c in cols)):
             continue  # a first name alone names nobody; with the person's own phone it does (a loyalty card's Зауре)
-        if (not counts or max(counts.values()) <= 1) and not _nested_persons(identity):
+        # Фам., Имя beside Плательщик (full names under a header that names no name, a role): two persons, one of
+        # each kind; not a first_name column that holds whole names (NURLAN SEITKALI), nor a driver's (kin)
+        kin_of = {column for columns in _kin(identity, cols).values() for column in columns}
+        two_names = any(c.semantic_type in PARTS_OF_A_NAME for c in identity) and any(
+            c.semantic_type == "full_name" and not header_names_a_name(c.column) and c.column not in kin_of
+            for c in identity)
+        if (not counts or max(counts.values()) <= 1) and not _nested_persons(identity) and not two_names:
             kin = _kin(identity, cols)
             identity = [c for c in identity if c.column not in kin]
             found = {c.semantic_type: c.column for c in identity}
@@ -473,6 +490,8 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                                                            relation=relation, age_on=_age_on(cols, found),
                                                            birth_parts=parts, births_else=tuple(births_else[name])),
                                                      surnames[name]), written)
+    dative = {(c.table, c.column) for c in columns_ if c.semantic_type == "full_name" and DATIVE in c.evidence}
+    out = [replace(p, dative=True) if (p.table, p.columns.get("full_name")) in dative else p for p in out]
     return out + [Party("", c.table, c.column.lower() if place == 1 else f"{c.column.lower()}#{place}",
                         {"full_name": c.column}, key, cell=place)
                   for c in columns_ if c.semantic_type == "persons" for place in range(1, _places(c) + 1)]
@@ -649,7 +668,7 @@ def _nested_persons(identity: list[CatalogColumn]) -> bool:
 
 CONTACT_LISTS = frozenset({"phone", "phones", "tel", "telephone", "mobile", "email", "emails", "mail", "e-mail",
                            "address", "addresses", "телефон", "телефоны", "адрес", "адреса", "почта", "мекенжай",
-                           "контакты", "contacts"})
+                           "контакты", "contacts", "тел", "моб", "сот", "мобильный", "сотовый"})
 """First keys of a nested list of a record's own contacts (PHONE.1.VALUE, emails.2.address): named by what they
 hold, they are the row's own person's; so is a column named by them alone (Контакты: +7 705 931 15 43, e-mail: ...)."""
 
@@ -742,6 +761,9 @@ def _with_cell_function(con: duckdb.DuckDBPyConnection) -> None:
 def _value_sql(party: Party, kind: str) -> str:
     """A party's field as text: its column's value, or a cell's person at the party's place."""
     value = f"CAST({ident(party.columns[kind])} AS VARCHAR)"
+    if party.dative and kind == "full_name":  # Русланға: Руслан; Омарұлына: Омарұлы
+        return (f"regexp_replace(regexp_replace(trim({value}), '(ұлы|қызы|улы|кызы)на$', '\\1', 'i'), "
+                "'([^\\s]{2,})(ға|ге|қа|ке)$', '\\1', 'i')")
     return f"{CELL_FUNCTION}({value}, {party.cell})" if party.cell and kind == "full_name" else value
 
 

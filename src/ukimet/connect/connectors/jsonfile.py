@@ -177,6 +177,8 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
         first = f.read(SAMPLE_BYTES).lstrip()
     if first[:1] == b"[":
         return "items", "item"
+    if first[:1] == b'"' and isinstance(_unquoted(json.loads(first.partition(b"\n")[0] or b'""')), dict):
+        return "lines", ""  # a record per line, each written as a JSON text holding the record
     if first[:1] != b"{":
         shown = first[:40].decode("utf-8", errors="replace")
         raise SourceError("source.not_json", path=str(path), start=shown or "(an empty file)")
@@ -231,6 +233,17 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
     return ("items", f"{bulk}.item") if bulk is not None and 2 * arrays[bulk] > total else ("items", "")
 
 
+def _unquoted(value: Any) -> Any:
+    """A record written as a JSON text that holds it (``"{\\"id\\": ...}"``: a message serialised twice, as a sync
+    log writes its payloads) read as the record; any other value as it is."""
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _bulk_action(record: Any) -> bool:
     """Whether a line of JSON Lines is an Elasticsearch ``_bulk`` action (``{"index": {"_index": ..., "_id": ...}}``):
     no record, but what the next line's document is."""
@@ -264,7 +277,7 @@ def _records(path: Path, encoding: str, form: Form, prefix: str) -> Iterator[tup
                 if not line.strip():
                     continue
                 try:
-                    record = json.loads(line)
+                    record = _unquoted(json.loads(line))
                 except ValueError as error:
                     yield None, f"line {number}: not JSON ({error}): {line.strip()[:200]}"
                     continue
