@@ -3052,3 +3052,14 @@ def test_recipients_of_the_disability_allowance_are_a_special_category_a_role_ma
                                 "WHERE contains(CAST(benefits AS VARCHAR), 'disability_allowance')")
     answered = ask(gateway, ANALYST, "How many people receive a disability allowance?", purpose=EVALUATION)
     assert answered.refusal is None and answered.rows, answered
+
+
+def test_a_breakdown_by_benefit_kind_leaves_the_disability_allowance_out_for_a_role_that_may_not_see_it(
+        gateway: Gateway) -> None:
+    """The count of the disability allowance's recipients is refused to such a role, so a breakdown by kind does not
+    show it either, and says so; a social worker under a purpose sees it."""
+    hidden = ask(gateway, DECLINER, "number of payments by kind")
+    assert hidden.rows and "disability_allowance" not in {r[0] for r in hidden.rows}, hidden
+    assert "disability allowance is not shown" in hidden.understood, hidden.understood
+    shown = ask(gateway, ANALYST, "number of payments by kind", purpose=EVALUATION)
+    assert "disability_allowance" in {r[0] for r in shown.rows}, shown

@@ -2933,6 +2933,9 @@ SAID = {
                                "период нет.",
                          "en": "The data hold fewer than {n} records of {what} for \"{period}\": there is no answer "
                                "for that period."},
+    "special_groups": {"kk": "мүгедектік жәрдемақысы көрсетілмейді (ерекше санат)",
+                       "ru": "пособие по инвалидности не показано (особая категория)",
+                       "en": "the disability allowance is not shown (a special category)"},
     "small_groups": {"kk": "{n} адамнан аз топтар көрсетілмейді", "ru": "группы менее чем из {n} человек не показаны",
                      "en": "groups of fewer than {n} people are not shown"},
     "share_of": {"kk": "үлесі, %: {part} / {whole}", "ru": "доля, %: {part} / {whole}",
@@ -3907,8 +3910,15 @@ def ask(gateway: Gateway, user: User, question: str, layer: Layer | None = None,
                       refusal=Refused("question.masked_group", column=result.columns[0], role=user.role))
     if rows and len(result.columns) > 1 and result.epsilon > 0:  # a private answer's small groups are not shown
         understood += " · " + SAID["small_groups"][language].format(n=gateway.policy.role(user.role).small_cell)
+        if BY_KIND.search(sql) and gateway.policy.role(user.role).aggregate_mask_for("", None, "special") == "hide":
+            understood += " · " + SAID["special_groups"][language]  # the gateway leaves the disability allowance out
     return Answer(question, language, understood, sql, result.columns, rows, suppressed=not rows,
                   declined=_withheld(gateway, user, language) if not rows else None, audit_seq=result.audit_seq)
+
+
+BY_KIND = re.compile(r"GROUP BY (?:\w+\.)?kind\b")
+"""A breakdown by benefit kind, whose special categories' groups the gateway leaves out for a role that may not see
+them (``policy.SPECIAL_VALUES``)."""
 
 
 OPEN_PERIOD = {"<": {"kk": "{year} жылға дейін", "ru": "до {year} года", "en": "before {year}"},

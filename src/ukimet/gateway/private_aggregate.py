@@ -207,6 +207,12 @@ def plan_private(tree: exp.Query, catalog: Catalog, role: RolePolicy, privacy: P
     if where is not None:
         inner = inner.where(exp.func("COALESCE", _try(where.this.copy()), exp.false()))
     kept: exp.Select = exp.select("*").from_(inner.subquery("rows_read"))
+    if keys and role.aggregate_mask_for("", None, "special") == "hide":  # a breakdown by benefit kind shows no
+        hidden = [exp.Literal.string(v) for v in sorted(SPECIAL_VALUES)]  # group that tells a special category
+        for i in range(len(keys)):
+            kept = kept.where(exp.func("COALESCE", exp.Not(this=exp.In(this=exp.cast(
+                exp.column(f"__k{i}", quoted=True), exp.DataType.build("VARCHAR")), expressions=hidden)),
+                exp.true()))
     unit_name = unit_column(table, columns, privacy)
     if unit_name is None:
         rows = 1  # each row is its own unit
