@@ -64,3 +64,10 @@ def test_a_log_whose_records_changed_their_keys_keeps_each_persons_place(tmp_pat
                                          encoding="utf-8")
     entities, _ = link_out(tmp_path, "sync.jsonl")
     assert {record for _, record in entities} == {f"{k}{suffix}" for k in range(1, 41) for suffix in ("", "#2")}
+
+
+def test_a_file_that_starts_with_a_quote_but_holds_no_json_texts_of_records_is_said_to_be_no_json(
+        tmp_path: Path) -> None:
+    (tmp_path / "people.json").write_text('"name","iin"\n"Ахметов Руслан","810416425570"\n', encoding="utf-8")
+    (table,) = JsonConnector("people", str(tmp_path / "people.json")).tables()
+    assert "holds no JSON records" in table.options["error"]

@@ -120,8 +120,12 @@ households): someone who handled the rows where another column names the persons
 DATIVE = "the names are written in the Kazakh dative"
 """the evidence of a full-name column whose names end in the dative (a prize given, a payment made: Ахметов
 Русланға, Серікке, Омарұлына), read without the ending (``records.Party.dative``)"""
-DATIVE_ENDING = r"(?:ға|ге|қа|ке|ұлына|қызына|улына|кызына)$"
-"""a name's last word in the dative: -ға, -ге, -қа, -ке, or the possessive's -на after -ұлы, -қызы (Омарұлына)"""
+DATIVE_SUFFIXES = ("ға", "ге", "қа", "ке")
+"""the dative's endings of a name (Русланға, Серікке)"""
+DATIVE_POSSESSED = ("ұлы", "қызы", "улы", "кызы")
+"""the patronymic's endings after which the dative is the possessive's -на (Омарұлына)"""
+DATIVE_ENDING = f"(?:{'|'.join(DATIVE_SUFFIXES)}|{'|'.join(p + 'на' for p in DATIVE_POSSESSED)})$"
+"""a name's last word in the dative: one of ``DATIVE_SUFFIXES``, or -на after one of ``DATIVE_POSSESSED``"""
 DATIVE_SHARE = 0.6
 """the share of a full-name column's names that must end in the dative for the column to be read so: a Russian or
 Kazakh name ends so now and then (Ника, Ерке), a column of them not"""

@@ -25,6 +25,8 @@ from sqlalchemy import Engine
 from ukimet.connect.catalog import CatalogColumn, columns_of, table_keys
 from ukimet.connect.classify import (
     DATIVE,
+    DATIVE_POSSESSED,
+    DATIVE_SUFFIXES,
     NAMES,
     OFFICIAL,
     REPEATED,
@@ -390,12 +392,12 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             continue  # a first name alone names nobody; with the person's own phone it does (a loyalty card's Зауре)
         # Фам., Имя beside Плательщик (full names under a header that names no name, a role): two persons, one of
         # each kind; not a first_name column that holds whole names (NURLAN SEITKALI), nor a driver's (kin)
-        kin_of = {column for columns in _kin(identity, cols).values() for column in columns}
+        kin = _kin(identity, cols)
+        kin_of = {column for columns in kin.values() for column in columns}
         two_names = any(c.semantic_type in PARTS_OF_A_NAME for c in identity) and any(
             c.semantic_type == "full_name" and not header_names_a_name(c.column) and c.column not in kin_of
             for c in identity)
         if (not counts or max(counts.values()) <= 1) and not _nested_persons(identity) and not two_names:
-            kin = _kin(identity, cols)
             identity = [c for c in identity if c.column not in kin]
             found = {c.semantic_type: c.column for c in identity}
             parts = birth_parts(cols)
@@ -762,8 +764,8 @@ def _value_sql(party: Party, kind: str) -> str:
     """A party's field as text: its column's value, or a cell's person at the party's place."""
     value = f"CAST({ident(party.columns[kind])} AS VARCHAR)"
     if party.dative and kind == "full_name":  # Русланға: Руслан; Омарұлына: Омарұлы
-        return (f"regexp_replace(regexp_replace(trim({value}), '(ұлы|қызы|улы|кызы)на$', '\\1', 'i'), "
-                "'([^\\s]{2,})(ға|ге|қа|ке)$', '\\1', 'i')")
+        return (f"regexp_replace(regexp_replace(trim({value}), '({'|'.join(DATIVE_POSSESSED)})на$', '\\1', 'i'), "
+                f"'([^\\s]{{2,}})({'|'.join(DATIVE_SUFFIXES)})$', '\\1', 'i')")
     return f"{CELL_FUNCTION}({value}, {party.cell})" if party.cell and kind == "full_name" else value
 
 

@@ -12,6 +12,7 @@ while the others load; an array or object that is broken partway fails its file 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import json
@@ -177,8 +178,10 @@ def _form(path: Path, encoding: str) -> tuple[Form, str]:
         first = f.read(SAMPLE_BYTES).lstrip()
     if first[:1] == b"[":
         return "items", "item"
-    if first[:1] == b'"' and isinstance(_unquoted(json.loads(first.partition(b"\n")[0] or b'""')), dict):
-        return "lines", ""  # a record per line, each written as a JSON text holding the record
+    if first[:1] == b'"':  # a record per line, each written as a JSON text holding the record; else no JSON
+        with contextlib.suppress(ValueError):
+            if isinstance(_unquoted(json.loads(first.partition(b"\n")[0])), dict):
+                return "lines", ""
     if first[:1] != b"{":
         shown = first[:40].decode("utf-8", errors="replace")
         raise SourceError("source.not_json", path=str(path), start=shown or "(an empty file)")
