@@ -998,7 +998,16 @@ twenty-ninth helper in stop 59 from the issue, the twenty-eighth's conventions a
 run (d495ca6): textbook kk 10/12, ru 11/12, en 11/12; real-world kk 9/20, ru 11/20, en 14/20; declines kk 8/8, ru
 7/8, en 7/8; 3 wrong (a count of disability allowance recipients answered to a role that may not see special
 categories; oralman, a returnee, read as Орал; families with many children read as with children), read and
-fixed."""
+fixed. A tuning set since stop 60."""
+REALWORLD30_CORPUS = Path(__file__).parent / "data" / "questions_realworld30_heldout.toml"
+"""120 more (12 textbook, 20 real-world in seven voices, 8 must-decline per language: the nine regions the
+twenty-ninth did not ask, Almaty the city against Almaty Region, Нур-Султан, Алма-Ата, Чимкент, Latin-script
+Kazakh, typos without Kazakh letters; counts, sums, averages, medians, shares, comparisons, rankings, top N, trends
+by month and year, ranges, negations with "and", the family card's criteria, benefit kinds, vehicles, property,
+pensions; declines for forecasts, a named person's data, periods not held, future dates, contradictory filters,
+disability, data not held, opinions and unknown words), written apart by a thirtieth helper in stop 60 from the
+issue, the twenty-ninth's conventions and the demo store: held apart. First run (9a0b3a4): textbook kk 12/12, ru
+8/12, en 12/12; real-world kk 11/20, ru 12/20, en 14/20; declines 24/24; 0 wrong."""
 REALWORLD17_CORPUS = Path(__file__).parent / "data" / "questions_realworld17_tune.toml"
 """180 (20 textbook, 32 real-world in seven voices, 8 must-decline per language), written apart by a helper in stop
 47 from the issue, the fifteenth's conventions and the demo store: a tuning set from the start. First run
