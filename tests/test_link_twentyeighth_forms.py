@@ -71,3 +71,65 @@ def test_a_file_that_starts_with_a_quote_but_holds_no_json_texts_of_records_is_s
     (tmp_path / "people.json").write_text('"name","iin"\n"Ахметов Руслан","810416425570"\n', encoding="utf-8")
     (table,) = JsonConnector("people", str(tmp_path / "people.json")).tables()
     assert "holds no JSON records" in table.options["error"]
+
+
+def _mysqldump(apiaries: list[str], users: list[str], inspections: list[str]) -> str:
+    def table(name: str, columns: list[str], rows: list[str]) -> list[str]:
+        return [f"DROP TABLE IF EXISTS `{name}`;", f"CREATE TABLE `{name}` (",
+                *[f"  {c}," for c in columns], "  PRIMARY KEY (`id`)", ") ENGINE=InnoDB DEFAULT CHARSET=utf8;",
+                f"LOCK TABLES `{name}` WRITE;", f"INSERT INTO `{name}` VALUES {','.join(rows)};", "UNLOCK TABLES;"]
+
+    return "\n".join(["-- MySQL dump 10.13  Distrib 5.7.42, for Linux (x86_64)", "/*!40101 SET NAMES utf8 */;",
+                      *table("adm_users", ["`id` int(11) NOT NULL", "`aty_zhoni` varchar(100) DEFAULT NULL",
+                                           "`roli` varchar(16) NOT NULL DEFAULT 'vet'"], users),
+                      *table("pasekalar", ["`id` int(11) NOT NULL", "`iesi_fio` varchar(150) NOT NULL",
+                                           "`iesi_tugan_kuni` date NOT NULL DEFAULT '0000-00-00'",
+                                           "`zhauapty_fio` varchar(150) DEFAULT NULL",
+                                           "`baga` decimal(10,2) DEFAULT NULL", "`eskertu` text"], apiaries),
+                      *table("tekseru", ["`id` int(11) NOT NULL", "`paseka_id` int(11) NOT NULL",
+                                         "`dariger` varchar(100) DEFAULT NULL"], inspections), ""])
+
+
+def test_a_mysqldump_is_read_as_its_tables_rows_and_its_staff_tables_are_no_records(tmp_path: Path) -> None:
+    """An apiary register dumped by mysqldump (CREATE TABLE, extended INSERTs, MySQL's escapes, NULL, the zero date
+    of a birth nobody entered), kept as .txt: its apiaries are its records (the owner 17, the responsible beekeeper
+    17#2), linked to a registry; its users and its inspections' vets, four people, are the application's staff."""
+    from tests.conftest import link_out
+
+    apiaries, users, inspections, registry = [], [], [], ["ФИО;Дата рождения"]
+    for k in range(40):
+        owner, born = f"{SURNAMES[k % 8]} {FIRSTS[(k // 8) % 8]}", f"19{50 + k}-0{1 + k % 9}-{1 + k % 27:02d}"
+        helper = f"'{SURNAMES[(k + 1) % 8]} {FIRSTS[(k + 3) % 8]}'" if k % 2 else "NULL"
+        birth = born if k % 5 else "0000-00-00"
+        apiaries.append(f"({100 + 3 * k},'{owner}','{birth}',{helper},{k}.50,'ауыл \\'Көктал\\';\\nемделді')")
+        inspections.append(f"({k + 1},{100 + 3 * k},'{['Жақсыбеков А.', 'Сейітова Г.', 'Оспанов К.'][k % 3]}')")
+        registry.append(f"{owner};{born[8:]}.{born[5:7]}.{born[:4]}")
+    users = ["(1,'Жақсыбеков Арман','vet')", "(2,'Сейітова Гүлнар','vet')", "(3,'Әкімшілік','admin')"]
+    (tmp_path / "ara.txt").write_text(_mysqldump(apiaries, users, inspections), encoding="utf-8")
+    (tmp_path / "registry.csv").write_text("\n".join(registry) + "\n", encoding="utf-8")
+    entities, said = link_out(tmp_path, "ara.txt", "registry.csv")
+    assert {r for s, r in entities if s == "ara"} == {str(k + 1) for k in range(40)} | {
+        f"{k + 1}#2" for k in range(40) if k % 2}  # no adm_users/1, no tekseru/1: the staff's tables hold no records
+    # a name alone links nobody: the owners whose birth is the zero date stay apart, the others are the registry's
+    assert all((entities["ara", str(k + 1)] == entities["registry", str(k + 1)]) == (k % 5 > 0) for k in range(40))
+    assert "iesi_fio = full name" in said and "iesi_tugan_kuni = birth date" in said
+
+
+def test_a_pg_dump_in_its_plain_format_is_read_as_its_tables_rows(tmp_path: Path) -> None:
+    """pg_dump's COPY ... FROM stdin rows (tabs, \\N, backslash escapes) and INSERT statements (doubled quotes)."""
+    from ukimet.connect.connectors.files import CsvConnector
+
+    dump = ["--", "-- PostgreSQL database dump", "--", "SET client_encoding = 'UTF8';",
+            "CREATE TABLE public.clients (", "    id integer NOT NULL,", "    full_name text,",
+            "    amount numeric(10,2),", "    CONSTRAINT clients_pkey PRIMARY KEY (id)", ");",
+            "COPY public.clients (id, full_name, amount) FROM stdin;",
+            "1\tO'Neil\\tАсель\t1.50", "2\t\\N\t\\N", "\\.",
+            "INSERT INTO public.clients VALUES (3, 'Ақ''жол', 2.00);",
+            "INSERT INTO public.clients (full_name, id) VALUES", "('Бекова Дана', 4),", "('Ким; Ольга', 5);", ""]
+    (tmp_path / "clients.sql").write_text("\n".join(dump), encoding="utf-8")
+    connector = CsvConnector("clients", str(tmp_path / "clients.sql"))
+    (table,) = connector.tables()
+    assert (table.name, table.row_count, list(table.column_names)) == ("clients", 5, ["id", "full_name", "amount"])
+    rows = [r for batch in connector.read(table, 2) for r in batch.to_pylist()]
+    assert [r["full_name"] for r in rows] == ["O'Neil\tАсель", None, "Ақ'жол", "Бекова Дана", "Ким; Ольга"]
+    assert [r["id"] for r in rows] == ["1", "2", "3", "4", "5"] and rows[0]["amount"] == "1.50"

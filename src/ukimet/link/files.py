@@ -33,8 +33,8 @@ from ukimet.link.records import EMPTY_DATE, Party, birth_as_written, extract, pa
 from ukimet.sync.engine import Syncer
 from ukimet.sync.store import TABLES, ident, open_workspace, publishing
 
-KINDS: dict[str, Kind] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet", ".xlsx": "excel",
-                          ".xls": "excel", ".json": "json", ".jsonl": "json", ".ndjson": "json"}
+KINDS: dict[str, Kind] = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".sql": "csv", ".parquet": "parquet",
+                          ".xlsx": "excel", ".xls": "excel", ".json": "json", ".jsonl": "json", ".ndjson": "json"}
 
 
 def _source_name(path: Path, taken: set[str]) -> str:
@@ -105,7 +105,7 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
                                 "dates of birth (look-alikes chained together) and were split on strong pairs only")
             out: list[tuple[str, str, str | None, int]] = []
             for name in sources:
-                out += _entities_of(con, metadata, name, ids.get(name))
+                out += _entities_of(con, metadata, name, ids.get(name), KINDS[sources[name].suffix.lower()] == "csv")
         finally:
             con.close()
     # records with no person evidence at all are entities of their own
@@ -114,22 +114,45 @@ def link_files(paths: Sequence[Path], threshold: float = THRESHOLD, engine: Engi
     return _unique_ids(rows, warnings)
 
 
-def _tables_of(con: duckdb.DuckDBPyConnection, name: str, persons: Sequence[Party]) -> list[str]:
+def _tables_of(con: duckdb.DuckDBPyConnection, name: str, persons: Sequence[Party], dump: bool) -> list[str]:
     """The synced tables of the file ``name`` that describe ``persons`` (its parties), in the catalogue's order (a
-    workbook's data sheet, not its cover sheet); where none does, its first table (every row an entity of its own)."""
+    workbook's data sheet, not its cover sheet); where none does, its first table (every row an entity of its own).
+    Of a database's dump (``dump``), a table that names at most ``STAFF_MOST`` persons beside one that names more is
+    the application's staff or a lookup (its users, its inspections' four vets), not the register: no records."""
     synced = [str(r[0]) for r in con.execute(
         f"SELECT table_name FROM {TABLES} WHERE table_schema = ? AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' "
         "ORDER BY table_name", [name]).fetchall()]  # not a helper's __ table
-    return list(dict.fromkeys(p.table for p in persons if p.table in synced)) or synced[:1]
+    tables = list(dict.fromkeys(p.table for p in persons if p.table in synced))
+    if dump and len(tables) > 1:
+        named = {table: _persons_named(con, name, table, persons) for table in tables}
+        if max(named.values()) > STAFF_MOST:
+            tables = [t for t in tables if named[t] > STAFF_MOST]
+    return tables or synced[:1]
 
 
-def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str, own_id: str | None
-                 ) -> list[tuple[str, str, str | None, int]]:
+STAFF_MOST = 10
+"""the most persons a dump's table may name and be its application's staff or a lookup beside its register"""
+
+
+def _persons_named(con: duckdb.DuckDBPyConnection, name: str, table: str, persons: Sequence[Party]) -> int:
+    """How many different names (or IINs) the columns of ``persons`` in ``table`` hold."""
+    columns = [c for p in persons if p.table == table for kind, c in p.columns.items()
+               if kind in ("full_name", "surname", "iin")]
+    if not columns:
+        return STAFF_MOST + 1  # persons told by other evidence: no sign of a staff's table
+    values = " UNION ".join(f"SELECT lower(trim(CAST({ident(c)} AS VARCHAR))) AS v FROM {ident(name)}.{ident(table)}"
+                            for c in dict.fromkeys(columns))
+    return int(con.execute(f"SELECT count(DISTINCT v) FROM ({values})").fetchone()[0])  # type: ignore[index]
+
+
+def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str, own_id: str | None,
+                 dump: bool = False) -> list[tuple[str, str, str | None, int]]:
     """(source, record id, entity, row) of every person every row of the file ``name`` describes, in the order of its
     columns (the row's own person first); ``own_id``: the column ``--map`` names as the record id. Where several of
-    its tables (sheets) describe persons, a record id is its table's name and its own (Район 2/17)."""
+    its tables (sheets) describe persons, a record id is its table's name and its own (Район 2/17); ``dump``: the
+    file is text, so that its several tables are a database dump's."""
     persons = parties(columns_of(metadata, name), (), True)
-    tables = _tables_of(con, name, persons)
+    tables = _tables_of(con, name, persons, dump)
     out: list[tuple[str, str, str | None, int]] = []
     for place, table in enumerate(tables):
         columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "

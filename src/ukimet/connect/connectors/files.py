@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from ukimet.connect.connectors import boxed, cards, fixed_width, typed_lines
+from ukimet.connect.connectors import boxed, cards, fixed_width, sqldump, typed_lines
 from ukimet.connect.connectors.base import (
     REASON,
     ColumnInfo,
@@ -348,7 +348,7 @@ class CsvConnector:
 
     def __init__(self, name: str, location: str, encoding: str | None = None, delimiter: str | None = None) -> None:
         self.name = name
-        self.files = _files(name, location, (".csv", ".txt", ".tsv"))
+        self.files = _files(name, location, (".csv", ".txt", ".tsv", ".sql"))
         self.encoding = encoding
         self.delimiter = delimiter
 
@@ -365,7 +365,9 @@ class CsvConnector:
             renamed = f", renamed {o['renamed']}" if o.get("renamed") else ""
             converted = f", {o['converted']}" if o.get("converted") else ""
             split = "columns of fixed width" if o.get("fixed_width") else \
-                f"a {o['boxed']} client's table" if o.get("boxed") else f"delimiter {o['delimiter']!r}"
+                f"a {o['boxed']} client's table" if o.get("boxed") else \
+                f"a {o['sqldump']} dump's table {o['dump_table']}" if o.get("sqldump") else \
+                f"delimiter {o['delimiter']!r}"
             described.append(f"{Path(o['file']).name} ({o['encoding']}{converted}, {split}, {with_header}{renamed})")
         return "CSV: " + "; ".join(described)
 
@@ -374,6 +376,10 @@ class CsvConnector:
         for path in self.files:
             try:
                 dialect = sniff(path, self.encoding)
+                dumped = None if self.delimiter else _dump_tables(path, dialect.encoding, dialect.fallback)
+                if dumped is not None:  # a database's dump: a table per dumped table that has rows
+                    out += dumped
+                    continue
                 delimiter = self.delimiter or dialect.delimiter
                 fixed = None if self.delimiter else _boxed_table(path, dialect.encoding, dialect.fallback) or \
                     _fixed_width_table(path, dialect.encoding, dialect.fallback, delimiter) or \
@@ -405,7 +411,7 @@ class CsvConnector:
                     rows = len(top) - above - 1 - again + rest + (0 if dialect.header else 1)
                     multiline = reader.line_num > len(top) + rest  # a quoted value over two lines somewhere
                 converted = raw.converted if raw is not None else 0
-            except (SourceError, UnicodeError, csv.Error, OSError) as error:
+            except (SourceError, UnicodeError, csv.Error, OSError, ValueError) as error:
                 out.append(_failed(path, error))
                 continue
             names, renamed = unique_names(first if dialect.header else [f"column_{i + 1}" for i in range(len(first))])
@@ -426,7 +432,7 @@ class CsvConnector:
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         raise_if_unreadable(self.name, table)
-        if table.options.get("fixed_width") or table.options.get("boxed") or table.options.get("typed_lines"):
+        if any(table.options.get(k) for k in ("fixed_width", "boxed", "typed_lines", "sqldump")):
             yield from _line_table_batches(table, batch_rows, limit)
             return
         path = Path(table.options["file"])
@@ -544,6 +550,26 @@ def _boxed_table(path: Path, encoding: str, fallback: str | None) -> TableInfo |
     return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), count, (), None, options)
 
 
+def _dump_tables(path: Path, encoding: str, fallback: str | None) -> list[TableInfo] | None:
+    """The tables of a database's dump (``sqldump``: mysqldump's, pg_dump's plain format) that have rows, or None
+    where the file is no dump."""
+    text, _ = text_lines(path, encoding, fallback)
+    with text as f:
+        kind = sqldump.style(itertools.islice(f, sqldump.SAMPLE_LINES))
+    if kind is None:
+        return None
+    text, _ = text_lines(path, encoding, fallback)
+    with text as f:
+        found = sqldump.tables(f, kind)
+    out = []
+    for table in found:
+        names, renamed = unique_names(table.columns)
+        options = {"file": str(path), "encoding": encoding, "header": "True", "renamed": "; ".join(renamed),
+                   "sqldump": kind, "dump_table": table.name, "fallback": fallback or "", "delimiter": ","}
+        out.append(TableInfo(table.name, tuple(ColumnInfo(n, "text") for n in names), table.rows, (), None, options))
+    return out
+
+
 def _typed_lines_table(path: Path, encoding: str, fallback: str | None, delimiter: str) -> TableInfo | None:
     """The table of a file of typed lines (``typed_lines``: H, D, A, T lines), or None."""
     text, _ = text_lines(path, encoding, fallback)
@@ -571,6 +597,9 @@ def _line_table_batches(table: TableInfo, batch_rows: int, limit: int | None) ->
                                                                                                   widths))
         elif o.get("boxed"):
             rows = boxed.rows(f, o["boxed"], header or [])
+        elif o.get("sqldump"):
+            rows = sqldump.rows(f, "mysql" if o["sqldump"] == "mysql" else "postgres", o["dump_table"],
+                                list(table.column_names))
         else:  # the lines above and at its header left out
             columns = [tuple(span) for span in json.loads(o["fixed_width"])]
             rows = ([v or None for v in fields] for fields in
