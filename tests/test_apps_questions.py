@@ -434,6 +434,56 @@ def test_a_speakers_role_a_contraction_a_request_verb_and_a_kazakh_place_in_lati
     assert isinstance(compiled, tuple) and said in compiled[2], compiled
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    ("Соцработник, ВКО: сколько семей по карте семьи живут в тесноте (перенаселённое жильё)?",
+     "Восточно-Казахстанская область, живущие в тесноте"),
+    ("Caseload note, Pavlodar Region: how many families have an income per person below 100,000 tenge a month?",
+     "Pavlodar Region, income per person < 100000"),
+    ("Патронаж жазбасы, Абай облысы: дәл екі баласы бар үй шаруашылықтары нешеу?", "Абай облысы, балалар саны = 2"),
+    ("Депутатский запрос. Просим сообщить общую сумму выплат пенсий по возрасту жителям Актюбинской области за 2025 "
+     "год.", "Актюбинская область"),
+    ("On behalf of the akim of Aktobe Region: what is the average number of members per family in the region?",
+     "average family size · families · Aktobe Region"),
+    ("Құрметті әріптестер! Газет тілшісімін. Қазақстан бойынша атаулы әлеуметтік көмек алатын отбасылар санын "
+     "хабарлауыңызды сұраймын.", "атаулы әлеуметтік көмек алатын"),
+])
+def test_a_label_naming_who_writes_or_the_note_is_no_part_of_the_question(question: str, said: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and said in compiled[2], compiled
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("ШҚО бойынша есеп дайындап жатырмын: өңіріміздегі 18 бен 29 жас аралығындағы жастар саны қанша?",
+     "Шығыс Қазақстан облысы, жасы ≥ 18, жасы ≤ 29"),
+    ("Мәслихат депутатының депутаттық сауалына байланысты Павлодар облысындағы ауданы 40 шаршы метрден аз тұрғын "
+     "үйлердің санын беруіңізді сұраймыз.", "Павлодар облысы, ауданы, м² < 40"),
+    ("Облыстық жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасының хатына сәйкес Жамбыл облысы "
+     "бойынша отбасы картасында «орталық жылу жоқ» белгісі бар отбасылар санын ұсынуыңызды сұраймыз.",
+     "Жамбыл облысы, орталық жылусыз"),
+    ("Павлодар облысы бойынша средний доход семьи в месяц қанша?", "отбасының орташа табысы"),
+    ("Каков медианный ежемесячный доход семей в Жамбылской области?", "медианный доход семьи"),
+    ("Алматы облысында қанша зейнеткер тұрады?", "Алматы облысы, зейнеткерлер"),  # the region's word, no "our"
+])
+def test_a_long_preamble_our_region_and_a_familys_income_a_month_are_read(question: str, said: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and said in compiled[2], compiled
+
+
+def test_our_region_beside_another_is_never_guessed() -> None:
+    compiled = compile_question("Сравните нашу область с Карагандинской по числу семей")
+    assert isinstance(compiled, Answer) and compiled.sql is None, compiled
+
+
+@pytest.mark.parametrize("question", [
+    "Оралманы, ВКО: сколько их?",  # a label of words that are the question's: never dropped
+    "Журналист: сколько журналистов в Шымкенте?",
+    "Атаулы әлеуметтік көмек: қанша отбасы алады, Гарвард бойынша?",
+])
+def test_a_labels_words_that_could_change_the_answer_are_still_read(question: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, Answer) and compiled.sql is None, compiled
+
+
 @pytest.mark.parametrize("question", ["Region With The Oldest Population (Average Age)",
                                       "so which region's got the best average wage?"])
 def test_the_oldest_and_the_best_rank_the_regions_from_the_highest(question: str) -> None:

@@ -999,16 +999,20 @@ negation (the place's own word says which)"""
 SPREAD_ASKED = re.compile(r"(?<!\w)(?:как|каким образом) (?=распредел\w+|дел(?:и|я)тся)", re.IGNORECASE)
 """как распределяются жилища по числу комнат: the "how" of a breakdown the rest of the question says"""
 MONTHLY_RATE = re.compile(
-    r"(?<!\w)((?:тенге|тг|₸|kzt|tenge|теңге\w{0,4}|млн|миллион\w{0,3}|million|тыс\w{0,3}|мың\w{0,4}|thousand)\.?)"
+    r"(?<!\w)((?:тенге|тг|₸|kzt|tenge|теңге\w{0,4}|млн|миллион\w{0,3}|million|тыс\w{0,3}|мың\w{0,4}|thousand)\.?"
+    r"(?:\s+(?:per (?:person|head|capita)|a head|на (?:одного )?человека|на душу|адам басына))?)"
     r"\s+(?:в месяц|a month|per month|monthly|айына|ай сайын)(?!\w)"
-    r"|(?<!\w)(?:айлық|ежемесячн\w*)\s+(?=жалақ|зейнетақ|зарплат|заработн|пенси)", re.IGNORECASE)
+    r"|(?<!\w)(?:айлық|ежемесячн\w*)\s+(?=жалақ|зейнетақ|зарплат|заработн|пенси|доход\w*\s+(?:на\s+)?(?:семь|семей|домохоз))",
+    re.IGNORECASE)
 """an amount of money a month (more than one million tenge a month, свыше 300 тыс в месяц, 100 000 теңге айына),
-a monthly wage (айлық жалақысы): the rate every wage and pension is, no step of a trend"""
+a monthly wage (айлық жалақысы), a family's monthly income (ежемесячный доход семей): the rate every wage, pension
+and family income is, no step of a trend (a person's income is a year's: never so)"""
 AVERAGE_SAID = re.compile(r"(?<!\w)(?:средн\w*|average|avg|mean|median|медиан\w*|орташа|орта есеппен)(?!\w)",
                           re.IGNORECASE)
 AMOUNT_A_MONTH = re.compile(
-    r"(?<!\w)((?:пенси|зарплат|заработн\w* плат|pension|wage|salar|зейнетақ|жалақ|пособи|allowance|жәрдемақ|асп|аәк)\w*"
-    r"(?:\s+(?:по возрасту|by age|жасына байланысты))?)\s+(?:в месяц|per month|a month|айына)(?!\w)", re.IGNORECASE)
+    r"(?<!\w)((?:(?:пенси|зарплат|заработн\w* плат|pension|wage|salar|зейнетақ|жалақ|пособи|allowance|жәрдемақ|асп"
+    r"|аәк)\w*(?:\s+(?:по возрасту|by age|жасына байланысты))?)|доход\w* (?:семь|семей|домохоз)\w*"
+    r"|(?:family|household) income|отбасы\w* табыс\w*)\s+(?:в месяц|per month|a month|айына)(?!\w)", re.IGNORECASE)
 """the average pension a month (средний размер пенсии по возрасту в месяц): the amount every pension is paid at,
 not a step of a trend; read so only beside an average or median (сколько пенсий в месяц asks a count a month)"""
 def _without_state(said: re.Match[str]) -> str:
@@ -1111,6 +1115,42 @@ least, as the thing alone says (получают какое-либо пособ�
 ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, CHAT_ASIDE, SPREAD_ASKED, TABLE_NUMBER, PENSIONS_INCLUDED,
           DEADLINE, ANY_KIND)
 """words that say nothing the rest of the question does not, dropped before it is read"""
+LABEL = re.compile(r"^\s*(?P<label>[^:?!.]{2,100}?)\s*(?P<end>[:.])\s+(?=\S)")
+"""a question's label before its first colon (Соцработник, ВКО: сколько ...; Caseload note, Pavlodar Region: how
+many ...) or its first sentence (Депутатский запрос. Просим сообщить ...)"""
+LABEL_WORDS = re.compile(
+    r"(?<!\w)(?:(?:участков\w* )?(?:социальн\w* |соц\.? ?)работник\w*|соцработник\w*|(?:региональн|областн|городск|"
+    r"районн)\w* (?:аналитик|специалист|отдел)\w*|аналитик\w*|журналист\w*|корреспондент\w*|депутатск\w* запрос\w*"
+    r"|депутат\w*|аким(?:а|у|ом)?|заметк\w*|записк\w*|запис[ьи]|пометк\w*|патронаж\w*|поручил\w*(?: \w+(?:ть|ти))?"
+    r"|(?:өңірлік |облыстық |қалалық |аудандық )?(?:талдаушы\w*|талдау бөлім\w*)|әлеуметтік қызметкер\w*"
+    r"|қызметкер\w*|жазба\w*|тілші\w*|сұрақ\w*|сарапшы\w*|(?:мәжіліс )?депутат\w* сауал\w*|сауал\w*|әкім(?!д)\w*"
+    r"|(?:on behalf of|further to|from|for|by)(?: the| an?)?|(?:(?:regional|district|mazhilis) )?(?:social[- ]workers?|"
+    r"case ?workers?|analysts?|journalists?|reporters?|deput(?:y|ies)|akims?|specialists?)(?:['’]s?)?"
+    r"|(?:caseload|case|field|home[- ]visit|visit|desk|handover)? ?(?:notes?|memos?|log)|caseload|inquiry|of the"
+    r"|of|here|есеп дайында\w* жатырм\w*|готовл\w* (?:отч[её]т|справк)\w*)(?!\w)", re.IGNORECASE)
+"""who writes a question or what note it stands in, said in its label (a social worker, an analyst, a journalist,
+a deputy's inquiry, a home visit's note; әлеуметтік қызметкердің жазбасы, өңірлік талдаушы; on behalf of the akim
+of): the asker's, not the question's"""
+QUESTION_WORDS = re.compile(r"(?<!\w)(?:сколько|скока|какой|какая|каков\w*|how|what|which|қанша|нешеу|қай|қандай)"
+                            r"(?!\w)", re.IGNORECASE)
+
+
+def _unlabelled(text: str) -> str:
+    """``text`` without the words of its label (``LABEL``) that say who writes it or what note it is in
+    (``LABEL_WORDS``); the label's other words (its region: Соцработник, ВКО:) stay, as the question's. A first
+    sentence is a label only where nothing else is left of it (Депутатский запрос. Просим ...); a label that asks
+    (сколько ...: ...) is the question's own."""
+    found = LABEL.match(text)
+    if found is None or QUESTION_WORDS.search(found.group("label")) or not LABEL_WORDS.search(found.group("label")):
+        return text
+    if not any(re.search(r"[^\W\d_]", w) and w.lower() not in ("of", "the", "on", "behalf", "from", "for", "by", "a")
+               for w in LABEL_WORDS.sub(" ", found.group("label")).split()):
+        return ("" if found.group("end") == "." else ":") + text[found.end():]  # nothing left of it
+    if found.group("end") == ".":
+        return text
+    return LABEL_WORDS.sub(" ", found.group("label")) + ": " + text[found.end():]
+
+
 PENSIONS_EXCLUDED = re.compile(
     r"(?<!\w)(?:(?:not counting|excluding|other than|except(?: for)?|without counting|leaving out) (?:the )?"
     r"(?:old[- ]age )?pensions?|(?:old[- ]age )?pensions? (?:excluded|not counted|aside|not included)"
@@ -2095,18 +2135,23 @@ PREAMBLE_STARTS = {
            ("in", "line", "with"), ("following", "the", "request"))}
 """How an official letter's preamble begins (во исполнение поручения, в соответствии с запросом, pursuant to the
 Ministry's request), in the words' dictionary forms: the clause says who asks and why, never what."""
-EN_REQUEST = frozenset({"please", "kindly", "provide", "report", "send", "submit", "share", "give", "supply"})
+EN_REQUEST = frozenset({"please", "kindly", "provide", "report", "send", "submit", "share", "give", "supply",
+                        "could", "can", "would", "advise"})
 """English words that end a preamble and begin the request itself"""
-KK_PREAMBLE_ENDS = ("saikes", "orai", "maksatinda", "boinsha", "retinde")
+KK_PREAMBLE_ENDS = ("saikes", "orai", "maksatinda", "boinsha", "retinde", "bailanisti")
 """Kazakh postpositions that close a preamble after a word of ``KK_ORDERS`` (сұрау салуына сәйкес, хатына орай,
-тапсырмасын орындау мақсатында, министрліктің тапсырмасы бойынша), folded; after any other word they are the
-question's own (жасына байланысты, облыстар бойынша)"""
+тапсырмасын орындау мақсатында, министрліктің тапсырмасы бойынша, депутаттық сауалына байланысты), folded; after any
+other word they are the question's own (жасына байланысты, облыстар бойынша)"""
 KK_ORDERS = ("tapsirm", "surau", "sural", "salu", "hat", "otinish", "nuskau", "sheshim", "oryndau", "orindau",
-             "jauap", "zhauap", "daindau", "azirleu")
+             "jauap", "zhauap", "daindau", "azirleu", "saual")
 """a Kazakh instruction, request, letter or decision, carrying one out or preparing one (анықтама дайындау
 мақсатында: to prepare a note; folded stems)"""
 PREAMBLE_LONGEST = 8
 """a preamble's most words: a clause closed further on is the question's own"""
+KK_PREAMBLE_LONGEST = 14
+"""a Kazakh preamble's most words where a postposition after a letter or an order closes it: the agency that wrote
+is named in full before it (облыстық жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасының хатына
+сәйкес)"""
 
 
 INTRODUCING = {"ru": frozenset({"я", "аналитик", "специалист", "сотрудник", "эксперт", "экономист", "статистик",
@@ -2121,7 +2166,8 @@ ASKING_STARTS = {"ru": frozenset({"сколько", "какой", "каков", 
                  "en": frozenset({"how", "what", "which", "where", "please", "kindly", "can", "could", "give",
                                   "tell", "show"})}
 """Words that begin the question after an introduction (Russian in their dictionary form)"""
-KK_ROLES = ("sarapshi", "maman", "taldaushi", "analitik", "kizmetker", "ekonomist", "statistik")
+KK_ROLES = ("sarapshi", "maman", "taldaushi", "analitik", "kizmetker", "ekonomist", "statistik", "tilshi",
+            "jurnalist", "zhurnalist", "korrespondent", "deputat")
 """a Kazakh role the asker says they are (сарапшысымын, маманмын: folded stems)"""
 KK_I_AM = ("min", "pin", "bin")
 """the Kazakh first person's ending of "I am" (сарапшысымын), folded"""
@@ -2161,7 +2207,7 @@ def _preamble(tokens: list[str], language: str) -> range:
     greeting = next((len(g) for g in _phrases_of("greeting", language) if _match_phrase(tokens, 0, g)), 0)
     rest = tokens[greeting:]
     if language == "kk":
-        for k, token in enumerate(rest[:PREAMBLE_LONGEST + 1]):
+        for k, token in enumerate(rest[:KK_PREAMBLE_LONGEST + 1]):
             if k and token in KK_PREAMBLE_ENDS and rest[k - 1].startswith(KK_ORDERS) and k + 1 < len(rest):
                 return range(greeting + k + 1)
         introduced = _introduction(rest, rest, language)
@@ -2204,6 +2250,18 @@ OUR = {"kk": ("imiz",), "ru": ("наш", "свой"), "en": ("our",)}
 OUR_PLACES = {"kk": ("oblis", "onir", "aimak", "kala"), "ru": ("область", "регион", "город"),
               "en": ("region", "oblast", "city", "area")}
 """the nouns of a place that "our" says of the asker's region"""
+
+
+def _one_region_named(tokens: list[str], our: set[int], layer: Layer, language: str) -> bool:
+    """Whether the question names one region, by one phrase outside ``our`` (the words of "our region"): then "our
+    region" is that one (ШҚО бойынша есеп дайындап жатырмын: өңіріміздегі жастар саны); never where it names two
+    (our region against Karaganda: which is ours is not said)."""
+    if not our or not all(language != "kk" or any(o in tokens[i] for o in OUR["kk"]) for i in our):
+        return False  # облысында (in the region) after Алматы: the region's own word, no "our"
+    spans = {(j, len(region)) for j in range(len(tokens)) for region in _region_phrases(layer, language)
+             if j not in our and _match_phrase(tokens, j, region)}
+    starts = {j for j, _ in spans}
+    return len(starts) == 1
 
 
 def _our_region(tokens: list[str], language: str) -> set[int]:
@@ -2546,7 +2604,8 @@ def _short_years(text: str) -> str:
 
 def _words_read(text: str, layer: Layer, language: str | None) -> _Read:
     """``text``'s words as ``_parse`` reads them (``language``: the question's, when known; else detected)."""
-    text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", arabic_groups(one_script(text)))))
+    text = WITH.sub("with ", WITHOUT.sub("without ", NUMBER_SIGN.sub("number", _unlabelled(arabic_groups(
+        one_script(text))))))
     text = VERB_SAID_ONCE.sub(r"\1 \2 \3 \1 \4", _short_years(_english_numbers(text)))
     text = NEITHER_NOR.sub(lambda m: f"without {m.group(1)} and without ", text)
     text = RU_NEITHER_NOR.sub(r"без \1 и без \2", text)
@@ -2599,7 +2658,9 @@ def _parse_words(text: str, layer: Layer, language: str | None, introduced: Sequ
     letter = _preamble(tokens[begun:], language)  # read before typos: further (to) is no slip of another word
     preamble = set(range(begun)) | {begun + k for k in letter}
     sender = _region_of_sender(tokens, preamble, layer, language)
-    preamble = (preamble - sender) | ((_our_region(tokens, language) - sender) if sender else set())
+    our = _our_region(tokens, language)
+    preamble = (preamble - sender) | ((our - sender) if sender or _one_region_named(tokens, our, layer, language)
+                                      else set())
     result.corrected = glued + relative + _typos_corrected(tokens, typed, language, layer, preamble)
     dictionary = [lemma(t, "ru" if language == "en" and not t.isascii() else language)  # Russian words in their
                   for t in tokens]  # dictionary form (pymorphy3), in an English question too
