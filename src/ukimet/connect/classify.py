@@ -16,7 +16,16 @@ from importlib import resources
 
 from ukimet.connect.connectors.base import CUT
 from ukimet.connect.encoding import MOJIBAKE, mended
-from ukimet.core.cells import PLACES, RELATION_BEFORE, RELATION_IN_BRACKETS, SELF, holds_people, places_of
+from ukimet.core.cells import (
+    PHONE_AFTER_NAME,
+    PLACES,
+    RELATION_BEFORE,
+    RELATION_DASH,
+    RELATION_IN_BRACKETS,
+    SELF,
+    holds_people,
+    places_of,
+)
 from ukimet.core.dates import (
     age_in_birth,
     epoch_days,
@@ -144,6 +153,8 @@ mobile operator's code, 71x-72x a town's)."""
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 _WORD = re.compile(r"^(?:[^\W\d_]|['-])+$")
 """A word of letters in any script (Kazakh Latin's Á, ǵ, ý, ı too), perhaps with an apostrophe or a hyphen."""
+_VOWEL = re.compile(r"[aeiouyáéíóúýıäöüàèìòùâêîôûāēīōūëïÿаеёиоуыэюяәөұүі]", re.IGNORECASE)
+"""a vowel: every word of a name has one (БСК, РМЖ, КШС are codes)"""
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}$")
 """A word of initials: Н., Н.С., Sh.K."""
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
@@ -299,6 +310,8 @@ _LISTED = re.compile(r"\w[\w ]*\w\.\d+\.(.+)")
 """a column of a list of nested records whose last key holds dots of its own (Члены семьи.2.Д.р./возраст)"""
 _LAST_KEY = re.compile(r".*\w\w\.([^.]+)")
 """a column of nested records (client.name.last: its last key), not one whose name is dotted (Д.р., Д.р./возраст)"""
+_AFTER_FIRST_KEY = re.compile(r"[^\W\d_][\w ]*[^\W\d_]\.(.+)")
+"""a column of a record's labelled lines whose label holds dots (a calendar event's DESCRIPTION.Д.р.): the label"""
 
 
 _TOWN_MARK = re.compile(r"^\s*(г|қ|гор|город|қаласы|city)\.?\s+|\s+(қ|қаласы|city)\.?\s*$")
@@ -387,8 +400,8 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         scores["first_name"] = share_single * max(0.0, 1 - sur - pat)
         scores["capitalised"] = sum(1 for x in single if x[0].isupper()) / len(v)
     multi = [x for x in map(name_alone, v) if 2 <= len(_words(x)) <= 4 and all(
-        (_WORD.match(w) or _INITIALS.match(w)) and w[0].isupper() for w in _words(x))  # Ахметов Н.С. too
-        and not is_organisation(x)]
+        ((_WORD.match(w) and (len(w) == 1 or _VOWEL.search(w))) or _INITIALS.match(w)) and w[0].isupper()
+        for w in _words(x)) and not is_organisation(x)]  # Ахметов Н.С., ОМАРОВ Д К too; not БСК, СД, РМЖ (codes)
     scores["full_name"] = len(multi) / len(v)
     scores["text"] = _share(v, lambda x: len(_words(x)) >= 2 and not any(c.isdigit() for c in x))
     return scores
@@ -438,8 +451,9 @@ GIVEN = re.compile(r"given|forename")
 (a Korean's Ен Хи), not full names."""
 FEWEST_BIRTHS = 4
 """Dates a column needs before their spread can say they are births."""
-BORN_SINCE = 1900
-"""The earliest year of birth a column of years alone, named as births, may hold."""
+BORN_SINCE = 1880
+"""The earliest year of birth a column of years alone, named as births, may hold (the veterans of 1941-1945 on a
+memorial list were born from the 1890s)."""
 
 
 PERSONS_AMONG_PARTIES = 0.2
@@ -511,10 +525,12 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     values = [mended(v) if isinstance(v, str) and _MAYBE_MOJIBAKE.search(v) else v for v in values]
     # Гульмира (жена), Рамазан (муж): a name with its relation to the row's person in brackets, read as the name
     values = [RELATION_IN_BRACKETS.sub("", v) if isinstance(v, str) and "(" in v else v for v in values]
+    # Загипа - мать, ЖЕНА ГАУХАР +77024842580: a contact's relation after a dash, a phone after the name
+    values = [PHONE_AFTER_NAME.sub("", RELATION_DASH.sub("", v)) if isinstance(v, str) else v for v in values]
     # жена Гульмира, мама Жазира: a relation before the name; сам: the row's own person, no one else's name
     values = ["" if isinstance(v, str) and v.strip().lower() in SELF else
               RELATION_BEFORE.sub("", v) if isinstance(v, str) else v for v in values]
-    last = _LISTED.fullmatch(column) or _LAST_KEY.fullmatch(column)
+    last = _LISTED.fullmatch(column) or _LAST_KEY.fullmatch(column) or _AFTER_FIRST_KEY.fullmatch(column)
     names = _name_hits(last.group(1)) if last else {}
     if set(names) == {"date"}:  # туған.күні: the day of birth, not a date
         names = {k: v for k, v in _name_hits(".".join(column.split(".")[-2:])).items() if k == "birth_date"} or names

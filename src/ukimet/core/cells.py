@@ -32,16 +32,28 @@ NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 hold, whatever their sex"""
 MOST_PLACES = 12
 """the most persons of a numbered list read (a family's members)"""
-RELATION_IN_BRACKETS = re.compile(r"\s*\([a-zа-яёәғқңөұүһі]+\)")
-"""a relation or role word in brackets after a name, in lower case (``Гульмира (жена)``, ``Асем (стажёр)``)"""
-RELATION_BEFORE = re.compile(
-    r"^\s*(?:жена|супруга|муж|супруг|мама|мать|папа|отец|сын|дочь|брат|сестра|бабушка|дедушка|тётя|тетя|дядя|"
-    r"әйелі|күйеуі|анасы|апасы|әкесі|ағасы|ұлы|қызы|інісі|wife|husband|mother|mom|mum|father|dad|son|daughter|"
-    r"brother|sister)\s*[:,–—-]?\s+(?=[^\W\d_a-zа-яёәғқңөұүһі])")
+RELATIONS = ("жена", "супруга", "муж", "супруг", "мама", "мать", "папа", "отец", "сын", "дочь", "брат", "сестра",
+             "бабушка", "дедушка", "тётя", "тетя", "дядя", "внук", "внучка", "невестка", "зять", "сноха", "әйелі",
+             "жұбайы", "күйеуі", "анасы", "апасы", "әкесі", "ағасы", "ұлы", "қызы", "інісі", "қарындасы", "әпкесі",
+             "сіңлісі", "келіні", "немересі", "атасы", "әжесі", "бауыры", "wife", "husband", "mother", "mom", "mum",
+             "father", "dad", "son", "daughter", "brother", "sister")
+"""the words of a relation written beside a contact's name, in lower case"""
+_LOWER = "|".join(RELATIONS)
+_UPPER = "|".join(r.upper() for r in RELATIONS)
+RELATION_IN_BRACKETS = re.compile(r"\s*\((?:[a-zа-яёәғқңөұүһі]+|" + _UPPER + r")\)")
+"""a relation or role word in brackets after a name, in lower case (``Гульмира (жена)``, ``Асем (стажёр)``), or a
+relation's in capitals after a name in capitals (``ҚҰЛМАХАНОВА ҚАРЛЫҒАШ (АНАСЫ)``)"""
+RELATION_BEFORE = re.compile(r"^\s*(?:(?:" + _LOWER + r")\s*[:,–—-]?\s+(?=[^\W\d_a-zа-яёәғқңөұүһі])|(?:" + _UPPER
+                             + r")\s*[:,–—-]?\s+(?=[^\W\d_]))")
 """a relation word in lower case before a capitalised name (``жена Гульмира``, ``мама Жазира``: the payer of a
-member's card, by their relation to the member)"""
+member's card, by their relation to the member), or in capitals before a name in capitals (``ӘПКЕСІ ГУЛЬНАР``)"""
 SELF = frozenset({"сам", "сама", "сам(а)", "сами", "self", "өзі", "өзім"})
 """what a column of another person writes where that person is the row's own (a club card's payer: ``сам``)"""
+RELATION_DASH = re.compile(r"\s+[–—-]\s*(?:" + _LOWER + "|" + _UPPER + r")\s*$")
+"""a relation word after a name past a dash (``Загипа - мать``, ``РУСТАМ - БРАТ``)"""
+PHONE_AFTER_NAME = re.compile(r"(?<=[^\W\d_])[\s,;]+(?:тел\.?:?\s*)?(?:\+?7|8)?[\s(-]*7\d{2}[\s)-]*\d{3}"
+                              r"[\s-]*\d{2}[\s-]*\d{2}\s*$")
+"""a mobile phone written after a name in one cell (``Жанысбаева Балнур 7082700512``, ``ГАУХАР +77024842580``)"""
 RELATION_AFTER = re.compile(r"\s+[–—-]\s*[^\W\d_]+\.?(?=\s*(?:,|$))|" + RELATION_IN_BRACKETS.pattern)
 """a relation word after the name, past a dash or in brackets, in lower case (``Каршина Татьяна – жена``,
 ``Қабдешова Сымбат (қызы)``; not a maiden name, ``(урожд. Макарова)``)"""

@@ -415,7 +415,12 @@ def life_span_birth(value: str) -> str | None:
     """The birth a life's span begins with, as written (a cemetery book's Өмір сүрген жылдары: ``1938–2005`` gives
     ``1938``; ``10.02.1959 - 03.01.2005`` gives ``10.02.1959``): two dates or years, joined by a dash (a hyphen
     between spaces, or between two years), the second no earlier than the first and at most 120 years after it;
-    None for anything else (``1985-03``, a year and month, is no span)."""
+    None for anything else (``1985-03``, a year and month, is no span). A remark after it is no part of it (``1912–1943
+    (погиб)``, ``1921–1942 (қаза тапты)``, ``1920 – (пропал без вести)``: a death with no year)."""
+    value = _REMARK.sub("", value)
+    open_ended = _OPEN_SPAN.match(value)
+    if open_ended is not None:
+        return open_ended.group(1) if parse_date(open_ended.group(1)) or parse_year(open_ended.group(1)) else None
     found = _SPAN.match(value)
     if found is None:
         return None
@@ -427,6 +432,10 @@ def life_span_birth(value: str) -> str | None:
     return first
 
 
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+"""a remark in brackets after a life's span (погиб, пропал без вести, қаза тапты, хабарсыз кетті)"""
+_OPEN_SPAN = re.compile(r"^\s*(\S+)\s*[–—-]\s*$")
+"""a life's span whose end is a remark, not a year (1920 – (пропал без вести))"""
 OLDEST_SPAN = 120
 """The most years a life's span (``life_span_birth``) may cover"""
 

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ukimet.core.cells import RELATION_BEFORE, RELATION_IN_BRACKETS, SELF
+from ukimet.core.cells import PHONE_AFTER_NAME, RELATION_BEFORE, RELATION_DASH, RELATION_IN_BRACKETS, SELF
 from ukimet.core.dates import name_alone
 from ukimet.core.scripts import letters
 
@@ -272,6 +272,7 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     text = FORMER_SURNAME.sub(" ", text)  # Абдирахманова (до брака Кожахметова) Нурила Кайратовна
     text = RELATION_IN_BRACKETS.sub(" ", text)  # Гульмира (жена): the relation is no word of her name
     text = RELATION_BEFORE.sub("", text)  # жена Гульмира: nor before it
+    text = PHONE_AFTER_NAME.sub("", RELATION_DASH.sub("", text))  # Загипа - мать, ГАУХАР +77024842580
     if text.strip().lower() in SELF:  # сам: the row's own person, named in its own columns
         return FullName(None, None, None)
     text = ADDRESSED.sub("", text)  # Талгат ага: an elder addressed by his first name

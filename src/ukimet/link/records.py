@@ -452,7 +452,10 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
         _bare_to_the_row(grouped)
         if not named:
             _iin_to_the_name_before(grouped, cols)
-        if named and "subject" in grouped and (not _identifies(grouped["subject"]) or (
+        if "subject" in grouped and len(grouped) > 1 and not named and not _identifies(grouped["subject"]) and \
+                not grouped["subject"].keys() & {"surname", "first_name", "full_name", "iin"}:
+            _to_the_person_before(grouped, cols)  # ФИО ветерана, Годы жизни, ..., ФИО заявителя: the veteran's
+        elif named and "subject" in grouped and (not _identifies(grouped["subject"]) or (
                 not grouped["subject"].keys() & {"surname", "first_name", "full_name"}
                 and _fits_the_person_before(grouped, cols))):
             _to_the_person_before(grouped, cols)  # ФИО роженицы, Возраст: the mother's age; Залогодатель (Ф.И.О.),

@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from ukimet.connect.connectors import boxed, cards, fixed_width, sqldump, typed_lines
+from ukimet.connect.connectors import boxed, cards, fixed_width, icalendar, sqldump, typed_lines
 from ukimet.connect.connectors.base import (
     REASON,
     ColumnInfo,
@@ -39,6 +39,7 @@ from ukimet.connect.connectors.base import (
 )
 from ukimet.connect.connectors.nested import flatten, grow, in_order
 from ukimet.connect.connectors.workbook import (
+    BLOCK_OPENS,
     TITLE_ROWS,
     Sheet,
     cells,
@@ -74,6 +75,11 @@ def _refuse_unreadable(name: str, tables: list[TableInfo]) -> None:
 
 HEADER_AGAIN_LEAST = 3
 """the fewest columns a second header line must name as the header does (ЖСН and ИИН: an IIN) to be one"""
+
+
+def _rule(row: list[str]) -> bool:
+    """Whether ``row`` is a line of dashes under a header (sqlcmd's and bcp's ``------`` under each column's name)."""
+    return bool(row) and all(re.fullmatch(r"\s*-*\s*", cell) for cell in row) and any("-" in cell for cell in row)
 
 
 def _header_again(header: list[str], row: list[str]) -> bool:
@@ -367,6 +373,7 @@ class CsvConnector:
             split = "columns of fixed width" if o.get("fixed_width") else \
                 f"a {o['boxed']} client's table" if o.get("boxed") else \
                 f"a {o['sqldump']} dump's table {o['dump_table']}" if o.get("sqldump") else \
+                "an iCalendar's events" if o.get("icalendar") else \
                 f"delimiter {o['delimiter']!r}"
             described.append(f"{Path(o['file']).name} ({o['encoding']}{converted}, {split}, {with_header}{renamed})")
         return "CSV: " + "; ".join(described)
@@ -379,6 +386,10 @@ class CsvConnector:
                 dumped = None if self.delimiter else _dump_tables(path, dialect.encoding, dialect.fallback)
                 if dumped is not None:  # a database's dump: a table per dumped table that has rows
                     out += dumped
+                    continue
+                calendar = None if self.delimiter else _calendar_table(path, dialect.encoding, dialect.fallback)
+                if calendar is not None:  # an iCalendar export: an event a row
+                    out.append(calendar)
                     continue
                 delimiter = self.delimiter or dialect.delimiter
                 fixed = None if self.delimiter else _boxed_table(path, dialect.encoding, dialect.fallback) or \
@@ -397,10 +408,13 @@ class CsvConnector:
                     above = comments + header_at([tuple(row) for row in top[comments:]])  # a title above the
                     # header, as in a workbook
                     first = top[above] if above < len(top) else []
-                    again = dialect.header and above + 1 < len(top) and _header_again(first, top[above + 1])
+                    again = int(bool(dialect.header and above + 1 < len(top) and _header_again(first, top[above + 1])))
                     if again:  # ЖСН, Туған күні over ИИН, Дата рождения: the header in a second language, no record
                         first = [h if not t.strip() or t.strip().lower() == h.strip().lower() else f"{h} / {t}"
                                  for h, t in zip(first, top[above + 1], strict=True)]
+                    below = above + 1 + again
+                    if dialect.header and below < len(top) and _rule(top[below]):
+                        again += 1  # sqlcmd's ------ under each column's name: the header's underline, no record
                     cells = JsonCells()
                     for row in top[above + (1 if dialect.header else 0) + again:]:
                         cells.see(row)
@@ -432,7 +446,7 @@ class CsvConnector:
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         raise_if_unreadable(self.name, table)
-        if any(table.options.get(k) for k in ("fixed_width", "boxed", "typed_lines", "sqldump")):
+        if any(table.options.get(k) for k in ("fixed_width", "boxed", "typed_lines", "sqldump", "icalendar")):
             yield from _line_table_batches(table, batch_rows, limit)
             return
         path = Path(table.options["file"])
@@ -550,6 +564,21 @@ def _boxed_table(path: Path, encoding: str, fallback: str | None) -> TableInfo |
     return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), count, (), None, options)
 
 
+def _calendar_table(path: Path, encoding: str, fallback: str | None) -> TableInfo | None:
+    """The table of an iCalendar file's events (``icalendar``), or None where the file is no calendar."""
+    text, _ = text_lines(path, encoding, fallback)
+    with text as f:
+        if not icalendar.style(itertools.islice(f, icalendar.SAMPLE_LINES)):
+            return None
+    text, _ = text_lines(path, encoding, fallback)
+    with text as f:
+        found, count = icalendar.columns(f)
+    names, renamed = unique_names(found)
+    options = {"file": str(path), "encoding": encoding, "header": "True", "renamed": "; ".join(renamed),
+               "icalendar": "True", "fallback": fallback or "", "delimiter": ","}
+    return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), count, (), None, options)
+
+
 def _dump_tables(path: Path, encoding: str, fallback: str | None) -> list[TableInfo] | None:
     """The tables of a database's dump (``sqldump``: mysqldump's, pg_dump's plain format) that have rows, or None
     where the file is no dump."""
@@ -597,6 +626,8 @@ def _line_table_batches(table: TableInfo, batch_rows: int, limit: int | None) ->
                                                                                                   widths))
         elif o.get("boxed"):
             rows = boxed.rows(f, o["boxed"], header or [])
+        elif o.get("icalendar"):
+            rows = icalendar.rows(f, list(table.column_names))
         elif o.get("sqldump"):
             rows = sqldump.rows(f, "mysql" if o["sqldump"] == "mysql" else "postgres", o["dump_table"],
                                 list(table.column_names))
@@ -763,6 +794,8 @@ class ExcelConnector:
                 break
             if laid is None:  # a page's header printed again, its number: no record, kept in quarantine
                 totals.append(f"row {start + count + 1}: {why}")
+                if why and why.startswith(BLOCK_OPENS):  # the empty rows above a block's title part the blocks
+                    blank = []
                 continue
             row = laid
             if is_total(row, width):  # Барлығы: 595 under the table: kept in quarantine, not made a record

@@ -53,9 +53,7 @@ def _sheet_cells(path: str, size: int, modified: int, title: str) -> Sequence[Se
     key = (path, size, modified, title)
     if key in _LAST:
         return _LAST[key]
-    from python_calamine import CalamineWorkbook
-
-    book = CalamineWorkbook.from_path(path)
+    book = _calamine(Path(path))
     try:
         sheet = book.get_sheet_by_name(title)
         found: Sequence[Sequence[object]] = _filled_down(sheet.to_python(skip_empty_area=False),
@@ -93,9 +91,7 @@ def sheets(path: Path) -> list[Sheet]:
     if written is not None:
         return [Sheet(title, path) for title in written.titles(path)]
     if _in_memory(path):
-        from python_calamine import CalamineWorkbook
-
-        book = CalamineWorkbook.from_path(str(path))
+        book = _calamine(path)
         try:
             return [Sheet(m.name, path) for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
         finally:
@@ -120,9 +116,24 @@ def _written_otherwise(path: Path) -> ModuleType | None:
 
 
 def _in_memory(path: Path) -> bool:
-    """Whether calamine reads the workbook whole: a small one, or an Excel 97-2003 one (.xls: openpyxl reads none,
-    and its sheets hold 65,536 rows at most)."""
-    return path.stat().st_size <= IN_MEMORY_BYTES or path.suffix.lower() == ".xls"
+    """Whether calamine reads the workbook whole: a small one, or an Excel 97-2003 one (openpyxl reads none, and its
+    sheets hold 65,536 rows at most), whatever its name says."""
+    with path.open("rb") as f:
+        zipped = f.read(4) == ZIP_SIGNATURE
+    return path.stat().st_size <= IN_MEMORY_BYTES or not zipped
+
+
+ZIP_SIGNATURE = b"PK\x03\x04"
+"""how an xlsx workbook (a zip of XML parts) begins; an Excel 97-2003 one is an OLE2 compound file"""
+
+
+def _calamine(path: Path) -> Any:
+    """The workbook opened by calamine by what the file holds, not by its name (an xlsx workbook saved as .xls, an
+    Excel 97-2003 one as .xlsx: a name says what its writer meant, its bytes what it is)."""
+    from python_calamine import CalamineWorkbook
+
+    with path.open("rb") as f:
+        return CalamineWorkbook.from_filelike(f)
 
 
 def _streamed(path: Path, title: str) -> Iterator[Row]:
@@ -203,6 +214,9 @@ PAGE = re.compile(r"(?:страница|стр\.|бет|page|p\.)\s*\d+\s*(?:и�
 """a page's number printed on its own row (Страница 3 из 12, Page 3 of 12, 3/12 бет)"""
 NUMBERED = re.compile(r"\s*(?:№|#|no\.?|n|nr|номер|р/с|п/п)(?:\s*п/п)?\s*", re.IGNORECASE)
 """a header that numbers the entries (№ п/п, No., #)"""
+ENTRY_NUMBER = re.compile(r"\s*\d+(?:\.0)?\.?\s*")
+BLOCK_OPENS = "a block's "
+"""the reasons a row that opens a block of the table (its title, its own header) is no record"""
 
 
 def laid_out(rows: Iterable[Row], header: Sequence[str], width: int) -> Iterator[tuple[Row | None, str | None]]:
@@ -210,7 +224,10 @@ def laid_out(rows: Iterable[Row], header: Sequence[str], width: int) -> Iterator
     again on each page (whole, or split over two rows) and a page's number are no rows, but why (a row of None and
     the reason); where the first column numbers the entries, a row without a number that fills under half the
     columns is the entry above it wrapped onto another line (ул. Молодёжная, / д. 81), its cells joined to that
-    entry's. Every other row as it is (None as the reason)."""
+    entry's; where lists are pasted one under another (a year's under the last), a row of a numbered table without
+    a number that is one text (a block's title: «Бессмертный полк» — 2015 г.) or half the columns' labels without a
+    digit (its own header: Р/с, Ардагердің аты-жөні, ...) opens a block, no entry. Every other row as it is (None as
+    the reason)."""
     names = [h.strip().lower() for h in header]
     numbered = bool(names) and NUMBERED.fullmatch(names[0]) is not None
     held: list[object] | None = None
@@ -225,6 +242,15 @@ def laid_out(rows: Iterable[Row], header: Sequence[str], width: int) -> Iterator
             yield None, f"a page's number: {said[0]}"
             continue
         first = texts[0] if texts else ""
+        if numbered and first and not ENTRY_NUMBER.fullmatch(first) and (len(said) == 1 or (
+                len(said) >= width / 2 and not any(c.isdigit() for t in said for c in t))):
+            # a list pasted under another (a year a block): each block's title, its own header (in another language,
+            # a column more), no entry of a numbered table; the empty row above it parts the blocks, no entry either
+            if held is not None and cells(tuple(held)):
+                yield tuple(held), None
+            held = None
+            yield None, f"{BLOCK_OPENS}{'title' if len(said) == 1 else 'header'}: {' '.join(said)}"
+            continue
         if numbered and held is not None and not first and said and len(said) < width / 2:
             for n, value in enumerate(row[:width]):
                 if value is not None and str(value).strip():
