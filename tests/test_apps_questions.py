@@ -469,6 +469,13 @@ def test_a_long_preamble_our_region_and_a_familys_income_a_month_are_read(questi
     assert isinstance(compiled, tuple) and said in compiled[2], compiled
 
 
+def test_a_word_of_its_own_after_a_short_word_is_no_form_of_it() -> None:
+    """бала (a child) is no form of бал (a score): the average number of children is never the well-being score."""
+    compiled = compile_question("Қостанай облысы | отбасылар | орташа бала саны")
+    assert not (isinstance(compiled, tuple) and "әл-ауқат" in compiled[2]), compiled
+    assert "әл-ауқат балы" in compile_question("орташа балы қанша Астанада")[2]  # type: ignore[index]
+
+
 def test_our_region_beside_another_is_never_guessed() -> None:
     compiled = compile_question("Сравните нашу область с Карагандинской по числу семей")
     assert isinstance(compiled, Answer) and compiled.sql is None, compiled

@@ -150,11 +150,15 @@ def word_matches(pattern: str, word: str, anchored: bool = False) -> bool:
     if len(pattern) < 4:  # a letter alone (г. for город) is an abbreviation, and a short Russian word (же, на) is
         # not inflected: neither is ever the start of another word (или же: not или женщин)
         return word == pattern or (anchored and len(pattern) > 1 and pattern.isascii() and
-                                   word.startswith(pattern) and len(word) - len(pattern) <= 6)
+                                   word.startswith(pattern) and len(word) - len(pattern) <= 6 and
+                                   not (word[len(pattern):] in LONE_VOWELS and pattern[-1] not in LONE_VOWELS + "iy"))
     return word.startswith(pattern) and len(word) - len(pattern) <= MAX_SUFFIX and not (
         word.startswith(WORDS_OF_THEIR_OWN) and not pattern.startswith(WORDS_OF_THEIR_OWN))
 
 
+LONE_VOWELS = "aeou"
+"""a vowel alone after a short word's last consonant is no Kazakh ending of it (no case begins so: бала, a child,
+is no form of бал, a score), where the possessive ы, і (folded i) is"""
 WORDS_OF_THEIR_OWN = ("оралман", "oralman")
 """Words that begin with a shorter word of the layer but are words of their own, in any form: оралман (a returnee,
 оралмандар) is no form of Орал (the city), as семейный is one of семья and Оралда one of Орал."""
