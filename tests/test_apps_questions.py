@@ -476,6 +476,26 @@ def test_a_word_of_its_own_after_a_short_word_is_no_form_of_it() -> None:
     assert "әл-ауқат балы" in compile_question("орташа балы қанша Астанада")[2]  # type: ignore[index]
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    ("сколько двушек в Астане", "комнат = 2"), ("сколько однушек в Шымкенте", "комнат = 1"),
+    ("мне по Кустанайской области, ну сколько там трёшек, ну, спасибо", "комнат = 3"),
+    ("Заметка соцработника, СКО: семьи, где есть трудоспособный безработный, — сколько?",
+     "с неработающими членами трудоспособного возраста"),
+])
+def test_flats_and_members_as_people_call_them_are_read(question: str, said: str) -> None:
+    compiled = compile_question(question)
+    assert isinstance(compiled, tuple) and said in compiled[2], compiled
+
+
+@pytest.mark.parametrize("question", ["сколько жителей не в городе",
+                                      "сколько жителей Карагандинской области не в городе"])
+def test_a_negation_no_reading_could_place_is_never_dropped_by_reading_another_language(question: str) -> None:
+    """Read as Kazakh with Russian words borrowed, не, в and городе are words without meaning: all residents, a
+    wrong number; the negation makes the question declined instead."""
+    compiled = compile_question(question)
+    assert isinstance(compiled, Answer) and compiled.sql is None and "не" in (compiled.declined or ""), compiled
+
+
 def test_our_region_beside_another_is_never_guessed() -> None:
     compiled = compile_question("Сравните нашу область с Карагандинской по числу семей")
     assert isinstance(compiled, Answer) and compiled.sql is None, compiled

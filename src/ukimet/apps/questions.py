@@ -992,10 +992,11 @@ CHAT_ASIDE = re.compile(r"(?<!\w)(?:не (?:в курсе|знаешь|знае�
                         r"|(?:i'?m |i am |as )?(?:a )?social worker(?: (?:in|from|at|of))?(?=[\s,:])"
                         r"|i mean|i need|i want|i'd like|i would like|(?:i am|i'm|we are) writing(?: to (?:you|us))?"
                         r"|,?\s*(?:and |but )?not the (?:city|town|region|oblast)|,?\s*(?:а )?не (?:город|область)"
-                        r"|(?:қала|облыс) емес)(?!\w)", re.IGNORECASE)
+                        r"|(?:қала|облыс) емес|\(\s*(?:не в (?:городе|области)|не (?:город|область)"
+                        r"|(?:қала|облыс)(?:сы|ы)? емес|not the (?:city|region))\s*\))(?!\w)", re.IGNORECASE)
 """не в курсе?, не знаешь?, I mean, I need: a chat's asides, no negation and no words of the question; "the region,
-not the city" (а не город, қала емес): which of two places of one name is meant, said of the place, no filter's
-negation (the place's own word says which)"""
+not the city" (а не город, қала емес; in brackets: (не в городе), (қаласы емес)): which of two places of one name
+is meant, said of the place, no filter's negation (the place's own word says which)"""
 SPREAD_ASKED = re.compile(r"(?<!\w)(?:как|каким образом) (?=распредел\w+|дел(?:и|я)тся)", re.IGNORECASE)
 """как распределяются жилища по числу комнат: the "how" of a breakdown the rest of the question says"""
 MONTHLY_RATE = re.compile(
@@ -1085,10 +1086,11 @@ AT_LEAST_ONE = re.compile(r"(?<!\w)(?:at least one|one or more|хотя бы (?:
                           r"безработ|зейнеткер|мүгедек|жұмыссыз)", re.IGNORECASE)
 """families that include at least one pensioner, хотя бы один пенсионер: a family with such a member, no number (at
 least one vehicle or child is a number of them: vehicles >= 1; at least one benefit, the layer's own phrase)"""
-ROOMS_COUNTED = {"одно": 1, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5, "шести": 6}
-ROOMS_COMPOUND = re.compile(r"(?<!\w)(одно|двух|тр[её]х|четыр[её]х|пяти|шести)комнатн", re.IGNORECASE)
-"""a Russian count of rooms made one word with it (однокомнатных квартир, трёхкомнатные): the rooms by number, as
-2-комнатных is read"""
+ROOMS_COUNTED = {"одно": 1, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5, "шести": 6, "одн": 1, "дв": 2, "тр": 3}
+ROOMS_COMPOUND = re.compile(r"(?<!\w)(?:(одно|двух|тр[её]х|четыр[её]х|пяти|шести)комнатн"
+                            r"|(одн|дв|тр)(?:[её]|у)ш(?=(?:ка|ки|ек|ку|кой|ках|кам)\b))", re.IGNORECASE)
+"""a Russian count of rooms made one word with it (однокомнатных квартир, трёхкомнатные) or said as people say it
+(однушка, двушек, трёшек): the rooms by number, as 2-комнатных is read"""
 MEMBER_WHO = re.compile(r"(?<!\w)(members?)\s+who\s+(?:has|have|is|are)(?!\s+not\b)(?:\s+(?:a|an))?(?!\w)",
                         re.IGNORECASE)
 """a member who has a disability: a member with a disability, as the layer says it (not a member who is not
@@ -2000,6 +2002,10 @@ def _trend(tokens: list[str], dictionary: list[str], typed: list[str], language:
                     result.trend_said = " ".join(filter(None, [result.trend_said, *typed[j:j + len(phrase)]]))
 
 
+NEGATION_WORDS = frozenset({"не", "нет", "ни", "без", "not", "no", "without", "never", "емес", "жоқ", "emes", "joq"})
+"""words that turn what follows or precedes them into its opposite, in any of the three languages"""
+
+
 def parse(text: str, layer: Layer | None = None) -> Parse:
     """What ``text`` asks, in the language it is in. Russian typed in Latin letters is read again in Cyrillic where
     that leaves fewer words unknown: the whole question (skolko semey poluchayut ASP), or, in an English one, the
@@ -2026,18 +2032,26 @@ def parse(text: str, layer: Layer | None = None) -> Parse:
         if own != text:
             readings.append((own, _parse(own, layer, result.language)))
     if result.unknown:  # a question in two languages (how many көп балалы families, сколько people старше 80): read
-        # in each other language too, where the first one's phrases are borrowed; taken only if it reads every word
+        # in each other language too, where the first one's phrases are borrowed; taken only if it reads every word,
+        # and where the first could not place a negation, only if it reads one (үй шаруашылығы без детей), never
+        # dropping it (жителей не в городе: не, в, городе borrowed as words without meaning, all residents)
+        unplaced = any(w.lower() in NEGATION_WORDS for w in result.unknown)
         latin = _mostly_latin(text)  # the script most of it is written in says which language to answer in
         order = sorted((language for language in LANGUAGES if language != result.language and not (
                            language == "en" and not re.search(r"[a-zA-Z]", text))),  # no Latin: never English
                        key=lambda language: (language == "en") != latin)
         readings += [(text, other) for other in (_parse(text, layer, language) for language in order)
-                     if not other.unknown]
+                     if not other.unknown and (not unplaced or _negates(other))]
     best = min(readings, key=lambda r: len(r[1].unknown), default=None)  # the whole question first on a tie
     if best is None or len(best[1].unknown) >= len(result.unknown):
         return result
     best[1].corrected.insert(0, (text, best[0]))
     return best[1]
+
+
+def _negates(parsed: Parse) -> bool:
+    """Whether a reading holds a negation: a filter turned into its opposite, or a number of none."""
+    return bool(parsed.numeric_negated) or any(c.sql.startswith("NOT ") for span in parsed.items for c in span)
 
 
 def _kazakh_latin_said(text: str, unknown: list[str], layer: Layer, language: str = "en") -> str:
@@ -2614,7 +2628,8 @@ def _words_read(text: str, layer: Layer, language: str | None) -> _Read:
     for aside in ASIDES:
         text = aside.sub(" ", text)
     text = MONTHLY_RATE.sub(r"\1", text)
-    text = ROOMS_COMPOUND.sub(lambda m: f"{ROOMS_COUNTED[m.group(1).lower().replace('ё', 'е')]}-комнатн", text)
+    text = ROOMS_COMPOUND.sub(lambda m: f"{ROOMS_COUNTED[(m.group(1) or m.group(2)).lower().replace('ё', 'е')]}"
+                              f"-комнатн", text)
     if AVERAGE_SAID.search(text):
         text = AMOUNT_A_MONTH.sub(r"\1", text)
     for said, meant in SAID_OTHERWISE:
