@@ -444,6 +444,8 @@ def test_a_speakers_role_a_contraction_a_request_verb_and_a_kazakh_place_in_lati
      "год.", "Актюбинская область"),
     ("On behalf of the akim of Aktobe Region: what is the average number of members per family in the region?",
      "average family size · families · Aktobe Region"),
+    # a report's title before its colon is no label: "of" joins a label's words, never makes one
+    ("Average Number of Residents per Dwelling: Zhambyl vs. Kyzylorda Regions", "average residents per dwelling"),
     ("Құрметті әріптестер! Газет тілшісімін. Қазақстан бойынша атаулы әлеуметтік көмек алатын отбасылар санын "
      "хабарлауыңызды сұраймын.", "атаулы әлеуметтік көмек алатын"),
 ])

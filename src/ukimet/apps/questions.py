@@ -1126,13 +1126,16 @@ LABEL_WORDS = re.compile(
     r"|депутат\w*|аким(?:а|у|ом)?|заметк\w*|записк\w*|запис[ьи]|пометк\w*|патронаж\w*|поручил\w*(?: \w+(?:ть|ти))?"
     r"|(?:өңірлік |облыстық |қалалық |аудандық )?(?:талдаушы\w*|талдау бөлім\w*)|әлеуметтік қызметкер\w*"
     r"|қызметкер\w*|жазба\w*|тілші\w*|сұрақ\w*|сарапшы\w*|(?:мәжіліс )?депутат\w* сауал\w*|сауал\w*|әкім(?!д)\w*"
-    r"|(?:on behalf of|further to|from|for|by)(?: the| an?)?|(?:(?:regional|district|mazhilis) )?(?:social[- ]workers?|"
+    r"|(?:on behalf of|further to)(?: the| an?)?|(?:(?:regional|district|mazhilis) )?(?:social[- ]workers?|"
     r"case ?workers?|analysts?|journalists?|reporters?|deput(?:y|ies)|akims?|specialists?)(?:['’]s?)?"
-    r"|(?:caseload|case|field|home[- ]visit|visit|desk|handover)? ?(?:notes?|memos?|log)|caseload|inquiry|of the"
-    r"|of|here|есеп дайында\w* жатырм\w*|готовл\w* (?:отч[её]т|справк)\w*)(?!\w)", re.IGNORECASE)
+    r"|(?:caseload|case|field|home[- ]visit|visit|desk|handover)? ?(?:notes?|memos?|log)|caseload|inquiry"
+    r"|есеп дайында\w* жатырм\w*|готовл\w* (?:отч[её]т|справк)\w*)(?!\w)", re.IGNORECASE)
 """who writes a question or what note it stands in, said in its label (a social worker, an analyst, a journalist,
 a deputy's inquiry, a home visit's note; әлеуметтік қызметкердің жазбасы, өңірлік талдаушы; on behalf of the akim
 of): the asker's, not the question's"""
+LABEL_FILLERS = re.compile(r"(?<!\w)(?:(?:from|for|by|of)(?: the| an?)?|here)(?!\w)", re.IGNORECASE)
+"""the words that join a label's words (the akim of, analyst here), dropped with them; never a label alone (Average
+Number of Residents per Dwelling: ... is a title)"""
 QUESTION_WORDS = re.compile(r"(?<!\w)(?:сколько|скока|какой|какая|каков\w*|how|what|which|қанша|нешеу|қай|қандай)"
                             r"(?!\w)", re.IGNORECASE)
 
@@ -1146,11 +1149,11 @@ def _unlabelled(text: str) -> str:
     if found is None or QUESTION_WORDS.search(found.group("label")) or not LABEL_WORDS.search(found.group("label")):
         return text
     if not any(re.search(r"[^\W\d_]", w) and w.lower() not in ("of", "the", "on", "behalf", "from", "for", "by", "a")
-               for w in LABEL_WORDS.sub(" ", found.group("label")).split()):
+               for w in LABEL_FILLERS.sub(" ", LABEL_WORDS.sub(" ", found.group("label"))).split()):
         return ("" if found.group("end") == "." else ":") + text[found.end():]  # nothing left of it
     if found.group("end") == ".":
         return text
-    return LABEL_WORDS.sub(" ", found.group("label")) + ": " + text[found.end():]
+    return LABEL_FILLERS.sub(" ", LABEL_WORDS.sub(" ", found.group("label"))) + ": " + text[found.end():]
 
 
 PENSIONS_EXCLUDED = re.compile(
