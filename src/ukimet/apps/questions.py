@@ -1148,12 +1148,13 @@ def _unlabelled(text: str) -> str:
     found = LABEL.match(text)
     if found is None or QUESTION_WORDS.search(found.group("label")) or not LABEL_WORDS.search(found.group("label")):
         return text
+    left = LABEL_FILLERS.sub(" ", LABEL_WORDS.sub(" ", found.group("label")))
     if not any(re.search(r"[^\W\d_]", w) and w.lower() not in ("of", "the", "on", "behalf", "from", "for", "by", "a")
-               for w in LABEL_FILLERS.sub(" ", LABEL_WORDS.sub(" ", found.group("label"))).split()):
+               for w in left.split()):
         return ("" if found.group("end") == "." else ":") + text[found.end():]  # nothing left of it
     if found.group("end") == ".":
         return text
-    return LABEL_FILLERS.sub(" ", LABEL_WORDS.sub(" ", found.group("label"))) + ": " + text[found.end():]
+    return left + ": " + text[found.end():]
 
 
 PENSIONS_EXCLUDED = re.compile(
@@ -2252,12 +2253,7 @@ def _region_of_sender(tokens: list[str], preamble: set[int], layer: Layer, langu
     read as the question's; none where the question names a region of its own."""
     if not preamble:
         return set()
-    regions = _region_phrases(layer, language)
-    found: list[set[int]] = []
-    for j in range(len(tokens)):  # by every region's phrase: a word's first letters name it (павлодарской)
-        for region in regions:
-            if _match_phrase(tokens, j, region):
-                found.append(set(range(j, j + len(region))))
+    found = _region_spans(tokens, layer, language)
     inside = [span for span in found if span <= preamble]
     return set().union(*inside) if inside and all(span & preamble for span in found) else set()
 
@@ -2269,16 +2265,20 @@ OUR_PLACES = {"kk": ("oblis", "onir", "aimak", "kala"), "ru": ("область",
 """the nouns of a place that "our" says of the asker's region"""
 
 
+def _region_spans(tokens: list[str], layer: Layer, language: str) -> list[set[int]]:
+    """The positions of each phrase of a region the question holds, by every region's phrase: a word's first letters
+    name it (павлодарской)."""
+    return [set(range(j, j + len(region))) for j in range(len(tokens)) for region in _region_phrases(layer, language)
+            if _match_phrase(tokens, j, region)]
+
+
 def _one_region_named(tokens: list[str], our: set[int], layer: Layer, language: str) -> bool:
     """Whether the question names one region, by one phrase outside ``our`` (the words of "our region"): then "our
     region" is that one (ШҚО бойынша есеп дайындап жатырмын: өңіріміздегі жастар саны); never where it names two
     (our region against Karaganda: which is ours is not said)."""
     if not our or not all(language != "kk" or any(o in tokens[i] for o in OUR["kk"]) for i in our):
         return False  # облысында (in the region) after Алматы: the region's own word, no "our"
-    spans = {(j, len(region)) for j in range(len(tokens)) for region in _region_phrases(layer, language)
-             if j not in our and _match_phrase(tokens, j, region)}
-    starts = {j for j, _ in spans}
-    return len(starts) == 1
+    return len({min(span) for span in _region_spans(tokens, layer, language) if min(span) not in our}) == 1
 
 
 def _our_region(tokens: list[str], language: str) -> set[int]:

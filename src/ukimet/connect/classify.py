@@ -16,16 +16,7 @@ from importlib import resources
 
 from ukimet.connect.connectors.base import CUT
 from ukimet.connect.encoding import MOJIBAKE, mended
-from ukimet.core.cells import (
-    PHONE_AFTER_NAME,
-    PLACES,
-    RELATION_BEFORE,
-    RELATION_DASH,
-    RELATION_IN_BRACKETS,
-    SELF,
-    holds_people,
-    places_of,
-)
+from ukimet.core.cells import PLACES, SELF, holds_people, name_in_cell, places_of
 from ukimet.core.dates import (
     age_in_birth,
     epoch_days,
@@ -516,6 +507,10 @@ def _dative_share(values: Sequence[str]) -> float:
     return sum(1 for v in filled if re.search(DATIVE_ENDING, v.lower())) / len(filled) if filled else 0.0
 
 
+def _name_or_self(value: str) -> str:
+    return "" if value.strip().lower() in SELF else value
+
+
 def classify_column(source: str, table: str, column: str, data_type: str, values: Sequence[str]) -> Classification:
     """The semantic type of one column, with its confidence, sensitivity and the evidence for it. A column of
     nested records (citizen.name.last, азамат.аты_жөні.тегі) is named by its last key first: the keys around it
@@ -523,13 +518,9 @@ def classify_column(source: str, table: str, column: str, data_type: str, values
     # Члены семьи.1.Д.р./возраст: the key after a list's number, dots and all; Д.р./возраст alone is no nesting
     # values a program wrote in a Western page, or as UTF-8 read twice (ÐœÑƒÐºÐ°ÑˆÐµÐ²), read as they were written
     values = [mended(v) if isinstance(v, str) and _MAYBE_MOJIBAKE.search(v) else v for v in values]
-    # Гульмира (жена), Рамазан (муж): a name with its relation to the row's person in brackets, read as the name
-    values = [RELATION_IN_BRACKETS.sub("", v) if isinstance(v, str) and "(" in v else v for v in values]
-    # Загипа - мать, ЖЕНА ГАУХАР +77024842580: a contact's relation after a dash, a phone after the name
-    values = [PHONE_AFTER_NAME.sub("", RELATION_DASH.sub("", v)) if isinstance(v, str) else v for v in values]
-    # жена Гульмира, мама Жазира: a relation before the name; сам: the row's own person, no one else's name
-    values = ["" if isinstance(v, str) and v.strip().lower() in SELF else
-              RELATION_BEFORE.sub("", v) if isinstance(v, str) else v for v in values]
+    # Гульмира (жена), Загипа - мать, жена Гульмира, ЖЕНА ГАУХАР +77024842580: a contact's relation and phone
+    # beside the name, read as the name; сам: the row's own person, no one else's name
+    values = [_name_or_self(name_in_cell(v)) if isinstance(v, str) else v for v in values]
     last = _LISTED.fullmatch(column) or _LAST_KEY.fullmatch(column) or _AFTER_FIRST_KEY.fullmatch(column)
     names = _name_hits(last.group(1)) if last else {}
     if set(names) == {"date"}:  # туған.күні: the day of birth, not a date

@@ -54,6 +54,14 @@ RELATION_DASH = re.compile(r"\s+[–—-]\s*(?:" + _LOWER + "|" + _UPPER + r")\s
 PHONE_AFTER_NAME = re.compile(r"(?<=[^\W\d_])[\s,;]+(?:тел\.?:?\s*)?(?:\+?7|8)?[\s(-]*7\d{2}[\s)-]*\d{3}"
                               r"[\s-]*\d{2}[\s-]*\d{2}\s*$")
 """a mobile phone written after a name in one cell (``Жанысбаева Балнур 7082700512``, ``ГАУХАР +77024842580``)"""
+
+
+def name_in_cell(text: str, gap: str = "") -> str:
+    """A contact's cell without what is written beside the name: the relation in brackets (replaced by ``gap``),
+    after a dash or before the name, and a phone after it (``Гульмира (жена)``, ``Загипа - мать``, ``ЖЕНА ГАУХАР
+    +77024842580``: the name alone)."""
+    text = RELATION_IN_BRACKETS.sub(gap, text) if "(" in text else text
+    return RELATION_BEFORE.sub("", PHONE_AFTER_NAME.sub("", RELATION_DASH.sub("", text)))
 RELATION_AFTER = re.compile(r"\s+[–—-]\s*[^\W\d_]+\.?(?=\s*(?:,|$))|" + RELATION_IN_BRACKETS.pattern)
 """a relation word after the name, past a dash or in brackets, in lower case (``Каршина Татьяна – жена``,
 ``Қабдешова Сымбат (қызы)``; not a maiden name, ``(урожд. Макарова)``)"""

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ukimet.core.cells import PHONE_AFTER_NAME, RELATION_BEFORE, RELATION_DASH, RELATION_IN_BRACKETS, SELF
+from ukimet.core.cells import SELF, name_in_cell
 from ukimet.core.dates import name_alone
 from ukimet.core.scripts import letters
 
@@ -270,9 +270,8 @@ def split_full_name(text: str, given_first: bool = False) -> FullName:
     whose writer marked its roles (KASYMOV^NURLAN^ARMANULY, "Doe, John") is read as marked."""
     text = name_alone(text)  # Касымов Дмитрий, 1944 г.р.; Оспанов Сергей, ИИН ...: the date and IIN are no name
     text = FORMER_SURNAME.sub(" ", text)  # Абдирахманова (до брака Кожахметова) Нурила Кайратовна
-    text = RELATION_IN_BRACKETS.sub(" ", text)  # Гульмира (жена): the relation is no word of her name
-    text = RELATION_BEFORE.sub("", text)  # жена Гульмира: nor before it
-    text = PHONE_AFTER_NAME.sub("", RELATION_DASH.sub("", text))  # Загипа - мать, ГАУХАР +77024842580
+    text = name_in_cell(text, " ")  # Гульмира (жена), жена Гульмира, Загипа - мать: the relation is no word of her
+    # name, nor a phone after it
     if text.strip().lower() in SELF:  # сам: the row's own person, named in its own columns
         return FullName(None, None, None)
     text = ADDRESSED.sub("", text)  # Талгат ага: an elder addressed by his first name

@@ -568,11 +568,10 @@ def _calendar_table(path: Path, encoding: str, fallback: str | None) -> TableInf
     """The table of an iCalendar file's events (``icalendar``), or None where the file is no calendar."""
     text, _ = text_lines(path, encoding, fallback)
     with text as f:
-        if not icalendar.style(itertools.islice(f, icalendar.SAMPLE_LINES)):
+        sample = list(itertools.islice(f, icalendar.SAMPLE_LINES))
+        if not icalendar.style(sample):
             return None
-    text, _ = text_lines(path, encoding, fallback)
-    with text as f:
-        found, count = icalendar.columns(f)
+        found, count = icalendar.columns(itertools.chain(sample, f))
     names, renamed = unique_names(found)
     options = {"file": str(path), "encoding": encoding, "header": "True", "renamed": "; ".join(renamed),
                "icalendar": "True", "fallback": fallback or "", "delimiter": ","}
@@ -584,12 +583,11 @@ def _dump_tables(path: Path, encoding: str, fallback: str | None) -> list[TableI
     where the file is no dump."""
     text, _ = text_lines(path, encoding, fallback)
     with text as f:
-        kind = sqldump.style(itertools.islice(f, sqldump.SAMPLE_LINES))
-    if kind is None:
-        return None
-    text, _ = text_lines(path, encoding, fallback)
-    with text as f:
-        found = sqldump.tables(f, kind)
+        sample = list(itertools.islice(f, sqldump.SAMPLE_LINES))
+        kind = sqldump.style(sample)
+        if kind is None:
+            return None
+        found = sqldump.tables(itertools.chain(sample, f), kind)
     out = []
     for table in found:
         names, renamed = unique_names(table.columns)
