@@ -59,7 +59,8 @@ NAME_WORDS: dict[str, tuple[str, ...]] = {
     "patronymic": ("otchestvo", "отчество", "әкесінің_аты", "akesinin_aty", "patronymic", "middle_name",
                    "middlename", "otasining_ismi", "отасининг_исми", "midnm", "vatersname"),
     "full_name": ("fio", "фио", "ф_и_о", "аты_жөні", "aty_joni", "т_а_ә", "full_name", "fullname", "employee_name",
-                  "holder_name", "naimenovanie", "f_i_sh", "ф_и_ш", "фиш", "_fish"),  # Uzbek Ф.И.Ш.
+                  "holder_name", "naimenovanie", "f_i_sh", "ф_и_ш", "фиш", "_fish", "полное_имя", "polnoe_imya"),
+    # Uzbek Ф.И.Ш.; a CRM's Полное имя контакта (amoCRM's export)
     "birth_date": ("dr", "data_rozhd", "data_rozhdeniya", "дата_рождения", "дата рождения", "туған_күні", "tugan_kuni",
                    "birth_date", "birthdate", "dob", "date_of_birth", "birth", "born", "рожд", "туған", "tugan",
                    "yob", "родил", "туылған", "tuylgan", "gbdat", "fgbdt", "өмір_сүрген", "omir_surgen",
@@ -148,6 +149,8 @@ _VOWEL = re.compile(r"[aeiouyáéíóúýıäöüàèìòùâêîôûāēīōū�
 """a vowel: every word of a name has one (БСК, РМЖ, КШС are codes)"""
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}$")
 """A word of initials: Н., Н.С., Sh.K."""
+MASKED_WORD = re.compile(r"^[^\W\d_]\*{2,}[^\W\d_]$")
+"""A word of a name masked for statistics: its first and last letters kept, every other one a ``*`` (Т*******в)"""
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 SURNAME_ENDINGS = ("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "енко", "ov", "ev", "in", "ova", "eva",
                    "ina", "ұлы", "қызы", "улы", "кызы", "uly", "kyzy", "ұly", "qyzy")
@@ -391,8 +394,9 @@ def _value_scores(values: Sequence[str]) -> dict[str, float]:
         scores["first_name"] = share_single * max(0.0, 1 - sur - pat)
         scores["capitalised"] = sum(1 for x in single if x[0].isupper()) / len(v)
     multi = [x for x in map(name_alone, v) if 2 <= len(_words(x)) <= 4 and all(
-        ((_WORD.match(w) and (len(w) == 1 or _VOWEL.search(w))) or _INITIALS.match(w)) and w[0].isupper()
-        for w in _words(x)) and not is_organisation(x)]  # Ахметов Н.С., ОМАРОВ Д К too; not БСК, СД, РМЖ (codes)
+        ((_WORD.match(w) and (len(w) == 1 or _VOWEL.search(w))) or _INITIALS.match(w) or MASKED_WORD.match(w))
+        and w[0].isupper() for w in _words(x)) and not is_organisation(x)]  # Ахметов Н.С., ОМАРОВ Д К too; not БСК,
+    # СД, РМЖ (codes); Т*******в А***р Т********ч, masked
     scores["full_name"] = len(multi) / len(v)
     scores["text"] = _share(v, lambda x: len(_words(x)) >= 2 and not any(c.isdigit() for c in x))
     return scores

@@ -59,9 +59,9 @@ PHONE_AFTER_NAME = re.compile(r"(?<=[^\W\d_])[\s,;]+(?:тел\.?:?\s*)?(?:\+?7|8
 def name_in_cell(text: str, gap: str = "") -> str:
     """A contact's cell without what is written beside the name: the relation in brackets (replaced by ``gap``),
     after a dash or before the name, and a phone after it (``Гульмира (жена)``, ``Загипа - мать``, ``ЖЕНА ГАУХАР
-    +77024842580``: the name alone)."""
+    +77024842580``, ``Ержан - муж 7083750131``: the name alone)."""
     text = RELATION_IN_BRACKETS.sub(gap, text) if "(" in text else text
-    return RELATION_BEFORE.sub("", PHONE_AFTER_NAME.sub("", RELATION_DASH.sub("", text)))
+    return RELATION_BEFORE.sub("", RELATION_DASH.sub("", PHONE_AFTER_NAME.sub("", RELATION_DASH.sub("", text))))
 RELATION_AFTER = re.compile(r"\s+[–—-]\s*[^\W\d_]+\.?(?=\s*(?:,|$))|" + RELATION_IN_BRACKETS.pattern)
 """a relation word after the name, past a dash or in brackets, in lower case (``Каршина Татьяна – жена``,
 ``Қабдешова Сымбат (қызы)``; not a maiden name, ``(урожд. Макарова)``)"""
@@ -79,6 +79,23 @@ def _is_name(part: str) -> bool:
     return 2 <= len(words) + len(initials) <= 4 and len(words) >= 1 and all(w[0].isupper() for w in words)
 
 
+DASHED = re.compile(r"\s+[–—-]\s+")
+"""a dash between spaces: what a list's line writes after a person's name (``Султанов Бауыржан — 30.03.1988 —
+взрывник``)"""
+BIRTH_WRITTEN = re.compile(r"[\d.\s]*(?:г\.?\s?р\.?|ж\.?\s?т\.?)?", re.IGNORECASE)
+"""a date of birth or a year alone, perhaps with "born" (``1979 г.р.``)"""
+
+
+def _dashed(part: str) -> str:
+    """A list's line without what it writes after the name past dashes but a date of birth (``Султанов Бауыржан —
+    30.03.1988 — взрывник``: ``Султанов Бауыржан, 30.03.1988``; a job, a relation: no part of the name)."""
+    if not DASHED.search(part):
+        return part
+    first, *rest = DASHED.split(part)
+    births = [r.strip(" ,.") for r in rest if any(ch.isdigit() for ch in r) and BIRTH_WRITTEN.fullmatch(r.strip(" ,"))]
+    return ", ".join([first, *births])
+
+
 def people_in_cell(text: str | None) -> list[tuple[str, str | None]]:
     """Each person a cell names, as written (with the date of birth after the name), and the sex its role word
     says ("F", "M" or None, as ``link.names`` says a name's); empty where the cell is no list of names."""
@@ -87,11 +104,12 @@ def people_in_cell(text: str | None) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for part in SEPARATOR.split(HONORIFIC.sub("", text.strip())):
         part = RELATION_AFTER.sub("", NUMBERED.sub("", part)).strip(" ,.")
-        if out and DOCUMENT.fullmatch(part):
-            continue  # ИИН 640918494365 after a member's name: their number, no one else
         role = ROLE.match(part)
         if role:
             part = part[role.end():]
+        part = _dashed(part)  # мать - Сергеева Марина: the role before a dash is read first
+        if out and DOCUMENT.fullmatch(part):
+            continue  # ИИН 640918494365 after a member's name: their number, no one else
         if not part:
             continue
         if not _is_name(part):

@@ -448,10 +448,11 @@ def age_in_birth(value: str) -> bool:
 
 YEAR_WORDS = frozenset({"г", "год", "года", "году", "ж", "жыл", "жылы", "year"})
 """The word for "year" written beside a year and a month (1983 ж. желтоқсан, март 1985 г.)."""
-_YEAR_ONLY = re.compile(r"^(\d{4})(?:\.0+|0000)?\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|г\.?|год|года|года рождения|ж\.?|"
-                        r"жыл|жылы|жылы туған|b\.)?$")
+_YEAR_ONLY = re.compile(r"^(?:00[./-]00[./-])?(\d{4})(?:\.0+|0000)?\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|г\.?|год|года|"
+                        r"года рождения|ж\.?|жыл|жылы|жылы туған|b\.)?$")
 """A year alone, perhaps with its word (1985 г., 1985 ж.) or with "born" (1985 г.р., 1985 ж.т., 1985 года рождения), or
-as a yyyymmdd number with neither month nor day (19550000)."""
+as a date or a yyyymmdd number with neither month nor day (00.00.1898, as an archive writes a day it does not know;
+19550000)."""
 
 
 def parse_year(value: object) -> dt.date | None:
@@ -466,11 +467,12 @@ def parse_year(value: object) -> dt.date | None:
 
 
 _NAME_AND_BIRTH = re.compile(
-    r"^(?P<name>[^\d(),;]+?)\s*(?:[,;(]\s*|\s+)(?P<birth>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4})"
+    r"^(?P<name>[^\d(),;]+?)\s*(?:[,;]\s*(?:ИИН|ЖСН|IIN)\s*:?\s*\d{12}\s*)?(?:[,;(]\s*|\s+)(?P<birth>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4})"
     r"\s*(?:г\.?\s?р\.?|ж\.?\s?т\.?|жылы туған|года рождения|b\.)?\s*\)?\.?"
     r"(?:[,;]?\s*(?:[^\W\d_]{1,4}\.?\s*)?№?\s*\d{6,12})?$", re.IGNORECASE)
 """A name and a date of birth, and the number of the document that proves it after them (a child's birth
-certificate on a ticket: ``АХМЕТОВА=АЙЯ=МАРАТҚЫЗЫ 23.10.2008 СР 2973680``)."""
+certificate on a ticket: ``АХМЕТОВА=АЙЯ=МАРАТҚЫЗЫ 23.10.2008 СР 2973680``) or the IIN between them (``Нурмагамбетов
+Нурсултан, ИИН 910923352437, 23.09.1991 г.р.``, an applicant's line in a letter)."""
 
 
 def name_and_birth(value: object) -> tuple[str, str] | None:

@@ -118,16 +118,41 @@ def _tables_of(con: duckdb.DuckDBPyConnection, name: str, persons: Sequence[Part
     """The synced tables of the file ``name`` that describe ``persons`` (its parties), in the catalogue's order (a
     workbook's data sheet, not its cover sheet); where none does, its first table (every row an entity of its own).
     Of a database's dump (``dump``), a table that names at most ``STAFF_MOST`` persons beside one that names more is
-    the application's staff or a lookup (its users, its inspections' four vets), not the register: no records."""
+    the application's staff or a lookup (its users, its inspections' four vets), not the register: no records; of a
+    workbook, such a sheet is so where each name it holds is a value of the larger one (its drop-down lists: the
+    managers a column of the register names)."""
     synced = [str(r[0]) for r in con.execute(
         f"SELECT table_name FROM {TABLES} WHERE table_schema = ? AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' "
         "ORDER BY table_name", [name]).fetchall()]  # not a helper's __ table
     tables = list(dict.fromkeys(p.table for p in persons if p.table in synced))
-    if dump and len(tables) > 1:
+    if len(tables) > 1:
         named = {table: _persons_named(con, name, table, persons) for table in tables}
-        if max(named.values()) > STAFF_MOST:
+        if dump and max(named.values()) > STAFF_MOST:
             tables = [t for t in tables if named[t] > STAFF_MOST]
+        elif max(named.values()) > STAFF_MOST:  # a workbook's sheet of drop-down lists (Менеджер: four officials
+            tables = [t for t in tables if named[t] > STAFF_MOST or not any(  # a register's column names again)
+                _all_named_in(con, name, t, other, persons) for other in tables if named[other] > STAFF_MOST)]
     return tables or synced[:1]
+
+
+def _all_named_in(con: duckdb.DuckDBPyConnection, name: str, small: str, big: str, persons: Sequence[Party]) -> bool:
+    """Whether every name the persons' columns of ``small`` hold is a value of some column of ``big``: a lookup of
+    ``big``'s values (its managers), not persons of their own."""
+    columns = [c for p in persons if p.table == small for kind, c in p.columns.items() if kind in ("full_name",
+                                                                                                     "surname")]
+    if not columns:
+        return False
+    mine = " UNION ".join(f"SELECT lower(trim(CAST({ident(c)} AS VARCHAR))) AS v FROM {ident(name)}.{ident(small)}"
+                          for c in dict.fromkeys(columns))
+    theirs = [str(r[0]) for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = ?"
+                                             " AND table_name = ?", [name, big]).fetchall()]
+    if not theirs:
+        return False
+    values = " UNION ".join(f"SELECT lower(trim(CAST({ident(c)} AS VARCHAR))) AS v FROM {ident(name)}.{ident(big)}"
+                            for c in theirs)
+    left = con.execute(f"SELECT count(*) FROM ({mine}) m WHERE m.v IS NOT NULL AND m.v NOT IN "
+                       f"(SELECT v FROM ({values}) t WHERE v IS NOT NULL)").fetchone()  # NOT IN over a NULL: never
+    return left is not None and int(left[0]) == 0
 
 
 STAFF_MOST = 10
@@ -176,6 +201,11 @@ def _entities_of(con: duckdb.DuckDBPyConnection, metadata: SqlEngine, name: str,
 EXCLUSIVE_LEAST = 0.2
 """The share of a table's rows each of two persons' columns must fill, never on the same row, to be one place written
 under two schemas (a sync log's 2023 ``supplier`` and 2024 ``farmer``); sparser ones may miss each other by chance."""
+EXCLUSIVE_EXPECTED = 5
+"""Or the rows two persons' columns would share by chance (the product of their rows over the table's) that they never
+share (by chance one time in 150): a brigade's list where a booking's examinee is, on 6 % of a calendar's events
+against 94 % (they would share 60), is written in the examinee's place (its first member ``17``, the second
+``17#2``)."""
 
 
 def _places(parties_: list[str], found: list[tuple[Any, ...]]) -> dict[str, int]:
@@ -183,18 +213,21 @@ def _places(parties_: list[str], found: list[tuple[Any, ...]]) -> dict[str, int]
     schemas (a log whose records changed their keys: ``farmer`` where ``supplier`` was, each filling a good part of
     the table, ``EXCLUSIVE_LEAST``, never on one row), a party whose rows are none of an earlier place's takes that
     place (``payout.recipient`` where ``card.holder`` was): the same person written the other way, not one more
-    person of the row."""
+    person of the row. So is a party that fills fewer rows, where it would share many with that place by chance
+    (``EXCLUSIVE_EXPECTED``) and shares none."""
     rows: dict[str, set[int]] = defaultdict(set)
     for _, _, row, party in found:
         if party is not None:
             rows[party].add(row)
-    least = EXCLUSIVE_LEAST * len({r[2] for r in found})
+    count = len({r[2] for r in found if r[3] is not None})  # the rows that hold a person (not a chat's replies)
+    least = EXCLUSIVE_LEAST * count
     places: list[tuple[list[str], set[int]]] = []
     out = {}
     for party in parties_:
         mine = rows.get(party, set())
-        place = next((k for k, (members, taken) in enumerate(places) if len(mine) >= least and not mine & taken
-                      and all(len(rows.get(m, ())) >= least for m in members)), None)
+        place = next((k for k, (members, taken) in enumerate(places) if mine and not mine & taken and (
+            (len(mine) >= least and all(len(rows.get(m, ())) >= least for m in members))
+            or len(mine) * len(taken) >= EXCLUSIVE_EXPECTED * count)), None)
         if place is None:
             place = len(places)
             places.append(([], set()))

@@ -56,6 +56,7 @@ from ukimet.core.dates import (
 from ukimet.core.errors import LinkError
 from ukimet.core.ids import decode_iin
 from ukimet.core.parallel import mapped
+from ukimet.core.scripts import to_russian_letters
 from ukimet.link.backend import DuckDBBackend
 from ukimet.link.contacts import address_key, email_key, phone_key
 from ukimet.link.identifiers import iin_evidence
@@ -138,16 +139,25 @@ NAME_HEADER_WORDS = frozenset({"name", "full", "fio", "фио", "ф", "и", "о"
                                "имя", "отчество", "полностью", "толық", "latin", "лат", "латиницей", "кириллицей",
                                "cyrillic", "in", "на", "латинице", "кириллице", "en", "ru", "kk", "mrz", "passport",
                                "паспорт", "паспорту", "doc", "document", "документ", "документу", "translit",
-                               "транслит", "полное", "print", "official"})
-"""The words of a column named as a name and nothing else (Name, ФИО, ФИО (лат.)): a second such column beside the
-row's own person's name is that name again, in another script; a name column named otherwise (Emergency Contact)
-is someone else's"""
+                               "транслит", "полное", "print", "official", "cn", "displayname", "display", "common"})
+"""The words of a column named as a name and nothing else (Name, ФИО, ФИО (лат.); a directory's cn and displayName):
+a second such column beside the row's own person's name is that name again, in another script; a name column named
+otherwise (Emergency Contact) is someone else's"""
+
+
+KEY_AND_LABEL = re.compile(r"([^\W\d_][\w-]{2,}[^\W\d_])\.[^\W\d_][^$]*")
+"""a column of a text's labelled lines whose label holds dots (a calendar event's DESCRIPTION.Д.р., a mail's
+Body.Тел.): the text's key, a word, then the label (not MongoDB's typed values: birthDate.$date.$numberLong; not
+a header's words before initials: Жұбайының Т.А.Ә.)"""
 
 
 def party_of(column: str) -> str:
     if NESTED.fullmatch(column):
         keys = column.lower().split(".")
         return ".".join(keys[:2]) if keys[1].isdigit() else keys[0]  # тараптар.2.тегі: the list's second person
+    labelled = KEY_AND_LABEL.fullmatch(column)
+    if labelled:
+        return labelled.group(1).lower()
     return re.split(r"[_\s]", column.lower(), maxsplit=1)[0]
 
 
@@ -206,6 +216,7 @@ def birth_parts(cols: list[CatalogColumn]) -> tuple[str, ...]:
 WRITTEN_OTHERWISE = frozenset({"latin", "lat", "лат", "латиницей", "латинице", "кириллицей", "кириллице", "cyrillic",
                                "en", "ru", "kk", "mrz", "passport", "паспорт", "паспорту", "doc", "document",
                                "документ", "документу", "translit", "транслит", "qujat", "құжат", "құжаттағы",
+                               "загранпаспорт", "загранпаспорту", "загранпаспорте",
                                "qujattagy", "kuzhat", "dokument", "foreign", "шетел", "шетелдік", "по", "в", "in", "на",
                                "бойынша", "boiynsha"})
 """Words that say a name column holds the same person's name as another column, written another way (a returnee's
@@ -322,9 +333,12 @@ def _abbreviates(column: str, person: str) -> bool:
 
 ROLE = re.compile(r"рожени|родиль|новоро|newbor|infant|младен|ребен|ребён|child|отца|отец|матер|father|mother|"
                   r"супруг|spouse|жұбай|водите|driver|haydov|ҳайдов|хайдов|holder|страхо|insure|заявит|applic|должни|debtor|взыска|истец|"
-                  r"ответч|талапк|жауапк|plaint|defend|потерп|victim|жәбірл|донор|donor|пассаж|passen|опекун|guardi")
-"""Stems of words that name a person's role in a record (роженицы, новорожд., отца; driver, holder): such a word
-names a person even in one column of the row (ФИО роженицы, Фамилия новорожд., ФИО отца: three persons)."""
+                  r"ответч|талапк|жауапк|plaint|defend|потерп|victim|жәбірл|донор|donor|пассаж|passen|опекун|guardi|"
+                  r"родите|parent|анасы|беруші|спортс|athlet|балуан|репрес|repres|sender|отправ|жіберу")
+"""Stems of words that name a person's role in a record (роженицы, новорожд., отца; driver, holder; a parent,
+Ата-анасы; an athlete, Балуан; Өтініш беруші, the applicant; Репрессированный; a mail's Sender): such a word names a
+person even in
+one column of the row (ФИО роженицы, Фамилия новорожд., ФИО отца: three persons)."""
 
 
 HEADER_STEMS = frozenset(w[:PERSON_STEM] for w in NAME_HEADER_WORDS | {
@@ -436,6 +450,14 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
             if named and party == "subject" and _written_again(c.column, cols):  # R's Дата.рождения.1, pandas' ИИН.1:
                 owner = _before(grouped, cols, c.column)  # the header of the person before, written again
                 party = owner if owner is not None and c.semantic_type not in grouped[owner] else party
+            if named and party == "subject" and c.semantic_type in grouped[party] and (
+                    (owner := _before(grouped, cols, c.column)) is not None and
+                    owner != _before(grouped, cols, grouped[party][c.semantic_type]) and
+                    c.semantic_type not in grouped[owner]):
+                # a form in two languages (Спортсмен, Дата рождения ... Балуан, Туған күні): a column of a kind the
+                # row's unnamed columns hold already is the person's just before it, not that one's again
+                grouped[owner][c.semantic_type] = c.column
+                continue
             name_alone = _words_of(c.column) <= NAME_HEADER_WORDS
             if party == "subject" and c.semantic_type == "full_name" and "full_name" in grouped[party] and name_alone:
                 continue  # Name and ФИО: the row's own person's name written again (in another script), no one else
@@ -489,7 +511,7 @@ def parties(columns: Iterable[CatalogColumn], key: tuple[str, ...], extras: bool
                 # with nothing of the row's contacts: the family's address and phone would merge it with its parents
                 mine = contacts.get(name, {}) if identifies and (
                     not named or found.keys() & {"first_name", "full_name"}) else {}  # ИИН, Фамилия новорожд.: no
-                found = {**found, **{kind: columns[0] for kind, columns in mine.items() if kind != "address"}}
+                found = {**found, **{kind: _own_first(columns) for kind, columns in mine.items() if kind != "address"}}
                 parts = birth_parts(cols) if name == "subject" and "birth_date" not in found else ()
                 out += _written_twice(_with_surnames(Party("", table, name, found, key, tuple(mine.get("address", ())),
                                                            relation=relation, age_on=_age_on(cols, found),
@@ -678,6 +700,22 @@ CONTACT_LISTS = frozenset({"phone", "phones", "tel", "telephone", "mobile", "ema
 hold, they are the row's own person's; so is a column named by them alone (Контакты: +7 705 931 15 43, e-mail: ...)."""
 
 
+WORK_CONTACT = re.compile(r"рабоч|служеб|work|office|жұмыс", re.IGNORECASE)
+"""Words of a contact column that make it a workplace's (Рабочий телефон, Work email): a person's own comes first"""
+
+
+def _own_first(columns: list[str]) -> str:
+    """A person's contact column of several: the first not named a workplace's (Мобильный телефон before Рабочий
+    телефон, shared by an office's staff), else the first."""
+    return next((c for c in columns if not WORK_CONTACT.search(c)), columns[0])
+
+
+CONTACT_STEMS = frozenset(w[:PERSON_STEM] for w in CONTACT_LISTS - {"контакты", "contacts"} | {
+    "мобильный", "рабочий", "домашний", "work", "home", "mobile", "cell", "number", "номер", "нөмірі"})
+"""Stems of the words a contact column is named by (Мобильный телефон, Work phone): no word of whose it is (a
+contact, контакт, is a person: Полное имя контакта)"""
+
+
 def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
               named: dict[str, str]) -> dict[str, dict[str, list[str]]]:
     """The address, phone and e-mail columns of a row of several persons, by person: a column whose name says
@@ -710,6 +748,12 @@ def _contacts(cols: list[CatalogColumn], grouped: dict[str, dict[str, str]],
         if owner is None:  # Contact Phone of the person in Emergency Contact: a word of the person's column, or
             said = [name for name in grouped if _stems(c.column) & _stems(name) or _abbreviates(c.column, name)]
             owner = said[0] if len(said) == 1 else None  # its first letters (ТЕЛ_ПЛАТ beside ПЛАТЕЛЬЩИК)
+        if owner is None and c.semantic_type != "address":  # Мобильный телефон (контакт) beside Полное имя контакта: a
+            # word of a person's own columns (an address so named stays everyone's home: the owner's co-owner's too)
+            own = _stems(c.column) - HEADER_STEMS - CONTACT_STEMS
+            said = [name for name, found_ in grouped.items()
+                    if own & {s for column in found_.values() for s in _stems(column)}]
+            owner = said[0] if len(said) == 1 else None
         bare = _words_of(c.column) <= CONTACT_LISTS  # named as a contact and nothing else: Телефон, phones
         if owner is None and first is not None and bare and all(NESTED.fullmatch(column)
                                                                  for column in grouped[first].values()):
@@ -772,6 +816,16 @@ def _value_sql(party: Party, kind: str) -> str:
     return f"{CELL_FUNCTION}({value}, {party.cell})" if party.cell and kind == "full_name" else value
 
 
+PHONE_IN_NAME = r"\pL[\s,;]+(?:[Тт]ел\.?:?\s*)?((?:\+?7|8)?[\s(-]*7\d{2}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2})\s*$"
+"""RE2's form of ``core.cells.PHONE_AFTER_NAME``: a mobile phone written after a name in its cell, as its group"""
+
+
+def _phone_in_name_sql(party: Party) -> str:
+    """A party's phone written after its name in the name's cell (``Омарова Әсел, тел. +7 747 834 85 51``: a
+    parent on a registration), where the party has no phone column of its own."""
+    return f"nullif(regexp_extract({_value_sql(party, 'full_name')}, '{PHONE_IN_NAME}', 1), '')"
+
+
 def _said(column: str) -> str:
     """The SQL of a further attribute's value in lower case, none where the cell says nothing: empty, or a dash
     or dots alone (``—``, ``-``, ``...``: a book's "no parents written", not a value every such row shares)."""
@@ -814,7 +868,8 @@ def extract(con: duckdb.DuckDBPyConnection, engine: Engine, sources: list[str] |
         fields = ", ".join(
             f"{_birth_sql(party)} AS {t}" if t == "birth_date" else
             f"{_value_sql(party, t)} AS {t}" if t in party.columns else
-            f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email") if t != "age")
+            f"{_phone_in_name_sql(party)} AS {t}" if t == "phone" and "full_name" in party.columns and not party.cell
+            else f"NULL::VARCHAR AS {t}" for t in (*IDENTITY, "phone", "email") if t != "age")
         address = ("concat_ws(' ', " + ", ".join(f"CAST({ident(a)} AS VARCHAR)" for a in party.address) + ")"
                    if party.address else "NULL::VARCHAR")
         mine = {extra_name(c): c for c in party.extras}
@@ -1026,9 +1081,68 @@ def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, b
     return day or month or year, month is not None or year is not None, year is not None, False
 
 
+MASKED_WORD = re.compile(r"[^\W\d_]\*{2,}[^\W\d_]")
+"""A word of a name masked for statistics: its first and last letters kept, every other one a ``*`` (Т*******в)"""
+NAME_FIELDS = ("surname_key", "surname_stem", "first_key", "first_full", "father_key", "surname_sound", "first_sound",
+               "surname_raw", "first_raw", "patronymic_raw")
+"""a person record's columns that hold its name"""
+
+
+def fits_mask(masked: str | None, name: str | None) -> bool:
+    """Whether a name's word could be the masked word (Т*******в: Тулегенов, Төлегенов; not Тулегенова, Тұрғынов if
+    its letters differ at either end), its Kazakh letters read as Russian ones."""
+    if masked is None or name is None:
+        return masked is None
+    word, shown = (to_russian_letters(w.strip()).lower() for w in (name, masked))
+    if not MASKED_WORD.fullmatch(masked):
+        return word == shown
+    return len(word) == len(shown) and word[0] == shown[0] and word[-1] == shown[-1] and word.isalpha()
+
+
+def _unmasked(con: duckdb.DuckDBPyConnection) -> None:
+    """Masked names (a register pseudonymised for statistics: Т*******в А***р Т********ч) read as the one name of the
+    other records of the same day of birth and sex that they fit (``fits_mask``), where exactly one person's name
+    (its surname and first name) does; a masked name that fits none, or several, stays masked: it then agrees with
+    its own masked copies only."""
+    masked = con.execute(f"""SELECT record_id, birth_date, sex, surname_raw, first_raw, patronymic_raw
+        FROM {SCHEMA}.person_records WHERE birth_date IS NOT NULL AND NOT birth_year_only AND NOT birth_month_only
+            AND (contains(surname_raw, '*') OR contains(first_raw, '*'))""").fetchall()
+    if not masked:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE masked_days AS SELECT DISTINCT birth_date FROM "
+                f"{SCHEMA}.person_records WHERE contains(surname_raw, '*') OR contains(first_raw, '*')")
+    known: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in con.execute(f"""SELECT p.birth_date, p.sex, p.surname_raw, p.first_raw, p.patronymic_raw, p.record_id
+            FROM {SCHEMA}.person_records p JOIN masked_days USING (birth_date)
+            WHERE NOT contains(coalesce(p.surname_raw, '') || coalesce(p.first_raw, ''), '*')
+                AND p.surname_raw IS NOT NULL AND p.first_raw IS NOT NULL""").fetchall():
+        known[row[0]].append(row[1:])
+    donors: list[tuple[int, int]] = []
+    for record, day, sex, sur, first, father in masked:
+        fitting = {(to_russian_letters(s).lower(), to_russian_letters(f).lower()): donor
+                   for s_, s, f, p, donor in known.get(day, ())
+                   if (sex is None or s_ is None or s_ == sex) and fits_mask(sur, s) and fits_mask(first, f)
+                   and (father is None or p is None or fits_mask(father, p))}
+        if len(fitting) == 1:
+            donors.append((record, next(iter(fitting.values()))))
+    con.execute("DROP TABLE masked_days")
+    if not donors:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE unmasked AS SELECT * FROM (VALUES " +
+                ", ".join(f"({r}, {d})" for r, d in donors) + ") t(record_id, donor)")
+    con.execute(f"""UPDATE {SCHEMA}.person_records p SET {", ".join(f"{c} = d.{c}" for c in NAME_FIELDS)}
+        FROM unmasked u JOIN {SCHEMA}.person_records d ON d.record_id = u.donor WHERE p.record_id = u.record_id""")
+    con.execute("DROP TABLE unmasked")
+
+
 def _name_forms(name: str) -> tuple[str, str, str | None, str, str | None, str | None, str | None]:
     """A name's comparable key, surname stem and the sex its ending tells, the father's name it holds (as a
-    patronymic), its sound key, the full name it begins (Бауке: Бауыржан) and the sex it tells as a patronymic."""
+    patronymic), its sound key, the full name it begins (Бауке: Бауыржан) and the sex it tells as a patronymic. A
+    masked name (Т*******в) is its first and last letters and how many are hidden (t7v), agreeing with itself only:
+    no sound, stem or sex of a name it may be (``_unmasked`` reads it as the one it fits, where one does)."""
+    if MASKED_WORD.fullmatch(name):
+        key = f"{name_key(name[0])}{len(name) - 2}{name_key(name[-1])}"
+        return key, key, None, key, None, None, None
     family, father = surname(name), patronymic(name)
     return (name_key(name), family.stem, family.sex, father.stem, sound_key(name) or None, full_name_begins(name),
             father.sex)
@@ -1230,3 +1344,4 @@ def _standardise(con: duckdb.DuckDBPyConnection, work: DuckDBBackend, extras: li
         SELECT * REPLACE ({shared["phone"]}, {shared["email"]}) FROM kept""")
     work.drop("named", "numbered", *(f"map_{kind}" for kind in (
         "given_first", "month_first", "iin", "full", "name", "date", "sex", "contact")))
+    _unmasked(con)

@@ -25,7 +25,17 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from ukimet.connect.connectors import boxed, cards, fixed_width, icalendar, sqldump, typed_lines
+from ukimet.connect.connectors import (
+    boxed,
+    cards,
+    fixed_width,
+    icalendar,
+    ldif,
+    mbox,
+    sqldump,
+    typed_lines,
+    whatsapp,
+)
 from ukimet.connect.connectors.base import (
     REASON,
     ColumnInfo,
@@ -374,6 +384,9 @@ class CsvConnector:
                 f"a {o['boxed']} client's table" if o.get("boxed") else \
                 f"a {o['sqldump']} dump's table {o['dump_table']}" if o.get("sqldump") else \
                 "an iCalendar's events" if o.get("icalendar") else \
+                "a mailbox's mails" if o.get("mbox") else \
+                "a chat's messages" if o.get("whatsapp") else \
+                "a directory's entries" if o.get("ldif") else \
                 f"delimiter {o['delimiter']!r}"
             described.append(f"{Path(o['file']).name} ({o['encoding']}{converted}, {split}, {with_header}{renamed})")
         return "CSV: " + "; ".join(described)
@@ -390,6 +403,11 @@ class CsvConnector:
                 calendar = None if self.delimiter else _calendar_table(path, dialect.encoding, dialect.fallback)
                 if calendar is not None:  # an iCalendar export: an event a row
                     out.append(calendar)
+                    continue
+                items = None if self.delimiter else next(
+                    (t for kind in ITEMS if (t := _items_table(path, dialect.encoding, dialect.fallback, kind))), None)
+                if items is not None:  # an mbox, a chat, a directory: a mail, a message, an entry a row
+                    out.append(items)
                     continue
                 delimiter = self.delimiter or dialect.delimiter
                 fixed = None if self.delimiter else _boxed_table(path, dialect.encoding, dialect.fallback) or \
@@ -446,7 +464,7 @@ class CsvConnector:
     def read(self, table: TableInfo, batch_rows: int, since: str | None = None,
              limit: int | None = None) -> Iterator[pa.RecordBatch]:
         raise_if_unreadable(self.name, table)
-        if any(table.options.get(k) for k in ("fixed_width", "boxed", "typed_lines", "sqldump", "icalendar")):
+        if any(table.options.get(k) for k in ("fixed_width", "boxed", "typed_lines", "sqldump", *ITEM_READERS)):
             yield from _line_table_batches(table, batch_rows, limit)
             return
         path = Path(table.options["file"])
@@ -566,15 +584,29 @@ def _boxed_table(path: Path, encoding: str, fallback: str | None) -> TableInfo |
 
 def _calendar_table(path: Path, encoding: str, fallback: str | None) -> TableInfo | None:
     """The table of an iCalendar file's events (``icalendar``), or None where the file is no calendar."""
+    return _items_table(path, encoding, fallback, "icalendar")
+
+
+ITEM_READERS = {"icalendar": icalendar, "mbox": mbox, "whatsapp": whatsapp, "ldif": ldif}
+"""The readers of text files of items each read as a row: a calendar's events, a mailbox's mails, a WhatsApp chat's
+messages, a directory's entries (each module's ``style``, ``columns`` and ``rows``)"""
+ITEMS = ("mbox", "whatsapp", "ldif")
+"""the kinds of items tried after a calendar, in this order"""
+
+
+def _items_table(path: Path, encoding: str, fallback: str | None, kind: str) -> TableInfo | None:
+    """The table of a text file of items each read as a row (``ITEM_READERS``), or None where the file is none of
+    ``kind``."""
+    reader = ITEM_READERS[kind]
     text, _ = text_lines(path, encoding, fallback)
     with text as f:
-        sample = list(itertools.islice(f, icalendar.SAMPLE_LINES))
-        if not icalendar.style(sample):
+        sample = list(itertools.islice(f, reader.SAMPLE_LINES))
+        if not reader.style(sample):
             return None
-        found, count = icalendar.columns(itertools.chain(sample, f))
+        found, count = reader.columns(itertools.chain(sample, f))
     names, renamed = unique_names(found)
     options = {"file": str(path), "encoding": encoding, "header": "True", "renamed": "; ".join(renamed),
-               "icalendar": "True", "fallback": fallback or "", "delimiter": ","}
+               kind: "True", "fallback": fallback or "", "delimiter": ","}
     return TableInfo(path.stem, tuple(ColumnInfo(n, "text") for n in names), count, (), None, options)
 
 
@@ -624,8 +656,9 @@ def _line_table_batches(table: TableInfo, batch_rows: int, limit: int | None) ->
                                                                                                   widths))
         elif o.get("boxed"):
             rows = boxed.rows(f, o["boxed"], header or [])
-        elif o.get("icalendar"):
-            rows = icalendar.rows(f, list(table.column_names))
+        elif any(o.get(kind) for kind in ITEM_READERS):
+            rows = next(reader for kind, reader in ITEM_READERS.items() if o.get(kind)).rows(
+                f, list(table.column_names))
         elif o.get("sqldump"):
             rows = sqldump.rows(f, "mysql" if o["sqldump"] == "mysql" else "postgres", o["dump_table"],
                                 list(table.column_names))

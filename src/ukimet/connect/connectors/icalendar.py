@@ -3,19 +3,18 @@ each event (``VEVENT``) is a row, its properties its columns (``SUMMARY``, ``DTS
 calendar's and its time zones' own lines are no rows). Lines folded at 75 octets are unfolded, parameters
 (``;TZID=Asia/Almaty``) left out, TEXT escapes undone (``\\n``, ``\\,``, ``\\;``). A text whose lines are labelled
 (``ФИО: Жакупова Назгуль``, ``ИИН: 670802453641``, ``Д.р.: 22.03.1986``: a booking's form typed into its description)
-is spread too, a column a label (``DESCRIPTION.ФИО``), as a JSON file's nested records are."""
+is spread too, a column a label (``DESCRIPTION.ФИО``: ``labelled``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
 
+from ukimet.connect.connectors.labelled import Columns, labelled
+
 SAMPLE_LINES = 40
 """lines looked at to tell a calendar"""
 _PROPERTY = re.compile(r"^([A-Za-z0-9-]+)((?:;[^:;]*)*):(.*)$", re.S)
-_LABELLED = re.compile(r"^\s*([^\W\d_][^:\n]{0,40}?)\s*:\s*(.*\S)\s*$")
-LABELLED_SHARE = 0.5
-"""the share of a text's lines that must be ``label: value`` for it to be spread"""
 NO_EVIDENCE = frozenset({"UID", "DTSTAMP", "SEQUENCE", "TRANSP", "PRODID", "RECURRENCE-ID"})
 """an event's properties the calendar program writes for itself (its id, as an e-mail address: ``…@google.com``)"""
 TEXT_ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
@@ -45,18 +44,6 @@ def _text(value: str) -> str:
     return re.sub(r"\\(.)", lambda m: TEXT_ESCAPES.get(m.group(1), m.group(1)), value)
 
 
-def _labelled(text: str) -> dict[str, str]:
-    """The ``label: value`` lines of a text, where they are at least ``LABELLED_SHARE`` of its lines, else none."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    found = [m for m in map(_LABELLED.match, lines) if m is not None]
-    if len(lines) < 2 or len(found) < LABELLED_SHARE * len(lines):
-        return {}
-    out: dict[str, str] = {}
-    for m in found:
-        out.setdefault(m.group(1).strip(), m.group(2))
-    return out
-
-
 def events(lines: Iterable[str]) -> Iterator[dict[str, str]]:
     """Each event's properties (a repeated one's first) and its texts' labelled lines (``DESCRIPTION.ФИО``), in the
     file's order."""
@@ -83,19 +70,18 @@ def events(lines: Iterable[str]) -> Iterator[dict[str, str]]:
             continue  # an alarm's lines inside the event are no part of it
         text = _text(value)
         event[name] = text
-        for label, said in _labelled(text).items():
+        for label, said in labelled(text).items():
             event.setdefault(f"{name}.{label}", said)
 
 
 def columns(lines: Iterable[str]) -> tuple[list[str], int]:
-    """The events' columns, in the order they first come, and how many events there are."""
-    seen: dict[str, None] = {}
+    """The events' columns (``labelled.Columns``) and how many events there are."""
+    seen = Columns()
     count = 0
     for event in events(lines):
         count += 1
-        for name in event:
-            seen.setdefault(name, None)
-    return list(seen), count
+        seen.add(event)
+    return seen.names(), count
 
 
 def rows(lines: Iterable[str], names: list[str]) -> Iterator[list[str | None]]:

@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, ClassVar, Literal
 import ijson  # type: ignore[import-untyped]
 import pyarrow as pa
 
-from ukimet.connect.connectors import fhir
+from ukimet.connect.connectors import fhir, notion, telegram
 from ukimet.connect.connectors.base import (
     REASON,
     ColumnInfo,
@@ -150,9 +150,14 @@ def feature_record(record: Any) -> Any:
     geometry and id; a DynamoDB item's typed values (``{"S": ...}``, ``{"L": [{"M": ...}]}``) the plain values they
     stand for (lastName, kids.1.name; not Item.lastName.S); an Elasticsearch hit's document is its _source; a FHIR
     Patient (or a Bundle's entry holding one) its persons' named columns (``fhir.patient``); Avro's JSON encoding its
-    unions' values (``{"string": ...}``); any other record as it is."""
+    unions' values (``{"string": ...}``); a Telegram chat's message its text and the text's labelled lines
+    (``telegram.message``); a Notion page its properties' values (``notion.page``); any other record as it is."""
     if fhir.is_patient(record):
         return fhir.patient(record)
+    if telegram.is_message(record):
+        return telegram.message(record)
+    if notion.is_page(record):
+        return notion.page(record)
     if isinstance(record, dict) and len(record) == 1 and _dynamo_typed(record.get("Item")):
         record = record["Item"]  # a DynamoDB export's line: {"Item": {"lastName": {"S": ...}, ...}}
     if _dynamo_typed(record):
