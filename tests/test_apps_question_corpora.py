@@ -29,14 +29,15 @@ CORPORA = {"tuned": questions.REALWORLD_CORPUS, "tuned2": questions.REALWORLD2_C
            "tuned24": questions.REALWORLD24_CORPUS, "tuned25": questions.REALWORLD25_CORPUS,
            "tuned26": questions.REALWORLD26_CORPUS,
            "tuned27": questions.REALWORLD27_CORPUS, "tuned28": questions.REALWORLD28_CORPUS,
-           "tuned29": questions.REALWORLD29_CORPUS, "held30": questions.REALWORLD30_CORPUS,
+           "tuned29": questions.REALWORLD29_CORPUS, "tuned30": questions.REALWORLD30_CORPUS,
+           "held31": questions.REALWORLD31_CORPUS,
            "tuned13": questions.REALWORLD13_CORPUS, "tuned_kk10": questions.KAZAKH10_CORPUS,
            "tuned_kk11": questions.KAZAKH11_CORPUS, **{c.stem: c for c in questions.INTENT_CORPORA}}
 
 
 SECOND = {name: corpus for name, corpus in CORPORA.items() if name.startswith("questions_intents") or name in (
     "tuned17", "tuned18", "tuned19", "tuned20", "tuned21", "tuned22", "tuned23", "tuned24", "tuned25", "tuned26",
-    "tuned27", "tuned28", "tuned29", "held30")}
+    "tuned27", "tuned28", "tuned29", "tuned30", "held31")}
 """The corpora ``test_apps_question_corpora_second`` checks: a file of their own, so that the suite's two workers
 (``--dist loadfile``) share the corpora (each file about three minutes)."""
 FIRST = {name: corpus for name, corpus in CORPORA.items() if name not in SECOND}

@@ -840,6 +840,12 @@ def _numeric(tokens: list[str], language: str, used: set[int], at: list[int] | N
                                      for j in range(max(0, i - len(phrase)), i + 2 + _ending_after(tokens, i, language))
                                      if j != i):
             what = ("age", i)  # people over 65, 65 and older, 70-тен асқан: a bare number compared is an age
+            unit = max((len(f.split()) for f in nouns["age"] if i + len(f.split()) < len(tokens) and all(
+                word_matches(w, tokens[i + 1 + k]) and i + 1 + k not in used for k, w in enumerate(f.split()))),
+                default=0) if kids_before else 0
+            if unit:  # с 3 детьми до 18 лет, 2 children under 18 years old: the years of the kids' age, after it
+                used |= set(range(i + 1, i + unit))
+                what = ("age", i + unit)
         else:
             continue
         operator, taken = "=", {i, what[1]}
@@ -1003,11 +1009,16 @@ MONTHLY_RATE = re.compile(
     r"(?<!\w)((?:тенге|тг|₸|kzt|tenge|теңге\w{0,4}|млн|миллион\w{0,3}|million|тыс\w{0,3}|мың\w{0,4}|thousand)\.?"
     r"(?:\s+(?:per (?:person|head|capita)|a head|на (?:одного )?человека|на душу|адам басына))?)"
     r"\s+(?:в месяц|a month|per month|monthly|айына|ай сайын)(?!\w)"
-    r"|(?<!\w)(?:айлық|ежемесячн\w*)\s+(?=жалақ|зейнетақ|зарплат|заработн|пенси|доход\w*\s+(?:на\s+)?(?:семь|семей|домохоз))",
+    r"|(?<!\w)(?:айлық|ежемесячн\w*|monthly)\s+(?=жалақ|зейнетақ|зарплат|заработн|пенси|доход\w*\s+(?:на\s+)?(?:семь|семей"
+    r"|домохоз)|(?:family|household)\s+income)",
     re.IGNORECASE)
 """an amount of money a month (more than one million tenge a month, свыше 300 тыс в месяц, 100 000 теңге айына),
-a monthly wage (айлық жалақысы), a family's monthly income (ежемесячный доход семей): the rate every wage, pension
-and family income is, no step of a trend (a person's income is a year's: never so)"""
+a monthly wage (айлық жалақысы), a family's monthly income (ежемесячный доход семей, monthly family income): the rate
+every wage, pension and family income is, no step of a trend (a person's income is a year's: never so)"""
+MONTHLY_BETWEEN = re.compile(r"(?<!\w)(family|household|families'?|households'?)\s+monthly\s+(?=incomes?(?!\w))",
+                             re.IGNORECASE)
+"""a family's monthly income written with "monthly" inside it (median family monthly income): the family's income,
+whose rate is a month's"""
 AVERAGE_SAID = re.compile(r"(?<!\w)(?:средн\w*|average|avg|mean|median|медиан\w*|орташа|орта есеппен)(?!\w)",
                           re.IGNORECASE)
 AMOUNT_A_MONTH = re.compile(
@@ -1117,9 +1128,11 @@ least, as the thing alone says (получают какое-либо пособ�
 ASIDES = (EACH_OTHER, THAT_IS, MANY_ASKED, AS_OF_NOW, CHAT_ASIDE, SPREAD_ASKED, TABLE_NUMBER, PENSIONS_INCLUDED,
           DEADLINE, ANY_KIND)
 """words that say nothing the rest of the question does not, dropped before it is read"""
-LABEL = re.compile(r"^\s*(?P<label>[^:?!.]{2,100}?)\s*(?P<end>[:.])\s+(?=\S)")
+LABEL = re.compile(r"^\s*(?P<label>(?:[^:?!.]|(?<=\sг)\.|(?<=\sобл)\.|(?<=\sқ)\.|(?<=\sр-н)\.){2,100}?)\s*"
+                   r"(?P<end>:|(?<!\sг)(?<!\sобл)(?<!\sқ)(?<!\sр-н)\.)\s+(?=\S)")
 """a question's label before its first colon (Соцработник, ВКО: сколько ...; Caseload note, Pavlodar Region: how
-many ...) or its first sentence (Депутатский запрос. Просим сообщить ...)"""
+many ...; Отдел анализа г. Астаны: ..., a place's abbreviation's dot in it) or its first sentence (Депутатский
+запрос. Просим сообщить ...)"""
 LABEL_WORDS = re.compile(
     r"(?<!\w)(?:(?:участков\w* )?(?:социальн\w* |соц\.? ?)работник\w*|соцработник\w*|(?:региональн|областн|городск|"
     r"районн)\w* (?:аналитик|специалист|отдел)\w*|аналитик\w*|журналист\w*|корреспондент\w*|депутатск\w* запрос\w*"
@@ -1129,10 +1142,13 @@ LABEL_WORDS = re.compile(
     r"|(?:on behalf of|further to)(?: the| an?)?|(?:(?:regional|district|mazhilis) )?(?:social[- ]workers?|"
     r"case ?workers?|analysts?|journalists?|reporters?|deput(?:y|ies)|akims?|specialists?)(?:['’]s?)?"
     r"|(?:caseload|case|field|home[- ]visit|visit|desk|handover)? ?(?:notes?|memos?|log)|caseload|inquiry"
+    r"|(?:(?:regional|district|city|oblast) )?(?:analytics? |statistics? |social )?(?:team|office|unit|department)"
+    r"|отдел\w* (?:анализа|аналитики|статистики)|участок|учаскелік|участк\w*"
     r"|есеп дайында\w* жатырм\w*|готовл\w* (?:отч[её]т|справк)\w*)(?!\w)", re.IGNORECASE)
 """who writes a question or what note it stands in, said in its label (a social worker, an analyst, a journalist,
 a deputy's inquiry, a home visit's note; әлеуметтік қызметкердің жазбасы, өңірлік талдаушы; on behalf of the akim
-of): the asker's, not the question's"""
+of; an analytics team, a regional office, Отдел анализа, a social worker's участок): the asker's, not the
+question's"""
 LABEL_FILLERS = re.compile(r"(?<!\w)(?:(?:from|for|by|of)(?: the| an?)?|here)(?!\w)", re.IGNORECASE)
 """the words that join a label's words (the akim of, analyst here), dropped with them; never a label alone (Average
 Number of Residents per Dwelling: ... is a title)"""
@@ -2630,7 +2646,7 @@ def _words_read(text: str, layer: Layer, language: str | None) -> _Read:
     text = MEMBER_WHO.sub(r"\1 with a", AT_LEAST_ONE.sub("", NOUN_SAID_AGAIN.sub(r"\1 \2 \3 ", text)))
     for aside in ASIDES:
         text = aside.sub(" ", text)
-    text = MONTHLY_RATE.sub(r"\1", text)
+    text = MONTHLY_BETWEEN.sub(r"\1 ", MONTHLY_RATE.sub(r"\1", text))
     text = ROOMS_COMPOUND.sub(lambda m: f"{ROOMS_COUNTED[(m.group(1) or m.group(2)).lower().replace('ё', 'е')]}"
                               f"-комнатн", text)
     if AVERAGE_SAID.search(text):
