@@ -47,6 +47,7 @@ from ukimet.connect.connectors.base import (
     unique_names,
     unreadable,
 )
+from ukimet.connect.connectors.labelled import item_columns, item_rows
 from ukimet.connect.connectors.nested import flatten, grow, in_order
 from ukimet.connect.connectors.workbook import (
     BLOCK_OPENS,
@@ -589,7 +590,8 @@ def _calendar_table(path: Path, encoding: str, fallback: str | None) -> TableInf
 
 ITEM_READERS = {"icalendar": icalendar, "mbox": mbox, "whatsapp": whatsapp, "ldif": ldif}
 """The readers of text files of items each read as a row: a calendar's events, a mailbox's mails, a WhatsApp chat's
-messages, a directory's entries (each module's ``style``, ``columns`` and ``rows``)"""
+messages, a directory's entries (each module's ``style`` and ``items``, read as a table by ``labelled.item_columns``
+and ``labelled.item_rows``)"""
 ITEMS = ("mbox", "whatsapp", "ldif")
 """the kinds of items tried after a calendar, in this order"""
 
@@ -603,7 +605,7 @@ def _items_table(path: Path, encoding: str, fallback: str | None, kind: str) -> 
         sample = list(itertools.islice(f, reader.SAMPLE_LINES))
         if not reader.style(sample):
             return None
-        found, count = reader.columns(itertools.chain(sample, f))
+        found, count = item_columns(reader.items(itertools.chain(sample, f)))
     names, renamed = unique_names(found)
     options = {"file": str(path), "encoding": encoding, "header": "True", "renamed": "; ".join(renamed),
                kind: "True", "fallback": fallback or "", "delimiter": ","}
@@ -657,8 +659,8 @@ def _line_table_batches(table: TableInfo, batch_rows: int, limit: int | None) ->
         elif o.get("boxed"):
             rows = boxed.rows(f, o["boxed"], header or [])
         elif any(o.get(kind) for kind in ITEM_READERS):
-            rows = next(reader for kind, reader in ITEM_READERS.items() if o.get(kind)).rows(
-                f, list(table.column_names))
+            reader = next(reader for kind, reader in ITEM_READERS.items() if o.get(kind))
+            rows = item_rows(reader.items(f), list(table.column_names))
         elif o.get("sqldump"):
             rows = sqldump.rows(f, "mysql" if o["sqldump"] == "mysql" else "postgres", o["dump_table"],
                                 list(table.column_names))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ukimet.connect.connectors.labelled import Columns, labelled
+from ukimet.connect.connectors.labelled import labelled
 
 SAMPLE_LINES = 40
 """lines looked at to tell a calendar"""
@@ -44,7 +44,7 @@ def _text(value: str) -> str:
     return re.sub(r"\\(.)", lambda m: TEXT_ESCAPES.get(m.group(1), m.group(1)), value)
 
 
-def events(lines: Iterable[str]) -> Iterator[dict[str, str]]:
+def items(lines: Iterable[str]) -> Iterator[dict[str, str]]:
     """Each event's properties (a repeated one's first) and its texts' labelled lines (``DESCRIPTION.ФИО``), in the
     file's order."""
     depth: list[str] = []
@@ -72,19 +72,3 @@ def events(lines: Iterable[str]) -> Iterator[dict[str, str]]:
         event[name] = text
         for label, said in labelled(text).items():
             event.setdefault(f"{name}.{label}", said)
-
-
-def columns(lines: Iterable[str]) -> tuple[list[str], int]:
-    """The events' columns (``labelled.Columns``) and how many events there are."""
-    seen = Columns()
-    count = 0
-    for event in events(lines):
-        count += 1
-        seen.add(event)
-    return seen.names(), count
-
-
-def rows(lines: Iterable[str], names: list[str]) -> Iterator[list[str | None]]:
-    """Each event as a value per column of ``names``."""
-    for event in events(lines):
-        yield [event.get(name) for name in names]

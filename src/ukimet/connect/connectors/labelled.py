@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 LABELLED = re.compile(r"^\s*([^\W\d_][^:\n]{0,40}?)\s*:\s*(.*\S)\s*$")
 """a line that is a label (a word first, up to 40 characters, no colon) and its value"""
@@ -66,6 +66,22 @@ class Columns:
 
     def names(self) -> list[str]:
         return follows(list(self.seen), self.after)
+
+
+def item_columns(items: Iterable[dict[str, str]]) -> tuple[list[str], int]:
+    """The columns of a file's items (``Columns``) and how many items there are."""
+    seen = Columns()
+    count = 0
+    for item in items:
+        count += 1
+        seen.add(item)
+    return seen.names(), count
+
+
+def item_rows(items: Iterable[dict[str, str]], names: list[str]) -> Iterator[list[str | None]]:
+    """Each item as a value per column of ``names``."""
+    for item in items:
+        yield [item.get(name) for name in names]
 
 
 def follows(seen: list[str], after: dict[str, set[str]]) -> list[str]:

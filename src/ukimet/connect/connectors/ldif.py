@@ -11,8 +11,6 @@ import binascii
 import re
 from collections.abc import Iterable, Iterator
 
-from ukimet.connect.connectors.labelled import Columns
-
 SAMPLE_LINES = 60
 """lines looked at to tell an LDIF file"""
 _ATTRIBUTE = re.compile(r"^([A-Za-z][\w-]*)(?:;[\w;-]+)?(::?|:<)\s?(.*)$")
@@ -57,7 +55,7 @@ def _value(kind: str, value: str) -> str | None:
     return value
 
 
-def entries(lines: Iterable[str]) -> Iterator[dict[str, str]]:
+def items(lines: Iterable[str]) -> Iterator[dict[str, str]]:
     """Each entry's attributes (a repeated one's values joined), in the file's order."""
     entry: dict[str, list[str]] | None = None
     for line in _unfolded(lines):
@@ -80,19 +78,3 @@ def entries(lines: Iterable[str]) -> Iterator[dict[str, str]]:
             entry.setdefault(name, []).append(value.strip())
     if entry is not None:
         yield {k: "; ".join(v) for k, v in entry.items()}
-
-
-def columns(lines: Iterable[str]) -> tuple[list[str], int]:
-    """The entries' attributes (``labelled.Columns``) and how many entries there are."""
-    seen = Columns()
-    count = 0
-    for entry in entries(lines):
-        count += 1
-        seen.add(entry)
-    return seen.names(), count
-
-
-def rows(lines: Iterable[str], names: list[str]) -> Iterator[list[str | None]]:
-    """Each entry as a value per column of ``names``."""
-    for entry in entries(lines):
-        yield [entry.get(name) for name in names]

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from email.headerregistry import Address
 from email.message import EmailMessage
 
-from ukimet.connect.connectors.labelled import Columns, labelled
+from ukimet.connect.connectors.labelled import labelled
 
 SAMPLE_LINES = 40
 """lines looked at to tell a mailbox"""
@@ -108,18 +108,6 @@ def mail(text: str) -> dict[str, str]:
     return out
 
 
-def columns(lines: Iterable[str]) -> tuple[list[str], int]:
-    """The mails' columns (``labelled.Columns``) and how many mails there are."""
-    seen = Columns()
-    count = 0
-    for text in _mails(lines):
-        count += 1
-        seen.add(mail(text))
-    return seen.names(), count
-
-
-def rows(lines: Iterable[str], names: list[str]) -> Iterator[list[str | None]]:
-    """Each mail as a value per column of ``names``."""
-    for text in _mails(lines):
-        found = mail(text)
-        yield [found.get(name) for name in names]
+def items(lines: Iterable[str]) -> Iterator[dict[str, str]]:
+    """Each mail's columns (``mail``), in the file's order."""
+    return map(mail, _mails(lines))

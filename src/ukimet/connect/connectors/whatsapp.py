@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ukimet.connect.connectors.labelled import Columns
-
 SAMPLE_LINES = 40
 """lines looked at to tell a chat"""
 STAMP = re.compile(r"^\[?(\d{1,2}[./]\d{1,2}[./]\d{2,4}),?\s+(\d{1,2}:\d{2}(?::\d{2})?(?:\s?[APap]\.?[Mm]\.?)?)\]?"
@@ -34,7 +32,7 @@ def style(lines: Iterable[str]) -> bool:
     return bool(sample) and len(stamped) >= STAMPED_SHARE * len(sample) and len(stamped) >= 3
 
 
-def messages(lines: Iterable[str]) -> Iterator[dict[str, str]]:
+def items(lines: Iterable[str]) -> Iterator[dict[str, str]]:
     """Each message's day, sender (or the sender's number) and text, with its text's labelled lines."""
     held: list[str] | None = None
     day = ""
@@ -61,19 +59,3 @@ def _message(day: str, lines: list[str]) -> dict[str, str]:
     out["text"] = text
     out["Sender.phone" if PHONE.match(sender) else "Sender"] = sender
     return out
-
-
-def columns(lines: Iterable[str]) -> tuple[list[str], int]:
-    """The messages' columns (``labelled.Columns``) and how many messages there are."""
-    seen = Columns()
-    count = 0
-    for message in messages(lines):
-        count += 1
-        seen.add(message)
-    return seen.names(), count
-
-
-def rows(lines: Iterable[str], names: list[str]) -> Iterator[list[str | None]]:
-    """Each message as a value per column of ``names``."""
-    for message in messages(lines):
-        yield [message.get(name) for name in names]
