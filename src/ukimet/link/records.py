@@ -27,6 +27,7 @@ from ukimet.connect.classify import (
     DATIVE,
     DATIVE_POSSESSED,
     DATIVE_SUFFIXES,
+    MASKED_WORD,
     NAMES,
     OFFICIAL,
     REPEATED,
@@ -337,8 +338,7 @@ ROLE = re.compile(r"рожени|родиль|новоро|newbor|infant|мла�
                   r"родите|parent|анасы|беруші|спортс|athlet|балуан|репрес|repres|sender|отправ|жіберу")
 """Stems of words that name a person's role in a record (роженицы, новорожд., отца; driver, holder; a parent,
 Ата-анасы; an athlete, Балуан; Өтініш беруші, the applicant; Репрессированный; a mail's Sender): such a word names a
-person even in
-one column of the row (ФИО роженицы, Фамилия новорожд., ФИО отца: three persons)."""
+person even in one column of the row (ФИО роженицы, Фамилия новорожд., ФИО отца: three persons)."""
 
 
 HEADER_STEMS = frozenset(w[:PERSON_STEM] for w in NAME_HEADER_WORDS | {
@@ -1081,16 +1081,14 @@ def birth_as_written(written: tuple[str, bool]) -> tuple[dt.date | None, bool, b
     return day or month or year, month is not None or year is not None, year is not None, False
 
 
-MASKED_WORD = re.compile(r"[^\W\d_]\*{2,}[^\W\d_]")
-"""A word of a name masked for statistics: its first and last letters kept, every other one a ``*`` (Т*******в)"""
 NAME_FIELDS = ("surname_key", "surname_stem", "first_key", "first_full", "father_key", "surname_sound", "first_sound",
                "surname_raw", "first_raw", "patronymic_raw")
 """a person record's columns that hold its name"""
 
 
 def fits_mask(masked: str | None, name: str | None) -> bool:
-    """Whether a name's word could be the masked word (Т*******в: Тулегенов, Төлегенов; not Тулегенова, Тұрғынов if
-    its letters differ at either end), its Kazakh letters read as Russian ones."""
+    """Whether a name's word could be the masked word (Т*******в: Тулегенов, Тұлегенов; not Тулегенова, not Қулегенов),
+    its Kazakh letters read as Russian ones; an unmasked word fits itself so read."""
     if masked is None or name is None:
         return masked is None
     word, shown = (to_russian_letters(w.strip()).lower() for w in (name, masked))

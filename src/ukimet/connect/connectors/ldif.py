@@ -29,6 +29,7 @@ def style(lines: Iterable[str]) -> bool:
 
 
 def _unfolded(lines: Iterable[str]) -> Iterator[str]:
+    """The lines, a folded one (its next lines begin with a space) joined into one, comments left out."""
     held: str | None = None
     for raw in lines:
         line = raw.rstrip("\r\n")
@@ -37,9 +38,7 @@ def _unfolded(lines: Iterable[str]) -> Iterator[str]:
             continue
         if held is not None:
             yield held
-        held = None if line.startswith("#") else line
-        if line.startswith("#"):
-            continue
+        held = None if line.startswith("#") else line  # a comment: no line, its folded rest none either
     if held is not None:
         yield held
 
